@@ -1,0 +1,192 @@
+// Load, validate and freeze the configuration: flags win over the config file, which wins over defaults.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isValidTimeZone } from './core/dateline.js';
+import { ConfigError } from './core/errors.js';
+import { cleanLine } from './core/text.js';
+
+export interface Config {
+  /** Absolute path of the articles folder. */
+  articlesDir: string;
+  /** Absolute path of the state folder (SQLite store). */
+  stateDir: string;
+  host: string;
+  port: number;
+  /** Public URL without trailing slash; undefined means `http://HOST:PORT` once bound. */
+  baseUrl: string | undefined;
+  site: {
+    title: string;
+    description: string;
+    language: string;
+    author: string;
+    /** Feed id (a URI); defaults to the base URL plus `/`. */
+    id: string | undefined;
+  };
+  itemLimit: number;
+  boilerplateMarkers: readonly string[];
+  timeZone: string;
+  /** Seconds for Cache-Control max-age and RSS ttl. */
+  maxAge: number;
+  maxFileBytes: number;
+  maxTitleLength: number;
+  /** Seconds between full reconcile scans (0 disables). */
+  reconcileSeconds: number;
+  /** Use polling instead of native file events. */
+  poll: boolean;
+  /** Absolute path of the static assets folder. */
+  publicDir: string;
+}
+
+/** Markers that start page boilerplate in newsroom plain text (see README). */
+export const DEFAULT_BOILERPLATE_MARKERS = [
+  'เพิ่มเพื่อน',
+  'ข่าวที่เกี่ยวข้อง',
+  'อ่านข่าวที่เกี่ยวข้อง',
+  'ข่าวแนะนำ',
+  'ข่าวล่าสุด',
+  'อ่านเพิ่มเติม',
+  'แชร์',
+  'แชร์ข่าว',
+  'Tags:',
+  'แท็ก:',
+  'Related',
+  'Related news',
+  'Related articles',
+  'Read more',
+  'Share',
+  'Share this',
+] as const;
+
+/** Flags and environment values as given; all optional, all strings or booleans. */
+export interface ConfigInput {
+  articles?: string;
+  port?: string;
+  host?: string;
+  baseUrl?: string;
+  state?: string;
+  config?: string;
+  poll?: boolean;
+}
+
+const FILE_FIELDS = new Set([
+  'title', 'description', 'language', 'author', 'id', 'itemLimit', 'boilerplateMarkers', 'timeZone',
+  'maxAge', 'maxFileBytes', 'maxTitleLength', 'reconcileSeconds', 'baseUrl', 'port', 'host', 'articles', 'state', 'poll',
+]);
+
+/**
+ * Build the configuration from flags (`input`), environment (`env`) and the config file
+ * (`--config`, else `./feedpub.config.json` when present). Throws ConfigError naming the field.
+ */
+export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: string, packageDir: string): Readonly<Config> {
+  const configPath = input.config ?? env.FEEDPUB_CONFIG;
+  const file = readConfigFile(configPath ? path.resolve(cwd, configPath) : path.join(cwd, 'feedpub.config.json'), configPath !== undefined);
+  const fileName = file.path;
+  const f = file.values;
+  const str = (key: string): string | undefined => {
+    const v = f[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string') throw new ConfigError(key, 'must be a string', fileName);
+    return v;
+  };
+  const num = (key: string, min: number, max: number): number | undefined => {
+    const v = f[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      throw new ConfigError(key, `must be a whole number from ${min} to ${max}`, fileName);
+    }
+    return v;
+  };
+
+  const port = parsePort(input.port ?? env.PORT, num('port', 0, 65535));
+  const host = input.host ?? env.HOST ?? str('host') ?? '127.0.0.1';
+  const baseUrl = parseBaseUrl(input.baseUrl ?? env.FEEDPUB_BASE_URL ?? str('baseUrl'));
+  const language = str('language') ?? 'en';
+  if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language)) throw new ConfigError('language', `"${language}" is not a language tag such as th or en-US`, fileName);
+  const timeZone = str('timeZone') ?? 'Asia/Bangkok';
+  if (!isValidTimeZone(timeZone)) throw new ConfigError('timeZone', `"${timeZone}" is not an IANA time zone such as Asia/Bangkok`, fileName);
+  const id = str('id');
+  if (id !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(id)) throw new ConfigError('id', 'must be a URI (tag:, urn: or http:)', fileName);
+  const markers = f.boilerplateMarkers;
+  if (markers !== undefined && (!Array.isArray(markers) || markers.some((m) => typeof m !== 'string' || m.trim() === ''))) {
+    throw new ConfigError('boilerplateMarkers', 'must be a list of non-empty strings', fileName);
+  }
+  const poll = f.poll;
+  if (poll !== undefined && typeof poll !== 'boolean') throw new ConfigError('poll', 'must be true or false', fileName);
+  const title = cleanLine(str('title') ?? 'feedpub');
+  if (title === '') throw new ConfigError('title', 'must not be empty', fileName);
+
+  const config: Config = {
+    articlesDir: path.resolve(cwd, input.articles ?? env.FEEDPUB_ARTICLES ?? str('articles') ?? 'articles'),
+    stateDir: path.resolve(cwd, input.state ?? env.FEEDPUB_STATE ?? str('state') ?? '.feedpub'),
+    host,
+    port,
+    baseUrl,
+    site: {
+      title,
+      description: cleanLine(str('description') ?? 'Latest stories'),
+      language,
+      author: cleanLine(str('author') ?? title) || title,
+      id,
+    },
+    itemLimit: num('itemLimit', 1, 10_000) ?? 50,
+    boilerplateMarkers: Object.freeze([...((markers as string[] | undefined) ?? DEFAULT_BOILERPLATE_MARKERS)]),
+    timeZone,
+    maxAge: num('maxAge', 0, 31_536_000) ?? 300,
+    maxFileBytes: num('maxFileBytes', 1024, 1024 * 1024 * 1024) ?? 4 * 1024 * 1024,
+    maxTitleLength: num('maxTitleLength', 20, 2000) ?? 300,
+    reconcileSeconds: num('reconcileSeconds', 0, 86_400) ?? 300,
+    poll: input.poll ?? (poll as boolean | undefined) ?? false,
+    publicDir: path.join(packageDir, 'public'),
+  };
+  return deepFreeze(config);
+}
+
+function readConfigFile(file: string, required: boolean): { path: string; values: Record<string, unknown> } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    if (!required && (cause as NodeJS.ErrnoException).code === 'ENOENT') return { path: file, values: {} };
+    throw new ConfigError('config', `cannot read ${file}: ${(cause as Error).message}`, file);
+  }
+  let values: unknown;
+  try {
+    values = JSON.parse(text);
+  } catch (cause) {
+    throw new ConfigError('config', `${file} is not valid JSON: ${(cause as Error).message}`, file);
+  }
+  if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+    throw new ConfigError('config', `${file} must hold a JSON object`, file);
+  }
+  for (const key of Object.keys(values)) {
+    if (!FILE_FIELDS.has(key)) throw new ConfigError(key, `unknown field (known: ${[...FILE_FIELDS].join(', ')})`, file);
+  }
+  return { path: file, values: values as Record<string, unknown> };
+}
+
+function parsePort(flag: string | undefined, fromFile: number | undefined): number {
+  if (flag === undefined) return fromFile ?? 8080;
+  if (!/^\d+$/.test(flag) || Number(flag) > 65535) throw new ConfigError('port', `"${flag}" is not a port number (0-65535)`);
+  return Number(flag);
+}
+
+function parseBaseUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('base-url', `"${value}" is not an absolute URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('base-url', 'must be http: or https:');
+  if (url.search || url.hash) throw new ConfigError('base-url', 'must not have a query or fragment');
+  return url.href.replace(/\/+$/, '');
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,92 @@
+// The data that flows from a saved file to a served feed: Story, Entry, Site, Problem.
+
+/** What one article file says about itself, after decoding and parsing. No identity, no clock. */
+export interface Story {
+  title: string;
+  /** Credit line or front-matter author: becomes the entry author (`dc:creator`, Atom `author`). */
+  author?: string;
+  /** Sanitized HTML body; links and images are absolute. */
+  contentHtml: string;
+  /** Plain-text excerpt, Thai-safe (see core/excerpt.ts). */
+  summary: string;
+  /** Published date written in the file (dateline or front matter). */
+  date?: Date;
+  /** Updated date written in the file (front matter `updated`/`lastmod`). */
+  updated?: Date;
+  /** Categories from front matter; folder categories are added by the catalog. */
+  tags: string[];
+  /** Image URL (absolute) or path relative to the article, from front matter or the first Markdown image. */
+  image?: string;
+  /** Front-matter slug: replaces the last segment of the path-derived slug. */
+  slug?: string;
+  /** Front-matter id: overrides the generated one (must be a URI). */
+  id?: string;
+  draft: boolean;
+  /** BCP 47 tag: front matter `lang`, else `th` when the text is mostly Thai script. */
+  language?: string;
+  /** Non-fatal issues found while reading (stripped control characters, legacy encoding...). */
+  warnings: string[];
+}
+
+/** A published story: a Story plus its identity, dates and place on the site. */
+export interface Entry {
+  /** Path relative to the articles folder, `/`-separated. */
+  path: string;
+  /** URL path segments after `/articles/`, unencoded. */
+  slug: string[];
+  /** Absolute URL of the story's page: the entry's link. */
+  url: string;
+  /** Stable id: `urn:uuid:...` or the front-matter id. Never changes once a subscriber saw it. */
+  id: string;
+  published: Date;
+  updated: Date;
+  /** SHA-256 of the file bytes. */
+  hash: string;
+  title: string;
+  author?: string;
+  contentHtml: string;
+  summary: string;
+  categories: string[];
+  image?: string;
+  language?: string;
+}
+
+/** Site-wide settings the renderers need; built from the validated configuration. */
+export interface Site {
+  title: string;
+  description: string;
+  language: string;
+  author: string;
+  /** Public origin (and optional path prefix) without a trailing slash. */
+  baseUrl: string;
+  /** Feed id: a URI that never changes. */
+  id: string;
+  itemLimit: number;
+  /** Seconds: Cache-Control max-age and RSS `<ttl>` (in minutes, rounded up). */
+  maxAge: number;
+}
+
+export const ProblemCode = {
+  Unreadable: 'UNREADABLE',
+  TooLarge: 'TOO_LARGE',
+  Binary: 'BINARY',
+  BadEncoding: 'BAD_ENCODING',
+  Empty: 'EMPTY',
+  BadFrontMatter: 'BAD_FRONT_MATTER',
+  BadDate: 'BAD_DATE',
+  BadField: 'BAD_FIELD',
+  Symlink: 'SYMLINK',
+  SlugCollision: 'SLUG_COLLISION',
+  NotAFile: 'NOT_A_FILE',
+  RootMissing: 'ROOT_MISSING',
+  Warning: 'WARNING',
+} as const;
+export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
+
+/** A file that could not be (fully) published, and why. `warning` problems do not block publishing. */
+export interface Problem {
+  path: string;
+  code: ProblemCode;
+  reason: string;
+  severity: 'error' | 'warning';
+}

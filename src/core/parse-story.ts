@@ -1,0 +1,23 @@
+// One entry point from decoded text to a Story, by file extension.
+import { parseMarkdown } from './parse-markdown.js';
+import { type ParseOptions, parsePlain } from './parse-plain.js';
+import type { Story } from './model.js';
+
+export type { ParseOptions } from './parse-plain.js';
+
+/** Extensions treated as articles, lower case. */
+export const ARTICLE_EXTENSIONS = ['.txt', '.text', '.md', '.markdown'] as const;
+
+const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
+
+/** True when the file name has an article extension. */
+export function isArticleName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return ARTICLE_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
+}
+
+/** Parse decoded article text: Markdown for `.md`/`.markdown`, the newsroom plain-text format otherwise. */
+export function parseStory(text: string, file: string, options: ParseOptions): Story {
+  const ext = file.slice(file.lastIndexOf('.')).toLowerCase();
+  return MARKDOWN_EXTENSIONS.has(ext) ? parseMarkdown(text, file, options) : parsePlain(text, file, options);
+}

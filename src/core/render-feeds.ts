@@ -1,0 +1,163 @@
+// Entries → RSS 2.0, Atom 1.0 and JSON Feed 1.1 through `feed`, with its gaps covered.
+import { Feed, type Item } from 'feed';
+import type { Entry, Site } from './model.js';
+import { escapeHtml, escapeXml } from './text.js';
+
+export interface FeedLinks {
+  /** Site home page (absolute). */
+  home: string;
+  rss: string;
+  atom: string;
+  json: string;
+}
+
+export interface RenderedFeeds {
+  rss: string;
+  atom: string;
+  json: string;
+}
+
+const GENERATOR = 'feedpub';
+const DC_NS = 'http://purl.org/dc/elements/1.1/';
+
+/**
+ * Render the three feeds for `entries` (already chosen and ordered, newest first).
+ * `updated` is the feed's own date (newest change), never the clock, so the same input gives
+ * the same bytes. Follows RSS 2.0 (https://www.rssboard.org/rss-specification), RFC 4287 and
+ * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/).
+ *
+ * `feed` 6 writes user text into XML with gaps (an `&amp;` in text is collapsed, `<` in
+ * attributes and a second `]]>` are not escaped, forbidden characters pass through). So every
+ * piece of user text goes into `feed` as an opaque token and is substituted afterwards, escaped
+ * by us; `feed` still decides the shape of each document.
+ */
+export function renderFeeds(site: Site, entries: readonly Entry[], updated: Date, links: FeedLinks): RenderedFeeds {
+  return {
+    rss: renderRss(site, entries, updated, links),
+    atom: renderAtom(site, entries, updated, links),
+    json: renderJson(site, entries, updated, links),
+  };
+}
+
+/** Stand-ins for user text; U+E000/U+E001 cannot occur in what `feed` writes around them. */
+class Tokens {
+  private readonly values: string[] = [];
+  put(value: string): string {
+    this.values.push(value);
+    return `\uE000${this.values.length - 1}\uE001`;
+  }
+  /** Replace every token with its escaped value; a token that was wrapped in CDATA loses the wrapper. */
+  substitute(xml: string): string {
+    const value = (i: string) => escapeXml(this.values[Number(i)] ?? '');
+    return xml
+      .replace(/<!\[CDATA\[\uE000(\d+)\uE001\]\]>/g, (_m, i: string) => value(i))
+      .replace(/\uE000(\d+)\uE001/g, (_m, i: string) => value(i));
+  }
+}
+
+function newFeed(site: Site, updated: Date, links: FeedLinks, t: Tokens | undefined): Feed {
+  const text = (v: string) => (t ? t.put(v) : v);
+  return new Feed({
+    id: site.id,
+    title: text(site.title),
+    description: text(site.description),
+    link: links.home,
+    language: site.language,
+    updated,
+    generator: GENERATOR,
+    ttl: Math.max(1, Math.ceil(site.maxAge / 60)),
+    feedLinks: { rss: links.rss, atom: links.atom, json: links.json },
+    author: { name: text(site.author) },
+  });
+}
+
+/** `html`: the item is going into XML, where summaries are HTML (escaped text) rather than plain text. */
+function baseItem(e: Entry, text: (v: string) => string, html: boolean): Item {
+  return {
+    title: text(e.title),
+    id: e.id,
+    guid: e.id,
+    link: e.url,
+    date: e.updated,
+    published: e.published,
+    description: text(html ? escapeHtml(e.summary) : e.summary),
+    content: text(e.contentHtml),
+    category: e.categories.map((c) => ({ name: text(c), term: text(c) })),
+  };
+}
+
+function renderRss(site: Site, entries: readonly Entry[], updated: Date, links: FeedLinks): string {
+  const t = new Tokens();
+  const text = (v: string) => t.put(v);
+  const feed = newFeed(site, updated, links, t);
+  for (const e of entries) {
+    // RSS <author> must be an e-mail address; a credit line goes in dc:creator instead.
+    const item = baseItem(e, text, true);
+    item.extensions = [{ name: 'dc:creator', objects: { _text: text(e.author ?? site.author) } }];
+    feed.addItem(item);
+  }
+  let xml = feed.rss2();
+  if (!xml.includes('xmlns:dc=')) xml = xml.replace('<rss version="2.0"', `<rss version="2.0" xmlns:dc="${DC_NS}"`);
+  return `${t.substitute(xml)}\n`;
+}
+
+function renderAtom(site: Site, entries: readonly Entry[], updated: Date, links: FeedLinks): string {
+  const t = new Tokens();
+  const text = (v: string) => t.put(v);
+  const feed = newFeed(site, updated, links, t);
+  for (const e of entries) {
+    const item = baseItem(e, text, true);
+    item.author = [{ name: text(e.author ?? site.author) }];
+    feed.addItem(item);
+  }
+  // Titles are plain text: `feed` marks them type="html", which would turn `<` and `&` into markup.
+  let xml = feed.atom1().replace(/<title type="html">/g, '<title type="text">');
+  xml = xml.replace(
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">`,
+  );
+  let i = 0;
+  xml = xml.replace(/<entry>/g, () => {
+    const lang = entries[i++]?.language;
+    return lang && lang !== site.language ? `<entry xml:lang="${escapeXml(lang)}">` : '<entry>';
+  });
+  return `${t.substitute(xml)}\n`;
+}
+
+interface JsonItem {
+  id?: string;
+  url?: string;
+  authors?: { name: string }[];
+  author?: unknown;
+  language?: string;
+  image?: string;
+  [key: string]: unknown;
+}
+
+function renderJson(site: Site, entries: readonly Entry[], updated: Date, links: FeedLinks): string {
+  const feed = newFeed(site, updated, links, undefined);
+  for (const e of entries) {
+    const item = baseItem(e, (v) => v, false);
+    item.author = [{ name: e.author ?? site.author }];
+    feed.addItem(item);
+  }
+  const doc = JSON.parse(feed.json1()) as Record<string, unknown> & { items: JsonItem[] };
+  const items = doc.items.map((item, i) => {
+    const e = entries[i] as Entry;
+    const { author: _legacy, ...rest } = item;
+    const out: JsonItem = { ...rest, id: e.id, authors: [{ name: e.author ?? site.author }] };
+    if (e.language && e.language !== site.language) out.language = e.language;
+    if (e.image) out.image = e.image;
+    return out;
+  });
+  // Key order is fixed here so the bytes are stable and the document reads top-down.
+  const { author: _feedAuthor, items: _items, version: _version, ...head } = doc;
+  const out = {
+    version: 'https://jsonfeed.org/version/1.1',
+    ...head,
+    language: site.language,
+    authors: [{ name: site.author }],
+    items,
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

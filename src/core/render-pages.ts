@@ -1,0 +1,102 @@
+// Entries → the HTML index and each story's own page (no script; styled by /style.css).
+import type { Entry, Site } from './model.js';
+import { escapeHtml } from './text.js';
+
+export interface PageLinks {
+  home: string;
+  rss: string;
+  atom: string;
+  json: string;
+  stylesheet: string;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A reader-friendly date in the page's language (Thai pages get the Buddhist calendar, as Thai readers expect). */
+function formatDate(date: Date, language: string, timeZone: string): string {
+  const key = `${language}|${timeZone}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone });
+    dateFormats.set(key, f);
+  }
+  return f.format(date);
+}
+
+function head(site: Site, title: string, links: PageLinks, language: string): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${escapeHtml(links.stylesheet)}">
+<link rel="alternate" type="application/rss+xml" title="${escapeHtml(site.title)} (RSS)" href="${escapeHtml(links.rss)}">
+<link rel="alternate" type="application/atom+xml" title="${escapeHtml(site.title)} (Atom)" href="${escapeHtml(links.atom)}">
+<link rel="alternate" type="application/feed+json" title="${escapeHtml(site.title)} (JSON Feed)" href="${escapeHtml(links.json)}">
+</head>
+<body>
+`;
+}
+
+function feedList(links: PageLinks): string {
+  return `<nav class="feeds" aria-label="Feeds">Subscribe:
+<a href="${escapeHtml(links.rss)}">RSS</a>
+<a href="${escapeHtml(links.atom)}">Atom</a>
+<a href="${escapeHtml(links.json)}">JSON Feed</a>
+</nav>`;
+}
+
+function langAttr(e: Entry, site: Site): string {
+  return e.language && e.language !== site.language ? ` lang="${escapeHtml(e.language)}"` : '';
+}
+
+/** The home page: newest stories first, with autodiscovery links for all three feeds. */
+export function renderIndex(site: Site, entries: readonly Entry[], links: PageLinks, timeZone: string): string {
+  const items = entries
+    .map(
+      (e) => `<li${langAttr(e, site)}>
+<h2><a href="${escapeHtml(e.url)}">${escapeHtml(e.title)}</a></h2>
+<p class="meta"><time datetime="${e.published.toISOString()}">${escapeHtml(formatDate(e.published, e.language ?? site.language, timeZone))}</time>${e.author ? ` · ${escapeHtml(e.author)}` : ''}</p>
+<p>${escapeHtml(e.summary)}</p>
+</li>`,
+    )
+    .join('\n');
+  return `${head(site, site.title, links, site.language)}<header>
+<h1>${escapeHtml(site.title)}</h1>
+<p>${escapeHtml(site.description)}</p>
+${feedList(links)}
+</header>
+<main>
+${entries.length === 0 ? '<p>No stories yet.</p>' : `<ol class="stories">\n${items}\n</ol>`}
+</main>
+</body>
+</html>
+`;
+}
+
+/** A story's own page: the link of its feed entry. */
+export function renderStoryPage(site: Site, e: Entry, links: PageLinks, timeZone: string): string {
+  const language = e.language ?? site.language;
+  const updated =
+    e.updated.getTime() > e.published.getTime()
+      ? ` · updated <time datetime="${e.updated.toISOString()}">${escapeHtml(formatDate(e.updated, language, timeZone))}</time>`
+      : '';
+  const categories =
+    e.categories.length > 0 ? `<p class="categories">${e.categories.map((c) => `<span>${escapeHtml(c)}</span>`).join(' ')}</p>\n` : '';
+  const image = e.image ? `<figure><img src="${escapeHtml(e.image)}" alt=""></figure>\n` : '';
+  return `${head(site, `${e.title} · ${site.title}`, links, language)}<header>
+<p><a href="${escapeHtml(links.home)}">${escapeHtml(site.title)}</a></p>
+</header>
+<main>
+<article>
+<h1>${escapeHtml(e.title)}</h1>
+<p class="meta"><time datetime="${e.published.toISOString()}">${escapeHtml(formatDate(e.published, language, timeZone))}</time>${updated}${e.author ? ` · ${escapeHtml(e.author)}` : ''}</p>
+${categories}${image}${e.contentHtml}
+</article>
+</main>
+<footer>${feedList(links)}</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,73 @@
+// Every document the site serves, as data: feeds, index and story pages with their URLs and types.
+import type { Entry, Site } from './model.js';
+import { articleUrlPath } from './paths.js';
+import { renderFeeds } from './render-feeds.js';
+import { type PageLinks, renderIndex, renderStoryPage } from './render-pages.js';
+
+/** One rendered document, not yet encoded. */
+export interface Document {
+  /** URL path, percent-encoded exactly as links write it. */
+  path: string;
+  contentType: string;
+  body: string;
+  lastModified: Date;
+  cacheControl: string;
+}
+
+export const MEDIA_TYPES = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+} as const;
+
+export const FEED_PATHS = { rss: '/feed.xml', atom: '/atom.xml', json: '/feed.json' } as const;
+
+export function siteLinks(site: Site): PageLinks {
+  return {
+    home: `${site.baseUrl}/`,
+    rss: site.baseUrl + FEED_PATHS.rss,
+    atom: site.baseUrl + FEED_PATHS.atom,
+    json: site.baseUrl + FEED_PATHS.json,
+    stylesheet: `${site.baseUrl}/style.css`,
+  };
+}
+
+function cacheControl(site: Site): string {
+  return `public, max-age=${site.maxAge}, stale-while-revalidate=${Math.max(60, site.maxAge)}`;
+}
+
+/**
+ * The three feeds (newest `site.itemLimit` entries) and the index page. `entries` must be
+ * sorted newest first; `updated` is the newest change (entry update or deletion).
+ */
+export function renderFrontDocuments(site: Site, entries: readonly Entry[], updated: Date, timeZone: string): Document[] {
+  const latest = entries.slice(0, site.itemLimit);
+  const links = siteLinks(site);
+  const feeds = renderFeeds(site, latest, updated, links);
+  const cc = cacheControl(site);
+  return [
+    { path: FEED_PATHS.rss, contentType: MEDIA_TYPES.rss, body: feeds.rss, lastModified: updated, cacheControl: cc },
+    { path: FEED_PATHS.atom, contentType: MEDIA_TYPES.atom, body: feeds.atom, lastModified: updated, cacheControl: cc },
+    { path: FEED_PATHS.json, contentType: MEDIA_TYPES.json, body: feeds.json, lastModified: updated, cacheControl: cc },
+    { path: '/', contentType: MEDIA_TYPES.html, body: renderIndex(site, latest, links, timeZone), lastModified: updated, cacheControl: cc },
+  ];
+}
+
+/** A story's own page, at `/articles/<slug>`. */
+export function renderStoryDocument(site: Site, entry: Entry, timeZone: string): Document {
+  return {
+    path: articleUrlPath(entry.slug),
+    contentType: MEDIA_TYPES.html,
+    body: renderStoryPage(site, entry, siteLinks(site), timeZone),
+    lastModified: entry.updated,
+    cacheControl: cacheControl(site),
+  };
+}
+
+/** The feeds' date: the newest entry update or deletion; a fixed epoch for an empty, never-changed site. */
+export function feedUpdated(entries: readonly Entry[], newestDeletion: number | undefined): Date {
+  let newest = newestDeletion ?? 0;
+  for (const e of entries) newest = Math.max(newest, e.updated.getTime());
+  return new Date(newest === 0 ? Date.UTC(2000, 0, 1) : newest);
+}

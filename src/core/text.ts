@@ -1,0 +1,54 @@
+// Character-level hygiene shared by every renderer: XML-forbidden characters, escaping, normalisation.
+
+/**
+ * Characters XML 1.0 forbids (https://www.w3.org/TR/xml/#charsets): C0 controls other than
+ * TAB/LF/CR, lone surrogates, U+FFFE and U+FFFF. C1 controls are legal but never meant in a story.
+ */
+const XML_FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Zero-width characters that only get in the way of search and excerpts; ZWJ/ZWNJ are kept (emoji, Persian). */
+const ZERO_WIDTH = /[\u200B\u2060\uFEFF]/g;
+
+/** Remove every character XML 1.0 forbids (and C1 controls). */
+export function stripForbidden(text: string): string {
+  return text.replace(XML_FORBIDDEN, '');
+}
+
+/** Count of characters `stripForbidden` would remove. */
+export function countForbidden(text: string): number {
+  return text.match(XML_FORBIDDEN)?.length ?? 0;
+}
+
+/** NFC, no forbidden or zero-width characters, runs of white space folded to one space, trimmed. */
+export function cleanLine(text: string): string {
+  return stripForbidden(text).normalize('NFC').replace(ZERO_WIDTH, '').replace(/\s+/gu, ' ').trim();
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Escape for XML text and attribute values; forbidden characters are dropped first. */
+export function escapeXml(text: string): string {
+  return stripForbidden(text).replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escape for HTML text and double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return stripForbidden(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+/** True when the text is mostly Thai script (letters only are counted). */
+export function isMostlyThai(text: string): boolean {
+  let thai = 0;
+  let letters = 0;
+  for (const ch of text) {
+    if (/\p{L}/u.test(ch)) {
+      letters++;
+      if (ch >= '\u0E00' && ch <= '\u0E7F') thai++;
+    }
+    if (letters >= 2000) break;
+  }
+  return letters > 0 && thai / letters >= 0.5;
+}

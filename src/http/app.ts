@@ -1,0 +1,67 @@
+// express: health, status, static assets, and the error shape for everything the snapshot does not answer.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from '../log.js';
+import type { SiteStatus } from '../publish/live-site.js';
+import { SECURITY_HEADERS } from './security-headers.js';
+import { escapeHtml } from '../core/text.js';
+
+export interface AppOptions {
+  publicDir: string;
+  status: () => SiteStatus;
+  log: Logger;
+}
+
+/** An HTTP error with a status code; the one error handler turns it into a response. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createApp(options: AppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use((_req, res, next) => {
+    res.set(SECURITY_HEADERS);
+    next();
+  });
+  app.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    res.set('allow', 'GET, HEAD');
+    next(new HttpError(405, `method ${req.method} not allowed`));
+  });
+
+  app.get('/healthz', (_req, res) => {
+    const { ready } = options.status();
+    res.status(ready ? 200 : 503).set('cache-control', 'no-store').json({ status: ready ? 'ok' : 'starting' });
+  });
+  app.get('/status', (_req, res) => {
+    res.set('cache-control', 'no-store').json(options.status());
+  });
+  app.use(express.static(options.publicDir, { index: false, redirect: false, dotfiles: 'ignore', maxAge: '1h', fallthrough: true }));
+
+  app.use((req, _res, next) => next(new HttpError(404, `no such page: ${req.path}`)));
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const known = error instanceof HttpError ? error : undefined;
+    // express and its parsers signal client errors (bad URL encoding, ...) with status or statusCode.
+    const status = known?.status ?? clientStatus(error) ?? 500;
+    if (status >= 500) options.log.error('http.error', { method: req.method, url: req.originalUrl.slice(0, 200), reason: error instanceof Error ? error.stack ?? error.message : String(error) });
+    const message = status >= 500 ? 'internal error' : known?.message ?? 'bad request';
+    res.status(status).set('cache-control', 'no-store');
+    if (req.accepts(['html', 'json']) === 'json') {
+      res.json({ error: { status, message } });
+    } else {
+      res.type('html').send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status}</title><link rel="stylesheet" href="/style.css"></head><body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">Latest stories</a></p></main></body></html>\n`);
+    }
+  });
+  return app;
+}
+
+function clientStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}

@@ -1,0 +1,11 @@
+// Response headers that keep story content inert in browsers: CSP without script, nosniff, referrer policy.
+
+/** No script at all, styles only from our own stylesheet, images from anywhere a story may link. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'self'; img-src 'self' https: http: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+});

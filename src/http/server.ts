@@ -1,0 +1,34 @@
+// The node:http front door: snapshot documents answered directly, everything else handed to express.
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { Express } from 'express';
+import type { Snapshot } from '../publish/snapshot.js';
+import { findDocument, serveDocument } from './serve-snapshot.js';
+
+const MAX_URL_LENGTH = 8 * 1024;
+
+/**
+ * A server whose hot path (feeds and pages) never enters express's router: on loopback that
+ * path serves several times the requests per second. Timeouts bound slow clients.
+ */
+export function createFrontDoor(snapshot: () => Snapshot, app: Express): Server {
+  const server = createServer({ maxHeaderSize: 16 * 1024 }, (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/';
+    if (url.length > MAX_URL_LENGTH) {
+      res.writeHead(414, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+      res.end('URI too long\n');
+      return;
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const doc = findDocument(snapshot(), url);
+      if (doc) {
+        serveDocument(req, res, doc);
+        return;
+      }
+    }
+    app(req, res);
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  return server;
+}

@@ -1,0 +1,18 @@
+// First-scan progress for the terminal: a bar on a TTY, a line every few seconds otherwise.
+import type { Logger } from './log.js';
+
+export function createProgress(stream: NodeJS.WriteStream, log: Logger, clock: () => number = Date.now): (done: number, total: number) => void {
+  let lastLine = 0;
+  return (done, total) => {
+    if (total < 200) return;
+    if (stream.isTTY) {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      stream.write(`\rscanning [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} files`);
+      if (done >= total) stream.write('\n');
+    } else if (clock() - lastLine >= 2000 || done >= total) {
+      lastLine = clock();
+      log.info('scan.progress', { done, total, percent: Math.floor((done / total) * 100) });
+    }
+  };
+}

@@ -1,0 +1,276 @@
+// The one writer: applies file changes to the set of published entries, their identities and problems.
+import { createHash } from 'node:crypto';
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { decodeArticle } from '../core/decode.js';
+import { ArticleError } from '../core/errors.js';
+import { resolveIdentity } from '../core/identity.js';
+import { type Entry, type Problem, ProblemCode, type Story } from '../core/model.js';
+import { parseStory } from '../core/parse-story.js';
+import { articleUrlPath, categoriesFromPath, slugFromPath, slugKey } from '../core/paths.js';
+import type { Logger } from '../log.js';
+import type { StateDb } from '../store/state-db.js';
+import { type ReadResult, readArticle } from '../watch/read-article.js';
+
+export interface CatalogOptions {
+  articlesDir: string;
+  baseUrl: string;
+  feedId: string;
+  maxFileBytes: number;
+  boilerplateMarkers: readonly string[];
+  timeZone: string;
+  maxTitleLength: number;
+}
+
+export interface ApplyResult {
+  /** True when any entry was added, changed or removed. */
+  changed: boolean;
+  read: number;
+}
+
+const READ_CONCURRENCY = 32;
+
+/**
+ * Holds the last good Entry of every article and the Problems of every bad file. `apply` is
+ * the only way in: it reads the given paths, and for each one either publishes the new version,
+ * removes the story (file gone), or records a Problem while the last good version stays.
+ * Calls are queued, so batches never interleave.
+ */
+export class Catalog {
+  private readonly entries = new Map<string, Entry>();
+  private readonly problems = new Map<string, Problem[]>();
+  private readonly slugOwners = new Map<string, string>();
+  /** Size and mtime of each file as last read: lets a reconcile skip unchanged files. */
+  private readonly stats = new Map<string, { size: number; mtimeMs: number }>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly drafts = new Set<string>();
+
+  constructor(
+    private readonly options: CatalogOptions,
+    private readonly store: StateDb,
+    private readonly log: Logger,
+    private readonly now: () => number,
+  ) {}
+
+  /** Apply the current state of `paths` (relative, `/`-separated). Queued behind earlier calls. */
+  apply(paths: Iterable<string>): Promise<ApplyResult> {
+    const list = [...new Set(paths)];
+    const run = this.queue.then(() => this.applyNow(list));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Published entries, newest first (published, then path, so the order is total and stable). */
+  list(): Entry[] {
+    return [...this.entries.values()].sort(
+      (a, b) => b.published.getTime() - a.published.getTime() || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+    );
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Every current problem, errors first, then by path. */
+  listProblems(): Problem[] {
+    return [...this.problems.values()]
+      .flat()
+      .sort((a, b) => (a.severity === b.severity ? (a.path < b.path ? -1 : 1) : a.severity === 'error' ? -1 : 1));
+  }
+
+  get draftCount(): number {
+    return this.drafts.size;
+  }
+
+  /** Last-read stats of every file the catalog knows (entries and problem files). */
+  knownStats(): ReadonlyMap<string, { size: number; mtimeMs: number }> {
+    return this.stats;
+  }
+
+  /** Replace the problems found by a folder scan (links, unreadable or too-deep folders). */
+  setScanProblems(found: readonly Problem[]): void {
+    for (const [p, list] of this.problems) {
+      const kept = list.filter((x) => !isScanProblem(x));
+      if (kept.length === 0) this.problems.delete(p);
+      else this.problems.set(p, kept);
+    }
+    for (const problem of found) this.addProblem(problem);
+  }
+
+  private async applyNow(paths: string[]): Promise<ApplyResult> {
+    let changed = false;
+    for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
+      const chunk = paths.slice(i, i + READ_CONCURRENCY);
+      const reads = await Promise.all(chunk.map((p) => this.read(p)));
+      const rootGone = reads.some((r) => r.result?.kind === 'missing') && !(await this.rootExists());
+      this.store.transaction(() => {
+        for (const [k, p] of chunk.entries()) {
+          if (this.applyOne(p, reads[k] as Read, rootGone)) changed = true;
+        }
+      });
+    }
+    return { changed, read: paths.length };
+  }
+
+  private async read(relPath: string): Promise<Read> {
+    try {
+      return { result: await readArticle(path.join(this.options.articlesDir, relPath), relPath, this.options.maxFileBytes) };
+    } catch (error) {
+      return { error: error instanceof ArticleError ? error : new ArticleError(ProblemCode.Unreadable, String(error), relPath, { cause: error }) };
+    }
+  }
+
+  private async rootExists(): Promise<boolean> {
+    try {
+      return (await lstat(this.options.articlesDir)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Returns true when the published set changed. */
+  private applyOne(relPath: string, read: Read, rootGone: boolean): boolean {
+    const { result, error } = read;
+    if (error) return this.fail(relPath, error);
+    if (!result || result.kind === 'directory') return false;
+    if (result.kind === 'missing') {
+      // A vanished articles folder (unmounted share, a sync tool mid-swap) is not a mass deletion.
+      if (rootGone) return false;
+      return this.remove(relPath);
+    }
+    this.stats.set(relPath, { size: result.size, mtimeMs: result.mtimeMs });
+    const hash = createHash('sha256').update(result.bytes).digest('hex');
+    const current = this.entries.get(relPath);
+    const hasError = this.problems.get(relPath)?.some((p) => p.severity === 'error') ?? false;
+    if (current && current.hash === hash && !hasError) {
+      const stored = this.store.get(relPath);
+      if (stored && (stored.size !== result.size || stored.mtimeMs !== result.mtimeMs)) {
+        this.store.put({ ...stored, size: result.size, mtimeMs: result.mtimeMs });
+      }
+      return false; // touched or re-saved without change
+    }
+
+    let story: Story;
+    const slug = slugFromPath(relPath);
+    try {
+      const decoded = decodeArticle(result.bytes, relPath);
+      story = parseStory(decoded.text, relPath, {
+        boilerplateMarkers: this.options.boilerplateMarkers,
+        timeZone: this.options.timeZone,
+        pageUrl: this.options.baseUrl + articleUrlPath(slug),
+        maxTitleLength: this.options.maxTitleLength,
+      });
+      story.warnings.push(...decoded.warnings);
+    } catch (e) {
+      return this.fail(relPath, e instanceof ArticleError ? e : new ArticleError(ProblemCode.Unreadable, String(e), relPath, { cause: e }));
+    }
+
+    const finalSlug = story.slug ? slugFromPath(relPath, story.slug) : slug;
+    const key = slugKey(finalSlug);
+    const owner = this.slugOwners.get(key);
+    if (owner !== undefined && owner !== relPath && this.entries.has(owner)) {
+      return this.fail(relPath, new ArticleError(ProblemCode.SlugCollision, `its URL /${finalSlug.join('/')} is already used by ${owner}`, relPath));
+    }
+
+    const record = resolveIdentity(this.previousIdentity(relPath, hash), {
+      path: relPath,
+      hash,
+      story,
+      seenAt: Math.min(result.mtimeMs, this.now()),
+      feedId: this.options.feedId,
+    });
+    this.store.put({ ...record, size: result.size, mtimeMs: result.mtimeMs });
+
+    this.problems.delete(relPath);
+    for (const w of story.warnings) this.addProblem({ path: relPath, code: ProblemCode.Warning, reason: w, severity: 'warning' });
+
+    if (story.draft) {
+      const wasPublished = this.unpublish(relPath);
+      this.drafts.add(relPath);
+      this.log.info('article.draft', { file: relPath });
+      return wasPublished;
+    }
+    this.drafts.delete(relPath);
+    const previousSlug = current ? slugKey(current.slug) : undefined;
+    if (previousSlug !== undefined && previousSlug !== key) this.slugOwners.delete(previousSlug);
+    this.slugOwners.set(key, relPath);
+    const entry: Entry = {
+      path: relPath,
+      slug: finalSlug,
+      url: this.options.baseUrl + articleUrlPath(finalSlug),
+      id: record.id,
+      published: new Date(record.published),
+      updated: new Date(record.updated),
+      hash,
+      title: story.title,
+      author: story.author,
+      contentHtml: story.contentHtml,
+      summary: story.summary,
+      categories: [...new Set([...categoriesFromPath(relPath), ...story.tags])],
+      image: story.image,
+      language: story.language,
+    };
+    this.entries.set(relPath, entry);
+    this.log.info(current ? 'article.updated' : 'article.added', { file: relPath, id: entry.id, title: entry.title });
+    return true;
+  }
+
+  /**
+   * The remembered identity for `relPath`; for a path never seen, the identity of a story with
+   * the same bytes whose file is gone (a rename), so the renamed story keeps its id and dates.
+   */
+  private previousIdentity(relPath: string, hash: string) {
+    const own = this.store.get(relPath);
+    if (own) return own;
+    for (const candidate of this.store.withHash(hash, relPath)) {
+      const gone = candidate.deletedAt !== null || (!this.stats.has(candidate.path) && !this.entries.has(candidate.path));
+      if (!gone) continue;
+      this.store.remove(candidate.path);
+      if (this.unpublish(candidate.path)) this.log.info('article.renamed', { from: candidate.path, file: relPath });
+      return { ...candidate, path: relPath, deletedAt: null };
+    }
+    return undefined;
+  }
+
+  private remove(relPath: string): boolean {
+    this.stats.delete(relPath);
+    this.problems.delete(relPath);
+    this.drafts.delete(relPath);
+    this.store.markDeleted(relPath, this.now());
+    const removed = this.unpublish(relPath);
+    if (removed) this.log.info('article.removed', { file: relPath });
+    return removed;
+  }
+
+  private unpublish(relPath: string): boolean {
+    const entry = this.entries.get(relPath);
+    if (!entry) return false;
+    this.entries.delete(relPath);
+    const key = slugKey(entry.slug);
+    if (this.slugOwners.get(key) === relPath) this.slugOwners.delete(key);
+    return true;
+  }
+
+  private fail(relPath: string, error: ArticleError): boolean {
+    const problem: Problem = { path: relPath, code: error.code, reason: error.message, severity: 'error' };
+    this.problems.set(relPath, [problem]);
+    const kept = this.entries.has(relPath);
+    this.log.warn('article.problem', { file: relPath, code: error.code, reason: error.message, kept: kept ? 'last good version' : undefined });
+    return false;
+  }
+
+  private addProblem(problem: Problem): void {
+    const list = this.problems.get(problem.path) ?? [];
+    list.push(problem);
+    this.problems.set(problem.path, list);
+  }
+}
+
+interface Read {
+  result?: ReadResult;
+  error?: ArticleError;
+}
+
+function isScanProblem(p: Problem): boolean {
+  return p.code === ProblemCode.Symlink || p.code === ProblemCode.RootMissing || (p.code === ProblemCode.NotAFile && p.reason.startsWith('folder'));
+}

@@ -1,0 +1,294 @@
+// Wires the shell: state store, catalog, watcher, change batching, reconcile, and the snapshot it serves.
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import { type Entry, type Problem, ProblemCode, type Site } from '../core/model.js';
+import { type Document, feedUpdated, renderFrontDocuments, renderStoryDocument } from '../core/render-site.js';
+import type { Logger } from '../log.js';
+import { StateDb } from '../store/state-db.js';
+import { ArticleWatcher } from '../watch/article-watcher.js';
+import { scanFolder } from '../watch/scan-folder.js';
+import { Catalog } from './catalog.js';
+import { type Snapshot, buildSnapshot } from './snapshot.js';
+
+export interface LiveSiteOptions {
+  config: Readonly<Config>;
+  /** Public URL without trailing slash. */
+  baseUrl: string;
+  log: Logger;
+  /** Watch for changes (serve) or read once (build, check). */
+  watch: boolean;
+  /** Keep no state on disk (check). */
+  ephemeral?: boolean;
+  clock?: () => number;
+  /** Headers sent with every snapshot document (security policy). */
+  responseHeaders?: Readonly<Record<string, string>>;
+  /** Called during the first scan with files done and total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SiteStatus {
+  ready: boolean;
+  articles: number;
+  drafts: number;
+  problems: Problem[];
+  lastRebuild: { at: string; ms: number; documents: number } | null;
+  lastScan: { at: string; ms: number; files: number } | null;
+  watcher: 'native' | 'polling' | 'off';
+}
+
+/** Quiet time that ends a burst of events, and the longest a busy burst may wait. */
+const DEBOUNCE_MS = 25;
+const MAX_WAIT_MS = 250;
+/** chokidar can miss a write that follows another within ~50 ms (its issue 1455): look again after this. */
+const SETTLE_MS = 1000;
+
+/**
+ * The running site. `start()` opens the store, scans the folder (with progress), renders, and
+ * then keeps the snapshot in step with the folder: watcher events are batched, each batch is
+ * applied by the catalog and rendered once; files are looked at again after a quiet second,
+ * and a periodic full reconcile repairs anything the watcher missed.
+ */
+export class LiveSite {
+  private readonly store: StateDb;
+  private readonly catalog: Catalog;
+  private readonly site: Site;
+  private readonly clock: () => number;
+  private watcher: ArticleWatcher | undefined;
+  private current: Snapshot = new Map();
+  private readonly pageCache = new WeakMap<Entry, Document>();
+  private readonly pending = new Set<string>();
+  private readonly settling = new Set<string>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private firstPendingAt = 0;
+  private settleTimer: NodeJS.Timeout | undefined;
+  private reconcileTimer: NodeJS.Timeout | undefined;
+  private work: Promise<void> = Promise.resolve();
+  private closed = false;
+  private isReady = false;
+  private lastRebuild: SiteStatus['lastRebuild'] = null;
+  private lastScan: SiteStatus['lastScan'] = null;
+  /** Resolves after each applied batch: tests and benchmarks await it instead of sleeping. */
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: LiveSiteOptions) {
+    const { config, baseUrl } = options;
+    this.clock = options.clock ?? Date.now;
+    this.store = new StateDb(options.ephemeral ? null : config.stateDir);
+    this.site = {
+      title: config.site.title,
+      description: config.site.description,
+      language: config.site.language,
+      author: config.site.author,
+      baseUrl,
+      id: config.site.id ?? `${baseUrl}/`,
+      itemLimit: config.itemLimit,
+      maxAge: config.maxAge,
+    };
+    this.catalog = new Catalog(
+      {
+        articlesDir: config.articlesDir,
+        baseUrl,
+        feedId: this.site.id,
+        maxFileBytes: config.maxFileBytes,
+        boilerplateMarkers: config.boilerplateMarkers,
+        timeZone: config.timeZone,
+        maxTitleLength: config.maxTitleLength,
+      },
+      this.store,
+      options.log,
+      this.clock,
+    );
+  }
+
+  get snapshot(): Snapshot {
+    return this.current;
+  }
+
+  get ready(): boolean {
+    return this.isReady;
+  }
+
+  get entries(): Entry[] {
+    return this.catalog.list();
+  }
+
+  status(): SiteStatus {
+    return {
+      ready: this.isReady,
+      articles: this.catalog.size,
+      drafts: this.catalog.draftCount,
+      problems: this.catalog.listProblems(),
+      lastRebuild: this.lastRebuild,
+      lastScan: this.lastScan,
+      watcher: this.watcher ? this.watcher.mode : 'off',
+    };
+  }
+
+  async start(): Promise<void> {
+    const { config, log } = this.options;
+    if (this.options.watch) {
+      // Watch first, then scan: a file saved during the scan is seen by one or the other.
+      this.watcher = new ArticleWatcher({
+        root: config.articlesDir,
+        poll: config.poll,
+        log,
+        onPath: (p) => this.enqueue(p),
+        onFolder: () => this.scheduleReconcile(0),
+      });
+      await this.watcher.start();
+    }
+    await this.reconcile(true);
+    this.isReady = true;
+    if (this.options.watch && config.reconcileSeconds > 0) this.scheduleReconcile(config.reconcileSeconds * 1000);
+  }
+
+  /** Wait until no change is pending or being applied. */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0 || this.flushTimer) {
+      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    }
+    await this.work;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.settleTimer);
+    clearTimeout(this.reconcileTimer);
+    await this.watcher?.close();
+    await this.work.catch(() => undefined);
+    this.store.close();
+    for (const w of this.idleWaiters.splice(0)) w();
+  }
+
+  private enqueue(relPath: string): void {
+    if (this.closed) return;
+    if (this.pending.size === 0) this.firstPendingAt = this.clock();
+    this.pending.add(relPath);
+    clearTimeout(this.flushTimer);
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, this.firstPendingAt + MAX_WAIT_MS - this.clock()));
+    this.flushTimer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined;
+    const paths = [...this.pending];
+    this.pending.clear();
+    this.serially(async () => {
+      const { changed } = await this.catalog.apply(paths);
+      if (changed) this.rebuild();
+      for (const p of paths) this.settling.add(p);
+      if (!this.settleTimer && !this.closed) this.settleTimer = setTimeout(() => this.settle(), SETTLE_MS);
+    });
+  }
+
+  /** Look again at recently changed files; re-read those whose size or mtime moved since. */
+  private settle(): void {
+    this.settleTimer = undefined;
+    const paths = [...this.settling];
+    this.settling.clear();
+    this.serially(async () => {
+      const known = this.catalog.knownStats();
+      for (const p of paths) {
+        const seen = known.get(p);
+        let now: { size: number; mtimeMs: number } | undefined;
+        try {
+          const st = await lstat(path.join(this.options.config.articlesDir, p));
+          now = { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
+        } catch {
+          now = undefined;
+        }
+        if (seen?.size !== now?.size || seen?.mtimeMs !== now?.mtimeMs) this.enqueue(p);
+      }
+    });
+  }
+
+  private scheduleReconcile(delayMs: number): void {
+    if (this.closed) return;
+    clearTimeout(this.reconcileTimer);
+    this.reconcileTimer = setTimeout(() => {
+      this.serially(() => this.reconcile(false));
+      const every = this.options.config.reconcileSeconds * 1000;
+      if (every > 0) this.scheduleReconcile(every);
+    }, delayMs);
+  }
+
+  /**
+   * Compare the folder with what the catalog knows (size and mtime, no reading) and apply the
+   * difference. The first run reads everything and retires stored stories whose files are gone.
+   */
+  private async reconcile(initial: boolean): Promise<void> {
+    const { config, log } = this.options;
+    const started = this.clock();
+    const scan = await scanFolder(config.articlesDir);
+    if (!scan.rootOk) {
+      const problem: Problem = {
+        path: '.',
+        code: ProblemCode.RootMissing,
+        reason: `articles folder ${config.articlesDir} unavailable (${scan.rootError}); serving the last good stories`,
+        severity: 'error',
+      };
+      this.catalog.setScanProblems([problem]);
+      log.error('scan.root-missing', { folder: config.articlesDir, reason: scan.rootError });
+      if (initial) this.rebuild();
+      return;
+    }
+    this.catalog.setScanProblems(scan.problems);
+    const known = this.catalog.knownStats();
+    const onDisk = new Set(scan.files.map((f) => f.path));
+    const todo = scan.files.filter((f) => {
+      const k = known.get(f.path);
+      return !k || k.size !== f.size || k.mtimeMs !== f.mtimeMs;
+    }).map((f) => f.path);
+    for (const p of known.keys()) if (!onDisk.has(p)) todo.push(p);
+    if (initial) for (const r of this.store.live()) if (!onDisk.has(r.path)) todo.push(r.path);
+
+    let changed = false;
+    if (initial) {
+      log.info('scan.start', { folder: config.articlesDir, files: scan.files.length });
+      const step = 500;
+      for (let i = 0; i < todo.length; i += step) {
+        const result = await this.catalog.apply(todo.slice(i, i + step));
+        changed ||= result.changed;
+        this.options.onProgress?.(Math.min(i + step, todo.length), todo.length);
+      }
+    } else if (todo.length > 0) {
+      log.info('reconcile.repair', { files: todo.length });
+      changed = (await this.catalog.apply(todo)).changed;
+    }
+    const ms = this.clock() - started;
+    this.lastScan = { at: new Date(this.clock()).toISOString(), ms, files: scan.files.length };
+    if (initial) log.info('scan.done', { files: scan.files.length, articles: this.catalog.size, problems: this.catalog.listProblems().length, ms });
+    if (changed || initial) this.rebuild();
+  }
+
+  private rebuild(): void {
+    const started = performance.now();
+    const entries = this.catalog.list();
+    const updated = feedUpdated(entries, this.store.newestDeletion());
+    const docs = renderFrontDocuments(this.site, entries, updated, this.options.config.timeZone);
+    for (const e of entries) {
+      let page = this.pageCache.get(e);
+      if (!page) {
+        page = renderStoryDocument(this.site, e, this.options.config.timeZone);
+        this.pageCache.set(e, page);
+      }
+      docs.push(page);
+    }
+    this.current = buildSnapshot(docs, this.current, this.options.responseHeaders ?? {});
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    this.lastRebuild = { at: new Date(this.clock()).toISOString(), ms, documents: docs.length };
+    this.options.log.info('feeds.rebuilt', { articles: entries.length, documents: docs.length, ms });
+  }
+
+  /** Run `task` after all earlier work: one writer, batches never interleave. */
+  private serially(task: () => Promise<void>): void {
+    this.work = this.work
+      .then(task)
+      .catch((error: unknown) => this.options.log.error('publish.error', { reason: error instanceof Error ? error.stack ?? error.message : String(error) }))
+      .finally(() => {
+        if (this.pending.size === 0 && !this.flushTimer) for (const w of this.idleWaiters.splice(0)) w();
+      });
+  }
+}

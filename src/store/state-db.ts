@@ -1,0 +1,144 @@
+// The embedded state store (SQLite): ids, dates, hashes and file stats that must survive restarts.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { IdentityRecord } from '../core/identity.js';
+
+/** An identity record plus the file stats last ingested, so a reconcile can skip unchanged files. */
+export interface StoredArticle extends IdentityRecord {
+  size: number;
+  mtimeMs: number;
+}
+
+interface Row {
+  path: string;
+  id: string;
+  published: number;
+  updated: number;
+  hash: string;
+  first_seen: number;
+  deleted_at: number | null;
+  size: number;
+  mtime: number;
+}
+
+const SCHEMA_VERSION = 1;
+
+/**
+ * Open (creating if needed) `state.db` in `stateDir`. WAL journaling: a process killed at any
+ * moment leaves the last committed transaction intact, and readers never see half a batch.
+ */
+export class StateDb {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  /** `stateDir` null: an in-memory store that forgets everything on close (for `check`). */
+  constructor(stateDir: string | null) {
+    if (stateDir !== null) mkdirSync(stateDir, { recursive: true });
+    this.db = new Database(stateDir === null ? ':memory:' : path.join(stateDir, 'state.db'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`state store ${stateDir} was written by a newer feedpub (schema ${version})`);
+    }
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS articles (
+        path TEXT PRIMARY KEY,
+        id TEXT NOT NULL,
+        published INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        first_seen INTEGER NOT NULL,
+        deleted_at INTEGER,
+        size INTEGER NOT NULL DEFAULT -1,
+        mtime INTEGER NOT NULL DEFAULT -1
+      );
+      CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+      PRAGMA user_version = ${SCHEMA_VERSION};
+    `);
+    this.stmts = {
+      get: this.db.prepare<[string], Row>('SELECT * FROM articles WHERE path = ?'),
+      byHash: this.db.prepare<[string, string], Row>(
+        'SELECT * FROM articles WHERE hash = ? AND path <> ? ORDER BY deleted_at IS NULL, deleted_at DESC',
+      ),
+      put: this.db.prepare(
+        `INSERT INTO articles (path, id, published, updated, hash, first_seen, deleted_at, size, mtime)
+         VALUES (@path, @id, @published, @updated, @hash, @first_seen, @deleted_at, @size, @mtime)
+         ON CONFLICT(path) DO UPDATE SET id = excluded.id, published = excluded.published, updated = excluded.updated,
+           hash = excluded.hash, first_seen = excluded.first_seen, deleted_at = excluded.deleted_at,
+           size = excluded.size, mtime = excluded.mtime`,
+      ),
+      remove: this.db.prepare<[string]>('DELETE FROM articles WHERE path = ?'),
+      markDeleted: this.db.prepare<[number, string]>('UPDATE articles SET deleted_at = ? WHERE path = ? AND deleted_at IS NULL'),
+      newestDeletion: this.db.prepare<[], { at: number | null }>('SELECT MAX(deleted_at) AS at FROM articles'),
+      live: this.db.prepare<[], Row>('SELECT * FROM articles WHERE deleted_at IS NULL'),
+    };
+  }
+
+  get(filePath: string): StoredArticle | undefined {
+    const row = this.stmts.get.get(filePath);
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** Other records with the same content, deleted ones first (newest deletion first). */
+  withHash(hash: string, exceptPath: string): StoredArticle[] {
+    return this.stmts.byHash.all(hash, exceptPath).map(fromRow);
+  }
+
+  put(record: StoredArticle): void {
+    this.stmts.put.run({
+      path: record.path,
+      id: record.id,
+      published: record.published,
+      updated: record.updated,
+      hash: record.hash,
+      first_seen: record.firstSeen,
+      deleted_at: record.deletedAt,
+      size: record.size,
+      mtime: record.mtimeMs,
+    });
+  }
+
+  /** Forget a path entirely (its identity moved to another path). */
+  remove(filePath: string): void {
+    this.stmts.remove.run(filePath);
+  }
+
+  markDeleted(filePath: string, at: number): void {
+    this.stmts.markDeleted.run(at, filePath);
+  }
+
+  newestDeletion(): number | undefined {
+    return this.stmts.newestDeletion.get()?.at ?? undefined;
+  }
+
+  /** Every article the store believes exists. */
+  live(): StoredArticle[] {
+    return this.stmts.live.all().map(fromRow);
+  }
+
+  /** Run `fn` in one transaction: a batch is stored whole or not at all. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function fromRow(row: Row): StoredArticle {
+  return {
+    path: row.path,
+    id: row.id,
+    published: row.published,
+    updated: row.updated,
+    hash: row.hash,
+    firstSeen: row.first_seen,
+    deletedAt: row.deleted_at,
+    size: row.size,
+    mtimeMs: row.mtime,
+  };
+}

@@ -1,0 +1,88 @@
+// chokidar on the articles folder: article paths that may have changed, with a polling fallback.
+import path from 'node:path';
+import { type FSWatcher, watch } from 'chokidar';
+import type { Logger } from '../log.js';
+import { MAX_DEPTH, isArticleFile, isIgnoredName } from './ignore-rules.js';
+
+export interface WatcherOptions {
+  root: string;
+  poll: boolean;
+  log: Logger;
+  /** An article file may have been added, changed or removed (path relative, `/`-separated). */
+  onPath: (relPath: string) => void;
+  /** A folder appeared or vanished: its contents need a scan. */
+  onFolder: (relPath: string) => void;
+}
+
+/** Errors after which native watching cannot go on (inotify watches or file descriptors exhausted). */
+const FATAL_WATCH_ERRORS = new Set(['ENOSPC', 'EMFILE', 'ENFILE']);
+
+/**
+ * Watches `root` recursively. Never follows symbolic links; ignores hidden, temp and swap names
+ * and non-article files. If native watching fails for lack of resources it logs and restarts
+ * in polling mode, so publishing never silently stops.
+ */
+export class ArticleWatcher {
+  private watcher: FSWatcher | undefined;
+  private polling: boolean;
+  private closed = false;
+
+  constructor(private readonly options: WatcherOptions) {
+    this.polling = options.poll;
+  }
+
+  get mode(): 'native' | 'polling' {
+    return this.polling ? 'polling' : 'native';
+  }
+
+  /** Resolves once the initial tree is being watched. */
+  async start(): Promise<void> {
+    const { root, log } = this.options;
+    const w = watch(root, {
+      ignoreInitial: true,
+      followSymlinks: false,
+      depth: MAX_DEPTH,
+      usePolling: this.polling,
+      interval: 1000,
+      binaryInterval: 1000,
+      atomic: true,
+      ignored: (p, stats) => {
+        if (p === root) return false;
+        const name = path.basename(p);
+        if (isIgnoredName(name)) return true;
+        return stats?.isFile() === true && !isArticleFile(name);
+      },
+    });
+    this.watcher = w;
+    const relative = (p: string) => path.relative(root, p).split(path.sep).join('/');
+    w.on('add', (p) => this.options.onPath(relative(p)));
+    w.on('change', (p) => this.options.onPath(relative(p)));
+    w.on('unlink', (p) => isArticleFile(path.basename(p)) && this.options.onPath(relative(p)));
+    w.on('addDir', (p) => p !== root && this.options.onFolder(relative(p)));
+    w.on('unlinkDir', (p) => this.options.onFolder(p === root ? '' : relative(p)));
+    w.on('error', (error) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      log.error('watch.error', { code, reason: (error as Error).message, mode: this.mode });
+      if (code && FATAL_WATCH_ERRORS.has(code) && !this.polling && !this.closed) {
+        log.warn('watch.fallback', { mode: 'polling', reason: `native watching failed with ${code}` });
+        this.polling = true;
+        void this.restart();
+      }
+    });
+    await new Promise<void>((resolve) => w.once('ready', () => resolve()));
+    log.info('watch.ready', { folder: root, mode: this.mode });
+  }
+
+  private async restart(): Promise<void> {
+    await this.watcher?.close();
+    if (this.closed) return;
+    await this.start();
+    // Anything that happened while switching is caught by a full scan.
+    this.options.onFolder('');
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.watcher?.close();
+  }
+}

@@ -1,0 +1,58 @@
+// Read one article file safely: no symlinks followed, a size cap, and every failure named.
+import { constants } from 'node:fs';
+import { lstat, open } from 'node:fs/promises';
+import { ArticleError } from '../core/errors.js';
+import { ProblemCode } from '../core/model.js';
+
+export type ReadResult =
+  | { kind: 'missing' }
+  | { kind: 'directory' }
+  | { kind: 'file'; bytes: Buffer; size: number; mtimeMs: number };
+
+/**
+ * Read `absPath` (shown in errors as `relPath`). A symlink, a device, a file over `maxBytes` or
+ * an unreadable file throws ArticleError; a vanished file is `missing`. O_NOFOLLOW closes the
+ * gap between the lstat and the open, so a file swapped for a symlink is never followed.
+ */
+export async function readArticle(absPath: string, relPath: string, maxBytes: number): Promise<ReadResult> {
+  let st: Awaited<ReturnType<typeof lstat>>;
+  try {
+    st = await lstat(absPath);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+    throw new ArticleError(ProblemCode.Unreadable, `cannot stat: ${code ?? String(cause)}`, relPath, { cause });
+  }
+  if (st.isDirectory()) return { kind: 'directory' };
+  if (st.isSymbolicLink()) throw new ArticleError(ProblemCode.Symlink, 'symbolic link: not followed (copy the file instead)', relPath);
+  if (!st.isFile()) throw new ArticleError(ProblemCode.NotAFile, 'not a regular file', relPath);
+  if (st.size > maxBytes) {
+    throw new ArticleError(ProblemCode.TooLarge, `${st.size} bytes is over the ${maxBytes}-byte limit (maxFileBytes)`, relPath);
+  }
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(absPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const fst = await handle.stat();
+    if (!fst.isFile()) throw new ArticleError(ProblemCode.NotAFile, 'not a regular file', relPath);
+    // Read at most one byte past the cap: a file that grew since the lstat is still refused.
+    const buffer = Buffer.alloc(Math.min(fst.size, maxBytes) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) throw new ArticleError(ProblemCode.TooLarge, `over the ${maxBytes}-byte limit (maxFileBytes)`, relPath);
+    return { kind: 'file', bytes: buffer.subarray(0, length), size: length, mtimeMs: Math.trunc(fst.mtimeMs) };
+  } catch (cause) {
+    if (cause instanceof ArticleError) throw cause;
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'missing' };
+    if (code === 'ELOOP') throw new ArticleError(ProblemCode.Symlink, 'symbolic link: not followed', relPath, { cause });
+    if (code === 'EISDIR') return { kind: 'directory' };
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(cause));
+    throw new ArticleError(ProblemCode.Unreadable, `cannot read: ${reason}`, relPath, { cause });
+  } finally {
+    await handle?.close();
+  }
+}

@@ -1,0 +1,77 @@
+// Walk the articles folder: every article file with its size and mtime, without following links.
+import type { Dirent } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { type Problem, ProblemCode } from '../core/model.js';
+import { MAX_DEPTH, isArticleFile, isIgnoredName } from './ignore-rules.js';
+
+export interface ScannedFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ScanResult {
+  files: ScannedFile[];
+  /** Links and too-deep folders found on the way. */
+  problems: Problem[];
+  /** False when the articles folder itself is missing or unreadable. */
+  rootOk: boolean;
+  rootError?: string;
+}
+
+/**
+ * List the article files under `root` (paths relative, `/`-separated, sorted). Symbolic links
+ * to article names are reported, never followed; unreadable sub-folders are reported and skipped.
+ */
+export async function scanFolder(root: string): Promise<ScanResult> {
+  const files: ScannedFile[] = [];
+  const problems: Problem[] = [];
+  try {
+    const st = await lstat(root);
+    if (!st.isDirectory()) return { files, problems, rootOk: false, rootError: 'not a folder' };
+  } catch (cause) {
+    return { files, problems, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
+  }
+  const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (cause) {
+      if (rel === '') throw cause;
+      const code = (cause as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') problems.push({ path: rel, code: ProblemCode.Unreadable, reason: `cannot list folder: ${code}`, severity: 'error' });
+      return;
+    }
+    for (const entry of entries) {
+      if (isIgnoredName(entry.name)) continue;
+      const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      const childAbs = path.join(dir, entry.name);
+      if (entry.isSymbolicLink()) {
+        if (isArticleFile(entry.name)) {
+          problems.push({ path: childRel, code: ProblemCode.Symlink, reason: 'symbolic link: not followed (copy the file instead)', severity: 'error' });
+        }
+      } else if (entry.isDirectory()) {
+        if (depth >= MAX_DEPTH) {
+          problems.push({ path: childRel, code: ProblemCode.NotAFile, reason: `folder nested deeper than ${MAX_DEPTH} levels: not read`, severity: 'error' });
+        } else {
+          await walk(childAbs, childRel, depth + 1);
+        }
+      } else if (entry.isFile() && isArticleFile(entry.name)) {
+        try {
+          const st = await lstat(childAbs);
+          files.push({ path: childRel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) });
+        } catch {
+          // Gone between readdir and lstat: the watcher reports the deletion.
+        }
+      }
+    }
+  };
+  try {
+    await walk(root, '', 0);
+  } catch (cause) {
+    return { files, problems, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, problems, rootOk: true };
+}
