@@ -38,26 +38,24 @@ Options (environment fallback in brackets):
   -v, --version    print the version
 `;
 
+const OPTIONS = {
+  articles: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'base-url': { type: 'string' },
+  state: { type: 'string' },
+  config: { type: 'string' },
+  poll: { type: 'boolean' },
+  out: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
 async function main(argv: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        articles: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'base-url': { type: 'string' },
-        state: { type: 'string' },
-        config: { type: 'string' },
-        poll: { type: 'boolean' },
-        out: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     process.stderr.write(`feedpub: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
@@ -139,13 +137,17 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
       server.listen(config.port, config.host, () => resolve());
     });
   } catch (error) {
-    process.stderr.write(`feedpub: cannot listen on ${config.host}:${config.port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    process.stderr.write(
+      `feedpub: cannot listen on ${config.host}:${config.port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
+    );
     return 1;
   }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const baseUrl = config.baseUrl ?? defaultBaseUrl(config.host, port);
-  process.stdout.write(`feedpub listening on http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/ (public URL ${baseUrl}/)\n`);
+  process.stdout.write(
+    `feedpub listening on http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/ (public URL ${baseUrl}/)\n`,
+  );
 
   site = new LiveSite({
     config,
@@ -156,7 +158,9 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
     onProgress: createProgress(process.stderr, log),
   });
   const stopping = waitForSignal();
-  process.on('unhandledRejection', (reason) => log.error('process.unhandled-rejection', { reason: reason instanceof Error ? reason.stack ?? reason.message : String(reason) }));
+  process.on('unhandledRejection', (reason) =>
+    log.error('process.unhandled-rejection', { reason: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }),
+  );
   try {
     await site.start();
   } catch (error) {
@@ -192,7 +196,14 @@ async function shutdown(server: Server, site: LiveSite | undefined, log: Logger)
 
 async function build(config: Readonly<Config>, out: string, log: Logger): Promise<number> {
   const baseUrl = config.baseUrl ?? defaultBaseUrl(config.host, config.port);
-  const site = new LiveSite({ config, baseUrl, log, watch: false, responseHeaders: SECURITY_HEADERS, onProgress: createProgress(process.stderr, log) });
+  const site = new LiveSite({
+    config,
+    baseUrl,
+    log,
+    watch: false,
+    responseHeaders: SECURITY_HEADERS,
+    onProgress: createProgress(process.stderr, log),
+  });
   try {
     await site.start();
     const files = await writeBuild(site.snapshot, config.publicDir, path.resolve(out));
@@ -224,7 +235,7 @@ async function check(config: Readonly<Config>): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`feedpub: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`feedpub: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },
 );

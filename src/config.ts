@@ -69,8 +69,24 @@ export interface ConfigInput {
 }
 
 const FILE_FIELDS = new Set([
-  'title', 'description', 'language', 'author', 'id', 'itemLimit', 'boilerplateMarkers', 'timeZone',
-  'maxAge', 'maxFileBytes', 'maxTitleLength', 'reconcileSeconds', 'baseUrl', 'port', 'host', 'articles', 'state', 'poll',
+  'title',
+  'description',
+  'language',
+  'author',
+  'id',
+  'itemLimit',
+  'boilerplateMarkers',
+  'timeZone',
+  'maxAge',
+  'maxFileBytes',
+  'maxTitleLength',
+  'reconcileSeconds',
+  'baseUrl',
+  'port',
+  'host',
+  'articles',
+  'state',
+  'poll',
 ]);
 
 /**
@@ -101,11 +117,14 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: stri
   const host = input.host ?? env.HOST ?? str('host') ?? '127.0.0.1';
   const baseUrl = parseBaseUrl(input.baseUrl ?? env.FEEDPUB_BASE_URL ?? str('baseUrl'));
   const language = str('language') ?? 'en';
-  if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language)) throw new ConfigError('language', `"${language}" is not a language tag such as th or en-US`, fileName);
+  if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language))
+    throw new ConfigError('language', `"${language}" is not a language tag such as th or en-US`, fileName);
   const timeZone = str('timeZone') ?? 'Asia/Bangkok';
-  if (!isValidTimeZone(timeZone)) throw new ConfigError('timeZone', `"${timeZone}" is not an IANA time zone such as Asia/Bangkok`, fileName);
+  if (!isValidTimeZone(timeZone))
+    throw new ConfigError('timeZone', `"${timeZone}" is not an IANA time zone such as Asia/Bangkok`, fileName);
   const id = str('id');
-  if (id !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(id)) throw new ConfigError('id', 'must be a URI (tag:, urn: or http:)', fileName);
+  if (id !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(id))
+    throw new ConfigError('id', 'must be a URI (tag:, urn: or http:)', fileName);
   const markers = f.boilerplateMarkers;
   if (markers !== undefined && (!Array.isArray(markers) || markers.some((m) => typeof m !== 'string' || m.trim() === ''))) {
     throw new ConfigError('boilerplateMarkers', 'must be a list of non-empty strings', fileName);

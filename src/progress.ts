@@ -1,7 +1,11 @@
 // First-scan progress for the terminal: a bar on a TTY, a line every few seconds otherwise.
 import type { Logger } from './log.js';
 
-export function createProgress(stream: NodeJS.WriteStream, log: Logger, clock: () => number = Date.now): (done: number, total: number) => void {
+export function createProgress(
+  stream: NodeJS.WriteStream,
+  log: Logger,
+  clock: () => number = Date.now,
+): (done: number, total: number) => void {
   let lastLine = 0;
   return (done, total) => {
     if (total < 200) return;

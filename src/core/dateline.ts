@@ -20,13 +20,11 @@ for (const [i, full, abbr] of [
 }
 
 const EN_MONTHS: Record<string, number> = {};
-'january february march april may june july august september october november december'
-  .split(' ')
-  .forEach((name, i) => {
-    EN_MONTHS[name] = i + 1;
-    EN_MONTHS[name.slice(0, 3)] = i + 1;
-    if (name.length > 4) EN_MONTHS[name.slice(0, 4)] = i + 1; // "Sept"
-  });
+'january february march april may june july august september october november december'.split(' ').forEach((name, i) => {
+  EN_MONTHS[name] = i + 1;
+  EN_MONTHS[name.slice(0, 3)] = i + 1;
+  if (name.length > 4) EN_MONTHS[name.slice(0, 4)] = i + 1; // "Sept"
+});
 
 const ZONE_ABBREVIATIONS: Record<string, number> = { Z: 0, UT: 0, UTC: 0, GMT: 0, ICT: 420 };
 
@@ -54,8 +52,7 @@ function toArabicDigits(text: string): string {
   return text.replace(/[๐-๙]/gu, (d) => String(d.charCodeAt(0) - 0x0e50));
 }
 
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 function parseIso(text: string, timeZone: string): Date | undefined {
   const m = ISO.exec(text);
@@ -69,10 +66,14 @@ function parseIso(text: string, timeZone: string): Date | undefined {
 const THAI =
   /^(?:วัน[ก-๛]*?\s*(?:ที่)?\s*)?(?:ที่\s*)?(\d{1,2})\s*([ก-๛.]+(?: [ก-๛.]+)?)\s*(?:(พ\.?ศ\.?|ค\.?ศ\.?)\s*)?(\d{2}|\d{4})(?:\s*,?\s*(?:เวลา\s*)?(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?\s*(?:น\.?|นาฬิกา)?)?$/u;
 
+const ERA = /\s(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*(?=\d)/u;
+
 function parseThai(text: string, timeZone: string): Date | undefined {
-  const m = THAI.exec(text);
+  // The era ("พ.ศ." Buddhist, "ค.ศ." Christian) would otherwise read as part of the month name.
+  const era = ERA.exec(text)?.[1];
+  const m = THAI.exec(era === undefined ? text : text.replace(ERA, ' '));
   if (!m) return undefined;
-  const [, d, monthName, era, yearText, h = '0', mi = '0', s = '0'] = m;
+  const [, d, monthName, , yearText, h = '0', mi = '0', s = '0'] = m;
   const month = THAI_MONTHS[(monthName as string).replace(/[.\s]/g, '')];
   if (month === undefined) return undefined;
   let year = +(yearText as string);
@@ -83,7 +84,8 @@ function parseThai(text: string, timeZone: string): Date | undefined {
 }
 
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*/i;
-const EN_TIME = /(?:,?\s*(?:at\s*)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?(?:\s*(Z|UTC|UT|GMT|ICT|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?))?$/i;
+const EN_TIME =
+  /(?:,?\s*(?:at\s*)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?(?:\s*(Z|UTC|UT|GMT|ICT|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?))?$/i;
 const EN_MDY = /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})/i;
 const EN_DMY = /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,? (\d{4})/i;
 

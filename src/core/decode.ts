@@ -35,7 +35,7 @@ export function decodeArticle(bytes: Uint8Array, file?: string): Decoded {
     if (invalidAt < 0) {
       encoding = 'utf-8';
       text = new TextDecoder('utf-8').decode(bytes);
-    } else if (countUtf8Sequences(bytes) === 0 && looksLikeThai874(bytes)) {
+    } else if (mostlyNotUtf8(bytes) && looksLikeThai874(bytes)) {
       encoding = 'windows-874';
       text = new TextDecoder('windows-874').decode(bytes);
       warnings.push('read as legacy Thai (TIS-620/windows-874); save as UTF-8 to be sure');
@@ -134,24 +134,30 @@ function isTruncatedSequence(bytes: Uint8Array, at: number): boolean {
   return true;
 }
 
-/** How many well-formed multi-byte UTF-8 sequences the bytes contain. */
-function countUtf8Sequences(bytes: Uint8Array): number {
-  let count = 0;
-  for (let i = 0; i + 1 < bytes.length; i++) {
+/**
+ * True when most bytes above 0x7F do not form UTF-8 sequences. Legacy Thai text forms a few by
+ * chance; a UTF-8 file with a damaged byte or two forms almost nothing but valid ones.
+ */
+function mostlyNotUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i] as number;
+    if (b < 0x80) continue;
     const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
-    if (need === 0) continue;
-    let ok = i + need < bytes.length;
+    let ok = need > 0 && i + need < bytes.length;
     for (let k = 1; ok && k <= need; k++) {
       const c = bytes[i + k] as number;
       ok = c >= 0x80 && c <= 0xbf;
     }
     if (ok) {
-      count++;
+      valid += need + 1;
       i += need;
+    } else {
+      invalid++;
     }
   }
-  return count;
+  return invalid > (valid + invalid) * 0.2;
 }
 
 const THAI_COMBINING = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/u;

@@ -111,10 +111,13 @@ function readList(meta: Meta, key: string, file: string): string[] {
   const value = meta[key];
   if (value === undefined || value === null) return [];
   const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
-  return items.map((item) => {
-    if (typeof item !== 'string' && typeof item !== 'number') throw new ArticleError(ProblemCode.BadField, `${key}: must be a list of words`, file);
-    return cleanLine(String(item));
-  }).filter((t) => t !== '');
+  return items
+    .map((item) => {
+      if (typeof item !== 'string' && typeof item !== 'number')
+        throw new ArticleError(ProblemCode.BadField, `${key}: must be a list of words`, file);
+      return cleanLine(String(item));
+    })
+    .filter((t) => t !== '');
 }
 
 function readDate(meta: Meta, key: string, file: string, timeZone: string): Date | undefined {

@@ -18,7 +18,7 @@ export interface ParseOptions {
 
 /** Credit lines written with a label: the label is dropped, the rest is the author. */
 const CREDIT_LABEL = /^(?:ที่มา|แหล่งข่าว|เรื่อง(?:โดย)?|โดย|ผู้เขียน|เขียนโดย|ภาพ|source|by|credit|reporting by|written by)\s*[:：]?\s+/iu;
-const MAX_CREDIT = 60;
+const MAX_CREDIT = 40;
 
 /**
  * Parse a plain-text story: the first non-empty line is the title; among the next two
@@ -96,9 +96,19 @@ function toBlocks(lines: readonly string[]): string[][] {
   return blocks;
 }
 
+/**
+ * A credit is short: a labelled one (`ที่มา: ...`) up to 80 characters, an unlabelled one
+ * (`AFP`, `Associated Press`) at most 40 characters and 5 words of letters, with no sentence
+ * punctuation or markup.
+ */
 function isCredit(line: string): boolean {
-  if (CREDIT_LABEL.test(line)) return line.length <= MAX_CREDIT + 20;
-  return [...line].length <= MAX_CREDIT && !/[.!?。]$/u.test(line) && !/[.!?]\s/u.test(line);
+  if (CREDIT_LABEL.test(line)) return [...line].length <= MAX_CREDIT + 20;
+  return (
+    [...line].length <= MAX_CREDIT &&
+    line.split(' ').length <= 5 &&
+    /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} .,'’&/()-]*$/u.test(line) &&
+    !/[.!?]$/u.test(line.replace(/\b[A-Z]\.$/u, ''))
+  );
 }
 
 /** Cut an over-long title on a word boundary. */

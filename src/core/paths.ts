@@ -25,7 +25,10 @@ export function encodeSegment(segment: string): string {
 
 /** Folder names above the file: `world/asia/x.txt` is in `world` and `asia`. */
 export function categoriesFromPath(relPath: string): string[] {
-  return relPath.split('/').slice(0, -1).map((p) => p.normalize('NFC'));
+  return relPath
+    .split('/')
+    .slice(0, -1)
+    .map((p) => p.normalize('NFC'));
 }
 
 /** Key that identifies a slug for collision checks (case-insensitive filesystems would merge these). */

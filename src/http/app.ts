@@ -37,7 +37,10 @@ export function createApp(options: AppOptions): express.Express {
 
   app.get('/healthz', (_req, res) => {
     const { ready } = options.status();
-    res.status(ready ? 200 : 503).set('cache-control', 'no-store').json({ status: ready ? 'ok' : 'starting' });
+    res
+      .status(ready ? 200 : 503)
+      .set('cache-control', 'no-store')
+      .json({ status: ready ? 'ok' : 'starting' });
   });
   app.get('/status', (_req, res) => {
     res.set('cache-control', 'no-store').json(options.status());
@@ -49,19 +52,29 @@ export function createApp(options: AppOptions): express.Express {
     const known = error instanceof HttpError ? error : undefined;
     // express and its parsers signal client errors (bad URL encoding, ...) with status or statusCode.
     const status = known?.status ?? clientStatus(error) ?? 500;
-    if (status >= 500) options.log.error('http.error', { method: req.method, url: req.originalUrl.slice(0, 200), reason: error instanceof Error ? error.stack ?? error.message : String(error) });
-    const message = status >= 500 ? 'internal error' : known?.message ?? 'bad request';
+    if (status >= 500)
+      options.log.error('http.error', {
+        method: req.method,
+        url: req.originalUrl.slice(0, 200),
+        reason: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+    const message = status >= 500 ? 'internal error' : (known?.message ?? 'bad request');
     res.status(status).set('cache-control', 'no-store');
     if (req.accepts(['html', 'json']) === 'json') {
       res.json({ error: { status, message } });
     } else {
-      res.type('html').send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status}</title><link rel="stylesheet" href="/style.css"></head><body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">Latest stories</a></p></main></body></html>\n`);
+      res
+        .type('html')
+        .send(
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status}</title><link rel="stylesheet" href="/style.css"></head><body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">Latest stories</a></p></main></body></html>\n`,
+        );
     }
   });
   return app;
 }
 
 function clientStatus(error: unknown): number | undefined {
-  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  const status =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }

@@ -1,5 +1,6 @@
 // The one writer: applies file changes to the set of published entries, their identities and problems.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeArticle } from '../core/decode.js';
@@ -101,11 +102,13 @@ export class Catalog {
     let changed = false;
     for (let i = 0; i < paths.length; i += READ_CONCURRENCY) {
       const chunk = paths.slice(i, i + READ_CONCURRENCY);
-      const reads = await Promise.all(chunk.map((p) => this.read(p)));
-      const rootGone = reads.some((r) => r.result?.kind === 'missing') && !(await this.rootExists());
+      const reads = await Promise.all(chunk.map(async (p) => ({ path: p, read: await this.read(p) })));
+      const rootGone = reads.some((r) => r.read.result?.kind === 'missing') && !(await this.rootExists());
+      // Removals first: in a rename batch the old path is retired before the new one claims its identity.
+      reads.sort((a, b) => Number(b.read.result?.kind === 'missing') - Number(a.read.result?.kind === 'missing'));
       this.store.transaction(() => {
-        for (const [k, p] of chunk.entries()) {
-          if (this.applyOne(p, reads[k] as Read, rootGone)) changed = true;
+        for (const { path: p, read } of reads) {
+          if (this.applyOne(p, read, rootGone)) changed = true;
         }
       });
     }
@@ -116,7 +119,9 @@ export class Catalog {
     try {
       return { result: await readArticle(path.join(this.options.articlesDir, relPath), relPath, this.options.maxFileBytes) };
     } catch (error) {
-      return { error: error instanceof ArticleError ? error : new ArticleError(ProblemCode.Unreadable, String(error), relPath, { cause: error }) };
+      return {
+        error: error instanceof ArticleError ? error : new ArticleError(ProblemCode.Unreadable, String(error), relPath, { cause: error }),
+      };
     }
   }
 
@@ -169,7 +174,10 @@ export class Catalog {
     const key = slugKey(finalSlug);
     const owner = this.slugOwners.get(key);
     if (owner !== undefined && owner !== relPath && this.entries.has(owner)) {
-      return this.fail(relPath, new ArticleError(ProblemCode.SlugCollision, `its URL /${finalSlug.join('/')} is already used by ${owner}`, relPath));
+      return this.fail(
+        relPath,
+        new ArticleError(ProblemCode.SlugCollision, `its URL /${finalSlug.join('/')} is already used by ${owner}`, relPath),
+      );
     }
 
     const record = resolveIdentity(this.previousIdentity(relPath, hash), {
@@ -223,10 +231,14 @@ export class Catalog {
     const own = this.store.get(relPath);
     if (own) return own;
     for (const candidate of this.store.withHash(hash, relPath)) {
-      const gone = candidate.deletedAt !== null || (!this.stats.has(candidate.path) && !this.entries.has(candidate.path));
+      // A live record is a rename source only if its file is really gone (the unlink event may come later).
+      const gone = candidate.deletedAt !== null || !existsSync(path.join(this.options.articlesDir, candidate.path));
       if (!gone) continue;
       this.store.remove(candidate.path);
-      if (this.unpublish(candidate.path)) this.log.info('article.renamed', { from: candidate.path, file: relPath });
+      this.stats.delete(candidate.path);
+      this.problems.delete(candidate.path);
+      this.unpublish(candidate.path);
+      this.log.info('article.renamed', { from: candidate.path, file: relPath });
       return { ...candidate, path: relPath, deletedAt: null };
     }
     return undefined;
@@ -255,7 +267,12 @@ export class Catalog {
     const problem: Problem = { path: relPath, code: error.code, reason: error.message, severity: 'error' };
     this.problems.set(relPath, [problem]);
     const kept = this.entries.has(relPath);
-    this.log.warn('article.problem', { file: relPath, code: error.code, reason: error.message, kept: kept ? 'last good version' : undefined });
+    this.log.warn('article.problem', {
+      file: relPath,
+      code: error.code,
+      reason: error.message,
+      kept: kept ? 'last good version' : undefined,
+    });
     return false;
   }
 
@@ -272,5 +289,9 @@ interface Read {
 }
 
 function isScanProblem(p: Problem): boolean {
-  return p.code === ProblemCode.Symlink || p.code === ProblemCode.RootMissing || (p.code === ProblemCode.NotAFile && p.reason.startsWith('folder'));
+  return (
+    p.code === ProblemCode.Symlink ||
+    p.code === ProblemCode.RootMissing ||
+    (p.code === ProblemCode.NotAFile && p.reason.startsWith('folder'))
+  );
 }

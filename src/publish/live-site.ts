@@ -237,10 +237,12 @@ export class LiveSite {
     this.catalog.setScanProblems(scan.problems);
     const known = this.catalog.knownStats();
     const onDisk = new Set(scan.files.map((f) => f.path));
-    const todo = scan.files.filter((f) => {
-      const k = known.get(f.path);
-      return !k || k.size !== f.size || k.mtimeMs !== f.mtimeMs;
-    }).map((f) => f.path);
+    const todo = scan.files
+      .filter((f) => {
+        const k = known.get(f.path);
+        return !k || k.size !== f.size || k.mtimeMs !== f.mtimeMs;
+      })
+      .map((f) => f.path);
     for (const p of known.keys()) if (!onDisk.has(p)) todo.push(p);
     if (initial) for (const r of this.store.live()) if (!onDisk.has(r.path)) todo.push(r.path);
 
@@ -259,7 +261,8 @@ export class LiveSite {
     }
     const ms = this.clock() - started;
     this.lastScan = { at: new Date(this.clock()).toISOString(), ms, files: scan.files.length };
-    if (initial) log.info('scan.done', { files: scan.files.length, articles: this.catalog.size, problems: this.catalog.listProblems().length, ms });
+    if (initial)
+      log.info('scan.done', { files: scan.files.length, articles: this.catalog.size, problems: this.catalog.listProblems().length, ms });
     if (changed || initial) this.rebuild();
   }
 
@@ -286,7 +289,9 @@ export class LiveSite {
   private serially(task: () => Promise<void>): void {
     this.work = this.work
       .then(task)
-      .catch((error: unknown) => this.options.log.error('publish.error', { reason: error instanceof Error ? error.stack ?? error.message : String(error) }))
+      .catch((error: unknown) =>
+        this.options.log.error('publish.error', { reason: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+      )
       .finally(() => {
         if (this.pending.size === 0 && !this.flushTimer) for (const w of this.idleWaiters.splice(0)) w();
       });

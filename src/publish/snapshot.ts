@@ -29,7 +29,11 @@ export type Snapshot = ReadonlyMap<string, SnapshotDoc>;
  * are unchanged since `previous`, so a regeneration compresses only what changed.
  * gzip level 6 and brotli quality 6: close to the best size at a fraction of level 9/11's cost.
  */
-export function buildSnapshot(docs: readonly Document[], previous: Snapshot | undefined, extraHeaders: Readonly<Record<string, string>>): Snapshot {
+export function buildSnapshot(
+  docs: readonly Document[],
+  previous: Snapshot | undefined,
+  extraHeaders: Readonly<Record<string, string>>,
+): Snapshot {
   const out = new Map<string, SnapshotDoc>();
   for (const doc of docs) {
     const body = Buffer.from(doc.body, 'utf8');

@@ -6,7 +6,10 @@ import type { Snapshot } from './snapshot.js';
 /** File path (relative) for a URL path: `/` → `index.html`, `/articles/a%20b` → `articles/a b.html`. */
 export function filePathForUrl(urlPath: string): string {
   if (urlPath === '/') return 'index.html';
-  const segments = urlPath.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+  const segments = urlPath
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => decodeURIComponent(s));
   if (segments.some((s) => s === '.' || s === '..' || s.includes('/') || s.includes('\\') || s.includes('\0'))) {
     throw new Error(`refusing to write unsafe path ${urlPath}`);
   }

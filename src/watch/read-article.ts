@@ -4,10 +4,7 @@ import { lstat, open } from 'node:fs/promises';
 import { ArticleError } from '../core/errors.js';
 import { ProblemCode } from '../core/model.js';
 
-export type ReadResult =
-  | { kind: 'missing' }
-  | { kind: 'directory' }
-  | { kind: 'file'; bytes: Buffer; size: number; mtimeMs: number };
+export type ReadResult = { kind: 'missing' } | { kind: 'directory' } | { kind: 'file'; bytes: Buffer; size: number; mtimeMs: number };
 
 /**
  * Read `absPath` (shown in errors as `relPath`). A symlink, a device, a file over `maxBytes` or

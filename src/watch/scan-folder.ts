@@ -40,7 +40,8 @@ export async function scanFolder(root: string): Promise<ScanResult> {
     } catch (cause) {
       if (rel === '') throw cause;
       const code = (cause as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') problems.push({ path: rel, code: ProblemCode.Unreadable, reason: `cannot list folder: ${code}`, severity: 'error' });
+      if (code !== 'ENOENT')
+        problems.push({ path: rel, code: ProblemCode.Unreadable, reason: `cannot list folder: ${code}`, severity: 'error' });
       return;
     }
     for (const entry of entries) {
@@ -49,11 +50,21 @@ export async function scanFolder(root: string): Promise<ScanResult> {
       const childAbs = path.join(dir, entry.name);
       if (entry.isSymbolicLink()) {
         if (isArticleFile(entry.name)) {
-          problems.push({ path: childRel, code: ProblemCode.Symlink, reason: 'symbolic link: not followed (copy the file instead)', severity: 'error' });
+          problems.push({
+            path: childRel,
+            code: ProblemCode.Symlink,
+            reason: 'symbolic link: not followed (copy the file instead)',
+            severity: 'error',
+          });
         }
       } else if (entry.isDirectory()) {
         if (depth >= MAX_DEPTH) {
-          problems.push({ path: childRel, code: ProblemCode.NotAFile, reason: `folder nested deeper than ${MAX_DEPTH} levels: not read`, severity: 'error' });
+          problems.push({
+            path: childRel,
+            code: ProblemCode.NotAFile,
+            reason: `folder nested deeper than ${MAX_DEPTH} levels: not read`,
+            severity: 'error',
+          });
         } else {
           await walk(childAbs, childRel, depth + 1);
         }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { decodeArticle, firstInvalidUtf8 } from '../../src/core/decode.js';
+
+// "ข่าว" (news) in TIS-620: ข=0xA2 ่=0xE8 า=0xD2 ว=0xC7
+const tis620 = (s: string) =>
+  Uint8Array.from([...s].map((c) => (c.charCodeAt(0) >= 0x0e01 ? c.charCodeAt(0) - 0x0e01 + 0xa1 : c.charCodeAt(0))));
+
+describe('decodeArticle', () => {
+  it('reads UTF-8 with and without BOM, CRLF and CR line ends', () => {
+    const text = 'หัวข้อ\r\n\r\nเนื้อหา\rบรรทัด';
+    const plain = decodeArticle(new TextEncoder().encode(text));
+    const bom = decodeArticle(Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]));
+    expect(plain.text).toBe('หัวข้อ\n\nเนื้อหา\nบรรทัด');
+    expect(bom.text).toBe(plain.text);
+    expect(plain.encoding).toBe('utf-8');
+  });
+
+  it('detects legacy Thai (TIS-620) and decodes it correctly', () => {
+    const decoded = decodeArticle(tis620('ข่าวด่วน\n\nเนื้อหาข่าว'));
+    expect(decoded.encoding).toBe('windows-874');
+    expect(decoded.text).toBe('ข่าวด่วน\n\nเนื้อหาข่าว');
+    expect(decoded.warnings[0]).toMatch(/legacy Thai/);
+  });
+
+  it('refuses Latin-1 text rather than reading it as Thai', () => {
+    const latin1 = Uint8Array.from([...'Caf\u00e9 cr\u00e8me br\u00fbl\u00e9e'].map((c) => c.charCodeAt(0)));
+    expect(() => decodeArticle(latin1)).toThrow(/BAD_ENCODING|not legacy Thai/);
+  });
+
+  it('names the byte of invalid UTF-8 in an otherwise good Thai story', () => {
+    const good = new TextEncoder().encode('ข่าวดี\n\nเนื้อหา');
+    const bad = Uint8Array.from([...good.subarray(0, 9), 0xff, ...good.subarray(9)]);
+    expect(() => decodeArticle(bad)).toThrow('invalid UTF-8 at byte 9');
+  });
+
+  it('recognises a file cut in the middle of a character', () => {
+    const good = new TextEncoder().encode('ข่าวดี\n\nเนื้อหา');
+    expect(() => decodeArticle(good.subarray(0, good.length - 1))).toThrow(/still being written/);
+  });
+
+  it('refuses binary data and empty files', () => {
+    expect(() => decodeArticle(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]))).toThrow(/binary/);
+    expect(() => decodeArticle(new TextEncoder().encode('title\u0000body'))).toThrow(/NUL/);
+    expect(() => decodeArticle(new Uint8Array())).toThrow(/empty/);
+    expect(() => decodeArticle(new TextEncoder().encode(' \n\t\n'))).toThrow(/empty/);
+  });
+
+  it('removes characters XML forbids, with a warning', () => {
+    const decoded = decodeArticle(new TextEncoder().encode('Ti\u0001tle\uFFFE\n\nbody\uFFFF'));
+    expect(decoded.text).toBe('Title\n\nbody');
+    expect(decoded.warnings.join()).toMatch(/removed 3/);
+  });
+
+  it('firstInvalidUtf8 rejects overlongs and surrogates', () => {
+    expect(firstInvalidUtf8(Uint8Array.from([0xc0, 0x80]))).toBe(0);
+    expect(firstInvalidUtf8(Uint8Array.from([0x41, 0xed, 0xa0, 0x80]))).toBe(1);
+    expect(firstInvalidUtf8(new TextEncoder().encode('ok 👍 ไทย'))).toBe(-1);
+  });
+});

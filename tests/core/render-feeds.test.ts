@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Entry, Site } from '../../src/core/model.js';
+import { renderFeeds } from '../../src/core/render-feeds.js';
+import { stripForbidden } from '../../src/core/text.js';
+import { assertWellFormed, jingAtom, parseAtomFeed, parseJsonFeed, parseRssFeed, pythonFeedparser } from '../helpers.js';
+
+const site: Site = {
+  title: 'Desk & <Co>',
+  description: 'ข่าวล่าสุด',
+  language: 'th',
+  author: 'Desk',
+  baseUrl: 'https://news.example',
+  id: 'https://news.example/',
+  itemLimit: 50,
+  maxAge: 300,
+};
+const links = {
+  home: 'https://news.example/',
+  rss: 'https://news.example/feed.xml',
+  atom: 'https://news.example/atom.xml',
+  json: 'https://news.example/feed.json',
+};
+
+function entry(over: Partial<Entry> = {}): Entry {
+  return {
+    path: 'a.txt',
+    slug: ['a'],
+    url: 'https://news.example/articles/a',
+    id: 'urn:uuid:1b4e28ba-2fa1-51d2-883f-0016d3cca427',
+    published: new Date('2026-11-25T07:30:00Z'),
+    updated: new Date('2026-11-25T08:00:00Z'),
+    hash: 'h',
+    title: "'คิม' เตรียมพบ 'ปูติน'",
+    author: 'AFP',
+    contentHtml: '<p>เนื้อหา</p>',
+    summary: 'เนื้อหา',
+    categories: ['world'],
+    ...over,
+  };
+}
+
+describe('renderFeeds', () => {
+  it('gives the same bytes for the same input', () => {
+    const a = renderFeeds(site, [entry()], new Date('2026-11-25T08:00:00Z'), links);
+    const b = renderFeeds(site, [entry()], new Date('2026-11-25T08:00:00Z'), links);
+    expect(a).toEqual(b);
+  });
+
+  it('writes RSS 2.0 a real parser reads back, credit in dc:creator', () => {
+    const { rss } = renderFeeds(site, [entry()], new Date('2026-11-25T08:00:00Z'), links);
+    assertWellFormed(rss);
+    const feed = parseRssFeed(rss);
+    expect(feed.title).toBe('Desk & <Co>');
+    const item = feed.items?.[0];
+    expect(item?.title).toBe("'คิม' เตรียมพบ 'ปูติน'");
+    expect(item?.guid?.value).toBe('urn:uuid:1b4e28ba-2fa1-51d2-883f-0016d3cca427');
+    expect(item?.dc?.creators).toEqual(['AFP']);
+    expect(item?.pubDate).toBe('Wed, 25 Nov 2026 07:30:00 GMT');
+    expect(rss).not.toContain('<author>');
+    expect(rss).toContain('<atom:link href="https://news.example/feed.xml" rel="self" type="application/rss+xml"/>');
+  });
+
+  it('writes Atom 1.0 that is valid against RFC 4287 and has xml:lang and text titles', () => {
+    const { atom } = renderFeeds(site, [entry({ language: 'en', title: 'A <b> & B' })], new Date('2026-11-25T08:00:00Z'), links);
+    assertWellFormed(atom);
+    expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="th">');
+    expect(atom).toContain('<entry xml:lang="en">');
+    expect(atom).toContain('<title type="text">A &lt;b&gt; &amp; B</title>');
+    const feed = parseAtomFeed(atom);
+    expect(feed.entries?.[0]?.title).toEqual({ value: 'A <b> & B', type: 'text' });
+    expect(feed.entries?.[0]?.published).toBe('2026-11-25T07:30:00.000Z');
+    const jing = jingAtom(atom);
+    if (jing !== undefined) expect(jing).toBe('valid');
+  });
+
+  it('writes JSON Feed 1.1 with ids, authors and language', () => {
+    const { json } = renderFeeds(site, [entry()], new Date('2026-11-25T08:00:00Z'), links);
+    const doc = JSON.parse(json);
+    expect(doc.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(doc.language).toBe('th');
+    expect(doc.author).toBeUndefined();
+    expect(doc.items[0].id).toBe('urn:uuid:1b4e28ba-2fa1-51d2-883f-0016d3cca427');
+    expect(doc.items[0].authors).toEqual([{ name: 'AFP' }]);
+    expect(parseJsonFeed(doc).items?.[0]?.title).toBe("'คิม' เตรียมพบ 'ปูติน'");
+  });
+
+  it('keeps an empty feed valid', () => {
+    const { rss, atom } = renderFeeds(site, [], new Date('2000-01-01T00:00:00Z'), links);
+    assertWellFormed(rss);
+    assertWellFormed(atom);
+    expect(rss).not.toContain('undefined');
+    expect(atom).not.toContain('undefined');
+  });
+
+  it('survives every hostile string: well-formed, parsed, title given back exactly', () => {
+    const hostile = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.constantFrom(
+        ']]>',
+        ']]>]]>',
+        '<![CDATA[x]]>',
+        '&amp;',
+        '&lt;script&gt;',
+        '<script>alert(1)</script>',
+        '\u0000\u0001\uFFFE\uFFFF',
+        'a\uD800b',
+        'ก\u0E48\u0E49',
+      ),
+    );
+    fc.assert(
+      fc.property(hostile, hostile, hostile, hostile, (title, author, body, tag) => {
+        const clean = (s: string) => stripForbidden(s);
+        const e = entry({
+          title: clean(title).trim() || 'x',
+          author: clean(author).trim() || undefined,
+          contentHtml: clean(body),
+          summary: clean(body),
+          categories: clean(tag).trim() ? [clean(tag).trim()] : [],
+        });
+        const { rss, atom, json } = renderFeeds({ ...site, title: clean(title) || 'x' }, [e], new Date('2026-11-25T08:00:00Z'), links);
+        assertWellFormed(rss);
+        assertWellFormed(atom);
+        expect((parseRssFeed(rss).items?.[0]?.title ?? '').trim()).toBe(e.title.trim());
+        expect((parseAtomFeed(atom).entries?.[0]?.title?.value ?? '').trim()).toBe(e.title.trim());
+        expect(parseAtomFeed(atom).entries?.[0]?.id).toBe(e.id);
+        expect(JSON.parse(json).items[0].title).toBe(e.title);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is read by python feedparser without complaint (when installed)', () => {
+    const feeds = renderFeeds(
+      site,
+      [entry(), entry({ id: 'urn:uuid:2b4e28ba-2fa1-51d2-883f-0016d3cca427', title: 'Second & <last>' })],
+      new Date('2026-11-25T08:00:00Z'),
+      links,
+    );
+    for (const xml of [feeds.rss, feeds.atom]) {
+      const parsed = pythonFeedparser(xml);
+      if (parsed === undefined) return;
+      expect(parsed.bozo).toBe(false);
+      expect(parsed.titles).toEqual(["'คิม' เตรียมพบ 'ปูติน'", 'Second & <last>']);
+    }
+  });
+});

@@ -1,0 +1,319 @@
+// End to end: real files in a temporary folder, the real watcher, the real server on port 0, real HTTP.
+import { readFileSync } from 'node:fs';
+import { chmod, rename, rm, symlink, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type RunningSite,
+  assertWellFormed,
+  getText,
+  jingAtom,
+  parseAtomFeed,
+  parseRssFeed,
+  put,
+  removeDir,
+  startSite,
+  tempDir,
+  waitFor,
+} from '../helpers.js';
+
+const seed = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'seed-article.txt'));
+
+let articles: string;
+let state: string;
+let running: RunningSite | undefined;
+
+beforeEach(async () => {
+  articles = await tempDir();
+  state = await tempDir('feedpub-state-');
+});
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+  await removeDir(articles);
+  await removeDir(state);
+});
+
+interface FeedItem {
+  title: string;
+  id: string;
+  published: string;
+  updated: string;
+  link: string;
+}
+
+/** Fetch all three feeds, check each is valid, and return the Atom view of the entries. */
+async function readFeeds(url: string): Promise<FeedItem[]> {
+  const [rss, atom, json] = await Promise.all([getText(`${url}/feed.xml`), getText(`${url}/atom.xml`), getText(`${url}/feed.json`)]);
+  expect(rss.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8');
+  expect(atom.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+  expect(json.headers.get('content-type')).toBe('application/feed+json; charset=utf-8');
+  assertWellFormed(rss.text);
+  assertWellFormed(atom.text);
+  const rssItems = parseRssFeed(rss.text).items ?? [];
+  const atomEntries = parseAtomFeed(atom.text).entries ?? [];
+  const jsonItems = (JSON.parse(json.text) as { items: { id: string; title: string }[] }).items;
+  // The three formats always carry the same entries in the same order.
+  expect(rssItems.map((i) => i.guid?.value)).toEqual(atomEntries.map((e) => e.id));
+  expect(jsonItems.map((i) => i.id)).toEqual(atomEntries.map((e) => e.id));
+  return atomEntries.map((e) => ({
+    title: e.title?.value ?? '',
+    id: e.id ?? '',
+    published: e.published ?? '',
+    updated: e.updated ?? '',
+    link: e.links?.[0]?.href ?? '',
+  }));
+}
+
+const titled = async (url: string, title: string) => (await readFeeds(url)).find((e) => e.title === title);
+
+describe('the live publisher', () => {
+  it('serves the reference story in all three feeds, the index and its own page', async () => {
+    await put(articles, 'kim-putin.txt', seed);
+    running = await startSite(articles, state);
+    const { url } = running;
+    const entries = await readFeeds(url);
+    expect(entries).toHaveLength(1);
+    const [e] = entries;
+    expect(e?.title).toBe("'คิม' เตรียมพบ 'ปูติน' ที่รัสเซีย");
+    expect(e?.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(e?.link).toBe(`${url}/articles/kim-putin`);
+
+    const atom = (await getText(`${url}/atom.xml`)).text;
+    expect(atom).not.toContain('เพิ่มเพื่อน');
+    expect(atom).not.toContain('ข่าวที่เกี่ยวข้อง');
+    const jing = jingAtom(atom);
+    if (jing !== undefined) expect(jing).toBe('valid');
+
+    const page = await getText(e?.link ?? '');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(page.text).toContain('<html lang="th">');
+    expect(page.text).toContain('<h1>&#39;คิม&#39; เตรียมพบ &#39;ปูติน&#39; ที่รัสเซีย</h1>');
+
+    const index = await getText(`${url}/`);
+    expect(index.text).toContain('<link rel="alternate" type="application/rss+xml"');
+    expect(index.text).toContain('<link rel="alternate" type="application/atom+xml"');
+    expect(index.text).toContain('<link rel="alternate" type="application/feed+json"');
+    expect(index.text).toContain('/articles/kim-putin');
+
+    expect((await getText(`${url}/healthz`)).status).toBe(200);
+    const status = JSON.parse((await getText(`${url}/status`)).text);
+    expect(status.articles).toBe(1);
+    expect(status.problems).toEqual([]);
+  });
+
+  it('publishes a new file, an edit, a rename and a deletion, keeping ids and published dates', async () => {
+    await put(articles, 'kim-putin.txt', seed);
+    running = await startSite(articles, state);
+    const { url } = running;
+
+    await put(articles, 'world/asia/rain.txt', 'ฝนตกหนักในกรุงเทพฯ\n\n25 พ.ย. 2569 09.30 น.\n\nAFP\n\nเนื้อหาข่าวฝน\n');
+    const added = await waitFor(() => titled(url, 'ฝนตกหนักในกรุงเทพฯ'), 10_000, 'new story');
+    expect(added.published).toBe('2026-11-25T02:30:00.000Z');
+    expect(added.link).toBe(`${url}/articles/world/asia/rain`);
+    const rss = parseRssFeed((await getText(`${url}/feed.xml`)).text);
+    expect(rss.items?.find((i) => i.title === 'ฝนตกหนักในกรุงเทพฯ')?.categories?.map((c) => c.name)).toEqual(['world', 'asia']);
+
+    // An edit: same id and published, later updated.
+    await put(articles, 'world/asia/rain.txt', 'ฝนตกหนักในกรุงเทพฯ (แก้ไข)\n\n25 พ.ย. 2569 09.30 น.\n\nAFP\n\nเนื้อหาข่าวฝน ฉบับแก้ไข\n');
+    const edited = await waitFor(() => titled(url, 'ฝนตกหนักในกรุงเทพฯ (แก้ไข)'), 10_000, 'edit');
+    expect(edited.id).toBe(added.id);
+    expect(edited.published).toBe(added.published);
+    expect(Date.parse(edited.updated)).toBeGreaterThan(Date.parse(added.updated));
+
+    // A rename with unchanged content keeps the id.
+    await rename(path.join(articles, 'world/asia/rain.txt'), path.join(articles, 'world/rain-moved.txt'));
+    const moved = await waitFor(
+      async () => (await readFeeds(url)).find((e) => e.link.endsWith('/articles/world/rain-moved')),
+      10_000,
+      'rename',
+    );
+    expect(moved.id).toBe(added.id);
+    expect(moved.published).toBe(added.published);
+    expect((await readFeeds(url)).filter((e) => e.id === added.id)).toHaveLength(1);
+
+    // A deletion removes it everywhere, including its page.
+    await rm(path.join(articles, 'world/rain-moved.txt'));
+    await waitFor(async () => (await readFeeds(url)).every((e) => e.id !== added.id), 10_000, 'deletion');
+    expect((await getText(`${url}/articles/world/rain-moved`)).status).toBe(404);
+  });
+
+  it('ends each editor save style in exactly one correct entry', async () => {
+    running = await startSite(articles, state);
+    const { url } = running;
+    const file = path.join(articles, 'story.txt');
+    await writeFile(file, 'Version one\n\nBody one.\n');
+    const first = await waitFor(() => titled(url, 'Version one'), 10_000, 'first save');
+
+    // vim / rsync: write a temp file, rename it over the original.
+    await writeFile(path.join(articles, '.story.txt.swp'), 'junk');
+    await writeFile(path.join(articles, '.story.txt.tmp123'), 'Version two\n\nBody two.\n');
+    await rename(path.join(articles, '.story.txt.tmp123'), file);
+    const second = await waitFor(() => titled(url, 'Version two'), 10_000, 'rename-over save');
+
+    // VS Code: truncate, then write.
+    await truncate(file, 0);
+    await writeFile(file, 'Version three\n\nBody three.\n');
+    const third = await waitFor(() => titled(url, 'Version three'), 10_000, 'truncate-then-write save');
+
+    // Twenty saves in quick succession: the last one wins.
+    for (let i = 0; i < 20; i++) await writeFile(file, `Rapid ${i}\n\nBody ${i}.\n`);
+    const last = await waitFor(() => titled(url, 'Rapid 19'), 10_000, 'last of rapid saves');
+
+    for (const e of [second, third, last]) {
+      expect(e.id).toBe(first.id);
+      expect(e.published).toBe(first.published);
+    }
+    expect(await readFeeds(url)).toHaveLength(1);
+  });
+
+  it('keeps the last good version of a story whose file goes bad, and reports the file', async () => {
+    await put(articles, 'good.txt', 'A good story\n\nAll fine.\n');
+    await put(articles, 'binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+    await put(articles, 'bad-front.md', '---\ntitle: "unclosed\ndate: x\n---\nbody\n');
+    running = await startSite(articles, state);
+    const { url } = running;
+    const good = await waitFor(() => titled(url, 'A good story'), 10_000, 'good story');
+
+    const status = JSON.parse((await getText(`${url}/status`)).text) as { problems: { path: string; code: string }[] };
+    expect(status.problems.map((p) => [p.path, p.code])).toEqual(
+      expect.arrayContaining([
+        ['binary.txt', 'BINARY'],
+        ['bad-front.md', 'BAD_FRONT_MATTER'],
+      ]),
+    );
+
+    // Half-written: the file ends in the middle of a Thai character.
+    const thai = Buffer.from('เรื่องใหม่\n\nเนื้อหา', 'utf8');
+    await writeFile(path.join(articles, 'good.txt'), thai.subarray(0, thai.length - 1));
+    await waitFor(
+      async () => {
+        const s = JSON.parse((await getText(`${url}/status`)).text) as { problems: { path: string; reason: string }[] };
+        return s.problems.find((p) => p.path === 'good.txt' && /still being written/.test(p.reason));
+      },
+      10_000,
+      'problem for half-written file',
+    );
+    const still = await titled(url, 'A good story');
+    expect(still?.id).toBe(good.id);
+
+    // Fixed: the new version replaces the old, same identity, problem gone.
+    await writeFile(path.join(articles, 'good.txt'), thai);
+    const fixed = await waitFor(() => titled(url, 'เรื่องใหม่'), 10_000, 'fixed story');
+    expect(fixed.id).toBe(good.id);
+    const after = JSON.parse((await getText(`${url}/status`)).text) as { problems: { path: string }[] };
+    expect(after.problems.some((p) => p.path === 'good.txt')).toBe(false);
+  });
+
+  it('never follows a symbolic link out of the articles folder', async () => {
+    const outside = await tempDir('feedpub-outside-');
+    try {
+      await put(outside, 'secret.txt', 'Secret title\n\nsecret body\n');
+      await symlink(path.join(outside, 'secret.txt'), path.join(articles, 'link.txt'));
+      await put(articles, 'real.txt', 'Real story\n\nbody\n');
+      running = await startSite(articles, state);
+      const { url } = running;
+      const entries = await readFeeds(url);
+      expect(entries.map((e) => e.title)).toEqual(['Real story']);
+      const status = JSON.parse((await getText(`${url}/status`)).text) as { problems: { path: string; code: string }[] };
+      expect(status.problems).toContainEqual(expect.objectContaining({ path: 'link.txt', code: 'SYMLINK' }));
+      expect((await getText(`${url}/articles/link`)).status).toBe(404);
+    } finally {
+      await removeDir(outside);
+    }
+  });
+
+  it('reports an unreadable file', async () => {
+    if (process.getuid?.() === 0) return; // root reads everything; permission cannot be taken away
+    await put(articles, 'locked.txt', 'Locked\n\nbody\n');
+    await chmod(path.join(articles, 'locked.txt'), 0o000);
+    running = await startSite(articles, state);
+    const status = JSON.parse((await getText(`${running.url}/status`)).text) as { problems: { path: string; code: string }[] };
+    expect(status.problems).toContainEqual(expect.objectContaining({ path: 'locked.txt', code: 'UNREADABLE' }));
+  });
+
+  it('keeps ids and dates across a restart, and a touch changes nothing', async () => {
+    await put(articles, 'kim-putin.txt', seed);
+    await put(articles, 'other.md', '---\ntitle: Other\n---\nBody\n');
+    running = await startSite(articles, state);
+    const before = await readFeeds(running.url);
+    const atomBefore = (await getText(`${running.url}/atom.xml`)).text;
+    await running.close();
+
+    const now = new Date();
+    const { utimes } = await import('node:fs/promises');
+    await utimes(path.join(articles, 'other.md'), now, now);
+    running = await startSite(articles, state);
+    const after = await readFeeds(running.url);
+    const portless = (list: FeedItem[]) => list.map((e) => ({ ...e, link: new URL(e.link).pathname }));
+    expect(portless(after)).toEqual(portless(before));
+    expect(atomBefore.replaceAll(/127\.0\.0\.1:\d+/g, 'HOST')).toBe(
+      (await getText(`${running.url}/atom.xml`)).text.replaceAll(/127\.0\.0\.1:\d+/g, 'HOST'),
+    );
+  });
+});
+
+describe('HTTP for pollers', () => {
+  it('answers conditional GETs with 304 and negotiates gzip and brotli', async () => {
+    await put(articles, 'kim-putin.txt', seed);
+    running = await startSite(articles, state);
+    const feed = `${running.url}/feed.xml`;
+    const first = await fetch(feed, { headers: { 'accept-encoding': 'identity' } });
+    const body = await first.text();
+    const etag = first.headers.get('etag') ?? '';
+    const lastModified = first.headers.get('last-modified') ?? '';
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get('vary')).toBe('Accept-Encoding');
+    expect(first.headers.get('cache-control')).toMatch(/max-age=\d+/);
+
+    const conditional = await fetch(feed, { headers: { 'if-none-match': etag } });
+    expect(conditional.status).toBe(304);
+    expect(await conditional.text()).toBe('');
+    const byDate = await fetch(feed, { headers: { 'if-modified-since': lastModified } });
+    expect(byDate.status).toBe(304);
+    const stale = await fetch(feed, { headers: { 'if-none-match': '"other"', 'if-modified-since': lastModified } });
+    expect(stale.status).toBe(200);
+
+    // fetch decodes for us: the body must match the identity bytes whatever the encoding.
+    for (const encoding of ['gzip', 'br', 'br;q=0.5, gzip;q=0.9']) {
+      const res = await fetch(feed, { headers: { 'accept-encoding': encoding } });
+      expect(res.headers.get('content-encoding')).toBe(encoding.startsWith('br;') ? 'gzip' : encoding);
+      expect(await res.text()).toBe(body);
+    }
+    const head = await fetch(feed, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it('answers other methods with 405 and unknown paths with 404, without stack traces', async () => {
+    running = await startSite(articles, state);
+    const post = await fetch(`${running.url}/feed.xml`, { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+    const missing = await fetch(`${running.url}/nope`, { headers: { accept: 'application/json' } });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: { status: 404, message: 'no such page: /nope' } });
+    for (const p of ['/articles/..%2F..%2Fetc%2Fpasswd', '/articles/%2e%2e/%2e%2e/etc/passwd', '/%00', '/articles/%E0%A4%A']) {
+      const res = await fetch(`${running.url}${p}`);
+      expect([400, 404]).toContain(res.status);
+      expect(await res.text()).not.toMatch(/at .*\.js|root:/);
+    }
+  });
+
+  it('gives files with awkward names valid, unambiguous URLs', async () => {
+    const names = ['with space.txt', 'ข่าว ไทย.txt', '100%.txt', 'a#b.txt', 'why?.txt', 'a..b.txt'];
+    for (const [i, name] of names.entries()) await put(articles, name, `Story ${i}\n\nBody ${i}.\n`);
+    running = await startSite(articles, state);
+    const { url } = running;
+    const entries = await readFeeds(url);
+    expect(entries).toHaveLength(names.length);
+    for (const e of entries) {
+      const link = new URL(e.link);
+      expect(link.pathname.startsWith('/articles/')).toBe(true);
+      const page = await getText(e.link);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain(`<h1>${e.title}</h1>`);
+    }
+  });
+});

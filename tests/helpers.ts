@@ -1,0 +1,138 @@
+// Test helpers: temporary folders, a real site on a real port, waiting on conditions, and feed oracles.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
+import { type Config, loadConfig } from '../src/config.js';
+import { createApp } from '../src/http/app.js';
+import { SECURITY_HEADERS } from '../src/http/security-headers.js';
+import { createFrontDoor } from '../src/http/server.js';
+import { silentLogger } from '../src/log.js';
+import { LiveSite } from '../src/publish/live-site.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+export async function tempDir(prefix = 'feedpub-test-'): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+export async function removeDir(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+}
+
+/** Write a file, creating parent folders. */
+export async function put(dir: string, rel: string, content: string | Uint8Array): Promise<string> {
+  const file = path.join(dir, rel);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, content);
+  return file;
+}
+
+/** Poll `check` until it returns a truthy value or `timeoutMs` passes; return the value. */
+export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 10_000, what = 'condition'): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export interface RunningSite {
+  url: string;
+  site: LiveSite;
+  config: Readonly<Config>;
+  close(): Promise<void>;
+}
+
+/** Start the real site (watcher, store, snapshot) behind the real front door on port 0. */
+export async function startSite(articlesDir: string, stateDir: string, overrides: Record<string, unknown> = {}): Promise<RunningSite> {
+  const configDir = await tempDir('feedpub-config-');
+  await writeFile(
+    path.join(configDir, 'feedpub.config.json'),
+    JSON.stringify({ title: 'Test desk', language: 'th', reconcileSeconds: 0, ...overrides }),
+  );
+  const config = loadConfig({ articles: articlesDir, state: stateDir, port: '0' }, {}, configDir, ROOT);
+  let site: LiveSite | undefined;
+  const app = createApp({ publicDir: config.publicDir, log: silentLogger, status: () => (site as LiveSite).status() });
+  const server: Server = createFrontDoor(() => site?.snapshot ?? new Map(), app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = new LiveSite({ config, baseUrl: url, log: silentLogger, watch: true, responseHeaders: SECURITY_HEADERS });
+  await site.start();
+  const running = site;
+  return {
+    url,
+    site: running,
+    config,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await running.close();
+      await removeDir(configDir);
+    },
+  };
+}
+
+/** Assert well-formed XML with a strict parser, and with libxml2 when xmllint is installed. */
+export function assertWellFormed(xml: string): void {
+  const result = XMLValidator.validate(xml);
+  if (result !== true) throw new Error(`not well-formed: ${JSON.stringify(result.err)}`);
+  if (hasCommand('xmllint')) {
+    const run = spawnSync('xmllint', ['--noout', '-'], { input: xml });
+    if (run.status !== 0) throw new Error(`xmllint: ${run.stderr.toString()}`);
+  }
+}
+
+const commands = new Map<string, boolean>();
+export function hasCommand(name: string): boolean {
+  let found = commands.get(name);
+  if (found === undefined) {
+    found = spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+    commands.set(name, found);
+  }
+  return found;
+}
+
+/** Validate Atom against RFC 4287's RELAX NG schema with jing, when jing is installed; else undefined. */
+export function jingAtom(xml: string): string | undefined {
+  if (!hasCommand('jing')) return undefined;
+  const schema = path.join(ROOT, 'tests', 'fixtures', 'atom.rnc');
+  const run = spawnSync('sh', ['-c', 'f=$(mktemp) && cat > "$f" && jing -c "$1" "$f"; s=$?; rm -f "$f"; exit $s', 'sh', schema], {
+    input: xml,
+  });
+  return run.status === 0 ? 'valid' : `invalid: ${run.stdout.toString()}${run.stderr.toString()}`;
+}
+
+/** Parse with Debian's python3-feedparser when installed: [bozo, titles]. */
+export function pythonFeedparser(xml: string): { bozo: boolean; version: string; titles: string[]; ids: string[] } | undefined {
+  const python = '/usr/bin/python3';
+  const check = spawnSync(python, ['-c', 'import feedparser']);
+  if (check.status !== 0) return undefined;
+  const out = execFileSync(
+    python,
+    [
+      '-c',
+      'import sys,json,feedparser; d=feedparser.parse(sys.stdin.buffer.read()); print(json.dumps({"bozo": bool(d.bozo), "version": d.version, "titles": [e.get("title") for e in d.entries], "ids": [e.get("id") for e in d.entries]}))',
+    ],
+    { input: xml },
+  );
+  return JSON.parse(out.toString()) as { bozo: boolean; version: string; titles: string[]; ids: string[] };
+}
+
+export { parseAtomFeed, parseJsonFeed, parseRssFeed };
+
+export async function getText(url: string, init?: RequestInit): Promise<{ status: number; headers: Headers; text: string }> {
+  const res = await fetch(url, init);
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
