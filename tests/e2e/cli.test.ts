@@ -1,0 +1,152 @@
+// The CLI as a user runs it: a real process, real flags, signals and exit codes.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT, assertWellFormed, getText, put, removeDir, tempDir } from '../helpers.js';
+
+const seed = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'seed-article.txt'));
+const cleanup: string[] = [];
+const children: ChildProcess[] = [];
+
+afterEach(async () => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+  for (const d of cleanup.splice(0)) await removeDir(d);
+});
+
+async function dirs(): Promise<{ articles: string; state: string; cwd: string }> {
+  const articles = await tempDir();
+  const state = await tempDir('feedpub-state-');
+  const cwd = await tempDir('feedpub-cwd-');
+  cleanup.push(articles, state, cwd);
+  return { articles, state, cwd };
+}
+
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), ...args], {
+    cwd,
+    env: { ...process.env, ...env, PORT: undefined, FEEDPUB_BASE_URL: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return child;
+}
+
+function finished(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d) => (stdout += d));
+  child.stderr?.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+function firstLine(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve(out.slice(0, nl));
+    });
+    child.on('close', (code) => reject(new Error(`exited ${code} before printing a line`)));
+  });
+}
+
+describe('feedpub CLI', () => {
+  it('serves on the port given, becomes healthy, and exits 0 on SIGTERM', async () => {
+    const { articles, state, cwd } = await dirs();
+    await put(articles, 'kim-putin.txt', seed);
+    const child = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
+    const done = finished(child);
+    const line = await firstLine(child);
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(line)?.[1];
+    expect(url).toBeDefined();
+    let health = 0;
+    for (let i = 0; i < 500 && health !== 200; i++) {
+      health = (await fetch(`${url}/healthz`)).status;
+      if (health !== 200) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(health).toBe(200);
+    const rss = await getText(`${url}/feed.xml`);
+    assertWellFormed(rss.text);
+    expect(rss.text).toContain('เตรียมพบ');
+    child.kill('SIGTERM');
+    const { code, stderr } = await done;
+    expect(code).toBe(0);
+    expect(stderr).toContain('shutdown signal=SIGTERM');
+  });
+
+  it('rejects a bad option, a bad config field and a missing folder with a clear message', async () => {
+    const { articles, state, cwd } = await dirs();
+    const badPort = await finished(run(['--port', 'eighty', '--articles', articles, '--state', state], cwd));
+    expect(badPort.code).toBe(2);
+    expect(badPort.stderr).toContain('port: "eighty" is not a port number');
+
+    await put(cwd, 'feedpub.config.json', JSON.stringify({ itemLimit: 0 }));
+    const badConfig = await finished(run(['--articles', articles, '--state', state], cwd));
+    expect(badConfig.code).toBe(2);
+    expect(badConfig.stderr).toContain('itemLimit: must be a whole number');
+
+    const missing = await finished(run(['check', '--articles', path.join(articles, 'nope')], articles));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/articles: cannot read folder .*ENOENT/);
+
+    const unknown = await finished(run(['--frobnicate'], cwd));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--frobnicate'");
+  });
+
+  it('check lists each problem with file and reason and exits 1', async () => {
+    const { articles, cwd } = await dirs();
+    await put(articles, 'good.txt', 'Good\n\nbody\n');
+    await put(articles, 'bad.md', '---\ndate: not a date\ntitle: x\n---\nbody\n');
+    await put(articles, 'empty.txt', '');
+    const result = await finished(run(['check', '--articles', articles], cwd));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('bad.md: error BAD_DATE: date: "not a date" is not a date');
+    expect(result.stdout).toContain('empty.txt: error EMPTY: file is empty or white space only');
+    expect(result.stdout).toContain('1 article(s) publishable');
+
+    await removeDir(path.join(articles, 'bad.md'));
+    await removeDir(path.join(articles, 'empty.txt'));
+    expect((await finished(run(['check', '--articles', articles], cwd))).code).toBe(0);
+  });
+
+  it('build writes the same documents with .gz and .br, ids stable across builds', async () => {
+    const { articles, state, cwd } = await dirs();
+    await put(articles, 'kim-putin.txt', seed);
+    await put(articles, 'world/ข่าว ไทย.txt', 'ข่าวไทย\n\nเนื้อหา\n');
+    const out = path.join(cwd, 'site');
+    const args = ['build', '--out', out, '--articles', articles, '--state', state, '--base-url', 'https://news.example'];
+    const first = await finished(run(args, cwd));
+    expect(first.code).toBe(0);
+    for (const f of [
+      'index.html',
+      'feed.xml',
+      'atom.xml',
+      'feed.json',
+      'style.css',
+      'articles/kim-putin.html',
+      'articles/world/ข่าว ไทย.html',
+    ]) {
+      expect(existsSync(path.join(out, f)), f).toBe(true);
+    }
+    expect(existsSync(path.join(out, 'feed.xml.gz'))).toBe(true);
+    expect(existsSync(path.join(out, 'feed.xml.br'))).toBe(true);
+    const atom = await readFile(path.join(out, 'atom.xml'), 'utf8');
+    assertWellFormed(atom);
+    expect(atom).toContain('<link rel="self" href="https://news.example/atom.xml"/>');
+    expect(atom).toContain('https://news.example/articles/world/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7%20%E0%B9%84%E0%B8%97%E0%B8%A2');
+
+    // A second build, with no state at all, gives the same ids (name-based UUIDs).
+    const state2 = await tempDir('feedpub-state-');
+    cleanup.push(state2);
+    expect(
+      (await finished(run(['build', '--out', out, '--articles', articles, '--state', state2, '--base-url', 'https://news.example'], cwd)))
+        .code,
+    ).toBe(0);
+    const ids = (xml: string) => [...xml.matchAll(/<id>(urn:uuid:[^<]+)<\/id>/g)].map((m) => m[1]);
+    expect(ids(await readFile(path.join(out, 'atom.xml'), 'utf8'))).toEqual(ids(atom));
+  });
+});
