@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Commands: serve, build, check. Argument parsing, start-up checks, signals and exit codes.
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,8 +86,9 @@ async function main(argv: string[]): Promise<number> {
   };
   let config: Readonly<Config>;
   try {
-    config = loadConfig(input, process.env, process.cwd(), PACKAGE_DIR);
-    assertReadableFolder(config.articlesDir);
+    const loaded = loadConfig(input, process.env, process.cwd(), PACKAGE_DIR);
+    // A symlinked articles folder is common in deployments: watch and scan the real folder.
+    config = Object.freeze({ ...loaded, articlesDir: readableFolder(loaded.articlesDir) });
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`feedpub: invalid configuration: ${error.message}${error.file ? ` (${error.file})` : ''}\n`);
@@ -107,10 +108,12 @@ async function main(argv: string[]): Promise<number> {
   return serve(config, log);
 }
 
-function assertReadableFolder(dir: string): void {
+/** The real path of a readable folder, or a ConfigError naming `articles`. */
+function readableFolder(dir: string): string {
   try {
     if (!statSync(dir).isDirectory()) throw new ConfigError('articles', `${dir} is not a folder`);
     accessSync(dir, constants.R_OK | constants.X_OK);
+    return realpathSync(dir);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError('articles', `cannot read folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);

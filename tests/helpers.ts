@@ -55,8 +55,21 @@ export interface RunningSite {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** File events on (default) or off. */
+  watch?: boolean;
+  reconcile?: boolean;
+  headersTimeout?: number;
+  requestTimeout?: number;
+}
+
 /** Start the real site (watcher, store, snapshot) behind the real front door on port 0. */
-export async function startSite(articlesDir: string, stateDir: string, overrides: Record<string, unknown> = {}): Promise<RunningSite> {
+export async function startSite(
+  articlesDir: string,
+  stateDir: string,
+  overrides: Record<string, unknown> = {},
+  options: StartOptions = {},
+): Promise<RunningSite> {
   const configDir = await tempDir('feedpub-config-');
   await writeFile(
     path.join(configDir, 'feedpub.config.json'),
@@ -65,10 +78,20 @@ export async function startSite(articlesDir: string, stateDir: string, overrides
   const config = loadConfig({ articles: articlesDir, state: stateDir, port: '0' }, {}, configDir, ROOT);
   let site: LiveSite | undefined;
   const app = createApp({ publicDir: config.publicDir, log: silentLogger, status: () => (site as LiveSite).status() });
-  const server: Server = createFrontDoor(() => site?.snapshot ?? new Map(), app);
+  const server: Server = createFrontDoor(() => site?.snapshot ?? new Map(), app, {
+    headersTimeout: options.headersTimeout,
+    requestTimeout: options.requestTimeout,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  site = new LiveSite({ config, baseUrl: url, log: silentLogger, watch: true, responseHeaders: SECURITY_HEADERS });
+  site = new LiveSite({
+    config,
+    baseUrl: url,
+    log: silentLogger,
+    watch: options.watch ?? true,
+    reconcile: options.reconcile,
+    responseHeaders: SECURITY_HEADERS,
+  });
   await site.start();
   const running = site;
   return {

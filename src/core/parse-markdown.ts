@@ -43,10 +43,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   if (lang !== undefined && !/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(lang)) {
     throw new ArticleError(ProblemCode.BadField, `lang: "${lang}" is not a language tag such as th or en-GB`, file);
   }
-  const id = optionalString(meta, 'id', file);
-  if (id !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(id)) {
-    throw new ArticleError(ProblemCode.BadField, `id: "${id}" is not a URI (use tag:, urn: or http:)`, file);
-  }
+  const id = readId(meta, file);
   const slug = optionalString(meta, 'slug', file);
   if (slug !== undefined && !/^[^/\\?#%\s.][^/\\?#%\s]*$/u.test(slug)) {
     throw new ArticleError(ProblemCode.BadField, `slug: "${slug}" must be one path segment without / \\ ? # % or spaces`, file);
@@ -79,8 +76,10 @@ function readFrontMatter(source: string, file: string): Meta {
   const error = doc.errors[0];
   if (error) {
     const where = error.linePos?.[0];
-    const at = where ? ` (line ${where.line + 1}, column ${where.col})` : '';
-    throw new ArticleError(ProblemCode.BadFrontMatter, `front matter is not valid YAML${at}: ${error.code}`, file, { cause: error });
+    // yaml counts lines from the start of the front matter; the file has the opening `---` above it.
+    const at = where ? ` at line ${where.line + 1}, column ${where.col}` : '';
+    const what = (error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, '');
+    throw new ArticleError(ProblemCode.BadFrontMatter, `front matter is not valid YAML${at}: ${what}`, file, { cause: error });
   }
   const value: unknown = doc.toJS({ maxAliasCount: 50 });
   if (value === null || value === undefined) return {};
@@ -129,6 +128,18 @@ function readDate(meta: Meta, key: string, file: string, timeZone: string): Date
     throw new ArticleError(ProblemCode.BadDate, `${key}: "${String(value)}" is not a date (try 2026-11-25 14:30 or 25 พ.ย. 2569)`, file);
   }
   return parsed;
+}
+
+/** A front-matter id, normalised the way every feed format will write it; must be an absolute URI. */
+function readId(meta: Meta, file: string): string | undefined {
+  const id = optionalString(meta, 'id', file);
+  if (id === undefined) return undefined;
+  try {
+    if (/^[a-z][a-z0-9+.-]*:\S+$/i.test(id)) return new URL(id).href;
+  } catch {
+    // fall through to the error below
+  }
+  throw new ArticleError(ProblemCode.BadField, `id: "${id}" is not a URI (use tag:, urn: or http:)`, file);
 }
 
 function safeUrl(value: string, base: string): string | undefined {

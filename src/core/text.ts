@@ -25,11 +25,12 @@ export function cleanLine(text: string): string {
   return stripForbidden(text).normalize('NFC').replace(ZERO_WIDTH, '').replace(/\s+/gu, ' ').trim();
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+// A raw CR would be turned into LF by every XML parser (XML 1.0 §2.11); a reference survives.
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#xD;' };
 
 /** Escape for XML text and attribute values; forbidden characters are dropped first. */
 export function escapeXml(text: string): string {
-  return stripForbidden(text).replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+  return stripForbidden(text).replace(/[&<>"'\r]/g, (c) => XML_ESCAPES[c] ?? c);
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

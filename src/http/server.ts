@@ -10,25 +10,37 @@ const MAX_URL_LENGTH = 8 * 1024;
  * A server whose hot path (feeds and pages) never enters express's router: on loopback that
  * path serves several times the requests per second. Timeouts bound slow clients.
  */
-export function createFrontDoor(snapshot: () => Snapshot, app: Express): Server {
-  const server = createServer({ maxHeaderSize: 16 * 1024 }, (req: IncomingMessage, res: ServerResponse) => {
-    const url = req.url ?? '/';
-    if (url.length > MAX_URL_LENGTH) {
-      res.writeHead(414, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-      res.end('URI too long\n');
-      return;
-    }
-    if (req.method === 'GET' || req.method === 'HEAD') {
-      const doc = findDocument(snapshot(), url);
-      if (doc) {
-        serveDocument(req, res, doc);
+export interface FrontDoorOptions {
+  /** Milliseconds a client may take to send its headers (slowloris guard). */
+  headersTimeout?: number;
+  /** Milliseconds a client may take to send the whole request. */
+  requestTimeout?: number;
+}
+
+export function createFrontDoor(snapshot: () => Snapshot, app: Express, options: FrontDoorOptions = {}): Server {
+  const headersTimeout = options.headersTimeout ?? 10_000;
+  // Node checks the timeouts every connectionsCheckingInterval (30 s by default): check often enough to honour them.
+  const server = createServer(
+    { maxHeaderSize: 16 * 1024, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
+    (req: IncomingMessage, res: ServerResponse) => {
+      const url = req.url ?? '/';
+      if (url.length > MAX_URL_LENGTH) {
+        res.writeHead(414, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+        res.end('URI too long\n');
         return;
       }
-    }
-    app(req, res);
-  });
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        const doc = findDocument(snapshot(), url);
+        if (doc) {
+          serveDocument(req, res, doc);
+          return;
+        }
+      }
+      app(req, res);
+    },
+  );
+  server.headersTimeout = headersTimeout;
+  server.requestTimeout = options.requestTimeout ?? 30_000;
   server.keepAliveTimeout = 5_000;
   return server;
 }

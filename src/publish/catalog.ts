@@ -83,9 +83,14 @@ export class Catalog {
     return this.drafts.size;
   }
 
-  /** Last-read stats of every file the catalog knows (entries and problem files). */
+  /** Last-read stats of every file the catalog read (published, draft or unparseable). */
   knownStats(): ReadonlyMap<string, { size: number; mtimeMs: number }> {
     return this.stats;
+  }
+
+  /** Paths that currently have a problem (a reconcile re-checks them even without stats). */
+  problemPaths(): string[] {
+    return [...this.problems.keys()].filter((p) => p !== '.');
   }
 
   /** Replace the problems found by a folder scan (links, unreadable or too-deep folders). */

@@ -16,8 +16,10 @@ export interface LiveSiteOptions {
   /** Public URL without trailing slash. */
   baseUrl: string;
   log: Logger;
-  /** Watch for changes (serve) or read once (build, check). */
+  /** Watch for file events (serve) or read once (build, check). */
   watch: boolean;
+  /** Run the periodic full reconcile (default: same as `watch`). Alone, it serves folders where no events arrive. */
+  reconcile?: boolean;
   /** Keep no state on disk (check). */
   ephemeral?: boolean;
   clock?: () => number;
@@ -63,6 +65,7 @@ export class LiveSite {
   private firstPendingAt = 0;
   private settleTimer: NodeJS.Timeout | undefined;
   private reconcileTimer: NodeJS.Timeout | undefined;
+  private rootTimer: NodeJS.Timeout | undefined;
   private work: Promise<void> = Promise.resolve();
   private closed = false;
   private isReady = false;
@@ -134,13 +137,42 @@ export class LiveSite {
         poll: config.poll,
         log,
         onPath: (p) => this.enqueue(p),
-        onFolder: () => this.scheduleReconcile(0),
+        onFolder: (p) => (p === '' ? this.watchForRoot() : this.scheduleReconcile(0)),
+        onRescan: () => this.scheduleReconcile(0),
       });
       await this.watcher.start();
     }
     await this.reconcile(true);
     this.isReady = true;
-    if (this.options.watch && config.reconcileSeconds > 0) this.scheduleReconcile(config.reconcileSeconds * 1000);
+    if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
+      this.scheduleReconcile(config.reconcileSeconds * 1000);
+  }
+
+  /**
+   * The articles folder itself vanished (deleted, unmounted, swapped by a deploy). Its watches
+   * died with it: keep serving the last good stories, look for the folder every second, and
+   * when it is back, watch it again and reconcile.
+   */
+  private watchForRoot(): void {
+    if (this.rootTimer || this.closed) return;
+    const { log, config } = this.options;
+    log.warn('watch.root-gone', { folder: config.articlesDir, reason: 'articles folder removed; serving last good stories' });
+    this.scheduleReconcile(0);
+    this.rootTimer = setInterval(() => {
+      void lstat(config.articlesDir).then(
+        (st) => {
+          if (!st.isDirectory() || !this.rootTimer) return;
+          clearInterval(this.rootTimer);
+          this.rootTimer = undefined;
+          log.info('watch.root-back', { folder: config.articlesDir });
+          this.serially(async () => {
+            await this.watcher?.restart();
+            await this.reconcile(false);
+          });
+        },
+        () => undefined,
+      );
+    }, 1000);
   }
 
   /** Wait until no change is pending or being applied. */
@@ -156,6 +188,7 @@ export class LiveSite {
     clearTimeout(this.flushTimer);
     clearTimeout(this.settleTimer);
     clearTimeout(this.reconcileTimer);
+    clearInterval(this.rootTimer);
     await this.watcher?.close();
     await this.work.catch(() => undefined);
     this.store.close();
@@ -210,7 +243,7 @@ export class LiveSite {
     this.reconcileTimer = setTimeout(() => {
       this.serially(() => this.reconcile(false));
       const every = this.options.config.reconcileSeconds * 1000;
-      if (every > 0) this.scheduleReconcile(every);
+      if (every > 0 && (this.options.reconcile ?? this.options.watch)) this.scheduleReconcile(every);
     }, delayMs);
   }
 
@@ -244,6 +277,7 @@ export class LiveSite {
       })
       .map((f) => f.path);
     for (const p of known.keys()) if (!onDisk.has(p)) todo.push(p);
+    for (const p of this.catalog.problemPaths()) if (!onDisk.has(p) && !known.has(p)) todo.push(p);
     if (initial) for (const r of this.store.live()) if (!onDisk.has(r.path)) todo.push(r.path);
 
     let changed = false;

@@ -10,8 +10,10 @@ export interface WatcherOptions {
   log: Logger;
   /** An article file may have been added, changed or removed (path relative, `/`-separated). */
   onPath: (relPath: string) => void;
-  /** A folder appeared or vanished: its contents need a scan. */
+  /** A folder appeared or vanished: its contents need a scan. `''` is the articles folder itself. */
   onFolder: (relPath: string) => void;
+  /** Events may have been lost: the whole folder needs a scan. */
+  onRescan: () => void;
 }
 
 /** Errors after which native watching cannot go on (inotify watches or file descriptors exhausted). */
@@ -66,19 +68,24 @@ export class ArticleWatcher {
       if (code && FATAL_WATCH_ERRORS.has(code) && !this.polling && !this.closed) {
         log.warn('watch.fallback', { mode: 'polling', reason: `native watching failed with ${code}` });
         this.polling = true;
-        void this.restart();
+        void this.fallBackToPolling();
       }
     });
     await new Promise<void>((resolve) => w.once('ready', () => resolve()));
     log.info('watch.ready', { folder: root, mode: this.mode });
   }
 
-  private async restart(): Promise<void> {
+  /** Close and start again (after the root came back, or to switch to polling). */
+  async restart(): Promise<void> {
     await this.watcher?.close();
     if (this.closed) return;
     await this.start();
+  }
+
+  private async fallBackToPolling(): Promise<void> {
+    await this.restart();
     // Anything that happened while switching is caught by a full scan.
-    this.options.onFolder('');
+    this.options.onRescan();
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,203 @@
+// Bad input as newsrooms produce it, on real files in a watched folder with the real server.
+import { mkdir, open, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'htmlparser2';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type RunningSite,
+  assertWellFormed,
+  getText,
+  parseAtomFeed,
+  parseRssFeed,
+  put,
+  removeDir,
+  startSite,
+  tempDir,
+  waitFor,
+} from '../helpers.js';
+
+let articles: string;
+let state: string;
+let running: RunningSite | undefined;
+
+beforeEach(async () => {
+  articles = await tempDir();
+  state = await tempDir('feedpub-state-');
+});
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+  await removeDir(articles);
+  await removeDir(state);
+});
+
+interface Status {
+  articles: number;
+  problems: { path: string; code: string; reason: string; severity: string }[];
+}
+const status = async (url: string): Promise<Status> => JSON.parse((await getText(`${url}/status`)).text) as Status;
+
+/** All feeds well-formed and parsed; returns the RSS titles. */
+async function validFeeds(url: string): Promise<string[]> {
+  const rss = (await getText(`${url}/feed.xml`)).text;
+  const atom = (await getText(`${url}/atom.xml`)).text;
+  assertWellFormed(rss);
+  assertWellFormed(atom);
+  parseAtomFeed(atom);
+  JSON.parse((await getText(`${url}/feed.json`)).text);
+  return (parseRssFeed(rss).items ?? []).map((i) => i.title ?? '');
+}
+
+const thai = (s: string) => Buffer.from(s, 'utf8');
+const tis620 = (s: string) =>
+  Buffer.from([...s].map((c) => (c.charCodeAt(0) >= 0x0e01 ? c.charCodeAt(0) - 0x0e01 + 0xa1 : c.charCodeAt(0))));
+
+/** Every element and attribute of an HTML document: no script can hide from this walk. */
+function assertInert(html: string): void {
+  const walk = (node: { type?: string; name?: string; attribs?: Record<string, string>; children?: unknown[] }): void => {
+    if (node.name) {
+      expect(['script', 'iframe', 'object', 'embed', 'style', 'frame', 'base', 'form']).not.toContain(node.name);
+      for (const [k, v] of Object.entries(node.attribs ?? {})) {
+        expect(k.startsWith('on'), `${node.name} ${k}`).toBe(false);
+        expect(/^\s*(javascript|vbscript|data):/i.test(v) && k !== 'content', `${node.name} ${k}=${v}`).toBe(false);
+      }
+    }
+    for (const c of node.children ?? []) walk(c as typeof node);
+  };
+  walk(parseDocument(html) as unknown as Parameters<typeof walk>[0]);
+}
+
+describe('bad input', () => {
+  it('reports every kind of bad file by name and reason while the feeds stay valid', async () => {
+    await put(articles, 'good.txt', 'Good story\n\nFine.\n');
+    await put(articles, 'empty.txt', '');
+    await put(articles, 'blank.txt', '  \n\n\t \n');
+    await put(articles, 'junk.txt', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    await put(articles, 'nul.txt', 'Title\n\nbody\u0000more\n');
+    await put(articles, 'bad-utf8.txt', Buffer.concat([thai('ข่าวดี\n\nเนื้อหา'), Buffer.from([0xff, 0xfe]), thai('ต่อ\n')]));
+    await put(articles, 'quote-title.md', '---\ntitle: "He said" he would\n---\nbody\n');
+    await put(articles, 'tabs.md', '---\ntitle: x\n\tdate: 2026-01-01\n---\nbody\n');
+    await put(articles, 'bad-date.md', '---\ntitle: Dated\ndate: 32 Foo 2026\n---\nbody\n');
+    await put(articles, 'no-title.md', '---\nauthor: x\n---\n\nno heading here\n');
+    await symlink('loop-b.txt', path.join(articles, 'loop-a.txt'));
+    await symlink('loop-a.txt', path.join(articles, 'loop-b.txt'));
+    await mkdir(path.join(articles, 'folder.txt'));
+    await put(articles, 'folder.txt/inside.txt', 'Inside a folder named like an article\n\nbody\n');
+    const deep = Array.from({ length: 50 }, (_, i) => `d${i}`).join('/');
+    await put(articles, `${deep}/deep.txt`, 'Fifty levels down\n\nbody\n');
+    // 50 MB: over the default cap; written sparse so the test does not need the disk space.
+    const big = await open(path.join(articles, 'huge.txt'), 'w');
+    await big.truncate(50 * 1024 * 1024);
+    await big.close();
+
+    running = await startSite(articles, state);
+    const { url } = running;
+    const s = await status(url);
+    const byPath = new Map(s.problems.map((p) => [p.path, p]));
+    const expectProblem = (file: string, code: string, reason?: RegExp) => {
+      const p = byPath.get(file);
+      expect(p, `problem for ${file}`).toBeDefined();
+      expect(p?.code, file).toBe(code);
+      if (reason) expect(p?.reason, file).toMatch(reason);
+    };
+    expectProblem('empty.txt', 'EMPTY');
+    expectProblem('blank.txt', 'EMPTY');
+    expectProblem('junk.txt', 'BINARY');
+    expectProblem('nul.txt', 'BINARY', /NUL byte at 11/);
+    expectProblem('bad-utf8.txt', 'BAD_ENCODING', new RegExp(`invalid UTF-8 at byte ${Buffer.byteLength('ข่าวดี\n\nเนื้อหา')},`));
+    expectProblem('quote-title.md', 'BAD_FRONT_MATTER', /at line 2, column 18: Unexpected scalar/);
+    expectProblem('tabs.md', 'BAD_FRONT_MATTER', /at line 3, column 1: Tabs are not allowed as indentation/);
+    expectProblem('bad-date.md', 'BAD_DATE', /"32 Foo 2026" is not a date/);
+    expectProblem('no-title.md', 'BAD_FIELD', /no title/);
+    expectProblem('loop-a.txt', 'SYMLINK');
+    expectProblem('huge.txt', 'TOO_LARGE', /52428800 bytes is over the 4194304-byte limit/);
+
+    const titles = await validFeeds(url);
+    expect(titles.sort()).toEqual(['Fifty levels down', 'Good story', 'Inside a folder named like an article']);
+    const rss = parseRssFeed((await getText(`${url}/feed.xml`)).text);
+    const deepItem = rss.items?.find((i) => i.title === 'Fifty levels down');
+    expect(deepItem?.categories).toHaveLength(50);
+    expect((await getText(deepItem?.link ?? '')).status).toBe(200);
+  });
+
+  it('publishes what can be saved: TIS-620, CR line ends, control characters, a 5,000-character title', async () => {
+    await put(articles, 'legacy.txt', tis620('ข่าวภาษาไทยแบบเก่า\n\nเนื้อหาข่าว\n'));
+    await put(articles, 'mac.txt', 'Old Mac line ends\r\rFirst paragraph.\rSame paragraph.\r\rSecond.\r');
+    await put(articles, 'controls.txt', 'Ti\u0001tle\u0008 with \uFFFEcontrols\uFFFF\n\nBody \u001B[31m red\n');
+    await put(articles, 'long-title.txt', `${'ยาว'.repeat(1700)}\n\nbody\n`);
+    running = await startSite(articles, state);
+    const titles = await validFeeds(running.url);
+    expect(titles).toContain('ข่าวภาษาไทยแบบเก่า');
+    expect(titles).toContain('Old Mac line ends');
+    expect(titles).toContain('Title with controls');
+    const long = titles.find((t) => t.startsWith('ยาว'));
+    expect([...(long ?? '')].length).toBeLessThanOrEqual(300);
+    const atom = (await getText(`${running.url}/atom.xml`)).text;
+    expect(atom).toContain('&lt;p&gt;First paragraph. Same paragraph.&lt;/p&gt;');
+    const s = await status(running.url);
+    expect(s.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(s.problems).toContainEqual(expect.objectContaining({ path: 'legacy.txt', severity: 'warning' }));
+    expect(s.problems).toContainEqual(
+      expect.objectContaining({ path: 'controls.txt', severity: 'warning', reason: expect.stringMatching(/removed 5/) }),
+    );
+  });
+
+  it('lets no script through from text or front matter into feeds or pages', async () => {
+    const evil =
+      '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a><iframe src="https://evil"></iframe><style>body{}</style>]]>';
+    await put(articles, 'plain.txt', `Plain ${evil}\n\nAFP\n\nBody ${evil}\n`);
+    await put(
+      articles,
+      'md.md',
+      `---\ntitle: ${JSON.stringify(`Front ${evil}`)}\nauthor: ${JSON.stringify(evil)}\ntags: [${JSON.stringify(evil)}]\nsummary: ${JSON.stringify(evil)}\n---\n\nBody ${evil}\n\n[click](javascript:alert(4)) <a href="JaVaScRiPt:alert(5)">y</a> <svg onload=alert(6)></svg>\n`,
+    );
+    running = await startSite(articles, state);
+    const { url } = running;
+    const titles = await validFeeds(url);
+    expect(titles).toHaveLength(2);
+    for (const t of titles) expect(t).toContain('<script>alert(1)</script>'); // titles are text, shown literally
+
+    const atom = parseAtomFeed((await getText(`${url}/atom.xml`)).text);
+    for (const e of atom.entries ?? []) {
+      for (const html of [e.content?.value ?? '', e.summary?.value ?? '']) assertInert(`<div>${html}</div>`);
+    }
+    const rss = parseRssFeed((await getText(`${url}/feed.xml`)).text);
+    for (const i of rss.items ?? []) assertInert(`<div>${i.content?.encoded ?? ''}${i.description ?? ''}</div>`);
+    const json = JSON.parse((await getText(`${url}/feed.json`)).text) as { items: { content_html: string; url: string }[] };
+    for (const i of json.items) {
+      assertInert(`<div>${i.content_html}</div>`);
+      const page = await getText(i.url);
+      expect(page.status).toBe(200);
+      assertInert(page.text);
+      expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    }
+    assertInert((await getText(`${url}/`)).text);
+  });
+
+  it('keeps the last good version of each story while its file is bad, until it is fixed', async () => {
+    const kinds: Record<string, Buffer | string> = {
+      'a.txt': '',
+      'b.txt': Buffer.from([0, 1, 2, 3, 4]),
+      'c.txt': Buffer.concat([thai('เรื่อง\n\nเนื้อ'), Buffer.from([0xe0, 0xb8])]),
+      'd.md': '---\ntitle: "broken\n---\n',
+      'e.md': '---\ntitle: ok\ndate: someday\n---\nbody\n',
+    };
+    for (const name of Object.keys(kinds)) await put(articles, name, `${name.endsWith('.md') ? '# ' : ''}Good ${name}\n\nbody\n`);
+    running = await startSite(articles, state);
+    const { url } = running;
+    const before = parseAtomFeed((await getText(`${url}/atom.xml`)).text).entries ?? [];
+    expect(before).toHaveLength(5);
+
+    for (const [name, bad] of Object.entries(kinds)) await writeFile(path.join(articles, name), bad);
+    await waitFor(async () => (await status(url)).problems.filter((p) => p.severity === 'error').length === 5, 15_000, 'five problems');
+    const during = parseAtomFeed((await getText(`${url}/atom.xml`)).text).entries ?? [];
+    expect(during.map((e) => [e.id, e.title?.value])).toEqual(before.map((e) => [e.id, e.title?.value]));
+
+    for (const name of Object.keys(kinds))
+      await writeFile(path.join(articles, name), `${name.endsWith('.md') ? '# ' : ''}Fixed ${name}\n\nbody\n`);
+    await waitFor(async () => (await validFeeds(url)).every((t) => t.startsWith('Fixed')), 15_000, 'all fixed');
+    const after = parseAtomFeed((await getText(`${url}/atom.xml`)).text).entries ?? [];
+    expect(after.map((e) => e.id).sort()).toEqual(before.map((e) => e.id).sort());
+    expect((await status(url)).problems).toEqual([]);
+  });
+});
