@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm run stress`: the long runs (20 kill -9 restarts, repeated storms with memory checks).
+export default defineConfig({
+  test: {
+    include: ['stress/**/*.test.ts', 'tests/e2e/crash.test.ts', 'tests/e2e/storm.test.ts'],
+    testTimeout: 600_000,
+    hookTimeout: 120_000,
+    maxWorkers: 1,
+    pool: 'forks',
+    execArgv: ['--expose-gc'],
+  },
+});
