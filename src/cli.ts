@@ -12,6 +12,7 @@ import { SECURITY_HEADERS } from './http/security-headers.js';
 import { createFrontDoor } from './http/server.js';
 import { type Logger, createLogger, silentLogger } from './log.js';
 import { LiveSite } from './publish/live-site.js';
+import { EMPTY_SNAPSHOT } from './publish/snapshot.js';
 import { writeBuild } from './publish/write-build.js';
 import { createProgress } from './progress.js';
 
@@ -133,7 +134,7 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
     status: () =>
       site?.status() ?? { ready: false, articles: 0, drafts: 0, problems: [], lastRebuild: null, lastScan: null, watcher: 'off' },
   });
-  const server = createFrontDoor(() => site?.snapshot ?? new Map(), app);
+  const server = createFrontDoor(() => site?.snapshot ?? EMPTY_SNAPSHOT, app);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

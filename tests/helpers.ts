@@ -13,6 +13,7 @@ import { SECURITY_HEADERS } from '../src/http/security-headers.js';
 import { createFrontDoor } from '../src/http/server.js';
 import { silentLogger } from '../src/log.js';
 import { LiveSite } from '../src/publish/live-site.js';
+import { EMPTY_SNAPSHOT } from '../src/publish/snapshot.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -78,7 +79,7 @@ export async function startSite(
   const config = loadConfig({ articles: articlesDir, state: stateDir, port: '0' }, {}, configDir, ROOT);
   let site: LiveSite | undefined;
   const app = createApp({ publicDir: config.publicDir, log: silentLogger, status: () => (site as LiveSite).status() });
-  const server: Server = createFrontDoor(() => site?.snapshot ?? new Map(), app, {
+  const server: Server = createFrontDoor(() => site?.snapshot ?? EMPTY_SNAPSHOT, app, {
     headersTimeout: options.headersTimeout,
     requestTimeout: options.requestTimeout,
   });

@@ -11,6 +11,7 @@ import { parseStory } from '../core/parse-story.js';
 import { articleUrlPath, categoriesFromPath, slugFromPath, slugKey } from '../core/paths.js';
 import type { Logger } from '../log.js';
 import type { StateDb } from '../store/state-db.js';
+import { EntryOrder } from './entry-order.js';
 import { type ReadResult, readArticle } from '../watch/read-article.js';
 
 export interface CatalogOptions {
@@ -39,6 +40,8 @@ const READ_CONCURRENCY = 32;
  */
 export class Catalog {
   private readonly entries = new Map<string, Entry>();
+  private readonly order = new EntryOrder();
+  private changed = new Set<string>();
   private readonly problems = new Map<string, Problem[]>();
   private readonly slugOwners = new Map<string, string>();
   /** Size and mtime of each file as last read: lets a reconcile skip unchanged files. */
@@ -61,11 +64,21 @@ export class Catalog {
     return run;
   }
 
-  /** Published entries, newest first (published, then path, so the order is total and stable). */
-  list(): Entry[] {
-    return [...this.entries.values()].sort(
-      (a, b) => b.published.getTime() - a.published.getTime() || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
-    );
+  /** Published entries, newest first (published, then path, so the order is total and stable). Valid until the next apply. */
+  list(): readonly Entry[] {
+    return this.order.all;
+  }
+
+  /** The published entry for a path. */
+  get(relPath: string): Entry | undefined {
+    return this.entries.get(relPath);
+  }
+
+  /** Paths whose published entry changed (added, edited, removed) since the last call. */
+  drainChanged(): Set<string> {
+    const changed = this.changed;
+    this.changed = new Set();
+    return changed;
   }
 
   get size(): number {
@@ -223,7 +236,10 @@ export class Catalog {
       image: story.image,
       language: story.language,
     };
+    if (current) this.order.remove(current);
     this.entries.set(relPath, entry);
+    this.order.insert(entry);
+    this.changed.add(relPath);
     this.log.info(current ? 'article.updated' : 'article.added', { file: relPath, id: entry.id, title: entry.title });
     return true;
   }
@@ -263,6 +279,8 @@ export class Catalog {
     const entry = this.entries.get(relPath);
     if (!entry) return false;
     this.entries.delete(relPath);
+    this.order.remove(entry);
+    this.changed.add(relPath);
     const key = slugKey(entry.slug);
     if (this.slugOwners.get(key) === relPath) this.slugOwners.delete(key);
     return true;

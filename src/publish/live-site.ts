@@ -3,13 +3,13 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { type Entry, type Problem, ProblemCode, type Site } from '../core/model.js';
-import { type Document, feedUpdated, renderFrontDocuments, renderStoryDocument } from '../core/render-site.js';
+import { feedUpdated, renderFrontDocuments, renderStoryDocument } from '../core/render-site.js';
 import type { Logger } from '../log.js';
 import { StateDb } from '../store/state-db.js';
 import { ArticleWatcher } from '../watch/article-watcher.js';
 import { scanFolder } from '../watch/scan-folder.js';
 import { Catalog } from './catalog.js';
-import { type Snapshot, buildSnapshot } from './snapshot.js';
+import { EMPTY_SNAPSHOT, SiteSnapshot, type Snapshot, type SnapshotDoc, encodeDocument } from './snapshot.js';
 
 export interface LiveSiteOptions {
   config: Readonly<Config>;
@@ -57,8 +57,10 @@ export class LiveSite {
   private readonly site: Site;
   private readonly clock: () => number;
   private watcher: ArticleWatcher | undefined;
-  private current: Snapshot = new Map();
-  private readonly pageCache = new WeakMap<Entry, Document>();
+  private current: Snapshot = EMPTY_SNAPSHOT;
+  /** Story pages by URL path, and the URL path of each file's page. */
+  private readonly pages = new Map<string, SnapshotDoc>();
+  private readonly pageByFile = new Map<string, string>();
   private readonly pending = new Set<string>();
   private readonly settling = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
@@ -112,7 +114,7 @@ export class LiveSite {
     return this.isReady;
   }
 
-  get entries(): Entry[] {
+  get entries(): readonly Entry[] {
     return this.catalog.list();
   }
 
@@ -302,21 +304,30 @@ export class LiveSite {
 
   private rebuild(): void {
     const started = performance.now();
+    const { config, responseHeaders = {} } = this.options;
     const entries = this.catalog.list();
     const updated = feedUpdated(entries, this.store.newestDeletion());
-    const docs = renderFrontDocuments(this.site, entries, updated, this.options.config.timeZone);
-    for (const e of entries) {
-      let page = this.pageCache.get(e);
-      if (!page) {
-        page = renderStoryDocument(this.site, e, this.options.config.timeZone);
-        this.pageCache.set(e, page);
-      }
-      docs.push(page);
+    const front = new Map<string, SnapshotDoc>();
+    for (const doc of renderFrontDocuments(this.site, entries, updated, config.timeZone)) {
+      front.set(doc.path, encodeDocument(doc, responseHeaders, this.current.get(doc.path)));
     }
-    this.current = buildSnapshot(docs, this.current, this.options.responseHeaders ?? {});
+    // Story pages: only those whose entry changed are rendered and encoded again.
+    for (const relPath of this.catalog.drainChanged()) {
+      const old = this.pageByFile.get(relPath);
+      if (old) this.pages.delete(old);
+      const entry = this.catalog.get(relPath);
+      if (entry) {
+        const doc = encodeDocument(renderStoryDocument(this.site, entry, config.timeZone), responseHeaders);
+        this.pages.set(doc.path, doc);
+        this.pageByFile.set(relPath, doc.path);
+      } else {
+        this.pageByFile.delete(relPath);
+      }
+    }
+    this.current = new SiteSnapshot(front, this.pages);
     const ms = Math.round((performance.now() - started) * 10) / 10;
-    this.lastRebuild = { at: new Date(this.clock()).toISOString(), ms, documents: docs.length };
-    this.options.log.info('feeds.rebuilt', { articles: entries.length, documents: docs.length, ms });
+    this.lastRebuild = { at: new Date(this.clock()).toISOString(), ms, documents: this.current.size };
+    this.options.log.info('feeds.rebuilt', { articles: entries.length, documents: this.current.size, ms });
   }
 
   /** Run `task` after all earlier work: one writer, batches never interleave. */

@@ -1,4 +1,4 @@
-// Rendered documents → immutable snapshot entries: bytes, gzip and brotli, strong ETag, Last-Modified.
+// Rendered documents → encoded snapshot documents (bytes, gzip, brotli, strong ETag, Last-Modified) and the snapshot HTTP reads.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Document } from '../core/render-site.js';
@@ -22,62 +22,81 @@ export interface SnapshotDoc {
   br: Variant;
 }
 
-export type Snapshot = ReadonlyMap<string, SnapshotDoc>;
+/** What the HTTP layer reads: a document per URL path. */
+export interface Snapshot {
+  get(path: string): SnapshotDoc | undefined;
+  values(): Iterable<SnapshotDoc>;
+  readonly size: number;
+}
 
 /**
- * Build the snapshot for `docs`, reusing the compressed variants of any document whose bytes
- * are unchanged since `previous`, so a regeneration compresses only what changed.
- * gzip level 6 and brotli quality 6: close to the best size at a fraction of level 9/11's cost.
+ * The front documents (feeds, index) are swapped whole on every rebuild; story pages live in a
+ * map updated in place for the stories that changed, in the same synchronous step, so a
+ * rebuild costs O(changed) however many stories there are, and no request sees half of one.
  */
-export function buildSnapshot(
-  docs: readonly Document[],
-  previous: Snapshot | undefined,
-  extraHeaders: Readonly<Record<string, string>>,
-): Snapshot {
-  const out = new Map<string, SnapshotDoc>();
-  for (const doc of docs) {
-    const body = Buffer.from(doc.body, 'utf8');
-    const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27);
-    const lastModifiedMs = Math.floor(doc.lastModified.getTime() / 1000) * 1000;
-    const old = previous?.get(doc.path);
-    if (old && old.tag === tag && old.contentType === doc.contentType && old.lastModifiedMs === lastModifiedMs) {
-      out.set(doc.path, old);
-      continue;
-    }
-    const lastModified = doc.lastModified.toUTCString();
-    const variant = (bytes: Buffer, suffix: string, encoding?: string): Variant => {
-      const etag = `"${tag}${suffix}"`;
-      const headers: Record<string, string> = {
-        'content-type': doc.contentType,
-        'content-length': String(bytes.length),
-        etag,
-        'last-modified': lastModified,
-        'cache-control': doc.cacheControl,
-        vary: 'Accept-Encoding',
-        ...extraHeaders,
-      };
-      if (encoding) headers['content-encoding'] = encoding;
-      return { body: bytes, etag, headers };
-    };
-    out.set(doc.path, {
-      path: doc.path,
-      contentType: doc.contentType,
-      lastModifiedMs,
-      tag,
-      identity: variant(body, ''),
-      gzip: variant(gzipSync(body, { level: 6 }), '-gz', 'gzip'),
-      br: variant(
-        brotliCompressSync(body, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: 6,
-            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-            [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-          },
-        }),
-        '-br',
-        'br',
-      ),
-    });
+export class SiteSnapshot implements Snapshot {
+  constructor(
+    private readonly front: ReadonlyMap<string, SnapshotDoc>,
+    private readonly pages: ReadonlyMap<string, SnapshotDoc>,
+  ) {}
+  get(path: string): SnapshotDoc | undefined {
+    return this.front.get(path) ?? this.pages.get(path);
   }
-  return out;
+  *values(): Iterable<SnapshotDoc> {
+    yield* this.front.values();
+    yield* this.pages.values();
+  }
+  get size(): number {
+    return this.front.size + this.pages.size;
+  }
+}
+
+export const EMPTY_SNAPSHOT: Snapshot = new SiteSnapshot(new Map(), new Map());
+
+/**
+ * Encode one document: bytes, gzip (level 6) and brotli (quality 6, close to the best size at a
+ * fraction of level 9/11's cost), strong ETag, Last-Modified. `previous` is reused as is when
+ * its bytes and date are unchanged, so an unchanged document is never compressed twice.
+ */
+export function encodeDocument(doc: Document, extraHeaders: Readonly<Record<string, string>>, previous?: SnapshotDoc): SnapshotDoc {
+  const body = Buffer.from(doc.body, 'utf8');
+  const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+  const lastModifiedMs = Math.floor(doc.lastModified.getTime() / 1000) * 1000;
+  if (previous && previous.tag === tag && previous.contentType === doc.contentType && previous.lastModifiedMs === lastModifiedMs) {
+    return previous;
+  }
+  const lastModified = doc.lastModified.toUTCString();
+  const variant = (bytes: Buffer, suffix: string, encoding?: string): Variant => {
+    const etag = `"${tag}${suffix}"`;
+    const headers: Record<string, string> = {
+      'content-type': doc.contentType,
+      'content-length': String(bytes.length),
+      etag,
+      'last-modified': lastModified,
+      'cache-control': doc.cacheControl,
+      vary: 'Accept-Encoding',
+      ...extraHeaders,
+    };
+    if (encoding) headers['content-encoding'] = encoding;
+    return { body: bytes, etag, headers };
+  };
+  return {
+    path: doc.path,
+    contentType: doc.contentType,
+    lastModifiedMs,
+    tag,
+    identity: variant(body, ''),
+    gzip: variant(gzipSync(body, { level: 6 }), '-gz', 'gzip'),
+    br: variant(
+      brotliCompressSync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 6,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
+      '-br',
+      'br',
+    ),
+  };
 }

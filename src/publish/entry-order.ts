@@ -1,0 +1,42 @@
+// Entries kept in feed order (newest published first, then path) as they change: O(log n) to find, no re-sort.
+import type { Entry } from '../core/model.js';
+
+/** Feed order: newest published first; the path breaks ties so the order is total and stable. */
+export function compareEntries(a: Entry, b: Entry): number {
+  return b.published.getTime() - a.published.getTime() || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+/** A sorted array of entries with binary-search insert and remove (a splice is a memmove, cheap even at 100,000). */
+export class EntryOrder {
+  private readonly items: Entry[] = [];
+
+  /** The entries in feed order. Read-only view: valid until the next change. */
+  get all(): readonly Entry[] {
+    return this.items;
+  }
+
+  insert(entry: Entry): void {
+    this.items.splice(this.position(entry), 0, entry);
+  }
+
+  remove(entry: Entry): void {
+    const i = this.position(entry);
+    if (this.items[i] === entry) this.items.splice(i, 1);
+    else {
+      // Not where its key says (should not happen): fall back to a scan rather than leave a ghost.
+      const j = this.items.indexOf(entry);
+      if (j >= 0) this.items.splice(j, 1);
+    }
+  }
+
+  private position(entry: Entry): number {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareEntries(this.items[mid] as Entry, entry) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
