@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { type Config, type ConfigInput, loadConfig } from './config.js';
 import { ConfigError } from './core/errors.js';
 import { createApp } from './http/app.js';
-import { SECURITY_HEADERS } from './http/security-headers.js';
+import { headersFor } from './http/security-headers.js';
 import { createFrontDoor } from './http/server.js';
 import { type Logger, createLogger, silentLogger } from './log.js';
 import { LiveSite } from './publish/live-site.js';
@@ -158,7 +158,7 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
     baseUrl,
     log,
     watch: true,
-    responseHeaders: SECURITY_HEADERS,
+    responseHeaders: headersFor,
     onProgress: createProgress(process.stderr, log),
   });
   const stopping = waitForSignal();
@@ -205,7 +205,7 @@ async function build(config: Readonly<Config>, out: string, log: Logger): Promis
     baseUrl,
     log,
     watch: false,
-    responseHeaders: SECURITY_HEADERS,
+    responseHeaders: headersFor,
     onProgress: createProgress(process.stderr, log),
   });
   try {

@@ -9,7 +9,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { type Config, loadConfig } from '../src/config.js';
 import { createApp } from '../src/http/app.js';
-import { SECURITY_HEADERS } from '../src/http/security-headers.js';
+import { headersFor } from '../src/http/security-headers.js';
 import { createFrontDoor } from '../src/http/server.js';
 import { silentLogger } from '../src/log.js';
 import { LiveSite } from '../src/publish/live-site.js';
@@ -91,7 +91,7 @@ export async function startSite(
     log: silentLogger,
     watch: options.watch ?? true,
     reconcile: options.reconcile,
-    responseHeaders: SECURITY_HEADERS,
+    responseHeaders: headersFor,
   });
   await site.start();
   const running = site;

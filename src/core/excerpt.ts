@@ -20,33 +20,35 @@ function wordSegmenter(locale: string): Intl.Segmenter {
  * A single word longer than the limit is cut on a grapheme boundary, so no mark is orphaned.
  */
 export function excerpt(text: string, maxGraphemes = 200, locale = 'th'): string {
-  const clean = cleanLine(text);
-  if (countGraphemes(clean, maxGraphemes + 1) <= maxGraphemes) return clean;
-  let out = '';
-  let used = 0;
-  for (const { segment } of wordSegmenter(locale).segment(clean)) {
-    const n = countGraphemes(segment, Number.POSITIVE_INFINITY);
-    if (used + n > maxGraphemes - 1) break;
-    out += segment;
-    used += n;
+  // Only a prefix can matter: no grapheme cluster in real text is longer than 16 code units.
+  const limit = maxGraphemes * 16 + 64;
+  let clean = cleanLine(text.length > limit ? text.slice(0, limit) : text);
+  let { count, cut } = findCut(clean, maxGraphemes);
+  if (count <= maxGraphemes && text.length > limit) {
+    // The prefix was mostly white space: look at the whole text after all.
+    clean = cleanLine(text);
+    ({ count, cut } = findCut(clean, maxGraphemes));
   }
-  if (out.trim() === '') {
-    out = '';
-    used = 0;
-    for (const { segment } of graphemes.segment(clean)) {
-      if (used + 1 > maxGraphemes - 1) break;
-      out += segment;
-      used++;
-    }
+  if (count <= maxGraphemes) return clean;
+  // The last word boundary at or before the cut, from segmenting the text itself (a cut-off
+  // string would be segmented differently near its end); word boundaries are grapheme boundaries.
+  let end = 0;
+  for (const { index, segment } of wordSegmenter(locale).segment(clean)) {
+    if (index + segment.length > cut) break;
+    end = index + segment.length;
   }
-  return `${out.replace(/[\s,;:、，.。\-–—]+$/u, '')}…`;
+  const kept = clean.slice(0, end > 0 ? end : cut);
+  return `${kept.replace(/[\s,;:、，.。\-–—]+$/u, '')}…`;
 }
 
-function countGraphemes(text: string, stopAt: number): number {
-  let n = 0;
-  for (const _ of graphemes.segment(text)) {
-    n++;
-    if (n >= stopAt) break;
+/** Graphemes counted (up to max + 1) and the code-unit offset after the first max - 1 of them. */
+function findCut(text: string, max: number): { count: number; cut: number } {
+  let count = 0;
+  let cut = text.length;
+  for (const { index } of graphemes.segment(text)) {
+    if (count === max - 1) cut = index;
+    count++;
+    if (count > max) break;
   }
-  return n;
+  return { count, cut };
 }

@@ -9,3 +9,10 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze(
   'referrer-policy': 'strict-origin-when-cross-origin',
   'content-security-policy': CONTENT_SECURITY_POLICY,
 });
+
+const FEED_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'x-content-type-options': 'nosniff' });
+
+/** Pages get the full policy; feeds (fetched by readers and pollers, never run as a page) only nosniff. */
+export function headersFor(contentType: string): Readonly<Record<string, string>> {
+  return contentType.startsWith('text/html') ? SECURITY_HEADERS : FEED_HEADERS;
+}

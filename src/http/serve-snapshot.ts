@@ -71,11 +71,10 @@ export function serveDocument(req: IncomingMessage, res: ServerResponse, doc: Sn
   const encoding = chooseEncoding(req.headers['accept-encoding'] as string | undefined);
   const variant: Variant = doc[encoding];
   if (notModified(req, doc)) {
-    const { 'content-length': _len, 'content-type': _type, 'content-encoding': _enc, ...headers } = variant.headers;
-    res.writeHead(304, headers);
+    res.writeHead(304, variant.raw304);
     res.end();
     return;
   }
-  res.writeHead(200, variant.headers);
+  res.writeHead(200, variant.raw);
   res.end(req.method === 'HEAD' ? undefined : variant.body);
 }

@@ -12,6 +12,7 @@ import { articleUrlPath, categoriesFromPath, slugFromPath, slugKey } from '../co
 import type { Logger } from '../log.js';
 import type { StateDb } from '../store/state-db.js';
 import { EntryOrder } from './entry-order.js';
+import { PackedEntry } from './packed-entry.js';
 import { type ReadResult, readArticle } from '../watch/read-article.js';
 
 export interface CatalogOptions {
@@ -220,7 +221,7 @@ export class Catalog {
     const previousSlug = current ? slugKey(current.slug) : undefined;
     if (previousSlug !== undefined && previousSlug !== key) this.slugOwners.delete(previousSlug);
     this.slugOwners.set(key, relPath);
-    const entry: Entry = {
+    const entry: Entry = new PackedEntry({
       path: relPath,
       slug: finalSlug,
       url: this.options.baseUrl + articleUrlPath(finalSlug),
@@ -235,7 +236,7 @@ export class Catalog {
       categories: [...new Set([...categoriesFromPath(relPath), ...story.tags])],
       image: story.image,
       language: story.language,
-    };
+    });
     if (current) this.order.remove(current);
     this.entries.set(relPath, entry);
     this.order.insert(entry);

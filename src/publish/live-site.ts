@@ -3,13 +3,17 @@ import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { type Entry, type Problem, ProblemCode, type Site } from '../core/model.js';
+import { articleUrlPath } from '../core/paths.js';
 import { feedUpdated, renderFrontDocuments, renderStoryDocument } from '../core/render-site.js';
 import type { Logger } from '../log.js';
 import { StateDb } from '../store/state-db.js';
 import { ArticleWatcher } from '../watch/article-watcher.js';
 import { scanFolder } from '../watch/scan-folder.js';
 import { Catalog } from './catalog.js';
-import { EMPTY_SNAPSHOT, SiteSnapshot, type Snapshot, type SnapshotDoc, encodeDocument } from './snapshot.js';
+import { PageStore } from './page-store.js';
+import { EMPTY_SNAPSHOT, type HeadersFor, SiteSnapshot, type Snapshot, type SnapshotDoc, encodeDocument } from './snapshot.js';
+
+const NO_HEADERS: HeadersFor = () => ({});
 
 export interface LiveSiteOptions {
   config: Readonly<Config>;
@@ -23,8 +27,8 @@ export interface LiveSiteOptions {
   /** Keep no state on disk (check). */
   ephemeral?: boolean;
   clock?: () => number;
-  /** Headers sent with every snapshot document (security policy). */
-  responseHeaders?: Readonly<Record<string, string>>;
+  /** Extra headers for snapshot documents, by media type (security policy). */
+  responseHeaders?: HeadersFor;
   /** Called during the first scan with files done and total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -34,7 +38,8 @@ export interface SiteStatus {
   articles: number;
   drafts: number;
   problems: Problem[];
-  lastRebuild: { at: string; ms: number; documents: number } | null;
+  /** The last regeneration: total ms, the part spent rendering and encoding (compression, hashing), story pages re-indexed. */
+  lastRebuild: { at: string; ms: number; renderMs: number; encodeMs: number; pages: number; documents: number } | null;
   lastScan: { at: string; ms: number; files: number } | null;
   watcher: 'native' | 'polling' | 'off';
 }
@@ -58,9 +63,12 @@ export class LiveSite {
   private readonly clock: () => number;
   private watcher: ArticleWatcher | undefined;
   private current: Snapshot = EMPTY_SNAPSHOT;
-  /** Story pages by URL path, and the URL path of each file's page. */
-  private readonly pages = new Map<string, SnapshotDoc>();
-  private readonly pageByFile = new Map<string, string>();
+  /** Story pages, rendered and encoded on first request. */
+  private readonly pages = new PageStore((relPath) => {
+    const entry = this.catalog.get(relPath);
+    if (!entry) return undefined;
+    return encodeDocument(renderStoryDocument(this.site, entry, this.options.config.timeZone), this.options.responseHeaders ?? NO_HEADERS);
+  });
   private readonly pending = new Set<string>();
   private readonly settling = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
@@ -304,30 +312,55 @@ export class LiveSite {
 
   private rebuild(): void {
     const started = performance.now();
-    const { config, responseHeaders = {} } = this.options;
+    const { config, responseHeaders = NO_HEADERS } = this.options;
     const entries = this.catalog.list();
     const updated = feedUpdated(entries, this.store.newestDeletion());
+    let renderMs = 0;
+    let encodeMs = 0;
+    const timed = <T>(fn: () => T, add: (ms: number) => void): T => {
+      const t = performance.now();
+      const value = fn();
+      add(performance.now() - t);
+      return value;
+    };
     const front = new Map<string, SnapshotDoc>();
-    for (const doc of renderFrontDocuments(this.site, entries, updated, config.timeZone)) {
-      front.set(doc.path, encodeDocument(doc, responseHeaders, this.current.get(doc.path)));
+    const docs = timed(
+      () => renderFrontDocuments(this.site, entries, updated, config.timeZone),
+      (ms) => (renderMs += ms),
+    );
+    for (const doc of docs) {
+      front.set(
+        doc.path,
+        timed(
+          () => encodeDocument(doc, responseHeaders, this.current.get(doc.path)),
+          (ms) => (encodeMs += ms),
+        ),
+      );
     }
-    // Story pages: only those whose entry changed are rendered and encoded again.
+    // Story pages: the index follows the stories that changed; pages render on first request.
+    let pages = 0;
     for (const relPath of this.catalog.drainChanged()) {
-      const old = this.pageByFile.get(relPath);
-      if (old) this.pages.delete(old);
       const entry = this.catalog.get(relPath);
-      if (entry) {
-        const doc = encodeDocument(renderStoryDocument(this.site, entry, config.timeZone), responseHeaders);
-        this.pages.set(doc.path, doc);
-        this.pageByFile.set(relPath, doc.path);
-      } else {
-        this.pageByFile.delete(relPath);
-      }
+      this.pages.update(relPath, entry ? articleUrlPath(entry.slug) : undefined);
+      pages++;
     }
     this.current = new SiteSnapshot(front, this.pages);
-    const ms = Math.round((performance.now() - started) * 10) / 10;
-    this.lastRebuild = { at: new Date(this.clock()).toISOString(), ms, documents: this.current.size };
-    this.options.log.info('feeds.rebuilt', { articles: entries.length, documents: this.current.size, ms });
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    this.lastRebuild = {
+      at: new Date(this.clock()).toISOString(),
+      ms: round(performance.now() - started),
+      renderMs: round(renderMs),
+      encodeMs: round(encodeMs),
+      pages,
+      documents: this.current.size,
+    };
+    this.options.log.info('feeds.rebuilt', {
+      articles: entries.length,
+      pages,
+      ms: this.lastRebuild.ms,
+      render: this.lastRebuild.renderMs,
+      encode: this.lastRebuild.encodeMs,
+    });
   }
 
   /** Run `task` after all earlier work: one writer, batches never interleave. */

@@ -8,7 +8,14 @@ export interface Variant {
   body: Buffer;
   etag: string;
   headers: Record<string, string>;
+  /** `headers` as a flat [name, value, ...] list: node:http writes it without walking an object. */
+  raw: string[];
+  /** Headers of a 304 for this variant (RFC 9110 §15.4.5: validators and caching fields only). */
+  raw304: string[];
 }
+
+/** Extra response headers by media type (security policy for pages, nosniff for all). */
+export type HeadersFor = (contentType: string) => Readonly<Record<string, string>>;
 
 /** A document ready to serve: every encoding computed once, never per request. */
 export interface SnapshotDoc {
@@ -30,14 +37,14 @@ export interface Snapshot {
 }
 
 /**
- * The front documents (feeds, index) are swapped whole on every rebuild; story pages live in a
- * map updated in place for the stories that changed, in the same synchronous step, so a
- * rebuild costs O(changed) however many stories there are, and no request sees half of one.
+ * The front documents (feeds, index) are swapped whole on every rebuild; story pages come from
+ * a page store updated in place for the stories that changed, in the same synchronous step, so
+ * a rebuild costs O(changed) however many stories there are, and no request sees half of one.
  */
 export class SiteSnapshot implements Snapshot {
   constructor(
     private readonly front: ReadonlyMap<string, SnapshotDoc>,
-    private readonly pages: ReadonlyMap<string, SnapshotDoc>,
+    private readonly pages: Snapshot,
   ) {}
   get(path: string): SnapshotDoc | undefined {
     return this.front.get(path) ?? this.pages.get(path);
@@ -58,7 +65,7 @@ export const EMPTY_SNAPSHOT: Snapshot = new SiteSnapshot(new Map(), new Map());
  * fraction of level 9/11's cost), strong ETag, Last-Modified. `previous` is reused as is when
  * its bytes and date are unchanged, so an unchanged document is never compressed twice.
  */
-export function encodeDocument(doc: Document, extraHeaders: Readonly<Record<string, string>>, previous?: SnapshotDoc): SnapshotDoc {
+export function encodeDocument(doc: Document, headersFor: HeadersFor, previous?: SnapshotDoc): SnapshotDoc {
   const body = Buffer.from(doc.body, 'utf8');
   const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27);
   const lastModifiedMs = Math.floor(doc.lastModified.getTime() / 1000) * 1000;
@@ -75,10 +82,11 @@ export function encodeDocument(doc: Document, extraHeaders: Readonly<Record<stri
       'last-modified': lastModified,
       'cache-control': doc.cacheControl,
       vary: 'Accept-Encoding',
-      ...extraHeaders,
+      ...headersFor(doc.contentType),
     };
     if (encoding) headers['content-encoding'] = encoding;
-    return { body: bytes, etag, headers };
+    const raw304 = ['etag', etag, 'cache-control', doc.cacheControl, 'vary', 'Accept-Encoding'];
+    return { body: bytes, etag, headers, raw: Object.entries(headers).flat(), raw304 };
   };
   return {
     path: doc.path,

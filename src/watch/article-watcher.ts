@@ -57,6 +57,20 @@ export class ArticleWatcher {
     });
     this.watcher = w;
     const relative = (p: string) => path.relative(root, p).split(path.sep).join('/');
+    // chokidar reports 'add' only after re-listing and stat-ing the folder (about 115 ms at 10,000
+    // files in one folder, over a second at 100,000). The raw inotify event names the file at once,
+    // and the catalog reads and compares the file itself, so it is enough to start from.
+    w.on('raw', (_event, evPath, details) => {
+      const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+      if (typeof watched !== 'string') return;
+      if (this.polling || !evPath) return;
+      const file = path.basename(watched) === evPath ? watched : path.join(watched, evPath);
+      if (!isArticleFile(path.basename(file))) return;
+      const rel = relative(file);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) return;
+      if (rel.split('/').some((segment) => isIgnoredName(segment))) return;
+      this.options.onPath(rel);
+    });
     w.on('add', (p) => this.options.onPath(relative(p)));
     w.on('change', (p) => this.options.onPath(relative(p)));
     w.on('unlink', (p) => isArticleFile(path.basename(p)) && this.options.onPath(relative(p)));
