@@ -137,7 +137,13 @@ async function saves(url: string, articles: string, n: number): Promise<{ p50: n
 /** chokidar alone on the same folder: write (rename-over) to its `add` event. The floor for save-to-visible. */
 async function chokidarAlone(articles: string, n: number): Promise<number> {
   const w = watch(articles, { ignoreInitial: true, followSymlinks: false });
+  let failed: unknown;
+  w.on('error', (e) => (failed = e));
   await new Promise<void>((r) => w.once('ready', () => r()));
+  if (failed) {
+    await w.close();
+    return Number.NaN; // e.g. ENOSPC: chokidar's one watch per file exceeds max_user_watches
+  }
   const times: number[] = [];
   for (let k = 0; k < n; k++) {
     const target = path.join(articles, `chokidar-${k}.txt`);

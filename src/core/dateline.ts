@@ -157,8 +157,21 @@ function zoneOffsetMinutes(zone: string): number | undefined {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** Offset of `timeZone` from UTC, in minutes, at the instant `utcMs`. */
+const offsets = new Map<string, number>();
+
+/** Offset of `timeZone` from UTC, in minutes, at `utcMs`. Transitions fall on quarter hours (UTC) in every current zone, so quarter-hour buckets are exact. */
 function offsetAt(utcMs: number, timeZone: string): number {
+  const key = `${timeZone}@${Math.floor(utcMs / 900_000)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = computeOffset(utcMs, timeZone);
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+function computeOffset(utcMs: number, timeZone: string): number {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {

@@ -7,8 +7,8 @@ export interface Story {
   author?: string;
   /** Sanitized HTML body; links and images are absolute. */
   contentHtml: string;
-  /** Plain-text excerpt, Thai-safe (see core/excerpt.ts). */
-  summary: string;
+  /** Summary written in the file (front matter); otherwise one is made from the body when a feed needs it (core/summarize.ts). */
+  summary?: string;
   /** Published date written in the file (dateline or front matter). */
   date?: Date;
   /** Updated date written in the file (front matter `updated`/`lastmod`). */

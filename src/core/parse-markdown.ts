@@ -56,7 +56,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
     title,
     author: readAuthor(meta, file),
     contentHtml,
-    summary: summary !== undefined ? excerpt(summary, 300) : excerpt(text_ === '' ? title : text_),
+    summary: summary !== undefined ? excerpt(summary, 300) : undefined,
     date: readDate(meta, 'date', file, options.timeZone) ?? readDate(meta, 'published', file, options.timeZone),
     updated: readDate(meta, 'updated', file, options.timeZone) ?? readDate(meta, 'lastmod', file, options.timeZone),
     tags: [...readList(meta, 'tags', file), ...readList(meta, 'categories', file)],

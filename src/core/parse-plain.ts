@@ -60,7 +60,6 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
     title,
     author,
     contentHtml,
-    summary: excerpt(body === '' ? title : body),
     date,
     tags: [],
     draft: false,

@@ -45,8 +45,19 @@ export function escapeHtml(text: string): string {
 
 /** True when the text is mostly Thai script (letters only are counted). */
 export function isMostlyThai(text: string): boolean {
-  const sample = text.slice(0, 4000);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  const thai = sample.match(/[\u0E01-\u0E5B]/g)?.length ?? 0;
+  let thai = 0;
+  let letters = 0;
+  const end = Math.min(text.length, 4000);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x0e01 && c <= 0x0e2e) {
+      thai++; // Thai consonants
+      letters++;
+    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
+      letters++;
+    } else if (c > 0x7f && !(c >= 0x0e2f && c <= 0x0e7f) && /\p{L}/u.test(text[i] as string)) {
+      letters++; // another script's letter; Thai vowels and marks are not counted either way
+    }
+  }
   return letters > 0 && thai / letters >= 0.5;
 }

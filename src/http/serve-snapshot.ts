@@ -48,6 +48,8 @@ function chooseEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' 
 
 /** RFC 9110 §13.1.2: weak comparison; any encoding's tag of the same bytes matches. */
 function matchesEtag(header: string, doc: SnapshotDoc): boolean {
+  // Pollers send back exactly the tag they were given: compare that before parsing a list.
+  if (header === doc.gzip.etag || header === doc.br.etag || header === doc.identity.etag) return true;
   if (header.trim() === '*') return true;
   for (const raw of header.split(',')) {
     const tag = raw.trim().replace(/^W\//, '');
@@ -57,10 +59,10 @@ function matchesEtag(header: string, doc: SnapshotDoc): boolean {
 }
 
 /** True when the client's copy is current (If-None-Match first; If-Modified-Since only without it). */
-function notModified(req: IncomingMessage, doc: SnapshotDoc): boolean {
-  const inm = req.headers['if-none-match'];
+function notModified(headers: IncomingMessage['headers'], doc: SnapshotDoc): boolean {
+  const inm = headers['if-none-match'];
   if (inm !== undefined) return matchesEtag(inm, doc);
-  const ims = req.headers['if-modified-since'];
+  const ims = headers['if-modified-since'];
   if (ims === undefined) return false;
   const since = Date.parse(ims);
   return !Number.isNaN(since) && doc.lastModifiedMs <= since;
@@ -68,9 +70,10 @@ function notModified(req: IncomingMessage, doc: SnapshotDoc): boolean {
 
 /** Write `doc` for a GET or HEAD request. */
 export function serveDocument(req: IncomingMessage, res: ServerResponse, doc: SnapshotDoc): void {
-  const encoding = chooseEncoding(req.headers['accept-encoding'] as string | undefined);
+  const headers = req.headers;
+  const encoding = chooseEncoding(headers['accept-encoding']);
   const variant: Variant = doc[encoding];
-  if (notModified(req, doc)) {
+  if (notModified(headers, doc)) {
     res.writeHead(304, variant.raw304);
     res.end();
     return;

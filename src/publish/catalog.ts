@@ -221,7 +221,7 @@ export class Catalog {
     const previousSlug = current ? slugKey(current.slug) : undefined;
     if (previousSlug !== undefined && previousSlug !== key) this.slugOwners.delete(previousSlug);
     this.slugOwners.set(key, relPath);
-    const entry: Entry = new PackedEntry({
+    const entry = new PackedEntry({
       path: relPath,
       slug: finalSlug,
       url: this.options.baseUrl + articleUrlPath(finalSlug),

@@ -56,6 +56,7 @@ export class StateDb {
         mtime INTEGER NOT NULL DEFAULT -1
       );
       CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+      CREATE INDEX IF NOT EXISTS articles_deleted ON articles(deleted_at);
       PRAGMA user_version = ${SCHEMA_VERSION};
     `);
     this.stmts = {

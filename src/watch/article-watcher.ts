@@ -1,4 +1,5 @@
 // chokidar on the articles folder: article paths that may have changed, with a polling fallback.
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import type { Logger } from '../log.js';
@@ -52,17 +53,28 @@ export class ArticleWatcher {
         if (p === root) return false;
         const name = path.basename(p);
         if (isIgnoredName(name)) return true;
-        return stats?.isFile() === true && !isArticleFile(name);
+        // Natively, only folders are watched: one inotify watch per folder, not per file (100,000
+        // per-file watches exhaust max_user_watches and cost gigabytes). A folder's watch reports
+        // every change to the files in it as a raw event, handled below. Polling needs the files.
+        if (stats?.isFile()) return !this.polling || !isArticleFile(name);
+        return false;
       },
     });
     this.watcher = w;
     const relative = (p: string) => path.relative(root, p).split(path.sep).join('/');
-    // chokidar reports 'add' only after re-listing and stat-ing the folder (about 115 ms at 10,000
-    // files in one folder, over a second at 100,000). The raw inotify event names the file at once,
-    // and the catalog reads and compares the file itself, so it is enough to start from.
-    w.on('raw', (_event, evPath, details) => {
+    // The raw inotify event of a folder's watch names the file at once (chokidar's own 'add' comes
+    // only after it re-lists and stats the folder: 115 ms at 10,000 files, over a second at
+    // 100,000), and the catalog reads and compares the file itself, so it is enough to start from.
+    w.on('raw', (event, evPath, details) => {
       const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
       if (typeof watched !== 'string') return;
+      // The articles folder itself moved or vanished (inotify IN_MOVE_SELF/IN_DELETE_SELF arrive as 'rename').
+      if (event === 'rename' && watched === root) {
+        void lstat(root).then(
+          (st) => st.isDirectory() || this.options.onFolder(''),
+          () => this.options.onFolder(''),
+        );
+      }
       if (this.polling || !evPath) return;
       const file = path.basename(watched) === evPath ? watched : path.join(watched, evPath);
       if (!isArticleFile(path.basename(file))) return;
