@@ -62,6 +62,8 @@ export interface StartOptions {
   reconcile?: boolean;
   headersTimeout?: number;
   requestTimeout?: number;
+  /** Public URL for links (default: the real http://127.0.0.1:PORT), as behind a proxy. */
+  baseUrl?: string;
 }
 
 /** Start the real site (watcher, store, snapshot) behind the real front door on port 0. */
@@ -87,7 +89,7 @@ export async function startSite(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   site = new LiveSite({
     config,
-    baseUrl: url,
+    baseUrl: options.baseUrl ?? url,
     log: silentLogger,
     watch: options.watch ?? true,
     reconcile: options.reconcile,

@@ -15,6 +15,12 @@ export class EntryOrder {
     return this.items;
   }
 
+  /** Replace the contents with `sorted` (already in feed order). */
+  reset(sorted: Entry[]): void {
+    this.items.length = 0;
+    for (const e of sorted) this.items.push(e); // a spread of 100,000 arguments would overflow the stack
+  }
+
   insert(entry: Entry): void {
     this.items.splice(this.position(entry), 0, entry);
   }

@@ -40,7 +40,8 @@ export interface SiteStatus {
   problems: Problem[];
   /** The last regeneration: total ms, the part spent rendering and encoding (compression, hashing), story pages re-indexed. */
   lastRebuild: { at: string; ms: number; renderMs: number; encodeMs: number; pages: number; documents: number } | null;
-  lastScan: { at: string; ms: number; files: number } | null;
+  /** The last full scan: files found, and files read because they were new or changed. */
+  lastScan: { at: string; ms: number; files: number; read: number } | null;
   watcher: 'native' | 'polling' | 'off';
 }
 
@@ -152,10 +153,18 @@ export class LiveSite {
       });
       await this.watcher.start();
     }
+    const restored = this.catalog.restore(this.fingerprint());
+    if (restored > 0) log.info('state.restored', { articles: restored });
     await this.reconcile(true);
     this.isReady = true;
     if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
       this.scheduleReconcile(config.reconcileSeconds * 1000);
+  }
+
+  /** What stored entries depend on: if any of it changes, they are parsed again. */
+  private fingerprint(): string {
+    const { config, baseUrl } = this.options;
+    return JSON.stringify([baseUrl, this.site.id, config.boilerplateMarkers, config.timeZone, config.maxTitleLength, config.maxFileBytes]);
   }
 
   /**
@@ -288,7 +297,7 @@ export class LiveSite {
       .map((f) => f.path);
     for (const p of known.keys()) if (!onDisk.has(p)) todo.push(p);
     for (const p of this.catalog.problemPaths()) if (!onDisk.has(p) && !known.has(p)) todo.push(p);
-    if (initial) for (const r of this.store.live()) if (!onDisk.has(r.path)) todo.push(r.path);
+    if (initial) for (const p of this.store.livePaths()) if (!onDisk.has(p) && !known.has(p)) todo.push(p);
 
     let changed = false;
     if (initial) {
@@ -304,7 +313,7 @@ export class LiveSite {
       changed = (await this.catalog.apply(todo)).changed;
     }
     const ms = this.clock() - started;
-    this.lastScan = { at: new Date(this.clock()).toISOString(), ms, files: scan.files.length };
+    this.lastScan = { at: new Date(this.clock()).toISOString(), ms, files: scan.files.length, read: todo.length };
     if (initial)
       log.info('scan.done', { files: scan.files.length, articles: this.catalog.size, problems: this.catalog.listProblems().length, ms });
     if (changed || initial) this.rebuild();

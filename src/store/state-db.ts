@@ -22,7 +22,17 @@ interface Row {
   mtime: number;
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+
+/** A published story's last good parse, so a restart need not re-read unchanged files. */
+export interface StoredEntryRow {
+  path: string;
+  /** JSON of the entry's metadata (see publish/stored-entry.ts). */
+  meta: string;
+  /** Size and mtime of the file when it was last read. */
+  size: number;
+  mtime: number;
+}
 
 /**
  * Open (creating if needed) `state.db` in `stateDir`. WAL journaling: a process killed at any
@@ -57,6 +67,12 @@ export class StateDb {
       );
       CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
       CREATE INDEX IF NOT EXISTS articles_deleted ON articles(deleted_at);
+      CREATE TABLE IF NOT EXISTS entries (
+        path TEXT PRIMARY KEY,
+        meta TEXT NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       PRAGMA user_version = ${SCHEMA_VERSION};
     `);
     this.stmts = {
@@ -74,7 +90,20 @@ export class StateDb {
       remove: this.db.prepare<[string]>('DELETE FROM articles WHERE path = ?'),
       markDeleted: this.db.prepare<[number, string]>('UPDATE articles SET deleted_at = ? WHERE path = ? AND deleted_at IS NULL'),
       newestDeletion: this.db.prepare<[], { at: number | null }>('SELECT MAX(deleted_at) AS at FROM articles'),
-      live: this.db.prepare<[], Row>('SELECT * FROM articles WHERE deleted_at IS NULL'),
+      putEntry: this.db.prepare<[string, string, string]>(
+        'INSERT INTO entries (path, meta, body) VALUES (?, ?, ?) ON CONFLICT(path) DO UPDATE SET meta = excluded.meta, body = excluded.body',
+      ),
+      deleteEntry: this.db.prepare<[string]>('DELETE FROM entries WHERE path = ?'),
+      entries: this.db.prepare<[], StoredEntryRow>(
+        'SELECT e.path, e.meta, a.size, a.mtime FROM entries e JOIN articles a ON a.path = e.path WHERE a.deleted_at IS NULL',
+      ),
+      livePaths: this.db.prepare<[], { path: string }>('SELECT path FROM articles WHERE deleted_at IS NULL'),
+      body: this.db.prepare<[string], { body: string }>('SELECT body FROM entries WHERE path = ?'),
+      clearEntries: this.db.prepare('DELETE FROM entries'),
+      getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      putSetting: this.db.prepare<[string, string]>(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ),
     };
   }
 
@@ -115,9 +144,42 @@ export class StateDb {
     return this.stmts.newestDeletion.get()?.at ?? undefined;
   }
 
-  /** Every article the store believes exists. */
-  live(): StoredArticle[] {
-    return this.stmts.live.all().map(fromRow);
+  /** Keep the last good parse of a published story (metadata JSON and sanitized HTML body). */
+  putEntry(filePath: string, meta: string, body: string): void {
+    this.stmts.putEntry.run(filePath, meta, body);
+  }
+
+  deleteEntry(filePath: string): void {
+    this.stmts.deleteEntry.run(filePath);
+  }
+
+  /** Every stored entry of a live article: metadata and file stats (bodies stay on disk until asked for). */
+  storedEntries(): IterableIterator<StoredEntryRow> {
+    return this.stmts.entries.iterate();
+  }
+
+  /** Paths of every article the store believes exists. */
+  livePaths(): string[] {
+    return this.stmts.livePaths.all().map((r) => r.path);
+  }
+
+  /** The stored body of a published story ('' if none). */
+  body(filePath: string): string {
+    return this.stmts.body.get(filePath)?.body ?? '';
+  }
+
+  /**
+   * Stored entries are valid only for the settings that produced them (base URL, parse options,
+   * feedpub version): when `fingerprint` differs from the stored one, forget them all.
+   */
+  checkFingerprint(fingerprint: string): boolean {
+    const stored = this.stmts.getSetting.get('entries-fingerprint')?.value;
+    if (stored === fingerprint) return true;
+    this.transaction(() => {
+      this.stmts.clearEntries.run();
+      this.stmts.putSetting.run('entries-fingerprint', fingerprint);
+    });
+    return false;
   }
 
   /** Run `fn` in one transaction: a batch is stored whole or not at all. */

