@@ -4,13 +4,16 @@ import type { ProblemCode } from './model.js';
 /** A failure tied to one article file; becomes a Problem on the catalog. */
 export class ArticleError extends Error {
   override readonly name = 'ArticleError';
+  /** Size and mtime of the file when it failed, when known: an unchanged bad file is not read again. */
+  readonly fileStat: { size: number; mtimeMs: number } | undefined;
   constructor(
     readonly code: ProblemCode,
     message: string,
     readonly file?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; fileStat?: { size: number; mtimeMs: number } },
   ) {
     super(message, options);
+    this.fileStat = options?.fileStat;
   }
 }
 

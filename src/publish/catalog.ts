@@ -126,7 +126,7 @@ export class Catalog {
     return this.drafts.size;
   }
 
-  /** Last-read stats of every file the catalog read (published, draft or unparseable). */
+  /** Stats of every file the catalog last looked at (published, draft or with a problem). */
   knownStats(): ReadonlyMap<string, { size: number; mtimeMs: number }> {
     return this.stats;
   }
@@ -320,6 +320,7 @@ export class Catalog {
   }
 
   private fail(relPath: string, error: ArticleError): boolean {
+    if (error.fileStat) this.stats.set(relPath, error.fileStat);
     const problem: Problem = { path: relPath, code: error.code, reason: error.message, severity: 'error' };
     this.problems.set(relPath, [problem]);
     const kept = this.entries.has(relPath);

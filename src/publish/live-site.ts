@@ -82,8 +82,6 @@ export class LiveSite {
   private isReady = false;
   private lastRebuild: SiteStatus['lastRebuild'] = null;
   private lastScan: SiteStatus['lastScan'] = null;
-  /** Resolves after each applied batch: tests and benchmarks await it instead of sleeping. */
-  private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly options: LiveSiteOptions) {
     const { config, baseUrl } = options;
@@ -194,14 +192,6 @@ export class LiveSite {
     }, 1000);
   }
 
-  /** Wait until no change is pending or being applied. */
-  async idle(): Promise<void> {
-    while (this.pending.size > 0 || this.flushTimer) {
-      await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
-    }
-    await this.work;
-  }
-
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.flushTimer);
@@ -211,7 +201,6 @@ export class LiveSite {
     await this.watcher?.close();
     await this.work.catch(() => undefined);
     this.store.close();
-    for (const w of this.idleWaiters.splice(0)) w();
   }
 
   private enqueue(relPath: string): void {
@@ -378,9 +367,6 @@ export class LiveSite {
       .then(task)
       .catch((error: unknown) =>
         this.options.log.error('publish.error', { reason: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-      )
-      .finally(() => {
-        if (this.pending.size === 0 && !this.flushTimer) for (const w of this.idleWaiters.splice(0)) w();
-      });
+      );
   }
 }

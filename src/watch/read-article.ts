@@ -24,10 +24,15 @@ export function readArticle(absPath: string, relPath: string, maxBytes: number):
     throw new ArticleError(ProblemCode.Unreadable, `cannot stat: ${code ?? String(cause)}`, relPath, { cause });
   }
   if (st.isDirectory()) return { kind: 'directory' };
-  if (st.isSymbolicLink()) throw new ArticleError(ProblemCode.Symlink, 'symbolic link: not followed (copy the file instead)', relPath);
-  if (!st.isFile()) throw new ArticleError(ProblemCode.NotAFile, 'not a regular file', relPath);
+  const fileStat = { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
+  if (st.isSymbolicLink()) {
+    throw new ArticleError(ProblemCode.Symlink, 'symbolic link: not followed (copy the file instead)', relPath, { fileStat });
+  }
+  if (!st.isFile()) throw new ArticleError(ProblemCode.NotAFile, 'not a regular file', relPath, { fileStat });
   if (st.size > maxBytes) {
-    throw new ArticleError(ProblemCode.TooLarge, `${st.size} bytes is over the ${maxBytes}-byte limit (maxFileBytes)`, relPath);
+    throw new ArticleError(ProblemCode.TooLarge, `${st.size} bytes is over the ${maxBytes}-byte limit (maxFileBytes)`, relPath, {
+      fileStat,
+    });
   }
   let fd: number | undefined;
   try {
@@ -51,7 +56,7 @@ export function readArticle(absPath: string, relPath: string, maxBytes: number):
     if (code === 'ELOOP') throw new ArticleError(ProblemCode.Symlink, 'symbolic link: not followed', relPath, { cause });
     if (code === 'EISDIR') return { kind: 'directory' };
     const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(cause));
-    throw new ArticleError(ProblemCode.Unreadable, `cannot read: ${reason}`, relPath, { cause });
+    throw new ArticleError(ProblemCode.Unreadable, `cannot read: ${reason}`, relPath, { cause, fileStat });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
