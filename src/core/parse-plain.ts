@@ -72,8 +72,14 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
 export function cutBoilerplate(lines: readonly string[], markers: readonly string[]): string[] {
   const exact = new Set(markers.map((m) => m.normalize('NFC').trim().toLowerCase()));
   const prefixes = markers.filter((m) => m.trim().endsWith(':')).map((m) => m.trim().toLowerCase());
+  // Markers are short: a long line can only match a `...:` prefix, which is checked on its start.
+  const longest = Math.max(0, ...markers.map((m) => m.length)) + 8;
   const at = lines.findIndex((line, i) => {
     if (i === 0) return false;
+    if (line.length > longest * 4) {
+      const start = line.trimStart().slice(0, longest).toLowerCase();
+      return prefixes.some((p) => start.startsWith(p));
+    }
     const l = cleanLine(line).toLowerCase();
     return exact.has(l) || prefixes.some((p) => l.startsWith(p));
   });
