@@ -1,9 +1,11 @@
 // End to end: real files in a temporary folder, the real watcher, the real server on port 0, real HTTP.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chmod, rename, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  ROOT,
   type RunningSite,
   assertWellFormed,
   getText,
@@ -225,12 +227,30 @@ describe('the live publisher', () => {
   });
 
   it('reports an unreadable file', async () => {
-    if (process.getuid?.() === 0) return; // root reads everything; permission cannot be taken away
     await put(articles, 'locked.txt', 'Locked\n\nbody\n');
+    await put(articles, 'open.txt', 'Open\n\nbody\n');
     await chmod(path.join(articles, 'locked.txt'), 0o000);
-    running = await startSite(articles, state);
-    const status = JSON.parse((await getText(`${running.url}/status`)).text) as { problems: { path: string; code: string }[] };
-    expect(status.problems).toContainEqual(expect.objectContaining({ path: 'locked.txt', code: 'UNREADABLE' }));
+    if (process.getuid?.() !== 0) {
+      running = await startSite(articles, state);
+      const status = JSON.parse((await getText(`${running.url}/status`)).text) as { problems: { path: string; code: string }[] };
+      expect(status.problems).toContainEqual(expect.objectContaining({ path: 'locked.txt', code: 'UNREADABLE' }));
+      return;
+    }
+    // Root reads everything: run `feedpub check` as nobody, for whom the permission bits hold.
+    await chmod(articles, 0o755);
+    const run = spawnSync(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), 'check', '--articles', articles],
+      {
+        uid: 65534,
+        gid: 65534,
+        cwd: articles,
+        env: { ...process.env, HOME: articles },
+      },
+    );
+    expect(run.stdout.toString()).toContain('locked.txt: error UNREADABLE: cannot read: permission denied');
+    expect(run.stdout.toString()).toContain('1 article(s) publishable');
+    expect(run.status).toBe(1);
   });
 
   it('keeps ids and dates across a restart, and a touch changes nothing', async () => {
