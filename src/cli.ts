@@ -13,7 +13,9 @@ import { createFrontDoor } from './http/server.js';
 import { type Logger, createLogger, silentLogger } from './log.js';
 import { LiveSite } from './publish/live-site.js';
 import { EMPTY_SNAPSHOT } from './publish/snapshot.js';
+import { WebSubNotifier } from './publish/websub-notifier.js';
 import { writeBuild } from './publish/write-build.js';
+import { FEED_PATHS } from './core/render-site.js';
 import { createProgress } from './progress.js';
 
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +26,7 @@ Commands:
   serve            watch the articles folder and serve the feeds over HTTP (default)
   build --out DIR  write the feeds, pages and assets to DIR (with .gz and .br), for nginx or a CDN
   check            read every article and list each problem; exit 1 if any file cannot be published
+  ping             tell the configured WebSub hubs that the feeds at --base-url changed (after a deploy)
 
 Options (environment fallback in brackets):
   --articles DIR   articles folder (default ./articles) [FEEDPUB_ARTICLES]
@@ -72,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = positionals[0] ?? 'serve';
-  if (positionals.length > 1 || !['serve', 'build', 'check'].includes(command)) {
+  if (positionals.length > 1 || !['serve', 'build', 'check', 'ping'].includes(command)) {
     process.stderr.write(`feedpub: unknown command "${positionals.join(' ')}"\n\n${USAGE}`);
     return 2;
   }
@@ -99,6 +102,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const log = createLogger(process.stderr, values.quiet ? 'warn' : 'info');
   if (command === 'check') return check(config);
+  if (command === 'ping') return ping(config, log);
   if (command === 'build') {
     if (!values.out) {
       process.stderr.write('feedpub: build needs --out DIR\n');
@@ -217,6 +221,21 @@ async function build(config: Readonly<Config>, out: string, log: Logger): Promis
   } finally {
     await site.close();
   }
+}
+
+/** Notify every hub of the three feeds at the public URL; exit 1 if a hub never accepted. */
+async function ping(config: Readonly<Config>, log: Logger): Promise<number> {
+  if (config.websubHubs.length === 0) {
+    process.stderr.write('feedpub: no WebSub hubs configured (websub.hubs in the config file)\n');
+    return 2;
+  }
+  const baseUrl = config.baseUrl ?? defaultBaseUrl(config.host, config.port);
+  const notifier = new WebSubNotifier({ hubs: config.websubHubs, log });
+  notifier.notify(Object.values(FEED_PATHS).map((p) => baseUrl + p));
+  await notifier.idle();
+  const { failed } = notifier.status();
+  notifier.close();
+  return failed > 0 ? 1 : 0;
 }
 
 async function check(config: Readonly<Config>): Promise<number> {

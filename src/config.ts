@@ -35,6 +35,8 @@ export interface Config {
   poll: boolean;
   /** Absolute path of the static assets folder. */
   publicDir: string;
+  /** WebSub hubs to notify after each change (config `websub.hubs`). */
+  websubHubs: readonly string[];
 }
 
 /** Markers that start page boilerplate in newsroom plain text (see README). */
@@ -87,6 +89,7 @@ const FILE_FIELDS = new Set([
   'articles',
   'state',
   'poll',
+  'websub',
 ]);
 
 /**
@@ -129,6 +132,7 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: stri
   if (markers !== undefined && (!Array.isArray(markers) || markers.some((m) => typeof m !== 'string' || m.trim() === ''))) {
     throw new ConfigError('boilerplateMarkers', 'must be a list of non-empty strings', fileName);
   }
+  const websubHubs = readHubs(f.websub, fileName);
   const poll = f.poll;
   if (poll !== undefined && typeof poll !== 'boolean') throw new ConfigError('poll', 'must be true or false', fileName);
   const title = cleanLine(str('title') ?? 'feedpub');
@@ -156,8 +160,26 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: stri
     reconcileSeconds: num('reconcileSeconds', 0, 86_400) ?? 300,
     poll: input.poll ?? (poll as boolean | undefined) ?? false,
     publicDir: path.join(packageDir, 'public'),
+    websubHubs,
   };
   return deepFreeze(config);
+}
+
+function readHubs(value: unknown, file: string): string[] {
+  if (value === undefined) return [];
+  const hubs = (value as { hubs?: unknown } | null)?.hubs;
+  if (value === null || typeof value !== 'object' || !Array.isArray(hubs)) {
+    throw new ConfigError('websub', 'must be an object like { "hubs": ["https://hub.example/"] }', file);
+  }
+  return hubs.map((hub, i) => {
+    try {
+      const url = new URL(String(hub));
+      if (typeof hub === 'string' && (url.protocol === 'https:' || url.protocol === 'http:')) return url.href;
+    } catch {
+      // reported below
+    }
+    throw new ConfigError(`websub.hubs[${i}]`, `"${String(hub)}" is not an http(s) URL`, file);
+  });
 }
 
 function readConfigFile(file: string, required: boolean): { path: string; values: Record<string, unknown> } {

@@ -64,6 +64,7 @@ export interface StartOptions {
   requestTimeout?: number;
   /** Public URL for links (default: the real http://127.0.0.1:PORT), as behind a proxy. */
   baseUrl?: string;
+  websubRetryMs?: number;
 }
 
 /** Start the real site (watcher, store, snapshot) behind the real front door on port 0. */
@@ -93,6 +94,7 @@ export async function startSite(
     log: silentLogger,
     watch: options.watch ?? true,
     reconcile: options.reconcile,
+    websubRetryMs: options.websubRetryMs,
     responseHeaders: headersFor,
   });
   await site.start();

@@ -64,6 +64,8 @@ export interface Site {
   itemLimit: number;
   /** Seconds: Cache-Control max-age and RSS `<ttl>` (in minutes, rounded up). */
   maxAge: number;
+  /** WebSub hubs (W3C WebSub): advertised in every feed as rel="hub". */
+  hubs: readonly string[];
 }
 
 export const ProblemCode = {

@@ -98,6 +98,9 @@ function renderRss(site: Site, entries: readonly Entry[], updated: Date, links: 
   }
   let xml = feed.rss2();
   if (!xml.includes('xmlns:dc=')) xml = xml.replace('<rss version="2.0"', `<rss version="2.0" xmlns:dc="${DC_NS}"`);
+  // `feed` takes one hub; WebSub allows several, each an atom:link after the self link.
+  const selfLink = `<atom:link href="${escapeXml(links.rss)}" rel="self" type="application/rss+xml"/>`;
+  xml = xml.replace(selfLink, selfLink + site.hubs.map((h) => `\n        <atom:link href="${escapeXml(h)}" rel="hub"/>`).join(''));
   return `${t.substitute(xml)}\n`;
 }
 
@@ -116,6 +119,8 @@ function renderAtom(site: Site, entries: readonly Entry[], updated: Date, links:
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">`,
   );
+  const selfLink = `<link rel="self" href="${escapeXml(links.atom)}"/>`;
+  xml = xml.replace(selfLink, selfLink + site.hubs.map((h) => `\n    <link rel="hub" href="${escapeXml(h)}"/>`).join(''));
   let i = 0;
   xml = xml.replace(/<entry>/g, () => {
     const lang = entries[i++]?.language;
@@ -157,6 +162,7 @@ function renderJson(site: Site, entries: readonly Entry[], updated: Date, links:
     ...head,
     language: site.language,
     authors: [{ name: site.author }],
+    ...(site.hubs.length > 0 ? { hubs: site.hubs.map((url) => ({ type: 'WebSub', url })) } : {}),
     items,
   };
   return `${JSON.stringify(out, null, 2)}\n`;

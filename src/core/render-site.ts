@@ -12,6 +12,8 @@ export interface Document {
   body: string;
   lastModified: Date;
   cacheControl: string;
+  /** Response headers of this document only (WebSub's Link header on feeds). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export const MEDIA_TYPES = {
@@ -46,10 +48,34 @@ export function renderFrontDocuments(site: Site, entries: readonly Entry[], upda
   const links = siteLinks(site);
   const feeds = renderFeeds(site, latest, updated, links);
   const cc = cacheControl(site);
+  // WebSub §4: a publisher advertises hub and self in Link headers as well as in the feed.
+  const linkHeader = (self: string) =>
+    site.hubs.length > 0 ? { link: [...site.hubs.map((h) => `<${h}>; rel="hub"`), `<${self}>; rel="self"`].join(', ') } : undefined;
   return [
-    { path: FEED_PATHS.rss, contentType: MEDIA_TYPES.rss, body: feeds.rss, lastModified: updated, cacheControl: cc },
-    { path: FEED_PATHS.atom, contentType: MEDIA_TYPES.atom, body: feeds.atom, lastModified: updated, cacheControl: cc },
-    { path: FEED_PATHS.json, contentType: MEDIA_TYPES.json, body: feeds.json, lastModified: updated, cacheControl: cc },
+    {
+      path: FEED_PATHS.rss,
+      contentType: MEDIA_TYPES.rss,
+      body: feeds.rss,
+      lastModified: updated,
+      cacheControl: cc,
+      headers: linkHeader(links.rss),
+    },
+    {
+      path: FEED_PATHS.atom,
+      contentType: MEDIA_TYPES.atom,
+      body: feeds.atom,
+      lastModified: updated,
+      cacheControl: cc,
+      headers: linkHeader(links.atom),
+    },
+    {
+      path: FEED_PATHS.json,
+      contentType: MEDIA_TYPES.json,
+      body: feeds.json,
+      lastModified: updated,
+      cacheControl: cc,
+      headers: linkHeader(links.json),
+    },
     { path: '/', contentType: MEDIA_TYPES.html, body: renderIndex(site, latest, links, timeZone), lastModified: updated, cacheControl: cc },
   ];
 }

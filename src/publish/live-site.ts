@@ -4,13 +4,14 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { type Entry, type Problem, ProblemCode, type Site } from '../core/model.js';
 import { articleUrlPath } from '../core/paths.js';
-import { feedUpdated, renderFrontDocuments, renderStoryDocument } from '../core/render-site.js';
+import { FEED_PATHS, feedUpdated, renderFrontDocuments, renderStoryDocument } from '../core/render-site.js';
 import type { Logger } from '../log.js';
 import { StateDb } from '../store/state-db.js';
 import { ArticleWatcher } from '../watch/article-watcher.js';
 import { scanFolder } from '../watch/scan-folder.js';
 import { Catalog } from './catalog.js';
 import { PageStore } from './page-store.js';
+import { type NotifierStatus, WebSubNotifier } from './websub-notifier.js';
 import { EMPTY_SNAPSHOT, type HeadersFor, SiteSnapshot, type Snapshot, type SnapshotDoc, encodeDocument } from './snapshot.js';
 
 const NO_HEADERS: HeadersFor = () => ({});
@@ -27,6 +28,8 @@ export interface LiveSiteOptions {
   /** Keep no state on disk (check). */
   ephemeral?: boolean;
   clock?: () => number;
+  /** First WebSub retry delay in ms (tests shorten it). */
+  websubRetryMs?: number;
   /** Extra headers for snapshot documents, by media type (security policy). */
   responseHeaders?: HeadersFor;
   /** Called during the first scan with files done and total. */
@@ -43,6 +46,8 @@ export interface SiteStatus {
   /** The last full scan: files found, and files read because they were new or changed. */
   lastScan: { at: string; ms: number; files: number; read: number } | null;
   watcher: 'native' | 'polling' | 'off';
+  /** WebSub pings to the configured hubs (absent when none is configured). */
+  websub?: NotifierStatus;
 }
 
 /** Quiet time that ends a burst of events, and the longest a busy burst may wait. */
@@ -80,6 +85,8 @@ export class LiveSite {
   private work: Promise<void> = Promise.resolve();
   private closed = false;
   private isReady = false;
+  /** Pings hubs after a change; only while serving (watch) and when hubs are configured. */
+  private readonly notifier: WebSubNotifier | undefined;
   private lastRebuild: SiteStatus['lastRebuild'] = null;
   private lastScan: SiteStatus['lastScan'] = null;
 
@@ -96,7 +103,11 @@ export class LiveSite {
       id: config.site.id ?? `${baseUrl}/`,
       itemLimit: config.itemLimit,
       maxAge: config.maxAge,
+      hubs: config.websubHubs,
     };
+    if (options.watch && config.websubHubs.length > 0) {
+      this.notifier = new WebSubNotifier({ hubs: config.websubHubs, log: options.log, retryBaseMs: options.websubRetryMs });
+    }
     this.catalog = new Catalog(
       {
         articlesDir: config.articlesDir,
@@ -134,6 +145,7 @@ export class LiveSite {
       lastRebuild: this.lastRebuild,
       lastScan: this.lastScan,
       watcher: this.watcher ? this.watcher.mode : 'off',
+      ...(this.notifier ? { websub: this.notifier.status() } : {}),
     };
   }
 
@@ -198,6 +210,7 @@ export class LiveSite {
     clearTimeout(this.settleTimer);
     clearTimeout(this.reconcileTimer);
     clearInterval(this.rootTimer);
+    this.notifier?.close();
     await this.watcher?.close();
     await this.work.catch(() => undefined);
     this.store.close();
@@ -342,7 +355,10 @@ export class LiveSite {
       this.pages.update(relPath, entry ? articleUrlPath(entry.slug) : undefined);
       pages++;
     }
+    // Feeds whose bytes changed are the topics to announce to WebSub hubs.
+    const changedFeeds = Object.values(FEED_PATHS).filter((p) => front.get(p)?.tag !== this.current.get(p)?.tag);
     this.current = new SiteSnapshot(front, this.pages);
+    this.notifier?.notify(changedFeeds.map((p) => this.site.baseUrl + p));
     const round = (ms: number) => Math.round(ms * 10) / 10;
     this.lastRebuild = {
       at: new Date(this.clock()).toISOString(),

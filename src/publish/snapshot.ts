@@ -83,6 +83,7 @@ export function encodeDocument(doc: Document, headersFor: HeadersFor, previous?:
       'cache-control': doc.cacheControl,
       vary: 'Accept-Encoding',
       ...headersFor(doc.contentType),
+      ...doc.headers,
     };
     if (encoding) headers['content-encoding'] = encoding;
     const raw304 = ['etag', etag, 'cache-control', doc.cacheControl, 'vary', 'Accept-Encoding'];

@@ -29,6 +29,7 @@ const site: Site = {
   id: 'https://news.example/',
   itemLimit: 50,
   maxAge: 300,
+  hubs: [],
 };
 const links = {
   home: 'https://news.example/',

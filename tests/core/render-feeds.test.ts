@@ -14,6 +14,7 @@ const site: Site = {
   id: 'https://news.example/',
   itemLimit: 50,
   maxAge: 300,
+  hubs: [],
 };
 const links = {
   home: 'https://news.example/',
@@ -62,7 +63,9 @@ describe('renderFeeds', () => {
   });
 
   it('writes Atom 1.0 that is valid against RFC 4287 and has xml:lang and text titles', () => {
-    const { atom } = renderFeeds(site, [entry({ language: 'en', title: 'A <b> & B' })], new Date('2026-11-25T08:00:00Z'), links);
+    const withHub = { ...site, hubs: ['https://hub.example/'] };
+    const { atom } = renderFeeds(withHub, [entry({ language: 'en', title: 'A <b> & B' })], new Date('2026-11-25T08:00:00Z'), links);
+    expect(atom).toContain('<link rel="hub" href="https://hub.example/"/>');
     assertWellFormed(atom);
     expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="th">');
     expect(atom).toContain('<entry xml:lang="en">');

@@ -1,0 +1,122 @@
+// WebSub publisher pings (W3C WebSub §5): tell each hub which feeds changed, with retries, never blocking publishing.
+import type { Logger } from '../log.js';
+
+export interface NotifierOptions {
+  hubs: readonly string[];
+  log: Logger;
+  /** First retry delay; doubled on each attempt (default 1 s). */
+  retryBaseMs?: number;
+  /** Attempts per ping before giving up (default 6: about a minute of retries). */
+  attempts?: number;
+  fetch?: typeof fetch;
+}
+
+interface HubState {
+  /** Topics waiting for the next ping to this hub. */
+  pending: Set<string>;
+  busy: boolean;
+}
+
+export interface NotifierStatus {
+  sent: number;
+  failed: number;
+  pending: number;
+}
+
+/**
+ * `notify(urls)` returns at once. Per hub, one request is in flight at a time; topics that change
+ * meanwhile are sent together in the next request, so a burst of saves becomes one ping. A ping
+ * is `POST hub.mode=publish&hub.url=...` (form-encoded, one hub.url per changed feed), retried
+ * with exponential backoff on a network error or a non-2xx answer, and logged either way.
+ */
+export class WebSubNotifier {
+  private readonly hubs = new Map<string, HubState>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly waiters: (() => void)[] = [];
+  private closed = false;
+  private sent = 0;
+  private failed = 0;
+
+  constructor(private readonly options: NotifierOptions) {
+    for (const hub of options.hubs) this.hubs.set(hub, { pending: new Set(), busy: false });
+  }
+
+  notify(topics: readonly string[]): void {
+    if (this.closed || topics.length === 0) return;
+    for (const [hub, state] of this.hubs) {
+      for (const t of topics) state.pending.add(t);
+      if (!state.busy) void this.drain(hub, state);
+    }
+  }
+
+  status(): NotifierStatus {
+    let pending = 0;
+    for (const s of this.hubs.values()) pending += s.pending.size + (s.busy ? 1 : 0);
+    return { sent: this.sent, failed: this.failed, pending };
+  }
+
+  /** Resolves when no ping is pending or in flight (for `feedpub ping` and tests). */
+  idle(): Promise<void> {
+    if (this.status().pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  private async drain(hub: string, state: HubState): Promise<void> {
+    state.busy = true;
+    try {
+      while (state.pending.size > 0 && !this.closed) {
+        const topics = [...state.pending].sort();
+        state.pending.clear();
+        await this.ping(hub, topics);
+      }
+    } finally {
+      state.busy = false;
+      if (this.status().pending === 0) for (const w of this.waiters.splice(0)) w();
+    }
+  }
+
+  private async ping(hub: string, topics: string[]): Promise<void> {
+    const { log, retryBaseMs = 1000, attempts = 6 } = this.options;
+    const doFetch = this.options.fetch ?? fetch;
+    const body = new URLSearchParams([['hub.mode', 'publish'], ...topics.map((t) => ['hub.url', t] as [string, string])]);
+    for (let attempt = 1; attempt <= attempts && !this.closed; attempt++) {
+      let reason: string;
+      try {
+        const res = await doFetch(hub, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body,
+          signal: AbortSignal.timeout(10_000),
+        });
+        await res.arrayBuffer().catch(() => undefined);
+        if (res.ok) {
+          this.sent++;
+          log.info('websub.ping', { hub, topics: topics.length, status: res.status, attempt });
+          return;
+        }
+        reason = `HTTP ${res.status}`;
+      } catch (error) {
+        reason = error instanceof Error ? error.message : String(error);
+      }
+      const delay = retryBaseMs * 2 ** (attempt - 1);
+      log.warn('websub.ping-failed', { hub, attempt, reason, retry: attempt < attempts ? `${delay} ms` : 'no' });
+      if (attempt < attempts) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(() => {
+            this.timers.delete(t);
+            resolve();
+          }, delay);
+          this.timers.add(t);
+        });
+      }
+    }
+    this.failed++;
+  }
+}
