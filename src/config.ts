@@ -35,6 +35,8 @@ export interface Config {
   poll: boolean;
   /** Absolute path of the static assets folder. */
   publicDir: string;
+  /** Days a deleted story stays in the Atom feed as an RFC 6721 tombstone (0: none). */
+  tombstoneDays: number;
   /** WebSub hubs to notify after each change (config `websub.hubs`). */
   websubHubs: readonly string[];
 }
@@ -90,6 +92,7 @@ const FILE_FIELDS = new Set([
   'state',
   'poll',
   'websub',
+  'tombstoneDays',
 ]);
 
 /**
@@ -160,6 +163,7 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: stri
     reconcileSeconds: num('reconcileSeconds', 0, 86_400) ?? 300,
     poll: input.poll ?? (poll as boolean | undefined) ?? false,
     publicDir: path.join(packageDir, 'public'),
+    tombstoneDays: num('tombstoneDays', 0, 3650) ?? 30,
     websubHubs,
   };
   return deepFreeze(config);

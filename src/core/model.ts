@@ -68,6 +68,12 @@ export interface Site {
   hubs: readonly string[];
 }
 
+/** A story that was published and then deleted: announced in Atom as an RFC 6721 tombstone. */
+export interface Tombstone {
+  id: string;
+  deleted: Date;
+}
+
 export const ProblemCode = {
   Unreadable: 'UNREADABLE',
   TooLarge: 'TOO_LARGE',

@@ -1,6 +1,6 @@
 // Entries → RSS 2.0, Atom 1.0 and JSON Feed 1.1 through `feed`, with its gaps covered.
 import { Feed, type Item } from 'feed';
-import type { Entry, Site } from './model.js';
+import type { Entry, Site, Tombstone } from './model.js';
 import { escapeHtml, escapeXml } from './text.js';
 
 export interface FeedLinks {
@@ -31,10 +31,16 @@ const DC_NS = 'http://purl.org/dc/elements/1.1/';
  * piece of user text goes into `feed` as an opaque token and is substituted afterwards, escaped
  * by us; `feed` still decides the shape of each document.
  */
-export function renderFeeds(site: Site, entries: readonly Entry[], updated: Date, links: FeedLinks): RenderedFeeds {
+export function renderFeeds(
+  site: Site,
+  entries: readonly Entry[],
+  updated: Date,
+  links: FeedLinks,
+  tombstones: readonly Tombstone[] = [],
+): RenderedFeeds {
   return {
     rss: renderRss(site, entries, updated, links),
-    atom: renderAtom(site, entries, updated, links),
+    atom: renderAtom(site, entries, updated, links, tombstones),
     json: renderJson(site, entries, updated, links),
   };
 }
@@ -104,7 +110,9 @@ function renderRss(site: Site, entries: readonly Entry[], updated: Date, links: 
   return `${t.substitute(xml)}\n`;
 }
 
-function renderAtom(site: Site, entries: readonly Entry[], updated: Date, links: FeedLinks): string {
+const TOMBSTONE_NS = 'http://purl.org/atompub/tombstones/1.0';
+
+function renderAtom(site: Site, entries: readonly Entry[], updated: Date, links: FeedLinks, tombstones: readonly Tombstone[]): string {
   const t = new Tokens();
   const text = (v: string) => t.put(v);
   const feed = newFeed(site, updated, links, t);
@@ -121,6 +129,16 @@ function renderAtom(site: Site, entries: readonly Entry[], updated: Date, links:
   );
   const selfLink = `<link rel="self" href="${escapeXml(links.atom)}"/>`;
   xml = xml.replace(selfLink, selfLink + site.hubs.map((h) => `\n    <link rel="hub" href="${escapeXml(h)}"/>`).join(''));
+  if (tombstones.length > 0) {
+    // RFC 6721 deleted entries. RFC 4287's RELAX NG schema accepts extension elements only before
+    // the first atom:entry, so they go right after the feed's own metadata.
+    xml = xml.replace('<feed xmlns="http://www.w3.org/2005/Atom"', `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:at="${TOMBSTONE_NS}"`);
+    const marks = tombstones.map((t) => `    <at:deleted-entry ref="${escapeXml(t.id)}" when="${t.deleted.toISOString()}"/>\n`).join('');
+    const firstEntry = xml.indexOf('    <entry');
+    const end = xml.lastIndexOf('</feed>');
+    const at = firstEntry >= 0 ? firstEntry : end;
+    xml = `${xml.slice(0, at)}${marks}${xml.slice(at)}`;
+  }
   let i = 0;
   xml = xml.replace(/<entry>/g, () => {
     const lang = entries[i++]?.language;

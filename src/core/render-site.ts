@@ -1,5 +1,5 @@
 // Every document the site serves, as data: feeds, index and story pages with their URLs and types.
-import type { Entry, Site } from './model.js';
+import type { Entry, Site, Tombstone } from './model.js';
 import { articleUrlPath } from './paths.js';
 import { renderFeeds } from './render-feeds.js';
 import { type PageLinks, renderIndex, renderStoryPage } from './render-pages.js';
@@ -43,10 +43,16 @@ function cacheControl(site: Site): string {
  * The three feeds (newest `site.itemLimit` entries) and the index page. `entries` must be
  * sorted newest first; `updated` is the newest change (entry update or deletion).
  */
-export function renderFrontDocuments(site: Site, entries: readonly Entry[], updated: Date, timeZone: string): Document[] {
+export function renderFrontDocuments(
+  site: Site,
+  entries: readonly Entry[],
+  updated: Date,
+  timeZone: string,
+  tombstones: readonly Tombstone[] = [],
+): Document[] {
   const latest = entries.slice(0, site.itemLimit);
   const links = siteLinks(site);
-  const feeds = renderFeeds(site, latest, updated, links);
+  const feeds = renderFeeds(site, latest, updated, links, tombstones);
   const cc = cacheControl(site);
   // WebSub §4: a publisher advertises hub and self in Link headers as well as in the feed.
   const linkHeader = (self: string) =>

@@ -335,8 +335,10 @@ export class LiveSite {
       return value;
     };
     const front = new Map<string, SnapshotDoc>();
+    const tombstones =
+      config.tombstoneDays > 0 ? this.store.tombstones(this.clock() - config.tombstoneDays * 86_400_000, this.site.itemLimit) : [];
     const docs = timed(
-      () => renderFrontDocuments(this.site, entries, updated, config.timeZone),
+      () => renderFrontDocuments(this.site, entries, updated, config.timeZone, tombstones),
       (ms) => (renderMs += ms),
     );
     for (const doc of docs) {

@@ -97,6 +97,9 @@ export class StateDb {
       entries: this.db.prepare<[], StoredEntryRow>(
         'SELECT e.path, e.meta, a.size, a.mtime FROM entries e JOIN articles a ON a.path = e.path WHERE a.deleted_at IS NULL',
       ),
+      tombstones: this.db.prepare<[number, number], { id: string; deleted_at: number }>(
+        'SELECT id, deleted_at FROM articles WHERE deleted_at >= ? ORDER BY deleted_at DESC, id LIMIT ?',
+      ),
       livePaths: this.db.prepare<[], { path: string }>('SELECT path FROM articles WHERE deleted_at IS NULL'),
       body: this.db.prepare<[string], { body: string }>('SELECT body FROM entries WHERE path = ?'),
       clearEntries: this.db.prepare('DELETE FROM entries'),
@@ -156,6 +159,11 @@ export class StateDb {
   /** Every stored entry of a live article: metadata and file stats (bodies stay on disk until asked for). */
   storedEntries(): IterableIterator<StoredEntryRow> {
     return this.stmts.entries.iterate();
+  }
+
+  /** Stories deleted since `since` (epoch ms), newest first, at most `limit`. */
+  tombstones(since: number, limit: number): { id: string; deleted: Date }[] {
+    return this.stmts.tombstones.all(since, limit).map((r) => ({ id: r.id, deleted: new Date(r.deleted_at) }));
   }
 
   /** Paths of every article the store believes exists. */

@@ -13,6 +13,7 @@ import {
   parseAtomFeed,
   parseRssFeed,
   put,
+  pythonFeedparser,
   removeDir,
   startSite,
   tempDir,
@@ -139,6 +140,15 @@ describe('the live publisher', () => {
     await rm(path.join(articles, 'world/rain-moved.txt'));
     await waitFor(async () => (await readFeeds(url)).every((e) => e.id !== added.id), 10_000, 'deletion');
     expect((await getText(`${url}/articles/world/rain-moved`)).status).toBe(404);
+
+    // Readers that know RFC 6721 learn of the deletion: a tombstone before the first entry, still valid Atom.
+    const atom = (await getText(`${url}/atom.xml`)).text;
+    expect(atom).toMatch(new RegExp(`<at:deleted-entry ref="${added.id}" when="\\d{4}-\\d\\d-\\d\\dT[^"]+"/>\\s*<entry`));
+    expect(atom).toContain('xmlns:at="http://purl.org/atompub/tombstones/1.0"');
+    const jing = jingAtom(atom);
+    if (jing !== undefined) expect(jing).toBe('valid');
+    const parsed = pythonFeedparser(atom);
+    if (parsed !== undefined) expect(parsed.bozo).toBe(false);
   });
 
   it('ends each editor save style in exactly one correct entry', async () => {
