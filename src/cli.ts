@@ -214,7 +214,7 @@ async function build(config: Readonly<Config>, out: string, log: Logger): Promis
   });
   try {
     await site.start();
-    const files = await writeBuild(site.snapshot, config.publicDir, path.resolve(out));
+    const files = await writeBuild(site.allDocuments(), config.publicDir, path.resolve(out));
     const status = site.status();
     log.info('build.done', { out: path.resolve(out), files, articles: status.articles, problems: status.problems.length });
     return 0;

@@ -1,5 +1,6 @@
 // Entries → the HTML index and each story's own page (no script; styled by /style.css).
 import type { Entry, Site } from './model.js';
+import { encodeSegment } from './paths.js';
 import { escapeHtml } from './text.js';
 
 export interface PageLinks {
@@ -51,8 +52,31 @@ function langAttr(e: Entry, site: Site): string {
   return e.language && e.language !== site.language ? ` lang="${escapeHtml(e.language)}"` : '';
 }
 
-/** The home page: newest stories first, with autodiscovery links for all three feeds. */
-export function renderIndex(site: Site, entries: readonly Entry[], links: PageLinks, timeZone: string): string {
+/** A link to a category's or author's page, with how many stories it has. */
+export interface FacetLink {
+  name: string;
+  href: string;
+  count: number;
+}
+
+export interface IndexOptions {
+  /** Category and author pages listed under the heading (home page only). */
+  facets?: { categories: readonly FacetLink[]; authors: readonly FacetLink[] };
+  /** Link back to the home page (category and author pages). */
+  home?: string;
+}
+
+function facetNav(label: string, links: readonly FacetLink[]): string {
+  if (links.length === 0) return '';
+  const items = links.map((f) => `<a href="${escapeHtml(f.href)}">${escapeHtml(f.name)}</a> (${f.count})`).join(' · ');
+  return `<nav class="facets" aria-label="${escapeHtml(label)}">${escapeHtml(label)}: ${items}</nav>\n`;
+}
+
+/**
+ * A list page, newest stories first, with autodiscovery links for all three of its feeds: the
+ * home page (with the category and author lists), or a category's or author's page.
+ */
+export function renderIndex(site: Site, entries: readonly Entry[], links: PageLinks, timeZone: string, options: IndexOptions = {}): string {
   const items = entries
     .map(
       (e) => `<li${langAttr(e, site)}>
@@ -62,11 +86,12 @@ export function renderIndex(site: Site, entries: readonly Entry[], links: PageLi
 </li>`,
     )
     .join('\n');
+  const back = options.home ? `<p><a href="${escapeHtml(options.home)}">← ${escapeHtml(site.description)}</a></p>\n` : '';
+  const facets = options.facets ? facetNav('Categories', options.facets.categories) + facetNav('Authors', options.facets.authors) : '';
   return `${head(site, site.title, links, site.language)}<header>
-<h1>${escapeHtml(site.title)}</h1>
-<p>${escapeHtml(site.description)}</p>
-${feedList(links)}
-</header>
+${back}<h1>${escapeHtml(site.title)}</h1>
+${options.home ? '' : `<p>${escapeHtml(site.description)}</p>\n`}${feedList(links)}
+${facets}</header>
 <main>
 ${entries.length === 0 ? '<p>No stories yet.</p>' : `<ol class="stories">\n${items}\n</ol>`}
 </main>
@@ -83,7 +108,9 @@ export function renderStoryPage(site: Site, e: Entry, links: PageLinks, timeZone
       ? ` · updated <time datetime="${e.updated.toISOString()}">${escapeHtml(formatDate(e.updated, language, timeZone))}</time>`
       : '';
   const categories =
-    e.categories.length > 0 ? `<p class="categories">${e.categories.map((c) => `<span>${escapeHtml(c)}</span>`).join(' ')}</p>\n` : '';
+    e.categories.length > 0
+      ? `<p class="categories">${e.categories.map((c) => `<a href="${escapeHtml(`${site.baseUrl}/categories/${encodeSegment(c)}/`)}">${escapeHtml(c)}</a>`).join(' ')}</p>\n`
+      : '';
   const image = e.image ? `<figure><img src="${escapeHtml(e.image)}" alt=""></figure>\n` : '';
   return `${head(site, `${e.title} · ${site.title}`, links, language)}<header>
 <p><a href="${escapeHtml(links.home)}">${escapeHtml(site.title)}</a></p>

@@ -1,8 +1,8 @@
 // Every document the site serves, as data: feeds, index and story pages with their URLs and types.
 import type { Entry, Site, Tombstone } from './model.js';
-import { articleUrlPath } from './paths.js';
+import { articleUrlPath, encodeSegment } from './paths.js';
 import { renderFeeds } from './render-feeds.js';
-import { type PageLinks, renderIndex, renderStoryPage } from './render-pages.js';
+import { type FacetLink, type PageLinks, renderIndex, renderStoryPage } from './render-pages.js';
 
 /** One rendered document, not yet encoded. */
 export interface Document {
@@ -49,6 +49,7 @@ export function renderFrontDocuments(
   updated: Date,
   timeZone: string,
   tombstones: readonly Tombstone[] = [],
+  facets: { categories: readonly FacetLink[]; authors: readonly FacetLink[] } = { categories: [], authors: [] },
 ): Document[] {
   const latest = entries.slice(0, site.itemLimit);
   const links = siteLinks(site);
@@ -82,7 +83,13 @@ export function renderFrontDocuments(
       cacheControl: cc,
       headers: linkHeader(links.json),
     },
-    { path: '/', contentType: MEDIA_TYPES.html, body: renderIndex(site, latest, links, timeZone), lastModified: updated, cacheControl: cc },
+    {
+      path: '/',
+      contentType: MEDIA_TYPES.html,
+      body: renderIndex(site, latest, links, timeZone, { facets }),
+      lastModified: updated,
+      cacheControl: cc,
+    },
   ];
 }
 
@@ -102,4 +109,61 @@ export function feedUpdated(entries: readonly Entry[], newestDeletion: number | 
   let newest = newestDeletion ?? 0;
   for (const e of entries) newest = Math.max(newest, e.updated.getTime());
   return new Date(newest === 0 ? Date.UTC(2000, 0, 1) : newest);
+}
+
+/** The two kinds of sub-feed: stories in a category (front matter or folder), and stories by an author (credit). */
+export const FACETS = ['categories', 'authors'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** `/categories/<name>/` or `/authors/<name>/`, the name percent-encoded as one segment. */
+export function facetPath(facet: Facet, name: string): string {
+  return `/${facet}/${encodeSegment(name)}/`;
+}
+
+/** True when `entry` belongs to the facet page `name`. */
+export function inFacet(entry: Entry, facet: Facet, name: string): boolean {
+  return facet === 'categories' ? entry.categories.includes(name) : entry.author === name;
+}
+
+/**
+ * A category's or author's three feeds and its HTML page, from `entries` (all, newest first),
+ * or undefined when no story is in it. Each is a feed of its own: its own title, id and self links.
+ */
+export function renderFacetDocuments(
+  site: Site,
+  facet: Facet,
+  name: string,
+  entries: readonly Entry[],
+  timeZone: string,
+): Document[] | undefined {
+  const latest: Entry[] = [];
+  for (const e of entries) {
+    if (inFacet(e, facet, name)) latest.push(e);
+    if (latest.length >= site.itemLimit) break;
+  }
+  if (latest.length === 0) return undefined;
+  const base = facetPath(facet, name);
+  const facetSite: Site = { ...site, title: `${site.title}: ${name}`, id: `${site.baseUrl}${base}` };
+  const links: PageLinks = {
+    home: site.baseUrl + base,
+    rss: `${site.baseUrl}${base}feed.xml`,
+    atom: `${site.baseUrl}${base}atom.xml`,
+    json: `${site.baseUrl}${base}feed.json`,
+    stylesheet: `${site.baseUrl}/style.css`,
+  };
+  const updated = feedUpdated(latest, undefined);
+  const feeds = renderFeeds(facetSite, latest, updated, links);
+  const cc = cacheControl(site);
+  return [
+    { path: `${base}feed.xml`, contentType: MEDIA_TYPES.rss, body: feeds.rss, lastModified: updated, cacheControl: cc },
+    { path: `${base}atom.xml`, contentType: MEDIA_TYPES.atom, body: feeds.atom, lastModified: updated, cacheControl: cc },
+    { path: `${base}feed.json`, contentType: MEDIA_TYPES.json, body: feeds.json, lastModified: updated, cacheControl: cc },
+    {
+      path: base,
+      contentType: MEDIA_TYPES.html,
+      body: renderIndex({ ...facetSite, description: site.title }, latest, links, timeZone, { home: `${site.baseUrl}/` }),
+      lastModified: updated,
+      cacheControl: cc,
+    },
+  ];
 }

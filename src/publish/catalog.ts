@@ -54,6 +54,8 @@ export class Catalog {
   private readonly stats = new Map<string, { size: number; mtimeMs: number }>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly drafts = new Set<string>();
+  /** Stories per category and per author, kept as entries come and go (the home page lists them). */
+  private readonly facetCounts = { categories: new Map<string, number>(), authors: new Map<string, number>() };
 
   constructor(
     private readonly options: CatalogOptions,
@@ -73,6 +75,7 @@ export class Catalog {
     for (const row of this.store.storedEntries()) {
       const entry = this.toEntry(JSON.parse(row.meta) as EntryMeta);
       restored.push(entry);
+      this.count(entry, 1);
       this.entries.set(row.path, entry);
       this.slugOwners.set(slugKey(entry.slug), row.path);
       this.stats.set(row.path, { size: row.size, mtimeMs: row.mtime });
@@ -81,6 +84,21 @@ export class Catalog {
     // One sort beats 100,000 binary-search inserts into a growing array.
     this.order.reset(restored.sort(compareEntries));
     return restored.length;
+  }
+
+  /** Category or author names with their story counts (unordered). */
+  facet(kind: 'categories' | 'authors'): ReadonlyMap<string, number> {
+    return this.facetCounts[kind];
+  }
+
+  private count(entry: Entry, delta: 1 | -1): void {
+    const bump = (map: Map<string, number>, key: string) => {
+      const n = (map.get(key) ?? 0) + delta;
+      if (n > 0) map.set(key, n);
+      else map.delete(key);
+    };
+    for (const c of entry.categories) bump(this.facetCounts.categories, c);
+    if (entry.author !== undefined) bump(this.facetCounts.authors, entry.author);
   }
 
   private toEntry(meta: EntryMeta): StoredEntry {
@@ -269,7 +287,11 @@ export class Catalog {
     };
     this.store.putEntry(relPath, JSON.stringify(meta), story.contentHtml);
     const entry = this.toEntry(meta);
-    if (current) this.order.remove(current);
+    if (current) {
+      this.order.remove(current);
+      this.count(current, -1);
+    }
+    this.count(entry, 1);
     this.entries.set(relPath, entry);
     this.order.insert(entry);
     this.changed.add(relPath);
@@ -314,6 +336,7 @@ export class Catalog {
     this.store.deleteEntry(relPath);
     this.entries.delete(relPath);
     this.order.remove(entry);
+    this.count(entry, -1);
     this.changed.add(relPath);
     const key = slugKey(entry.slug);
     if (this.slugOwners.get(key) === relPath) this.slugOwners.delete(key);

@@ -4,17 +4,29 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { type Entry, type Problem, ProblemCode, type Site } from '../core/model.js';
 import { articleUrlPath } from '../core/paths.js';
-import { FEED_PATHS, feedUpdated, renderFrontDocuments, renderStoryDocument } from '../core/render-site.js';
+import type { FacetLink } from '../core/render-pages.js';
+import {
+  FACETS,
+  FEED_PATHS,
+  type Facet,
+  facetPath,
+  feedUpdated,
+  renderFacetDocuments,
+  renderFrontDocuments,
+  renderStoryDocument,
+} from '../core/render-site.js';
 import type { Logger } from '../log.js';
 import { StateDb } from '../store/state-db.js';
 import { ArticleWatcher } from '../watch/article-watcher.js';
 import { scanFolder } from '../watch/scan-folder.js';
 import { Catalog } from './catalog.js';
-import { PageStore } from './page-store.js';
+import { FacetStore, PageStore } from './page-store.js';
 import { type NotifierStatus, WebSubNotifier } from './websub-notifier.js';
 import { EMPTY_SNAPSHOT, type HeadersFor, SiteSnapshot, type Snapshot, type SnapshotDoc, encodeDocument } from './snapshot.js';
 
 const NO_HEADERS: HeadersFor = () => ({});
+/** `/categories/<name>/` and its feeds; `/authors/<name>/` likewise. */
+const FACET_URL = /^\/(categories|authors)\/([^/]+)\/(?:feed\.xml|atom\.xml|feed\.json)?$/;
 
 export interface LiveSiteOptions {
   config: Readonly<Config>;
@@ -85,6 +97,19 @@ export class LiveSite {
   private work: Promise<void> = Promise.resolve();
   private closed = false;
   private isReady = false;
+  /** Category and author feeds and pages: rendered on first request, dropped on every rebuild. */
+  private readonly facets = new FacetStore((urlPath) => {
+    const m = FACET_URL.exec(urlPath);
+    if (!m) return undefined;
+    let name: string;
+    try {
+      name = decodeURIComponent(m[2] as string).normalize('NFC');
+    } catch {
+      return undefined;
+    }
+    const docs = renderFacetDocuments(this.site, m[1] as Facet, name, this.catalog.list(), this.options.config.timeZone);
+    return docs?.map((d) => encodeDocument(d, this.options.responseHeaders ?? NO_HEADERS));
+  });
   /** Pings hubs after a change; only while serving (watch) and when hubs are configured. */
   private readonly notifier: WebSubNotifier | undefined;
   private lastRebuild: SiteStatus['lastRebuild'] = null;
@@ -337,8 +362,9 @@ export class LiveSite {
     const front = new Map<string, SnapshotDoc>();
     const tombstones =
       config.tombstoneDays > 0 ? this.store.tombstones(this.clock() - config.tombstoneDays * 86_400_000, this.site.itemLimit) : [];
+    const facets = { categories: this.facetLinks('categories'), authors: this.facetLinks('authors') };
     const docs = timed(
-      () => renderFrontDocuments(this.site, entries, updated, config.timeZone, tombstones),
+      () => renderFrontDocuments(this.site, entries, updated, config.timeZone, tombstones, facets),
       (ms) => (renderMs += ms),
     );
     for (const doc of docs) {
@@ -359,7 +385,8 @@ export class LiveSite {
     }
     // Feeds whose bytes changed are the topics to announce to WebSub hubs.
     const changedFeeds = Object.values(FEED_PATHS).filter((p) => front.get(p)?.tag !== this.current.get(p)?.tag);
-    this.current = new SiteSnapshot(front, this.pages);
+    this.facets.clear();
+    this.current = new SiteSnapshot(front, this.pages, this.facets);
     this.notifier?.notify(changedFeeds.map((p) => this.site.baseUrl + p));
     const round = (ms: number) => Math.round(ms * 10) / 10;
     this.lastRebuild = {
@@ -377,6 +404,27 @@ export class LiveSite {
       render: this.lastRebuild.renderMs,
       encode: this.lastRebuild.encodeMs,
     });
+  }
+
+  /** Every document the site serves, category and author feeds included (for `build`). */
+  *allDocuments(): Iterable<SnapshotDoc> {
+    yield* this.current.values();
+    const headers = this.options.responseHeaders ?? NO_HEADERS;
+    for (const kind of FACETS) {
+      for (const name of this.catalog.facet(kind).keys()) {
+        for (const doc of renderFacetDocuments(this.site, kind, name, this.catalog.list(), this.options.config.timeZone) ?? []) {
+          yield encodeDocument(doc, headers);
+        }
+      }
+    }
+  }
+
+  /** The home page's list of categories or authors: the 50 with most stories, then by name. */
+  private facetLinks(kind: Facet): FacetLink[] {
+    return [...this.catalog.facet(kind)]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, 50)
+      .map(([name, count]) => ({ name, count, href: this.site.baseUrl + facetPath(kind, name) }));
   }
 
   /** Run `task` after all earlier work: one writer, batches never interleave. */

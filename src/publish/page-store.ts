@@ -62,3 +62,39 @@ export class PageStore {
     return this.fileByUrl.size;
   }
 }
+
+/**
+ * Documents rendered from the whole catalog on first request (category and author feeds and
+ * pages), four at a time, kept until the next rebuild clears them. A poller's repeated requests
+ * hit the cache; after a change the first request renders again, with the same ETag if nothing
+ * in that category changed, so conditional GETs still get 304.
+ */
+export class FacetStore {
+  private readonly cache = new Map<string, SnapshotDoc | null>();
+
+  constructor(private readonly render: (urlPath: string) => SnapshotDoc[] | undefined) {}
+
+  get(urlPath: string): SnapshotDoc | undefined {
+    const hit = this.cache.get(urlPath);
+    if (hit !== undefined) return hit ?? undefined;
+    const docs = this.render(urlPath);
+    if (!docs) {
+      // Remember misses too (bounded): a 404 poller must not trigger a render each time.
+      if (this.cache.size < 10_000) this.cache.set(urlPath, null);
+      return undefined;
+    }
+    for (const d of docs) this.cache.set(d.path, d);
+    return this.cache.get(urlPath) ?? undefined;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /** Nothing is listed: category documents are written by `build` from the catalog, not from here. */
+  *values(): Iterable<SnapshotDoc> {}
+
+  get size(): number {
+    return 0;
+  }
+}

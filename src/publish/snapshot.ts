@@ -42,23 +42,32 @@ export interface Snapshot {
  * a rebuild costs O(changed) however many stories there are, and no request sees half of one.
  */
 export class SiteSnapshot implements Snapshot {
+  private readonly sources: Snapshot[];
   constructor(
     private readonly front: ReadonlyMap<string, SnapshotDoc>,
-    private readonly pages: Snapshot,
-  ) {}
+    ...sources: Snapshot[]
+  ) {
+    this.sources = sources;
+  }
   get(path: string): SnapshotDoc | undefined {
-    return this.front.get(path) ?? this.pages.get(path);
+    const doc = this.front.get(path);
+    if (doc) return doc;
+    for (const s of this.sources) {
+      const found = s.get(path);
+      if (found) return found;
+    }
+    return undefined;
   }
   *values(): Iterable<SnapshotDoc> {
     yield* this.front.values();
-    yield* this.pages.values();
+    for (const s of this.sources) yield* s.values();
   }
   get size(): number {
-    return this.front.size + this.pages.size;
+    return this.sources.reduce((n, s) => n + s.size, this.front.size);
   }
 }
 
-export const EMPTY_SNAPSHOT: Snapshot = new SiteSnapshot(new Map(), new Map());
+export const EMPTY_SNAPSHOT: Snapshot = new SiteSnapshot(new Map());
 
 /**
  * Encode one document: bytes, gzip (level 6) and brotli (quality 6, close to the best size at a

@@ -1,11 +1,12 @@
 // Write a snapshot to a folder for nginx or a CDN: every document with .gz and .br beside it, swapped in atomically.
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Snapshot } from './snapshot.js';
+import type { SnapshotDoc } from './snapshot.js';
 
-/** File path (relative) for a URL path: `/` → `index.html`, `/articles/a%20b` → `articles/a b.html`. */
+/** File path (relative) for a URL path: `/` → `index.html`, `/articles/a%20b` → `articles/a b.html`, `/categories/x/` → `categories/x/index.html`. */
 export function filePathForUrl(urlPath: string): string {
   if (urlPath === '/') return 'index.html';
+  if (urlPath.endsWith('/')) return `${filePathForUrl(urlPath.slice(0, -1)).replace(/\.html$/, '')}/index.html`;
   const segments = urlPath
     .split('/')
     .filter((s) => s !== '')
@@ -21,7 +22,7 @@ export function filePathForUrl(urlPath: string): string {
  * Write every document (plus `publicDir`'s assets) into `outDir`. The new tree is built in a
  * temporary sibling folder and renamed into place, so a reader never sees half a build.
  */
-export async function writeBuild(snapshot: Snapshot, publicDir: string, outDir: string): Promise<number> {
+export async function writeBuild(documents: Iterable<SnapshotDoc>, publicDir: string, outDir: string): Promise<number> {
   const parent = path.dirname(path.resolve(outDir));
   const base = path.basename(outDir);
   const temp = path.join(parent, `.${base}.tmp-${process.pid}`);
@@ -30,7 +31,7 @@ export async function writeBuild(snapshot: Snapshot, publicDir: string, outDir: 
   await mkdir(temp, { recursive: true });
   await cp(publicDir, temp, { recursive: true });
   let files = 0;
-  for (const doc of snapshot.values()) {
+  for (const doc of documents) {
     const file = path.join(temp, filePathForUrl(doc.path));
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, doc.identity.body);

@@ -129,6 +129,9 @@ describe('feedpub CLI', () => {
       'style.css',
       'articles/kim-putin.html',
       'articles/world/ข่าว ไทย.html',
+      'categories/world/index.html',
+      'categories/world/atom.xml',
+      'authors/AFP/feed.xml',
     ]) {
       expect(existsSync(path.join(out, f)), f).toBe(true);
     }

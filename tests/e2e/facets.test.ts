@@ -1,0 +1,92 @@
+// Per-category and per-author feeds: their own feeds and pages, autodiscovered, kept in step with edits.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type RunningSite,
+  assertWellFormed,
+  getText,
+  jingAtom,
+  parseAtomFeed,
+  parseRssFeed,
+  put,
+  removeDir,
+  startSite,
+  tempDir,
+  waitFor,
+} from '../helpers.js';
+
+let articles: string;
+let state: string;
+let running: RunningSite | undefined;
+
+beforeEach(async () => {
+  articles = await tempDir();
+  state = await tempDir('feedpub-state-');
+});
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+  await removeDir(articles);
+  await removeDir(state);
+});
+
+const titles = async (url: string) => (parseRssFeed((await getText(url)).text).items ?? []).map((i) => i.title).sort();
+
+describe('category and author feeds', () => {
+  it('serves each category and credit as feeds of their own, linked from the pages', async () => {
+    await put(articles, 'world/asia/rain.txt', 'Rain in Bangkok\n\nAFP\n\nbody\n');
+    await put(articles, 'world/markets.txt', 'Markets close higher\n\nReuters\n\nbody\n');
+    await put(articles, 'local.md', '---\ntitle: Food festival\ntags: [อาหาร, world]\nauthor: AFP\n---\nbody\n');
+    await put(articles, 'other.txt', 'Unrelated\n\nbody\n');
+    running = await startSite(articles, state);
+    const { url } = running;
+
+    expect(await titles(`${url}/categories/world/feed.xml`)).toEqual(['Food festival', 'Markets close higher', 'Rain in Bangkok']);
+    expect(await titles(`${url}/categories/asia/feed.xml`)).toEqual(['Rain in Bangkok']);
+    expect(await titles(`${url}/authors/AFP/feed.xml`)).toEqual(['Food festival', 'Rain in Bangkok']);
+    const thai = `${url}/categories/${encodeURIComponent('อาหาร')}/`;
+    expect(await titles(`${thai}feed.xml`)).toEqual(['Food festival']);
+
+    const atom = (await getText(`${url}/categories/world/atom.xml`)).text;
+    assertWellFormed(atom);
+    const jing = jingAtom(atom);
+    if (jing !== undefined) expect(jing).toBe('valid');
+    const feed = parseAtomFeed(atom);
+    expect(feed.id).toBe(`${url}/categories/world/`);
+    expect(feed.title?.value ?? feed.title).toBe('Test desk: world');
+    expect(feed.links?.find((l) => l.rel === 'self')?.href).toBe(`${url}/categories/world/atom.xml`);
+    const json = JSON.parse((await getText(`${url}/authors/AFP/feed.json`)).text) as { feed_url: string; items: unknown[] };
+    expect(json.feed_url).toBe(`${url}/authors/AFP/feed.json`);
+    expect(json.items).toHaveLength(2);
+
+    // The category page autodiscovers its own feeds; the home page and story pages link to it.
+    const page = await getText(`${url}/categories/world/`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(
+      `<link rel="alternate" type="application/atom+xml" title="Test desk: world (Atom)" href="${url}/categories/world/atom.xml">`,
+    );
+    const home = (await getText(`${url}/`)).text;
+    expect(home).toContain(`<a href="${url}/categories/world/">world</a> (3)`);
+    expect(home).toContain(`<a href="${url}/authors/AFP/">AFP</a> (2)`);
+    expect((await getText(`${url}/articles/world/asia/rain`)).text).toContain(`<a href="${url}/categories/asia/">asia</a>`);
+
+    expect((await getText(`${url}/categories/nothing/feed.xml`)).status).toBe(404);
+    expect((await getText(`${url}/authors/nobody/`)).status).toBe(404);
+  });
+
+  it('follows edits, and answers an unchanged category feed with 304 across regenerations', async () => {
+    await put(articles, 'world/a.txt', 'World A\n\nbody\n');
+    await put(articles, 'sport/b.txt', 'Sport B\n\nbody\n');
+    running = await startSite(articles, state);
+    const { url } = running;
+    const sport = await fetch(`${url}/categories/sport/feed.xml`);
+    const etag = sport.headers.get('etag') ?? '';
+    await sport.arrayBuffer();
+
+    await writeFile(path.join(articles, 'world', 'c.txt'), 'World C\n\nbody\n');
+    await waitFor(async () => (await titles(`${url}/categories/world/feed.xml`)).includes('World C'), 10_000, 'new story in its category');
+    const again = await fetch(`${url}/categories/sport/feed.xml`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+});
