@@ -1,0 +1,99 @@
+// The static export served by Debian's nginx with deploy/nginx-static.conf: media types, gzip, 304.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { headersFor } from '../../src/http/security-headers.js';
+import { silentLogger } from '../../src/log.js';
+import { LiveSite } from '../../src/publish/live-site.js';
+import { writeBuild } from '../../src/publish/write-build.js';
+import { ROOT, hasCommand, put, removeDir, tempDir, waitFor } from '../helpers.js';
+
+const NGINX = ['/usr/sbin/nginx', 'nginx'].find((c) => hasCommand(c));
+if (!NGINX) console.warn('nginx is not installed (Debian package nginx): skipping the static-export test');
+
+let work: string;
+let nginx: ChildProcess | undefined;
+let base: string;
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+beforeAll(async () => {
+  if (!NGINX) return;
+  work = await tempDir('feedpub-nginx-');
+  // nginx started as root serves from worker processes running as nobody: let them in.
+  await chmod(work, 0o755);
+  const articles = path.join(work, 'articles');
+  await put(articles, 'kim-putin.txt', readFileSync(path.join(ROOT, 'tests', 'fixtures', 'seed-article.txt')));
+  await put(articles, 'world/rain.txt', 'Rain\n\nAFP\n\nbody\n');
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ articles, state: path.join(work, 'state'), port: String(port) }, {}, work, ROOT);
+  const site = new LiveSite({ config, baseUrl: base, log: silentLogger, watch: false, responseHeaders: headersFor });
+  await site.start();
+  await writeBuild(site.allDocuments(), config.publicDir, path.join(work, 'site'));
+  await site.close();
+
+  const server = (await readFile(path.join(ROOT, 'deploy', 'nginx-static.conf'), 'utf8'))
+    .replace('listen 80;', `listen 127.0.0.1:${port};`)
+    .replace('root /srv/site;', `root ${path.join(work, 'site')};`);
+  await mkdir(path.join(work, 'tmp'), { recursive: true });
+  const conf = path.join(work, 'nginx.conf');
+  await writeFile(
+    conf,
+    `daemon off; worker_processes 1; pid ${work}/nginx.pid; error_log ${work}/error.log;
+events { worker_connections 64; }
+http { access_log off; client_body_temp_path ${work}/tmp; proxy_temp_path ${work}/tmp; fastcgi_temp_path ${work}/tmp; uwsgi_temp_path ${work}/tmp; scgi_temp_path ${work}/tmp;
+${server}
+}
+`,
+  );
+  nginx = spawn(NGINX, ['-c', conf, '-p', work], { stdio: 'ignore' });
+  await waitFor(async () => (await fetch(`${base}/feed.xml`).catch(() => undefined))?.status === 200, 10_000, 'nginx');
+});
+afterAll(async () => {
+  nginx?.kill('SIGTERM');
+  if (work) await removeDir(work);
+});
+
+describe.skipIf(!NGINX)('static export behind nginx', () => {
+  it.each([
+    ['/feed.xml', 'application/rss+xml; charset=utf-8'],
+    ['/atom.xml', 'application/atom+xml; charset=utf-8'],
+    ['/feed.json', 'application/feed+json; charset=utf-8'],
+    ['/', 'text/html; charset=utf-8'],
+    ['/articles/kim-putin', 'text/html; charset=utf-8'],
+    ['/categories/world/', 'text/html; charset=utf-8'],
+    ['/categories/world/atom.xml', 'application/atom+xml; charset=utf-8'],
+    ['/authors/AFP/feed.json', 'application/feed+json; charset=utf-8'],
+    ['/style.css', 'text/css; charset=utf-8'],
+  ])('%s is served as %s', async (urlPath, type) => {
+    const res = await fetch(base + urlPath, { headers: { 'accept-encoding': 'identity' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(type);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    await res.arrayBuffer();
+  });
+
+  it('serves the precompressed .gz and answers conditional requests with 304', async () => {
+    const plain = await (await fetch(`${base}/feed.xml`, { headers: { 'accept-encoding': 'identity' } })).text();
+    const gz = await fetch(`${base}/feed.xml`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(await gz.text()).toBe(plain);
+    const first = await fetch(`${base}/atom.xml`);
+    const etag = first.headers.get('etag') ?? '';
+    await first.arrayBuffer();
+    const again = await fetch(`${base}/atom.xml`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect((await fetch(`${base}/articles/kim-putin`)).headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+});
