@@ -134,6 +134,7 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
   let site: LiveSite | undefined;
   const app = createApp({
     publicDir: config.publicDir,
+    articlesDir: config.articlesDir,
     log,
     status: () =>
       site?.status() ?? { ready: false, articles: 0, drafts: 0, problems: [], lastRebuild: null, lastScan: null, watcher: 'off' },
@@ -214,7 +215,7 @@ async function build(config: Readonly<Config>, out: string, log: Logger): Promis
   });
   try {
     await site.start();
-    const files = await writeBuild(site.allDocuments(), config.publicDir, path.resolve(out));
+    const files = await writeBuild(site.allDocuments(), config.publicDir, path.resolve(out), config.articlesDir);
     const status = site.status();
     log.info('build.done', { out: path.resolve(out), files, articles: status.articles, problems: status.problems.length });
     return 0;

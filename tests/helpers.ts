@@ -81,7 +81,12 @@ export async function startSite(
   );
   const config = loadConfig({ articles: articlesDir, state: stateDir, port: '0' }, {}, configDir, ROOT);
   let site: LiveSite | undefined;
-  const app = createApp({ publicDir: config.publicDir, log: silentLogger, status: () => (site as LiveSite).status() });
+  const app = createApp({
+    publicDir: config.publicDir,
+    articlesDir: config.articlesDir,
+    log: silentLogger,
+    status: () => (site as LiveSite).status(),
+  });
   const server: Server = createFrontDoor(() => site?.snapshot ?? EMPTY_SNAPSHOT, app, {
     headersTimeout: options.headersTimeout,
     requestTimeout: options.requestTimeout,

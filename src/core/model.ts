@@ -1,4 +1,5 @@
 // The data that flows from a saved file to a served feed: Story, Entry, Site, Problem.
+import type { Enclosure } from './media.js';
 
 /** What one article file says about itself, after decoding and parsing. No identity, no clock. */
 export interface Story {
@@ -48,6 +49,8 @@ export interface Entry {
   summary: string;
   categories: string[];
   image?: string;
+  /** The image as an enclosure, when it is a file of the site's own (its length is known). */
+  enclosure?: Enclosure;
   language?: string;
 }
 

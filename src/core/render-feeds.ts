@@ -19,6 +19,7 @@ export interface RenderedFeeds {
 
 const GENERATOR = 'feedpub';
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
+const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 
 /**
  * Render the three feeds for `entries` (already chosen and ordered, newest first).
@@ -100,10 +101,19 @@ function renderRss(site: Site, entries: readonly Entry[], updated: Date, links: 
     // RSS <author> must be an e-mail address; a credit line goes in dc:creator instead.
     const item = baseItem(e, text, true);
     item.extensions = [{ name: 'dc:creator', objects: { _text: text(e.author ?? site.author) } }];
+    if (e.enclosure) {
+      // `feed` spreads our object over its guesses (it would say image/jpg, length 0).
+      item.enclosure = { url: e.enclosure.url, type: e.enclosure.type, length: e.enclosure.length };
+      item.extensions.push({
+        name: 'media:content',
+        objects: { _attributes: { url: e.enclosure.url, type: e.enclosure.type, fileSize: e.enclosure.length, medium: 'image' } },
+      });
+    }
     feed.addItem(item);
   }
   let xml = feed.rss2();
   if (!xml.includes('xmlns:dc=')) xml = xml.replace('<rss version="2.0"', `<rss version="2.0" xmlns:dc="${DC_NS}"`);
+  if (xml.includes('<media:content')) xml = xml.replace('<rss version="2.0"', `<rss version="2.0" xmlns:media="${MEDIA_NS}"`);
   // `feed` takes one hub; WebSub allows several, each an atom:link after the self link.
   const selfLink = `<atom:link href="${escapeXml(links.rss)}" rel="self" type="application/rss+xml"/>`;
   xml = xml.replace(selfLink, selfLink + site.hubs.map((h) => `\n        <atom:link href="${escapeXml(h)}" rel="hub"/>`).join(''));
@@ -139,6 +149,16 @@ function renderAtom(site: Site, entries: readonly Entry[], updated: Date, links:
     const at = firstEntry >= 0 ? firstEntry : end;
     xml = `${xml.slice(0, at)}${marks}${xml.slice(at)}`;
   }
+  for (const e of entries) {
+    if (!e.enclosure) continue;
+    // After the entry's alternate link (unique: each entry links its own page).
+    const alternate = `<link href="${escapeXml(e.url)}"/>`;
+    const { url, type, length } = e.enclosure;
+    xml = xml.replace(
+      alternate,
+      `${alternate}\n        <link rel="enclosure" type="${escapeXml(type)}" length="${length}" href="${escapeXml(url)}"/>`,
+    );
+  }
   let i = 0;
   xml = xml.replace(/<entry>/g, () => {
     const lang = entries[i++]?.language;
@@ -171,6 +191,7 @@ function renderJson(site: Site, entries: readonly Entry[], updated: Date, links:
     const out: JsonItem = { ...rest, id: e.id, authors: [{ name: e.author ?? site.author }] };
     if (e.language && e.language !== site.language) out.language = e.language;
     if (e.image) out.image = e.image;
+    if (e.enclosure) out.attachments = [{ url: e.enclosure.url, mime_type: e.enclosure.type, size_in_bytes: e.enclosure.length }];
     return out;
   });
   // Key order is fixed here so the bytes are stable and the document reads top-down.

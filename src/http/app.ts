@@ -2,11 +2,14 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../log.js';
 import type { SiteStatus } from '../publish/live-site.js';
+import { articleMedia } from './article-media.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { escapeHtml } from '../core/text.js';
 
 export interface AppOptions {
   publicDir: string;
+  /** Images saved beside the stories are served from here. */
+  articlesDir: string;
   status: () => SiteStatus;
   log: Logger;
 }
@@ -45,6 +48,7 @@ export function createApp(options: AppOptions): express.Express {
   app.get('/status', (_req, res) => {
     res.set('cache-control', 'no-store').json(options.status());
   });
+  app.use(articleMedia(options.articlesDir));
   app.use(express.static(options.publicDir, { index: false, redirect: false, dotfiles: 'ignore', maxAge: '1h', fallthrough: true }));
 
   app.use((req, _res, next) => next(new HttpError(404, `no such page: ${req.path}`)));

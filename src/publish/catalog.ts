@@ -1,12 +1,13 @@
 // The one writer: applies file changes to the set of published entries, their identities and problems.
 // crypto.hash: one-shot, no Hash object per file (Node 20.12+).
 import { hash as hashBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeArticle } from '../core/decode.js';
 import { ArticleError } from '../core/errors.js';
 import { resolveIdentity } from '../core/identity.js';
+import { type Enclosure, imageType, localImagePath } from '../core/media.js';
 import { type Entry, type Problem, ProblemCode, type Story } from '../core/model.js';
 import { parseStory } from '../core/parse-story.js';
 import { articleUrlPath, categoriesFromPath, slugFromPath, slugKey } from '../core/paths.js';
@@ -33,7 +34,7 @@ export interface ApplyResult {
 }
 
 /** Bump when what a parse produces changes: stored entries of another format are re-read. */
-const ENTRY_FORMAT = 1;
+const ENTRY_FORMAT = 2;
 
 /** Files read and applied between two yields to the event loop. */
 const READ_BATCH = 256;
@@ -84,6 +85,19 @@ export class Catalog {
     // One sort beats 100,000 binary-search inserts into a growing array.
     this.order.reset(restored.sort(compareEntries));
     return restored.length;
+  }
+
+  /** The site's own image file as an enclosure (type and length from the file), else undefined. */
+  private enclosureFor(url: string): Enclosure | undefined {
+    const rel = localImagePath(url, this.options.baseUrl);
+    const type = rel === undefined ? undefined : imageType(rel);
+    if (rel === undefined || type === undefined) return undefined;
+    try {
+      const st = lstatSync(path.join(this.options.articlesDir, rel));
+      return st.isFile() ? { url, type, length: st.size } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Category or author names with their story counts (unordered). */
@@ -283,6 +297,7 @@ export class Catalog {
       summary: story.summary,
       categories: [...new Set([...categoriesFromPath(relPath), ...story.tags])],
       image: story.image,
+      enclosure: story.image === undefined ? undefined : this.enclosureFor(story.image),
       language: story.language,
     };
     this.store.putEntry(relPath, JSON.stringify(meta), story.contentHtml);

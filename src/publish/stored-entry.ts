@@ -1,4 +1,5 @@
 // An Entry whose body lives in the state store: memory holds metadata only, whatever the number of stories.
+import type { Enclosure } from '../core/media.js';
 import type { Entry } from '../core/model.js';
 import { summarize } from '../core/summarize.js';
 
@@ -16,6 +17,7 @@ export interface EntryMeta {
   summary?: string;
   categories: string[];
   image?: string;
+  enclosure?: Enclosure;
   language?: string;
 }
 
@@ -36,6 +38,7 @@ export class StoredEntry implements Entry {
   readonly author?: string;
   readonly categories: string[];
   readonly image?: string;
+  readonly enclosure?: Enclosure;
   readonly language?: string;
   private readonly explicitSummary: string | undefined;
   private madeSummary: string | undefined;
@@ -56,6 +59,7 @@ export class StoredEntry implements Entry {
     if (meta.author !== undefined) this.author = meta.author;
     this.categories = meta.categories;
     if (meta.image !== undefined) this.image = meta.image;
+    if (meta.enclosure !== undefined) this.enclosure = meta.enclosure;
     if (meta.language !== undefined) this.language = meta.language;
     this.explicitSummary = meta.summary;
   }

@@ -1,6 +1,9 @@
 // Write a snapshot to a folder for nginx or a CDN: every document with .gz and .br beside it, swapped in atomically.
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { copyFile, cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { imageType } from '../core/media.js';
+import { MAX_DEPTH, isIgnoredName } from '../watch/ignore-rules.js';
 import type { SnapshotDoc } from './snapshot.js';
 
 /** File path (relative) for a URL path: `/` → `index.html`, `/articles/a%20b` → `articles/a b.html`, `/categories/x/` → `categories/x/index.html`. */
@@ -22,7 +25,12 @@ export function filePathForUrl(urlPath: string): string {
  * Write every document (plus `publicDir`'s assets) into `outDir`. The new tree is built in a
  * temporary sibling folder and renamed into place, so a reader never sees half a build.
  */
-export async function writeBuild(documents: Iterable<SnapshotDoc>, publicDir: string, outDir: string): Promise<number> {
+export async function writeBuild(
+  documents: Iterable<SnapshotDoc>,
+  publicDir: string,
+  outDir: string,
+  articlesDir?: string,
+): Promise<number> {
   const parent = path.dirname(path.resolve(outDir));
   const base = path.basename(outDir);
   const temp = path.join(parent, `.${base}.tmp-${process.pid}`);
@@ -39,6 +47,7 @@ export async function writeBuild(documents: Iterable<SnapshotDoc>, publicDir: st
     await writeFile(`${file}.br`, doc.br.body);
     files += 3;
   }
+  if (articlesDir) files += await copyImages(articlesDir, path.join(temp, 'articles'));
   let hadOld = false;
   try {
     await rename(outDir, old);
@@ -49,4 +58,27 @@ export async function writeBuild(documents: Iterable<SnapshotDoc>, publicDir: st
   await rename(temp, outDir);
   if (hadOld) await rm(old, { recursive: true, force: true });
   return files;
+}
+
+/** Copy the images saved beside the stories (never through a symbolic link, no hidden names). */
+async function copyImages(fromDir: string, toDir: string, depth = 0): Promise<number> {
+  let copied = 0;
+  let entries: Dirent[];
+  try {
+    entries = await readdir(fromDir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    if (isIgnoredName(entry.name)) continue;
+    const from = path.join(fromDir, entry.name);
+    const to = path.join(toDir, entry.name);
+    if (entry.isDirectory() && depth < MAX_DEPTH) copied += await copyImages(from, to, depth + 1);
+    else if (entry.isFile() && imageType(entry.name) !== undefined) {
+      await mkdir(toDir, { recursive: true });
+      await copyFile(from, to);
+      copied++;
+    }
+  }
+  return copied;
 }

@@ -1,0 +1,45 @@
+// Story images as enclosures: which files may be served from the articles folder, and their media types.
+
+/** Image types served from the articles folder and announced as enclosures. No SVG: it can carry script. */
+export const IMAGE_TYPES: Readonly<Record<string, string>> = Object.freeze({
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+});
+
+/** An RSS enclosure / Atom rel="enclosure" / JSON Feed attachment (RSS 2.0 needs url, length, type). */
+export interface Enclosure {
+  url: string;
+  type: string;
+  length: number;
+}
+
+/** The media type of an image file name, or undefined when it is not one we serve. */
+export function imageType(name: string): string | undefined {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? undefined : IMAGE_TYPES[name.slice(dot).toLowerCase()];
+}
+
+/**
+ * The file path (relative to the articles folder) that an absolute image URL points to when it is
+ * one of the site's own `/articles/...` images, else undefined. Refuses `.`/`..` segments.
+ */
+export function localImagePath(url: string, baseUrl: string): string | undefined {
+  const prefix = `${baseUrl}/articles/`;
+  if (!url.startsWith(prefix) || imageType(url.split(/[?#]/)[0] ?? '') === undefined) return undefined;
+  try {
+    const segments =
+      url
+        .slice(prefix.length)
+        .split(/[?#]/)[0]
+        ?.split('/')
+        .map((s) => decodeURIComponent(s)) ?? [];
+    if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) return undefined;
+    return segments.join('/');
+  } catch {
+    return undefined;
+  }
+}

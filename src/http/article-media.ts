@@ -1,0 +1,54 @@
+// Images saved beside the stories (`articles/world/photo.jpg`), served at the same path under /articles/.
+import { createHash } from 'node:crypto';
+import { constants, realpathSync } from 'node:fs';
+import { open, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import type { NextFunction, Request, Response } from 'express';
+import { imageType } from '../core/media.js';
+import { isIgnoredName } from '../watch/ignore-rules.js';
+
+const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * GET /articles/<path>.<jpg|png|gif|webp|avif>: the file of that path under the articles
+ * folder. Never follows a symbolic link out of the folder, never serves hidden names or other
+ * types (no SVG: it can carry script), with a strong ETag and 304 on If-None-Match.
+ */
+export function articleMedia(articlesDir: string) {
+  const root = realpathSync(articlesDir);
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const rel = req.path.slice('/articles/'.length);
+    const type = imageType(rel);
+    if (!req.path.startsWith('/articles/') || type === undefined) return next();
+    let segments: string[];
+    try {
+      segments = rel.split('/').map((s) => decodeURIComponent(s));
+    } catch {
+      return next();
+    }
+    if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0') || isIgnoredName(s)))
+      return next();
+    const file = path.join(root, ...segments);
+    let handle: Awaited<ReturnType<typeof open>> | undefined;
+    try {
+      // Folders on the way may be links: the real path must still be inside the articles folder.
+      const real = await realpath(path.dirname(file));
+      if (real !== root && !real.startsWith(root + path.sep)) return next();
+      handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+      const st = await handle.stat();
+      if (!st.isFile() || st.size > MAX_IMAGE_BYTES) return next();
+      const body = await handle.readFile();
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+      res.set({ 'content-type': type, etag, 'cache-control': 'public, max-age=3600', 'last-modified': st.mtime.toUTCString() });
+      if (req.headers['if-none-match'] === etag) {
+        res.status(304).end();
+        return;
+      }
+      res.status(200).end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      next();
+    } finally {
+      await handle?.close();
+    }
+  };
+}

@@ -1,0 +1,91 @@
+// Story images: served from beside the story, announced as enclosures with the right type and length.
+import { symlink } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type RunningSite,
+  assertWellFormed,
+  getText,
+  jingAtom,
+  parseAtomFeed,
+  parseRssFeed,
+  put,
+  removeDir,
+  startSite,
+  tempDir,
+} from '../helpers.js';
+
+let articles: string;
+let state: string;
+let running: RunningSite | undefined;
+
+beforeEach(async () => {
+  articles = await tempDir();
+  state = await tempDir('feedpub-state-');
+});
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+  await removeDir(articles);
+  await removeDir(state);
+});
+
+// A valid 1×1 PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/AlXlMwAAAABJRU5ErkJggg==', 'base64');
+
+describe('story images', () => {
+  it('becomes an RSS enclosure and media:content, an Atom enclosure link and a JSON attachment', async () => {
+    await put(articles, 'world/photo story.png', PNG);
+    await put(articles, 'world/with-image.md', '---\ntitle: With an image\nimage: photo story.png\n---\nbody\n');
+    await put(articles, 'inline.md', '# Inline image\n\n![a photo](world/photo%20story.png)\n');
+    running = await startSite(articles, state);
+    const { url } = running;
+    const imageUrl = `${url}/articles/world/photo%20story.png`;
+
+    const rssText = (await getText(`${url}/feed.xml`)).text;
+    assertWellFormed(rssText);
+    const rss = parseRssFeed(rssText);
+    for (const title of ['With an image', 'Inline image']) {
+      const item = rss.items?.find((i) => i.title === title);
+      expect(item?.enclosures?.[0], title).toMatchObject({ url: imageUrl, type: 'image/png', length: PNG.length });
+    }
+    expect(rssText).toContain(`<media:content url="${imageUrl}" type="image/png" fileSize="${PNG.length}" medium="image"/>`);
+
+    const atomText = (await getText(`${url}/atom.xml`)).text;
+    const jing = jingAtom(atomText);
+    if (jing !== undefined) expect(jing).toBe('valid');
+    const entry = parseAtomFeed(atomText).entries?.find((e) => e.title?.value === 'With an image');
+    expect(entry?.links?.find((l) => l.rel === 'enclosure')).toMatchObject({ href: imageUrl, type: 'image/png', length: PNG.length });
+
+    const json = JSON.parse((await getText(`${url}/feed.json`)).text) as {
+      items: { title: string; image: string; attachments: unknown[] }[];
+    };
+    const item = json.items.find((i) => i.title === 'With an image');
+    expect(item?.image).toBe(imageUrl);
+    expect(item?.attachments).toEqual([{ url: imageUrl, mime_type: 'image/png', size_in_bytes: PNG.length }]);
+
+    const image = await fetch(imageUrl);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true);
+    const page = (await getText(`${url}/articles/world/with-image`)).text;
+    expect(page).toContain(`<img src="${imageUrl}" alt="">`);
+  });
+
+  it('never serves an image through a link out of the folder, or anything but images', async () => {
+    const outside = await tempDir('feedpub-outside-');
+    try {
+      await put(outside, 'secret.png', PNG);
+      await symlink(path.join(outside, 'secret.png'), path.join(articles, 'linked.png'));
+      await symlink(outside, path.join(articles, 'linked-folder'));
+      await put(articles, 'notes.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+      await put(articles, '.hidden.png', PNG);
+      running = await startSite(articles, state);
+      for (const p of ['linked.png', 'linked-folder/secret.png', 'notes.svg', '.hidden.png', '..%2Fsecret.png']) {
+        expect((await fetch(`${running.url}/articles/${p}`)).status, p).toBe(404);
+      }
+    } finally {
+      await removeDir(outside);
+    }
+  });
+});
