@@ -37,13 +37,43 @@ export function renderFeeds(
   entries: readonly Entry[],
   updated: Date,
   links: FeedLinks,
-  tombstones: readonly Tombstone[] = [],
+  extras: FeedExtras = {},
 ): RenderedFeeds {
   return {
-    rss: renderRss(site, entries, updated, links),
-    atom: renderAtom(site, entries, updated, links, tombstones),
-    json: renderJson(site, entries, updated, links),
+    rss: renderRss(site, entries, updated, links, extras),
+    atom: renderAtom(site, entries, updated, links, extras),
+    json: renderJson(site, entries, updated, links, extras),
   };
+}
+
+/** Feed history (RFC 5005) for one format: links to the neighbouring documents. */
+export interface HistoryLinks {
+  /** The next older archive document. */
+  prevArchive?: string;
+  /** The next newer archive document (archives only). */
+  nextArchive?: string;
+  /** The subscription document (archives only). */
+  current?: string;
+}
+
+export interface FeedExtras {
+  /** RFC 6721 deleted entries (Atom only). */
+  tombstones?: readonly Tombstone[];
+  /** RFC 5005 links per format; JSON Feed pages with `next_url` (its prevArchive). */
+  history?: { rss?: HistoryLinks; atom?: HistoryLinks; json?: HistoryLinks };
+  /** This document is an archive (RFC 5005 fh:archive): complete, and will not change. */
+  archive?: boolean;
+}
+
+const HISTORY_NS = 'http://purl.org/syndication/history/1.0';
+
+/** Feed-level atom:link elements for hubs and RFC 5005 history, in a fixed order. */
+function extraLinks(site: Site, history: HistoryLinks | undefined): { rel: string; href: string }[] {
+  const out = site.hubs.map((href) => ({ rel: 'hub', href }));
+  if (history?.current) out.push({ rel: 'current', href: history.current });
+  if (history?.prevArchive) out.push({ rel: 'prev-archive', href: history.prevArchive });
+  if (history?.nextArchive) out.push({ rel: 'next-archive', href: history.nextArchive });
+  return out;
 }
 
 /** Stand-ins for user text; U+E000/U+E001 cannot occur in what `feed` writes around them. */
@@ -93,7 +123,7 @@ function baseItem(e: Entry, text: (v: string) => string, html: boolean): Item {
   };
 }
 
-function renderRss(site: Site, entries: readonly Entry[], updated: Date, links: FeedLinks): string {
+function renderRss(site: Site, entries: readonly Entry[], updated: Date, links: FeedLinks, extras: FeedExtras): string {
   const t = new Tokens();
   const text = (v: string) => t.put(v);
   const feed = newFeed(site, updated, links, t);
@@ -114,15 +144,23 @@ function renderRss(site: Site, entries: readonly Entry[], updated: Date, links: 
   let xml = feed.rss2();
   if (!xml.includes('xmlns:dc=')) xml = xml.replace('<rss version="2.0"', `<rss version="2.0" xmlns:dc="${DC_NS}"`);
   if (xml.includes('<media:content')) xml = xml.replace('<rss version="2.0"', `<rss version="2.0" xmlns:media="${MEDIA_NS}"`);
-  // `feed` takes one hub; WebSub allows several, each an atom:link after the self link.
+  // `feed` takes one hub and no history links: each goes in as an atom:link after the self link.
   const selfLink = `<atom:link href="${escapeXml(links.rss)}" rel="self" type="application/rss+xml"/>`;
-  xml = xml.replace(selfLink, selfLink + site.hubs.map((h) => `\n        <atom:link href="${escapeXml(h)}" rel="hub"/>`).join(''));
+  let after = extraLinks(site, extras.history?.rss)
+    .map((l) => `\n        <atom:link href="${escapeXml(l.href)}" rel="${l.rel}"/>`)
+    .join('');
+  if (extras.archive) {
+    xml = xml.replace('<rss version="2.0"', `<rss version="2.0" xmlns:fh="${HISTORY_NS}"`);
+    after += '\n        <fh:archive/>';
+  }
+  xml = xml.replace(selfLink, selfLink + after);
   return `${t.substitute(xml)}\n`;
 }
 
 const TOMBSTONE_NS = 'http://purl.org/atompub/tombstones/1.0';
 
-function renderAtom(site: Site, entries: readonly Entry[], updated: Date, links: FeedLinks, tombstones: readonly Tombstone[]): string {
+function renderAtom(site: Site, entries: readonly Entry[], updated: Date, links: FeedLinks, extras: FeedExtras): string {
+  const tombstones = extras.tombstones ?? [];
   const t = new Tokens();
   const text = (v: string) => t.put(v);
   const feed = newFeed(site, updated, links, t);
@@ -138,12 +176,27 @@ function renderAtom(site: Site, entries: readonly Entry[], updated: Date, links:
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.language)}">`,
   );
   const selfLink = `<link rel="self" href="${escapeXml(links.atom)}"/>`;
-  xml = xml.replace(selfLink, selfLink + site.hubs.map((h) => `\n    <link rel="hub" href="${escapeXml(h)}"/>`).join(''));
-  if (tombstones.length > 0) {
-    // RFC 6721 deleted entries. RFC 4287's RELAX NG schema accepts extension elements only before
-    // the first atom:entry, so they go right after the feed's own metadata.
-    xml = xml.replace('<feed xmlns="http://www.w3.org/2005/Atom"', `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:at="${TOMBSTONE_NS}"`);
-    const marks = tombstones.map((t) => `    <at:deleted-entry ref="${escapeXml(t.id)}" when="${t.deleted.toISOString()}"/>\n`).join('');
+  xml = xml.replace(
+    selfLink,
+    selfLink +
+      extraLinks(site, extras.history?.atom)
+        .map((l) => `\n    <link rel="${l.rel}" href="${escapeXml(l.href)}"/>`)
+        .join(''),
+  );
+  if (tombstones.length > 0 || extras.archive) {
+    // RFC 6721 deleted entries and RFC 5005's fh:archive. RFC 4287's RELAX NG schema accepts
+    // extension elements only before the first atom:entry, so they go after the feed's metadata.
+    if (tombstones.length > 0) {
+      xml = xml.replace(
+        '<feed xmlns="http://www.w3.org/2005/Atom"',
+        `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:at="${TOMBSTONE_NS}"`,
+      );
+    }
+    if (extras.archive)
+      xml = xml.replace('<feed xmlns="http://www.w3.org/2005/Atom"', `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="${HISTORY_NS}"`);
+    const marks =
+      (extras.archive ? '    <fh:archive/>\n' : '') +
+      tombstones.map((t) => `    <at:deleted-entry ref="${escapeXml(t.id)}" when="${t.deleted.toISOString()}"/>\n`).join('');
     const firstEntry = xml.indexOf('    <entry');
     const end = xml.lastIndexOf('</feed>');
     const at = firstEntry >= 0 ? firstEntry : end;
@@ -177,7 +230,7 @@ interface JsonItem {
   [key: string]: unknown;
 }
 
-function renderJson(site: Site, entries: readonly Entry[], updated: Date, links: FeedLinks): string {
+function renderJson(site: Site, entries: readonly Entry[], updated: Date, links: FeedLinks, extras: FeedExtras): string {
   const feed = newFeed(site, updated, links, undefined);
   for (const e of entries) {
     const item = baseItem(e, (v) => v, false);
@@ -202,6 +255,8 @@ function renderJson(site: Site, entries: readonly Entry[], updated: Date, links:
     language: site.language,
     authors: [{ name: site.author }],
     ...(site.hubs.length > 0 ? { hubs: site.hubs.map((url) => ({ type: 'WebSub', url })) } : {}),
+    // JSON Feed 1.1 pagination: next_url leads to older items.
+    ...(extras.history?.json?.prevArchive ? { next_url: extras.history.json.prevArchive } : {}),
     items,
   };
   return `${JSON.stringify(out, null, 2)}\n`;

@@ -1,7 +1,7 @@
 // Every document the site serves, as data: feeds, index and story pages with their URLs and types.
 import type { Entry, Site, Tombstone } from './model.js';
 import { articleUrlPath, encodeSegment } from './paths.js';
-import { renderFeeds } from './render-feeds.js';
+import { type HistoryLinks, renderFeeds } from './render-feeds.js';
 import { type FacetLink, type PageLinks, renderIndex, renderStoryPage } from './render-pages.js';
 
 /** One rendered document, not yet encoded. */
@@ -53,7 +53,7 @@ export function renderFrontDocuments(
 ): Document[] {
   const latest = entries.slice(0, site.itemLimit);
   const links = siteLinks(site);
-  const feeds = renderFeeds(site, latest, updated, links, tombstones);
+  const feeds = renderFeeds(site, latest, updated, links, { tombstones, history: archiveHistory(site, entries.length) });
   const cc = cacheControl(site);
   // WebSub §4: a publisher advertises hub and self in Link headers as well as in the feed.
   const linkHeader = (self: string) =>
@@ -165,5 +165,60 @@ export function renderFacetDocuments(
       lastModified: updated,
       cacheControl: cc,
     },
+  ];
+}
+
+/**
+ * RFC 5005 archives: the stories, oldest first, in pages of `itemLimit`; only complete pages are
+ * archives (page 1 is the oldest). Every story is in the subscription feeds (the newest
+ * `itemLimit`) or in a complete page, so a reader can rebuild the whole history.
+ */
+export function archivePageCount(site: Site, total: number): number {
+  return Math.floor(total / site.itemLimit);
+}
+
+const ARCHIVE_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+
+/** `/archive/<page>/feed.xml`, `atom.xml` or `feed.json`. */
+export function archivePath(page: number, format: keyof typeof ARCHIVE_FILES): string {
+  return `/archive/${page}/${ARCHIVE_FILES[format]}`;
+}
+
+function historyFor(make: (format: keyof typeof ARCHIVE_FILES) => HistoryLinks) {
+  return { rss: make('rss'), atom: make('atom'), json: make('json') };
+}
+
+/** The subscription feeds' link to the newest complete archive page, if there is one. */
+function archiveHistory(site: Site, total: number) {
+  const pages = archivePageCount(site, total);
+  if (pages < 1) return undefined;
+  return historyFor((f) => ({ prevArchive: site.baseUrl + archivePath(pages, f) }));
+}
+
+/**
+ * Archive page `page` in all three formats, or undefined when there is no such complete page.
+ * Complete pages change only when an older story is deleted or a backdated one arrives, so they
+ * are cached for a day rather than the feeds' minutes.
+ */
+export function renderArchiveDocuments(site: Site, page: number, entries: readonly Entry[]): Document[] | undefined {
+  const pages = archivePageCount(site, entries.length);
+  if (!Number.isInteger(page) || page < 1 || page > pages) return undefined;
+  const size = site.itemLimit;
+  const slice = entries.slice(entries.length - page * size, entries.length - (page - 1) * size);
+  const updated = feedUpdated(slice, undefined);
+  const url = (p: number, f: keyof typeof ARCHIVE_FILES) => site.baseUrl + archivePath(p, f);
+  const links = { home: `${site.baseUrl}/`, rss: url(page, 'rss'), atom: url(page, 'atom'), json: url(page, 'json') };
+  const current = { rss: site.baseUrl + FEED_PATHS.rss, atom: site.baseUrl + FEED_PATHS.atom, json: site.baseUrl + FEED_PATHS.json };
+  const history = historyFor((f) => ({
+    current: current[f],
+    prevArchive: page > 1 ? url(page - 1, f) : undefined,
+    nextArchive: page < pages ? url(page + 1, f) : undefined,
+  }));
+  const feeds = renderFeeds({ ...site, hubs: [] }, slice, updated, links, { history, archive: true });
+  const cc = 'public, max-age=86400';
+  return [
+    { path: archivePath(page, 'rss'), contentType: MEDIA_TYPES.rss, body: feeds.rss, lastModified: updated, cacheControl: cc },
+    { path: archivePath(page, 'atom'), contentType: MEDIA_TYPES.atom, body: feeds.atom, lastModified: updated, cacheControl: cc },
+    { path: archivePath(page, 'json'), contentType: MEDIA_TYPES.json, body: feeds.json, lastModified: updated, cacheControl: cc },
   ];
 }

@@ -8,6 +8,8 @@ import type { FacetLink } from '../core/render-pages.js';
 import {
   FACETS,
   FEED_PATHS,
+  archivePageCount,
+  renderArchiveDocuments,
   type Facet,
   facetPath,
   feedUpdated,
@@ -20,12 +22,14 @@ import { StateDb } from '../store/state-db.js';
 import { ArticleWatcher } from '../watch/article-watcher.js';
 import { scanFolder } from '../watch/scan-folder.js';
 import { Catalog } from './catalog.js';
-import { FacetStore, PageStore } from './page-store.js';
+import { LazyDocuments, PageStore } from './page-store.js';
 import { type NotifierStatus, WebSubNotifier } from './websub-notifier.js';
 import { EMPTY_SNAPSHOT, type HeadersFor, SiteSnapshot, type Snapshot, type SnapshotDoc, encodeDocument } from './snapshot.js';
 
 const NO_HEADERS: HeadersFor = () => ({});
 /** `/categories/<name>/` and its feeds; `/authors/<name>/` likewise. */
+/** `/archive/<page>/feed.xml`, `atom.xml`, `feed.json`. */
+const ARCHIVE_URL = /^\/archive\/([1-9]\d{0,8})\/(?:feed\.xml|atom\.xml|feed\.json)$/;
 const FACET_URL = /^\/(categories|authors)\/([^/]+)\/(?:feed\.xml|atom\.xml|feed\.json)?$/;
 
 export interface LiveSiteOptions {
@@ -98,7 +102,7 @@ export class LiveSite {
   private closed = false;
   private isReady = false;
   /** Category and author feeds and pages: rendered on first request, dropped on every rebuild. */
-  private readonly facets = new FacetStore((urlPath) => {
+  private readonly facets = new LazyDocuments((urlPath) => {
     const m = FACET_URL.exec(urlPath);
     if (!m) return undefined;
     let name: string;
@@ -108,6 +112,13 @@ export class LiveSite {
       return undefined;
     }
     const docs = renderFacetDocuments(this.site, m[1] as Facet, name, this.catalog.list(), this.options.config.timeZone);
+    return docs?.map((d) => encodeDocument(d, this.options.responseHeaders ?? NO_HEADERS));
+  });
+  /** RFC 5005 archive pages, rendered on first request like the category feeds. */
+  private readonly archives = new LazyDocuments((urlPath) => {
+    const m = ARCHIVE_URL.exec(urlPath);
+    if (!m) return undefined;
+    const docs = renderArchiveDocuments(this.site, Number(m[1]), this.catalog.list());
     return docs?.map((d) => encodeDocument(d, this.options.responseHeaders ?? NO_HEADERS));
   });
   /** Pings hubs after a change; only while serving (watch) and when hubs are configured. */
@@ -386,7 +397,8 @@ export class LiveSite {
     // Feeds whose bytes changed are the topics to announce to WebSub hubs.
     const changedFeeds = Object.values(FEED_PATHS).filter((p) => front.get(p)?.tag !== this.current.get(p)?.tag);
     this.facets.clear();
-    this.current = new SiteSnapshot(front, this.pages, this.facets);
+    this.archives.clear();
+    this.current = new SiteSnapshot(front, this.pages, this.facets, this.archives);
     this.notifier?.notify(changedFeeds.map((p) => this.site.baseUrl + p));
     const round = (ms: number) => Math.round(ms * 10) / 10;
     this.lastRebuild = {
@@ -410,6 +422,10 @@ export class LiveSite {
   *allDocuments(): Iterable<SnapshotDoc> {
     yield* this.current.values();
     const headers = this.options.responseHeaders ?? NO_HEADERS;
+    const entries = this.catalog.list();
+    for (let page = 1; page <= archivePageCount(this.site, entries.length); page++) {
+      for (const doc of renderArchiveDocuments(this.site, page, entries) ?? []) yield encodeDocument(doc, headers);
+    }
     for (const kind of FACETS) {
       for (const name of this.catalog.facet(kind).keys()) {
         for (const doc of renderFacetDocuments(this.site, kind, name, this.catalog.list(), this.options.config.timeZone) ?? []) {

@@ -64,12 +64,12 @@ export class PageStore {
 }
 
 /**
- * Documents rendered from the whole catalog on first request (category and author feeds and
+ * Documents rendered from the whole catalog on first request (category, author and archive feeds and
  * pages), four at a time, kept until the next rebuild clears them. A poller's repeated requests
  * hit the cache; after a change the first request renders again, with the same ETag if nothing
  * in that category changed, so conditional GETs still get 304.
  */
-export class FacetStore {
+export class LazyDocuments {
   private readonly cache = new Map<string, SnapshotDoc | null>();
 
   constructor(private readonly render: (urlPath: string) => SnapshotDoc[] | undefined) {}

@@ -1,0 +1,83 @@
+// RFC 5005 complete archives: following prev-archive from the subscription feed rebuilds the whole history.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type RunningSite,
+  assertWellFormed,
+  getText,
+  jingAtom,
+  parseAtomFeed,
+  parseRssFeed,
+  put,
+  removeDir,
+  startSite,
+  tempDir,
+} from '../helpers.js';
+
+let articles: string;
+let state: string;
+let running: RunningSite | undefined;
+
+beforeEach(async () => {
+  articles = await tempDir();
+  state = await tempDir('feedpub-state-');
+});
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+  await removeDir(articles);
+  await removeDir(state);
+});
+
+describe('feed history (RFC 5005)', () => {
+  it('links the subscription feeds to complete archive pages that together hold every story', async () => {
+    for (let i = 1; i <= 8; i++)
+      await put(articles, `s${i}.txt`, `Story ${i}\n\n2026-11-${String(i).padStart(2, '0')} 09:00\n\nbody ${i}\n`);
+    running = await startSite(articles, state, { itemLimit: 3 });
+    const { url } = running;
+
+    // Atom: walk prev-archive links from the subscription document.
+    const seen = new Set<string>();
+    let next: string | undefined = `${url}/atom.xml`;
+    const pages: string[] = [];
+    while (next) {
+      const xml: string = (await getText(next)).text;
+      assertWellFormed(xml);
+      const jing = jingAtom(xml);
+      if (jing !== undefined) expect(jing, next).toBe('valid');
+      const feed: ReturnType<typeof parseAtomFeed> = parseAtomFeed(xml);
+      for (const e of feed.entries ?? []) seen.add(e.title?.value ?? '');
+      pages.push(next);
+      if (next !== `${url}/atom.xml`) {
+        expect(xml).toContain('<fh:archive/>');
+        expect(feed.links?.find((l) => l.rel === 'current')?.href).toBe(`${url}/atom.xml`);
+      }
+      next = feed.links?.find((l) => l.rel === 'prev-archive')?.href;
+      expect(pages.length).toBeLessThan(10);
+    }
+    expect(pages).toEqual([`${url}/atom.xml`, `${url}/archive/2/atom.xml`, `${url}/archive/1/atom.xml`]);
+    expect([...seen].sort()).toEqual(Array.from({ length: 8 }, (_, i) => `Story ${i + 1}`).sort());
+    expect((parseAtomFeed((await getText(`${url}/archive/1/atom.xml`)).text).entries ?? []).map((e) => e.title?.value)).toEqual([
+      'Story 3',
+      'Story 2',
+      'Story 1',
+    ]);
+    const page1 = parseAtomFeed((await getText(`${url}/archive/1/atom.xml`)).text);
+    expect(page1.links?.find((l) => l.rel === 'next-archive')?.href).toBe(`${url}/archive/2/atom.xml`);
+    expect((await fetch(`${url}/archive/1/atom.xml`)).headers.get('cache-control')).toBe('public, max-age=86400');
+
+    // RSS carries the same links as atom:link; JSON Feed pages with next_url.
+    const rss = parseRssFeed((await getText(`${url}/feed.xml`)).text);
+    expect(rss.atom?.links?.find((l) => l.rel === 'prev-archive')?.href).toBe(`${url}/archive/2/feed.xml`);
+    const jsonTitles: string[] = [];
+    let jsonNext: string | undefined = `${url}/feed.json`;
+    while (jsonNext) {
+      const doc = JSON.parse((await getText(jsonNext)).text) as { items: { title: string }[]; next_url?: string };
+      jsonTitles.push(...doc.items.map((i) => i.title));
+      jsonNext = doc.next_url;
+    }
+    expect(new Set(jsonTitles).size).toBe(8);
+
+    expect((await fetch(`${url}/archive/3/atom.xml`)).status).toBe(404);
+    expect((await fetch(`${url}/archive/0/atom.xml`)).status).toBe(404);
+  });
+});
