@@ -104,6 +104,8 @@ function newFeed(site: Site, updated: Date, links: FeedLinks, t: Tokens | undefi
     generator: GENERATOR,
     ttl: Math.max(1, Math.ceil(site.maxAge / 60)),
     feedLinks: { rss: links.rss, atom: links.atom, json: links.json },
+    // A browser opening the feed shows it through public/feed.xsl (readers ignore the instruction).
+    stylesheet: `${site.baseUrl}/feed.xsl`,
     author: { name: text(site.author) },
   });
 }

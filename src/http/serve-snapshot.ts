@@ -78,6 +78,8 @@ export function serveDocument(req: IncomingMessage, res: ServerResponse, doc: Sn
     res.end();
     return;
   }
-  res.writeHead(200, variant.raw);
+  // Browsers navigate with Accept: text/html,...; feed readers ask for feeds or */*.
+  const browser = variant.rawBrowser !== undefined && headers.accept?.startsWith('text/html') === true;
+  res.writeHead(200, browser ? (variant.rawBrowser as string[]) : variant.raw);
   res.end(req.method === 'HEAD' ? undefined : variant.body);
 }

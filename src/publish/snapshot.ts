@@ -12,6 +12,12 @@ export interface Variant {
   raw: string[];
   /** Headers of a 304 for this variant (RFC 9110 §15.4.5: validators and caching fields only). */
   raw304: string[];
+  /**
+   * Feeds only: `raw` with `application/xml` as the type, for a browser's navigation request.
+   * Chromium shows application/rss+xml and atom+xml as plain text and never applies their
+   * stylesheet; as application/xml the same bytes render through public/feed.xsl.
+   */
+  rawBrowser?: string[];
 }
 
 /** Extra response headers by media type (security policy for pages, nosniff for all). */
@@ -82,6 +88,9 @@ export function encodeDocument(doc: Document, headersFor: HeadersFor, previous?:
     return previous;
   }
   const lastModified = doc.lastModified.toUTCString();
+  // RSS and Atom go out as application/xml to browsers (see Variant.rawBrowser), so caches must key on Accept too.
+  const styled = doc.contentType.startsWith('application/rss+xml') || doc.contentType.startsWith('application/atom+xml');
+  const vary = styled ? 'Accept-Encoding, Accept' : 'Accept-Encoding';
   const variant = (bytes: Buffer, suffix: string, encoding?: string): Variant => {
     const etag = `"${tag}${suffix}"`;
     const headers: Record<string, string> = {
@@ -90,13 +99,15 @@ export function encodeDocument(doc: Document, headersFor: HeadersFor, previous?:
       etag,
       'last-modified': lastModified,
       'cache-control': doc.cacheControl,
-      vary: 'Accept-Encoding',
+      vary,
       ...headersFor(doc.contentType),
       ...doc.headers,
     };
     if (encoding) headers['content-encoding'] = encoding;
-    const raw304 = ['etag', etag, 'cache-control', doc.cacheControl, 'vary', 'Accept-Encoding'];
-    return { body: bytes, etag, headers, raw: Object.entries(headers).flat(), raw304 };
+    const raw304 = ['etag', etag, 'cache-control', doc.cacheControl, 'vary', vary];
+    const variant: Variant = { body: bytes, etag, headers, raw: Object.entries(headers).flat(), raw304 };
+    if (styled) variant.rawBrowser = Object.entries({ ...headers, 'content-type': 'application/xml; charset=utf-8' }).flat();
+    return variant;
   };
   return {
     path: doc.path,

@@ -327,7 +327,7 @@ describe('HTTP for pollers', () => {
     const etag = first.headers.get('etag') ?? '';
     const lastModified = first.headers.get('last-modified') ?? '';
     expect(etag).toMatch(/^"[\w-]+"$/);
-    expect(first.headers.get('vary')).toBe('Accept-Encoding');
+    expect(first.headers.get('vary')).toBe('Accept-Encoding, Accept');
     expect(first.headers.get('cache-control')).toMatch(/max-age=\d+/);
 
     const conditional = await fetch(feed, { headers: { 'if-none-match': etag } });

@@ -1,0 +1,70 @@
+// Real browser: Debian's chromium (playwright-core) opens the feeds and the index; feeds read as pages via feed.xsl.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, type RunningSite, put, removeDir, startSite, tempDir } from '../helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+let browser: Browser | undefined;
+let running: RunningSite | undefined;
+let articles: string;
+let state: string;
+let skipReason = existsSync(CHROMIUM) ? '' : `${CHROMIUM} is not installed (Debian package chromium)`;
+
+beforeAll(async () => {
+  if (skipReason) return;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  } catch (error) {
+    skipReason = `chromium did not start: ${(error as Error).message.split('\n')[0]}`;
+    return;
+  }
+  articles = await tempDir();
+  state = await tempDir('feedpub-state-');
+  await put(articles, 'kim-putin.txt', await readFile(path.join(ROOT, 'tests', 'fixtures', 'seed-article.txt')));
+  await put(articles, 'markets.txt', 'Asian markets close higher\n\nReuters\n\nbody\n');
+  running = await startSite(articles, state);
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await running?.close();
+  if (articles) await removeDir(articles);
+  if (state) await removeDir(state);
+});
+
+describe('in a real browser', () => {
+  it.each(['/feed.xml', '/atom.xml', '/'])('%s shows the story titles', async (urlPath) => {
+    if (skipReason) {
+      console.warn(`browser test skipped: ${skipReason}`);
+      return;
+    }
+    const page = await (browser as Browser).newPage();
+    await page.goto(`${running?.url}${urlPath}`);
+    const body = (await page.textContent('body')) ?? '';
+    expect(body).toContain("'คิม' เตรียมพบ 'ปูติน' ที่รัสเซีย");
+    expect(body).toContain('Asian markets close higher');
+    if (urlPath !== '/') {
+      // Transformed by feed.xsl into a page (not the browser's raw XML tree): it explains subscribing.
+      expect(await page.locator('p.about').count()).toBe(1);
+      expect(await page.locator('h1').textContent()).toBe('Test desk');
+    }
+    const name = urlPath === '/' ? 'index' : urlPath.slice(1).replace('.', '-');
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+    await page.close();
+  });
+});
