@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
+import { afterEach, beforeEach } from 'vitest';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { type Config, loadConfig } from '../src/config.js';
 import { createApp } from '../src/http/app.js';
@@ -65,6 +66,31 @@ export interface StartOptions {
   /** Public URL for links (default: the real http://127.0.0.1:PORT), as behind a proxy. */
   baseUrl?: string;
   websubRetryMs?: number;
+}
+
+export interface SiteFolders {
+  /** A fresh articles folder for each test. */
+  articles: string;
+  /** A fresh state folder for each test. */
+  state: string;
+  /** The site a test started, closed after it. */
+  running: RunningSite | undefined;
+}
+
+/** Fresh articles and state folders for every test of the file, and the site closed and both removed after it. */
+export function siteFolders(): SiteFolders {
+  const ctx: SiteFolders = { articles: '', state: '', running: undefined };
+  beforeEach(async () => {
+    ctx.articles = await tempDir();
+    ctx.state = await tempDir('feedpub-state-');
+  });
+  afterEach(async () => {
+    await ctx.running?.close();
+    ctx.running = undefined;
+    await removeDir(ctx.articles);
+    await removeDir(ctx.state);
+  });
+  return ctx;
 }
 
 /** Start the real site (watcher, store, snapshot) behind the real front door on port 0. */

@@ -1,39 +1,15 @@
 // RFC 5005 complete archives: following prev-archive from the subscription feed rebuilds the whole history.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type RunningSite,
-  assertWellFormed,
-  getText,
-  jingAtom,
-  parseAtomFeed,
-  parseRssFeed,
-  put,
-  removeDir,
-  startSite,
-  tempDir,
-} from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { assertWellFormed, getText, jingAtom, parseAtomFeed, parseRssFeed, put, startSite, siteFolders } from '../helpers.js';
 
-let articles: string;
-let state: string;
-let running: RunningSite | undefined;
-
-beforeEach(async () => {
-  articles = await tempDir();
-  state = await tempDir('feedpub-state-');
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  await removeDir(articles);
-  await removeDir(state);
-});
+const ctx = siteFolders();
 
 describe('feed history (RFC 5005)', () => {
   it('links the subscription feeds to complete archive pages that together hold every story', async () => {
     for (let i = 1; i <= 8; i++)
-      await put(articles, `s${i}.txt`, `Story ${i}\n\n2026-11-${String(i).padStart(2, '0')} 09:00\n\nbody ${i}\n`);
-    running = await startSite(articles, state, { itemLimit: 3 });
-    const { url } = running;
+      await put(ctx.articles, `s${i}.txt`, `Story ${i}\n\n2026-11-${String(i).padStart(2, '0')} 09:00\n\nbody ${i}\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state, { itemLimit: 3 });
+    const { url } = ctx.running;
 
     // Atom: walk prev-archive links from the subscription document.
     const seen = new Set<string>();

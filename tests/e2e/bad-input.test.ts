@@ -2,34 +2,10 @@
 import { mkdir, open, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'htmlparser2';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type RunningSite,
-  assertWellFormed,
-  getText,
-  parseAtomFeed,
-  parseRssFeed,
-  put,
-  removeDir,
-  startSite,
-  tempDir,
-  waitFor,
-} from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { assertWellFormed, getText, parseAtomFeed, parseRssFeed, put, startSite, waitFor, siteFolders } from '../helpers.js';
 
-let articles: string;
-let state: string;
-let running: RunningSite | undefined;
-
-beforeEach(async () => {
-  articles = await tempDir();
-  state = await tempDir('feedpub-state-');
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  await removeDir(articles);
-  await removeDir(state);
-});
+const ctx = siteFolders();
 
 interface Status {
   articles: number;
@@ -69,29 +45,29 @@ function assertInert(html: string): void {
 
 describe('bad input', () => {
   it('reports every kind of bad file by name and reason while the feeds stay valid', async () => {
-    await put(articles, 'good.txt', 'Good story\n\nFine.\n');
-    await put(articles, 'empty.txt', '');
-    await put(articles, 'blank.txt', '  \n\n\t \n');
-    await put(articles, 'junk.txt', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
-    await put(articles, 'nul.txt', 'Title\n\nbody\u0000more\n');
-    await put(articles, 'bad-utf8.txt', Buffer.concat([thai('ข่าวดี\n\nเนื้อหา'), Buffer.from([0xff, 0xfe]), thai('ต่อ\n')]));
-    await put(articles, 'quote-title.md', '---\ntitle: "He said" he would\n---\nbody\n');
-    await put(articles, 'tabs.md', '---\ntitle: x\n\tdate: 2026-01-01\n---\nbody\n');
-    await put(articles, 'bad-date.md', '---\ntitle: Dated\ndate: 32 Foo 2026\n---\nbody\n');
-    await put(articles, 'no-title.md', '---\nauthor: x\n---\n\nno heading here\n');
-    await symlink('loop-b.txt', path.join(articles, 'loop-a.txt'));
-    await symlink('loop-a.txt', path.join(articles, 'loop-b.txt'));
-    await mkdir(path.join(articles, 'folder.txt'));
-    await put(articles, 'folder.txt/inside.txt', 'Inside a folder named like an article\n\nbody\n');
+    await put(ctx.articles, 'good.txt', 'Good story\n\nFine.\n');
+    await put(ctx.articles, 'empty.txt', '');
+    await put(ctx.articles, 'blank.txt', '  \n\n\t \n');
+    await put(ctx.articles, 'junk.txt', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    await put(ctx.articles, 'nul.txt', 'Title\n\nbody\u0000more\n');
+    await put(ctx.articles, 'bad-utf8.txt', Buffer.concat([thai('ข่าวดี\n\nเนื้อหา'), Buffer.from([0xff, 0xfe]), thai('ต่อ\n')]));
+    await put(ctx.articles, 'quote-title.md', '---\ntitle: "He said" he would\n---\nbody\n');
+    await put(ctx.articles, 'tabs.md', '---\ntitle: x\n\tdate: 2026-01-01\n---\nbody\n');
+    await put(ctx.articles, 'bad-date.md', '---\ntitle: Dated\ndate: 32 Foo 2026\n---\nbody\n');
+    await put(ctx.articles, 'no-title.md', '---\nauthor: x\n---\n\nno heading here\n');
+    await symlink('loop-b.txt', path.join(ctx.articles, 'loop-a.txt'));
+    await symlink('loop-a.txt', path.join(ctx.articles, 'loop-b.txt'));
+    await mkdir(path.join(ctx.articles, 'folder.txt'));
+    await put(ctx.articles, 'folder.txt/inside.txt', 'Inside a folder named like an article\n\nbody\n');
     const deep = Array.from({ length: 50 }, (_, i) => `d${i}`).join('/');
-    await put(articles, `${deep}/deep.txt`, 'Fifty levels down\n\nbody\n');
+    await put(ctx.articles, `${deep}/deep.txt`, 'Fifty levels down\n\nbody\n');
     // 50 MB: over the default cap; written sparse so the test does not need the disk space.
-    const big = await open(path.join(articles, 'huge.txt'), 'w');
+    const big = await open(path.join(ctx.articles, 'huge.txt'), 'w');
     await big.truncate(50 * 1024 * 1024);
     await big.close();
 
-    running = await startSite(articles, state);
-    const { url } = running;
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
     const s = await status(url);
     const byPath = new Map(s.problems.map((p) => [p.path, p]));
     const expectProblem = (file: string, code: string, reason?: RegExp) => {
@@ -121,20 +97,20 @@ describe('bad input', () => {
   });
 
   it('publishes what can be saved: TIS-620, CR line ends, control characters, a 5,000-character title', async () => {
-    await put(articles, 'legacy.txt', tis620('ข่าวภาษาไทยแบบเก่า\n\nเนื้อหาข่าว\n'));
-    await put(articles, 'mac.txt', 'Old Mac line ends\r\rFirst paragraph.\rSame paragraph.\r\rSecond.\r');
-    await put(articles, 'controls.txt', 'Ti\u0001tle\u0008 with \uFFFEcontrols\uFFFF\n\nBody \u001B[31m red\n');
-    await put(articles, 'long-title.txt', `${'ยาว'.repeat(1700)}\n\nbody\n`);
-    running = await startSite(articles, state);
-    const titles = await validFeeds(running.url);
+    await put(ctx.articles, 'legacy.txt', tis620('ข่าวภาษาไทยแบบเก่า\n\nเนื้อหาข่าว\n'));
+    await put(ctx.articles, 'mac.txt', 'Old Mac line ends\r\rFirst paragraph.\rSame paragraph.\r\rSecond.\r');
+    await put(ctx.articles, 'controls.txt', 'Ti\u0001tle\u0008 with \uFFFEcontrols\uFFFF\n\nBody \u001B[31m red\n');
+    await put(ctx.articles, 'long-title.txt', `${'ยาว'.repeat(1700)}\n\nbody\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const titles = await validFeeds(ctx.running.url);
     expect(titles).toContain('ข่าวภาษาไทยแบบเก่า');
     expect(titles).toContain('Old Mac line ends');
     expect(titles).toContain('Title with controls');
     const long = titles.find((t) => t.startsWith('ยาว'));
     expect([...(long ?? '')].length).toBeLessThanOrEqual(300);
-    const atom = (await getText(`${running.url}/atom.xml`)).text;
+    const atom = (await getText(`${ctx.running.url}/atom.xml`)).text;
     expect(atom).toContain('&lt;p&gt;First paragraph. Same paragraph.&lt;/p&gt;');
-    const s = await status(running.url);
+    const s = await status(ctx.running.url);
     expect(s.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(s.problems).toContainEqual(expect.objectContaining({ path: 'legacy.txt', severity: 'warning' }));
     expect(s.problems).toContainEqual(
@@ -145,14 +121,14 @@ describe('bad input', () => {
   it('lets no script through from text or front matter into feeds or pages', async () => {
     const evil =
       '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a><iframe src="https://evil"></iframe><style>body{}</style>]]>';
-    await put(articles, 'plain.txt', `Plain ${evil}\n\nAFP\n\nBody ${evil}\n`);
+    await put(ctx.articles, 'plain.txt', `Plain ${evil}\n\nAFP\n\nBody ${evil}\n`);
     await put(
-      articles,
+      ctx.articles,
       'md.md',
       `---\ntitle: ${JSON.stringify(`Front ${evil}`)}\nauthor: ${JSON.stringify(evil)}\ntags: [${JSON.stringify(evil)}]\nsummary: ${JSON.stringify(evil)}\n---\n\nBody ${evil}\n\n[click](javascript:alert(4)) <a href="JaVaScRiPt:alert(5)">y</a> <svg onload=alert(6)></svg>\n`,
     );
-    running = await startSite(articles, state);
-    const { url } = running;
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
     const titles = await validFeeds(url);
     expect(titles).toHaveLength(2);
     for (const t of titles) expect(t).toContain('<script>alert(1)</script>'); // titles are text, shown literally
@@ -182,19 +158,19 @@ describe('bad input', () => {
       'd.md': '---\ntitle: "broken\n---\n',
       'e.md': '---\ntitle: ok\ndate: someday\n---\nbody\n',
     };
-    for (const name of Object.keys(kinds)) await put(articles, name, `${name.endsWith('.md') ? '# ' : ''}Good ${name}\n\nbody\n`);
-    running = await startSite(articles, state);
-    const { url } = running;
+    for (const name of Object.keys(kinds)) await put(ctx.articles, name, `${name.endsWith('.md') ? '# ' : ''}Good ${name}\n\nbody\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
     const before = parseAtomFeed((await getText(`${url}/atom.xml`)).text).entries ?? [];
     expect(before).toHaveLength(5);
 
-    for (const [name, bad] of Object.entries(kinds)) await writeFile(path.join(articles, name), bad);
+    for (const [name, bad] of Object.entries(kinds)) await writeFile(path.join(ctx.articles, name), bad);
     await waitFor(async () => (await status(url)).problems.filter((p) => p.severity === 'error').length === 5, 15_000, 'five problems');
     const during = parseAtomFeed((await getText(`${url}/atom.xml`)).text).entries ?? [];
     expect(during.map((e) => [e.id, e.title?.value])).toEqual(before.map((e) => [e.id, e.title?.value]));
 
     for (const name of Object.keys(kinds))
-      await writeFile(path.join(articles, name), `${name.endsWith('.md') ? '# ' : ''}Fixed ${name}\n\nbody\n`);
+      await writeFile(path.join(ctx.articles, name), `${name.endsWith('.md') ? '# ' : ''}Fixed ${name}\n\nbody\n`);
     await waitFor(async () => (await validFeeds(url)).every((t) => t.startsWith('Fixed')), 15_000, 'all fixed');
     const after = parseAtomFeed((await getText(`${url}/atom.xml`)).text).entries ?? [];
     expect(after.map((e) => e.id).sort()).toEqual(before.map((e) => e.id).sort());

@@ -1,46 +1,21 @@
 // Per-category and per-author feeds: their own feeds and pages, autodiscovered, kept in step with edits.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type RunningSite,
-  assertWellFormed,
-  getText,
-  jingAtom,
-  parseAtomFeed,
-  parseRssFeed,
-  put,
-  removeDir,
-  startSite,
-  tempDir,
-  waitFor,
-} from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { assertWellFormed, getText, jingAtom, parseAtomFeed, parseRssFeed, put, startSite, waitFor, siteFolders } from '../helpers.js';
 
-let articles: string;
-let state: string;
-let running: RunningSite | undefined;
-
-beforeEach(async () => {
-  articles = await tempDir();
-  state = await tempDir('feedpub-state-');
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  await removeDir(articles);
-  await removeDir(state);
-});
+const ctx = siteFolders();
 
 const titles = async (url: string) => (parseRssFeed((await getText(url)).text).items ?? []).map((i) => i.title).sort();
 
 describe('category and author feeds', () => {
   it('serves each category and credit as feeds of their own, linked from the pages', async () => {
-    await put(articles, 'world/asia/rain.txt', 'Rain in Bangkok\n\nAFP\n\nbody\n');
-    await put(articles, 'world/markets.txt', 'Markets close higher\n\nReuters\n\nbody\n');
-    await put(articles, 'local.md', '---\ntitle: Food festival\ntags: [อาหาร, world]\nauthor: AFP\n---\nbody\n');
-    await put(articles, 'other.txt', 'Unrelated\n\nbody\n');
-    running = await startSite(articles, state);
-    const { url } = running;
+    await put(ctx.articles, 'world/asia/rain.txt', 'Rain in Bangkok\n\nAFP\n\nbody\n');
+    await put(ctx.articles, 'world/markets.txt', 'Markets close higher\n\nReuters\n\nbody\n');
+    await put(ctx.articles, 'local.md', '---\ntitle: Food festival\ntags: [อาหาร, world]\nauthor: AFP\n---\nbody\n');
+    await put(ctx.articles, 'other.txt', 'Unrelated\n\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
 
     expect(await titles(`${url}/categories/world/feed.xml`)).toEqual(['Food festival', 'Markets close higher', 'Rain in Bangkok']);
     expect(await titles(`${url}/categories/asia/feed.xml`)).toEqual(['Rain in Bangkok']);
@@ -76,15 +51,15 @@ describe('category and author feeds', () => {
   });
 
   it('follows edits, and answers an unchanged category feed with 304 across regenerations', async () => {
-    await put(articles, 'world/a.txt', 'World A\n\nbody\n');
-    await put(articles, 'sport/b.txt', 'Sport B\n\nbody\n');
-    running = await startSite(articles, state);
-    const { url } = running;
+    await put(ctx.articles, 'world/a.txt', 'World A\n\nbody\n');
+    await put(ctx.articles, 'sport/b.txt', 'Sport B\n\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
     const sport = await fetch(`${url}/categories/sport/feed.xml`);
     const etag = sport.headers.get('etag') ?? '';
     await sport.arrayBuffer();
 
-    await writeFile(path.join(articles, 'world', 'c.txt'), 'World C\n\nbody\n');
+    await writeFile(path.join(ctx.articles, 'world', 'c.txt'), 'World C\n\nbody\n');
     await waitFor(async () => (await titles(`${url}/categories/world/feed.xml`)).includes('World C'), 10_000, 'new story in its category');
     const again = await fetch(`${url}/categories/sport/feed.xml`, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);

@@ -1,9 +1,8 @@
 // Story images: served from beside the story, announced as enclosures with the right type and length.
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type RunningSite,
   assertWellFormed,
   getText,
   jingAtom,
@@ -13,33 +12,21 @@ import {
   removeDir,
   startSite,
   tempDir,
+  siteFolders,
 } from '../helpers.js';
 
-let articles: string;
-let state: string;
-let running: RunningSite | undefined;
-
-beforeEach(async () => {
-  articles = await tempDir();
-  state = await tempDir('feedpub-state-');
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  await removeDir(articles);
-  await removeDir(state);
-});
+const ctx = siteFolders();
 
 // A valid 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/AlXlMwAAAABJRU5ErkJggg==', 'base64');
 
 describe('story images', () => {
   it('becomes an RSS enclosure and media:content, an Atom enclosure link and a JSON attachment', async () => {
-    await put(articles, 'world/photo story.png', PNG);
-    await put(articles, 'world/with-image.md', '---\ntitle: With an image\nimage: photo story.png\n---\nbody\n');
-    await put(articles, 'inline.md', '# Inline image\n\n![a photo](world/photo%20story.png)\n');
-    running = await startSite(articles, state);
-    const { url } = running;
+    await put(ctx.articles, 'world/photo story.png', PNG);
+    await put(ctx.articles, 'world/with-image.md', '---\ntitle: With an image\nimage: photo story.png\n---\nbody\n');
+    await put(ctx.articles, 'inline.md', '# Inline image\n\n![a photo](world/photo%20story.png)\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
     const imageUrl = `${url}/articles/world/photo%20story.png`;
 
     const rssText = (await getText(`${url}/feed.xml`)).text;
@@ -76,13 +63,13 @@ describe('story images', () => {
     const outside = await tempDir('feedpub-outside-');
     try {
       await put(outside, 'secret.png', PNG);
-      await symlink(path.join(outside, 'secret.png'), path.join(articles, 'linked.png'));
-      await symlink(outside, path.join(articles, 'linked-folder'));
-      await put(articles, 'notes.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
-      await put(articles, '.hidden.png', PNG);
-      running = await startSite(articles, state);
+      await symlink(path.join(outside, 'secret.png'), path.join(ctx.articles, 'linked.png'));
+      await symlink(outside, path.join(ctx.articles, 'linked-folder'));
+      await put(ctx.articles, 'notes.svg', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+      await put(ctx.articles, '.hidden.png', PNG);
+      ctx.running = await startSite(ctx.articles, ctx.state);
       for (const p of ['linked.png', 'linked-folder/secret.png', 'notes.svg', '.hidden.png', '..%2Fsecret.png']) {
-        expect((await fetch(`${running.url}/articles/${p}`)).status, p).toBe(404);
+        expect((await fetch(`${ctx.running.url}/articles/${p}`)).status, p).toBe(404);
       }
     } finally {
       await removeDir(outside);

@@ -3,10 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chmod, rename, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ROOT,
-  type RunningSite,
   assertWellFormed,
   getText,
   jingAtom,
@@ -18,24 +17,12 @@ import {
   startSite,
   tempDir,
   waitFor,
+  siteFolders,
 } from '../helpers.js';
 
+const ctx = siteFolders();
+
 const seed = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'seed-article.txt'));
-
-let articles: string;
-let state: string;
-let running: RunningSite | undefined;
-
-beforeEach(async () => {
-  articles = await tempDir();
-  state = await tempDir('feedpub-state-');
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  await removeDir(articles);
-  await removeDir(state);
-});
 
 interface FeedItem {
   title: string;
@@ -72,9 +59,9 @@ const titled = async (url: string, title: string) => (await readFeeds(url)).find
 
 describe('the live publisher', () => {
   it('serves the reference story in all three feeds, the index and its own page', async () => {
-    await put(articles, 'kim-putin.txt', seed);
-    running = await startSite(articles, state);
-    const { url } = running;
+    await put(ctx.articles, 'kim-putin.txt', seed);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
     const entries = await readFeeds(url);
     expect(entries).toHaveLength(1);
     const [e] = entries;
@@ -107,11 +94,11 @@ describe('the live publisher', () => {
   });
 
   it('publishes a new file, an edit, a rename and a deletion, keeping ids and published dates', async () => {
-    await put(articles, 'kim-putin.txt', seed);
-    running = await startSite(articles, state);
-    const { url } = running;
+    await put(ctx.articles, 'kim-putin.txt', seed);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
 
-    await put(articles, 'world/asia/rain.txt', 'ฝนตกหนักในกรุงเทพฯ\n\n25 พ.ย. 2569 09.30 น.\n\nAFP\n\nเนื้อหาข่าวฝน\n');
+    await put(ctx.articles, 'world/asia/rain.txt', 'ฝนตกหนักในกรุงเทพฯ\n\n25 พ.ย. 2569 09.30 น.\n\nAFP\n\nเนื้อหาข่าวฝน\n');
     const added = await waitFor(() => titled(url, 'ฝนตกหนักในกรุงเทพฯ'), 10_000, 'new story');
     expect(added.published).toBe('2026-11-25T02:30:00.000Z');
     expect(added.link).toBe(`${url}/articles/world/asia/rain`);
@@ -119,14 +106,14 @@ describe('the live publisher', () => {
     expect(rss.items?.find((i) => i.title === 'ฝนตกหนักในกรุงเทพฯ')?.categories?.map((c) => c.name)).toEqual(['world', 'asia']);
 
     // An edit: same id and published, later updated.
-    await put(articles, 'world/asia/rain.txt', 'ฝนตกหนักในกรุงเทพฯ (แก้ไข)\n\n25 พ.ย. 2569 09.30 น.\n\nAFP\n\nเนื้อหาข่าวฝน ฉบับแก้ไข\n');
+    await put(ctx.articles, 'world/asia/rain.txt', 'ฝนตกหนักในกรุงเทพฯ (แก้ไข)\n\n25 พ.ย. 2569 09.30 น.\n\nAFP\n\nเนื้อหาข่าวฝน ฉบับแก้ไข\n');
     const edited = await waitFor(() => titled(url, 'ฝนตกหนักในกรุงเทพฯ (แก้ไข)'), 10_000, 'edit');
     expect(edited.id).toBe(added.id);
     expect(edited.published).toBe(added.published);
     expect(Date.parse(edited.updated)).toBeGreaterThan(Date.parse(added.updated));
 
     // A rename with unchanged content keeps the id.
-    await rename(path.join(articles, 'world/asia/rain.txt'), path.join(articles, 'world/rain-moved.txt'));
+    await rename(path.join(ctx.articles, 'world/asia/rain.txt'), path.join(ctx.articles, 'world/rain-moved.txt'));
     const moved = await waitFor(
       async () => (await readFeeds(url)).find((e) => e.link.endsWith('/articles/world/rain-moved')),
       10_000,
@@ -137,7 +124,7 @@ describe('the live publisher', () => {
     expect((await readFeeds(url)).filter((e) => e.id === added.id)).toHaveLength(1);
 
     // A deletion removes it everywhere, including its page.
-    await rm(path.join(articles, 'world/rain-moved.txt'));
+    await rm(path.join(ctx.articles, 'world/rain-moved.txt'));
     await waitFor(async () => (await readFeeds(url)).every((e) => e.id !== added.id), 10_000, 'deletion');
     expect((await getText(`${url}/articles/world/rain-moved`)).status).toBe(404);
 
@@ -152,16 +139,16 @@ describe('the live publisher', () => {
   });
 
   it('ends each editor save style in exactly one correct entry', async () => {
-    running = await startSite(articles, state);
-    const { url } = running;
-    const file = path.join(articles, 'story.txt');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const file = path.join(ctx.articles, 'story.txt');
     await writeFile(file, 'Version one\n\nBody one.\n');
     const first = await waitFor(() => titled(url, 'Version one'), 10_000, 'first save');
 
     // vim / rsync: write a temp file, rename it over the original.
-    await writeFile(path.join(articles, '.story.txt.swp'), 'junk');
-    await writeFile(path.join(articles, '.story.txt.tmp123'), 'Version two\n\nBody two.\n');
-    await rename(path.join(articles, '.story.txt.tmp123'), file);
+    await writeFile(path.join(ctx.articles, '.story.txt.swp'), 'junk');
+    await writeFile(path.join(ctx.articles, '.story.txt.tmp123'), 'Version two\n\nBody two.\n');
+    await rename(path.join(ctx.articles, '.story.txt.tmp123'), file);
     const second = await waitFor(() => titled(url, 'Version two'), 10_000, 'rename-over save');
 
     // VS Code: truncate, then write.
@@ -181,11 +168,11 @@ describe('the live publisher', () => {
   });
 
   it('keeps the last good version of a story whose file goes bad, and reports the file', async () => {
-    await put(articles, 'good.txt', 'A good story\n\nAll fine.\n');
-    await put(articles, 'binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
-    await put(articles, 'bad-front.md', '---\ntitle: "unclosed\ndate: x\n---\nbody\n');
-    running = await startSite(articles, state);
-    const { url } = running;
+    await put(ctx.articles, 'good.txt', 'A good story\n\nAll fine.\n');
+    await put(ctx.articles, 'binary.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+    await put(ctx.articles, 'bad-front.md', '---\ntitle: "unclosed\ndate: x\n---\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
     const good = await waitFor(() => titled(url, 'A good story'), 10_000, 'good story');
 
     const status = JSON.parse((await getText(`${url}/status`)).text) as { problems: { path: string; code: string }[] };
@@ -198,7 +185,7 @@ describe('the live publisher', () => {
 
     // Half-written: the file ends in the middle of a Thai character.
     const thai = Buffer.from('เรื่องใหม่\n\nเนื้อหา', 'utf8');
-    await writeFile(path.join(articles, 'good.txt'), thai.subarray(0, thai.length - 1));
+    await writeFile(path.join(ctx.articles, 'good.txt'), thai.subarray(0, thai.length - 1));
     await waitFor(
       async () => {
         const s = JSON.parse((await getText(`${url}/status`)).text) as { problems: { path: string; reason: string }[] };
@@ -211,7 +198,7 @@ describe('the live publisher', () => {
     expect(still?.id).toBe(good.id);
 
     // Fixed: the new version replaces the old, same identity, problem gone.
-    await writeFile(path.join(articles, 'good.txt'), thai);
+    await writeFile(path.join(ctx.articles, 'good.txt'), thai);
     const fixed = await waitFor(() => titled(url, 'เรื่องใหม่'), 10_000, 'fixed story');
     expect(fixed.id).toBe(good.id);
     const after = JSON.parse((await getText(`${url}/status`)).text) as { problems: { path: string }[] };
@@ -222,10 +209,10 @@ describe('the live publisher', () => {
     const outside = await tempDir('feedpub-outside-');
     try {
       await put(outside, 'secret.txt', 'Secret title\n\nsecret body\n');
-      await symlink(path.join(outside, 'secret.txt'), path.join(articles, 'link.txt'));
-      await put(articles, 'real.txt', 'Real story\n\nbody\n');
-      running = await startSite(articles, state);
-      const { url } = running;
+      await symlink(path.join(outside, 'secret.txt'), path.join(ctx.articles, 'link.txt'));
+      await put(ctx.articles, 'real.txt', 'Real story\n\nbody\n');
+      ctx.running = await startSite(ctx.articles, ctx.state);
+      const { url } = ctx.running;
       const entries = await readFeeds(url);
       expect(entries.map((e) => e.title)).toEqual(['Real story']);
       const status = JSON.parse((await getText(`${url}/status`)).text) as { problems: { path: string; code: string }[] };
@@ -237,25 +224,25 @@ describe('the live publisher', () => {
   });
 
   it('reports an unreadable file', async () => {
-    await put(articles, 'locked.txt', 'Locked\n\nbody\n');
-    await put(articles, 'open.txt', 'Open\n\nbody\n');
-    await chmod(path.join(articles, 'locked.txt'), 0o000);
+    await put(ctx.articles, 'locked.txt', 'Locked\n\nbody\n');
+    await put(ctx.articles, 'open.txt', 'Open\n\nbody\n');
+    await chmod(path.join(ctx.articles, 'locked.txt'), 0o000);
     if (process.getuid?.() !== 0) {
-      running = await startSite(articles, state);
-      const status = JSON.parse((await getText(`${running.url}/status`)).text) as { problems: { path: string; code: string }[] };
+      ctx.running = await startSite(ctx.articles, ctx.state);
+      const status = JSON.parse((await getText(`${ctx.running.url}/status`)).text) as { problems: { path: string; code: string }[] };
       expect(status.problems).toContainEqual(expect.objectContaining({ path: 'locked.txt', code: 'UNREADABLE' }));
       return;
     }
     // Root reads everything: run `feedpub check` as nobody, for whom the permission bits hold.
-    await chmod(articles, 0o755);
+    await chmod(ctx.articles, 0o755);
     const run = spawnSync(
       process.execPath,
-      ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), 'check', '--articles', articles],
+      ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), 'check', '--articles', ctx.articles],
       {
         uid: 65534,
         gid: 65534,
-        cwd: articles,
-        env: { ...process.env, HOME: articles },
+        cwd: ctx.articles,
+        env: { ...process.env, HOME: ctx.articles },
       },
     );
     expect(run.stdout.toString()).toContain('locked.txt: error UNREADABLE: cannot read: permission denied');
@@ -264,64 +251,64 @@ describe('the live publisher', () => {
   });
 
   it('keeps ids and dates across a restart, and a touch changes nothing', async () => {
-    await put(articles, 'kim-putin.txt', seed);
-    await put(articles, 'other.md', '---\ntitle: Other\n---\nBody\n');
-    running = await startSite(articles, state);
-    const before = await readFeeds(running.url);
-    const atomBefore = (await getText(`${running.url}/atom.xml`)).text;
-    await running.close();
+    await put(ctx.articles, 'kim-putin.txt', seed);
+    await put(ctx.articles, 'other.md', '---\ntitle: Other\n---\nBody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const before = await readFeeds(ctx.running.url);
+    const atomBefore = (await getText(`${ctx.running.url}/atom.xml`)).text;
+    await ctx.running.close();
 
     const now = new Date();
     const { utimes } = await import('node:fs/promises');
-    await utimes(path.join(articles, 'other.md'), now, now);
-    running = await startSite(articles, state);
-    const after = await readFeeds(running.url);
+    await utimes(path.join(ctx.articles, 'other.md'), now, now);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const after = await readFeeds(ctx.running.url);
     const portless = (list: FeedItem[]) => list.map((e) => ({ ...e, link: new URL(e.link).pathname }));
     expect(portless(after)).toEqual(portless(before));
     expect(atomBefore.replaceAll(/127\.0\.0\.1:\d+/g, 'HOST')).toBe(
-      (await getText(`${running.url}/atom.xml`)).text.replaceAll(/127\.0\.0\.1:\d+/g, 'HOST'),
+      (await getText(`${ctx.running.url}/atom.xml`)).text.replaceAll(/127\.0\.0\.1:\d+/g, 'HOST'),
     );
   });
 });
 
 describe('restarts', () => {
   it('re-reads only changed files, and keeps a last good version whose file broke while stopped', async () => {
-    await put(articles, 'kim-putin.txt', seed);
-    await put(articles, 'other.txt', 'Other story\n\nbody\n');
-    await put(articles, 'third.md', '# Third\n\nbody\n');
+    await put(ctx.articles, 'kim-putin.txt', seed);
+    await put(ctx.articles, 'other.txt', 'Other story\n\nbody\n');
+    await put(ctx.articles, 'third.md', '# Third\n\nbody\n');
     // A fixed public URL, as in production: stored entries are only reused for the same one.
     const options = { baseUrl: 'https://news.example' };
-    running = await startSite(articles, state, {}, options);
-    const before = await readFeeds(running.url);
+    ctx.running = await startSite(ctx.articles, ctx.state, {}, options);
+    const before = await readFeeds(ctx.running.url);
     const kim = before.find((e) => e.title.startsWith("'คิม'"));
-    await running.close();
+    await ctx.running.close();
 
     // While stopped: one file breaks (half-written), one is edited, one is untouched.
     const thai = Buffer.from('เรื่องใหม่\n\nเนื้อหา', 'utf8');
-    await writeFile(path.join(articles, 'kim-putin.txt'), thai.subarray(0, thai.length - 1));
-    await writeFile(path.join(articles, 'other.txt'), 'Other story, edited\n\nbody\n');
-    running = await startSite(articles, state, {}, options);
-    const status = JSON.parse((await getText(`${running.url}/status`)).text) as {
+    await writeFile(path.join(ctx.articles, 'kim-putin.txt'), thai.subarray(0, thai.length - 1));
+    await writeFile(path.join(ctx.articles, 'other.txt'), 'Other story, edited\n\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state, {}, options);
+    const status = JSON.parse((await getText(`${ctx.running.url}/status`)).text) as {
       lastScan: { files: number; read: number };
       problems: { path: string }[];
     };
     expect(status.lastScan).toMatchObject({ files: 3, read: 2 });
     expect(status.problems.map((p) => p.path)).toEqual(['kim-putin.txt']);
-    const after = await readFeeds(running.url);
+    const after = await readFeeds(ctx.running.url);
     const kimAfter = after.find((e) => e.id === kim?.id);
     expect(kimAfter?.title).toBe(kim?.title);
     expect(after.map((e) => e.title).sort()).toEqual([kim?.title, 'Other story, edited', 'Third'].sort());
     expect(kimAfter?.link).toBe('https://news.example/articles/kim-putin');
-    const page = await getText(`${running.url}${new URL(kimAfter?.link ?? '').pathname}`);
+    const page = await getText(`${ctx.running.url}${new URL(kimAfter?.link ?? '').pathname}`);
     expect(page.text).toContain('ผู้นำเกาหลีเหนือ');
   });
 });
 
 describe('HTTP for pollers', () => {
   it('answers conditional GETs with 304 and negotiates gzip and brotli', async () => {
-    await put(articles, 'kim-putin.txt', seed);
-    running = await startSite(articles, state);
-    const feed = `${running.url}/feed.xml`;
+    await put(ctx.articles, 'kim-putin.txt', seed);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const feed = `${ctx.running.url}/feed.xml`;
     const first = await fetch(feed, { headers: { 'accept-encoding': 'identity' } });
     const body = await first.text();
     const etag = first.headers.get('etag') ?? '';
@@ -350,15 +337,15 @@ describe('HTTP for pollers', () => {
   });
 
   it('answers other methods with 405 and unknown paths with 404, without stack traces', async () => {
-    running = await startSite(articles, state);
-    const post = await fetch(`${running.url}/feed.xml`, { method: 'POST' });
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const post = await fetch(`${ctx.running.url}/feed.xml`, { method: 'POST' });
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET, HEAD');
-    const missing = await fetch(`${running.url}/nope`, { headers: { accept: 'application/json' } });
+    const missing = await fetch(`${ctx.running.url}/nope`, { headers: { accept: 'application/json' } });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: { status: 404, message: 'no such page: /nope' } });
     for (const p of ['/articles/..%2F..%2Fetc%2Fpasswd', '/articles/%2e%2e/%2e%2e/etc/passwd', '/%00', '/articles/%E0%A4%A']) {
-      const res = await fetch(`${running.url}${p}`);
+      const res = await fetch(`${ctx.running.url}${p}`);
       expect([400, 404]).toContain(res.status);
       expect(await res.text()).not.toMatch(/at .*\.js|root:/);
     }
@@ -366,9 +353,9 @@ describe('HTTP for pollers', () => {
 
   it('gives files with awkward names valid, unambiguous URLs', async () => {
     const names = ['with space.txt', 'ข่าว ไทย.txt', '100%.txt', 'a#b.txt', 'why?.txt', 'a..b.txt'];
-    for (const [i, name] of names.entries()) await put(articles, name, `Story ${i}\n\nBody ${i}.\n`);
-    running = await startSite(articles, state);
-    const { url } = running;
+    for (const [i, name] of names.entries()) await put(ctx.articles, name, `Story ${i}\n\nBody ${i}.\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
     const entries = await readFeeds(url);
     expect(entries).toHaveLength(names.length);
     for (const e of entries) {

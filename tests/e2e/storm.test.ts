@@ -1,23 +1,10 @@
 // Save storms: a thousand files saved at once in every editor's style; the feeds converge on the folder.
 import { rename, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSite, getText, parseRssFeed, put, removeDir, startSite, tempDir, waitFor } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { getText, parseRssFeed, put, startSite, waitFor, siteFolders } from '../helpers.js';
 
-let articles: string;
-let state: string;
-let running: RunningSite | undefined;
-
-beforeEach(async () => {
-  articles = await tempDir();
-  state = await tempDir('feedpub-state-');
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  await removeDir(articles);
-  await removeDir(state);
-});
+const ctx = siteFolders();
 
 const FILES = 1000;
 /** The bound this suite promises: from the last write to feeds that match the folder exactly. */
@@ -33,16 +20,16 @@ async function titles(url: string): Promise<string[]> {
 
 describe('save storms', () => {
   it(`converges on the folder after ${FILES} files are saved at once in every style`, async () => {
-    for (let i = 0; i < FILES; i++) await put(articles, name(i), story(i, 'v1'));
-    running = await startSite(articles, state, { itemLimit: 5000 });
-    const { url } = running;
+    for (let i = 0; i < FILES; i++) await put(ctx.articles, name(i), story(i, 'v1'));
+    ctx.running = await startSite(ctx.articles, ctx.state, { itemLimit: 5000 });
+    const { url } = ctx.running;
     expect(await titles(url)).toHaveLength(FILES);
     const idsBefore = new Map((parseRssFeed((await getText(`${url}/feed.xml`)).text).items ?? []).map((i) => [i.link, i.guid?.value]));
 
     const expected = new Set<string>();
     const writes: Promise<unknown>[] = [];
     for (let i = 0; i < FILES; i++) {
-      const file = path.join(articles, name(i));
+      const file = path.join(ctx.articles, name(i));
       const next = story(i, 'v2');
       switch (i % 5) {
         case 0: // vim, JetBrains, gedit: write a temp file, rename it over
@@ -53,7 +40,9 @@ describe('save storms', () => {
           break;
         case 2: // rsync: hidden temp name in the same folder, then rename
           writes.push(
-            writeFile(path.join(articles, `.${name(i)}.Xa8f2`), next).then(() => rename(path.join(articles, `.${name(i)}.Xa8f2`), file)),
+            writeFile(path.join(ctx.articles, `.${name(i)}.Xa8f2`), next).then(() =>
+              rename(path.join(ctx.articles, `.${name(i)}.Xa8f2`), file),
+            ),
           );
           break;
         case 3: // delete, then re-create
@@ -66,13 +55,13 @@ describe('save storms', () => {
       expected.add(`Story ${i} v2`);
     }
     // One file saved 20 times in 200 ms, and a few new files.
-    const hot = path.join(articles, 'hot.txt');
+    const hot = path.join(ctx.articles, 'hot.txt');
     for (let k = 0; k < 20; k++) {
       await writeFile(hot, `Hot ${k}\n\nbody ${k}\n`);
       await new Promise((r) => setTimeout(r, 10));
     }
     expected.add('Hot 19');
-    for (let i = FILES; i < FILES + 20; i++) writes.push(writeFile(path.join(articles, name(i)), story(i, 'new')));
+    for (let i = FILES; i < FILES + 20; i++) writes.push(writeFile(path.join(ctx.articles, name(i)), story(i, 'new')));
     for (let i = FILES; i < FILES + 20; i++) expected.add(`Story ${i} new`);
     await Promise.all(writes);
     const quietAt = Date.now();

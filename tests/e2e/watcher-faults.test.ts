@@ -1,23 +1,17 @@
 // The watcher's own failures: the folder deleted and re-created, native watching failing, no events at all.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSite, getText, parseRssFeed, put, removeDir, startSite, tempDir, waitFor } from '../helpers.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getText, parseRssFeed, put, removeDir, startSite, waitFor, siteFolders } from '../helpers.js';
 
-let articles: string;
-let state: string;
-let running: RunningSite | undefined;
+const ctx = siteFolders();
 
-beforeEach(async () => {
-  articles = await tempDir();
-  state = await tempDir('feedpub-state-');
-});
 afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  await removeDir(articles);
-  await removeDir(`${articles}.moved`);
-  await removeDir(state);
+  await ctx.running?.close();
+  ctx.running = undefined;
+  await removeDir(ctx.articles);
+  await removeDir(`${ctx.articles}.moved`);
+  await removeDir(ctx.state);
 });
 
 const titles = async (url: string) => (parseRssFeed((await getText(`${url}/feed.xml`)).text).items ?? []).map((i) => i.title ?? '').sort();
@@ -26,50 +20,50 @@ const status = async (url: string) =>
 
 describe('watcher faults', () => {
   it('keeps the stories when the articles folder disappears, and follows it when it comes back', async () => {
-    await put(articles, 'one.txt', 'One\n\nbody\n');
-    running = await startSite(articles, state);
-    const { url } = running;
+    await put(ctx.articles, 'one.txt', 'One\n\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
     expect(await titles(url)).toEqual(['One']);
 
-    await rename(articles, `${articles}.moved`);
+    await rename(ctx.articles, `${ctx.articles}.moved`);
     await waitFor(async () => (await status(url)).problems.some((p) => p.code === 'ROOT_MISSING'), 10_000, 'root-missing problem');
     expect(await titles(url)).toEqual(['One']);
 
-    await mkdir(articles);
-    await writeFile(path.join(articles, 'one.txt'), 'One again\n\nbody\n');
-    await writeFile(path.join(articles, 'two.txt'), 'Two\n\nbody\n');
+    await mkdir(ctx.articles);
+    await writeFile(path.join(ctx.articles, 'one.txt'), 'One again\n\nbody\n');
+    await writeFile(path.join(ctx.articles, 'two.txt'), 'Two\n\nbody\n');
     await waitFor(
       async () => JSON.stringify(await titles(url)) === JSON.stringify(['One again', 'Two']),
       15_000,
       'stories in the new folder',
     );
     // Watching works again: a later save arrives through events.
-    await writeFile(path.join(articles, 'three.txt'), 'Three\n\nbody\n');
+    await writeFile(path.join(ctx.articles, 'three.txt'), 'Three\n\nbody\n');
     await waitFor(async () => (await titles(url)).includes('Three'), 10_000, 'a save after the folder came back');
     expect((await status(url)).problems).toEqual([]);
   });
 
   it('switches to polling when native watching fails with ENOSPC, and keeps publishing', async () => {
-    running = await startSite(articles, state);
-    const { url, site } = running;
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
     expect((await status(url)).watcher).toBe('native');
     // The real chokidar instance reports what the kernel would say when inotify watches run out.
     const watcher = (site as unknown as { watcher: { watcher: NodeJS.EventEmitter } }).watcher;
     watcher.watcher.emit('error', Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' }));
     await waitFor(async () => (await status(url)).watcher === 'polling', 10_000, 'polling mode');
-    await writeFile(path.join(articles, 'after.txt'), 'Saved while polling\n\nbody\n');
+    await writeFile(path.join(ctx.articles, 'after.txt'), 'Saved while polling\n\nbody\n');
     await waitFor(async () => (await titles(url)).includes('Saved while polling'), 15_000, 'a save seen by polling');
   });
 
   it('repairs what no event reported with the periodic reconcile (a filesystem without events)', async () => {
-    await put(articles, 'old.txt', 'Old\n\nbody\n');
-    running = await startSite(articles, state, { reconcileSeconds: 1 }, { watch: false, reconcile: true });
-    const { url } = running;
+    await put(ctx.articles, 'old.txt', 'Old\n\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state, { reconcileSeconds: 1 }, { watch: false, reconcile: true });
+    const { url } = ctx.running;
     expect(await titles(url)).toEqual(['Old']);
-    await writeFile(path.join(articles, 'new.txt'), 'New\n\nbody\n');
-    await writeFile(path.join(articles, 'old.txt'), 'Old, edited\n\nbody, longer\n');
+    await writeFile(path.join(ctx.articles, 'new.txt'), 'New\n\nbody\n');
+    await writeFile(path.join(ctx.articles, 'old.txt'), 'Old, edited\n\nbody, longer\n');
     await waitFor(async () => JSON.stringify(await titles(url)) === JSON.stringify(['New', 'Old, edited']), 10_000, 'reconcile');
-    await rm(path.join(articles, 'new.txt'));
+    await rm(path.join(ctx.articles, 'new.txt'));
     await waitFor(async () => JSON.stringify(await titles(url)) === JSON.stringify(['Old, edited']), 10_000, 'reconcile of a deletion');
   });
 });

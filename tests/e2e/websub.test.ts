@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSite, getText, parseAtomFeed, parseRssFeed, put, removeDir, startSite, tempDir, waitFor } from '../helpers.js';
+import { getText, parseAtomFeed, parseRssFeed, put, startSite, waitFor, siteFolders } from '../helpers.js';
+
+const ctx = siteFolders();
 
 interface Ping {
   contentType: string | undefined;
@@ -12,17 +14,12 @@ interface Ping {
   status: number;
 }
 
-let articles: string;
-let state: string;
-let running: RunningSite | undefined;
 let hub: Server;
 let hubUrl: string;
 let pings: Ping[];
 let failNext: number;
 
 beforeEach(async () => {
-  articles = await tempDir();
-  state = await tempDir('feedpub-state-');
   pings = [];
   failNext = 0;
   // A local endpoint standing in for a hub: records each publish ping, fails on demand.
@@ -40,12 +37,11 @@ beforeEach(async () => {
   hubUrl = `http://127.0.0.1:${(hub.address() as AddressInfo).port}/hub`;
 });
 afterEach(async () => {
-  await running?.close();
-  running = undefined;
+  // Runs before siteFolders' own clean-up (after-hooks run last-registered first): close the site first.
+  await ctx.running?.close();
+  ctx.running = undefined;
   hub.closeAllConnections();
   await new Promise<void>((r) => hub.close(() => r()));
-  await removeDir(articles);
-  await removeDir(state);
 });
 
 const status = async (url: string) =>
@@ -53,9 +49,9 @@ const status = async (url: string) =>
 
 describe('WebSub', () => {
   it('advertises the hub and self in every feed and in Link headers', async () => {
-    await put(articles, 'a.txt', 'A story\n\nbody\n');
-    running = await startSite(articles, state, { websub: { hubs: [hubUrl] } });
-    const { url } = running;
+    await put(ctx.articles, 'a.txt', 'A story\n\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state, { websub: { hubs: [hubUrl] } });
+    const { url } = ctx.running;
     const rss = await getText(`${url}/feed.xml`);
     expect(rss.headers.get('link')).toBe(`<${hubUrl}>; rel="hub", <${url}/feed.xml>; rel="self"`);
     expect(parseRssFeed(rss.text).atom?.links?.map((l) => [l.rel, l.href])).toEqual([
@@ -69,12 +65,12 @@ describe('WebSub', () => {
   });
 
   it('sends one form-encoded publish ping per burst of saves, naming the changed feeds', async () => {
-    running = await startSite(articles, state, { websub: { hubs: [hubUrl] } });
-    const { url } = running;
+    ctx.running = await startSite(ctx.articles, ctx.state, { websub: { hubs: [hubUrl] } });
+    const { url } = ctx.running;
     await waitFor(async () => (await status(url)).websub.pending === 0 && pings.length >= 1, 10_000, 'start-up ping');
     const before = pings.length;
 
-    await Promise.all(Array.from({ length: 10 }, (_, i) => writeFile(path.join(articles, `s${i}.txt`), `Story ${i}\n\nbody\n`)));
+    await Promise.all(Array.from({ length: 10 }, (_, i) => writeFile(path.join(ctx.articles, `s${i}.txt`), `Story ${i}\n\nbody\n`)));
     await waitFor(async () => (parseRssFeed((await getText(`${url}/feed.xml`)).text).items ?? []).length === 10, 10_000, 'ten stories');
     await waitFor(async () => (await status(url)).websub.pending === 0 && pings.length > before, 10_000, 'ping after the burst');
     const burst = pings.slice(before);
@@ -86,12 +82,12 @@ describe('WebSub', () => {
   });
 
   it('retries with backoff until the hub accepts, without holding up publishing', async () => {
-    running = await startSite(articles, state, { websub: { hubs: [hubUrl] } }, { websubRetryMs: 50 });
-    const { url } = running;
+    ctx.running = await startSite(ctx.articles, ctx.state, { websub: { hubs: [hubUrl] } }, { websubRetryMs: 50 });
+    const { url } = ctx.running;
     await waitFor(async () => (await status(url)).websub.pending === 0, 10_000, 'start-up ping');
     const before = pings.length;
     failNext = 2;
-    await writeFile(path.join(articles, 'late.txt'), 'Late story\n\nbody\n');
+    await writeFile(path.join(ctx.articles, 'late.txt'), 'Late story\n\nbody\n');
     // Published at once, whatever the hub says.
     await waitFor(async () => (await getText(`${url}/feed.xml`)).text.includes('Late story'), 10_000, 'the new story');
     await waitFor(async () => (await status(url)).websub.pending === 0, 10_000, 'ping accepted');
