@@ -43,11 +43,6 @@ export function parseDate(input: string, timeZone: string): Date | undefined {
   return parseIso(text, timeZone) ?? parseThai(text, timeZone) ?? parseEnglish(text, timeZone);
 }
 
-/** `parseDate` for a line of story text: only a line that is nothing but a date is a dateline. */
-export function parseDateline(line: string, timeZone: string): Date | undefined {
-  return parseDate(line, timeZone);
-}
-
 function toArabicDigits(text: string): string {
   return text.replace(/[๐-๙]/gu, (d) => String(d.charCodeAt(0) - 0x0e50));
 }

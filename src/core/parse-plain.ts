@@ -1,5 +1,5 @@
 // The newsroom plain-text format: title line, optional credit and dateline, paragraphs, boilerplate cut.
-import { parseDateline } from './dateline.js';
+import { parseDate } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { ProblemCode, type Story } from './model.js';
@@ -42,7 +42,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
     const head = blocks[0] as string[];
     if (head.length !== 1) break;
     const line = cleanLine(head[0] as string);
-    const asDate = date === undefined ? parseDateline(line, options.timeZone) : undefined;
+    const asDate = date === undefined ? parseDate(line, options.timeZone) : undefined;
     if (asDate) {
       date = asDate;
     } else if (author === undefined && isCredit(line)) {
