@@ -2,7 +2,7 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { type Entry, type Problem, ProblemCode, type Site } from '../core/model.js';
+import { type Problem, ProblemCode, type Site } from '../core/model.js';
 import { articleUrlPath } from '../core/paths.js';
 import type { FacetLink } from '../core/render-pages.js';
 import {
@@ -166,10 +166,6 @@ export class LiveSite {
 
   get ready(): boolean {
     return this.isReady;
-  }
-
-  get entries(): readonly Entry[] {
-    return this.catalog.list();
   }
 
   status(): SiteStatus {
