@@ -1,198 +1,251 @@
-// Dates as newsrooms write them: ISO 8601, English, and Thai with Buddhist-era years and Thai digits.
+// Datelines as desks write them: a date (Thai, English, numeric, ISO), a time before or after it, a place or a credit beside it.
+import { EN_MONTHS, THAI_MONTHS, buildDate, christianYear, zoneOffsetMinutes } from './calendar.js';
 
-const THAI_MONTHS: Record<string, number> = {};
-for (const [i, full, abbr] of [
-  [1, 'มกราคม', 'มค'],
-  [2, 'กุมภาพันธ์', 'กพ'],
-  [3, 'มีนาคม', 'มีค'],
-  [4, 'เมษายน', 'เมย'],
-  [5, 'พฤษภาคม', 'พค'],
-  [6, 'มิถุนายน', 'มิย'],
-  [7, 'กรกฎาคม', 'กค'],
-  [8, 'สิงหาคม', 'สค'],
-  [9, 'กันยายน', 'กย'],
-  [10, 'ตุลาคม', 'ตค'],
-  [11, 'พฤศจิกายน', 'พย'],
-  [12, 'ธันวาคม', 'ธค'],
-] as const) {
-  THAI_MONTHS[full] = i;
-  THAI_MONTHS[abbr] = i;
+export { isValidTimeZone } from './calendar.js';
+
+/** What a line says as a date: an instant, or a date that is written but cannot be (with why). */
+export type DateReading = { date: Date } | { invalid: string };
+
+/** A line read as a dateline: its date, an update date, and the place or credit written beside it. */
+export interface Dateline {
+  reading: DateReading;
+  updated?: DateReading;
+  /** A place written before the date (`เชียงราย 24 พ.ย. 2569`, `BANGKOK, 24 Nov 2026`). */
+  place?: string;
+  /** Text beside the date that `isCredit` accepted (`AFP | 24 พ.ย. 2569`). */
+  credit?: string;
 }
-
-const EN_MONTHS: Record<string, number> = {};
-'january february march april may june july august september october november december'.split(' ').forEach((name, i) => {
-  EN_MONTHS[name] = i + 1;
-  EN_MONTHS[name.slice(0, 3)] = i + 1;
-  if (name.length > 4) EN_MONTHS[name.slice(0, 4)] = i + 1; // "Sept"
-});
-
-const ZONE_ABBREVIATIONS: Record<string, number> = { Z: 0, UT: 0, UTC: 0, GMT: 0, ICT: 420 };
-
-/** Labels a dateline may start with; they are dropped before parsing. */
-const LABEL = /^(?:published|posted|updated|date|last updated|เผยแพร่|ปรับปรุง|อัปเดต|อัพเดท|อัพเดต|วันที่|ลงวันที่)\s*[:：-]?\s*/iu;
 
 /**
- * Parse a whole string as a date, or return undefined. Accepts ISO 8601 (`2026-11-25`,
- * `2026-11-25T14:30+07:00`), RFC 822, English (`November 25, 2026 2:30 PM`, `25 Nov 2026`) and
- * Thai (`25 พ.ย. 2569`, `วันพุธที่ 25 พฤศจิกายน 2569 เวลา 14.30 น.`, Thai digits, 2-digit BE years).
- * A time without an offset is read in `timeZone` (IANA name, e.g. `Asia/Bangkok`).
+ * Read a whole string as one date, or undefined when it is not one. Accepts ISO 8601
+ * (`2026-11-25`, `2026-11-25T14:30+07:00`), RFC 822, numeric day/month/year (`24/11/2569`,
+ * `24.11.69`), English (`November 25, 2026 2:30 PM`) and Thai (`25 พ.ย. 2569 14.30 น.`,
+ * `วันพุธที่ 25 พฤศจิกายน พ.ศ. 2569 เวลา 14.30 น.`), Thai or Arabic digits, a time before or after
+ * the date. A time without an offset is read in `timeZone` (IANA name, e.g. `Asia/Bangkok`).
+ * A date of the right shape that cannot be (31 ก.พ., year 1800, `+25:00`) is `{ invalid }`.
  */
+export function readDate(input: string, timeZone: string): DateReading | undefined {
+  const line = readDateline(input, timeZone, () => false);
+  return line && line.place === undefined && line.credit === undefined && line.updated === undefined ? line.reading : undefined;
+}
+
+/** `readDate` for callers that only want a valid instant. */
 export function parseDate(input: string, timeZone: string): Date | undefined {
-  const text = toArabicDigits(input).normalize('NFC').replace(/\s+/gu, ' ').trim().replace(LABEL, '');
-  if (text === '' || text.length > 80) return undefined;
-  return parseIso(text, timeZone) ?? parseThai(text, timeZone) ?? parseEnglish(text, timeZone);
+  const r = readDate(input, timeZone);
+  return r && 'date' in r ? r.date : undefined;
 }
 
-function toArabicDigits(text: string): string {
-  return text.replace(/[๐-๙]/gu, (d) => String(d.charCodeAt(0) - 0x0e50));
-}
-
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
-
-function parseIso(text: string, timeZone: string): Date | undefined {
-  const m = ISO.exec(text);
-  if (!m) return undefined;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', zone] = m;
-  // Thai writers put Buddhist-era years in ISO-shaped dates too (2569-11-22).
-  const year = +(y as string) >= 2400 ? +(y as string) - 543 : +(y as string);
-  return build(year, +(mo as string), +(d as string), +h, +mi, +s, zone, timeZone);
-}
-
-const THAI =
-  /^(?:วัน[ก-๛]*?\s*(?:ที่)?\s*)?(?:ที่\s*)?(\d{1,2})\s*([ก-๛.]+(?: [ก-๛.]+)?)\s*(?:(พ\.?ศ\.?|ค\.?ศ\.?)\s*)?(\d{2}|\d{4})(?:\s*,?\s*(?:เวลา\s*)?(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?\s*(?:น\.?|นาฬิกา)?)?$/u;
-
-const ERA = /\s(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*(?=\d)/u;
-
-function parseThai(text: string, timeZone: string): Date | undefined {
-  // The era ("พ.ศ." Buddhist, "ค.ศ." Christian) would otherwise read as part of the month name.
-  const era = ERA.exec(text)?.[1];
-  const m = THAI.exec(era === undefined ? text : text.replace(ERA, ' '));
-  if (!m) return undefined;
-  const [, d, monthName, , yearText, h = '0', mi = '0', s = '0'] = m;
-  const month = THAI_MONTHS[(monthName as string).replace(/[.\s]/g, '')];
-  if (month === undefined) return undefined;
-  let year = +(yearText as string);
-  const christian = era !== undefined && era.startsWith('ค');
-  if ((yearText as string).length === 2) year += christian ? 2000 : 2500;
-  if (!christian && year >= 2400) year -= 543;
-  return build(year, month, +(d as string), +h, +mi, +s, undefined, timeZone);
-}
-
-const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s*/i;
-const EN_TIME =
-  /(?:,?\s*(?:at\s*)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?(?:\s*(Z|UTC|UT|GMT|ICT|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?))?$/i;
-const EN_MDY = /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})/i;
-const EN_DMY = /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,? (\d{4})/i;
-
-function parseEnglish(text: string, timeZone: string): Date | undefined {
-  const rest = text.replace(WEEKDAY, '');
-  let month: number | undefined;
-  let day: string | undefined;
-  let year: string | undefined;
-  let tail: string;
-  const mdy = EN_MDY.exec(rest);
-  const dmy = mdy ? null : EN_DMY.exec(rest);
-  if (mdy) {
-    month = EN_MONTHS[(mdy[1] as string).toLowerCase()];
-    day = mdy[2];
-    year = mdy[3];
-    tail = rest.slice(mdy[0].length);
-  } else if (dmy) {
-    month = EN_MONTHS[(dmy[2] as string).toLowerCase()];
-    day = dmy[1];
-    year = dmy[3];
-    tail = rest.slice(dmy[0].length);
+/**
+ * Read one line as a dateline: a date with an optional time before or after it, optional
+ * labels and weekday, and at most a place before it or a credit (as judged by `isCredit`) on
+ * either side. Undefined when the line is anything else (prose that mentions a date included).
+ * A second, labelled date (`ปรับปรุง: ...`, `Updated ...`) is the update date.
+ */
+export function readDateline(input: string, timeZone: string, isCredit: (text: string) => boolean): Dateline | undefined {
+  const text = normalize(input);
+  if (text === '' || text.length > 160) return undefined;
+  const update = UPDATE_LABEL.exec(text);
+  if (update && update.index > 0) {
+    const first = readDateline(text.slice(0, update.index), timeZone, isCredit);
+    const second = readDate(text.slice(update.index + update[0].length), timeZone);
+    if (first && second) return { ...first, updated: second };
+  }
+  const found = findDate(text);
+  if (!found) return undefined;
+  let start = found.start;
+  let end = found.end;
+  let time: TimeMatch | undefined;
+  const after = TIME_AFTER.exec(text.slice(end));
+  if (after) {
+    time = readTime(after);
+    end += after[0].length;
   } else {
-    return undefined;
+    const before = TIME_BEFORE.exec(text.slice(0, start));
+    if (before) {
+      time = readTime(before);
+      start = before.index;
+    }
   }
-  if (month === undefined) return undefined;
-  const t = EN_TIME.exec(tail);
-  if (!t || t.index !== 0) return undefined;
-  const [, hText = '0', mi = '0', s = '0', ampm, zone] = t;
-  let h = +hText;
+  const prefix = strip(text.slice(0, start));
+  const suffix = strip(text.slice(end));
+  let place: string | undefined;
+  let credit: string | undefined;
+  if (prefix !== '') {
+    if (isCredit(prefix)) credit = prefix;
+    else if (isPlace(prefix)) place = prefix;
+    else return undefined;
+  }
+  if (suffix !== '') {
+    if (credit === undefined && isCredit(suffix)) credit = suffix;
+    else return undefined;
+  }
+  const parts = { ...found.parts, hour: time?.hour ?? 0, minute: time?.minute ?? 0, second: time?.second ?? 0 };
+  let reading: DateReading;
+  if (time?.invalid) reading = { invalid: time.invalid };
+  else if (time?.offsetMinutes !== undefined && Number.isNaN(time.offsetMinutes))
+    reading = { invalid: `"${time.zone}" is not a UTC offset` };
+  else reading = buildDate({ ...parts, offsetMinutes: time?.offsetMinutes }, timeZone);
+  return { reading, place, credit };
+}
+
+function normalize(input: string): string {
+  return (
+    input
+      .replace(/[๐-๙]/gu, (d) => String(d.charCodeAt(0) - 0x0e50))
+      .normalize('NFC')
+      .replace(/[\u200B\u2060\uFEFF]/gu, '')
+      .replace(/\s+/gu, ' ')
+      .trim()
+      // `พ. ย.` and `พ.ย` are how some keyboards and OCR write `พ.ย.`.
+      .replace(/([ก-ฮ])\. (?=[ก-ฮ]\.?)/gu, '$1.')
+  );
+}
+
+interface Found {
+  start: number;
+  end: number;
+  parts: { year: number; month: number; day: number };
+}
+
+const ERA = String.raw`(?:(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|B\.?E\.?|A\.?D\.?|C\.?E\.?)\s*)?`;
+const DATE_SHAPES: readonly { re: RegExp; read: (m: RegExpExecArray) => Found['parts'] | undefined }[] = [
+  {
+    // ISO order, Buddhist-era years too (2569-11-24), with -, / or . between.
+    re: /(?<![\d.:/-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/])/gu,
+    read: (m) => ({ year: christianYear(m[1] as string, undefined), month: Number(m[3]), day: Number(m[4]) }),
+  },
+  {
+    // Day/month/year; month/day/year only when the day cannot be a month (11/24/2026).
+    re: /(?<![\d.:/-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.:]\d)/gu,
+    read: (m) => {
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      const [day, month] = b > 12 && a <= 12 ? [b, a] : [a, b];
+      return { year: christianYear(m[4] as string, undefined), month, day };
+    },
+  },
+  {
+    re: new RegExp(String.raw`(?<![\d.:])(\d{1,2})\s*([ก-๙][ก-๙.]*)\s*${ERA}(\d{4}|\d{2})(?![\d.:]\d)`, 'gu'),
+    read: (m) => {
+      let name = (m[2] as string).replace(/\./g, '');
+      let era = eraOf(m[3]);
+      const glued = /(พศ|คศ)$/u.exec(name);
+      if (glued && name.length > glued[0].length) {
+        name = name.slice(0, -2);
+        era = eraOf(glued[0]);
+      }
+      const month = THAI_MONTHS[name];
+      return month === undefined ? undefined : { year: christianYear(m[4] as string, era), month, day: Number(m[1]) };
+    },
+  },
+  {
+    re: new RegExp(String.raw`(?<![\p{L}\d])([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+${ERA}(\d{4})(?!\d)`, 'gu'),
+    read: (m) => english(m[1], m[2], m[4], m[3]),
+  },
+  {
+    re: new RegExp(String.raw`(?<![\d.:])(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+${ERA}(\d{4})(?!\d)`, 'gu'),
+    read: (m) => english(m[2], m[1], m[4], m[3]),
+  },
+];
+
+function english(monthName: string | undefined, day: string | undefined, year: string | undefined, era: string | undefined) {
+  const month = EN_MONTHS[(monthName ?? '').toLowerCase()];
+  return month === undefined ? undefined : { year: christianYear(year ?? '', eraOf(era)), month, day: Number(day) };
+}
+
+function eraOf(era: string | undefined): 'be' | 'ce' | undefined {
+  if (era === undefined) return undefined;
+  return /^(พ|B)/iu.test(era) ? 'be' : 'ce';
+}
+
+/** The first date of any shape in the text (the earliest start wins). */
+function findDate(text: string): Found | undefined {
+  let best: Found | undefined;
+  for (const shape of DATE_SHAPES) {
+    shape.re.lastIndex = 0;
+    for (let m = shape.re.exec(text); m; m = shape.re.exec(text)) {
+      if (best && m.index >= best.start) break;
+      const parts = shape.read(m);
+      if (parts) {
+        best = { start: m.index, end: m.index + m[0].length, parts };
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+interface TimeMatch {
+  hour: number;
+  minute: number;
+  second: number;
+  offsetMinutes?: number;
+  zone?: string;
+  invalid?: string;
+}
+
+const ZONE = String.raw`(?:\s*\(?((?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|Z|UTC|UT|GMT|ICT)\)?(?![\p{L}\d]))?`;
+const CLOCK = String.raw`(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?(?!\d)\s*(?:น\.?|นาฬิกา|hrs?\.?|h\b)?|\s*(?:น\.|นาฬิกา))\s*(am|pm|a\.m\.|p\.m\.)?${ZONE}`;
+/** A time right after the date: `, 14:30`, ` เวลา 14.30 น.`, `T14:30:00+07:00`, ` - 09.15 น. (GMT+7)`. */
+const TIME_AFTER = new RegExp(String.raw`^(?:T|\s*[,|/–—-]?\s*(?:เวลา|at|@)?\s*)${CLOCK}`, 'iu');
+/** A time right before the date (time-first datelines: `08.00 น. 23 พ.ย. 2569`). */
+const TIME_BEFORE = new RegExp(String.raw`(?:^|\s)(?:เวลา\s*)?${CLOCK}\s*[,|/–—-]?\s*(?:(?:วัน)?ที่\s*)?$`, 'iu');
+
+function readTime(m: RegExpExecArray): TimeMatch {
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? '0');
+  const second = Number(m[3] ?? '0');
+  const ampm = m[4]?.toLowerCase();
+  const zone = m[5];
   if (ampm) {
-    if (h < 1 || h > 12) return undefined;
-    const pm = ampm.toLowerCase().startsWith('p');
-    h = (h % 12) + (pm ? 12 : 0);
+    if (hour < 1 || hour > 12) return { hour, minute, second, invalid: `${hour} ${ampm} is not a time` };
+    hour = (hour % 12) + (ampm.startsWith('p') ? 12 : 0);
   }
-  return build(+(year as string), month, +(day as string), h, +mi, +s, zone, timeZone);
+  return { hour, minute, second, zone, offsetMinutes: zone === undefined ? undefined : zoneOffsetMinutes(zone) };
 }
 
-function build(
-  y: number,
-  mo: number,
-  d: number,
-  h: number,
-  mi: number,
-  s: number,
-  zone: string | undefined,
-  timeZone: string,
-): Date | undefined {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59 || y < 1900 || y > 2200) return undefined;
-  const wall = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(wall);
-  if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return undefined; // 31 February
-  const offset = zone === undefined ? undefined : zoneOffsetMinutes(zone);
-  if (zone !== undefined && offset === undefined) return undefined;
-  if (offset !== undefined) return new Date(wall - offset * 60_000);
-  // Two passes find the offset in force at that wall-clock time, DST included.
-  let utc = wall - offsetAt(wall, timeZone) * 60_000;
-  utc = wall - offsetAt(utc, timeZone) * 60_000;
-  return new Date(utc);
-}
+/** Words that may stand around a date without being a place or a credit. */
+const DECORATION = new RegExp(
+  [
+    String.raw`(?:published|posted|updated|last updated|date|dated|on|เผยแพร่|โพสต์|วันที่|ลงวันที่|ประจำวันที่|ณ วันที่)\s*[:：]?`,
+    `(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัสฯ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?`,
+    String.raw`(?:จ|อ|พ|พฤ|ศ|ส|อา)\.(?=\s|$)`,
+    String.raw`(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?`,
+    String.raw`ที่|เวลา|at|น\.|\(?เวลา(?:ประเทศ)?ไทย\)?|\(?(?:ICT|Bangkok time|local time)\)?`,
+  ].join('|'),
+  'iu',
+);
+const EDGE = /^[\s,;|:/·•–—()-]+|[\s,;|:/·•–—()-]+$/gu;
 
-function zoneOffsetMinutes(zone: string): number | undefined {
-  const named = ZONE_ABBREVIATIONS[zone.toUpperCase()];
-  if (named !== undefined) return named;
-  const m = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/i.exec(zone);
-  if (!m) return undefined;
-  const minutes = +(m[2] as string) * 60 + +(m[3] ?? '0');
-  return m[1] === '-' ? -minutes : minutes;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-const offsets = new Map<string, number>();
-
-/** Offset of `timeZone` from UTC, in minutes, at `utcMs`. Transitions fall on quarter hours (UTC) in every current zone, so quarter-hour buckets are exact. */
-function offsetAt(utcMs: number, timeZone: string): number {
-  const key = `${timeZone}@${Math.floor(utcMs / 900_000)}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    offset = computeOffset(utcMs, timeZone);
-    if (offsets.size > 10_000) offsets.clear();
-    offsets.set(key, offset);
+/** The text around a date without separators and decorations. */
+function strip(text: string): string {
+  let rest = text.replace(EDGE, '');
+  for (let i = 0; i < 6; i++) {
+    const before = rest;
+    const head = new RegExp(`^(?:${DECORATION.source})(?=[\\s,;|:/·•–—()-]|$)`, 'iu');
+    const tail = new RegExp(`(?:^|(?<=[\\s,;|:/·•–—()-]))(?:${DECORATION.source})$`, 'iu');
+    rest = rest.replace(head, '').replace(EDGE, '').replace(tail, '').replace(EDGE, '');
+    if (rest === before) break;
   }
-  return offset;
+  return rest;
 }
 
-function computeOffset(utcMs: number, timeZone: string): number {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  const parts: Record<string, number> = {};
-  for (const p of f.formatToParts(new Date(utcMs))) if (p.type !== 'literal') parts[p.type] = +p.value;
-  const asUtc = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
-}
+const UPDATE_LABEL = /\s*[|,(]?\s*(?:ปรับปรุง(?:ล่าสุด)?|แก้ไข(?:ล่าสุด)?|อัปเดต|อัพเดท|อัพเดต|last updated|updated)\s*(?:เมื่อ)?\s*[:：]?\s*/iu;
 
-/** True when `timeZone` is an IANA zone this runtime knows. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+/** Words that start prose, not a place name (`เมื่อ 24 พ.ย. 2569`, `On 24 Nov 2026`); Thai glues them to the next word. */
+const NOT_A_PLACE =
+  /^(?:เมื่อ|ตั้งแต่|จนถึง|ภายใน|ในวัน|คือ|เป็น|และ|ช่วง|ระหว่าง|ล่าสุด|วันนี้|(?:when|since|until|till|by|before|after|from|in|as of|the|a|an)(?:\s|$))/iu;
+const ENDS_AS_PROSE = /(?:วันที่|ที่|เมื่อ|ตั้งแต่|ภายใน|ว่า)$/u;
+
+/**
+ * A place written before a date: at most four words and 40 characters of letters (`เชียงราย`,
+ * `อ.เมือง จ.เชียงราย`, `กรุงเทพฯ`, `BANGKOK`, `Chiang Rai, Thailand`), no digits, not a prose
+ * opener. English place words are capitalised.
+ */
+export function isPlace(text: string): boolean {
+  if (text.length > 40 || NOT_A_PLACE.test(text) || ENDS_AS_PROSE.test(text)) return false;
+  if (!/^[\p{L}\p{M}ฯ][\p{L}\p{M}ฯ .,'’()-]*$/u.test(text)) return false;
+  const words = text.split(/[\s,]+/u).filter((w) => w !== '');
+  if (words.length > 4) return false;
+  return words.every((w) => !/^[a-z]/u.test(w) || /^(?:of|de|da|del|la|le|am|an|upon|on)$/u.test(w));
 }

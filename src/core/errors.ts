@@ -6,14 +6,17 @@ export class ArticleError extends Error {
   override readonly name = 'ArticleError';
   /** Size and mtime of the file when it failed, when known: an unchanged bad file is not read again. */
   readonly fileStat: { size: number; mtimeMs: number } | undefined;
+  /** 1-based line of the file the failure concerns, when one does. */
+  readonly line: number | undefined;
   constructor(
     readonly code: ProblemCode,
     message: string,
     readonly file?: string,
-    options?: { cause?: unknown; fileStat?: { size: number; mtimeMs: number } },
+    options?: { cause?: unknown; fileStat?: { size: number; mtimeMs: number }; line?: number },
   ) {
     super(message, options);
     this.fileStat = options?.fileStat;
+    this.line = options?.line;
   }
 }
 

@@ -19,17 +19,17 @@ function wordSegmenter(locale: string): Intl.Segmenter {
  * spaces), then `…`. NFC, zero-width characters removed, white space folded.
  * A single word longer than the limit is cut on a grapheme boundary, so no mark is orphaned.
  */
-export function excerpt(text: string, maxGraphemes = 200, locale = 'th'): string {
+export function excerpt(text: string, maxGraphemes = 200, locale = 'th', maxBytes = maxGraphemes * 6): string {
   // Only a prefix can matter: no grapheme cluster in real text is longer than 16 code units.
   const limit = maxGraphemes * 16 + 64;
   let clean = cleanLine(text.length > limit ? text.slice(0, limit) : text);
-  let { count, cut } = findCut(clean, maxGraphemes);
-  if (count <= maxGraphemes && text.length > limit) {
-    // The prefix was mostly white space: look at the whole text after all.
+  let { cut, over } = findCut(clean, maxGraphemes, maxBytes);
+  if (!over && text.length > limit) {
+    // The prefix was mostly white space (or marks): look at the whole text after all.
     clean = cleanLine(text);
-    ({ count, cut } = findCut(clean, maxGraphemes));
+    ({ cut, over } = findCut(clean, maxGraphemes, maxBytes));
   }
-  if (count <= maxGraphemes) return clean;
+  if (!over) return clean;
   // The last word boundary at or before the cut, from segmenting the text itself (a cut-off
   // string would be segmented differently near its end); word boundaries are grapheme boundaries.
   let end = 0;
@@ -41,14 +41,35 @@ export function excerpt(text: string, maxGraphemes = 200, locale = 'th'): string
   return `${kept.replace(/[\s,;:、，.。\-–—]+$/u, '')}…`;
 }
 
-/** Graphemes counted (up to max + 1) and the code-unit offset after the first max - 1 of them. */
-function findCut(text: string, max: number): { count: number; cut: number } {
+/**
+ * Whether the text is over `max` graphemes or `maxBytes` UTF-8 bytes, and the code-unit offset
+ * where a cut leaves room for the ellipsis (one grapheme, three bytes).
+ */
+function findCut(text: string, max: number, maxBytes: number): { cut: number; over: boolean } {
   let count = 0;
+  let bytes = 0;
   let cut = text.length;
-  for (const { index } of graphemes.segment(text)) {
-    if (count === max - 1) cut = index;
+  for (const { index, segment } of graphemes.segment(text)) {
+    const size = utf8Length(segment);
+    if (count === max - 1 || (cut === text.length && bytes + size > maxBytes - 3)) cut = Math.min(cut, index);
     count++;
-    if (count > max) break;
+    bytes += size;
+    if (count > max || bytes > maxBytes) return { cut, over: true };
   }
-  return { count, cut };
+  return { cut, over: false };
+}
+
+/** UTF-8 bytes of a string (no Buffer: the core runs anywhere). */
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }

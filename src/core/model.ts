@@ -27,6 +27,28 @@ export interface Story {
   language?: string;
   /** Non-fatal issues found while reading (stripped control characters, legacy encoding...). */
   warnings: string[];
+  /** Things the parser was unsure of and left as written (a short line that may be a credit): `check` shows them as info. */
+  hints?: string[];
+  /** Where the date came from (1-based line and its text), so a date out of range is reported where it is written. */
+  dateSource?: { line: number; text: string };
+  /** How the file was read, line by line: `check --explain` prints it. */
+  reading?: StoryReading;
+}
+
+/** What the parser took from which line: the explanation `check --explain` prints. */
+export interface StoryReading {
+  format: 'plain text' | 'Markdown';
+  title?: { line: number; text: string };
+  dateline?: { line: number; text: string; date?: string; updated?: string; invalid?: string; place?: string };
+  credits: { line: number; text: string; evidence: string; author?: string; photo?: string }[];
+  /** First line of each body paragraph, with its opening words. */
+  paragraphs: { line: number; text: string }[];
+  /** Where page boilerplate was cut, and the marker line that started it. */
+  cut?: { line: number; marker: string };
+  /** Front-matter fields read (Markdown), with their lines. */
+  fields?: { line: number; name: string; value: string }[];
+  language?: string;
+  notes: { line: number; note: string }[];
 }
 
 /** A published story: a Story plus its identity, dates and place on the site. */
@@ -91,6 +113,12 @@ export const ProblemCode = {
   NotAFile: 'NOT_A_FILE',
   RootMissing: 'ROOT_MISSING',
   Warning: 'WARNING',
+  /** The parser was unsure and kept the text as written (never blocks publishing). */
+  Unsure: 'UNSURE',
+  /** A front-matter id already used by another file: this one is published under its own id. */
+  DuplicateId: 'DUPLICATE_ID',
+  /** Dated more than a year ahead: probably a typo, not an embargo. */
+  FarFuture: 'FAR_FUTURE',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 
@@ -99,5 +127,7 @@ export interface Problem {
   path: string;
   code: ProblemCode;
   reason: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
+  /** 1-based line of the file the problem concerns, when one does. */
+  line?: number;
 }

@@ -1,13 +1,15 @@
 // Markdown stories with YAML front matter, rendered by markdown-it and sanitized.
 import MarkdownIt from 'markdown-it';
 import { parseDocument } from 'yaml';
-import { parseDate } from './dateline.js';
+import { MIN_YEAR } from './calendar.js';
+import { readDate } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
-import { ProblemCode, type Story } from './model.js';
+import { detectLanguage } from './language.js';
+import { ProblemCode, type Story, type StoryReading } from './model.js';
 import { type ParseOptions, limitTitle } from './parse-plain.js';
 import { htmlToText, sanitizeStoryHtml } from './sanitize.js';
-import { cleanLine, isMostlyThai } from './text.js';
+import { cleanLabel, cleanLine, limitMarks } from './text.js';
 
 // html: true lets authors write inline HTML; the sanitizer decides what of it survives.
 const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
@@ -21,8 +23,12 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
  */
 export function parseMarkdown(text: string, file: string, options: ParseOptions): Story {
   const match = FRONT_MATTER.exec(text);
-  const meta = match ? readFrontMatter(match[1] as string, file) : {};
+  const source = match?.[1] ?? '';
+  const meta = match ? readFrontMatter(source, file) : {};
   let body = match ? text.slice(match[0].length) : text;
+  const warnings: string[] = [];
+  const warn = (w: string) => warnings.push(w);
+  const lineOf = (key: string) => fieldLine(source, key);
 
   let title = optionalString(meta, 'title', file);
   if (title === undefined) {
@@ -32,10 +38,12 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
       body = body.slice(heading[0].length);
     }
   }
-  title = title === undefined ? '' : limitTitle(cleanLine(title), options.maxTitleLength);
+  title = title === undefined ? '' : limitTitle(cleanLabel(title, 'title', warn), options.maxTitleLength);
   if (title === '') throw new ArticleError(ProblemCode.BadField, 'no title: set `title` in the front matter or start with `# Title`', file);
 
-  const contentHtml = sanitizeStoryHtml(markdown.render(body), options.pageUrl);
+  const bounded = limitMarks(sanitizeStoryHtml(markdown.render(body), options.pageUrl));
+  if (bounded.dropped > 0) warn(`body: dropped ${bounded.dropped} combining marks beyond 4 on one character`);
+  const contentHtml = bounded.text;
   const text_ = htmlToText(contentHtml);
   const summary = optionalString(meta, 'summary', file) ?? optionalString(meta, 'description', file);
   const image = optionalString(meta, 'image', file) ?? /<img[^>]*\ssrc="([^"]+)"/.exec(contentHtml)?.[1];
@@ -52,21 +60,49 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   if (draft !== undefined && typeof draft !== 'boolean') {
     throw new ArticleError(ProblemCode.BadField, 'draft: must be true or false', file);
   }
+  const dateKey = meta.date !== undefined && meta.date !== null && meta.date !== '' ? 'date' : 'published';
+  const date = frontMatterDate(meta, dateKey, file, options.timeZone, lineOf(dateKey));
+  const updatedKey = meta.updated !== undefined && meta.updated !== null && meta.updated !== '' ? 'updated' : 'lastmod';
+  const author = readAuthor(meta, file);
+  const language = lang ?? detectLanguage(`${title} ${text_}`);
+  const reading: StoryReading = {
+    format: 'Markdown',
+    title: { line: title === meta.title ? lineOf('title') : 1, text: title },
+    credits: author === undefined ? [] : [{ line: lineOf('author'), text: author, evidence: 'the front-matter field "author"', author }],
+    paragraphs: [],
+    fields: Object.keys(meta).map((name) => ({ line: lineOf(name), name, value: shortValue(meta[name]) })),
+    language,
+    notes: [],
+  };
+  if (date) reading.dateline = { line: lineOf(dateKey), text: shortValue(meta[dateKey]), date: date.toISOString() };
   return {
     title,
-    author: readAuthor(meta, file),
+    author: author === undefined ? undefined : cleanLabel(author, 'author', warn) || undefined,
     contentHtml,
-    summary: summary !== undefined ? excerpt(summary, 300) : undefined,
-    date: readDate(meta, 'date', file, options.timeZone) ?? readDate(meta, 'published', file, options.timeZone),
-    updated: readDate(meta, 'updated', file, options.timeZone) ?? readDate(meta, 'lastmod', file, options.timeZone),
+    summary: summary !== undefined ? excerpt(cleanLabel(summary, 'summary', warn), 300) : undefined,
+    date,
+    updated: frontMatterDate(meta, updatedKey, file, options.timeZone, lineOf(updatedKey)),
     tags: [...readList(meta, 'tags', file), ...readList(meta, 'categories', file)],
     image: image === undefined ? undefined : safeUrl(image, options.pageUrl),
     slug,
     id,
     draft: draft === true,
-    language: lang ?? (isMostlyThai(`${title} ${text_}`) ? 'th' : undefined),
-    warnings: [],
+    language,
+    warnings,
+    dateSource: date ? { line: lineOf(dateKey), text: `${dateKey}: ${shortValue(meta[dateKey])}` } : undefined,
+    reading,
   };
+}
+
+/** 1-based line of `key:` in the file (front matter starts on line 2, after `---`); 1 when not found. */
+function fieldLine(source: string, key: string): number {
+  const at = source.split('\n').findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`) || l.startsWith(`'${key}':`));
+  return at < 0 ? 1 : at + 2;
+}
+
+function shortValue(value: unknown): string {
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? (JSON.stringify(value) ?? '') : String(value);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
 type Meta = Record<string, unknown>;
@@ -81,7 +117,14 @@ function readFrontMatter(source: string, file: string): Meta {
     const what = (error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, '');
     throw new ArticleError(ProblemCode.BadFrontMatter, `front matter is not valid YAML${at}: ${what}`, file, { cause: error });
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 50 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // yaml refuses alias bombs ("billion laughs") and similar with an exception of its own.
+    const what = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ArticleError(ProblemCode.BadFrontMatter, `front matter cannot be read: ${what}`, file, { cause: error });
+  }
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new ArticleError(ProblemCode.BadFrontMatter, 'front matter must be a mapping of fields (key: value)', file);
@@ -119,15 +162,23 @@ function readList(meta: Meta, key: string, file: string): string[] {
     .filter((t) => t !== '');
 }
 
-function readDate(meta: Meta, key: string, file: string, timeZone: string): Date | undefined {
+/**
+ * A front-matter date through the same checks as a dateline, whatever YAML made of it: a YAML
+ * 1.1 timestamp arrives as a Date and must still be a real date after 1900.
+ */
+function frontMatterDate(meta: Meta, key: string, file: string, timeZone: string, line: number): Date | undefined {
   const value = meta[key];
   if (value === undefined || value === null || value === '') return undefined;
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
-  const parsed = typeof value === 'string' || typeof value === 'number' ? parseDate(String(value), timeZone) : undefined;
-  if (!parsed) {
-    throw new ArticleError(ProblemCode.BadDate, `${key}: "${String(value)}" is not a date (try 2026-11-25 14:30 or 25 พ.ย. 2569)`, file);
+  const fail = (why: string) => new ArticleError(ProblemCode.BadDate, `${key}: "${shortValue(value)}" ${why}`, file, { line });
+  if (value instanceof Date) {
+    const year = value.getUTCFullYear();
+    if (Number.isNaN(value.getTime()) || year < MIN_YEAR || year > 9999) throw fail(`is not a date between ${MIN_YEAR} and 9999`);
+    return value;
   }
-  return parsed;
+  const parsed = typeof value === 'string' || typeof value === 'number' ? readDate(String(value), timeZone) : undefined;
+  if (!parsed) throw fail('is not a date (try 2026-11-25 14:30 or 25 พ.ย. 2569)');
+  if ('invalid' in parsed) throw fail(`is not a real date: ${parsed.invalid}`);
+  return parsed.date;
 }
 
 /** A front-matter id, normalised the way every feed format will write it; must be an absolute URI. */

@@ -1,9 +1,11 @@
-// The newsroom plain-text format: title line, optional credit and dateline, paragraphs, boilerplate cut.
-import { parseDate } from './dateline.js';
+// The newsroom plain-text format: title line, credit and dateline lines by evidence, paragraphs, boilerplate cut.
+import { type CreditNames, readCredit } from './credit.js';
+import { type Dateline, readDateline } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
-import { ProblemCode, type Story } from './model.js';
-import { cleanLine, escapeHtml, isMostlyThai } from './text.js';
+import { detectLanguage } from './language.js';
+import { ProblemCode, type Story, type StoryReading } from './model.js';
+import { cleanLabel, cleanLine, escapeHtml, limitMarks } from './text.js';
 
 export interface ParseOptions {
   /** Lines that start page boilerplate: from such a line to the end is dropped. */
@@ -12,69 +14,181 @@ export interface ParseOptions {
   timeZone: string;
   /** Absolute URL of the story's page: relative links resolve against it. */
   pageUrl: string;
-  /** Longest title kept, in characters (longer ones are cut on a word boundary). */
+  /** Longest title kept, in graphemes (longer ones are cut on a word boundary). */
   maxTitleLength: number;
+  /** Agency and publication names that are credits (default: `DEFAULT_CREDITS`). */
+  credits?: CreditNames;
 }
 
-/** Credit lines written with a label: the label is dropped, the rest is the author. */
-const CREDIT_LABEL = /^(?:ที่มา|แหล่งข่าว|เรื่อง(?:โดย)?|โดย|ผู้เขียน|เขียนโดย|ภาพ|source|by|credit|reporting by|written by)\s*[:：]?\s+/iu;
-const MAX_CREDIT = 40;
+/** Paragraphs after the title in which a dateline or credit may stand (desks put them in either). */
+const HEAD_PARAGRAPHS = 2;
+
+interface Line {
+  /** 1-based line number in the file. */
+  n: number;
+  text: string;
+  block: number;
+}
 
 /**
- * Parse a plain-text story: the first non-empty line is the title; among the next two
- * paragraphs, a one-line date is the dateline and a short one-line paragraph is the credit
- * (`AFP`, `ที่มา: Reuters`, `By Jane Doe`); the other paragraphs (blank-line separated) become
- * `<p>` elements. From a line that is a boilerplate marker to the end is dropped.
+ * Parse a plain-text story. The first line is the title (a dateline written above it is read as
+ * the dateline). In the two paragraphs after the title, a line that reads as a dateline
+ * (dateline.ts: place-first, time-first, numeric, Thai, English) gives the date, and a line with
+ * evidence of being a credit (credit.ts) gives the author; both leave the body. Anything else is
+ * body text, however short. From a boilerplate marker line to the end is dropped. A date that is
+ * written but cannot be is `BAD_DATE` with its line.
  */
 export function parsePlain(text: string, file: string, options: ParseOptions): Story {
-  const lines = cutBoilerplate(text.split('\n'), options.boilerplateMarkers);
-  const blocks = toBlocks(lines);
-  const titleBlock = blocks.shift();
-  if (!titleBlock) throw new ArticleError(ProblemCode.Empty, 'no title: the file has no text before its boilerplate', file);
-  // A title is one line; any further lines of the first block are the start of the story.
-  const [titleLine = '', ...restOfFirst] = titleBlock;
-  if (restOfFirst.length > 0) blocks.unshift(restOfFirst);
-  const title = limitTitle(cleanLine(titleLine), options.maxTitleLength);
+  const all = text.split('\n');
+  const cutAt = findBoilerplate(all, options.boilerplateMarkers);
+  const lines = toLines(cutAt < 0 ? all : all.slice(0, cutAt));
+  const warnings: string[] = [];
+  const reading: StoryReading = { format: 'plain text', credits: [], paragraphs: [], notes: [] };
+  if (cutAt >= 0) reading.cut = { line: cutAt + 1, marker: cleanLine(all[cutAt] as string) };
 
-  let author: string | undefined;
-  let date: Date | undefined;
-  for (let i = 0; i < 2 && blocks.length > 0; i++) {
-    const head = blocks[0] as string[];
-    if (head.length !== 1) break;
-    const line = cleanLine(head[0] as string);
-    const asDate = date === undefined ? parseDate(line, options.timeZone) : undefined;
-    if (asDate) {
-      date = asDate;
-    } else if (author === undefined && isCredit(line)) {
-      author = line.replace(CREDIT_LABEL, '').trim();
-    } else {
-      break;
-    }
-    blocks.shift();
-  }
+  const head = new HeadReader(options, file, reading);
+  // A dateline typed above the title (some CMS exports put it first).
+  while (lines.length > 1 && head.tryDateline(lines[0] as Line)) lines.shift();
+  const titleLine = lines.shift();
+  if (!titleLine) throw new ArticleError(ProblemCode.Empty, 'no title: the file has no text before its boilerplate', file);
+  const title = limitTitle(
+    cleanLabel(titleLine.text, 'title', (w) => warnings.push(w)),
+    options.maxTitleLength,
+  );
+  reading.title = { line: titleLine.n, text: title };
 
-  const paragraphs = blocks.map((block) => cleanLine(block.join(' '))).filter((p) => p !== '');
-  const contentHtml = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
-  const body = paragraphs.join(' ');
+  // The rest of the title's paragraph counts as the first paragraph after it.
+  const firstBlock = lines[0]?.block === titleLine.block ? titleLine.block - 1 : titleLine.block;
+  const body = lines.filter((line) => line.block > firstBlock + HEAD_PARAGRAPHS || !head.take(line));
+
+  const paragraphs = toParagraphs(body);
+  let dropped = 0;
+  const html = paragraphs.map((p) => {
+    const bounded = limitMarks(p.text);
+    dropped += bounded.dropped;
+    reading.paragraphs.push({ line: p.n, text: excerpt(bounded.text, 40) });
+    return `<p>${escapeHtml(bounded.text)}</p>`;
+  });
+  if (dropped > 0) warnings.push(`body: dropped ${dropped} combining marks beyond 4 on one character`);
+  if (head.author === undefined) head.creditFromText(paragraphs);
+  const language = detectLanguage(`${title} ${paragraphs.map((p) => p.text).join(' ')}`);
+  reading.language = language;
+  const author = head.author === undefined ? undefined : cleanLabel(head.author, 'credit', (w) => warnings.push(w)) || undefined;
   return {
     title,
     author,
-    contentHtml,
-    date,
+    contentHtml: html.join('\n'),
+    date: head.date,
+    updated: head.updated,
     tags: [],
     draft: false,
-    language: isMostlyThai(`${title} ${body}`) ? 'th' : undefined,
-    warnings: [],
+    language,
+    warnings,
+    hints: reading.notes.map((n) => `line ${n.line}: ${n.note}`),
+    dateSource: head.dateSource,
+    reading,
   };
 }
 
-/** Drop everything from the first line that is exactly a marker (or starts with a `...:` marker). */
-export function cutBoilerplate(lines: readonly string[], markers: readonly string[]): string[] {
+/** Reads the head lines of one story: the first dateline and the credits. */
+class HeadReader {
+  date: Date | undefined;
+  updated: Date | undefined;
+  author: string | undefined;
+  dateSource: { line: number; text: string } | undefined;
+
+  constructor(
+    private readonly options: ParseOptions,
+    private readonly file: string,
+    private readonly reading: StoryReading,
+  ) {}
+
+  /** True when the line is a dateline or a credit, taken out of the body. */
+  take(line: Line): boolean {
+    if (this.tryDateline(line)) return true;
+    const found = readCredit(line.text, this.options.credits);
+    if (found === undefined) return false;
+    if ('unsure' in found) {
+      this.reading.notes.push({ line: line.n, note: found.unsure });
+      return false;
+    }
+    const { credit } = found;
+    if (credit.author !== undefined && this.author !== undefined) return false; // a second byline is text
+    if (credit.author !== undefined) this.author = credit.author;
+    this.reading.credits.push({ line: line.n, text: cleanLine(line.text), ...credit });
+    return true;
+  }
+
+  tryDateline(line: Line): boolean {
+    if (this.dateSource !== undefined) return false;
+    const found = readDateline(line.text, this.options.timeZone, (t) => {
+      const c = readCredit(t, this.options.credits);
+      return c !== undefined && 'credit' in c;
+    });
+    if (!found) return false;
+    this.record(line, found);
+    return true;
+  }
+
+  private record(line: Line, found: Dateline): void {
+    const text = cleanLine(line.text);
+    this.dateSource = { line: line.n, text };
+    const entry: NonNullable<StoryReading['dateline']> = { line: line.n, text, place: found.place };
+    this.reading.dateline = entry;
+    if ('invalid' in found.reading) {
+      entry.invalid = found.reading.invalid;
+      throw new ArticleError(ProblemCode.BadDate, `line ${line.n}: "${text}" is not a real date: ${found.reading.invalid}`, this.file, {
+        line: line.n,
+      });
+    }
+    this.date = found.reading.date;
+    entry.date = this.date.toISOString();
+    if (found.updated && 'date' in found.updated) {
+      this.updated = found.updated.date;
+      entry.updated = this.updated.toISOString();
+    }
+    if (found.credit !== undefined) {
+      const c = readCredit(found.credit, this.options.credits);
+      if (c && 'credit' in c) {
+        if (c.credit.author !== undefined) this.author ??= c.credit.author;
+        this.reading.credits.push({ line: line.n, text: found.credit, ...c.credit });
+      }
+    }
+  }
+
+  /**
+   * With no credit in the head, two places still name the source: a wire dateline opening the
+   * first paragraph (`BANGKOK, Nov 24 (Reuters) - ...`) and a labelled source closing the story
+   * (`ที่มา: Reuters`). Both stay in the text as written.
+   */
+  creditFromText(paragraphs: readonly { n: number; text: string }[]): void {
+    const first = paragraphs[0];
+    const wire = first && WIRE_DATELINE.exec(first.text);
+    const last = paragraphs.length > 1 ? paragraphs[paragraphs.length - 1] : undefined;
+    const candidates: [number, string][] = [];
+    if (wire && first) candidates.push([first.n, wire[1] as string]);
+    if (last && last.text.length <= 120) candidates.push([last.n, last.text]);
+    for (const [n, text] of candidates) {
+      const c = readCredit(text, this.options.credits);
+      if (!c || !('credit' in c) || c.credit.author === undefined) continue;
+      if (text === last?.text && !c.credit.evidence.startsWith('the label')) continue;
+      this.author = c.credit.author;
+      this.reading.credits.push({ line: n, text, ...c.credit });
+      return;
+    }
+  }
+}
+
+/** `BANGKOK, Nov 24 (Reuters) -` or `เชียงใหม่ (สำนักข่าวไทย) –` opening a lede. */
+const WIRE_DATELINE = /^[\p{Lu}\p{Lo}][\p{L}\p{M}\p{N} .,'’ฯ/-]{1,40}?\s*\(([^()]{2,40})\)\s*[-–—]\s/u;
+
+/** Index of the first line that is a boilerplate marker (exactly, or a `...:` marker at its start); -1 if none. */
+export function findBoilerplate(lines: readonly string[], markers: readonly string[]): number {
   const exact = new Set(markers.map((m) => m.normalize('NFC').trim().toLowerCase()));
   const prefixes = markers.filter((m) => m.trim().endsWith(':')).map((m) => m.trim().toLowerCase());
   // Markers are short: a long line can only match a `...:` prefix, which is checked on its start.
   const longest = Math.max(0, ...markers.map((m) => m.length)) + 8;
-  const at = lines.findIndex((line, i) => {
+  return lines.findIndex((line, i) => {
     if (i === 0) return false;
     if (line.length > longest * 4) {
       const start = line.trimStart().slice(0, longest).toLowerCase();
@@ -83,41 +197,43 @@ export function cutBoilerplate(lines: readonly string[], markers: readonly strin
     const l = cleanLine(line).toLowerCase();
     return exact.has(l) || prefixes.some((p) => l.startsWith(p));
   });
+}
+
+/** Drop everything from the first boilerplate marker line. */
+export function cutBoilerplate(lines: readonly string[], markers: readonly string[]): string[] {
+  const at = findBoilerplate(lines, markers);
   return at < 0 ? [...lines] : lines.slice(0, at);
 }
 
-function toBlocks(lines: readonly string[]): string[][] {
-  const blocks: string[][] = [];
-  let current: string[] = [];
-  for (const line of lines) {
-    if (line.trim() === '') {
-      if (current.length > 0) blocks.push(current);
-      current = [];
-    } else {
-      current.push(line);
+/** Non-empty lines with their line numbers and paragraph (blank-line separated block) index. */
+function toLines(lines: readonly string[]): Line[] {
+  const out: Line[] = [];
+  let block = 0;
+  let inBlock = false;
+  lines.forEach((raw, i) => {
+    if (raw.trim() === '') {
+      if (inBlock) block++;
+      inBlock = false;
+      return;
     }
+    inBlock = true;
+    out.push({ n: i + 1, text: raw, block });
+  });
+  return out;
+}
+
+/** Lines of one block joined into a paragraph, numbered by its first line. */
+function toParagraphs(lines: readonly Line[]): { n: number; text: string }[] {
+  const out: { n: number; text: string; block: number }[] = [];
+  for (const line of lines) {
+    const last = out[out.length - 1];
+    if (last && last.block === line.block) last.text += ` ${line.text}`;
+    else out.push({ n: line.n, text: line.text, block: line.block });
   }
-  if (current.length > 0) blocks.push(current);
-  return blocks;
+  return out.map((p) => ({ n: p.n, text: cleanLine(p.text) })).filter((p) => p.text !== '');
 }
 
-/**
- * A credit is short: a labelled one (`ที่มา: ...`) up to 80 characters, an unlabelled one
- * (`AFP`, `Associated Press`) at most 40 characters and 5 words of letters, with no sentence
- * punctuation or markup.
- */
-function isCredit(line: string): boolean {
-  if (CREDIT_LABEL.test(line)) return [...line].length <= MAX_CREDIT + 20;
-  return (
-    [...line].length <= MAX_CREDIT &&
-    line.split(' ').length <= 5 &&
-    /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} .,'’&/()-]*$/u.test(line) &&
-    !/[.!?]$/u.test(line.replace(/\b[A-Z]\.$/u, ''))
-  );
-}
-
-/** Cut an over-long title on a word boundary. */
+/** Titles are cut by graphemes and by bytes (six per grapheme allowed): marks or emoji cannot make one huge. */
 export function limitTitle(title: string, max: number): string {
-  if ([...title].length <= max) return title;
-  return excerpt(title, max);
+  return excerpt(title, max, 'th', max * 6);
 }

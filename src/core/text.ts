@@ -61,3 +61,33 @@ export function isMostlyThai(text: string): boolean {
   }
   return letters > 0 && thai / letters >= 0.5;
 }
+
+/** Bidi embedding and override controls (U+202A–U+202E) and isolates (U+2066–U+2069): they can reverse how a title reads. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
+
+/** Combining marks kept on one base character: Thai stacks at most three (ที่, กั๊), Vietnamese two. */
+export const MAX_MARKS_PER_BASE = 4;
+const MARK_RUN = new RegExp(`(\\p{M}{${MAX_MARKS_PER_BASE}})\\p{M}+`, 'gu');
+
+/** Drop combining marks beyond `MAX_MARKS_PER_BASE` on one base character ("Zalgo" text); returns how many went. */
+export function limitMarks(text: string): { text: string; dropped: number } {
+  let dropped = 0;
+  const out = text.replace(MARK_RUN, (run, kept: string) => {
+    dropped += [...run].length - [...kept].length;
+    return kept;
+  });
+  return { text: out, dropped };
+}
+
+/**
+ * A one-line label a reader sees (title, author, summary): `cleanLine`, bidi controls removed,
+ * combining-mark runs bounded. `warn` hears what was dropped.
+ */
+export function cleanLabel(text: string, field: string, warn: (message: string) => void): string {
+  const line = cleanLine(text);
+  const bidi = line.match(BIDI_CONTROLS)?.length ?? 0;
+  const { text: bounded, dropped } = limitMarks(bidi > 0 ? line.replace(BIDI_CONTROLS, '') : line);
+  if (bidi > 0) warn(`${field}: removed ${bidi} bidirectional control character${bidi === 1 ? '' : 's'} (U+202A–U+202E, U+2066–U+2069)`);
+  if (dropped > 0) warn(`${field}: dropped ${dropped} combining marks beyond ${MAX_MARKS_PER_BASE} on one character`);
+  return bounded;
+}

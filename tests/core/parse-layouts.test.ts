@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BOILERPLATE_MARKERS } from '../../src/config.js';
+import type { ArticleError } from '../../src/core/errors.js';
+import { parseMarkdown } from '../../src/core/parse-markdown.js';
+import { parsePlain } from '../../src/core/parse-plain.js';
+
+const options = {
+  boilerplateMarkers: DEFAULT_BOILERPLATE_MARKERS,
+  timeZone: 'Asia/Bangkok',
+  pageUrl: 'https://news.example/articles/x',
+  maxTitleLength: 300,
+};
+const plain = (text: string) => parsePlain(text, 'a.txt', options);
+const failure = (fn: () => unknown): ArticleError => {
+  try {
+    fn();
+  } catch (error) {
+    return error as ArticleError;
+  }
+  throw new Error('expected a failure');
+};
+
+describe('plain-text stories in the layouts desks use', () => {
+  it('reads a place-first dateline and a Thai desk credit, keeps a short lede', () => {
+    const story = plain('น้ำท่วมเชียงราย\n\nเชียงราย 24 พ.ย. 2569 09.15 น.\n\nทีมข่าวภูมิภาค\n\nยอดผู้เสียชีวิตเพิ่มเป็น 12 ราย\n\nเนื้อหาต่อ');
+    expect(story.date?.toISOString()).toBe('2026-11-24T02:15:00.000Z');
+    expect(story.author).toBe('ทีมข่าวภูมิภาค');
+    expect(story.contentHtml).toBe('<p>ยอดผู้เสียชีวิตเพิ่มเป็น 12 ราย</p>\n<p>เนื้อหาต่อ</p>');
+    expect(story.reading?.dateline).toMatchObject({ line: 3, place: 'เชียงราย' });
+  });
+
+  it('reads a time-first dateline and a credit in one paragraph under the title', () => {
+    const story = plain('ตลาดหุ้นปิดบวก\n08.00 น. 23 พ.ย. 2569\nAFP\n\nดัชนีปิดที่ 1,412 จุด\n\nเนื้อหา');
+    expect(story.date?.toISOString()).toBe('2026-11-23T01:00:00.000Z');
+    expect(story.author).toBe('AFP');
+    expect(story.contentHtml.split('\n')[0]).toBe('<p>ดัชนีปิดที่ 1,412 จุด</p>');
+  });
+
+  it('reads a numeric Buddhist-era dateline in the second paragraph', () => {
+    const story = plain('หัวข้อ\n\nที่มา: รอยเตอร์\n\n24/11/2569 16:45\n\nเนื้อหา');
+    expect([story.author, story.date?.toISOString()]).toEqual(['รอยเตอร์', '2026-11-24T09:45:00.000Z']);
+  });
+
+  it('keeps a short lede that has no credit evidence in the body', () => {
+    const story = plain('ตลาดหุ้นปิดบวก\n\nดัชนีปิดที่ 1,412 จุด\n\nนักลงทุนต่างชาติซื้อสุทธิ');
+    expect(story.author).toBeUndefined();
+    expect(story.contentHtml).toBe('<p>ดัชนีปิดที่ 1,412 จุด</p>\n<p>นักลงทุนต่างชาติซื้อสุทธิ</p>');
+  });
+
+  it('leaves a bare name in the body and says so as a hint', () => {
+    const story = plain('Markets\n\nJane Doe\n\nStocks rose.');
+    expect(story.author).toBeUndefined();
+    expect(story.contentHtml).toContain('<p>Jane Doe</p>');
+    expect(story.hints).toEqual([expect.stringMatching(/^line 3: "Jane Doe" may be a credit/)]);
+  });
+
+  it('takes the agency from a wire dateline and keeps the lede as written', () => {
+    const story = plain('Markets close higher\n\nBANGKOK, Nov 24 (Reuters) - Thai stocks rose on Monday.\n\nMore.');
+    expect(story.author).toBe('Reuters');
+    expect(story.contentHtml).toContain('<p>BANGKOK, Nov 24 (Reuters) - Thai stocks rose on Monday.</p>');
+    expect(story.language).toBe('en');
+  });
+
+  it.each([
+    ['31 ก.พ. 2569', 3],
+    ['24 พ.ย. 2569 เวลา 25.00 น.', 3],
+    ['2026-11-24T10:00+25:00', 3],
+  ])('reports the impossible date %s as BAD_DATE on its line, never as the author', (line, n) => {
+    const error = failure(() => plain(`หัวข้อ\n\n${line}\n\nAFP\n\nเนื้อหา`));
+    expect([error.code, error.line]).toEqual(['BAD_DATE', n]);
+    expect(error.message).toContain(line);
+  });
+
+  it('records where each part came from for check --explain', () => {
+    const story = plain('หัวข้อ\n\nAFP\n\n24 พ.ย. 2569\n\nย่อหน้าแรก\n\nย่อหน้าสอง\n\nเพิ่มเพื่อน\n\nข่าวที่เกี่ยวข้อง');
+    expect(story.reading).toMatchObject({
+      title: { line: 1, text: 'หัวข้อ' },
+      dateline: { line: 5, date: '2026-11-23T17:00:00.000Z' },
+      credits: [{ line: 3, author: 'AFP' }],
+      paragraphs: [{ line: 7 }, { line: 9 }],
+      cut: { line: 11, marker: 'เพิ่มเพื่อน' },
+      language: 'th',
+    });
+  });
+});
+
+describe('bounded text', () => {
+  it('drops combining marks beyond four per character and says so', () => {
+    const story = plain(`T${'\u0301'.repeat(5000)}itle\n\nb${'\u0e49'.repeat(100_000)}ody`);
+    expect(story.title).toBe(`T${'\u0301'.repeat(4)}itle`);
+    expect(story.contentHtml.length).toBeLessThan(40);
+    expect(story.warnings.join('\n')).toMatch(/title: dropped 4996 combining marks[\s\S]*body: dropped 99996/);
+  });
+
+  it('keeps Thai stacked marks (up to three) untouched', () => {
+    const story = plain('กั๊กที่นั่งปู่\n\nเนื้อหา');
+    expect(story.title).toBe('กั๊กที่นั่งปู่');
+    expect(story.warnings).toEqual([]);
+  });
+
+  it('removes bidi overrides from titles and credits', () => {
+    const story = plain('Safe\u202Eevil\u202C title\n\nBy Jane\u202E Doe\n\nbody');
+    expect(story.title).toBe('Safeevil title');
+    expect(story.author).toBe('Jane Doe');
+    expect(story.warnings.some((w) => w.startsWith('title: removed 2 bidirectional'))).toBe(true);
+  });
+
+  it('cuts a title by bytes when its graphemes are few but heavy', () => {
+    const family = '👨‍👩‍👧‍👦';
+    const story = plain(`${family.repeat(290)}\n\nbody`);
+    expect(new TextEncoder().encode(story.title).length).toBeLessThanOrEqual(300 * 6);
+    expect(story.title.endsWith('…')).toBe(true);
+  });
+});
+
+describe('language per story', () => {
+  it('tags Latin-only text English and Thai text Thai; front matter wins', () => {
+    expect(plain('Flood in the north\n\nRivers rose overnight.').language).toBe('en');
+    expect(plain('น้ำท่วม\n\nแม่น้ำเอ่อล้น iPhone').language).toBe('th');
+    const md = parseMarkdown('---\ntitle: Bonjour\nlang: fr\n---\nLe texte.', 'a.md', options);
+    expect(md.language).toBe('fr');
+  });
+});
+
+describe('front-matter dates go through the same checks whatever YAML made of them', () => {
+  it.each([
+    ['date: !!timestamp 1800-01-01', /between 1900 and 9999/],
+    ['date: 1800-01-01', /before 1900/],
+    ['date: 2026-11-24T10:00:00+25:00', /beyond ±14:00/],
+    ['date: 31 ก.พ. 2569', /day 31 of month 2/],
+  ])('%s is BAD_DATE on its line', (field, why) => {
+    const error = failure(() => parseMarkdown(`---\ntitle: T\n${field}\n---\nbody`, 'a.md', options));
+    expect([error.code, error.line]).toEqual(['BAD_DATE', 3]);
+    expect(error.message).toMatch(why);
+  });
+
+  it('reports a YAML alias bomb as BAD_FRONT_MATTER', () => {
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      ),
+    ];
+    const error = failure(() => parseMarkdown(`---\ntitle: T\n${bomb.join('\n')}\n---\nbody`, 'a.md', options));
+    expect(error.code).toBe('BAD_FRONT_MATTER');
+  });
+});
