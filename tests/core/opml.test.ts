@@ -92,7 +92,10 @@ describe('renderOpml', () => {
 
   it('leaves out dates and owner not given, an invalid date, and empty folders; labels can be changed', () => {
     const doc = read(
-      renderOpml({ siteTitle: 'S', categories: ['a'], authors: [], dateModified: new Date(Number.NaN), labels: { categories: 'หมวด' } }, urls),
+      renderOpml(
+        { siteTitle: 'S', categories: ['a'], authors: [], dateModified: new Date(Number.NaN), labels: { categories: 'หมวด' } },
+        urls,
+      ),
     );
     expect(doc.opml.head).toEqual({ title: 'S', docs: 'http://opml.org/spec2.opml' });
     expect(doc.opml.body.outline.map((o) => o['@_text'])).toEqual(['S', 'หมวด']);
@@ -116,8 +119,26 @@ describe('renderOpml', () => {
   );
 
   it('is well-formed, and reads back every title as written (minus XML-forbidden characters), whatever the names', () => {
-    const VECTORS = ['&', '<', '>', ']]>', '"', "'", '\u0000\u001F', '\uFFFE', '\uD800', '\r\n\t', 'ก\u0E48\u0E49\u0E4C', '\u0E31', ' lead'];
-    const text = fc.oneof(fc.constantFrom(...VECTORS), fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
+    const VECTORS = [
+      '&',
+      '<',
+      '>',
+      ']]>',
+      '"',
+      "'",
+      '\u0000\u001F',
+      '\uFFFE',
+      '\uD800',
+      '\r\n\t',
+      'ก\u0E48\u0E49\u0E4C',
+      '\u0E31',
+      ' lead',
+    ];
+    const text = fc.oneof(
+      fc.constantFrom(...VECTORS),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.string({ unit: 'grapheme', maxLength: 20 }),
+    );
     fc.assert(
       fc.property(text, fc.array(text, { maxLength: 4 }), fc.array(text, { maxLength: 4 }), (siteTitle, categories, authors) => {
         const out = renderOpml({ siteTitle, categories, authors, ownerName: siteTitle }, urls);

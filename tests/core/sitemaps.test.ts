@@ -136,7 +136,7 @@ describe('renderSitemaps: an index of pages', () => {
     expect(index.map((s) => s.loc)).toEqual([1, 2, 3, 4].map(urls.sitemapPage));
   });
 
-  it("dates each page by its newest lastmod", () => {
+  it('dates each page by its newest lastmod', () => {
     const index = sitemapIndex(split.sitemap);
     split.pages.forEach((page, i) => {
       const newest = urlset(page)
@@ -147,10 +147,13 @@ describe('renderSitemaps: an index of pages', () => {
     });
   });
 
-  it.skipIf(!hasXmllint)('has an index valid against siteindex.xsd and pages valid against sitemap.xsd (xmllint; skipped: not installed)', () => {
-    expect(xmllintSchema(split.sitemap, 'siteindex.xsd')).toBe('valid');
-    for (const page of split.pages) expect(xmllintSchema(page, 'sitemap.xsd')).toBe('valid');
-  });
+  it.skipIf(!hasXmllint)(
+    'has an index valid against siteindex.xsd and pages valid against sitemap.xsd (xmllint; skipped: not installed)',
+    () => {
+      expect(xmllintSchema(split.sitemap, 'siteindex.xsd')).toBe('valid');
+      for (const page of split.pages) expect(xmllintSchema(page, 'sitemap.xsd')).toBe('valid');
+    },
+  );
 
   it('changes only the first page (home and facet dates) and the last when a new story is published', () => {
     const before = renderSitemaps(entries, urls, { maxUrlsPerFile: 5 });
@@ -256,11 +259,9 @@ describe('renderNewsSitemap', () => {
       story(2, { published: hours(2), language: undefined }),
       story(3, { published: hours(3), language: 'x-private' }),
     ];
-    expect(news(renderNewsSitemap(entries, site, { now }).sitemap).map((u) => u['news:news']['news:publication']['news:language'])).toEqual([
-      'zh-tw',
-      'th',
-      'th',
-    ]);
+    expect(news(renderNewsSitemap(entries, site, { now }).sitemap).map((u) => u['news:news']['news:publication']['news:language'])).toEqual(
+      ['zh-tw', 'th', 'th'],
+    );
     const { sitemap, skipped } = renderNewsSitemap(entries, { title: 'X', language: 'x-bad' }, { now });
     expect(news(sitemap)).toHaveLength(1);
     expect(skipped.map((s) => [s.url, s.code])).toEqual([
@@ -290,9 +291,33 @@ describe('renderNewsSitemap', () => {
 });
 
 describe('hostile text', () => {
-  const VECTORS = ['&', '<', '>', ']]>', '"\'', '&amp;', '\u0000\u0001\u001F', '\uFFFE\uFFFF', '\uD800', '\r\n\t', 'ก\u0E48\u0E49\u0E4C', '\u0E31\u0E34', '<![CDATA[x]]>'];
-  const text = fc.oneof(fc.constantFrom(...VECTORS), fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 30 }));
-  const hostile = fc.array(fc.oneof(text, fc.array(text, { minLength: 1, maxLength: 4 }).map((a) => a.join(''))), { minLength: 1, maxLength: 4 });
+  const VECTORS = [
+    '&',
+    '<',
+    '>',
+    ']]>',
+    '"\'',
+    '&amp;',
+    '\u0000\u0001\u001F',
+    '\uFFFE\uFFFF',
+    '\uD800',
+    '\r\n\t',
+    'ก\u0E48\u0E49\u0E4C',
+    '\u0E31\u0E34',
+    '<![CDATA[x]]>',
+  ];
+  const text = fc.oneof(
+    fc.constantFrom(...VECTORS),
+    fc.string({ unit: 'binary', maxLength: 30 }),
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+  );
+  const hostile = fc.array(
+    fc.oneof(
+      text,
+      fc.array(text, { minLength: 1, maxLength: 4 }).map((a) => a.join('')),
+    ),
+    { minLength: 1, maxLength: 4 },
+  );
 
   it('always gives well-formed sitemaps whose titles read back as written (minus XML-forbidden characters)', () => {
     const now = new Date('2026-05-10T12:00:00Z');

@@ -110,7 +110,7 @@ export function renderSitemaps(entries: readonly SitemapEntry[], urls: SitemapUr
     if (seen.has(record.loc)) continue;
     seen.add(record.loc);
     if (record.loc.length >= SITEMAP_LIMITS.locLength) {
-      skipped.push({ url: record.loc, code: SitemapSkip.LocTooLong, reason: `URL is ${record.loc.length} characters; sitemaps allow fewer than 2048` });
+      skipped.push(tooLong(record.loc));
       continue;
     }
     const lastmod = record.lastmod && w3cDateTime(record.lastmod);
@@ -205,9 +205,13 @@ export function renderNewsSitemap(
     const language = newsLanguage(e.language) ?? newsLanguage(site.language);
     const date = w3cDateTime(e.published);
     if (e.url.length >= SITEMAP_LIMITS.locLength) {
-      skipped.push({ url: e.url, code: SitemapSkip.LocTooLong, reason: `URL is ${e.url.length} characters; sitemaps allow fewer than 2048` });
+      skipped.push(tooLong(e.url));
     } else if (!language) {
-      skipped.push({ url: e.url, code: SitemapSkip.NoLanguage, reason: `no ISO 639 code in "${e.language ?? ''}" or the site's "${site.language}"` });
+      skipped.push({
+        url: e.url,
+        code: SitemapSkip.NoLanguage,
+        reason: `no ISO 639 code in "${e.language ?? ''}" or the site's "${site.language}"`,
+      });
     } else if (!date) {
       skipped.push({ url: e.url, code: SitemapSkip.BadDate, reason: 'publication date cannot be written as a W3C datetime' });
     } else {
@@ -240,6 +244,14 @@ export function newsLanguage(tag: string | undefined): string | undefined {
   if (rest.includes('hans')) return 'zh-cn';
   if (rest.includes('hant') || rest.some((s) => TRADITIONAL_REGIONS.has(s))) return 'zh-tw';
   return 'zh-cn';
+}
+
+function tooLong(url: string): SkippedUrl {
+  return {
+    url,
+    code: SitemapSkip.LocTooLong,
+    reason: `URL is ${url.length} characters; sitemaps allow fewer than ${SITEMAP_LIMITS.locLength}`,
+  };
 }
 
 function bump(map: Map<string, Date>, key: string, date: Date): void {
