@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isValidTimeZone } from './core/dateline.js';
+import { FutureStories } from './core/release.js';
 import { ConfigError } from './core/errors.js';
 import { cleanLine } from './core/text.js';
 
@@ -39,6 +40,12 @@ export interface Config {
   tombstoneDays: number;
   /** WebSub hubs to notify after each change (config `websub.hubs`). */
   websubHubs: readonly string[];
+  /** Stories dated in the future: held until their date (default), or published at once without it. */
+  futureStories: FutureStories;
+  /** Agency and publication names that are credits, added to the built-in list (core/known-credits.ts). */
+  credits: readonly string[];
+  /** What feeds carry of each story: the full text (default) or the summary only; pages always have the full text. */
+  feedContent: 'full' | 'summary';
 }
 
 /** Markers that start page boilerplate in newsroom plain text (see README). */
@@ -93,6 +100,9 @@ const FILE_FIELDS = new Set([
   'poll',
   'websub',
   'tombstoneDays',
+  'futureStories',
+  'credits',
+  'feedContent',
 ]);
 
 /**
@@ -138,6 +148,15 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: stri
   const websubHubs = readHubs(f.websub, fileName);
   const poll = f.poll;
   if (poll !== undefined && typeof poll !== 'boolean') throw new ConfigError('poll', 'must be true or false', fileName);
+  const futureStories = oneOf('futureStories', str('futureStories'), Object.values(FutureStories), fileName) ?? FutureStories.Hold;
+  const feedContent = oneOf('feedContent', str('feedContent'), ['full', 'summary'] as const, fileName) ?? 'full';
+  const credits = f.credits;
+  if (
+    credits !== undefined &&
+    (!Array.isArray(credits) || credits.some((c) => typeof c !== 'string' || c.trim() === '' || c.length > 80))
+  ) {
+    throw new ConfigError('credits', 'must be a list of agency or publication names (each 1 to 80 characters)', fileName);
+  }
   const title = cleanLine(str('title') ?? 'feedpub');
   if (title === '') throw new ConfigError('title', 'must not be empty', fileName);
 
@@ -165,8 +184,18 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: stri
     publicDir: path.join(packageDir, 'public'),
     tombstoneDays: num('tombstoneDays', 0, 3650) ?? 30,
     websubHubs,
+    futureStories,
+    credits: Object.freeze([...((credits as string[] | undefined) ?? [])]),
+    feedContent,
   };
   return deepFreeze(config);
+}
+
+function oneOf<T extends string>(field: string, value: string | undefined, allowed: readonly T[], file: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new ConfigError(field, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`, file);
+  return value as T;
 }
 
 function readHubs(value: unknown, file: string): string[] {

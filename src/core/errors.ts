@@ -1,5 +1,5 @@
 // Error classes: each carries a stable code and the file it concerns.
-import type { ProblemCode } from './model.js';
+import type { ProblemCode, StoryReading } from './model.js';
 
 /** A failure tied to one article file; becomes a Problem on the catalog. */
 export class ArticleError extends Error {
@@ -8,15 +8,18 @@ export class ArticleError extends Error {
   readonly fileStat: { size: number; mtimeMs: number } | undefined;
   /** 1-based line of the file the failure concerns, when one does. */
   readonly line: number | undefined;
+  /** What the parser had read when it failed: `check --explain` shows it. */
+  readonly reading: StoryReading | undefined;
   constructor(
     readonly code: ProblemCode,
     message: string,
     readonly file?: string,
-    options?: { cause?: unknown; fileStat?: { size: number; mtimeMs: number }; line?: number },
+    options?: { cause?: unknown; fileStat?: { size: number; mtimeMs: number }; line?: number; reading?: StoryReading },
   ) {
     super(message, options);
     this.fileStat = options?.fileStat;
     this.line = options?.line;
+    this.reading = options?.reading;
   }
 }
 

@@ -139,6 +139,7 @@ class HeadReader {
       entry.invalid = found.reading.invalid;
       throw new ArticleError(ProblemCode.BadDate, `line ${line.n}: "${text}" is not a real date: ${found.reading.invalid}`, this.file, {
         line: line.n,
+        reading: this.reading,
       });
     }
     this.date = found.reading.date;

@@ -1,0 +1,41 @@
+// `check --explain`: what the parser took from which line of one file, in words an editor reads.
+import type { Problem, Story, StoryReading } from './model.js';
+
+export interface Explanation {
+  path: string;
+  story?: Story;
+  /** What was read before a failure, when the parser got that far. */
+  reading?: StoryReading;
+  problems: readonly Problem[];
+  /** One line on what happens to the story: published, held until ..., not published. */
+  outcome: string;
+}
+
+/** Plain text, one fact a line, line numbers aligned; dates shown as written and as UTC instants. */
+export function formatExplanation(e: Explanation): string {
+  const r = e.story?.reading ?? e.reading;
+  const out: string[] = [];
+  const row = (label: string, line: number | undefined, text: string) =>
+    out.push(`  ${label.padEnd(9)} ${line === undefined ? ''.padEnd(8) : `line ${String(line).padEnd(3)}`} ${text}`);
+  out.push(`${e.path}${r ? ` (${r.format}${r.language ? `, language ${r.language}` : ''})` : ''}`);
+  if (r?.title) row('title', r.title.line, r.title.text);
+  if (r?.dateline) {
+    const d = r.dateline;
+    const what = d.invalid ? `not a real date: ${d.invalid}` : `${d.date ?? ''}${d.updated ? `, updated ${d.updated}` : ''}`;
+    row('dateline', d.line, `${d.text}  →  ${what}${d.place ? `  (place: ${d.place})` : ''}`);
+  } else if (r) {
+    row('dateline', undefined, 'none found: the story is dated when the file was first seen');
+  }
+  for (const c of r?.credits ?? []) {
+    const role = c.author !== undefined ? `author "${c.author}"` : `photo credit "${c.photo}"`;
+    row('credit', c.line, `${c.text}  →  ${role}, because of ${c.evidence}`);
+  }
+  if (r && r.credits.length === 0) row('credit', undefined, 'none found: the feed author is used');
+  for (const f of r?.fields ?? []) row('field', f.line, `${f.name}: ${f.value}`);
+  for (const [i, p] of (r?.paragraphs ?? []).entries()) row(i === 0 ? 'body' : '', p.line, p.text);
+  if (r?.cut) row('cut', r.cut.line, `"${r.cut.marker}" starts page boilerplate: it and everything after it is left out`);
+  for (const n of r?.notes ?? []) row('note', n.line, n.note);
+  for (const p of e.problems) row(p.severity, p.line, `${p.code}: ${p.reason}`);
+  out.push(`  ${'outcome'.padEnd(9)} ${''.padEnd(8)} ${e.outcome}`);
+  return `${out.join('\n')}\n`;
+}
