@@ -1,5 +1,5 @@
 // The embedded state store (SQLite): ids, dates, hashes and file stats that must survive restarts.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { IdentityRecord } from '../core/identity.js';
@@ -24,6 +24,22 @@ interface Row {
 
 const SCHEMA_VERSION = 2;
 
+/** The state store cannot be used as it is: names the file and what the operator can do. */
+export class StateStoreError extends Error {
+  override readonly name = 'StateStoreError';
+  constructor(
+    readonly code: 'STATE_CORRUPT' | 'STATE_UNREADABLE' | 'STATE_TOO_NEW',
+    message: string,
+    readonly file: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Rolling copy of the store, made with SQLite's online backup while the server runs. */
+export const BACKUP_NAME = 'state.db.backup';
+
 /** A published story's last good parse, so a restart need not re-read unchanged files. */
 export interface StoredEntryRow {
   path: string;
@@ -43,15 +59,27 @@ export class StateDb {
   private readonly stmts;
 
   /** `stateDir` null: an in-memory store that forgets everything on close (for `check`). */
+  private readonly file: string;
+
   constructor(stateDir: string | null) {
     if (stateDir !== null) mkdirSync(stateDir, { recursive: true });
-    this.db = new Database(stateDir === null ? ':memory:' : path.join(stateDir, 'state.db'));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.file = stateDir === null ? ':memory:' : path.join(stateDir, 'state.db');
+    try {
+      this.db = new Database(this.file);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('busy_timeout = 5000');
+    } catch (error) {
+      throw openError(this.file, error);
+    }
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
-      throw new Error(`state store ${stateDir} was written by a newer feedpub (schema ${version})`);
+      this.db.close();
+      throw new StateStoreError(
+        'STATE_TOO_NEW',
+        `state store ${this.file} was written by a newer feedpub (schema ${version}); run that version, or restore ${BACKUP_NAME} from before the upgrade`,
+        this.file,
+      );
     }
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS articles (
@@ -195,9 +223,44 @@ export class StateDb {
     return this.db.transaction(fn)();
   }
 
+  /**
+   * Copy the store to `state.db.backup` beside it with SQLite's online backup (readers and the
+   * writer carry on meanwhile); the copy replaces the previous one only once complete.
+   */
+  async backup(): Promise<string | undefined> {
+    if (this.file === ':memory:') return undefined;
+    const target = path.join(path.dirname(this.file), BACKUP_NAME);
+    const partial = `${target}.partial`;
+    try {
+      await this.db.backup(partial);
+      renameSync(partial, target);
+      return target;
+    } finally {
+      rmSync(partial, { force: true });
+    }
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/** What an operator reads when the store will not open: the file, the cause, and the two ways out. */
+function openError(file: string, error: unknown): StateStoreError {
+  const code = (error as { code?: string }).code ?? '';
+  const backup = path.join(path.dirname(file), BACKUP_NAME);
+  const ways = `restore the backup (cp ${backup} ${file}), or move ${file} aside to start fresh (story ids and dates are then assigned anew)`;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new StateStoreError('STATE_CORRUPT', `state store ${file} is damaged (${(error as Error).message}): ${ways}`, file, {
+      cause: error,
+    });
+  }
+  return new StateStoreError(
+    'STATE_UNREADABLE',
+    `state store ${file} cannot be opened (${code || (error as Error).message}): check the folder's permissions and free space, or ${ways}`,
+    file,
+    { cause: error },
+  );
 }
 
 function fromRow(row: Row): StoredArticle {

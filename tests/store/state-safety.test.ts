@@ -1,0 +1,81 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StateDb, StateStoreError } from '../../src/store/state-db.js';
+import { StateLockedError, lockStateDir, stateDirHolder } from '../../src/store/state-lock.js';
+import { removeDir, tempDir } from '../helpers.js';
+
+let dir = '';
+let other: ChildProcess | undefined;
+beforeEach(async () => {
+  dir = await tempDir('feedpub-state-');
+});
+afterEach(async () => {
+  other?.kill('SIGKILL');
+  other = undefined;
+  await removeDir(dir);
+});
+
+function holdBy(pid: number): void {
+  writeFileSync(path.join(dir, 'serve.lock'), JSON.stringify({ pid, host: os.hostname(), since: '2026-11-25T00:00:00Z' }));
+}
+
+describe('state folder lock', () => {
+  it('refuses a second holder while the first process lives, naming its pid', async () => {
+    other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    await new Promise((resolve) => other?.once('spawn', resolve));
+    holdBy(other.pid as number);
+    let error: unknown;
+    try {
+      lockStateDir(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StateLockedError);
+    expect((error as Error).message).toContain(`process ${other.pid}`);
+    expect(stateDirHolder(dir)?.pid).toBe(other.pid);
+  });
+
+  it('takes over a lock whose process is gone (kill -9), and releases only its own', async () => {
+    other = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    const pid = other.pid as number;
+    await new Promise((resolve) => other?.once('exit', resolve));
+    holdBy(pid);
+    const lock = lockStateDir(dir);
+    expect(stateDirHolder(dir)?.pid).toBe(process.pid);
+    lock.release();
+    expect(existsSync(path.join(dir, 'serve.lock'))).toBe(false);
+  });
+});
+
+describe('state store that will not open', () => {
+  it('names a damaged file and both ways out', () => {
+    writeFileSync(path.join(dir, 'state.db'), 'not a database '.repeat(500));
+    let error: unknown;
+    try {
+      new StateDb(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StateStoreError);
+    expect((error as StateStoreError).code).toBe('STATE_CORRUPT');
+    expect((error as Error).message).toMatch(/state\.db is damaged.*restore the backup \(cp .*state\.db\.backup.*move .* aside/);
+  });
+
+  it('keeps a rolling online backup that opens as a store with the same records', async () => {
+    const db = new StateDb(dir);
+    db.put({ path: 'a.txt', id: 'urn:x', published: 1, updated: 2, hash: 'h', firstSeen: 1, deletedAt: null, size: 3, mtimeMs: 4 });
+    const file = await db.backup();
+    db.close();
+    expect(file).toBe(path.join(dir, 'state.db.backup'));
+    const restoredDir = await tempDir('feedpub-restore-');
+    const { copyFileSync } = await import('node:fs');
+    copyFileSync(file as string, path.join(restoredDir, 'state.db'));
+    const restored = new StateDb(restoredDir);
+    expect(restored.get('a.txt')?.id).toBe('urn:x');
+    restored.close();
+    await removeDir(restoredDir);
+  });
+});
