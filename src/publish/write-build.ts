@@ -4,6 +4,7 @@ import { copyFile, cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { imageType } from '../core/media.js';
 import { MAX_DEPTH, isIgnoredName } from '../watch/ignore-rules.js';
+import { BUILD_MARK } from './build-target.js';
 import type { SnapshotDoc } from './snapshot.js';
 
 /** File path (relative) for a URL path: `/` → `index.html`, `/articles/a%20b` → `articles/a b.html`, `/categories/x/` → `categories/x/index.html`. */
@@ -38,6 +39,7 @@ export async function writeBuild(
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
   await cp(publicDir, temp, { recursive: true });
+  await writeFile(path.join(temp, BUILD_MARK), 'Written by feedpub build: a later build replaces this folder whole.\n');
   let files = 0;
   for (const doc of documents) {
     const file = path.join(temp, filePathForUrl(doc.path));

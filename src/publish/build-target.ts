@@ -1,0 +1,70 @@
+// Where `build --out` may write: never over stories, state or the project, never over a folder it did not make.
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Written into every build folder: a later build replaces only a folder that carries it. */
+export const BUILD_MARK = '.feedpub-build';
+
+/** `build --out` refused: the message names the folder and the reason; the CLI exits 2. */
+export class BuildTargetError extends Error {
+  override readonly name = 'BuildTargetError';
+  readonly code = 'BAD_BUILD_TARGET';
+}
+
+export interface BuildGuards {
+  articlesDir: string;
+  stateDir: string;
+  /** The project (or current) folder: a build never replaces it or a folder holding it. */
+  projectDirs: readonly string[];
+}
+
+/**
+ * Throw BuildTargetError unless `out` is a safe place for a build: not the articles or state
+ * folder, not inside either, not a folder that contains either or the project; and, when it
+ * exists, either empty or an earlier build (it holds `BUILD_MARK`).
+ */
+export function checkBuildTarget(out: string, guards: BuildGuards): void {
+  const target = realish(out);
+  const refuse = (why: string) => {
+    throw new BuildTargetError(`refusing to build into ${out}: ${why}; choose a new or empty folder such as ./site`);
+  };
+  const named: [string, string][] = [
+    [guards.articlesDir, 'the articles folder'],
+    [guards.stateDir, 'the state folder'],
+    ...guards.projectDirs.map((d): [string, string] => [d, 'the project folder']),
+  ];
+  for (const [dir, what] of named) {
+    const guarded = realish(dir);
+    if (target === guarded) refuse(`it is ${what} (${dir})`);
+    if (isInside(guarded, target)) refuse(`it contains ${what} (${dir}), which the build would replace`);
+    if (what !== 'the project folder' && isInside(target, guarded)) refuse(`it is inside ${what} (${dir})`);
+  }
+  if (!existsSync(target)) return;
+  if (!statSync(target).isDirectory()) refuse('it is a file, not a folder');
+  const names = readdirSync(target);
+  if (names.length > 0 && !names.includes(BUILD_MARK)) refuse(`it is a folder with ${names.length} entries that feedpub did not write`);
+}
+
+/** True when `inner` is strictly inside `outer`. */
+function isInside(inner: string, outer: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** The real path of `p`, or of its nearest existing ancestor with the rest appended (symbolic links resolved). */
+function realish(p: string): string {
+  const abs = path.resolve(p);
+  let head = abs;
+  const rest: string[] = [];
+  while (!existsSync(head)) {
+    const parent = path.dirname(head);
+    if (parent === head) break;
+    rest.unshift(path.basename(head));
+    head = parent;
+  }
+  try {
+    return path.join(realpathSync(head), ...rest);
+  } catch {
+    return abs;
+  }
+}
