@@ -2,6 +2,7 @@
 import MarkdownIt from 'markdown-it';
 import { parseDocument } from 'yaml';
 import { MIN_YEAR } from './calendar.js';
+import { checkCategoryCount, checkMarkupComplexity } from './complexity.js';
 import { readDate } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
@@ -41,6 +42,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   title = title === undefined ? '' : limitTitle(cleanLabel(title, 'title', warn), options.maxTitleLength);
   if (title === '') throw new ArticleError(ProblemCode.BadField, 'no title: set `title` in the front matter or start with `# Title`', file);
 
+  checkMarkupComplexity(body, file);
   const bounded = limitMarks(sanitizeStoryHtml(markdown.render(body), options.pageUrl));
   if (bounded.dropped > 0) warn(`body: dropped ${bounded.dropped} combining marks beyond 4 on one character`);
   const contentHtml = bounded.text;
@@ -64,6 +66,8 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   const date = frontMatterDate(meta, dateKey, file, options.timeZone, lineOf(dateKey));
   const updatedKey = meta.updated !== undefined && meta.updated !== null && meta.updated !== '' ? 'updated' : 'lastmod';
   const author = readAuthor(meta, file);
+  const tags = [...readList(meta, 'tags', file), ...readList(meta, 'categories', file)];
+  checkCategoryCount(tags.length, file, lineOf(meta.tags !== undefined ? 'tags' : 'categories'));
   const language = lang ?? detectLanguage(`${title} ${text_}`);
   const reading: StoryReading = {
     format: 'Markdown',
@@ -82,7 +86,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
     summary: summary !== undefined ? excerpt(cleanLabel(summary, 'summary', warn), 300) : undefined,
     date,
     updated: frontMatterDate(meta, updatedKey, file, options.timeZone, lineOf(updatedKey)),
-    tags: [...readList(meta, 'tags', file), ...readList(meta, 'categories', file)],
+    tags,
     image: image === undefined ? undefined : safeUrl(image, options.pageUrl),
     slug,
     id,
