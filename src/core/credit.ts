@@ -64,6 +64,20 @@ export function creditNames(extra: readonly string[] = []): CreditNames {
 }
 
 const DEFAULT_NAMES = creditNames();
+const compiled = new Map<string, CreditNames>();
+
+/** `creditNames(extra)`, compiled once per distinct list (a site has one). */
+export function creditNamesFor(extra: readonly string[] | undefined): CreditNames {
+  if (extra === undefined || extra.length === 0) return DEFAULT_NAMES;
+  const key = extra.join('\n');
+  let names = compiled.get(key);
+  if (!names) {
+    if (compiled.size > 8) compiled.clear();
+    names = creditNames(extra);
+    compiled.set(key, names);
+  }
+  return names;
+}
 
 /**
  * Read a line as a credit. Evidence is one of: a label (`ที่มา:`, `โดย`, `เรื่อง:`, `ภาพ:`,

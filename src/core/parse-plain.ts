@@ -1,5 +1,5 @@
 // The newsroom plain-text format: title line, credit and dateline lines by evidence, paragraphs, boilerplate cut.
-import { type CreditNames, readCredit } from './credit.js';
+import { type CreditNames, creditNamesFor, readCredit } from './credit.js';
 import { type Dateline, readDateline } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
@@ -16,8 +16,8 @@ export interface ParseOptions {
   pageUrl: string;
   /** Longest title kept, in graphemes (longer ones are cut on a word boundary). */
   maxTitleLength: number;
-  /** Agency and publication names that are credits (default: `DEFAULT_CREDITS`). */
-  credits?: CreditNames;
+  /** Agency and publication names that are credits, added to `DEFAULT_CREDITS` (configuration `credits`). */
+  credits?: readonly string[];
 }
 
 /** Paragraphs after the title in which a dateline or credit may stand (desks put them in either). */
@@ -96,17 +96,20 @@ class HeadReader {
   updated: Date | undefined;
   author: string | undefined;
   dateSource: { line: number; text: string } | undefined;
+  private readonly names: CreditNames;
 
   constructor(
     private readonly options: ParseOptions,
     private readonly file: string,
     private readonly reading: StoryReading,
-  ) {}
+  ) {
+    this.names = creditNamesFor(options.credits);
+  }
 
   /** True when the line is a dateline or a credit, taken out of the body. */
   take(line: Line): boolean {
     if (this.tryDateline(line)) return true;
-    const found = readCredit(line.text, this.options.credits);
+    const found = readCredit(line.text, this.names);
     if (found === undefined) return false;
     if ('unsure' in found) {
       this.reading.notes.push({ line: line.n, note: found.unsure });
@@ -122,7 +125,7 @@ class HeadReader {
   tryDateline(line: Line): boolean {
     if (this.dateSource !== undefined) return false;
     const found = readDateline(line.text, this.options.timeZone, (t) => {
-      const c = readCredit(t, this.options.credits);
+      const c = readCredit(t, this.names);
       return c !== undefined && 'credit' in c;
     });
     if (!found) return false;
@@ -149,7 +152,7 @@ class HeadReader {
       entry.updated = this.updated.toISOString();
     }
     if (found.credit !== undefined) {
-      const c = readCredit(found.credit, this.options.credits);
+      const c = readCredit(found.credit, this.names);
       if (c && 'credit' in c) {
         if (c.credit.author !== undefined) this.author ??= c.credit.author;
         this.reading.credits.push({ line: line.n, text: found.credit, ...c.credit });
@@ -170,7 +173,7 @@ class HeadReader {
     if (wire && first) candidates.push([first.n, wire[1] as string]);
     if (last && last.text.length <= 120) candidates.push([last.n, last.text]);
     for (const [n, text] of candidates) {
-      const c = readCredit(text, this.options.credits);
+      const c = readCredit(text, this.names);
       if (!c || !('credit' in c) || c.credit.author === undefined) continue;
       if (text === last?.text && !c.credit.evidence.startsWith('the label')) continue;
       this.author = c.credit.author;

@@ -1,0 +1,143 @@
+// A pool of worker threads that parse stories, so one slow or hostile file never holds the event loop.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { ProblemCode } from '../core/model.js';
+import type { ParseOutcome } from '../core/parse-file.js';
+import type { ParseOptions } from '../core/parse-story.js';
+
+export interface ParsePoolOptions {
+  /** Parse options, fixed for the pool's life (they cross to every worker once). */
+  parse: ParseOptions;
+  /** Worker threads (default: the machine's parallelism, 1 to 4). */
+  size?: number;
+  /** A file still parsing after this long is TOO_COMPLEX and its worker is replaced (default 10 s). */
+  timeoutMs?: number;
+}
+
+interface Job {
+  id: number;
+  path: string;
+  bytes: Uint8Array;
+  resolve: (outcome: ParseOutcome) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job: Job | undefined;
+  timer: NodeJS.Timeout | undefined;
+}
+
+// The build runs parse-worker.js beside this file. The source (under vitest or tsx) is .ts, which
+// a worker can only load after registering tsx's loader in the worker itself.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(FROM_SOURCE ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
+
+function startWorker(workerData: unknown): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData });
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/**
+ * Parse files on worker threads, first come first served. `parse` always resolves: a failed,
+ * crashed or timed-out parse is a failure outcome, never a rejection.
+ */
+export class ParsePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+  readonly size: number;
+  private readonly timeoutMs: number;
+
+  constructor(private readonly options: ParsePoolOptions) {
+    this.size = options.size ?? Math.max(1, Math.min(4, os.availableParallelism()));
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Parse one file's bytes. */
+  parse(path: string, bytes: Uint8Array): Promise<ParseOutcome> {
+    if (this.closed) return Promise.resolve({ failure: { code: ProblemCode.Unreadable, message: 'the parser is shutting down' } });
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, path, bytes, resolve });
+      this.pump();
+    });
+  }
+
+  /** Jobs waiting or running. */
+  get pending(): number {
+    return this.queue.length + this.slots.filter((s) => s.job).length;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0))
+      job.resolve({ failure: { code: ProblemCode.Unreadable, message: 'the parser is shutting down' } });
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = startWorker(this.options.parse);
+    const slot: Slot = { worker, ready: false, job: undefined, timer: undefined };
+    worker.on('message', (message: { id: number; outcome: ParseOutcome } | { ready: true }) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        this.pump();
+        return;
+      }
+      if (slot.job?.id !== message.id) return;
+      this.finish(slot, message.outcome);
+    });
+    worker.on('error', (error) => this.replace(slot, `the parser crashed: ${error.message}`));
+    worker.on('exit', () => {
+      if (!this.closed && this.slots.includes(slot)) this.replace(slot, 'the parser stopped');
+    });
+    // An idle pool must not keep the process alive.
+    worker.unref();
+    return slot;
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (slot.job || !slot.ready) continue;
+      const job = this.queue.shift();
+      if (!job) return;
+      slot.job = job;
+      slot.worker.ref();
+      slot.timer = setTimeout(() => {
+        this.replace(
+          slot,
+          `parsing took longer than ${this.timeoutMs / 1000} s (the limit); the file is too complex`,
+          ProblemCode.TooComplex,
+        );
+      }, this.timeoutMs);
+      slot.worker.postMessage({ id: job.id, path: job.path, bytes: job.bytes });
+    }
+  }
+
+  private finish(slot: Slot, outcome: ParseOutcome): void {
+    const job = slot.job;
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    slot.timer = undefined;
+    slot.worker.unref();
+    job?.resolve(outcome);
+    this.pump();
+  }
+
+  /** Drop a stuck or crashed worker, fail its job, and start a fresh one in its place. */
+  private replace(slot: Slot, message: string, code: ProblemCode = ProblemCode.Unreadable): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    const job = slot.job;
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    this.slots.splice(index, 1);
+    void slot.worker.terminate();
+    if (!this.closed) this.slots.push(this.spawn());
+    job?.resolve({ failure: { code, message } });
+    this.pump();
+  }
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_BOILERPLATE_MARKERS } from '../../src/config.js';
+import { ParsePool } from '../../src/workers/parse-pool.js';
+
+const parse = {
+  boilerplateMarkers: DEFAULT_BOILERPLATE_MARKERS,
+  timeZone: 'Asia/Bangkok',
+  pageUrl: 'https://x.example/a',
+  maxTitleLength: 300,
+};
+const seed = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'seed-article.txt'));
+let pool: ParsePool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+describe('parse pool', () => {
+  it('parses stories on worker threads with the same result as the core', async () => {
+    pool = new ParsePool({ parse, size: 2 });
+    const [thai, bad, md] = await Promise.all([
+      pool.parse('kim-putin.txt', seed),
+      pool.parse('bad.txt', new TextEncoder().encode('หัวข้อ\n\n31 ก.พ. 2569\n\nเนื้อหา')),
+      pool.parse('a.md', new TextEncoder().encode('---\ntitle: Hello\ndate: 2026-11-24\n---\nBody')),
+    ]);
+    expect(thai && 'story' in thai ? [thai.story.title, thai.story.author] : thai).toEqual(["'คิม' เตรียมพบ 'ปูติน' ที่รัสเซีย", 'AFP']);
+    expect(bad && 'failure' in bad ? [bad.failure.code, bad.failure.line] : bad).toEqual(['BAD_DATE', 3]);
+    expect(md && 'story' in md ? md.story.date : md).toEqual(new Date('2026-11-23T17:00:00.000Z'));
+  });
+
+  it('keeps the event loop free while a heavy file parses', async () => {
+    pool = new ParsePool({ parse, size: 1 });
+    await pool.parse('warm.md', new TextEncoder().encode('# Warm\n\nup'));
+    const heavy = new TextEncoder().encode(`# Heavy\n\n${'*a _b [c '.repeat(100_000)}`);
+    let worstGap = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      worstGap = Math.max(worstGap, now - last);
+      last = now;
+    }, 5);
+    const started = performance.now();
+    const outcome = await pool.parse('heavy.md', heavy);
+    const took = performance.now() - started;
+    clearInterval(ticker);
+    expect('story' in outcome ? outcome.story.title : outcome).toBe('Heavy');
+    // The parse is long; the main thread's timers were never held for more than a fraction of it.
+    expect(took).toBeGreaterThan(400);
+    expect(worstGap).toBeLessThan(took / 2);
+  });
+
+  it('calls a file over the time limit TOO_COMPLEX, replaces the worker and goes on', async () => {
+    pool = new ParsePool({ parse, size: 1, timeoutMs: 100 });
+    const heavy = new TextEncoder().encode(`# Heavy\n\n${'*a _b [c '.repeat(100_000)}`);
+    const outcome = await pool.parse('heavy.md', heavy);
+    expect('failure' in outcome ? outcome.failure.code : 'parsed').toBe('TOO_COMPLEX');
+    expect('failure' in outcome ? outcome.failure.message : '').toMatch(/longer than 0.1 s/);
+    const after = await pool.parse('after.md', new TextEncoder().encode('# After\n\nok'));
+    expect('story' in after ? after.story.title : after).toBe('After');
+  });
+});
