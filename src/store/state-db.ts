@@ -22,7 +22,7 @@ interface Row {
   mtime: number;
 }
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /** The state store cannot be used as it is: names the file and what the operator can do. */
 export class StateStoreError extends Error {
@@ -101,6 +101,8 @@ export class StateDb {
         body TEXT NOT NULL
       );
       CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS redirects (from_path TEXT PRIMARY KEY, to_path TEXT, at INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS redirects_to ON redirects(to_path);
       PRAGMA user_version = ${SCHEMA_VERSION};
     `);
     this.stmts = {
@@ -131,6 +133,12 @@ export class StateDb {
       livePaths: this.db.prepare<[], { path: string }>('SELECT path FROM articles WHERE deleted_at IS NULL'),
       body: this.db.prepare<[string], { body: string }>('SELECT body FROM entries WHERE path = ?'),
       clearEntries: this.db.prepare('DELETE FROM entries'),
+      redirect: this.db.prepare<[string], { to_path: string | null }>('SELECT to_path FROM redirects WHERE from_path = ?'),
+      putRedirect: this.db.prepare<[string, string | null, number]>(
+        'INSERT INTO redirects (from_path, to_path, at) VALUES (?, ?, ?) ON CONFLICT(from_path) DO UPDATE SET to_path = excluded.to_path, at = excluded.at',
+      ),
+      retarget: this.db.prepare<[string | null, string]>('UPDATE redirects SET to_path = ? WHERE to_path = ?'),
+      dropRedirect: this.db.prepare<[string]>('DELETE FROM redirects WHERE from_path = ?'),
       getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       putSetting: this.db.prepare<[string, string]>(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -216,6 +224,31 @@ export class StateDb {
       this.stmts.putSetting.run('entries-fingerprint', fingerprint);
     });
     return false;
+  }
+
+  /**
+   * A story's public URL path moved from `from` to `to` (a rename or a new slug), or was deleted
+   * (`to` null: 410 Gone). Chains collapse: every older path that led to `from` now leads to
+   * `to`, so a visitor is never sent through more than one redirect.
+   */
+  moveUrl(from: string, to: string | null, at: number): void {
+    this.transaction(() => {
+      this.stmts.retarget.run(to, from);
+      this.stmts.putRedirect.run(from, to, at);
+      if (to !== null) this.stmts.dropRedirect.run(to); // the new path is live again
+    });
+  }
+
+  /** A live story now answers at `urlPath`: forget any redirect from it. */
+  claimUrl(urlPath: string): void {
+    this.stmts.dropRedirect.run(urlPath);
+  }
+
+  /** Where an old URL path leads: another path (301), gone (410), or unknown. */
+  redirectFor(urlPath: string): { to: string } | { gone: true } | undefined {
+    const row = this.stmts.redirect.get(urlPath);
+    if (!row) return undefined;
+    return row.to_path === null ? { gone: true } : { to: row.to_path };
   }
 
   /** Run `fn` in one transaction: a batch is stored whole or not at all. */

@@ -79,3 +79,21 @@ describe('state store that will not open', () => {
     await removeDir(restoredDir);
   });
 });
+
+describe('redirects for moved and deleted story URLs', () => {
+  it('collapses chains, answers gone for deletions, and forgets a path that is live again', () => {
+    const db = new StateDb(dir);
+    db.moveUrl('/articles/a', '/articles/b', 1);
+    db.moveUrl('/articles/b', '/articles/c', 2);
+    expect(db.redirectFor('/articles/a')).toEqual({ to: '/articles/c' });
+    expect(db.redirectFor('/articles/b')).toEqual({ to: '/articles/c' });
+    db.moveUrl('/articles/c', null, 3);
+    expect(db.redirectFor('/articles/a')).toEqual({ gone: true });
+    expect(db.redirectFor('/articles/c')).toEqual({ gone: true });
+    db.claimUrl('/articles/c');
+    expect(db.redirectFor('/articles/c')).toBeUndefined();
+    db.moveUrl('/articles/x', '/articles/a', 4);
+    expect(db.redirectFor('/articles/a')).toBeUndefined(); // /articles/a is live again
+    db.close();
+  });
+});
