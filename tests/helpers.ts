@@ -1,20 +1,15 @@
 // Test helpers: temporary folders, a real site on a real port, waiting on conditions, and feed oracles.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeEach } from 'vitest';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { type Config, loadConfig } from '../src/config.js';
-import { createApp } from '../src/http/app.js';
-import { headersFor } from '../src/http/security-headers.js';
-import { createFrontDoor } from '../src/http/server.js';
 import { silentLogger } from '../src/log.js';
-import { LiveSite } from '../src/publish/live-site.js';
-import { EMPTY_SNAPSHOT } from '../src/publish/snapshot.js';
+import type { LiveSite } from '../src/publish/live-site.js';
+import { startServer } from '../src/runtime.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -93,51 +88,45 @@ export function siteFolders(): SiteFolders {
   return ctx;
 }
 
-/** Start the real site (watcher, store, snapshot) behind the real front door on port 0. */
+/** Write a config file with the test defaults (and `overrides`) and load it as the CLI would. */
+export async function testConfig(
+  articlesDir: string,
+  stateDir: string,
+  overrides: Record<string, unknown> = {},
+  port = '0',
+): Promise<{ config: Readonly<Config>; configDir: string }> {
+  const configDir = await tempDir('feedpub-config-');
+  await writeFile(
+    path.join(configDir, 'feedpub.config.json'),
+    JSON.stringify({ title: 'Test desk', language: 'th', reconcileSeconds: 0, ...overrides }),
+  );
+  return { config: loadConfig({ articles: articlesDir, state: stateDir, port }, {}, configDir, ROOT), configDir };
+}
+
+/** Start the real site (watcher, store, snapshot) behind the real front door on port 0, through runtime.ts as the CLI does. */
 export async function startSite(
   articlesDir: string,
   stateDir: string,
   overrides: Record<string, unknown> = {},
   options: StartOptions = {},
 ): Promise<RunningSite> {
-  const configDir = await tempDir('feedpub-config-');
-  await writeFile(
-    path.join(configDir, 'feedpub.config.json'),
-    JSON.stringify({ title: 'Test desk', language: 'th', reconcileSeconds: 0, ...overrides }),
-  );
-  const config = loadConfig({ articles: articlesDir, state: stateDir, port: '0' }, {}, configDir, ROOT);
-  let site: LiveSite | undefined;
-  const app = createApp({
-    publicDir: config.publicDir,
-    articlesDir: config.articlesDir,
-    log: silentLogger,
-    status: () => (site as LiveSite).status(),
-  });
-  const server: Server = createFrontDoor(() => site?.snapshot ?? EMPTY_SNAPSHOT, app, {
-    headersTimeout: options.headersTimeout,
-    requestTimeout: options.requestTimeout,
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  site = new LiveSite({
-    config,
-    baseUrl: options.baseUrl ?? url,
+  const { config: loaded, configDir } = await testConfig(articlesDir, stateDir, overrides);
+  // Tests bind loopback; `baseUrl` stands in for a public URL behind a proxy.
+  const config = Object.freeze({ ...loaded, host: '127.0.0.1', baseUrl: options.baseUrl ?? loaded.baseUrl });
+  const running = await startServer(config, {
     log: silentLogger,
     watch: options.watch ?? true,
     reconcile: options.reconcile,
     websubRetryMs: options.websubRetryMs,
-    responseHeaders: headersFor,
+    headersTimeout: options.headersTimeout,
+    requestTimeout: options.requestTimeout,
   });
-  await site.start();
-  const running = site;
   return {
-    url,
-    site: running,
+    url: running.url,
+    site: running.site,
     config,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await running.close();
+      await running.close(0);
       await removeDir(configDir);
     },
   };

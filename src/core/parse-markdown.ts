@@ -5,7 +5,8 @@ import { parseDate } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { ProblemCode, type Story } from './model.js';
-import { type ParseOptions, limitTitle } from './parse-plain.js';
+import { limitTitle } from './parse-plain.js';
+import type { StoryOptions as ParseOptions } from './parse-story.js';
 import { htmlToText, sanitizeStoryHtml } from './sanitize.js';
 import { cleanLine, isMostlyThai } from './text.js';
 

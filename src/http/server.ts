@@ -1,7 +1,7 @@
 // The node:http front door: snapshot documents answered directly, everything else handed to express.
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { Express } from 'express';
-import type { Snapshot } from '../publish/snapshot.js';
+import type { Snapshot } from '../snapshot/snapshot.js';
 import { findDocument, serveDocument } from './serve-snapshot.js';
 
 const MAX_URL_LENGTH = 8 * 1024;

@@ -1,25 +1,8 @@
 // An Entry whose body lives in the state store: memory holds metadata only, whatever the number of stories.
+import type { EntryMeta } from '../core/ingest.js';
 import type { Enclosure } from '../core/media.js';
 import type { Entry } from '../core/model.js';
 import { summarize } from '../core/summarize.js';
-
-/** What is kept of an entry in the store's `meta` column (the body is its own column). */
-export interface EntryMeta {
-  path: string;
-  slug: string[];
-  id: string;
-  published: number;
-  updated: number;
-  hash: string;
-  title: string;
-  author?: string;
-  /** Only when the file wrote one; otherwise made from the body on demand. */
-  summary?: string;
-  categories: string[];
-  image?: string;
-  enclosure?: Enclosure;
-  language?: string;
-}
 
 /**
  * Behaves as an Entry. `contentHtml` is read from the store on each access (a primary-key

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Entry, Site } from '../../src/core/model.js';
-import { renderFeeds } from '../../src/core/render-feeds.js';
+import { renderFeeds } from '../../src/core/render/feeds.js';
 import { stripForbidden } from '../../src/core/text.js';
 import { assertWellFormed, jingAtom, parseAtomFeed, parseJsonFeed, parseRssFeed, pythonFeedparser } from '../helpers.js';
 

@@ -6,10 +6,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { headersFor } from '../../src/http/security-headers.js';
 import { silentLogger } from '../../src/log.js';
-import { LiveSite } from '../../src/publish/live-site.js';
-import { writeBuild } from '../../src/publish/write-build.js';
+import { buildSite } from '../../src/runtime.js';
 import { ROOT, hasCommand, put, removeDir, tempDir, waitFor } from '../helpers.js';
 
 const NGINX = ['/usr/sbin/nginx', 'nginx'].find((c) => hasCommand(c));
@@ -37,11 +35,8 @@ beforeAll(async () => {
   await put(articles, 'world/rain.txt', 'Rain\n\nAFP\n\nbody\n');
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ articles, state: path.join(work, 'state'), port: String(port) }, {}, work, ROOT);
-  const site = new LiveSite({ config, baseUrl: base, log: silentLogger, watch: false, responseHeaders: headersFor });
-  await site.start();
-  await writeBuild(site.allDocuments(), config.publicDir, path.join(work, 'site'));
-  await site.close();
+  const config = loadConfig({ articles, state: path.join(work, 'state'), port: String(port), baseUrl: base }, {}, work, ROOT);
+  await buildSite(config, path.join(work, 'site'), { log: silentLogger });
 
   const server = (await readFile(path.join(ROOT, 'deploy', 'nginx-static.conf'), 'utf8'))
     .replace('listen 80;', `listen 127.0.0.1:${port};`)
