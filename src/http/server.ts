@@ -6,10 +6,6 @@ import { findDocument, serveDocument } from './serve-snapshot.js';
 
 const MAX_URL_LENGTH = 8 * 1024;
 
-/**
- * A server whose hot path (feeds and pages) never enters express's router: on loopback that
- * path serves several times the requests per second. Timeouts bound slow clients.
- */
 export interface FrontDoorOptions {
   /** Milliseconds a client may take to send its headers (slowloris guard). */
   headersTimeout?: number;
@@ -17,6 +13,10 @@ export interface FrontDoorOptions {
   requestTimeout?: number;
 }
 
+/**
+ * A server whose hot path (feeds and pages) never enters express's router: on loopback that
+ * path serves several times the requests per second. Timeouts bound slow clients.
+ */
 export function createFrontDoor(snapshot: () => Snapshot, app: Express, options: FrontDoorOptions = {}): Server {
   const headersTimeout = options.headersTimeout ?? 10_000;
   // Node checks the timeouts every connectionsCheckingInterval (30 s by default): check often enough to honour them.

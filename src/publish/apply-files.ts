@@ -85,7 +85,9 @@ export class FileApplier {
     try {
       return { result: readArticle(path.join(this.options.articlesDir, relPath), relPath, this.options.maxFileBytes) };
     } catch (error) {
-      return { error: error instanceof ArticleError ? error : new ArticleError(ProblemCode.Unreadable, String(error), relPath, { cause: error }) };
+      return {
+        error: error instanceof ArticleError ? error : new ArticleError(ProblemCode.Unreadable, String(error), relPath, { cause: error }),
+      };
     }
   }
 
@@ -122,7 +124,10 @@ export class FileApplier {
     const { story, slug } = ingested;
     const owner = this.catalog.slugOwner(slug);
     if (owner !== undefined && owner !== relPath) {
-      return this.fail(relPath, new ArticleError(ProblemCode.SlugCollision, `its URL /${slug.join('/')} is already used by ${owner}`, relPath));
+      return this.fail(
+        relPath,
+        new ArticleError(ProblemCode.SlugCollision, `its URL /${slug.join('/')} is already used by ${owner}`, relPath),
+      );
     }
     const record = resolveIdentity(this.previousIdentity(relPath, hash), {
       path: relPath,

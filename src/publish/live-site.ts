@@ -94,7 +94,13 @@ export class LiveSite {
     }
     const ingest = { boilerplateMarkers: config.boilerplateMarkers, timeZone: config.timeZone, maxTitleLength: config.maxTitleLength };
     this.applier = new FileApplier(
-      { articlesDir: config.articlesDir, maxFileBytes: config.maxFileBytes, feedId: this.site.id, urls, ingest: { ...ingest, pageUrl: urls.article } },
+      {
+        articlesDir: config.articlesDir,
+        maxFileBytes: config.maxFileBytes,
+        feedId: this.site.id,
+        urls,
+        ingest: { ...ingest, pageUrl: urls.article },
+      },
       this.store,
       this.catalog,
       this.problems,
@@ -173,7 +179,8 @@ export class LiveSite {
     if (restored > 0) log.info('state.restored', { articles: restored });
     await this.queue.run(() => this.reconciler.scan(true));
     this.isReady = true;
-    if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0) this.reconciler.schedule(config.reconcileSeconds * 1000);
+    if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
+      this.reconciler.schedule(config.reconcileSeconds * 1000);
   }
 
   /** What stored entries depend on: if any of it changes, they are parsed again. */

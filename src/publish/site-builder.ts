@@ -128,7 +128,13 @@ export class SiteBuilder {
       pages,
       documents: this.current.size,
     };
-    this.options.log.info('feeds.rebuilt', { articles: entries.length, pages, ms: this.last.ms, render: this.last.renderMs, encode: this.last.encodeMs });
+    this.options.log.info('feeds.rebuilt', {
+      articles: entries.length,
+      pages,
+      ms: this.last.ms,
+      render: this.last.renderMs,
+      encode: this.last.encodeMs,
+    });
     return changedFeeds.map((p) => site.baseUrl + p);
   }
 

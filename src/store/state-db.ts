@@ -42,7 +42,11 @@ export class StateDb {
   private readonly db: Database.Database;
   private readonly stmts;
 
-  /** `stateDir` null: an in-memory store that forgets everything on close (for `check`). */
+  /**
+   * `stateDir` null: an in-memory store that forgets everything on close (for `check`).
+   * Long on purpose (about 65 lines): the schema and every prepared statement in one place,
+   * so the SQL can be read as a whole.
+   */
   constructor(stateDir: string | null) {
     if (stateDir !== null) mkdirSync(stateDir, { recursive: true });
     this.db = new Database(stateDir === null ? ':memory:' : path.join(stateDir, 'state.db'));

@@ -1,6 +1,17 @@
 // Atom 1.0 (RFC 4287) through `feed`, with xml:lang, text titles, enclosures, RFC 6721 tombstones and RFC 5005 history.
 import { type FeedInput, HISTORY_NS, baseItem, extraLinks, newFeed } from './feed-input.js';
-import { FeedShapeError, Tokens, childElements, documentElement, element, insertAfter, insertBeforeFirst, parseXml, requireChild, writeXml } from './feed-xml.js';
+import {
+  FeedShapeError,
+  Tokens,
+  childElements,
+  documentElement,
+  element,
+  insertAfter,
+  insertBeforeFirst,
+  parseXml,
+  requireChild,
+  writeXml,
+} from './feed-xml.js';
 
 const TOMBSTONE_NS = 'http://purl.org/atompub/tombstones/1.0';
 const FORMAT = 'Atom';
