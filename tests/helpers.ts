@@ -1,5 +1,6 @@
 // Test helpers: temporary folders, a real site on a real port, waiting on conditions, and feed oracles.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -132,29 +133,53 @@ export async function startSite(
   };
 }
 
-/** Assert well-formed XML with a strict parser, and with libxml2 when xmllint is installed. */
+/** Assert well-formed XML with a strict parser (fast-xml-parser's validator). libxml2 is an oracle: see `xmllint`. */
 export function assertWellFormed(xml: string): void {
   const result = XMLValidator.validate(xml);
   if (result !== true) throw new Error(`not well-formed: ${JSON.stringify(result.err)}`);
-  if (hasCommand('xmllint')) {
-    const run = spawnSync('xmllint', ['--noout', '-'], { input: xml });
-    if (run.status !== 0) throw new Error(`xmllint: ${run.stderr.toString()}`);
-  }
 }
 
-const commands = new Map<string, boolean>();
-export function hasCommand(name: string): boolean {
-  let found = commands.get(name);
-  if (found === undefined) {
-    found = spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
-    commands.set(name, found);
-  }
-  return found;
+function hasCommand(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 }
 
-/** Validate Atom against RFC 4287's RELAX NG schema with jing, when jing is installed; else undefined. */
-export function jingAtom(xml: string): string | undefined {
-  if (!hasCommand('jing')) return undefined;
+const PYTHON = '/usr/bin/python3';
+
+/**
+ * Third-party consumers used as oracles. A test that needs one is `it.skipIf(!ORACLES.x)` with
+ * `NEEDS.x` in its name, so a machine without it reports the test skipped and why, never passed.
+ * `.ci/run` installs them all.
+ */
+export const ORACLES = {
+  xmllint: hasCommand('xmllint'),
+  jing: hasCommand('jing'),
+  feedparser: spawnSync(PYTHON, ['-c', 'import feedparser']).status === 0,
+  nginx: ['/usr/sbin/nginx', 'nginx'].find((c) => hasCommand(c)),
+  chromium: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+} as const;
+
+export const NEEDS = {
+  xmllint: '[oracle: xmllint (libxml2-utils); skipped when not installed]',
+  jing: "[oracle: jing with RFC 4287's RELAX NG schema; skipped when not installed]",
+  feedparser: '[oracle: python3-feedparser; skipped when not installed]',
+  nginx: '[oracle: Debian nginx; skipped when not installed]',
+  chromium: '[oracle: /usr/bin/chromium; skipped when not installed]',
+} as const;
+
+function needs(oracle: keyof typeof ORACLES): void {
+  if (!ORACLES[oracle]) throw new Error(`${oracle} is not installed: this test must be it.skipIf(!ORACLES.${oracle})`);
+}
+
+/** libxml2's verdict on `xml`: '' when well-formed, else its complaint. */
+export function xmllint(xml: string): string {
+  needs('xmllint');
+  const run = spawnSync('xmllint', ['--noout', '-'], { input: xml });
+  return run.status === 0 ? '' : run.stderr.toString();
+}
+
+/** Validate Atom against RFC 4287's RELAX NG schema with jing: 'valid' or the errors. */
+export function jingAtom(xml: string): string {
+  needs('jing');
   const schema = path.join(ROOT, 'tests', 'fixtures', 'atom.rnc');
   const run = spawnSync('sh', ['-c', 'f=$(mktemp) && cat > "$f" && jing -c "$1" "$f"; s=$?; rm -f "$f"; exit $s', 'sh', schema], {
     input: xml,
@@ -162,13 +187,11 @@ export function jingAtom(xml: string): string | undefined {
   return run.status === 0 ? 'valid' : `invalid: ${run.stdout.toString()}${run.stderr.toString()}`;
 }
 
-/** Parse with Debian's python3-feedparser when installed: [bozo, titles]. */
-export function pythonFeedparser(xml: string): { bozo: boolean; version: string; titles: string[]; ids: string[] } | undefined {
-  const python = '/usr/bin/python3';
-  const check = spawnSync(python, ['-c', 'import feedparser']);
-  if (check.status !== 0) return undefined;
+/** Parse with Debian's python3-feedparser: bozo flag, version, entry titles and ids. */
+export function pythonFeedparser(xml: string): { bozo: boolean; version: string; titles: string[]; ids: string[] } {
+  needs('feedparser');
   const out = execFileSync(
-    python,
+    PYTHON,
     [
       '-c',
       'import sys,json,feedparser; d=feedparser.parse(sys.stdin.buffer.read()); print(json.dumps({"bozo": bool(d.bozo), "version": d.version, "titles": [e.get("title") for e in d.entries], "ids": [e.get("id") for e in d.entries]}))',

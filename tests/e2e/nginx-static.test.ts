@@ -8,10 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { buildSite } from '../../src/runtime.js';
-import { ROOT, hasCommand, put, removeDir, tempDir, waitFor } from '../helpers.js';
+import { NEEDS, ORACLES, ROOT, put, removeDir, tempDir, waitFor } from '../helpers.js';
 
-const NGINX = ['/usr/sbin/nginx', 'nginx'].find((c) => hasCommand(c));
-if (!NGINX) console.warn('nginx is not installed (Debian package nginx): skipping the static-export test');
+const NGINX = ORACLES.nginx;
 
 let work: string;
 let nginx: ChildProcess | undefined;
@@ -60,7 +59,7 @@ afterAll(async () => {
   if (work) await removeDir(work);
 });
 
-describe.skipIf(!NGINX)('static export behind nginx', () => {
+describe.skipIf(!NGINX)(`static export behind nginx ${NEEDS.nginx}`, () => {
   it.each([
     ['/feed.xml', 'application/rss+xml; charset=utf-8'],
     ['/atom.xml', 'application/atom+xml; charset=utf-8'],
