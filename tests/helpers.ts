@@ -5,7 +5,7 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { type Config, loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/log.js';
@@ -185,6 +185,26 @@ export function jingAtom(xml: string): string {
     input: xml,
   });
   return run.status === 0 ? 'valid' : `invalid: ${run.stdout.toString()}${run.stderr.toString()}`;
+}
+
+/**
+ * Atom documents a file's end-to-end tests fetch, validated with jing by one test registered
+ * after them (`test(n)`), so the check is reported as skipped, with the reason, where jing is missing.
+ */
+export function atomOracle(what: string) {
+  const docs: { xml: string; label: string }[] = [];
+  return {
+    docs,
+    add(xml: string, label = ''): void {
+      docs.push({ xml, label });
+    },
+    test(expected: number): void {
+      it.skipIf(!ORACLES.jing)(`writes ${what} valid against RFC 4287 ${NEEDS.jing}`, () => {
+        expect(docs.length).toBe(expected);
+        for (const { xml, label } of docs) expect(jingAtom(xml), label).toBe('valid');
+      });
+    },
+  };
 }
 
 /** Parse with Debian's python3-feedparser: bozo flag, version, entry titles and ids. */

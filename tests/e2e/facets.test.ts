@@ -2,23 +2,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  NEEDS,
-  ORACLES,
-  assertWellFormed,
-  getText,
-  jingAtom,
-  parseAtomFeed,
-  parseRssFeed,
-  put,
-  startSite,
-  waitFor,
-  siteFolders,
-} from '../helpers.js';
+import { atomOracle, assertWellFormed, getText, parseAtomFeed, parseRssFeed, put, startSite, waitFor, siteFolders } from '../helpers.js';
 
 const ctx = siteFolders();
-/** Atom documents the tests below fetched, validated by the jing test at the end. */
-const atoms: string[] = [];
+const atoms = atomOracle('category Atom feeds');
 
 const titles = async (url: string) => (parseRssFeed((await getText(url)).text).items ?? []).map((i) => i.title).sort();
 
@@ -39,7 +26,7 @@ describe('category and author feeds', () => {
 
     const atom = (await getText(`${url}/categories/world/atom.xml`)).text;
     assertWellFormed(atom);
-    atoms.push(atom);
+    atoms.add(atom);
     const feed = parseAtomFeed(atom);
     expect(feed.id).toBe(`${url}/categories/world/`);
     expect(feed.title?.value ?? feed.title).toBe('Test desk: world');
@@ -78,8 +65,5 @@ describe('category and author feeds', () => {
     expect(again.status).toBe(304);
   });
 
-  it.skipIf(!ORACLES.jing)(`writes category Atom feeds valid against RFC 4287 ${NEEDS.jing}`, () => {
-    expect(atoms.length).toBeGreaterThan(0);
-    for (const xml of atoms) expect(jingAtom(xml)).toBe('valid');
-  });
+  atoms.test(1);
 });

@@ -5,9 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assertWellFormed,
   getText,
-  jingAtom,
-  NEEDS,
-  ORACLES,
+  atomOracle,
   parseAtomFeed,
   parseRssFeed,
   put,
@@ -18,8 +16,7 @@ import {
 } from '../helpers.js';
 
 const ctx = siteFolders();
-/** Atom documents the tests below fetched, validated by the jing test at the end. */
-const atoms: string[] = [];
+const atoms = atomOracle('Atom with enclosures');
 
 // A valid 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/AlXlMwAAAABJRU5ErkJggg==', 'base64');
@@ -43,7 +40,7 @@ describe('story images', () => {
     expect(rssText).toContain(`<media:content url="${imageUrl}" type="image/png" fileSize="${PNG.length}" medium="image"/>`);
 
     const atomText = (await getText(`${url}/atom.xml`)).text;
-    atoms.push(atomText);
+    atoms.add(atomText);
     const entry = parseAtomFeed(atomText).entries?.find((e) => e.title?.value === 'With an image');
     expect(entry?.links?.find((l) => l.rel === 'enclosure')).toMatchObject({ href: imageUrl, type: 'image/png', length: PNG.length });
 
@@ -79,8 +76,5 @@ describe('story images', () => {
     }
   });
 
-  it.skipIf(!ORACLES.jing)(`writes Atom with enclosures that is valid against RFC 4287 ${NEEDS.jing}`, () => {
-    expect(atoms.length).toBeGreaterThan(0);
-    for (const xml of atoms) expect(jingAtom(xml)).toBe('valid');
-  });
+  atoms.test(1);
 });
