@@ -1,22 +1,14 @@
 #!/usr/bin/env node
-// Commands: serve, build, check. Argument parsing, start-up checks, signals and exit codes.
+// Commands: serve, build, check, ping. Argument parsing, start-up checks, signals and exit codes (the work is in runtime.ts).
 import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
-import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Config, type ConfigInput, loadConfig } from './config.js';
 import { ConfigError } from './core/errors.js';
-import { createApp } from './http/app.js';
-import { headersFor } from './http/security-headers.js';
-import { createFrontDoor } from './http/server.js';
 import { type Logger, createLogger, silentLogger } from './log.js';
-import { LiveSite } from './publish/live-site.js';
-import { EMPTY_SNAPSHOT } from './publish/snapshot.js';
-import { WebSubNotifier } from './publish/websub-notifier.js';
-import { writeBuild } from './publish/write-build.js';
-import { FEED_PATHS } from './core/render-site.js';
 import { createProgress } from './progress.js';
+import { ListenError, type RunningServer, buildSite, checkFolder, pingHubs, startServer } from './runtime.js';
 
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -125,62 +117,27 @@ function readableFolder(dir: string): string {
   }
 }
 
-function defaultBaseUrl(host: string, port: number): string {
-  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  return `http://${shown}:${port}`;
-}
-
 async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
-  let site: LiveSite | undefined;
-  const app = createApp({
-    publicDir: config.publicDir,
-    articlesDir: config.articlesDir,
-    log,
-    status: () =>
-      site?.status() ?? { ready: false, articles: 0, drafts: 0, problems: [], lastRebuild: null, lastScan: null, watcher: 'off' },
-  });
-  const server = createFrontDoor(() => site?.snapshot ?? EMPTY_SNAPSHOT, app);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, () => resolve());
-    });
-  } catch (error) {
-    process.stderr.write(
-      `feedpub: cannot listen on ${config.host}:${config.port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
-    );
-    return 1;
-  }
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const baseUrl = config.baseUrl ?? defaultBaseUrl(config.host, port);
-  process.stdout.write(
-    `feedpub listening on http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/ (public URL ${baseUrl}/)\n`,
-  );
-
-  site = new LiveSite({
-    config,
-    baseUrl,
-    log,
-    watch: true,
-    responseHeaders: headersFor,
-    onProgress: createProgress(process.stderr, log),
-  });
   const stopping = waitForSignal();
   process.on('unhandledRejection', (reason) =>
     log.error('process.unhandled-rejection', { reason: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }),
   );
+  let running: RunningServer;
   try {
-    await site.start();
+    running = await startServer(config, {
+      log,
+      onProgress: createProgress(process.stderr, log),
+      onListening: ({ url, baseUrl }) => process.stdout.write(`feedpub listening on ${url}/ (public URL ${baseUrl}/)\n`),
+    });
   } catch (error) {
-    log.error('start.failed', { reason: error instanceof Error ? error.message : String(error) });
-    await shutdown(server, site, log);
+    if (error instanceof ListenError) process.stderr.write(`feedpub: ${error.message}\n`);
+    else log.error('start.failed', { reason: error instanceof Error ? error.message : String(error) });
     return 1;
   }
-  log.info('ready', { url: `${baseUrl}/`, articles: site.status().articles });
+  log.info('ready', { url: `${running.baseUrl}/`, articles: running.site.status().articles });
   const signal = await stopping;
   log.info('shutdown', { signal });
-  await shutdown(server, site, log);
+  await running.close();
   return 0;
 }
 
@@ -190,38 +147,11 @@ function waitForSignal(): Promise<string> {
   });
 }
 
-/** Stop accepting, let requests in flight finish (10 s at most), then close watcher and store. */
-async function shutdown(server: Server, site: LiveSite | undefined, log: Logger): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  const timer = setTimeout(() => {
-    log.warn('shutdown.forced', { reason: 'requests still open after 10 s' });
-    server.closeAllConnections();
-  }, 10_000);
-  await closed;
-  clearTimeout(timer);
-  await site?.close();
-}
-
 async function build(config: Readonly<Config>, out: string, log: Logger): Promise<number> {
-  const baseUrl = config.baseUrl ?? defaultBaseUrl(config.host, config.port);
-  const site = new LiveSite({
-    config,
-    baseUrl,
-    log,
-    watch: false,
-    responseHeaders: headersFor,
-    onProgress: createProgress(process.stderr, log),
-  });
-  try {
-    await site.start();
-    const files = await writeBuild(site.allDocuments(), config.publicDir, path.resolve(out), config.articlesDir);
-    const status = site.status();
-    log.info('build.done', { out: path.resolve(out), files, articles: status.articles, problems: status.problems.length });
-    return 0;
-  } finally {
-    await site.close();
-  }
+  const outDir = path.resolve(out);
+  const { files, status } = await buildSite(config, outDir, { log, onProgress: createProgress(process.stderr, log) });
+  log.info('build.done', { out: outDir, files, articles: status.articles, problems: status.problems.length });
+  return 0;
 }
 
 /** Notify every hub of the three feeds at the public URL; exit 1 if a hub never accepted. */
@@ -230,30 +160,17 @@ async function ping(config: Readonly<Config>, log: Logger): Promise<number> {
     process.stderr.write('feedpub: no WebSub hubs configured (websub.hubs in the config file)\n');
     return 2;
   }
-  const baseUrl = config.baseUrl ?? defaultBaseUrl(config.host, config.port);
-  const notifier = new WebSubNotifier({ hubs: config.websubHubs, log });
-  notifier.notify(Object.values(FEED_PATHS).map((p) => baseUrl + p));
-  await notifier.idle();
-  const { failed } = notifier.status();
-  notifier.close();
-  return failed > 0 ? 1 : 0;
+  return (await pingHubs(config, log)) > 0 ? 1 : 0;
 }
 
 async function check(config: Readonly<Config>): Promise<number> {
-  const baseUrl = config.baseUrl ?? defaultBaseUrl(config.host, config.port);
-  const site = new LiveSite({ config, baseUrl, log: silentLogger, watch: false, ephemeral: true });
-  try {
-    await site.start();
-    const { problems, articles, drafts } = site.status();
-    for (const p of problems) process.stdout.write(`${p.path}: ${p.severity} ${p.code}: ${p.reason}\n`);
-    const errors = problems.filter((p) => p.severity === 'error').length;
-    process.stdout.write(
-      `${articles} article(s) publishable, ${drafts} draft(s), ${errors} file(s) with errors, ${problems.length - errors} warning(s)\n`,
-    );
-    return errors > 0 ? 1 : 0;
-  } finally {
-    await site.close();
-  }
+  const { problems, articles, drafts } = await checkFolder(config, silentLogger);
+  for (const p of problems) process.stdout.write(`${p.path}: ${p.severity} ${p.code}: ${p.reason}\n`);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  process.stdout.write(
+    `${articles} article(s) publishable, ${drafts} draft(s), ${errors} file(s) with errors, ${problems.length - errors} warning(s)\n`,
+  );
+  return errors > 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

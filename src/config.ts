@@ -108,6 +108,9 @@ const FILE_FIELDS = new Set([
 /**
  * Build the configuration from flags (`input`), environment (`env`) and the config file
  * (`--config`, else `./feedpub.config.json` when present). Throws ConfigError naming the field.
+ *
+ * Long on purpose (about 70 lines): one field after another, in the order of the README's
+ * table, each validated where it is read; splitting it would scatter that table.
  */
 export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: string, packageDir: string): Readonly<Config> {
   const configPath = input.config ?? env.FEEDPUB_CONFIG;

@@ -17,8 +17,8 @@ function formatValue(value: string | number | boolean): string {
   return /^[\w./:@+-]+$/u.test(s) ? s : JSON.stringify(s);
 }
 
-/** Format one log line (exported for tests). */
-export function formatLine(time: Date, level: Level, event: string, fields: Fields = {}): string {
+/** Format one log line. */
+function formatLine(time: Date, level: Level, event: string, fields: Fields = {}): string {
   let line = `${time.toISOString()} ${level.toUpperCase().padEnd(5)} ${event}`;
   for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined && value !== null) line += ` ${key}=${formatValue(value)}`;

@@ -1,20 +1,16 @@
 // Test helpers: temporary folders, a real site on a real port, waiting on conditions, and feed oracles.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { type Config, loadConfig } from '../src/config.js';
-import { createApp } from '../src/http/app.js';
-import { headersFor } from '../src/http/security-headers.js';
-import { createFrontDoor } from '../src/http/server.js';
 import { silentLogger } from '../src/log.js';
-import { LiveSite } from '../src/publish/live-site.js';
-import { EMPTY_SNAPSHOT } from '../src/publish/snapshot.js';
+import type { LiveSite } from '../src/publish/live-site.js';
+import { startServer } from '../src/runtime.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -93,79 +89,97 @@ export function siteFolders(): SiteFolders {
   return ctx;
 }
 
-/** Start the real site (watcher, store, snapshot) behind the real front door on port 0. */
+/** Write a config file with the test defaults (and `overrides`) and load it as the CLI would. */
+export async function testConfig(
+  articlesDir: string,
+  stateDir: string,
+  overrides: Record<string, unknown> = {},
+  port = '0',
+): Promise<{ config: Readonly<Config>; configDir: string }> {
+  const configDir = await tempDir('feedpub-config-');
+  await writeFile(
+    path.join(configDir, 'feedpub.config.json'),
+    JSON.stringify({ title: 'Test desk', language: 'th', reconcileSeconds: 0, ...overrides }),
+  );
+  return { config: loadConfig({ articles: articlesDir, state: stateDir, port }, {}, configDir, ROOT), configDir };
+}
+
+/** Start the real site (watcher, store, snapshot) behind the real front door on port 0, through runtime.ts as the CLI does. */
 export async function startSite(
   articlesDir: string,
   stateDir: string,
   overrides: Record<string, unknown> = {},
   options: StartOptions = {},
 ): Promise<RunningSite> {
-  const configDir = await tempDir('feedpub-config-');
-  await writeFile(
-    path.join(configDir, 'feedpub.config.json'),
-    JSON.stringify({ title: 'Test desk', language: 'th', reconcileSeconds: 0, ...overrides }),
-  );
-  const config = loadConfig({ articles: articlesDir, state: stateDir, port: '0' }, {}, configDir, ROOT);
-  let site: LiveSite | undefined;
-  const app = createApp({
-    publicDir: config.publicDir,
-    articlesDir: config.articlesDir,
-    log: silentLogger,
-    status: () => (site as LiveSite).status(),
-  });
-  const server: Server = createFrontDoor(() => site?.snapshot ?? EMPTY_SNAPSHOT, app, {
-    headersTimeout: options.headersTimeout,
-    requestTimeout: options.requestTimeout,
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  site = new LiveSite({
-    config,
-    baseUrl: options.baseUrl ?? url,
+  const { config: loaded, configDir } = await testConfig(articlesDir, stateDir, overrides);
+  // Tests bind loopback; `baseUrl` stands in for a public URL behind a proxy.
+  const config = Object.freeze({ ...loaded, host: '127.0.0.1', baseUrl: options.baseUrl ?? loaded.baseUrl });
+  const running = await startServer(config, {
     log: silentLogger,
     watch: options.watch ?? true,
     reconcile: options.reconcile,
     websubRetryMs: options.websubRetryMs,
-    responseHeaders: headersFor,
+    headersTimeout: options.headersTimeout,
+    requestTimeout: options.requestTimeout,
   });
-  await site.start();
-  const running = site;
   return {
-    url,
-    site: running,
+    url: running.url,
+    site: running.site,
     config,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await running.close();
+      await running.close(0);
       await removeDir(configDir);
     },
   };
 }
 
-/** Assert well-formed XML with a strict parser, and with libxml2 when xmllint is installed. */
+/** Assert well-formed XML with a strict parser (fast-xml-parser's validator). libxml2 is an oracle: see `xmllint`. */
 export function assertWellFormed(xml: string): void {
   const result = XMLValidator.validate(xml);
   if (result !== true) throw new Error(`not well-formed: ${JSON.stringify(result.err)}`);
-  if (hasCommand('xmllint')) {
-    const run = spawnSync('xmllint', ['--noout', '-'], { input: xml });
-    if (run.status !== 0) throw new Error(`xmllint: ${run.stderr.toString()}`);
-  }
 }
 
-const commands = new Map<string, boolean>();
-export function hasCommand(name: string): boolean {
-  let found = commands.get(name);
-  if (found === undefined) {
-    found = spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
-    commands.set(name, found);
-  }
-  return found;
+function hasCommand(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 }
 
-/** Validate Atom against RFC 4287's RELAX NG schema with jing, when jing is installed; else undefined. */
-export function jingAtom(xml: string): string | undefined {
-  if (!hasCommand('jing')) return undefined;
+const PYTHON = '/usr/bin/python3';
+
+/**
+ * Third-party consumers used as oracles. A test that needs one is `it.skipIf(!ORACLES.x)` with
+ * `NEEDS.x` in its name, so a machine without it reports the test skipped and why, never passed.
+ * `.ci/run` installs them all.
+ */
+export const ORACLES = {
+  xmllint: hasCommand('xmllint'),
+  jing: hasCommand('jing'),
+  feedparser: spawnSync(PYTHON, ['-c', 'import feedparser']).status === 0,
+  nginx: ['/usr/sbin/nginx', 'nginx'].find((c) => hasCommand(c)),
+  chromium: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+} as const;
+
+export const NEEDS = {
+  xmllint: '[oracle: xmllint (libxml2-utils); skipped when not installed]',
+  jing: "[oracle: jing with RFC 4287's RELAX NG schema; skipped when not installed]",
+  feedparser: '[oracle: python3-feedparser; skipped when not installed]',
+  nginx: '[oracle: Debian nginx; skipped when not installed]',
+  chromium: '[oracle: /usr/bin/chromium; skipped when not installed]',
+} as const;
+
+function needs(oracle: keyof typeof ORACLES): void {
+  if (!ORACLES[oracle]) throw new Error(`${oracle} is not installed: this test must be it.skipIf(!ORACLES.${oracle})`);
+}
+
+/** libxml2's verdict on `xml`: '' when well-formed, else its complaint. */
+export function xmllint(xml: string): string {
+  needs('xmllint');
+  const run = spawnSync('xmllint', ['--noout', '-'], { input: xml });
+  return run.status === 0 ? '' : run.stderr.toString();
+}
+
+/** Validate Atom against RFC 4287's RELAX NG schema with jing: 'valid' or the errors. */
+export function jingAtom(xml: string): string {
+  needs('jing');
   const schema = path.join(ROOT, 'tests', 'fixtures', 'atom.rnc');
   const run = spawnSync('sh', ['-c', 'f=$(mktemp) && cat > "$f" && jing -c "$1" "$f"; s=$?; rm -f "$f"; exit $s', 'sh', schema], {
     input: xml,
@@ -173,13 +187,31 @@ export function jingAtom(xml: string): string | undefined {
   return run.status === 0 ? 'valid' : `invalid: ${run.stdout.toString()}${run.stderr.toString()}`;
 }
 
-/** Parse with Debian's python3-feedparser when installed: [bozo, titles]. */
-export function pythonFeedparser(xml: string): { bozo: boolean; version: string; titles: string[]; ids: string[] } | undefined {
-  const python = '/usr/bin/python3';
-  const check = spawnSync(python, ['-c', 'import feedparser']);
-  if (check.status !== 0) return undefined;
+/**
+ * Atom documents a file's end-to-end tests fetch, validated with jing by one test registered
+ * after them (`test(n)`), so the check is reported as skipped, with the reason, where jing is missing.
+ */
+export function atomOracle(what: string) {
+  const docs: { xml: string; label: string }[] = [];
+  return {
+    docs,
+    add(xml: string, label = ''): void {
+      docs.push({ xml, label });
+    },
+    test(expected: number): void {
+      it.skipIf(!ORACLES.jing)(`writes ${what} valid against RFC 4287 ${NEEDS.jing}`, () => {
+        expect(docs.length).toBe(expected);
+        for (const { xml, label } of docs) expect(jingAtom(xml), label).toBe('valid');
+      });
+    },
+  };
+}
+
+/** Parse with Debian's python3-feedparser: bozo flag, version, entry titles and ids. */
+export function pythonFeedparser(xml: string): { bozo: boolean; version: string; titles: string[]; ids: string[] } {
+  needs('feedparser');
   const out = execFileSync(
-    python,
+    PYTHON,
     [
       '-c',
       'import sys,json,feedparser; d=feedparser.parse(sys.stdin.buffer.read()); print(json.dumps({"bozo": bool(d.bozo), "version": d.version, "titles": [e.get("title") for e in d.entries], "ids": [e.get("id") for e in d.entries]}))',

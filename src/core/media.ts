@@ -22,24 +22,3 @@ export function imageType(name: string): string | undefined {
   const dot = name.lastIndexOf('.');
   return dot < 0 ? undefined : IMAGE_TYPES[name.slice(dot).toLowerCase()];
 }
-
-/**
- * The file path (relative to the articles folder) that an absolute image URL points to when it is
- * one of the site's own `/articles/...` images, else undefined. Refuses `.`/`..` segments.
- */
-export function localImagePath(url: string, baseUrl: string): string | undefined {
-  const prefix = `${baseUrl}/articles/`;
-  if (!url.startsWith(prefix) || imageType(url.split(/[?#]/)[0] ?? '') === undefined) return undefined;
-  try {
-    const segments =
-      url
-        .slice(prefix.length)
-        .split(/[?#]/)[0]
-        ?.split('/')
-        .map((s) => decodeURIComponent(s)) ?? [];
-    if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0'))) return undefined;
-    return segments.join('/');
-  } catch {
-    return undefined;
-  }
-}

@@ -8,7 +8,8 @@ import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
 import { ProblemCode, type Story, type StoryReading } from './model.js';
-import { type ParseOptions, limitTitle } from './parse-plain.js';
+import { limitTitle } from './parse-plain.js';
+import type { StoryOptions as ParseOptions } from './parse-story.js';
 import { htmlToText, sanitizeStoryHtml } from './sanitize.js';
 import { cleanLabel, cleanLine, limitMarks } from './text.js';
 

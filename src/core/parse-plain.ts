@@ -12,8 +12,6 @@ export interface ParseOptions {
   boilerplateMarkers: readonly string[];
   /** IANA zone for dates written without an offset. */
   timeZone: string;
-  /** Absolute URL of the story's page: relative links resolve against it. */
-  pageUrl: string;
   /** Longest title kept, in graphemes (longer ones are cut on a word boundary). */
   maxTitleLength: number;
   /** Agency and publication names that are credits, added to `DEFAULT_CREDITS` (configuration `credits`). */

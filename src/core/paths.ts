@@ -1,4 +1,4 @@
-// Where a story lives on the site: slug segments, URL paths and folder categories, from its file path.
+// Where a story lives on the site, from its file path: slug segments and folder categories (core/routes.ts makes the URLs).
 
 /**
  * Slug segments for an article path (`world/asia/kim-putin.txt` → `['world','asia','kim-putin']`).
@@ -10,17 +10,6 @@ export function slugFromPath(relPath: string, frontSlug?: string): string[] {
   const dot = last.lastIndexOf('.');
   const base = dot > 0 ? last.slice(0, dot) : last;
   return [...parts, frontSlug?.normalize('NFC') ?? base];
-}
-
-/** `/articles/<encoded slug>`: every segment percent-encoded, so `%`, `#`, `?` and spaces are unambiguous. */
-export function articleUrlPath(slug: readonly string[]): string {
-  return `/articles/${slug.map(encodeSegment).join('/')}`;
-}
-
-/** Percent-encode one path segment; `.` and `..` are encoded too so no URL normalisation can move them. */
-export function encodeSegment(segment: string): string {
-  if (segment === '.' || segment === '..') return segment.replace(/\./g, '%2E');
-  return encodeURIComponent(segment);
 }
 
 /** Folder names above the file: `world/asia/x.txt` is in `world` and `asia`. */

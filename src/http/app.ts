@@ -1,16 +1,21 @@
 // express: health, status, static assets, and the error shape for everything the snapshot does not answer.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../log.js';
-import type { SiteStatus } from '../publish/live-site.js';
+import { ASSETS, ENDPOINTS, paths } from '../core/routes.js';
+import { escapeHtml } from '../core/text.js';
 import { articleMedia } from './article-media.js';
 import { SECURITY_HEADERS } from './security-headers.js';
-import { escapeHtml } from '../core/text.js';
+
+/** What /status reports: `ready` decides /healthz; the rest is shown as JSON. */
+export interface StatusReport {
+  ready: boolean;
+}
 
 export interface AppOptions {
   publicDir: string;
   /** Images saved beside the stories are served from here. */
   articlesDir: string;
-  status: () => SiteStatus;
+  status: () => StatusReport;
   log: Logger;
 }
 
@@ -38,14 +43,14 @@ export function createApp(options: AppOptions): express.Express {
     next(new HttpError(405, `method ${req.method} not allowed`));
   });
 
-  app.get('/healthz', (_req, res) => {
+  app.get(ENDPOINTS.health, (_req, res) => {
     const { ready } = options.status();
     res
       .status(ready ? 200 : 503)
       .set('cache-control', 'no-store')
       .json({ status: ready ? 'ok' : 'starting' });
   });
-  app.get('/status', (_req, res) => {
+  app.get(ENDPOINTS.status, (_req, res) => {
     res.set('cache-control', 'no-store').json(options.status());
   });
   app.use(articleMedia(options.articlesDir));
@@ -70,7 +75,7 @@ export function createApp(options: AppOptions): express.Express {
       res
         .type('html')
         .send(
-          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status}</title><link rel="stylesheet" href="/style.css"></head><body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="/">Latest stories</a></p></main></body></html>\n`,
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status}</title><link rel="stylesheet" href="${ASSETS.stylesheet}"></head><body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="${paths.home}">Latest stories</a></p></main></body></html>\n`,
         );
     }
   });

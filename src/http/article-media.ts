@@ -5,6 +5,7 @@ import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { imageType } from '../core/media.js';
+import { matchRoute } from '../core/routes.js';
 import { isIgnoredName } from '../watch/ignore-rules.js';
 
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -17,17 +18,11 @@ const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 export function articleMedia(articlesDir: string) {
   const root = realpathSync(articlesDir);
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const rel = req.path.slice('/articles/'.length);
-    const type = imageType(rel);
-    if (!req.path.startsWith('/articles/') || type === undefined) return next();
-    let segments: string[];
-    try {
-      segments = rel.split('/').map((s) => decodeURIComponent(s));
-    } catch {
-      return next();
-    }
-    if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\') || s.includes('\0') || isIgnoredName(s)))
-      return next();
+    const route = matchRoute(req.path);
+    if (route?.kind !== 'image') return next();
+    const type = imageType(route.relPath) as string;
+    const segments = route.relPath.split('/');
+    if (segments.some(isIgnoredName)) return next();
     const file = path.join(root, ...segments);
     let handle: Awaited<ReturnType<typeof open>> | undefined;
     try {

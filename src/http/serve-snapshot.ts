@@ -1,8 +1,9 @@
-// Answer a request from the snapshot: conditional GET, HEAD, encoding negotiation; no per-request work.
+// Answer a request from the snapshot: document lookup, conditional GET, HEAD, encoding negotiation; no per-request work.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Negotiator from 'negotiator';
-import type { Snapshot, SnapshotDoc, Variant } from '../publish/snapshot.js';
-import { encodeSegment } from '../core/paths.js';
+import { canonicalPath } from '../core/routes.js';
+import type { Snapshot, SnapshotDoc, Variant } from '../snapshot/snapshot.js';
+import { isNotModified } from './conditional-get.js';
 
 const ENCODINGS = ['br', 'gzip', 'identity'];
 /** Accept-Encoding values repeat across millions of polls: remember the choice for each. */
@@ -16,18 +17,6 @@ export function findDocument(snapshot: Snapshot, rawUrl: string): SnapshotDoc | 
   if (direct) return direct;
   const canonical = canonicalPath(pathname);
   return canonical === undefined ? undefined : snapshot.get(canonical);
-}
-
-/** Re-encode each segment the way links are written; undefined for malformed encodings or `%2F` in a segment. */
-export function canonicalPath(pathname: string): string | undefined {
-  try {
-    return pathname
-      .split('/')
-      .map((s) => encodeSegment(decodeURIComponent(s).normalize('NFC')))
-      .join('/');
-  } catch {
-    return undefined;
-  }
 }
 
 function chooseEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' {
@@ -46,34 +35,11 @@ function chooseEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' 
   return choice;
 }
 
-/** RFC 9110 §13.1.2: weak comparison; any encoding's tag of the same bytes matches. */
-function matchesEtag(header: string, doc: SnapshotDoc): boolean {
-  // Pollers send back exactly the tag they were given: compare that before parsing a list.
-  if (header === doc.gzip.etag || header === doc.br.etag || header === doc.identity.etag) return true;
-  if (header.trim() === '*') return true;
-  for (const raw of header.split(',')) {
-    const tag = raw.trim().replace(/^W\//, '');
-    if (tag === doc.identity.etag || tag === doc.gzip.etag || tag === doc.br.etag) return true;
-  }
-  return false;
-}
-
-/** True when the client's copy is current (If-None-Match first; If-Modified-Since only without it). */
-function notModified(headers: IncomingMessage['headers'], doc: SnapshotDoc): boolean {
-  const inm = headers['if-none-match'];
-  if (inm !== undefined) return matchesEtag(inm, doc);
-  const ims = headers['if-modified-since'];
-  if (ims === undefined) return false;
-  const since = Date.parse(ims);
-  return !Number.isNaN(since) && doc.lastModifiedMs <= since;
-}
-
 /** Write `doc` for a GET or HEAD request. */
 export function serveDocument(req: IncomingMessage, res: ServerResponse, doc: SnapshotDoc): void {
   const headers = req.headers;
-  const encoding = chooseEncoding(headers['accept-encoding']);
-  const variant: Variant = doc[encoding];
-  if (notModified(headers, doc)) {
+  const variant: Variant = doc[chooseEncoding(headers['accept-encoding'])];
+  if (isNotModified(headers, doc)) {
     res.writeHead(304, variant.raw304);
     res.end();
     return;

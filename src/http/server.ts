@@ -1,15 +1,11 @@
 // The node:http front door: snapshot documents answered directly, everything else handed to express.
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { Express } from 'express';
-import type { Snapshot } from '../publish/snapshot.js';
+import type { Snapshot } from '../snapshot/snapshot.js';
 import { findDocument, serveDocument } from './serve-snapshot.js';
 
 const MAX_URL_LENGTH = 8 * 1024;
 
-/**
- * A server whose hot path (feeds and pages) never enters express's router: on loopback that
- * path serves several times the requests per second. Timeouts bound slow clients.
- */
 export interface FrontDoorOptions {
   /** Milliseconds a client may take to send its headers (slowloris guard). */
   headersTimeout?: number;
@@ -17,6 +13,10 @@ export interface FrontDoorOptions {
   requestTimeout?: number;
 }
 
+/**
+ * A server whose hot path (feeds and pages) never enters express's router: on loopback that
+ * path serves several times the requests per second. Timeouts bound slow clients.
+ */
 export function createFrontDoor(snapshot: () => Snapshot, app: Express, options: FrontDoorOptions = {}): Server {
   const headersTimeout = options.headersTimeout ?? 10_000;
   // Node checks the timeouts every connectionsCheckingInterval (30 s by default): check often enough to honour them.

@@ -1,25 +1,9 @@
 // An Entry whose body lives in the state store: memory holds metadata only, whatever the number of stories.
+import { type EntryMeta, STORED_BASE } from '../core/ingest.js';
 import type { Enclosure } from '../core/media.js';
 import type { Entry } from '../core/model.js';
+import { paths } from '../core/routes.js';
 import { summarize } from '../core/summarize.js';
-
-/** What is kept of an entry in the store's `meta` column (the body is its own column). */
-export interface EntryMeta {
-  path: string;
-  slug: string[];
-  id: string;
-  published: number;
-  updated: number;
-  hash: string;
-  title: string;
-  author?: string;
-  /** Only when the file wrote one; otherwise made from the body on demand. */
-  summary?: string;
-  categories: string[];
-  image?: string;
-  enclosure?: Enclosure;
-  language?: string;
-}
 
 /**
  * Behaves as an Entry. `contentHtml` is read from the store on each access (a primary-key
@@ -43,14 +27,18 @@ export class StoredEntry implements Entry {
   private readonly explicitSummary: string | undefined;
   private madeSummary: string | undefined;
 
+  /**
+   * `baseUrl` is the public base URL: what the store wrote against STORED_BASE (resolved links,
+   * images) is rebased onto it, so a new base URL or port re-renders and never re-parses.
+   */
   constructor(
     meta: EntryMeta,
-    url: string,
+    private readonly baseUrl: string,
     private readonly loadBody: (path: string) => string,
   ) {
     this.path = meta.path;
     this.slug = meta.slug;
-    this.url = url;
+    this.url = baseUrl + paths.article(meta.slug);
     this.id = meta.id;
     this.published = new Date(meta.published);
     this.updated = new Date(meta.updated);
@@ -58,14 +46,14 @@ export class StoredEntry implements Entry {
     this.title = meta.title;
     if (meta.author !== undefined) this.author = meta.author;
     this.categories = meta.categories;
-    if (meta.image !== undefined) this.image = meta.image;
-    if (meta.enclosure !== undefined) this.enclosure = meta.enclosure;
+    if (meta.image !== undefined) this.image = rebase(meta.image, baseUrl);
+    if (meta.enclosure !== undefined) this.enclosure = { ...meta.enclosure, url: rebase(meta.enclosure.url, baseUrl) };
     if (meta.language !== undefined) this.language = meta.language;
     this.explicitSummary = meta.summary;
   }
 
   get contentHtml(): string {
-    return this.loadBody(this.path);
+    return rebase(this.loadBody(this.path), this.baseUrl);
   }
 
   /** The file's own summary, else an excerpt made on first use and kept. */
@@ -74,4 +62,9 @@ export class StoredEntry implements Entry {
     this.madeSummary ??= summarize(this.contentHtml, this.title);
     return this.madeSummary;
   }
+}
+
+/** Text written against STORED_BASE, with the public base URL in its place. */
+function rebase(text: string, baseUrl: string): string {
+  return text.includes(STORED_BASE) ? text.split(STORED_BASE).join(baseUrl) : text;
 }

@@ -31,7 +31,8 @@ export interface NotifierStatus {
  */
 export class WebSubNotifier {
   private readonly hubs = new Map<string, HubState>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Cancels every retry sleep on close. */
+  private readonly stopped = new AbortController();
   private readonly waiters: (() => void)[] = [];
   private closed = false;
   private sent = 0;
@@ -61,10 +62,10 @@ export class WebSubNotifier {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /** Stop: pending retries are cancelled (their sleeps end now), requests in flight are not awaited. */
   close(): void {
     this.closed = true;
-    for (const t of this.timers) clearTimeout(t);
-    this.timers.clear();
+    this.stopped.abort();
     for (const w of this.waiters.splice(0)) w();
   }
 
@@ -107,16 +108,22 @@ export class WebSubNotifier {
       }
       const delay = retryBaseMs * 2 ** (attempt - 1);
       log.warn('websub.ping-failed', { hub, attempt, reason, retry: attempt < attempts ? `${delay} ms` : 'no' });
-      if (attempt < attempts) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(() => {
-            this.timers.delete(t);
-            resolve();
-          }, delay);
-          this.timers.add(t);
-        });
-      }
+      if (attempt < attempts) await sleep(delay, this.stopped.signal);
     }
-    this.failed++;
+    if (!this.closed) this.failed++;
   }
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts (the timer is cleared, nothing stays pending). */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

@@ -58,9 +58,13 @@ export class StateDb {
   private readonly db: Database.Database;
   private readonly stmts;
 
-  /** `stateDir` null: an in-memory store that forgets everything on close (for `check`). */
   private readonly file: string;
 
+  /**
+   * `stateDir` null: an in-memory store that forgets everything on close (for `check`).
+   * Long on purpose (about 65 lines): the schema and every prepared statement in one place,
+   * so the SQL can be read as a whole.
+   */
   constructor(stateDir: string | null) {
     if (stateDir !== null) mkdirSync(stateDir, { recursive: true });
     this.file = stateDir === null ? ':memory:' : path.join(stateDir, 'state.db');

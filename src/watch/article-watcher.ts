@@ -61,28 +61,11 @@ export class ArticleWatcher {
       },
     });
     this.watcher = w;
-    const relative = (p: string) => path.relative(root, p).split(path.sep).join('/');
+    const relative = (p: string) => this.relative(p);
     // The raw inotify event of a folder's watch names the file at once (chokidar's own 'add' comes
     // only after it re-lists and stats the folder: 115 ms at 10,000 files, over a second at
     // 100,000), and the catalog reads and compares the file itself, so it is enough to start from.
-    w.on('raw', (event, evPath, details) => {
-      const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
-      if (typeof watched !== 'string') return;
-      // The articles folder itself moved or vanished (inotify IN_MOVE_SELF/IN_DELETE_SELF arrive as 'rename').
-      if (event === 'rename' && watched === root) {
-        void lstat(root).then(
-          (st) => st.isDirectory() || this.options.onFolder(''),
-          () => this.options.onFolder(''),
-        );
-      }
-      if (this.polling || !evPath) return;
-      const file = path.basename(watched) === evPath ? watched : path.join(watched, evPath);
-      if (!isArticleFile(path.basename(file))) return;
-      const rel = relative(file);
-      if (rel.startsWith('..') || path.isAbsolute(rel)) return;
-      if (rel.split('/').some((segment) => isIgnoredName(segment))) return;
-      this.options.onPath(rel);
-    });
+    w.on('raw', (event, evPath, details) => this.onRaw(event, evPath, details));
     w.on('add', (p) => this.options.onPath(relative(p)));
     w.on('change', (p) => this.options.onPath(relative(p)));
     w.on('unlink', (p) => isArticleFile(path.basename(p)) && this.options.onPath(relative(p)));
@@ -99,6 +82,30 @@ export class ArticleWatcher {
     });
     await new Promise<void>((resolve) => w.once('ready', () => resolve()));
     log.info('watch.ready', { folder: root, mode: this.mode });
+  }
+
+  private relative(p: string): string {
+    return path.relative(this.options.root, p).split(path.sep).join('/');
+  }
+
+  private onRaw(event: string, evPath: string, details: unknown): void {
+    const { root } = this.options;
+    const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+    if (typeof watched !== 'string') return;
+    // The articles folder itself moved or vanished (inotify IN_MOVE_SELF/IN_DELETE_SELF arrive as 'rename').
+    if (event === 'rename' && watched === root) {
+      void lstat(root).then(
+        (st) => st.isDirectory() || this.options.onFolder(''),
+        () => this.options.onFolder(''),
+      );
+    }
+    if (this.polling || !evPath) return;
+    const file = path.basename(watched) === evPath ? watched : path.join(watched, evPath);
+    if (!isArticleFile(path.basename(file))) return;
+    const rel = this.relative(file);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return;
+    if (rel.split('/').some((segment) => isIgnoredName(segment))) return;
+    this.options.onPath(rel);
   }
 
   /** Close and start again (after the root came back, or to switch to polling). */

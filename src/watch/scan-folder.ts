@@ -34,57 +34,60 @@ export async function scanFolder(root: string): Promise<ScanResult> {
   } catch (cause) {
     return { files, problems, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
   }
-  const walk = async (dir: string, rel: string, depth: number): Promise<void> => {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (cause) {
-      if (rel === '') throw cause;
-      const code = (cause as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT')
-        problems.push({ path: rel, code: ProblemCode.Unreadable, reason: `cannot list folder: ${code}`, severity: 'error' });
-      return;
-    }
-    for (const entry of entries) {
-      if (isIgnoredName(entry.name)) continue;
-      const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      const childAbs = path.join(dir, entry.name);
-      if (entry.isSymbolicLink()) {
-        if (isArticleFile(entry.name)) {
-          problems.push({
-            path: childRel,
-            code: ProblemCode.Symlink,
-            reason: 'symbolic link: not followed (copy the file instead)',
-            severity: 'error',
-          });
-        }
-      } else if (entry.isDirectory()) {
-        if (depth >= MAX_DEPTH) {
-          problems.push({
-            path: childRel,
-            code: ProblemCode.NotAFile,
-            reason: `folder nested deeper than ${MAX_DEPTH} levels: not read`,
-            severity: 'error',
-          });
-        } else {
-          await walk(childAbs, childRel, depth + 1);
-        }
-      } else if (entry.isFile() && isArticleFile(entry.name)) {
-        try {
-          // Synchronous: one direct syscall (~2 µs) instead of a thread-pool round trip (~40 µs) per file.
-          const st = lstatSync(childAbs);
-          files.push({ path: childRel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) });
-        } catch {
-          // Gone between readdir and lstat: the watcher reports the deletion.
-        }
-      }
-    }
-  };
   try {
-    await walk(root, '', 0);
+    await walk(root, '', 0, { files, problems });
   } catch (cause) {
     return { files, problems, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, problems, rootOk: true };
+}
+
+/** List `dir` (at `rel`, `depth` levels down) into `out`, recursively. An unreadable sub-folder is a problem; an unreadable root throws. */
+async function walk(dir: string, rel: string, depth: number, out: { files: ScannedFile[]; problems: Problem[] }): Promise<void> {
+  const { files, problems } = out;
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (cause) {
+    if (rel === '') throw cause;
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT')
+      problems.push({ path: rel, code: ProblemCode.Unreadable, reason: `cannot list folder: ${code}`, severity: 'error' });
+    return;
+  }
+  for (const entry of entries) {
+    if (isIgnoredName(entry.name)) continue;
+    const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    const childAbs = path.join(dir, entry.name);
+    if (entry.isSymbolicLink()) {
+      if (isArticleFile(entry.name)) {
+        problems.push({
+          path: childRel,
+          code: ProblemCode.Symlink,
+          reason: 'symbolic link: not followed (copy the file instead)',
+          severity: 'error',
+        });
+      }
+    } else if (entry.isDirectory()) {
+      if (depth >= MAX_DEPTH) {
+        problems.push({
+          path: childRel,
+          code: ProblemCode.NotAFile,
+          reason: `folder nested deeper than ${MAX_DEPTH} levels: not read`,
+          severity: 'error',
+        });
+      } else {
+        await walk(childAbs, childRel, depth + 1, out);
+      }
+    } else if (entry.isFile() && isArticleFile(entry.name)) {
+      try {
+        // Synchronous: one direct syscall (~2 µs) instead of a thread-pool round trip (~40 µs) per file.
+        const st = lstatSync(childAbs);
+        files.push({ path: childRel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) });
+      } catch {
+        // Gone between readdir and lstat: the watcher reports the deletion.
+      }
+    }
+  }
 }

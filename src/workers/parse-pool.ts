@@ -2,12 +2,11 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ProblemCode } from '../core/model.js';
-import type { ParseOutcome } from '../core/parse-file.js';
-import type { ParseOptions } from '../core/parse-story.js';
+import type { IngestOptions, Ingested } from '../core/ingest.js';
 
 export interface ParsePoolOptions {
   /** Parse options, fixed for the pool's life (they cross to every worker once). */
-  parse: ParseOptions;
+  parse: IngestOptions;
   /** Worker threads (default: the machine's parallelism, 1 to 4). */
   size?: number;
   /** A file still parsing after this long is TOO_COMPLEX and its worker is replaced (default 10 s). */
@@ -18,7 +17,7 @@ interface Job {
   id: number;
   path: string;
   bytes: Uint8Array;
-  resolve: (outcome: ParseOutcome) => void;
+  resolve: (outcome: Ingested) => void;
 }
 
 interface Slot {
@@ -35,7 +34,9 @@ const WORKER_URL = new URL(FROM_SOURCE ? './parse-worker.ts' : './parse-worker.j
 
 function startWorker(workerData: unknown): Worker {
   if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData });
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  // Resolved here, where tsx is installed: the worker's own resolution starts from the process's cwd.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
   return new Worker(boot, { eval: true, workerData });
 }
 
@@ -58,8 +59,9 @@ export class ParsePool {
   }
 
   /** Parse one file's bytes. */
-  parse(path: string, bytes: Uint8Array): Promise<ParseOutcome> {
-    if (this.closed) return Promise.resolve({ failure: { code: ProblemCode.Unreadable, message: 'the parser is shutting down' } });
+  parse(path: string, bytes: Uint8Array): Promise<Ingested> {
+    if (this.closed)
+      return Promise.resolve({ ok: false, failure: { code: ProblemCode.Unreadable, message: 'the parser is shutting down' } });
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, path, bytes, resolve });
       this.pump();
@@ -71,17 +73,23 @@ export class ParsePool {
     return this.queue.length + this.slots.filter((s) => s.job).length;
   }
 
-  async close(): Promise<void> {
+  close(): void {
     this.closed = true;
     for (const job of this.queue.splice(0))
-      job.resolve({ failure: { code: ProblemCode.Unreadable, message: 'the parser is shutting down' } });
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+      job.resolve({ ok: false, failure: { code: ProblemCode.Unreadable, message: 'the parser is shutting down' } });
+    // Not awaited: on Node 20 the terminate() of a worker that registered a module loader (tsx,
+    // in tests) sometimes never settles, and awaiting it let the process exit mid-command. The
+    // workers are unreferenced, so they never hold the process open.
+    for (const slot of this.slots) {
+      slot.worker.unref();
+      void slot.worker.terminate();
+    }
   }
 
   private spawn(): Slot {
     const worker = startWorker(this.options.parse);
     const slot: Slot = { worker, ready: false, job: undefined, timer: undefined };
-    worker.on('message', (message: { id: number; outcome: ParseOutcome } | { ready: true }) => {
+    worker.on('message', (message: { id: number; outcome: Ingested } | { ready: true }) => {
       if ('ready' in message) {
         slot.ready = true;
         this.pump();
@@ -100,12 +108,14 @@ export class ParsePool {
   }
 
   private pump(): void {
+    // Work waiting or running keeps the process alive (a booting worker included); an idle pool does not.
+    const busy = this.queue.length > 0 || this.slots.some((s) => s.job);
+    for (const slot of this.slots) busy ? slot.worker.ref() : slot.worker.unref();
     for (const slot of this.slots) {
       if (slot.job || !slot.ready) continue;
       const job = this.queue.shift();
       if (!job) return;
       slot.job = job;
-      slot.worker.ref();
       slot.timer = setTimeout(() => {
         this.replace(
           slot,
@@ -117,12 +127,11 @@ export class ParsePool {
     }
   }
 
-  private finish(slot: Slot, outcome: ParseOutcome): void {
+  private finish(slot: Slot, outcome: Ingested): void {
     const job = slot.job;
     clearTimeout(slot.timer);
     slot.job = undefined;
     slot.timer = undefined;
-    slot.worker.unref();
     job?.resolve(outcome);
     this.pump();
   }
@@ -137,7 +146,7 @@ export class ParsePool {
     this.slots.splice(index, 1);
     void slot.worker.terminate();
     if (!this.closed) this.slots.push(this.spawn());
-    job?.resolve({ failure: { code, message } });
+    job?.resolve({ ok: false, failure: { code, message } });
     this.pump();
   }
 }

@@ -1,12 +1,11 @@
-// The parse worker: runs core/parse-file.ts on the bytes it is sent, off the main thread.
+// The parse worker: runs core/ingest.ts on the bytes it is sent, off the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseFile } from '../core/parse-file.js';
-import type { ParseOptions } from '../core/parse-story.js';
+import { type IngestOptions, ingestStory } from '../core/ingest.js';
 
-const options = workerData as ParseOptions;
+const options = workerData as IngestOptions;
 
 parentPort?.on('message', (job: { id: number; path: string; bytes: Uint8Array }) => {
-  parentPort?.postMessage({ id: job.id, outcome: parseFile(job.bytes, job.path, options) });
+  parentPort?.postMessage({ id: job.id, outcome: ingestStory(job.bytes, job.path, options) });
 });
 
 // Ready only now that the parser is loaded: the pool's time limit measures parsing, not start-up.

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeSegment } from '../../src/core/paths.js';
+import { encodeSegment } from '../../src/core/routes.js';
 import { type OpmlInput, type OpmlUrls, renderOpml } from '../../src/core/render/opml.js';
 import { stripForbidden } from '../../src/core/text.js';
 import { hasXmllint, parseXml, strictlyWellFormed, xmllintWellFormed } from './xml-oracles.js';

@@ -12,7 +12,7 @@ import {
   newsLanguage,
   w3cDateTime,
 } from '../../src/core/render/sitemaps.js';
-import { encodeSegment } from '../../src/core/paths.js';
+import { encodeSegment } from '../../src/core/routes.js';
 import { stripForbidden } from '../../src/core/text.js';
 import { hasXmllint, parseXml, strictlyWellFormed, xmllintSchema, xmllintWellFormed } from './xml-oracles.js';
 

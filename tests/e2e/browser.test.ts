@@ -1,38 +1,32 @@
 // Real browser: Debian's chromium (playwright-core) opens the feeds and the index; feeds read as pages via feed.xsl.
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, type RunningSite, put, removeDir, startSite, tempDir } from '../helpers.js';
+import { NEEDS, ORACLES, ROOT, type RunningSite, put, removeDir, startSite, tempDir } from '../helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = ORACLES.chromium;
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-let browser: Browser | undefined;
+let browser: Browser;
 let running: RunningSite | undefined;
 let articles: string;
 let state: string;
-let skipReason = existsSync(CHROMIUM) ? '' : `${CHROMIUM} is not installed (Debian package chromium)`;
 
 beforeAll(async () => {
-  if (skipReason) return;
-  try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-  } catch (error) {
-    skipReason = `chromium did not start: ${(error as Error).message.split('\n')[0]}`;
-    return;
-  }
+  if (!CHROMIUM) return;
+  // Installed but unable to start is a failure, not a skip.
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   articles = await tempDir();
   state = await tempDir('feedpub-state-');
   await put(articles, 'kim-putin.txt', await readFile(path.join(ROOT, 'tests', 'fixtures', 'seed-article.txt')));
@@ -47,13 +41,9 @@ afterAll(async () => {
   if (state) await removeDir(state);
 });
 
-describe('in a real browser', () => {
+describe.skipIf(!CHROMIUM)(`in a real browser ${NEEDS.chromium}`, () => {
   it.each(['/feed.xml', '/atom.xml', '/'])('%s shows the story titles', async (urlPath) => {
-    if (skipReason) {
-      console.warn(`browser test skipped: ${skipReason}`);
-      return;
-    }
-    const page = await (browser as Browser).newPage();
+    const page = await browser.newPage();
     await page.goto(`${running?.url}${urlPath}`);
     const body = (await page.textContent('body')) ?? '';
     expect(body).toContain("'คิม' เตรียมพบ 'ปูติน' ที่รัสเซีย");

@@ -6,14 +6,11 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { headersFor } from '../../src/http/security-headers.js';
 import { silentLogger } from '../../src/log.js';
-import { LiveSite } from '../../src/publish/live-site.js';
-import { writeBuild } from '../../src/publish/write-build.js';
-import { ROOT, hasCommand, put, removeDir, tempDir, waitFor } from '../helpers.js';
+import { buildSite } from '../../src/runtime.js';
+import { NEEDS, ORACLES, ROOT, put, removeDir, tempDir, waitFor } from '../helpers.js';
 
-const NGINX = ['/usr/sbin/nginx', 'nginx'].find((c) => hasCommand(c));
-if (!NGINX) console.warn('nginx is not installed (Debian package nginx): skipping the static-export test');
+const NGINX = ORACLES.nginx;
 
 let work: string;
 let nginx: ChildProcess | undefined;
@@ -37,11 +34,8 @@ beforeAll(async () => {
   await put(articles, 'world/rain.txt', 'Rain\n\nAFP\n\nbody\n');
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ articles, state: path.join(work, 'state'), port: String(port) }, {}, work, ROOT);
-  const site = new LiveSite({ config, baseUrl: base, log: silentLogger, watch: false, responseHeaders: headersFor });
-  await site.start();
-  await writeBuild(site.allDocuments(), config.publicDir, path.join(work, 'site'));
-  await site.close();
+  const config = loadConfig({ articles, state: path.join(work, 'state'), port: String(port), baseUrl: base }, {}, work, ROOT);
+  await buildSite(config, path.join(work, 'site'), { log: silentLogger });
 
   const server = (await readFile(path.join(ROOT, 'deploy', 'nginx-static.conf'), 'utf8'))
     .replace('listen 80;', `listen 127.0.0.1:${port};`)
@@ -65,7 +59,7 @@ afterAll(async () => {
   if (work) await removeDir(work);
 });
 
-describe.skipIf(!NGINX)('static export behind nginx', () => {
+describe.skipIf(!NGINX)(`static export behind nginx ${NEEDS.nginx}`, () => {
   it.each([
     ['/feed.xml', 'application/rss+xml; charset=utf-8'],
     ['/atom.xml', 'application/atom+xml; charset=utf-8'],

@@ -13,7 +13,7 @@ const parse = {
 const seed = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'seed-article.txt'));
 let pool: ParsePool | undefined;
 afterEach(async () => {
-  await pool?.close();
+  pool?.close();
   pool = undefined;
 });
 

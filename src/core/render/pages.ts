@@ -1,7 +1,7 @@
 // Entries → the HTML index and each story's own page (no script; styled by /style.css).
-import type { Entry, Site } from './model.js';
-import { encodeSegment } from './paths.js';
-import { escapeHtml } from './text.js';
+import type { Entry, Site } from '../model.js';
+import { siteUrls } from '../routes.js';
+import { escapeHtml } from '../text.js';
 
 export interface PageLinks {
   home: string;
@@ -109,7 +109,7 @@ export function renderStoryPage(site: Site, e: Entry, links: PageLinks, timeZone
       : '';
   const categories =
     e.categories.length > 0
-      ? `<p class="categories">${e.categories.map((c) => `<a href="${escapeHtml(`${site.baseUrl}/categories/${encodeSegment(c)}/`)}">${escapeHtml(c)}</a>`).join(' ')}</p>\n`
+      ? `<p class="categories">${e.categories.map((c) => `<a href="${escapeHtml(siteUrls(site.baseUrl).facet('categories', c))}">${escapeHtml(c)}</a>`).join(' ')}</p>\n`
       : '';
   const image = e.image ? `<figure><img src="${escapeHtml(e.image)}" alt=""></figure>\n` : '';
   return `${head(site, `${e.title} · ${site.title}`, links, language)}<header>

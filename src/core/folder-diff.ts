@@ -1,0 +1,38 @@
+// What a folder scan means for the catalog: which files to read again (new, changed, gone, or known to be bad).
+
+/** Size and mtime (whole milliseconds) of a file as listed or as last read. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
+
+export interface FolderState {
+  /** Article files found on disk now. */
+  onDisk: readonly ({ path: string } & FileStat)[];
+  /** Files the catalog last read (published, draft or bad), with their stats then. */
+  known: ReadonlyMap<string, FileStat>;
+  /** Paths that have a problem now (re-checked when they are neither on disk nor known). */
+  problemPaths: Iterable<string>;
+  /** First scan only: paths the state store believes exist (stories published by the last run). */
+  stored?: Iterable<string>;
+}
+
+/**
+ * The paths to read, in order: new or changed files (size or mtime moved; nothing is read to
+ * decide), then known files that are gone, then bad paths and stored stories that are gone.
+ * Reading a gone path retires its story.
+ */
+export function diffFolder(state: FolderState): string[] {
+  const onDisk = new Set(state.onDisk.map((f) => f.path));
+  const todo = state.onDisk
+    .filter((f) => {
+      const k = state.known.get(f.path);
+      return !k || k.size !== f.size || k.mtimeMs !== f.mtimeMs;
+    })
+    .map((f) => f.path);
+  const gone = (p: string) => !onDisk.has(p) && !state.known.has(p);
+  for (const p of state.known.keys()) if (!onDisk.has(p)) todo.push(p);
+  for (const p of state.problemPaths) if (gone(p)) todo.push(p);
+  for (const p of state.stored ?? []) if (gone(p)) todo.push(p);
+  return todo;
+}

@@ -1,0 +1,63 @@
+// Atom 1.0 (RFC 4287) through `feed`, with xml:lang, text titles, enclosures, RFC 6721 tombstones and RFC 5005 history.
+import { type FeedInput, HISTORY_NS, baseItem, extraLinks, newFeed } from './feed-input.js';
+import {
+  FeedShapeError,
+  Tokens,
+  childElements,
+  documentElement,
+  element,
+  insertAfter,
+  insertBeforeFirst,
+  parseXml,
+  requireChild,
+  writeXml,
+} from './feed-xml.js';
+
+const TOMBSTONE_NS = 'http://purl.org/atompub/tombstones/1.0';
+const FORMAT = 'Atom';
+
+/**
+ * The entries' titles are plain text (`feed` marks them type="html", which would turn `<` and
+ * `&` into markup). RFC 6721 deleted entries and RFC 5005's fh:archive go after the feed's
+ * metadata, before the first entry: RFC 4287's RELAX NG schema accepts extension elements only there.
+ */
+export function renderAtom(input: FeedInput): string {
+  const { site, entries, extras } = input;
+  const tombstones = extras.tombstones ?? [];
+  const t = new Tokens();
+  const feed = newFeed(input, t.put);
+  for (const e of entries) {
+    const item = baseItem(e, t.put, true);
+    item.author = [{ name: t.put(e.author ?? site.author) }];
+    feed.addItem(item);
+  }
+  const doc = parseXml(feed.atom1());
+  const root = documentElement(doc, 'feed', FORMAT);
+  root.attrs.set('xml:lang', site.language);
+  if (tombstones.length > 0) root.attrs.set('xmlns:at', TOMBSTONE_NS);
+  if (extras.archive) root.attrs.set('xmlns:fh', HISTORY_NS);
+  const self = requireChild(root, 'link', FORMAT, (l) => l.attrs.get('rel') === 'self');
+  insertAfter(
+    root,
+    self,
+    extraLinks(site, extras.history?.atom).map((l) => element('link', { rel: l.rel, href: l.href })),
+  );
+  const marks = tombstones.map((d) => element('at:deleted-entry', { ref: d.id, when: d.deleted.toISOString() }));
+  if (extras.archive) marks.unshift(element('fh:archive'));
+  insertBeforeFirst(root, 'entry', marks);
+
+  const items = childElements(root, 'entry');
+  if (items.length !== entries.length) throw new FeedShapeError(FORMAT, `${items.length} <entry> elements for ${entries.length} entries`);
+  entries.forEach((e, i) => {
+    const entry = items[i] as (typeof items)[number];
+    if (e.language && e.language !== site.language) entry.attrs.set('xml:lang', e.language);
+    requireChild(entry, 'title', FORMAT).attrs.set('type', 'text');
+    if (e.enclosure) {
+      // After the entry's alternate link (the one without rel: each entry links its own page).
+      const alternate = requireChild(entry, 'link', FORMAT, (l) => !l.attrs.has('rel'));
+      const { url, type, length } = e.enclosure;
+      insertAfter(entry, alternate, [element('link', { rel: 'enclosure', type, length: String(length), href: url })]);
+    }
+  });
+  return writeXml(doc, t.resolve);
+}

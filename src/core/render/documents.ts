@@ -1,0 +1,191 @@
+// Every document the site serves, as data: feeds, index, story, category, author and archive documents with their paths and types.
+import type { Entry, Site, Tombstone } from '../model.js';
+import { type Facet, type FeedFormat, FEED_FORMATS, paths, siteUrls } from '../routes.js';
+import type { HistoryLinks } from './feed-input.js';
+import { type RenderedFeeds, renderFeeds } from './feeds.js';
+import { type FacetLink, type PageLinks, renderIndex, renderStoryPage } from './pages.js';
+
+/**
+ * How long a document stays valid: `live` documents change with every save (feeds, pages);
+ * `archive` documents are complete RFC 5005 pages that change only when history is rewritten.
+ * The snapshot turns this into caching headers (snapshot/headers.ts).
+ */
+export type Freshness = 'live' | 'archive';
+
+/** One rendered document, not yet encoded. */
+export interface Document {
+  /** URL path, percent-encoded exactly as links write it. */
+  path: string;
+  contentType: string;
+  body: string;
+  lastModified: Date;
+  freshness: Freshness;
+  /** A feed that announces the site's WebSub hubs in its Link header too: its own (self) URL. */
+  websubSelf?: string;
+}
+
+export const MEDIA_TYPES = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+} as const satisfies Record<FeedFormat | 'html', string>;
+
+/** Links of the home page and of every story page. */
+export function siteLinks(site: Site): PageLinks {
+  const urls = siteUrls(site.baseUrl);
+  return { home: urls.home, rss: urls.feed('rss'), atom: urls.feed('atom'), json: urls.feed('json'), stylesheet: urls.stylesheet };
+}
+
+/** The three feeds as documents at `pathOf(format)`. */
+function feedDocuments(
+  feeds: RenderedFeeds,
+  pathOf: (format: FeedFormat) => string,
+  lastModified: Date,
+  freshness: Freshness,
+  websubSelf?: (format: FeedFormat) => string,
+): Document[] {
+  return FEED_FORMATS.map((format) => ({
+    path: pathOf(format),
+    contentType: MEDIA_TYPES[format],
+    body: feeds[format],
+    lastModified,
+    freshness,
+    ...(websubSelf ? { websubSelf: websubSelf(format) } : {}),
+  }));
+}
+
+/**
+ * The three feeds (newest `site.itemLimit` entries) and the index page. `entries` must be
+ * sorted newest first; `updated` is the newest change (entry update or deletion).
+ */
+export function renderFrontDocuments(
+  site: Site,
+  entries: readonly Entry[],
+  updated: Date,
+  timeZone: string,
+  tombstones: readonly Tombstone[] = [],
+  facets: { categories: readonly FacetLink[]; authors: readonly FacetLink[] } = { categories: [], authors: [] },
+): Document[] {
+  const latest = entries.slice(0, site.itemLimit);
+  const links = siteLinks(site);
+  const feeds = renderFeeds(site, latest, updated, links, { tombstones, history: archiveHistory(site, entries.length) });
+  // WebSub §4: the front feeds advertise hub and self in Link headers as well as in the feed.
+  const self = site.hubs.length > 0 ? (f: FeedFormat) => links[f] : undefined;
+  return [
+    ...feedDocuments(feeds, paths.feed, updated, 'live', self),
+    {
+      path: paths.home,
+      contentType: MEDIA_TYPES.html,
+      body: renderIndex(site, latest, links, timeZone, { facets }),
+      lastModified: updated,
+      freshness: 'live',
+    },
+  ];
+}
+
+/** A story's own page, at `/articles/<slug>`. */
+export function renderStoryDocument(site: Site, entry: Entry, timeZone: string): Document {
+  return {
+    path: paths.article(entry.slug),
+    contentType: MEDIA_TYPES.html,
+    body: renderStoryPage(site, entry, siteLinks(site), timeZone),
+    lastModified: entry.updated,
+    freshness: 'live',
+  };
+}
+
+/** The feeds' date: the newest entry update or deletion; a fixed epoch for an empty, never-changed site. */
+export function feedUpdated(entries: readonly Entry[], newestDeletion: number | undefined): Date {
+  let newest = newestDeletion ?? 0;
+  for (const e of entries) newest = Math.max(newest, e.updated.getTime());
+  return new Date(newest === 0 ? Date.UTC(2000, 0, 1) : newest);
+}
+
+/** True when `entry` belongs to the facet page `name`: stories in a category (front matter or folder), or by an author (credit). */
+export function inFacet(entry: Entry, facet: Facet, name: string): boolean {
+  return facet === 'categories' ? entry.categories.includes(name) : entry.author === name;
+}
+
+/**
+ * A category's or author's three feeds and its HTML page, from `entries` (all, newest first),
+ * or undefined when no story is in it. Each is a feed of its own: its own title, id and self links.
+ */
+export function renderFacetDocuments(
+  site: Site,
+  facet: Facet,
+  name: string,
+  entries: readonly Entry[],
+  timeZone: string,
+): Document[] | undefined {
+  const latest: Entry[] = [];
+  for (const e of entries) {
+    if (inFacet(e, facet, name)) latest.push(e);
+    if (latest.length >= site.itemLimit) break;
+  }
+  if (latest.length === 0) return undefined;
+  const urls = siteUrls(site.baseUrl);
+  const facetSite: Site = { ...site, title: `${site.title}: ${name}`, id: urls.facet(facet, name) };
+  const feedUrl = (f: FeedFormat) => urls.facetFeed(facet, name, f);
+  const links: PageLinks = {
+    home: urls.facet(facet, name),
+    rss: feedUrl('rss'),
+    atom: feedUrl('atom'),
+    json: feedUrl('json'),
+    stylesheet: urls.stylesheet,
+  };
+  const updated = feedUpdated(latest, undefined);
+  const feeds = renderFeeds(facetSite, latest, updated, links);
+  return [
+    ...feedDocuments(feeds, (f) => paths.facetFeed(facet, name, f), updated, 'live'),
+    {
+      path: paths.facet(facet, name),
+      contentType: MEDIA_TYPES.html,
+      body: renderIndex({ ...facetSite, description: site.title }, latest, links, timeZone, { home: urls.home }),
+      lastModified: updated,
+      freshness: 'live',
+    },
+  ];
+}
+
+/**
+ * RFC 5005 archives: the stories, oldest first, in pages of `itemLimit`; only complete pages are
+ * archives (page 1 is the oldest). Every story is in the subscription feeds (the newest
+ * `itemLimit`) or in a complete page, so a reader can rebuild the whole history.
+ */
+export function archivePageCount(site: Site, total: number): number {
+  return Math.floor(total / site.itemLimit);
+}
+
+function historyFor(make: (format: FeedFormat) => HistoryLinks) {
+  return { rss: make('rss'), atom: make('atom'), json: make('json') };
+}
+
+/** The subscription feeds' link to the newest complete archive page, if there is one. */
+function archiveHistory(site: Site, total: number) {
+  const pages = archivePageCount(site, total);
+  if (pages < 1) return undefined;
+  const urls = siteUrls(site.baseUrl);
+  return historyFor((f) => ({ prevArchive: urls.archive(pages, f) }));
+}
+
+/**
+ * Archive page `page` in all three formats, or undefined when there is no such complete page.
+ * Complete pages change only when an older story is deleted or a backdated one arrives.
+ */
+export function renderArchiveDocuments(site: Site, page: number, entries: readonly Entry[]): Document[] | undefined {
+  const pages = archivePageCount(site, entries.length);
+  if (!Number.isInteger(page) || page < 1 || page > pages) return undefined;
+  const size = site.itemLimit;
+  const slice = entries.slice(entries.length - page * size, entries.length - (page - 1) * size);
+  const updated = feedUpdated(slice, undefined);
+  const urls = siteUrls(site.baseUrl);
+  const links = { home: urls.home, rss: urls.archive(page, 'rss'), atom: urls.archive(page, 'atom'), json: urls.archive(page, 'json') };
+  const history = historyFor((f) => ({
+    current: urls.feed(f),
+    prevArchive: page > 1 ? urls.archive(page - 1, f) : undefined,
+    nextArchive: page < pages ? urls.archive(page + 1, f) : undefined,
+  }));
+  const feeds = renderFeeds({ ...site, hubs: [] }, slice, updated, links, { history, archive: true });
+  return feedDocuments(feeds, (f) => paths.archive(page, f), updated, 'archive');
+}

@@ -1,0 +1,32 @@
+// The three feed formats of one document set, rendered together from the same input.
+import type { Entry, Site } from '../model.js';
+import { siteUrls } from '../routes.js';
+import { renderAtom } from './atom.js';
+import type { FeedExtras, FeedInput, FeedLinks } from './feed-input.js';
+import { renderJsonFeed } from './json-feed.js';
+import { renderRss } from './rss.js';
+
+export type { FeedExtras, FeedLinks, HistoryLinks } from './feed-input.js';
+
+export interface RenderedFeeds {
+  rss: string;
+  atom: string;
+  json: string;
+}
+
+/**
+ * RSS 2.0, Atom 1.0 and JSON Feed 1.1 for `entries` (already chosen and ordered, newest first).
+ * `updated` is the feed's own date (newest change), never the clock, so the same input gives
+ * the same bytes. `stylesheet` defaults to the site's public/feed.xsl.
+ */
+export function renderFeeds(
+  site: Site,
+  entries: readonly Entry[],
+  updated: Date,
+  links: FeedLinks,
+  extras: FeedExtras = {},
+  stylesheet = siteUrls(site.baseUrl).feedXsl,
+): RenderedFeeds {
+  const input: FeedInput = { site, entries, updated, links, extras, stylesheet };
+  return { rss: renderRss(input), atom: renderAtom(input), json: renderJsonFeed(input) };
+}

@@ -1,0 +1,51 @@
+// JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) through `feed`: its JSON Feed 1 output parsed and completed.
+import type { Entry } from '../model.js';
+import { type FeedInput, baseItem, newFeed } from './feed-input.js';
+import { FeedShapeError } from './feed-xml.js';
+
+interface JsonItem {
+  id?: string;
+  author?: unknown;
+  [key: string]: unknown;
+}
+
+/**
+ * `feed` writes JSON Feed version 1 (a single `author`, no language, hubs or pagination). Its
+ * output is parsed as JSON and completed to 1.1: `authors` per item and for the feed, `language`,
+ * WebSub `hubs`, `next_url` (RFC 5005's prev-archive: older items), image and attachments.
+ */
+export function renderJsonFeed(input: FeedInput): string {
+  const { site, entries, extras } = input;
+  const feed = newFeed(input, (v) => v);
+  for (const e of entries) {
+    const item = baseItem(e, (v) => v, false);
+    item.author = [{ name: e.author ?? site.author }];
+    feed.addItem(item);
+  }
+  const doc = JSON.parse(feed.json1()) as Record<string, unknown> & { items?: JsonItem[] };
+  if (!Array.isArray(doc.items) || doc.items.length !== entries.length) {
+    throw new FeedShapeError('JSON Feed', `"items" does not hold one object per entry`);
+  }
+  const items = doc.items.map((item, i) => completeItem(item, entries[i] as Entry, site.author, site.language));
+  // Key order is fixed here so the bytes are stable and the document reads top-down.
+  const { author: _feedAuthor, items: _items, version: _version, ...head } = doc;
+  const out = {
+    version: 'https://jsonfeed.org/version/1.1',
+    ...head,
+    language: site.language,
+    authors: [{ name: site.author }],
+    ...(site.hubs.length > 0 ? { hubs: site.hubs.map((url) => ({ type: 'WebSub', url })) } : {}),
+    ...(extras.history?.json?.prevArchive ? { next_url: extras.history.json.prevArchive } : {}),
+    items,
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+function completeItem(item: JsonItem, e: Entry, siteAuthor: string, siteLanguage: string): JsonItem {
+  const { author: _legacy, ...rest } = item;
+  const out: JsonItem = { ...rest, id: e.id, authors: [{ name: e.author ?? siteAuthor }] };
+  if (e.language && e.language !== siteLanguage) out.language = e.language;
+  if (e.image) out.image = e.image;
+  if (e.enclosure) out.attachments = [{ url: e.enclosure.url, mime_type: e.enclosure.type, size_in_bytes: e.enclosure.length }];
+  return out;
+}

@@ -1,0 +1,42 @@
+// RSS 2.0 (https://www.rssboard.org/rss-specification) through `feed`, with Dublin Core credits, Media RSS and RFC 5005 history.
+import type { Extension } from 'feed';
+import { type FeedInput, HISTORY_NS, baseItem, extraLinks, newFeed } from './feed-input.js';
+import { Tokens, documentElement, element, insertAfter, parseXml, requireChild, writeXml } from './feed-xml.js';
+
+const DC_NS = 'http://purl.org/dc/elements/1.1/';
+const MEDIA_NS = 'http://search.yahoo.com/mrss/';
+const FORMAT = 'RSS';
+
+/**
+ * RSS <author> must be an e-mail address, so the credit line goes in dc:creator; an image of the
+ * site's own is an enclosure and media:content. `feed` takes one hub and no history links: those
+ * go in as atom:link elements after the channel's self link.
+ */
+export function renderRss(input: FeedInput): string {
+  const { site, entries, extras } = input;
+  const t = new Tokens();
+  const feed = newFeed(input, t.put);
+  for (const e of entries) {
+    const item = baseItem(e, t.put, true);
+    const extensions: Extension[] = [{ name: 'dc:creator', objects: { _text: t.put(e.author ?? site.author) } }];
+    if (e.enclosure) {
+      const { url, type, length } = e.enclosure;
+      // `feed` spreads our object over its guesses (it would say image/jpg, length 0).
+      item.enclosure = { url, type, length };
+      extensions.push({ name: 'media:content', objects: { _attributes: { url, type, fileSize: length, medium: 'image' } } });
+    }
+    item.extensions = extensions;
+    feed.addItem(item);
+  }
+  const doc = parseXml(feed.rss2());
+  const rss = documentElement(doc, 'rss', FORMAT);
+  const channel = requireChild(rss, 'channel', FORMAT);
+  rss.attrs.set('xmlns:dc', DC_NS);
+  if (entries.some((e) => e.enclosure)) rss.attrs.set('xmlns:media', MEDIA_NS);
+  if (extras.archive) rss.attrs.set('xmlns:fh', HISTORY_NS);
+  const self = requireChild(channel, 'atom:link', FORMAT, (l) => l.attrs.get('rel') === 'self');
+  const added = extraLinks(site, extras.history?.rss).map((l) => element('atom:link', { href: l.href, rel: l.rel }));
+  if (extras.archive) added.push(element('fh:archive'));
+  insertAfter(channel, self, added);
+  return writeXml(doc, t.resolve);
+}

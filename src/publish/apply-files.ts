@@ -1,0 +1,300 @@
+// Bring the catalog, the state store and the problem book in step with the files at some paths: read, ingest, admit, record.
+import { existsSync, lstatSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { ArticleError } from '../core/errors.js';
+import { type IdentityRecord, resolveIdentity } from '../core/identity.js';
+import { type EntryMeta, type Ingested, STORED_BASE, contentHash, entryMeta } from '../core/ingest.js';
+import { type Enclosure, imageType } from '../core/media.js';
+import { type Problem, ProblemCode, type Story } from '../core/model.js';
+import { type FutureStories, releaseOf } from '../core/release.js';
+import { siteUrls } from '../core/routes.js';
+import type { Logger } from '../log.js';
+import type { StateDb } from '../store/state-db.js';
+import { type ReadResult, readArticle } from '../watch/read-article.js';
+import type { Catalog } from './catalog.js';
+import type { ProblemBook } from './problem-book.js';
+import { StoredEntry } from './stored-entry.js';
+
+export interface ApplyOptions {
+  articlesDir: string;
+  maxFileBytes: number;
+  feedId: string;
+  /** The public base URL: stored entries are rebased onto it when read. */
+  baseUrl: string;
+  futureStories: FutureStories;
+  /** Decode and parse one file (a worker pool while serving; in-line for `check --explain`). */
+  ingest: (relPath: string, bytes: Uint8Array) => Promise<Ingested>;
+  /** A story is held until `at` (epoch ms), or not any more (undefined): the scheduler's business. */
+  hold: (relPath: string, at: number | undefined) => void;
+}
+
+/** Bump when what a parse produces changes: stored entries of another format are re-read. */
+const ENTRY_FORMAT = 3;
+
+/** Files read and applied between two yields to the event loop. */
+const READ_BATCH = 256;
+
+type Read = { result: ReadResult } | { error: ArticleError };
+type FileRead = Extract<ReadResult, { kind: 'file' }>;
+
+const stored = siteUrls(STORED_BASE);
+
+/**
+ * For each path: publish the new version of its story, hold it until its date, retire it (file
+ * gone, or now a folder), keep it a draft, or record a Problem while the last good version stays
+ * published. Callers run one `apply` at a time (publish/change-queue.ts is the one queue).
+ */
+export class FileApplier {
+  constructor(
+    private readonly options: ApplyOptions,
+    private readonly store: StateDb,
+    private readonly catalog: Catalog,
+    private readonly problems: ProblemBook,
+    private readonly log: Logger,
+    private readonly now: () => number,
+  ) {}
+
+  /**
+   * Load the entries published by the last run (their metadata; bodies stay in the store), so
+   * that a restart re-reads only files whose size or mtime changed since. `fingerprint` names
+   * the settings those entries were made with; when it differs they are dropped and re-read.
+   */
+  restore(fingerprint: string): number {
+    if (!this.store.checkFingerprint(`${ENTRY_FORMAT}:${fingerprint}`)) return 0;
+    const rows = [];
+    for (const row of this.store.storedEntries()) {
+      rows.push({ entry: this.toEntry(JSON.parse(row.meta) as EntryMeta), stat: { size: row.size, mtimeMs: row.mtime } });
+    }
+    this.catalog.restore(rows);
+    return rows.length;
+  }
+
+  /** Apply the current state of `paths` (relative, `/`-separated). True when the published set changed. */
+  async apply(paths: Iterable<string>): Promise<boolean> {
+    const list = [...new Set(paths)];
+    let changed = false;
+    for (let i = 0; i < list.length; i += READ_BATCH) {
+      // Yield between batches so requests are answered during a long first scan.
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      const reads = list.slice(i, i + READ_BATCH).map((p) => ({ path: p, read: this.read(p) }));
+      const missing = (r: Read) => 'result' in r && r.result.kind === 'missing';
+      const rootGone = reads.some((r) => missing(r.read)) && !(await this.rootExists());
+      // Parsing runs off the main thread, all files of the batch at once; applying them is one transaction.
+      const parsed = await Promise.all(reads.map(({ path: p, read }) => this.parseIfChanged(p, read)));
+      const jobs = reads.map((r, k) => ({ ...r, ingested: parsed[k] }));
+      // Removals first: in a rename batch the old path is retired before the new one claims its identity.
+      jobs.sort((a, b) => Number(missing(b.read)) - Number(missing(a.read)));
+      const freed: string[] = [];
+      this.store.transaction(() => {
+        for (const job of jobs) if (this.applyRead(job.path, job.read, job.ingested, rootGone, freed)) changed = true;
+      });
+      // A slug freed by this batch goes to a file that lost a clash for it.
+      const losers = freed.length > 0 ? this.problems.pathsWithCode(ProblemCode.SlugCollision) : [];
+      if (losers.length > 0 && (await this.apply(losers))) changed = true;
+    }
+    return changed;
+  }
+
+  private read(relPath: string): Read {
+    try {
+      return { result: readArticle(path.join(this.options.articlesDir, relPath), relPath, this.options.maxFileBytes) };
+    } catch (error) {
+      return {
+        error: error instanceof ArticleError ? error : new ArticleError(ProblemCode.Unreadable, String(error), relPath, { cause: error }),
+      };
+    }
+  }
+
+  /** The parse of a file whose bytes differ from its published version (or that last failed); undefined otherwise. */
+  private async parseIfChanged(relPath: string, read: Read): Promise<Ingested | undefined> {
+    if (!('result' in read) || read.result.kind !== 'file') return undefined;
+    const current = this.catalog.get(relPath);
+    if (current && current.hash === contentHash(read.result.bytes) && !this.problems.hasError(relPath)) return undefined;
+    return this.options.ingest(relPath, read.result.bytes);
+  }
+
+  private async rootExists(): Promise<boolean> {
+    try {
+      return (await lstat(this.options.articlesDir)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  private applyRead(relPath: string, read: Read, ingested: Ingested | undefined, rootGone: boolean, freed: string[]): boolean {
+    if ('error' in read) return this.fail(relPath, read.error);
+    const { result } = read;
+    // A vanished articles folder (unmounted share, a sync tool mid-swap) is not a mass deletion.
+    if (result.kind === 'missing') return rootGone ? false : this.remove(relPath, freed);
+    // A story file replaced by a folder of the same name is gone as a story.
+    if (result.kind === 'directory') return this.remove(relPath, freed);
+    return this.applyFile(relPath, result, ingested, freed);
+  }
+
+  /** Returns true when the published set changed. */
+  private applyFile(relPath: string, file: FileRead, ingested: Ingested | undefined, freed: string[]): boolean {
+    const stat = { size: file.size, mtimeMs: file.mtimeMs };
+    this.catalog.setStat(relPath, stat);
+    const hash = contentHash(file.bytes);
+    const current = this.catalog.get(relPath);
+    if (!ingested) {
+      const known = this.store.get(relPath);
+      if (known && (known.size !== file.size || known.mtimeMs !== file.mtimeMs)) this.store.put({ ...known, ...stat });
+      return false; // touched or re-saved without change
+    }
+    if (!ingested.ok) {
+      const f = ingested.failure;
+      return this.fail(relPath, new ArticleError(f.code, f.message, relPath, { line: f.line, reading: f.reading }));
+    }
+    const { slug } = ingested;
+    const story = this.admitId(relPath, ingested.story);
+    const owner = this.catalog.slugOwner(slug);
+    if (owner !== undefined && owner !== relPath) {
+      return this.fail(
+        relPath,
+        new ArticleError(ProblemCode.SlugCollision, `its URL /${slug.join('/')} is already used by ${owner}`, relPath),
+      );
+    }
+    const release = releaseOf(story, this.now(), this.options.futureStories);
+    if (release.kind === 'too-far')
+      return this.fail(relPath, new ArticleError(ProblemCode.FarFuture, release.reason, relPath, { line: release.line }));
+    if (release.kind === 'now-undated') {
+      story.date = undefined;
+      story.warnings.push(release.warning);
+    }
+    const record = resolveIdentity(this.previousIdentity(relPath, hash), {
+      path: relPath,
+      hash,
+      story,
+      seenAt: Math.min(file.mtimeMs, this.now()),
+      feedId: this.options.feedId,
+    });
+    this.store.put({ ...record, ...stat });
+    this.problems.setFile(relPath, storyNotes(relPath, story));
+    if (release.kind === 'held' || story.draft) {
+      const wasPublished = this.unpublish(relPath, freed);
+      this.catalog.setDraft(relPath, story.draft);
+      this.catalog.setHeld(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
+      this.options.hold(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
+      this.log.info(story.draft ? 'article.draft' : 'article.held', {
+        file: relPath,
+        until: release.kind === 'held' ? release.until.toISOString() : undefined,
+      });
+      return wasPublished;
+    }
+    this.options.hold(relPath, undefined);
+    this.publish(story, slug, record, current !== undefined);
+    return true;
+  }
+
+  /**
+   * A front-matter id that another published file already carries stays with that file (the
+   * first seen); this story is published under its own generated id, with a warning.
+   */
+  private admitId(relPath: string, story: Story): Story {
+    if (story.id === undefined) return story;
+    const owner = this.catalog.idOwner(story.id);
+    if (owner === undefined || owner === relPath) return story;
+    return {
+      ...story,
+      id: undefined,
+      warnings: [...story.warnings, `id: "${story.id}" is already the id of ${owner}; this story is published under its own id`],
+    };
+  }
+
+  private publish(story: Story, slug: string[], record: IdentityRecord, existed: boolean): void {
+    const meta = entryMeta(story, slug, record, story.image === undefined ? undefined : this.enclosureFor(story.image));
+    this.store.putEntry(record.path, JSON.stringify(meta), story.contentHtml);
+    const entry = this.toEntry(meta);
+    this.catalog.publish(entry);
+    this.log.info(existed ? 'article.updated' : 'article.added', { file: record.path, id: entry.id, title: entry.title });
+  }
+
+  /**
+   * The remembered identity of `relPath`. When the path holds no live story, a rename: the
+   * identity of a story with the same bytes whose file is gone, which then moves to this path
+   * (its old path's record, stats and problems dropped and its story unpublished). This holds
+   * even when the path belonged to a story deleted a moment before (`rm b; mv a b`): the moved
+   * story keeps its own id, and the deleted one keeps its tombstone.
+   */
+  private previousIdentity(relPath: string, hash: string): IdentityRecord | undefined {
+    const own = this.store.get(relPath);
+    if (own && own.deletedAt === null) return own;
+    for (const candidate of this.store.withHash(hash, relPath)) {
+      // A live record is a rename source only if its file is really gone (the unlink event may come later).
+      const gone = candidate.deletedAt !== null || !existsSync(path.join(this.options.articlesDir, candidate.path));
+      if (!gone) continue;
+      this.store.remove(candidate.path);
+      this.catalog.forget(candidate.path);
+      this.problems.setFile(candidate.path, []);
+      this.unpublish(candidate.path, []);
+      this.log.info('article.renamed', { from: candidate.path, file: relPath });
+      return { ...candidate, path: relPath, deletedAt: null };
+    }
+    return own;
+  }
+
+  private remove(relPath: string, freed: string[]): boolean {
+    this.catalog.forget(relPath);
+    this.options.hold(relPath, undefined);
+    this.problems.setFile(relPath, []);
+    this.store.markDeleted(relPath, this.now());
+    const removed = this.unpublish(relPath, freed);
+    if (removed) this.log.info('article.removed', { file: relPath });
+    return removed;
+  }
+
+  private unpublish(relPath: string, freed: string[]): boolean {
+    if (!this.catalog.unpublish(relPath)) return false;
+    this.store.deleteEntry(relPath);
+    freed.push(relPath);
+    return true;
+  }
+
+  private fail(relPath: string, error: ArticleError): boolean {
+    if (error.fileStat) this.catalog.setStat(relPath, error.fileStat);
+    this.problems.setFile(relPath, [{ path: relPath, code: error.code, reason: error.message, severity: 'error', line: error.line }]);
+    this.log.warn('article.problem', {
+      file: relPath,
+      code: error.code,
+      reason: error.message,
+      line: error.line,
+      kept: this.catalog.get(relPath) ? 'last good version' : undefined,
+    });
+    return false;
+  }
+
+  /** The site's own image file as an enclosure (type and length from the file), else undefined. */
+  private enclosureFor(url: string): Enclosure | undefined {
+    const rel = stored.localImage(url);
+    const type = rel === undefined ? undefined : imageType(rel);
+    if (rel === undefined || type === undefined) return undefined;
+    try {
+      const st = lstatSync(path.join(this.options.articlesDir, rel));
+      return st.isFile() ? { url, type, length: st.size } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private toEntry(meta: EntryMeta): StoredEntry {
+    return new StoredEntry(meta, this.options.baseUrl, (p) => this.store.body(p));
+  }
+}
+
+/** A story's warnings and the parser's hints (info: never blocks publishing), with their lines where known. */
+function storyNotes(relPath: string, story: Story): Problem[] {
+  const lineOf = (text: string) => {
+    const m = /^line (\d+): /.exec(text);
+    return m ? Number(m[1]) : undefined;
+  };
+  return [
+    ...story.warnings.map(
+      (reason): Problem => ({ path: relPath, code: ProblemCode.Warning, reason, severity: 'warning', line: lineOf(reason) }),
+    ),
+    ...(story.hints ?? []).map(
+      (reason): Problem => ({ path: relPath, code: ProblemCode.Unsure, reason, severity: 'info', line: lineOf(reason) }),
+    ),
+  ];
+}

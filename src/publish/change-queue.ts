@@ -1,0 +1,90 @@
+// Watcher events → batches of paths, and the one serial queue every change to the site runs on.
+import type { Logger } from '../log.js';
+
+/** Quiet time that ends a burst of events, and the longest a busy burst may wait. */
+const DEBOUNCE_MS = 25;
+const MAX_WAIT_MS = 250;
+/** chokidar can miss a write that follows another within ~50 ms (its issue 1455): look again after this. */
+const SETTLE_MS = 1000;
+
+export interface ChangeQueueOptions {
+  log: Logger;
+  clock: () => number;
+  /** Apply one batch of paths (runs on the queue, never two at once). */
+  onBatch: (paths: string[]) => Promise<void>;
+  /** Of recently applied paths, those whose file moved since (size or mtime): they are queued again. */
+  lookAgain: (paths: string[]) => Promise<string[]>;
+}
+
+/**
+ * `enqueue(path)` collects paths until events are quiet for 25 ms (at most 250 ms), then runs
+ * the batch. Every batched path is looked at again a second later. `run(task)` puts any other
+ * work (a reconcile, the first scan, a watcher restart) on the same queue: one writer, and
+ * batches never interleave.
+ */
+export class ChangeQueue {
+  private readonly pending = new Set<string>();
+  private readonly settling = new Set<string>();
+  private firstPendingAt = 0;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private settleTimer: NodeJS.Timeout | undefined;
+  private work: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(private readonly options: ChangeQueueOptions) {}
+
+  enqueue(relPath: string): void {
+    if (this.closed) return;
+    const now = this.options.clock();
+    if (this.pending.size === 0) this.firstPendingAt = now;
+    this.pending.add(relPath);
+    clearTimeout(this.flushTimer);
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, this.firstPendingAt + MAX_WAIT_MS - now));
+    this.flushTimer = setTimeout(() => this.flush(), wait);
+  }
+
+  /**
+   * Run `task` after all earlier work. The returned promise settles with the task; a failure is
+   * also logged, and never stops the work queued after it.
+   */
+  run(task: () => Promise<void>): Promise<void> {
+    const done = this.work.then(task);
+    this.work = done.catch((error: unknown) =>
+      this.options.log.error('publish.error', { reason: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
+    return done;
+  }
+
+  /** Stop taking events, drop the timers, and wait for the work already queued. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.settleTimer);
+    await this.work;
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined;
+    const paths = [...this.pending];
+    this.pending.clear();
+    void this.background(async () => {
+      await this.options.onBatch(paths);
+      for (const p of paths) this.settling.add(p);
+      if (!this.settleTimer && !this.closed) this.settleTimer = setTimeout(() => this.settle(), SETTLE_MS);
+    });
+  }
+
+  private settle(): void {
+    this.settleTimer = undefined;
+    const paths = [...this.settling];
+    this.settling.clear();
+    void this.background(async () => {
+      for (const p of await this.options.lookAgain(paths)) this.enqueue(p);
+    });
+  }
+
+  /** `run` for work nobody awaits: its failure is logged by `run`. */
+  private background(task: () => Promise<void>): Promise<void> {
+    return this.run(task).catch(() => undefined);
+  }
+}

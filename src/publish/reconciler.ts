@@ -1,0 +1,165 @@
+// Full folder scans (at start, periodically, after lost events) applied as a folder diff, and recovery when the articles folder itself vanishes.
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { type FileStat, diffFolder } from '../core/folder-diff.js';
+import { ProblemCode } from '../core/model.js';
+import type { Logger } from '../log.js';
+import { scanFolder } from '../watch/scan-folder.js';
+import type { Catalog } from './catalog.js';
+import type { ChangeQueue } from './change-queue.js';
+import { type ProblemBook, ROOT_PATH } from './problem-book.js';
+
+export interface ReconcilerOptions {
+  articlesDir: string;
+  log: Logger;
+  clock: () => number;
+  /** Seconds between periodic scans; 0 or `periodic: false`: none. */
+  everySeconds: number;
+  periodic: boolean;
+  catalog: Catalog;
+  problems: ProblemBook;
+  queue: ChangeQueue;
+  /** Read and apply these paths; true when the published set changed. */
+  apply: (paths: string[]) => Promise<boolean>;
+  /** Paths the state store believes exist (only the first scan retires the ones that are gone). */
+  storedPaths: () => Iterable<string>;
+  rebuild: () => void;
+  /** Watch the folder again once it is back. */
+  restartWatcher: () => Promise<void>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ScanReport {
+  at: string;
+  ms: number;
+  files: number;
+  read: number;
+}
+
+/** Files applied between two progress reports of the first scan. */
+const PROGRESS_STEP = 500;
+
+export class Reconciler {
+  private timer: NodeJS.Timeout | undefined;
+  private rootTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+  last: ScanReport | null = null;
+
+  constructor(private readonly options: ReconcilerOptions) {}
+
+  /**
+   * Compare the folder with what the catalog knows (size and mtime, no reading) and apply the
+   * difference. The first scan reads everything new, reports progress, retires stored stories
+   * whose files are gone, and always rebuilds.
+   */
+  async scan(initial: boolean): Promise<void> {
+    const { articlesDir, log, catalog, problems, clock } = this.options;
+    const started = clock();
+    const scan = await scanFolder(articlesDir);
+    if (!scan.rootOk) {
+      problems.setScan([
+        {
+          path: ROOT_PATH,
+          code: ProblemCode.RootMissing,
+          reason: `articles folder ${articlesDir} unavailable (${scan.rootError}); serving the last good stories`,
+          severity: 'error',
+        },
+      ]);
+      log.error('scan.root-missing', { folder: articlesDir, reason: scan.rootError });
+      if (initial) this.options.rebuild();
+      return;
+    }
+    problems.setScan(scan.problems);
+    const todo = diffFolder({
+      onDisk: scan.files,
+      known: catalog.knownStats(),
+      problemPaths: problems.paths(),
+      stored: initial ? this.options.storedPaths() : undefined,
+    });
+    const changed = initial ? await this.applyWithProgress(todo, scan.files.length) : await this.repair(todo);
+    const ms = clock() - started;
+    this.last = { at: new Date(clock()).toISOString(), ms, files: scan.files.length, read: todo.length };
+    if (initial) log.info('scan.done', { files: scan.files.length, articles: catalog.size, problems: problems.list().length, ms });
+    if (changed || initial) this.options.rebuild();
+  }
+
+  private async applyWithProgress(todo: string[], files: number): Promise<boolean> {
+    this.options.log.info('scan.start', { folder: this.options.articlesDir, files });
+    let changed = false;
+    for (let i = 0; i < todo.length; i += PROGRESS_STEP) {
+      if (await this.options.apply(todo.slice(i, i + PROGRESS_STEP))) changed = true;
+      this.options.onProgress?.(Math.min(i + PROGRESS_STEP, todo.length), todo.length);
+    }
+    return changed;
+  }
+
+  private async repair(todo: string[]): Promise<boolean> {
+    if (todo.length === 0) return false;
+    this.options.log.info('reconcile.repair', { files: todo.length });
+    return this.options.apply(todo);
+  }
+
+  /** Scan after `delayMs` (0: as soon as the queue allows), then every `everySeconds` when periodic. */
+  schedule(delayMs: number): void {
+    if (this.closed) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      void this.options.queue.run(() => this.scan(false)).catch(() => undefined);
+      const every = this.options.everySeconds * 1000;
+      if (every > 0 && this.options.periodic) this.schedule(every);
+    }, delayMs);
+  }
+
+  /** Of `paths`, those whose size or mtime moved since the catalog last read them (or that appeared or vanished). */
+  async moved(paths: string[]): Promise<string[]> {
+    const known = this.options.catalog.knownStats();
+    const out: string[] = [];
+    for (const p of paths) {
+      const seen = known.get(p);
+      let now: FileStat | undefined;
+      try {
+        const st = await lstat(path.join(this.options.articlesDir, p));
+        now = { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
+      } catch {
+        now = undefined;
+      }
+      if (seen?.size !== now?.size || seen?.mtimeMs !== now?.mtimeMs) out.push(p);
+    }
+    return out;
+  }
+
+  /**
+   * The articles folder itself vanished (deleted, unmounted, swapped by a deploy). Its watches
+   * died with it: keep serving the last good stories, look for the folder every second, and
+   * when it is back, watch it again and scan.
+   */
+  watchForRoot(): void {
+    if (this.rootTimer || this.closed) return;
+    const { log, articlesDir } = this.options;
+    log.warn('watch.root-gone', { folder: articlesDir, reason: 'articles folder removed; serving last good stories' });
+    this.schedule(0);
+    this.rootTimer = setInterval(() => {
+      void lstat(articlesDir).then(
+        (st) => {
+          if (!st.isDirectory() || !this.rootTimer) return;
+          clearInterval(this.rootTimer);
+          this.rootTimer = undefined;
+          log.info('watch.root-back', { folder: articlesDir });
+          void this.options.queue
+            .run(async () => {
+              await this.options.restartWatcher();
+              await this.scan(false);
+            })
+            .catch(() => undefined);
+        },
+        () => undefined,
+      );
+    }, 1000);
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+    clearInterval(this.rootTimer);
+  }
+}

@@ -1,0 +1,199 @@
+// Catalog → documents → snapshot: the front documents rebuilt per change, story, facet and archive documents made on request.
+import type { Site, Tombstone } from '../core/model.js';
+import {
+  type Document,
+  archivePageCount,
+  feedUpdated,
+  renderArchiveDocuments,
+  renderFacetDocuments,
+  renderFrontDocuments,
+  renderStoryDocument,
+} from '../core/render/documents.js';
+import type { FacetLink } from '../core/render/pages.js';
+import { FACETS, FEED_FORMATS, type Facet, matchRoute, paths, siteUrls } from '../core/routes.js';
+import type { Logger } from '../log.js';
+import { encodeDocument } from '../snapshot/encode.js';
+import type { HeaderPolicy } from '../snapshot/headers.js';
+import { type DocumentSource, EMPTY_SNAPSHOT, LazyDocuments, SiteSnapshot, type Snapshot, type SnapshotDoc } from '../snapshot/snapshot.js';
+import type { Catalog } from './catalog.js';
+
+/** Memory for documents made on request: story pages, and category, author and archive documents. */
+const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
+const LIST_CACHE_BYTES = 16 * 1024 * 1024;
+/** Categories and authors listed on the home page. */
+const HOME_FACETS = 50;
+
+export interface SiteBuilderOptions {
+  site: Site;
+  timeZone: string;
+  policy: HeaderPolicy;
+  catalog: Catalog;
+  log: Logger;
+  clock: () => number;
+  /** Deleted stories to announce now (RFC 6721), and the time of the newest deletion. */
+  tombstones: () => readonly Tombstone[];
+  newestDeletion: () => number | undefined;
+}
+
+export interface RebuildReport {
+  at: string;
+  ms: number;
+  renderMs: number;
+  encodeMs: number;
+  /** Story pages re-indexed (stories added, changed or removed). */
+  pages: number;
+  documents: number;
+}
+
+/** Story pages by URL: the index follows the catalog; a page is rendered on its first request. */
+class StoryPages implements DocumentSource {
+  private readonly fileByUrl = new Map<string, string>();
+  private readonly urlByFile = new Map<string, string>();
+  constructor(private readonly make: (relPath: string) => SnapshotDoc | undefined) {}
+  /** The story of `relPath` is now at `url` (undefined: gone). Returns the URLs whose page is stale. */
+  move(relPath: string, url: string | undefined): string[] {
+    const old = this.urlByFile.get(relPath);
+    if (old !== undefined) this.fileByUrl.delete(old);
+    this.urlByFile.delete(relPath);
+    if (url !== undefined) {
+      this.fileByUrl.set(url, relPath);
+      this.urlByFile.set(relPath, url);
+    }
+    return [old, url].filter((u): u is string => u !== undefined);
+  }
+  paths = () => this.fileByUrl.keys();
+  get size() {
+    return this.fileByUrl.size;
+  }
+  has = (url: string) => this.fileByUrl.has(url);
+  render = (url: string) => {
+    const doc = this.make(this.fileByUrl.get(url) as string);
+    return doc ? [doc] : undefined;
+  };
+}
+
+export class SiteBuilder {
+  private current: Snapshot = EMPTY_SNAPSHOT;
+  private readonly storyPages: StoryPages;
+  private readonly pages: LazyDocuments;
+  private readonly facets: LazyDocuments;
+  private readonly archives: LazyDocuments;
+  last: RebuildReport | null = null;
+
+  constructor(private readonly options: SiteBuilderOptions) {
+    const { site, timeZone, catalog } = options;
+    this.storyPages = new StoryPages((relPath) => {
+      const entry = catalog.get(relPath);
+      return entry && this.encode(renderStoryDocument(site, entry, timeZone));
+    });
+    this.pages = new LazyDocuments(this.storyPages, PAGE_CACHE_BYTES);
+    this.facets = new LazyDocuments(this.facetSource(), LIST_CACHE_BYTES);
+    this.archives = new LazyDocuments(this.archiveSource(), LIST_CACHE_BYTES);
+  }
+
+  get snapshot(): Snapshot {
+    return this.current;
+  }
+
+  /**
+   * Render and encode the feeds and the index, re-index the story pages that changed, and swap
+   * in the new snapshot. Returns the URLs of the front feeds whose bytes changed (WebSub topics).
+   */
+  rebuild(): string[] {
+    const started = performance.now();
+    const { site, timeZone, catalog } = this.options;
+    const entries = catalog.list();
+    const updated = feedUpdated(entries, this.options.newestDeletion());
+    const facets = { categories: this.facetLinks('categories'), authors: this.facetLinks('authors') };
+    const docs = renderFrontDocuments(site, entries, updated, timeZone, this.options.tombstones(), facets);
+    const rendered = performance.now();
+    const front = new Map(docs.map((doc) => [doc.path, this.encode(doc, this.current.get(doc.path))] as const));
+    const encoded = performance.now();
+    let pages = 0;
+    for (const relPath of catalog.drainChanged()) {
+      const entry = catalog.get(relPath);
+      for (const url of this.storyPages.move(relPath, entry ? paths.article(entry.slug) : undefined)) this.pages.forget(url);
+      pages++;
+    }
+    const changedFeeds = FEED_FORMATS.map(paths.feed).filter((p) => front.get(p)?.tag !== this.current.get(p)?.tag);
+    this.facets.clear();
+    this.archives.clear();
+    this.current = new SiteSnapshot(front, this.pages, this.facets, this.archives);
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    this.last = {
+      at: new Date(this.options.clock()).toISOString(),
+      ms: round(performance.now() - started),
+      renderMs: round(rendered - started),
+      encodeMs: round(encoded - rendered),
+      pages,
+      documents: this.current.size,
+    };
+    this.options.log.info('feeds.rebuilt', {
+      articles: entries.length,
+      pages,
+      ms: this.last.ms,
+      render: this.last.renderMs,
+      encode: this.last.encodeMs,
+    });
+    return changedFeeds.map((p) => site.baseUrl + p);
+  }
+
+  private encode(doc: Document, previous?: SnapshotDoc): SnapshotDoc {
+    return encodeDocument(doc, this.options.policy, previous);
+  }
+
+  /** The home page's list of categories or authors: the 50 with most stories, then by name. */
+  private facetLinks(kind: Facet): FacetLink[] {
+    const urls = siteUrls(this.options.site.baseUrl);
+    return [...this.options.catalog.facet(kind)]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, HOME_FACETS)
+      .map(([name, count]) => ({ name, count, href: urls.facet(kind, name) }));
+  }
+
+  /** Every category's and author's page and feeds: four documents per name, rendered together. */
+  private facetSource(): DocumentSource {
+    const { catalog, site, timeZone } = this.options;
+    const docPaths = (kind: Facet, name: string) => [paths.facet(kind, name), ...FEED_FORMATS.map((f) => paths.facetFeed(kind, name, f))];
+    return {
+      *paths() {
+        for (const kind of FACETS) for (const name of catalog.facet(kind).keys()) yield* docPaths(kind, name);
+      },
+      get size() {
+        return FACETS.reduce((n, kind) => n + catalog.facet(kind).size * (1 + FEED_FORMATS.length), 0);
+      },
+      has(path) {
+        const route = matchRoute(path);
+        return route?.kind === 'facet' && catalog.facet(route.facet).has(route.name) && docPaths(route.facet, route.name).includes(path);
+      },
+      render: (path) => {
+        const route = matchRoute(path);
+        if (route?.kind !== 'facet') return undefined;
+        return renderFacetDocuments(site, route.facet, route.name, catalog.list(), timeZone)?.map((d) => this.encode(d));
+      },
+    };
+  }
+
+  /** RFC 5005 archive pages: three documents per complete page, rendered together. */
+  private archiveSource(): DocumentSource {
+    const { catalog, site } = this.options;
+    const count = () => archivePageCount(site, catalog.size);
+    return {
+      *paths() {
+        for (let page = 1; page <= count(); page++) for (const f of FEED_FORMATS) yield paths.archive(page, f);
+      },
+      get size() {
+        return count() * FEED_FORMATS.length;
+      },
+      has(path) {
+        const route = matchRoute(path);
+        return route?.kind === 'archive' && route.page <= count() && paths.archive(route.page, route.format) === path;
+      },
+      render: (path) => {
+        const route = matchRoute(path);
+        if (route?.kind !== 'archive') return undefined;
+        return renderArchiveDocuments(site, route.page, catalog.list())?.map((d) => this.encode(d));
+      },
+    };
+  }
+}

@@ -1,0 +1,143 @@
+// The one start-up path: serve (a site behind the front door), build (a site written to a folder), check, ping; used by the CLI and the tests.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import { siteUrls } from './core/routes.js';
+import { type StatusReport, createApp } from './http/app.js';
+import { headersFor } from './http/security-headers.js';
+import { type FrontDoorOptions, createFrontDoor } from './http/server.js';
+import type { Logger } from './log.js';
+import { LiveSite, type LiveSiteOptions, type SiteStatus } from './publish/live-site.js';
+import { WebSubNotifier } from './publish/websub-notifier.js';
+import { writeBuild } from './publish/write-build.js';
+import { EMPTY_SNAPSHOT } from './snapshot/snapshot.js';
+
+/** `http://HOST:PORT` as a browser would reach it (a wildcard host is shown as loopback). */
+export function defaultBaseUrl(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
+
+/** The public URL of every link: `--base-url`, else where the server listens (`port`: the bound one). */
+export function publicBaseUrl(config: Readonly<Config>, port = config.port): string {
+  return config.baseUrl ?? defaultBaseUrl(config.host, port);
+}
+
+/** Options of the site itself, as LiveSite takes them (config, base URL and log are given separately). */
+type SiteOptions = Omit<LiveSiteOptions, 'config' | 'baseUrl' | 'log' | 'watch' | 'responseHeaders'>;
+
+export interface ServeOptions extends SiteOptions, FrontDoorOptions {
+  log: Logger;
+  /** File events on (default) or off. */
+  watch?: boolean;
+  /** Called once the port is bound, before the first scan (the CLI prints its "listening" line). */
+  onListening?: (listening: { url: string; baseUrl: string }) => void;
+}
+
+export interface RunningServer {
+  /** Where the server listens, e.g. http://127.0.0.1:8080. */
+  url: string;
+  baseUrl: string;
+  site: LiveSite;
+  server: Server;
+  /** Stop accepting, let requests in flight finish (`graceMs` at most), then close watcher and store. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** The port could not be bound: the CLI reports it and exits 1. */
+export class ListenError extends Error {
+  override readonly name = 'ListenError';
+}
+
+const NOT_STARTED: SiteStatus = {
+  ready: false,
+  articles: 0,
+  drafts: 0,
+  problems: [],
+  lastRebuild: null,
+  lastScan: null,
+  watcher: 'off',
+  held: [],
+};
+
+/**
+ * Bind the front door (snapshot first, express behind) on `config.port` (0: a free one), then
+ * start the site: until its first scan is done, /healthz says 503 and the snapshot is empty.
+ */
+export async function startServer(config: Readonly<Config>, options: ServeOptions): Promise<RunningServer> {
+  const { log, watch = true, onListening, headersTimeout, requestTimeout, ...siteOptions } = options;
+  let site: LiveSite | undefined;
+  const status = (): StatusReport & SiteStatus => site?.status() ?? NOT_STARTED;
+  const app = createApp({ publicDir: config.publicDir, articlesDir: config.articlesDir, log, status });
+  const server = createFrontDoor(() => site?.snapshot ?? EMPTY_SNAPSHOT, app, { headersTimeout, requestTimeout });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    throw new ListenError(`cannot listen on ${config.host}:${config.port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const baseUrl = publicBaseUrl(config, port);
+  onListening?.({ url, baseUrl });
+  const running = new LiveSite({ ...siteOptions, config, baseUrl, log, watch, responseHeaders: headersFor });
+  site = running;
+  const close = async (graceMs = 10_000) => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const timer = setTimeout(() => {
+      if (graceMs > 0) log.warn('shutdown.forced', { reason: `requests still open after ${graceMs / 1000} s` });
+      server.closeAllConnections();
+    }, graceMs);
+    await closed;
+    clearTimeout(timer);
+    await running.close();
+  };
+  try {
+    await running.start();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { url, baseUrl, site: running, server, close };
+}
+
+/** Read the folder once and write every document (all of the snapshot), the assets and the images to `outDir`. */
+export async function buildSite(
+  config: Readonly<Config>,
+  outDir: string,
+  options: SiteOptions & { log: Logger },
+): Promise<{ files: number; status: SiteStatus }> {
+  const { log, ...siteOptions } = options;
+  const site = new LiveSite({ ...siteOptions, config, baseUrl: publicBaseUrl(config), log, watch: false, responseHeaders: headersFor });
+  try {
+    await site.start();
+    const files = await writeBuild(site.snapshot.values(), { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir });
+    return { files, status: site.status() };
+  } finally {
+    await site.close();
+  }
+}
+
+/** Read every article without keeping state; the status lists every problem. */
+export async function checkFolder(config: Readonly<Config>, log: Logger): Promise<SiteStatus> {
+  const site = new LiveSite({ config, baseUrl: publicBaseUrl(config), log, watch: false, ephemeral: true });
+  try {
+    await site.start();
+    return site.status();
+  } finally {
+    await site.close();
+  }
+}
+
+/** Tell every configured hub that the three feeds at the public URL changed; resolves with the number of hubs that never accepted. */
+export async function pingHubs(config: Readonly<Config>, log: Logger): Promise<number> {
+  const notifier = new WebSubNotifier({ hubs: config.websubHubs, log });
+  notifier.notify(siteUrls(publicBaseUrl(config)).feeds());
+  await notifier.idle();
+  const { failed } = notifier.status();
+  notifier.close();
+  return failed;
+}

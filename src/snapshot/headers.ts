@@ -1,0 +1,48 @@
+// Caching and linking headers of snapshot documents: Cache-Control by freshness, Vary, WebSub Link, and the server's extra headers by type.
+import type { Document, Freshness } from '../core/render/documents.js';
+
+/** Extra response headers by media type (the HTTP layer's security policy for pages, nosniff for all). */
+export type HeadersFor = (contentType: string) => Readonly<Record<string, string>>;
+
+export interface HeaderPolicy {
+  /** Seconds of `max-age` for live documents (config maxAge). */
+  maxAge: number;
+  /** WebSub hubs, announced in feeds' Link headers (WebSub §4). */
+  hubs: readonly string[];
+  extra: HeadersFor;
+}
+
+export const NO_EXTRA_HEADERS: HeadersFor = () => ({});
+
+/** A complete RFC 5005 archive page is cached for a day, whatever maxAge says. */
+const ARCHIVE_MAX_AGE = 86_400;
+
+/**
+ * RFC 9111 Cache-Control: live documents for `maxAge` seconds, then served stale while a cache
+ * revalidates (at least a minute); archives for a day.
+ */
+export function cacheControl(freshness: Freshness, maxAge: number): string {
+  if (freshness === 'archive') return `public, max-age=${ARCHIVE_MAX_AGE}`;
+  return `public, max-age=${maxAge}, stale-while-revalidate=${Math.max(60, maxAge)}`;
+}
+
+/**
+ * True for the XML feed types a browser is given as application/xml (see snapshot/encode.ts):
+ * their responses depend on Accept as well as Accept-Encoding.
+ */
+export function isStyledFeed(contentType: string): boolean {
+  return contentType.startsWith('application/rss+xml') || contentType.startsWith('application/atom+xml');
+}
+
+/** The headers every encoding of `doc` shares, apart from its validators and length. */
+export function sharedHeaders(doc: Document, policy: HeaderPolicy): { cacheControl: string; vary: string; after: Record<string, string> } {
+  const after: Record<string, string> = { ...policy.extra(doc.contentType) };
+  if (doc.websubSelf !== undefined && policy.hubs.length > 0) {
+    after.link = [...policy.hubs.map((h) => `<${h}>; rel="hub"`), `<${doc.websubSelf}>; rel="self"`].join(', ');
+  }
+  return {
+    cacheControl: cacheControl(doc.freshness, policy.maxAge),
+    vary: isStyledFeed(doc.contentType) ? 'Accept-Encoding, Accept' : 'Accept-Encoding',
+    after,
+  };
+}

@@ -1,0 +1,134 @@
+// The contract between publishing and serving: a read-only map from URL path to an encoded document.
+import { LRUCache } from 'lru-cache';
+
+/** One encoding of a document, with its response headers ready to write. */
+export interface Variant {
+  body: Buffer;
+  etag: string;
+  /** Response headers as a flat [name, value, ...] list: node:http writes it without walking an object. */
+  raw: string[];
+  /** Headers of a 304 for this variant (RFC 9110 §15.4.5: validators and caching fields only). */
+  raw304: string[];
+  /**
+   * Feeds only: `raw` with `application/xml` as the type, for a browser's navigation request.
+   * Chromium shows application/rss+xml and atom+xml as plain text and never applies their
+   * stylesheet; as application/xml the same bytes render through public/feed.xsl.
+   */
+  rawBrowser?: string[];
+}
+
+/** A document ready to serve: every encoding computed once, never per request. */
+export interface SnapshotDoc {
+  path: string;
+  contentType: string;
+  lastModifiedMs: number;
+  /** Opaque ETag value (without quotes or encoding suffix): the same for every encoding of the same bytes. */
+  tag: string;
+  identity: Variant;
+  gzip: Variant;
+  br: Variant;
+}
+
+/** What serving reads: a document per URL path. `values()` lists every document `size` counts. */
+export interface Snapshot {
+  get(path: string): SnapshotDoc | undefined;
+  values(): Iterable<SnapshotDoc>;
+  readonly size: number;
+}
+
+/** Bytes a document holds in memory (all three encodings). */
+export function documentBytes(doc: SnapshotDoc): number {
+  return doc.identity.body.length + doc.gzip.body.length + doc.br.body.length;
+}
+
+/**
+ * Documents made on first request from a source that knows every path it can answer, kept in an
+ * LRU bounded by bytes. `size` and `values()` are honest: they list every path of the source,
+ * rendering what is not cached (so `build` writes the same documents a server would answer).
+ */
+export interface DocumentSource {
+  /** Every path the source answers, in a stable order. */
+  paths(): Iterable<string>;
+  readonly size: number;
+  has(path: string): boolean;
+  /** The document at `path`, and any siblings made in the same pass (a facet's four documents). */
+  render(path: string): SnapshotDoc[] | undefined;
+}
+
+export class LazyDocuments implements Snapshot {
+  private readonly cache: LRUCache<string, SnapshotDoc>;
+
+  constructor(
+    private readonly source: DocumentSource,
+    maxBytes: number,
+  ) {
+    this.cache = new LRUCache({ maxSize: maxBytes, sizeCalculation: (doc) => Math.max(1, documentBytes(doc)) });
+  }
+
+  get(path: string): SnapshotDoc | undefined {
+    const hit = this.cache.get(path);
+    if (hit) return hit;
+    // A path the source does not know costs a lookup, never a render (a 404 poller stays cheap).
+    if (!this.source.has(path)) return undefined;
+    let found: SnapshotDoc | undefined;
+    for (const doc of this.source.render(path) ?? []) {
+      this.cache.set(doc.path, doc);
+      if (doc.path === path) found = doc;
+    }
+    return found;
+  }
+
+  /** Drop one cached document (its story changed or moved). */
+  forget(path: string): void {
+    this.cache.delete(path);
+  }
+
+  /** Drop every cached document (after a rebuild: the catalog they came from changed). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  *values(): Iterable<SnapshotDoc> {
+    for (const path of this.source.paths()) {
+      const doc = this.get(path);
+      if (doc) yield doc;
+    }
+  }
+
+  get size(): number {
+    return this.source.size;
+  }
+}
+
+/**
+ * The site as served: `front` documents (feeds, index) swapped whole on every rebuild, then the
+ * lazy sources (story pages, facets, archives) in order. A rebuild builds a new SiteSnapshot in
+ * one synchronous step, so no request sees half of one.
+ */
+export class SiteSnapshot implements Snapshot {
+  private readonly sources: Snapshot[];
+  constructor(
+    private readonly front: ReadonlyMap<string, SnapshotDoc>,
+    ...sources: Snapshot[]
+  ) {
+    this.sources = sources;
+  }
+  get(path: string): SnapshotDoc | undefined {
+    const doc = this.front.get(path);
+    if (doc) return doc;
+    for (const s of this.sources) {
+      const found = s.get(path);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  *values(): Iterable<SnapshotDoc> {
+    yield* this.front.values();
+    for (const s of this.sources) yield* s.values();
+  }
+  get size(): number {
+    return this.sources.reduce((n, s) => n + s.size, this.front.size);
+  }
+}
+
+export const EMPTY_SNAPSHOT: Snapshot = new SiteSnapshot(new Map());

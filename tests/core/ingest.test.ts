@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BOILERPLATE_MARKERS } from '../../src/config.js';
+import { resolveIdentity } from '../../src/core/identity.js';
+import { STORED_BASE, contentHash, entryMeta, ingestStory } from '../../src/core/ingest.js';
+import { ProblemCode } from '../../src/core/model.js';
+
+const options = { boilerplateMarkers: DEFAULT_BOILERPLATE_MARKERS, timeZone: 'Asia/Bangkok', maxTitleLength: 300 };
+const seed = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'seed-article.txt'));
+
+describe('ingest', () => {
+  it('turns the reference story into a story, a slug and entry metadata with a stable identity', () => {
+    const result = ingestStory(seed, 'world/kim-putin.txt', options);
+    if (!result.ok) throw new Error(result.failure.message);
+    expect(result.slug).toEqual(['world', 'kim-putin']);
+    expect(result.story.author).toBe('AFP');
+    const hash = contentHash(seed);
+    const record = resolveIdentity(undefined, {
+      path: 'world/kim-putin.txt',
+      hash,
+      story: result.story,
+      seenAt: 1_700_000_000_000,
+      feedId: 'https://news.example/',
+    });
+    const meta = entryMeta(result.story, result.slug, record, undefined);
+    expect(meta).toMatchObject({ path: 'world/kim-putin.txt', slug: ['world', 'kim-putin'], hash, categories: ['world'], author: 'AFP' });
+    expect(meta.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    // Same bytes and path: same id, whatever the time it is read.
+    const again = resolveIdentity(undefined, {
+      path: 'world/kim-putin.txt',
+      hash,
+      story: result.story,
+      seenAt: 1,
+      feedId: 'https://news.example/',
+    });
+    expect(again.id).toBe(record.id);
+  });
+
+  it('takes a Markdown slug and resolves relative links against the story page at the stored base (rebased when served)', () => {
+    const md = Buffer.from('---\ntitle: T\nslug: other\ntags: [x, world]\n---\n[link](next) ![i](pic.png)\n');
+    const result = ingestStory(md, 'world/a.md', options);
+    if (!result.ok) throw new Error(result.failure.message);
+    expect(result.slug).toEqual(['world', 'other']);
+    expect(result.story.contentHtml).toContain(`href="${STORED_BASE}/articles/world/next"`);
+    const record = resolveIdentity(undefined, { path: 'world/a.md', hash: contentHash(md), story: result.story, seenAt: 1, feedId: 'f' });
+    expect(entryMeta(result.story, result.slug, record, undefined).categories).toEqual(['world', 'x']);
+  });
+
+  it('gives a problem, never a throw, for a file that cannot be published', () => {
+    const empty = ingestStory(Buffer.from('  \n'), 'empty.txt', options);
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(empty.failure.code).toBe(ProblemCode.Empty);
+    const bad = ingestStory(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41]), 'bad.txt', options);
+    expect(bad.ok).toBe(false);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { buildFile, canonicalPath, matchRoute, paths, siteUrls } from '../../src/core/routes.js';
+
+describe('routes', () => {
+  it('makes every kind of path, percent-encoding each segment', () => {
+    expect(paths.feed('rss')).toBe('/feed.xml');
+    expect(paths.feed('atom')).toBe('/atom.xml');
+    expect(paths.feed('json')).toBe('/feed.json');
+    expect(paths.article(['world', 'ข่าว ไทย'])).toBe('/articles/world/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7%20%E0%B9%84%E0%B8%97%E0%B8%A2');
+    expect(paths.article(['..', 'a#b?c%'])).toBe('/articles/%2E%2E/a%23b%3Fc%25');
+    expect(paths.facet('categories', 'a/b')).toBe('/categories/a%2Fb/');
+    expect(paths.facetFeed('authors', 'AFP', 'json')).toBe('/authors/AFP/feed.json');
+    expect(paths.archive(3, 'atom')).toBe('/archive/3/atom.xml');
+    expect(paths.image('world/photo story.png')).toBe('/articles/world/photo%20story.png');
+  });
+
+  it('matches what it makes, and nothing else', () => {
+    expect(matchRoute('/')).toEqual({ kind: 'home' });
+    expect(matchRoute('/atom.xml')).toEqual({ kind: 'feed', format: 'atom' });
+    expect(matchRoute('/feed.xsl')).toEqual({ kind: 'asset', name: 'feedXsl' });
+    expect(matchRoute(paths.article(['world', 'ข่าว']))).toEqual({ kind: 'article', slug: ['world', 'ข่าว'] });
+    expect(matchRoute('/articles/world/photo%20story.PNG')).toEqual({ kind: 'image', relPath: 'world/photo story.PNG' });
+    expect(matchRoute(paths.facet('categories', 'อาหาร'))).toEqual({ kind: 'facet', facet: 'categories', name: 'อาหาร' });
+    expect(matchRoute('/authors/AFP/atom.xml')).toEqual({ kind: 'facet', facet: 'authors', name: 'AFP', format: 'atom' });
+    expect(matchRoute('/archive/12/feed.json')).toEqual({ kind: 'archive', page: 12, format: 'json' });
+    for (const bad of [
+      '/archive/0/feed.xml',
+      '/archive/1/index.html',
+      '/categories/x/other.txt',
+      '/articles/../etc',
+      '/articles/%E0%A4%A',
+      '/nope',
+    ]) {
+      expect(matchRoute(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('writes each document where the nginx configuration looks for it', () => {
+    expect(buildFile('/')).toBe('index.html');
+    expect(buildFile('/feed.xml')).toBe('feed.xml');
+    expect(buildFile('/articles/a%20b')).toBe('articles/a b.html');
+    expect(buildFile('/articles/v1.2')).toBe('articles/v1.2.html');
+    expect(buildFile('/categories/x/')).toBe('categories/x/index.html');
+    expect(buildFile('/archive/1/atom.xml')).toBe('archive/1/atom.xml');
+    expect(buildFile(paths.image('a/b.png'), 'file')).toBe('articles/a/b.png');
+    expect(() => buildFile('/articles/%2E%2E/x')).toThrow(/unsafe/);
+  });
+
+  it('gives absolute URLs and finds the site’s own images in them', () => {
+    const urls = siteUrls('https://news.example/desk');
+    expect(urls.feed('rss')).toBe('https://news.example/desk/feed.xml');
+    expect(urls.localImage('https://news.example/desk/articles/a/b%20c.jpg?x=1')).toBe('a/b c.jpg');
+    expect(urls.localImage('https://news.example/desk/articles/a/story')).toBeUndefined();
+    expect(urls.localImage('https://news.example/desk.evil/articles/a.jpg')).toBeUndefined();
+    expect(urls.localImage('https://other.example/articles/a.jpg')).toBeUndefined();
+  });
+
+  it('spells equivalent encodings one way', () => {
+    expect(canonicalPath('/articles/%e0%b8%82')).toBe('/articles/%E0%B8%82');
+    expect(canonicalPath('/articles/a%2Fb')).toBe('/articles/a%2Fb');
+    expect(canonicalPath('/articles/%E0%A4%A')).toBeUndefined();
+  });
+});
