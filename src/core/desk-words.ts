@@ -1,0 +1,222 @@
+// Every word the editor's desk shows, in Thai and English, and which set a site's language gets.
+import { ProblemCode } from './model.js';
+
+/** Problem codes the desk explains: the model's, plus ones other branches add (sanitizer limits, image checks). */
+export const DESK_PROBLEM_CODES = [...Object.values(ProblemCode), 'TOO_COMPLEX', 'IMAGE_MISMATCH'] as const;
+export type DeskProblemCode = (typeof DESK_PROBLEM_CODES)[number];
+
+/** A plain-words explanation: what happened (a short heading) and what the editor should do. */
+export interface ProblemWords {
+  readonly what: string;
+  readonly todo: string;
+}
+
+const th = {
+  lang: 'th',
+  desk: 'โต๊ะข่าว',
+  states: {
+    problem: 'มีปัญหา',
+    kept: 'ยังแสดงฉบับก่อน',
+    held: 'ตั้งเวลาไว้',
+    draft: 'ฉบับร่าง',
+    published: 'เผยแพร่แล้ว',
+    ignored: 'ไม่นำมาใช้',
+  },
+  stateHelp: {
+    problem: 'ไฟล์นี้เผยแพร่ไม่ได้ ดูวิธีแก้ด้านล่าง',
+    kept: 'ฉบับที่บันทึกล่าสุดมีปัญหา ผู้อ่านยังเห็นฉบับที่ดีก่อนหน้า',
+    held: 'ข่าวจะเผยแพร่เองเมื่อถึงเวลาที่กำหนด',
+    draft: 'ฉบับร่าง (draft: true) ยังไม่เผยแพร่',
+    published: 'ผู้อ่านเห็นข่าวนี้แล้วในหน้าเว็บและฟีด',
+    ignored: 'ไม่ใช่ไฟล์ข่าว (ไฟล์ชั่วคราวหรือไฟล์ซ่อน) ระบบข้ามไป',
+  },
+  legend: 'สถานะแต่ละแบบหมายถึงอะไร',
+  all: 'ทั้งหมด',
+  filterLabel: 'กรองตามสถานะ',
+  searchLabel: 'ค้นหาชื่อไฟล์',
+  searchButton: 'ค้นหา',
+  clearSearch: 'ล้างการค้นหา',
+  noFiles: 'ไม่มีไฟล์ที่ตรงกัน',
+  file: 'ไฟล์',
+  title: 'หัวข่าว',
+  dateline: 'วันที่ในข่าว',
+  credit: 'เครดิต',
+  language: 'ภาษา',
+  saved: 'บันทึกเมื่อ',
+  published: 'เผยแพร่เมื่อ',
+  took: 'ใช้เวลา',
+  heldUntil: 'จะเผยแพร่เมื่อ',
+  line: 'บรรทัด',
+  details: 'รายละเอียดจากระบบ',
+  publicPage: 'หน้าเว็บ',
+  preview: 'ดูตัวอย่าง',
+  severity: { error: 'ข้อผิดพลาด', warning: 'คำเตือน', info: 'หมายเหตุ' },
+  watcher: 'การเฝ้าโฟลเดอร์',
+  watcherModes: { native: 'ติดตามการบันทึกทันที', polling: 'ตรวจเป็นระยะ', stopped: 'หยุดทำงาน' },
+  healthy: 'ปกติ',
+  unhealthy: 'ผิดปกติ',
+  lastRebuild: 'สร้างหน้าเว็บและฟีดล่าสุด',
+  documents: 'เอกสาร',
+  never: 'ยังไม่เคย',
+  websub: 'การแจ้งศูนย์กลาง WebSub',
+  pingOk: 'สำเร็จ',
+  pingFailed: 'ล้มเหลว',
+  noPings: 'ยังไม่มีการแจ้ง',
+  live: 'อัปเดตสด',
+  offline: 'ขาดการเชื่อมต่อ กำลังลองใหม่',
+  connecting: 'กำลังเชื่อมต่อ',
+  previewBanner: 'ตัวอย่าง: ผู้อ่านจะเห็นข่าวนี้แบบนี้ หน้านี้ไม่ได้เผยแพร่',
+  backToDesk: 'กลับไปที่โต๊ะข่าว',
+  unknownProblem: { what: 'ปัญหาที่ระบบไม่รู้จัก', todo: 'อ่านรายละเอียดด้านล่าง แล้วแจ้งผู้ดูแลระบบถ้ายังไม่แน่ใจ' },
+  problems: {
+    UNREADABLE: { what: 'เปิดไฟล์ไม่ได้', todo: 'ไม่มีสิทธิ์อ่าน หรือโปรแกรมอื่นกำลังใช้ไฟล์อยู่ ปิดไฟล์ในโปรแกรมที่เปิดไว้แล้วบันทึกอีกครั้ง' },
+    TOO_LARGE: { what: 'ไฟล์ใหญ่เกินไป', todo: 'แบ่งเป็นหลายข่าว หรือลบรูปและโค้ดหน้าเว็บที่วางติดมาออก' },
+    BINARY: { what: 'ไม่ใช่ไฟล์ข้อความ', todo: 'อาจเป็นไฟล์ Word หรือรูปภาพ บันทึกข่าวเป็นข้อความธรรมดา (.txt) หรือ Markdown (.md)' },
+    BAD_ENCODING: { what: 'อ่านตัวอักษรบางตัวไม่ได้', todo: 'บันทึกไฟล์ใหม่เป็น UTF-8 (บันทึกเป็น → การเข้ารหัส → UTF-8)' },
+    EMPTY: { what: 'ไฟล์ว่างเปล่า', todo: 'เขียนข่าวลงในไฟล์ หรือลบไฟล์ทิ้ง' },
+    BAD_FRONT_MATTER: {
+      what: 'ส่วนหัวระหว่างบรรทัด --- เขียนไม่ถูกต้อง',
+      todo: 'ดูบรรทัดที่ระบุ แต่ละบรรทัดต้องเป็น ชื่อ: ค่า และข้อความที่มีเครื่องหมาย : ต้องอยู่ในเครื่องหมายคำพูด',
+    },
+    BAD_DATE: { what: 'วันที่ไม่ถูกต้อง', todo: 'อ่านวันที่ไม่ได้ หรือเป็นวันที่ไม่มีจริง (เช่น 31 เม.ย.) แก้วันที่ในบรรทัดที่ระบุ' },
+    BAD_FIELD: { what: 'ค่าในส่วนหัวผิดรูปแบบ', todo: 'แก้ค่าในบรรทัดที่ระบุให้ถูกชนิด (เช่น tags เป็นรายการ draft เป็น true หรือ false)' },
+    SYMLINK: { what: 'เป็นทางลัด ไม่ใช่ไฟล์จริง', todo: 'ระบบไม่ตามทางลัด (symbolic link) ให้วางไฟล์ข่าวจริงไว้ในโฟลเดอร์แทน' },
+    SLUG_COLLISION: { what: 'ที่อยู่เว็บซ้ำกับข่าวอื่น', todo: 'เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง หรือกำหนด slug ใหม่ในส่วนหัว' },
+    NOT_A_FILE: { what: 'ไม่ใช่ไฟล์ปกติ', todo: 'ชื่อนี้เป็นโฟลเดอร์หรืออุปกรณ์ ลบออก หรือบันทึกข่าวเป็นไฟล์ปกติ' },
+    ROOT_MISSING: { what: 'ไม่พบโฟลเดอร์ข่าว', todo: 'จะไม่มีการอัปเดตจนกว่าโฟลเดอร์จะกลับมา แจ้งผู้ดูแลเซิร์ฟเวอร์' },
+    WARNING: { what: 'เผยแพร่แล้ว แต่ระบบแก้บางอย่างให้', todo: 'เช่น ลบอักขระแปลกปลอม เปิดดูตัวอย่างว่าข่าวแสดงถูกต้อง' },
+    UNSURE: { what: 'ระบบไม่แน่ใจบางบรรทัด', todo: 'ข่าวเผยแพร่ตามที่เขียน ตรวจว่าบรรทัดที่ระบุ (เช่น เครดิต) แสดงตามที่ตั้งใจ' },
+    DUPLICATE_ID: { what: 'id ซ้ำกับไฟล์อื่น', todo: 'ไฟล์นี้จึงได้ id ใหม่ของตัวเอง ลบหรือเปลี่ยนช่อง id ถ้าไม่ได้ตั้งใจให้ซ้ำ' },
+    FAR_FUTURE: { what: 'วันที่เลยไปข้างหน้ากว่าหนึ่งปี', todo: 'น่าจะพิมพ์ปีผิด ตรวจปีอีกครั้ง (พ.ศ. มากกว่า ค.ศ. 543 ปี)' },
+    TOO_COMPLEX: { what: 'ข่าวซับซ้อนเกินไป', todo: 'รูปแบบซ้อนกันลึกหรือมีส่วนย่อยมากเกินจะเผยแพร่ได้ปลอดภัย ลดการจัดรูปแบบลง' },
+    IMAGE_MISMATCH: { what: 'เนื้อไฟล์รูปไม่ตรงกับนามสกุล', todo: 'เช่น ไฟล์ PNG ที่ตั้งชื่อเป็น .jpg บันทึกใหม่ด้วยนามสกุลที่ถูกต้อง' },
+  } satisfies Record<DeskProblemCode, ProblemWords>,
+} as const;
+
+/** The shape every language's table must have: the Thai table's keys, any strings. */
+type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type DeskWords = Shape<typeof th>;
+
+const en = {
+  lang: 'en',
+  desk: 'Desk',
+  states: {
+    problem: 'Problem',
+    kept: 'Last good version kept',
+    held: 'Held',
+    draft: 'Draft',
+    published: 'Published',
+    ignored: 'Ignored',
+  },
+  stateHelp: {
+    problem: 'This file cannot be published: see what to do below.',
+    kept: 'The latest save has a problem; readers still see the last good version.',
+    held: 'Publishes itself at the time shown.',
+    draft: 'Marked draft: true; not published.',
+    published: 'Readers see it on the site and in the feeds.',
+    ignored: 'Not a story (a temporary or hidden file); skipped.',
+  },
+  legend: 'What the states mean',
+  all: 'All',
+  filterLabel: 'Filter by state',
+  searchLabel: 'Find a file by name',
+  searchButton: 'Find',
+  clearSearch: 'Clear',
+  noFiles: 'No files match.',
+  file: 'File',
+  title: 'Title',
+  dateline: 'Dateline',
+  credit: 'Credit',
+  language: 'Language',
+  saved: 'Saved',
+  published: 'Published',
+  took: 'took',
+  heldUntil: 'Publishes',
+  line: 'line',
+  details: 'Details from the system',
+  publicPage: 'Public page',
+  preview: 'Preview',
+  severity: { error: 'error', warning: 'warning', info: 'note' },
+  watcher: 'Watching the folder',
+  watcherModes: { native: 'file events', polling: 'polling', stopped: 'stopped' },
+  healthy: 'healthy',
+  unhealthy: 'not healthy',
+  lastRebuild: 'Last rebuild',
+  documents: 'documents',
+  never: 'never',
+  websub: 'WebSub hub pings',
+  pingOk: 'accepted',
+  pingFailed: 'failed',
+  noPings: 'No pings yet',
+  live: 'live',
+  offline: 'offline, retrying',
+  connecting: 'connecting',
+  previewBanner: 'Preview: this is how readers will see the story. This page is not published.',
+  backToDesk: 'Back to the desk',
+  unknownProblem: { what: 'A problem the desk does not know', todo: 'Read the details below; ask whoever runs the server if unsure.' },
+  problems: {
+    UNREADABLE: { what: 'The file cannot be opened', todo: 'No permission, or another program holds it. Close it there and save again.' },
+    TOO_LARGE: { what: 'The file is too large', todo: 'Split the story, or remove pasted images or web-page code.' },
+    BINARY: {
+      what: 'Not a text file',
+      todo: 'Perhaps a Word document or an image. Save the story as plain text (.txt) or Markdown (.md).',
+    },
+    BAD_ENCODING: { what: 'Some characters cannot be read', todo: 'Save the file again as UTF-8 (Save As → Encoding → UTF-8).' },
+    EMPTY: { what: 'The file is empty', todo: 'Write the story into it, or delete the file.' },
+    BAD_FRONT_MATTER: {
+      what: 'The header between the --- lines is not valid',
+      todo: 'Look at the line shown: each line is `name: value`, and text containing a colon needs quotes.',
+    },
+    BAD_DATE: { what: 'The date is not valid', todo: 'It cannot be read or does not exist (31 April). Fix the date on the line shown.' },
+    BAD_FIELD: {
+      what: 'A header field has the wrong kind of value',
+      todo: 'Fix it on the line shown (tags is a list; draft is true or false).',
+    },
+    SYMLINK: {
+      what: 'A shortcut, not a real file',
+      todo: 'Shortcuts (symbolic links) are never followed. Put the real file in the folder.',
+    },
+    SLUG_COLLISION: { what: 'Another story has the same web address', todo: 'Rename one of the files, or give one a different slug.' },
+    NOT_A_FILE: { what: 'Not an ordinary file', todo: 'This name is a folder or a device. Remove it, or save the story as a normal file.' },
+    ROOT_MISSING: { what: 'The articles folder is missing', todo: 'Nothing updates until it is back. Tell whoever runs the server.' },
+    WARNING: {
+      what: 'Published, with something fixed on the way',
+      todo: 'For example stray characters removed. Open the preview to check it reads right.',
+    },
+    UNSURE: {
+      what: 'The desk was unsure about a line',
+      todo: 'Published as written. Check that the line shown (a credit?) reads as you meant.',
+    },
+    DUPLICATE_ID: {
+      what: 'Another file already uses this id',
+      todo: 'This one got its own id. Remove or change the id field unless that was meant.',
+    },
+    FAR_FUTURE: { what: 'Dated more than a year ahead', todo: 'Probably a typo in the year (Buddhist-era years are 543 ahead).' },
+    TOO_COMPLEX: {
+      what: 'The story is too complex',
+      todo: 'Too deeply nested or too many parts to publish safely. Simplify its formatting.',
+    },
+    IMAGE_MISMATCH: {
+      what: 'An image does not match its name',
+      todo: 'For example a PNG named .jpg. Save it again with the right extension.',
+    },
+  },
+} as const satisfies DeskWords;
+
+/** Both tables, Thai first. */
+export const DESK_WORDS = { th, en } as const satisfies Record<string, DeskWords>;
+
+/** True for any Thai tag (`th`, `th-TH`, `TH`, `th_TH`): the site's language decides the desk's. */
+export function isThai(language: string): boolean {
+  return /^th(?:[-_]|$)/i.test(language.trim());
+}
+
+/** The desk's words for the configured site language: `th*` → Thai, anything else → English. */
+export function pickDeskWords(language: string): DeskWords {
+  return isThai(language) ? DESK_WORDS.th : DESK_WORDS.en;
+}
+
+/** What a problem code means and what to do about it; a code the table does not know gets a generic line. */
+export function explainProblem(words: DeskWords, code: string): ProblemWords {
+  return Object.hasOwn(words.problems, code) ? words.problems[code as DeskProblemCode] : words.unknownProblem;
+}
