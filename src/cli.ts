@@ -8,6 +8,7 @@ import { type Config, type ConfigInput, loadConfig } from './config.js';
 import { ConfigError } from './core/errors.js';
 import { type Logger, createLogger, silentLogger } from './log.js';
 import { createProgress } from './progress.js';
+import { explainFile } from './explain-file.js';
 import { ListenError, type RunningServer, buildSite, checkFolder, pingHubs, startServer } from './runtime.js';
 
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,6 +19,8 @@ Commands:
   serve            watch the articles folder and serve the feeds over HTTP (default)
   build --out DIR  write the feeds, pages and assets to DIR (with .gz and .br), for nginx or a CDN
   check            read every article and list each problem; exit 1 if any file cannot be published
+  check --explain FILE
+                   say line by line what was taken from FILE (title, dateline, credit, body, cut) and why
   ping             tell the configured WebSub hubs that the feeds at --base-url changed (after a deploy)
 
 Options (environment fallback in brackets):
@@ -29,6 +32,7 @@ Options (environment fallback in brackets):
   --config FILE    JSON configuration (default ./feedpub.config.json when present) [FEEDPUB_CONFIG]
   --poll           poll the folder instead of using file events (network filesystems)
   --out DIR        build output folder
+  --explain FILE   with check: explain how one file is read
   --quiet          log warnings and errors only
   -h, --help       this help
   -v, --version    print the version
@@ -43,6 +47,7 @@ const OPTIONS = {
   config: { type: 'string' },
   poll: { type: 'boolean' },
   out: { type: 'string' },
+  explain: { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -93,6 +98,11 @@ async function main(argv: string[]): Promise<number> {
     throw error;
   }
   const log = createLogger(process.stderr, values.quiet ? 'warn' : 'info');
+  if (command === 'check' && values.explain !== undefined) {
+    const { text, ok } = explainFile(config, values.explain);
+    process.stdout.write(text);
+    return ok ? 0 : 1;
+  }
   if (command === 'check') return check(config);
   if (command === 'ping') return ping(config, log);
   if (command === 'build') {
@@ -164,11 +174,16 @@ async function ping(config: Readonly<Config>, log: Logger): Promise<number> {
 }
 
 async function check(config: Readonly<Config>): Promise<number> {
-  const { problems, articles, drafts } = await checkFolder(config, silentLogger);
-  for (const p of problems) process.stdout.write(`${p.path}: ${p.severity} ${p.code}: ${p.reason}\n`);
-  const errors = problems.filter((p) => p.severity === 'error').length;
+  const { problems, articles, drafts, held } = await checkFolder(config, silentLogger);
+  for (const p of problems) {
+    const line = p.line !== undefined && !p.reason.startsWith(`line ${p.line}:`) ? ` (line ${p.line})` : '';
+    process.stdout.write(`${p.path}: ${p.severity} ${p.code}: ${p.reason}${line}\n`);
+  }
+  for (const h of held) process.stdout.write(`${h.path}: held until ${h.until} (embargo), then published by itself\n`);
+  const count = (severity: string) => problems.filter((p) => p.severity === severity).length;
+  const errors = count('error');
   process.stdout.write(
-    `${articles} article(s) publishable, ${drafts} draft(s), ${errors} file(s) with errors, ${problems.length - errors} warning(s)\n`,
+    `${articles} article(s) publishable, ${held.length} held, ${drafts} draft(s), ${errors} file(s) with errors, ${count('warning')} warning(s), ${count('info')} note(s)\n`,
   );
   return errors > 0 ? 1 : 0;
 }

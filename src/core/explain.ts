@@ -11,8 +11,14 @@ export interface Explanation {
   outcome: string;
 }
 
+/** `2026-11-24 09:15 Asia/Bangkok (2026-11-24T02:15:00.000Z)`: the wall time the desk wrote, and the instant. */
+function both(iso: string, timeZone: string): string {
+  const wall = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  return `${wall} ${timeZone} (${iso})`;
+}
+
 /** Plain text, one fact a line, line numbers aligned; dates shown as written and as UTC instants. */
-export function formatExplanation(e: Explanation): string {
+export function formatExplanation(e: Explanation, timeZone = 'UTC'): string {
   const r = e.story?.reading ?? e.reading;
   const out: string[] = [];
   const row = (label: string, line: number | undefined, text: string) =>
@@ -21,7 +27,9 @@ export function formatExplanation(e: Explanation): string {
   if (r?.title) row('title', r.title.line, r.title.text);
   if (r?.dateline) {
     const d = r.dateline;
-    const what = d.invalid ? `not a real date: ${d.invalid}` : `${d.date ?? ''}${d.updated ? `, updated ${d.updated}` : ''}`;
+    const what = d.invalid
+      ? `not a real date: ${d.invalid}`
+      : `${d.date ? both(d.date, timeZone) : ''}${d.updated ? `, updated ${both(d.updated, timeZone)}` : ''}`;
     row('dateline', d.line, `${d.text}  →  ${what}${d.place ? `  (place: ${d.place})` : ''}`);
   } else if (r) {
     row('dateline', undefined, 'none found: the story is dated when the file was first seen');

@@ -6,13 +6,13 @@ const HTML_TAG_NAMES =
 const HTML_TAG = new RegExp(`</?(?:${HTML_TAG_NAMES})\\b[^<>]*>`, 'giu');
 
 /**
- * A title as RSS carries it. RSS 2.0 titles are plain text, yet readers and the W3C validator
- * treat any HTML tag in them as markup however it is escaped (its `ContainsHTML` rule), so tags
- * of HTML elements are dropped, as WordPress does; every other word stays, `<` and `&` included
- * (`Why <script> tags matter` → `Why tags matter`; `a < b & c` is unchanged). Atom keeps the
- * literal title (as `type="html"`) and JSON Feed the plain text.
+ * A title as RSS and Atom carry it. Their titles are plain text, yet readers and the W3C
+ * validator treat an HTML tag in them as markup however it is escaped (its `ContainsHTML`
+ * rule), so tags of HTML elements are dropped, as WordPress does; every other word stays, `<`
+ * and `&` included (`Why <script> tags matter` → `Why tags matter`; `a < b & c` and `Use <T>`
+ * are unchanged). JSON Feed and the pages keep the title exactly as written.
  */
-export function rssTitle(title: string): string {
+export function feedTitle(title: string): string {
   if (!title.includes('<')) return title;
   const stripped = title.replace(HTML_TAG, ' ').replace(/\s+/gu, ' ').trim();
   return stripped === '' ? title.replace(/[<>]/g, ' ').replace(/\s+/gu, ' ').trim() : stripped;

@@ -148,7 +148,7 @@ export class FileApplier {
       return this.fail(relPath, new ArticleError(f.code, f.message, relPath, { line: f.line, reading: f.reading }));
     }
     const { slug } = ingested;
-    const story = this.admitId(relPath, ingested.story);
+    const { story, conflict } = this.admitId(relPath, ingested.story);
     const owner = this.catalog.slugOwner(slug);
     if (owner !== undefined && owner !== relPath) {
       return this.fail(
@@ -163,6 +163,11 @@ export class FileApplier {
       story.date = undefined;
       story.warnings.push(release.warning);
     }
+    if (story.updated && story.updated.getTime() > this.now()) {
+      // An update time ahead of now would date the feed after the response that serves it.
+      story.warnings.push(`updated: ${story.updated.toISOString()} is in the future; the time of this save is used`);
+      story.updated = undefined;
+    }
     const record = resolveIdentity(this.previousIdentity(relPath, hash), {
       path: relPath,
       hash,
@@ -171,7 +176,7 @@ export class FileApplier {
       feedId: this.options.feedId,
     });
     this.store.put({ ...record, ...stat });
-    this.problems.setFile(relPath, storyNotes(relPath, story));
+    this.problems.setFile(relPath, [...(conflict ? [conflict] : []), ...storyNotes(relPath, story)]);
     if (release.kind === 'held' || story.draft) {
       const wasPublished = this.unpublish(relPath, freed);
       this.catalog.setDraft(relPath, story.draft);
@@ -192,14 +197,15 @@ export class FileApplier {
    * A front-matter id that another published file already carries stays with that file (the
    * first seen); this story is published under its own generated id, with a warning.
    */
-  private admitId(relPath: string, story: Story): Story {
-    if (story.id === undefined) return story;
+  private admitId(relPath: string, story: Story): { story: Story; conflict?: Problem } {
+    if (story.id === undefined) return { story };
     const owner = this.catalog.idOwner(story.id);
-    if (owner === undefined || owner === relPath) return story;
+    if (owner === undefined || owner === relPath) return { story };
+    const reason = `id: "${story.id}" is already the id of ${owner}; this story is published under its own id`;
+    const line = story.reading?.fields?.find((f) => f.name === 'id')?.line;
     return {
-      ...story,
-      id: undefined,
-      warnings: [...story.warnings, `id: "${story.id}" is already the id of ${owner}; this story is published under its own id`],
+      story: { ...story, id: undefined },
+      conflict: { path: relPath, code: ProblemCode.DuplicateId, reason, severity: 'warning', line },
     };
   }
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distinctUpdated, rssTitle, splitAuthor } from '../../src/core/feed-text.js';
+import { distinctUpdated, feedTitle, splitAuthor } from '../../src/core/feed-text.js';
 
-describe('rssTitle', () => {
+describe('feedTitle', () => {
   it.each([
     ['Why <script> tags & "quotes" matter </b> in 2026', 'Why tags & "quotes" matter in 2026'],
     ['Some <b>bold</b> words', 'Some bold words'],
@@ -11,14 +11,14 @@ describe('rssTitle', () => {
     ['<b></b>', 'b /b'],
     ['ข่าว <i>ด่วน</i>', 'ข่าว ด่วน'],
   ])('%s', (input, expected) => {
-    expect(rssTitle(input)).toBe(expected);
+    expect(feedTitle(input)).toBe(expected);
   });
 
   it('keeps every word that is not an HTML tag', () => {
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[a-zA-Zก-ฮ0-9&"']{1,8}$/), { minLength: 1, maxLength: 6 }), (words) => {
         const title = words.join(' <b> ');
-        expect(rssTitle(title).split(' ')).toEqual(words);
+        expect(feedTitle(title).split(' ')).toEqual(words);
       }),
     );
   });

@@ -1,4 +1,5 @@
 // Atom 1.0 (RFC 4287) through `feed`, with xml:lang, text titles, enclosures, RFC 6721 tombstones and RFC 5005 history.
+import { distinctUpdated, feedTitle, splitAuthor } from '../feed-text.js';
 import { type FeedInput, HISTORY_NS, baseItem, extraLinks, newFeed } from './feed-input.js';
 import {
   FeedShapeError,
@@ -6,6 +7,7 @@ import {
   childElements,
   documentElement,
   element,
+  escapeRssText,
   insertAfter,
   insertBeforeFirst,
   parseXml,
@@ -17,20 +19,28 @@ const TOMBSTONE_NS = 'http://purl.org/atompub/tombstones/1.0';
 const FORMAT = 'Atom';
 
 /**
- * The entries' titles are plain text (`feed` marks them type="html", which would turn `<` and
- * `&` into markup). RFC 6721 deleted entries and RFC 5005's fh:archive go after the feed's
- * metadata, before the first entry: RFC 4287's RELAX NG schema accepts extension elements only there.
+ * Titles are plain text under the same rule as RSS (feed-text.ts `feedTitle`: HTML tags dropped,
+ * every other word kept, `&` and `<` as numeric references) — `type="html"` would carry them
+ * literally, but readers then sanitize the decoded title and lose any `<word>` in it. A credit `Name <mail@host>` is an author with a name
+ * and an e-mail. Entries copied together share a file time: their `updated` instants are made
+ * distinct within the document (feed-text.ts). RFC 6721 deleted entries and RFC 5005's
+ * fh:archive go after the feed's metadata, before the first entry: RFC 4287's RELAX NG schema
+ * accepts extension elements only there.
  */
 export function renderAtom(input: FeedInput): string {
   const { site, entries, extras } = input;
   const tombstones = extras.tombstones ?? [];
   const t = new Tokens();
   const feed = newFeed(input, t.put);
-  for (const e of entries) {
+  const updated = distinctUpdated(entries.map((e) => e.updated));
+  entries.forEach((e, i) => {
     const item = baseItem(e, t.put, true);
-    item.author = [{ name: t.put(e.author ?? site.author) }];
+    item.title = t.put(feedTitle(e.title));
+    item.date = updated[i] as Date;
+    const { name, email } = splitAuthor(e.author ?? site.author);
+    item.author = [{ name: t.put(name), ...(email ? { email: t.put(email) } : {}) }];
     feed.addItem(item);
-  }
+  });
   const doc = parseXml(feed.atom1());
   const root = documentElement(doc, 'feed', FORMAT);
   root.attrs.set('xml:lang', site.language);
@@ -51,7 +61,9 @@ export function renderAtom(input: FeedInput): string {
   entries.forEach((e, i) => {
     const entry = items[i] as (typeof items)[number];
     if (e.language && e.language !== site.language) entry.attrs.set('xml:lang', e.language);
-    requireChild(entry, 'title', FORMAT).attrs.set('type', 'text');
+    const title = requireChild(entry, 'title', FORMAT);
+    title.attrs.set('type', 'text');
+    title.escape = escapeRssText;
     if (e.enclosure) {
       // After the entry's alternate link (the one without rel: each entry links its own page).
       const alternate = requireChild(entry, 'link', FORMAT, (l) => !l.attrs.has('rel'));

@@ -16,6 +16,8 @@ export interface XmlElement {
   /** Attributes in document order (a Map keeps insertion order; setting an existing one keeps its place). */
   attrs: Map<string, string>;
   children: XmlNode[];
+  /** How this element's text is escaped (default escapeXml): RSS titles use the RSS Profile's numeric references. */
+  escape?: (text: string) => string;
 }
 export type XmlNode = XmlElement | { text: string } | { instruction: string };
 
@@ -114,7 +116,8 @@ export function writeXml(doc: XmlElement, resolve: (value: string) => string = (
     else if ('text' in node) out.push(indent + escapeXml(resolve(node.text)));
     else if (node.children.length === 0) out.push(`${indent}<${node.name}${attrs(node)}/>`);
     else if (!node.children.some(isElement)) {
-      const text = node.children.map((c) => ('text' in c ? escapeXml(resolve(c.text)) : '')).join('');
+      const escape = node.escape ?? escapeXml;
+      const text = node.children.map((c) => ('text' in c ? escape(resolve(c.text)) : '')).join('');
       out.push(`${indent}<${node.name}${attrs(node)}>${text}</${node.name}>`);
     } else {
       out.push(`${indent}<${node.name}${attrs(node)}>`);
@@ -124,6 +127,16 @@ export function writeXml(doc: XmlElement, resolve: (value: string) => string = (
   };
   for (const child of doc.children) write(child, '');
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Escaping for RSS text elements that readers may take for HTML (titles, categories): `&` and
+ * `<` as hexadecimal references, as the RSS Advisory Board's RSS Profile advises, so that a
+ * literal `&amp;` or `<T>` in a title reads as text everywhere (the W3C validator's
+ * `ContainsHTML` rule accepts them written so).
+ */
+export function escapeRssText(text: string): string {
+  return escapeXml(text).replace(/&amp;/g, '&#x26;').replace(/&lt;/g, '&#x3C;');
 }
 
 /**

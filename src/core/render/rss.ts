@@ -1,7 +1,19 @@
 // RSS 2.0 (https://www.rssboard.org/rss-specification) through `feed`, with Dublin Core credits, Media RSS and RFC 5005 history.
 import type { Extension } from 'feed';
 import { type FeedInput, HISTORY_NS, baseItem, extraLinks, newFeed } from './feed-input.js';
-import { Tokens, documentElement, element, insertAfter, parseXml, requireChild, writeXml } from './feed-xml.js';
+import { feedTitle } from '../feed-text.js';
+import {
+  FeedShapeError,
+  Tokens,
+  childElements,
+  documentElement,
+  element,
+  escapeRssText,
+  insertAfter,
+  parseXml,
+  requireChild,
+  writeXml,
+} from './feed-xml.js';
 
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
 const MEDIA_NS = 'http://search.yahoo.com/mrss/';
@@ -10,7 +22,9 @@ const FORMAT = 'RSS';
 /**
  * RSS <author> must be an e-mail address, so the credit line goes in dc:creator; an image of the
  * site's own is an enclosure and media:content. `feed` takes one hub and no history links: those
- * go in as atom:link elements after the channel's self link.
+ * go in as atom:link elements after the channel's self link. Titles drop HTML tags (feed-text.ts
+ * `feedTitle`) and, with categories, are written with the RSS Profile's escaping; a story in
+ * another language than the channel says so in dc:language.
  */
 export function renderRss(input: FeedInput): string {
   const { site, entries, extras } = input;
@@ -18,7 +32,9 @@ export function renderRss(input: FeedInput): string {
   const feed = newFeed(input, t.put);
   for (const e of entries) {
     const item = baseItem(e, t.put, true);
+    item.title = t.put(feedTitle(e.title));
     const extensions: Extension[] = [{ name: 'dc:creator', objects: { _text: t.put(e.author ?? site.author) } }];
+    if (e.language && e.language !== site.language) extensions.push({ name: 'dc:language', objects: { _text: e.language } });
     if (e.enclosure) {
       const { url, type, length } = e.enclosure;
       // `feed` spreads our object over its guesses (it would say image/jpg, length 0).
@@ -38,5 +54,12 @@ export function renderRss(input: FeedInput): string {
   const added = extraLinks(site, extras.history?.rss).map((l) => element('atom:link', { href: l.href, rel: l.rel }));
   if (extras.archive) added.push(element('fh:archive'));
   insertAfter(channel, self, added);
+  requireChild(channel, 'title', FORMAT).escape = escapeRssText;
+  const items = childElements(channel, 'item');
+  if (items.length !== entries.length) throw new FeedShapeError(FORMAT, `${items.length} <item> elements for ${entries.length} entries`);
+  for (const item of items) {
+    requireChild(item, 'title', FORMAT).escape = escapeRssText;
+    for (const category of childElements(item, 'category')) category.escape = escapeRssText;
+  }
   return writeXml(doc, t.resolve);
 }

@@ -1,0 +1,51 @@
+// `check --explain FILE`: read one file as the site would, and say line by line what was taken from it.
+import path from 'node:path';
+import type { Config } from './config.js';
+import { ArticleError } from './core/errors.js';
+import { type Explanation, formatExplanation } from './core/explain.js';
+import { ingestStory } from './core/ingest.js';
+import { type Problem, ProblemCode } from './core/model.js';
+import { releaseOf } from './core/release.js';
+import { readArticle } from './watch/read-article.js';
+
+/** The explanation of `file` (a path as the editor typed it), and whether the story would be published (held counts as yes). */
+export function explainFile(config: Readonly<Config>, file: string, now: number = Date.now()): { text: string; ok: boolean } {
+  const abs = path.resolve(file);
+  const inside = path.relative(config.articlesDir, abs);
+  const rel = inside.startsWith('..') || path.isAbsolute(inside) ? path.basename(abs) : inside.split(path.sep).join('/');
+  const problems: Problem[] = [];
+  const explanation: Explanation = { path: rel, problems, outcome: '' };
+  const fail = (code: ProblemCode, reason: string, line?: number) => {
+    problems.push({ path: rel, code, reason, severity: 'error', line });
+    explanation.outcome = 'not published: fix the error above (a version published before stays until then)';
+  };
+  try {
+    const read = readArticle(abs, rel, config.maxFileBytes);
+    if (read.kind !== 'file') fail(ProblemCode.NotAFile, read.kind === 'missing' ? 'no such file' : 'a folder, not a story file');
+    else {
+      const ingested = ingestStory(read.bytes, rel, {
+        boilerplateMarkers: config.boilerplateMarkers,
+        timeZone: config.timeZone,
+        maxTitleLength: config.maxTitleLength,
+        credits: config.credits,
+      });
+      if (!ingested.ok) {
+        explanation.reading = ingested.failure.reading;
+        fail(ingested.failure.code, ingested.failure.message, ingested.failure.line);
+      } else {
+        const { story } = ingested;
+        explanation.story = story;
+        for (const w of story.warnings) problems.push({ path: rel, code: ProblemCode.Warning, reason: w, severity: 'warning' });
+        for (const h of story.hints ?? []) problems.push({ path: rel, code: ProblemCode.Unsure, reason: h, severity: 'info' });
+        const release = releaseOf(story, now, config.futureStories);
+        if (release.kind === 'too-far') fail(ProblemCode.FarFuture, release.reason, release.line);
+        else if (story.draft) explanation.outcome = 'a draft: not published until `draft: true` is removed';
+        else if (release.kind === 'held') explanation.outcome = `held until ${release.until.toISOString()}, then published by itself`;
+        else explanation.outcome = `published as /articles/${ingested.slug.map(encodeURIComponent).join('/')}`;
+      }
+    }
+  } catch (error) {
+    fail(error instanceof ArticleError ? error.code : ProblemCode.Unreadable, error instanceof Error ? error.message : String(error));
+  }
+  return { text: formatExplanation(explanation, config.timeZone), ok: !problems.some((p) => p.severity === 'error') };
+}

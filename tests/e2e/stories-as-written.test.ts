@@ -1,0 +1,160 @@
+// Issue 8 end to end: embargoes, dates that cannot be, language per story, duplicate ids, explained reads; real files, watcher and server.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, getText, parseAtomFeed, parseRssFeed, put, siteFolders, startSite, waitFor } from '../helpers.js';
+
+const ctx = siteFolders();
+
+/** `YYYY-MM-DD HH:MM:SS` in Bangkok: a dateline as a Thai desk would type it. */
+function bangkok(at: number): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Bangkok', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(at));
+}
+
+async function documents(url: string): Promise<string> {
+  const parts = await Promise.all(['/feed.xml', '/atom.xml', '/feed.json', '/', '/categories/world/'].map((p) => getText(url + p)));
+  return parts.map((p) => p.text).join('\n');
+}
+
+describe('embargoes', () => {
+  it('holds a story dated ahead until its second, then publishes it everywhere by itself', async () => {
+    const releaseAt = Math.ceil((Date.now() + 3000) / 1000) * 1000;
+    await put(ctx.articles, 'world/secret-merger.txt', `Secret merger\n\n${bangkok(releaseAt)}\n\nAFP\n\nThe deal is done.\n`);
+    await put(ctx.articles, 'world/today.txt', 'Today\n\n2026-01-05 09:00\n\nNews.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    expect(site.status().held).toEqual([{ path: 'world/secret-merger.txt', until: new Date(releaseAt).toISOString() }]);
+    const before = await documents(url);
+    expect(before).toContain('Today');
+    expect(before).not.toContain('Secret merger');
+    expect(before).not.toContain('secret-merger');
+    expect((await fetch(`${url}/articles/world/secret-merger`)).status).toBe(404);
+
+    const atom = await waitFor(
+      async () => {
+        const text = (await getText(`${url}/atom.xml`)).text;
+        return text.includes('Secret merger') ? text : undefined;
+      },
+      15_000,
+      'the release',
+    );
+    expect(Date.now()).toBeGreaterThanOrEqual(releaseAt);
+    const entry = parseAtomFeed(atom).entries?.find((e) => e.title?.value === 'Secret merger');
+    expect(entry?.published).toBe(new Date(releaseAt).toISOString());
+    expect((await fetch(`${url}/articles/world/secret-merger`)).status).toBe(200);
+    expect(site.status().held).toEqual([]);
+  });
+
+  it('publishes a story whose embargo passed while the server was stopped, on the next start', async () => {
+    const releaseAt = Math.ceil((Date.now() + 5000) / 1000) * 1000;
+    await put(ctx.articles, 'later.txt', `Later\n\n${bangkok(releaseAt)}\n\nbody\n`);
+    const first = await startSite(ctx.articles, ctx.state);
+    const heldBefore = first.site.status().held.map((h) => h.path);
+    await first.close();
+    // Held while the first server ran (unless a very loaded machine took five seconds to start it).
+    if (Date.now() < releaseAt) expect(heldBefore).toEqual(['later.txt']);
+    await waitFor(() => Date.now() > releaseAt + 500, 10_000, 'the release time to pass');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    expect((await getText(`${ctx.running.url}/feed.xml`)).text).toContain('<title>Later</title>');
+  });
+
+  it('calls a date more than a year ahead FAR_FUTURE on its line, and never dates a feed after the response', async () => {
+    await put(ctx.articles, 'typo.txt', 'Typo year\n\n24 พ.ย. 2605\n\nbody\n');
+    await put(ctx.articles, 'ok.txt', 'Fine\n\n2026-01-05 09:00\n\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state, { futureStories: 'publish' });
+    const { url, site } = ctx.running;
+    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'typo.txt', code: 'FAR_FUTURE', line: 3 }));
+    // futureStories: publish: a story dated next week goes out now, dated when first seen.
+    await put(ctx.articles, 'next-week.txt', `Next week\n\n${bangkok(Date.now() + 7 * 86_400_000)}\n\nbody\n`);
+    const rss = await waitFor(async () => {
+      const res = await fetch(`${url}/feed.xml`);
+      const text = await res.text();
+      return text.includes('Next week') ? { text, res } : undefined;
+    });
+    const served = Date.parse(rss.res.headers.get('date') ?? '');
+    expect(Date.parse(rss.res.headers.get('last-modified') ?? '')).toBeLessThanOrEqual(served);
+    for (const item of parseRssFeed(rss.text).items ?? []) expect(Date.parse(item.pubDate ?? '')).toBeLessThanOrEqual(served + 1000);
+    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'next-week.txt', code: 'WARNING' }));
+  });
+});
+
+describe('dates that cannot be', () => {
+  it('reports the line, keeps the last good version, and never makes the date an author', async () => {
+    await put(ctx.articles, 'quake.txt', 'Quake\n\n24 พ.ย. 2569\n\nAFP\n\nShaking felt.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    await put(ctx.articles, 'quake.txt', 'Quake update\n\n31 ก.พ. 2569\n\nAFP\n\nShaking felt again.\n');
+    await waitFor(() => site.status().problems.some((p) => p.path === 'quake.txt' && p.code === 'BAD_DATE'));
+    expect(site.status().problems.find((p) => p.path === 'quake.txt')).toMatchObject({ line: 3, severity: 'error' });
+    const rss = (await getText(`${url}/feed.xml`)).text;
+    expect(rss).toContain('<title>Quake</title>');
+    expect(rss).not.toContain('31 ก.พ.');
+  });
+});
+
+describe('language per story', () => {
+  it('tags an English story in a Thai newsroom as English in every format and on its page', async () => {
+    await put(ctx.articles, 'flood-en.txt', 'Floods recede in the north\n\nBy Jane Doe\n\n2026-01-05 09:00\n\nRivers fell overnight.\n');
+    await put(ctx.articles, 'flood-th.txt', 'น้ำลดแล้ว\n\n5 ม.ค. 2569\n\nแม่น้ำลดลงตลอดคืน\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const atom = (await getText(`${url}/atom.xml`)).text;
+    expect(atom).toMatch(/<feed [^>]*xml:lang="th"/);
+    expect(atom).toMatch(/<entry xml:lang="en">\s*<title type="text">Floods recede/);
+    expect(atom).toMatch(/<entry>\s*<title type="text">น้ำลดแล้ว/);
+    const json = JSON.parse((await getText(`${url}/feed.json`)).text) as {
+      language: string;
+      items: { title: string; language?: string }[];
+    };
+    expect(json.language).toBe('th');
+    expect(json.items.find((i) => i.title.startsWith('Floods'))?.language).toBe('en');
+    const rss = (await getText(`${url}/feed.xml`)).text;
+    expect(rss).toMatch(/<title>Floods recede[^<]*<\/title>[\s\S]*?<dc:language>en<\/dc:language>/);
+    expect((await getText(`${url}/articles/flood-en`)).text).toContain('<html lang="en">');
+    expect((await getText(`${url}/articles/flood-th`)).text).toContain('<html lang="th">');
+  });
+});
+
+describe('identity conflicts', () => {
+  it('keeps a front-matter id with the first file and publishes the second under its own id, reported', async () => {
+    const id = 'tag:news.example,2026:shared';
+    await put(ctx.articles, 'a.md', `---\ntitle: First\nid: ${id}\ndate: 2026-01-01\n---\nA\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    await put(ctx.articles, 'b.md', `---\ntitle: Second\nid: ${id}\ndate: 2026-01-02\n---\nB\n`);
+    await waitFor(async () => (await getText(`${url}/atom.xml`)).text.includes('Second'));
+    const entries = parseAtomFeed((await getText(`${url}/atom.xml`)).text).entries ?? [];
+    expect(entries.find((e) => e.title?.value === 'First')?.id).toBe(id);
+    expect(entries.find((e) => e.title?.value === 'Second')?.id).toMatch(/^urn:uuid:/);
+    const ids = (parseRssFeed((await getText(`${url}/feed.xml`)).text).items ?? []).map((i) => i.guid?.value);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'b.md', code: 'DUPLICATE_ID', line: 3 }));
+  });
+});
+
+describe('check --explain', () => {
+  it('says line by line what was taken from a file, and why', async () => {
+    const file = await put(
+      ctx.articles,
+      'flood.txt',
+      'น้ำท่วมเชียงราย\n\nเชียงราย 24 พ.ย. 2569 09.15 น.\n\nทีมข่าวภูมิภาค\n\nยอดผู้เสียชีวิตเพิ่มเป็น 12 ราย\n\nเพิ่มเพื่อน\n\nข่าวอื่น\n',
+    );
+    const run = spawnSync(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), 'check', '--articles', ctx.articles, '--explain', file],
+      {
+        cwd: ctx.articles,
+      },
+    );
+    const out = run.stdout.toString();
+    expect(run.status, run.stderr.toString()).toBe(0);
+    expect(out).toMatch(/title\s+line 1\s+น้ำท่วมเชียงราย/);
+    expect(out).toMatch(
+      /dateline\s+line 3\s+เชียงราย 24 พ.ย. 2569 09.15 น.\s+→\s+2026-11-24 09:15 Asia\/Bangkok \(2026-11-24T02:15:00.000Z\)\s+\(place: เชียงราย\)/,
+    );
+    expect(out).toMatch(/credit\s+line 5\s+ทีมข่าวภูมิภาค\s+→\s+author "ทีมข่าวภูมิภาค", because of a newsroom name/);
+    expect(out).toMatch(/body\s+line 7\s+ยอดผู้เสียชีวิตเพิ่มเป็น 12 ราย/);
+    expect(out).toMatch(/cut\s+line 9\s+"เพิ่มเพื่อน" starts page boilerplate/);
+    expect(out).toMatch(/outcome\s+published as \/articles\/flood/);
+  });
+});
