@@ -116,8 +116,8 @@ export function writeXml(doc: XmlElement, resolve: (value: string) => string = (
     else if ('text' in node) out.push(indent + escapeXml(resolve(node.text)));
     else if (node.children.length === 0) out.push(`${indent}<${node.name}${attrs(node)}/>`);
     else if (!node.children.some(isElement)) {
-      const escape = node.escape ?? escapeXml;
-      const text = node.children.map((c) => ('text' in c ? escape(resolve(c.text)) : '')).join('');
+      const escapeText = node.escape ?? escapeXml;
+      const text = node.children.map((c) => ('text' in c ? escapeText(resolve(c.text)) : '')).join('');
       out.push(`${indent}<${node.name}${attrs(node)}>${text}</${node.name}>`);
     } else {
       out.push(`${indent}<${node.name}${attrs(node)}>`);
