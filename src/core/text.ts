@@ -43,24 +43,6 @@ export function escapeHtml(text: string): string {
   return stripForbidden(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
-/** True when the text is mostly Thai script (letters only are counted). */
-export function isMostlyThai(text: string): boolean {
-  let thai = 0;
-  let letters = 0;
-  const end = Math.min(text.length, 4000);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x0e01 && c <= 0x0e2e) {
-      thai++; // Thai consonants
-      letters++;
-    } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
-      letters++;
-    } else if (c > 0x7f && !(c >= 0x0e2f && c <= 0x0e7f) && /\p{L}/u.test(text[i] as string)) {
-      letters++; // another script's letter; Thai vowels and marks are not counted either way
-    }
-  }
-  return letters > 0 && thai / letters >= 0.5;
-}
 
 /** Bidi embedding and override controls (U+202A–U+202E) and isolates (U+2066–U+2069): they can reverse how a title reads. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
