@@ -16,6 +16,34 @@ async function documents(url: string): Promise<string> {
   return parts.map((p) => p.text).join('\n');
 }
 
+describe('datelines and credits as desks write them', () => {
+  it('reads place-first, time-first and numeric datelines and credits by evidence, and keeps short ledes', async () => {
+    const a = ctx.articles;
+    await put(a, 'chiang-rai.txt', 'น้ำท่วมเชียงราย\n\nเชียงราย 24 พ.ย. 2569 09.15 น.\n\nทีมข่าวภูมิภาค\n\nยอดผู้เสียชีวิตเพิ่มเป็น 12 ราย\n\nเนื้อหาต่อ\n');
+    await put(a, 'set.txt', 'ตลาดหุ้นปิดบวก\n08.00 น. 23 พ.ย. 2569\nที่มา: สำนักข่าวไทย อสมท\n\nดัชนีปิดที่ 1,412 จุด\n\nนักลงทุนซื้อสุทธิ\n');
+    await put(a, 'numeric.txt', 'ฝนตกหนัก\r\n\r\n24/11/2569 16:45\r\n\r\nรอยเตอร์\r\n\r\nฝนตกทั้งคืน\r\n');
+    await put(
+      a,
+      'bidi.md',
+      `---\ntitle: "Safe\u202Eevil title"\nauthor: "Jane\u202E Doe"\ndate: 2026-01-03\n---\nBody ${'\u0301'.repeat(3000)}\n`,
+    );
+    await put(a, 'yaml11.md', '---\ntitle: Old\ndate: !!timestamp 1800-01-01\n---\nBody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    const atom = parseAtomFeed((await getText(`${url}/atom.xml`)).text);
+    const by = (t: string) => atom.entries?.find((e) => e.title?.value === t);
+    expect(by('น้ำท่วมเชียงราย')).toMatchObject({ published: '2026-11-24T02:15:00.000Z', authors: [{ name: 'ทีมข่าวภูมิภาค' }] });
+    expect(by('น้ำท่วมเชียงราย')?.content?.value).toMatch(/^<p>ยอดผู้เสียชีวิตเพิ่มเป็น 12 ราย<\/p>/);
+    expect(by('ตลาดหุ้นปิดบวก')).toMatchObject({ published: '2026-11-23T01:00:00.000Z', authors: [{ name: 'สำนักข่าวไทย อสมท' }] });
+    expect(by('ตลาดหุ้นปิดบวก')?.content?.value).toMatch(/^<p>ดัชนีปิดที่ 1,412 จุด<\/p>/);
+    expect(by('ฝนตกหนัก')).toMatchObject({ published: '2026-11-24T09:45:00.000Z', authors: [{ name: 'รอยเตอร์' }] });
+    expect(by('Safeevil title')?.authors).toEqual([{ name: 'Jane Doe' }]);
+    expect((by('Safeevil title')?.content?.value ?? '').length).toBeLessThan(100);
+    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'yaml11.md', code: 'BAD_DATE', line: 3 }));
+    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'bidi.md', code: 'WARNING' }));
+  });
+});
+
 describe('embargoes', () => {
   it('holds a story dated ahead until its second, then publishes it everywhere by itself', async () => {
     const releaseAt = Math.ceil((Date.now() + 3000) / 1000) * 1000;
