@@ -66,6 +66,21 @@ export const DEFAULT_BOILERPLATE_MARKERS = [
   'Read more',
   'Share',
   'Share this',
+  'Share this article',
+  'Share this story',
+  'Related stories',
+  'Related coverage',
+  'Read next',
+  'More stories',
+  'Our Standards:',
+  'แท็กที่เกี่ยวข้อง',
+  'อ่านข่าวเพิ่ม',
+  'อ่านข่าวเพิ่มเติม',
+  'อ่านข่าวต้นฉบับ',
+  'ข่าวอื่นๆ',
+  'ข่าวยอดนิยม',
+  'เรื่องที่เกี่ยวข้อง',
+  'บทความที่เกี่ยวข้อง',
 ] as const;
 
 /** Flags and environment values as given; all optional, all strings or booleans. */

@@ -87,7 +87,38 @@ export function christianYear(written: string, era: 'be' | 'ce' | undefined): nu
   return era === 'be' || (era === undefined && year >= 2400) ? year - 543 : year;
 }
 
-const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = { Z: 0, UT: 0, UTC: 0, GMT: 0, ICT: 420 };
+/** Zone abbreviations wire copy uses, in minutes east of UTC. Ambiguous ones (CST, IST's Irish use) are left out. */
+export const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
+  Z: 0,
+  UT: 0,
+  UTC: 0,
+  GMT: 0,
+  WET: 0,
+  BST: 60,
+  CET: 60,
+  CEST: 120,
+  EET: 120,
+  EEST: 180,
+  MSK: 180,
+  IST: 330,
+  ICT: 420,
+  WIB: 420,
+  HKT: 480,
+  SGT: 480,
+  MYT: 480,
+  PHT: 480,
+  AWST: 480,
+  JST: 540,
+  KST: 540,
+  AEST: 600,
+  AEDT: 660,
+  NZST: 720,
+  NZDT: 780,
+  EST: -300,
+  EDT: -240,
+  PST: -480,
+  PDT: -420,
+};
 
 /** Minutes east of UTC for `Z`, `UTC`, `GMT`, `ICT`, `+07:00`, `+0700`, `GMT+7`; undefined when not a zone; NaN when malformed (minutes ≥ 60). */
 export function zoneOffsetMinutes(zone: string): number | undefined {

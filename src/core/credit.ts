@@ -102,7 +102,10 @@ export function readCredit(input: string, names: CreditNames = DEFAULT_NAMES): C
   if (known) {
     const rest = `${line.slice(0, known.start)} ${line.slice(known.end)}`.replace(/[\s,/|&+;-]+|\b(?:and|via)\b|และ/giu, ' ').trim();
     const photo = /\b(?:photo|photos|pictures?)\b/iu.test(rest);
-    if (rest === '' || photo || (isNameLike(rest, 6) && !THAI_PROSE.test(rest))) {
+    // Beside a known name only another name may stand: short, no digits, no Thai sentence (a wire lede is no credit).
+    const nameBeside =
+      isNameLike(rest, 6) && !THAI_PROSE.test(rest) && !/\d/u.test(rest) && [...rest].length <= 40 && !/[ก-๙]{16,}/u.test(rest);
+    if (rest === '' || photo || nameBeside) {
       return { credit: photo ? { photo: line, evidence: 'a photo agency' } : { author: line, evidence: 'a known agency or publication' } };
     }
   }

@@ -1,5 +1,6 @@
 // Datelines as desks write them: a date (Thai, English, numeric, ISO), a time before or after it, a place or a credit beside it.
-import { EN_MONTHS, THAI_MONTHS, buildDate, christianYear, zoneOffsetMinutes } from './calendar.js';
+import { EN_MONTHS, THAI_MONTHS, ZONE_ABBREVIATIONS, buildDate, christianYear, zoneOffsetMinutes } from './calendar.js';
+import { isKnownPlace } from './places.js';
 
 export { isValidTimeZone } from './calendar.js';
 
@@ -14,6 +15,10 @@ export interface Dateline {
   place?: string;
   /** Text beside the date that `isCredit` accepted (`AFP | 24 พ.ย. 2569`). */
   credit?: string;
+  /** The line is labelled as an update (`ปรับปรุง: ...`, `Updated ...`): its date is the update date. */
+  update?: boolean;
+  /** A time of day was written (a date alone may get its time from the next line). */
+  timed: boolean;
 }
 
 /**
@@ -42,13 +47,19 @@ export function parseDate(input: string, timeZone: string): Date | undefined {
  * A second, labelled date (`ปรับปรุง: ...`, `Updated ...`) is the update date.
  */
 export function readDateline(input: string, timeZone: string, isCredit: (text: string) => boolean): Dateline | undefined {
-  const text = normalize(input);
-  if (text === '' || text.length > 160) return undefined;
-  const update = UPDATE_LABEL.exec(text);
+  const full = normalize(input);
+  if (full === '' || full.length > 160) return undefined;
+  const labelled = UPDATE_LABEL.exec(full);
+  // A line that opens with an update label (`ปรับปรุง: …`) is read without it and marked.
+  const text = labelled?.index === 0 ? full.slice(labelled[0].length) : full;
+  const update = labelled?.index === 0 ? null : labelled;
   if (update && update.index > 0) {
     const first = readDateline(text.slice(0, update.index), timeZone, isCredit);
-    const second = readDate(text.slice(update.index + update[0].length), timeZone);
-    if (first && second) return { ...first, updated: second };
+    // `เผยแพร่: … ปรับปรุง: … โดย: ผู้จัดการออนไลน์`: the update part may carry the credit.
+    const second = readDateline(text.slice(update.index + update[0].length), timeZone, isCredit);
+    if (first && second && second.place === undefined && !(first.credit && second.credit)) {
+      return { ...first, updated: second.reading, credit: first.credit ?? second.credit };
+    }
   }
   const found = findDate(text);
   if (!found) return undefined;
@@ -85,7 +96,17 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   else if (time?.offsetMinutes !== undefined && Number.isNaN(time.offsetMinutes))
     reading = { invalid: `"${time.zone}" is not a UTC offset` };
   else reading = buildDate({ ...parts, offsetMinutes: time?.offsetMinutes }, timeZone);
-  return { reading, place, credit };
+  return { reading, place, credit, timed: time !== undefined, update: labelled?.index === 0 || undefined };
+}
+
+/** A line that is only a time of day (`16:45`, `16.45 น.`, `เวลา 09:15 น.`): the time of a date on the line before. */
+export function readTimeLine(input: string): { hour: number; minute: number; second: number } | undefined {
+  const text = normalize(input);
+  const m = TIME_AFTER.exec(text);
+  if (!m || strip(text.slice(m[0].length)) !== '' || /^\s*$/.test(m[0])) return undefined;
+  const t = readTime(m);
+  if (t.invalid || t.hour > 23 || t.minute > 59 || t.offsetMinutes !== undefined) return undefined;
+  return { hour: t.hour, minute: t.minute, second: t.second };
 }
 
 function normalize(input: string): string {
@@ -184,7 +205,9 @@ interface TimeMatch {
   invalid?: string;
 }
 
-const ZONE = String.raw`(?:\s*\(?((?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|Z|UTC|UT|GMT|ICT)\)?(?![\p{L}\d]))?`;
+const ZONE = String.raw`(?:\s*\(?((?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|${Object.keys(ZONE_ABBREVIATIONS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\)?(?![\p{L}\d]))?`;
 const CLOCK = String.raw`(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?(?!\d)\s*(?:น\.?|นาฬิกา|hrs?\.?|h\b)?|\s*(?:น\.|นาฬิกา))\s*(am|pm|a\.m\.|p\.m\.)?${ZONE}`;
 /** A time right after the date: `, 14:30`, ` เวลา 14.30 น.`, `T14:30:00+07:00`, ` - 09.15 น. (GMT+7)`. */
 const TIME_AFTER = new RegExp(String.raw`^(?:T|\s*[,|/–—-]?\s*(?:เวลา|at|@)?\s*)${CLOCK}`, 'iu');
@@ -238,13 +261,14 @@ const NOT_A_PLACE =
 const ENDS_AS_PROSE = /(?:วันที่|ที่|เมื่อ|ตั้งแต่|ภายใน|ว่า)$/u;
 
 /**
- * A place written before a date: at most four words and 40 characters of letters (`เชียงราย`,
- * `อ.เมือง จ.เชียงราย`, `กรุงเทพฯ`, `BANGKOK`, `Chiang Rai, Thailand`), no digits, not a prose
- * opener. English place words are capitalised.
+ * A place written before a date: Thai place names (places.ts: provinces, cities, `จ.`/`อ.`
+ * forms), or at most four capitalised Latin words (`BANGKOK`, `Chiang Rai, Thailand`). No
+ * digits, not a prose opener. An unknown Thai word is not a place: `เลื่อนเป็น 1 ธ.ค. 2569` is prose.
  */
 export function isPlace(text: string): boolean {
   if (text.length > 40 || NOT_A_PLACE.test(text) || ENDS_AS_PROSE.test(text)) return false;
-  if (!/^[\p{L}\p{M}ฯ][\p{L}\p{M}ฯ .,'’()-]*$/u.test(text)) return false;
+  if (/[ก-๙]/u.test(text)) return isKnownPlace(text);
+  if (!/^[\p{L}\p{M}][\p{L}\p{M} .,'’()-]*$/u.test(text)) return false;
   const words = text.split(/[\s,]+/u).filter((w) => w !== '');
   if (words.length > 4) return false;
   return words.every((w) => !/^[a-z]/u.test(w) || /^(?:of|de|da|del|la|le|am|an|upon|on)$/u.test(w));

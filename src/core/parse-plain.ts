@@ -1,6 +1,6 @@
 // The newsroom plain-text format: title line, credit and dateline lines by evidence, paragraphs, boilerplate cut.
 import { type CreditNames, creditNamesFor, readCredit } from './credit.js';
-import { type Dateline, readDateline } from './dateline.js';
+import { type Dateline, readDateline, readTimeLine } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
@@ -46,7 +46,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
 
   const head = new HeadReader(options, file, reading);
   // A dateline typed above the title (some CMS exports put it first).
-  while (lines.length > 1 && head.tryDateline(lines[0] as Line)) lines.shift();
+  while (lines.length > 1 && head.tryDateline(lines[0] as Line, true)) lines.shift();
   const titleLine = lines.shift();
   if (!titleLine) throw new ArticleError(ProblemCode.Empty, 'no title: the file has no text before its boilerplate', file);
   const title = limitTitle(
@@ -94,6 +94,7 @@ class HeadReader {
   updated: Date | undefined;
   author: string | undefined;
   dateSource: { line: number; text: string } | undefined;
+  private timed = false;
   private readonly names: CreditNames;
 
   constructor(
@@ -106,7 +107,9 @@ class HeadReader {
 
   /** True when the line is a dateline or a credit, taken out of the body. */
   take(line: Line): boolean {
-    if (this.tryDateline(line)) return true;
+    if (this.tryDateline(line) || this.tryTime(line)) return true;
+    // A wire lede (`กรุงเทพฯ 24 พ.ย. (รอยเตอร์) - ราคาน้ำมัน…`) names its agency but is the story's first sentence.
+    if (WIRE_DATELINE.test(cleanLine(line.text))) return false;
     const found = readCredit(line.text, this.names);
     if (found === undefined) return false;
     if ('unsure' in found) {
@@ -120,14 +123,37 @@ class HeadReader {
     return true;
   }
 
-  tryDateline(line: Line): boolean {
-    if (this.dateSource !== undefined) return false;
+  /**
+   * A dateline, taken out of the body. Above the title a date with a credit beside it does not
+   * count, and a title that holds a date (`ตรวจหวย งวด 16 พ.ย. 2569`) has no place before it. Once a date is known, only an update line
+   * (`ปรับปรุง: …`) is taken, as the update date.
+   */
+  tryDateline(line: Line, aboveTitle = false): boolean {
     const found = readDateline(line.text, this.options.timeZone, (t) => {
       const c = readCredit(t, this.names);
       return c !== undefined && 'credit' in c;
     });
     if (!found) return false;
+    if (aboveTitle && found.credit !== undefined) return false;
+    if (this.dateSource !== undefined) {
+      if (!found.update || !('date' in found.reading)) return false;
+      this.updated = found.reading.date;
+      if (this.reading.dateline) this.reading.dateline.updated = this.updated.toISOString();
+      return true;
+    }
     this.record(line, found);
+    this.timed = found.timed;
+    return true;
+  }
+
+  /** A time alone on the line after a date written without one (`24 พ.ย. 69` then `16:45`). */
+  private tryTime(line: Line): boolean {
+    if (this.dateSource === undefined || this.timed || readTimeLine(line.text) === undefined) return false;
+    const both = readDateline(`${this.dateSource.text} ${line.text}`, this.options.timeZone, () => false);
+    if (!both || !both.timed || !('date' in both.reading)) return false;
+    this.date = both.reading.date;
+    this.timed = true;
+    if (this.reading.dateline) this.reading.dateline.date = this.date.toISOString();
     return true;
   }
 
@@ -182,22 +208,37 @@ class HeadReader {
 }
 
 /** `BANGKOK, Nov 24 (Reuters) -` or `เชียงใหม่ (สำนักข่าวไทย) –` opening a lede. */
-const WIRE_DATELINE = /^[\p{Lu}\p{Lo}][\p{L}\p{M}\p{N} .,'’ฯ/-]{1,40}?\s*\(([^()]{2,40})\)\s*[-–—]\s/u;
+const WIRE_DATELINE = /^[\p{Lu}\p{Lo}][\p{L}\p{M}\p{N} .,'’ฯ/-]{1,40}?\s*\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)\s*\S/u;
 
-/** Index of the first line that is a boilerplate marker (exactly, or a `...:` marker at its start); -1 if none. */
+/** A line inviting the reader to follow a channel: `กดเพิ่มเพื่อน LINE @x`, `ติดตามข่าวสารได้ทาง Facebook`. */
+const FOLLOW_US = /^(?:กด|คลิก)?\s?(?:เพิ่มเพื่อน|ติดตาม[^\n]{0,80}?(?:facebook|line|twitter|youtube|tiktok|instagram|@))/iu;
+
+/**
+ * Index of the first line (after the title) that starts page boilerplate; -1 if none. A marker
+ * matches a line that is exactly the marker, or starts with it followed by a colon (`Read more:
+ * …`, `แท็ก : …`, spaces before the colon allowed); a Thai marker also matches the start of a
+ * short line when no Thai word follows it (`อ่านข่าวต้นฉบับได้ที่ : …`, but not `แชร์ลูกโซ่…`),
+ * and so does an invitation to follow a channel. Markers ending in `:` match any line they start.
+ */
 export function findBoilerplate(lines: readonly string[], markers: readonly string[]): number {
-  const exact = new Set(markers.map((m) => m.normalize('NFC').trim().toLowerCase()));
-  const prefixes = markers.filter((m) => m.trim().endsWith(':')).map((m) => m.trim().toLowerCase());
-  // Markers are short: a long line can only match a `...:` prefix, which is checked on its start.
-  const longest = Math.max(0, ...markers.map((m) => m.length)) + 8;
+  const norm = (text: string) =>
+    cleanLine(text)
+      .toLowerCase()
+      .replace(/\s+([:：])/gu, '$1');
+  const list = markers.map((m) => norm(m)).filter((m) => m !== '');
+  const exact = new Set(list.map((m) => m.replace(/[:：]$/u, '')));
+  const thai = list.filter((m) => /[ก-๙]/u.test(m) && !m.endsWith(':')).map((m) => m.replace(/[:：]$/u, ''));
+  const longest = Math.max(0, ...list.map((m) => m.length)) + 8;
   return lines.findIndex((line, i) => {
     if (i === 0) return false;
-    if (line.length > longest * 4) {
-      const start = line.trimStart().slice(0, longest).toLowerCase();
-      return prefixes.some((p) => start.startsWith(p));
-    }
-    const l = cleanLine(line).toLowerCase();
-    return exact.has(l) || prefixes.some((p) => l.startsWith(p));
+    // Markers are short: only a line's start can match, so a long line is cut before cleaning.
+    const l = norm(line.length > 400 ? line.slice(0, 400) : line);
+    if (l.length <= 120 && FOLLOW_US.test(l)) return true;
+    const head = l.slice(0, longest);
+    if (exact.has(l.replace(/[:：]$/u, ''))) return true;
+    if (list.some((m) => (m.endsWith(':') ? head.startsWith(m) : head.startsWith(`${m}:`)))) return true;
+    // Thai glues words: a marker counts at a short line's start when what follows is not more Thai words.
+    return l.length <= 120 && thai.some((m) => l.startsWith(m) && /^(?:$|[^ก-๙]|ได้ที่|ได้ทาง|คลิก)/u.test(l.slice(m.length)));
   });
 }
 

@@ -43,7 +43,6 @@ export function escapeHtml(text: string): string {
   return stripForbidden(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
-
 /** Bidi embedding and override controls (U+202A–U+202E) and isolates (U+2066–U+2069): they can reverse how a title reads. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
 

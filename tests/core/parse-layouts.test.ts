@@ -147,3 +147,88 @@ describe('front-matter dates go through the same checks whatever YAML made of th
     expect(error.code).toBe('BAD_FRONT_MATTER');
   });
 });
+
+describe('layouts a newsroom trial found (73 stories in the house styles of Thai and wire desks)', () => {
+  const B = 'เนื้อหาข่าวย่อหน้าแรกยาวพอสมควรเพื่อให้เป็นเนื้อหาจริงของข่าวนี้ ไม่ใช่หัวข่าว';
+  const read = (text: string) => {
+    const s = plain(text);
+    return {
+      title: s.title,
+      author: s.author,
+      date: s.date?.toISOString(),
+      updated: s.updated?.toISOString(),
+      first: s.contentHtml.split('\n')[0],
+    };
+  };
+
+  it.each([
+    ['ตรวจหวย งวด 16 พ.ย. 2569', `ตรวจหวย งวด 16 พ.ย. 2569\n\nไทยรัฐออนไลน์\n\n${B}`, 'ไทยรัฐออนไลน์', undefined],
+    [
+      'ราคาทองวันนี้ 24 พ.ย. 69',
+      `ราคาทองวันนี้ 24 พ.ย. 69\n\n24 พ.ย. 2569 09:30 น.\n\nไทยรัฐออนไลน์\n\n${B}`,
+      'ไทยรัฐออนไลน์',
+      '2026-11-24T02:30:00.000Z',
+    ],
+  ])('keeps a title that holds a date as the title: %s', (title, text, author, date) => {
+    expect(read(text)).toMatchObject({ title, author, date, first: `<p>${B}</p>` });
+  });
+
+  it('reads a Manager Online header: published, updated and credit on one line, or update on its own line', () => {
+    expect(read(`หัวข้อ\n\nเผยแพร่: 24 พ.ย. 2569 09:15   ปรับปรุง: 24 พ.ย. 2569 10:00   โดย: ผู้จัดการออนไลน์\n\n${B}`)).toMatchObject({
+      author: 'ผู้จัดการออนไลน์',
+      date: '2026-11-24T02:15:00.000Z',
+      updated: '2026-11-24T03:00:00.000Z',
+      first: `<p>${B}</p>`,
+    });
+    for (const sep of ['\n', '\n\n']) {
+      expect(read(`หัวข้อ\n\nเผยแพร่: 24 พ.ย. 2569 07:40${sep}ปรับปรุง: 24 พ.ย. 2569 08:05\n\n${B}`)).toMatchObject({
+        date: '2026-11-24T00:40:00.000Z',
+        updated: '2026-11-24T01:05:00.000Z',
+        first: `<p>${B}</p>`,
+      });
+    }
+  });
+
+  it.each([
+    ['กรุงเทพฯ 24 พ.ย. (รอยเตอร์) - ราคาน้ำมันดิบปรับตัวสูงขึ้นในวันอังคาร', 'รอยเตอร์'],
+    ['ปักกิ่ง, 24 พ.ย. (ซินหัว) -- จีนเปิดให้บริการรถไฟความเร็วสูงสายใหม่', 'ซินหัว'],
+    ['BEIJING, Nov. 24 (Xinhua) -- China opened a new high-speed rail line on Tuesday.', 'Xinhua'],
+  ])('keeps a wire lede in the body and takes its agency: %s', (lede, agency) => {
+    expect(read(`หัวข้อ\n\n${lede}\n\n${B}`)).toMatchObject({ author: agency, first: `<p>${lede}</p>` });
+  });
+
+  it('takes the time from the line after a date written without one', () => {
+    expect(read(`หัวข้อ\n\n24 พ.ย. 69\n16:45\n\n${B}`)).toMatchObject({ date: '2026-11-24T09:45:00.000Z', first: `<p>${B}</p>` });
+    expect(read(`หัวข้อ\n\n24 พ.ย. 69\n\n16:45 น.\n\n${B}`)).toMatchObject({ date: '2026-11-24T09:45:00.000Z', first: `<p>${B}</p>` });
+  });
+
+  it.each(['นัดประชุมอีกครั้ง 30 พ.ย. 2569', 'เลื่อนเป็น 1 ธ.ค. 2569'])('keeps a short line with a date inside it as text: %s', (line) => {
+    expect(read(`หัวข้อ\n\n${line}\n\n${B}`)).toMatchObject({ date: undefined, first: `<p>${line}</p>` });
+  });
+
+  it('reads wire time zones', () => {
+    expect(read('Title\n\nNov 24, 2026 | 18:45 JST\n\nBody text here.').date).toBe('2026-11-24T09:45:00.000Z');
+  });
+
+  it.each([
+    'แท็ก : น้ำท่วม ภูเก็ต',
+    'Tags : flood, south',
+    'กดเพิ่มเพื่อน LINE @thairath เพื่อรับข่าวสารก่อนใคร',
+    'Read more: Asian currencies firm on Fed bets',
+    'Share this article',
+    'อ่านข่าวต้นฉบับได้ที่ : https://tna.mcot.net/region-123456',
+    'อ่านข่าวเพิ่ม :',
+    'ติดตามข่าวสารข่าวสดได้ทาง Facebook และ LINE @khaosod',
+    'แท็กที่เกี่ยวข้อง',
+    'Our Standards: The Thomson Reuters Trust Principles.',
+  ])('cuts the boilerplate tail that starts with: %s', (tail) => {
+    expect(plain(`หัวข้อ\n\n${B}\n\n${tail}\n\nขยะท้ายหน้า`).contentHtml).toBe(`<p>${B}</p>`);
+  });
+
+  it.each(['แชร์ลูกโซ่ระบาดหนักในภาคอีสาน', 'Share prices fell sharply on Monday', 'ข่าวล่าสุดระบุว่ามีผู้เสียชีวิต'])(
+    'keeps text that only starts like a marker: %s',
+    (line) => {
+      expect(plain(`หัวข้อ\n\n${B}\n\n${line}`).contentHtml).toContain(line);
+    },
+  );
+});
