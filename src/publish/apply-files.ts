@@ -38,7 +38,6 @@ const READ_BATCH = 256;
 
 type Read = { result: ReadResult } | { error: ArticleError };
 type FileRead = Extract<ReadResult, { kind: 'file' }>;
-
 const stored = siteUrls(STORED_BASE);
 
 /**
@@ -93,6 +92,7 @@ export class FileApplier {
       const freed: string[] = [];
       this.store.transaction(() => {
         for (const job of jobs) if (this.applyRead(job.path, job.read, job.ingested, rootGone, freed)) changed = true;
+        this.moves.flush();
       });
       // A slug freed by this batch goes to a file that lost a clash for it.
       const losers = freed.length > 0 ? this.problems.pathsWithCode(ProblemCode.SlugCollision) : [];

@@ -11,6 +11,8 @@ const RETIRED_LIMIT = 1000;
  */
 export class UrlMoves {
   private readonly retired = new Map<string, string>();
+  /** Deletions of this batch, written at its end: a rename in the same batch turns one into a 301 first. */
+  private readonly gone = new Map<string, string>();
 
   constructor(
     private readonly store: StateDb,
@@ -20,7 +22,7 @@ export class UrlMoves {
 
   /** The published story of `relPath` at `url` was deleted: 410 Gone, unless a rename claims it. */
   deleted(relPath: string, url: string): void {
-    this.store.moveUrl(url, null, this.now());
+    this.gone.set(relPath, url);
     if (this.retired.size >= RETIRED_LIMIT) this.retired.delete(this.retired.keys().next().value as string);
     this.retired.set(relPath, url);
   }
@@ -29,7 +31,17 @@ export class UrlMoves {
   takeRetired(relPath: string): string | undefined {
     const url = this.retired.get(relPath);
     this.retired.delete(relPath);
+    this.gone.delete(relPath);
     return url;
+  }
+
+  /**
+   * Record this batch's deletions (410). Deferred to the batch's end because recording one collapses
+   * every chain into it: older URLs of a story renamed in the same batch would be lost to 410 too.
+   */
+  flush(): void {
+    for (const url of this.gone.values()) this.store.moveUrl(url, null, this.now());
+    this.gone.clear();
   }
 
   /** The story now answers at `newUrl`; `oldUrl`, when it differs, answers 301 to it. */
