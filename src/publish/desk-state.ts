@@ -40,7 +40,7 @@ const SEEN_LIMIT = 10_000;
  */
 export class DeskState {
   private readonly seenAt = new Map<string, number>();
-  private readonly published = new Map<string, { at: number; latencyMs: number }>();
+  private readonly published = new Map<string, { at: number; latencyMs?: number }>();
   private readonly pending = new Set<string>();
   private readonly pings = new Map<string, HubPing>();
   private ignoredList: readonly string[] = [];
@@ -78,7 +78,8 @@ export class DeskState {
         for (const p of paths) {
           const seen = this.seenAt.get(p);
           this.seenAt.delete(p);
-          if (this.source.catalog.get(p)) this.published.set(p, { at: now, latencyMs: seen === undefined ? 0 : now - seen });
+          // Files read by a scan (start-up, reconcile) were not seen saved: no latency to show.
+          if (this.source.catalog.get(p)) this.published.set(p, { at: now, latencyMs: seen === undefined ? undefined : now - seen });
           else this.published.delete(p);
         }
         return { paths, summary: true };
@@ -112,7 +113,7 @@ export class DeskState {
     if (stat) file.savedAt = new Date(stat.mtimeMs);
     if (timing && entry) {
       file.publishedAt = new Date(timing.at);
-      file.latencyMs = timing.latencyMs;
+      if (timing.latencyMs !== undefined) file.latencyMs = timing.latencyMs;
     }
     return file;
   }
