@@ -3,7 +3,11 @@ import { request } from 'node:http';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { put, siteFolders, startSite, waitFor } from '../helpers.js';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { silentLogger } from '../../src/log.js';
+import { startServer } from '../../src/runtime.js';
+import { put, siteFolders, startSite, testConfig, waitFor } from '../helpers.js';
 
 const ctx = siteFolders();
 
@@ -187,5 +191,27 @@ describe("the editor's desk", () => {
     await until(/data-state=\\"published\\"[^\n]*Fixed/);
     await until(/event: summary/);
     await reader.cancel();
+  });
+
+  it('runs without the desk when its default port is taken, and says so in one log line', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as AddressInfo).port;
+    const { config } = await testConfig(ctx.articles, ctx.state);
+    const warnings: string[] = [];
+    const log = { ...silentLogger, warn: (event: string, fields?: Record<string, unknown>) => warnings.push(`${event} ${JSON.stringify(fields)}`) };
+    const running = await startServer(
+      { ...config, host: '127.0.0.1', admin: { host: '127.0.0.1', port: taken, explicit: false } },
+      { log, watch: false },
+    );
+    try {
+      expect(running.deskUrl).toBeUndefined();
+      expect((await get(`${running.url}/healthz`)).status).toBe(200);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^desk\.off .*EADDRINUSE/);
+    } finally {
+      await running.close(0);
+      blocker.close();
+    }
   });
 });
