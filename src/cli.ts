@@ -27,6 +27,8 @@ Options (environment fallback in brackets):
   --articles DIR   articles folder (default ./articles) [FEEDPUB_ARTICLES]
   --port N         port, 0 picks a free one (default 8080) [PORT]
   --host H         interface to bind (default 127.0.0.1) [HOST]
+  --admin-port N   the editor's desk: port, 0 a free one, off (default 8081) [FEEDPUB_ADMIN_PORT]
+  --admin-host H   the desk's interface (default 127.0.0.1: this machine only) [FEEDPUB_ADMIN_HOST]
   --base-url URL   public URL used in every link (default http://HOST:PORT) [FEEDPUB_BASE_URL]
   --state DIR      state folder: ids and dates (default ./.feedpub) [FEEDPUB_STATE]
   --config FILE    JSON configuration (default ./feedpub.config.json when present) [FEEDPUB_CONFIG]
@@ -42,6 +44,8 @@ const OPTIONS = {
   articles: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
+  'admin-port': { type: 'string' },
+  'admin-host': { type: 'string' },
   'base-url': { type: 'string' },
   state: { type: 'string' },
   config: { type: 'string' },
@@ -80,6 +84,8 @@ async function main(argv: string[]): Promise<number> {
     articles: values.articles,
     port: values.port,
     host: values.host,
+    adminPort: values['admin-port'],
+    adminHost: values['admin-host'],
     baseUrl: values['base-url'],
     state: values.state,
     config: values.config,
@@ -138,10 +144,14 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
       log,
       onProgress: createProgress(process.stderr, log),
       onListening: ({ url, baseUrl }) => process.stdout.write(`feedpub listening on ${url}/ (public URL ${baseUrl}/)\n`),
+      onDesk: (deskUrl) => process.stdout.write(`feedpub desk on ${deskUrl}/\n`),
     });
   } catch (error) {
-    if (error instanceof ListenError) process.stderr.write(`feedpub: ${error.message}\n`);
-    else log.error('start.failed', { reason: error instanceof Error ? error.message : String(error) });
+    if (error instanceof ListenError) {
+      process.stderr.write(`feedpub: ${error.message}\n`);
+      return error.exitCode;
+    }
+    log.error('start.failed', { reason: error instanceof Error ? error.message : String(error) });
     return 1;
   }
   log.info('ready', { url: `${running.baseUrl}/`, articles: running.site.status().articles });

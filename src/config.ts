@@ -13,6 +13,13 @@ export interface Config {
   stateDir: string;
   host: string;
   port: number;
+  /** The editor's desk (a second, private listener): its port (0: a free one), or off. */
+  admin: {
+    host: string;
+    port: number | 'off';
+    /** Given by flag, environment or file: a port that cannot be bound is then fatal, not skipped. */
+    explicit: boolean;
+  };
   /** Public URL without trailing slash; undefined means `http://HOST:PORT` once bound. */
   baseUrl: string | undefined;
   site: {
@@ -88,6 +95,8 @@ export interface ConfigInput {
   articles?: string;
   port?: string;
   host?: string;
+  adminPort?: string;
+  adminHost?: string;
   baseUrl?: string;
   state?: string;
   config?: string;
@@ -110,6 +119,8 @@ const FILE_FIELDS = new Set([
   'baseUrl',
   'port',
   'host',
+  'adminPort',
+  'adminHost',
   'articles',
   'state',
   'poll',
@@ -149,6 +160,8 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: stri
 
   const port = parsePort(input.port ?? env.PORT, num('port', 0, 65535));
   const host = input.host ?? env.HOST ?? str('host') ?? '127.0.0.1';
+  const adminHost = input.adminHost ?? env.FEEDPUB_ADMIN_HOST ?? str('adminHost');
+  const admin = parseAdmin(input.adminPort ?? env.FEEDPUB_ADMIN_PORT, f.adminPort, adminHost, fileName);
   const baseUrl = parseBaseUrl(input.baseUrl ?? env.FEEDPUB_BASE_URL ?? str('baseUrl'));
   const language = str('language') ?? 'en';
   if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language))
@@ -183,6 +196,7 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: stri
     stateDir: path.resolve(cwd, input.state ?? env.FEEDPUB_STATE ?? str('state') ?? '.feedpub'),
     host,
     port,
+    admin,
     baseUrl,
     site: {
       title,
@@ -260,6 +274,23 @@ function parsePort(flag: string | undefined, fromFile: number | undefined): numb
   if (flag === undefined) return fromFile ?? 8080;
   if (!/^\d+$/.test(flag) || Number(flag) > 65535) throw new ConfigError('port', `"${flag}" is not a port number (0-65535)`);
   return Number(flag);
+}
+
+/** The desk's listener: `--admin-port` / FEEDPUB_ADMIN_PORT, else the file's `adminPort` (a number or "off"), else 8081. */
+function parseAdmin(flag: string | undefined, fromFile: unknown, host: string | undefined, file: string): Config['admin'] {
+  const adminHost = host ?? '127.0.0.1';
+  if (adminHost.trim() === '') throw new ConfigError('admin-host', 'must not be empty');
+  if (flag !== undefined) {
+    if (flag === 'off') return { host: adminHost, port: 'off', explicit: true };
+    if (!/^\d+$/.test(flag) || Number(flag) > 65535)
+      throw new ConfigError('admin-port', `"${flag}" is not a port number (0-65535) or off`);
+    return { host: adminHost, port: Number(flag), explicit: true };
+  }
+  if (fromFile === undefined) return { host: adminHost, port: 8081, explicit: false };
+  if (fromFile === 'off') return { host: adminHost, port: 'off', explicit: true };
+  if (typeof fromFile !== 'number' || !Number.isInteger(fromFile) || fromFile < 0 || fromFile > 65535)
+    throw new ConfigError('adminPort', 'must be a port number (0-65535) or "off"', file);
+  return { host: adminHost, port: fromFile, explicit: true };
 }
 
 function parseBaseUrl(value: string | undefined): string | undefined {

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { siteUrls } from './core/routes.js';
 import { type StatusReport, createApp } from './http/app.js';
+import { DeskPortError, bindDesk } from './http/desk-listen.js';
+import { publicStatus } from './http/public-status.js';
 import { headersFor } from './http/security-headers.js';
 import { type FrontDoorOptions, createFrontDoor } from './http/server.js';
 import type { Logger } from './log.js';
@@ -32,21 +34,31 @@ export interface ServeOptions extends SiteOptions, FrontDoorOptions {
   watch?: boolean;
   /** Called once the port is bound, before the first scan (the CLI prints its "listening" line). */
   onListening?: (listening: { url: string; baseUrl: string }) => void;
+  /** Called once the desk is bound (not when it is off or its default port was taken). */
+  onDesk?: (deskUrl: string) => void;
 }
 
 export interface RunningServer {
   /** Where the server listens, e.g. http://127.0.0.1:8080. */
   url: string;
   baseUrl: string;
+  /** The editor's desk, e.g. http://127.0.0.1:8081 (undefined: off, or its default port was taken). */
+  deskUrl: string | undefined;
   site: LiveSite;
   server: Server;
   /** Stop accepting, let requests in flight finish (`graceMs` at most), then close watcher and store. */
   close(graceMs?: number): Promise<void>;
 }
 
-/** The port could not be bound: the CLI reports it and exits 1. */
+/** A port could not be bound: the CLI reports it and exits with `exitCode` (1; 2 for an explicitly given desk port). */
 export class ListenError extends Error {
   override readonly name = 'ListenError';
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
 }
 
 const NOT_STARTED: SiteStatus = {
@@ -65,11 +77,14 @@ const NOT_STARTED: SiteStatus = {
  * start the site: until its first scan is done, /healthz says 503 and the snapshot is empty.
  */
 export async function startServer(config: Readonly<Config>, options: ServeOptions): Promise<RunningServer> {
-  const { log, watch = true, onListening, headersTimeout, requestTimeout, ...siteOptions } = options;
+  const { log, watch = true, onListening, onDesk, headersTimeout, requestTimeout, ...siteOptions } = options;
   let site: LiveSite | undefined;
-  const status = (): StatusReport & SiteStatus => site?.status() ?? NOT_STARTED;
+  // The public port's /status is counts only; names and reasons are on the desk.
+  const status = (): StatusReport => publicStatus(site?.status() ?? NOT_STARTED);
   const app = createApp({ publicDir: config.publicDir, articlesDir: config.articlesDir, log, status });
-  const server = createFrontDoor(() => site?.snapshot ?? EMPTY_SNAPSHOT, app, { headersTimeout, requestTimeout });
+  let baseUrl = publicBaseUrl(config);
+  const moved = { fateOf: (urlPath: string) => site?.urlFate(urlPath), baseUrl: () => baseUrl };
+  const server = createFrontDoor(() => site?.snapshot ?? EMPTY_SNAPSHOT, app, { headersTimeout, requestTimeout, moved });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -80,11 +95,21 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
   }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  const baseUrl = publicBaseUrl(config, port);
+  baseUrl = publicBaseUrl(config, port);
   onListening?.({ url, baseUrl });
   const running = new LiveSite({ ...siteOptions, config, baseUrl, log, watch, responseHeaders: headersFor });
   site = running;
+  let desk: Awaited<ReturnType<typeof bindDesk>>;
+  try {
+    desk = await bindDesk(config, { site: running, publicDir: config.publicDir, log });
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await running.close();
+    throw error instanceof DeskPortError ? new ListenError(error.message, 2) : error;
+  }
+  if (desk) onDesk?.(desk.url);
   const close = async (graceMs = 10_000) => {
+    desk?.close();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const timer = setTimeout(() => {
@@ -101,7 +126,7 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
     await close();
     throw error;
   }
-  return { url, baseUrl, site: running, server, close };
+  return { url, baseUrl, deskUrl: desk?.url, site: running, server, close };
 }
 
 /** Read the folder once and write every document (all of the snapshot), the assets and the images to `outDir`. */

@@ -48,6 +48,8 @@ export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 10_000
 
 export interface RunningSite {
   url: string;
+  /** The editor's desk (tests bind it on a free port). */
+  deskUrl: string;
   site: LiveSite;
   config: Readonly<Config>;
   close(): Promise<void>;
@@ -101,7 +103,7 @@ export async function testConfig(
     path.join(configDir, 'feedpub.config.json'),
     JSON.stringify({ title: 'Test desk', language: 'th', reconcileSeconds: 0, ...overrides }),
   );
-  return { config: loadConfig({ articles: articlesDir, state: stateDir, port }, {}, configDir, ROOT), configDir };
+  return { config: loadConfig({ articles: articlesDir, state: stateDir, port, adminPort: '0' }, {}, configDir, ROOT), configDir };
 }
 
 /** Start the real site (watcher, store, snapshot) behind the real front door on port 0, through runtime.ts as the CLI does. */
@@ -124,6 +126,7 @@ export async function startSite(
   });
   return {
     url: running.url,
+    deskUrl: running.deskUrl ?? '',
     site: running.site,
     config,
     async close() {

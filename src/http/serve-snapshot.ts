@@ -4,6 +4,7 @@ import Negotiator from 'negotiator';
 import { canonicalPath } from '../core/routes.js';
 import type { Snapshot, SnapshotDoc, Variant } from '../snapshot/snapshot.js';
 import { isNotModified } from './conditional-get.js';
+import { type NavigationDecision, decideNavigation, navigationVary, sharedCacheable } from './navigation.js';
 
 const ENCODINGS = ['br', 'gzip', 'identity'];
 /** Accept-Encoding values repeat across millions of polls: remember the choice for each. */
@@ -35,17 +36,25 @@ function chooseEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' 
   return choice;
 }
 
-/** Write `doc` for a GET or HEAD request. */
+/** Write `doc` for a GET or HEAD request; a feed opened by a person's browser gets its page (http/navigation.ts). */
 export function serveDocument(req: IncomingMessage, res: ServerResponse, doc: SnapshotDoc): void {
+  const decision = doc.page ? decideNavigation(req.headers) : undefined;
+  const shown = decision?.browser && doc.page ? doc.page() : doc;
   const headers = req.headers;
-  const variant: Variant = doc[chooseEncoding(headers['accept-encoding'])];
-  if (isNotModified(headers, doc)) {
-    res.writeHead(304, variant.raw304);
-    res.end();
-    return;
+  const variant: Variant = shown[chooseEncoding(headers['accept-encoding'])];
+  const notModified = isNotModified(headers, shown);
+  let raw = notModified ? variant.raw304 : variant.raw;
+  if (decision?.browser && !sharedCacheable(decision)) raw = privately(raw, decision);
+  res.writeHead(notModified ? 304 : 200, raw);
+  res.end(notModified || req.method === 'HEAD' ? undefined : variant.body);
+}
+
+/** A page chosen by the Accept fallback: shared caches must not keep it (see `navigationVary`). */
+function privately(raw: readonly string[], decision: NavigationDecision): string[] {
+  const out = [...raw];
+  for (let i = 0; i < out.length; i += 2) {
+    if (out[i] === 'cache-control') out[i + 1] = (out[i + 1] as string).replace(/^public\b/, 'private');
+    if (out[i] === 'vary') out[i + 1] = `Accept-Encoding, ${navigationVary(decision)}`;
   }
-  // Browsers navigate with Accept: text/html,...; feed readers ask for feeds or */*.
-  const browser = variant.rawBrowser !== undefined && headers.accept?.startsWith('text/html') === true;
-  res.writeHead(200, browser ? (variant.rawBrowser as string[]) : variant.raw);
-  res.end(req.method === 'HEAD' ? undefined : variant.body);
+  return out;
 }

@@ -2,6 +2,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { Express } from 'express';
 import type { Snapshot } from '../snapshot/snapshot.js';
+import { type UrlFate, answerMoved } from './moved.js';
 import { findDocument, serveDocument } from './serve-snapshot.js';
 
 const MAX_URL_LENGTH = 8 * 1024;
@@ -11,6 +12,8 @@ export interface FrontDoorOptions {
   headersTimeout?: number;
   /** Milliseconds a client may take to send the whole request. */
   requestTimeout?: number;
+  /** Old story URLs (renamed: 301, deleted: 410), looked up only when the snapshot has no document. */
+  moved?: { fateOf: (urlPath: string) => UrlFate; baseUrl: () => string };
 }
 
 /**
@@ -35,6 +38,8 @@ export function createFrontDoor(snapshot: () => Snapshot, app: Express, options:
           serveDocument(req, res, doc);
           return;
         }
+        const moved = options.moved;
+        if (moved && answerMoved(req, res, moved.fateOf, moved.baseUrl())) return;
       }
       app(req, res);
     },

@@ -8,13 +8,14 @@ import { type EntryMeta, type Ingested, STORED_BASE, contentHash, entryMeta } fr
 import { type Enclosure, imageType } from '../core/media.js';
 import { type Problem, ProblemCode, type Story } from '../core/model.js';
 import { type FutureStories, releaseOf } from '../core/release.js';
-import { siteUrls } from '../core/routes.js';
+import { paths, siteUrls } from '../core/routes.js';
 import type { Logger } from '../log.js';
 import type { StateDb } from '../store/state-db.js';
 import { type ReadResult, readArticle } from '../watch/read-article.js';
-import type { Catalog } from './catalog.js';
-import type { ProblemBook } from './problem-book.js';
+import { type Catalog, summarizeReading } from './catalog.js';
+import { type ProblemBook, storyNotes } from './problem-book.js';
 import { StoredEntry } from './stored-entry.js';
+import { UrlMoves } from './url-moves.js';
 
 export interface ApplyOptions {
   articlesDir: string;
@@ -37,7 +38,6 @@ const READ_BATCH = 256;
 
 type Read = { result: ReadResult } | { error: ArticleError };
 type FileRead = Extract<ReadResult, { kind: 'file' }>;
-
 const stored = siteUrls(STORED_BASE);
 
 /**
@@ -46,6 +46,8 @@ const stored = siteUrls(STORED_BASE);
  * published. Callers run one `apply` at a time (publish/change-queue.ts is the one queue).
  */
 export class FileApplier {
+  private readonly moves: UrlMoves;
+
   constructor(
     private readonly options: ApplyOptions,
     private readonly store: StateDb,
@@ -53,7 +55,9 @@ export class FileApplier {
     private readonly problems: ProblemBook,
     private readonly log: Logger,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.moves = new UrlMoves(store, log, now);
+  }
 
   /**
    * Load the entries published by the last run (their metadata; bodies stay in the store), so
@@ -88,6 +92,7 @@ export class FileApplier {
       const freed: string[] = [];
       this.store.transaction(() => {
         for (const job of jobs) if (this.applyRead(job.path, job.read, job.ingested, rootGone, freed)) changed = true;
+        this.moves.flush();
       });
       // A slug freed by this batch goes to a file that lost a clash for it.
       const losers = freed.length > 0 ? this.problems.pathsWithCode(ProblemCode.SlugCollision) : [];
@@ -145,10 +150,12 @@ export class FileApplier {
     }
     if (!ingested.ok) {
       const f = ingested.failure;
+      if (f.reading) this.catalog.setReading(relPath, summarizeReading(f.reading));
       return this.fail(relPath, new ArticleError(f.code, f.message, relPath, { line: f.line, reading: f.reading }));
     }
     const { slug } = ingested;
     const { story, conflict } = this.admitId(relPath, ingested.story);
+    this.catalog.setReading(relPath, summarizeReading(story.reading, story));
     const owner = this.catalog.slugOwner(slug);
     if (owner !== undefined && owner !== relPath) {
       return this.fail(
@@ -168,7 +175,8 @@ export class FileApplier {
       story.warnings.push(`updated: ${story.updated.toISOString()} is in the future; the time of this save is used`);
       story.updated = undefined;
     }
-    const record = resolveIdentity(this.previousIdentity(relPath, hash), {
+    const previous = this.previousIdentity(relPath, hash);
+    const record = resolveIdentity(previous.record, {
       path: relPath,
       hash,
       story,
@@ -189,6 +197,7 @@ export class FileApplier {
       return wasPublished;
     }
     this.options.hold(relPath, undefined);
+    this.moves.published(previous.oldUrl ?? (current ? paths.article(current.slug) : undefined), paths.article(slug));
     this.publish(story, slug, record, current !== undefined);
     return true;
   }
@@ -224,21 +233,24 @@ export class FileApplier {
    * even when the path belonged to a story deleted a moment before (`rm b; mv a b`): the moved
    * story keeps its own id, and the deleted one keeps its tombstone.
    */
-  private previousIdentity(relPath: string, hash: string): IdentityRecord | undefined {
+  private previousIdentity(relPath: string, hash: string): { record: IdentityRecord | undefined; oldUrl?: string } {
     const own = this.store.get(relPath);
-    if (own && own.deletedAt === null) return own;
+    if (own && own.deletedAt === null) return { record: own };
     for (const candidate of this.store.withHash(hash, relPath)) {
       // A live record is a rename source only if its file is really gone (the unlink event may come later).
       const gone = candidate.deletedAt !== null || !existsSync(path.join(this.options.articlesDir, candidate.path));
       if (!gone) continue;
+      const live = this.catalog.get(candidate.path);
+      const retired = this.moves.takeRetired(candidate.path);
+      const oldUrl = live ? paths.article(live.slug) : retired;
       this.store.remove(candidate.path);
       this.catalog.forget(candidate.path);
       this.problems.setFile(candidate.path, []);
       this.unpublish(candidate.path, []);
       this.log.info('article.renamed', { from: candidate.path, file: relPath });
-      return { ...candidate, path: relPath, deletedAt: null };
+      return { record: { ...candidate, path: relPath, deletedAt: null }, oldUrl };
     }
-    return own;
+    return { record: own };
   }
 
   private remove(relPath: string, freed: string[]): boolean {
@@ -246,8 +258,13 @@ export class FileApplier {
     this.options.hold(relPath, undefined);
     this.problems.setFile(relPath, []);
     this.store.markDeleted(relPath, this.now());
+    const entry = this.catalog.get(relPath);
     const removed = this.unpublish(relPath, freed);
-    if (removed) this.log.info('article.removed', { file: relPath });
+    if (removed && entry) {
+      // Gone (410) until a rename of the same bytes turns it into a 301; held and draft stories were never public.
+      this.moves.deleted(relPath, paths.article(entry.slug));
+      this.log.info('article.removed', { file: relPath });
+    }
     return removed;
   }
 
@@ -287,20 +304,4 @@ export class FileApplier {
   private toEntry(meta: EntryMeta): StoredEntry {
     return new StoredEntry(meta, this.options.baseUrl, (p) => this.store.body(p));
   }
-}
-
-/** A story's warnings and the parser's hints (info: never blocks publishing), with their lines where known. */
-function storyNotes(relPath: string, story: Story): Problem[] {
-  const lineOf = (text: string) => {
-    const m = /^line (\d+): /.exec(text);
-    return m ? Number(m[1]) : undefined;
-  };
-  return [
-    ...story.warnings.map(
-      (reason): Problem => ({ path: relPath, code: ProblemCode.Warning, reason, severity: 'warning', line: lineOf(reason) }),
-    ),
-    ...(story.hints ?? []).map(
-      (reason): Problem => ({ path: relPath, code: ProblemCode.Unsure, reason, severity: 'info', line: lineOf(reason) }),
-    ),
-  ];
 }

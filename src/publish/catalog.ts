@@ -1,9 +1,28 @@
 // The index of published entries: by path, in feed order, by slug, by category and author; drafts and the stats of every file read.
 import type { FileStat } from '../core/folder-diff.js';
-import type { Entry } from '../core/model.js';
+import type { Entry, Story, StoryReading } from '../core/model.js';
 import type { Facet } from '../core/routes.js';
 import { slugKey } from '../core/paths.js';
 import { EntryOrder, compareEntries } from './entry-order.js';
+
+/** What the parser took from a file's latest save (shown on the desk): a few short strings, not the parse. */
+export interface ReadingSummary {
+  title?: string;
+  dateline?: string;
+  credit?: string;
+  language?: string;
+}
+
+/** The summary of a parse (`story`) or of a failed one (its partial `reading`). */
+export function summarizeReading(reading: StoryReading | undefined, story?: Story): ReadingSummary {
+  const clip = (text: string | undefined) => (text === undefined ? undefined : text.length > 300 ? `${text.slice(0, 299)}…` : text);
+  return {
+    title: clip(story?.title ?? reading?.title?.text),
+    dateline: clip(reading?.dateline?.text),
+    credit: clip(story?.author ?? reading?.credits[0]?.text),
+    language: story?.language ?? reading?.language,
+  };
+}
 
 /**
  * An in-memory index, nothing else: no file, store or parser access. Every collection is kept
@@ -24,6 +43,8 @@ export class Catalog {
   /** Stories per category and per author (the home page lists them). */
   private readonly facetCounts: Record<Facet, Map<string, number>> = { categories: new Map(), authors: new Map() };
   private changed = new Set<string>();
+  /** What the parser took from each file's latest save, published or not. */
+  private readonly readings = new Map<string, ReadingSummary>();
 
   /** Load entries kept by the last run, with the stats of their files then. One sort, not n inserts. */
   restore(rows: readonly { entry: Entry; stat: FileStat }[]): void {
@@ -122,6 +143,18 @@ export class Catalog {
     return this.held;
   }
 
+  isDraft(path: string): boolean {
+    return this.drafts.has(path);
+  }
+
+  setReading(path: string, reading: ReadingSummary): void {
+    this.readings.set(path, reading);
+  }
+
+  reading(path: string): ReadingSummary | undefined {
+    return this.readings.get(path);
+  }
+
   /** Stats of every file last looked at (published, draft or with a problem). */
   knownStats(): ReadonlyMap<string, FileStat> {
     return this.stats;
@@ -136,6 +169,7 @@ export class Catalog {
     this.stats.delete(path);
     this.drafts.delete(path);
     this.held.delete(path);
+    this.readings.delete(path);
   }
 
   /** Paths whose published entry changed (added, edited, removed) since the last call. */

@@ -17,6 +17,8 @@ import { ReleaseScheduler } from './scheduler.js';
 import { Reconciler, type ScanReport } from './reconciler.js';
 import { type RebuildReport, SiteBuilder } from './site-builder.js';
 import { type NotifierStatus, WebSubNotifier } from './websub-notifier.js';
+import type { DeskSource, SiteEvent } from './desk-state.js';
+import { type DeskPreviewEntry, previewOf } from './desk-preview-source.js';
 
 export interface LiveSiteOptions {
   config: Readonly<Config>;
@@ -91,6 +93,8 @@ export class LiveSite {
   private isReady = false;
   private readonly pool: ParsePool | undefined;
   private readonly scheduler: ReleaseScheduler;
+  private readonly listeners = new Set<(event: SiteEvent) => void>();
+  private readonly ingestOptions: IngestOptions;
 
   constructor(private readonly options: LiveSiteOptions) {
     const { config, baseUrl, log } = options;
@@ -98,7 +102,12 @@ export class LiveSite {
     this.store = new StateDb(options.ephemeral ? null : config.stateDir);
     this.site = siteFromConfig(config, baseUrl);
     if (options.watch && config.websubHubs.length > 0) {
-      this.notifier = new WebSubNotifier({ hubs: config.websubHubs, log, retryBaseMs: options.websubRetryMs });
+      this.notifier = new WebSubNotifier({
+        hubs: config.websubHubs,
+        log,
+        retryBaseMs: options.websubRetryMs,
+        onPing: (ping) => this.emit({ type: 'websub', ping }),
+      });
     }
     const ingest: IngestOptions = {
       boilerplateMarkers: config.boilerplateMarkers,
@@ -106,6 +115,7 @@ export class LiveSite {
       maxTitleLength: config.maxTitleLength,
       credits: config.credits,
     };
+    this.ingestOptions = ingest;
     if (options.workers ?? true) this.pool = new ParsePool({ parse: ingest });
     const pool = this.pool;
     this.scheduler = new ReleaseScheduler((paths) => {
@@ -143,7 +153,7 @@ export class LiveSite {
       log,
       clock,
       onBatch: async (paths) => {
-        if (await this.applier.apply(paths)) this.rebuild();
+        if (await this.apply(paths)) this.rebuild();
       },
       lookAgain: (paths) => this.reconciler.moved(paths),
     });
@@ -156,7 +166,7 @@ export class LiveSite {
       catalog: this.catalog,
       problems: this.problems,
       queue: this.queue,
-      apply: (paths) => this.applier.apply(paths),
+      apply: (paths) => this.apply(paths),
       storedPaths: () => this.store.livePaths(),
       rebuild: () => this.rebuild(),
       restartWatcher: async () => this.watcher?.restart(),
@@ -167,6 +177,11 @@ export class LiveSite {
   /** What is served now: swapped whole on every rebuild. */
   get snapshot(): Snapshot {
     return this.builder.snapshot;
+  }
+
+  /** Where an old story URL path leads now (301 or 410), from the state store. */
+  urlFate(urlPath: string): { to: string } | { gone: true } | undefined {
+    return this.store.redirectFor(urlPath);
   }
 
   status(): SiteStatus {
@@ -191,7 +206,10 @@ export class LiveSite {
         root: config.articlesDir,
         poll: config.poll,
         log,
-        onPath: (p) => this.queue.enqueue(p),
+        onPath: (p) => {
+          this.emit({ type: 'seen', path: p });
+          this.queue.enqueue(p);
+        },
         onFolder: (p) => (p === '' ? this.reconciler.watchForRoot() : this.reconciler.schedule(0)),
         onRescan: () => this.reconciler.schedule(0),
       });
@@ -229,5 +247,51 @@ export class LiveSite {
   private rebuild(): void {
     const changedFeeds = this.builder.rebuild();
     this.notifier?.notify(changedFeeds);
+    this.emit({ type: 'rebuilt' });
+  }
+
+  private async apply(paths: Iterable<string>): Promise<boolean> {
+    const list = [...paths];
+    const changed = await this.applier.apply(list);
+    this.emit({ type: 'applied', paths: list, changed });
+    return changed;
+  }
+
+  /** Hear of saves seen, batches applied, rebuilds and WebSub pings (the desk); returns the unsubscribe. */
+  onEvent(listener: (event: SiteEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: SiteEvent): void {
+    // Only while someone listens: without a desk open, a save costs nothing more.
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** Read-only views of the parts the desk shows. */
+  deskSource(): DeskSource {
+    const { config, baseUrl } = this.options;
+    return {
+      site: { title: this.site.title, language: this.site.language, timeZone: config.timeZone },
+      baseUrl,
+      catalog: this.catalog,
+      problems: this.problems,
+      ignored: () => this.reconciler.ignored,
+      watcher: () => (this.watcher ? this.watcher.mode : 'off'),
+      lastRebuild: () => this.builder.last,
+    };
+  }
+
+  /** The story at `relPath` as a reader would see it: the published version, else (held, draft) the file read now. */
+  preview(relPath: string): Promise<DeskPreviewEntry | undefined> {
+    const { config, baseUrl } = this.options;
+    return previewOf(relPath, {
+      published: this.catalog.get(relPath),
+      unpublished: this.catalog.isDraft(relPath) || this.catalog.heldFiles().has(relPath),
+      articlesDir: config.articlesDir,
+      maxFileBytes: config.maxFileBytes,
+      baseUrl,
+      ingest: (bytes) => (this.pool ? this.pool.parse(relPath, bytes) : Promise.resolve(ingestStory(bytes, relPath, this.ingestOptions))),
+    });
   }
 }

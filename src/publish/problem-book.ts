@@ -1,5 +1,5 @@
 // Every current problem, by path and by the stage that found it: the folder scan, or the reading of the file.
-import type { Problem } from '../core/model.js';
+import { type Problem, ProblemCode, type Story } from '../core/model.js';
 
 /**
  * Where a problem came from. A scan's problems (links, unreadable or too deep folders, the
@@ -46,6 +46,14 @@ export class ProblemBook {
     return out;
   }
 
+  /** The problems of one file (its reading's, then the scan's), errors first. */
+  forPath(path: string): Problem[] {
+    const entry = this.byPath.get(path);
+    if (!entry) return [];
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    return [...entry.file, ...entry.scan].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  }
+
   /** Paths of files with a problem (a reconcile re-checks them even when no file is listed there). */
   paths(): string[] {
     return [...this.byPath.keys()].filter((p) => p !== ROOT_PATH);
@@ -69,4 +77,20 @@ export class ProblemBook {
     const rank = { error: 0, warning: 1, info: 2 } as const;
     return all.sort((a, b) => rank[a.severity] - rank[b.severity] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
+}
+
+/** A story's warnings and the parser's hints (info: never blocks publishing), with their lines where known. */
+export function storyNotes(relPath: string, story: Story): Problem[] {
+  const lineOf = (text: string) => {
+    const m = /^line (\d+): /.exec(text);
+    return m ? Number(m[1]) : undefined;
+  };
+  return [
+    ...story.warnings.map(
+      (reason): Problem => ({ path: relPath, code: ProblemCode.Warning, reason, severity: 'warning', line: lineOf(reason) }),
+    ),
+    ...(story.hints ?? []).map(
+      (reason): Problem => ({ path: relPath, code: ProblemCode.Unsure, reason, severity: 'info', line: lineOf(reason) }),
+    ),
+  ];
 }

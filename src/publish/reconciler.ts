@@ -44,6 +44,8 @@ export class Reconciler {
   private rootTimer: NodeJS.Timeout | undefined;
   private closed = false;
   last: ScanReport | null = null;
+  /** Files the last scan did not read (see scan-folder's `ignored`). */
+  ignored: readonly string[] = [];
 
   constructor(private readonly options: ReconcilerOptions) {}
 
@@ -70,6 +72,7 @@ export class Reconciler {
       return;
     }
     problems.setScan(scan.problems);
+    this.ignored = scan.ignored;
     const todo = diffFolder({
       onDisk: scan.files,
       known: catalog.knownStats(),

@@ -176,7 +176,7 @@ export class SiteBuilder {
 
   /** RFC 5005 archive pages: three documents per complete page, rendered together. */
   private archiveSource(): DocumentSource {
-    const { catalog, site } = this.options;
+    const { catalog, site, timeZone } = this.options;
     const count = () => archivePageCount(site, catalog.size);
     return {
       *paths() {
@@ -192,7 +192,7 @@ export class SiteBuilder {
       render: (path) => {
         const route = matchRoute(path);
         if (route?.kind !== 'archive') return undefined;
-        return renderArchiveDocuments(site, route.page, catalog.list())?.map((d) => this.encode(d));
+        return renderArchiveDocuments(site, route.page, catalog.list(), timeZone)?.map((d) => this.encode(d));
       },
     };
   }

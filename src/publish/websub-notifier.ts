@@ -9,6 +9,16 @@ export interface NotifierOptions {
   /** Attempts per ping before giving up (default 6: about a minute of retries). */
   attempts?: number;
   fetch?: typeof fetch;
+  /** Told of every attempt's outcome (the desk shows the latest per hub). */
+  onPing?: (ping: HubPing) => void;
+}
+
+/** One ping attempt to a hub: when, whether the hub accepted, and why not. */
+export interface HubPing {
+  hub: string;
+  at: Date;
+  ok: boolean;
+  detail?: string;
 }
 
 interface HubState {
@@ -99,6 +109,7 @@ export class WebSubNotifier {
         await res.arrayBuffer().catch(() => undefined);
         if (res.ok) {
           this.sent++;
+          this.options.onPing?.({ hub, at: new Date(), ok: true, detail: `HTTP ${res.status}` });
           log.info('websub.ping', { hub, topics: topics.length, status: res.status, attempt });
           return;
         }
@@ -106,6 +117,7 @@ export class WebSubNotifier {
       } catch (error) {
         reason = error instanceof Error ? error.message : String(error);
       }
+      if (!this.closed) this.options.onPing?.({ hub, at: new Date(), ok: false, detail: reason });
       const delay = retryBaseMs * 2 ** (attempt - 1);
       log.warn('websub.ping-failed', { hub, attempt, reason, retry: attempt < attempts ? `${delay} ms` : 'no' });
       if (attempt < attempts) await sleep(delay, this.stopped.signal);

@@ -1,8 +1,8 @@
 // Rendered documents → snapshot documents: bytes, gzip and brotli, a strong ETag, Last-Modified and the response headers of each.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { Document } from '../core/render/documents.js';
-import { type HeaderPolicy, isStyledFeed, sharedHeaders } from './headers.js';
+import { type Document, MEDIA_TYPES } from '../core/render/documents.js';
+import { type HeaderPolicy, sharedHeaders } from './headers.js';
 import type { SnapshotDoc, Variant } from './snapshot.js';
 
 /**
@@ -10,7 +10,7 @@ import type { SnapshotDoc, Variant } from './snapshot.js';
  * fraction of level 9/11's cost), strong ETag, Last-Modified. `previous` is reused as is when
  * its bytes and date are unchanged, so an unchanged document is never compressed twice.
  */
-export function encodeDocument(doc: Document, policy: HeaderPolicy, previous?: SnapshotDoc): SnapshotDoc {
+export function encodeDocument(doc: Document & { navigated?: boolean }, policy: HeaderPolicy, previous?: SnapshotDoc): SnapshotDoc {
   const body = Buffer.from(doc.body, 'utf8');
   const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27);
   const lastModifiedMs = Math.floor(doc.lastModified.getTime() / 1000) * 1000;
@@ -19,7 +19,6 @@ export function encodeDocument(doc: Document, policy: HeaderPolicy, previous?: S
   }
   const lastModified = doc.lastModified.toUTCString();
   const shared = sharedHeaders(doc, policy);
-  const styled = isStyledFeed(doc.contentType);
   const variant = (bytes: Buffer, suffix: string, encoding?: string): Variant => {
     const etag = `"${tag}${suffix}"`;
     const headers: Record<string, string> = {
@@ -33,11 +32,20 @@ export function encodeDocument(doc: Document, policy: HeaderPolicy, previous?: S
     };
     if (encoding) headers['content-encoding'] = encoding;
     const raw304 = ['etag', etag, 'cache-control', shared.cacheControl, 'vary', shared.vary];
-    const out: Variant = { body: bytes, etag, raw: Object.entries(headers).flat(), raw304 };
-    if (styled) out.rawBrowser = Object.entries({ ...headers, 'content-type': 'application/xml; charset=utf-8' }).flat();
-    return out;
+    return { body: bytes, etag, raw: Object.entries(headers).flat(), raw304 };
   };
+  const render = doc.page;
+  let page: SnapshotDoc | undefined;
   return {
+    ...(render
+      ? {
+          page: () =>
+            (page ??= encodeDocument(
+              { ...doc, contentType: MEDIA_TYPES.html, body: render(), page: undefined, websubSelf: undefined, navigated: true },
+              policy,
+            )),
+        }
+      : {}),
     path: doc.path,
     contentType: doc.contentType,
     lastModifiedMs,

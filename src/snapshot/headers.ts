@@ -27,22 +27,24 @@ export function cacheControl(freshness: Freshness, maxAge: number): string {
 }
 
 /**
- * True for the XML feed types a browser is given as application/xml (see snapshot/encode.ts):
- * their responses depend on Accept as well as Accept-Encoding.
+ * Vary of a URL that answers a browser's navigation with a page and everything else with the feed
+ * (http/navigation.ts, `navigationVary`): Sec-Fetch-Dest has a handful of values, so shared caches
+ * keep one feed entry per encoding instead of one per Accept spelling. Both answers carry it.
  */
-export function isStyledFeed(contentType: string): boolean {
-  return contentType.startsWith('application/rss+xml') || contentType.startsWith('application/atom+xml');
-}
+export const NAVIGATED_VARY = 'Accept-Encoding, Sec-Fetch-Dest';
 
 /** The headers every encoding of `doc` shares, apart from its validators and length. */
-export function sharedHeaders(doc: Document, policy: HeaderPolicy): { cacheControl: string; vary: string; after: Record<string, string> } {
+export function sharedHeaders(
+  doc: Document & { navigated?: boolean },
+  policy: HeaderPolicy,
+): { cacheControl: string; vary: string; after: Record<string, string> } {
   const after: Record<string, string> = { ...policy.extra(doc.contentType) };
   if (doc.websubSelf !== undefined && policy.hubs.length > 0) {
     after.link = [...policy.hubs.map((h) => `<${h}>; rel="hub"`), `<${doc.websubSelf}>; rel="self"`].join(', ');
   }
   return {
     cacheControl: cacheControl(doc.freshness, policy.maxAge),
-    vary: isStyledFeed(doc.contentType) ? 'Accept-Encoding, Accept' : 'Accept-Encoding',
+    vary: doc.page !== undefined || doc.navigated ? NAVIGATED_VARY : 'Accept-Encoding',
     after,
   };
 }

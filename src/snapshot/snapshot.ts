@@ -9,12 +9,6 @@ export interface Variant {
   raw: string[];
   /** Headers of a 304 for this variant (RFC 9110 §15.4.5: validators and caching fields only). */
   raw304: string[];
-  /**
-   * Feeds only: `raw` with `application/xml` as the type, for a browser's navigation request.
-   * Chromium shows application/rss+xml and atom+xml as plain text and never applies their
-   * stylesheet; as application/xml the same bytes render through public/feed.xsl.
-   */
-  rawBrowser?: string[];
 }
 
 /** A document ready to serve: every encoding computed once, never per request. */
@@ -27,6 +21,8 @@ export interface SnapshotDoc {
   identity: Variant;
   gzip: Variant;
   br: Variant;
+  /** Feeds only: the HTML page for a person's browser at the same URL, encoded on its first request and kept. */
+  page?: () => SnapshotDoc;
 }
 
 /** What serving reads: a document per URL path. `values()` lists every document `size` counts. */

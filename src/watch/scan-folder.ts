@@ -3,6 +3,7 @@ import type { Dirent } from 'node:fs';
 import { lstatSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { imageType } from '../core/media.js';
 import { type Problem, ProblemCode } from '../core/model.js';
 import { MAX_DEPTH, isArticleFile, isIgnoredName } from './ignore-rules.js';
 
@@ -19,7 +20,12 @@ export interface ScanResult {
   /** False when the articles folder itself is missing or unreadable. */
   rootOk: boolean;
   rootError?: string;
+  /** Files never read (editor debris, hidden or non-article names; images excepted), at most IGNORED_LIMIT: the desk lists them. */
+  ignored: string[];
 }
+
+/** Ignored files listed per scan: the desk shows them so an editor sees why a save did nothing; a bound keeps a junk folder cheap. */
+export const IGNORED_LIMIT = 500;
 
 /**
  * List the article files under `root` (paths relative, `/`-separated, sorted). Symbolic links
@@ -28,24 +34,31 @@ export interface ScanResult {
 export async function scanFolder(root: string): Promise<ScanResult> {
   const files: ScannedFile[] = [];
   const problems: Problem[] = [];
+  const ignored: string[] = [];
   try {
     const st = await lstat(root);
-    if (!st.isDirectory()) return { files, problems, rootOk: false, rootError: 'not a folder' };
+    if (!st.isDirectory()) return { files, problems, ignored, rootOk: false, rootError: 'not a folder' };
   } catch (cause) {
-    return { files, problems, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
+    return { files, problems, ignored, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
   }
   try {
-    await walk(root, '', 0, { files, problems });
+    await walk(root, '', 0, { files, problems, ignored });
   } catch (cause) {
-    return { files, problems, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
+    return { files, problems, ignored, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, problems, rootOk: true };
+  ignored.sort();
+  return { files, problems, ignored, rootOk: true };
 }
 
 /** List `dir` (at `rel`, `depth` levels down) into `out`, recursively. An unreadable sub-folder is a problem; an unreadable root throws. */
-async function walk(dir: string, rel: string, depth: number, out: { files: ScannedFile[]; problems: Problem[] }): Promise<void> {
-  const { files, problems } = out;
+async function walk(
+  dir: string,
+  rel: string,
+  depth: number,
+  out: { files: ScannedFile[]; problems: Problem[]; ignored: string[] },
+): Promise<void> {
+  const { files, problems, ignored } = out;
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -57,8 +70,10 @@ async function walk(dir: string, rel: string, depth: number, out: { files: Scann
     return;
   }
   for (const entry of entries) {
-    if (isIgnoredName(entry.name)) continue;
     const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    if (entry.isFile() && !isArticleFile(entry.name) && imageType(entry.name) === undefined && ignored.length < IGNORED_LIMIT)
+      ignored.push(childRel);
+    if (isIgnoredName(entry.name)) continue;
     const childAbs = path.join(dir, entry.name);
     if (entry.isSymbolicLink()) {
       if (isArticleFile(entry.name)) {

@@ -67,8 +67,8 @@ describe('bad input', () => {
     await big.close();
 
     ctx.running = await startSite(ctx.articles, ctx.state);
-    const { url } = ctx.running;
-    const s = await status(url);
+    const { url, deskUrl } = ctx.running;
+    const s = await status(deskUrl);
     const byPath = new Map(s.problems.map((p) => [p.path, p]));
     const expectProblem = (file: string, code: string, reason?: RegExp) => {
       const p = byPath.get(file);
@@ -110,7 +110,7 @@ describe('bad input', () => {
     expect([...(long ?? '')].length).toBeLessThanOrEqual(300);
     const atom = (await getText(`${ctx.running.url}/atom.xml`)).text;
     expect(atom).toContain('&lt;p&gt;First paragraph. Same paragraph.&lt;/p&gt;');
-    const s = await status(ctx.running.url);
+    const s = await status(ctx.running.deskUrl);
     expect(s.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(s.problems).toContainEqual(expect.objectContaining({ path: 'legacy.txt', severity: 'warning' }));
     expect(s.problems).toContainEqual(
@@ -164,12 +164,12 @@ describe('bad input', () => {
     };
     for (const name of Object.keys(kinds)) await put(ctx.articles, name, `${name.endsWith('.md') ? '# ' : ''}Good ${name}\n\nbody\n`);
     ctx.running = await startSite(ctx.articles, ctx.state);
-    const { url } = ctx.running;
+    const { url, deskUrl } = ctx.running;
     const before = parseAtomFeed((await getText(`${url}/atom.xml`)).text).entries ?? [];
     expect(before).toHaveLength(5);
 
     for (const [name, bad] of Object.entries(kinds)) await writeFile(path.join(ctx.articles, name), bad);
-    await waitFor(async () => (await status(url)).problems.filter((p) => p.severity === 'error').length === 5, 15_000, 'five problems');
+    await waitFor(async () => (await status(deskUrl)).problems.filter((p) => p.severity === 'error').length === 5, 15_000, 'five problems');
     const during = parseAtomFeed((await getText(`${url}/atom.xml`)).text).entries ?? [];
     expect(during.map((e) => [e.id, e.title?.value])).toEqual(before.map((e) => [e.id, e.title?.value]));
 
@@ -178,6 +178,6 @@ describe('bad input', () => {
     await waitFor(async () => (await validFeeds(url)).every((t) => t.startsWith('Fixed')), 15_000, 'all fixed');
     const after = parseAtomFeed((await getText(`${url}/atom.xml`)).text).entries ?? [];
     expect(after.map((e) => e.id).sort()).toEqual(before.map((e) => e.id).sort());
-    expect((await status(url)).problems).toEqual([]);
+    expect((await status(deskUrl)).problems).toEqual([]);
   });
 });

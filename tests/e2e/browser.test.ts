@@ -1,4 +1,4 @@
-// Real browser: Debian's chromium (playwright-core) opens the feeds and the index; feeds read as pages via feed.xsl.
+// Real browser: Debian's chromium (playwright-core) opens the feeds and the index; feeds read as server-rendered pages.
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
@@ -49,8 +49,8 @@ describe.skipIf(!CHROMIUM)(`in a real browser ${NEEDS.chromium}`, () => {
     expect(body).toContain("'คิม' เตรียมพบ 'ปูติน' ที่รัสเซีย");
     expect(body).toContain('Asian markets close higher');
     if (urlPath !== '/') {
-      // Transformed by feed.xsl into a page (not the browser's raw XML tree): it explains subscribing.
-      expect(await page.locator('p.about').count()).toBe(1);
+      // A navigation gets the server-rendered feed page (core/render/feed-page.ts), not XML for feed.xsl.
+      expect(await page.locator('section.feed-about').count()).toBe(1);
       expect(await page.locator('h1').textContent()).toBe('Test desk');
     }
     const name = urlPath === '/' ? 'index' : urlPath.slice(1).replace('.', '-');

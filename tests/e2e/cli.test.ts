@@ -77,6 +77,28 @@ describe('feedpub CLI', () => {
     expect(stderr).toContain('shutdown signal=SIGTERM');
   });
 
+  it('prints the desk on a second line, and exits 2 when a desk port given explicitly is taken', async () => {
+    const { articles, state, cwd } = await dirs();
+    await put(articles, 'kim-putin.txt', seed);
+    const child = run(['serve', '--articles', articles, '--state', state, '--port', '0', '--admin-port', '0'], cwd);
+    const done = finished(child);
+    let out = '';
+    child.stdout?.on('data', (d) => (out += d));
+    for (let i = 0; i < 500 && !out.includes('feedpub desk on'); i++) await new Promise((r) => setTimeout(r, 20));
+    const desk = /^feedpub desk on (http:\/\/127\.0\.0\.1:(\d+))\/$/m.exec(out);
+    expect(out.split('\n')[0]).toMatch(/^feedpub listening on /);
+    expect(desk).not.toBeNull();
+    const deskPort = desk?.[2] ?? '';
+
+    // The desk's port is now taken: given explicitly, that is an error (the default port taken is not: tests/e2e/desk.test.ts).
+    const explicit = await finished(run(['serve', '--articles', articles, '--state', `${state}-2`, '--port', '0', '--admin-port', deskPort], cwd));
+    expect(explicit.code).toBe(2);
+    expect(explicit.stderr).toContain(`desk cannot listen on 127.0.0.1:${deskPort}: EADDRINUSE`);
+    cleanup.push(`${state}-2`);
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(0);
+  });
+
   it('rejects a bad option, a bad config field and a missing folder with a clear message', async () => {
     const { articles, state, cwd } = await dirs();
     const badPort = await finished(run(['--port', 'eighty', '--articles', articles, '--state', state], cwd));

@@ -90,7 +90,7 @@ describe('the live publisher', () => {
     expect(index.text).toContain('/articles/kim-putin');
 
     expect((await getText(`${url}/healthz`)).status).toBe(200);
-    const status = JSON.parse((await getText(`${url}/status`)).text);
+    const status = JSON.parse((await getText(`${ctx.running?.deskUrl}/status`)).text);
     expect(status.articles).toBe(1);
     expect(status.problems).toEqual([]);
   });
@@ -125,10 +125,10 @@ describe('the live publisher', () => {
     expect(moved.published).toBe(added.published);
     expect((await readFeeds(url)).filter((e) => e.id === added.id)).toHaveLength(1);
 
-    // A deletion removes it everywhere, including its page.
+    // A deletion removes it everywhere; its page answers 410 Gone (shared links say so rather than "not found").
     await rm(path.join(ctx.articles, 'world/rain-moved.txt'));
     await waitFor(async () => (await readFeeds(url)).every((e) => e.id !== added.id), 10_000, 'deletion');
-    expect((await getText(`${url}/articles/world/rain-moved`)).status).toBe(404);
+    expect((await getText(`${url}/articles/world/rain-moved`)).status).toBe(410);
 
     // Readers that know RFC 6721 learn of the deletion: a tombstone before the first entry, still valid Atom.
     const atom = (await getText(`${url}/atom.xml`)).text;
@@ -174,7 +174,7 @@ describe('the live publisher', () => {
     const { url } = ctx.running;
     const good = await waitFor(() => titled(url, 'A good story'), 10_000, 'good story');
 
-    const status = JSON.parse((await getText(`${url}/status`)).text) as { problems: { path: string; code: string }[] };
+    const status = JSON.parse((await getText(`${ctx.running?.deskUrl}/status`)).text) as { problems: { path: string; code: string }[] };
     expect(status.problems.map((p) => [p.path, p.code])).toEqual(
       expect.arrayContaining([
         ['binary.txt', 'BINARY'],
@@ -187,7 +187,7 @@ describe('the live publisher', () => {
     await writeFile(path.join(ctx.articles, 'good.txt'), thai.subarray(0, thai.length - 1));
     await waitFor(
       async () => {
-        const s = JSON.parse((await getText(`${url}/status`)).text) as { problems: { path: string; reason: string }[] };
+        const s = JSON.parse((await getText(`${ctx.running?.deskUrl}/status`)).text) as { problems: { path: string; reason: string }[] };
         return s.problems.find((p) => p.path === 'good.txt' && /still being written/.test(p.reason));
       },
       10_000,
@@ -200,7 +200,7 @@ describe('the live publisher', () => {
     await writeFile(path.join(ctx.articles, 'good.txt'), thai);
     const fixed = await waitFor(() => titled(url, 'เรื่องใหม่'), 10_000, 'fixed story');
     expect(fixed.id).toBe(good.id);
-    const after = JSON.parse((await getText(`${url}/status`)).text) as { problems: { path: string }[] };
+    const after = JSON.parse((await getText(`${ctx.running?.deskUrl}/status`)).text) as { problems: { path: string }[] };
     expect(after.problems.some((p) => p.path === 'good.txt')).toBe(false);
   });
 
@@ -214,7 +214,7 @@ describe('the live publisher', () => {
       const { url } = ctx.running;
       const entries = await readFeeds(url);
       expect(entries.map((e) => e.title)).toEqual(['Real story']);
-      const status = JSON.parse((await getText(`${url}/status`)).text) as { problems: { path: string; code: string }[] };
+      const status = JSON.parse((await getText(`${ctx.running?.deskUrl}/status`)).text) as { problems: { path: string; code: string }[] };
       expect(status.problems).toContainEqual(expect.objectContaining({ path: 'link.txt', code: 'SYMLINK' }));
       expect((await getText(`${url}/articles/link`)).status).toBe(404);
     } finally {
@@ -228,7 +228,7 @@ describe('the live publisher', () => {
     await chmod(path.join(ctx.articles, 'locked.txt'), 0o000);
     if (process.getuid?.() !== 0) {
       ctx.running = await startSite(ctx.articles, ctx.state);
-      const status = JSON.parse((await getText(`${ctx.running.url}/status`)).text) as { problems: { path: string; code: string }[] };
+      const status = JSON.parse((await getText(`${ctx.running?.deskUrl}/status`)).text) as { problems: { path: string; code: string }[] };
       expect(status.problems).toContainEqual(expect.objectContaining({ path: 'locked.txt', code: 'UNREADABLE' }));
       return;
     }
@@ -244,7 +244,7 @@ describe('the live publisher', () => {
         env: { ...process.env, HOME: ctx.articles },
       },
     );
-    expect(run.stdout.toString()).toContain('locked.txt: error UNREADABLE: cannot read: permission denied');
+    expect(run.stdout.toString(), run.stderr.toString()).toContain('locked.txt: error UNREADABLE: cannot read: permission denied');
     expect(run.stdout.toString()).toContain('1 article(s) publishable');
     expect(run.status).toBe(1);
   });
@@ -294,7 +294,7 @@ describe('restarts', () => {
     await writeFile(path.join(ctx.articles, 'kim-putin.txt'), thai.subarray(0, thai.length - 1));
     await writeFile(path.join(ctx.articles, 'other.txt'), 'Other story, edited\n\nbody\n');
     ctx.running = await startSite(ctx.articles, ctx.state, {}, options);
-    const status = JSON.parse((await getText(`${ctx.running.url}/status`)).text) as {
+    const status = JSON.parse((await getText(`${ctx.running?.deskUrl}/status`)).text) as {
       lastScan: { files: number; read: number };
       problems: { path: string }[];
     };
@@ -320,7 +320,7 @@ describe('HTTP for pollers', () => {
     const etag = first.headers.get('etag') ?? '';
     const lastModified = first.headers.get('last-modified') ?? '';
     expect(etag).toMatch(/^"[\w-]+"$/);
-    expect(first.headers.get('vary')).toBe('Accept-Encoding, Accept');
+    expect(first.headers.get('vary')).toBe('Accept-Encoding, Sec-Fetch-Dest');
     expect(first.headers.get('cache-control')).toMatch(/max-age=\d+/);
 
     const conditional = await fetch(feed, { headers: { 'if-none-match': etag } });

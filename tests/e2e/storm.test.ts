@@ -80,7 +80,7 @@ describe('save storms', () => {
       if (before) expect(item.guid?.value).toBe(before);
       expect(item.content?.encoded ?? '').not.toContain('v1');
     }
-    const status = JSON.parse((await getText(`${url}/status`)).text) as { articles: number; problems: unknown[] };
+    const status = JSON.parse((await getText(`${ctx.running?.deskUrl}/status`)).text) as { articles: number; problems: unknown[] };
     expect(status.articles).toBe(want.length);
     expect(status.problems).toEqual([]);
   });

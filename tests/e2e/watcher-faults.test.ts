@@ -22,11 +22,11 @@ describe('watcher faults', () => {
   it('keeps the stories when the articles folder disappears, and follows it when it comes back', async () => {
     await put(ctx.articles, 'one.txt', 'One\n\nbody\n');
     ctx.running = await startSite(ctx.articles, ctx.state);
-    const { url } = ctx.running;
+    const { url, deskUrl } = ctx.running;
     expect(await titles(url)).toEqual(['One']);
 
     await rename(ctx.articles, `${ctx.articles}.moved`);
-    await waitFor(async () => (await status(url)).problems.some((p) => p.code === 'ROOT_MISSING'), 10_000, 'root-missing problem');
+    await waitFor(async () => (await status(deskUrl)).problems.some((p) => p.code === 'ROOT_MISSING'), 10_000, 'root-missing problem');
     expect(await titles(url)).toEqual(['One']);
 
     await mkdir(ctx.articles);
@@ -40,17 +40,17 @@ describe('watcher faults', () => {
     // Watching works again: a later save arrives through events.
     await writeFile(path.join(ctx.articles, 'three.txt'), 'Three\n\nbody\n');
     await waitFor(async () => (await titles(url)).includes('Three'), 10_000, 'a save after the folder came back');
-    expect((await status(url)).problems).toEqual([]);
+    expect((await status(deskUrl)).problems).toEqual([]);
   });
 
   it('switches to polling when native watching fails with ENOSPC, and keeps publishing', async () => {
     ctx.running = await startSite(ctx.articles, ctx.state);
-    const { url, site } = ctx.running;
-    expect((await status(url)).watcher).toBe('native');
+    const { url, deskUrl, site } = ctx.running;
+    expect((await status(deskUrl)).watcher).toBe('native');
     // The real chokidar instance reports what the kernel would say when inotify watches run out.
     const watcher = (site as unknown as { watcher: { watcher: NodeJS.EventEmitter } }).watcher;
     watcher.watcher.emit('error', Object.assign(new Error('ENOSPC: System limit for number of file watchers reached'), { code: 'ENOSPC' }));
-    await waitFor(async () => (await status(url)).watcher === 'polling', 10_000, 'polling mode');
+    await waitFor(async () => (await status(deskUrl)).watcher === 'polling', 10_000, 'polling mode');
     await writeFile(path.join(ctx.articles, 'after.txt'), 'Saved while polling\n\nbody\n');
     await waitFor(async () => (await titles(url)).includes('Saved while polling'), 15_000, 'a save seen by polling');
   });

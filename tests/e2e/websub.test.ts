@@ -66,13 +66,13 @@ describe('WebSub', () => {
 
   it('sends one form-encoded publish ping per burst of saves, naming the changed feeds', async () => {
     ctx.running = await startSite(ctx.articles, ctx.state, { websub: { hubs: [hubUrl] } });
-    const { url } = ctx.running;
-    await waitFor(async () => (await status(url)).websub.pending === 0 && pings.length >= 1, 10_000, 'start-up ping');
+    const { url, deskUrl } = ctx.running;
+    await waitFor(async () => (await status(deskUrl)).websub.pending === 0 && pings.length >= 1, 10_000, 'start-up ping');
     const before = pings.length;
 
     await Promise.all(Array.from({ length: 10 }, (_, i) => writeFile(path.join(ctx.articles, `s${i}.txt`), `Story ${i}\n\nbody\n`)));
     await waitFor(async () => (parseRssFeed((await getText(`${url}/feed.xml`)).text).items ?? []).length === 10, 10_000, 'ten stories');
-    await waitFor(async () => (await status(url)).websub.pending === 0 && pings.length > before, 10_000, 'ping after the burst');
+    await waitFor(async () => (await status(deskUrl)).websub.pending === 0 && pings.length > before, 10_000, 'ping after the burst');
     const burst = pings.slice(before);
     expect(burst).toHaveLength(1);
     const ping = burst[0] as Ping;
@@ -83,15 +83,15 @@ describe('WebSub', () => {
 
   it('retries with backoff until the hub accepts, without holding up publishing', async () => {
     ctx.running = await startSite(ctx.articles, ctx.state, { websub: { hubs: [hubUrl] } }, { websubRetryMs: 50 });
-    const { url } = ctx.running;
-    await waitFor(async () => (await status(url)).websub.pending === 0, 10_000, 'start-up ping');
+    const { url, deskUrl } = ctx.running;
+    await waitFor(async () => (await status(deskUrl)).websub.pending === 0, 10_000, 'start-up ping');
     const before = pings.length;
     failNext = 2;
     await writeFile(path.join(ctx.articles, 'late.txt'), 'Late story\n\nbody\n');
     // Published at once, whatever the hub says.
     await waitFor(async () => (await getText(`${url}/feed.xml`)).text.includes('Late story'), 10_000, 'the new story');
-    await waitFor(async () => (await status(url)).websub.pending === 0, 10_000, 'ping accepted');
+    await waitFor(async () => (await status(deskUrl)).websub.pending === 0, 10_000, 'ping accepted');
     expect(pings.slice(before).map((p) => p.status)).toEqual([503, 503, 204]);
-    expect((await status(url)).websub.failed).toBe(0);
+    expect((await status(deskUrl)).websub.failed).toBe(0);
   });
 });

@@ -10,6 +10,8 @@ const source: Document = {
   body: '<rss/>',
   lastModified: new Date('2026-11-25T08:00:00.750Z'),
   freshness: 'live',
+  // A feed answers a person's browser with a page: both answers vary on Sec-Fetch-Dest.
+  page: () => '<!doctype html><title>feed</title>',
 };
 const doc = encodeDocument(source, { maxAge: 300, hubs: [], extra: NO_EXTRA_HEADERS });
 
@@ -37,7 +39,9 @@ describe('conditional GET (RFC 9110 §13)', () => {
       'cache-control',
       'public, max-age=300, stale-while-revalidate=300',
       'vary',
-      'Accept-Encoding, Accept',
+      'Accept-Encoding, Sec-Fetch-Dest',
     ]);
+    expect(doc.page?.().gzip.raw304.at(-1)).toBe('Accept-Encoding, Sec-Fetch-Dest');
+    expect(doc.page?.().contentType).toBe('text/html; charset=utf-8');
   });
 });

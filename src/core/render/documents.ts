@@ -3,6 +3,7 @@ import type { Entry, Site, Tombstone } from '../model.js';
 import { type Facet, type FeedFormat, FEED_FORMATS, paths, siteUrls } from '../routes.js';
 import type { HistoryLinks } from './feed-input.js';
 import { type RenderedFeeds, renderFeeds } from './feeds.js';
+import { renderFeedPage } from './feed-page.js';
 import { type FacetLink, type PageLinks, renderIndex, renderStoryPage } from './pages.js';
 
 /**
@@ -22,6 +23,11 @@ export interface Document {
   freshness: Freshness;
   /** A feed that announces the site's WebSub hubs in its Link header too: its own (self) URL. */
   websubSelf?: string;
+  /**
+   * Feeds only: the HTML page a person's browser gets at this URL instead of the feed (core/render/feed-page.ts),
+   * rendered on the first such request: most feed URLs are only ever polled by programs.
+   */
+  page?: () => string;
 }
 
 export const MEDIA_TYPES = {
@@ -37,14 +43,26 @@ export function siteLinks(site: Site): PageLinks {
   return { home: urls.home, rss: urls.feed('rss'), atom: urls.feed('atom'), json: urls.feed('json'), stylesheet: urls.stylesheet };
 }
 
-/** The three feeds as documents at `pathOf(format)`. */
+/** What a feed's browser page shows: the feed's own site (title), its entries and the site's zone. */
+interface FeedPageSource {
+  site: Site;
+  entries: readonly Entry[];
+  timeZone: string;
+  /** Absolute URL of each format's feed. */
+  urlOf: (format: FeedFormat) => string;
+}
+
+/** The three feeds as documents at `pathOf(format)`, each with its page for browsers. */
 function feedDocuments(
   feeds: RenderedFeeds,
   pathOf: (format: FeedFormat) => string,
   lastModified: Date,
   freshness: Freshness,
+  pageSource: FeedPageSource,
   websubSelf?: (format: FeedFormat) => string,
 ): Document[] {
+  const { site, entries, timeZone, urlOf } = pageSource;
+  const stylesheet = siteUrls(site.baseUrl).stylesheet;
   return FEED_FORMATS.map((format) => ({
     path: pathOf(format),
     contentType: MEDIA_TYPES[format],
@@ -52,6 +70,7 @@ function feedDocuments(
     lastModified,
     freshness,
     ...(websubSelf ? { websubSelf: websubSelf(format) } : {}),
+    page: () => renderFeedPage({ site, feed: { kind: format, title: site.title, url: urlOf(format) }, entries, timeZone, stylesheet }),
   }));
 }
 
@@ -73,7 +92,7 @@ export function renderFrontDocuments(
   // WebSub §4: the front feeds advertise hub and self in Link headers as well as in the feed.
   const self = site.hubs.length > 0 ? (f: FeedFormat) => links[f] : undefined;
   return [
-    ...feedDocuments(feeds, paths.feed, updated, 'live', self),
+    ...feedDocuments(feeds, paths.feed, updated, 'live', { site, entries: latest, timeZone, urlOf: (f) => links[f] }, self),
     {
       path: paths.home,
       contentType: MEDIA_TYPES.html,
@@ -137,7 +156,12 @@ export function renderFacetDocuments(
   const updated = feedUpdated(latest, undefined);
   const feeds = renderFeeds(facetSite, latest, updated, links);
   return [
-    ...feedDocuments(feeds, (f) => paths.facetFeed(facet, name, f), updated, 'live'),
+    ...feedDocuments(feeds, (f) => paths.facetFeed(facet, name, f), updated, 'live', {
+      site: facetSite,
+      entries: latest,
+      timeZone,
+      urlOf: feedUrl,
+    }),
     {
       path: paths.facet(facet, name),
       contentType: MEDIA_TYPES.html,
@@ -173,7 +197,7 @@ function archiveHistory(site: Site, total: number) {
  * Archive page `page` in all three formats, or undefined when there is no such complete page.
  * Complete pages change only when an older story is deleted or a backdated one arrives.
  */
-export function renderArchiveDocuments(site: Site, page: number, entries: readonly Entry[]): Document[] | undefined {
+export function renderArchiveDocuments(site: Site, page: number, entries: readonly Entry[], timeZone = 'UTC'): Document[] | undefined {
   const pages = archivePageCount(site, entries.length);
   if (!Number.isInteger(page) || page < 1 || page > pages) return undefined;
   const size = site.itemLimit;
@@ -187,5 +211,10 @@ export function renderArchiveDocuments(site: Site, page: number, entries: readon
     nextArchive: page < pages ? urls.archive(page + 1, f) : undefined,
   }));
   const feeds = renderFeeds({ ...site, hubs: [] }, slice, updated, links, { history, archive: true });
-  return feedDocuments(feeds, (f) => paths.archive(page, f), updated, 'archive');
+  return feedDocuments(feeds, (f) => paths.archive(page, f), updated, 'archive', {
+    site,
+    entries: slice,
+    timeZone,
+    urlOf: (f) => urls.archive(page, f),
+  });
 }

@@ -1,4 +1,5 @@
 // Entries → the HTML index and each story's own page (no script; styled by /style.css).
+import { timeElement } from '../human-date.js';
 import type { Entry, Site } from '../model.js';
 import { siteUrls } from '../routes.js';
 import { escapeHtml } from '../text.js';
@@ -9,19 +10,6 @@ export interface PageLinks {
   atom: string;
   json: string;
   stylesheet: string;
-}
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A reader-friendly date in the page's language (Thai pages get the Buddhist calendar, as Thai readers expect). */
-function formatDate(date: Date, language: string, timeZone: string): string {
-  const key = `${language}|${timeZone}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone });
-    dateFormats.set(key, f);
-  }
-  return f.format(date);
 }
 
 function head(site: Site, title: string, links: PageLinks, language: string): string {
@@ -81,7 +69,7 @@ export function renderIndex(site: Site, entries: readonly Entry[], links: PageLi
     .map(
       (e) => `<li${langAttr(e, site)}>
 <h2><a href="${escapeHtml(e.url)}">${escapeHtml(e.title)}</a></h2>
-<p class="meta"><time datetime="${e.published.toISOString()}">${escapeHtml(formatDate(e.published, e.language ?? site.language, timeZone))}</time>${e.author ? ` · ${escapeHtml(e.author)}` : ''}</p>
+<p class="meta">${timeElement(e.published, { language: site.language, timeZone })}${e.author ? ` · ${escapeHtml(e.author)}` : ''}</p>
 <p>${escapeHtml(e.summary)}</p>
 </li>`,
     )
@@ -105,7 +93,7 @@ export function renderStoryPage(site: Site, e: Entry, links: PageLinks, timeZone
   const language = e.language ?? site.language;
   const updated =
     e.updated.getTime() > e.published.getTime()
-      ? ` · updated <time datetime="${e.updated.toISOString()}">${escapeHtml(formatDate(e.updated, language, timeZone))}</time>`
+      ? ` · updated ${timeElement(e.updated, { language: site.language, timeZone })}`
       : '';
   const categories =
     e.categories.length > 0
@@ -118,7 +106,7 @@ export function renderStoryPage(site: Site, e: Entry, links: PageLinks, timeZone
 <main>
 <article>
 <h1>${escapeHtml(e.title)}</h1>
-<p class="meta"><time datetime="${e.published.toISOString()}">${escapeHtml(formatDate(e.published, language, timeZone))}</time>${updated}${e.author ? ` · ${escapeHtml(e.author)}` : ''}</p>
+<p class="meta">${timeElement(e.published, { language: site.language, timeZone })}${updated}${e.author ? ` · ${escapeHtml(e.author)}` : ''}</p>
 ${categories}${image}${e.contentHtml}
 </article>
 </main>

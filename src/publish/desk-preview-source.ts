@@ -1,0 +1,64 @@
+// The entry a desk preview shows: the published version of a story, or a held or draft file read and parsed now.
+import path from 'node:path';
+import { STORED_BASE, type Ingested } from '../core/ingest.js';
+import type { Entry } from '../core/model.js';
+import type { DeskPreviewEntry } from '../core/render/desk-preview.js';
+import { readArticle } from '../watch/read-article.js';
+
+export type { DeskPreviewEntry };
+
+export interface PreviewInputs {
+  /** The published entry at the path (published, or kept while its latest save has a problem). */
+  published: Entry | undefined;
+  /** True for a held or draft file: never published, so read again for the preview. */
+  unpublished: boolean;
+  articlesDir: string;
+  maxFileBytes: number;
+  baseUrl: string;
+  ingest: (bytes: Uint8Array) => Promise<Ingested>;
+}
+
+/**
+ * What a reader will see. Only paths the catalog knows are read (the path comes from a query
+ * string); anything else, or a held file that no longer parses, is undefined (404).
+ */
+export async function previewOf(relPath: string, inputs: PreviewInputs): Promise<DeskPreviewEntry | undefined> {
+  const e = inputs.published;
+  if (e) {
+    return {
+      path: relPath,
+      title: e.title,
+      contentHtml: e.contentHtml,
+      published: e.published,
+      updated: e.updated,
+      author: e.author,
+      image: e.image,
+      categories: e.categories,
+      language: e.language,
+    };
+  }
+  if (!inputs.unpublished) return undefined;
+  let read: ReturnType<typeof readArticle>;
+  try {
+    read = readArticle(path.join(inputs.articlesDir, relPath), relPath, inputs.maxFileBytes);
+  } catch {
+    return undefined;
+  }
+  if (read.kind !== 'file') return undefined;
+  const ingested = await inputs.ingest(read.bytes);
+  if (!ingested.ok) return undefined;
+  const story = ingested.story;
+  // Stories are parsed against a placeholder origin (core/ingest.ts); show them against the real one.
+  const rebase = (text: string) => text.replaceAll(STORED_BASE, inputs.baseUrl);
+  return {
+    path: relPath,
+    title: story.title,
+    contentHtml: rebase(story.contentHtml),
+    published: story.date,
+    updated: story.updated,
+    author: story.author,
+    image: story.image === undefined ? undefined : rebase(story.image),
+    categories: story.tags,
+    language: story.language,
+  };
+}
