@@ -150,7 +150,7 @@ class HeadReader {
   private tryTime(line: Line): boolean {
     if (this.dateSource === undefined || this.timed || readTimeLine(line.text) === undefined) return false;
     const both = readDateline(`${this.dateSource.text} ${line.text}`, this.options.timeZone, () => false);
-    if (!both || !both.timed || !('date' in both.reading)) return false;
+    if (!both?.timed || !('date' in both.reading)) return false;
     this.date = both.reading.date;
     this.timed = true;
     if (this.reading.dateline) this.reading.dateline.date = this.date.toISOString();
