@@ -8,6 +8,9 @@ import { type Config, type ConfigInput, loadConfig } from './config.js';
 import { ConfigError } from './core/errors.js';
 import { type Logger, createLogger, silentLogger } from './log.js';
 import { createProgress } from './progress.js';
+import { BuildTargetError, checkBuildTarget } from './publish/build-target.js';
+import { StateStoreError } from './store/state-db.js';
+import { StateLockedError } from './store/state-lock.js';
 import { ListenError, type RunningServer, buildSite, checkFolder, pingHubs, startServer } from './runtime.js';
 
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -130,6 +133,7 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
       onListening: ({ url, baseUrl }) => process.stdout.write(`feedpub listening on ${url}/ (public URL ${baseUrl}/)\n`),
     });
   } catch (error) {
+    if (isOperatorError(error)) throw error;
     if (error instanceof ListenError) process.stderr.write(`feedpub: ${error.message}\n`);
     else log.error('start.failed', { reason: error instanceof Error ? error.message : String(error) });
     return 1;
@@ -149,6 +153,8 @@ function waitForSignal(): Promise<string> {
 
 async function build(config: Readonly<Config>, out: string, log: Logger): Promise<number> {
   const outDir = path.resolve(out);
+  // Never over the stories, the state, the project or a folder feedpub did not write (throws BuildTargetError).
+  checkBuildTarget(outDir, { articlesDir: config.articlesDir, stateDir: config.stateDir, projectDirs: [process.cwd(), PACKAGE_DIR] });
   const { files, status } = await buildSite(config, outDir, { log, onProgress: createProgress(process.stderr, log) });
   log.info('build.done', { out: outDir, files, articles: status.articles, problems: status.problems.length });
   return 0;
@@ -173,9 +179,18 @@ async function check(config: Readonly<Config>): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
+/** Failures the operator can fix, whose message says how: printed alone (no stack), exit 2. */
+function isOperatorError(error: unknown): error is Error {
+  return error instanceof StateLockedError || error instanceof StateStoreError || error instanceof BuildTargetError;
+}
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (isOperatorError(error)) {
+      process.stderr.write(`feedpub: ${error.message}\n`);
+      process.exit(2);
+    }
     process.stderr.write(`feedpub: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },

@@ -5,6 +5,7 @@ import { siteUrls } from '../core/routes.js';
 import type { Logger } from '../log.js';
 import { type HeadersFor, NO_EXTRA_HEADERS } from '../snapshot/headers.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
+import { RollingBackup } from '../store/rolling-backup.js';
 import { StateDb } from '../store/state-db.js';
 import { ArticleWatcher } from '../watch/article-watcher.js';
 import { ParsePool } from '../workers/parse-pool.js';
@@ -14,6 +15,7 @@ import { Catalog } from './catalog.js';
 import { ChangeQueue } from './change-queue.js';
 import { ProblemBook } from './problem-book.js';
 import { ReleaseScheduler } from './scheduler.js';
+import { StoreRetry } from './store-retry.js';
 import { Reconciler, type ScanReport } from './reconciler.js';
 import { type RebuildReport, SiteBuilder } from './site-builder.js';
 import { type NotifierStatus, WebSubNotifier } from './websub-notifier.js';
@@ -38,6 +40,10 @@ export interface LiveSiteOptions {
   onProgress?: (done: number, total: number) => void;
   /** Parse on worker threads (default) or in-line (`check`, which reads each file once). */
   workers?: boolean;
+  /** The store, already opened (serve opens it before listening); else opened here. Closed by `close()`. */
+  store?: StateDb;
+  /** Keep a rolling backup of the store: after the first scan, every `backupEveryMs`, and at close (serve). */
+  backupEveryMs?: number;
 }
 
 export interface SiteStatus {
@@ -91,11 +97,14 @@ export class LiveSite {
   private isReady = false;
   private readonly pool: ParsePool | undefined;
   private readonly scheduler: ReleaseScheduler;
+  private readonly backup: RollingBackup | undefined;
+  private readonly storeRetry: StoreRetry;
 
   constructor(private readonly options: LiveSiteOptions) {
     const { config, baseUrl, log } = options;
     const clock = options.clock ?? Date.now;
-    this.store = new StateDb(options.ephemeral ? null : config.stateDir);
+    this.store = options.store ?? new StateDb(options.ephemeral ? null : config.stateDir);
+    if (options.backupEveryMs && !options.ephemeral) this.backup = new RollingBackup(this.store, options.backupEveryMs, log);
     this.site = siteFromConfig(config, baseUrl);
     if (options.watch && config.websubHubs.length > 0) {
       this.notifier = new WebSubNotifier({ hubs: config.websubHubs, log, retryBaseMs: options.websubRetryMs });
@@ -139,11 +148,18 @@ export class LiveSite {
         config.tombstoneDays > 0 ? this.store.tombstones(clock() - config.tombstoneDays * 86_400_000, this.site.itemLimit) : [],
       newestDeletion: () => this.store.newestDeletion(),
     });
+    this.storeRetry = new StoreRetry({
+      apply: (paths) => this.applier.apply(paths),
+      run: (task) => this.queue.run(task),
+      problems: this.problems,
+      log,
+      rebuild: () => this.rebuild(),
+    });
     this.queue = new ChangeQueue({
       log,
       clock,
       onBatch: async (paths) => {
-        if (await this.applier.apply(paths)) this.rebuild();
+        if (await this.storeRetry.apply(paths)) this.rebuild();
       },
       lookAgain: (paths) => this.reconciler.moved(paths),
     });
@@ -156,7 +172,7 @@ export class LiveSite {
       catalog: this.catalog,
       problems: this.problems,
       queue: this.queue,
-      apply: (paths) => this.applier.apply(paths),
+      apply: (paths) => this.storeRetry.apply(paths),
       storedPaths: () => this.store.livePaths(),
       rebuild: () => this.rebuild(),
       restartWatcher: async () => this.watcher?.restart(),
@@ -201,6 +217,7 @@ export class LiveSite {
     if (restored > 0) log.info('state.restored', { articles: restored });
     await this.queue.run(() => this.reconciler.scan(true));
     this.isReady = true;
+    this.backup?.start();
     if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
       this.reconciler.schedule(config.reconcileSeconds * 1000);
   }
@@ -218,10 +235,12 @@ export class LiveSite {
     // The queue stops taking events at once; the work already on it finishes before the store closes.
     const drained = this.queue.close();
     this.reconciler.close();
+    this.storeRetry.close();
     this.notifier?.close();
     this.scheduler.close();
     await this.watcher?.close();
     await drained;
+    await this.backup?.close();
     this.pool?.close();
     this.store.close();
   }

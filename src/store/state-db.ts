@@ -72,7 +72,9 @@ export class StateDb {
       this.db = new Database(this.file);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('busy_timeout = 5000');
+      // One writer per folder (store/state-lock.ts): waiting long only stalls serving (better-sqlite3
+      // is synchronous); a write still refused after 1 s is retried later (publish/store-retry.ts).
+      this.db.pragma('busy_timeout = 1000');
     } catch (error) {
       throw openError(this.file, error);
     }
