@@ -93,12 +93,7 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
   }
 }
 
-async function serveWith(
-  config: Readonly<Config>,
-  options: ServeOptions,
-  store: StateDb,
-  release: () => void,
-): Promise<RunningServer> {
+async function serveWith(config: Readonly<Config>, options: ServeOptions, store: StateDb, release: () => void): Promise<RunningServer> {
   const { log, watch = true, onListening, headersTimeout, requestTimeout, ...siteOptions } = options;
   let site: LiveSite | undefined;
   const status = (): StatusReport & SiteStatus => site?.status() ?? NOT_STARTED;

@@ -98,17 +98,20 @@ async function survives(stateDir: string, refuse: () => Promise<void>, allow: ()
 }
 
 describe('a state store that refuses writes while serving', () => {
-  it.skipIf(!CAN_MOUNT)('keeps a story saved while the disk is full, reports it, and stores it once space is freed [needs mount: root]', async () => {
-    mounted = smallTmpfs() as string;
-    let filler = '';
-    await survives(
-      mounted,
-      async () => {
-        filler = await fill(mounted as string);
-      },
-      () => rm(filler),
-    );
-  });
+  it.skipIf(!CAN_MOUNT)(
+    'keeps a story saved while the disk is full, reports it, and stores it once space is freed [needs mount: root]',
+    async () => {
+      mounted = smallTmpfs() as string;
+      let filler = '';
+      await survives(
+        mounted,
+        async () => {
+          filler = await fill(mounted as string);
+        },
+        () => rm(filler),
+      );
+    },
+  );
 
   it('keeps a story saved while another connection holds the write lock, and stores it once released', async () => {
     let holder: Database.Database | undefined;
