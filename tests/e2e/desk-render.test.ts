@@ -127,7 +127,8 @@ async function open(
   return { page, errors };
 }
 
-const visiblePaths = (page: Page) => page.$$eval('#desk-files > li:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-path')));
+const visiblePaths = (page: Page) =>
+  page.$$eval('#desk-files > li:not([hidden])', (rows) => rows.map((r) => r.getAttribute('data-path')));
 
 const NO_CHROMIUM = !existsSync(CHROMIUM);
 
