@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Commands: serve, build, check, ping. Argument parsing, start-up checks, signals and exit codes (the work is in runtime.ts).
-import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -86,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   let config: Readonly<Config>;
   try {
     const loaded = loadConfig(input, process.env, process.cwd(), PACKAGE_DIR);
-    // A symlinked articles folder is common in deployments: watch and scan the real folder.
+    // Kept as given, not resolved: a linked articles folder that a deploy re-points is followed (watch/root-guard.ts).
     config = Object.freeze({ ...loaded, articlesDir: readableFolder(loaded.articlesDir) });
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -108,12 +108,12 @@ async function main(argv: string[]): Promise<number> {
   return serve(config, log);
 }
 
-/** The real path of a readable folder, or a ConfigError naming `articles`. */
+/** The absolute path of a readable folder (or link to one), or a ConfigError naming `articles`. */
 function readableFolder(dir: string): string {
   try {
     if (!statSync(dir).isDirectory()) throw new ConfigError('articles', `${dir} is not a folder`);
     accessSync(dir, constants.R_OK | constants.X_OK);
-    return realpathSync(dir);
+    return path.resolve(dir);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError('articles', `cannot read folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);

@@ -1,12 +1,12 @@
 // Bring the catalog, the state store and the problem book in step with the files at some paths: read, ingest, admit, record.
 import { existsSync, lstatSync } from 'node:fs';
-import { lstat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArticleError } from '../core/errors.js';
 import { type IdentityRecord, resolveIdentity } from '../core/identity.js';
 import { type EntryMeta, type Ingested, STORED_BASE, contentHash, entryMeta } from '../core/ingest.js';
 import { type Enclosure, imageType } from '../core/media.js';
-import { type Problem, ProblemCode, type Story } from '../core/model.js';
+import { ProblemCode, type Story } from '../core/model.js';
 import { type FutureStories, releaseOf } from '../core/release.js';
 import { siteUrls } from '../core/routes.js';
 import type { Logger } from '../log.js';
@@ -15,6 +15,7 @@ import { type ReadResult, readArticle } from '../watch/read-article.js';
 import type { Catalog } from './catalog.js';
 import type { ProblemBook } from './problem-book.js';
 import { StoredEntry } from './stored-entry.js';
+import { storyNotes } from './story-notes.js';
 
 export interface ApplyOptions {
   articlesDir: string;
@@ -31,6 +32,9 @@ export interface ApplyOptions {
 
 /** Bump when what a parse produces changes: stored entries of another format are re-read. */
 const ENTRY_FORMAT = 3;
+
+/** How long after its deletion a story's identity may move onto a path that still holds another live story. */
+const RENAME_WINDOW_MS = 10_000;
 
 /** Files read and applied between two yields to the event loop. */
 const READ_BATCH = 256;
@@ -116,7 +120,7 @@ export class FileApplier {
 
   private async rootExists(): Promise<boolean> {
     try {
-      return (await lstat(this.options.articlesDir)).isDirectory();
+      return (await stat(this.options.articlesDir)).isDirectory();
     } catch {
       return false;
     }
@@ -212,19 +216,24 @@ export class FileApplier {
   }
 
   /**
-   * The remembered identity of `relPath`. When the path holds no live story, a rename: the
-   * identity of a story with the same bytes whose file is gone, which then moves to this path
-   * (its old path's record, stats and problems dropped and its story unpublished). This holds
-   * even when the path belonged to a story deleted a moment before (`rm b; mv a b`): the moved
-   * story keeps its own id, and the deleted one keeps its tombstone.
+   * The remembered identity of `relPath`. Unless the path holds a live story with these bytes, a
+   * rename: the identity of a story with the same bytes whose file is gone, which then moves to
+   * this path (its old path's record, stats and problems dropped and its story unpublished). This
+   * holds even when the path's own story was deleted in the same moment and its deletion not yet
+   * seen (`rm b; mv a b`): the moved story keeps its own id, and the replaced one gets a tombstone.
    */
   private previousIdentity(relPath: string, hash: string): IdentityRecord | undefined {
     const own = this.store.get(relPath);
-    if (own && own.deletedAt === null) return own;
+    const ownLive = own !== undefined && own.deletedAt === null;
+    if (ownLive && own.hash === hash) return own;
     for (const candidate of this.store.withHash(hash, relPath)) {
       // A live record is a rename source only if its file is really gone (the unlink event may come later).
       const gone = candidate.deletedAt !== null || !existsSync(path.join(this.options.articlesDir, candidate.path));
-      if (!gone) continue;
+      // Over a live story, only a move of this very moment: not a story deleted long ago whose text was pasted in.
+      const recent = candidate.deletedAt === null || this.now() - candidate.deletedAt < RENAME_WINDOW_MS;
+      if (!gone || (ownLive && !recent)) continue;
+      // The replaced story is deleted: its row moves aside (paths are unique) and keeps its id for the tombstone.
+      if (ownLive) this.store.put({ ...own, path: `${relPath}\u0000replaced@${this.now()}`, deletedAt: this.now() });
       this.store.remove(candidate.path);
       this.catalog.forget(candidate.path);
       this.problems.setFile(candidate.path, []);
@@ -281,20 +290,4 @@ export class FileApplier {
   private toEntry(meta: EntryMeta): StoredEntry {
     return new StoredEntry(meta, this.options.baseUrl, (p) => this.store.body(p));
   }
-}
-
-/** A story's warnings and the parser's hints (info: never blocks publishing), with their lines where known. */
-function storyNotes(relPath: string, story: Story): Problem[] {
-  const lineOf = (text: string) => {
-    const m = /^line (\d+): /.exec(text);
-    return m ? Number(m[1]) : undefined;
-  };
-  return [
-    ...story.warnings.map(
-      (reason): Problem => ({ path: relPath, code: ProblemCode.Warning, reason, severity: 'warning', line: lineOf(reason) }),
-    ),
-    ...(story.hints ?? []).map(
-      (reason): Problem => ({ path: relPath, code: ProblemCode.Unsure, reason, severity: 'info', line: lineOf(reason) }),
-    ),
-  ];
 }

@@ -8,6 +8,7 @@ import type { Snapshot } from '../snapshot/snapshot.js';
 import { RollingBackup } from '../store/rolling-backup.js';
 import { StateDb } from '../store/state-db.js';
 import { ArticleWatcher } from '../watch/article-watcher.js';
+import { RootGuard } from '../watch/root-guard.js';
 import { ParsePool } from '../workers/parse-pool.js';
 import { type IngestOptions, ingestStory } from '../core/ingest.js';
 import { FileApplier } from './apply-files.js';
@@ -55,7 +56,8 @@ export interface SiteStatus {
   lastRebuild: RebuildReport | null;
   /** The last full scan: files found, and files read because they were new or changed. */
   lastScan: ScanReport | null;
-  watcher: 'native' | 'polling' | 'off';
+  /** `recovering`: the articles folder vanished or was replaced, and is not (yet) watched again. */
+  watcher: 'native' | 'polling' | 'recovering' | 'off';
   /** Stories held until their date (embargoes), soonest first. */
   held: { path: string; until: string }[];
   /** WebSub pings to the configured hubs (absent when none is configured). */
@@ -94,6 +96,8 @@ export class LiveSite {
   /** Pings hubs after a change; only while serving (watch) and when hubs are configured. */
   private readonly notifier: WebSubNotifier | undefined;
   private watcher: ArticleWatcher | undefined;
+  private guard: RootGuard | undefined;
+  private recovering = false;
   private isReady = false;
   private readonly pool: ParsePool | undefined;
   private readonly scheduler: ReleaseScheduler;
@@ -176,6 +180,10 @@ export class LiveSite {
       storedPaths: () => this.store.livePaths(),
       rebuild: () => this.rebuild(),
       restartWatcher: async () => this.watcher?.restart(),
+      ensureWatched: (folders) => this.watcher?.ensureWatched(folders) ?? 0,
+      onRecovering: (on) => {
+        this.recovering = on;
+      },
       onProgress: options.onProgress,
     });
   }
@@ -193,7 +201,7 @@ export class LiveSite {
       problems: this.problems.list(),
       lastRebuild: this.builder.last,
       lastScan: this.reconciler.last,
-      watcher: this.watcher ? this.watcher.mode : 'off',
+      watcher: this.watcher ? (this.recovering ? 'recovering' : this.watcher.mode) : 'off',
       held: this.scheduler.list().map((h) => ({ path: h.path, until: new Date(h.at).toISOString() })),
       ...(this.notifier ? { websub: this.notifier.status() } : {}),
     };
@@ -208,10 +216,12 @@ export class LiveSite {
         poll: config.poll,
         log,
         onPath: (p) => this.queue.enqueue(p),
-        onFolder: (p) => (p === '' ? this.reconciler.watchForRoot() : this.reconciler.schedule(0)),
+        onFolder: (p) => (p === '' ? void this.guard?.check() : this.reconciler.schedule(0)),
         onRescan: () => this.reconciler.schedule(0),
       });
       await this.watcher.start();
+      this.guard = new RootGuard({ root: config.articlesDir, onChange: (now) => this.reconciler.rootChanged(now !== undefined) });
+      await this.guard.start();
     }
     const restored = this.applier.restore(this.fingerprint());
     if (restored > 0) log.info('state.restored', { articles: restored });
@@ -235,6 +245,7 @@ export class LiveSite {
     // The queue stops taking events at once; the work already on it finishes before the store closes.
     const drained = this.queue.close();
     this.reconciler.close();
+    this.guard?.close();
     this.storeRetry.close();
     this.notifier?.close();
     this.scheduler.close();
