@@ -160,11 +160,12 @@ export class Reconciler {
     void this.options.queue
       .run(async () => {
         await this.options.restartWatcher();
-        await this.scan(false);
+        // Watching again from here on: whatever changed meanwhile, the scan below catches.
+        onRecovering?.(false);
         log.info('watch.root-back', { folder: articlesDir });
+        await this.scan(false);
       })
-      .catch(() => undefined)
-      .finally(() => onRecovering?.(false));
+      .catch(() => undefined);
   }
 
   close(): void {
