@@ -76,7 +76,7 @@ describe('build --out refuses to replace what is not its own', () => {
     const site = path.join(cwd, 'site');
     for (let i = 0; i < 2; i++) expect(await run(['build', '--out', site, ...base], cwd).done).toBe(0);
     expect(existsSync(path.join(site, 'feed.xml'))).toBe(true);
-  });
+  }, 120_000);
 });
 
 describe('one server per state folder', () => {
@@ -105,7 +105,7 @@ describe('one server per state folder', () => {
     server.child.kill('SIGTERM');
     expect(await server.done).toBe(0);
     expect(existsSync(path.join(state, 'serve.lock'))).toBe(false);
-  });
+  }, 120_000);
 });
 
 describe('a state store that will not open', () => {

