@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Commands: serve, build, check, ping. Argument parsing, start-up checks, signals and exit codes (the work is in runtime.ts).
-import { accessSync, constants, readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,9 @@ import { ConfigError } from './core/errors.js';
 import { type Logger, createLogger, silentLogger } from './log.js';
 import { createProgress } from './progress.js';
 import { explainFile } from './explain-file.js';
+import { BuildTargetError, checkBuildTarget } from './publish/build-target.js';
+import { StateStoreError } from './store/state-db.js';
+import { StateLockedError } from './store/state-lock.js';
 import { ListenError, type RunningServer, buildSite, checkFolder, pingHubs, startServer } from './runtime.js';
 
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -94,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
   let config: Readonly<Config>;
   try {
     const loaded = loadConfig(input, process.env, process.cwd(), PACKAGE_DIR);
-    // A symlinked articles folder is common in deployments: watch and scan the real folder.
+    // Kept as given, not resolved: a linked articles folder that a deploy re-points is followed (watch/root-guard.ts).
     config = Object.freeze({ ...loaded, articlesDir: readableFolder(loaded.articlesDir) });
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -121,12 +124,12 @@ async function main(argv: string[]): Promise<number> {
   return serve(config, log);
 }
 
-/** The real path of a readable folder, or a ConfigError naming `articles`. */
+/** The absolute path of a readable folder (or link to one), or a ConfigError naming `articles`. */
 function readableFolder(dir: string): string {
   try {
     if (!statSync(dir).isDirectory()) throw new ConfigError('articles', `${dir} is not a folder`);
     accessSync(dir, constants.R_OK | constants.X_OK);
-    return realpathSync(dir);
+    return path.resolve(dir);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
     throw new ConfigError('articles', `cannot read folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -147,6 +150,7 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
       onDesk: (deskUrl) => process.stdout.write(`feedpub desk on ${deskUrl}/\n`),
     });
   } catch (error) {
+    if (isOperatorError(error)) throw error;
     if (error instanceof ListenError) {
       process.stderr.write(`feedpub: ${error.message}\n`);
       return error.exitCode;
@@ -169,6 +173,8 @@ function waitForSignal(): Promise<string> {
 
 async function build(config: Readonly<Config>, out: string, log: Logger): Promise<number> {
   const outDir = path.resolve(out);
+  // Never over the stories, the state, the project or a folder feedpub did not write (throws BuildTargetError).
+  checkBuildTarget(outDir, { articlesDir: config.articlesDir, stateDir: config.stateDir, projectDirs: [process.cwd(), PACKAGE_DIR] });
   const { files, status } = await buildSite(config, outDir, { log, onProgress: createProgress(process.stderr, log) });
   log.info('build.done', { out: outDir, files, articles: status.articles, problems: status.problems.length });
   return 0;
@@ -198,9 +204,18 @@ async function check(config: Readonly<Config>): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
+/** Failures the operator can fix, whose message says how: printed alone (no stack), exit 2. */
+function isOperatorError(error: unknown): error is Error {
+  return error instanceof StateLockedError || error instanceof StateStoreError || error instanceof BuildTargetError;
+}
+
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (isOperatorError(error)) {
+      process.stderr.write(`feedpub: ${error.message}\n`);
+      process.exit(2);
+    }
     process.stderr.write(`feedpub: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },

@@ -282,8 +282,7 @@ function parseAdmin(flag: string | undefined, fromFile: unknown, host: string | 
   if (adminHost.trim() === '') throw new ConfigError('admin-host', 'must not be empty');
   if (flag !== undefined) {
     if (flag === 'off') return { host: adminHost, port: 'off', explicit: true };
-    if (!/^\d+$/.test(flag) || Number(flag) > 65535)
-      throw new ConfigError('admin-port', `"${flag}" is not a port number (0-65535) or off`);
+    if (!/^\d+$/.test(flag) || Number(flag) > 65535) throw new ConfigError('admin-port', `"${flag}" is not a port number (0-65535) or off`);
     return { host: adminHost, port: Number(flag), explicit: true };
   }
   if (fromFile === undefined) return { host: adminHost, port: 8081, explicit: false };

@@ -1,4 +1,5 @@
 // The one start-up path: serve (a site behind the front door), build (a site written to a folder), check, ping; used by the CLI and the tests.
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
@@ -13,6 +14,9 @@ import { LiveSite, type LiveSiteOptions, type SiteStatus } from './publish/live-
 import { WebSubNotifier } from './publish/websub-notifier.js';
 import { writeBuild } from './publish/write-build.js';
 import { EMPTY_SNAPSHOT } from './snapshot/snapshot.js';
+import { StateDb } from './store/state-db.js';
+import { stateForBuild } from './store/state-copy.js';
+import { lockStateDir } from './store/state-lock.js';
 
 /** `http://HOST:PORT` as a browser would reach it (a wildcard host is shown as loopback). */
 export function defaultBaseUrl(host: string, port: number): string {
@@ -26,7 +30,10 @@ export function publicBaseUrl(config: Readonly<Config>, port = config.port): str
 }
 
 /** Options of the site itself, as LiveSite takes them (config, base URL and log are given separately). */
-type SiteOptions = Omit<LiveSiteOptions, 'config' | 'baseUrl' | 'log' | 'watch' | 'responseHeaders'>;
+type SiteOptions = Omit<LiveSiteOptions, 'config' | 'baseUrl' | 'log' | 'watch' | 'responseHeaders' | 'store'>;
+
+/** A served store is copied for an hour's worth of changes at most: the rolling backup's period. */
+const BACKUP_EVERY_MS = 3_600_000;
 
 export interface ServeOptions extends SiteOptions, FrontDoorOptions {
   log: Logger;
@@ -73,10 +80,32 @@ const NOT_STARTED: SiteStatus = {
 };
 
 /**
- * Bind the front door (snapshot first, express behind) on `config.port` (0: a free one), then
- * start the site: until its first scan is done, /healthz says 503 and the snapshot is empty.
+ * Take the state folder (StateLockedError: another live server has it) and open its store
+ * (StateStoreError: damaged, unreadable or too new), then bind the front door (snapshot first,
+ * express behind) on `config.port` (0: a free one) and start the site: until its first scan is
+ * done, /healthz says 503 and the snapshot is empty. Nothing is printed as listening before the
+ * state is known to be usable.
  */
 export async function startServer(config: Readonly<Config>, options: ServeOptions): Promise<RunningServer> {
+  mkdirSync(config.stateDir, { recursive: true });
+  const lock = lockStateDir(config.stateDir);
+  let store: StateDb;
+  try {
+    store = new StateDb(config.stateDir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  try {
+    return await serveWith(config, options, store, () => lock.release());
+  } catch (error) {
+    store.close();
+    lock.release();
+    throw error;
+  }
+}
+
+async function serveWith(config: Readonly<Config>, options: ServeOptions, store: StateDb, release: () => void): Promise<RunningServer> {
   const { log, watch = true, onListening, onDesk, headersTimeout, requestTimeout, ...siteOptions } = options;
   let site: LiveSite | undefined;
   // The public port's /status is counts only; names and reasons are on the desk.
@@ -97,7 +126,16 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   baseUrl = publicBaseUrl(config, port);
   onListening?.({ url, baseUrl });
-  const running = new LiveSite({ ...siteOptions, config, baseUrl, log, watch, responseHeaders: headersFor });
+  const running = new LiveSite({
+    backupEveryMs: BACKUP_EVERY_MS,
+    ...siteOptions,
+    config,
+    baseUrl,
+    log,
+    watch,
+    store,
+    responseHeaders: headersFor,
+  });
   site = running;
   let desk: Awaited<ReturnType<typeof bindDesk>>;
   try {
@@ -119,6 +157,7 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
     await closed;
     clearTimeout(timer);
     await running.close();
+    release();
   };
   try {
     await running.start();
@@ -129,20 +168,37 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
   return { url, baseUrl, deskUrl: desk?.url, site: running, server, close };
 }
 
-/** Read the folder once and write every document (all of the snapshot), the assets and the images to `outDir`. */
+/**
+ * Read the folder once and write every document (all of the snapshot), the assets and the images
+ * to `outDir`. A state folder that a live server holds is never written: the build works on a
+ * copy of its store (same ids and dates) and throws the copy away.
+ */
 export async function buildSite(
   config: Readonly<Config>,
   outDir: string,
   options: SiteOptions & { log: Logger },
-): Promise<{ files: number; status: SiteStatus }> {
+): Promise<{ files: number; status: SiteStatus; copiedState: boolean }> {
   const { log, ...siteOptions } = options;
-  const site = new LiveSite({ ...siteOptions, config, baseUrl: publicBaseUrl(config), log, watch: false, responseHeaders: headersFor });
+  const state = await stateForBuild(config.stateDir);
+  if (state.copied) log.info('build.state-copy', { folder: config.stateDir, reason: 'served by another process: working on a copy' });
   try {
-    await site.start();
-    const files = await writeBuild(site.snapshot.values(), { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir });
-    return { files, status: site.status() };
+    const site = new LiveSite({
+      ...siteOptions,
+      config: { ...config, stateDir: state.stateDir },
+      baseUrl: publicBaseUrl(config),
+      log,
+      watch: false,
+      responseHeaders: headersFor,
+    });
+    try {
+      await site.start();
+      const files = await writeBuild(site.snapshot.values(), { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir });
+      return { files, status: site.status(), copiedState: state.copied };
+    } finally {
+      await site.close();
+    }
   } finally {
-    await site.close();
+    await state.release();
   }
 }
 

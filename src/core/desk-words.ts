@@ -89,6 +89,7 @@ const th = {
     DUPLICATE_ID: { what: 'id ซ้ำกับไฟล์อื่น', todo: 'ไฟล์นี้จึงได้ id ใหม่ของตัวเอง ลบหรือเปลี่ยนช่อง id ถ้าไม่ได้ตั้งใจให้ซ้ำ' },
     FAR_FUTURE: { what: 'วันที่เลยไปข้างหน้ากว่าหนึ่งปี', todo: 'น่าจะพิมพ์ปีผิด ตรวจปีอีกครั้ง (พ.ศ. มากกว่า ค.ศ. 543 ปี)' },
     TOO_COMPLEX: { what: 'ข่าวซับซ้อนเกินไป', todo: 'รูปแบบซ้อนกันลึกหรือมีส่วนย่อยมากเกินจะเผยแพร่ได้ปลอดภัย ลดการจัดรูปแบบลง' },
+    STORE_WRITE: { what: 'ยังบันทึกการเปลี่ยนแปลงไม่ได้', todo: 'ข่าวเผยแพร่แล้ว ระบบจะลองบันทึกใหม่เอง แจ้งผู้ดูแลเซิร์ฟเวอร์ (ดิสก์อาจเต็ม)' },
     IMAGE_MISMATCH: { what: 'เนื้อไฟล์รูปไม่ตรงกับนามสกุล', todo: 'เช่น ไฟล์ PNG ที่ตั้งชื่อเป็น .jpg บันทึกใหม่ด้วยนามสกุลที่ถูกต้อง' },
   } satisfies Record<DeskProblemCode, ProblemWords>,
 } as const;
@@ -195,6 +196,10 @@ const en = {
     TOO_COMPLEX: {
       what: 'The story is too complex',
       todo: 'Too deeply nested or too many parts to publish safely. Simplify its formatting.',
+    },
+    STORE_WRITE: {
+      what: 'The change is not saved yet',
+      todo: 'It is published; the server keeps retrying the save. Tell whoever runs the server (the disk may be full).',
     },
     IMAGE_MISMATCH: {
       what: 'An image does not match its name',

@@ -121,6 +121,8 @@ export const ProblemCode = {
   TooComplex: 'TOO_COMPLEX',
   /** Dated more than a year ahead: probably a typo, not an embargo. */
   FarFuture: 'FAR_FUTURE',
+  /** The state store refused a write (disk full, read-only, locked): the change is kept and retried. */
+  StoreWrite: 'STORE_WRITE',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 

@@ -1,6 +1,6 @@
 // Images saved beside the stories (`articles/world/photo.jpg`), served at the same path under /articles/.
 import { createHash } from 'node:crypto';
-import { constants, realpathSync } from 'node:fs';
+import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
@@ -16,16 +16,17 @@ const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
  * types (no SVG: it can carry script), with a strong ETag and 304 on If-None-Match.
  */
 export function articleMedia(articlesDir: string) {
-  const root = realpathSync(articlesDir);
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const route = matchRoute(req.path);
     if (route?.kind !== 'image') return next();
     const type = imageType(route.relPath) as string;
     const segments = route.relPath.split('/');
     if (segments.some(isIgnoredName)) return next();
-    const file = path.join(root, ...segments);
     let handle: Awaited<ReturnType<typeof open>> | undefined;
     try {
+      // Resolved per request: the articles folder may be a link that a deploy re-points.
+      const root = await realpath(articlesDir);
+      const file = path.join(root, ...segments);
       // Folders on the way may be links: the real path must still be inside the articles folder.
       const real = await realpath(path.dirname(file));
       if (real !== root && !real.startsWith(root + path.sep)) return next();

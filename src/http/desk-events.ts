@@ -37,7 +37,12 @@ export class DeskEvents {
   /** Start a stream on `res`; false when too many are open (the caller answers 503). */
   open(res: ServerResponse, headers: Readonly<Record<string, string>>): boolean {
     if (this.clients.size >= MAX_CLIENTS) return false;
-    res.writeHead(200, { ...headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.writeHead(200, {
+      ...headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     // Reconnect after 2 s if the stream drops (desk.js adds its own backoff on top).
     res.write('retry: 2000\n\n');
     this.clients.add(res);

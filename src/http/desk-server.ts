@@ -88,7 +88,8 @@ export function createDesk(options: DeskOptions): Desk {
       if (!entry) return send(res, 404, 'text/plain; charset=utf-8', 'no preview for this file\n', head);
       return send(res, 200, 'text/html; charset=utf-8', renderDeskPreview(entry, words, { site: source.site }), head);
     }
-    if (url.pathname === ENDPOINTS.status) return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(options.site.status()), head);
+    if (url.pathname === ENDPOINTS.status)
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(options.site.status()), head);
     if (url.pathname === '/events' && !head) {
       if (!events.open(res, headers)) send(res, 503, 'text/plain; charset=utf-8', 'too many desks open\n', false);
       return;
@@ -98,7 +99,10 @@ export function createDesk(options: DeskOptions): Desk {
 
   const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
-      options.log.error('desk.error', { url: (req.url ?? '').slice(0, 200), reason: error instanceof Error ? error.message : String(error) });
+      options.log.error('desk.error', {
+        url: (req.url ?? '').slice(0, 200),
+        reason: error instanceof Error ? error.message : String(error),
+      });
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error\n', false);
       else res.end();
     });

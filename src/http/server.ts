@@ -6,6 +6,20 @@ import { type UrlFate, answerMoved } from './moved.js';
 import { findDocument, serveDocument } from './serve-snapshot.js';
 
 const MAX_URL_LENGTH = 8 * 1024;
+/** The scheme and authority of an absolute-form request target (`http://host:port`). */
+const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
+
+/**
+ * RFC 9112 §3.2.2: a server must accept `GET http://host/feed.xml HTTP/1.1` and serve it as
+ * `/feed.xml` (one site answers whatever the authority). Other targets are returned unchanged.
+ */
+export function originForm(target: string): string {
+  if (target.startsWith('/')) return target;
+  const m = ABSOLUTE_FORM.exec(target);
+  if (!m) return target;
+  const rest = target.slice(m[0].length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
+}
 
 export interface FrontDoorOptions {
   /** Milliseconds a client may take to send its headers (slowloris guard). */
@@ -26,7 +40,9 @@ export function createFrontDoor(snapshot: () => Snapshot, app: Express, options:
   const server = createServer(
     { maxHeaderSize: 16 * 1024, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
     (req: IncomingMessage, res: ServerResponse) => {
-      const url = req.url ?? '/';
+      const url = originForm(req.url ?? '/');
+      // express routes on req.url: give it the origin form too.
+      req.url = url;
       if (url.length > MAX_URL_LENGTH) {
         res.writeHead(414, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
         res.end('URI too long\n');

@@ -1,6 +1,6 @@
 // Bring the catalog, the state store and the problem book in step with the files at some paths: read, ingest, admit, record.
 import { existsSync, lstatSync } from 'node:fs';
-import { lstat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArticleError } from '../core/errors.js';
 import { type IdentityRecord, resolveIdentity } from '../core/identity.js';
@@ -13,8 +13,9 @@ import type { Logger } from '../log.js';
 import type { StateDb } from '../store/state-db.js';
 import { type ReadResult, readArticle } from '../watch/read-article.js';
 import { type Catalog, summarizeReading } from './catalog.js';
-import { type ProblemBook, storyNotes } from './problem-book.js';
+import type { ProblemBook } from './problem-book.js';
 import { StoredEntry } from './stored-entry.js';
+import { storyNotes } from './story-notes.js';
 import { UrlMoves } from './url-moves.js';
 
 export interface ApplyOptions {
@@ -32,6 +33,9 @@ export interface ApplyOptions {
 
 /** Bump when what a parse produces changes: stored entries of another format are re-read. */
 const ENTRY_FORMAT = 3;
+
+/** How long after its deletion a story's identity may move onto a path that still holds another live story. */
+const RENAME_WINDOW_MS = 10_000;
 
 /** Files read and applied between two yields to the event loop. */
 const READ_BATCH = 256;
@@ -121,7 +125,7 @@ export class FileApplier {
 
   private async rootExists(): Promise<boolean> {
     try {
-      return (await lstat(this.options.articlesDir)).isDirectory();
+      return (await stat(this.options.articlesDir)).isDirectory();
     } catch {
       return false;
     }
@@ -227,19 +231,24 @@ export class FileApplier {
   }
 
   /**
-   * The remembered identity of `relPath`. When the path holds no live story, a rename: the
-   * identity of a story with the same bytes whose file is gone, which then moves to this path
-   * (its old path's record, stats and problems dropped and its story unpublished). This holds
-   * even when the path belonged to a story deleted a moment before (`rm b; mv a b`): the moved
-   * story keeps its own id, and the deleted one keeps its tombstone.
+   * The remembered identity of `relPath`. Unless the path holds a live story with these bytes, a
+   * rename: the identity of a story with the same bytes whose file is gone, which then moves to
+   * this path (its old path's record, stats and problems dropped and its story unpublished). This
+   * holds even when the path's own story was deleted in the same moment and its deletion not yet
+   * seen (`rm b; mv a b`): the moved story keeps its own id, and the replaced one gets a tombstone.
    */
   private previousIdentity(relPath: string, hash: string): { record: IdentityRecord | undefined; oldUrl?: string } {
     const own = this.store.get(relPath);
-    if (own && own.deletedAt === null) return { record: own };
+    const ownLive = own !== undefined && own.deletedAt === null;
+    if (ownLive && own.hash === hash) return { record: own };
     for (const candidate of this.store.withHash(hash, relPath)) {
       // A live record is a rename source only if its file is really gone (the unlink event may come later).
       const gone = candidate.deletedAt !== null || !existsSync(path.join(this.options.articlesDir, candidate.path));
-      if (!gone) continue;
+      // Over a live story, only a move of this very moment: not a story deleted long ago whose text was pasted in.
+      const recent = candidate.deletedAt === null || this.now() - candidate.deletedAt < RENAME_WINDOW_MS;
+      if (!gone || (ownLive && !recent)) continue;
+      // The replaced story is deleted: its row moves aside (paths are unique) and keeps its id for the tombstone.
+      if (ownLive) this.store.put({ ...own, path: `${relPath}\u0000replaced@${this.now()}`, deletedAt: this.now() });
       const live = this.catalog.get(candidate.path);
       const retired = this.moves.takeRetired(candidate.path);
       const oldUrl = live ? paths.article(live.slug) : retired;

@@ -97,7 +97,13 @@ export class DeskState {
     const fileProblems = problems.forPath(path);
     const releaseAt = catalog.heldFiles().get(path);
     const stat = catalog.knownStats().get(path);
-    const state = this.stateOf(path, entry !== undefined, fileProblems.some((p) => p.severity === 'error'), releaseAt, stat !== undefined);
+    const state = this.stateOf(
+      path,
+      entry !== undefined,
+      fileProblems.some((p) => p.severity === 'error'),
+      releaseAt,
+      stat !== undefined,
+    );
     if (state === undefined) return undefined;
     const reading = catalog.reading(path) ?? (entry ? { title: entry.title, credit: entry.author, language: entry.language } : {});
     const timing = this.published.get(path);
@@ -108,7 +114,8 @@ export class DeskState {
       ...reading,
     };
     if (state === 'held' && releaseAt !== undefined) file.releaseAt = new Date(releaseAt);
-    if (entry && (state === 'published' || state === 'kept')) file.publicUrl = entry.url.startsWith('http') ? entry.url : baseUrl + entry.url;
+    if (entry && (state === 'published' || state === 'kept'))
+      file.publicUrl = entry.url.startsWith('http') ? entry.url : baseUrl + entry.url;
     if (state !== 'ignored' && state !== 'problem') file.previewUrl = deskPreviewHref(path);
     if (stat) file.savedAt = new Date(stat.mtimeMs);
     if (timing && entry) {
@@ -118,7 +125,13 @@ export class DeskState {
     return file;
   }
 
-  private stateOf(path: string, published: boolean, error: boolean, releaseAt: number | undefined, read: boolean): DeskFileState | undefined {
+  private stateOf(
+    path: string,
+    published: boolean,
+    error: boolean,
+    releaseAt: number | undefined,
+    read: boolean,
+  ): DeskFileState | undefined {
     if (error) return published ? 'kept' : 'problem';
     if (releaseAt !== undefined) return 'held';
     if (this.source.catalog.isDraft(path)) return 'draft';

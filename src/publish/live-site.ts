@@ -5,8 +5,10 @@ import { siteUrls } from '../core/routes.js';
 import type { Logger } from '../log.js';
 import { type HeadersFor, NO_EXTRA_HEADERS } from '../snapshot/headers.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
+import { RollingBackup } from '../store/rolling-backup.js';
 import { StateDb } from '../store/state-db.js';
 import { ArticleWatcher } from '../watch/article-watcher.js';
+import { RootGuard } from '../watch/root-guard.js';
 import { ParsePool } from '../workers/parse-pool.js';
 import { type IngestOptions, ingestStory } from '../core/ingest.js';
 import { FileApplier } from './apply-files.js';
@@ -14,6 +16,7 @@ import { Catalog } from './catalog.js';
 import { ChangeQueue } from './change-queue.js';
 import { ProblemBook } from './problem-book.js';
 import { ReleaseScheduler } from './scheduler.js';
+import { StoreRetry } from './store-retry.js';
 import { Reconciler, type ScanReport } from './reconciler.js';
 import { type RebuildReport, SiteBuilder } from './site-builder.js';
 import { type NotifierStatus, WebSubNotifier } from './websub-notifier.js';
@@ -40,6 +43,10 @@ export interface LiveSiteOptions {
   onProgress?: (done: number, total: number) => void;
   /** Parse on worker threads (default) or in-line (`check`, which reads each file once). */
   workers?: boolean;
+  /** The store, already opened (serve opens it before listening); else opened here. Closed by `close()`. */
+  store?: StateDb;
+  /** Keep a rolling backup of the store: after the first scan, every `backupEveryMs`, and at close (serve). */
+  backupEveryMs?: number;
 }
 
 export interface SiteStatus {
@@ -51,7 +58,8 @@ export interface SiteStatus {
   lastRebuild: RebuildReport | null;
   /** The last full scan: files found, and files read because they were new or changed. */
   lastScan: ScanReport | null;
-  watcher: 'native' | 'polling' | 'off';
+  /** `recovering`: the articles folder vanished or was replaced, and is not (yet) watched again. */
+  watcher: 'native' | 'polling' | 'recovering' | 'off';
   /** Stories held until their date (embargoes), soonest first. */
   held: { path: string; until: string }[];
   /** WebSub pings to the configured hubs (absent when none is configured). */
@@ -90,16 +98,21 @@ export class LiveSite {
   /** Pings hubs after a change; only while serving (watch) and when hubs are configured. */
   private readonly notifier: WebSubNotifier | undefined;
   private watcher: ArticleWatcher | undefined;
+  private guard: RootGuard | undefined;
+  private recovering = false;
   private isReady = false;
   private readonly pool: ParsePool | undefined;
   private readonly scheduler: ReleaseScheduler;
   private readonly listeners = new Set<(event: SiteEvent) => void>();
   private readonly ingestOptions: IngestOptions;
+  private readonly backup: RollingBackup | undefined;
+  private readonly storeRetry: StoreRetry;
 
   constructor(private readonly options: LiveSiteOptions) {
     const { config, baseUrl, log } = options;
     const clock = options.clock ?? Date.now;
-    this.store = new StateDb(options.ephemeral ? null : config.stateDir);
+    this.store = options.store ?? new StateDb(options.ephemeral ? null : config.stateDir);
+    if (options.backupEveryMs && !options.ephemeral) this.backup = new RollingBackup(this.store, options.backupEveryMs, log);
     this.site = siteFromConfig(config, baseUrl);
     if (options.watch && config.websubHubs.length > 0) {
       this.notifier = new WebSubNotifier({
@@ -149,11 +162,18 @@ export class LiveSite {
         config.tombstoneDays > 0 ? this.store.tombstones(clock() - config.tombstoneDays * 86_400_000, this.site.itemLimit) : [],
       newestDeletion: () => this.store.newestDeletion(),
     });
+    this.storeRetry = new StoreRetry({
+      apply: (paths) => this.apply(paths),
+      run: (task) => this.queue.run(task),
+      problems: this.problems,
+      log,
+      rebuild: () => this.rebuild(),
+    });
     this.queue = new ChangeQueue({
       log,
       clock,
       onBatch: async (paths) => {
-        if (await this.apply(paths)) this.rebuild();
+        if (await this.storeRetry.apply(paths)) this.rebuild();
       },
       lookAgain: (paths) => this.reconciler.moved(paths),
     });
@@ -166,10 +186,14 @@ export class LiveSite {
       catalog: this.catalog,
       problems: this.problems,
       queue: this.queue,
-      apply: (paths) => this.apply(paths),
+      apply: (paths) => this.storeRetry.apply(paths),
       storedPaths: () => this.store.livePaths(),
       rebuild: () => this.rebuild(),
       restartWatcher: async () => this.watcher?.restart(),
+      ensureWatched: (folders) => this.watcher?.ensureWatched(folders) ?? 0,
+      onRecovering: (on) => {
+        this.recovering = on;
+      },
       onProgress: options.onProgress,
     });
   }
@@ -192,7 +216,7 @@ export class LiveSite {
       problems: this.problems.list(),
       lastRebuild: this.builder.last,
       lastScan: this.reconciler.last,
-      watcher: this.watcher ? this.watcher.mode : 'off',
+      watcher: this.watcher ? (this.recovering ? 'recovering' : this.watcher.mode) : 'off',
       held: this.scheduler.list().map((h) => ({ path: h.path, until: new Date(h.at).toISOString() })),
       ...(this.notifier ? { websub: this.notifier.status() } : {}),
     };
@@ -210,15 +234,18 @@ export class LiveSite {
           this.emit({ type: 'seen', path: p });
           this.queue.enqueue(p);
         },
-        onFolder: (p) => (p === '' ? this.reconciler.watchForRoot() : this.reconciler.schedule(0)),
+        onFolder: (p) => (p === '' ? void this.guard?.check() : this.reconciler.schedule(0)),
         onRescan: () => this.reconciler.schedule(0),
       });
       await this.watcher.start();
+      this.guard = new RootGuard({ root: config.articlesDir, onChange: (now) => this.reconciler.rootChanged(now !== undefined) });
+      await this.guard.start();
     }
     const restored = this.applier.restore(this.fingerprint());
     if (restored > 0) log.info('state.restored', { articles: restored });
     await this.queue.run(() => this.reconciler.scan(true));
     this.isReady = true;
+    this.backup?.start();
     if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
       this.reconciler.schedule(config.reconcileSeconds * 1000);
   }
@@ -236,10 +263,13 @@ export class LiveSite {
     // The queue stops taking events at once; the work already on it finishes before the store closes.
     const drained = this.queue.close();
     this.reconciler.close();
+    this.guard?.close();
+    this.storeRetry.close();
     this.notifier?.close();
     this.scheduler.close();
     await this.watcher?.close();
     await drained;
+    await this.backup?.close();
     this.pool?.close();
     this.store.close();
   }

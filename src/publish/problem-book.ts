@@ -1,42 +1,62 @@
-// Every current problem, by path and by the stage that found it: the folder scan, or the reading of the file.
-import { type Problem, ProblemCode, type Story } from '../core/model.js';
+// Every current problem, by path and by the stage that found it: the folder scan, the reading of the file, or the state store.
+import type { Problem } from '../core/model.js';
 
 /**
  * Where a problem came from. A scan's problems (links, unreadable or too deep folders, the
  * articles folder missing) are replaced by the next scan; a file's problems (unreadable,
- * encoding, parse, slug collision, warnings) by the next reading of that file.
+ * encoding, parse, slug collision, warnings) by the next reading of that file; the store's
+ * (a change to the file not yet saved in the state store) by the next write that succeeds.
  */
-export const ProblemSource = { Scan: 'scan', File: 'file' } as const;
+export const ProblemSource = { Scan: 'scan', File: 'file', Store: 'store' } as const;
 export type ProblemSource = (typeof ProblemSource)[keyof typeof ProblemSource];
 
 /** The path under which problems of the articles folder itself are listed. */
 export const ROOT_PATH = '.';
 
-export class ProblemBook {
-  private readonly byPath = new Map<string, { scan: Problem[]; file: Problem[] }>();
+interface PathProblems {
+  scan: Problem[];
+  file: Problem[];
+  store: Problem[];
+}
 
-  /** Replace everything known about `path` with what reading its file found (nothing: the file is fine or gone). */
+export class ProblemBook {
+  private readonly byPath = new Map<string, PathProblems>();
+
+  /** Replace what reading its file found about `path`, and its scan problems (nothing: the file is fine or gone). */
   setFile(path: string, problems: readonly Problem[]): void {
-    if (problems.length === 0) this.byPath.delete(path);
-    else this.byPath.set(path, { scan: [], file: [...problems] });
+    this.put(path, { scan: [], file: [...problems], store: this.byPath.get(path)?.store ?? [] });
   }
 
-  /** Replace every problem a scan found with `found`; file problems stay. */
+  /** Replace the store's problem with `path` (nothing: its last change is saved). */
+  setStore(path: string, problems: readonly Problem[]): void {
+    const entry = this.byPath.get(path) ?? { scan: [], file: [], store: [] };
+    this.put(path, { ...entry, store: [...problems] });
+  }
+
+  /** Paths with a change the store has not saved yet. */
+  storePaths(): string[] {
+    return [...this.byPath].filter(([, e]) => e.store.length > 0).map(([path]) => path);
+  }
+
+  /** Replace every problem a scan found with `found`; file and store problems stay. */
   setScan(found: readonly Problem[]): void {
-    for (const [path, entry] of this.byPath) {
-      if (entry.file.length === 0) this.byPath.delete(path);
-      else entry.scan = [];
-    }
+    for (const [path, entry] of this.byPath) this.put(path, { ...entry, scan: [] });
     for (const problem of found) {
-      const entry = this.byPath.get(problem.path) ?? { scan: [], file: [] };
+      const entry = this.byPath.get(problem.path) ?? { scan: [], file: [], store: [] };
       entry.scan.push(problem);
       this.byPath.set(problem.path, entry);
     }
   }
 
-  /** True when reading `path` last failed (an error, not a warning). */
+  /** True when reading `path` last failed (an error, not a warning), or its result is not yet stored: it must be read again. */
   hasError(path: string): boolean {
-    return this.byPath.get(path)?.file.some((p) => p.severity === 'error') ?? false;
+    const entry = this.byPath.get(path);
+    return entry !== undefined && (entry.store.length > 0 || entry.file.some((p) => p.severity === 'error'));
+  }
+
+  private put(path: string, entry: PathProblems): void {
+    if (entry.scan.length + entry.file.length + entry.store.length === 0) this.byPath.delete(path);
+    else this.byPath.set(path, entry);
   }
 
   /** Paths whose file problems include `code` (a slug clash, say: retried when the slug is freed). */
@@ -66,8 +86,8 @@ export class ProblemBook {
   list(): Problem[] {
     const seen = new Set<string>();
     const all: Problem[] = [];
-    for (const { scan, file } of this.byPath.values()) {
-      for (const p of [...file, ...scan]) {
+    for (const { scan, file, store } of this.byPath.values()) {
+      for (const p of [...store, ...file, ...scan]) {
         const key = `${p.path}\0${p.code}\0${p.reason}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -77,20 +97,4 @@ export class ProblemBook {
     const rank = { error: 0, warning: 1, info: 2 } as const;
     return all.sort((a, b) => rank[a.severity] - rank[b.severity] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
-}
-
-/** A story's warnings and the parser's hints (info: never blocks publishing), with their lines where known. */
-export function storyNotes(relPath: string, story: Story): Problem[] {
-  const lineOf = (text: string) => {
-    const m = /^line (\d+): /.exec(text);
-    return m ? Number(m[1]) : undefined;
-  };
-  return [
-    ...story.warnings.map(
-      (reason): Problem => ({ path: relPath, code: ProblemCode.Warning, reason, severity: 'warning', line: lineOf(reason) }),
-    ),
-    ...(story.hints ?? []).map(
-      (reason): Problem => ({ path: relPath, code: ProblemCode.Unsure, reason, severity: 'info', line: lineOf(reason) }),
-    ),
-  ];
 }

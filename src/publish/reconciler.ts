@@ -1,4 +1,4 @@
-// Full folder scans (at start, periodically, after lost events) applied as a folder diff, and recovery when the articles folder itself vanishes.
+// Full folder scans (at start, periodically, after lost events) applied as a folder diff, and recovery when the articles folder vanishes or is replaced.
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { type FileStat, diffFolder } from '../core/folder-diff.js';
@@ -24,8 +24,12 @@ export interface ReconcilerOptions {
   /** Paths the state store believes exist (only the first scan retires the ones that are gone). */
   storedPaths: () => Iterable<string>;
   rebuild: () => void;
-  /** Watch the folder again once it is back. */
+  /** Watch the folder again (it is back, or the path now leads to another folder). */
   restartWatcher: () => Promise<void>;
+  /** Watch these folders (relative) if the watcher is not watching them; returns how many it added. */
+  ensureWatched?: (relFolders: string[]) => number;
+  /** Recovery of the root started (true) or ended (false): the watcher's status says so meanwhile. */
+  onRecovering?: (recovering: boolean) => void;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -41,7 +45,6 @@ const PROGRESS_STEP = 500;
 
 export class Reconciler {
   private timer: NodeJS.Timeout | undefined;
-  private rootTimer: NodeJS.Timeout | undefined;
   private closed = false;
   last: ScanReport | null = null;
   /** Files the last scan did not read (see scan-folder's `ignored`). */
@@ -79,6 +82,7 @@ export class Reconciler {
       problemPaths: problems.paths(),
       stored: initial ? this.options.storedPaths() : undefined,
     });
+    if (!initial && todo.length > 0) this.reportGap(todo, new Set(scan.files.map((f) => f.path)));
     const changed = initial ? await this.applyWithProgress(todo, scan.files.length) : await this.repair(todo);
     const ms = clock() - started;
     this.last = { at: new Date(clock()).toISOString(), ms, files: scan.files.length, read: todo.length };
@@ -100,6 +104,16 @@ export class Reconciler {
     if (todo.length === 0) return false;
     this.options.log.info('reconcile.repair', { files: todo.length });
     return this.options.apply(todo);
+  }
+
+  /**
+   * A scan found files no event had reported (a burst that outran the watcher, a filesystem
+   * without events): log how many, and make sure the folders holding them are watched from now on.
+   */
+  private reportGap(todo: string[], onDisk: Set<string>): void {
+    const folders = todo.filter((p) => onDisk.has(p)).map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : ''));
+    const rewatched = this.options.ensureWatched?.(folders) ?? 0;
+    this.options.log.warn('watch.gap', { files: todo.length, rewatched, reason: 'changes found by a scan that no file event reported' });
   }
 
   /** Scan after `delayMs` (0: as soon as the queue allows), then every `everySeconds` when periodic. */
@@ -132,37 +146,33 @@ export class Reconciler {
   }
 
   /**
-   * The articles folder itself vanished (deleted, unmounted, swapped by a deploy). Its watches
-   * died with it: keep serving the last good stories, look for the folder every second, and
-   * when it is back, watch it again and scan.
+   * The articles path leads somewhere else now (renamed over, link re-pointed, a folder replaced
+   * by a link) or nowhere. Gone: keep serving the last good stories (the scan reports
+   * ROOT_MISSING). Present: watch the folder it leads to and scan it against what is published.
    */
-  watchForRoot(): void {
-    if (this.rootTimer || this.closed) return;
-    const { log, articlesDir } = this.options;
-    log.warn('watch.root-gone', { folder: articlesDir, reason: 'articles folder removed; serving last good stories' });
-    this.schedule(0);
-    this.rootTimer = setInterval(() => {
-      void lstat(articlesDir).then(
-        (st) => {
-          if (!st.isDirectory() || !this.rootTimer) return;
-          clearInterval(this.rootTimer);
-          this.rootTimer = undefined;
-          log.info('watch.root-back', { folder: articlesDir });
-          void this.options.queue
-            .run(async () => {
-              await this.options.restartWatcher();
-              await this.scan(false);
-            })
-            .catch(() => undefined);
-        },
-        () => undefined,
-      );
-    }, 1000);
+  rootChanged(present: boolean): void {
+    if (this.closed) return;
+    const { log, articlesDir, onRecovering } = this.options;
+    onRecovering?.(true);
+    if (!present) {
+      log.warn('watch.root-gone', { folder: articlesDir, reason: 'articles folder gone; serving the last good stories' });
+      this.schedule(0);
+      return;
+    }
+    log.warn('watch.root-replaced', { folder: articlesDir, reason: 'the path leads to another folder: watching it and scanning' });
+    void this.options.queue
+      .run(async () => {
+        await this.options.restartWatcher();
+        // Watching again from here on: whatever changed meanwhile, the scan below catches.
+        onRecovering?.(false);
+        log.info('watch.root-back', { folder: articlesDir });
+        await this.scan(false);
+      })
+      .catch(() => undefined);
   }
 
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
-    clearInterval(this.rootTimer);
   }
 }

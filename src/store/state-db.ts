@@ -68,14 +68,20 @@ export class StateDb {
   constructor(stateDir: string | null) {
     if (stateDir !== null) mkdirSync(stateDir, { recursive: true });
     this.file = stateDir === null ? ':memory:' : path.join(stateDir, 'state.db');
+    let db: Database.Database | undefined;
     try {
-      this.db = new Database(this.file);
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('busy_timeout = 5000');
+      db = new Database(this.file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      // One writer per folder (store/state-lock.ts): waiting long only stalls serving (better-sqlite3
+      // is synchronous); a write still refused after 1 s is retried later (publish/store-retry.ts).
+      db.pragma('busy_timeout = 1000');
     } catch (error) {
+      // A handle left open would keep the file (and its filesystem) busy after the refusal.
+      db?.close();
       throw openError(this.file, error);
     }
+    this.db = db;
     const version = this.db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       this.db.close();
@@ -85,7 +91,8 @@ export class StateDb {
         this.file,
       );
     }
-    this.db.exec(`
+    try {
+      this.db.exec(`
       CREATE TABLE IF NOT EXISTS articles (
         path TEXT PRIMARY KEY,
         id TEXT NOT NULL,
@@ -109,6 +116,11 @@ export class StateDb {
       CREATE INDEX IF NOT EXISTS redirects_to ON redirects(to_path);
       PRAGMA user_version = ${SCHEMA_VERSION};
     `);
+    } catch (error) {
+      // The schema is written at open: a full disk or read-only file is the operator's to fix.
+      this.db.close();
+      throw openError(this.file, error);
+    }
     this.stmts = {
       get: this.db.prepare<[string], Row>('SELECT * FROM articles WHERE path = ?'),
       byHash: this.db.prepare<[string, string], Row>(

@@ -1,5 +1,5 @@
 // chokidar on the articles folder: article paths that may have changed, with a polling fallback.
-import { lstat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import type { Logger } from '../log.js';
@@ -29,9 +29,12 @@ export class ArticleWatcher {
   private watcher: FSWatcher | undefined;
   private polling: boolean;
   private closed = false;
+  /** The folder `root` leads to when watching started (chokidar watches no link as a root). */
+  private realRoot: string;
 
   constructor(private readonly options: WatcherOptions) {
     this.polling = options.poll;
+    this.realRoot = options.root;
   }
 
   get mode(): 'native' | 'polling' {
@@ -40,7 +43,9 @@ export class ArticleWatcher {
 
   /** Resolves once the initial tree is being watched. */
   async start(): Promise<void> {
-    const { root, log } = this.options;
+    const { log } = this.options;
+    const root = await realpath(this.options.root).catch(() => this.options.root);
+    this.realRoot = root;
     const w = watch(root, {
       ignoreInitial: true,
       followSymlinks: false,
@@ -85,16 +90,16 @@ export class ArticleWatcher {
   }
 
   private relative(p: string): string {
-    return path.relative(this.options.root, p).split(path.sep).join('/');
+    return path.relative(this.realRoot, p).split(path.sep).join('/');
   }
 
   private onRaw(event: string, evPath: string, details: unknown): void {
-    const { root } = this.options;
+    const root = this.realRoot;
     const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
     if (typeof watched !== 'string') return;
     // The articles folder itself moved or vanished (inotify IN_MOVE_SELF/IN_DELETE_SELF arrive as 'rename').
     if (event === 'rename' && watched === root) {
-      void lstat(root).then(
+      void stat(this.options.root).then(
         (st) => st.isDirectory() || this.options.onFolder(''),
         () => this.options.onFolder(''),
       );
@@ -108,7 +113,25 @@ export class ArticleWatcher {
     this.options.onPath(rel);
   }
 
-  /** Close and start again (after the root came back, or to switch to polling). */
+  /**
+   * Of these folders (relative; '' is the root), start watching those chokidar is not watching
+   * (a burst of new folders can outrun it); returns how many were added.
+   */
+  ensureWatched(relFolders: Iterable<string>): number {
+    const w = this.watcher;
+    if (!w || this.closed) return 0;
+    const watched = w.getWatched();
+    let added = 0;
+    for (const rel of new Set(relFolders)) {
+      const abs = rel === '' ? this.realRoot : path.join(this.realRoot, ...rel.split('/'));
+      if (abs in watched) continue;
+      w.add(abs);
+      added++;
+    }
+    return added;
+  }
+
+  /** Close and start again (after the root came back or was replaced, or to switch to polling). */
   async restart(): Promise<void> {
     await this.watcher?.close();
     if (this.closed) return;

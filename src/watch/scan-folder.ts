@@ -1,7 +1,7 @@
 // Walk the articles folder: every article file with its size and mtime, without following links.
 import type { Dirent } from 'node:fs';
 import { lstatSync } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { imageType } from '../core/media.js';
 import { type Problem, ProblemCode } from '../core/model.js';
@@ -36,7 +36,8 @@ export async function scanFolder(root: string): Promise<ScanResult> {
   const problems: Problem[] = [];
   const ignored: string[] = [];
   try {
-    const st = await lstat(root);
+    // The root itself may be a link (a deploy's `current`): followed; links inside it never are.
+    const st = await stat(root);
     if (!st.isDirectory()) return { files, problems, ignored, rootOk: false, rootError: 'not a folder' };
   } catch (cause) {
     return { files, problems, ignored, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };

@@ -91,7 +91,9 @@ describe('feedpub CLI', () => {
     const deskPort = desk?.[2] ?? '';
 
     // The desk's port is now taken: given explicitly, that is an error (the default port taken is not: tests/e2e/desk.test.ts).
-    const explicit = await finished(run(['serve', '--articles', articles, '--state', `${state}-2`, '--port', '0', '--admin-port', deskPort], cwd));
+    const explicit = await finished(
+      run(['serve', '--articles', articles, '--state', `${state}-2`, '--port', '0', '--admin-port', deskPort], cwd),
+    );
     expect(explicit.code).toBe(2);
     expect(explicit.stderr).toContain(`desk cannot listen on 127.0.0.1:${deskPort}: EADDRINUSE`);
     cleanup.push(`${state}-2`);

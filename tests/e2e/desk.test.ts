@@ -126,7 +126,12 @@ describe("the editor's desk", () => {
       expect(page.text).toMatch(/<time datetime="2026-11-25T02:30:00\.000Z">[^<]*2569/);
 
       const bytes = site.snapshot.get(feed)?.identity.body;
-      const readers: Record<string, string>[] = [FEED_READER, {}, { accept: '*/*' }, { 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'cors' }];
+      const readers: Record<string, string>[] = [
+        FEED_READER,
+        {},
+        { accept: '*/*' },
+        { 'sec-fetch-dest': 'empty', 'sec-fetch-mode': 'cors' },
+      ];
       for (const headers of readers) {
         const reader = await get(`${url}${feed}`, headers);
         expect(reader.headers['content-type']).not.toContain('text/html');
@@ -158,7 +163,9 @@ describe("the editor's desk", () => {
     await rename(path.join(ctx.articles, 'world/rain-moved.txt'), path.join(ctx.articles, 'world/rain-again.txt'));
     await waitFor(async () => (await get(`${url}/articles/world/rain-again`)).status === 200, 10_000, 'second rename');
     // Chains collapse: the first URL goes straight to the newest.
-    await waitFor(async () => (await get(`${url}/articles/world/rain`)).headers.location === 'https://news.example/articles/world/rain-again');
+    await waitFor(
+      async () => (await get(`${url}/articles/world/rain`)).headers.location === 'https://news.example/articles/world/rain-again',
+    );
 
     await rm(path.join(ctx.articles, 'world/rain-again.txt'));
     await waitFor(async () => (await get(`${url}/articles/world/rain-again`)).status === 410, 10_000, 'gone');
@@ -199,7 +206,10 @@ describe("the editor's desk", () => {
     const taken = (blocker.address() as AddressInfo).port;
     const { config } = await testConfig(ctx.articles, ctx.state);
     const warnings: string[] = [];
-    const log = { ...silentLogger, warn: (event: string, fields?: Record<string, unknown>) => warnings.push(`${event} ${JSON.stringify(fields)}`) };
+    const log = {
+      ...silentLogger,
+      warn: (event: string, fields?: Record<string, unknown>) => warnings.push(`${event} ${JSON.stringify(fields)}`),
+    };
     const running = await startServer(
       { ...config, host: '127.0.0.1', admin: { host: '127.0.0.1', port: taken, explicit: false } },
       { log, watch: false },

@@ -31,6 +31,16 @@ describe('conditional GET (RFC 9110 §13)', () => {
     expect(isNotModified({}, doc)).toBe(false);
   });
 
+  it('ignores an If-Modified-Since that is not an HTTP-date, or later than now (§13.1.3)', () => {
+    const now = Date.UTC(2026, 10, 25, 12, 0, 0);
+    for (const ims of ['3000', '2100-01-01', 'Fri, 01 Jan 2100 00:00:00 GMT', 'Wed, 25 Nov 2026 12:00:01 GMT']) {
+      expect(isNotModified({ 'if-modified-since': ims }, doc, now), ims).toBe(false);
+    }
+    expect(isNotModified({ 'if-modified-since': 'Wed, 25 Nov 2026 12:00:00 GMT' }, doc, now)).toBe(true);
+    expect(isNotModified({ 'if-modified-since': 'Wednesday, 25-Nov-26 08:00:00 GMT' }, doc, now)).toBe(true);
+    expect(isNotModified({ 'if-modified-since': 'Wed Nov 25 08:00:00 2026' }, doc, now)).toBe(true);
+  });
+
   it('gives each encoding its own tag and sends validators and caching fields with a 304', () => {
     expect(new Set([doc.identity.etag, doc.gzip.etag, doc.br.etag]).size).toBe(3);
     expect(doc.gzip.raw304).toEqual([

@@ -46,4 +46,20 @@ describe('ProblemBook', () => {
     expect(book.list().map((p) => p.path)).toEqual(['.', 'c.txt', 'b.txt']);
     expect(book.paths().sort()).toEqual(['b.txt', 'c.txt']);
   });
+
+  it('keeps a store problem through file readings and scans until the store write succeeds, and asks for a re-read meanwhile', () => {
+    const book = new ProblemBook();
+    const unsaved = problem('a.txt', ProblemCode.StoreWrite, 'change not saved in the state store (SQLITE_FULL)');
+    book.setStore('a.txt', [unsaved]);
+    expect(book.hasError('a.txt')).toBe(true);
+    book.setFile('a.txt', [problem('a.txt', ProblemCode.Warning, 'stray characters removed', 'warning')]);
+    book.setScan([]);
+    expect(book.storePaths()).toEqual(['a.txt']);
+    expect(book.list().map((p) => p.code)).toEqual([ProblemCode.StoreWrite, ProblemCode.Warning]);
+    book.setStore('a.txt', []);
+    expect(book.hasError('a.txt')).toBe(false);
+    expect(book.list().map((p) => p.code)).toEqual([ProblemCode.Warning]);
+    book.setFile('a.txt', []);
+    expect(book.paths()).toEqual([]);
+  });
 });

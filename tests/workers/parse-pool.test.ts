@@ -31,7 +31,8 @@ describe('parse pool', () => {
   });
 
   it('keeps the event loop free while a heavy file parses', async () => {
-    pool = new ParsePool({ parse, size: 1 });
+    // The parse takes seconds; on a loaded machine more than the default 10 s limit, which is not under test here.
+    pool = new ParsePool({ parse, size: 1, timeoutMs: 120_000 });
     await pool.parse('warm.md', new TextEncoder().encode('# Warm\n\nup'));
     const heavy = new TextEncoder().encode(`# Heavy\n\n${'*a _b [c '.repeat(100_000)}`);
     let worstGap = 0;

@@ -92,9 +92,7 @@ ${entries.length === 0 ? '<p>No stories yet.</p>' : `<ol class="stories">\n${ite
 export function renderStoryPage(site: Site, e: Entry, links: PageLinks, timeZone: string): string {
   const language = e.language ?? site.language;
   const updated =
-    e.updated.getTime() > e.published.getTime()
-      ? ` · updated ${timeElement(e.updated, { language: site.language, timeZone })}`
-      : '';
+    e.updated.getTime() > e.published.getTime() ? ` · updated ${timeElement(e.updated, { language: site.language, timeZone })}` : '';
   const categories =
     e.categories.length > 0
       ? `<p class="categories">${e.categories.map((c) => `<a href="${escapeHtml(siteUrls(site.baseUrl).facet('categories', c))}">${escapeHtml(c)}</a>`).join(' ')}</p>\n`

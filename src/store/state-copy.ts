@@ -1,0 +1,51 @@
+// The state a one-off command (build) may use: the folder itself when no server holds it, else a private copy of its store.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { StateLockedError, lockStateDir } from './state-lock.js';
+
+export interface BuildState {
+  /** The folder to open the store in. */
+  stateDir: string;
+  /** True when it is a copy (a live server holds the real one). */
+  copied: boolean;
+  /** Give the folder back (the lock) or delete the copy. */
+  release(): Promise<void>;
+}
+
+/**
+ * Take `stateDir` for the length of a build when it is free, so that no server starts on it
+ * meanwhile. When a live server holds it, copy its store with SQLite's online backup through a
+ * read-only connection (the server's writes go on; the copy is one consistent moment) into a
+ * temporary folder: the build sees the same ids and dates and never writes the served file.
+ */
+export async function stateForBuild(stateDir: string): Promise<BuildState> {
+  try {
+    const lock = lockStateDir(stateDir);
+    return { stateDir, copied: false, release: async () => lock.release() };
+  } catch (error) {
+    if (!(error instanceof StateLockedError)) {
+      // No folder yet (a first build): the store creates it.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { stateDir, copied: false, release: async () => undefined };
+      throw error;
+    }
+  }
+  const copy = await mkdtemp(path.join(os.tmpdir(), 'feedpub-build-state-'));
+  const release = () => rm(copy, { recursive: true, force: true });
+  const file = path.join(stateDir, 'state.db');
+  if (!existsSync(file)) return { stateDir: copy, copied: true, release };
+  try {
+    const source = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      await source.backup(path.join(copy, 'state.db'));
+    } finally {
+      source.close();
+    }
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  return { stateDir: copy, copied: true, release };
+}

@@ -1,0 +1,123 @@
+// The CLI refusing what would lose stories: build over the stories, state or project, two servers on one state, a damaged store.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT, put, removeDir, tempDir, waitFor } from '../helpers.js';
+
+const cleanup: string[] = [];
+const children: ChildProcess[] = [];
+
+afterEach(async () => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+  for (const d of cleanup.splice(0)) await removeDir(d);
+});
+
+async function dirs(): Promise<{ articles: string; state: string; cwd: string }> {
+  const articles = await tempDir();
+  const state = await tempDir('feedpub-state-');
+  const cwd = await tempDir('feedpub-cwd-');
+  cleanup.push(articles, state, cwd);
+  await put(articles, 'one.txt', 'One\n\nThe first story.\n');
+  await put(articles, 'world/two.txt', 'Two\n\nThe second story.\n');
+  return { articles, state, cwd };
+}
+
+interface Run {
+  child: ChildProcess;
+  out: { stdout: string; stderr: string };
+  done: Promise<number | null>;
+}
+
+function run(args: string[], cwd: string): Run {
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), ...args], {
+    cwd,
+    env: { ...process.env, PORT: undefined, FEEDPUB_BASE_URL: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const out = { stdout: '', stderr: '' };
+  child.stdout?.on('data', (d) => (out.stdout += d));
+  child.stderr?.on('data', (d) => (out.stderr += d));
+  return { child, out, done: new Promise((resolve) => child.on('close', (code) => resolve(code))) };
+}
+
+/** Start `serve` and wait for it to be healthy; its URL. */
+async function serve(articles: string, state: string, cwd: string): Promise<{ url: string; server: Run }> {
+  const server = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
+  const url = await waitFor(() => /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(server.out.stdout)?.[1], 20_000, 'listening');
+  await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200, 20_000, 'healthy');
+  return { url, server };
+}
+
+describe('build --out refuses to replace what is not its own', () => {
+  it('refuses the articles folder, the state folder, the project folder and a foreign folder, with exit 2', async () => {
+    const { articles, state, cwd } = await dirs();
+    await put(cwd, 'notes/keep.txt', 'mine');
+    const base = ['--articles', articles, '--state', state];
+    const cases: [string, RegExp][] = [
+      [articles, /it is the articles folder/],
+      [state, /it is the state folder/],
+      [cwd, /it is the project folder/],
+      [path.dirname(articles), /it contains the articles folder/],
+      [path.join(cwd, 'notes'), /did not write/],
+    ];
+    const runs = cases.map(([out]) => run(['build', '--out', out, ...base], cwd));
+    for (const [k, [out, reason]] of cases.entries()) {
+      const r = runs[k] as Run;
+      expect(await r.done, out).toBe(2);
+      expect(r.out.stderr).toMatch(reason);
+      expect(r.out.stderr).not.toMatch(/\n\s+at /); // no stack
+    }
+    expect(readdirSync(articles).sort()).toEqual(['one.txt', 'world']);
+    expect(await readFile(path.join(cwd, 'notes/keep.txt'), 'utf8')).toBe('mine');
+    // Its own earlier output is replaced.
+    const site = path.join(cwd, 'site');
+    for (let i = 0; i < 2; i++) expect(await run(['build', '--out', site, ...base], cwd).done).toBe(0);
+    expect(existsSync(path.join(site, 'feed.xml'))).toBe(true);
+  }, 120_000);
+});
+
+describe('one server per state folder', () => {
+  it('refuses a second serve naming the folder and the holder pid; build uses a copy of the served store', async () => {
+    const { articles, state, cwd } = await dirs();
+    const { url, server } = await serve(articles, state, cwd);
+    const second = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
+    expect(await second.done).toBe(2);
+    expect(second.out.stderr).toContain(`state folder ${state} is in use by feedpub process ${server.child.pid}`);
+    expect(second.out.stdout).not.toContain('listening');
+
+    // The served store keeps a rolling backup from the first scan on.
+    await waitFor(() => existsSync(path.join(state, 'state.db.backup')), 10_000, 'backup after the first scan');
+
+    const out = path.join(cwd, 'site');
+    const build = run(['build', '--out', out, '--articles', articles, '--state', state], cwd);
+    expect(await build.done).toBe(0);
+    expect(build.out.stderr).toContain('build.state-copy');
+    const ids = (xml: string) => [...xml.matchAll(/<guid[^>]*>([^<]+)<\/guid>/g)].map((m) => m[1]).sort();
+    const served = await (await fetch(`${url}/feed.xml`)).text();
+    expect(ids(await readFile(path.join(out, 'feed.xml'), 'utf8'))).toEqual(ids(served));
+    expect(ids(served)).toHaveLength(2);
+    // The server still works and still owns its store.
+    await put(articles, 'three.txt', 'Three\n\nA later story.\n');
+    await waitFor(async () => (await (await fetch(`${url}/feed.xml`)).text()).includes('Three'), 10_000, 'a later story');
+    server.child.kill('SIGTERM');
+    expect(await server.done).toBe(0);
+    expect(existsSync(path.join(state, 'serve.lock'))).toBe(false);
+  }, 120_000);
+});
+
+describe('a state store that will not open', () => {
+  it('exits 2 before listening, naming the file and what to do, without a stack', async () => {
+    const { articles, state, cwd } = await dirs();
+    writeFileSync(path.join(state, 'state.db'), 'not a database '.repeat(500));
+    const r = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
+    expect(await r.done).toBe(2);
+    expect(r.out.stdout).not.toContain('listening');
+    expect(r.out.stderr).toContain(`state store ${path.join(state, 'state.db')} is damaged`);
+    expect(r.out.stderr).toContain('restore the backup');
+    expect(r.out.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(state, 'serve.lock'))).toBe(false);
+  });
+});

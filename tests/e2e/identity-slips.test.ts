@@ -1,0 +1,99 @@
+// Story identity through the real watcher and server: a rename onto a deleted name, a freed slug, a file turned into a folder, a new base URL.
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/runtime.js';
+import { silentLogger } from '../../src/log.js';
+import { getText, parseAtomFeed, put, removeDir, siteFolders, startSite, tempDir, testConfig, waitFor } from '../helpers.js';
+
+const ctx = siteFolders();
+
+interface Item {
+  title: string;
+  id: string;
+  link: string;
+}
+const atom = async (url: string): Promise<{ items: Item[]; xml: string }> => {
+  const xml = (await getText(`${url}/atom.xml`)).text;
+  const items = (parseAtomFeed(xml).entries ?? []).map((e) => ({
+    title: e.title?.value ?? '',
+    id: String(e.id ?? ''),
+    link: String(e.links?.[0]?.href ?? ''),
+  }));
+  return { items: items.sort((a, b) => (a.title < b.title ? -1 : 1)), xml };
+};
+const titles = async (url: string) => (await atom(url)).items.map((i) => i.title);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+describe('story identity', () => {
+  it('keeps A’s id through `rm b.txt; mv a.txt b.txt`, and tombstones only B', async () => {
+    await put(ctx.articles, 'a.txt', 'Story A\n\nThe text of story A.\n');
+    await put(ctx.articles, 'b.txt', 'Story B\n\nThe text of story B.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const before = (await atom(url)).items;
+    const idA = before.find((i) => i.title === 'Story A')?.id as string;
+    const idB = before.find((i) => i.title === 'Story B')?.id as string;
+    expect(idA).not.toBe(idB);
+    await rm(path.join(ctx.articles, 'b.txt'));
+    await rename(path.join(ctx.articles, 'a.txt'), path.join(ctx.articles, 'b.txt'));
+    await waitFor(async () => same(await titles(url), ['Story A']), 10_000, 'A alone');
+    const { items, xml } = await atom(url);
+    expect(items[0]?.id).toBe(idA);
+    expect(items[0]?.link).toMatch(/\/articles\/b$/);
+    // RFC 6721 tombstone for B only; A was never deleted.
+    expect(xml).toContain(`ref="${idB}"`);
+    expect(xml).not.toContain(`ref="${idA}"`);
+  });
+
+  it('publishes the loser of a slug clash as soon as the winner is deleted', async () => {
+    await put(ctx.articles, 'first.md', '---\ntitle: First\nslug: shared\n---\n\nFirst body.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    await put(ctx.articles, 'second.md', '---\ntitle: Second\nslug: shared\n---\n\nSecond body.\n');
+    await waitFor(() => site.status().problems.some((p) => p.path === 'second.md' && p.code === 'SLUG_COLLISION'), 10_000, 'clash');
+    expect(await titles(url)).toEqual(['First']);
+    await rm(path.join(ctx.articles, 'first.md'));
+    await waitFor(async () => same(await titles(url), ['Second']), 10_000, 'the loser published');
+    expect((await atom(url)).items[0]?.link).toMatch(/\/articles\/shared$/);
+    expect(site.status().problems).toEqual([]);
+  });
+
+  it('unpublishes a story whose file became a folder (`rm x.txt; mkdir x.txt`), and it stays gone after a restart', async () => {
+    await put(ctx.articles, 'x.txt', 'Story X\n\nbody\n');
+    await put(ctx.articles, 'y.txt', 'Story Y\n\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    await rm(path.join(ctx.articles, 'x.txt'));
+    await mkdir(path.join(ctx.articles, 'x.txt'));
+    await waitFor(async () => same(await titles(url), ['Story Y']), 10_000, 'X unpublished');
+    await ctx.running.close();
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    expect(await titles(ctx.running.url)).toEqual(['Story Y']);
+  });
+
+  it('keeps a broken story’s last good version in a build with another base URL against the same state', async () => {
+    await put(ctx.articles, 'good.txt', 'Good\n\nbody\n');
+    await put(ctx.articles, 'breaks.md', '---\ntitle: Last good\n---\n\nThe version that parsed.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    await ctx.running.close();
+    ctx.running = undefined;
+    // Broken while nothing runs.
+    await writeFile(path.join(ctx.articles, 'breaks.md'), '---\ntitle: [unclosed\n---\n\nbody\n');
+    const { config, configDir } = await testConfig(ctx.articles, ctx.state);
+    const out = await tempDir('feedpub-out-');
+    try {
+      const built = await buildSite({ ...config, baseUrl: 'https://news.example.com' }, path.join(out, 'site'), { log: silentLogger });
+      expect(built.status.problems.map((p) => [p.path, p.code])).toEqual([['breaks.md', 'BAD_FRONT_MATTER']]);
+      const { readFile } = await import('node:fs/promises');
+      const xml = await readFile(path.join(out, 'site', 'atom.xml'), 'utf8');
+      expect(xml).toContain('Last good');
+      expect(xml).toContain('The version that parsed.');
+      expect(xml).toContain('https://news.example.com/articles/breaks');
+      expect(xml).not.toContain('127.0.0.1');
+    } finally {
+      await removeDir(out);
+      await removeDir(configDir);
+    }
+  });
+});

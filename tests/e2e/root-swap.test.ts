@@ -1,0 +1,124 @@
+// The articles folder replaced under a running server: renamed over, a link re-pointed, a folder turned into a link; and a burst of new folders.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningSite, getText, parseRssFeed, put, removeDir, startSite, tempDir, waitFor } from '../helpers.js';
+
+let parent = '';
+let state = '';
+let running: RunningSite | undefined;
+beforeEach(async () => {
+  parent = await tempDir('feedpub-swap-');
+  state = await tempDir('feedpub-state-');
+});
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+  await removeDir(parent);
+  await removeDir(state);
+});
+
+const titles = async (url: string) => (parseRssFeed((await getText(`${url}/feed.xml`)).text).items ?? []).map((i) => i.title ?? '').sort();
+const same = (a: string[], b: string[]) => JSON.stringify(a) === JSON.stringify(b);
+const story = (title: string) => `${title}\n\nThe story called ${title}.\n`;
+
+/** Wait for the feed to show `expected`; the milliseconds it took. */
+async function until(url: string, expected: string[], what: string): Promise<number> {
+  const started = Date.now();
+  await waitFor(async () => same(await titles(url), expected), 15_000, what);
+  return Date.now() - started;
+}
+
+describe('the articles folder replaced while serving', () => {
+  it('follows a folder renamed over the old one (rename, rename, rm -rf), then sees later saves', async () => {
+    const articles = path.join(parent, 'articles');
+    await put(articles, 'one.txt', story('One'));
+    running = await startSite(articles, state);
+    const { url } = running;
+    expect(await titles(url)).toEqual(['One']);
+    await put(path.join(parent, 'new'), 'two.txt', story('Two'));
+    await put(path.join(parent, 'new'), 'desk/three.txt', story('Three'));
+    await rename(articles, path.join(parent, 'old'));
+    await rename(path.join(parent, 'new'), articles);
+    await rm(path.join(parent, 'old'), { recursive: true });
+    const ms = await until(url, ['Three', 'Two'], 'the new folder published');
+    console.log(`folder renamed over: new stories served after ${ms} ms`);
+    await writeFile(path.join(articles, 'four.txt'), story('Four'));
+    await writeFile(path.join(articles, 'desk', 'five.txt'), story('Five'));
+    await until(url, ['Five', 'Four', 'Three', 'Two'], 'saves in the new folder, by events');
+    expect(running.site.status().watcher).toBe('native');
+    expect(running.site.status().problems).toEqual([]);
+  });
+
+  it('follows a re-pointed link (ln -sfn new tmp && mv -T tmp articles)', async () => {
+    const articles = path.join(parent, 'articles');
+    await put(path.join(parent, 'a'), 'one.txt', story('One'));
+    await put(path.join(parent, 'b'), 'two.txt', story('Two'));
+    await symlink('a', articles);
+    running = await startSite(articles, state);
+    const { url } = running;
+    expect(await titles(url)).toEqual(['One']);
+    // Hold the one queue, so the re-watch waits its turn: /status must say so, never a false `native`.
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const queue = (running.site as unknown as { queue: { run(task: () => Promise<void>): Promise<void> } }).queue;
+    void queue.run(() => gate);
+    await symlink('b', path.join(parent, 'tmp'));
+    await rename(path.join(parent, 'tmp'), articles);
+    await waitFor(() => running?.site.status().watcher === 'recovering', 5000, 'recovering, noticed within a second');
+    expect(await titles(url)).toEqual(['One']);
+    open();
+    const ms = await until(url, ['Two'], 'the link target published');
+    console.log(`link re-pointed: new target served ${ms} ms after the queue was free`);
+    await writeFile(path.join(parent, 'b', 'three.txt'), story('Three'));
+    await until(url, ['Three', 'Two'], 'a save in the new target, by events');
+    expect(running.site.status().watcher).toBe('native');
+    // Saves to the old target are no longer published.
+    await writeFile(path.join(parent, 'a', 'stale.txt'), story('Stale'));
+    await writeFile(path.join(parent, 'b', 'four.txt'), story('Four'));
+    await until(url, ['Four', 'Three', 'Two'], 'only the current target');
+  });
+
+  it('follows a folder replaced by a link, and says recovering while there is none', async () => {
+    const articles = path.join(parent, 'articles');
+    await put(articles, 'one.txt', story('One'));
+    await put(path.join(parent, 'target'), 'two.txt', story('Two'));
+    running = await startSite(articles, state);
+    const { url } = running;
+    await rm(articles, { recursive: true });
+    await waitFor(() => running?.site.status().watcher === 'recovering', 5000, 'recovering while the folder is gone');
+    expect(await titles(url)).toEqual(['One']);
+    await symlink('target', articles);
+    await until(url, ['Two'], 'the linked folder published');
+    await writeFile(path.join(parent, 'target', 'three.txt'), story('Three'));
+    await until(url, ['Three', 'Two'], 'a save through the link, by events');
+    expect(running.site.status().watcher).toBe('native');
+    expect(running.site.status().problems).toEqual([]);
+  });
+});
+
+describe('a burst of new folders', () => {
+  it('watches every folder created in it: a later save in any of them is seen', async () => {
+    const articles = path.join(parent, 'articles');
+    await mkdir(articles);
+    running = await startSite(articles, state);
+    const { url } = running;
+    const n = 300;
+    const names = Array.from({ length: n }, (_, i) => `desk-${String(i).padStart(3, '0')}`);
+    for (const name of names) {
+      mkdirSync(path.join(articles, name, 'inner'), { recursive: true });
+      writeFileSync(path.join(articles, name, 'inner', 'story.txt'), story(name));
+    }
+    // The feed lists the newest 50: count what is published.
+    const published = () => running?.site.status().articles ?? 0;
+    await waitFor(() => published() === n, 30_000, `${n} stories`);
+    for (const name of [names[0], names[n / 2], names[n - 1]] as string[]) {
+      writeFileSync(path.join(articles, name, 'inner', 'later.txt'), story(`${name} later`));
+    }
+    await waitFor(() => published() === n + 3, 10_000, 'saves in folders made by the burst');
+    expect((await titles(url)).filter((t) => t.endsWith(' later'))).toHaveLength(3);
+  });
+});
