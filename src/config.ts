@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isValidTimeZone } from './core/dateline.js';
 import { FutureStories } from './core/release.js';
+import { DEFAULT_BOILERPLATE_MARKERS } from './core/boilerplate-markers.js';
 import { ConfigError } from './core/errors.js';
 import { cleanLine } from './core/text.js';
 
@@ -55,40 +56,7 @@ export interface Config {
   feedContent: 'full' | 'summary';
 }
 
-/** Markers that start page boilerplate in newsroom plain text (see README). */
-export const DEFAULT_BOILERPLATE_MARKERS = [
-  'เพิ่มเพื่อน',
-  'ข่าวที่เกี่ยวข้อง',
-  'อ่านข่าวที่เกี่ยวข้อง',
-  'ข่าวแนะนำ',
-  'ข่าวล่าสุด',
-  'อ่านเพิ่มเติม',
-  'แชร์',
-  'แชร์ข่าว',
-  'Tags:',
-  'แท็ก:',
-  'Related',
-  'Related news',
-  'Related articles',
-  'Read more',
-  'Share',
-  'Share this',
-  'Share this article',
-  'Share this story',
-  'Related stories',
-  'Related coverage',
-  'Read next',
-  'More stories',
-  'Our Standards:',
-  'แท็กที่เกี่ยวข้อง',
-  'อ่านข่าวเพิ่ม',
-  'อ่านข่าวเพิ่มเติม',
-  'อ่านข่าวต้นฉบับ',
-  'ข่าวอื่นๆ',
-  'ข่าวยอดนิยม',
-  'เรื่องที่เกี่ยวข้อง',
-  'บทความที่เกี่ยวข้อง',
-] as const;
+export { DEFAULT_BOILERPLATE_MARKERS } from './core/boilerplate-markers.js';
 
 /** Flags and environment values as given; all optional, all strings or booleans. */
 export interface ConfigInput {

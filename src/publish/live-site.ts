@@ -1,7 +1,6 @@
 // The running site: its lifecycle (start, close) and status; each job is done by the part named for it.
 import type { Config } from '../config.js';
-import type { Problem, Site } from '../core/model.js';
-import { siteUrls } from '../core/routes.js';
+import type { Site } from '../core/model.js';
 import type { Logger } from '../log.js';
 import { type HeadersFor, NO_EXTRA_HEADERS } from '../snapshot/headers.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
@@ -17,9 +16,10 @@ import { ChangeQueue } from './change-queue.js';
 import { ProblemBook } from './problem-book.js';
 import { ReleaseScheduler } from './scheduler.js';
 import { StoreRetry } from './store-retry.js';
-import { Reconciler, type ScanReport } from './reconciler.js';
-import { type RebuildReport, SiteBuilder } from './site-builder.js';
-import { type NotifierStatus, WebSubNotifier } from './websub-notifier.js';
+import { Reconciler } from './reconciler.js';
+import { SiteBuilder } from './site-builder.js';
+import { type SiteStatus, siteFromConfig } from './site-status.js';
+import { WebSubNotifier } from './websub-notifier.js';
 import type { DeskSource, SiteEvent } from './desk-state.js';
 import { type DeskPreviewEntry, previewOf } from './desk-preview-source.js';
 
@@ -49,37 +49,7 @@ export interface LiveSiteOptions {
   backupEveryMs?: number;
 }
 
-export interface SiteStatus {
-  ready: boolean;
-  articles: number;
-  drafts: number;
-  problems: Problem[];
-  /** The last regeneration: total ms, the part spent rendering and encoding (compression, hashing), story pages re-indexed. */
-  lastRebuild: RebuildReport | null;
-  /** The last full scan: files found, and files read because they were new or changed. */
-  lastScan: ScanReport | null;
-  /** `recovering`: the articles folder vanished or was replaced, and is not (yet) watched again. */
-  watcher: 'native' | 'polling' | 'recovering' | 'off';
-  /** Stories held until their date (embargoes), soonest first. */
-  held: { path: string; until: string }[];
-  /** WebSub pings to the configured hubs (absent when none is configured). */
-  websub?: NotifierStatus;
-}
-
-/** The site described by the configuration, at `baseUrl`. */
-export function siteFromConfig(config: Readonly<Config>, baseUrl: string): Site {
-  return {
-    title: config.site.title,
-    description: config.site.description,
-    language: config.site.language,
-    author: config.site.author,
-    baseUrl,
-    id: config.site.id ?? siteUrls(baseUrl).home,
-    itemLimit: config.itemLimit,
-    maxAge: config.maxAge,
-    hubs: config.websubHubs,
-  };
-}
+export { type SiteStatus, siteFromConfig } from './site-status.js';
 
 /**
  * `start()` opens the store, watches, scans the folder (with progress) and renders; from then
@@ -108,6 +78,8 @@ export class LiveSite {
   private readonly backup: RollingBackup | undefined;
   private readonly storeRetry: StoreRetry;
 
+  // Long on purpose (about 90 lines): the one place where the parts are wired to each other, in
+  // the order data flows through them; each part's own work lives in its module.
   constructor(private readonly options: LiveSiteOptions) {
     const { config, baseUrl, log } = options;
     const clock = options.clock ?? Date.now;

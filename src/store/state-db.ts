@@ -2,6 +2,7 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { BACKUP_NAME, StateStoreError, openError } from './state-errors.js';
 import type { IdentityRecord } from '../core/identity.js';
 
 /** An identity record plus the file stats last ingested, so a reconcile can skip unchanged files. */
@@ -24,21 +25,7 @@ interface Row {
 
 const SCHEMA_VERSION = 3;
 
-/** The state store cannot be used as it is: names the file and what the operator can do. */
-export class StateStoreError extends Error {
-  override readonly name = 'StateStoreError';
-  constructor(
-    readonly code: 'STATE_CORRUPT' | 'STATE_UNREADABLE' | 'STATE_TOO_NEW',
-    message: string,
-    readonly file: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-/** Rolling copy of the store, made with SQLite's online backup while the server runs. */
-export const BACKUP_NAME = 'state.db.backup';
+export { BACKUP_NAME, StateStoreError } from './state-errors.js';
 
 /** A published story's last good parse, so a restart need not re-read unchanged files. */
 export interface StoredEntryRow {
@@ -292,24 +279,6 @@ export class StateDb {
   close(): void {
     if (this.db.open) this.db.close();
   }
-}
-
-/** What an operator reads when the store will not open: the file, the cause, and the two ways out. */
-function openError(file: string, error: unknown): StateStoreError {
-  const code = (error as { code?: string }).code ?? '';
-  const backup = path.join(path.dirname(file), BACKUP_NAME);
-  const ways = `restore the backup (cp ${backup} ${file}), or move ${file} aside to start fresh (story ids and dates are then assigned anew)`;
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new StateStoreError('STATE_CORRUPT', `state store ${file} is damaged (${(error as Error).message}): ${ways}`, file, {
-      cause: error,
-    });
-  }
-  return new StateStoreError(
-    'STATE_UNREADABLE',
-    `state store ${file} cannot be opened (${code || (error as Error).message}): check the folder's permissions and free space, or ${ways}`,
-    file,
-    { cause: error },
-  );
 }
 
 function fromRow(row: Row): StoredArticle {

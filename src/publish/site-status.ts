@@ -1,0 +1,39 @@
+// What the running site reports about itself, and the Site its configuration describes.
+import type { Config } from '../config.js';
+import type { Problem, Site } from '../core/model.js';
+import { siteUrls } from '../core/routes.js';
+import type { ScanReport } from './reconciler.js';
+import type { RebuildReport } from './site-builder.js';
+import type { NotifierStatus } from './websub-notifier.js';
+
+export interface SiteStatus {
+  ready: boolean;
+  articles: number;
+  drafts: number;
+  problems: Problem[];
+  /** The last regeneration: total ms, the part spent rendering and encoding (compression, hashing), story pages re-indexed. */
+  lastRebuild: RebuildReport | null;
+  /** The last full scan: files found, and files read because they were new or changed. */
+  lastScan: ScanReport | null;
+  /** `recovering`: the articles folder vanished or was replaced, and is not (yet) watched again. */
+  watcher: 'native' | 'polling' | 'recovering' | 'off';
+  /** Stories held until their date (embargoes), soonest first. */
+  held: { path: string; until: string }[];
+  /** WebSub pings to the configured hubs (absent when none is configured). */
+  websub?: NotifierStatus;
+}
+
+/** The site described by the configuration, at `baseUrl`. */
+export function siteFromConfig(config: Readonly<Config>, baseUrl: string): Site {
+  return {
+    title: config.site.title,
+    description: config.site.description,
+    language: config.site.language,
+    author: config.site.author,
+    baseUrl,
+    id: config.site.id ?? siteUrls(baseUrl).home,
+    itemLimit: config.itemLimit,
+    maxAge: config.maxAge,
+    hubs: config.websubHubs,
+  };
+}

@@ -1,0 +1,36 @@
+// Why the state store cannot be used, in the words an operator needs: the file, the cause, and the ways out.
+import path from 'node:path';
+
+/** The state store cannot be used as it is: names the file and what the operator can do. */
+export class StateStoreError extends Error {
+  override readonly name = 'StateStoreError';
+  constructor(
+    readonly code: 'STATE_CORRUPT' | 'STATE_UNREADABLE' | 'STATE_TOO_NEW',
+    message: string,
+    readonly file: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Rolling copy of the store, made with SQLite's online backup while the server runs. */
+export const BACKUP_NAME = 'state.db.backup';
+
+/** What an operator reads when the store will not open: the file, the cause, and the two ways out. */
+export function openError(file: string, error: unknown): StateStoreError {
+  const code = (error as { code?: string }).code ?? '';
+  const backup = path.join(path.dirname(file), BACKUP_NAME);
+  const ways = `restore the backup (cp ${backup} ${file}), or move ${file} aside to start fresh (story ids and dates are then assigned anew)`;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new StateStoreError('STATE_CORRUPT', `state store ${file} is damaged (${(error as Error).message}): ${ways}`, file, {
+      cause: error,
+    });
+  }
+  return new StateStoreError(
+    'STATE_UNREADABLE',
+    `state store ${file} cannot be opened (${code || (error as Error).message}): check the folder's permissions and free space, or ${ways}`,
+    file,
+    { cause: error },
+  );
+}
