@@ -121,6 +121,10 @@ export const ProblemCode = {
   TooComplex: 'TOO_COMPLEX',
   /** Dated more than a year ahead: probably a typo, not an embargo. */
   FarFuture: 'FAR_FUTURE',
+  /** A published story's URL the sitemaps cannot list (2,048 characters or more): it is still published. */
+  NotInSitemap: 'NOT_IN_SITEMAP',
+  /** A story image whose header is not what its extension says, or unreadable: no enclosure until it is fixed. */
+  ImageMismatch: 'IMAGE_MISMATCH',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 

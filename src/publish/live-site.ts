@@ -138,6 +138,7 @@ export class LiveSite {
       tombstones: () =>
         config.tombstoneDays > 0 ? this.store.tombstones(clock() - config.tombstoneDays * 86_400_000, this.site.itemLimit) : [],
       newestDeletion: () => this.store.newestDeletion(),
+      reportDocumentProblems: (problems) => this.problems.setDocuments(problems),
     });
     this.queue = new ChangeQueue({
       log,

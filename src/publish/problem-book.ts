@@ -14,6 +14,13 @@ export const ROOT_PATH = '.';
 
 export class ProblemBook {
   private readonly byPath = new Map<string, { scan: Problem[]; file: Problem[] }>();
+  /** Found while rendering the site's documents (a URL the sitemaps leave out): never a reason to re-read a file. */
+  private documents: Problem[] = [];
+
+  /** Replace every problem the document renderers found. */
+  setDocuments(problems: readonly Problem[]): void {
+    this.documents = [...problems];
+  }
 
   /** Replace everything known about `path` with what reading its file found (nothing: the file is fine or gone). */
   setFile(path: string, problems: readonly Problem[]): void {
@@ -58,7 +65,7 @@ export class ProblemBook {
   list(): Problem[] {
     const seen = new Set<string>();
     const all: Problem[] = [];
-    for (const { scan, file } of this.byPath.values()) {
+    for (const { scan, file } of [...this.byPath.values(), { scan: this.documents, file: [] }]) {
       for (const p of [...file, ...scan]) {
         const key = `${p.path}\0${p.code}\0${p.reason}`;
         if (seen.has(key)) continue;
