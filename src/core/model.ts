@@ -91,6 +91,8 @@ export interface Site {
   maxAge: number;
   /** WebSub hubs (W3C WebSub): advertised in every feed as rel="hub". */
   hubs: readonly string[];
+  /** What feeds carry of each story: the full text (default) or its summary only. Pages always have the full text. */
+  feedContent?: 'full' | 'summary';
 }
 
 /** A story that was published and then deleted: announced in Atom as an RFC 6721 tombstone. */

@@ -68,6 +68,7 @@ export function siteFromConfig(config: Readonly<Config>, baseUrl: string): Site 
     itemLimit: config.itemLimit,
     maxAge: config.maxAge,
     hubs: config.websubHubs,
+    feedContent: config.feedContent,
   };
 }
 

@@ -1,6 +1,6 @@
 // Atom 1.0 (RFC 4287) through `feed`, with xml:lang, text titles, enclosures, RFC 6721 tombstones and RFC 5005 history.
 import { distinctUpdated, feedTitle, splitAuthor } from '../feed-text.js';
-import { type FeedInput, HISTORY_NS, baseItem, extraLinks, newFeed } from './feed-input.js';
+import { type FeedInput, HISTORY_NS, baseItem, carriesContent, extraLinks, newFeed } from './feed-input.js';
 import {
   FeedShapeError,
   Tokens,
@@ -34,7 +34,7 @@ export function renderAtom(input: FeedInput): string {
   const feed = newFeed(input, t.put);
   const updated = distinctUpdated(entries.map((e) => e.updated));
   entries.forEach((e, i) => {
-    const item = baseItem(e, t.put, true);
+    const item = baseItem(e, t.put, true, carriesContent(site));
     item.title = t.put(feedTitle(e.title));
     item.date = updated[i] as Date;
     const { name, email } = splitAuthor(e.author ?? site.author);

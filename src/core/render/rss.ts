@@ -1,6 +1,6 @@
 // RSS 2.0 (https://www.rssboard.org/rss-specification) through `feed`, with Dublin Core credits, Media RSS and RFC 5005 history.
 import type { Extension } from 'feed';
-import { type FeedInput, HISTORY_NS, baseItem, extraLinks, newFeed } from './feed-input.js';
+import { type FeedInput, HISTORY_NS, baseItem, carriesContent, extraLinks, newFeed } from './feed-input.js';
 import { feedTitle } from '../feed-text.js';
 import {
   FeedShapeError,
@@ -31,7 +31,7 @@ export function renderRss(input: FeedInput): string {
   const t = new Tokens();
   const feed = newFeed(input, t.put);
   for (const e of entries) {
-    const item = baseItem(e, t.put, true);
+    const item = baseItem(e, t.put, true, carriesContent(site));
     item.title = t.put(feedTitle(e.title));
     const extensions: Extension[] = [{ name: 'dc:creator', objects: { _text: t.put(e.author ?? site.author) } }];
     if (e.language && e.language !== site.language) extensions.push({ name: 'dc:language', objects: { _text: e.language } });
