@@ -1,11 +1,10 @@
 // Bring the catalog, the state store and the problem book in step with the files at some paths: read, ingest, admit, record.
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArticleError } from '../core/errors.js';
 import { type IdentityRecord, resolveIdentity } from '../core/identity.js';
 import { type EntryMeta, type Ingested, STORED_BASE, contentHash, entryMeta } from '../core/ingest.js';
-import { type Enclosure, imageType } from '../core/media.js';
 import { type Problem, ProblemCode, type Story } from '../core/model.js';
 import { type FutureStories, releaseOf } from '../core/release.js';
 import { siteUrls } from '../core/routes.js';
@@ -15,6 +14,7 @@ import { type ReadResult, readArticle } from '../watch/read-article.js';
 import type { Catalog } from './catalog.js';
 import type { ProblemBook } from './problem-book.js';
 import { StoredEntry } from './stored-entry.js';
+import { type StoryImage, readStoryImage } from './story-image.js';
 
 export interface ApplyOptions {
   articlesDir: string;
@@ -29,8 +29,8 @@ export interface ApplyOptions {
   hold: (relPath: string, at: number | undefined) => void;
 }
 
-/** Bump when what a parse produces changes: stored entries of another format are re-read. */
-const ENTRY_FORMAT = 3;
+/** Bump when what a parse produces changes: stored entries of another format are re-read. 4: image width and height. */
+const ENTRY_FORMAT = 4;
 
 /** Files read and applied between two yields to the event loop. */
 const READ_BATCH = 256;
@@ -176,7 +176,8 @@ export class FileApplier {
       feedId: this.options.feedId,
     });
     this.store.put({ ...record, ...stat });
-    this.problems.setFile(relPath, [...(conflict ? [conflict] : []), ...storyNotes(relPath, story)]);
+    const image = story.image === undefined ? {} : readStoryImage(this.options.articlesDir, relPath, story.image, stored);
+    this.problems.setFile(relPath, [...(conflict ? [conflict] : []), ...storyNotes(relPath, story), ...(image.problem ? [image.problem] : [])]);
     if (release.kind === 'held' || story.draft) {
       const wasPublished = this.unpublish(relPath, freed);
       this.catalog.setDraft(relPath, story.draft);
@@ -189,7 +190,7 @@ export class FileApplier {
       return wasPublished;
     }
     this.options.hold(relPath, undefined);
-    this.publish(story, slug, record, current !== undefined);
+    this.publish(story, slug, record, current !== undefined, image);
     return true;
   }
 
@@ -209,8 +210,8 @@ export class FileApplier {
     };
   }
 
-  private publish(story: Story, slug: string[], record: IdentityRecord, existed: boolean): void {
-    const meta = entryMeta(story, slug, record, story.image === undefined ? undefined : this.enclosureFor(story.image));
+  private publish(story: Story, slug: string[], record: IdentityRecord, existed: boolean, image: StoryImage): void {
+    const meta = entryMeta(story, slug, record, image.enclosure);
     this.store.putEntry(record.path, JSON.stringify(meta), story.contentHtml);
     const entry = this.toEntry(meta);
     this.catalog.publish(entry);
@@ -269,19 +270,6 @@ export class FileApplier {
       kept: this.catalog.get(relPath) ? 'last good version' : undefined,
     });
     return false;
-  }
-
-  /** The site's own image file as an enclosure (type and length from the file), else undefined. */
-  private enclosureFor(url: string): Enclosure | undefined {
-    const rel = stored.localImage(url);
-    const type = rel === undefined ? undefined : imageType(rel);
-    if (rel === undefined || type === undefined) return undefined;
-    try {
-      const st = lstatSync(path.join(this.options.articlesDir, rel));
-      return st.isFile() ? { url, type, length: st.size } : undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   private toEntry(meta: EntryMeta): StoredEntry {

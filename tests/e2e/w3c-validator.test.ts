@@ -4,6 +4,7 @@ import { rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getText, put, siteFolders, startSite, waitFor } from '../helpers.js';
+import { png } from '../core/image-fixtures.js';
 import { complaints, feedValidatorMissing, validateFeed } from '../oracles/w3c-validator.js';
 
 const ctx = siteFolders();
@@ -28,6 +29,9 @@ async function writeStories(a: string): Promise<void> {
     const file = await put(a, `copied/c${n}.txt`, `Copied story ${n}\n\nBody ${n}.\n`);
     await utimes(file, PAST, PAST);
   }
+  // A picture of the site's own: enclosure, media:content and media:thumbnail with its pixel size.
+  await put(a, 'world/photo.png', png(40, 30));
+  await put(a, 'world/pictured.md', '---\ntitle: Pictured\ndate: 2025-12-05\nimage: photo.png\n---\nBody.\n');
   await put(a, 'gone.txt', 'A story that will be deleted\n\n2025-11-30 08:00\n\nBody.\n');
 }
 
@@ -66,6 +70,11 @@ describe('W3C Feed Validation Service', () => {
         '/archive/2/atom.xml',
       ];
       expect(await complaintsOf(documents)).toEqual(none(documents));
+      // The validator saw the Media RSS elements (the picture is among the world category's newest three).
+      const rss = (await getText(`${ctx.running?.url}/categories/world/feed.xml`)).text;
+      expect(rss).toContain('<media:thumbnail');
+      expect(rss).toContain('width="40" height="30"');
+      expect((await getText(`${ctx.running?.url}/categories/world/atom.xml`)).text).toContain('<media:thumbnail');
     },
     120_000,
   );

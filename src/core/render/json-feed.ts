@@ -1,5 +1,6 @@
 // JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) through `feed`: its JSON Feed 1 output parsed and completed.
 import type { Entry } from '../model.js';
+import { siteUrls } from '../routes.js';
 import { type FeedInput, baseItem, carriesContent, newFeed } from './feed-input.js';
 import { FeedShapeError } from './feed-xml.js';
 
@@ -27,7 +28,9 @@ export function renderJsonFeed(input: FeedInput): string {
     throw new FeedShapeError('JSON Feed', `"items" does not hold one object per entry`);
   }
   const full = carriesContent(site);
-  const items = doc.items.map((item, i) => completeItem(item, entries[i] as Entry, site.author, site.language, full));
+  const urls = siteUrls(site.baseUrl);
+  const isLocal = (url: string) => urls.localImage(url) !== undefined;
+  const items = doc.items.map((item, i) => completeItem(item, entries[i] as Entry, site.author, site.language, full, isLocal));
   // Key order is fixed here so the bytes are stable and the document reads top-down.
   const { author: _feedAuthor, items: _items, version: _version, ...head } = doc;
   const out = {
@@ -43,12 +46,21 @@ export function renderJsonFeed(input: FeedInput): string {
 }
 
 /** `full` false (`feedContent: "summary"`): the summary is the item's `content_text`, and there is no `content_html`. */
-function completeItem(item: JsonItem, e: Entry, siteAuthor: string, siteLanguage: string, full: boolean): JsonItem {
+function completeItem(
+  item: JsonItem,
+  e: Entry,
+  siteAuthor: string,
+  siteLanguage: string,
+  full: boolean,
+  isLocal: (url: string) => boolean,
+): JsonItem {
   const { author: _legacy, content_html: html, ...rest } = item;
   const content = full ? { content_html: html } : { content_text: e.summary };
   const out: JsonItem = { id: e.id, ...content, ...rest, authors: [{ name: e.author ?? siteAuthor }] };
   if (e.language && e.language !== siteLanguage) out.language = e.language;
-  if (e.image) out.image = e.image;
+  // The site's own image only once its header checked out (then it is the enclosure); another site's as written.
+  if (e.enclosure) out.image = e.enclosure.url;
+  else if (e.image && !isLocal(e.image)) out.image = e.image;
   if (e.enclosure) out.attachments = [{ url: e.enclosure.url, mime_type: e.enclosure.type, size_in_bytes: e.enclosure.length }];
   return out;
 }

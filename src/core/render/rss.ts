@@ -2,6 +2,7 @@
 import type { Extension } from 'feed';
 import { type FeedInput, HISTORY_NS, baseItem, carriesContent, extraLinks, newFeed } from './feed-input.js';
 import { feedTitle } from '../feed-text.js';
+import { MEDIA_NS, mediaElements } from './media-rss.js';
 import {
   FeedShapeError,
   Tokens,
@@ -16,7 +17,6 @@ import {
 } from './feed-xml.js';
 
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
-const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 const FORMAT = 'RSS';
 
 /**
@@ -39,7 +39,7 @@ export function renderRss(input: FeedInput): string {
       const { url, type, length } = e.enclosure;
       // `feed` spreads our object over its guesses (it would say image/jpg, length 0).
       item.enclosure = { url, type, length };
-      extensions.push({ name: 'media:content', objects: { _attributes: { url, type, fileSize: length, medium: 'image' } } });
+      for (const [name, attributes] of mediaElements(e.enclosure)) extensions.push({ name, objects: { _attributes: attributes } });
     }
     item.extensions = extensions;
     feed.addItem(item);
