@@ -12,7 +12,7 @@ import {
 import type { FacetLink } from '../core/render/pages.js';
 import { FACETS, FEED_FORMATS, type Facet, matchRoute, paths, siteUrls } from '../core/routes.js';
 import type { Logger } from '../log.js';
-import { encodeDocument } from '../snapshot/encode.js';
+import { compressNow, encodeDocument } from '../snapshot/encode.js';
 import type { HeaderPolicy } from '../snapshot/headers.js';
 import { type DocumentSource, EMPTY_SNAPSHOT, LazyDocuments, SiteSnapshot, type Snapshot, type SnapshotDoc } from '../snapshot/snapshot.js';
 import type { Catalog } from './catalog.js';
@@ -123,7 +123,7 @@ export class SiteBuilder {
     const facets = { categories: this.facetLinks('categories'), authors: this.facetLinks('authors') };
     const docs = renderFrontDocuments(site, entries, updated, timeZone, this.options.tombstones(), facets);
     const rendered = performance.now();
-    const front = new Map(docs.map((doc) => [doc.path, this.encode(doc, this.current.get(doc.path))] as const));
+    const front = new Map(docs.map((doc) => [doc.path, compressNow(this.encode(doc, this.current.get(doc.path)))] as const));
     const encoded = performance.now();
     let pages = 0;
     for (const relPath of catalog.drainChanged()) {
