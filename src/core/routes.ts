@@ -2,9 +2,9 @@
 //
 // `paths` makes each kind of URL path from its parameters, `matchRoute` turns a request path back
 // into a `Route` (the same kinds, as a union), `buildFile` says where `build` writes a path, and
-// `siteUrls` puts the public origin in front. A new document (sitemap.xml, feeds.opml, a
-// per-document redirect, a page of a desk on another port) is one maker in `paths` (or a fixed
-// path in ASSETS/ENDPOINTS), one case of `Route`, and its renderer; nothing else spells a path.
+// `siteUrls` puts the public origin in front. A new document (as sitemap.xml and feeds.opml
+// were: DISCOVERY) is one maker in `paths` (or a fixed path in ASSETS/ENDPOINTS/DISCOVERY), one
+// case of `Route`, and its renderer; nothing else spells a path.
 import { imageType } from './media.js';
 
 /** Feed formats, each with its file name in every folder that has feeds. */

@@ -99,7 +99,10 @@ export class SiteBuilder {
         entries: catalog.list(),
         categories: catalog.facet('categories').keys(),
         authors: catalog.facet('authors').keys(),
-        updated: feedUpdated(catalog.list(), options.newestDeletion()),
+        // Only when a document is rendered: `size`, asked on every rebuild, must not walk 100,000 entries.
+        get updated() {
+          return feedUpdated(catalog.list(), options.newestDeletion());
+        },
       }),
       clock: options.clock,
       encode: (doc, previous) => this.encode(doc, previous),
