@@ -1,4 +1,4 @@
-// npm run bench: feed GET and 304 against node:http and nginx, save-to-visible, cold start, regeneration.
+// npm run bench: feed GET and 304 against node:http and nginx, save-to-visible, cold start, regeneration, start-up and build.
 // Every figure is a median of several runs; every ratio is against a baseline measured in this run.
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { watch } from 'chokidar';
+import { buildRows, startRows } from './build.js';
 import { fileName, story, writeCorpus } from './corpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -315,6 +316,17 @@ async function main(): Promise<void> {
     await rm(c1k, { recursive: true, force: true });
 
     for (const n of QUICK ? [10_000] : [10_000, 100_000]) await largeRun(tmp, n);
+    say();
+
+    // 5. Start-up and static build, side by side: the built CLI, each in a fresh folder, with peak memory.
+    const sizes = QUICK ? [1000, 10_000] : [1000, 10_000, 100_000];
+    say('## 5. Start-up and `build` (stories in one folder)');
+    say();
+    await startRows(sizes, say);
+    say();
+    await buildRows(QUICK ? [1000, 10_000] : [1000, 10_000], say);
+    say();
+    say(has('hugo') ? 'Hugo is installed but the side-by-side Hugo build is not written yet.' : 'Hugo is not installed (Debian package `hugo`): the comparison with Hugo is skipped.');
     say();
     say(
       'Targets: feed GET ≥ 90 % of node:http, 304 ≥ 90 %; save→visible p50 ≤ 150 ms, p99 ≤ 500 ms at 10,000; cold start of 100,000 ≤ 20 s and ≤ 400 MB; regeneration at 100,000 ≤ 50 ms; no save lost.',

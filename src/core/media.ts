@@ -15,6 +15,9 @@ export interface Enclosure {
   url: string;
   type: string;
   length: number;
+  /** Pixel size as displayed, read from the file's header (Media RSS `width`/`height`). */
+  width?: number;
+  height?: number;
 }
 
 /** The media type of an image file name, or undefined when it is not one we serve. */

@@ -91,6 +91,8 @@ export interface Site {
   maxAge: number;
   /** WebSub hubs (W3C WebSub): advertised in every feed as rel="hub". */
   hubs: readonly string[];
+  /** What feeds carry of each story: the full text (default) or its summary only. Pages always have the full text. */
+  feedContent?: 'full' | 'summary';
 }
 
 /** A story that was published and then deleted: announced in Atom as an RFC 6721 tombstone. */
@@ -123,6 +125,10 @@ export const ProblemCode = {
   FarFuture: 'FAR_FUTURE',
   /** The state store refused a write (disk full, read-only, locked): the change is kept and retried. */
   StoreWrite: 'STORE_WRITE',
+  /** A published story's URL the sitemaps cannot list (2,048 characters or more): it is still published. */
+  NotInSitemap: 'NOT_IN_SITEMAP',
+  /** A story image whose header is not what its extension says, or unreadable: no enclosure until it is fixed. */
+  ImageMismatch: 'IMAGE_MISMATCH',
 } as const;
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 

@@ -2,9 +2,9 @@
 //
 // `paths` makes each kind of URL path from its parameters, `matchRoute` turns a request path back
 // into a `Route` (the same kinds, as a union), `buildFile` says where `build` writes a path, and
-// `siteUrls` puts the public origin in front. A new document (sitemap.xml, feeds.opml, a
-// per-document redirect, a page of a desk on another port) is one maker in `paths` (or a fixed
-// path in ASSETS/ENDPOINTS), one case of `Route`, and its renderer; nothing else spells a path.
+// `siteUrls` puts the public origin in front. A new document (as sitemap.xml and feeds.opml
+// were: DISCOVERY) is one maker in `paths` (or a fixed path in ASSETS/ENDPOINTS/DISCOVERY), one
+// case of `Route`, and its renderer; nothing else spells a path.
 import { imageType } from './media.js';
 
 /** Feed formats, each with its file name in every folder that has feeds. */
@@ -17,7 +17,15 @@ export const FACETS = ['categories', 'authors'] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** Fixed files served from `public/`. */
-export const ASSETS = { stylesheet: '/style.css', feedXsl: '/feed.xsl', robots: '/robots.txt' } as const;
+export const ASSETS = { stylesheet: '/style.css', feedXsl: '/feed.xsl' } as const;
+
+/**
+ * Documents for crawlers and feed readers, rendered from the catalog like the feeds: the
+ * sitemaps.org sitemap (an index of `/sitemap-N.xml` pages past 50,000 URLs), the Google News
+ * sitemap, the OPML list of every feed, and robots.txt (which names the sitemaps).
+ */
+export const DISCOVERY = { sitemap: '/sitemap.xml', newsSitemap: '/news-sitemap.xml', opml: '/feeds.opml', robots: '/robots.txt' } as const;
+export type DiscoveryDocument = keyof typeof DISCOVERY;
 
 /** Operational endpoints (never in a build). */
 export const ENDPOINTS = { health: '/healthz', status: '/status' } as const;
@@ -58,6 +66,8 @@ export const paths = {
   facetFeed: (facet: Facet, name: string, format: FeedFormat): string => `/${facet}/${encodeSegment(name)}/${FEED_FILES[format]}`,
   /** RFC 5005 archive page `page` (1 is the oldest) in one format. */
   archive: (page: number, format: FeedFormat): string => `/${ARCHIVE}/${page}/${FEED_FILES[format]}`,
+  /** Page `n` (1-based) of a sitemap too large for one file: `/sitemap-1.xml`, listed by the index at `/sitemap.xml`. */
+  sitemapPage: (n: number): string => `/sitemap-${n}.xml`,
 } as const;
 
 /** What a request path names. Image and article paths share `/articles/`: an image has an image extension. */
@@ -68,12 +78,16 @@ export type Route =
   | { kind: 'image'; relPath: string }
   | { kind: 'facet'; facet: Facet; name: string; format?: FeedFormat }
   | { kind: 'archive'; page: number; format: FeedFormat }
-  | { kind: 'asset'; name: keyof typeof ASSETS };
+  | { kind: 'asset'; name: keyof typeof ASSETS }
+  | { kind: 'discovery'; name: DiscoveryDocument }
+  | { kind: 'sitemap-page'; page: number };
 
 const FEED_BY_FILE = new Map<string, FeedFormat>(FEED_FORMATS.map((f) => [FEED_FILES[f], f]));
 const ARCHIVE_PATH = /^\/archive\/([1-9]\d{0,8})\/([^/]+)$/;
 const FACET_PATH = /^\/(categories|authors)\/([^/]+)\/([^/]*)$/;
 const ASSET_BY_PATH = new Map<string, keyof typeof ASSETS>(Object.entries(ASSETS).map(([name, p]) => [p, name as keyof typeof ASSETS]));
+const DISCOVERY_BY_PATH = new Map<string, DiscoveryDocument>(Object.entries(DISCOVERY).map(([name, p]) => [p, name as DiscoveryDocument]));
+const SITEMAP_PAGE = /^\/sitemap-([1-9]\d{0,8})\.xml$/;
 
 /** The route a URL path (no query) names, or undefined. Under `/articles/`, a name with an image type is an image. */
 export function matchRoute(urlPath: string): Route | undefined {
@@ -82,6 +96,10 @@ export function matchRoute(urlPath: string): Route | undefined {
   if (feed) return { kind: 'feed', format: feed };
   const asset = ASSET_BY_PATH.get(urlPath);
   if (asset) return { kind: 'asset', name: asset };
+  const discovery = DISCOVERY_BY_PATH.get(urlPath);
+  if (discovery) return { kind: 'discovery', name: discovery };
+  const sitemapPage = SITEMAP_PAGE.exec(urlPath);
+  if (sitemapPage) return { kind: 'sitemap-page', page: Number(sitemapPage[1]) };
   if (urlPath.startsWith(`/${ARTICLES}/`)) {
     const segments = decodeSegments(urlPath.slice(ARTICLES.length + 2));
     if (!segments || segments.some(unsafeSegment)) return undefined;
@@ -149,6 +167,8 @@ export function siteUrls(baseUrl: string) {
     facet: (facet: Facet, name: string) => baseUrl + paths.facet(facet, name),
     facetFeed: (facet: Facet, name: string, format: FeedFormat) => baseUrl + paths.facetFeed(facet, name, format),
     archive: (page: number, format: FeedFormat) => baseUrl + paths.archive(page, format),
+    discovery: (name: DiscoveryDocument) => baseUrl + DISCOVERY[name],
+    sitemapPage: (n: number) => baseUrl + paths.sitemapPage(n),
     stylesheet: baseUrl + ASSETS.stylesheet,
     feedXsl: baseUrl + ASSETS.feedXsl,
     /**

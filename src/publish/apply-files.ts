@@ -1,12 +1,11 @@
 // Bring the catalog, the state store and the problem book in step with the files at some paths: read, ingest, admit, record.
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArticleError } from '../core/errors.js';
 import { type IdentityRecord, resolveIdentity } from '../core/identity.js';
 import { type EntryMeta, type Ingested, STORED_BASE, contentHash, entryMeta } from '../core/ingest.js';
-import { type Enclosure, imageType } from '../core/media.js';
-import { type Problem, ProblemCode, type Story } from '../core/model.js';
+import { ProblemCode, type Story } from '../core/model.js';
 import { type FutureStories, releaseOf } from '../core/release.js';
 import { paths, siteUrls } from '../core/routes.js';
 import type { Logger } from '../log.js';
@@ -15,7 +14,8 @@ import { type ReadResult, readArticle } from '../watch/read-article.js';
 import { type Catalog, summarizeReading } from './catalog.js';
 import type { ProblemBook } from './problem-book.js';
 import { StoredEntry } from './stored-entry.js';
-import { storyNotes } from './story-notes.js';
+import { admitId, storyNotes } from './story-notes.js';
+import { type StoryImage, readStoryImage } from './story-image.js';
 import { UrlMoves } from './url-moves.js';
 
 export interface ApplyOptions {
@@ -31,8 +31,8 @@ export interface ApplyOptions {
   hold: (relPath: string, at: number | undefined) => void;
 }
 
-/** Bump when what a parse produces changes: stored entries of another format are re-read. */
-const ENTRY_FORMAT = 3;
+/** Bump when what a parse produces changes: stored entries of another format are re-read. 4: image width and height. */
+const ENTRY_FORMAT = 4;
 
 /** How long after its deletion a story's identity may move onto a path that still holds another live story. */
 const RENAME_WINDOW_MS = 10_000;
@@ -158,7 +158,7 @@ export class FileApplier {
       return this.fail(relPath, new ArticleError(f.code, f.message, relPath, { line: f.line, reading: f.reading }));
     }
     const { slug } = ingested;
-    const { story, conflict } = this.admitId(relPath, ingested.story);
+    const { story, conflict } = admitId(relPath, ingested.story, (id) => this.catalog.idOwner(id));
     this.catalog.setReading(relPath, summarizeReading(story.reading, story));
     const owner = this.catalog.slugOwner(slug);
     if (owner !== undefined && owner !== relPath) {
@@ -188,7 +188,12 @@ export class FileApplier {
       feedId: this.options.feedId,
     });
     this.store.put({ ...record, ...stat });
-    this.problems.setFile(relPath, [...(conflict ? [conflict] : []), ...storyNotes(relPath, story)]);
+    const image = story.image === undefined ? {} : readStoryImage(this.options.articlesDir, relPath, story.image, stored);
+    this.problems.setFile(relPath, [
+      ...(conflict ? [conflict] : []),
+      ...storyNotes(relPath, story),
+      ...(image.problem ? [image.problem] : []),
+    ]);
     if (release.kind === 'held' || story.draft) {
       const wasPublished = this.unpublish(relPath, freed);
       this.catalog.setDraft(relPath, story.draft);
@@ -202,28 +207,12 @@ export class FileApplier {
     }
     this.options.hold(relPath, undefined);
     this.moves.published(previous.oldUrl ?? (current ? paths.article(current.slug) : undefined), paths.article(slug));
-    this.publish(story, slug, record, current !== undefined);
+    this.publish(story, slug, record, current !== undefined, image);
     return true;
   }
 
-  /**
-   * A front-matter id that another published file already carries stays with that file (the
-   * first seen); this story is published under its own generated id, with a warning.
-   */
-  private admitId(relPath: string, story: Story): { story: Story; conflict?: Problem } {
-    if (story.id === undefined) return { story };
-    const owner = this.catalog.idOwner(story.id);
-    if (owner === undefined || owner === relPath) return { story };
-    const reason = `id: "${story.id}" is already the id of ${owner}; this story is published under its own id`;
-    const line = story.reading?.fields?.find((f) => f.name === 'id')?.line;
-    return {
-      story: { ...story, id: undefined },
-      conflict: { path: relPath, code: ProblemCode.DuplicateId, reason, severity: 'warning', line },
-    };
-  }
-
-  private publish(story: Story, slug: string[], record: IdentityRecord, existed: boolean): void {
-    const meta = entryMeta(story, slug, record, story.image === undefined ? undefined : this.enclosureFor(story.image));
+  private publish(story: Story, slug: string[], record: IdentityRecord, existed: boolean, image: StoryImage): void {
+    const meta = entryMeta(story, slug, record, image.enclosure);
     this.store.putEntry(record.path, JSON.stringify(meta), story.contentHtml);
     const entry = this.toEntry(meta);
     this.catalog.publish(entry);
@@ -295,19 +284,6 @@ export class FileApplier {
       kept: this.catalog.get(relPath) ? 'last good version' : undefined,
     });
     return false;
-  }
-
-  /** The site's own image file as an enclosure (type and length from the file), else undefined. */
-  private enclosureFor(url: string): Enclosure | undefined {
-    const rel = stored.localImage(url);
-    const type = rel === undefined ? undefined : imageType(rel);
-    if (rel === undefined || type === undefined) return undefined;
-    try {
-      const st = lstatSync(path.join(this.options.articlesDir, rel));
-      return st.isFile() ? { url, type, length: st.size } : undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   private toEntry(meta: EntryMeta): StoredEntry {

@@ -133,6 +133,7 @@ export class LiveSite {
       tombstones: () =>
         config.tombstoneDays > 0 ? this.store.tombstones(clock() - config.tombstoneDays * 86_400_000, this.site.itemLimit) : [],
       newestDeletion: () => this.store.newestDeletion(),
+      reportDocumentProblems: (problems) => this.problems.setDocuments(problems),
     });
     this.storeRetry = new StoreRetry({
       apply: (paths) => this.apply(paths),

@@ -21,6 +21,13 @@ interface PathProblems {
 
 export class ProblemBook {
   private readonly byPath = new Map<string, PathProblems>();
+  /** Found while rendering the site's documents (a URL the sitemaps leave out): never a reason to re-read a file. */
+  private documents: Problem[] = [];
+
+  /** Replace every problem the document renderers found. */
+  setDocuments(problems: readonly Problem[]): void {
+    this.documents = [...problems];
+  }
 
   /** Replace what reading its file found about `path`, and its scan problems (nothing: the file is fine or gone). */
   setFile(path: string, problems: readonly Problem[]): void {
@@ -86,7 +93,7 @@ export class ProblemBook {
   list(): Problem[] {
     const seen = new Set<string>();
     const all: Problem[] = [];
-    for (const { scan, file, store } of this.byPath.values()) {
+    for (const { scan, file, store } of [...this.byPath.values(), { scan: this.documents, file: [], store: [] }]) {
       for (const p of [...store, ...file, ...scan]) {
         const key = `${p.path}\0${p.code}\0${p.reason}`;
         if (seen.has(key)) continue;

@@ -1,5 +1,5 @@
 // Catalog → documents → snapshot: the front documents rebuilt per change, story, facet and archive documents made on request.
-import type { Site, Tombstone } from '../core/model.js';
+import type { Problem, Site, Tombstone } from '../core/model.js';
 import {
   type Document,
   archivePageCount,
@@ -12,10 +12,11 @@ import {
 import type { FacetLink } from '../core/render/pages.js';
 import { FACETS, FEED_FORMATS, type Facet, matchRoute, paths, siteUrls } from '../core/routes.js';
 import type { Logger } from '../log.js';
-import { encodeDocument } from '../snapshot/encode.js';
+import { compressNow, encodeDocument } from '../snapshot/encode.js';
 import type { HeaderPolicy } from '../snapshot/headers.js';
 import { type DocumentSource, EMPTY_SNAPSHOT, LazyDocuments, SiteSnapshot, type Snapshot, type SnapshotDoc } from '../snapshot/snapshot.js';
 import type { Catalog } from './catalog.js';
+import { DiscoveryDocuments } from './discovery-documents.js';
 
 /** Memory for documents made on request: story pages, and category, author and archive documents. */
 const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
@@ -33,6 +34,8 @@ export interface SiteBuilderOptions {
   /** Deleted stories to announce now (RFC 6721), and the time of the newest deletion. */
   tombstones: () => readonly Tombstone[];
   newestDeletion: () => number | undefined;
+  /** URLs the sitemaps leave out, as warnings (replacing the last report). */
+  reportDocumentProblems?: (problems: Problem[]) => void;
 }
 
 export interface RebuildReport {
@@ -78,6 +81,7 @@ export class SiteBuilder {
   private readonly pages: LazyDocuments;
   private readonly facets: LazyDocuments;
   private readonly archives: LazyDocuments;
+  private readonly discovery: DiscoveryDocuments;
   last: RebuildReport | null = null;
 
   constructor(private readonly options: SiteBuilderOptions) {
@@ -89,6 +93,21 @@ export class SiteBuilder {
     this.pages = new LazyDocuments(this.storyPages, PAGE_CACHE_BYTES);
     this.facets = new LazyDocuments(this.facetSource(), LIST_CACHE_BYTES);
     this.archives = new LazyDocuments(this.archiveSource(), LIST_CACHE_BYTES);
+    this.discovery = new DiscoveryDocuments({
+      input: () => ({
+        site,
+        entries: catalog.list(),
+        categories: catalog.facet('categories').keys(),
+        authors: catalog.facet('authors').keys(),
+        // Only when a document is rendered: `size`, asked on every rebuild, must not walk 100,000 entries.
+        get updated() {
+          return feedUpdated(catalog.list(), options.newestDeletion());
+        },
+      }),
+      clock: options.clock,
+      encode: (doc, previous) => this.encode(doc, previous),
+      report: (problems) => options.reportDocumentProblems?.(problems),
+    });
   }
 
   get snapshot(): Snapshot {
@@ -107,7 +126,7 @@ export class SiteBuilder {
     const facets = { categories: this.facetLinks('categories'), authors: this.facetLinks('authors') };
     const docs = renderFrontDocuments(site, entries, updated, timeZone, this.options.tombstones(), facets);
     const rendered = performance.now();
-    const front = new Map(docs.map((doc) => [doc.path, this.encode(doc, this.current.get(doc.path))] as const));
+    const front = new Map(docs.map((doc) => [doc.path, compressNow(this.encode(doc, this.current.get(doc.path)))] as const));
     const encoded = performance.now();
     let pages = 0;
     for (const relPath of catalog.drainChanged()) {
@@ -118,7 +137,8 @@ export class SiteBuilder {
     const changedFeeds = FEED_FORMATS.map(paths.feed).filter((p) => front.get(p)?.tag !== this.current.get(p)?.tag);
     this.facets.clear();
     this.archives.clear();
-    this.current = new SiteSnapshot(front, this.pages, this.facets, this.archives);
+    this.discovery.reset();
+    this.current = new SiteSnapshot(front, this.pages, this.facets, this.archives, this.discovery);
     const round = (ms: number) => Math.round(ms * 10) / 10;
     this.last = {
       at: new Date(this.options.clock()).toISOString(),

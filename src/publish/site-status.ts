@@ -35,5 +35,6 @@ export function siteFromConfig(config: Readonly<Config>, baseUrl: string): Site 
     itemLimit: config.itemLimit,
     maxAge: config.maxAge,
     hubs: config.websubHubs,
+    feedContent: config.feedContent,
   };
 }

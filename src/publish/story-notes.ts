@@ -16,3 +16,19 @@ export function storyNotes(relPath: string, story: Story): Problem[] {
     ),
   ];
 }
+
+/**
+ * A front-matter id that another published file already carries stays with that file (the
+ * first seen); this story is published under its own generated id, with a DUPLICATE_ID warning.
+ */
+export function admitId(relPath: string, story: Story, idOwner: (id: string) => string | undefined): { story: Story; conflict?: Problem } {
+  if (story.id === undefined) return { story };
+  const owner = idOwner(story.id);
+  if (owner === undefined || owner === relPath) return { story };
+  const reason = `id: "${story.id}" is already the id of ${owner}; this story is published under its own id`;
+  const line = story.reading?.fields?.find((f) => f.name === 'id')?.line;
+  return {
+    story: { ...story, id: undefined },
+    conflict: { path: relPath, code: ProblemCode.DuplicateId, reason, severity: 'warning', line },
+  };
+}

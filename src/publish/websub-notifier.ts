@@ -8,6 +8,8 @@ export interface NotifierOptions {
   retryBaseMs?: number;
   /** Attempts per ping before giving up (default 6: about a minute of retries). */
   attempts?: number;
+  /** Changes within this long of the first are sent in one ping (default 300 ms): a burst of saves is one notice. */
+  gatherMs?: number;
   fetch?: typeof fetch;
   /** Told of every attempt's outcome (the desk shows the latest per hub). */
   onPing?: (ping: HubPing) => void;
@@ -83,6 +85,9 @@ export class WebSubNotifier {
     state.busy = true;
     try {
       while (state.pending.size > 0 && !this.closed) {
+        // A burst of saves can span several rebuilds (one per batch): gather them into one ping.
+        await sleep(this.options.gatherMs ?? 300, this.stopped.signal);
+        if (this.closed) break;
         const topics = [...state.pending].sort();
         state.pending.clear();
         await this.ping(hub, topics);

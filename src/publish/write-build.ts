@@ -1,9 +1,10 @@
-// Write a snapshot to a folder for nginx or a CDN: every document with .gz and .br beside it, swapped in atomically.
+// Write a snapshot to a folder for nginx or a CDN: every document with .gz and .br beside it, unchanged ones linked from the last build, swapped in atomically.
 import type { Dirent } from 'node:fs';
-import { copyFile, cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { imageType } from '../core/media.js';
 import { buildFile, paths } from '../core/routes.js';
+import { compressForBuild } from '../snapshot/encode.js';
 import type { SnapshotDoc } from '../snapshot/snapshot.js';
 import { MAX_DEPTH, isIgnoredName } from '../watch/ignore-rules.js';
 import { BUILD_MARK } from './build-target.js';
@@ -16,10 +17,19 @@ export interface BuildFolders {
   outDir: string;
 }
 
+/** The previous build's documents by URL path: their ETag value (a hash of the bytes). Written into every build. */
+export const BUILD_MANIFEST = '.feedpub-manifest.json';
+/** Documents in flight: zlib has four threads; more only queues buffers (each brotli stream holds megabytes). */
+const WRITE_PARALLEL = 4;
+
 /**
  * Write every document (with its .gz and .br), `publicDir`'s assets and the stories' images
  * into `outDir`, each at the path core/routes.ts gives it. The new tree is built in a temporary
  * sibling folder and renamed into place, so a reader never sees half a build.
+ *
+ * A document whose bytes are those of the previous build (same tag in its BUILD_MANIFEST) is
+ * hard-linked from it, not compressed or written again: after one story changed, only its page
+ * and the documents that list it are new bytes. Files keep their time, so nginx's ETags hold.
  */
 export async function writeBuild(documents: Iterable<SnapshotDoc>, folders: BuildFolders): Promise<number> {
   const { publicDir, articlesDir, outDir } = folders;
@@ -31,15 +41,36 @@ export async function writeBuild(documents: Iterable<SnapshotDoc>, folders: Buil
   await mkdir(temp, { recursive: true });
   await cp(publicDir, temp, { recursive: true });
   await writeFile(path.join(temp, BUILD_MARK), 'Written by feedpub build: a later build replaces this folder whole.\n');
+  const before = await readManifest(outDir);
+  const manifest: Record<string, string> = {};
+  const made = new Map<string, Promise<unknown>>();
   let files = 0;
+  const write = async (doc: SnapshotDoc) => {
+    const rel = buildFile(doc.path);
+    const file = path.join(temp, rel);
+    const dir = path.dirname(file);
+    // One mkdir per folder, awaited by every document in it (they are written concurrently).
+    let folder = made.get(dir);
+    if (!folder) {
+      folder = mkdir(dir, { recursive: true });
+      made.set(dir, folder);
+    }
+    await folder;
+    manifest[doc.path] = doc.tag;
+    if (before[doc.path] === doc.tag && (await linkAll(path.join(outDir, rel), file))) return;
+    const body = doc.identity.body;
+    const { gzip, br } = await compressForBuild(body);
+    await Promise.all([writeFile(file, body), writeFile(`${file}.gz`, gzip), writeFile(`${file}.br`, br)]);
+  };
+  const running = new Set<Promise<void>>();
   for (const doc of documents) {
-    const file = path.join(temp, buildFile(doc.path));
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, doc.identity.body);
-    await writeFile(`${file}.gz`, doc.gzip.body);
-    await writeFile(`${file}.br`, doc.br.body);
+    const job = write(doc).finally(() => running.delete(job));
+    running.add(job);
     files += 3;
+    if (running.size >= WRITE_PARALLEL) await Promise.race(running);
   }
+  await Promise.all(running);
+  await writeFile(path.join(temp, BUILD_MANIFEST), `${JSON.stringify(manifest)}\n`);
   files += await copyImages(articlesDir, temp, '');
   let hadOld = false;
   try {
@@ -51,6 +82,28 @@ export async function writeBuild(documents: Iterable<SnapshotDoc>, folders: Buil
   await rename(temp, outDir);
   if (hadOld) await rm(old, { recursive: true, force: true });
   return files;
+}
+
+/** The last build's manifest, or nothing (no build yet, an older feedpub's, or unreadable: everything is written). */
+async function readManifest(outDir: string): Promise<Record<string, string>> {
+  try {
+    const parsed = JSON.parse(await readFile(path.join(outDir, BUILD_MANIFEST), 'utf8')) as unknown;
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Hard-link a document's three files from the last build; false (and nothing left half-done) when any is missing. */
+async function linkAll(from: string, to: string): Promise<boolean> {
+  const suffixes = ['', '.gz', '.br'];
+  try {
+    for (const s of suffixes) await link(from + s, to + s);
+    return true;
+  } catch {
+    await Promise.all(suffixes.map((s) => rm(to + s, { force: true })));
+    return false;
+  }
 }
 
 /** Copy the images saved beside the stories to their URL paths (never through a symbolic link, no hidden names). */

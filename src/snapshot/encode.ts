@@ -1,14 +1,35 @@
 // Rendered documents → snapshot documents: bytes, gzip and brotli, a strong ETag, Last-Modified and the response headers of each.
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import { type Document, MEDIA_TYPES } from '../core/render/documents.js';
 import { type HeaderPolicy, sharedHeaders } from './headers.js';
 import type { SnapshotDoc, Variant } from './snapshot.js';
+
+const GZIP = { level: 6 } as const;
+const brotliParams = (size: number) => ({
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: 6,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    [constants.BROTLI_PARAM_SIZE_HINT]: size,
+  },
+});
+
+/** The gzip and brotli bytes `encodeDocument` serves, made off the main thread (zlib's thread pool): `build` writes them. */
+export async function compressForBuild(body: Buffer): Promise<{ gzip: Buffer; br: Buffer }> {
+  const [gz, br] = await Promise.all([promisify(gzip)(body, GZIP), promisify(brotliCompress)(body, brotliParams(body.length))]);
+  return { gzip: gz, br };
+}
 
 /**
  * Encode one document: bytes, gzip (level 6) and brotli (quality 6, close to the best size at a
  * fraction of level 9/11's cost), strong ETag, Last-Modified. `previous` is reused as is when
  * its bytes and date are unchanged, so an unchanged document is never compressed twice.
+ *
+ * Each compressed body is made on first use (then kept): a story page asked for with brotli
+ * never pays for gzip, a 304 needs only the ETags, and `build` writes bytes it compressed on
+ * zlib's threads or kept from the last build, so it never compresses here at all. A feed's HTML
+ * page for browsers (`page`) is encoded the same way, on its first request.
  */
 export function encodeDocument(doc: Document & { navigated?: boolean }, policy: HeaderPolicy, previous?: SnapshotDoc): SnapshotDoc {
   const body = Buffer.from(doc.body, 'utf8');
@@ -19,20 +40,35 @@ export function encodeDocument(doc: Document & { navigated?: boolean }, policy: 
   }
   const lastModified = doc.lastModified.toUTCString();
   const shared = sharedHeaders(doc, policy);
-  const variant = (bytes: Buffer, suffix: string, encoding?: string): Variant => {
+  const variant = (make: () => Buffer, suffix: string, encoding?: string): Variant => {
     const etag = `"${tag}${suffix}"`;
-    const headers: Record<string, string> = {
-      'content-type': doc.contentType,
-      'content-length': String(bytes.length),
-      etag,
-      'last-modified': lastModified,
-      'cache-control': shared.cacheControl,
-      vary: shared.vary,
-      ...shared.after,
+    let made: { body: Buffer; raw: string[] } | undefined;
+    const get = () => {
+      if (made) return made;
+      const bytes = make();
+      const headers: Record<string, string> = {
+        'content-type': doc.contentType,
+        'content-length': String(bytes.length),
+        etag,
+        'last-modified': lastModified,
+        'cache-control': shared.cacheControl,
+        vary: shared.vary,
+        ...shared.after,
+      };
+      if (encoding) headers['content-encoding'] = encoding;
+      made = { body: bytes, raw: Object.entries(headers).flat() };
+      return made;
     };
-    if (encoding) headers['content-encoding'] = encoding;
-    const raw304 = ['etag', etag, 'cache-control', shared.cacheControl, 'vary', shared.vary];
-    return { body: bytes, etag, raw: Object.entries(headers).flat(), raw304 };
+    return {
+      etag,
+      raw304: ['etag', etag, 'cache-control', shared.cacheControl, 'vary', shared.vary],
+      get body() {
+        return get().body;
+      },
+      get raw() {
+        return get().raw;
+      },
+    };
   };
   const render = doc.page;
   let page: SnapshotDoc | undefined;
@@ -50,18 +86,16 @@ export function encodeDocument(doc: Document & { navigated?: boolean }, policy: 
     contentType: doc.contentType,
     lastModifiedMs,
     tag,
-    identity: variant(body, ''),
-    gzip: variant(gzipSync(body, { level: 6 }), '-gz', 'gzip'),
-    br: variant(
-      brotliCompressSync(body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 6,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        },
-      }),
-      '-br',
-      'br',
-    ),
+    identity: variant(() => body, ''),
+    gzip: variant(() => gzipSync(body, GZIP), '-gz', 'gzip'),
+    br: variant(() => brotliCompressSync(body, brotliParams(body.length)), '-br', 'br'),
   };
+}
+
+/** Make both compressed bodies now: the front feeds are compressed when they change, never on a request. */
+export function compressNow(doc: SnapshotDoc): SnapshotDoc {
+  // Reading a body makes it (encodeDocument's getters).
+  doc.gzip.body;
+  doc.br.body;
+  return doc;
 }

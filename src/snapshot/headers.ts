@@ -16,13 +16,16 @@ export const NO_EXTRA_HEADERS: HeadersFor = () => ({});
 
 /** A complete RFC 5005 archive page is cached for a day, whatever maxAge says. */
 const ARCHIVE_MAX_AGE = 86_400;
+/** A document that changes with the clock (the news sitemap) is cached a minute at most. */
+const SHORT_MAX_AGE = 60;
 
 /**
  * RFC 9111 Cache-Control: live documents for `maxAge` seconds, then served stale while a cache
- * revalidates (at least a minute); archives for a day.
+ * revalidates (at least a minute); archives for a day; clock-bound documents a minute at most.
  */
 export function cacheControl(freshness: Freshness, maxAge: number): string {
   if (freshness === 'archive') return `public, max-age=${ARCHIVE_MAX_AGE}`;
+  if (freshness === 'short') return `public, max-age=${Math.min(SHORT_MAX_AGE, maxAge)}`;
   return `public, max-age=${maxAge}, stale-while-revalidate=${Math.max(60, maxAge)}`;
 }
 

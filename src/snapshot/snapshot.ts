@@ -32,9 +32,13 @@ export interface Snapshot {
   readonly size: number;
 }
 
-/** Bytes a document holds in memory (all three encodings). */
+/**
+ * Bytes a document may hold in memory: its text, and as much again for the gzip and brotli
+ * bodies together (text compresses to well under half), counted before they are made so that
+ * caching a document never compresses it (snapshot/encode.ts makes them on first use).
+ */
 export function documentBytes(doc: SnapshotDoc): number {
-  return doc.identity.body.length + doc.gzip.body.length + doc.br.body.length;
+  return doc.identity.body.length * 2;
 }
 
 /**

@@ -181,4 +181,26 @@ describe('renderFeeds', () => {
       expect(parsed.titles).toEqual(["'คิม' เตรียมพบ 'ปูติน'", 'Second & <last>']);
     }
   });
+  it('with feedContent "summary", carries summaries only: no content:encoded, no Atom <content>, JSON content_text', () => {
+    const summary = { ...site, feedContent: 'summary' as const };
+    const e = entry({ contentHtml: '<p>The whole body, secret to subscribers.</p>', summary: 'Short & sweet' });
+    const feeds = renderFeeds(summary, [e], new Date('2026-11-25T08:00:00Z'), links);
+    for (const xml of [feeds.rss, feeds.atom]) {
+      assertWellFormed(xml);
+      expect(xml).not.toContain('whole body');
+    }
+    expect(feeds.rss).not.toContain('content:encoded');
+    expect(parseRssFeed(feeds.rss).items?.[0]?.description).toBe('Short &amp; sweet');
+    expect(feeds.atom).not.toContain('<content');
+    const atomEntry = parseAtomFeed(feeds.atom).entries?.[0];
+    expect(atomEntry?.summary).toBeDefined();
+    expect(atomEntry?.content).toBeUndefined();
+    const item = (JSON.parse(feeds.json) as { items: Record<string, unknown>[] }).items[0];
+    expect(item).toMatchObject({ content_text: 'Short & sweet' });
+    expect(item).not.toHaveProperty('content_html');
+    expect(parseJsonFeed(feeds.json).items?.[0]?.content_text).toBe('Short & sweet');
+    if (ORACLES.jing) expect(jingAtom(feeds.atom)).toBe('valid');
+    // The default is the full text, as before.
+    expect(renderFeeds(site, [e], new Date('2026-11-25T08:00:00Z'), links).rss).toContain('content:encoded');
+  });
 });

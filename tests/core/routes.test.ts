@@ -12,6 +12,7 @@ describe('routes', () => {
     expect(paths.facetFeed('authors', 'AFP', 'json')).toBe('/authors/AFP/feed.json');
     expect(paths.archive(3, 'atom')).toBe('/archive/3/atom.xml');
     expect(paths.image('world/photo story.png')).toBe('/articles/world/photo%20story.png');
+    expect(paths.sitemapPage(2)).toBe('/sitemap-2.xml');
   });
 
   it('matches what it makes, and nothing else', () => {
@@ -23,9 +24,16 @@ describe('routes', () => {
     expect(matchRoute(paths.facet('categories', 'อาหาร'))).toEqual({ kind: 'facet', facet: 'categories', name: 'อาหาร' });
     expect(matchRoute('/authors/AFP/atom.xml')).toEqual({ kind: 'facet', facet: 'authors', name: 'AFP', format: 'atom' });
     expect(matchRoute('/archive/12/feed.json')).toEqual({ kind: 'archive', page: 12, format: 'json' });
+    expect(matchRoute('/sitemap.xml')).toEqual({ kind: 'discovery', name: 'sitemap' });
+    expect(matchRoute('/news-sitemap.xml')).toEqual({ kind: 'discovery', name: 'newsSitemap' });
+    expect(matchRoute('/feeds.opml')).toEqual({ kind: 'discovery', name: 'opml' });
+    expect(matchRoute('/robots.txt')).toEqual({ kind: 'discovery', name: 'robots' });
+    expect(matchRoute('/sitemap-3.xml')).toEqual({ kind: 'sitemap-page', page: 3 });
     for (const bad of [
       '/archive/0/feed.xml',
       '/archive/1/index.html',
+      '/sitemap-0.xml',
+      '/sitemap-01.xml',
       '/categories/x/other.txt',
       '/articles/../etc',
       '/articles/%E0%A4%A',
@@ -42,6 +50,8 @@ describe('routes', () => {
     expect(buildFile('/articles/v1.2')).toBe('articles/v1.2.html');
     expect(buildFile('/categories/x/')).toBe('categories/x/index.html');
     expect(buildFile('/archive/1/atom.xml')).toBe('archive/1/atom.xml');
+    expect(buildFile('/sitemap-2.xml')).toBe('sitemap-2.xml');
+    expect(buildFile('/feeds.opml')).toBe('feeds.opml');
     expect(buildFile(paths.image('a/b.png'), 'file')).toBe('articles/a/b.png');
     expect(() => buildFile('/articles/%2E%2E/x')).toThrow(/unsafe/);
   });

@@ -1,7 +1,7 @@
 // The CLI refusing what would lose stories: build over the stories, state or project, two servers on one state, a damaged store.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, put, removeDir, tempDir, waitFor } from '../helpers.js';
@@ -15,10 +15,12 @@ afterEach(async () => {
 });
 
 async function dirs(): Promise<{ articles: string; state: string; cwd: string }> {
-  const articles = await tempDir();
-  const state = await tempDir('feedpub-state-');
-  const cwd = await tempDir('feedpub-cwd-');
-  cleanup.push(articles, state, cwd);
+  // All three in one root of the test's own: the "contains the articles folder" case builds into
+  // the root, so a regression of the guard can only ever replace this root, never the system's temp folder.
+  const root = await tempDir('feedpub-safety-');
+  const [articles, state, cwd] = ['articles', 'state', 'cwd'].map((d) => path.join(root, d)) as [string, string, string];
+  await Promise.all([articles, state, cwd].map((d) => mkdir(d, { recursive: true })));
+  cleanup.push(root);
   await put(articles, 'one.txt', 'One\n\nThe first story.\n');
   await put(articles, 'world/two.txt', 'Two\n\nThe second story.\n');
   return { articles, state, cwd };

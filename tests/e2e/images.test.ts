@@ -14,6 +14,7 @@ import {
   tempDir,
   siteFolders,
 } from '../helpers.js';
+import { jpeg, png } from '../core/image-fixtures.js';
 
 const ctx = siteFolders();
 const atoms = atomOracle('Atom with enclosures');
@@ -37,12 +38,18 @@ describe('story images', () => {
       const item = rss.items?.find((i) => i.title === title);
       expect(item?.enclosures?.[0], title).toMatchObject({ url: imageUrl, type: 'image/png', length: PNG.length });
     }
-    expect(rssText).toContain(`<media:content url="${imageUrl}" type="image/png" fileSize="${PNG.length}" medium="image"/>`);
+    expect(rssText).toContain('xmlns:media="http://search.yahoo.com/mrss/"');
+    expect(rssText).toContain(
+      `<media:content url="${imageUrl}" type="image/png" fileSize="${PNG.length}" medium="image" width="1" height="1"/>`,
+    );
+    expect(rssText).toContain(`<media:thumbnail url="${imageUrl}" width="1" height="1"/>`);
 
     const atomText = (await getText(`${url}/atom.xml`)).text;
     atoms.add(atomText);
     const entry = parseAtomFeed(atomText).entries?.find((e) => e.title?.value === 'With an image');
     expect(entry?.links?.find((l) => l.rel === 'enclosure')).toMatchObject({ href: imageUrl, type: 'image/png', length: PNG.length });
+    expect(atomText).toContain('xmlns:media="http://search.yahoo.com/mrss/"');
+    expect(atomText).toContain(`<media:thumbnail url="${imageUrl}" width="1" height="1"/>`);
 
     const json = JSON.parse((await getText(`${url}/feed.json`)).text) as {
       items: { title: string; image: string; attachments: unknown[] }[];
@@ -57,6 +64,34 @@ describe('story images', () => {
     expect(Buffer.from(await image.arrayBuffer()).equals(PNG)).toBe(true);
     const page = (await getText(`${url}/articles/world/with-image`)).text;
     expect(page).toContain(`<img src="${imageUrl}" alt="">`);
+  });
+
+  it("reads each image's pixel size from its header, and calls a header that is not its extension a problem, not an enclosure", async () => {
+    await put(ctx.articles, 'wide.jpg', jpeg(640, 360, 6));
+    await put(ctx.articles, 'fake.jpg', png(8, 8));
+    await put(ctx.articles, 'good.md', '---\ntitle: Good picture\nimage: wide.jpg\n---\nbody\n');
+    await put(ctx.articles, 'bad.md', '---\ntitle: Bad picture\nimage: fake.jpg\n---\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    const rss = parseRssFeed((await getText(`${url}/feed.xml`)).text);
+    // EXIF orientation 6 turns the picture a quarter: it is shown 360 wide, 640 high.
+    const good = rss.items?.find((i) => i.title === 'Good picture');
+    expect(good?.media?.contents?.[0]).toMatchObject({ url: `${url}/articles/wide.jpg`, width: 360, height: 640 });
+    expect(good?.media?.thumbnails?.[0]).toMatchObject({ url: `${url}/articles/wide.jpg`, width: 360, height: 640 });
+    const bad = rss.items?.find((i) => i.title === 'Bad picture');
+    expect(bad?.enclosures).toBeUndefined();
+    expect(bad?.media).toBeUndefined();
+    const json = JSON.parse((await getText(`${url}/feed.json`)).text) as { items: { title: string; image?: string }[] };
+    expect(json.items.find((i) => i.title === 'Bad picture')?.image).toBeUndefined();
+    expect(json.items.find((i) => i.title === 'Good picture')?.image).toBe(`${url}/articles/wide.jpg`);
+    expect(site.status().problems).toEqual([
+      expect.objectContaining({
+        path: 'bad.md',
+        code: 'IMAGE_MISMATCH',
+        severity: 'warning',
+        reason: expect.stringContaining('image/png'),
+      }),
+    ]);
   });
 
   it('never serves an image through a link out of the folder, or anything but images', async () => {

@@ -70,6 +70,10 @@ describe.skipIf(!NGINX)(`static export behind nginx ${NEEDS.nginx}`, () => {
     ['/categories/world/atom.xml', 'application/atom+xml; charset=utf-8'],
     ['/authors/AFP/feed.json', 'application/feed+json; charset=utf-8'],
     ['/style.css', 'text/css; charset=utf-8'],
+    ['/sitemap.xml', 'application/xml; charset=utf-8'],
+    ['/news-sitemap.xml', 'application/xml; charset=utf-8'],
+    ['/feeds.opml', 'text/x-opml; charset=utf-8'],
+    ['/robots.txt', 'text/plain; charset=utf-8'],
   ])('%s is served as %s', async (urlPath, type) => {
     const res = await fetch(base + urlPath, { headers: { 'accept-encoding': 'identity' } });
     expect(res.status).toBe(200);

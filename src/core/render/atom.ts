@@ -1,6 +1,7 @@
-// Atom 1.0 (RFC 4287) through `feed`, with xml:lang, text titles, enclosures, RFC 6721 tombstones and RFC 5005 history.
+// Atom 1.0 (RFC 4287) through `feed`, with xml:lang, text titles, enclosures with Media RSS, RFC 6721 tombstones and RFC 5005 history.
 import { distinctUpdated, feedTitle, splitAuthor } from '../feed-text.js';
-import { type FeedInput, HISTORY_NS, baseItem, extraLinks, newFeed } from './feed-input.js';
+import { type FeedInput, HISTORY_NS, baseItem, carriesContent, extraLinks, newFeed } from './feed-input.js';
+import { MEDIA_NS, mediaElements } from './media-rss.js';
 import {
   FeedShapeError,
   Tokens,
@@ -34,7 +35,7 @@ export function renderAtom(input: FeedInput): string {
   const feed = newFeed(input, t.put);
   const updated = distinctUpdated(entries.map((e) => e.updated));
   entries.forEach((e, i) => {
-    const item = baseItem(e, t.put, true);
+    const item = baseItem(e, t.put, true, carriesContent(site));
     item.title = t.put(feedTitle(e.title));
     item.date = updated[i] as Date;
     const { name, email } = splitAuthor(e.author ?? site.author);
@@ -45,6 +46,7 @@ export function renderAtom(input: FeedInput): string {
   const root = documentElement(doc, 'feed', FORMAT);
   root.attrs.set('xml:lang', site.language);
   if (tombstones.length > 0) root.attrs.set('xmlns:at', TOMBSTONE_NS);
+  if (entries.some((e) => e.enclosure)) root.attrs.set('xmlns:media', MEDIA_NS);
   if (extras.archive) root.attrs.set('xmlns:fh', HISTORY_NS);
   const self = requireChild(root, 'link', FORMAT, (l) => l.attrs.get('rel') === 'self');
   insertAfter(
@@ -68,7 +70,9 @@ export function renderAtom(input: FeedInput): string {
       // After the entry's alternate link (the one without rel: each entry links its own page).
       const alternate = requireChild(entry, 'link', FORMAT, (l) => !l.attrs.has('rel'));
       const { url, type, length } = e.enclosure;
-      insertAfter(entry, alternate, [element('link', { rel: 'enclosure', type, length: String(length), href: url })]);
+      // Media RSS elements as Atom extension elements: readers show the thumbnail at its size.
+      const media = mediaElements(e.enclosure).map(([name, attributes]) => element(name, attributes));
+      insertAfter(entry, alternate, [element('link', { rel: 'enclosure', type, length: String(length), href: url }), ...media]);
     }
   });
   return writeXml(doc, t.resolve);

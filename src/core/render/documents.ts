@@ -8,10 +8,11 @@ import { type FacetLink, type PageLinks, renderIndex, renderStoryPage } from './
 
 /**
  * How long a document stays valid: `live` documents change with every save (feeds, pages);
- * `archive` documents are complete RFC 5005 pages that change only when history is rewritten.
+ * `archive` documents are complete RFC 5005 pages that change only when history is rewritten;
+ * `short` ones change with the clock too (the news sitemap's 48-hour window).
  * The snapshot turns this into caching headers (snapshot/headers.ts).
  */
-export type Freshness = 'live' | 'archive';
+export type Freshness = 'live' | 'archive' | 'short';
 
 /** One rendered document, not yet encoded. */
 export interface Document {
@@ -96,7 +97,7 @@ export function renderFrontDocuments(
     {
       path: paths.home,
       contentType: MEDIA_TYPES.html,
-      body: renderIndex(site, latest, links, timeZone, { facets }),
+      body: renderIndex(site, latest, links, timeZone, { facets, opml: siteUrls(site.baseUrl).discovery('opml') }),
       lastModified: updated,
       freshness: 'live',
     },

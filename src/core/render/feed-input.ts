@@ -65,8 +65,17 @@ export function newFeed(input: FeedInput, text: (v: string) => string): Feed {
   });
 }
 
-/** `html`: the item is going into XML, where summaries are HTML (escaped text) rather than plain text. */
-export function baseItem(e: Entry, text: (v: string) => string, html: boolean): Item {
+/** True when the site's feeds carry each story's full text (`feedContent: "full"`, the default). */
+export function carriesContent(site: Site): boolean {
+  return (site.feedContent ?? 'full') === 'full';
+}
+
+/**
+ * `html`: the item is going into XML, where summaries are HTML (escaped text) rather than plain
+ * text. Without `content` (`feedContent: "summary"`) the item has its summary only, so `feed`
+ * writes no content:encoded (RSS) or <content> (Atom), and the body is never read from the store.
+ */
+export function baseItem(e: Entry, text: (v: string) => string, html: boolean, content = true): Item {
   return {
     title: text(e.title),
     id: e.id,
@@ -75,7 +84,7 @@ export function baseItem(e: Entry, text: (v: string) => string, html: boolean): 
     date: e.updated,
     published: e.published,
     description: text(html ? escapeHtml(e.summary) : e.summary),
-    content: text(e.contentHtml),
+    ...(content ? { content: text(e.contentHtml) } : {}),
     category: e.categories.map((c) => ({ name: text(c), term: text(c) })),
   };
 }

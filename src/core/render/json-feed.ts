@@ -1,6 +1,7 @@
 // JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) through `feed`: its JSON Feed 1 output parsed and completed.
 import type { Entry } from '../model.js';
-import { type FeedInput, baseItem, newFeed } from './feed-input.js';
+import { siteUrls } from '../routes.js';
+import { type FeedInput, baseItem, carriesContent, newFeed } from './feed-input.js';
 import { FeedShapeError } from './feed-xml.js';
 
 interface JsonItem {
@@ -18,7 +19,7 @@ export function renderJsonFeed(input: FeedInput): string {
   const { site, entries, extras } = input;
   const feed = newFeed(input, (v) => v);
   for (const e of entries) {
-    const item = baseItem(e, (v) => v, false);
+    const item = baseItem(e, (v) => v, false, carriesContent(site));
     item.author = [{ name: e.author ?? site.author }];
     feed.addItem(item);
   }
@@ -26,7 +27,10 @@ export function renderJsonFeed(input: FeedInput): string {
   if (!Array.isArray(doc.items) || doc.items.length !== entries.length) {
     throw new FeedShapeError('JSON Feed', `"items" does not hold one object per entry`);
   }
-  const items = doc.items.map((item, i) => completeItem(item, entries[i] as Entry, site.author, site.language));
+  const full = carriesContent(site);
+  const urls = siteUrls(site.baseUrl);
+  const isLocal = (url: string) => urls.localImage(url) !== undefined;
+  const items = doc.items.map((item, i) => completeItem(item, entries[i] as Entry, site.author, site.language, full, isLocal));
   // Key order is fixed here so the bytes are stable and the document reads top-down.
   const { author: _feedAuthor, items: _items, version: _version, ...head } = doc;
   const out = {
@@ -41,11 +45,22 @@ export function renderJsonFeed(input: FeedInput): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-function completeItem(item: JsonItem, e: Entry, siteAuthor: string, siteLanguage: string): JsonItem {
-  const { author: _legacy, ...rest } = item;
-  const out: JsonItem = { ...rest, id: e.id, authors: [{ name: e.author ?? siteAuthor }] };
+/** `full` false (`feedContent: "summary"`): the summary is the item's `content_text`, and there is no `content_html`. */
+function completeItem(
+  item: JsonItem,
+  e: Entry,
+  siteAuthor: string,
+  siteLanguage: string,
+  full: boolean,
+  isLocal: (url: string) => boolean,
+): JsonItem {
+  const { author: _legacy, content_html: html, ...rest } = item;
+  const content = full ? { content_html: html } : { content_text: e.summary };
+  const out: JsonItem = { id: e.id, ...content, ...rest, authors: [{ name: e.author ?? siteAuthor }] };
   if (e.language && e.language !== siteLanguage) out.language = e.language;
-  if (e.image) out.image = e.image;
+  // The site's own image only once its header checked out (then it is the enclosure); another site's as written.
+  if (e.enclosure) out.image = e.enclosure.url;
+  else if (e.image && !isLocal(e.image)) out.image = e.image;
   if (e.enclosure) out.attachments = [{ url: e.enclosure.url, mime_type: e.enclosure.type, size_in_bytes: e.enclosure.length }];
   return out;
 }

@@ -12,7 +12,7 @@ export interface PageLinks {
   stylesheet: string;
 }
 
-function head(site: Site, title: string, links: PageLinks, language: string): string {
+function head(site: Site, title: string, links: PageLinks, language: string, opml?: string): string {
   return `<!doctype html>
 <html lang="${escapeHtml(language)}">
 <head>
@@ -23,17 +23,17 @@ function head(site: Site, title: string, links: PageLinks, language: string): st
 <link rel="alternate" type="application/rss+xml" title="${escapeHtml(site.title)} (RSS)" href="${escapeHtml(links.rss)}">
 <link rel="alternate" type="application/atom+xml" title="${escapeHtml(site.title)} (Atom)" href="${escapeHtml(links.atom)}">
 <link rel="alternate" type="application/feed+json" title="${escapeHtml(site.title)} (JSON Feed)" href="${escapeHtml(links.json)}">
-</head>
+${opml ? `<link rel="outline" type="text/x-opml" title="${escapeHtml(site.title)}: every feed (OPML)" href="${escapeHtml(opml)}">\n` : ''}</head>
 <body>
 `;
 }
 
-function feedList(links: PageLinks): string {
+function feedList(links: PageLinks, opml?: string): string {
   return `<nav class="feeds" aria-label="Feeds">Subscribe:
 <a href="${escapeHtml(links.rss)}">RSS</a>
 <a href="${escapeHtml(links.atom)}">Atom</a>
 <a href="${escapeHtml(links.json)}">JSON Feed</a>
-</nav>`;
+${opml ? `<a href="${escapeHtml(opml)}" type="text/x-opml">Every feed (OPML)</a>\n` : ''}</nav>`;
 }
 
 function langAttr(e: Entry, site: Site): string {
@@ -52,6 +52,8 @@ export interface IndexOptions {
   facets?: { categories: readonly FacetLink[]; authors: readonly FacetLink[] };
   /** Link back to the home page (category and author pages). */
   home?: string;
+  /** The OPML list of every feed (home page only): linked in the head and beside the feeds. */
+  opml?: string;
 }
 
 function facetNav(label: string, links: readonly FacetLink[]): string {
@@ -76,9 +78,9 @@ export function renderIndex(site: Site, entries: readonly Entry[], links: PageLi
     .join('\n');
   const back = options.home ? `<p><a href="${escapeHtml(options.home)}">← ${escapeHtml(site.description)}</a></p>\n` : '';
   const facets = options.facets ? facetNav('Categories', options.facets.categories) + facetNav('Authors', options.facets.authors) : '';
-  return `${head(site, site.title, links, site.language)}<header>
+  return `${head(site, site.title, links, site.language, options.opml)}<header>
 ${back}<h1>${escapeHtml(site.title)}</h1>
-${options.home ? '' : `<p>${escapeHtml(site.description)}</p>\n`}${feedList(links)}
+${options.home ? '' : `<p>${escapeHtml(site.description)}</p>\n`}${feedList(links, options.opml)}
 ${facets}</header>
 <main>
 ${entries.length === 0 ? '<p>No stories yet.</p>' : `<ol class="stories">\n${items}\n</ol>`}

@@ -1,7 +1,8 @@
 // RSS 2.0 (https://www.rssboard.org/rss-specification) through `feed`, with Dublin Core credits, Media RSS and RFC 5005 history.
 import type { Extension } from 'feed';
-import { type FeedInput, HISTORY_NS, baseItem, extraLinks, newFeed } from './feed-input.js';
+import { type FeedInput, HISTORY_NS, baseItem, carriesContent, extraLinks, newFeed } from './feed-input.js';
 import { feedTitle } from '../feed-text.js';
+import { MEDIA_NS, mediaElements } from './media-rss.js';
 import {
   FeedShapeError,
   Tokens,
@@ -16,7 +17,6 @@ import {
 } from './feed-xml.js';
 
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
-const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 const FORMAT = 'RSS';
 
 /**
@@ -31,7 +31,7 @@ export function renderRss(input: FeedInput): string {
   const t = new Tokens();
   const feed = newFeed(input, t.put);
   for (const e of entries) {
-    const item = baseItem(e, t.put, true);
+    const item = baseItem(e, t.put, true, carriesContent(site));
     item.title = t.put(feedTitle(e.title));
     const extensions: Extension[] = [{ name: 'dc:creator', objects: { _text: t.put(e.author ?? site.author) } }];
     if (e.language && e.language !== site.language) extensions.push({ name: 'dc:language', objects: { _text: e.language } });
@@ -39,7 +39,7 @@ export function renderRss(input: FeedInput): string {
       const { url, type, length } = e.enclosure;
       // `feed` spreads our object over its guesses (it would say image/jpg, length 0).
       item.enclosure = { url, type, length };
-      extensions.push({ name: 'media:content', objects: { _attributes: { url, type, fileSize: length, medium: 'image' } } });
+      for (const [name, attributes] of mediaElements(e.enclosure)) extensions.push({ name, objects: { _attributes: attributes } });
     }
     item.extensions = extensions;
     feed.addItem(item);

@@ -1,0 +1,40 @@
+// A story's image, when it is a file of the site's own: read once when the story is read, it becomes an enclosure with its pixel size, or a problem.
+import { lstatSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ImageCheck, readImageDimensions } from '../core/image-dimensions.js';
+import type { Enclosure } from '../core/media.js';
+import { type Problem, ProblemCode } from '../core/model.js';
+import type { SiteUrls } from '../core/routes.js';
+
+/** What a story's image gives its entry: an enclosure, a warning instead of one, or nothing (not ours, or no such file). */
+export interface StoryImage {
+  enclosure?: Enclosure;
+  problem?: Problem;
+}
+
+/**
+ * `url` (the story's `image`, absolute against `urls`' base) as an enclosure: type and length
+ * from the file, width and height from its header (core/image-dimensions.ts, given the whole
+ * file: a JPEG's size can follow a long EXIF block). A header of another type than the
+ * extension, or none, is an IMAGE_MISMATCH warning on the story and no enclosure, so no reader
+ * is told a PNG is a JPEG. An image elsewhere on the web, or a file that is missing, gives nothing.
+ */
+export function readStoryImage(articlesDir: string, storyPath: string, url: string, urls: SiteUrls): StoryImage {
+  const rel = urls.localImage(url);
+  if (rel === undefined) return {};
+  const file = path.join(articlesDir, rel);
+  let bytes: Buffer;
+  try {
+    // Never through a symbolic link: the image is served under the same rule (http/article-media.ts).
+    if (!lstatSync(file).isFile()) return {};
+    bytes = readFileSync(file);
+  } catch {
+    return {};
+  }
+  const result = readImageDimensions(bytes, rel);
+  if (result.code !== ImageCheck.Ok) {
+    const reason = `image ${rel}: ${result.reason}; it is not announced as an enclosure until the file is fixed and the story saved again`;
+    return { problem: { path: storyPath, code: ProblemCode.ImageMismatch, reason, severity: 'warning' } };
+  }
+  return { enclosure: { url, type: result.type, length: bytes.length, width: result.width, height: result.height } };
+}
