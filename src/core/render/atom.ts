@@ -22,8 +22,8 @@ const FORMAT = 'Atom';
 /**
  * Titles are plain text under the same rule as RSS (feed-text.ts `feedTitle`: HTML tags dropped,
  * every other word kept, `&` and `<` as numeric references) — `type="html"` would carry them
- * literally, but readers then sanitize the decoded title and lose any `<word>` in it. A credit `Name <mail@host>` is an author with a name
- * and an e-mail. Entries copied together share a file time: their `updated` instants are made
+ * literally, but readers then sanitize the decoded title and lose any `<word>` in it. A
+ * credit `Name <mail@host>` is an author with a name and an e-mail. Entries copied together share a file time: their `updated` instants are made
  * distinct within the document (feed-text.ts). RFC 6721 deleted entries and RFC 5005's
  * fh:archive go after the feed's metadata, before the first entry: RFC 4287's RELAX NG schema
  * accepts extension elements only there.

@@ -3,18 +3,7 @@ import type { Extension } from 'feed';
 import { type FeedInput, HISTORY_NS, baseItem, carriesContent, extraLinks, newFeed } from './feed-input.js';
 import { feedTitle } from '../feed-text.js';
 import { MEDIA_NS, mediaElements } from './media-rss.js';
-import {
-  FeedShapeError,
-  Tokens,
-  childElements,
-  documentElement,
-  element,
-  escapeRssText,
-  insertAfter,
-  parseXml,
-  requireChild,
-  writeXml,
-} from './feed-xml.js';
+import * as xml from './feed-xml.js';
 
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
 const FORMAT = 'RSS';
@@ -28,7 +17,7 @@ const FORMAT = 'RSS';
  */
 export function renderRss(input: FeedInput): string {
   const { site, entries, extras } = input;
-  const t = new Tokens();
+  const t = new xml.Tokens();
   const feed = newFeed(input, t.put);
   for (const e of entries) {
     const item = baseItem(e, t.put, true, carriesContent(site));
@@ -44,22 +33,23 @@ export function renderRss(input: FeedInput): string {
     item.extensions = extensions;
     feed.addItem(item);
   }
-  const doc = parseXml(feed.rss2());
-  const rss = documentElement(doc, 'rss', FORMAT);
-  const channel = requireChild(rss, 'channel', FORMAT);
+  const doc = xml.parseXml(feed.rss2());
+  const rss = xml.documentElement(doc, 'rss', FORMAT);
+  const channel = xml.requireChild(rss, 'channel', FORMAT);
   rss.attrs.set('xmlns:dc', DC_NS);
   if (entries.some((e) => e.enclosure)) rss.attrs.set('xmlns:media', MEDIA_NS);
   if (extras.archive) rss.attrs.set('xmlns:fh', HISTORY_NS);
-  const self = requireChild(channel, 'atom:link', FORMAT, (l) => l.attrs.get('rel') === 'self');
-  const added = extraLinks(site, extras.history?.rss).map((l) => element('atom:link', { href: l.href, rel: l.rel }));
-  if (extras.archive) added.push(element('fh:archive'));
-  insertAfter(channel, self, added);
-  requireChild(channel, 'title', FORMAT).escape = escapeRssText;
-  const items = childElements(channel, 'item');
-  if (items.length !== entries.length) throw new FeedShapeError(FORMAT, `${items.length} <item> elements for ${entries.length} entries`);
+  const self = xml.requireChild(channel, 'atom:link', FORMAT, (l) => l.attrs.get('rel') === 'self');
+  const added = extraLinks(site, extras.history?.rss).map((l) => xml.element('atom:link', { href: l.href, rel: l.rel }));
+  if (extras.archive) added.push(xml.element('fh:archive'));
+  xml.insertAfter(channel, self, added);
+  xml.requireChild(channel, 'title', FORMAT).escape = xml.escapeRssText;
+  const items = xml.childElements(channel, 'item');
+  if (items.length !== entries.length)
+    throw new xml.FeedShapeError(FORMAT, `${items.length} <item> elements for ${entries.length} entries`);
   for (const item of items) {
-    requireChild(item, 'title', FORMAT).escape = escapeRssText;
-    for (const category of childElements(item, 'category')) category.escape = escapeRssText;
+    xml.requireChild(item, 'title', FORMAT).escape = xml.escapeRssText;
+    for (const category of xml.childElements(item, 'category')) category.escape = xml.escapeRssText;
   }
-  return writeXml(doc, t.resolve);
+  return xml.writeXml(doc, t.resolve);
 }
