@@ -6,6 +6,7 @@ import { type Explanation, formatExplanation } from './core/explain.js';
 import { ingestStory } from './core/ingest.js';
 import { type Problem, ProblemCode } from './core/model.js';
 import { releaseOf } from './core/release.js';
+import { isArticleFile } from './watch/ignore-rules.js';
 import { readArticle } from './watch/read-article.js';
 
 /** The explanation of `file` (a path as the editor typed it), and whether the story would be published (held counts as yes). */
@@ -20,6 +21,11 @@ export function explainFile(config: Readonly<Config>, file: string, now: number 
     explanation.outcome = 'not published: fix the error above (a version published before stays until then)';
   };
   try {
+    if (!isArticleFile(path.basename(abs))) {
+      explanation.outcome =
+        'ignored: not a story file (stories end in .txt, .text, .md or .markdown; hidden, editor and sync files are skipped)';
+      return { text: formatExplanation(explanation, config.timeZone), ok: true };
+    }
     const read = readArticle(abs, rel, config.maxFileBytes);
     if (read.kind !== 'file') fail(ProblemCode.NotAFile, read.kind === 'missing' ? 'no such file' : 'a folder, not a story file');
     else {

@@ -1,4 +1,5 @@
 // The one start-up path: serve (a site behind the front door), build (a site written to a folder), check, ping; used by the CLI and the tests.
+import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import { type FrontDoorOptions, createFrontDoor } from './http/server.js';
 import type { Logger } from './log.js';
 import { LiveSite, type LiveSiteOptions, type SiteStatus } from './publish/live-site.js';
 import { WebSubNotifier } from './publish/websub-notifier.js';
+import { checkBuildTarget } from './publish/build-target.js';
 import { writeBuild } from './publish/write-build.js';
 import { EMPTY_SNAPSHOT } from './snapshot/snapshot.js';
 import { StateDb } from './store/state-db.js';
@@ -179,6 +181,13 @@ export async function buildSite(
   options: SiteOptions & { log: Logger },
 ): Promise<{ files: number; status: SiteStatus; copiedState: boolean }> {
   const { log, ...siteOptions } = options;
+  // Refused before any work, and again at the swap (write-build): never over stories, state, the project or a system folder.
+  const guards = {
+    articlesDir: config.articlesDir,
+    stateDir: config.stateDir,
+    projectDirs: [process.cwd(), path.dirname(config.publicDir)],
+  };
+  checkBuildTarget(outDir, guards);
   const state = await stateForBuild(config.stateDir);
   if (state.copied) log.info('build.state-copy', { folder: config.stateDir, reason: 'served by another process: working on a copy' });
   try {
@@ -192,7 +201,11 @@ export async function buildSite(
     });
     try {
       await site.start();
-      const files = await writeBuild(site.snapshot.values(), { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir });
+      const files = await writeBuild(
+        site.snapshot.values(),
+        { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir },
+        guards,
+      );
       return { files, status: site.status(), copiedState: state.copied };
     } finally {
       await site.close();

@@ -64,7 +64,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
     throw new ArticleError(ProblemCode.BadField, 'draft: must be true or false', file);
   }
   const dateKey = meta.date !== undefined && meta.date !== null && meta.date !== '' ? 'date' : 'published';
-  const date = frontMatterDate(meta, dateKey, file, options.timeZone, lineOf(dateKey));
+  const date = frontMatterDate(meta, dateKey, file, options.timeZone, lineOf(dateKey), source);
   const updatedKey = meta.updated !== undefined && meta.updated !== null && meta.updated !== '' ? 'updated' : 'lastmod';
   const author = readAuthor(meta, file);
   const tags = [...readList(meta, 'tags', file), ...readList(meta, 'categories', file)];
@@ -86,7 +86,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
     contentHtml,
     summary: summary !== undefined ? excerpt(cleanLabel(summary, 'summary', warn), 300) : undefined,
     date,
-    updated: frontMatterDate(meta, updatedKey, file, options.timeZone, lineOf(updatedKey)),
+    updated: frontMatterDate(meta, updatedKey, file, options.timeZone, lineOf(updatedKey), source),
     tags,
     image: image === undefined ? undefined : safeUrl(image, options.pageUrl),
     slug,
@@ -171,11 +171,18 @@ function readList(meta: Meta, key: string, file: string): string[] {
  * A front-matter date through the same checks as a dateline, whatever YAML made of it: a YAML
  * 1.1 timestamp arrives as a Date and must still be a real date after 1900.
  */
-function frontMatterDate(meta: Meta, key: string, file: string, timeZone: string, line: number): Date | undefined {
+function frontMatterDate(meta: Meta, key: string, file: string, timeZone: string, line: number, source = ''): Date | undefined {
   const value = meta[key];
   if (value === undefined || value === null || value === '') return undefined;
   const fail = (why: string) => new ArticleError(ProblemCode.BadDate, `${key}: "${shortValue(value)}" ${why}`, file, { line });
   if (value instanceof Date) {
+    // YAML's own timestamps roll 2026-02-31 over to 3 March: judge the text as written too.
+    const written = new RegExp(`^['"]?${key}['"]?\\s*:\\s*(?:!!timestamp\\s+)?['"]?([^'"#\\n]+)`, 'm').exec(source)?.[1]?.trim();
+    const asWritten = written === undefined ? undefined : readDate(written, timeZone);
+    if (asWritten && 'invalid' in asWritten) {
+      throw new ArticleError(ProblemCode.BadDate, `${key}: "${written}" is not a real date: ${asWritten.invalid}`, file, { line });
+    }
+    if (written !== undefined && /^\d{4}-\d{1,2}-\d{1,2}/.test(written) && !asWritten) throw fail('is not a real date');
     const year = value.getUTCFullYear();
     if (Number.isNaN(value.getTime()) || year < MIN_YEAR || year > 9999) throw fail(`is not a date between ${MIN_YEAR} and 9999`);
     return value;

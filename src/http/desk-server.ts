@@ -72,6 +72,11 @@ export function createDesk(options: DeskOptions): Desk {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const head = req.method === 'HEAD';
+    // DNS rebinding: a web page whose name resolves to 127.0.0.1 must not read the desk. Only an
+    // address or localhost is a Host the desk answers (a proxy in front sets `Host: 127.0.0.1`).
+    if (!isLocalHostHeader(req.headers.host)) {
+      return send(res, 421, 'text/plain; charset=utf-8', 'the desk answers only to an IP address or localhost as Host\n', false);
+    }
     if (req.method !== 'GET' && !head) {
       res.setHeader('allow', 'GET, HEAD');
       return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', false);
@@ -117,4 +122,11 @@ export function createDesk(options: DeskOptions): Desk {
       events.close();
     },
   };
+}
+
+/** A Host header naming an IP address (v4 or bracketed v6) or localhost, with or without a port. */
+export function isLocalHostHeader(host: string | undefined): boolean {
+  if (host === undefined) return false;
+  const name = host.replace(/:\d+$/, '').toLowerCase();
+  return name === 'localhost' || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(name) || /^\[[0-9a-f:.]+\]$/.test(name);
 }

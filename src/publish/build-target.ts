@@ -1,5 +1,6 @@
 // Where `build --out` may write: never over stories, state or the project, never over a folder it did not make.
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Written into every build folder: a later build replaces only a folder that carries it. */
@@ -28,6 +29,14 @@ export function checkBuildTarget(out: string, guards: BuildGuards): void {
   const refuse = (why: string) => {
     throw new BuildTargetError(`refusing to build into ${out}: ${why}; choose a new or empty folder such as ./site`);
   };
+  // Never a system folder, whatever it holds (a mark left there by an earlier mistake included).
+  if (path.dirname(target) === target || path.dirname(path.dirname(target)) === path.dirname(target)) {
+    refuse('it is the file system root or a folder directly under it');
+  }
+  for (const system of [os.tmpdir(), os.homedir()]) {
+    if (target === realish(system) || isInside(realish(system), target)) refuse(`it is or contains ${system}`);
+  }
+  if (existsSync(target) && (statSync(target).mode & 0o1000) !== 0) refuse('it is a shared folder (sticky bit set)');
   const named: [string, string][] = [
     [guards.articlesDir, 'the articles folder'],
     [guards.stateDir, 'the state folder'],

@@ -1,13 +1,13 @@
 // Write a snapshot to a folder for nginx or a CDN: every document with .gz and .br beside it, unchanged ones linked from the last build, swapped in atomically.
 import type { Dirent } from 'node:fs';
-import { copyFile, cp, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, cp, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { imageType } from '../core/media.js';
 import { buildFile, paths } from '../core/routes.js';
 import { compressForBuild } from '../snapshot/encode.js';
 import type { SnapshotDoc } from '../snapshot/snapshot.js';
 import { MAX_DEPTH, isIgnoredName } from '../watch/ignore-rules.js';
-import { BUILD_MARK } from './build-target.js';
+import { BUILD_MARK, type BuildGuards, checkBuildTarget } from './build-target.js';
 
 export interface BuildFolders {
   /** Static assets copied first (style.css, feed.xsl, robots.txt). */
@@ -31,7 +31,7 @@ const WRITE_PARALLEL = 4;
  * hard-linked from it, not compressed or written again: after one story changed, only its page
  * and the documents that list it are new bytes. Files keep their time, so nginx's ETags hold.
  */
-export async function writeBuild(documents: Iterable<SnapshotDoc>, folders: BuildFolders): Promise<number> {
+export async function writeBuild(documents: Iterable<SnapshotDoc>, folders: BuildFolders, guards?: BuildGuards): Promise<number> {
   const { publicDir, articlesDir, outDir } = folders;
   const parent = path.dirname(path.resolve(outDir));
   const base = path.basename(outDir);
@@ -72,8 +72,12 @@ export async function writeBuild(documents: Iterable<SnapshotDoc>, folders: Buil
   await Promise.all(running);
   await writeFile(path.join(temp, BUILD_MANIFEST), `${JSON.stringify(manifest)}\n`);
   files += await copyImages(articlesDir, temp, '');
+  // Checked again at the swap: the folder may have changed during the minutes a large build takes.
+  if (guards) checkBuildTarget(outDir, guards);
   let hadOld = false;
   try {
+    // The new folder keeps the permissions of the one it replaces.
+    await chmod(temp, (await stat(outDir)).mode & 0o7777);
     await rename(outDir, old);
     hadOld = true;
   } catch (error) {

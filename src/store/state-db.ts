@@ -1,8 +1,8 @@
 // The embedded state store (SQLite): ids, dates, hashes and file stats that must survive restarts.
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { BACKUP_NAME, StateStoreError, openError } from './state-errors.js';
+import { BACKUP_NAME, StateStoreError, openError, refuseEmptyOverBackup } from './state-errors.js';
 import type { IdentityRecord } from '../core/identity.js';
 
 /** An identity record plus the file stats last ingested, so a reconcile can skip unchanged files. */
@@ -55,6 +55,9 @@ export class StateDb {
   constructor(stateDir: string | null) {
     if (stateDir !== null) mkdirSync(stateDir, { recursive: true });
     this.file = stateDir === null ? ':memory:' : path.join(stateDir, 'state.db');
+    // An emptied state.db (a failed copy, `: > state.db`) would open as a new store and give every
+    // story a new id, then overwrite the backup: refuse it while a backup with content exists.
+    if (stateDir !== null) refuseEmptyOverBackup(this.file);
     let db: Database.Database | undefined;
     try {
       db = new Database(this.file);
@@ -266,6 +269,8 @@ export class StateDb {
   async backup(): Promise<string | undefined> {
     if (this.file === ':memory:') return undefined;
     const target = path.join(path.dirname(this.file), BACKUP_NAME);
+    // Never replace a backup that knows stories with a store that knows none.
+    if (this.livePaths().length === 0 && existsSync(target) && statSync(target).size > 64 * 1024) return undefined;
     const partial = `${target}.partial`;
     try {
       await this.db.backup(partial);

@@ -1,4 +1,5 @@
 // Why the state store cannot be used, in the words an operator needs: the file, the cause, and the ways out.
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The state store cannot be used as it is: names the file and what the operator can do. */
@@ -32,5 +33,16 @@ export function openError(file: string, error: unknown): StateStoreError {
     `state store ${file} cannot be opened (${code || (error as Error).message}): check the folder's permissions and free space, or ${ways}`,
     file,
     { cause: error },
+  );
+}
+
+/** Throw STATE_CORRUPT when `file` exists but is empty while its backup has content. */
+export function refuseEmptyOverBackup(file: string): void {
+  const backup = path.join(path.dirname(file), BACKUP_NAME);
+  if (!existsSync(file) || statSync(file).size > 0 || !existsSync(backup) || statSync(backup).size === 0) return;
+  throw new StateStoreError(
+    'STATE_CORRUPT',
+    `state store ${file} is empty but ${backup} is not: restore the backup (cp ${backup} ${file}), or move both aside to start fresh (story ids and dates are then assigned anew)`,
+    file,
   );
 }

@@ -13,7 +13,8 @@ export class StateLockedError extends Error {
   ) {
     super(
       `state folder ${stateDir} is in use by feedpub process ${holder.pid} on ${holder.host} (since ${holder.since}); ` +
-        'stop that server first, or give this one its own --state folder',
+        `stop that server first, or give this one its own --state folder; if no feedpub runs there any more ` +
+        `(a crashed container, another host), delete ${stateDir}/serve.lock`,
     );
   }
 }

@@ -124,7 +124,7 @@ describe('language per story', () => {
 
 describe('front-matter dates go through the same checks whatever YAML made of them', () => {
   it.each([
-    ['date: !!timestamp 1800-01-01', /between 1900 and 9999/],
+    ['date: !!timestamp 1800-01-01', /before 1900|between 1900 and 9999/],
     ['date: 1800-01-01', /before 1900/],
     ['date: 2026-11-24T10:00:00+25:00', /beyond ±14:00/],
     ['date: 31 ก.พ. 2569', /day 31 of month 2/],
@@ -231,4 +231,12 @@ describe('layouts a newsroom trial found (73 stories in the house styles of Thai
       expect(plain(`หัวข้อ\n\n${B}\n\n${line}`).contentHtml).toContain(line);
     },
   );
+});
+
+describe('YAML timestamps are judged as written', () => {
+  it.each(['date: !!timestamp 2026-02-31T10:00:00Z', 'date: !!timestamp 2026-13-01'])('%s is BAD_DATE, not rolled over', (field) => {
+    const error = failure(() => parseMarkdown(`---\ntitle: T\n${field}\n---\nbody`, 'a.md', options));
+    expect([error.code, error.line]).toEqual(['BAD_DATE', 3]);
+    expect(error.message).toContain('is not a real date');
+  });
 });

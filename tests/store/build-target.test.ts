@@ -1,4 +1,5 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUILD_MARK, checkBuildTarget } from '../../src/publish/build-target.js';
@@ -28,7 +29,8 @@ describe('build --out refuses what it must not replace', () => {
     ['articles', /it is the articles folder/],
     ['.feedpub', /it is the state folder/],
     ['.', /it contains the articles folder/],
-    ['..', /it contains the articles folder/],
+    // The project's parent is the system temp folder here: refused as that, before anything else.
+    ['..', /it is or contains|directly under it|contains the articles folder/],
     ['articles/..', /it contains the articles folder/],
     ['articles/site', /inside the articles folder/],
     ['.feedpub/site', /inside the state folder/],
@@ -62,7 +64,15 @@ describe('the project folder itself', () => {
     const project = await tempDir('feedpub-bare-');
     const g = { articlesDir: '/nonexistent/a', stateDir: '/nonexistent/s', projectDirs: [project] };
     expect(() => checkBuildTarget(project, g)).toThrow(/it is the project folder/);
-    expect(() => checkBuildTarget(path.dirname(project), g)).toThrow(/contains the project folder/);
+    expect(() => checkBuildTarget(path.dirname(project), g)).toThrow(/contains the project folder|it is or contains|directly under it/);
     await removeDir(project);
+  });
+});
+
+describe('system folders', () => {
+  it.each(['/', '/tmp', '/srv', '/media', os.tmpdir(), os.homedir()])('refuses %s whatever it holds, a build mark included', (dir) => {
+    expect(() => checkBuildTarget(dir, { articlesDir: '/nonexistent/a', stateDir: '/nonexistent/s', projectDirs: [] })).toThrow(
+      /file system root|directly under it|is or contains|sticky/,
+    );
   });
 });

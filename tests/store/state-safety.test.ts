@@ -97,3 +97,34 @@ describe('redirects for moved and deleted story URLs', () => {
     db.close();
   });
 });
+
+describe('an emptied state.db beside a backup', () => {
+  it('is refused with the way back, and a store with no stories never replaces a backup that has some', async () => {
+    const db = new StateDb(dir);
+    for (let i = 0; i < 400; i++) {
+      db.put({
+        path: `s${i}.txt`,
+        id: `urn:x:${i}`,
+        published: 1,
+        updated: 2,
+        hash: `h${i}`.repeat(20),
+        firstSeen: 1,
+        deletedAt: null,
+        size: 3,
+        mtimeMs: 4,
+      });
+      db.putEntry(`s${i}.txt`, JSON.stringify({ pad: 'x'.repeat(200) }), 'body '.repeat(50));
+    }
+    await db.backup();
+    db.close();
+    writeFileSync(path.join(dir, 'state.db'), '');
+    let error: unknown;
+    try {
+      new StateDb(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as StateStoreError).code).toBe('STATE_CORRUPT');
+    expect((error as Error).message).toMatch(/is empty but .*state\.db\.backup is not: restore the backup/);
+  });
+});
