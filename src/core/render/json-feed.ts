@@ -30,7 +30,7 @@ export function renderJsonFeed(input: FeedInput): string {
   const full = carriesContent(site);
   const urls = siteUrls(site.baseUrl);
   const isLocal = (url: string) => urls.localImage(url) !== undefined;
-  const items = doc.items.map((item, i) => completeItem(item, entries[i] as Entry, site.author, site.language, full, isLocal));
+  const items = doc.items.map((item, i) => completeItem(item, entries[i] as Entry, site.author, full, isLocal));
   // Key order is fixed here so the bytes are stable and the document reads top-down.
   const { author: _feedAuthor, items: _items, version: _version, ...head } = doc;
   const out = {
@@ -46,18 +46,11 @@ export function renderJsonFeed(input: FeedInput): string {
 }
 
 /** `full` false (`feedContent: "summary"`): the summary is the item's `content_text`, and there is no `content_html`. */
-function completeItem(
-  item: JsonItem,
-  e: Entry,
-  siteAuthor: string,
-  siteLanguage: string,
-  full: boolean,
-  isLocal: (url: string) => boolean,
-): JsonItem {
+function completeItem(item: JsonItem, e: Entry, siteAuthor: string, full: boolean, isLocal: (url: string) => boolean): JsonItem {
   const { author: _legacy, content_html: html, ...rest } = item;
   const content = full ? { content_html: html } : { content_text: e.summary };
   const out: JsonItem = { id: e.id, ...content, ...rest, authors: [{ name: e.author ?? siteAuthor }] };
-  if (e.language && e.language !== siteLanguage) out.language = e.language;
+  if (e.language) out.language = e.language;
   // The site's own image only once its header checked out (then it is the enclosure); another site's as written.
   if (e.enclosure) out.image = e.enclosure.url;
   else if (e.image && !isLocal(e.image)) out.image = e.image;
