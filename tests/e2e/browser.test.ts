@@ -1,7 +1,8 @@
 // Real browser: Debian's chromium (playwright-core) opens the feeds and the index; feeds read as server-rendered pages.
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../oracles/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEEDS, ORACLES, ROOT, type RunningSite, put, removeDir, startSite, tempDir } from '../helpers.js';
 
@@ -15,18 +16,7 @@ let state: string;
 beforeAll(async () => {
   if (!CHROMIUM) return;
   // Installed but unable to start is a failure, not a skip.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium(CHROMIUM);
   articles = await tempDir();
   state = await tempDir('feedpub-state-');
   await put(articles, 'kim-putin.txt', await readFile(path.join(ROOT, 'tests', 'fixtures', 'seed-article.txt')));

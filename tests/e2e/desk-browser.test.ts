@@ -2,7 +2,8 @@
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../oracles/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, type RunningSite, put, removeDir, startSite, tempDir } from '../helpers.js';
 
@@ -16,18 +17,7 @@ let state = '';
 
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium(CHROMIUM);
   articles = await tempDir();
   state = await tempDir('feedpub-state-');
   await put(articles, 'rain.txt', 'ฝนตกหนักในกรุงเทพฯ\n\n25 พ.ย. 2569 09.30 น.\n\nAFP\n\nเนื้อหาข่าวฝน\n');

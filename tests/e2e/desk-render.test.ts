@@ -4,7 +4,8 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../oracles/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESK_WORDS } from '../../src/core/desk-words.js';
 import { renderDesk, renderDeskEvent, renderDeskPreview } from '../../src/core/render/desk.js';
@@ -88,18 +89,7 @@ beforeAll(async () => {
   server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium(CHROMIUM);
   await mkdir(ARTIFACTS, { recursive: true });
 });
 
