@@ -104,6 +104,8 @@ export function readTimeLine(input: string): { hour: number; minute: number; sec
   const text = normalize(input);
   const m = TIME_AFTER.exec(text);
   if (!m || strip(text.slice(m[0].length)) !== '' || /^\s*$/.test(m[0])) return undefined;
+  // `3.14` is a number, not a time: a time has a colon, `น.`/`นาฬิกา`, am/pm, or a two-digit hour.
+  if (!/:|น|am|pm|a\.m|p\.m/i.test(m[0]) && !/^\D*\d{2}[.]\d{2}/.test(m[0])) return undefined;
   const t = readTime(m);
   if (t.invalid || t.hour > 23 || t.minute > 59 || t.offsetMinutes !== undefined) return undefined;
   return { hour: t.hour, minute: t.minute, second: t.second };

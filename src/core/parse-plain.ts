@@ -211,7 +211,7 @@ class HeadReader {
 const WIRE_DATELINE = /^[\p{Lu}\p{Lo}][\p{L}\p{M}\p{N} .,'’ฯ/-]{1,40}?\s*\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)\s*\S/u;
 
 /** A line inviting the reader to follow a channel: `กดเพิ่มเพื่อน LINE @x`, `ติดตามข่าวสารได้ทาง Facebook`. */
-const FOLLOW_US = /^(?:กด|คลิก)?\s?(?:เพิ่มเพื่อน|ติดตาม[^\n]{0,80}?(?:facebook|line|twitter|youtube|tiktok|instagram|@))/iu;
+const FOLLOW_US = /^(?:กด|คลิก)?\s?(?:เพิ่มเพื่อน|ติดตาม[^\n]{0,80}?(?:facebook|\bline\b|twitter|youtube|tiktok|instagram|@))/iu;
 
 /**
  * Index of the first line (after the title) that starts page boilerplate; -1 if none. A marker
