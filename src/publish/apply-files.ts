@@ -40,7 +40,7 @@ const RENAME_WINDOW_MS = 10_000;
 /** Files read and applied between two yields to the event loop. */
 const READ_BATCH = 256;
 
-type Read = { result: ReadResult } | { error: ArticleError };
+type Read = { result: ReadResult; hash?: string } | { error: ArticleError };
 type FileRead = Extract<ReadResult, { kind: 'file' }>;
 const stored = siteUrls(STORED_BASE);
 
@@ -107,7 +107,9 @@ export class FileApplier {
 
   private read(relPath: string): Read {
     try {
-      return { result: readArticle(path.join(this.options.articlesDir, relPath), relPath, this.options.maxFileBytes) };
+      const result = readArticle(path.join(this.options.articlesDir, relPath), relPath, this.options.maxFileBytes);
+      // Hashed once here: deciding whether to parse and recording the identity both need it.
+      return result.kind === 'file' ? { result, hash: contentHash(result.bytes) } : { result };
     } catch (error) {
       return {
         error: error instanceof ArticleError ? error : new ArticleError(ProblemCode.Unreadable, String(error), relPath, { cause: error }),
@@ -119,7 +121,7 @@ export class FileApplier {
   private async parseIfChanged(relPath: string, read: Read): Promise<Ingested | undefined> {
     if (!('result' in read) || read.result.kind !== 'file') return undefined;
     const current = this.catalog.get(relPath);
-    if (current && current.hash === contentHash(read.result.bytes) && !this.problems.hasError(relPath)) return undefined;
+    if (current && current.hash === read.hash && !this.problems.hasError(relPath)) return undefined;
     return this.options.ingest(relPath, read.result.bytes);
   }
 
@@ -138,14 +140,13 @@ export class FileApplier {
     if (result.kind === 'missing') return rootGone ? false : this.remove(relPath, freed);
     // A story file replaced by a folder of the same name is gone as a story.
     if (result.kind === 'directory') return this.remove(relPath, freed);
-    return this.applyFile(relPath, result, ingested, freed);
+    return this.applyFile(relPath, result, read.hash ?? contentHash(result.bytes), ingested, freed);
   }
 
   /** Returns true when the published set changed. */
-  private applyFile(relPath: string, file: FileRead, ingested: Ingested | undefined, freed: string[]): boolean {
+  private applyFile(relPath: string, file: FileRead, hash: string, ingested: Ingested | undefined, freed: string[]): boolean {
     const stat = { size: file.size, mtimeMs: file.mtimeMs };
     this.catalog.setStat(relPath, stat);
-    const hash = contentHash(file.bytes);
     const current = this.catalog.get(relPath);
     if (!ingested) {
       const known = this.store.get(relPath);
