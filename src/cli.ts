@@ -8,7 +8,6 @@ import { type Config, type ConfigInput, loadConfig } from './config.js';
 import { ConfigError } from './core/errors.js';
 import { type Logger, createLogger, silentLogger } from './log.js';
 import { createProgress } from './progress.js';
-import { explainFile } from './explain-file.js';
 import { BuildTargetError, checkBuildTarget } from './publish/build-target.js';
 import { StateStoreError } from './store/state-db.js';
 import { StateLockedError } from './store/state-lock.js';
@@ -108,6 +107,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const log = createLogger(process.stderr, values.quiet ? 'warn' : 'info');
   if (command === 'check' && values.explain !== undefined) {
+    // Loaded here: the parser is otherwise loaded only by the parse workers.
+    const { explainFile } = await import('./explain-file.js');
     const { text, ok } = explainFile(config, values.explain);
     process.stdout.write(text);
     return ok ? 0 : 1;

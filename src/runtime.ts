@@ -5,17 +5,16 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { siteUrls } from './core/routes.js';
-import { type StatusReport, createApp } from './http/app.js';
-import { DeskPortError, bindDesk } from './http/desk-listen.js';
+import type { StatusReport } from './http/app.js';
 import { publicStatus } from './http/public-status.js';
 import { headersFor } from './http/security-headers.js';
-import { type FrontDoorOptions, createFrontDoor } from './http/server.js';
+import type { FrontDoorOptions } from './http/server.js';
 import type { Logger } from './log.js';
 import { LiveSite, type LiveSiteOptions, type SiteStatus } from './publish/live-site.js';
 import { WebSubNotifier } from './publish/websub-notifier.js';
 import { checkBuildTarget } from './publish/build-target.js';
 import { writeBuild } from './publish/write-build.js';
-import { EMPTY_SNAPSHOT } from './snapshot/snapshot.js';
+import { EMPTY_SNAPSHOT, snapshotItems } from './snapshot/snapshot.js';
 import { StateDb } from './store/state-db.js';
 import { stateForBuild } from './store/state-copy.js';
 import { lockStateDir } from './store/state-lock.js';
@@ -109,6 +108,12 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
 
 async function serveWith(config: Readonly<Config>, options: ServeOptions, store: StateDb, release: () => void): Promise<RunningServer> {
   const { log, watch = true, onListening, onDesk, headersTimeout, requestTimeout, ...siteOptions } = options;
+  // Loaded only to serve: `build` and `check` never pay for express.
+  const [{ createApp }, { createFrontDoor }, { bindDesk, DeskPortError }] = await Promise.all([
+    import('./http/app.js'),
+    import('./http/server.js'),
+    import('./http/desk-listen.js'),
+  ]);
   let site: LiveSite | undefined;
   // The public port's /status is counts only; names and reasons are on the desk.
   const status = (): StatusReport => publicStatus(site?.status() ?? NOT_STARTED);
@@ -202,7 +207,7 @@ export async function buildSite(
     try {
       await site.start();
       const files = await writeBuild(
-        site.snapshot.values(),
+        snapshotItems(site.snapshot),
         { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir },
         guards,
       );

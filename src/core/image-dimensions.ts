@@ -1,6 +1,14 @@
 // Pixel dimensions of a story image, read from its header bytes, and whether the header agrees with the file name.
-import { imageSize } from 'image-size';
+import { createRequire } from 'node:module';
+import type { imageSize as ImageSize } from 'image-size';
 import { imageType } from './media.js';
+
+/** image-size, loaded on the first image (its ESM build is 28 modules; most sites start with no image to read). */
+let loaded: typeof ImageSize | undefined;
+function imageSize(bytes: Uint8Array): ReturnType<typeof ImageSize> {
+  loaded ??= (createRequire(import.meta.url)('image-size') as { imageSize: typeof ImageSize }).imageSize;
+  return loaded(bytes);
+}
 
 /** Media types of the formats image-size names (its `type`), for the ones a story image could plausibly be. */
 const DETECTED_TYPES: Readonly<Record<string, string>> = Object.freeze({
@@ -61,7 +69,7 @@ export function readImageDimensions(bytes: Uint8Array, fileName: string): ImageD
   // image-size reads through the view's whole ArrayBuffer: a header cut short inside a larger buffer (Node's
   // pooled Buffers, a subarray) would be completed with whatever bytes follow. An exact copy makes it throw.
   const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
-  let size: ReturnType<typeof imageSize>;
+  let size: ReturnType<typeof ImageSize>;
   try {
     size = imageSize(own);
   } catch (error) {

@@ -10,7 +10,8 @@ import { detectLanguage } from './language.js';
 import { ProblemCode, type Story, type StoryReading } from './model.js';
 import { limitTitle } from './parse-plain.js';
 import type { StoryOptions as ParseOptions } from './parse-story.js';
-import { htmlToText, sanitizeStoryHtml } from './sanitize.js';
+import { htmlToText } from './html-text.js';
+import { sanitizeStoryHtml } from './sanitize.js';
 import { cleanLabel, cleanLine, limitMarks } from './text.js';
 
 // html: true lets authors write inline HTML; the sanitizer decides what of it survives.

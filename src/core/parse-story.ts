@@ -11,16 +11,7 @@ export interface StoryOptions extends ParseOptions {
   pageUrl: string;
 }
 
-/** Extensions treated as articles, lower case. */
-export const ARTICLE_EXTENSIONS = ['.txt', '.text', '.md', '.markdown'] as const;
-
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
-
-/** True when the file name has an article extension. */
-export function isArticleName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return ARTICLE_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
-}
 
 /** Parse decoded article text: Markdown for `.md`/`.markdown`, the newsroom plain-text format otherwise. */
 export function parseStory(text: string, file: string, options: StoryOptions): Story {

@@ -1,5 +1,4 @@
 // HTML allow-list for story content (sanitize-html), with every URL made absolute and safe.
-import { decodeHTML } from 'entities';
 import sanitizeHtml from 'sanitize-html';
 import { stripForbidden } from './text.js';
 
@@ -105,13 +104,4 @@ export function sanitizeStoryHtml(html: string, baseUrl: string): string {
   });
   // In HTML a `>` may always be written `&gt;`; doing so means `]]>` can never end up in output.
   return out.replace(/]]>/g, ']]&gt;');
-}
-
-/** Plain text of sanitized HTML (for excerpts). */
-export function htmlToText(html: string): string {
-  const text = sanitizeHtml(html.replace(/<\/(p|h\d|li|blockquote|pre|tr|figcaption)>/g, '$& '), {
-    allowedTags: [],
-    allowedAttributes: {},
-  });
-  return decodeHTML(text);
 }

@@ -1,6 +1,6 @@
 // The summary of a story: the one its author wrote, else a Thai-safe excerpt of its text.
 import { excerpt } from './excerpt.js';
-import { htmlToText } from './sanitize.js';
+import { htmlToText } from './html-text.js';
 
 /**
  * A plain-text summary of at most 200 graphemes from the story's HTML (the title when the body

@@ -4,7 +4,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArticleError } from '../core/errors.js';
 import { type IdentityRecord, resolveIdentity } from '../core/identity.js';
-import { type EntryMeta, type Ingested, STORED_BASE, contentHash, entryMeta } from '../core/ingest.js';
+import { type EntryMeta, STORED_BASE, contentHash, entryMeta } from '../core/entry-meta.js';
+import type { Ingested } from '../core/ingest.js';
 import { ProblemCode, type Story } from '../core/model.js';
 import { type FutureStories, releaseOf } from '../core/release.js';
 import { paths, siteUrls } from '../core/routes.js';
@@ -32,7 +33,7 @@ export interface ApplyOptions {
 }
 
 /** Bump when what a parse produces changes: stored entries of another format are re-read. 4: image width and height. */
-const ENTRY_FORMAT = 4;
+export const ENTRY_FORMAT = 4;
 
 /** How long after its deletion a story's identity may move onto a path that still holds another live story. */
 const RENAME_WINDOW_MS = 10_000;
@@ -66,10 +67,10 @@ export class FileApplier {
   /**
    * Load the entries published by the last run (their metadata; bodies stay in the store), so
    * that a restart re-reads only files whose size or mtime changed since. `fingerprint` names
-   * the settings those entries were made with; when it differs they are dropped and re-read.
+   * the settings those entries were made with (and ENTRY_FORMAT); when it differs they are dropped and re-read.
    */
   restore(fingerprint: string): number {
-    if (!this.store.checkFingerprint(`${ENTRY_FORMAT}:${fingerprint}`)) return 0;
+    if (!this.store.checkFingerprint(fingerprint)) return 0;
     const rows = [];
     for (const row of this.store.storedEntries()) {
       rows.push({ entry: this.toEntry(JSON.parse(row.meta) as EntryMeta), stat: { size: row.size, mtimeMs: row.mtime } });
@@ -208,13 +209,13 @@ export class FileApplier {
     }
     this.options.hold(relPath, undefined);
     this.moves.published(previous.oldUrl ?? (current ? paths.article(current.slug) : undefined), paths.article(slug));
-    this.publish(story, slug, record, current !== undefined, image);
+    this.publish(story, { slug, summary: ingested.summary }, record, current !== undefined, image);
     return true;
   }
 
-  private publish(story: Story, slug: string[], record: IdentityRecord, existed: boolean, image: StoryImage): void {
-    const meta = entryMeta(story, slug, record, image.enclosure);
-    this.store.putEntry(record.path, JSON.stringify(meta), story.contentHtml);
+  private publish(story: Story, made: { slug: string[]; summary: string }, record: IdentityRecord, existed: boolean, image: StoryImage): void {
+    const meta = entryMeta(story, made.slug, record, image.enclosure);
+    this.store.putEntry(record.path, JSON.stringify(meta), story.contentHtml, made.summary);
     const entry = this.toEntry(meta);
     this.catalog.publish(entry);
     this.log.info(existed ? 'article.updated' : 'article.added', { file: record.path, id: entry.id, title: entry.title });
@@ -288,6 +289,9 @@ export class FileApplier {
   }
 
   private toEntry(meta: EntryMeta): StoredEntry {
-    return new StoredEntry(meta, this.options.baseUrl, (p) => this.store.body(p));
+    return new StoredEntry(meta, this.options.baseUrl, {
+      body: (p) => this.store.body(p),
+      summary: (p) => this.store.summary(p),
+    });
   }
 }

@@ -1,6 +1,7 @@
 // The entry a desk preview shows: the published version of a story, or a held or draft file read and parsed now.
 import path from 'node:path';
-import { STORED_BASE, type Ingested } from '../core/ingest.js';
+import { STORED_BASE } from '../core/entry-meta.js';
+import type { Ingested } from '../core/ingest.js';
 import type { Entry } from '../core/model.js';
 import type { DeskPreviewEntry } from '../core/render/desk-preview.js';
 import { readArticle } from '../watch/read-article.js';

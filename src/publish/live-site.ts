@@ -8,9 +8,8 @@ import { RollingBackup } from '../store/rolling-backup.js';
 import { StateDb } from '../store/state-db.js';
 import { ArticleWatcher } from '../watch/article-watcher.js';
 import { RootGuard } from '../watch/root-guard.js';
-import { ParsePool } from '../workers/parse-pool.js';
-import { type IngestOptions, ingestStory } from '../core/ingest.js';
-import { FileApplier } from './apply-files.js';
+import { type StoryParser, storyParser } from '../workers/story-parser.js';
+import { ENTRY_FORMAT, FileApplier } from './apply-files.js';
 import { Catalog } from './catalog.js';
 import { ChangeQueue } from './change-queue.js';
 import { ProblemBook } from './problem-book.js';
@@ -71,10 +70,9 @@ export class LiveSite {
   private guard: RootGuard | undefined;
   private recovering = false;
   private isReady = false;
-  private readonly pool: ParsePool | undefined;
+  private readonly parser: StoryParser;
   private readonly scheduler: ReleaseScheduler;
   private readonly listeners = new Set<(event: SiteEvent) => void>();
-  private readonly ingestOptions: IngestOptions;
   private readonly backup: RollingBackup | undefined;
   private readonly storeRetry: StoreRetry;
 
@@ -94,15 +92,8 @@ export class LiveSite {
         onPing: (ping) => this.emit({ type: 'websub', ping }),
       });
     }
-    const ingest: IngestOptions = {
-      boilerplateMarkers: config.boilerplateMarkers,
-      timeZone: config.timeZone,
-      maxTitleLength: config.maxTitleLength,
-      credits: config.credits,
-    };
-    this.ingestOptions = ingest;
-    if (options.workers ?? true) this.pool = new ParsePool({ parse: ingest });
-    const pool = this.pool;
+    const { boilerplateMarkers, timeZone, maxTitleLength, credits } = config;
+    this.parser = storyParser({ boilerplateMarkers, timeZone, maxTitleLength, credits }, options.workers ?? true);
     this.scheduler = new ReleaseScheduler((paths) => {
       log.info('article.release', { files: paths.length });
       for (const p of paths) this.queue.enqueue(p);
@@ -114,7 +105,7 @@ export class LiveSite {
         feedId: this.site.id,
         baseUrl,
         futureStories: config.futureStories,
-        ingest: pool ? (p, bytes) => pool.parse(p, bytes) : async (p, bytes) => ingestStory(bytes, p, ingest),
+        ingest: (p, bytes) => this.parser.parse(p, bytes),
         hold: (p, at) => (at === undefined ? this.scheduler.drop(p) : this.scheduler.hold(p, at)),
       },
       this.store,
@@ -134,6 +125,7 @@ export class LiveSite {
         config.tombstoneDays > 0 ? this.store.tombstones(clock() - config.tombstoneDays * 86_400_000, this.site.itemLimit) : [],
       newestDeletion: () => this.store.newestDeletion(),
       reportDocumentProblems: (problems) => this.problems.setDocuments(problems),
+      entriesFingerprint: this.fingerprint(),
     });
     this.storeRetry = new StoreRetry({
       apply: (paths) => this.apply(paths),
@@ -218,18 +210,20 @@ export class LiveSite {
     if (restored > 0) log.info('state.restored', { articles: restored });
     await this.queue.run(() => this.reconciler.scan(true));
     this.isReady = true;
+    if (this.options.watch) this.parser.warm();
     this.backup?.start();
     if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
       this.reconciler.schedule(config.reconcileSeconds * 1000);
   }
 
   /**
-   * What stored entries depend on: if any of it changes, they are parsed again. Not the base URL
-   * or the port: stored entries are written against STORED_BASE and rebased when read.
+   * What stored entries depend on (parse settings, entry format): if any of it changes, they are parsed
+   * again. Not the base URL or port: stored entries are written against STORED_BASE and rebased when read.
    */
   private fingerprint(): string {
     const { config } = this.options;
-    return JSON.stringify([config.boilerplateMarkers, config.timeZone, config.maxTitleLength, config.maxFileBytes, config.credits]);
+    const settings = [config.boilerplateMarkers, config.timeZone, config.maxTitleLength, config.maxFileBytes, config.credits];
+    return `${ENTRY_FORMAT}:${JSON.stringify(settings)}`;
   }
 
   async close(): Promise<void> {
@@ -243,7 +237,7 @@ export class LiveSite {
     await this.watcher?.close();
     await drained;
     await this.backup?.close();
-    this.pool?.close();
+    this.parser.close();
     this.store.close();
   }
 
@@ -294,7 +288,7 @@ export class LiveSite {
       articlesDir: config.articlesDir,
       maxFileBytes: config.maxFileBytes,
       baseUrl,
-      ingest: (bytes) => (this.pool ? this.pool.parse(relPath, bytes) : Promise.resolve(ingestStory(bytes, relPath, this.ingestOptions))),
+      ingest: (bytes) => this.parser.parse(relPath, bytes),
     });
   }
 }

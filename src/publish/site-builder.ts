@@ -17,6 +17,7 @@ import type { HeaderPolicy } from '../snapshot/headers.js';
 import { type DocumentSource, EMPTY_SNAPSHOT, LazyDocuments, SiteSnapshot, type Snapshot, type SnapshotDoc } from '../snapshot/snapshot.js';
 import type { Catalog } from './catalog.js';
 import { DiscoveryDocuments } from './discovery-documents.js';
+import { DocumentKeys } from './document-keys.js';
 
 /** Memory for documents made on request: story pages, and category, author and archive documents. */
 const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
@@ -36,6 +37,8 @@ export interface SiteBuilderOptions {
   newestDeletion: () => number | undefined;
   /** URLs the sitemaps leave out, as warnings (replacing the last report). */
   reportDocumentProblems?: (problems: Problem[]) => void;
+  /** The settings stored entries were parsed with (part of every document's source key). */
+  entriesFingerprint?: string;
 }
 
 export interface RebuildReport {
@@ -52,7 +55,10 @@ export interface RebuildReport {
 class StoryPages implements DocumentSource {
   private readonly fileByUrl = new Map<string, string>();
   private readonly urlByFile = new Map<string, string>();
-  constructor(private readonly make: (relPath: string) => SnapshotDoc | undefined) {}
+  constructor(
+    private readonly make: (relPath: string) => SnapshotDoc | undefined,
+    private readonly keyOf: (relPath: string) => string | undefined,
+  ) {}
   /** The story of `relPath` is now at `url` (undefined: gone). Returns the URLs whose page is stale. */
   move(relPath: string, url: string | undefined): string[] {
     const old = this.urlByFile.get(relPath);
@@ -73,6 +79,10 @@ class StoryPages implements DocumentSource {
     const doc = this.make(this.fileByUrl.get(url) as string);
     return doc ? [doc] : undefined;
   };
+  key = (url: string) => {
+    const relPath = this.fileByUrl.get(url);
+    return relPath === undefined ? undefined : this.keyOf(relPath);
+  };
 }
 
 export class SiteBuilder {
@@ -82,14 +92,22 @@ export class SiteBuilder {
   private readonly facets: LazyDocuments;
   private readonly archives: LazyDocuments;
   private readonly discovery: DiscoveryDocuments;
+  private readonly keys: DocumentKeys;
   last: RebuildReport | null = null;
 
   constructor(private readonly options: SiteBuilderOptions) {
     const { site, timeZone, catalog } = options;
-    this.storyPages = new StoryPages((relPath) => {
-      const entry = catalog.get(relPath);
-      return entry && this.encode(renderStoryDocument(site, entry, timeZone));
-    });
+    this.keys = new DocumentKeys(site, () => ({ render: timeZone, entries: options.entriesFingerprint ?? '' }), () => catalog.list());
+    this.storyPages = new StoryPages(
+      (relPath) => {
+        const entry = catalog.get(relPath);
+        return entry && this.encode(renderStoryDocument(site, entry, timeZone));
+      },
+      (relPath) => {
+        const entry = catalog.get(relPath);
+        return entry && this.keys.story(entry);
+      },
+    );
     this.pages = new LazyDocuments(this.storyPages, PAGE_CACHE_BYTES);
     this.facets = new LazyDocuments(this.facetSource(), LIST_CACHE_BYTES);
     this.archives = new LazyDocuments(this.archiveSource(), LIST_CACHE_BYTES);
@@ -137,6 +155,7 @@ export class SiteBuilder {
     const changedFeeds = FEED_FORMATS.map(paths.feed).filter((p) => front.get(p)?.tag !== this.current.get(p)?.tag);
     this.facets.clear();
     this.archives.clear();
+    this.keys.reset();
     this.discovery.reset();
     this.current = new SiteSnapshot(front, this.pages, this.facets, this.archives, this.discovery);
     const round = (ms: number) => Math.round(ms * 10) / 10;
@@ -186,6 +205,10 @@ export class SiteBuilder {
         const route = matchRoute(path);
         return route?.kind === 'facet' && catalog.facet(route.facet).has(route.name) && docPaths(route.facet, route.name).includes(path);
       },
+      key: (path) => {
+        const route = matchRoute(path);
+        return route?.kind === 'facet' ? this.keys.facet(route.facet, route.name) : undefined;
+      },
       render: (path) => {
         const route = matchRoute(path);
         if (route?.kind !== 'facet') return undefined;
@@ -208,6 +231,10 @@ export class SiteBuilder {
       has(path) {
         const route = matchRoute(path);
         return route?.kind === 'archive' && route.page <= count() && paths.archive(route.page, route.format) === path;
+      },
+      key: (path) => {
+        const route = matchRoute(path);
+        return route?.kind === 'archive' ? this.keys.archive(route.page) : undefined;
       },
       render: (path) => {
         const route = matchRoute(path);

@@ -1,5 +1,5 @@
 // An Entry whose body lives in the state store: memory holds metadata only, whatever the number of stories.
-import { type EntryMeta, STORED_BASE } from '../core/ingest.js';
+import { type EntryMeta, STORED_BASE } from '../core/entry-meta.js';
 import type { Enclosure } from '../core/media.js';
 import type { Entry } from '../core/model.js';
 import { paths } from '../core/routes.js';
@@ -25,7 +25,6 @@ export class StoredEntry implements Entry {
   readonly enclosure?: Enclosure;
   readonly language?: string;
   private readonly explicitSummary: string | undefined;
-  private madeSummary: string | undefined;
 
   /**
    * `baseUrl` is the public base URL: what the store wrote against STORED_BASE (resolved links,
@@ -34,7 +33,7 @@ export class StoredEntry implements Entry {
   constructor(
     meta: EntryMeta,
     private readonly baseUrl: string,
-    private readonly loadBody: (path: string) => string,
+    private readonly load: { body: (path: string) => string; summary: (path: string) => string | undefined },
   ) {
     this.path = meta.path;
     this.slug = meta.slug;
@@ -53,14 +52,16 @@ export class StoredEntry implements Entry {
   }
 
   get contentHtml(): string {
-    return rebase(this.loadBody(this.path), this.baseUrl);
+    return rebase(this.load.body(this.path), this.baseUrl);
   }
 
-  /** The file's own summary, else an excerpt made on first use and kept. */
+  /**
+   * The file's own summary, else the one made when it was parsed (read from the store like the
+   * body: kept in memory, 100,000 of them would be tens of MB). A store of an older feedpub has
+   * none: then it is made here.
+   */
   get summary(): string {
-    if (this.explicitSummary !== undefined) return this.explicitSummary;
-    this.madeSummary ??= summarize(this.contentHtml, this.title);
-    return this.madeSummary;
+    return this.explicitSummary ?? this.load.summary(this.path) ?? summarize(this.contentHtml, this.title);
   }
 }
 

@@ -1,78 +1,96 @@
-// Write a snapshot to a folder for nginx or a CDN: every document with .gz and .br beside it, unchanged ones linked from the last build, swapped in atomically.
-import type { Dirent } from 'node:fs';
-import { chmod, copyFile, cp, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+// Write a snapshot to a folder for nginx or a CDN: every document with .gz and .br beside it, as a new tree swapped in whole, or only what changed replaced in place.
+import { existsSync } from 'node:fs';
+import { chmod, copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { imageType } from '../core/media.js';
-import { buildFile, paths } from '../core/routes.js';
+import { buildFile } from '../core/routes.js';
 import { compressForBuild } from '../snapshot/encode.js';
-import type { SnapshotDoc } from '../snapshot/snapshot.js';
-import { MAX_DEPTH, isIgnoredName } from '../watch/ignore-rules.js';
+import type { SnapshotDoc, SnapshotItem } from '../snapshot/snapshot.js';
+import { type CopiedFile, filesToCopy } from './build-files.js';
+import { type BuildManifest, emptyManifest, readManifest, writeManifest } from './build-manifest.js';
 import { BUILD_MARK, type BuildGuards, checkBuildTarget } from './build-target.js';
 
+export { BUILD_MANIFEST } from './build-manifest.js';
+
 export interface BuildFolders {
-  /** Static assets copied first (style.css, feed.xsl, robots.txt). */
+  /** Static assets copied first (style.css, feed.xsl, desk files). */
   publicDir: string;
   /** The articles folder: the images saved beside the stories are copied to `articles/`. */
   articlesDir: string;
   outDir: string;
 }
 
-/** The previous build's documents by URL path: their ETag value (a hash of the bytes). Written into every build. */
-export const BUILD_MANIFEST = '.feedpub-manifest.json';
 /** Documents in flight: zlib has four threads; more only queues buffers (each brotli stream holds megabytes). */
 const WRITE_PARALLEL = 4;
+const ENCODINGS = ['', '.gz', '.br'] as const;
 
 /**
- * Write every document (with its .gz and .br), `publicDir`'s assets and the stories' images
- * into `outDir`, each at the path core/routes.ts gives it. The new tree is built in a temporary
- * sibling folder and renamed into place, so a reader never sees half a build.
+ * Write every document (with its .gz and .br), `publicDir`'s assets and the stories' images into
+ * `outDir`, each at the path core/routes.ts gives it. Returns the number of files in the build.
  *
- * A document whose bytes are those of the previous build (same tag in its BUILD_MANIFEST) is
- * hard-linked from it, not compressed or written again: after one story changed, only its page
- * and the documents that list it are new bytes. Files keep their time, so nginx's ETags hold.
+ * A document made from the same sources as in the previous build (same key in its manifest) is
+ * left as it is without being rendered. When most of the previous build stays (one story
+ * edited), only what changed is replaced in place: each file whole, pages before the feeds and
+ * lists that link them, removals last. Otherwise (first build, new settings or feedpub) a new
+ * tree is built beside it and swapped in, so a reader never sees half of it.
  */
-export async function writeBuild(documents: Iterable<SnapshotDoc>, folders: BuildFolders, guards?: BuildGuards): Promise<number> {
+export async function writeBuild(documents: Iterable<SnapshotItem>, folders: BuildFolders, guards?: BuildGuards): Promise<number> {
   const { publicDir, articlesDir, outDir } = folders;
+  const items = [...documents];
+  const files = await filesToCopy(publicDir, articlesDir);
+  const before = await readManifest(outDir);
+  let keyed = 0;
+  let stale = 0;
+  for (const item of items) {
+    if (item.key === undefined) continue;
+    keyed++;
+    if (before.documents.get(item.path)?.key !== item.key) stale++;
+  }
+  const inPlace = keyed > 0 && stale * 2 < keyed && existsSync(path.join(outDir, BUILD_MARK));
+  // Checked again before writing: the folder may have changed during the minutes a large build takes.
+  if (guards && inPlace) checkBuildTarget(outDir, guards);
+  const manifest = inPlace ? await updateTree(items, files, before, outDir) : await replaceTree(items, files, before, folders, guards);
+  return manifest.documents.size * ENCODINGS.length + manifest.files.size;
+}
+
+/** Build a new tree beside `outDir` and rename it into place; documents whose bytes are unchanged are hard-linked from the old one. */
+async function replaceTree(
+  items: SnapshotItem[],
+  files: Map<string, CopiedFile>,
+  before: BuildManifest,
+  { outDir }: BuildFolders,
+  guards?: BuildGuards,
+): Promise<BuildManifest> {
   const parent = path.dirname(path.resolve(outDir));
   const base = path.basename(outDir);
   const temp = path.join(parent, `.${base}.tmp-${process.pid}`);
   const old = path.join(parent, `.${base}.old-${process.pid}`);
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
-  await cp(publicDir, temp, { recursive: true });
   await writeFile(path.join(temp, BUILD_MARK), 'Written by feedpub build: a later build replaces this folder whole.\n');
-  const before = await readManifest(outDir);
-  const manifest: Record<string, string> = {};
-  const made = new Map<string, Promise<unknown>>();
-  let files = 0;
-  const write = async (doc: SnapshotDoc) => {
-    const rel = buildFile(doc.path);
-    const file = path.join(temp, rel);
-    const dir = path.dirname(file);
-    // One mkdir per folder, awaited by every document in it (they are written concurrently).
-    let folder = made.get(dir);
-    if (!folder) {
-      folder = mkdir(dir, { recursive: true });
-      made.set(dir, folder);
-    }
-    await folder;
-    manifest[doc.path] = doc.tag;
-    if (before[doc.path] === doc.tag && (await linkAll(path.join(outDir, rel), file))) return;
-    const body = doc.identity.body;
-    const { gzip, br } = await compressForBuild(body);
-    await Promise.all([writeFile(file, body), writeFile(`${file}.gz`, gzip), writeFile(`${file}.br`, br)]);
-  };
-  const running = new Set<Promise<void>>();
-  for (const doc of documents) {
-    const job = write(doc).finally(() => running.delete(job));
-    running.add(job);
-    files += 3;
-    if (running.size >= WRITE_PARALLEL) await Promise.race(running);
+  const manifest = emptyManifest();
+  const dirs = new FolderMaker();
+  for (const [rel, file] of files) {
+    await dirs.make(path.dirname(path.join(temp, rel)));
+    await copyFile(file.from, path.join(temp, rel));
+    manifest.files.set(rel, file.stamp);
   }
-  await Promise.all(running);
-  await writeFile(path.join(temp, BUILD_MANIFEST), `${JSON.stringify(manifest)}\n`);
-  files += await copyImages(articlesDir, temp, '');
-  // Checked again at the swap: the folder may have changed during the minutes a large build takes.
+  await inParallel(items, async (item) => {
+    const rel = buildFile(item.path);
+    const to = path.join(temp, rel);
+    await dirs.make(path.dirname(to));
+    const last = before.documents.get(item.path);
+    const from = path.join(outDir, rel);
+    if (item.key !== undefined && last?.key === item.key && (await linkAll(from, to))) {
+      manifest.documents.set(item.path, last);
+      return;
+    }
+    const doc = item.doc();
+    if (!doc) return;
+    manifest.documents.set(item.path, { tag: doc.tag, ...(item.key === undefined ? {} : { key: item.key }) });
+    if (last?.tag === doc.tag && (await linkAll(from, to))) return;
+    await writeDocument(doc, to);
+  });
+  await writeManifest(temp, manifest);
   if (guards) checkBuildTarget(outDir, guards);
   let hadOld = false;
   try {
@@ -85,51 +103,104 @@ export async function writeBuild(documents: Iterable<SnapshotDoc>, folders: Buil
   }
   await rename(temp, outDir);
   if (hadOld) await rm(old, { recursive: true, force: true });
-  return files;
+  return manifest;
 }
 
-/** The last build's manifest, or nothing (no build yet, an older feedpub's, or unreadable: everything is written). */
-async function readManifest(outDir: string): Promise<Record<string, string>> {
+/**
+ * Replace in `outDir` only the files whose sources changed, each written beside it and renamed
+ * over it. Copied files and story pages first, then the documents that link them (keyed lists,
+ * then the feeds, home page and sitemaps), then removals, then the manifest: a reader never
+ * follows a link to a page not yet written, and an interrupted build is finished by the next.
+ */
+async function updateTree(items: SnapshotItem[], files: Map<string, CopiedFile>, before: BuildManifest, outDir: string): Promise<BuildManifest> {
+  const staging = path.join(outDir, `.feedpub-staging-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging);
+  const manifest = emptyManifest();
+  const dirs = new FolderMaker();
+  let n = 0;
+  const replace = async (to: string, write: (temp: string) => Promise<unknown>) => {
+    await dirs.make(path.dirname(to));
+    const temp = path.join(staging, String(n++));
+    await write(temp);
+    await rename(temp, to);
+  };
   try {
-    const parsed = JSON.parse(await readFile(path.join(outDir, BUILD_MANIFEST), 'utf8')) as unknown;
-    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-  } catch {
-    return {};
+    for (const [rel, file] of files) {
+      const to = path.join(outDir, rel);
+      if (before.files.get(rel) !== file.stamp || !existsSync(to)) await replace(to, (temp) => copyFile(file.from, temp));
+      manifest.files.set(rel, file.stamp);
+    }
+    const update = async (item: SnapshotItem) => {
+      const to = path.join(outDir, buildFile(item.path));
+      const last = before.documents.get(item.path);
+      const present = last !== undefined && existsSync(to);
+      if (item.key !== undefined && last?.key === item.key && present) {
+        manifest.documents.set(item.path, last);
+        return;
+      }
+      const doc = item.doc();
+      if (!doc) return;
+      manifest.documents.set(item.path, { tag: doc.tag, ...(item.key === undefined ? {} : { key: item.key }) });
+      if (last?.tag === doc.tag && present) return;
+      const { gzip, br } = await compressForBuild(doc.identity.body);
+      const bodies = [doc.identity.body, gzip, br];
+      await Promise.all(ENCODINGS.map((suffix, i) => replace(to + suffix, (temp) => writeFile(temp, bodies[i] as Buffer))));
+    };
+    // Keyed documents (story pages, then the facet and archive lists) are all written before the front feeds and sitemaps start.
+    await inParallel(items.filter((i) => i.key !== undefined), update);
+    await inParallel(items.filter((i) => i.key === undefined), update);
+    for (const docPath of before.documents.keys()) {
+      if (manifest.documents.has(docPath)) continue;
+      const gone = path.join(outDir, buildFile(docPath));
+      await Promise.all(ENCODINGS.map((suffix) => rm(gone + suffix, { force: true })));
+    }
+    for (const rel of before.files.keys()) if (!manifest.files.has(rel)) await rm(path.join(outDir, rel), { force: true });
+    await writeManifest(outDir, manifest);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return manifest;
+}
+
+/** Write a document and its gzip and brotli bodies (compressed on zlib's threads). */
+async function writeDocument(doc: SnapshotDoc, file: string): Promise<void> {
+  const body = doc.identity.body;
+  const { gzip, br } = await compressForBuild(body);
+  await Promise.all([writeFile(file, body), writeFile(`${file}.gz`, gzip), writeFile(`${file}.br`, br)]);
+}
+
+/** Run `job` over `items`, WRITE_PARALLEL at a time, in order of starting. */
+async function inParallel<T>(items: Iterable<T>, job: (item: T) => Promise<void>): Promise<void> {
+  const running = new Set<Promise<void>>();
+  for (const item of items) {
+    const run = job(item).finally(() => running.delete(run));
+    running.add(run);
+    if (running.size >= WRITE_PARALLEL) await Promise.race(running);
+  }
+  await Promise.all(running);
+}
+
+/** One mkdir per folder, awaited by every file in it (they are written concurrently). */
+class FolderMaker {
+  private readonly made = new Map<string, Promise<unknown>>();
+  make(dir: string): Promise<unknown> {
+    let folder = this.made.get(dir);
+    if (!folder) {
+      folder = mkdir(dir, { recursive: true });
+      this.made.set(dir, folder);
+    }
+    return folder;
   }
 }
 
 /** Hard-link a document's three files from the last build; false (and nothing left half-done) when any is missing. */
 async function linkAll(from: string, to: string): Promise<boolean> {
-  const suffixes = ['', '.gz', '.br'];
   try {
-    for (const s of suffixes) await link(from + s, to + s);
+    for (const s of ENCODINGS) await link(from + s, to + s);
     return true;
   } catch {
-    await Promise.all(suffixes.map((s) => rm(to + s, { force: true })));
+    await Promise.all(ENCODINGS.map((s) => rm(to + s, { force: true })));
     return false;
   }
-}
-
-/** Copy the images saved beside the stories to their URL paths (never through a symbolic link, no hidden names). */
-async function copyImages(fromDir: string, outDir: string, rel: string, depth = 0): Promise<number> {
-  let copied = 0;
-  let entries: Dirent[];
-  try {
-    entries = await readdir(fromDir, { withFileTypes: true });
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    if (isIgnoredName(entry.name)) continue;
-    const from = path.join(fromDir, entry.name);
-    const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
-    if (entry.isDirectory() && depth < MAX_DEPTH) copied += await copyImages(from, outDir, childRel, depth + 1);
-    else if (entry.isFile() && imageType(entry.name) !== undefined) {
-      const to = path.join(outDir, buildFile(paths.image(childRel), 'file'));
-      await mkdir(path.dirname(to), { recursive: true });
-      await copyFile(from, to);
-      copied++;
-    }
-  }
-  return copied;
 }

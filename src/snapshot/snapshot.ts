@@ -30,6 +30,27 @@ export interface Snapshot {
   get(path: string): SnapshotDoc | undefined;
   values(): Iterable<SnapshotDoc>;
   readonly size: number;
+  /** Every document as a path, its source key and a way to make it: `build` renders only what changed. */
+  items?(): Iterable<SnapshotItem>;
+}
+
+/**
+ * A document not yet made: `key`, when known, is a fingerprint of everything its bytes are made
+ * from (stories, settings, renderer code), so `build` can tell it is unchanged without rendering it.
+ */
+export interface SnapshotItem {
+  path: string;
+  key?: string;
+  doc(): SnapshotDoc | undefined;
+}
+
+/** Every item of a snapshot: its own keyed items when it has them, else each rendered document unkeyed. */
+export function* snapshotItems(snapshot: Snapshot): Iterable<SnapshotItem> {
+  if (snapshot.items) {
+    yield* snapshot.items();
+    return;
+  }
+  for (const doc of snapshot.values()) yield { path: doc.path, doc: () => doc };
 }
 
 /**
@@ -53,6 +74,8 @@ export interface DocumentSource {
   has(path: string): boolean;
   /** The document at `path`, and any siblings made in the same pass (a facet's four documents). */
   render(path: string): SnapshotDoc[] | undefined;
+  /** The source key of the document at `path` (see SnapshotItem), computed without rendering it. */
+  key?(path: string): string | undefined;
 }
 
 export class LazyDocuments implements Snapshot {
@@ -95,6 +118,13 @@ export class LazyDocuments implements Snapshot {
     }
   }
 
+  *items(): Iterable<SnapshotItem> {
+    for (const path of this.source.paths()) {
+      const key = this.source.key?.(path);
+      yield { path, ...(key === undefined ? {} : { key }), doc: () => this.get(path) };
+    }
+  }
+
   get size(): number {
     return this.source.size;
   }
@@ -125,6 +155,10 @@ export class SiteSnapshot implements Snapshot {
   *values(): Iterable<SnapshotDoc> {
     yield* this.front.values();
     for (const s of this.sources) yield* s.values();
+  }
+  *items(): Iterable<SnapshotItem> {
+    for (const doc of this.front.values()) yield { path: doc.path, doc: () => doc };
+    for (const s of this.sources) yield* snapshotItems(s);
   }
   get size(): number {
     return this.sources.reduce((n, s) => n + s.size, this.front.size);

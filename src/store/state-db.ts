@@ -2,7 +2,8 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { BACKUP_NAME, StateStoreError, openError, refuseEmptyOverBackup } from './state-errors.js';
+import { BACKUP_NAME, openError, refuseEmptyOverBackup } from './state-errors.js';
+import { writeSchema } from './state-schema.js';
 import type { IdentityRecord } from '../core/identity.js';
 
 /** An identity record plus the file stats last ingested, so a reconcile can skip unchanged files. */
@@ -22,8 +23,6 @@ interface Row {
   size: number;
   mtime: number;
 }
-
-const SCHEMA_VERSION = 3;
 
 export { BACKUP_NAME, StateStoreError } from './state-errors.js';
 
@@ -49,8 +48,8 @@ export class StateDb {
 
   /**
    * `stateDir` null: an in-memory store that forgets everything on close (for `check`).
-   * Long on purpose (about 65 lines): the schema and every prepared statement in one place,
-   * so the SQL can be read as a whole.
+   * Long on purpose (about 50 lines): every prepared statement in one place, so the SQL can be
+   * read as a whole (the tables are in store/state-schema.ts).
    */
   constructor(stateDir: string | null) {
     if (stateDir !== null) mkdirSync(stateDir, { recursive: true });
@@ -72,44 +71,11 @@ export class StateDb {
       throw openError(this.file, error);
     }
     this.db = db;
-    const version = this.db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      this.db.close();
-      throw new StateStoreError(
-        'STATE_TOO_NEW',
-        `state store ${this.file} was written by a newer feedpub (schema ${version}); run that version, or restore ${BACKUP_NAME} from before the upgrade`,
-        this.file,
-      );
-    }
     try {
-      this.db.exec(`
-      CREATE TABLE IF NOT EXISTS articles (
-        path TEXT PRIMARY KEY,
-        id TEXT NOT NULL,
-        published INTEGER NOT NULL,
-        updated INTEGER NOT NULL,
-        hash TEXT NOT NULL,
-        first_seen INTEGER NOT NULL,
-        deleted_at INTEGER,
-        size INTEGER NOT NULL DEFAULT -1,
-        mtime INTEGER NOT NULL DEFAULT -1
-      );
-      CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
-      CREATE INDEX IF NOT EXISTS articles_deleted ON articles(deleted_at);
-      CREATE TABLE IF NOT EXISTS entries (
-        path TEXT PRIMARY KEY,
-        meta TEXT NOT NULL,
-        body TEXT NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS redirects (from_path TEXT PRIMARY KEY, to_path TEXT, at INTEGER NOT NULL);
-      CREATE INDEX IF NOT EXISTS redirects_to ON redirects(to_path);
-      PRAGMA user_version = ${SCHEMA_VERSION};
-    `);
+      writeSchema(this.db, this.file);
     } catch (error) {
-      // The schema is written at open: a full disk or read-only file is the operator's to fix.
       this.db.close();
-      throw openError(this.file, error);
+      throw error;
     }
     this.stmts = {
       get: this.db.prepare<[string], Row>('SELECT * FROM articles WHERE path = ?'),
@@ -126,8 +92,9 @@ export class StateDb {
       remove: this.db.prepare<[string]>('DELETE FROM articles WHERE path = ?'),
       markDeleted: this.db.prepare<[number, string]>('UPDATE articles SET deleted_at = ? WHERE path = ? AND deleted_at IS NULL'),
       newestDeletion: this.db.prepare<[], { at: number | null }>('SELECT MAX(deleted_at) AS at FROM articles'),
-      putEntry: this.db.prepare<[string, string, string]>(
-        'INSERT INTO entries (path, meta, body) VALUES (?, ?, ?) ON CONFLICT(path) DO UPDATE SET meta = excluded.meta, body = excluded.body',
+      putEntry: this.db.prepare<[string, string, string, string]>(
+        `INSERT INTO entries (path, meta, body, summary) VALUES (?, ?, ?, ?)
+         ON CONFLICT(path) DO UPDATE SET meta = excluded.meta, body = excluded.body, summary = excluded.summary`,
       ),
       deleteEntry: this.db.prepare<[string]>('DELETE FROM entries WHERE path = ?'),
       entries: this.db.prepare<[], StoredEntryRow>(
@@ -138,6 +105,7 @@ export class StateDb {
       ),
       livePaths: this.db.prepare<[], { path: string }>('SELECT path FROM articles WHERE deleted_at IS NULL'),
       body: this.db.prepare<[string], { body: string }>('SELECT body FROM entries WHERE path = ?'),
+      summary: this.db.prepare<[string], { summary: string | null }>('SELECT summary FROM entries WHERE path = ?'),
       clearEntries: this.db.prepare('DELETE FROM entries'),
       redirect: this.db.prepare<[string], { to_path: string | null }>('SELECT to_path FROM redirects WHERE from_path = ?'),
       putRedirect: this.db.prepare<[string, string | null, number]>(
@@ -189,9 +157,9 @@ export class StateDb {
     return this.stmts.newestDeletion.get()?.at ?? undefined;
   }
 
-  /** Keep the last good parse of a published story (metadata JSON and sanitized HTML body). */
-  putEntry(filePath: string, meta: string, body: string): void {
-    this.stmts.putEntry.run(filePath, meta, body);
+  /** Keep the last good parse of a published story (metadata JSON, sanitized HTML body, summary). */
+  putEntry(filePath: string, meta: string, body: string, summary: string): void {
+    this.stmts.putEntry.run(filePath, meta, body, summary);
   }
 
   deleteEntry(filePath: string): void {
@@ -216,6 +184,11 @@ export class StateDb {
   /** The stored body of a published story ('' if none). */
   body(filePath: string): string {
     return this.stmts.body.get(filePath)?.body ?? '';
+  }
+
+  /** The stored summary of a published story (undefined: none, or stored by an older feedpub). */
+  summary(filePath: string): string | undefined {
+    return this.stmts.summary.get(filePath)?.summary ?? undefined;
   }
 
   /**

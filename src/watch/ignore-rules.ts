@@ -1,5 +1,5 @@
 // Which names in the articles folder are articles, and which are editor, sync or system debris.
-import { isArticleName } from '../core/parse-story.js';
+import { isArticleName } from '../core/article-names.js';
 
 /** Temp, swap, lock and backup names written by editors and sync tools (vim, emacs, JetBrains, gedit, rsync, Office). */
 const DEBRIS = /(?:~|\.sw[a-p]|\.tmp|\.temp|\.bak|\.part|\.partial|\.crswap|\.kate-swp|___jb_(?:tmp|old)___|\.lock)$/i;

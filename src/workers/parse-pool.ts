@@ -42,7 +42,9 @@ function startWorker(workerData: unknown): Worker {
 
 /**
  * Parse files on worker threads, first come first served. `parse` always resolves: a failed,
- * crashed or timed-out parse is a failure outcome, never a rejection.
+ * crashed or timed-out parse is a failure outcome, never a rejection. Workers start when work
+ * waits for one (each loads the parser, a few hundred ms of CPU): a restart or a build with one
+ * changed file starts one, not one per core. `warm()` starts one ahead of the first save.
  */
 export class ParsePool {
   private readonly slots: Slot[] = [];
@@ -51,11 +53,17 @@ export class ParsePool {
   private closed = false;
   readonly size: number;
   private readonly timeoutMs: number;
+  private keepWarm = false;
 
   constructor(private readonly options: ParsePoolOptions) {
     this.size = options.size ?? Math.max(1, Math.min(4, os.availableParallelism()));
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+  }
+
+  /** Keep a worker running from now on, so that a save never waits for one to boot (serve). */
+  warm(): void {
+    this.keepWarm = true;
+    if (!this.closed && this.slots.length === 0) this.slots.push(this.spawn());
   }
 
   /** Parse one file's bytes. */
@@ -110,6 +118,8 @@ export class ParsePool {
   private pump(): void {
     // Work waiting or running keeps the process alive (a booting worker included); an idle pool does not.
     const busy = this.queue.length > 0 || this.slots.some((s) => s.job);
+    const free = this.slots.filter((s) => !s.job).length;
+    for (let i = free; i < this.queue.length && this.slots.length < this.size && !this.closed; i++) this.slots.push(this.spawn());
     for (const slot of this.slots) busy ? slot.worker.ref() : slot.worker.unref();
     for (const slot of this.slots) {
       if (slot.job || !slot.ready) continue;
@@ -145,8 +155,8 @@ export class ParsePool {
     slot.job = undefined;
     this.slots.splice(index, 1);
     void slot.worker.terminate();
-    if (!this.closed) this.slots.push(this.spawn());
     job?.resolve({ ok: false, failure: { code, message } });
+    if (this.keepWarm) this.warm();
     this.pump();
   }
 }

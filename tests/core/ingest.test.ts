@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BOILERPLATE_MARKERS } from '../../src/config.js';
 import { resolveIdentity } from '../../src/core/identity.js';
-import { STORED_BASE, contentHash, entryMeta, ingestStory } from '../../src/core/ingest.js';
+import { STORED_BASE, contentHash, entryMeta } from '../../src/core/entry-meta.js';
+import { ingestStory } from '../../src/core/ingest.js';
 import { ProblemCode } from '../../src/core/model.js';
 
 const options = { boilerplateMarkers: DEFAULT_BOILERPLATE_MARKERS, timeZone: 'Asia/Bangkok', maxTitleLength: 300 };

@@ -1,5 +1,5 @@
-// A second `build` after one story changed writes only the documents whose bytes changed; the rest are linked from the last build.
-import { readFile, stat } from 'node:fs/promises';
+// A second `build` renders only documents whose sources changed: in place when most of the build stays, as a new tree otherwise.
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -9,42 +9,132 @@ import { buildSite } from '../../src/runtime.js';
 import { put, removeDir, siteFolders, tempDir, testConfig } from '../helpers.js';
 
 const ctx = siteFolders();
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const story = (name: string, day: number, title = `Story ${name}`) =>
+  put(ctx.articles, `${name}.txt`, `${title}\n\n2026-01-${String(day).padStart(2, '0')} 09:00\n\nBody ${name}.\n`);
+
+async function withBuild(overrides: Record<string, unknown>, run: (site: string, build: (o?: Record<string, unknown>) => Promise<void>) => Promise<void>) {
+  const out = await tempDir('feedpub-build-');
+  const site = path.join(out, 'site');
+  const dirs: string[] = [];
+  const build = async (more: Record<string, unknown> = {}) => {
+    const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example', ...overrides, ...more });
+    dirs.push(configDir);
+    await buildSite(config, site, { log: silentLogger });
+  };
+  try {
+    await run(site, build);
+  } finally {
+    for (const d of dirs) await removeDir(d);
+    await removeDir(out);
+  }
+}
+
+const inode = async (site: string, f: string) => (await stat(path.join(site, f))).ino;
+const exists = (site: string, f: string) => stat(path.join(site, f)).then(
+  () => true,
+  () => false,
+);
+
+/** Every document's three files agree: the .gz and .br bodies decompress to the plain one. */
+async function expectEncodingsAgree(site: string, files: string[]): Promise<void> {
+  for (const f of files) {
+    const body = await readFile(path.join(site, f));
+    expect(gunzipSync(await readFile(path.join(site, `${f}.gz`))).equals(body), f).toBe(true);
+    expect(brotliDecompressSync(await readFile(path.join(site, `${f}.br`))).equals(body), f).toBe(true);
+  }
+}
 
 describe('build, again', () => {
-  it('links unchanged documents from the last build and writes changed ones, all three encodings', async () => {
-    await put(ctx.articles, 'a.txt', 'Story A\n\n2026-01-02 09:00\n\nBody A.\n');
-    await put(ctx.articles, 'b.txt', 'Story B\n\n2026-01-03 09:00\n\nBody B.\n');
-    const out = await tempDir('feedpub-build-');
-    const site = path.join(out, 'site');
-    try {
-      const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example' });
-      await buildSite(config, site, { log: silentLogger });
-      const inode = async (f: string) => (await stat(path.join(site, f))).ino;
-      const first = {
-        a: await inode('articles/a.html'),
-        aBr: await inode('articles/a.html.br'),
-        b: await inode('articles/b.html'),
-        feed: await inode('feed.xml'),
-      };
-      const manifest = JSON.parse(await readFile(path.join(site, BUILD_MANIFEST), 'utf8')) as Record<string, string>;
-      expect(Object.keys(manifest)).toEqual(expect.arrayContaining(['/', '/feed.xml', '/articles/a', '/sitemap.xml']));
+  it('after one of two stories changed, links the unchanged documents from the last build into a new tree', async () => {
+    await story('a', 2);
+    await story('b', 3);
+    await withBuild({}, async (site, build) => {
+      await build();
+      const first = { a: await inode(site, 'articles/a.html'), aBr: await inode(site, 'articles/a.html.br'), b: await inode(site, 'articles/b.html') };
+      const manifest = JSON.parse(await readFile(path.join(site, BUILD_MANIFEST), 'utf8')) as { version: number; documents: object };
+      expect(manifest.version).toBe(2);
+      expect(Object.keys(manifest.documents)).toEqual(expect.arrayContaining(['/', '/feed.xml', '/articles/a', '/sitemap.xml']));
 
-      await put(ctx.articles, 'b.txt', 'Story B, corrected\n\n2026-01-03 09:00\n\nBody B.\n');
-      await buildSite(config, site, { log: silentLogger });
-      await removeDir(configDir);
-      expect(await inode('articles/a.html')).toBe(first.a);
-      expect(await inode('articles/a.html.br')).toBe(first.aBr);
-      expect(await inode('articles/b.html')).not.toBe(first.b);
-      expect(await inode('feed.xml')).not.toBe(first.feed);
-      for (const f of ['articles/b.html', 'feed.xml', 'articles/a.html']) {
-        const body = await readFile(path.join(site, f));
-        expect(gunzipSync(await readFile(path.join(site, `${f}.gz`))).equals(body), f).toBe(true);
-        expect(brotliDecompressSync(await readFile(path.join(site, `${f}.br`))).equals(body), f).toBe(true);
-      }
+      await story('b', 3, 'Story B, corrected');
+      await build();
+      expect(await inode(site, 'articles/a.html')).toBe(first.a);
+      expect(await inode(site, 'articles/a.html.br')).toBe(first.aBr);
+      expect(await inode(site, 'articles/b.html')).not.toBe(first.b);
+      await expectEncodingsAgree(site, ['articles/b.html', 'feed.xml', 'articles/a.html']);
       expect(await readFile(path.join(site, 'feed.xml'), 'utf8')).toContain('Story B, corrected');
       expect(await readFile(path.join(site, 'articles/b.html'), 'utf8')).toContain('Story B, corrected');
-    } finally {
-      await removeDir(out);
-    }
+    });
+  });
+
+  it('after one of many stories changed, replaces only what changed in place, and removes what is gone', async () => {
+    for (let i = 1; i <= 8; i++) await story(`s${i}`, i);
+    await put(ctx.articles, 'pic.png', PNG);
+    await put(ctx.articles, 'old.png', PNG);
+    await withBuild({}, async (site, build) => {
+      await build();
+      const folder = await inode(site, '.');
+      const before = {
+        s1: await inode(site, 'articles/s1.html'),
+        s1Gz: await inode(site, 'articles/s1.html.gz'),
+        pic: await inode(site, 'articles/pic.png'),
+        css: await inode(site, 'style.css'),
+        feed: await inode(site, 'feed.xml'),
+      };
+
+      await story('s2', 2, 'Story s2, corrected');
+      await rename(path.join(ctx.articles, 's3.txt'), path.join(ctx.articles, 's3-renamed.txt'));
+      await rm(path.join(ctx.articles, 'old.png'));
+      await build();
+
+      // The same folder: nothing was swapped, and untouched files are the very same files.
+      expect(await inode(site, '.')).toBe(folder);
+      expect(await inode(site, 'articles/s1.html')).toBe(before.s1);
+      expect(await inode(site, 'articles/s1.html.gz')).toBe(before.s1Gz);
+      expect(await inode(site, 'articles/pic.png')).toBe(before.pic);
+      expect(await inode(site, 'style.css')).toBe(before.css);
+      expect(await inode(site, 'feed.xml')).not.toBe(before.feed);
+      expect(await readFile(path.join(site, 'articles/s2.html'), 'utf8')).toContain('Story s2, corrected');
+      expect(await readFile(path.join(site, 'feed.xml'), 'utf8')).toContain('Story s2, corrected');
+      expect(await exists(site, 'articles/s3-renamed.html')).toBe(true);
+      for (const gone of ['articles/s3.html', 'articles/s3.html.gz', 'articles/s3.html.br', 'articles/old.png']) {
+        expect(await exists(site, gone), gone).toBe(false);
+      }
+      await expectEncodingsAgree(site, ['articles/s2.html', 'articles/s3-renamed.html', 'feed.xml', 'sitemap.xml']);
+      expect(await readFile(path.join(site, 'sitemap.xml'), 'utf8')).not.toContain('/articles/s3<');
+      // Nothing of the work in progress is left behind.
+      const { readdir } = await import('node:fs/promises');
+      expect((await readdir(site)).filter((n) => n.includes('staging'))).toEqual([]);
+    });
+  });
+
+  it('renders every story page again when a setting the pages show changes (the site title, the base URL)', async () => {
+    for (let i = 1; i <= 4; i++) await story(`t${i}`, i);
+    await withBuild({}, async (site, build) => {
+      await build({ title: 'First Title' });
+      expect(await readFile(path.join(site, 'articles/t1.html'), 'utf8')).toContain('First Title');
+      await build({ title: 'Second Title' });
+      expect(await readFile(path.join(site, 'articles/t1.html'), 'utf8')).toContain('Second Title');
+      expect(await readFile(path.join(site, 'articles/t1.html'), 'utf8')).not.toContain('First Title');
+      await build({ title: 'Second Title', baseUrl: 'https://elsewhere.example' });
+      expect(await readFile(path.join(site, 'articles/t1.html'), 'utf8')).toContain('https://elsewhere.example/');
+      await expectEncodingsAgree(site, ['articles/t1.html']);
+    });
+  });
+
+  it('writes a document again when its file was deleted from the build by hand', async () => {
+    for (let i = 1; i <= 4; i++) await story(`u${i}`, i);
+    await withBuild({}, async (site, build) => {
+      await build();
+      await rm(path.join(site, 'articles/u1.html'));
+      await writeFile(path.join(ctx.articles, 'u2.txt'), 'Story u2 again\n\n2026-01-02 09:00\n\nBody.\n');
+      await build();
+      expect(await readFile(path.join(site, 'articles/u1.html'), 'utf8')).toContain('Story u1');
+      await expectEncodingsAgree(site, ['articles/u1.html']);
+    });
   });
 });

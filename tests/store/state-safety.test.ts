@@ -113,7 +113,7 @@ describe('an emptied state.db beside a backup', () => {
         size: 3,
         mtimeMs: 4,
       });
-      db.putEntry(`s${i}.txt`, JSON.stringify({ pad: 'x'.repeat(200) }), 'body '.repeat(50));
+      db.putEntry(`s${i}.txt`, JSON.stringify({ pad: 'x'.repeat(200) }), 'body '.repeat(50), 'summary');
     }
     await db.backup();
     db.close();

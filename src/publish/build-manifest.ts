@@ -1,0 +1,61 @@
+// What a build folder holds, as written into it: each document's tag and source key, each copied file's stamp.
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Written into every build; the next build reads it to leave unchanged files alone. */
+export const BUILD_MANIFEST = '.feedpub-manifest.json';
+
+/** One document as built: the tag of its bytes, and the source key it was made from (SnapshotItem). */
+export interface BuiltDocument {
+  tag: string;
+  key?: string;
+}
+
+export interface BuildManifest {
+  /** By URL path. */
+  documents: Map<string, BuiltDocument>;
+  /** Copied files (assets, images) by path inside the build folder: the source's size and time when copied. */
+  files: Map<string, string>;
+}
+
+export const emptyManifest = (): BuildManifest => ({ documents: new Map(), files: new Map() });
+
+/**
+ * The last build's manifest; empty when there is none or it is unreadable (then every file is
+ * written). An older feedpub's manifest held only each document's tag, by path: its documents
+ * are rendered and compared by tag, and its files are copied again.
+ */
+export async function readManifest(outDir: string): Promise<BuildManifest> {
+  const manifest = emptyManifest();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path.join(outDir, BUILD_MANIFEST), 'utf8'));
+  } catch {
+    return manifest;
+  }
+  if (parsed === null || typeof parsed !== 'object') return manifest;
+  const record = parsed as Record<string, unknown>;
+  const versioned = record.version === 2;
+  const documents = versioned ? record.documents : record;
+  if (documents !== null && typeof documents === 'object') {
+    for (const [docPath, value] of Object.entries(documents)) {
+      if (typeof value === 'string') manifest.documents.set(docPath, { tag: value });
+      else if (Array.isArray(value) && typeof value[0] === 'string')
+        manifest.documents.set(docPath, typeof value[1] === 'string' ? { tag: value[0], key: value[1] } : { tag: value[0] });
+    }
+  }
+  if (versioned && record.files !== null && typeof record.files === 'object') {
+    for (const [rel, stamp] of Object.entries(record.files as object)) if (typeof stamp === 'string') manifest.files.set(rel, stamp);
+  }
+  return manifest;
+}
+
+/** Write the manifest into `dir` whole (a reader, or a build interrupted here, sees the old one or the new one). */
+export async function writeManifest(dir: string, manifest: BuildManifest): Promise<void> {
+  const documents: Record<string, string[]> = {};
+  for (const [docPath, { tag, key }] of manifest.documents) documents[docPath] = key === undefined ? [tag] : [tag, key];
+  const json = JSON.stringify({ version: 2, documents, files: Object.fromEntries(manifest.files) });
+  const file = path.join(dir, BUILD_MANIFEST);
+  await writeFile(`${file}.tmp`, `${json}\n`);
+  await rename(`${file}.tmp`, file);
+}

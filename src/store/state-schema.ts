@@ -1,0 +1,54 @@
+// The state store's tables, and the one step that brings a store of an older feedpub up to them.
+import type Database from 'better-sqlite3';
+import { BACKUP_NAME, StateStoreError, openError } from './state-errors.js';
+
+/** 4: entries.summary (a summary made once, on the parse workers, not on every render). */
+const SCHEMA_VERSION = 4;
+
+/**
+ * Create the tables that are missing and add the columns an older store lacks; refuse a store
+ * of a newer feedpub (STATE_TOO_NEW), which may hold data this one would lose or leave stale.
+ */
+export function writeSchema(db: Database.Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new StateStoreError(
+      'STATE_TOO_NEW',
+      `state store ${file} was written by a newer feedpub (schema ${version}); run that version, or restore ${BACKUP_NAME} from before the upgrade`,
+      file,
+    );
+  }
+  try {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS articles (
+        path TEXT PRIMARY KEY,
+        id TEXT NOT NULL,
+        published INTEGER NOT NULL,
+        updated INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        first_seen INTEGER NOT NULL,
+        deleted_at INTEGER,
+        size INTEGER NOT NULL DEFAULT -1,
+        mtime INTEGER NOT NULL DEFAULT -1
+      );
+      CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+      CREATE INDEX IF NOT EXISTS articles_deleted ON articles(deleted_at);
+      CREATE TABLE IF NOT EXISTS entries (
+        path TEXT PRIMARY KEY,
+        meta TEXT NOT NULL,
+        body TEXT NOT NULL,
+        summary TEXT
+      );
+      CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS redirects (from_path TEXT PRIMARY KEY, to_path TEXT, at INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS redirects_to ON redirects(to_path);
+    `);
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(entries)').all();
+    // A store of schema 3 or older: its entries get a summary when next parsed, or one is made when read.
+    if (!columns.some((c) => c.name === 'summary')) db.exec('ALTER TABLE entries ADD COLUMN summary TEXT');
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  } catch (error) {
+    // The schema is written at open: a full disk or read-only file is the operator's to fix.
+    throw openError(file, error);
+  }
+}

@@ -1,0 +1,26 @@
+// Where stories are parsed: on the worker pool (serve, build), or on this thread (check, which reads each file once).
+import type { IngestOptions, Ingested } from '../core/ingest.js';
+import { ParsePool } from './parse-pool.js';
+
+export interface StoryParser {
+  parse(relPath: string, bytes: Uint8Array): Promise<Ingested>;
+  /** Keep a worker booted ahead of the next save (serve); nothing on this thread. */
+  warm(): void;
+  close(): void;
+}
+
+/**
+ * A parser with `options` fixed for its life. On this thread the parser modules (markdown-it,
+ * sanitize-html, yaml) are loaded on the first parse: with workers, only the workers load them.
+ */
+export function storyParser(options: IngestOptions, workers: boolean): StoryParser {
+  if (workers) {
+    const pool = new ParsePool({ parse: options });
+    return { parse: (relPath, bytes) => pool.parse(relPath, bytes), warm: () => pool.warm(), close: () => pool.close() };
+  }
+  return {
+    parse: async (relPath, bytes) => (await import('../core/ingest.js')).ingestStory(bytes, relPath, options),
+    warm: () => undefined,
+    close: () => undefined,
+  };
+}

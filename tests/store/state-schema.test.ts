@@ -1,0 +1,82 @@
+// A store written by an older feedpub opens and keeps its stories; one written by a newer feedpub is refused.
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/log.js';
+import { buildSite } from '../../src/runtime.js';
+import { StateDb, StateStoreError } from '../../src/store/state-db.js';
+import { put, removeDir, tempDir, testConfig } from '../helpers.js';
+
+let dir = '';
+beforeEach(async () => {
+  dir = await tempDir('feedpub-state-');
+});
+afterEach(async () => {
+  await removeDir(dir);
+});
+
+/** Rewrite a store as schema 3 wrote it: entries without a summary column. */
+function downgradeToSchema3(file: string): void {
+  const db = new Database(file);
+  db.exec(`
+    CREATE TABLE entries_old (path TEXT PRIMARY KEY, meta TEXT NOT NULL, body TEXT NOT NULL);
+    INSERT INTO entries_old SELECT path, meta, body FROM entries;
+    DROP TABLE entries;
+    ALTER TABLE entries_old RENAME TO entries;
+  `);
+  db.pragma('user_version = 3');
+  db.close();
+}
+
+describe('state store schema', () => {
+  it('stores the summary made when a story was parsed', () => {
+    const db = new StateDb(dir);
+    db.putEntry('a.txt', '{}', '<p>Body</p>', 'Body');
+    expect(db.summary('a.txt')).toBe('Body');
+    expect(db.summary('missing.txt')).toBeUndefined();
+    db.close();
+  });
+
+  it('opens a schema 3 store: its stories stay, with summaries made from their text when read', async () => {
+    const articles = await tempDir();
+    const out = await tempDir('feedpub-build-');
+    try {
+      await put(articles, 'a.txt', 'Story A\n\n2026-01-02 09:00\n\nThe first paragraph of story A.\n');
+      const { config, configDir } = await testConfig(articles, dir, { baseUrl: 'https://news.example' });
+      await buildSite(config, path.join(out, 'one'), { log: silentLogger });
+      downgradeToSchema3(path.join(dir, 'state.db'));
+
+      const db = new StateDb(dir);
+      expect(db.summary('a.txt')).toBeUndefined();
+      expect(db.body('a.txt')).toContain('The first paragraph of story A.');
+      db.close();
+      const { files } = await buildSite(config, path.join(out, 'two'), { log: silentLogger });
+      expect(files).toBeGreaterThan(0);
+      const { readFile } = await import('node:fs/promises');
+      const feed = JSON.parse(await readFile(path.join(out, 'two', 'feed.json'), 'utf8')) as { items: { summary?: string }[] };
+      expect(feed.items[0]?.summary).toContain('The first paragraph of story A.');
+      const check = new Database(path.join(dir, 'state.db'), { readonly: true });
+      expect(check.pragma('user_version', { simple: true })).toBe(4);
+      check.close();
+      await removeDir(configDir);
+    } finally {
+      await removeDir(articles);
+      await removeDir(out);
+    }
+  });
+
+  it('refuses a store of a newer feedpub, naming it and the way out', () => {
+    const db = new Database(path.join(dir, 'state.db'));
+    db.pragma('user_version = 99');
+    db.close();
+    let error: unknown;
+    try {
+      new StateDb(dir).close();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StateStoreError);
+    expect((error as StateStoreError).code).toBe('STATE_TOO_NEW');
+    expect((error as Error).message).toMatch(/newer feedpub \(schema 99\).*restore/);
+  });
+});
