@@ -30,15 +30,30 @@ export function excerpt(text: string, maxGraphemes = 200, locale = 'th', maxByte
     ({ cut, over } = findCut(clean, maxGraphemes, maxBytes));
   }
   if (!over) return clean;
-  // The last word boundary at or before the cut, from segmenting the text itself (a cut-off
-  // string would be segmented differently near its end); word boundaries are grapheme boundaries.
-  let end = 0;
-  for (const { index, segment } of wordSegmenter(locale).segment(clean)) {
-    if (index + segment.length > cut) break;
-    end = index + segment.length;
-  }
+  // The last word boundary at or before the cut (the start of the word the cut falls in), from
+  // segmenting the text itself: a cut-off string would be segmented differently near its end.
+  // Word boundaries are grapheme boundaries.
+  const end = wordSegmenter(locale).segment(clean).containing(cut)?.index ?? 0;
   const kept = clean.slice(0, end > 0 ? end : cut);
   return `${kept.replace(/[\s,;:、，.。\-–—]+$/u, '')}…`;
+}
+
+/**
+ * Text of Thai and Latin letters, digits and punctuation only (after cleanLine: no controls, no
+ * zero-width characters). In it, by Unicode's grapheme cluster rules (UAX #29), a cluster is one
+ * character and the Thai marks after it (Extend, and SARA AM, a SpacingMark): no Prepend, no
+ * Hangul, no emoji, no joiners. So a regular expression finds the same clusters as ICU, at a
+ * fraction of the cost of Intl.Segmenter's one object per cluster.
+ */
+const SIMPLE_TEXT = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u024F\u0E01-\u0E3A\u0E3F-\u0E5B\u2010-\u2027\u2030-\u205E]*$/;
+const SIMPLE_CLUSTER = /.[\u0E31\u0E33-\u0E3A\u0E47-\u0E4E]*/gsu;
+
+/** The grapheme clusters of `text` with their offsets: by regular expression for simple text, else ICU's. */
+function clusters(text: string): Iterable<{ index: number; segment: string }> {
+  if (!SIMPLE_TEXT.test(text)) return graphemes.segment(text);
+  return (function* () {
+    for (const m of text.matchAll(SIMPLE_CLUSTER)) yield { index: m.index, segment: m[0] };
+  })();
 }
 
 /**
@@ -49,7 +64,7 @@ function findCut(text: string, max: number, maxBytes: number): { cut: number; ov
   let count = 0;
   let bytes = 0;
   let cut = text.length;
-  for (const { index, segment } of graphemes.segment(text)) {
+  for (const { index, segment } of clusters(text)) {
     const size = utf8Length(segment);
     if (count === max - 1 || (cut === text.length && bytes + size > maxBytes - 3)) cut = Math.min(cut, index);
     count++;

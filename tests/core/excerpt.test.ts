@@ -1,10 +1,58 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { excerpt } from '../../src/core/excerpt.js';
+import { cleanLine } from '../../src/core/text.js';
 
 const graphemes = (s: string) => [...new Intl.Segmenter('th', { granularity: 'grapheme' }).segment(s)].map((g) => g.segment);
 
+/**
+ * The excerpt as ICU alone would cut it: every grapheme from Intl.Segmenter (what excerpt did
+ * before its fast path for Thai and Latin text), the word boundary from iterating the words.
+ */
+function icuExcerpt(text: string, max: number): string {
+  const clean = cleanLine(text);
+  const maxBytes = max * 6;
+  let count = 0;
+  let bytes = 0;
+  let cut = clean.length;
+  let over = false;
+  for (const { index, segment } of new Intl.Segmenter('th', { granularity: 'grapheme' }).segment(clean)) {
+    const size = Buffer.byteLength(segment);
+    if (count === max - 1 || (cut === clean.length && bytes + size > maxBytes - 3)) cut = Math.min(cut, index);
+    count++;
+    bytes += size;
+    if (count > max || bytes > maxBytes) {
+      over = true;
+      break;
+    }
+  }
+  if (!over) return clean;
+  let end = 0;
+  for (const { index, segment } of new Intl.Segmenter('th', { granularity: 'word' }).segment(clean)) {
+    if (index + segment.length > cut) break;
+    end = index + segment.length;
+  }
+  return `${clean.slice(0, end > 0 ? end : cut).replace(/[\s,;:、，.。\-–—]+$/u, '')}…`;
+}
+
 describe('excerpt', () => {
+  it('cuts Thai and Latin text exactly where ICU alone would (its fast path finds the same graphemes)', () => {
+    const pieces = [...'กขคงจฉชซญฎฐณดตถทธนบปผพฟภมยรลวศษสหฬอฮะัาำิีึืุูเแโใไๅๆ็่้๊๋์ํ๎๏๑๒ ', 'a', 'B', ' ', '7', '.', ',', '“', '”', '—', '…', 'é', 'ß', '\u0301', '😀', '👍🏽', '한', 'x\u0e31'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 600 }), fc.integer({ min: 1, max: 250 }), (parts, max) => {
+        const text = parts.join('');
+        expect(excerpt(text, max)).toBe(icuExcerpt(text, max));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), fc.integer({ min: 1, max: 250 }), (text, max) => {
+        expect(excerpt(text, max)).toBe(icuExcerpt(text, max));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('leaves short text alone, NFC and without zero-width spaces', () => {
     expect(excerpt('ก\u200Bา  ร\u0E48', 50)).toBe('กา ร\u0E48');
     expect(excerpt('e\u0301', 50)).toBe('\u00e9');
