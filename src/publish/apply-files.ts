@@ -83,15 +83,20 @@ export class FileApplier {
   async apply(paths: Iterable<string>): Promise<boolean> {
     const list = [...new Set(paths)];
     let changed = false;
-    for (let i = 0; i < list.length; i += READ_BATCH) {
+    const missing = (r: Read) => 'result' in r && r.result.kind === 'missing';
+    const prepare = async (from: number) => {
+      const reads = list.slice(from, from + READ_BATCH).map((p) => ({ path: p, read: this.read(p) }));
+      const rootGone = reads.some((r) => missing(r.read)) && !(await this.rootExists());
+      const parsed = await Promise.all(reads.map(({ path: p, read }) => this.parseIfChanged(p, read)));
+      return { rootGone, jobs: reads.map((r, k) => ({ ...r, ingested: parsed[k] })) };
+    };
+    let next = list.length > 0 ? prepare(0) : undefined;
+    for (let i = 0; next; i += READ_BATCH) {
+      const { rootGone, jobs } = await next;
+      // The workers parse the next batch (each path is in one batch only) while this one is applied here, in one transaction.
+      next = i + READ_BATCH < list.length ? prepare(i + READ_BATCH) : undefined;
       // Yield between batches so requests are answered during a long first scan.
       if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-      const reads = list.slice(i, i + READ_BATCH).map((p) => ({ path: p, read: this.read(p) }));
-      const missing = (r: Read) => 'result' in r && r.result.kind === 'missing';
-      const rootGone = reads.some((r) => missing(r.read)) && !(await this.rootExists());
-      // Parsing runs off the main thread, all files of the batch at once; applying them is one transaction.
-      const parsed = await Promise.all(reads.map(({ path: p, read }) => this.parseIfChanged(p, read)));
-      const jobs = reads.map((r, k) => ({ ...r, ingested: parsed[k] }));
       // Removals first: in a rename batch the old path is retired before the new one claims its identity.
       jobs.sort((a, b) => Number(missing(b.read)) - Number(missing(a.read)));
       const freed: string[] = [];
@@ -127,11 +132,7 @@ export class FileApplier {
   }
 
   private async rootExists(): Promise<boolean> {
-    try {
-      return (await stat(this.options.articlesDir)).isDirectory();
-    } catch {
-      return false;
-    }
+    return stat(this.options.articlesDir).then((s) => s.isDirectory(), () => false);
   }
 
   private applyRead(relPath: string, read: Read, ingested: Ingested | undefined, rootGone: boolean, freed: string[]): boolean {
