@@ -1,11 +1,11 @@
 // Build and start-up figures: `feedpub build` cold and after one story changed, first start and restart, each with peak memory.
 // Run alone with `tsx bench/build.ts [--quick] [--runs N]`; `npm run bench` calls `buildRows` and `startRows`.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileName, story, writeCorpus } from './corpus.js';
+import { fileName, hugoStory, story, writeCorpus } from './corpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -75,49 +75,119 @@ export async function timeStart(articles: string, state: string): Promise<Measur
   return measured;
 }
 
+/** Whether `hugo` is on the PATH (Debian package `hugo`). */
+export const hasHugo = () => spawnSync('sh', ['-c', 'command -v hugo']).status === 0;
+
+/**
+ * A Hugo site of the same `n` stories: each a page (title, date, author, paragraphs), a home page
+ * listing the newest 50, an RSS feed of 50 (rssLimit; Hugo's default is every page) and the
+ * sitemap, with Hugo's own templates for RSS and sitemap and four lines of HTML layout.
+ */
+async function writeHugoSite(dir: string, n: number): Promise<void> {
+  await writeCorpus(path.join(dir, 'content', 'posts'), n, 'hugo');
+  await writeFile(
+    path.join(dir, 'config.toml'),
+    'baseURL = "https://bench.example/"\ntitle = "Bench"\nlanguageCode = "th"\nrssLimit = 50\n[taxonomies]\nauthor = "authors"\n',
+  );
+  const layouts = path.join(dir, 'layouts', '_default');
+  await mkdir(layouts, { recursive: true });
+  const head = '<!doctype html><html lang="th"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>';
+  await writeFile(path.join(layouts, 'single.html'), `${head}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02 15:04" }}</time><p>{{ .Params.author }}</p>{{ .Content }}</article></body></html>\n`);
+  const list = `${head}<h1>{{ .Title }}</h1><ul>{{ range first 50 .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}</ul></body></html>\n`;
+  await writeFile(path.join(layouts, 'list.html'), list);
+  await writeFile(path.join(dir, 'layouts', 'index.html'), list);
+}
+
+/** `hugo` building the site in `dir` into `out`: wall-clock seconds and peak RSS. */
+async function timeHugo(dir: string, out: string): Promise<Measured> {
+  const t0 = performance.now();
+  const child = spawn('hugo', ['--quiet', '--source', dir, '--destination', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr?.on('data', (d) => (err = (err + d).slice(-4000)));
+  const peak = trackPeak(child);
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`hugo exited ${code}: ${err}`);
+  return { seconds: (performance.now() - t0) / 1000, peakMb: peak() };
+}
+
 const fmt = (m: Measured) => `${m.seconds.toFixed(2)} s · ${m.peakMb.toFixed(0)} MB`;
 
-/** Rows of `| stories | build cold | build after one change |`, written into a fresh temporary folder. */
-export async function buildRows(sizes: readonly number[], say: (line: string) => void): Promise<void> {
-  say('| stories | build, cold (time · peak RSS) | build again after one story changed |');
-  say('|---|---|---|');
+/**
+ * Rows of `| stories | build cold | build after one change | Hugo, cold | Hugo again |`, each in a
+ * fresh temporary folder; `runs` of each, reported as the median with the range beside it.
+ */
+export async function buildRows(sizes: readonly number[], say: (line: string) => void, runs = 1): Promise<void> {
+  const hugo = hasHugo();
+  say('| stories | `build`, cold (time · peak RSS) | `build` again after one story changed | Hugo, cold | Hugo again after one story changed |');
+  say('|---|---|---|---|---|');
   for (const n of sizes) {
-    const tmp = await mkdtemp(path.join(os.tmpdir(), 'feedpub-bench-build-'));
-    try {
-      const articles = path.join(tmp, 'articles');
-      await writeCorpus(articles, n);
-      const cold = await timeBuild(articles, path.join(tmp, 'state'), path.join(tmp, 'site'));
-      await writeFile(path.join(articles, fileName(7)), story(7, `ข่าวแก้ไข ${Date.now()}`));
-      const again = await timeBuild(articles, path.join(tmp, 'state'), path.join(tmp, 'site'));
-      say(`| ${n.toLocaleString('en')} | ${fmt(cold)} | ${fmt(again)} |`);
-    } finally {
-      await rm(tmp, { recursive: true, force: true });
+    const cold: Measured[] = [];
+    const again: Measured[] = [];
+    const hugoCold: Measured[] = [];
+    const hugoAgain: Measured[] = [];
+    for (let r = 0; r < runs; r++) {
+      const tmp = await mkdtemp(path.join(os.tmpdir(), 'feedpub-bench-build-'));
+      try {
+        const articles = path.join(tmp, 'articles');
+        await writeCorpus(articles, n);
+        cold.push(await timeBuild(articles, path.join(tmp, 'state'), path.join(tmp, 'site')));
+        await writeFile(path.join(articles, fileName(7)), story(7, `ข่าวแก้ไข ${Date.now()}`));
+        again.push(await timeBuild(articles, path.join(tmp, 'state'), path.join(tmp, 'site')));
+        if (hugo) {
+          const site = path.join(tmp, 'hugo');
+          await writeHugoSite(site, n);
+          hugoCold.push(await timeHugo(site, path.join(tmp, 'hugo-out')));
+          await writeFile(path.join(site, 'content', 'posts', 'story-000007.md'), hugoStory(7, `ข่าวแก้ไข ${Date.now()}`));
+          hugoAgain.push(await timeHugo(site, path.join(tmp, 'hugo-out')));
+        }
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
     }
+    const cell = (ms: Measured[]) => (ms.length === 0 ? 'not installed' : spread(ms));
+    say(`| ${n.toLocaleString('en')} | ${spread(cold)} | ${spread(again)} | ${cell(hugoCold)} | ${cell(hugoAgain)} |`);
   }
 }
 
-/** Rows of `| stories | first start | restart with the state kept |` (to /healthz 200). */
-export async function startRows(sizes: readonly number[], say: (line: string) => void): Promise<void> {
+/** The median run (by time) with its peak RSS, and the range of times when there was more than one run. */
+function spread(ms: Measured[]): string {
+  const sorted = [...ms].sort((a, b) => a.seconds - b.seconds);
+  const mid = sorted[Math.floor((sorted.length - 1) / 2)] as Measured;
+  const range = sorted.length > 1 ? ` (${(sorted[0] as Measured).seconds.toFixed(2)}–${(sorted.at(-1) as Measured).seconds.toFixed(2)})` : '';
+  return `${fmt(mid)}${range}`;
+}
+
+/** Rows of `| stories | first start | restart with the state kept |` (to /healthz 200), `runs` of each: median (range). */
+export async function startRows(sizes: readonly number[], say: (line: string) => void, runs = 1): Promise<void> {
   say('| stories | first start to /healthz (time · peak RSS) | restart with the state kept |');
   say('|---|---|---|');
   for (const n of sizes) {
+    const first: Measured[] = [];
+    const again: Measured[] = [];
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'feedpub-bench-start-'));
     try {
       const articles = path.join(tmp, 'articles');
       await writeCorpus(articles, n);
-      const first = await timeStart(articles, path.join(tmp, 'state'));
-      const again = await timeStart(articles, path.join(tmp, 'state'));
-      say(`| ${n.toLocaleString('en')} | ${fmt(first)} | ${fmt(again)} |`);
+      for (let r = 0; r < runs; r++) {
+        const state = path.join(tmp, `state-${r}`);
+        first.push(await timeStart(articles, state));
+        again.push(await timeStart(articles, state));
+      }
+      say(`| ${n.toLocaleString('en')} | ${spread(first)} | ${spread(again)} |`);
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }
   }
 }
 
+// `--quick`: 1,000 only; `--large`: 100,000 too (start-up); `--runs N`; `--only build|start`.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const quick = process.argv.includes('--quick');
+  const argv = process.argv.slice(2);
+  const quick = argv.includes('--quick');
+  const runs = Number(argv[argv.indexOf('--runs') + 1] ?? 1) || 1;
+  const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
   const say = (line: string) => process.stdout.write(`${line}\n`);
-  await buildRows(quick ? [1000] : [1000, 10_000], say);
+  if (only !== 'start') await buildRows(quick ? [1000] : [1000, 10_000], say, runs);
   say('');
-  await startRows(quick ? [1000] : [1000, 10_000], say);
+  if (only !== 'build') await startRows(quick ? [1000] : argv.includes('--large') ? [1000, 10_000, 100_000] : [1000, 10_000], say, runs);
 }
