@@ -92,7 +92,10 @@ async function writeHugoSite(dir: string, n: number): Promise<void> {
   const layouts = path.join(dir, 'layouts', '_default');
   await mkdir(layouts, { recursive: true });
   const head = '<!doctype html><html lang="th"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>';
-  await writeFile(path.join(layouts, 'single.html'), `${head}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02 15:04" }}</time><p>{{ .Params.author }}</p>{{ .Content }}</article></body></html>\n`);
+  await writeFile(
+    path.join(layouts, 'single.html'),
+    `${head}<article><h1>{{ .Title }}</h1><time>{{ .Date.Format "2006-01-02 15:04" }}</time><p>{{ .Params.author }}</p>{{ .Content }}</article></body></html>\n`,
+  );
   const list = `${head}<h1>{{ .Title }}</h1><ul>{{ range first 50 .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Summary }}</li>{{ end }}</ul></body></html>\n`;
   await writeFile(path.join(layouts, 'list.html'), list);
   await writeFile(path.join(dir, 'layouts', 'index.html'), list);
@@ -118,7 +121,9 @@ const fmt = (m: Measured) => `${m.seconds.toFixed(2)} s · ${m.peakMb.toFixed(0)
  */
 export async function buildRows(sizes: readonly number[], say: (line: string) => void, runs = 1): Promise<void> {
   const hugo = hasHugo();
-  say('| stories | `build`, cold (time · peak RSS) | `build` again after one story changed | Hugo, cold | Hugo again after one story changed |');
+  say(
+    '| stories | `build`, cold (time · peak RSS) | `build` again after one story changed | Hugo, cold | Hugo again after one story changed |',
+  );
   say('|---|---|---|---|---|');
   for (const n of sizes) {
     const cold: Measured[] = [];
@@ -153,7 +158,8 @@ export async function buildRows(sizes: readonly number[], say: (line: string) =>
 function spread(ms: Measured[]): string {
   const sorted = [...ms].sort((a, b) => a.seconds - b.seconds);
   const mid = sorted[Math.floor((sorted.length - 1) / 2)] as Measured;
-  const range = sorted.length > 1 ? ` (${(sorted[0] as Measured).seconds.toFixed(2)}–${(sorted.at(-1) as Measured).seconds.toFixed(2)})` : '';
+  const range =
+    sorted.length > 1 ? ` (${(sorted[0] as Measured).seconds.toFixed(2)}–${(sorted.at(-1) as Measured).seconds.toFixed(2)})` : '';
   return `${fmt(mid)}${range}`;
 }
 

@@ -40,7 +40,9 @@ export const fileName = (i: number) => `story-${String(i).padStart(6, '0')}.txt`
 export async function writeCorpus(dir: string, count: number, form: 'feedpub' | 'hugo' = 'feedpub'): Promise<void> {
   await mkdir(dir, { recursive: true });
   const write = (k: number) =>
-    form === 'hugo' ? writeFile(path.join(dir, `story-${String(k).padStart(6, '0')}.md`), hugoStory(k)) : writeFile(path.join(dir, fileName(k)), story(k));
+    form === 'hugo'
+      ? writeFile(path.join(dir, `story-${String(k).padStart(6, '0')}.md`), hugoStory(k))
+      : writeFile(path.join(dir, fileName(k)), story(k));
   for (let i = 0; i < count; i += 64) {
     const batch: Promise<void>[] = [];
     for (let k = i; k < Math.min(count, i + 64); k++) batch.push(write(k));

@@ -1,6 +1,7 @@
 // What a build folder holds, as written into it: each document's tag and source key, each copied file's stamp.
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { buildFile } from '../core/routes.js';
 
 /** Written into every build; the next build reads it to leave unchanged files alone. */
 export const BUILD_MANIFEST = '.feedpub-manifest.json';
@@ -39,15 +40,35 @@ export async function readManifest(outDir: string): Promise<BuildManifest> {
   const documents = versioned ? record.documents : record;
   if (documents !== null && typeof documents === 'object') {
     for (const [docPath, value] of Object.entries(documents)) {
+      if (!isDocumentPath(docPath)) continue;
       if (typeof value === 'string') manifest.documents.set(docPath, { tag: value });
       else if (Array.isArray(value) && typeof value[0] === 'string')
         manifest.documents.set(docPath, typeof value[1] === 'string' ? { tag: value[0], key: value[1] } : { tag: value[0] });
     }
   }
   if (versioned && record.files !== null && typeof record.files === 'object') {
-    for (const [rel, stamp] of Object.entries(record.files as object)) if (typeof stamp === 'string') manifest.files.set(rel, stamp);
+    for (const [rel, stamp] of Object.entries(record.files as object))
+      if (typeof stamp === 'string' && isInside(rel)) manifest.files.set(rel, stamp);
   }
   return manifest;
+}
+
+/**
+ * The manifest is read from a folder anyone with write access may have edited: a path that would
+ * lead out of the build folder (`..`, absolute, a backslash, NUL) is ignored, never written or removed.
+ */
+function isDocumentPath(docPath: string): boolean {
+  if (!docPath.startsWith('/')) return false;
+  try {
+    return isInside(buildFile(docPath));
+  } catch {
+    return false;
+  }
+}
+
+function isInside(rel: string): boolean {
+  if (rel === '' || rel.includes('\\') || rel.includes('\0') || path.isAbsolute(rel)) return false;
+  return rel.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
 /** Write the manifest into `dir` whole (a reader, or a build interrupted here, sees the old one or the new one). */

@@ -1,5 +1,5 @@
 // Write a snapshot to a folder for nginx or a CDN: every document with .gz and .br beside it, as a new tree swapped in whole, or only what changed replaced in place.
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { chmod, copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFile } from '../core/routes.js';
@@ -45,7 +45,13 @@ export async function writeBuild(documents: Iterable<SnapshotItem>, folders: Bui
     keyed++;
     if (before.documents.get(item.path)?.key !== item.key) stale++;
   }
-  const inPlace = keyed > 0 && stale * 2 < keyed && existsSync(path.join(outDir, BUILD_MARK));
+  // Every file written or removed in place, old and new.
+  const touched = () => [
+    ...[...items.map((i) => i.path), ...before.documents.keys()].map((p) => buildFile(p)),
+    ...files.keys(),
+    ...before.files.keys(),
+  ];
+  const inPlace = keyed > 0 && stale * 2 < keyed && existsSync(path.join(outDir, BUILD_MARK)) && foldersAreReal(outDir, touched());
   // Checked again before writing: the folder may have changed during the minutes a large build takes.
   if (guards && inPlace) checkBuildTarget(outDir, guards);
   const manifest = inPlace ? await updateTree(items, files, before, outDir) : await replaceTree(items, files, before, folders, guards);
@@ -112,7 +118,12 @@ async function replaceTree(
  * then the feeds, home page and sitemaps), then removals, then the manifest: a reader never
  * follows a link to a page not yet written, and an interrupted build is finished by the next.
  */
-async function updateTree(items: SnapshotItem[], files: Map<string, CopiedFile>, before: BuildManifest, outDir: string): Promise<BuildManifest> {
+async function updateTree(
+  items: SnapshotItem[],
+  files: Map<string, CopiedFile>,
+  before: BuildManifest,
+  outDir: string,
+): Promise<BuildManifest> {
   const staging = path.join(outDir, `.feedpub-staging-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging);
@@ -128,13 +139,13 @@ async function updateTree(items: SnapshotItem[], files: Map<string, CopiedFile>,
   try {
     for (const [rel, file] of files) {
       const to = path.join(outDir, rel);
-      if (before.files.get(rel) !== file.stamp || !existsSync(to)) await replace(to, (temp) => copyFile(file.from, temp));
+      if (before.files.get(rel) !== file.stamp || !isFile(to)) await replace(to, (temp) => copyFile(file.from, temp));
       manifest.files.set(rel, file.stamp);
     }
     const update = async (item: SnapshotItem) => {
       const to = path.join(outDir, buildFile(item.path));
       const last = before.documents.get(item.path);
-      const present = last !== undefined && existsSync(to);
+      const present = last !== undefined && isFile(to);
       if (item.key !== undefined && last?.key === item.key && present) {
         manifest.documents.set(item.path, last);
         return;
@@ -148,8 +159,14 @@ async function updateTree(items: SnapshotItem[], files: Map<string, CopiedFile>,
       await Promise.all(ENCODINGS.map((suffix, i) => replace(to + suffix, (temp) => writeFile(temp, bodies[i] as Buffer))));
     };
     // Keyed documents (story pages, then the facet and archive lists) are all written before the front feeds and sitemaps start.
-    await inParallel(items.filter((i) => i.key !== undefined), update);
-    await inParallel(items.filter((i) => i.key === undefined), update);
+    await inParallel(
+      items.filter((i) => i.key !== undefined),
+      update,
+    );
+    await inParallel(
+      items.filter((i) => i.key === undefined),
+      update,
+    );
     for (const docPath of before.documents.keys()) {
       if (manifest.documents.has(docPath)) continue;
       const gone = path.join(outDir, buildFile(docPath));
@@ -161,6 +178,42 @@ async function updateTree(items: SnapshotItem[], files: Map<string, CopiedFile>,
     await rm(staging, { recursive: true, force: true });
   }
   return manifest;
+}
+
+/** A regular file, not a link to one (a link put in the build folder is replaced, never written through). */
+function isFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when every folder the files `rels` go into is a real folder inside `outDir` or missing:
+ * a folder replaced by a symbolic link (or a file) would be written through in place, so then
+ * the build makes a new tree instead.
+ */
+function foldersAreReal(outDir: string, rels: Iterable<string>): boolean {
+  const checked = new Map<string, boolean>();
+  const real = (rel: string): boolean => {
+    if (rel === '.' || rel === '') return true;
+    let ok = checked.get(rel);
+    if (ok === undefined) {
+      ok = real(path.dirname(rel));
+      if (ok) {
+        try {
+          ok = lstatSync(path.join(outDir, rel)).isDirectory();
+        } catch {
+          ok = true; // not there yet: made as a real folder
+        }
+      }
+      checked.set(rel, ok);
+    }
+    return ok;
+  };
+  for (const rel of rels) if (!real(path.dirname(rel))) return false;
+  return true;
 }
 
 /** Write a document and its gzip and brotli bodies (compressed on zlib's threads). */

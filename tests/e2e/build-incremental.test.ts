@@ -1,5 +1,5 @@
 // A second `build` renders only documents whose sources changed: in place when most of the build stays, as a new tree otherwise.
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -9,15 +9,15 @@ import { buildSite } from '../../src/runtime.js';
 import { put, removeDir, siteFolders, tempDir, testConfig } from '../helpers.js';
 
 const ctx = siteFolders();
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const story = (name: string, day: number, title = `Story ${name}`) =>
   put(ctx.articles, `${name}.txt`, `${title}\n\n2026-01-${String(day).padStart(2, '0')} 09:00\n\nBody ${name}.\n`);
 
-async function withBuild(overrides: Record<string, unknown>, run: (site: string, build: (o?: Record<string, unknown>) => Promise<void>) => Promise<void>) {
+async function withBuild(
+  overrides: Record<string, unknown>,
+  run: (site: string, build: (o?: Record<string, unknown>) => Promise<void>) => Promise<void>,
+) {
   const out = await tempDir('feedpub-build-');
   const site = path.join(out, 'site');
   const dirs: string[] = [];
@@ -35,10 +35,11 @@ async function withBuild(overrides: Record<string, unknown>, run: (site: string,
 }
 
 const inode = async (site: string, f: string) => (await stat(path.join(site, f))).ino;
-const exists = (site: string, f: string) => stat(path.join(site, f)).then(
-  () => true,
-  () => false,
-);
+const exists = (site: string, f: string) =>
+  stat(path.join(site, f)).then(
+    () => true,
+    () => false,
+  );
 
 /** Every document's three files agree: the .gz and .br bodies decompress to the plain one. */
 async function expectEncodingsAgree(site: string, files: string[]): Promise<void> {
@@ -55,7 +56,11 @@ describe('build, again', () => {
     await story('b', 3);
     await withBuild({}, async (site, build) => {
       await build();
-      const first = { a: await inode(site, 'articles/a.html'), aBr: await inode(site, 'articles/a.html.br'), b: await inode(site, 'articles/b.html') };
+      const first = {
+        a: await inode(site, 'articles/a.html'),
+        aBr: await inode(site, 'articles/a.html.br'),
+        b: await inode(site, 'articles/b.html'),
+      };
       const manifest = JSON.parse(await readFile(path.join(site, BUILD_MANIFEST), 'utf8')) as { version: number; documents: object };
       expect(manifest.version).toBe(2);
       expect(Object.keys(manifest.documents)).toEqual(expect.arrayContaining(['/', '/feed.xml', '/articles/a', '/sitemap.xml']));
@@ -136,5 +141,37 @@ describe('build, again', () => {
       expect(await readFile(path.join(site, 'articles/u1.html'), 'utf8')).toContain('Story u1');
       await expectEncodingsAgree(site, ['articles/u1.html']);
     });
+  });
+
+  it('never removes or writes through a path the manifest or a link would lead out of the build folder', async () => {
+    for (let i = 1; i <= 4; i++) await story(`v${i}`, i);
+    const outside = await tempDir('feedpub-outside-');
+    await withBuild({}, async (site, build) => {
+      await build();
+      await writeFile(path.join(outside, 'keep.txt'), 'not the build\'s');
+      await writeFile(path.join(outside, 'v1.html'), 'not the build\'s either');
+      // A hand-edited manifest that names files outside the build folder as the last build's.
+      const manifestFile = path.join(site, BUILD_MANIFEST);
+      const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { documents: Record<string, string[]>; files: Record<string, string> };
+      manifest.files[`../${path.basename(outside)}/keep.txt`] = '1:1';
+      manifest.files[`${outside}/keep.txt`] = '1:1';
+      manifest.documents['/%2e%2e/escape'] = ['t', 'k'];
+      await writeFile(manifestFile, JSON.stringify(manifest));
+      await story('v3', 3, 'Story v3, corrected');
+      await build();
+      expect(await readFile(path.join(outside, 'keep.txt'), 'utf8')).toBe("not the build's");
+      expect(await readFile(path.join(site, 'articles/v3.html'), 'utf8')).toContain('Story v3, corrected');
+      // And the stories' folder replaced by a link to a folder elsewhere.
+      await rm(path.join(site, 'articles'), { recursive: true });
+      await symlink(outside, path.join(site, 'articles'));
+      await story('v2', 2, 'Story v2, corrected');
+      await build();
+      expect(await readFile(path.join(outside, 'keep.txt'), 'utf8')).toBe("not the build's");
+      expect(await readFile(path.join(outside, 'v1.html'), 'utf8')).toBe("not the build's either");
+      expect((await lstat(path.join(site, 'articles'))).isDirectory()).toBe(true);
+      expect(await readFile(path.join(site, 'articles/v2.html'), 'utf8')).toContain('Story v2, corrected');
+      expect(await readFile(path.join(site, 'articles/v1.html'), 'utf8')).toContain('Story v1');
+    });
+    await removeDir(outside);
   });
 });
