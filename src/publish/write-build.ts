@@ -216,7 +216,10 @@ function foldersAreReal(outDir: string, rels: Iterable<string>): boolean {
   return true;
 }
 
-/** Write a document and its gzip and brotli bodies (compressed on zlib's threads). */
+/**
+ * Write a document and its gzip and brotli bodies, on the thread pool: creating a file can take
+ * milliseconds on a busy disk (measured: writing synchronously made a loaded build slower).
+ */
 async function writeDocument(doc: SnapshotDoc, file: string): Promise<void> {
   const body = doc.identity.body;
   const { gzip, br } = await compressForBuild(body);

@@ -8,6 +8,14 @@ import { renderRss } from './rss.js';
 
 export type { FeedExtras, FeedLinks, HistoryLinks } from './feed-input.js';
 
+/**
+ * The entry with its body and summary read once for the three formats: an entry may read them
+ * from the store on each access (publish/stored-entry.ts), and an archive page holds 50 bodies.
+ */
+function readOnce(entry: Entry): Entry {
+  return Object.create(entry, { contentHtml: { value: entry.contentHtml }, summary: { value: entry.summary } }) as Entry;
+}
+
 export interface RenderedFeeds {
   rss: string;
   atom: string;
@@ -27,6 +35,6 @@ export function renderFeeds(
   extras: FeedExtras = {},
   stylesheet = siteUrls(site.baseUrl).feedXsl,
 ): RenderedFeeds {
-  const input: FeedInput = { site, entries, updated, links, extras, stylesheet };
+  const input: FeedInput = { site, entries: entries.map(readOnce), updated, links, extras, stylesheet };
   return { rss: renderRss(input), atom: renderAtom(input), json: renderJsonFeed(input) };
 }
