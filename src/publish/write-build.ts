@@ -1,6 +1,6 @@
 // Write a snapshot to a folder for nginx or a CDN: every document with .gz and .br beside it, as a new tree swapped in whole, or only what changed replaced in place.
-import { existsSync, lstatSync } from 'node:fs';
-import { chmod, copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { chmod, copyFile, link, mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFile } from '../core/routes.js';
 import { compressForBuild } from '../snapshot/encode.js';
@@ -33,8 +33,11 @@ const ENCODINGS = ['', '.gz', '.br'] as const;
  * lists that link them, removals last. Otherwise (first build, new settings or feedpub) a new
  * tree is built beside it and swapped in, so a reader never sees half of it.
  */
-export async function writeBuild(documents: Iterable<SnapshotItem>, folders: BuildFolders, guards?: BuildGuards): Promise<number> {
+export async function writeBuild(documents: Iterable<SnapshotItem>, given: BuildFolders, guards?: BuildGuards): Promise<number> {
+  // A link to the web server's folder stays a link: the build goes where it points.
+  const folders = { ...given, outDir: throughLink(given.outDir) };
   const { publicDir, articlesDir, outDir } = folders;
+  await removeLeftovers(outDir);
   const items = [...documents];
   const files = await filesToCopy(publicDir, articlesDir);
   const before = await readManifest(outDir);
@@ -72,7 +75,7 @@ async function replaceTree(
   const old = path.join(parent, `.${base}.old-${process.pid}`);
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp, { recursive: true });
-  await writeFile(path.join(temp, BUILD_MARK), 'Written by feedpub build: a later build replaces this folder whole.\n');
+  await writeFile(path.join(temp, BUILD_MARK), 'Written by feedpub build: a later build updates or replaces this folder.\n');
   const manifest = emptyManifest();
   const dirs = new FolderMaker();
   for (const [rel, file] of files) {
@@ -167,17 +170,71 @@ async function updateTree(
       items.filter((i) => i.key === undefined),
       update,
     );
+    const emptied = new Set<string>();
     for (const docPath of before.documents.keys()) {
       if (manifest.documents.has(docPath)) continue;
       const gone = path.join(outDir, buildFile(docPath));
       await Promise.all(ENCODINGS.map((suffix) => rm(gone + suffix, { force: true })));
+      emptied.add(path.dirname(gone));
     }
-    for (const rel of before.files.keys()) if (!manifest.files.has(rel)) await rm(path.join(outDir, rel), { force: true });
+    for (const rel of before.files.keys()) {
+      if (manifest.files.has(rel)) continue;
+      await rm(path.join(outDir, rel), { force: true });
+      emptied.add(path.dirname(path.join(outDir, rel)));
+    }
+    await removeEmptyFolders(outDir, emptied);
     await writeManifest(outDir, manifest);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
   return manifest;
+}
+
+/** The folder a link at `outDir` points to (a build never replaces the link itself), else `outDir`. */
+function throughLink(outDir: string): string {
+  try {
+    return lstatSync(outDir).isSymbolicLink() ? realpathSync(outDir) : outDir;
+  } catch {
+    return outDir;
+  }
+}
+
+/** A process id in a leftover's name is still running (then its build is not a leftover). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * What a build killed midway left: its staging folder inside `outDir` (which would be deployed
+ * with it) and its new or old tree beside it. Only those of processes that no longer run.
+ */
+async function removeLeftovers(outDir: string): Promise<void> {
+  const base = path.basename(outDir);
+  const leftover = (dir: string, name: string, pattern: RegExp) => {
+    const pid = Number(pattern.exec(name)?.[1]);
+    return pid > 0 && pid !== process.pid && !running(pid) ? rm(path.join(dir, name), { recursive: true, force: true }) : undefined;
+  };
+  const names = (dir: string) => readdir(dir).catch(() => [] as string[]);
+  for (const name of await names(outDir)) await leftover(outDir, name, /^\.feedpub-staging-(\d+)$/);
+  const parent = path.dirname(path.resolve(outDir));
+  const beside = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)$`);
+  for (const name of await names(parent)) await leftover(parent, name, beside);
+}
+
+/** Remove the folders in `dirs` (and their parents, up to `outDir`) that removals left empty. */
+async function removeEmptyFolders(outDir: string, dirs: Iterable<string>): Promise<void> {
+  const root = path.resolve(outDir);
+  for (const start of dirs) {
+    for (let dir = path.resolve(start); dir.startsWith(`${root}${path.sep}`); dir = path.dirname(dir)) {
+      // rmdir removes only an empty folder: the first one that is not empty ends the walk up.
+      if (!(await rmdir(dir).then(() => true, () => false))) break;
+    }
+  }
 }
 
 /** A regular file, not a link to one (a link put in the build folder is replaced, never written through). */

@@ -1,5 +1,5 @@
 // A second `build` renders only documents whose sources changed: in place when most of the build stays, as a new tree otherwise.
-import { lstat, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -173,5 +173,31 @@ describe('build, again', () => {
       expect(await readFile(path.join(site, 'articles/v1.html'), 'utf8')).toContain('Story v1');
     });
     await removeDir(outside);
+  });
+
+  it('leaves no empty folder, no leftover of a killed build, and builds through a link at --out', async () => {
+    for (let i = 1; i <= 6; i++) await story(`w${i}`, i);
+    await put(ctx.articles, 'world/asia/rain.txt', 'Rain in Asia\n\n2026-01-07 09:00\n\nBody.\n');
+    const real = await tempDir('feedpub-real-site-');
+    await withBuild({}, async (site, build) => {
+      await symlink(real, site);
+      await build();
+      expect((await lstat(site)).isSymbolicLink()).toBe(true);
+      expect(await exists(real, 'articles/world/asia/rain.html')).toBe(true);
+      // A build killed midway (its process gone) left its staging folder inside and a tree beside.
+      await mkdir(path.join(real, '.feedpub-staging-2147483646'));
+      await writeFile(path.join(real, '.feedpub-staging-2147483646', '0'), 'half');
+      const beside = path.join(path.dirname(real), `.${path.basename(real)}.tmp-2147483646`);
+      await mkdir(beside);
+      await rm(path.join(ctx.articles, 'world'), { recursive: true });
+      await build();
+      expect((await lstat(site)).isSymbolicLink()).toBe(true);
+      expect(await exists(real, 'articles/world')).toBe(false);
+      expect(await exists(real, 'categories/world')).toBe(false);
+      expect(await exists(real, '.feedpub-staging-2147483646')).toBe(false);
+      expect(await exists(path.dirname(beside), path.basename(beside))).toBe(false);
+      expect(await exists(real, 'articles/w1.html')).toBe(true);
+    });
+    await removeDir(real);
   });
 });
