@@ -1,4 +1,5 @@
 // Story images: served from beside the story, announced as enclosures with the right type and length.
+import { execFileSync } from 'node:child_process';
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -112,4 +113,19 @@ describe('story images', () => {
   });
 
   atoms.test(1);
+
+  it('answers 404 at once for a named pipe called like an image, however often, and keeps serving the real ones', async () => {
+    await put(ctx.articles, 'real.png', PNG);
+    execFileSync('mkfifo', [path.join(ctx.articles, 'pipe.png')]);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    // More requests than libuv has threads: a blocking open would hold one each, for good.
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${url}/articles/pipe.png`, { signal: AbortSignal.timeout(5000) });
+      expect(res.status).toBe(404);
+    }
+    const real = await fetch(`${url}/articles/real.png`, { signal: AbortSignal.timeout(5000) });
+    expect(real.status).toBe(200);
+    expect(Buffer.from(await real.arrayBuffer()).equals(PNG)).toBe(true);
+  });
 });
