@@ -176,8 +176,13 @@ async function build(config: Readonly<Config>, out: string, log: Logger): Promis
   const outDir = path.resolve(out);
   // Never over the stories, the state, the project or a folder feedpub did not write (throws BuildTargetError).
   checkBuildTarget(outDir, { articlesDir: config.articlesDir, stateDir: config.stateDir, projectDirs: [process.cwd(), PACKAGE_DIR] });
-  const { files, status } = await buildSite(config, outDir, { log, onProgress: createProgress(process.stderr, log) });
-  log.info('build.done', { out: outDir, files, articles: status.articles, problems: status.problems.length });
+  const { files, skipped, status } = await buildSite(config, outDir, { log, onProgress: createProgress(process.stderr, log) });
+  for (const s of skipped) log.warn('build.skipped', { path: s.path, reason: s.reason });
+  log.info('build.done', { out: outDir, files, articles: status.articles, problems: status.problems.length, skipped: skipped.length });
+  if (skipped.length > 0) {
+    process.stderr.write(`feedpub: ${skipped.length} document(s) could not be written (listed above as build.skipped); the rest of the build is in place\n`);
+    return 1;
+  }
   return 0;
 }
 

@@ -13,7 +13,7 @@ import type { Logger } from './log.js';
 import { LiveSite, type LiveSiteOptions, type SiteStatus } from './publish/live-site.js';
 import { WebSubNotifier } from './publish/websub-notifier.js';
 import { checkBuildTarget } from './publish/build-target.js';
-import { writeBuild } from './publish/write-build.js';
+import { type BuildResult, writeBuild } from './publish/write-build.js';
 import { EMPTY_SNAPSHOT, snapshotItems } from './snapshot/snapshot.js';
 import { StateDb } from './store/state-db.js';
 import { stateForBuild } from './store/state-copy.js';
@@ -184,7 +184,7 @@ export async function buildSite(
   config: Readonly<Config>,
   outDir: string,
   options: SiteOptions & { log: Logger },
-): Promise<{ files: number; status: SiteStatus; copiedState: boolean }> {
+): Promise<{ files: number; skipped: BuildResult['skipped']; status: SiteStatus; copiedState: boolean }> {
   const { log, ...siteOptions } = options;
   // Refused before any work, and again at the swap (write-build): never over stories, state, the project or a system folder.
   const guards = {
@@ -206,12 +206,12 @@ export async function buildSite(
     });
     try {
       await site.start();
-      const files = await writeBuild(
+      const { files, skipped } = await writeBuild(
         snapshotItems(site.snapshot),
         { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir },
         guards,
       );
-      return { files, status: site.status(), copiedState: state.copied };
+      return { files, skipped, status: site.status(), copiedState: state.copied };
     } finally {
       await site.close();
     }

@@ -27,8 +27,9 @@ export async function filesToCopy(publicDir: string, articlesDir: string): Promi
 }
 
 async function stampOf(file: string): Promise<string> {
+  // ctime and inode too: a copy that keeps size and time (cp --preserve) still changes the ctime.
   const s = await stat(file);
-  return `${s.size}:${s.mtimeMs}`;
+  return `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
 }
 
 /** Call `found` for each regular file under `dir` with its `/`-separated path relative to the walk's start. */

@@ -68,7 +68,8 @@ function isDocumentPath(docPath: string): boolean {
 
 function isInside(rel: string): boolean {
   if (rel === '' || rel.includes('\\') || rel.includes('\0') || path.isAbsolute(rel)) return false;
-  return rel.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+  // No hidden name either: the build's own files (its mark, this manifest) are never a document's.
+  return rel.split('/').every((s) => s !== '' && !s.startsWith('.'));
 }
 
 /** Write the manifest into `dir` whole (a reader, or a build interrupted here, sees the old one or the new one). */
@@ -77,6 +78,6 @@ export async function writeManifest(dir: string, manifest: BuildManifest): Promi
   for (const [docPath, { tag, key }] of manifest.documents) documents[docPath] = key === undefined ? [tag] : [tag, key];
   const json = JSON.stringify({ version: 2, documents, files: Object.fromEntries(manifest.files) });
   const file = path.join(dir, BUILD_MANIFEST);
-  await writeFile(`${file}.tmp`, `${json}\n`);
-  await rename(`${file}.tmp`, file);
+  await writeFile(`${file}.tmp-${process.pid}`, `${json}\n`);
+  await rename(`${file}.tmp-${process.pid}`, file);
 }

@@ -1,11 +1,12 @@
 // Write a snapshot to a folder for nginx or a CDN: every document with .gz and .br beside it, as a new tree swapped in whole, or only what changed replaced in place.
-import { existsSync, lstatSync, realpathSync } from 'node:fs';
-import { chmod, copyFile, link, mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFile } from '../core/routes.js';
 import { compressForBuild } from '../snapshot/encode.js';
 import type { SnapshotDoc, SnapshotItem } from '../snapshot/snapshot.js';
 import { type CopiedFile, filesToCopy } from './build-files.js';
+import { foldersAreReal, isFile, lockBuildFolder, removeEmptyFolders, removeLeftovers, throughLink } from './build-folder.js';
 import { type BuildManifest, emptyManifest, readManifest, writeManifest } from './build-manifest.js';
 import { BUILD_MARK, type BuildGuards, checkBuildTarget } from './build-target.js';
 
@@ -33,9 +34,24 @@ const ENCODINGS = ['', '.gz', '.br'] as const;
  * lists that link them, removals last. Otherwise (first build, new settings or feedpub) a new
  * tree is built beside it and swapped in, so a reader never sees half of it.
  */
-export async function writeBuild(documents: Iterable<SnapshotItem>, given: BuildFolders, guards?: BuildGuards): Promise<number> {
+export async function writeBuild(documents: Iterable<SnapshotItem>, given: BuildFolders, guards?: BuildGuards): Promise<BuildResult> {
   // A link to the web server's folder stays a link: the build goes where it points.
   const folders = { ...given, outDir: throughLink(given.outDir) };
+  const release = lockBuildFolder(folders.outDir);
+  try {
+    return await writeLocked(documents, folders, guards);
+  } finally {
+    release();
+  }
+}
+
+/** What a build wrote: files in the folder, and the documents it could not write (with why). */
+export interface BuildResult {
+  files: number;
+  skipped: { path: string; reason: string }[];
+}
+
+async function writeLocked(documents: Iterable<SnapshotItem>, folders: BuildFolders, guards?: BuildGuards): Promise<BuildResult> {
   const { publicDir, articlesDir, outDir } = folders;
   await removeLeftovers(outDir);
   const items = [...documents];
@@ -57,9 +73,24 @@ export async function writeBuild(documents: Iterable<SnapshotItem>, given: Build
   const inPlace = keyed > 0 && stale * 2 < keyed && existsSync(path.join(outDir, BUILD_MARK)) && foldersAreReal(outDir, touched());
   // Checked again before writing: the folder may have changed during the minutes a large build takes.
   if (guards && inPlace) checkBuildTarget(outDir, guards);
-  const manifest = inPlace ? await updateTree(items, files, before, outDir) : await replaceTree(items, files, before, folders, guards);
-  return manifest.documents.size * ENCODINGS.length + manifest.files.size;
+  const skipped: BuildResult['skipped'] = [];
+  // One document that cannot be written (a story whose page path is another story's folder) is
+  // reported, never the end of the build.
+  const guarded = (write: (item: SnapshotItem) => Promise<void>) => async (item: SnapshotItem) => {
+    try {
+      await write(item);
+    } catch (error) {
+      skipped.push({ path: item.path, reason: (error as Error).message });
+    }
+  };
+  const manifest = inPlace
+    ? await updateTree(items, files, before, outDir, guarded)
+    : await replaceTree(items, files, before, folders, guarded, guards);
+  for (const { path: p } of skipped) manifest.documents.delete(p);
+  return { files: manifest.documents.size * ENCODINGS.length + manifest.files.size, skipped };
 }
+
+type Guarded = (write: (item: SnapshotItem) => Promise<void>) => (item: SnapshotItem) => Promise<void>;
 
 /** Build a new tree beside `outDir` and rename it into place; documents whose bytes are unchanged are hard-linked from the old one. */
 async function replaceTree(
@@ -67,8 +98,14 @@ async function replaceTree(
   files: Map<string, CopiedFile>,
   before: BuildManifest,
   { outDir }: BuildFolders,
+  guarded: Guarded,
   guards?: BuildGuards,
 ): Promise<BuildManifest> {
+  // Files are linked from the old tree only when no folder of it is a link out of it.
+  const linkable = foldersAreReal(
+    outDir,
+    [...before.documents.keys()].map((p) => buildFile(p)),
+  );
   const parent = path.dirname(path.resolve(outDir));
   const base = path.basename(outDir);
   const temp = path.join(parent, `.${base}.tmp-${process.pid}`);
@@ -83,22 +120,25 @@ async function replaceTree(
     await copyFile(file.from, path.join(temp, rel));
     manifest.files.set(rel, file.stamp);
   }
-  await inParallel(items, async (item) => {
-    const rel = buildFile(item.path);
-    const to = path.join(temp, rel);
-    await dirs.make(path.dirname(to));
-    const last = before.documents.get(item.path);
-    const from = path.join(outDir, rel);
-    if (item.key !== undefined && last?.key === item.key && (await linkAll(from, to))) {
-      manifest.documents.set(item.path, last);
-      return;
-    }
-    const doc = item.doc();
-    if (!doc) return;
-    manifest.documents.set(item.path, { tag: doc.tag, ...(item.key === undefined ? {} : { key: item.key }) });
-    if (last?.tag === doc.tag && (await linkAll(from, to))) return;
-    await writeDocument(doc, to);
-  });
+  await inParallel(
+    items,
+    guarded(async (item) => {
+      const rel = buildFile(item.path);
+      const to = path.join(temp, rel);
+      await dirs.make(path.dirname(to));
+      const last = before.documents.get(item.path);
+      const from = path.join(outDir, rel);
+      if (item.key !== undefined && last?.key === item.key && linkable && (await linkAll(from, to))) {
+        manifest.documents.set(item.path, last);
+        return;
+      }
+      const doc = item.doc();
+      if (!doc) return;
+      manifest.documents.set(item.path, { tag: doc.tag, ...(item.key === undefined ? {} : { key: item.key }) });
+      if (last?.tag === doc.tag && linkable && (await linkAll(from, to))) return;
+      await writeDocument(doc, to);
+    }),
+  );
   await writeManifest(temp, manifest);
   if (guards) checkBuildTarget(outDir, guards);
   let hadOld = false;
@@ -126,6 +166,7 @@ async function updateTree(
   files: Map<string, CopiedFile>,
   before: BuildManifest,
   outDir: string,
+  guarded: Guarded,
 ): Promise<BuildManifest> {
   const staging = path.join(outDir, `.feedpub-staging-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
@@ -137,7 +178,14 @@ async function updateTree(
     await dirs.make(path.dirname(to));
     const temp = path.join(staging, String(n++));
     await write(temp);
-    await rename(temp, to);
+    try {
+      await rename(temp, to);
+    } catch (error) {
+      // A folder where the file goes (made by hand, or left by something else): a first build has none.
+      if (!['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      await rm(to, { recursive: true, force: true });
+      await rename(temp, to);
+    }
   };
   try {
     for (const [rel, file] of files) {
@@ -164,11 +212,11 @@ async function updateTree(
     // Keyed documents (story pages, then the facet and archive lists) are all written before the front feeds and sitemaps start.
     await inParallel(
       items.filter((i) => i.key !== undefined),
-      update,
+      guarded(update),
     );
     await inParallel(
       items.filter((i) => i.key === undefined),
-      update,
+      guarded(update),
     );
     const emptied = new Set<string>();
     for (const docPath of before.documents.keys()) {
@@ -190,89 +238,6 @@ async function updateTree(
   return manifest;
 }
 
-/** The folder a link at `outDir` points to (a build never replaces the link itself), else `outDir`. */
-function throughLink(outDir: string): string {
-  try {
-    return lstatSync(outDir).isSymbolicLink() ? realpathSync(outDir) : outDir;
-  } catch {
-    return outDir;
-  }
-}
-
-/** A process id in a leftover's name is still running (then its build is not a leftover). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * What a build killed midway left: its staging folder inside `outDir` (which would be deployed
- * with it) and its new or old tree beside it. Only those of processes that no longer run.
- */
-async function removeLeftovers(outDir: string): Promise<void> {
-  const base = path.basename(outDir);
-  const leftover = (dir: string, name: string, pattern: RegExp) => {
-    const pid = Number(pattern.exec(name)?.[1]);
-    return pid > 0 && pid !== process.pid && !running(pid) ? rm(path.join(dir, name), { recursive: true, force: true }) : undefined;
-  };
-  const names = (dir: string) => readdir(dir).catch(() => [] as string[]);
-  for (const name of await names(outDir)) await leftover(outDir, name, /^\.feedpub-staging-(\d+)$/);
-  const parent = path.dirname(path.resolve(outDir));
-  const beside = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)$`);
-  for (const name of await names(parent)) await leftover(parent, name, beside);
-}
-
-/** Remove the folders in `dirs` (and their parents, up to `outDir`) that removals left empty. */
-async function removeEmptyFolders(outDir: string, dirs: Iterable<string>): Promise<void> {
-  const root = path.resolve(outDir);
-  for (const start of dirs) {
-    for (let dir = path.resolve(start); dir.startsWith(`${root}${path.sep}`); dir = path.dirname(dir)) {
-      // rmdir removes only an empty folder: the first one that is not empty ends the walk up.
-      if (!(await rmdir(dir).then(() => true, () => false))) break;
-    }
-  }
-}
-
-/** A regular file, not a link to one (a link put in the build folder is replaced, never written through). */
-function isFile(file: string): boolean {
-  try {
-    return lstatSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * True when every folder the files `rels` go into is a real folder inside `outDir` or missing:
- * a folder replaced by a symbolic link (or a file) would be written through in place, so then
- * the build makes a new tree instead.
- */
-function foldersAreReal(outDir: string, rels: Iterable<string>): boolean {
-  const checked = new Map<string, boolean>();
-  const real = (rel: string): boolean => {
-    if (rel === '.' || rel === '') return true;
-    let ok = checked.get(rel);
-    if (ok === undefined) {
-      ok = real(path.dirname(rel));
-      if (ok) {
-        try {
-          ok = lstatSync(path.join(outDir, rel)).isDirectory();
-        } catch {
-          ok = true; // not there yet: made as a real folder
-        }
-      }
-      checked.set(rel, ok);
-    }
-    return ok;
-  };
-  for (const rel of rels) if (!real(path.dirname(rel))) return false;
-  return true;
-}
-
 /**
  * Write a document and its gzip and brotli bodies, on the thread pool: creating a file can take
  * milliseconds on a busy disk (measured: writing synchronously made a loaded build slower).
@@ -286,12 +251,20 @@ async function writeDocument(doc: SnapshotDoc, file: string): Promise<void> {
 /** Run `job` over `items`, WRITE_PARALLEL at a time, in order of starting. */
 async function inParallel<T>(items: Iterable<T>, job: (item: T) => Promise<void>): Promise<void> {
   const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
   for (const item of items) {
-    const run = job(item).finally(() => running.delete(run));
+    if (failure) break;
+    const run = job(item)
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => running.delete(run));
     running.add(run);
     if (running.size >= WRITE_PARALLEL) await Promise.race(running);
   }
+  // Every write in flight ends before a failure is thrown: none may outlive the staging folder.
   await Promise.all(running);
+  if (failure) throw failure.error;
 }
 
 /** One mkdir per folder, awaited by every file in it (they are written concurrently). */
@@ -309,6 +282,8 @@ class FolderMaker {
 
 /** Hard-link a document's three files from the last build; false (and nothing left half-done) when any is missing. */
 async function linkAll(from: string, to: string): Promise<boolean> {
+  // Never a link: a hard link to a symbolic link would carry it, and what it points to, into the new tree.
+  if (!ENCODINGS.every((s) => isFile(from + s))) return false;
   try {
     for (const s of ENCODINGS) await link(from + s, to + s);
     return true;

@@ -1,4 +1,5 @@
 // A second `build` renders only documents whose sources changed: in place when most of the build stays, as a new tree otherwise.
+import { spawn } from 'node:child_process';
 import { lstat, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -148,11 +149,14 @@ describe('build, again', () => {
     const outside = await tempDir('feedpub-outside-');
     await withBuild({}, async (site, build) => {
       await build();
-      await writeFile(path.join(outside, 'keep.txt'), 'not the build\'s');
-      await writeFile(path.join(outside, 'v1.html'), 'not the build\'s either');
+      await writeFile(path.join(outside, 'keep.txt'), "not the build's");
+      await writeFile(path.join(outside, 'v1.html'), "not the build's either");
       // A hand-edited manifest that names files outside the build folder as the last build's.
       const manifestFile = path.join(site, BUILD_MANIFEST);
-      const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { documents: Record<string, string[]>; files: Record<string, string> };
+      const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as {
+        documents: Record<string, string[]>;
+        files: Record<string, string>;
+      };
       manifest.files[`../${path.basename(outside)}/keep.txt`] = '1:1';
       manifest.files[`${outside}/keep.txt`] = '1:1';
       manifest.documents['/%2e%2e/escape'] = ['t', 'k'];
@@ -199,5 +203,70 @@ describe('build, again', () => {
       expect(await exists(real, 'articles/w1.html')).toBe(true);
     });
     await removeDir(real);
+  });
+
+  it('never hard-links a link from the old tree into a new one, and repairs a folder where a page goes', async () => {
+    for (let i = 1; i <= 6; i++) await story(`x${i}`, i);
+    await put(ctx.articles, 'sub/inner.txt', 'Inner story\n\n2026-01-08 09:00\n\nBody.\n');
+    const outside = await tempDir('feedpub-outside-');
+    await withBuild({}, async (site, build) => {
+      await build();
+      // A page replaced by a link to a file elsewhere, and a folder by a link to a copy elsewhere
+      // (which makes the next build a new tree, with every other document unchanged).
+      await writeFile(path.join(outside, 'secret.txt'), 'SECRET');
+      await rm(path.join(site, 'articles/x1.html'));
+      await symlink(path.join(outside, 'secret.txt'), path.join(site, 'articles/x1.html'));
+      await rename(path.join(site, 'articles/sub'), path.join(outside, 'sub'));
+      await writeFile(path.join(outside, 'sub', 'inner.html.gz'), 'tampered');
+      await symlink(path.join(outside, 'sub'), path.join(site, 'articles/sub'));
+      await build();
+      expect((await lstat(path.join(site, 'articles/x1.html'))).isFile()).toBe(true);
+      expect(await readFile(path.join(site, 'articles/x1.html'), 'utf8')).toContain('Story x1');
+      expect((await lstat(path.join(site, 'articles/sub'))).isDirectory()).toBe(true);
+      await expectEncodingsAgree(site, ['articles/sub/inner.html', 'articles/x1.html']);
+      // In place: a folder where a page's file goes is replaced by the page.
+      await rm(path.join(site, 'articles/x2.html'));
+      await mkdir(path.join(site, 'articles/x2.html/inner'), { recursive: true });
+      await story('x2', 2, 'Story x2, corrected');
+      await build({ title: 'A new title: every page changes' });
+      expect(await readFile(path.join(site, 'articles/x2.html'), 'utf8')).toContain('Story x2, corrected');
+    });
+    expect(await readFile(path.join(outside, 'secret.txt'), 'utf8')).toBe('SECRET');
+    await removeDir(outside);
+  });
+
+  it("writes every other document when one cannot be written (a story's page path is another's folder), and says which", async () => {
+    await story('y1', 1);
+    await put(ctx.articles, 'y1.html/inside.txt', 'Inside a folder named like a page\n\n2026-01-02 09:00\n\nBody.\n');
+    await withBuild({}, async (site) => {
+      const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example' });
+      const { skipped } = await buildSite(config, site, { log: silentLogger });
+      await removeDir(configDir);
+      expect(skipped).toHaveLength(1);
+      expect(skipped[0]?.path).toMatch(/^\/articles\/y1/);
+      expect(await readFile(path.join(site, 'feed.xml'), 'utf8')).toContain('Inside a folder named like a page');
+      const { readdir } = await import('node:fs/promises');
+      expect((await readdir(path.dirname(site))).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    });
+  });
+
+  it('refuses a second build into a folder another live build is writing, naming its process', async () => {
+    await story('z1', 1);
+    await withBuild({}, async (site, build) => {
+      const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+      await new Promise((resolve) => other.once('spawn', resolve));
+      const lock = path.join(path.dirname(site), `.${path.basename(site)}.lock`);
+      try {
+        await writeFile(lock, `${other.pid}\n`);
+        await expect(build()).rejects.toThrow(new RegExp(`another build \\(process ${other.pid}\\)`));
+      } finally {
+        other.kill('SIGKILL');
+        await new Promise((resolve) => other.once('exit', resolve));
+      }
+      // Its process gone, the lock is taken over.
+      await build();
+      expect(await exists(site, 'articles/z1.html')).toBe(true);
+      expect(await exists(path.dirname(lock), path.basename(lock))).toBe(false);
+    });
   });
 });
