@@ -40,33 +40,46 @@ export function excerpt(text: string, maxGraphemes = 200, locale = 'th', maxByte
 
 /**
  * Text of Thai and Latin letters, digits and punctuation only (after cleanLine: no controls, no
- * zero-width characters). In it, by Unicode's grapheme cluster rules (UAX #29), a cluster is one
- * character and the Thai marks after it (Extend, and SARA AM, a SpacingMark): no Prepend, no
- * Hangul, no emoji, no joiners. So a regular expression finds the same clusters as ICU, at a
- * fraction of the cost of Intl.Segmenter's one object per cluster.
+ * zero-width characters, no surrogates). In it, by Unicode's grapheme cluster rules (UAX #29), a
+ * cluster is one character and the Thai marks after it (Extend, and SARA AM, a SpacingMark): no
+ * Prepend, no Hangul, no emoji, no joiners. So a walk over the code units finds the same clusters
+ * as ICU, without Intl.Segmenter's one object per cluster.
  */
 const SIMPLE_TEXT = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u024F\u0E01-\u0E3A\u0E3F-\u0E5B\u2010-\u2027\u2030-\u205E]*$/;
-const SIMPLE_CLUSTER = /.[\u0E31\u0E33-\u0E3A\u0E47-\u0E4E]*/gsu;
-
-/** The grapheme clusters of `text` with their offsets: by regular expression for simple text, else ICU's. */
-function clusters(text: string): Iterable<{ index: number; segment: string }> {
-  if (!SIMPLE_TEXT.test(text)) return graphemes.segment(text);
-  return (function* () {
-    for (const m of text.matchAll(SIMPLE_CLUSTER)) yield { index: m.index, segment: m[0] };
-  })();
-}
+const isThaiMark = (c: number) => c === 0x0e31 || (c >= 0x0e33 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e);
 
 /**
  * Whether the text is over `max` graphemes or `maxBytes` UTF-8 bytes, and the code-unit offset
  * where a cut leaves room for the ellipsis (one grapheme, three bytes).
  */
 function findCut(text: string, max: number, maxBytes: number): { cut: number; over: boolean } {
+  if (!SIMPLE_TEXT.test(text)) return findCutBy(graphemes.segment(text), text.length, max, maxBytes);
   let count = 0;
   let bytes = 0;
   let cut = text.length;
-  for (const { index, segment } of clusters(text)) {
-    const size = utf8Length(segment);
+  for (let i = 0; i < text.length; ) {
+    const index = i;
+    let size = 0;
+    do {
+      const c = text.charCodeAt(i++);
+      size += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    } while (i < text.length && isThaiMark(text.charCodeAt(i)));
     if (count === max - 1 || (cut === text.length && bytes + size > maxBytes - 3)) cut = Math.min(cut, index);
+    count++;
+    bytes += size;
+    if (count > max || bytes > maxBytes) return { cut, over: true };
+  }
+  return { cut, over: false };
+}
+
+/** findCut over any text: ICU's grapheme clusters. */
+function findCutBy(clusters: Iterable<{ index: number; segment: string }>, length: number, max: number, maxBytes: number) {
+  let count = 0;
+  let bytes = 0;
+  let cut = length;
+  for (const { index, segment } of clusters) {
+    const size = utf8Length(segment);
+    if (count === max - 1 || (cut === length && bytes + size > maxBytes - 3)) cut = Math.min(cut, index);
     count++;
     bytes += size;
     if (count > max || bytes > maxBytes) return { cut, over: true };
