@@ -32,12 +32,20 @@ interface Slot {
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(FROM_SOURCE ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
 
+/**
+ * A small young generation: a parse makes much short-lived garbage, and V8's default lets each
+ * worker's heap grow first. Measured at 10,000 stories: first start 9.5-10.5 s and 238 MB
+ * before, 8.3-8.9 s and 223 MB after. The old generation is capped well above any one parse
+ * (a worker over it ends, and its file is reported, never the process).
+ */
+const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 };
+
 function startWorker(workerData: unknown): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData });
+  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData, resourceLimits: LIMITS });
   // Resolved here, where tsx is installed: the worker's own resolution starts from the process's cwd.
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, resourceLimits: LIMITS });
 }
 
 /**
