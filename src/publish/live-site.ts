@@ -189,6 +189,8 @@ export class LiveSite {
 
   async start(): Promise<void> {
     const { config, log } = this.options;
+    // A worker boots (a few hundred ms) while the store is read: the first changed file need not wait for it.
+    this.parser.warm();
     if (this.options.watch) {
       // Watch first, then scan: a file saved during the scan is seen by one or the other.
       this.watcher = new ArticleWatcher({
@@ -210,7 +212,6 @@ export class LiveSite {
     if (restored > 0) log.info('state.restored', { articles: restored });
     await this.queue.run(() => this.reconciler.scan(true));
     this.isReady = true;
-    if (this.options.watch) this.parser.warm();
     this.backup?.start();
     if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
       this.reconciler.schedule(config.reconcileSeconds * 1000);
