@@ -1,5 +1,5 @@
 // The build folder's housekeeping: where a link at --out leads, one build at a time, leftovers of killed builds, folders left empty, and whether a folder is safe to update in place.
-import { lstatSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BuildTargetError } from './build-target.js';
@@ -10,7 +10,10 @@ import { BuildTargetError } from './build-target.js';
  * a lock whose process is gone is taken over. Returns the release.
  */
 export function lockBuildFolder(outDir: string): () => void {
-  const lock = path.join(path.dirname(path.resolve(outDir)), `.${path.basename(outDir)}.lock`);
+  const parent = path.dirname(path.resolve(outDir));
+  // `--out new/site`: the folder that holds the lock (and the new tree) is made first.
+  mkdirSync(parent, { recursive: true });
+  const lock = path.join(parent, `.${path.basename(outDir)}.lock`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });

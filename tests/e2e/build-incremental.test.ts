@@ -250,6 +250,17 @@ describe('build, again', () => {
     });
   });
 
+  it('builds into a folder whose parent does not exist yet', async () => {
+    await story('n1', 1);
+    await withBuild({}, async (site) => {
+      const nested = path.join(site, 'deeper', 'still', 'site');
+      const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example' });
+      await buildSite(config, nested, { log: silentLogger });
+      await removeDir(configDir);
+      expect(await exists(nested, 'articles/n1.html')).toBe(true);
+    });
+  });
+
   it('refuses a second build into a folder another live build is writing, naming its process', async () => {
     await story('z1', 1);
     await withBuild({}, async (site, build) => {
