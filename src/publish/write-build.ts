@@ -66,7 +66,7 @@ async function writeLocked(documents: Iterable<SnapshotItem>, folders: BuildFold
   }
   // Every file written or removed in place, old and new.
   const touched = () => [
-    ...[...items.map((i) => i.path), ...before.documents.keys()].map((p) => buildFile(p)),
+    ...[...items.map((i) => i.path), ...before.documents.keys()].flatMap((p) => safeBuildFile(p) ?? []),
     ...files.keys(),
     ...before.files.keys(),
   ];
@@ -88,6 +88,15 @@ async function writeLocked(documents: Iterable<SnapshotItem>, folders: BuildFold
     : await replaceTree(items, files, before, folders, guarded, guards);
   for (const { path: p } of skipped) manifest.documents.delete(p);
   return { files: manifest.documents.size * ENCODINGS.length + manifest.files.size, skipped };
+}
+
+/** Where a document goes, or undefined for a path that cannot be a file (reported when it is written). */
+function safeBuildFile(urlPath: string): string | undefined {
+  try {
+    return buildFile(urlPath);
+  } catch {
+    return undefined;
+  }
 }
 
 type Guarded = (write: (item: SnapshotItem) => Promise<void>) => (item: SnapshotItem) => Promise<void>;
