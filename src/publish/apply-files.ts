@@ -6,7 +6,7 @@ import { ArticleError } from '../core/errors.js';
 import { type IdentityRecord, resolveIdentity } from '../core/identity.js';
 import { type EntryMeta, STORED_BASE, contentHash, entryMeta } from '../core/entry-meta.js';
 import type { Ingested } from '../core/ingest.js';
-import { ProblemCode, type Story } from '../core/model.js';
+import { type Entry, ProblemCode, type Story } from '../core/model.js';
 import { type FutureStories, releaseOf } from '../core/release.js';
 import { paths, siteUrls } from '../core/routes.js';
 import type { Logger } from '../log.js';
@@ -16,7 +16,7 @@ import { type Catalog, summarizeReading } from './catalog.js';
 import type { ProblemBook } from './problem-book.js';
 import { StoredEntry } from './stored-entry.js';
 import { admitId, storyNotes } from './story-notes.js';
-import { type StoryImage, readStoryImage } from './story-image.js';
+import { type StoryImage, imageChanged, readStoryImage } from './story-image.js';
 import { UrlMoves } from './url-moves.js';
 
 export interface ApplyOptions {
@@ -127,8 +127,16 @@ export class FileApplier {
   private async parseIfChanged(relPath: string, read: Read): Promise<Ingested | undefined> {
     if (!('result' in read) || read.result.kind !== 'file') return undefined;
     const current = this.catalog.get(relPath);
-    if (current && current.hash === read.hash && !this.problems.hasError(relPath)) return undefined;
+    const same = current && current.hash === read.hash && !this.problems.hasError(relPath);
+    if (same && this.staleImages([current]).length === 0) return undefined;
     return this.options.ingest(relPath, read.result.bytes);
+  }
+
+  /** Published stories whose image file changed since they were read (all by default): a scan reads them again. */
+  staleImages(entries: readonly Entry[] = this.catalog.list()): string[] {
+    const mismatched = new Set(this.problems.pathsWithCode(ProblemCode.ImageMismatch));
+    const urls = siteUrls(this.options.baseUrl);
+    return entries.filter((e) => imageChanged(this.options.articlesDir, e, urls, mismatched.has(e.path))).map((e) => e.path);
   }
 
   private async rootExists(): Promise<boolean> {
@@ -279,20 +287,12 @@ export class FileApplier {
   private fail(relPath: string, error: ArticleError): boolean {
     if (error.fileStat) this.catalog.setStat(relPath, error.fileStat);
     this.problems.setFile(relPath, [{ path: relPath, code: error.code, reason: error.message, severity: 'error', line: error.line }]);
-    this.log.warn('article.problem', {
-      file: relPath,
-      code: error.code,
-      reason: error.message,
-      line: error.line,
-      kept: this.catalog.get(relPath) ? 'last good version' : undefined,
-    });
+    const kept = this.catalog.get(relPath) ? 'last good version' : undefined;
+    this.log.warn('article.problem', { file: relPath, code: error.code, reason: error.message, line: error.line, kept });
     return false;
   }
 
   private toEntry(meta: EntryMeta): StoredEntry {
-    return new StoredEntry(meta, this.options.baseUrl, {
-      body: (p) => this.store.body(p),
-      summary: (p) => this.store.summary(p),
-    });
+    return new StoredEntry(meta, this.options.baseUrl, { body: (p) => this.store.body(p), summary: (p) => this.store.summary(p) });
   }
 }

@@ -153,6 +153,7 @@ export class LiveSite {
       queue: this.queue,
       apply: (paths) => this.storeRetry.apply(paths),
       storedPaths: () => this.store.livePaths(),
+      staleImages: () => this.applier.staleImages(),
       rebuild: () => this.rebuild(),
       restartWatcher: async () => this.watcher?.restart(),
       ensureWatched: (folders) => this.watcher?.ensureWatched(folders) ?? 0,

@@ -23,6 +23,8 @@ export interface ReconcilerOptions {
   apply: (paths: string[]) => Promise<boolean>;
   /** Paths the state store believes exist (only the first scan retires the ones that are gone). */
   storedPaths: () => Iterable<string>;
+  /** Published stories whose image changed (publish/story-image.ts): read again although their file did not change. */
+  staleImages?: () => string[];
   rebuild: () => void;
   /** Watch the folder again (it is back, or the path now leads to another folder). */
   restartWatcher: () => Promise<void>;
@@ -82,6 +84,8 @@ export class Reconciler {
       problemPaths: problems.paths(),
       stored: initial ? this.options.storedPaths() : undefined,
     });
+    const reading = new Set(todo);
+    for (const p of this.options.staleImages?.() ?? []) if (!reading.has(p)) todo.push(p);
     if (!initial && todo.length > 0) this.reportGap(todo, new Set(scan.files.map((f) => f.path)));
     const changed = initial ? await this.applyWithProgress(todo, scan.files.length) : await this.repair(todo);
     const ms = clock() - started;

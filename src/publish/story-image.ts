@@ -3,7 +3,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ImageCheck, readImageDimensions } from '../core/image-dimensions.js';
 import type { Enclosure } from '../core/media.js';
-import { type Problem, ProblemCode } from '../core/model.js';
+import { type Entry, type Problem, ProblemCode } from '../core/model.js';
 import type { SiteUrls } from '../core/routes.js';
 
 /** What a story's image gives its entry: an enclosure, a warning instead of one, or nothing (not ours, or no such file). */
@@ -37,4 +37,24 @@ export function readStoryImage(articlesDir: string, storyPath: string, url: stri
     return { problem: { path: storyPath, code: ProblemCode.ImageMismatch, reason, severity: 'warning' } };
   }
   return { enclosure: { url, type: result.type, length: bytes.length, width: result.width, height: result.height } };
+}
+
+/**
+ * True when the image an entry names, a file of the site's own, is no longer what its enclosure
+ * says: gone, or another size, or there now when the entry has none and no mismatch was reported.
+ * Its story is then read again, so a deleted or replaced image never leaves a broken or wrong
+ * enclosure until the story happens to be saved. (A fixed mismatch still waits for a save, as
+ * the IMAGE_MISMATCH message says.)
+ */
+export function imageChanged(articlesDir: string, entry: Pick<Entry, 'image' | 'enclosure'>, urls: SiteUrls, mismatch: boolean): boolean {
+  const rel = entry.image === undefined ? undefined : urls.localImage(entry.image);
+  if (rel === undefined) return false;
+  let size: number | undefined;
+  try {
+    const s = lstatSync(path.join(articlesDir, rel));
+    size = s.isFile() ? s.size : undefined;
+  } catch {
+    size = undefined;
+  }
+  return entry.enclosure ? size !== entry.enclosure.length : size !== undefined && !mismatch;
 }

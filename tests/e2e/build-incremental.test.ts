@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { BUILD_MANIFEST } from '../../src/publish/write-build.js';
 import { buildSite } from '../../src/runtime.js';
+import { png } from '../core/image-fixtures.js';
 import { put, removeDir, siteFolders, tempDir, testConfig } from '../helpers.js';
 
 const ctx = siteFolders();
@@ -278,6 +279,28 @@ describe('build, again', () => {
       await build();
       expect(await exists(site, 'articles/z1.html')).toBe(true);
       expect(await exists(path.dirname(lock), path.basename(lock))).toBe(false);
+    });
+  });
+
+  it("follows a story's image when only the image changes: replaced, deleted, then added back", async () => {
+    await put(ctx.articles, 'pic.md', '---\ntitle: With a picture\ndate: 2026-01-02T09:00:00Z\nimage: pic.png\n---\nBody.\n');
+    await put(ctx.articles, 'pic.png', png(10, 10));
+    const enclosure = async (site: string) => /<enclosure [^>]*>/.exec(await readFile(path.join(site, 'feed.xml'), 'utf8'))?.[0];
+    await withBuild({}, async (site, build) => {
+      await build();
+      expect(await enclosure(site)).toContain(`length="${png(10, 10).length}"`);
+      const bigger = png(300, 200);
+      await put(ctx.articles, 'pic.png', bigger);
+      await build();
+      expect(await enclosure(site)).toContain(`length="${bigger.length}"`);
+      expect(await readFile(path.join(site, 'feed.xml'), 'utf8')).toContain('width="300"');
+      await rm(path.join(ctx.articles, 'pic.png'));
+      await build();
+      expect(await enclosure(site)).toBeUndefined();
+      expect(await exists(site, 'articles/pic.png')).toBe(false);
+      await put(ctx.articles, 'pic.png', png(10, 10));
+      await build();
+      expect(await enclosure(site)).toContain(`length="${png(10, 10).length}"`);
     });
   });
 });
