@@ -33,18 +33,21 @@ function trackPeak(child: ChildProcess): () => number {
   return () => peak;
 }
 
-/** `feedpub build` of `articles` into `out` with the state in `state`: wall-clock seconds and peak RSS. */
-export async function timeBuild(articles: string, state: string, out: string): Promise<Measured> {
+/** `command` run to its end: wall-clock seconds and peak RSS (a failure throws with its last stderr). */
+async function timeRun(command: string, args: string[]): Promise<Measured> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [CLI, 'build', '--quiet', '--articles', articles, '--state', state, '--out', out], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
   child.stderr?.on('data', (d) => (err = (err + d).slice(-4000)));
   const peak = trackPeak(child);
   const code = await new Promise<number | null>((r) => child.once('exit', r));
-  if (code !== 0) throw new Error(`build exited ${code}: ${err}`);
+  if (code !== 0) throw new Error(`${path.basename(command)} ${args[0]} exited ${code}: ${err}`);
   return { seconds: (performance.now() - t0) / 1000, peakMb: peak() };
+}
+
+/** `feedpub build` of `articles` into `out` with the state in `state`. */
+export function timeBuild(articles: string, state: string, out: string): Promise<Measured> {
+  return timeRun(process.execPath, [CLI, 'build', '--quiet', '--articles', articles, '--state', state, '--out', out]);
 }
 
 /** `feedpub serve` until /healthz answers 200, then stopped: seconds and peak RSS. */
@@ -101,16 +104,9 @@ async function writeHugoSite(dir: string, n: number): Promise<void> {
   await writeFile(path.join(dir, 'layouts', 'index.html'), list);
 }
 
-/** `hugo` building the site in `dir` into `out`: wall-clock seconds and peak RSS. */
-async function timeHugo(dir: string, out: string): Promise<Measured> {
-  const t0 = performance.now();
-  const child = spawn('hugo', ['--quiet', '--source', dir, '--destination', out], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let err = '';
-  child.stderr?.on('data', (d) => (err = (err + d).slice(-4000)));
-  const peak = trackPeak(child);
-  const code = await new Promise<number | null>((r) => child.once('exit', r));
-  if (code !== 0) throw new Error(`hugo exited ${code}: ${err}`);
-  return { seconds: (performance.now() - t0) / 1000, peakMb: peak() };
+/** `hugo` building the site in `dir` into `out`. */
+function timeHugo(dir: string, out: string): Promise<Measured> {
+  return timeRun('hugo', ['--quiet', '--source', dir, '--destination', out]);
 }
 
 const fmt = (m: Measured) => `${m.seconds.toFixed(2)} s · ${m.peakMb.toFixed(0)} MB`;

@@ -49,7 +49,7 @@ function decodeSegments(encoded: string): string[] | undefined {
 }
 
 /** True for a segment no file path may hold (empty, `.`, `..`, a separator or NUL). */
-function unsafeSegment(s: string): boolean {
+export function unsafeSegment(s: string): boolean {
   return s === '' || s === '.' || s === '..' || s.includes('/') || s.includes('\\') || s.includes('\0');
 }
 

@@ -1,7 +1,7 @@
 // What a build folder holds, as written into it: each document's tag and source key, each copied file's stamp.
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildFile } from '../core/routes.js';
+import { buildFile, unsafeSegment } from '../core/routes.js';
 
 /** Written into every build; the next build reads it to leave unchanged files alone. */
 export const BUILD_MANIFEST = '.feedpub-manifest.json';
@@ -67,9 +67,8 @@ function isDocumentPath(docPath: string): boolean {
 }
 
 function isInside(rel: string): boolean {
-  if (rel === '' || rel.includes('\\') || rel.includes('\0') || path.isAbsolute(rel)) return false;
   // No hidden name either: the build's own files (its mark, this manifest) are never a document's.
-  return rel.split('/').every((s) => s !== '' && !s.startsWith('.'));
+  return !path.isAbsolute(rel) && rel.split('/').every((s) => !unsafeSegment(s) && !s.startsWith('.'));
 }
 
 /** Write the manifest into `dir` whole (a reader, or a build interrupted here, sees the old one or the new one). */

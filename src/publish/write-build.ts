@@ -4,10 +4,10 @@ import { chmod, copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:
 import path from 'node:path';
 import { buildFile } from '../core/routes.js';
 import { compressForBuild } from '../snapshot/encode.js';
-import type { SnapshotDoc, SnapshotItem } from '../snapshot/snapshot.js';
+import type { SnapshotItem } from '../snapshot/snapshot.js';
 import { type CopiedFile, filesToCopy } from './build-files.js';
 import { foldersAreReal, isFile, lockBuildFolder, removeEmptyFolders, removeLeftovers, throughLink } from './build-folder.js';
-import { type BuildManifest, emptyManifest, readManifest, writeManifest } from './build-manifest.js';
+import { type BuildManifest, type BuiltDocument, emptyManifest, readManifest, writeManifest } from './build-manifest.js';
 import { BUILD_MARK, type BuildGuards, checkBuildTarget } from './build-target.js';
 
 export { BUILD_MANIFEST } from './build-manifest.js';
@@ -86,7 +86,6 @@ async function writeLocked(documents: Iterable<SnapshotItem>, folders: BuildFold
   const manifest = inPlace
     ? await updateTree(items, files, before, outDir, guarded)
     : await replaceTree(items, files, before, folders, guarded, guards);
-  for (const { path: p } of skipped) manifest.documents.delete(p);
   return { files: manifest.documents.size * ENCODINGS.length + manifest.files.size, skipped };
 }
 
@@ -135,17 +134,13 @@ async function replaceTree(
       const rel = buildFile(item.path);
       const to = path.join(temp, rel);
       await dirs.make(path.dirname(to));
-      const last = before.documents.get(item.path);
       const from = path.join(outDir, rel);
-      if (item.key !== undefined && last?.key === item.key && linkable && (await linkAll(from, to))) {
-        manifest.documents.set(item.path, last);
-        return;
-      }
-      const doc = item.doc();
-      if (!doc) return;
-      manifest.documents.set(item.path, { tag: doc.tag, ...(item.key === undefined ? {} : { key: item.key }) });
-      if (last?.tag === doc.tag && linkable && (await linkAll(from, to))) return;
-      await writeDocument(doc, to);
+      await placeDocument(
+        item,
+        { last: before.documents.get(item.path), into: manifest },
+        () => linkable && linkAll(from, to),
+        (suffix, bytes) => writeFile(to + suffix, bytes),
+      );
     }),
   );
   await writeManifest(temp, manifest);
@@ -205,18 +200,12 @@ async function updateTree(
     const update = async (item: SnapshotItem) => {
       const to = path.join(outDir, buildFile(item.path));
       const last = before.documents.get(item.path);
-      const present = last !== undefined && isFile(to);
-      if (item.key !== undefined && last?.key === item.key && present) {
-        manifest.documents.set(item.path, last);
-        return;
-      }
-      const doc = item.doc();
-      if (!doc) return;
-      manifest.documents.set(item.path, { tag: doc.tag, ...(item.key === undefined ? {} : { key: item.key }) });
-      if (last?.tag === doc.tag && present) return;
-      const { gzip, br } = await compressForBuild(doc.identity.body);
-      const bodies = [doc.identity.body, gzip, br];
-      await Promise.all(ENCODINGS.map((suffix, i) => replace(to + suffix, (temp) => writeFile(temp, bodies[i] as Buffer))));
+      await placeDocument(
+        item,
+        { last, into: manifest },
+        () => last !== undefined && isFile(to),
+        (suffix, bytes) => replace(to + suffix, (temp) => writeFile(temp, bytes)),
+      );
     };
     // Keyed documents (story pages, then the facet and archive lists) are all written before the front feeds and sitemaps start.
     await inParallel(
@@ -248,13 +237,32 @@ async function updateTree(
 }
 
 /**
- * Write a document and its gzip and brotli bodies, on the thread pool: creating a file can take
- * milliseconds on a busy disk (measured: writing synchronously made a loaded build slower).
+ * One document, in a new tree or in place: kept as it is, not even rendered, when its key is the
+ * last build's and `keep` can keep its files; else rendered, and kept when its bytes are the
+ * same; else its body, gzip and brotli are `put` (each file by suffix), on the thread pool:
+ * creating a file can take milliseconds on a busy disk (writing synchronously made a loaded
+ * build slower, measured). It enters the manifest only once its files are in place, so a write
+ * that failed is tried again by the next build.
  */
-async function writeDocument(doc: SnapshotDoc, file: string): Promise<void> {
-  const body = doc.identity.body;
-  const { gzip, br } = await compressForBuild(body);
-  await Promise.all([writeFile(file, body), writeFile(`${file}.gz`, gzip), writeFile(`${file}.br`, br)]);
+async function placeDocument(
+  item: SnapshotItem,
+  manifest: { last: BuiltDocument | undefined; into: BuildManifest },
+  keep: () => boolean | Promise<boolean>,
+  put: (suffix: string, bytes: Buffer) => Promise<unknown>,
+): Promise<void> {
+  const { last, into } = manifest;
+  if (item.key !== undefined && last?.key === item.key && (await keep())) {
+    into.documents.set(item.path, last);
+    return;
+  }
+  const doc = item.doc();
+  if (!doc) return;
+  if (!(last?.tag === doc.tag && (await keep()))) {
+    const { gzip, br } = await compressForBuild(doc.identity.body);
+    const bodies = [doc.identity.body, gzip, br];
+    await Promise.all(ENCODINGS.map((suffix, i) => put(suffix, bodies[i] as Buffer)));
+  }
+  into.documents.set(item.path, { tag: doc.tag, ...(item.key === undefined ? {} : { key: item.key }) });
 }
 
 /** Run `job` over `items`, WRITE_PARALLEL at a time, in order of starting. */
