@@ -71,6 +71,7 @@ export class ListenError extends Error {
 
 const NOT_STARTED: SiteStatus = {
   ready: false,
+  scanned: false,
   articles: 0,
   drafts: 0,
   problems: [],

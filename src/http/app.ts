@@ -6,9 +6,10 @@ import { escapeHtml } from '../core/text.js';
 import { articleMedia } from './article-media.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
-/** What /status reports: `ready` decides /healthz; the rest is shown as JSON. */
+/** What /status reports: `ready` decides /healthz, which also says whether the first scan is done; the rest is shown as JSON. */
 export interface StatusReport {
   ready: boolean;
+  scanned: boolean;
 }
 
 export interface AppOptions {
@@ -44,11 +45,11 @@ export function createApp(options: AppOptions): express.Express {
   });
 
   app.get(ENDPOINTS.health, (_req, res) => {
-    const { ready } = options.status();
+    const { ready, scanned } = options.status();
     res
       .status(ready ? 200 : 503)
       .set('cache-control', 'no-store')
-      .json({ status: ready ? 'ok' : 'starting' });
+      .json({ status: ready ? 'ok' : 'starting', scan: scanned ? 'done' : 'running' });
   });
   app.get(ENDPOINTS.status, (_req, res) => {
     res.set('cache-control', 'no-store').json(options.status());

@@ -4,6 +4,7 @@ import type { SiteStatus } from '../publish/live-site.js';
 /** Fixed shape, a handful of numbers: bounded in size whatever the articles folder holds. */
 export interface PublicStatus {
   ready: boolean;
+  scanned: boolean;
   articles: number;
   drafts: number;
   held: number;
@@ -18,6 +19,7 @@ export function publicStatus(status: SiteStatus): PublicStatus {
   for (const p of status.problems) problems[p.severity]++;
   return {
     ready: status.ready,
+    scanned: status.scanned,
     articles: status.articles,
     drafts: status.drafts,
     held: status.held.length,

@@ -32,9 +32,6 @@ export interface ApplyOptions {
   hold: (relPath: string, at: number | undefined) => void;
 }
 
-/** Bump when what a parse produces changes: stored entries of another format are re-read. 4: image width and height. */
-export const ENTRY_FORMAT = 4;
-
 /** How long after its deletion a story's identity may move onto a path that still holds another live story. */
 const RENAME_WINDOW_MS = 10_000;
 
@@ -67,7 +64,7 @@ export class FileApplier {
   /**
    * Load the entries published by the last run (their metadata; bodies stay in the store), so
    * that a restart re-reads only files whose size or mtime changed since. `fingerprint` names
-   * the settings those entries were made with (and ENTRY_FORMAT); when it differs they are dropped and re-read.
+   * the settings those entries were made with (and entry-format's ENTRY_FORMAT); when it differs they are dropped and re-read.
    */
   restore(fingerprint: string): number {
     if (!this.store.checkFingerprint(fingerprint)) return 0;

@@ -9,7 +9,8 @@ import { StateDb } from '../store/state-db.js';
 import { ArticleWatcher } from '../watch/article-watcher.js';
 import { RootGuard } from '../watch/root-guard.js';
 import { type StoryParser, storyParser } from '../workers/story-parser.js';
-import { ENTRY_FORMAT, FileApplier } from './apply-files.js';
+import { FileApplier } from './apply-files.js';
+import { entriesFingerprint } from './entry-format.js';
 import { Catalog } from './catalog.js';
 import { ChangeQueue } from './change-queue.js';
 import { ProblemBook } from './problem-book.js';
@@ -51,7 +52,7 @@ export interface LiveSiteOptions {
 export { type SiteStatus, siteFromConfig } from './site-status.js';
 
 /**
- * `start()` opens the store, watches, scans the folder (with progress) and renders; from then
+ * `start()` serves the stored stories (a restart), watches, scans the folder (with progress) and renders; from then
  * on watcher events go through the change queue to the file applier, and each batch that
  * changed the catalog rebuilds the snapshot once; the reconciler repairs what the watcher missed.
  */
@@ -69,7 +70,9 @@ export class LiveSite {
   private watcher: ArticleWatcher | undefined;
   private guard: RootGuard | undefined;
   private recovering = false;
-  private isReady = false;
+  /** Stories are served (the stored ones, during a restart's first scan). */
+  private serving = false;
+  private scanned = false;
   private readonly parser: StoryParser;
   private readonly scheduler: ReleaseScheduler;
   private readonly listeners = new Set<(event: SiteEvent) => void>();
@@ -125,7 +128,7 @@ export class LiveSite {
         config.tombstoneDays > 0 ? this.store.tombstones(clock() - config.tombstoneDays * 86_400_000, this.site.itemLimit) : [],
       newestDeletion: () => this.store.newestDeletion(),
       reportDocumentProblems: (problems) => this.problems.setDocuments(problems),
-      entriesFingerprint: this.fingerprint(),
+      entriesFingerprint: entriesFingerprint(config),
     });
     this.storeRetry = new StoreRetry({
       apply: (paths) => this.apply(paths),
@@ -176,7 +179,8 @@ export class LiveSite {
 
   status(): SiteStatus {
     return {
-      ready: this.isReady,
+      ready: this.serving,
+      scanned: this.scanned,
       articles: this.catalog.size,
       drafts: this.catalog.draftCount,
       problems: this.problems.list(),
@@ -192,6 +196,14 @@ export class LiveSite {
     const { config, log } = this.options;
     // A worker boots (a few hundred ms) while the store is read: the first changed file need not wait for it.
     this.parser.warm();
+    const restored = this.applier.restore(entriesFingerprint(this.options.config));
+    if (restored > 0) log.info('state.restored', { articles: restored });
+    // A restart serves what it served before at once, while the folder is compared with it: a story
+    // changed or deleted while the server was down is corrected when the scan reaches it.
+    if (restored > 0 && this.options.watch) {
+      this.rebuild();
+      this.serving = true;
+    }
     if (this.options.watch) {
       // Watch first, then scan: a file saved during the scan is seen by one or the other.
       this.watcher = new ArticleWatcher({
@@ -209,23 +221,12 @@ export class LiveSite {
       this.guard = new RootGuard({ root: config.articlesDir, onChange: (now) => this.reconciler.rootChanged(now !== undefined) });
       await this.guard.start();
     }
-    const restored = this.applier.restore(this.fingerprint());
-    if (restored > 0) log.info('state.restored', { articles: restored });
     await this.queue.run(() => this.reconciler.scan(true));
-    this.isReady = true;
+    this.serving = true;
+    this.scanned = true;
     this.backup?.start();
     if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
       this.reconciler.schedule(config.reconcileSeconds * 1000);
-  }
-
-  /**
-   * What stored entries depend on (parse settings, entry format): if any of it changes, they are parsed
-   * again. Not the base URL or port: stored entries are written against STORED_BASE and rebased when read.
-   */
-  private fingerprint(): string {
-    const { config } = this.options;
-    const settings = [config.boilerplateMarkers, config.timeZone, config.maxTitleLength, config.maxFileBytes, config.credits];
-    return `${ENTRY_FORMAT}:${JSON.stringify(settings)}`;
   }
 
   async close(): Promise<void> {

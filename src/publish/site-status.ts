@@ -7,7 +7,10 @@ import type { RebuildReport } from './site-builder.js';
 import type { NotifierStatus } from './websub-notifier.js';
 
 export interface SiteStatus {
+  /** Stories are served: the stored ones while the first scan runs (a restart), or the scanned ones. /healthz says 200. */
   ready: boolean;
+  /** The first scan of the folder is done: what is served matches the files. */
+  scanned: boolean;
   articles: number;
   drafts: number;
   problems: Problem[];

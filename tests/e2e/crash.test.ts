@@ -15,7 +15,7 @@ afterEach(async () => {
   for (const d of cleanup.splice(0)) await removeDir(d);
 });
 
-/** Start `feedpub serve` and resolve with its URL once /healthz says ready. */
+/** Start `feedpub serve` and resolve with its URL once its first scan is done (/healthz says 200 earlier on a restart). */
 async function serve(articles: string, state: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
@@ -54,7 +54,7 @@ async function serve(articles: string, state: string): Promise<{ child: ChildPro
     });
     child.on('close', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
   });
-  await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200, 20_000, 'healthz');
+  await waitFor(async () => ((await (await fetch(`${url}/status`)).json()) as { scanned: boolean }).scanned, 20_000, 'first scan');
   return { child, url };
 }
 

@@ -83,6 +83,7 @@ describe("the editor's desk", () => {
     const counts = JSON.parse((await get(`${url}/status`)).text);
     expect(counts).toEqual({
       ready: true,
+      scanned: true,
       articles: 1,
       drafts: 1,
       held: 1,

@@ -1,0 +1,14 @@
+// What stored entries depend on: the parse's output format and the settings it read the files with.
+import type { Config } from '../config.js';
+
+/** Bump when what a parse produces changes: stored entries of another format are re-read. 4: image width and height. */
+export const ENTRY_FORMAT = 4;
+
+/**
+ * When this changes (parse settings, entry format), stored entries are parsed again. Not the base
+ * URL or port: stored entries are written against STORED_BASE and rebased when read.
+ */
+export function entriesFingerprint(config: Readonly<Config>): string {
+  const settings = [config.boilerplateMarkers, config.timeZone, config.maxTitleLength, config.maxFileBytes, config.credits];
+  return `${ENTRY_FORMAT}:${JSON.stringify(settings)}`;
+}

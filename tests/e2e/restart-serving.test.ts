@@ -1,0 +1,84 @@
+// A restart serves the stored stories at once (healthz 200) and corrects them when its first scan reaches the files.
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/log.js';
+import { LiveSite } from '../../src/publish/live-site.js';
+import { getText, put, siteFolders, startSite, testConfig } from '../helpers.js';
+
+const ctx = siteFolders();
+
+const story = (title: string) => `${title}\n\n24 พ.ย. 2569 10.00 น.\n\nAFP\n\nเนื้อข่าวของเรื่อง ${title} ยาวพอสำหรับย่อหน้าหนึ่ง\n`;
+
+interface Seen {
+  event: 'rebuilt' | 'applied';
+  ready: boolean;
+  scanned: boolean;
+  rss: string;
+}
+
+/** Start a LiveSite over the folders and note, at each rebuild and applied batch, what /healthz would say and what /feed.xml holds. */
+async function startNoting(): Promise<{ site: LiveSite; seen: Seen[] }> {
+  const { config } = await testConfig(ctx.articles, ctx.state);
+  const site = new LiveSite({ config, baseUrl: 'https://news.example', log: silentLogger, watch: true, reconcile: false });
+  const seen: Seen[] = [];
+  site.onEvent((event) => {
+    if (event.type !== 'rebuilt' && event.type !== 'applied') return;
+    const { ready, scanned } = site.status();
+    seen.push({ event: event.type, ready, scanned, rss: site.snapshot.get('/feed.xml')?.identity.body.toString('utf8') ?? '' });
+  });
+  await site.start();
+  return { site, seen };
+}
+
+describe('a restart over a kept state', () => {
+  it('serves the stored stories before its first scan, then what the folder holds now', async () => {
+    await put(ctx.articles, 'kept.txt', story('เรื่องที่คงอยู่'));
+    await put(ctx.articles, 'deleted.txt', story('เรื่องที่จะถูกลบ'));
+    const first = await startSite(ctx.articles, ctx.state);
+    await first.close();
+
+    // While the server is down: one story deleted, one added.
+    await rm(path.join(ctx.articles, 'deleted.txt'));
+    await writeFile(path.join(ctx.articles, 'added.txt'), story('เรื่องใหม่ระหว่างปิด'));
+
+    const { site, seen } = await startNoting();
+    try {
+      // The first rebuild is the stored state; it is served (healthz 200) while the scan reads the folder.
+      expect(seen[0]).toMatchObject({ event: 'rebuilt', scanned: false });
+      expect(seen[0]?.rss).toContain('เรื่องที่จะถูกลบ');
+      expect(seen[0]?.rss).not.toContain('เรื่องใหม่ระหว่างปิด');
+      expect(seen[1]).toMatchObject({ event: 'applied', ready: true, scanned: false });
+      // Once the scan is done, the feed is the folder's.
+      const last = seen.at(-1);
+      expect(site.status()).toMatchObject({ ready: true, scanned: true });
+      expect(last?.rss).toContain('เรื่องใหม่ระหว่างปิด');
+      expect(last?.rss).not.toContain('เรื่องที่จะถูกลบ');
+      expect(last?.rss).toContain('เรื่องที่คงอยู่');
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('on a first start (nothing stored), serves nothing until the scan is done', async () => {
+    await put(ctx.articles, 'one.txt', story('เรื่องแรก'));
+    const { site, seen } = await startNoting();
+    try {
+      // Nothing is served while the scan reads the folder; the first rebuild already holds its story.
+      expect(seen.map((s) => s.event)).toEqual(['applied', 'rebuilt']);
+      expect(seen[0]).toMatchObject({ ready: false, scanned: false, rss: '' });
+      expect(seen[1]?.rss).toContain('เรื่องแรก');
+      expect(site.status()).toMatchObject({ ready: true, scanned: true });
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('says on /healthz whether the first scan is done', async () => {
+    await put(ctx.articles, 'one.txt', story('เรื่องแรก'));
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const health = await getText(`${ctx.running.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.text)).toEqual({ status: 'ok', scan: 'done' });
+  });
+});
