@@ -1,4 +1,5 @@
 // `check --explain`: what the parser took from which line of one file, in words an editor reads.
+import { excerpt } from './excerpt.js';
 import type { Problem, Story, StoryReading } from './model.js';
 
 export interface Explanation {
@@ -40,7 +41,7 @@ export function formatExplanation(e: Explanation, timeZone = 'UTC'): string {
   }
   if (r && r.credits.length === 0) row('credit', undefined, 'none found: the feed author is used');
   for (const f of r?.fields ?? []) row('field', f.line, `${f.name}: ${f.value}`);
-  for (const [i, p] of (r?.paragraphs ?? []).entries()) row(i === 0 ? 'body' : '', p.line, p.text);
+  for (const [i, p] of (r?.paragraphs ?? []).entries()) row(i === 0 ? 'body' : '', p.line, excerpt(p.text, 40));
   if (r?.cut) row('cut', r.cut.line, `"${r.cut.marker}" starts page boilerplate: it and everything after it is left out`);
   for (const n of r?.notes ?? []) row('note', n.line, n.note);
   for (const p of e.problems) row(p.severity, p.line, `${p.code}: ${p.reason}`);

@@ -41,7 +41,7 @@ export interface StoryReading {
   title?: { line: number; text: string };
   dateline?: { line: number; text: string; date?: string; updated?: string; invalid?: string; place?: string };
   credits: { line: number; text: string; evidence: string; author?: string; photo?: string }[];
-  /** First line of each body paragraph, with its opening words. */
+  /** First line of each body paragraph, with its opening (`check --explain` shows its first words). */
   paragraphs: { line: number; text: string }[];
   /** Where page boilerplate was cut, and the marker line that started it. */
   cut?: { line: number; marker: string };

@@ -18,6 +18,12 @@ export interface ParseOptions {
   credits?: readonly string[];
 }
 
+/**
+ * Code units of each paragraph kept in the reading: explain.ts cuts its 40-grapheme opening from
+ * them (as much as `excerpt` ever looks at), so the parse itself never segments words for it.
+ */
+const PARAGRAPH_OPENING = 40 * 16 + 65;
+
 /** Paragraphs after the title in which a dateline or credit may stand (desks put them in either). */
 const HEAD_PARAGRAPHS = 2;
 
@@ -64,7 +70,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
   const html = paragraphs.map((p) => {
     const bounded = limitMarks(p.text);
     dropped += bounded.dropped;
-    reading.paragraphs.push({ line: p.n, text: excerpt(bounded.text, 40) });
+    reading.paragraphs.push({ line: p.n, text: bounded.text.slice(0, PARAGRAPH_OPENING) });
     return `<p>${escapeHtml(bounded.text)}</p>`;
   });
   if (dropped > 0) warnings.push(`body: dropped ${dropped} combining marks beyond 4 on one character`);
@@ -221,18 +227,11 @@ const FOLLOW_US = /^(?:กด|คลิก)?\s?(?:เพิ่มเพื่อ
  * and so does an invitation to follow a channel. Markers ending in `:` match any line they start.
  */
 export function findBoilerplate(lines: readonly string[], markers: readonly string[]): number {
-  const norm = (text: string) =>
-    cleanLine(text)
-      .toLowerCase()
-      .replace(/\s+([:：])/gu, '$1');
-  const list = markers.map((m) => norm(m)).filter((m) => m !== '');
-  const exact = new Set(list.map((m) => m.replace(/[:：]$/u, '')));
-  const thai = list.filter((m) => /[ก-๙]/u.test(m) && !m.endsWith(':')).map((m) => m.replace(/[:：]$/u, ''));
-  const longest = Math.max(0, ...list.map((m) => m.length)) + 8;
+  const { list, exact, thai, longest } = preparedMarkers(markers);
   return lines.findIndex((line, i) => {
     if (i === 0) return false;
     // Markers are short: only a line's start can match, so a long line is cut before cleaning.
-    const l = norm(line.length > 400 ? line.slice(0, 400) : line);
+    const l = normMarker(line.length > 400 ? line.slice(0, 400) : line);
     if (l.length <= 120 && FOLLOW_US.test(l)) return true;
     const head = l.slice(0, longest);
     if (exact.has(l.replace(/[:：]$/u, ''))) return true;
@@ -240,6 +239,37 @@ export function findBoilerplate(lines: readonly string[], markers: readonly stri
     // Thai glues words: a marker counts at a short line's start when what follows is not more Thai words.
     return l.length <= 120 && thai.some((m) => l.startsWith(m) && /^(?:$|[^ก-๙]|ได้ที่|ได้ทาง|คลิก)/u.test(l.slice(m.length)));
   });
+}
+
+/** A line or marker as they are compared: cleaned, lower case, no space before a colon. */
+function normMarker(text: string): string {
+  const l = cleanLine(text).toLowerCase();
+  return l.includes(':') || l.includes('：') ? l.replace(/\s+([:：])/gu, '$1') : l;
+}
+
+interface PreparedMarkers {
+  list: string[];
+  exact: Set<string>;
+  thai: string[];
+  longest: number;
+}
+
+/** The configured markers are one list for the life of a process: prepared once, not per story. */
+const prepared = new WeakMap<readonly string[], PreparedMarkers>();
+
+function preparedMarkers(markers: readonly string[]): PreparedMarkers {
+  let p = prepared.get(markers);
+  if (!p) {
+    const list = markers.map((m) => normMarker(m)).filter((m) => m !== '');
+    p = {
+      list,
+      exact: new Set(list.map((m) => m.replace(/[:：]$/u, ''))),
+      thai: list.filter((m) => /[ก-๙]/u.test(m) && !m.endsWith(':')).map((m) => m.replace(/[:：]$/u, '')),
+      longest: Math.max(0, ...list.map((m) => m.length)) + 8,
+    };
+    prepared.set(markers, p);
+  }
+  return p;
 }
 
 /** Drop everything from the first boilerplate marker line. */

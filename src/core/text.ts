@@ -23,8 +23,16 @@ export function countForbidden(text: string): number {
   return MAYBE_FORBIDDEN.test(text) ? (text.match(XML_FORBIDDEN)?.length ?? 0) : 0;
 }
 
+/**
+ * Anything cleanLine would change besides NFC: controls, surrogates (also of valid pairs: only a
+ * pre-check), zero-width characters, white space other than single inner spaces. Most lines of
+ * a story have none; NFC neither adds nor removes any of these.
+ */
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u200B\u2060\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]|[^\S ]| {2}|^ | $/;
+
 /** NFC, no forbidden or zero-width characters, runs of white space folded to one space, trimmed. */
 export function cleanLine(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text.normalize('NFC');
   return stripForbidden(text).normalize('NFC').replace(ZERO_WIDTH, '').replace(/\s+/gu, ' ').trim();
 }
 
@@ -52,12 +60,37 @@ const MARK_RUN = new RegExp(`(\\p{M}{${MAX_MARKS_PER_BASE}})\\p{M}+`, 'gu');
 
 /** Drop combining marks beyond `MAX_MARKS_PER_BASE` on one base character ("Zalgo" text); returns how many went. */
 export function limitMarks(text: string): { text: string; dropped: number } {
+  if (!mayHaveLongMarkRun(text)) return { text, dropped: 0 };
   let dropped = 0;
   const out = text.replace(MARK_RUN, (run, kept: string) => {
     dropped += [...run].length - [...kept].length;
     return kept;
   });
   return { text: out, dropped };
+}
+
+/**
+ * False when the text is Thai and Latin letters, digits, punctuation and spaces only (the
+ * combining marks among them are Thai: U+0E31, U+0E34–U+0E3A, U+0E47–U+0E4E) and no run of
+ * marks is longer than MAX_MARKS_PER_BASE. A loop over code units, cheaper than \p{M}.
+ */
+function mayHaveLongMarkRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0e31 || (c >= 0x0e34 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e)) {
+      if (++run > MAX_MARKS_PER_BASE) return true;
+      continue;
+    }
+    run = 0;
+    const simple =
+      (c >= 0x20 && c <= 0x7e) ||
+      (c >= 0xa0 && c <= 0x24f && c !== 0xad) ||
+      (c >= 0x0e01 && c <= 0x0e5b) ||
+      (c >= 0x2010 && c <= 0x205e);
+    if (!simple) return true;
+  }
+  return false;
 }
 
 /**
