@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Config, type ConfigInput, loadConfig } from './config.js';
 import { ConfigError } from './core/errors.js';
-import { type Logger, createLogger, silentLogger } from './log.js';
+import { type Logger, batchedWriter, createLogger, silentLogger } from './log.js';
 import { createProgress } from './progress.js';
 import { BuildTargetError, checkBuildTarget } from './publish/build-target.js';
 import { StateStoreError } from './store/state-db.js';
@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const log = createLogger(process.stderr, values.quiet ? 'warn' : 'info');
+  const log = createLogger(batchedWriter(), values.quiet ? 'warn' : 'info');
   if (command === 'check' && values.explain !== undefined) {
     // Loaded here: the parser is otherwise loaded only by the parse workers.
     const { explainFile } = await import('./explain-file.js');

@@ -38,5 +38,36 @@ export function createLogger(
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
+/**
+ * `out`, written to once per turn of the event loop (or per 64 KB) instead of once per line: a
+ * first scan logs a line per story, and each write to stderr (synchronous on a pipe or a file)
+ * is a system call. What is pending is written when the process exits.
+ */
+export function batchedWriter(out: { write(chunk: string): unknown } = process.stderr): { write(chunk: string): void } {
+  let pending: string[] = [];
+  let size = 0;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    size = 0;
+    out.write(text);
+  };
+  process.on('exit', flush);
+  return {
+    write(chunk: string) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= 65_536) flush();
+      else if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+  };
+}
+
 /** A logger that drops everything (for tests and `build --quiet`). */
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -23,9 +23,21 @@ interface Job {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  job: Job | undefined;
+  /** Sent to this worker, in the order it parses them: the first is the one parsing now. */
+  jobs: Job[];
+  /** Bytes of `jobs`. */
+  bytes: number;
+  /** The time limit of the first job. */
   timer: NodeJS.Timeout | undefined;
 }
+
+/**
+ * Jobs sent ahead to a worker, so that it keeps parsing while the main thread is busy (a first
+ * scan stores a batch in one synchronous transaction, and could not hand out the next file
+ * meanwhile). Bounded in count and bytes: a worker's queue holds copies of the files.
+ */
+const AHEAD_JOBS = 256;
+const AHEAD_BYTES = 8 * 1024 * 1024;
 
 // The build runs parse-worker.js beside this file. The source (under vitest or tsx) is .ts, which
 // a worker can only load after registering tsx's loader in the worker itself.
@@ -86,7 +98,7 @@ export class ParsePool {
 
   /** Jobs waiting or running. */
   get pending(): number {
-    return this.queue.length + this.slots.filter((s) => s.job).length;
+    return this.queue.length + this.slots.reduce((n, s) => n + s.jobs.length, 0);
   }
 
   close(): void {
@@ -104,15 +116,14 @@ export class ParsePool {
 
   private spawn(): Slot {
     const worker = startWorker(this.options.parse);
-    const slot: Slot = { worker, ready: false, job: undefined, timer: undefined };
+    const slot: Slot = { worker, ready: false, jobs: [], bytes: 0, timer: undefined };
     worker.on('message', (message: { id: number; outcome: Ingested } | { ready: true }) => {
       if ('ready' in message) {
         slot.ready = true;
         this.pump();
         return;
       }
-      if (slot.job?.id !== message.id) return;
-      this.finish(slot, message.outcome);
+      if (slot.jobs[0]?.id === message.id) this.finish(slot, message.outcome);
     });
     worker.on('error', (error) => this.replace(slot, `the parser crashed: ${error.message}`));
     worker.on('exit', () => {
@@ -125,44 +136,67 @@ export class ParsePool {
 
   private pump(): void {
     // Work waiting or running keeps the process alive (a booting worker included); an idle pool does not.
-    const busy = this.queue.length > 0 || this.slots.some((s) => s.job);
-    const free = this.slots.filter((s) => !s.job).length;
-    for (let i = free; i < this.queue.length && this.slots.length < this.size && !this.closed; i++) this.slots.push(this.spawn());
+    const busy = this.queue.length > 0 || this.slots.some((s) => s.jobs.length > 0);
+    const idle = this.slots.filter((s) => s.jobs.length === 0).length;
+    for (let i = idle; i < this.queue.length && this.slots.length < this.size && !this.closed; i++) this.slots.push(this.spawn());
     for (const slot of this.slots) busy ? slot.worker.ref() : slot.worker.unref();
-    for (const slot of this.slots) {
-      if (slot.job || !slot.ready) continue;
-      const job = this.queue.shift();
-      if (!job) return;
-      slot.job = job;
-      slot.timer = setTimeout(() => {
-        this.replace(
-          slot,
-          `parsing took longer than ${this.timeoutMs / 1000} s (the limit); the file is too complex`,
-          ProblemCode.TooComplex,
-        );
-      }, this.timeoutMs);
+    // Each job to the worker with the fewest: jobs arrive one by one, and a long queue is shared.
+    for (let job = this.queue[0]; job; job = this.queue[0]) {
+      const slot = this.leastBusy(job);
+      if (!slot) return;
+      this.queue.shift();
+      slot.jobs.push(job);
+      slot.bytes += job.bytes.byteLength;
+      if (slot.jobs.length === 1) this.startTimer(slot);
       slot.worker.postMessage({ id: job.id, path: job.path, bytes: job.bytes });
     }
   }
 
+  /** The ready worker with the fewest jobs that has room for `job`, if any. */
+  private leastBusy(job: Job): Slot | undefined {
+    let best: Slot | undefined;
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.jobs.length >= AHEAD_JOBS) continue;
+      if (slot.jobs.length > 0 && slot.bytes + job.bytes.byteLength > AHEAD_BYTES) continue;
+      if (!best || slot.jobs.length < best.jobs.length) best = slot;
+    }
+    return best;
+  }
+
+  /**
+   * The time limit of the worker's first job. It starts when the job becomes the first (its
+   * worker has just finished the one before), so it is never shorter than the parse's own time.
+   */
+  private startTimer(slot: Slot): void {
+    slot.timer = setTimeout(() => {
+      this.replace(slot, `parsing took longer than ${this.timeoutMs / 1000} s (the limit); the file is too complex`, ProblemCode.TooComplex);
+    }, this.timeoutMs);
+  }
+
   private finish(slot: Slot, outcome: Ingested): void {
-    const job = slot.job;
+    const job = slot.jobs.shift();
     clearTimeout(slot.timer);
-    slot.job = undefined;
     slot.timer = undefined;
+    if (job) slot.bytes -= job.bytes.byteLength;
+    if (slot.jobs.length > 0) this.startTimer(slot);
     job?.resolve(outcome);
     this.pump();
   }
 
-  /** Drop a stuck or crashed worker, fail its job, and start a fresh one in its place. */
+  /**
+   * Drop a stuck or crashed worker and start a fresh one in its place. Its first job (the one
+   * it was parsing) fails; the jobs sent after it go back to the front of the queue.
+   */
   private replace(slot: Slot, message: string, code: ProblemCode = ProblemCode.Unreadable): void {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
-    const job = slot.job;
+    const [job, ...waiting] = slot.jobs;
     clearTimeout(slot.timer);
-    slot.job = undefined;
+    slot.jobs = [];
+    slot.bytes = 0;
     this.slots.splice(index, 1);
     void slot.worker.terminate();
+    this.queue.unshift(...waiting);
     job?.resolve({ ok: false, failure: { code, message } });
     if (this.keepWarm) this.warm();
     this.pump();

@@ -1,12 +1,22 @@
 // The parse worker: runs core/ingest.ts on the bytes it is sent, off the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { type IngestOptions, ingestStory } from '../core/ingest.js';
+import { type IngestOptions, type Ingested, ingestStory } from '../core/ingest.js';
 
 const options = workerData as IngestOptions;
 
 parentPort?.on('message', (job: { id: number; path: string; bytes: Uint8Array }) => {
-  parentPort?.postMessage({ id: job.id, outcome: ingestStory(job.bytes, job.path, options) });
+  parentPort?.postMessage({ id: job.id, outcome: lean(ingestStory(job.bytes, job.path, options)) });
 });
+
+/**
+ * The outcome without the paragraph openings of its reading: only `check --explain` shows them,
+ * and it parses in-line. Each is hundreds of characters, copied to the main thread for nothing.
+ */
+function lean(outcome: Ingested): Ingested {
+  const reading = outcome.ok ? outcome.story.reading : outcome.failure.reading;
+  if (reading) reading.paragraphs = [];
+  return outcome;
+}
 
 // Ready only now that the parser is loaded: the pool's time limit measures parsing, not start-up.
 parentPort?.postMessage({ ready: true });

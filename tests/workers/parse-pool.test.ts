@@ -61,4 +61,15 @@ describe('parse pool', () => {
     const after = await pool.parse('after.md', new TextEncoder().encode('# After\n\nok'));
     expect('story' in after ? after.story.title : after).toBe('After');
   });
+
+  it('parses the files sent ahead behind a file over the time limit, and fails only that one', async () => {
+    pool = new ParsePool({ parse, size: 1, timeoutMs: 100 });
+    await pool.parse('warm.md', new TextEncoder().encode('# Warm\n\nup'));
+    const heavy = new TextEncoder().encode(`# Heavy\n\n${'*a _b [c '.repeat(100_000)}`);
+    const small = (i: number) => pool?.parse(`s${i}.md`, new TextEncoder().encode(`# Small ${i}\n\nok`));
+    // All sent at once: the worker holds the small ones behind the heavy one.
+    const outcomes = await Promise.all([pool.parse('heavy.md', heavy), small(1), small(2), small(3)]);
+    expect(outcomes.map((o) => (o && 'story' in o ? o.story.title : o?.failure.code))).toEqual(['TOO_COMPLEX', 'Small 1', 'Small 2', 'Small 3']);
+    expect(pool.pending).toBe(0);
+  });
 });
