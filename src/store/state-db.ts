@@ -62,6 +62,10 @@ export class StateDb {
       db = new Database(this.file);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // Copy the log into the database (and sync it) every 64 MB, not every 4 MB (SQLite's
+      // default): a first scan of 100,000 stories writes 650 MB, and took 67 s with the default
+      // against 50 s with this. The log file grows to about 64 MB before each copy.
+      db.pragma('wal_autocheckpoint = 16384');
       // One writer per folder (store/state-lock.ts): waiting long only stalls serving (better-sqlite3
       // is synchronous); a write still refused after 1 s is retried later (publish/store-retry.ts).
       db.pragma('busy_timeout = 1000');
