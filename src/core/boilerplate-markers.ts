@@ -1,4 +1,5 @@
-// Lines that start page boilerplate in newsroom plain text: from such a line to the end is dropped (parse-plain.ts findBoilerplate).
+// Lines that start page boilerplate in newsroom plain text (from such a line to the end is dropped), and how a line is matched against them.
+import { cleanLine } from './text.js';
 
 /** Markers that start page boilerplate in newsroom plain text (see README). */
 // biome-ignore format: a list of phrases reads better packed than one per line
@@ -9,3 +10,59 @@ export const DEFAULT_BOILERPLATE_MARKERS = [
   'อ่านข่าวเพิ่ม', 'อ่านข่าวเพิ่มเติม', 'อ่านข่าวต้นฉบับ', 'ข่าวอื่นๆ', 'ข่าวยอดนิยม', 'เรื่องที่เกี่ยวข้อง',
   'บทความที่เกี่ยวข้อง',
 ] as const;
+
+/** A line inviting the reader to follow a channel: `กดเพิ่มเพื่อน LINE @x`, `ติดตามข่าวสารได้ทาง Facebook`. */
+const FOLLOW_US = /^(?:กด|คลิก)?\s?(?:เพิ่มเพื่อน|ติดตาม[^\n]{0,80}?(?:facebook|\bline\b|twitter|youtube|tiktok|instagram|@))/iu;
+
+/**
+ * Index of the first line (after the title) that starts page boilerplate; -1 if none. A marker
+ * matches a line that is exactly the marker, or starts with it followed by a colon (`Read more:
+ * …`, `แท็ก : …`, spaces before the colon allowed); a Thai marker also matches the start of a
+ * short line when no Thai word follows it (`อ่านข่าวต้นฉบับได้ที่ : …`, but not `แชร์ลูกโซ่…`),
+ * and so does an invitation to follow a channel. Markers ending in `:` match any line they start.
+ */
+export function findBoilerplate(lines: readonly string[], markers: readonly string[]): number {
+  const { list, exact, thai, longest } = preparedMarkers(markers);
+  return lines.findIndex((line, i) => {
+    if (i === 0) return false;
+    // Markers are short: only a line's start can match, so a long line is cut before cleaning.
+    const l = normMarker(line.length > 400 ? line.slice(0, 400) : line);
+    if (l.length <= 120 && FOLLOW_US.test(l)) return true;
+    const head = l.slice(0, longest);
+    if (exact.has(l.replace(/[:：]$/u, ''))) return true;
+    if (list.some((m) => (m.endsWith(':') ? head.startsWith(m) : head.startsWith(`${m}:`)))) return true;
+    // Thai glues words: a marker counts at a short line's start when what follows is not more Thai words.
+    return l.length <= 120 && thai.some((m) => l.startsWith(m) && /^(?:$|[^ก-๙]|ได้ที่|ได้ทาง|คลิก)/u.test(l.slice(m.length)));
+  });
+}
+
+/** A line or marker as they are compared: cleaned, lower case, no space before a colon. */
+function normMarker(text: string): string {
+  const l = cleanLine(text).toLowerCase();
+  return l.includes(':') || l.includes('：') ? l.replace(/\s+([:：])/gu, '$1') : l;
+}
+
+interface PreparedMarkers {
+  list: string[];
+  exact: Set<string>;
+  thai: string[];
+  longest: number;
+}
+
+/** The configured markers are one list for the life of a process: prepared once, not per story. */
+const prepared = new WeakMap<readonly string[], PreparedMarkers>();
+
+function preparedMarkers(markers: readonly string[]): PreparedMarkers {
+  let p = prepared.get(markers);
+  if (!p) {
+    const list = markers.map((m) => normMarker(m)).filter((m) => m !== '');
+    p = {
+      list,
+      exact: new Set(list.map((m) => m.replace(/[:：]$/u, ''))),
+      thai: list.filter((m) => /[ก-๙]/u.test(m) && !m.endsWith(':')).map((m) => m.replace(/[:：]$/u, '')),
+      longest: Math.max(0, ...list.map((m) => m.length)) + 8,
+    };
+    prepared.set(markers, p);
+  }
+  return p;
+}

@@ -1,6 +1,6 @@
-// The build folder's housekeeping: where a link at --out leads, one build at a time, leftovers of killed builds, folders left empty, and whether a folder is safe to update in place.
+// The build folder's housekeeping: where a link at --out leads, one build at a time, leftovers of killed builds, folders left empty, whether a folder is safe to update in place, and making folders and files a few at a time.
 import { lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { readdir, rm, rmdir } from 'node:fs/promises';
+import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BuildTargetError } from './build-target.js';
 
@@ -119,4 +119,36 @@ export function foldersAreReal(outDir: string, rels: Iterable<string>): boolean 
   };
   for (const rel of rels) if (!real(path.dirname(rel))) return false;
   return true;
+}
+
+/** Run `job` over `items`, `parallel` at a time, in order of starting; the first failure is thrown once all have ended. */
+export async function inParallel<T>(parallel: number, items: Iterable<T>, job: (item: T) => Promise<void>): Promise<void> {
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  for (const item of items) {
+    if (failure) break;
+    const run = job(item)
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => running.delete(run));
+    running.add(run);
+    if (running.size >= parallel) await Promise.race(running);
+  }
+  // Every write in flight ends before a failure is thrown: none may outlive the staging folder.
+  await Promise.all(running);
+  if (failure) throw failure.error;
+}
+
+/** One mkdir per folder, awaited by every file in it (they are written concurrently). */
+export class FolderMaker {
+  private readonly made = new Map<string, Promise<unknown>>();
+  make(dir: string): Promise<unknown> {
+    let folder = this.made.get(dir);
+    if (!folder) {
+      folder = mkdir(dir, { recursive: true });
+      this.made.set(dir, folder);
+    }
+    return folder;
+  }
 }

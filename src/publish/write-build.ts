@@ -6,7 +6,16 @@ import { buildFile } from '../core/routes.js';
 import { compressForBuild } from '../snapshot/encode.js';
 import type { SnapshotItem } from '../snapshot/snapshot.js';
 import { type CopiedFile, filesToCopy } from './build-files.js';
-import { foldersAreReal, isFile, lockBuildFolder, removeEmptyFolders, removeLeftovers, throughLink } from './build-folder.js';
+import {
+  FolderMaker,
+  foldersAreReal,
+  inParallel,
+  isFile,
+  lockBuildFolder,
+  removeEmptyFolders,
+  removeLeftovers,
+  throughLink,
+} from './build-folder.js';
 import { type BuildManifest, type BuiltDocument, emptyManifest, readManifest, writeManifest } from './build-manifest.js';
 import { BUILD_MARK, type BuildGuards, checkBuildTarget } from './build-target.js';
 
@@ -129,6 +138,7 @@ async function replaceTree(
     manifest.files.set(rel, file.stamp);
   }
   await inParallel(
+    WRITE_PARALLEL,
     items,
     guarded(async (item) => {
       const rel = buildFile(item.path);
@@ -209,10 +219,12 @@ async function updateTree(
     };
     // Keyed documents (story pages, then the facet and archive lists) are all written before the front feeds and sitemaps start.
     await inParallel(
+      WRITE_PARALLEL,
       items.filter((i) => i.key !== undefined),
       guarded(update),
     );
     await inParallel(
+      WRITE_PARALLEL,
       items.filter((i) => i.key === undefined),
       guarded(update),
     );
@@ -263,38 +275,6 @@ async function placeDocument(
     await Promise.all(ENCODINGS.map((suffix, i) => put(suffix, bodies[i] as Buffer)));
   }
   into.documents.set(item.path, { tag: doc.tag, ...(item.key === undefined ? {} : { key: item.key }) });
-}
-
-/** Run `job` over `items`, WRITE_PARALLEL at a time, in order of starting. */
-async function inParallel<T>(items: Iterable<T>, job: (item: T) => Promise<void>): Promise<void> {
-  const running = new Set<Promise<void>>();
-  let failure: { error: unknown } | undefined;
-  for (const item of items) {
-    if (failure) break;
-    const run = job(item)
-      .catch((error: unknown) => {
-        failure ??= { error };
-      })
-      .finally(() => running.delete(run));
-    running.add(run);
-    if (running.size >= WRITE_PARALLEL) await Promise.race(running);
-  }
-  // Every write in flight ends before a failure is thrown: none may outlive the staging folder.
-  await Promise.all(running);
-  if (failure) throw failure.error;
-}
-
-/** One mkdir per folder, awaited by every file in it (they are written concurrently). */
-class FolderMaker {
-  private readonly made = new Map<string, Promise<unknown>>();
-  make(dir: string): Promise<unknown> {
-    let folder = this.made.get(dir);
-    if (!folder) {
-      folder = mkdir(dir, { recursive: true });
-      this.made.set(dir, folder);
-    }
-    return folder;
-  }
 }
 
 /** Hard-link a document's three files from the last build; false (and nothing left half-done) when any is missing. */

@@ -1,7 +1,7 @@
 // cleanLine and limitMarks skip their regular expressions for plain lines: the result must be what the full path gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findBoilerplate } from '../../src/core/parse-plain.js';
+import { findBoilerplate } from '../../src/core/boilerplate-markers.js';
 import { MAX_MARKS_PER_BASE, cleanLine, limitMarks, stripForbidden } from '../../src/core/text.js';
 
 /** The full cleaning, without the fast path (as it was written before it). */
