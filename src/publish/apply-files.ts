@@ -72,8 +72,8 @@ export class FileApplier {
   restore(fingerprint: string): number {
     if (!this.store.checkFingerprint(fingerprint)) return 0;
     const rows = [];
-    for (const row of this.store.storedEntries()) {
-      rows.push({ entry: this.toEntry(JSON.parse(row.meta) as EntryMeta), stat: { size: row.size, mtimeMs: row.mtime } });
+    for (const [, meta, size, mtime] of this.store.storedEntries()) {
+      rows.push({ entry: this.toEntry(JSON.parse(meta) as EntryMeta), stat: { size, mtimeMs: mtime } });
     }
     this.catalog.restore(rows);
     return rows.length;
