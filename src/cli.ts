@@ -59,12 +59,15 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** Log lines, progress and the CLI's own messages, in the order they were written, in few writes (log.ts). */
+const stderr = Object.assign(batchedWriter(), { isTTY: process.stderr.isTTY });
+
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    process.stderr.write(`feedpub: ${(error as Error).message}\n\n${USAGE}`);
+    stderr.write(`feedpub: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -79,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = positionals[0] ?? 'serve';
   if (positionals.length > 1 || !['serve', 'build', 'check', 'ping'].includes(command)) {
-    process.stderr.write(`feedpub: unknown command "${positionals.join(' ')}"\n\n${USAGE}`);
+    stderr.write(`feedpub: unknown command "${positionals.join(' ')}"\n\n${USAGE}`);
     return 2;
   }
   const input: ConfigInput = {
@@ -100,12 +103,12 @@ async function main(argv: string[]): Promise<number> {
     config = Object.freeze({ ...loaded, articlesDir: readableFolder(loaded.articlesDir) });
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`feedpub: invalid configuration: ${error.message}${error.file ? ` (${error.file})` : ''}\n`);
+      stderr.write(`feedpub: invalid configuration: ${error.message}${error.file ? ` (${error.file})` : ''}\n`);
       return 2;
     }
     throw error;
   }
-  const log = createLogger(batchedWriter(), values.quiet ? 'warn' : 'info');
+  const log = createLogger(stderr, values.quiet ? 'warn' : 'info');
   if (command === 'check' && values.explain !== undefined) {
     // Loaded here: the parser is otherwise loaded only by the parse workers.
     const { explainFile } = await import('./explain-file.js');
@@ -117,7 +120,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'ping') return ping(config, log);
   if (command === 'build') {
     if (!values.out) {
-      process.stderr.write('feedpub: build needs --out DIR\n');
+      stderr.write('feedpub: build needs --out DIR\n');
       return 2;
     }
     return build(config, values.out, log);
@@ -138,7 +141,7 @@ function readableFolder(dir: string): string {
 }
 
 async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
-  const stopping = waitForSignal();
+  const stopping = waitForSignal(log);
   process.on('unhandledRejection', (reason) =>
     log.error('process.unhandled-rejection', { reason: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }),
   );
@@ -146,14 +149,14 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
   try {
     running = await startServer(config, {
       log,
-      onProgress: createProgress(process.stderr, log),
+      onProgress: createProgress(stderr, log),
       onListening: ({ url, baseUrl }) => process.stdout.write(`feedpub listening on ${url}/ (public URL ${baseUrl}/)\n`),
       onDesk: (deskUrl) => process.stdout.write(`feedpub desk on ${deskUrl}/\n`),
     });
   } catch (error) {
     if (isOperatorError(error)) throw error;
     if (error instanceof ListenError) {
-      process.stderr.write(`feedpub: ${error.message}\n`);
+      stderr.write(`feedpub: ${error.message}\n`);
       return error.exitCode;
     }
     log.error('start.failed', { reason: error instanceof Error ? error.message : String(error) });
@@ -166,9 +169,24 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
   return 0;
 }
 
-function waitForSignal(): Promise<string> {
+/**
+ * The first SIGTERM or SIGINT starts a clean shutdown. Ctrl-C on `npm start` is two SIGINTs (npm
+ * passes on the one it got from the terminal, which the server got too): a repeat within 2 s is
+ * ignored; a later one ends the process at once.
+ */
+function waitForSignal(log: Logger): Promise<string> {
   return new Promise((resolve) => {
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => resolve(signal));
+    let first = 0;
+    for (const signal of ['SIGTERM', 'SIGINT'] as const)
+      process.on(signal, () => {
+        if (first === 0) {
+          first = Date.now();
+          resolve(signal);
+        } else if (Date.now() - first >= 2000) {
+          log.warn('shutdown.forced', { signal, reason: 'a second signal during shutdown' });
+          process.exit(130);
+        }
+      });
   });
 }
 
@@ -176,11 +194,11 @@ async function build(config: Readonly<Config>, out: string, log: Logger): Promis
   const outDir = path.resolve(out);
   // Never over the stories, the state, the project or a folder feedpub did not write (throws BuildTargetError).
   checkBuildTarget(outDir, { articlesDir: config.articlesDir, stateDir: config.stateDir, projectDirs: [process.cwd(), PACKAGE_DIR] });
-  const { files, skipped, status } = await buildSite(config, outDir, { log, onProgress: createProgress(process.stderr, log) });
+  const { files, skipped, status } = await buildSite(config, outDir, { log, onProgress: createProgress(stderr, log) });
   for (const s of skipped) log.warn('build.skipped', { path: s.path, reason: s.reason });
   log.info('build.done', { out: outDir, files, articles: status.articles, problems: status.problems.length, skipped: skipped.length });
   if (skipped.length > 0) {
-    process.stderr.write(`feedpub: ${skipped.length} document(s) could not be written (listed above as build.skipped); the rest of the build is in place\n`);
+    stderr.write(`feedpub: ${skipped.length} document(s) could not be written (listed above as build.skipped); the rest of the build is in place\n`);
     return 1;
   }
   return 0;
@@ -189,7 +207,7 @@ async function build(config: Readonly<Config>, out: string, log: Logger): Promis
 /** Notify every hub of the three feeds at the public URL; exit 1 if a hub never accepted. */
 async function ping(config: Readonly<Config>, log: Logger): Promise<number> {
   if (config.websubHubs.length === 0) {
-    process.stderr.write('feedpub: no WebSub hubs configured (websub.hubs in the config file)\n');
+    stderr.write('feedpub: no WebSub hubs configured (websub.hubs in the config file)\n');
     return 2;
   }
   return (await pingHubs(config, log)) > 0 ? 1 : 0;
@@ -219,10 +237,10 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (isOperatorError(error)) {
-      process.stderr.write(`feedpub: ${error.message}\n`);
+      stderr.write(`feedpub: ${error.message}\n`);
       process.exit(2);
     }
-    process.stderr.write(`feedpub: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    stderr.write(`feedpub: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },
 );

@@ -2,7 +2,7 @@
 import type { Logger } from './log.js';
 
 export function createProgress(
-  stream: NodeJS.WriteStream,
+  stream: { isTTY?: boolean; write(chunk: string): unknown },
   log: Logger,
   clock: () => number = Date.now,
 ): (done: number, total: number) => void {

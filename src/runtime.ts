@@ -84,8 +84,9 @@ const NOT_STARTED: SiteStatus = {
 /**
  * Take the state folder (StateLockedError: another live server has it) and open its store
  * (StateStoreError: damaged, unreadable or too new), then bind the front door (snapshot first,
- * express behind) on `config.port` (0: a free one) and start the site: until its first scan is
- * done, /healthz says 503 and the snapshot is empty. Nothing is printed as listening before the
+ * express behind) on `config.port` (0: a free one) and start the site: until it serves stories
+ * (the stored ones at once on a restart, else after its first scan), /healthz says 503 and the
+ * snapshot is empty. Nothing is printed as listening before the
  * state is known to be usable.
  */
 export async function startServer(config: Readonly<Config>, options: ServeOptions): Promise<RunningServer> {

@@ -65,12 +65,13 @@ export class FileApplier {
   private readonly bodies = { body: (p: string) => this.store.body(p), summary: (p: string) => this.store.summary(p) };
 
   /**
-   * Load the entries published by the last run (their metadata; bodies stay in the store), so
-   * that a restart re-reads only files whose size or mtime changed since. `fingerprint` names
-   * the settings those entries were made with (and entry-format's ENTRY_FORMAT); when it differs they are dropped and re-read.
+   * Load the entries published by the last run (metadata; bodies stay in the store): a restart re-reads only
+   * files whose size or mtime changed. A new `fingerprint` (entry-format.ts) drops them: all are re-read.
    */
   restore(fingerprint: string): number {
-    if (!this.store.checkFingerprint(fingerprint)) return 0;
+    const kept = this.store.checkFingerprint(fingerprint);
+    if (kept === 'changed') this.log.info('state.reparse', { reason: 'parse settings or entry format changed: every file is read again' });
+    if (kept !== 'kept') return 0;
     const rows = [];
     for (const [, meta, size, mtime] of this.store.storedEntries()) {
       rows.push({ entry: this.toEntry(JSON.parse(meta) as EntryMeta), stat: { size, mtimeMs: mtime } });

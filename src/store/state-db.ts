@@ -196,16 +196,17 @@ export class StateDb {
 
   /**
    * Stored entries are valid only for the settings that produced them (base URL, parse options,
-   * feedpub version): when `fingerprint` differs from the stored one, forget them all.
+   * feedpub version): when `fingerprint` differs from the stored one, forget them all. Says
+   * whether they were kept, or there were none (a new store) or they were forgotten.
    */
-  checkFingerprint(fingerprint: string): boolean {
+  checkFingerprint(fingerprint: string): 'kept' | 'new' | 'changed' {
     const stored = this.stmts.getSetting.get('entries-fingerprint')?.value;
-    if (stored === fingerprint) return true;
+    if (stored === fingerprint) return 'kept';
     this.transaction(() => {
       this.stmts.clearEntries.run();
       this.stmts.putSetting.run('entries-fingerprint', fingerprint);
     });
-    return false;
+    return stored === undefined ? 'new' : 'changed';
   }
 
   /**

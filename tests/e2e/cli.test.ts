@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, assertWellFormed, getText, put, removeDir, tempDir } from '../helpers.js';
@@ -75,6 +76,42 @@ describe('feedpub CLI', () => {
     const { code, stderr } = await done;
     expect(code).toBe(0);
     expect(stderr).toContain('shutdown signal=SIGTERM');
+  });
+
+  it('shuts down cleanly on Ctrl-C under npm start (two SIGINTs), with every log line written', async () => {
+    const { articles, state, cwd } = await dirs();
+    await put(articles, 'kim-putin.txt', seed);
+    const child = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
+    const done = finished(child);
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(await firstLine(child))?.[1];
+    for (let i = 0; i < 500 && (await fetch(`${url}/healthz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 20));
+    // A request half sent holds the shutdown open (it waits for requests in flight) while the second SIGINT comes.
+    const port = Number(new URL(url ?? '').port);
+    const socket = connect(port, '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    socket.write('GET /feed.xml HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    socket.on('data', () => undefined);
+    // npm passes on the terminal's SIGINT, which the server got too, a moment later.
+    child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 200));
+    child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 200));
+    socket.end('\r\n');
+    const { code, stderr } = await done;
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/article\.added[^]*ready[^]*shutdown signal=SIGINT[^]*state\.backup/);
+  });
+
+  it('writes the summary of a failed build after the lines it refers to', async () => {
+    const { articles, state, cwd } = await dirs();
+    await put(articles, 'kim-putin.txt', seed);
+    await put(articles, 'back\\slash.txt', seed.toString().replace('คิม', 'อีกเรื่อง'));
+    const out = path.join(cwd, 'site');
+    const { code, stderr } = await finished(run(['build', '--articles', articles, '--state', state, '--out', out], cwd));
+    expect(code).toBe(1);
+    const order = ['article.added', 'build.skipped', 'build.done', 'document(s) could not be written'].map((s) => stderr.indexOf(s));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   it('prints the desk on a second line, and exits 2 when a desk port given explicitly is taken', async () => {

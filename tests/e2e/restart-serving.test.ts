@@ -2,7 +2,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../src/log.js';
+import { type Logger, silentLogger } from '../../src/log.js';
 import { LiveSite } from '../../src/publish/live-site.js';
 import { getText, put, siteFolders, startSite, testConfig } from '../helpers.js';
 
@@ -18,9 +18,9 @@ interface Seen {
 }
 
 /** Start a LiveSite over the folders and note, at each rebuild and applied batch, what /healthz would say and what /feed.xml holds. */
-async function startNoting(): Promise<{ site: LiveSite; seen: Seen[] }> {
-  const { config } = await testConfig(ctx.articles, ctx.state);
-  const site = new LiveSite({ config, baseUrl: 'https://news.example', log: silentLogger, watch: true, reconcile: false });
+async function startNoting(overrides: Record<string, unknown> = {}, log: Logger = silentLogger): Promise<{ site: LiveSite; seen: Seen[] }> {
+  const { config } = await testConfig(ctx.articles, ctx.state, overrides);
+  const site = new LiveSite({ config, baseUrl: 'https://news.example', log, watch: true, reconcile: false });
   const seen: Seen[] = [];
   site.onEvent((event) => {
     if (event.type !== 'rebuilt' && event.type !== 'applied') return;
@@ -69,6 +69,22 @@ describe('a restart over a kept state', () => {
       expect(seen[0]).toMatchObject({ ready: false, scanned: false, rss: '' });
       expect(seen[1]?.rss).toContain('เรื่องแรก');
       expect(site.status()).toMatchObject({ ready: true, scanned: true });
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('after a change of parse settings, reads every file again before it serves, and says why', async () => {
+    await put(ctx.articles, 'one.txt', story('เรื่องแรก'));
+    const first = await startSite(ctx.articles, ctx.state);
+    await first.close();
+    const events: string[] = [];
+    const log: Logger = { ...silentLogger, info: (event) => events.push(event) };
+    const { site, seen } = await startNoting({ boilerplateMarkers: ['อ่านต่อ'] }, log);
+    try {
+      expect(events).toContain('state.reparse');
+      expect(seen.map((s) => s.event)).toEqual(['applied', 'rebuilt']);
+      expect(seen[0]?.ready).toBe(false);
     } finally {
       await site.close();
     }

@@ -63,9 +63,10 @@ describe('parse pool', () => {
   });
 
   it('parses the files sent ahead behind a file over the time limit, and fails only that one', async () => {
-    pool = new ParsePool({ parse, size: 1, timeoutMs: 100 });
+    // A limit the small files meet on a loaded machine (each one's time starts when it becomes its worker's first).
+    pool = new ParsePool({ parse, size: 1, timeoutMs: 1500 });
     await pool.parse('warm.md', new TextEncoder().encode('# Warm\n\nup'));
-    const heavy = new TextEncoder().encode(`# Heavy\n\n${'*a _b [c '.repeat(100_000)}`);
+    const heavy = new TextEncoder().encode(`# Heavy\n\n${'*a _b [c '.repeat(800_000)}`);
     const small = (i: number) => pool?.parse(`s${i}.md`, new TextEncoder().encode(`# Small ${i}\n\nok`));
     // All sent at once: the worker holds the small ones behind the heavy one.
     const outcomes = await Promise.all([pool.parse('heavy.md', heavy), small(1), small(2), small(3)]);
