@@ -60,6 +60,8 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
     cleanLabel(titleLine.text, 'title', (w) => warnings.push(w)),
     options.maxTitleLength,
   );
+  // A line of only zero-width or bidi characters is not blank to trim(), and empty once cleaned.
+  if (title === '') throw new ArticleError(ProblemCode.Empty, 'no title: the first line has no visible text', file, { line: titleLine.n });
   reading.title = { line: titleLine.n, text: title };
 
   // The rest of the title's paragraph counts as the first paragraph after it.

@@ -1,14 +1,17 @@
 // What stored entries depend on: the parse's output format and the settings it read the files with.
 import type { Config } from '../config.js';
+import { FutureStories } from '../core/release.js';
 
 /** Bump when what a parse produces changes: stored entries of another format are re-read. 4: image width and height. */
 export const ENTRY_FORMAT = 4;
 
 /**
- * When this changes (parse settings, entry format), stored entries are parsed again. Not the base
- * URL or port: stored entries are written against STORED_BASE and rebased when read.
+ * When this changes (parse settings, what a future date means, entry format), stored entries are
+ * read again. Not the base URL or port: stored entries are written against STORED_BASE and rebased when read.
  */
 export function entriesFingerprint(config: Readonly<Config>): string {
   const settings = [config.boilerplateMarkers, config.timeZone, config.maxTitleLength, config.maxFileBytes, config.credits];
+  // Appended only when not the default, so that stores of earlier versions keep their entries.
+  if (config.futureStories !== FutureStories.Hold) settings.push(config.futureStories);
   return `${ENTRY_FORMAT}:${JSON.stringify(settings)}`;
 }

@@ -1,8 +1,6 @@
 // The running site: its lifecycle (start, close) and status; each job is done by the part named for it.
-import type { Config } from '../config.js';
 import type { Site } from '../core/model.js';
-import type { Logger } from '../log.js';
-import { type HeadersFor, NO_EXTRA_HEADERS } from '../snapshot/headers.js';
+import { NO_EXTRA_HEADERS } from '../snapshot/headers.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
 import { RollingBackup } from '../store/rolling-backup.js';
 import { StateDb } from '../store/state-db.js';
@@ -15,41 +13,15 @@ import { Catalog } from './catalog.js';
 import { ChangeQueue } from './change-queue.js';
 import { ProblemBook } from './problem-book.js';
 import { ReleaseScheduler } from './scheduler.js';
-import { StoreRetry } from './store-retry.js';
+import { StoreRetry, isStoreWriteError } from './store-retry.js';
 import { Reconciler } from './reconciler.js';
 import { SiteBuilder } from './site-builder.js';
-import { type SiteStatus, siteFromConfig } from './site-status.js';
+import { type LiveSiteOptions, type SiteStatus, siteFromConfig } from './site-status.js';
 import { WebSubNotifier } from './websub-notifier.js';
 import type { DeskSource, SiteEvent } from './desk-state.js';
 import { type DeskPreviewEntry, previewOf } from './desk-preview-source.js';
 
-export interface LiveSiteOptions {
-  config: Readonly<Config>;
-  /** Public URL without trailing slash. */
-  baseUrl: string;
-  log: Logger;
-  /** Watch for file events (serve) or read once (build, check). */
-  watch: boolean;
-  /** Run the periodic full reconcile (default: same as `watch`). Alone, it serves folders where no events arrive. */
-  reconcile?: boolean;
-  /** Keep no state on disk (check). */
-  ephemeral?: boolean;
-  clock?: () => number;
-  /** First WebSub retry delay in ms (tests shorten it). */
-  websubRetryMs?: number;
-  /** Extra headers for snapshot documents, by media type (the HTTP layer's security policy). */
-  responseHeaders?: HeadersFor;
-  /** Called during the first scan with files done and total. */
-  onProgress?: (done: number, total: number) => void;
-  /** Parse on worker threads (default) or in-line (`check`, which reads each file once). */
-  workers?: boolean;
-  /** The store, already opened (serve opens it before listening); else opened here. Closed by `close()`. */
-  store?: StateDb;
-  /** Keep a rolling backup of the store: after the first scan, every `backupEveryMs`, and at close (serve). */
-  backupEveryMs?: number;
-}
-
-export { type SiteStatus, siteFromConfig } from './site-status.js';
+export { type LiveSiteOptions, type SiteStatus, siteFromConfig } from './site-status.js';
 
 /**
  * `start()` serves the stored stories (a restart), watches, scans the folder (with progress) and renders; from then
@@ -198,9 +170,9 @@ export class LiveSite {
     this.parser.warm();
     const restored = this.applier.restore(entriesFingerprint(this.options.config));
     if (restored > 0) log.info('state.restored', { articles: restored });
-    // A restart serves what it served before at once, while the folder is compared with it: a story
-    // changed or deleted while the server was down is corrected when the scan reaches it.
-    if (restored > 0 && this.options.watch) {
+    // A restart serves what a finished scan stored, at once, while the folder is compared with it:
+    // a story changed or deleted while the server was down is corrected when the scan reaches it.
+    if (restored > 0 && this.options.watch && this.store.wasScanned()) {
       this.rebuild();
       this.serving = true;
     }
@@ -221,12 +193,25 @@ export class LiveSite {
       this.guard = new RootGuard({ root: config.articlesDir, onChange: (now) => this.reconciler.rootChanged(now !== undefined) });
       await this.guard.start();
     }
-    await this.queue.run(() => this.reconciler.scan(true));
+    await this.queue.run(() => this.firstScan());
     this.serving = true;
     this.scanned = true;
     this.backup?.start();
     if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
       this.reconciler.schedule(config.reconcileSeconds * 1000);
+  }
+
+  /** The first scan, written in bulk; marked done in the store only when it read the folder and stored all it found. */
+  private async firstScan(): Promise<void> {
+    this.store.bulkWrites(true);
+    try {
+      await this.reconciler.scan(true);
+      if (this.reconciler.last && this.problems.storePaths().length === 0) this.store.markScanned(Date.now());
+    } catch (error) {
+      if (!isStoreWriteError(error)) throw error;
+    } finally {
+      this.store.bulkWrites(false);
+    }
   }
 
   async close(): Promise<void> {

@@ -86,6 +86,11 @@ export class Reconciler {
     });
     const reading = new Set(todo);
     for (const p of this.options.staleImages?.() ?? []) if (!reading.has(p)) todo.push(p);
+    // Files deleted while the server was down go first: a restart serves the stored stories meanwhile.
+    if (initial) {
+      const onDisk = new Set(scan.files.map((f) => f.path));
+      todo.sort((a, b) => Number(onDisk.has(a)) - Number(onDisk.has(b)));
+    }
     if (!initial && todo.length > 0) this.reportGap(todo, new Set(scan.files.map((f) => f.path)));
     const changed = initial ? await this.applyWithProgress(todo, scan.files.length) : await this.repair(todo);
     const ms = clock() - started;

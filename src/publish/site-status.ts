@@ -1,10 +1,39 @@
-// What the running site reports about itself, and the Site its configuration describes.
+// What a live site starts with (its options), what it reports about itself, and the Site its configuration describes.
 import type { Config } from '../config.js';
 import type { Problem, Site } from '../core/model.js';
+import type { Logger } from '../log.js';
+import type { HeadersFor } from '../snapshot/headers.js';
+import type { StateDb } from '../store/state-db.js';
 import { siteUrls } from '../core/routes.js';
 import type { ScanReport } from './reconciler.js';
 import type { RebuildReport } from './site-builder.js';
 import type { NotifierStatus } from './websub-notifier.js';
+
+export interface LiveSiteOptions {
+  config: Readonly<Config>;
+  /** Public URL without trailing slash. */
+  baseUrl: string;
+  log: Logger;
+  /** Watch for file events (serve) or read once (build, check). */
+  watch: boolean;
+  /** Run the periodic full reconcile (default: same as `watch`). Alone, it serves folders where no events arrive. */
+  reconcile?: boolean;
+  /** Keep no state on disk (check). */
+  ephemeral?: boolean;
+  clock?: () => number;
+  /** First WebSub retry delay in ms (tests shorten it). */
+  websubRetryMs?: number;
+  /** Extra headers for snapshot documents, by media type (the HTTP layer's security policy). */
+  responseHeaders?: HeadersFor;
+  /** Called during the first scan with files done and total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Parse on worker threads (default) or in-line (`check`, which reads each file once). */
+  workers?: boolean;
+  /** The store, already opened (serve opens it before listening); else opened here. Closed by `close()`. */
+  store?: StateDb;
+  /** Keep a rolling backup of the store: after the first scan, every `backupEveryMs`, and at close (serve). */
+  backupEveryMs?: number;
+}
 
 export interface SiteStatus {
   /** Stories are served: the stored ones while the first scan runs (a restart), or the scanned ones. /healthz says 200. */

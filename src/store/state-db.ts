@@ -59,10 +59,6 @@ export class StateDb {
       db = new Database(this.file);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      // Copy the log into the database (and sync it) every 64 MB, not every 4 MB (SQLite's
-      // default): a first scan of 100,000 stories writes 650 MB, and took 67 s with the default
-      // against 50 s with this. The log file grows to about 64 MB before each copy.
-      db.pragma('wal_autocheckpoint = 16384');
       // One writer per folder (store/state-lock.ts): waiting long only stalls serving (better-sqlite3
       // is synchronous); a write still refused after 1 s is retried later (publish/store-retry.ts).
       db.pragma('busy_timeout = 1000');
@@ -117,6 +113,7 @@ export class StateDb {
       retarget: this.db.prepare<[string | null, string]>('UPDATE redirects SET to_path = ? WHERE to_path = ?'),
       dropRedirect: this.db.prepare<[string]>('DELETE FROM redirects WHERE from_path = ?'),
       getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      dropSetting: this.db.prepare<[string]>('DELETE FROM settings WHERE key = ?'),
       putSetting: this.db.prepare<[string, string]>(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       ),
@@ -194,17 +191,14 @@ export class StateDb {
     return this.stmts.summary.get(filePath)?.summary ?? undefined;
   }
 
-  /**
-   * Stored entries are valid only for the settings that produced them (base URL, parse options,
-   * feedpub version): when `fingerprint` differs from the stored one, forget them all. Says
-   * whether they were kept, or there were none (a new store) or they were forgotten.
-   */
+  /** Stored entries hold only for the parse settings and entry format that made them: on another `fingerprint`, forget them all. */
   checkFingerprint(fingerprint: string): 'kept' | 'new' | 'changed' {
     const stored = this.stmts.getSetting.get('entries-fingerprint')?.value;
     if (stored === fingerprint) return 'kept';
     this.transaction(() => {
       this.stmts.clearEntries.run();
       this.stmts.putSetting.run('entries-fingerprint', fingerprint);
+      this.stmts.dropSetting.run('scanned');
     });
     return stored === undefined ? 'new' : 'changed';
   }
@@ -237,6 +231,32 @@ export class StateDb {
   /** Run `fn` in one transaction: a batch is stored whole or not at all. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
+  }
+
+  /**
+   * A first scan copies the log into the database every 64 MB, not 4 MB (SQLite's default): 67 s
+   * → 50 s for 100,000 stories. After it, 4 MB again and the log cut to nothing: a full disk
+   * must not find the store behind a 64 MB log.
+   */
+  bulkWrites(on: boolean): void {
+    this.db.pragma(`wal_autocheckpoint = ${on ? 16_384 : 1000}`);
+    if (!on) this.checkpoint();
+  }
+
+  /** Copy the log into the database and truncate it; on a full disk it fails quietly (the log stays as it was). */
+  checkpoint(): void {
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {} // nothing lost: the log keeps every committed write until a checkpoint succeeds
+  }
+
+  /** Whether a whole scan was stored since these entries were made: only then do they stand for the folder. */
+  wasScanned(): boolean {
+    return this.stmts.getSetting.get('scanned') !== undefined;
+  }
+
+  markScanned(at: number): void {
+    this.stmts.putSetting.run('scanned', String(at));
   }
 
   /**

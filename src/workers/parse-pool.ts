@@ -166,10 +166,16 @@ export class ParsePool {
   /**
    * The time limit of the worker's first job. It starts when the job becomes the first (its
    * worker has just finished the one before), so it is never shorter than the parse's own time.
+   * When it fires, the worker's messages already queued are handled first: after the main thread
+   * was held (a long transaction), a result that came in time must not be called too late.
    */
   private startTimer(slot: Slot): void {
+    const id = slot.jobs[0]?.id;
     slot.timer = setTimeout(() => {
-      this.replace(slot, `parsing took longer than ${this.timeoutMs / 1000} s (the limit); the file is too complex`, ProblemCode.TooComplex);
+      setImmediate(() => {
+        if (slot.jobs[0]?.id !== id) return;
+        this.replace(slot, `parsing took longer than ${this.timeoutMs / 1000} s (the limit); the file is too complex`, ProblemCode.TooComplex);
+      });
     }, this.timeoutMs);
   }
 

@@ -62,6 +62,14 @@ describe('parsePlain', () => {
     expect(story.contentHtml).toBe('<p>เนื้อหาข่าว</p>');
   });
 
+  it('refuses a title line of only invisible characters (EMPTY, on its line), as Markdown does', () => {
+    for (const line of ['\u200b', '\u202e\u202c', '\u00a0\u3000\u200b']) {
+      expect(() => parsePlain(`${line}\n\nเนื้อหาข่าว\n`, 'a.txt', options)).toThrow(
+        expect.objectContaining({ code: 'EMPTY', line: 1, message: expect.stringContaining('no visible text') }),
+      );
+    }
+  });
+
   it('escapes markup written in the text', () => {
     const story = parsePlain('Title <b>\n\n<script>alert(1)</script> & more\n', 'a.txt', options);
     expect(story.title).toBe('Title <b>');

@@ -1,5 +1,7 @@
 // A restart serves the stored stories at once (healthz 200) and corrects them when its first scan reaches the files.
+import { statSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Logger, silentLogger } from '../../src/log.js';
@@ -87,6 +89,31 @@ describe('a restart over a kept state', () => {
       expect(seen[0]?.ready).toBe(false);
     } finally {
       await site.close();
+    }
+  });
+
+  it('after a first scan that never ended (a crash), reads the folder before it serves', async () => {
+    await put(ctx.articles, 'one.txt', story('เรื่องแรก'));
+    const first = await startSite(ctx.articles, ctx.state);
+    await first.close();
+    // As if killed before its first scan was stored whole: the entries are there, the mark is not.
+    const db = new Database(path.join(ctx.state, 'state.db'));
+    db.prepare("DELETE FROM settings WHERE key = 'scanned'").run();
+    db.close();
+    const { site, seen } = await startNoting();
+    try {
+      // One rebuild, after the scan (nothing changed, so nothing applied); no early one.
+      expect(seen.map((s) => s.event)).toEqual(['rebuilt']);
+    } finally {
+      await site.close();
+    }
+    // This scan ended: the next restart serves at once, and its scan's write-ahead log is cut back after it.
+    const again = await startNoting();
+    try {
+      expect(again.seen.map((s) => s.event)).toEqual(['rebuilt', 'rebuilt']);
+      expect(statSync(path.join(ctx.state, 'state.db-wal')).size).toBe(0);
+    } finally {
+      await again.site.close();
     }
   });
 

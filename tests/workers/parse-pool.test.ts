@@ -73,4 +73,21 @@ describe('parse pool', () => {
     expect(outcomes.map((o) => (o && 'story' in o ? o.story.title : o?.failure.code))).toEqual(['TOO_COMPLEX', 'Small 1', 'Small 2', 'Small 3']);
     expect(pool.pending).toBe(0);
   });
+
+  it('does not call a parse too long that finished while the main thread was held past the limit', async () => {
+    pool = new ParsePool({ parse, size: 1, timeoutMs: 100 });
+    await pool.parse('warm.md', new TextEncoder().encode('# Warm\n\nup'));
+    // A long synchronous transaction after a yield (as a first scan stores a batch): the worker
+    // answers within it, and the limit passes during it, so the timer is due before the answer is read.
+    const outcome = await new Promise<ReturnType<ParsePool['parse']>>((resolve) =>
+      setImmediate(() => {
+        const parsing = pool?.parse('small.md', new TextEncoder().encode('# Small\n\nok')) as ReturnType<ParsePool['parse']>;
+        const until = performance.now() + 1500;
+        while (performance.now() < until);
+        resolve(parsing);
+      }),
+    );
+    const done = await outcome;
+    expect('story' in done ? done.story.title : done.failure.code).toBe('Small');
+  });
 });
