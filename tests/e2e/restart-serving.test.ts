@@ -33,6 +33,12 @@ async function startNoting(overrides: Record<string, unknown> = {}, log: Logger 
   return { site, seen };
 }
 
+/** One story, served once and stopped: the state a restart starts from. */
+async function servedOnce(): Promise<void> {
+  await put(ctx.articles, 'one.txt', story('เรื่องแรก'));
+  await (await startSite(ctx.articles, ctx.state)).close();
+}
+
 describe('a restart over a kept state', () => {
   it('serves the stored stories before its first scan, then what the folder holds now', async () => {
     await put(ctx.articles, 'kept.txt', story('เรื่องที่คงอยู่'));
@@ -77,9 +83,7 @@ describe('a restart over a kept state', () => {
   });
 
   it('after a change of parse settings, reads every file again before it serves, and says why', async () => {
-    await put(ctx.articles, 'one.txt', story('เรื่องแรก'));
-    const first = await startSite(ctx.articles, ctx.state);
-    await first.close();
+    await servedOnce();
     const events: string[] = [];
     const log: Logger = { ...silentLogger, info: (event) => events.push(event) };
     const { site, seen } = await startNoting({ boilerplateMarkers: ['อ่านต่อ'] }, log);
@@ -93,9 +97,7 @@ describe('a restart over a kept state', () => {
   });
 
   it('after a first scan that never ended (a crash), reads the folder before it serves', async () => {
-    await put(ctx.articles, 'one.txt', story('เรื่องแรก'));
-    const first = await startSite(ctx.articles, ctx.state);
-    await first.close();
+    await servedOnce();
     // As if killed before its first scan was stored whole: the entries are there, the mark is not.
     const db = new Database(path.join(ctx.state, 'state.db'));
     db.prepare("DELETE FROM settings WHERE key = 'scanned'").run();
