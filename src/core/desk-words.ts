@@ -84,6 +84,7 @@ const th = {
     SLUG_COLLISION: { what: 'ที่อยู่เว็บซ้ำกับข่าวอื่น', todo: 'เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง หรือกำหนด slug ใหม่ในส่วนหัว' },
     NOT_A_FILE: { what: 'ไม่ใช่ไฟล์ปกติ', todo: 'ชื่อนี้เป็นโฟลเดอร์หรืออุปกรณ์ ลบออก หรือบันทึกข่าวเป็นไฟล์ปกติ' },
     ROOT_MISSING: { what: 'ไม่พบโฟลเดอร์ข่าว', todo: 'จะไม่มีการอัปเดตจนกว่าโฟลเดอร์จะกลับมา แจ้งผู้ดูแลเซิร์ฟเวอร์' },
+    ROOT_EMPTY: { what: 'โฟลเดอร์ข่าวว่างเปล่า', todo: 'ข่าวเดิมยังเผยแพร่อยู่ ตรวจว่าไดรฟ์หรือโฟลเดอร์ที่แชร์ต่ออยู่ แจ้งผู้ดูแลเซิร์ฟเวอร์' },
     WARNING: { what: 'เผยแพร่แล้ว แต่ระบบแก้บางอย่างให้', todo: 'เช่น ลบอักขระแปลกปลอม เปิดดูตัวอย่างว่าข่าวแสดงถูกต้อง' },
     UNSURE: { what: 'ระบบไม่แน่ใจบางบรรทัด', todo: 'ข่าวเผยแพร่ตามที่เขียน ตรวจว่าบรรทัดที่ระบุ (เช่น เครดิต) แสดงตามที่ตั้งใจ' },
     DUPLICATE_ID: { what: 'id ซ้ำกับไฟล์อื่น', todo: 'ไฟล์นี้จึงได้ id ใหม่ของตัวเอง ลบหรือเปลี่ยนช่อง id ถ้าไม่ได้ตั้งใจให้ซ้ำ' },
@@ -181,6 +182,7 @@ const en = {
     SLUG_COLLISION: { what: 'Another story has the same web address', todo: 'Rename one of the files, or give one a different slug.' },
     NOT_A_FILE: { what: 'Not an ordinary file', todo: 'This name is a folder or a device. Remove it, or save the story as a normal file.' },
     ROOT_MISSING: { what: 'The articles folder is missing', todo: 'Nothing updates until it is back. Tell whoever runs the server.' },
+    ROOT_EMPTY: { what: 'The articles folder is empty', todo: 'The stories stay published. Check that its drive or share is mounted; tell whoever runs the server.' },
     WARNING: {
       what: 'Published, with something fixed on the way',
       todo: 'For example stray characters removed. Open the preview to check it reads right.',

@@ -114,6 +114,8 @@ export const ProblemCode = {
   SlugCollision: 'SLUG_COLLISION',
   NotAFile: 'NOT_A_FILE',
   RootMissing: 'ROOT_MISSING',
+  /** The articles folder holds no story while stories are published (an unmounted share): they stay published. */
+  RootEmpty: 'ROOT_EMPTY',
   Warning: 'WARNING',
   /** The parser was unsure and kept the text as written (never blocks publishing). */
   Unsure: 'UNSURE',

@@ -42,11 +42,15 @@ export interface ScanReport {
   read: number;
 }
 
+/** How soon an empty articles folder is scanned again while stories are published. */
+const EMPTY_RECHECK_MS = 5000;
+
 /** Files applied between two progress reports of the first scan. */
 const PROGRESS_STEP = 500;
 
 export class Reconciler {
   private timer: NodeJS.Timeout | undefined;
+  private dueAt = 0;
   private closed = false;
   last: ScanReport | null = null;
   /** Files the last scan did not read (see scan-folder's `ignored`). */
@@ -76,6 +80,7 @@ export class Reconciler {
       if (initial) this.options.rebuild();
       return;
     }
+    if (scan.files.length === 0 && this.heldEmpty(initial)) return;
     problems.setScan(scan.problems);
     this.ignored = scan.ignored;
     const todo = diffFolder({
@@ -97,6 +102,31 @@ export class Reconciler {
     this.last = { at: new Date(clock()).toISOString(), ms, files: scan.files.length, read: todo.length };
     if (initial) log.info('scan.done', { files: scan.files.length, articles: catalog.size, problems: problems.list().length, ms });
     if (changed || initial) this.options.rebuild();
+  }
+
+  /**
+   * A folder with no story at all while stories are published is an unmounted share or a wrong
+   * path far more often than a newsroom deleting everything: nothing is retired (no 410, no
+   * tombstone), ROOT_EMPTY says so, and the published stories stay until files are back. Stories
+   * deleted one by one while feedpub runs are retired by their events as usual.
+   */
+  private heldEmpty(initial: boolean): boolean {
+    const { articlesDir, log, catalog, problems } = this.options;
+    const published = initial ? [...this.options.storedPaths()].length : catalog.size;
+    if (published === 0) return false;
+    problems.setScan([
+      {
+        path: ROOT_PATH,
+        code: ProblemCode.RootEmpty,
+        reason: `articles folder ${articlesDir} holds no story while ${published} are published; they stay published. Is its drive or share mounted? To take every story down, delete them while feedpub runs, or start with a new state folder`,
+        severity: 'error',
+      },
+    ]);
+    log.error('scan.root-empty', { folder: articlesDir, published });
+    if (initial) this.options.rebuild();
+    // Look again soon: when the share is back, its files are read and the problem goes.
+    if (this.options.periodic) this.schedule(EMPTY_RECHECK_MS);
+    return true;
   }
 
   private async applyWithProgress(todo: string[], files: number): Promise<boolean> {
@@ -125,11 +155,16 @@ export class Reconciler {
     this.options.log.warn('watch.gap', { files: todo.length, rewatched, reason: 'changes found by a scan that no file event reported' });
   }
 
-  /** Scan after `delayMs` (0: as soon as the queue allows), then every `everySeconds` when periodic. */
+  /** Scan after `delayMs` (0: as soon as the queue allows), then every `everySeconds` when periodic; a scan due sooner stands. */
   schedule(delayMs: number): void {
     if (this.closed) return;
+    // A scan already due sooner stands (an empty folder's recheck is not pushed back by the periodic one).
+    const due = Date.now() + delayMs;
+    if (this.timer && this.dueAt <= due) return;
     clearTimeout(this.timer);
+    this.dueAt = due;
     this.timer = setTimeout(() => {
+      this.timer = undefined;
       void this.options.queue.run(() => this.scan(false)).catch(() => undefined);
       const every = this.options.everySeconds * 1000;
       if (every > 0 && this.options.periodic) this.schedule(every);

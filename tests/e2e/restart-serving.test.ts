@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Logger, silentLogger } from '../../src/log.js';
 import { LiveSite } from '../../src/publish/live-site.js';
-import { getText, put, siteFolders, startSite, testConfig } from '../helpers.js';
+import { getText, put, siteFolders, startSite, testConfig, waitFor } from '../helpers.js';
 
 const ctx = siteFolders();
 
@@ -117,6 +117,27 @@ describe('a restart over a kept state', () => {
     } finally {
       await again.site.close();
     }
+  });
+
+  it('over an emptied articles folder (an unmounted share), keeps every story and says ROOT_EMPTY until the files are back', async () => {
+    await put(ctx.articles, 'kept.txt', story('เรื่องที่คงอยู่'));
+    const first = await startSite(ctx.articles, ctx.state);
+    const idBefore = (await getText(`${first.url}/feed.json`)).text;
+    await first.close();
+    await rm(path.join(ctx.articles, 'kept.txt'));
+
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, deskUrl } = ctx.running;
+    const problems = async () => ((await (await fetch(`${deskUrl}/status`)).json()) as { problems: { code: string }[] }).problems;
+    expect((await problems()).map((p) => p.code)).toEqual(['ROOT_EMPTY']);
+    expect((await getText(`${url}/articles/kept`)).status).toBe(200);
+    expect((await getText(`${url}/feed.xml`)).text).toContain('เรื่องที่คงอยู่');
+
+    // The share is back: the story is read again (same id), and the problem goes.
+    await put(ctx.articles, 'kept.txt', story('เรื่องที่คงอยู่'));
+    await waitFor(async () => (await problems()).length === 0, 20_000, 'ROOT_EMPTY to clear');
+    const json = JSON.parse((await getText(`${url}/feed.json`)).text) as { items: { id: string }[] };
+    expect(JSON.parse(idBefore).items.map((i: { id: string }) => i.id)).toEqual(json.items.map((i) => i.id));
   });
 
   it('says on /healthz whether the first scan is done', async () => {
