@@ -14,7 +14,7 @@ import type { StateDb } from '../store/state-db.js';
 import { type ReadResult, readArticle } from '../watch/read-article.js';
 import { type Catalog, summarizeReading } from './catalog.js';
 import type { ProblemBook } from './problem-book.js';
-import { StoredEntry } from './stored-entry.js';
+import { type StoredEntry, storedEntries } from './stored-entry.js';
 import { admitId, storyNotes } from './story-notes.js';
 import { type StoryImage, imageChanged, readStoryImage } from './story-image.js';
 import { UrlMoves } from './url-moves.js';
@@ -43,12 +43,12 @@ type FileRead = Extract<ReadResult, { kind: 'file' }>;
 const stored = siteUrls(STORED_BASE);
 
 /**
- * For each path: publish the new version of its story, hold it until its date, retire it (file
- * gone, or now a folder), keep it a draft, or record a Problem while the last good version stays
- * published. Callers run one `apply` at a time (publish/change-queue.ts is the one queue).
+ * For each path: publish the new version of its story, hold it until its date, retire it (file gone, or now a
+ * folder), keep it a draft, or record a Problem while the last good version stays published. One `apply` at a time.
  */
 export class FileApplier {
   private readonly moves: UrlMoves;
+  private readonly toEntry: ReturnType<typeof storedEntries>;
 
   constructor(
     private readonly options: ApplyOptions,
@@ -59,10 +59,11 @@ export class FileApplier {
     private readonly now: () => number,
   ) {
     this.moves = new UrlMoves(store, log, now);
+    this.toEntry = storedEntries(store, options.baseUrl);
   }
 
-  /** One for every entry: a pair of closures per entry was 15 MB at 100,000 stories. */
-  private readonly bodies = { body: (p: string) => this.store.body(p), summary: (p: string) => this.store.summary(p) };
+  /** Entries published by the batch whose transaction runs now: their bodies are in memory until it commits. */
+  private unsettled: StoredEntry[] = [];
 
   /**
    * Load the entries published by the last run (metadata; bodies stay in the store): a restart re-reads only
@@ -101,10 +102,13 @@ export class FileApplier {
       // Removals first: in a rename batch the old path is retired before the new one claims its identity.
       jobs.sort((a, b) => Number(missing(b.read)) - Number(missing(a.read)));
       const freed: string[] = [];
+      const unsettled: StoredEntry[] = [];
+      this.unsettled = unsettled;
       this.store.transaction(() => {
         for (const job of jobs) if (this.applyRead(job.path, job.read, job.ingested, rootGone, freed)) changed = true;
         this.moves.flush();
       });
+      for (const entry of unsettled) entry.stored();
       // A slug freed by this batch goes to a file that lost a clash for it.
       const losers = freed.length > 0 ? this.problems.pathsWithCode(ProblemCode.SlugCollision) : [];
       if (losers.length > 0 && (await this.apply(losers))) changed = true;
@@ -226,7 +230,8 @@ export class FileApplier {
   private publish(story: Story, made: { slug: string[]; summary: string }, record: IdentityRecord, existed: boolean, image: StoryImage): void {
     const meta = entryMeta(story, made.slug, record, image.enclosure);
     this.store.putEntry(record.path, JSON.stringify(meta), story.contentHtml, made.summary);
-    const entry = this.toEntry(meta);
+    const entry = this.toEntry(meta, { body: story.contentHtml, summary: made.summary });
+    this.unsettled.push(entry);
     this.catalog.publish(entry);
     this.log.info(existed ? 'article.updated' : 'article.added', { file: record.path, id: entry.id, title: entry.title });
   }
@@ -291,9 +296,5 @@ export class FileApplier {
     const kept = this.catalog.get(relPath) ? 'last good version' : undefined;
     this.log.warn('article.problem', { file: relPath, code: error.code, reason: error.message, line: error.line, kept });
     return false;
-  }
-
-  private toEntry(meta: EntryMeta): StoredEntry {
-    return new StoredEntry(meta, this.options.baseUrl, this.bodies);
   }
 }
