@@ -83,10 +83,12 @@ export class Reconciler {
     if (scan.files.length === 0 && this.heldEmpty(initial)) return;
     problems.setScan(scan.problems);
     this.ignored = scan.ignored;
+    // What this scan reports (a folder too deep, a link) is no file to read: reading it would clear its problem.
+    const scanned = new Set(scan.problems.map((p) => p.path));
     const todo = diffFolder({
       onDisk: scan.files,
       known: catalog.knownStats(),
-      problemPaths: problems.paths(),
+      problemPaths: problems.paths().filter((p) => !scanned.has(p)),
       stored: initial ? this.options.storedPaths() : undefined,
     });
     const reading = new Set(todo);

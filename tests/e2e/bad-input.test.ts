@@ -96,6 +96,15 @@ describe('bad input', () => {
     expect((await getText(deepItem?.link ?? '')).status).toBe(200);
   });
 
+  it('keeps reporting a folder nested too deep after the scan that found it', async () => {
+    await put(ctx.articles, 'top.txt', 'Top story\n\nFine.\n');
+    const deep = Array.from({ length: 67 }, (_, i) => `d${i}`).join('/');
+    await put(ctx.articles, `${deep}/deep.txt`, 'Deep story\n\nNever read.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { problems } = await status(ctx.running.deskUrl);
+    expect(problems.map((p) => [p.code, p.reason])).toEqual([['NOT_A_FILE', expect.stringContaining('nested deeper than')]]);
+  });
+
   it('publishes what can be saved: TIS-620, CR line ends, control characters, a 5,000-character title', async () => {
     await put(ctx.articles, 'legacy.txt', tis620('ข่าวภาษาไทยแบบเก่า\n\nเนื้อหาข่าว\n'));
     await put(ctx.articles, 'mac.txt', 'Old Mac line ends\r\rFirst paragraph.\rSame paragraph.\r\rSecond.\r');
