@@ -149,6 +149,7 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
   try {
     running = await startServer(config, {
       log,
+      stopping,
       onProgress: createProgress(stderr, log),
       onListening: ({ url, baseUrl }) => process.stdout.write(`feedpub listening on ${url}/ (public URL ${baseUrl}/)\n`),
       onDesk: (deskUrl) => process.stdout.write(`feedpub desk on ${deskUrl}/\n`),
@@ -162,7 +163,7 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
     log.error('start.failed', { reason: error instanceof Error ? error.message : String(error) });
     return 1;
   }
-  log.info('ready', { url: `${running.baseUrl}/`, articles: running.site.status().articles });
+  if (running.site.status().scanned) log.info('ready', { url: `${running.baseUrl}/`, articles: running.site.status().articles });
   const signal = await stopping;
   log.info('shutdown', { signal });
   await running.close();

@@ -44,6 +44,8 @@ export interface ServeOptions extends SiteOptions, FrontDoorOptions {
   onListening?: (listening: { url: string; baseUrl: string }) => void;
   /** Called once the desk is bound (not when it is off or its default port was taken). */
   onDesk?: (deskUrl: string) => void;
+  /** Settles when the process is asked to stop: a first scan still running stops at its next batch. */
+  stopping?: Promise<unknown>;
 }
 
 export interface RunningServer {
@@ -109,7 +111,7 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
 }
 
 async function serveWith(config: Readonly<Config>, options: ServeOptions, store: StateDb, release: () => void): Promise<RunningServer> {
-  const { log, watch = true, onListening, onDesk, headersTimeout, requestTimeout, ...siteOptions } = options;
+  const { log, watch = true, onListening, onDesk, headersTimeout, requestTimeout, stopping, ...siteOptions } = options;
   // Loaded only to serve: `build` and `check` never pay for express.
   const [{ createApp }, { createFrontDoor }, { bindDesk, DeskPortError }] = await Promise.all([
     import('./http/app.js'),
@@ -168,6 +170,7 @@ async function serveWith(config: Readonly<Config>, options: ServeOptions, store:
     await running.close();
     release();
   };
+  void stopping?.then(() => running.interruptStart());
   try {
     await running.start();
   } catch (error) {

@@ -45,6 +45,7 @@ export class LiveSite {
   /** Stories are served (the stored ones, during a restart's first scan). */
   private serving = false;
   private scanned = false;
+  private interrupted = false;
   private readonly parser: StoryParser;
   private readonly scheduler: ReleaseScheduler;
   private readonly listeners = new Set<(event: SiteEvent) => void>();
@@ -194,6 +195,7 @@ export class LiveSite {
       await this.guard.start();
     }
     await this.queue.run(() => this.firstScan());
+    if (this.interrupted) return;
     this.serving = true;
     this.scanned = true;
     this.backup?.start();
@@ -206,12 +208,18 @@ export class LiveSite {
     this.store.bulkWrites(true);
     try {
       await this.reconciler.scan(true);
-      if (this.reconciler.last && this.problems.storePaths().length === 0) this.store.markScanned(Date.now());
+      if (!this.interrupted && this.reconciler.last && this.problems.storePaths().length === 0) this.store.markScanned(Date.now());
     } catch (error) {
       if (!isStoreWriteError(error)) throw error;
     } finally {
       this.store.bulkWrites(false);
     }
+  }
+
+  /** Asked to stop during `start()`: its first scan ends at its next batch, unmarked (close() follows). */
+  interruptStart(): void {
+    this.interrupted = true;
+    this.reconciler.close();
   }
 
   async close(): Promise<void> {

@@ -100,6 +100,7 @@ export class Reconciler {
     }
     if (!initial && todo.length > 0) this.reportGap(todo, new Set(scan.files.map((f) => f.path)));
     const changed = initial ? await this.applyWithProgress(todo, scan.files.length) : await this.repair(todo);
+    if (this.closed) return;
     const ms = clock() - started;
     this.last = { at: new Date(clock()).toISOString(), ms, files: scan.files.length, read: todo.length };
     if (initial) log.info('scan.done', { files: scan.files.length, articles: catalog.size, problems: problems.list().length, ms });
@@ -134,7 +135,7 @@ export class Reconciler {
   private async applyWithProgress(todo: string[], files: number): Promise<boolean> {
     this.options.log.info('scan.start', { folder: this.options.articlesDir, files });
     let changed = false;
-    for (let i = 0; i < todo.length; i += PROGRESS_STEP) {
+    for (let i = 0; i < todo.length && !this.closed; i += PROGRESS_STEP) {
       if (await this.options.apply(todo.slice(i, i + PROGRESS_STEP))) changed = true;
       this.options.onProgress?.(Math.min(i + PROGRESS_STEP, todo.length), todo.length);
     }

@@ -102,6 +102,37 @@ describe('feedpub CLI', () => {
     expect(stderr).toMatch(/article\.added[^]*ready[^]*shutdown signal=SIGINT[^]*state\.backup/);
   });
 
+  it('stops a long first scan at its next batch on SIGTERM, and the restart reads the folder again', async () => {
+    const { articles, state, cwd } = await dirs();
+    await Promise.all(Array.from({ length: 5000 }, (_, i) => put(articles, `s${i}.txt`, `Story ${i}\n\nBody of story ${i}.\n`)));
+    const child = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
+    const done = finished(child);
+    let err = '';
+    child.stderr?.on('data', (d) => (err += d));
+    for (let i = 0; i < 1500 && !err.includes('scan.start'); i++) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGTERM');
+    const { code, stderr } = await done;
+    expect(code).toBe(0);
+    expect(stderr).toContain('shutdown signal=SIGTERM');
+    // Stopped before the end: no scan.done, no ready; the store is not marked as scanned.
+    expect(stderr).not.toContain('scan.done');
+    expect(stderr).not.toMatch(/ ready /);
+
+    // The restart does not take that partial store for the site: /healthz says 200 only with the scan done.
+    const again = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
+    const stopped = finished(again);
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(await firstLine(again))?.[1];
+    let health: Response | undefined;
+    for (let i = 0; i < 1500 && health?.status !== 200; i++) {
+      health = await fetch(`${url}/healthz`);
+      if (health.status !== 200) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await health?.json()).toEqual({ status: 'ok', scan: 'done' });
+    expect(((await (await fetch(`${url}/status`)).json()) as { articles: number }).articles).toBe(5000);
+    again.kill('SIGTERM');
+    expect((await stopped).code).toBe(0);
+  });
+
   it('writes the summary of a failed build after the lines it refers to', async () => {
     const { articles, state, cwd } = await dirs();
     await put(articles, 'kim-putin.txt', seed);
