@@ -208,11 +208,18 @@ export class LiveSite {
     this.store.bulkWrites(true);
     try {
       await this.reconciler.scan(true);
-      if (!this.interrupted && this.reconciler.last && this.problems.storePaths().length === 0) this.store.markScanned(Date.now());
-    } catch (error) {
-      if (!isStoreWriteError(error)) throw error;
+      if (!this.interrupted && this.reconciler.last && this.problems.storePaths().length === 0) this.markScanned();
     } finally {
       this.store.bulkWrites(false);
+    }
+  }
+
+  private markScanned(): void {
+    try {
+      this.store.markScanned(Date.now());
+    } catch (error) {
+      // Unmarked, the next start reads the folder before it serves: slower, never wrong.
+      if (!isStoreWriteError(error)) throw error;
     }
   }
 
