@@ -38,8 +38,10 @@ export function findBoilerplate(lines: readonly string[], markers: readonly stri
 
 /** A line or marker as they are compared: cleaned, lower case, no space before a colon. */
 function normMarker(text: string): string {
-  const l = cleanLine(text).toLowerCase();
-  return l.includes(':') || l.includes('：') ? l.replace(/\s+([:：])/gu, '$1') : l;
+  // `İ` lowers to `i` + U+0307: `İLGİLİ` must meet a marker typed `İlgili`. A full-width colon is a colon.
+  let l = cleanLine(text).toLowerCase();
+  if (l.includes('\u0307')) l = l.replace(/i\u0307/g, 'i');
+  return l.includes(':') || l.includes('：') ? l.replace(/\s*[:：]/gu, ':') : l;
 }
 
 interface PreparedMarkers {

@@ -2,8 +2,12 @@
 import type { Config } from '../config.js';
 import { FutureStories } from '../core/release.js';
 
-/** Bump when what a parse produces changes: stored entries of another format are re-read. 4: image width and height. */
-export const ENTRY_FORMAT = 4;
+/**
+ * Bump when what a parse produces changes: stored entries of another format are re-read. 4: image
+ * width and height. 5: a title of only invisible characters is EMPTY; a full-width colon and
+ * Turkish capitals match boilerplate markers.
+ */
+export const ENTRY_FORMAT = 5;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are

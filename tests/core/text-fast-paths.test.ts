@@ -57,5 +57,9 @@ describe('the fast paths of line cleaning', () => {
     expect(findBoilerplate(['t', 'Read more : here'], english)).toBe(1);
     expect(findBoilerplate(['t', 'READ MORE'], english)).toBe(1);
     expect(findBoilerplate(['t', 'Read more'], thai)).toBe(-1);
+    // A full-width colon, and Turkish capitals (İ lowers to i + U+0307).
+    expect(findBoilerplate(['t', 'Read more：Stocks fall'], english)).toBe(1);
+    expect(findBoilerplate(['t', 'body', 'İLGİLİ HABERLER'], ['İlgili Haberler'])).toBe(2);
+    expect(findBoilerplate(['t', 'body', 'ilgili haberler: x'], ['İlgili Haberler'])).toBe(2);
   });
 });
