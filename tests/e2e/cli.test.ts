@@ -42,6 +42,18 @@ function finished(child: ChildProcess): Promise<{ code: number | null; stdout: s
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
+/** Resolves once the child's stderr has contained `text` (its log line was written). */
+function saidOnStderr(child: ChildProcess, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let err = '';
+    child.stderr?.on('data', (d) => {
+      err += d;
+      if (err.includes(text)) resolve();
+    });
+    child.on('close', (code) => reject(new Error(`exited ${code} before writing ${text}`)));
+  });
+}
+
 function firstLine(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
@@ -92,9 +104,11 @@ describe('feedpub CLI', () => {
     socket.write('GET /feed.xml HTTP/1.1\r\nHost: 127.0.0.1\r\n');
     socket.on('data', () => undefined);
     // npm passes on the terminal's SIGINT, which the server got too, a moment later.
+    const shuttingDown = saidOnStderr(child, 'shutdown signal=SIGINT');
     child.kill('SIGINT');
-    await new Promise((r) => setTimeout(r, 200));
+    await shuttingDown;
     child.kill('SIGINT');
+    // An ignored signal leaves no trace to await: give it time to arrive before the shutdown may end.
     await new Promise((r) => setTimeout(r, 200));
     socket.end('\r\n');
     const { code, stderr } = await done;
@@ -107,9 +121,7 @@ describe('feedpub CLI', () => {
     await Promise.all(Array.from({ length: 5000 }, (_, i) => put(articles, `s${i}.txt`, `Story ${i}\n\nBody of story ${i}.\n`)));
     const child = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
     const done = finished(child);
-    let err = '';
-    child.stderr?.on('data', (d) => (err += d));
-    for (let i = 0; i < 1500 && !err.includes('scan.start'); i++) await new Promise((r) => setTimeout(r, 20));
+    await saidOnStderr(child, 'scan.start');
     child.kill('SIGTERM');
     const { code, stderr } = await done;
     expect(code).toBe(0);
