@@ -22,7 +22,7 @@ const FOLLOW_US = /^(?:กด|คลิก)?\s?(?:เพิ่มเพื่อ
  * and so does an invitation to follow a channel. Markers ending in `:` match any line they start.
  */
 export function findBoilerplate(lines: readonly string[], markers: readonly string[]): number {
-  const { list, exact, thai, longest } = preparedMarkers(markers);
+  const { colonPrefixes, exact, thai, longest } = preparedMarkers(markers);
   return lines.findIndex((line, i) => {
     if (i === 0) return false;
     // Markers are short: only a line's start can match, so a long line is cut before cleaning.
@@ -30,7 +30,7 @@ export function findBoilerplate(lines: readonly string[], markers: readonly stri
     if (l.length <= 120 && FOLLOW_US.test(l)) return true;
     const head = l.slice(0, longest);
     if (exact.has(l.replace(/[:：]$/u, ''))) return true;
-    if (list.some((m) => (m.endsWith(':') ? head.startsWith(m) : head.startsWith(`${m}:`)))) return true;
+    if (head.includes(':') && colonPrefixes.some((m) => head.startsWith(m))) return true;
     // Thai glues words: a marker counts at a short line's start when what follows is not more Thai words.
     return l.length <= 120 && thai.some((m) => l.startsWith(m) && /^(?:$|[^ก-๙]|ได้ที่|ได้ทาง|คลิก)/u.test(l.slice(m.length)));
   });
@@ -45,7 +45,8 @@ function normMarker(text: string): string {
 }
 
 interface PreparedMarkers {
-  list: string[];
+  /** Each marker as a line must start with it to match: with its colon (`read more:`), whether written with one or not. */
+  colonPrefixes: string[];
   exact: Set<string>;
   thai: string[];
   longest: number;
@@ -59,7 +60,7 @@ function preparedMarkers(markers: readonly string[]): PreparedMarkers {
   if (!p) {
     const list = markers.map((m) => normMarker(m)).filter((m) => m !== '');
     p = {
-      list,
+      colonPrefixes: list.map((m) => (m.endsWith(':') ? m : `${m}:`)),
       exact: new Set(list.map((m) => m.replace(/[:：]$/u, ''))),
       thai: list.filter((m) => /[ก-๙]/u.test(m) && !m.endsWith(':')).map((m) => m.replace(/[:：]$/u, '')),
       longest: Math.max(0, ...list.map((m) => m.length)) + 8,

@@ -241,15 +241,15 @@ const DECORATION = new RegExp(
   'iu',
 );
 const EDGE = /^[\s,;|:/·•–—()-]+|[\s,;|:/·•–—()-]+$/gu;
+const DECORATION_HEAD = new RegExp(`^(?:${DECORATION.source})(?=[\\s,;|:/·•–—()-]|$)`, 'iu');
+const DECORATION_TAIL = new RegExp(`(?:^|(?<=[\\s,;|:/·•–—()-]))(?:${DECORATION.source})$`, 'iu');
 
 /** The text around a date without separators and decorations. */
 function strip(text: string): string {
   let rest = text.replace(EDGE, '');
   for (let i = 0; i < 6; i++) {
     const before = rest;
-    const head = new RegExp(`^(?:${DECORATION.source})(?=[\\s,;|:/·•–—()-]|$)`, 'iu');
-    const tail = new RegExp(`(?:^|(?<=[\\s,;|:/·•–—()-]))(?:${DECORATION.source})$`, 'iu');
-    rest = rest.replace(head, '').replace(EDGE, '').replace(tail, '').replace(EDGE, '');
+    rest = rest.replace(DECORATION_HEAD, '').replace(EDGE, '').replace(DECORATION_TAIL, '').replace(EDGE, '');
     if (rest === before) break;
   }
   return rest;

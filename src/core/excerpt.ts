@@ -31,11 +31,22 @@ export function excerpt(text: string, maxGraphemes = 200, locale = 'th', maxByte
   }
   if (!over) return clean;
   // The last word boundary at or before the cut (the start of the word the cut falls in), from
-  // segmenting the text itself: a cut-off string would be segmented differently near its end.
-  // Word boundaries are grapheme boundaries.
-  const end = wordSegmenter(locale).segment(clean).containing(cut)?.index ?? 0;
+  // segmenting the text itself: a string cut off inside a word would be segmented differently near
+  // its end. Word boundaries are grapheme boundaries.
+  const end = wordSegmenter(locale).segment(throughNextSpace(clean, cut)).containing(cut)?.index ?? 0;
   const kept = clean.slice(0, end > 0 ? end : cut);
   return `${kept.replace(/[\s,;:、，.。\-–—]+$/u, '')}…`;
+}
+
+/**
+ * `clean` up to a little past its first space after `at`: ICU finds Thai words within a run of
+ * Thai letters (a space ends it) and its other rules look two characters on, so the text after
+ * that cannot move a boundary at or before `at`. Segmenting all of a long text cost more than
+ * the rest of its excerpt.
+ */
+export function throughNextSpace(clean: string, at: number): string {
+  const space = clean.indexOf(' ', at + 1);
+  return space < 0 ? clean : clean.slice(0, space + 4);
 }
 
 /**

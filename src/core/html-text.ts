@@ -6,8 +6,17 @@ const NON_TEXT = new Set(['script', 'style', 'textarea', 'option', 'noscript']);
 /** Elements after which a word ends even without a space in the source (a paragraph, a heading, a cell). */
 const BLOCK_END = /^(p|h\d|li|blockquote|pre|tr|figcaption)$/;
 
+/**
+ * Paragraphs of escaped text only, as a plain-text story's body is written (parse-plain.ts): the
+ * text needs no parser. Any other tag or entity takes the parser's way.
+ */
+const PLAIN_PARAGRAPHS = /^(?:<p>(?:[^<>&]|&(?:amp|lt|gt|quot|#39);)*<\/p>\n?)*$/;
+const ESCAPED = /&(amp|lt|gt|quot|#39);/g;
+const UNESCAPE: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+
 /** Plain text of HTML: entities decoded, tags dropped, a space after each block's closing tag. */
 export function htmlToText(html: string): string {
+  if (PLAIN_PARAGRAPHS.test(html)) return html.replace(/<p>|(<\/p>)/g, (_, end) => (end ? ' ' : '')).replace(ESCAPED, (_, e: string) => UNESCAPE[e] ?? e);
   let text = '';
   let hidden = 0;
   const parser = new Parser(

@@ -32,9 +32,65 @@ const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u200B\u2060\uFEFF\uFFFE\uFFF
 
 /** NFC, no forbidden or zero-width characters, runs of white space folded to one space, trimmed. */
 export function cleanLine(text: string): string {
-  if (!NEEDS_CLEANING.test(text)) return text.normalize('NFC');
-  return stripForbidden(text).normalize('NFC').replace(ZERO_WIDTH, '').replace(/\s+/gu, ' ').trim();
+  if (isCleanLine(text)) return text;
+  if (!NEEDS_CLEANING.test(text)) return toNfc(text);
+  return toNfc(stripForbidden(text)).replace(ZERO_WIDTH, '').replace(/\s+/gu, ' ').trim();
 }
+
+/**
+ * True when cleanLine would return `text` as it is, shown cheaply: single inner spaces only, no
+ * control, zero-width or other white-space character, and the simple NFC of `toNfc`. One pass
+ * over the code units, where NEEDS_CLEANING and `toNfc` were two (a story's lines are cleaned
+ * several times over: for markers, datelines, credits and paragraphs).
+ */
+function isCleanLine(text: string): boolean {
+  const last = text.length - 1;
+  let previous = 0;
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (i === 0 || i === last || text.charCodeAt(i - 1) === 0x20) return false;
+    } else if (c < 0x20 || (c >= 0x7f && c <= 0xa0)) {
+      return false;
+    } else if (c >= 0x0e00 && c <= 0x0e7f) {
+      const ccc = THAI_CCC[c - 0x0e00] as number;
+      if (ccc !== 0 && previous > ccc) return false;
+      previous = ccc;
+      continue;
+    } else if (!(c < 0x300 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e))) {
+      // Outside Latin, Thai and general punctuation (and U+2028, U+2029 white space): the full way.
+      return false;
+    }
+    previous = 0;
+  }
+  return true;
+}
+
+/**
+ * `text.normalize('NFC')`, without ICU for text already in NFC that shows it simply: Latin
+ * below U+0300, general punctuation and Thai. None of these decomposes or composes, so such a
+ * text is in NFC unless two adjacent Thai marks of non-zero combining class stand out of order
+ * (below vowels 103, tone marks 107, PHINTHU 9), which NFC would reorder. `normalize` was a
+ * tenth of a parse.
+ */
+export function toNfc(text: string): string {
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let ccc = 0;
+    if (c >= 0x0e00 && c <= 0x0e7f) ccc = THAI_CCC[c - 0x0e00] as number;
+    else if (!(c < 0x300 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e))) return text.normalize('NFC');
+    if (ccc !== 0 && previous > ccc) return text.normalize('NFC');
+    previous = ccc;
+  }
+  return text;
+}
+
+/** Canonical combining classes of the Thai block (UnicodeData.txt): U+0E38–U+0E39 103, U+0E3A 9, U+0E48–U+0E4B 107, the rest 0. */
+const THAI_CCC = Array.from({ length: 0x80 }, (_, i) => {
+  const c = 0x0e00 + i;
+  return c === 0x0e38 || c === 0x0e39 ? 103 : c === 0x0e3a ? 9 : c >= 0x0e48 && c <= 0x0e4b ? 107 : 0;
+});
 
 // A raw CR would be turned into LF by every XML parser (XML 1.0 §2.11); a reference survives.
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#xD;' };

@@ -2,7 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findBoilerplate } from '../../src/core/boilerplate-markers.js';
-import { MAX_MARKS_PER_BASE, cleanLine, limitMarks, stripForbidden } from '../../src/core/text.js';
+import { throughNextSpace } from '../../src/core/excerpt.js';
+import { htmlToText } from '../../src/core/html-text.js';
+import { MAX_MARKS_PER_BASE, cleanLine, escapeHtml, limitMarks, stripForbidden, toNfc } from '../../src/core/text.js';
 
 /** The full cleaning, without the fast path (as it was written before it). */
 const slowClean = (text: string) => stripForbidden(text).normalize('NFC').replace(/[\u200B\u2060\uFEFF]/g, '').replace(/\s+/gu, ' ').trim();
@@ -22,6 +24,8 @@ const PIECES = [
   'ก', 'ข', 'น', 'ำ', 'ั', 'ิ', '่', '้', '๊', '็', '์', 'ฯ', '๙', 'a', 'Z', 'é', 'e\u0301', '\u0301', '\u0308', ':', '：',
   ' ', '  ', '\t', '\n', '\r', '\u00A0', '\u2003', '\u3000', '\u200B', '\u2060', '\uFEFF', '\u200D', '\u0000', '\u0085', '\uFFFE',
   '\uD800', '\uDC00', '😀', '👨‍👩‍👧', 'İ', 'Σ', '\u00AD', '\u2028', '–', '…',
+  // Thai marks NFC reorders (below vowels 103, PHINTHU 9, after tone marks 107), singletons NFC replaces, spaces at the edges of ranges.
+  'ุ', 'ู', 'ฺ', '๋', '\u2000', '\u2126', '\u0340', '\u1680', '\u202F', '\u205F', '\u2029', '\u2027', '\u2030', '\u205E',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
 
@@ -32,6 +36,52 @@ describe('the fast paths of line cleaning', () => {
         expect(cleanLine(s)).toBe(slowClean(s));
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('toNfc is NFC for every character and every pair of characters it may keep as they are', () => {
+    const kept: string[] = [];
+    const add = (from: number, to: number) => {
+      for (let c = from; c <= to; c++) kept.push(String.fromCharCode(c));
+    };
+    add(0, 0x2ff);
+    add(0x0e00, 0x0e7f);
+    add(0x2010, 0x2027);
+    add(0x2030, 0x205e);
+    let wrong = 0;
+    for (const a of kept) {
+      if (toNfc(a) !== a.normalize('NFC')) wrong++;
+      // Thai and a few Latin and punctuation neighbours: every order of two marks, and a mark after any of them.
+      for (const b of kept) if (toNfc(a + b) !== (a + b).normalize('NFC')) wrong++;
+    }
+    expect(wrong).toBe(0);
+    // Out of order: below vowel after a tone mark, PHINTHU after a below vowel.
+    expect(toNfc('ก\u0e48\u0e38')).toBe('ก\u0e38\u0e48');
+    expect(toNfc('ก\u0e38\u0e3a')).toBe('ก\u0e3a\u0e38');
+  });
+
+  it('htmlToText reads plain paragraphs as the HTML parser does', () => {
+    const paragraph = fc.array(fc.constantFrom(...PIECES, '&', '<', '>', '"', "'", 'x', 'ก่'), { maxLength: 12 }).map((p) => `<p>${escapeHtml(p.join(''))}</p>`);
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 6 }), fc.constantFrom('\n', ''), (ps, joint) => {
+        const html = ps.join(joint);
+        // A trailing empty element sends the same HTML the parser's way.
+        expect(htmlToText(html)).toBe(htmlToText(`${html}<i></i>`));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('segments Thai words at a cut the same in the text through its next space as in all of it', () => {
+    const words = ['กรุงเทพมหานคร', 'ได้', 'เตรียม', 'เครื่อง', 'สูบน้ำ', 'และ', 'เจ้าหน้าที่', 'น้ำท่วม', '700', '3.5', "don't", 'U.S.', 'e-mail', ',', '.', ':', '-', '(', ')', 'ๆ', '1,000', 'ก่', '😀', 'ฯ', ' '];
+    const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 80 }), fc.nat(), (parts, n) => {
+        const t = parts.join('');
+        const at = n % t.length;
+        expect(segmenter.segment(throughNextSpace(t, at)).containing(at)?.index).toBe(segmenter.segment(t).containing(at)?.index);
+      }),
+      { numRuns: 3000 },
     );
   });
 

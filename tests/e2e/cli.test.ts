@@ -113,7 +113,7 @@ describe('feedpub CLI', () => {
     socket.end('\r\n');
     const { code, stderr } = await done;
     expect(code).toBe(0);
-    expect(stderr).toMatch(/article\.added[^]*ready[^]*shutdown signal=SIGINT[^]*state\.backup/);
+    expect(stderr).toMatch(/article\.added[\s\S]*ready[\s\S]*shutdown signal=SIGINT[\s\S]*state\.backup/);
   });
 
   it('stops a long first scan at its next batch on SIGTERM, and the restart reads the folder again', async () => {
