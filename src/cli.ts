@@ -4,6 +4,7 @@ import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
 import { type Config, type ConfigInput, loadConfig } from './config.js';
 import { ConfigError } from './core/errors.js';
 import { type Logger, batchedWriter, createLogger, silentLogger } from './log.js';
@@ -12,6 +13,16 @@ import { BuildTargetError, checkBuildTarget } from './publish/build-target.js';
 import { StateStoreError } from './store/state-db.js';
 import { StateLockedError } from './store/state-lock.js';
 import { ListenError, type RunningServer, buildSite, checkFolder, pingHubs, startServer } from './runtime.js';
+
+/**
+ * Grow the heap by at most half after each full collection (V8 may otherwise double or quadruple
+ * it while allocation runs fast). A first scan passes every story's text through this thread:
+ * at 100,000 stories the heap held more than its live data again in dead bodies, and the
+ * resident size at the scan's end went from 480 MB to 370 MB with this, at the same start-up
+ * time. V8 reads the flag at each collection, so setting it here, before any work, applies to
+ * the whole run (measured: 20 grew the scan from 19 s to 31 s).
+ */
+v8.setFlagsFromString('--heap-growing-percent=50');
 
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -92,11 +92,11 @@ export class FileApplier {
       const parsed = await Promise.all(reads.map(({ path: p, read }) => this.parseIfChanged(p, read)));
       return { rootGone, jobs: reads.map((r, k) => ({ ...r, ingested: parsed[k] })) };
     };
-    let next = list.length > 0 ? prepare(0) : undefined;
-    for (let i = 0; next; i += READ_BATCH) {
+    // The workers parse the batches ahead (each path is in one batch only) while one is applied here, in one transaction.
+    const ahead = [0, READ_BATCH].filter((from) => from < list.length).map(prepare);
+    for (let i = 0, next = ahead.shift(); next; i += READ_BATCH, next = ahead.shift()) {
       const { rootGone, jobs } = await next;
-      // The workers parse the next batch (each path is in one batch only) while this one is applied here, in one transaction.
-      next = i + READ_BATCH < list.length ? prepare(i + READ_BATCH) : undefined;
+      if (i + 2 * READ_BATCH < list.length) ahead.push(prepare(i + 2 * READ_BATCH));
       // Yield between batches so requests are answered during a long first scan.
       if (i > 0) await new Promise((resolve) => setImmediate(resolve));
       // Removals first: in a rename batch the old path is retired before the new one claims its identity.

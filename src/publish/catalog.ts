@@ -4,6 +4,7 @@ import type { Entry, Story, StoryReading } from '../core/model.js';
 import type { Facet } from '../core/routes.js';
 import { slugKey } from '../core/paths.js';
 import { EntryOrder, compareEntries } from './entry-order.js';
+import { shared } from './shared-strings.js';
 
 /** What the parser took from a file's latest save (shown on the desk): a few short strings, not the parse. */
 export interface ReadingSummary {
@@ -19,10 +20,12 @@ export function summarizeReading(reading: StoryReading | undefined, story?: Stor
   return {
     title: clip(story?.title ?? reading?.title?.text),
     dateline: clip(reading?.dateline?.text),
-    credit: clip(story?.author ?? reading?.credits[0]?.text),
-    language: story?.language ?? reading?.language,
+    credit: sharedOrUndefined(clip(story?.author ?? reading?.credits[0]?.text)),
+    language: sharedOrUndefined(story?.language ?? reading?.language),
   };
 }
+
+const sharedOrUndefined = (text: string | undefined) => (text === undefined ? undefined : shared(text));
 
 /**
  * An in-memory index, nothing else: no file, store or parser access. Every collection is kept

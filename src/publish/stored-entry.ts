@@ -4,6 +4,7 @@ import type { Enclosure } from '../core/media.js';
 import type { Entry } from '../core/model.js';
 import { paths } from '../core/routes.js';
 import { summarize } from '../core/summarize.js';
+import { shared } from './shared-strings.js';
 
 /**
  * Behaves as an Entry. `contentHtml` is read from the store on each access (a primary-key
@@ -13,10 +14,10 @@ import { summarize } from '../core/summarize.js';
 export class StoredEntry implements Entry {
   readonly path: string;
   readonly slug: string[];
-  readonly url: string;
   readonly id: string;
-  readonly published: Date;
-  readonly updated: Date;
+  /** Epoch ms. A Date is 96 bytes of heap and a number 16: 100,000 stories held 19 MB of Dates. */
+  readonly publishedMs: number;
+  readonly updatedMs: number;
   readonly hash: string;
   readonly title: string;
   readonly author?: string;
@@ -44,19 +45,32 @@ export class StoredEntry implements Entry {
   ) {
     this.unstored = unstored;
     this.path = meta.path;
-    this.slug = meta.slug;
-    this.url = baseUrl + paths.article(meta.slug);
+    // Folders repeat; the last segment is the story's own.
+    this.slug = meta.slug.map((segment, i) => (i < meta.slug.length - 1 ? shared(segment) : segment));
     this.id = meta.id;
-    this.published = new Date(meta.published);
-    this.updated = new Date(meta.updated);
+    this.publishedMs = meta.published;
+    this.updatedMs = meta.updated;
     this.hash = meta.hash;
     this.title = meta.title;
-    if (meta.author !== undefined) this.author = meta.author;
-    this.categories = meta.categories;
+    if (meta.author !== undefined) this.author = shared(meta.author);
+    this.categories = meta.categories.map(shared);
     if (meta.image !== undefined) this.image = rebase(meta.image, baseUrl);
     if (meta.enclosure !== undefined) this.enclosure = { ...meta.enclosure, url: rebase(meta.enclosure.url, baseUrl) };
-    if (meta.language !== undefined) this.language = meta.language;
+    if (meta.language !== undefined) this.language = shared(meta.language);
     this.explicitSummary = meta.summary;
+  }
+
+  get published(): Date {
+    return new Date(this.publishedMs);
+  }
+
+  get updated(): Date {
+    return new Date(this.updatedMs);
+  }
+
+  /** Made when asked (a feed's newest entries, a sitemap): kept, 100,000 URLs were 10 MB of joined strings. */
+  get url(): string {
+    return this.baseUrl + paths.article(this.slug);
   }
 
   get contentHtml(): string {
