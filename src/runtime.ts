@@ -40,7 +40,7 @@ export interface ServeOptions extends SiteOptions, FrontDoorOptions {
   log: Logger;
   /** File events on (default) or off. */
   watch?: boolean;
-  /** Called once the port is bound, before the first scan (the CLI prints its "listening" line). */
+  /** Called once the public port and the desk are bound, before the first scan (the CLI prints its "listening" line). */
   onListening?: (listening: { url: string; baseUrl: string }) => void;
   /** Called once the desk is bound (not when it is off or its default port was taken). */
   onDesk?: (deskUrl: string) => void;
@@ -136,7 +136,6 @@ async function serveWith(config: Readonly<Config>, options: ServeOptions, store:
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   baseUrl = publicBaseUrl(config, port);
-  onListening?.({ url, baseUrl });
   const running = new LiveSite({
     backupEveryMs: BACKUP_EVERY_MS,
     ...siteOptions,
@@ -156,6 +155,9 @@ async function serveWith(config: Readonly<Config>, options: ServeOptions, store:
     await running.close();
     throw error instanceof DeskPortError ? new ListenError(error.message, 2) : error;
   }
+  // Said only now: a desk port that cannot be bound ends the start, and a supervisor waiting for
+  // the "listening" line must not have seen it.
+  onListening?.({ url, baseUrl });
   if (desk) onDesk?.(desk.url);
   const close = async (graceMs = 10_000) => {
     desk?.close();

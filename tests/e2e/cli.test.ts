@@ -176,6 +176,8 @@ describe('feedpub CLI', () => {
     );
     expect(explicit.code).toBe(2);
     expect(explicit.stderr).toContain(`desk cannot listen on 127.0.0.1:${deskPort}: EADDRINUSE`);
+    // A supervisor waiting for the "listening" line must not see it from a start that fails.
+    expect(explicit.stdout).not.toContain('listening');
     cleanup.push(`${state}-2`);
     child.kill('SIGTERM');
     expect((await done).code).toBe(0);
