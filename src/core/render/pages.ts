@@ -2,6 +2,7 @@
 import { timeElement } from '../human-date.js';
 import type { Entry, Site } from '../model.js';
 import { siteUrls } from '../routes.js';
+import { type SitePageWords, sitePageWords } from '../site-page-words.js';
 import { escapeHtml } from '../text.js';
 
 export interface PageLinks {
@@ -28,16 +29,21 @@ ${opml ? `<link rel="outline" type="text/x-opml" title="${escapeHtml(site.title)
 `;
 }
 
-function feedList(links: PageLinks, opml?: string): string {
-  return `<nav class="feeds" aria-label="Feeds">Subscribe:
+function feedList(words: SitePageWords, links: PageLinks, opml?: string): string {
+  return `<nav class="feeds" aria-label="${words.feeds}">${words.subscribe}:
 <a href="${escapeHtml(links.rss)}">RSS</a>
 <a href="${escapeHtml(links.atom)}">Atom</a>
 <a href="${escapeHtml(links.json)}">JSON Feed</a>
-${opml ? `<a href="${escapeHtml(opml)}" type="text/x-opml">Every feed (OPML)</a>\n` : ''}</nav>`;
+${opml ? `<a href="${escapeHtml(opml)}" type="text/x-opml">${words.everyFeed}</a>\n` : ''}</nav>`;
 }
 
 function langAttr(e: Entry, site: Site): string {
   return e.language && e.language !== site.language ? ` lang="${escapeHtml(e.language)}"` : '';
+}
+
+/** The meta line's dates are written in the site's language: say so inside a story of another. */
+function siteLangAttr(e: Entry, site: Site): string {
+  return e.language && e.language !== site.language ? ` lang="${escapeHtml(site.language)}"` : '';
 }
 
 /** A link to a category's or author's page, with how many stories it has. */
@@ -71,19 +77,20 @@ export function renderIndex(site: Site, entries: readonly Entry[], links: PageLi
     .map(
       (e) => `<li${langAttr(e, site)}>
 <h2><a href="${escapeHtml(e.url)}">${escapeHtml(e.title)}</a></h2>
-<p class="meta">${timeElement(e.published, { language: site.language, timeZone })}${e.author ? ` · ${escapeHtml(e.author)}` : ''}</p>
+<p class="meta"${siteLangAttr(e, site)}>${timeElement(e.published, { language: site.language, timeZone })}${e.author ? ` · ${escapeHtml(e.author)}` : ''}</p>
 <p>${escapeHtml(e.summary)}</p>
 </li>`,
     )
     .join('\n');
   const back = options.home ? `<p><a href="${escapeHtml(options.home)}">← ${escapeHtml(site.description)}</a></p>\n` : '';
-  const facets = options.facets ? facetNav('Categories', options.facets.categories) + facetNav('Authors', options.facets.authors) : '';
+  const words = sitePageWords(site.language);
+  const facets = options.facets ? facetNav(words.categories, options.facets.categories) + facetNav(words.authors, options.facets.authors) : '';
   return `${head(site, site.title, links, site.language, options.opml)}<header>
 ${back}<h1>${escapeHtml(site.title)}</h1>
-${options.home ? '' : `<p>${escapeHtml(site.description)}</p>\n`}${feedList(links, options.opml)}
+${options.home ? '' : `<p>${escapeHtml(site.description)}</p>\n`}${feedList(words, links, options.opml)}
 ${facets}</header>
 <main>
-${entries.length === 0 ? '<p>No stories yet.</p>' : `<ol class="stories">\n${items}\n</ol>`}
+${entries.length === 0 ? `<p>${words.noStories}</p>` : `<ol class="stories">\n${items}\n</ol>`}
 </main>
 </body>
 </html>
@@ -93,8 +100,9 @@ ${entries.length === 0 ? '<p>No stories yet.</p>' : `<ol class="stories">\n${ite
 /** A story's own page: the link of its feed entry. */
 export function renderStoryPage(site: Site, e: Entry, links: PageLinks, timeZone: string): string {
   const language = e.language ?? site.language;
+  const words = sitePageWords(site.language);
   const updated =
-    e.updated.getTime() > e.published.getTime() ? ` · updated ${timeElement(e.updated, { language: site.language, timeZone })}` : '';
+    e.updated.getTime() > e.published.getTime() ? ` · ${words.updated} ${timeElement(e.updated, { language: site.language, timeZone })}` : '';
   const categories =
     e.categories.length > 0
       ? `<p class="categories">${e.categories.map((c) => `<a href="${escapeHtml(siteUrls(site.baseUrl).facet('categories', c))}">${escapeHtml(c)}</a>`).join(' ')}</p>\n`
@@ -106,11 +114,11 @@ export function renderStoryPage(site: Site, e: Entry, links: PageLinks, timeZone
 <main>
 <article>
 <h1>${escapeHtml(e.title)}</h1>
-<p class="meta">${timeElement(e.published, { language: site.language, timeZone })}${updated}${e.author ? ` · ${escapeHtml(e.author)}` : ''}</p>
+<p class="meta"${siteLangAttr(e, site)}>${timeElement(e.published, { language: site.language, timeZone })}${updated}${e.author ? ` · ${escapeHtml(e.author)}` : ''}</p>
 ${categories}${image}${e.contentHtml}
 </article>
 </main>
-<footer>${feedList(links)}</footer>
+<footer>${feedList(words, links)}</footer>
 </body>
 </html>
 `;
