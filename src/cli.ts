@@ -10,6 +10,7 @@ import { ConfigError } from './core/errors.js';
 import { type Logger, batchedWriter, createLogger, silentLogger } from './log.js';
 import { createProgress } from './progress.js';
 import { BuildTargetError, checkBuildTarget } from './publish/build-target.js';
+import { ForeignFolderError } from './publish/folder-match.js';
 import { StateStoreError } from './store/state-db.js';
 import { StateLockedError } from './store/state-lock.js';
 import { ListenError, type RunningServer, buildSite, checkFolder, pingHubs, startServer } from './runtime.js';
@@ -242,7 +243,9 @@ async function check(config: Readonly<Config>): Promise<number> {
 
 /** Failures the operator can fix, whose message says how: printed alone (no stack), exit 2. */
 function isOperatorError(error: unknown): error is Error {
-  return error instanceof StateLockedError || error instanceof StateStoreError || error instanceof BuildTargetError;
+  return (
+    error instanceof StateLockedError || error instanceof StateStoreError || error instanceof BuildTargetError || error instanceof ForeignFolderError
+  );
 }
 
 main(process.argv.slice(2)).then(

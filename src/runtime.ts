@@ -13,6 +13,7 @@ import type { Logger } from './log.js';
 import { LiveSite, type LiveSiteOptions, type SiteStatus } from './publish/live-site.js';
 import { WebSubNotifier } from './publish/websub-notifier.js';
 import { checkBuildTarget } from './publish/build-target.js';
+import { checkFolderMatchesState } from './publish/folder-match.js';
 import { type BuildResult, writeBuild } from './publish/write-build.js';
 import { EMPTY_SNAPSHOT, snapshotItems } from './snapshot/snapshot.js';
 import { StateDb } from './store/state-db.js';
@@ -102,6 +103,7 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
     throw error;
   }
   try {
+    await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths());
     return await serveWith(config, options, store, () => lock.release());
   } catch (error) {
     store.close();
@@ -203,6 +205,7 @@ export async function buildSite(
   const state = await stateForBuild(config.stateDir);
   if (state.copied) log.info('build.state-copy', { folder: config.stateDir, reason: 'served by another process: working on a copy' });
   try {
+    await checkFolderMatchesState(config.articlesDir, config.stateDir, storedPaths(state.stateDir));
     const site = new LiveSite({
       ...siteOptions,
       config: { ...config, stateDir: state.stateDir },
@@ -246,4 +249,14 @@ export async function pingHubs(config: Readonly<Config>, log: Logger): Promise<n
   const { failed } = notifier.status();
   notifier.close();
   return failed;
+}
+
+/** The stories a state folder holds (none when it has no store yet). */
+function storedPaths(stateDir: string): string[] {
+  const store = new StateDb(stateDir);
+  try {
+    return store.livePaths();
+  } finally {
+    store.close();
+  }
 }

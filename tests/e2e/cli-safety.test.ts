@@ -123,3 +123,40 @@ describe('a state store that will not open', () => {
     expect(existsSync(path.join(state, 'serve.lock'))).toBe(false);
   });
 });
+
+describe('an articles folder that is not the state folder’s', () => {
+  it('refuses serve and build, exit 2 before listening, when the folder holds none of the stories but others; the right folder still serves them', async () => {
+    const { articles, state, cwd } = await dirs();
+    const first = await serve(articles, state, cwd);
+    const ids = ((await (await fetch(`${first.url}/feed.json`)).json()) as { items: { id: string }[] }).items.map((i) => i.id).sort();
+    expect(ids).toHaveLength(2);
+    first.server.child.kill('SIGTERM');
+    expect(await first.server.done).toBe(0);
+
+    // The mistake: another newsroom's folder (or the wrong --state) on restart.
+    const wrong = path.join(path.dirname(articles), 'other');
+    await put(wrong, 'other.txt', 'Other\n\nAnother site’s story.\n');
+    const refused = run(['serve', '--articles', wrong, '--state', state, '--port', '0'], cwd);
+    expect(await refused.done).toBe(2);
+    expect(refused.out.stdout).not.toContain('listening');
+    expect(refused.out.stderr).toMatch(/holds none of the 2 stories published from state folder .*such as one\.txt.*other\.txt.*new --state folder/s);
+    expect(refused.out.stderr).not.toMatch(/\n\s+at /);
+    const build = run(['build', '--out', path.join(cwd, 'site'), '--articles', wrong, '--state', state], cwd);
+    expect(await build.done).toBe(2);
+    expect(build.out.stderr).toContain('holds none of the 2 stories');
+    expect(existsSync(path.join(cwd, 'site'))).toBe(false);
+
+    // Nothing was retired: the right folder serves both stories with their ids, and nothing is gone.
+    const again = await serve(articles, state, cwd);
+    const after = ((await (await fetch(`${again.url}/feed.json`)).json()) as { items: { id: string }[] }).items.map((i) => i.id).sort();
+    expect(after).toEqual(ids);
+    expect(again.server.out.stderr).not.toContain('article.removed');
+    // An empty folder is not refused (an unmounted share): the scan keeps the stories published and says so.
+    again.server.child.kill('SIGTERM');
+    expect(await again.server.done).toBe(0);
+    const empty = path.join(path.dirname(articles), 'empty');
+    await mkdir(empty);
+    const held = await serve(empty, state, cwd);
+    expect((await (await fetch(`${held.url}/feed.json`)).json()).items).toHaveLength(2);
+  });
+});

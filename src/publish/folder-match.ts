@@ -1,0 +1,35 @@
+// A start refused when the articles folder holds none of the state's stories but other ones: a wrong --articles or --state.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { scanFolder } from '../watch/scan-folder.js';
+
+/** The folder and the state folder do not belong together; starting would retire every story the state published. */
+export class ForeignFolderError extends Error {
+  override readonly name = 'ForeignFolderError';
+  readonly code = 'FOREIGN_FOLDER';
+}
+
+/**
+ * Below this many stories, a folder holding none of them is as likely a small site's real change
+ * (its one story replaced while the server was down) as a mistake.
+ */
+const MIN_STORIES = 2;
+
+/**
+ * Throws ForeignFolderError when the state has published at least MIN_STORIES stories, not one
+ * of their files is in `articlesDir`, and the folder holds other story files. A folder that is
+ * missing or empty is not refused: the scan keeps the stories published and says so (ROOT_MISSING,
+ * ROOT_EMPTY), as an unmounted share needs. One existing file ends the check: a normal start
+ * pays for one `stat`.
+ */
+export async function checkFolderMatchesState(articlesDir: string, stateDir: string, livePaths: readonly string[]): Promise<void> {
+  if (livePaths.length < MIN_STORIES || livePaths.some((p) => existsSync(path.join(articlesDir, p)))) return;
+  const scan = await scanFolder(articlesDir);
+  if (!scan.rootOk || scan.files.length === 0) return;
+  throw new ForeignFolderError(
+    `articles folder ${articlesDir} holds none of the ${livePaths.length} stories published from state folder ${stateDir} ` +
+      `(such as ${livePaths[0]}), but ${scan.files.length} other story file(s) (such as ${scan.files[0]?.path}). ` +
+      'Starting would take every one of those stories down (410, and a deletion in the feeds). Is --articles or --state wrong? ' +
+      'If this folder is right and its stories are a new site, start with a new --state folder.',
+  );
+}
