@@ -30,11 +30,14 @@ export function countForbidden(text: string): number {
  */
 const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u200B\u2060\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]|[^\S ]| {2}|^ | $/;
 
+/** Controls that separate words (vertical tab, form feed, NEL): XML forbids the first two, so they become spaces, not nothing. */
+const SEPARATING_CONTROLS = /[\u000B\u000C\u0085]/g;
+
 /** NFC, no forbidden or zero-width characters, runs of white space folded to one space, trimmed. */
 export function cleanLine(text: string): string {
   if (isCleanLine(text)) return text;
   if (!NEEDS_CLEANING.test(text)) return toNfc(text);
-  return toNfc(stripForbidden(text)).replace(ZERO_WIDTH, '').replace(/\s+/gu, ' ').trim();
+  return toNfc(stripForbidden(text.replace(SEPARATING_CONTROLS, ' '))).replace(ZERO_WIDTH, '').replace(/\s+/gu, ' ').trim();
 }
 
 /**
@@ -109,6 +112,11 @@ export function escapeHtml(text: string): string {
 
 /** Bidi embedding and override controls (U+202A–U+202E) and isolates (U+2066–U+2069): they can reverse how a title reads. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/gu;
+
+/** `text` without bidi controls: for a summary made from a story's body, a label as much as its title. */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
 
 /** Combining marks kept on one base character: Thai stacks at most three (ที่, กั๊), Vietnamese two. */
 export const MAX_MARKS_PER_BASE = 4;

@@ -3,11 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findBoilerplate } from '../../src/core/boilerplate-markers.js';
 import { throughNextSpace } from '../../src/core/excerpt.js';
+import { summarize } from '../../src/core/summarize.js';
 import { htmlToText } from '../../src/core/html-text.js';
 import { MAX_MARKS_PER_BASE, cleanLine, escapeHtml, limitMarks, stripForbidden, toNfc } from '../../src/core/text.js';
 
-/** The full cleaning, without the fast path (as it was written before it). */
-const slowClean = (text: string) => stripForbidden(text).normalize('NFC').replace(/[\u200B\u2060\uFEFF]/g, '').replace(/\s+/gu, ' ').trim();
+/** The full cleaning, without the fast path (vertical tab, form feed and NEL separate words). */
+const slowClean = (text: string) => stripForbidden(text.replace(/[\v\f\u0085]/g, ' ')).normalize('NFC').replace(/[\u200B\u2060\uFEFF]/g, '').replace(/\s+/gu, ' ').trim();
 
 /** The full mark limit: every run of marks longer than the limit cut. */
 const slowLimit = (text: string) => {
@@ -22,7 +23,7 @@ const slowLimit = (text: string) => {
 /** Characters where the fast paths decide: Thai letters and marks, Latin with combining marks, every kind of space, controls, zero-width, surrogates, emoji. */
 const PIECES = [
   'ก', 'ข', 'น', 'ำ', 'ั', 'ิ', '่', '้', '๊', '็', '์', 'ฯ', '๙', 'a', 'Z', 'é', 'e\u0301', '\u0301', '\u0308', ':', '：',
-  ' ', '  ', '\t', '\n', '\r', '\u00A0', '\u2003', '\u3000', '\u200B', '\u2060', '\uFEFF', '\u200D', '\u0000', '\u0085', '\uFFFE',
+  ' ', '  ', '\t', '\n', '\r', '\u00A0', '\u2003', '\u3000', '\u200B', '\u2060', '\uFEFF', '\u200D', '\u0000', '\u0085', '\v', '\f', '\uFFFE',
   '\uD800', '\uDC00', '😀', '👨‍👩‍👧', 'İ', 'Σ', '\u00AD', '\u2028', '–', '…',
   // Thai marks NFC reorders (below vowels 103, PHINTHU 9, after tone marks 107), singletons NFC replaces, spaces at the edges of ranges.
   'ุ', 'ู', 'ฺ', '๋', '\u2000', '\u2126', '\u0340', '\u1680', '\u202F', '\u205F', '\u2029', '\u2027', '\u2030', '\u205E',
@@ -111,5 +112,15 @@ describe('the fast paths of line cleaning', () => {
     expect(findBoilerplate(['t', 'Read more：Stocks fall'], english)).toBe(1);
     expect(findBoilerplate(['t', 'body', 'İLGİLİ HABERLER'], ['İlgili Haberler'])).toBe(2);
     expect(findBoilerplate(['t', 'body', 'ilgili haberler: x'], ['İlgili Haberler'])).toBe(2);
+  });
+});
+
+describe('characters that separate words or turn text around', () => {
+  it('reads a vertical tab, a form feed and NEL between words as a space, not as nothing', () => {
+    expect(cleanLine('seps\u0085nel a\fb c\vd')).toBe('seps nel a b c d');
+  });
+
+  it('drops bidi controls from a summary made from the body', () => {
+    expect(summarize('<p>body \u202e rev \u2066x\u2069</p>', 'T')).toBe('body rev x');
   });
 });

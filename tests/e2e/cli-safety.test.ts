@@ -157,6 +157,6 @@ describe('an articles folder that is not the state folder’s', () => {
     const empty = path.join(path.dirname(articles), 'empty');
     await mkdir(empty);
     const held = await serve(empty, state, cwd);
-    expect((await (await fetch(`${held.url}/feed.json`)).json()).items).toHaveLength(2);
+    expect(((await (await fetch(`${held.url}/feed.json`)).json()) as { items: unknown[] }).items).toHaveLength(2);
   });
 });
