@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Commands: serve, build, check, ping. Argument parsing, start-up checks, signals and exit codes (the work is in runtime.ts).
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -113,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
     const loaded = loadConfig(input, process.env, process.cwd(), PACKAGE_DIR);
     // Kept as given, not resolved: a linked articles folder that a deploy re-points is followed (watch/root-guard.ts).
     config = Object.freeze({ ...loaded, articlesDir: readableFolder(loaded.articlesDir) });
+    checkStateFolder(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       stderr.write(`feedpub: invalid configuration: ${error.message}${error.file ? ` (${error.file})` : ''}\n`);
@@ -138,6 +139,27 @@ async function main(argv: string[]): Promise<number> {
     return build(config, values.out, log);
   }
   return serve(config, log);
+}
+
+/**
+ * The state folder is a folder (or not there yet), and apart from the stories: the store, its
+ * backup and the lock among the articles would be one `rm` or sync away from the stories' ids.
+ */
+function checkStateFolder(config: Readonly<Config>): void {
+  const state = path.resolve(config.stateDir);
+  const articles = realOrResolved(config.articlesDir);
+  if (existsSync(state) && !statSync(state).isDirectory()) throw new ConfigError('state', `${state} is a file, not a folder`);
+  const inside = (dir: string, parent: string) => dir === parent || dir.startsWith(parent + path.sep);
+  if (inside(realOrResolved(state), articles))
+    throw new ConfigError('state', `${state} is the articles folder or inside it: keep the state folder apart from the stories`);
+}
+
+function realOrResolved(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return path.resolve(dir);
+  }
 }
 
 /** The absolute path of a readable folder (or link to one), or a ConfigError naming `articles`. */

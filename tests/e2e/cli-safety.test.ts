@@ -160,3 +160,25 @@ describe('an articles folder that is not the state folder’s', () => {
     expect(((await (await fetch(`${held.url}/feed.json`)).json()) as { items: unknown[] }).items).toHaveLength(2);
   });
 });
+
+describe('a state folder that cannot be one', () => {
+  it('refuses a file, the articles folder and a folder inside it, with exit 2 and the field named', async () => {
+    const { articles, cwd } = await dirs();
+    const file = path.join(cwd, 'state-file');
+    writeFileSync(file, 'junk');
+    const cases: [string, RegExp][] = [
+      [file, /invalid configuration: .*state.*is a file, not a folder/],
+      [articles, /invalid configuration: .*state.*is the articles folder or inside it/],
+      [path.join(articles, 'world', 'st'), /invalid configuration: .*state.*is the articles folder or inside it/],
+    ];
+    const runs = cases.map(([state]) => run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd));
+    for (const [k, [state, reason]] of cases.entries()) {
+      const r = runs[k] as Run;
+      expect(await r.done, state).toBe(2);
+      expect(r.out.stderr).toMatch(reason);
+      expect(r.out.stdout).not.toContain('listening');
+    }
+    expect(readdirSync(articles).sort()).toEqual(['one.txt', 'world']);
+    expect(readdirSync(path.join(articles, 'world'))).toEqual(['two.txt']);
+  });
+});
