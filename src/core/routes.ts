@@ -19,6 +19,9 @@ export type Facet = (typeof FACETS)[number];
 /** Fixed files served from `public/`. */
 export const ASSETS = { stylesheet: '/style.css', feedXsl: '/feed.xsl' } as const;
 
+/** Files of the public folder that only the desk serves: the public port and a static export leave them out. */
+export const DESK_ASSETS: ReadonlySet<string> = new Set(['/desk.js', '/desk.css']);
+
 /**
  * Documents for crawlers and feed readers, rendered from the catalog like the feeds: the
  * sitemaps.org sitemap (an index of `/sitemap-N.xml` pages past 50,000 URLs), the Google News

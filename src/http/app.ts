@@ -1,7 +1,7 @@
 // express: health, status, static assets, and the error shape for everything the snapshot does not answer.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../log.js';
-import { ASSETS, ENDPOINTS, paths } from '../core/routes.js';
+import { ASSETS, DESK_ASSETS, ENDPOINTS, paths } from '../core/routes.js';
 import { escapeHtml } from '../core/text.js';
 import { articleMedia } from './article-media.js';
 import { SECURITY_HEADERS } from './security-headers.js';
@@ -55,6 +55,8 @@ export function createApp(options: AppOptions): express.Express {
     res.set('cache-control', 'no-store').json(options.status());
   });
   app.use(articleMedia(options.articlesDir));
+  // The desk's script and stylesheet are the desk's, served on its own port.
+  app.use((req, _res, next) => next(DESK_ASSETS.has(req.path) ? new HttpError(404, `no such page: ${req.path}`) : undefined));
   app.use(express.static(options.publicDir, { index: false, redirect: false, dotfiles: 'ignore', maxAge: '1h', fallthrough: true }));
 
   app.use((req, _res, next) => next(new HttpError(404, `no such page: ${req.path}`)));

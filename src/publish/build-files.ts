@@ -3,7 +3,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { imageType } from '../core/media.js';
-import { buildFile, paths } from '../core/routes.js';
+import { DESK_ASSETS, buildFile, paths } from '../core/routes.js';
 import { MAX_DEPTH, isIgnoredName } from '../watch/ignore-rules.js';
 
 /** A file to copy: where it is, and a stamp (size and time) that changes when it does. */
@@ -18,7 +18,9 @@ export interface CopiedFile {
  */
 export async function filesToCopy(publicDir: string, articlesDir: string): Promise<Map<string, CopiedFile>> {
   const files = new Map<string, CopiedFile>();
-  await walk(publicDir, '', 0, async (from, rel) => files.set(rel, { from, stamp: await stampOf(from) }));
+  await walk(publicDir, '', 0, async (from, rel) => {
+    if (!DESK_ASSETS.has(`/${rel}`)) files.set(rel, { from, stamp: await stampOf(from) });
+  });
   await walk(articlesDir, '', 0, async (from, rel) => {
     if (imageType(rel) === undefined) return;
     files.set(buildFile(paths.image(rel), 'file'), { from, stamp: await stampOf(from) });

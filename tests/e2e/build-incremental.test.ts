@@ -1,5 +1,6 @@
 // A second `build` renders only documents whose sources changed: in place when most of the build stays, as a new tree otherwise.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { lstat, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -85,6 +86,8 @@ describe('build, again', () => {
     await withBuild({}, async (site, build) => {
       await build();
       const folder = await inode(site, '.');
+      // The desk's own files stay with the desk.
+      expect(existsSync(path.join(site, 'desk.js')) || existsSync(path.join(site, 'desk.css'))).toBe(false);
       const before = {
         s1: await inode(site, 'articles/s1.html'),
         s1Gz: await inode(site, 'articles/s1.html.gz'),

@@ -110,6 +110,12 @@ describe("the editor's desk", () => {
     expect(preview.status).toBe(200);
     expect(preview.text).toContain('Embargoed until the market closes.');
     expect((await get(`${url}/preview?path=${encodeURIComponent(`${SECRET}.md`)}`)).status).toBe(404);
+    // So are the desk's script and stylesheet; the reader's stylesheet is on both.
+    for (const asset of ['/desk.js', '/desk.css']) {
+      expect((await get(`${deskUrl}${asset}`)).status, asset).toBe(200);
+      expect((await get(`${url}${asset}`)).status, asset).toBe(404);
+    }
+    expect((await get(`${url}/style.css`)).status).toBe(200);
   });
 
   it('gives a browser the feed page and a feed reader the exact feed bytes, varying on Sec-Fetch-Dest', async () => {
