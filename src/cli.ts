@@ -113,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     const loaded = loadConfig(input, process.env, process.cwd(), PACKAGE_DIR);
     // Kept as given, not resolved: a linked articles folder that a deploy re-points is followed (watch/root-guard.ts).
     config = Object.freeze({ ...loaded, articlesDir: readableFolder(loaded.articlesDir) });
-    checkStateFolder(config);
+    if (command === 'serve' || command === 'build') checkStateFolder(config);
   } catch (error) {
     if (error instanceof ConfigError) {
       stderr.write(`feedpub: invalid configuration: ${error.message}${error.file ? ` (${error.file})` : ''}\n`);
@@ -149,8 +149,10 @@ function checkStateFolder(config: Readonly<Config>): void {
   const state = path.resolve(config.stateDir);
   const articles = realOrResolved(config.articlesDir);
   if (existsSync(state) && !statSync(state).isDirectory()) throw new ConfigError('state', `${state} is a file, not a folder`);
-  const inside = (dir: string, parent: string) => dir === parent || dir.startsWith(parent + path.sep);
-  if (inside(realOrResolved(state), articles))
+  const real = realOrResolved(state);
+  // A hidden folder inside (`articles/.feedpub`, the default when run from the articles folder) is never read as stories.
+  const under = real.startsWith(articles + path.sep) ? real.slice(articles.length + 1) : undefined;
+  if (real === articles || (under !== undefined && !under.startsWith('.')))
     throw new ConfigError('state', `${state} is the articles folder or inside it: keep the state folder apart from the stories`);
 }
 

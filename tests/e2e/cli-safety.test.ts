@@ -180,5 +180,8 @@ describe('a state folder that cannot be one', () => {
     }
     expect(readdirSync(articles).sort()).toEqual(['one.txt', 'world']);
     expect(readdirSync(path.join(articles, 'world'))).toEqual(['two.txt']);
+    // A hidden folder inside is never read as stories (the default `.feedpub` when run from the articles folder).
+    const hidden = run(['build', '--out', path.join(cwd, 'site'), '--articles', articles, '--state', path.join(articles, '.feedpub')], cwd);
+    expect(await hidden.done, hidden.out.stderr).toBe(0);
   });
 });
