@@ -4,7 +4,6 @@ import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import v8 from 'node:v8';
 import { type Config, type ConfigInput, loadConfig } from './config.js';
 import { ConfigError } from './core/errors.js';
 import { type Logger, batchedWriter, createLogger, silentLogger } from './log.js';
@@ -172,7 +171,6 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
     log.error('process.unhandled-rejection', { reason: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }),
   );
   let running: RunningServer;
-  growHeapSlowly(true);
   try {
     running = await startServer(config, {
       log,
@@ -189,28 +187,12 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
     }
     log.error('start.failed', { reason: error instanceof Error ? error.message : String(error) });
     return 1;
-  } finally {
-    growHeapSlowly(false);
   }
   if (running.site.status().scanned) log.info('ready', { url: `${running.baseUrl}/`, articles: running.site.status().articles });
   const signal = await stopping;
   log.info('shutdown', { signal });
   await running.close();
   return 0;
-}
-
-/**
- * While the server starts, the heap grows by at most half after each full collection (V8 may
- * otherwise double or quadruple it while allocation runs fast). A first scan passes every story's
- * text through this thread: at 100,000 stories the heap held as much dead text again as live
- * data, and the resident size at the scan's end went from 480 MB to 370 MB with this, at the
- * same start-up time (20 % grew the scan from 19 s to 31 s). Afterwards V8's own growth is back
- * (0): serving with the cap kept for good made about 22 % fewer requests per second (wrk, gzip
- * and 304, two paired runs); with it reset, paired runs matched within noise.
- * V8 reads the flag at each collection.
- */
-function growHeapSlowly(on: boolean): void {
-  v8.setFlagsFromString(`--heap-growing-percent=${on ? 50 : 0}`);
 }
 
 /**
