@@ -2,11 +2,11 @@
 // fails with an ArticleError; whatever is published is well-formed, parses, keeps its title, and is inert.
 import fc from 'fast-check';
 import { parseDocument } from 'htmlparser2';
-import { feedTitle } from '../../src/core/feed-text.js';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BOILERPLATE_MARKERS } from '../../src/config.js';
 import { decodeArticle } from '../../src/core/decode.js';
 import { ArticleError } from '../../src/core/errors.js';
+import { feedTitle } from '../../src/core/feed-text.js';
 import type { Entry, Site, Story } from '../../src/core/model.js';
 import { parseStory } from '../../src/core/parse-story.js';
 import { renderFeeds } from '../../src/core/render/feeds.js';
@@ -14,6 +14,7 @@ import { renderStoryPage } from '../../src/core/render/pages.js';
 import { summarize } from '../../src/core/summarize.js';
 import { cleanLine } from '../../src/core/text.js';
 import { assertWellFormed, parseAtomFeed, parseRssFeed } from '../helpers.js';
+import { LINKS, testSite } from './site-fixtures.js';
 
 const options = {
   boilerplateMarkers: DEFAULT_BOILERPLATE_MARKERS,
@@ -21,23 +22,8 @@ const options = {
   pageUrl: 'https://news.example/articles/x',
   maxTitleLength: 300,
 };
-const site: Site = {
-  title: 'Desk',
-  description: 'd',
-  language: 'th',
-  author: 'Desk',
-  baseUrl: 'https://news.example',
-  id: 'https://news.example/',
-  itemLimit: 50,
-  maxAge: 300,
-  hubs: [],
-};
-const links = {
-  home: 'https://news.example/',
-  rss: 'https://news.example/feed.xml',
-  atom: 'https://news.example/atom.xml',
-  json: 'https://news.example/feed.json',
-};
+const site: Site = testSite({ description: 'd' });
+const links = LINKS;
 
 const VECTORS = [
   '<script>alert(1)</script>',

@@ -1,38 +1,24 @@
 import fc from 'fast-check';
-import { feedTitle } from '../../src/core/feed-text.js';
 import { describe, expect, it } from 'vitest';
+import { feedTitle } from '../../src/core/feed-text.js';
 import type { Entry, Site } from '../../src/core/model.js';
 import { renderFeeds } from '../../src/core/render/feeds.js';
 import { stripForbidden } from '../../src/core/text.js';
 import {
-  NEEDS,
-  ORACLES,
   assertWellFormed,
   jingAtom,
+  NEEDS,
+  ORACLES,
   parseAtomFeed,
   parseJsonFeed,
   parseRssFeed,
   pythonFeedparser,
   xmllint,
 } from '../helpers.js';
+import { LINKS, testSite } from './site-fixtures.js';
 
-const site: Site = {
-  title: 'Desk & <Co>',
-  description: 'ข่าวล่าสุด',
-  language: 'th',
-  author: 'Desk',
-  baseUrl: 'https://news.example',
-  id: 'https://news.example/',
-  itemLimit: 50,
-  maxAge: 300,
-  hubs: [],
-};
-const links = {
-  home: 'https://news.example/',
-  rss: 'https://news.example/feed.xml',
-  atom: 'https://news.example/atom.xml',
-  json: 'https://news.example/feed.json',
-};
+const site: Site = testSite({ title: 'Desk & <Co>' });
+const links = LINKS;
 
 function entry(over: Partial<Entry> = {}): Entry {
   return {

@@ -2,25 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry, Site } from '../../src/core/model.js';
 import { renderIndex, renderStoryPage } from '../../src/core/render/pages.js';
+import { LINKS, testSite } from './site-fixtures.js';
 
-const site = (language: string): Site => ({
-  title: 'ข่าวเช้า',
-  description: 'ข่าวล่าสุด',
-  language,
-  author: 'Desk',
-  baseUrl: 'https://news.example',
-  id: 'https://news.example/',
-  itemLimit: 50,
-  maxAge: 300,
-  hubs: [],
-});
-const links = {
-  home: 'https://news.example/',
-  rss: 'https://news.example/feed.xml',
-  atom: 'https://news.example/atom.xml',
-  json: 'https://news.example/feed.json',
-  stylesheet: 'https://news.example/style.css',
-};
+const site = (language: string): Site => testSite({ title: 'ข่าวเช้า', language });
+const links = { ...LINKS, stylesheet: 'https://news.example/style.css' };
 const entry = (over: Partial<Entry> = {}): Entry => ({
   path: 'a.txt',
   slug: ['a'],
