@@ -205,7 +205,7 @@ export async function buildSite(
   const state = await stateForBuild(config.stateDir);
   if (state.copied) log.info('build.state-copy', { folder: config.stateDir, reason: 'served by another process: working on a copy' });
   try {
-    await checkFolderMatchesState(config.articlesDir, config.stateDir, storedPaths(state.stateDir));
+    await checkStoredFolder(config, state.stateDir);
     const site = new LiveSite({
       ...siteOptions,
       config: { ...config, stateDir: state.stateDir },
@@ -251,11 +251,11 @@ export async function pingHubs(config: Readonly<Config>, log: Logger): Promise<n
   return failed;
 }
 
-/** The stories a state folder holds (none when it has no store yet). */
-function storedPaths(stateDir: string): string[] {
+/** checkFolderMatchesState against the store in `stateDir` (a build's own copy, or the served one). */
+async function checkStoredFolder(config: Readonly<Config>, stateDir: string): Promise<void> {
   const store = new StateDb(stateDir);
   try {
-    return store.livePaths();
+    await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths());
   } finally {
     store.close();
   }

@@ -60,7 +60,7 @@ function isCleanLine(text: string): boolean {
       if (ccc !== 0 && previous > ccc) return false;
       previous = ccc;
       continue;
-    } else if (!(c < 0x300 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e))) {
+    } else if (!composesNever(c)) {
       // Outside Latin, Thai and general punctuation (and U+2028, U+2029 white space): the full way.
       return false;
     }
@@ -82,11 +82,16 @@ export function toNfc(text: string): string {
     const c = text.charCodeAt(i);
     let ccc = 0;
     if (c >= 0x0e00 && c <= 0x0e7f) ccc = THAI_CCC[c - 0x0e00] as number;
-    else if (!(c < 0x300 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e))) return text.normalize('NFC');
+    else if (!composesNever(c)) return text.normalize('NFC');
     if (ccc !== 0 && previous > ccc) return text.normalize('NFC');
     previous = ccc;
   }
   return text;
+}
+
+/** Latin below U+0300 and general punctuation but U+2028–U+202F (separators, bidi controls, narrow no-break space): NFC never changes them. */
+function composesNever(c: number): boolean {
+  return c < 0x300 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e);
 }
 
 /** Canonical combining classes of the Thai block (UnicodeData.txt): U+0E38–U+0E39 103, U+0E3A 9, U+0E48–U+0E4B 107, the rest 0. */
@@ -164,7 +169,7 @@ function mayHaveLongMarkRun(text: string): boolean {
 export function cleanLabel(text: string, field: string, warn: (message: string) => void): string {
   const line = cleanLine(text);
   const bidi = line.match(BIDI_CONTROLS)?.length ?? 0;
-  const { text: bounded, dropped } = limitMarks(bidi > 0 ? line.replace(BIDI_CONTROLS, '') : line);
+  const { text: bounded, dropped } = limitMarks(bidi > 0 ? withoutBidiControls(line) : line);
   if (bidi > 0) warn(`${field}: removed ${bidi} bidirectional control character${bidi === 1 ? '' : 's'} (U+202A–U+202E, U+2066–U+2069)`);
   if (dropped > 0) warn(`${field}: dropped ${dropped} combining marks beyond ${MAX_MARKS_PER_BASE} on one character`);
   return bounded;

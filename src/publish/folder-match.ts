@@ -20,15 +20,22 @@ const MIN_STORIES = 2;
  * of their files is in `articlesDir`, and the folder holds other story files. A folder that is
  * missing or empty is not refused: the scan keeps the stories published and says so (ROOT_MISSING,
  * ROOT_EMPTY), as an unmounted share needs. One existing file ends the check: a normal start
- * pays for one `stat`.
+ * reads one stored path and pays for one `stat`.
  */
-export async function checkFolderMatchesState(articlesDir: string, stateDir: string, livePaths: readonly string[]): Promise<void> {
-  if (livePaths.length < MIN_STORIES || livePaths.some((p) => existsSync(path.join(articlesDir, p)))) return;
+export async function checkFolderMatchesState(articlesDir: string, stateDir: string, livePaths: Iterable<string>): Promise<void> {
+  let count = 0;
+  let example: string | undefined;
+  for (const p of livePaths) {
+    if (existsSync(path.join(articlesDir, p))) return;
+    example ??= p;
+    count++;
+  }
+  if (count < MIN_STORIES) return;
   const scan = await scanFolder(articlesDir);
   if (!scan.rootOk || scan.files.length === 0) return;
   throw new ForeignFolderError(
-    `articles folder ${articlesDir} holds none of the ${livePaths.length} stories published from state folder ${stateDir} ` +
-      `(such as ${livePaths[0]}), but ${scan.files.length} other story file(s) (such as ${scan.files[0]?.path}). ` +
+    `articles folder ${articlesDir} holds none of the ${count} stories published from state folder ${stateDir} ` +
+      `(such as ${example}), but ${scan.files.length} other story file(s) (such as ${scan.files[0]?.path}). ` +
       'Starting would take every one of those stories down (410, and a deletion in the feeds). Is --articles or --state wrong? ' +
       'If this folder is right and its stories are a new site, start with a new --state folder.',
   );

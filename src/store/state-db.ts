@@ -176,9 +176,9 @@ export class StateDb {
     return this.stmts.tombstones.all(since, limit).map((r) => ({ id: r.id, deleted: new Date(r.deleted_at) }));
   }
 
-  /** Paths of every article the store believes exists. */
-  livePaths(): string[] {
-    return this.stmts.livePaths.all().map((r) => r.path);
+  /** Paths of every article the store believes exists, read as iterated: a caller that stops early reads no more rows. */
+  *livePaths(): Generator<string> {
+    for (const row of this.stmts.livePaths.iterate()) yield row.path;
   }
 
   /** The stored body of a published story ('' if none). */
@@ -267,7 +267,7 @@ export class StateDb {
     if (this.file === ':memory:') return undefined;
     const target = path.join(path.dirname(this.file), BACKUP_NAME);
     // Never replace a backup that knows stories with a store that knows none.
-    if (this.livePaths().length === 0 && existsSync(target) && statSync(target).size > 64 * 1024) return undefined;
+    if (this.stmts.livePaths.get() === undefined && existsSync(target) && statSync(target).size > 64 * 1024) return undefined;
     const partial = `${target}.partial`;
     try {
       await this.db.backup(partial);
