@@ -55,8 +55,9 @@ export function decodeArticle(bytes: Uint8Array, file?: string): Decoded {
   text = text.replace(/\r\n?/g, '\n');
   const forbidden = countForbidden(text);
   if (forbidden > 0) {
+    const spaced = /[\v\f\u0085]/.test(text) ? ' (vertical tabs, form feeds and NELs became spaces)' : '';
     text = stripForbidden(text);
-    warnings.push(`removed ${forbidden} control or non-character code point(s) that XML forbids`);
+    warnings.push(`removed ${forbidden} control or non-character code point(s) that XML forbids${spaced}`);
   }
   if (text.trim() === '') throw new ArticleError(ProblemCode.Empty, 'file is empty or white space only', file);
   return { text, encoding, warnings };

@@ -13,9 +13,12 @@ const ZERO_WIDTH = /[\u200B\u2060\uFEFF]/g;
 /** Cheap pre-check: almost all text has none of these, and then the costlier pattern need not run. */
 const MAYBE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\uD800-\uDFFF]/;
 
-/** Remove every character XML 1.0 forbids (and C1 controls). */
+/** Controls that separate words (vertical tab, form feed, NEL): forbidden or C1, they become spaces, not nothing. */
+const SEPARATING_CONTROLS = /[\u000B\u000C\u0085]/g;
+
+/** Remove every character XML 1.0 forbids (and C1 controls); the three that separate words become spaces. */
 export function stripForbidden(text: string): string {
-  return MAYBE_FORBIDDEN.test(text) ? text.replace(XML_FORBIDDEN, '') : text;
+  return MAYBE_FORBIDDEN.test(text) ? text.replace(SEPARATING_CONTROLS, ' ').replace(XML_FORBIDDEN, '') : text;
 }
 
 /** Count of characters `stripForbidden` would remove. */
@@ -30,14 +33,11 @@ export function countForbidden(text: string): number {
  */
 const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\u200B\u2060\uFEFF\uFFFE\uFFFF\uD800-\uDFFF]|[^\S ]| {2}|^ | $/;
 
-/** Controls that separate words (vertical tab, form feed, NEL): XML forbids the first two, so they become spaces, not nothing. */
-const SEPARATING_CONTROLS = /[\u000B\u000C\u0085]/g;
-
 /** NFC, no forbidden or zero-width characters, runs of white space folded to one space, trimmed. */
 export function cleanLine(text: string): string {
   if (isCleanLine(text)) return text;
   if (!NEEDS_CLEANING.test(text)) return toNfc(text);
-  return toNfc(stripForbidden(text.replace(SEPARATING_CONTROLS, ' '))).replace(ZERO_WIDTH, '').replace(/\s+/gu, ' ').trim();
+  return toNfc(stripForbidden(text)).replace(ZERO_WIDTH, '').replace(/\s+/gu, ' ').trim();
 }
 
 /**

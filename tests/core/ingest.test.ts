@@ -56,3 +56,14 @@ describe('ingest', () => {
     expect(bad.ok).toBe(false);
   });
 });
+
+describe('word-separating controls and bidi controls in a story file', () => {
+  it('reads a vertical tab, a form feed and NEL as spaces, and keeps bidi controls out of the summary', () => {
+    const bytes = new TextEncoder().encode('Controls\n\nseps\u0085nel a\fb c\vd body \u202e rev\n');
+    const out = ingestStory(bytes, 'controls.txt', options);
+    if (!out.ok) throw new Error(out.failure.message);
+    expect(out.story.contentHtml).toContain('seps nel a b c d body');
+    expect(out.summary).toBe('seps nel a b c d body rev');
+    expect(out.story.warnings.join(' ')).toContain('became spaces');
+  });
+});
