@@ -131,6 +131,8 @@ export class LiveSite {
       storedPaths: () => this.store.livePaths(),
       staleImages: () => this.applier.staleImages(),
       rebuild: () => this.rebuild(),
+      // Serve keeps one worker warm for the next save; a build parses nothing more.
+      onRead: () => this.parser.rest(options.watch ? 1 : 0),
       restartWatcher: async () => this.watcher?.restart(),
       ensureWatched: (folders) => this.watcher?.ensureWatched(folders) ?? 0,
       onRecovering: (on) => {

@@ -26,6 +26,8 @@ export interface ReconcilerOptions {
   /** Published stories whose image changed (publish/story-image.ts): read again although their file did not change. */
   staleImages?: () => string[];
   rebuild: () => void;
+  /** The first scan has read every file, and rebuilds next: what only reading needed can go. */
+  onRead?: () => void;
   /** Watch the folder again (it is back, or the path now leads to another folder). */
   restartWatcher: () => Promise<void>;
   /** Watch these folders (relative) if the watcher is not watching them; returns how many it added. */
@@ -68,8 +70,22 @@ export class Reconciler {
    * whose files are gone, and always rebuilds.
    */
   async scan(initial: boolean): Promise<void> {
-    const { articlesDir, log, catalog, problems, clock } = this.options;
+    const { log, catalog, problems, clock } = this.options;
     const started = clock();
+    // The folder's listing and the batches read end with read(), so the closing rebuild of a
+    // first scan at 100,000 stories does not hold them as well.
+    const read = await this.read(initial);
+    if (read === 'stop' || this.closed) return;
+    if (initial) this.options.onRead?.();
+    const ms = clock() - started;
+    this.last = { at: new Date(clock()).toISOString(), ms, files: read.files, read: read.read };
+    if (initial) log.info('scan.done', { files: read.files, articles: catalog.size, problems: problems.list().length, ms });
+    if (read.changed || initial) this.options.rebuild();
+  }
+
+  /** List the folder and apply what differs: 'stop' when the folder is unavailable or held empty (handled). */
+  private async read(initial: boolean): Promise<'stop' | { changed: boolean; files: number; read: number }> {
+    const { articlesDir, log, catalog, problems } = this.options;
     const scan = await scanFolder(articlesDir);
     if (!scan.rootOk) {
       problems.setScan([
@@ -82,9 +98,9 @@ export class Reconciler {
       ]);
       log.error('scan.root-missing', { folder: articlesDir, reason: scan.rootError });
       if (initial) this.options.rebuild();
-      return;
+      return 'stop';
     }
-    if (scan.files.length === 0 && this.heldEmpty(initial)) return;
+    if (scan.files.length === 0 && this.heldEmpty(initial)) return 'stop';
     problems.setScan(scan.problems);
     this.ignored = scan.ignored;
     // What this scan reports (a folder too deep, a link) is no file to read: reading it would clear its problem.
@@ -104,11 +120,7 @@ export class Reconciler {
     }
     if (!initial && todo.length > 0) this.reportGap(todo, new Set(scan.files.map((f) => f.path)));
     const changed = initial ? await this.applyWithProgress(todo, scan.files.length) : await this.repair(todo);
-    if (this.closed) return;
-    const ms = clock() - started;
-    this.last = { at: new Date(clock()).toISOString(), ms, files: scan.files.length, read: todo.length };
-    if (initial) log.info('scan.done', { files: scan.files.length, articles: catalog.size, problems: problems.list().length, ms });
-    if (changed || initial) this.options.rebuild();
+    return { changed, files: scan.files.length, read: todo.length };
   }
 
   /**

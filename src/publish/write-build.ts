@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { chmod, copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFile } from '../core/routes.js';
-import { compressForBuild } from '../snapshot/encode.js';
 import type { SnapshotItem } from '../snapshot/snapshot.js';
+import { WritePool } from '../workers/write-pool.js';
 import { type CopiedFile, filesToCopy } from './build-files.js';
 import {
   FolderMaker,
@@ -29,8 +29,11 @@ export interface BuildFolders {
   outDir: string;
 }
 
-/** Documents in flight: zlib has four threads; more only queues buffers (each brotli stream holds megabytes). */
-const WRITE_PARALLEL = 4;
+/**
+ * Documents in flight: enough that the write pool's workers always have the next one while the
+ * main thread renders, few enough that the rendered bodies waiting are a few megabytes.
+ */
+const WRITE_PARALLEL = 32;
 const ENCODINGS = ['', '.gz', '.br'] as const;
 
 /**
@@ -92,10 +95,21 @@ async function writeLocked(documents: Iterable<SnapshotItem>, folders: BuildFold
       skipped.push({ path: item.path, reason: (error as Error).message });
     }
   };
-  const manifest = inPlace
-    ? await updateTree(items, files, before, outDir, guarded)
-    : await replaceTree(items, files, before, folders, guarded, guards);
-  return { files: manifest.documents.size * ENCODINGS.length + manifest.files.size, skipped };
+  const pool = new WritePool();
+  try {
+    const manifest = inPlace
+      ? await updateTree(items, files, before, { outDir, pool }, guarded)
+      : await replaceTree(items, files, before, { outDir, pool }, guarded, guards);
+    return { files: manifest.documents.size * ENCODINGS.length + manifest.files.size, skipped };
+  } finally {
+    pool.close();
+  }
+}
+
+/** Where a build writes: its folder, and the workers that compress and write each document. */
+interface Target {
+  outDir: string;
+  pool: WritePool;
 }
 
 /** Where a document goes, or undefined for a path that cannot be a file (reported when it is written). */
@@ -114,7 +128,7 @@ async function replaceTree(
   items: SnapshotItem[],
   files: Map<string, CopiedFile>,
   before: BuildManifest,
-  { outDir }: BuildFolders,
+  { outDir, pool }: Target,
   guarded: Guarded,
   guards?: BuildGuards,
 ): Promise<BuildManifest> {
@@ -149,7 +163,7 @@ async function replaceTree(
         item,
         { last: before.documents.get(item.path), into: manifest },
         () => linkable && linkAll(from, to),
-        (suffix, bytes) => writeFile(to + suffix, bytes),
+        (body) => pool.write(body, [to, `${to}.gz`, `${to}.br`]),
       );
     }),
   );
@@ -179,7 +193,7 @@ async function updateTree(
   items: SnapshotItem[],
   files: Map<string, CopiedFile>,
   before: BuildManifest,
-  outDir: string,
+  { outDir, pool }: Target,
   guarded: Guarded,
 ): Promise<BuildManifest> {
   const staging = path.join(outDir, `.feedpub-staging-${process.pid}`);
@@ -188,23 +202,26 @@ async function updateTree(
   const manifest = emptyManifest();
   const dirs = new FolderMaker();
   let n = 0;
-  const replace = async (to: string, write: (temp: string) => Promise<unknown>) => {
-    await dirs.make(path.dirname(to));
-    const temp = path.join(staging, String(n++));
-    await write(temp);
+  const temp = () => path.join(staging, String(n++));
+  const moveInto = async (from: string, to: string) => {
     try {
-      await rename(temp, to);
+      await rename(from, to);
     } catch (error) {
       // A folder where the file goes (made by hand, or left by something else): a first build has none.
       if (!['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
       await rm(to, { recursive: true, force: true });
-      await rename(temp, to);
+      await rename(from, to);
     }
   };
   try {
     for (const [rel, file] of files) {
       const to = path.join(outDir, rel);
-      if (before.files.get(rel) !== file.stamp || !isFile(to)) await replace(to, (temp) => copyFile(file.from, temp));
+      if (before.files.get(rel) !== file.stamp || !isFile(to)) {
+        await dirs.make(path.dirname(to));
+        const copied = temp();
+        await copyFile(file.from, copied);
+        await moveInto(copied, to);
+      }
       manifest.files.set(rel, file.stamp);
     }
     const update = async (item: SnapshotItem) => {
@@ -214,7 +231,15 @@ async function updateTree(
         item,
         { last, into: manifest },
         () => last !== undefined && isFile(to),
-        (suffix, bytes) => replace(to + suffix, (temp) => writeFile(temp, bytes)),
+        async (body) => {
+          await dirs.make(path.dirname(to));
+          const written = [temp(), temp(), temp()] as const;
+          await pool.write(body, written);
+          // Each file whole, the page before its compressed copies (a server may prefer those).
+          await moveInto(written[0], to);
+          await moveInto(written[1], `${to}.gz`);
+          await moveInto(written[2], `${to}.br`);
+        },
       );
     };
     // Keyed documents (story pages, then the facet and archive lists) are all written before the front feeds and sitemaps start.
@@ -251,16 +276,15 @@ async function updateTree(
 /**
  * One document, in a new tree or in place: kept as it is, not even rendered, when its key is the
  * last build's and `keep` can keep its files; else rendered, and kept when its bytes are the
- * same; else its body, gzip and brotli are `put` (each file by suffix), on the thread pool:
- * creating a file can take milliseconds on a busy disk (writing synchronously made a loaded
- * build slower, measured). It enters the manifest only once its files are in place, so a write
+ * same; else its body is `put` (with its gzip and brotli, by the write pool's workers: creating
+ * a file can take milliseconds on a busy disk, and compressing as long as rendering). It enters the manifest only once its files are in place, so a write
  * that failed is tried again by the next build.
  */
 async function placeDocument(
   item: SnapshotItem,
   manifest: { last: BuiltDocument | undefined; into: BuildManifest },
   keep: () => boolean | Promise<boolean>,
-  put: (suffix: string, bytes: Buffer) => Promise<unknown>,
+  put: (body: Buffer) => Promise<unknown>,
 ): Promise<void> {
   const { last, into } = manifest;
   if (item.key !== undefined && last?.key === item.key && (await keep())) {
@@ -269,11 +293,7 @@ async function placeDocument(
   }
   const doc = item.doc();
   if (!doc) return;
-  if (!(last?.tag === doc.tag && (await keep()))) {
-    const { gzip, br } = await compressForBuild(doc.identity.body);
-    const bodies = [doc.identity.body, gzip, br];
-    await Promise.all(ENCODINGS.map((suffix, i) => put(suffix, bodies[i] as Buffer)));
-  }
+  if (!(last?.tag === doc.tag && (await keep()))) await put(doc.identity.body);
   into.documents.set(item.path, { tag: doc.tag, ...(item.key === undefined ? {} : { key: item.key }) });
 }
 

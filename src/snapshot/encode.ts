@@ -1,32 +1,9 @@
 // Rendered documents → snapshot documents: bytes, gzip and brotli, a strong ETag, Last-Modified and the response headers of each.
 import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import { type Document, MEDIA_TYPES } from '../core/render/documents.js';
+import { brotliBody, gzipBody } from './compress.js';
 import { type HeaderPolicy, sharedHeaders } from './headers.js';
 import type { SnapshotDoc, Variant } from './snapshot.js';
-
-const GZIP = { level: 6 } as const;
-const brotliParams = (size: number) => ({
-  params: {
-    [constants.BROTLI_PARAM_QUALITY]: 6,
-    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-    [constants.BROTLI_PARAM_SIZE_HINT]: size,
-  },
-});
-
-/**
- * A body this small is compressed on the calling thread: zlib's thread pool costs more than the
- * work (a 6 KB story page: 0.4 ms of CPU here, 1.1 ms through the pool, measured).
- */
-const SYNC_BELOW_BYTES = 64 * 1024;
-
-/** The gzip and brotli bytes `encodeDocument` serves (a large body on zlib's thread pool): `build` writes them. */
-export async function compressForBuild(body: Buffer): Promise<{ gzip: Buffer; br: Buffer }> {
-  if (body.length < SYNC_BELOW_BYTES) return { gzip: gzipSync(body, GZIP), br: brotliCompressSync(body, brotliParams(body.length)) };
-  const [gz, br] = await Promise.all([promisify(gzip)(body, GZIP), promisify(brotliCompress)(body, brotliParams(body.length))]);
-  return { gzip: gz, br };
-}
 
 /**
  * Encode one document: bytes, gzip (level 6) and brotli (quality 6, close to the best size at a
@@ -34,9 +11,9 @@ export async function compressForBuild(body: Buffer): Promise<{ gzip: Buffer; br
  * its bytes and date are unchanged, so an unchanged document is never compressed twice.
  *
  * Each compressed body is made on first use (then kept): a story page asked for with brotli
- * never pays for gzip, a 304 needs only the ETags, and `build` writes bytes it compressed on
- * zlib's threads or kept from the last build, so it never compresses here at all. A feed's HTML
- * page for browsers (`page`) is encoded the same way, on its first request.
+ * never pays for gzip, a 304 needs only the ETags, and `build` compresses on its write pool's
+ * threads (or keeps the last build's files), never here. A feed's HTML page for browsers
+ * (`page`) is encoded the same way, on its first request.
  */
 export function encodeDocument(doc: Document & { navigated?: boolean }, policy: HeaderPolicy, previous?: SnapshotDoc): SnapshotDoc {
   const body = Buffer.from(doc.body, 'utf8');
@@ -94,8 +71,8 @@ export function encodeDocument(doc: Document & { navigated?: boolean }, policy: 
     lastModifiedMs,
     tag,
     identity: variant(() => body, ''),
-    gzip: variant(() => gzipSync(body, GZIP), '-gz', 'gzip'),
-    br: variant(() => brotliCompressSync(body, brotliParams(body.length)), '-br', 'br'),
+    gzip: variant(() => gzipBody(body), '-gz', 'gzip'),
+    br: variant(() => brotliBody(body), '-br', 'br'),
   };
 }
 

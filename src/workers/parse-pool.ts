@@ -1,8 +1,9 @@
 // A pool of worker threads that parse stories, so one slow or hostile file never holds the event loop.
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ProblemCode } from '../core/model.js';
 import type { IngestOptions, Ingested } from '../core/ingest.js';
+import { startWorker } from './start-worker.js';
 
 export interface ParsePoolOptions {
   /** Parse options, fixed for the pool's life (they cross to every worker once). */
@@ -39,11 +40,6 @@ interface Slot {
 const AHEAD_JOBS = 256;
 const AHEAD_BYTES = 8 * 1024 * 1024;
 
-// The build runs parse-worker.js beside this file. The source (under vitest or tsx) is .ts, which
-// a worker can only load after registering tsx's loader in the worker itself.
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(FROM_SOURCE ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
-
 /**
  * A small young generation: a parse makes much short-lived garbage, and V8's default lets each
  * worker's heap grow first. Measured at 10,000 stories: first start 9.5-10.5 s and 238 MB
@@ -51,14 +47,6 @@ const WORKER_URL = new URL(FROM_SOURCE ? './parse-worker.ts' : './parse-worker.j
  * (a worker over it ends, and its file is reported, never the process).
  */
 const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 };
-
-function startWorker(workerData: unknown): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData, resourceLimits: LIMITS });
-  // Resolved here, where tsx is installed: the worker's own resolution starts from the process's cwd.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(boot, { eval: true, workerData, resourceLimits: LIMITS });
-}
 
 /**
  * Parse files on worker threads, first come first served. `parse` always resolves: a failed,
@@ -74,6 +62,8 @@ export class ParsePool {
   readonly size: number;
   private readonly timeoutMs: number;
   private keepWarm = false;
+  /** Idle workers beyond this many end (rest(), until there are no more than this). */
+  private restTo = Number.POSITIVE_INFINITY;
 
   constructor(private readonly options: ParsePoolOptions) {
     this.size = options.size ?? Math.max(1, Math.min(4, os.availableParallelism()));
@@ -86,6 +76,18 @@ export class ParsePool {
     if (!this.closed && this.slots.length === 0) this.slots.push(this.spawn());
   }
 
+  /**
+   * Keep at most `workers` from now on (serve: one, warm for the next save; build: none): a
+   * first scan's extra workers, each a V8 heap with the parser loaded, end before its closing
+   * rebuild. A worker still parsing ends when it is done; a burst of saves later starts more,
+   * and they stay (ending them between batches would boot them again and again).
+   */
+  rest(workers: number): void {
+    this.keepWarm = workers > 0;
+    this.restTo = workers;
+    this.trim();
+  }
+
   /** Parse one file's bytes. */
   parse(path: string, bytes: Uint8Array): Promise<Ingested> {
     if (this.closed)
@@ -94,6 +96,11 @@ export class ParsePool {
       this.queue.push({ id: this.nextId++, path, bytes, resolve });
       this.pump();
     });
+  }
+
+  /** Worker threads running now (booting ones included). */
+  get workers(): number {
+    return this.slots.length;
   }
 
   /** Jobs waiting or running. */
@@ -115,7 +122,7 @@ export class ParsePool {
   }
 
   private spawn(): Slot {
-    const worker = startWorker(this.options.parse);
+    const worker = startWorker('parse-worker', this.options.parse, LIMITS);
     const slot: Slot = { worker, ready: false, jobs: [], bytes: 0, timer: undefined };
     worker.on('message', (message: { id: number; outcome: Ingested } | { ready: true }) => {
       if ('ready' in message) {
@@ -132,6 +139,18 @@ export class ParsePool {
     // An idle pool must not keep the process alive.
     worker.unref();
     return slot;
+  }
+
+  /** End idle workers beyond `restTo`; once there are no more than that, none end again. */
+  private trim(): void {
+    for (const slot of [...this.slots]) {
+      if (this.slots.length <= this.restTo) break;
+      if (slot.jobs.length > 0) continue;
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      slot.worker.unref();
+      void slot.worker.terminate();
+    }
+    if (this.slots.length <= this.restTo) this.restTo = Number.POSITIVE_INFINITY;
   }
 
   private pump(): void {
@@ -187,6 +206,7 @@ export class ParsePool {
     if (slot.jobs.length > 0) this.startTimer(slot);
     job?.resolve(outcome);
     this.pump();
+    if (this.restTo < this.slots.length) this.trim();
   }
 
   /**

@@ -6,6 +6,8 @@ export interface StoryParser {
   parse(relPath: string, bytes: Uint8Array): Promise<Ingested>;
   /** Keep a worker booted ahead of the next save (serve); nothing on this thread. */
   warm(): void;
+  /** Keep at most this many workers from now on (after a first scan); nothing on this thread. */
+  rest(workers: number): void;
   close(): void;
 }
 
@@ -16,11 +18,17 @@ export interface StoryParser {
 export function storyParser(options: IngestOptions, workers: boolean): StoryParser {
   if (workers) {
     const pool = new ParsePool({ parse: options });
-    return { parse: (relPath, bytes) => pool.parse(relPath, bytes), warm: () => pool.warm(), close: () => pool.close() };
+    return {
+      parse: (relPath, bytes) => pool.parse(relPath, bytes),
+      warm: () => pool.warm(),
+      rest: (workers) => pool.rest(workers),
+      close: () => pool.close(),
+    };
   }
   return {
     parse: async (relPath, bytes) => (await import('../core/ingest.js')).ingestStory(bytes, relPath, options),
     warm: () => undefined,
+    rest: () => undefined,
     close: () => undefined,
   };
 }

@@ -90,4 +90,25 @@ describe('parse pool', () => {
     const done = await outcome;
     expect('story' in done ? done.story.title : done.failure.code).toBe('Small');
   });
+  it('ends its extra workers after a first scan, the busy one once it is done, and starts more for a burst', async () => {
+    pool = new ParsePool({ parse, size: 2, timeoutMs: 120_000 });
+    const story = (n: number) => new TextEncoder().encode(`# Story ${n}\n\nBody ${n}`);
+    await Promise.all(Array.from({ length: 20 }, (_, n) => (pool as ParsePool).parse(`s${n}.md`, story(n))));
+    expect(pool.workers).toBe(2);
+    pool.rest(1);
+    expect(pool.workers).toBe(1);
+    const after = await pool.parse('after.md', story(99));
+    expect('story' in after ? after.story.title : after).toBe('Story 99');
+
+    // A worker still parsing when rest() is called ends when its file is done, not before.
+    const heavy = pool.parse('heavy.md', new TextEncoder().encode(`# Heavy\n\n${'*a _b [c '.repeat(20_000)}`));
+    pool.rest(0);
+    expect(pool.workers).toBe(1);
+    expect(await heavy).toMatchObject({ ok: true });
+    expect(pool.workers).toBe(0);
+
+    // Saves after that start workers again, and they stay (a burst ending is not a first scan).
+    await Promise.all(Array.from({ length: 20 }, (_, n) => (pool as ParsePool).parse(`b${n}.md`, story(n))));
+    expect(pool.workers).toBe(2);
+  });
 });

@@ -1,0 +1,21 @@
+// The build's write worker: compresses one document and writes its three files, off the main thread.
+import { writeFileSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import { brotliBody, gzipBody } from '../snapshot/compress.js';
+import type { WriteJob, WriteResult } from './write-pool.js';
+
+parentPort?.on('message', ({ id, body, to }: WriteJob) => {
+  let result: WriteResult;
+  try {
+    // Synchronous on purpose: this thread does nothing else, and each async call would cost a
+    // round trip through libuv's pool for a 6 KB file.
+    writeFileSync(to[0], body);
+    writeFileSync(to[1], gzipBody(body));
+    writeFileSync(to[2], brotliBody(body));
+    result = { id };
+  } catch (error) {
+    const { message, code } = error as NodeJS.ErrnoException;
+    result = { id, error: { message, ...(code ? { code } : {}) } };
+  }
+  parentPort?.postMessage(result);
+});

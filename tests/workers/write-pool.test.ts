@@ -1,0 +1,61 @@
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeDocument } from '../../src/snapshot/encode.js';
+import { NO_EXTRA_HEADERS } from '../../src/snapshot/headers.js';
+import { WritePool } from '../../src/workers/write-pool.js';
+import { tempDir } from '../helpers.js';
+
+let pool: WritePool | undefined;
+let dir: string | undefined;
+afterEach(async () => {
+  pool?.close();
+  pool = undefined;
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const three = (base: string) => [base, `${base}.gz`, `${base}.br`] as const;
+
+describe('write pool (build)', () => {
+  it('writes a document, its gzip and its brotli: the bytes the server sends for it', async () => {
+    dir = await tempDir();
+    pool = new WritePool(2);
+    const body = `<!doctype html><p>${'ข่าวทดสอบ '.repeat(500)}</p>`;
+    const served = encodeDocument(
+      { path: '/a.html', contentType: 'text/html; charset=utf-8', body, lastModified: new Date(0), freshness: 'live' },
+      { maxAge: 60, hubs: [], extra: NO_EXTRA_HEADERS },
+    );
+    // A view into a larger buffer: only its own bytes are written.
+    const bytes = Buffer.from(`xx${body}yy`).subarray(2, -2);
+    await pool.write(bytes, three(path.join(dir, 'a.html')));
+    const [plain, gz, br] = await Promise.all(three(path.join(dir, 'a.html')).map((f) => readFile(f)));
+    expect(plain?.toString()).toBe(body);
+    expect(gunzipSync(gz as Buffer).toString()).toBe(body);
+    expect(brotliDecompressSync(br as Buffer).toString()).toBe(body);
+    expect(gz).toEqual(served.gzip.body);
+    expect(br).toEqual(served.br.body);
+  });
+
+  it('writes many documents at once on its workers, each whole', async () => {
+    dir = await tempDir();
+    pool = new WritePool(2);
+    const bodies = Array.from({ length: 300 }, (_, n) => `<p>story ${n} ${'x'.repeat(n * 37)}</p>`);
+    await Promise.all(bodies.map((b, n) => (pool as WritePool).write(Buffer.from(b), three(path.join(dir as string, `${n}.html`)))));
+    for (const [n, b] of bodies.entries()) {
+      expect(brotliDecompressSync(await readFile(path.join(dir, `${n}.html.br`))).toString()).toBe(b);
+    }
+  });
+
+  it("rejects a write that fails with the file system's code and path, and goes on with the next", async () => {
+    dir = await tempDir();
+    pool = new WritePool(1);
+    const missing = three(path.join(dir, 'no-such-folder', 'a.html'));
+    await expect(pool.write(Buffer.from('x'), missing)).rejects.toMatchObject({
+      code: 'ENOENT',
+      message: expect.stringContaining(path.join('no-such-folder', 'a.html')),
+    });
+    await pool.write(Buffer.from('y'), three(path.join(dir, 'b.html')));
+    expect(await readFile(path.join(dir, 'b.html'), 'utf8')).toBe('y');
+  });
+});
