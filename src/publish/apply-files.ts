@@ -4,14 +4,14 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArticleError } from '../core/errors.js';
 import { type IdentityRecord, resolveIdentity } from '../core/identity.js';
-import { type EntryMeta, STORED_BASE, contentHash, entryMeta } from '../core/entry-meta.js';
+import { type EntryMeta, STORED_BASE, entryMeta } from '../core/entry-meta.js';
 import type { Ingested } from '../core/ingest.js';
 import { type Entry, ProblemCode, type Story } from '../core/model.js';
 import { type FutureStories, releaseOf } from '../core/release.js';
 import { paths, siteUrls } from '../core/routes.js';
 import type { Logger } from '../log.js';
 import type { StateDb } from '../store/state-db.js';
-import { type ReadResult, readArticle } from '../watch/read-article.js';
+import { type FileJob, type FileOutcome, type FileStat, readError } from '../workers/read-story.js';
 import { type Catalog, summarizeReading } from './catalog.js';
 import type { ProblemBook } from './problem-book.js';
 import { type StoredEntry, storedEntries } from './stored-entry.js';
@@ -26,8 +26,8 @@ export interface ApplyOptions {
   /** The public base URL: stored entries are rebased onto it when read. */
   baseUrl: string;
   futureStories: FutureStories;
-  /** Decode and parse one file (a worker pool while serving; in-line for `check --explain`). */
-  ingest: (relPath: string, bytes: Uint8Array) => Promise<Ingested>;
+  /** Read, hash and parse one file (workers/read-story.ts: on the worker pool; in-line for `check`). */
+  read: (file: FileJob) => Promise<FileOutcome>;
   /** A story is held until `at` (epoch ms), or not any more (undefined): the scheduler's business. */
   hold: (relPath: string, at: number | undefined) => void;
 }
@@ -38,8 +38,8 @@ const RENAME_WINDOW_MS = 10_000;
 /** Files read and applied between two yields to the event loop. */
 const READ_BATCH = 256;
 
-type Read = { result: ReadResult; hash?: string } | { error: ArticleError };
-type FileRead = Extract<ReadResult, { kind: 'file' }>;
+type Read = Exclude<FileOutcome, { error: unknown }> | { error: ArticleError };
+type FileRead = { kind: 'file' } & FileStat;
 const stored = siteUrls(STORED_BASE);
 
 /**
@@ -87,10 +87,10 @@ export class FileApplier {
     let changed = false;
     const missing = (r: Read) => 'result' in r && r.result.kind === 'missing';
     const prepare = async (from: number) => {
-      const reads = list.slice(from, from + READ_BATCH).map((p) => ({ path: p, read: this.read(p) }));
-      const rootGone = reads.some((r) => missing(r.read)) && !(await this.rootExists());
-      const parsed = await Promise.all(reads.map(({ path: p, read }) => this.parseIfChanged(p, read)));
-      return { rootGone, jobs: reads.map((r, k) => ({ ...r, ingested: parsed[k] })) };
+      const batch = list.slice(from, from + READ_BATCH);
+      const reads = await Promise.all(batch.map((p) => this.read(p)));
+      const rootGone = reads.some(missing) && !(await this.rootExists());
+      return { rootGone, jobs: batch.map((p, k) => ({ path: p, read: reads[k] as Read })) };
     };
     // The workers parse the batches ahead (each path is in one batch only) while one is applied here, in one transaction.
     const ahead = [0, READ_BATCH].filter((from) => from < list.length).map(prepare);
@@ -105,7 +105,7 @@ export class FileApplier {
       const unsettled: StoredEntry[] = [];
       this.unsettled = unsettled;
       this.store.transaction(() => {
-        for (const job of jobs) if (this.applyRead(job.path, job.read, job.ingested, rootGone, freed)) changed = true;
+        for (const job of jobs) if (this.applyRead(job.path, job.read, rootGone, freed)) changed = true;
         this.moves.flush();
       });
       for (const entry of unsettled) entry.stored();
@@ -116,25 +116,15 @@ export class FileApplier {
     return changed;
   }
 
-  private read(relPath: string): Read {
-    try {
-      const result = readArticle(path.join(this.options.articlesDir, relPath), relPath, this.options.maxFileBytes);
-      // Hashed once here: deciding whether to parse and recording the identity both need it.
-      return result.kind === 'file' ? { result, hash: contentHash(result.bytes) } : { result };
-    } catch (error) {
-      return {
-        error: error instanceof ArticleError ? error : new ArticleError(ProblemCode.Unreadable, String(error), relPath, { cause: error }),
-      };
-    }
-  }
-
-  /** The parse of a file whose bytes differ from its published version (or that last failed); undefined otherwise. */
-  private async parseIfChanged(relPath: string, read: Read): Promise<Ingested | undefined> {
-    if (!('result' in read) || read.result.kind !== 'file') return undefined;
+  /** Read `relPath` where it is parsed; the parse is skipped when its bytes are those of its published version. */
+  private async read(relPath: string): Promise<Read> {
+    const { articlesDir, maxFileBytes } = this.options;
+    const job: FileJob = { absPath: path.join(articlesDir, relPath), relPath, maxBytes: maxFileBytes };
+    // Parsed again whatever its bytes: a story that last failed, or whose image changed.
     const current = this.catalog.get(relPath);
-    const same = current && current.hash === read.hash && !this.problems.hasError(relPath);
-    if (same && this.staleImages([current]).length === 0) return undefined;
-    return this.options.ingest(relPath, read.result.bytes);
+    if (current && !this.problems.hasError(relPath) && this.staleImages([current]).length === 0) job.knownHash = current.hash;
+    const outcome = await this.options.read(job);
+    return 'error' in outcome ? { error: readError(relPath, outcome.error) } : outcome;
   }
 
   /** Published stories whose image file changed since they were read (all by default): a scan reads them again. */
@@ -148,14 +138,14 @@ export class FileApplier {
     return stat(this.options.articlesDir).then((s) => s.isDirectory(), () => false);
   }
 
-  private applyRead(relPath: string, read: Read, ingested: Ingested | undefined, rootGone: boolean, freed: string[]): boolean {
+  private applyRead(relPath: string, read: Read, rootGone: boolean, freed: string[]): boolean {
     if ('error' in read) return this.fail(relPath, read.error);
     const { result } = read;
     // A vanished articles folder (unmounted share, a sync tool mid-swap) is not a mass deletion.
     if (result.kind === 'missing') return rootGone ? false : this.remove(relPath, freed);
     // A story file replaced by a folder of the same name is gone as a story.
     if (result.kind === 'directory') return this.remove(relPath, freed);
-    return this.applyFile(relPath, result, read.hash ?? contentHash(result.bytes), ingested, freed);
+    return 'hash' in read ? this.applyFile(relPath, result, read.hash, read.ingested, freed) : false;
   }
 
   /** Returns true when the published set changed. */

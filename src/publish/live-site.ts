@@ -81,7 +81,7 @@ export class LiveSite {
         feedId: this.site.id,
         baseUrl,
         futureStories: config.futureStories,
-        ingest: (p, bytes) => this.parser.parse(p, bytes),
+        read: (file) => this.parser.read(file),
         hold: (p, at) => (at === undefined ? this.scheduler.drop(p) : this.scheduler.hold(p, at)),
       },
       this.store,

@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { ProblemCode } from '../core/model.js';
 import type { IngestOptions, Ingested } from '../core/ingest.js';
+import { type FileJob, type FileOutcome, unfinishedRead } from './read-story.js';
 import { startWorker } from './start-worker.js';
 
 export interface ParsePoolOptions {
@@ -14,12 +15,20 @@ export interface ParsePoolOptions {
   timeoutMs?: number;
 }
 
+/** What a worker is sent: a file to read and parse (publishing), or bytes to parse (a desk preview). */
+export type WorkerJob = { id: number; file: FileJob } | { id: number; path: string; bytes: Uint8Array };
+
 interface Job {
-  id: number;
-  path: string;
-  bytes: Uint8Array;
-  resolve: (outcome: Ingested) => void;
+  message: WorkerJob;
+  /** Bytes sent with it, counted against AHEAD_BYTES: none for a file the worker reads itself. */
+  bytes: number;
+  resolve: (outcome: never) => void;
+  /** Its outcome when it cannot finish: shutdown, the time limit, a crash. */
+  failed: (code: ProblemCode, message: string) => unknown;
 }
+
+const SHUTTING_DOWN = 'the parser is shutting down';
+const parseFailed = (code: ProblemCode, message: string): Ingested => ({ ok: false, failure: { code, message } });
 
 interface Slot {
   worker: Worker;
@@ -88,12 +97,20 @@ export class ParsePool {
     this.trim();
   }
 
-  /** Parse one file's bytes. */
+  /** Parse one file's bytes (read by the caller). */
   parse(path: string, bytes: Uint8Array): Promise<Ingested> {
-    if (this.closed)
-      return Promise.resolve({ ok: false, failure: { code: ProblemCode.Unreadable, message: 'the parser is shutting down' } });
-    return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, path, bytes, resolve });
+    return this.submit({ id: this.nextId++, path, bytes }, bytes.byteLength, parseFailed);
+  }
+
+  /** Read, hash and (unless its hash is `file.knownHash`) parse a file, all on a worker. */
+  read(file: FileJob): Promise<FileOutcome> {
+    return this.submit({ id: this.nextId++, file }, 0, (code, message) => unfinishedRead(file, code, message));
+  }
+
+  private submit<T>(message: WorkerJob, bytes: number, failed: (code: ProblemCode, message: string) => T): Promise<T> {
+    if (this.closed) return Promise.resolve(failed(ProblemCode.Unreadable, SHUTTING_DOWN));
+    return new Promise<T>((resolve) => {
+      this.queue.push({ message, bytes, resolve: resolve as (outcome: never) => void, failed });
       this.pump();
     });
   }
@@ -110,8 +127,7 @@ export class ParsePool {
 
   close(): void {
     this.closed = true;
-    for (const job of this.queue.splice(0))
-      job.resolve({ ok: false, failure: { code: ProblemCode.Unreadable, message: 'the parser is shutting down' } });
+    for (const job of this.queue.splice(0)) job.resolve(job.failed(ProblemCode.Unreadable, SHUTTING_DOWN) as never);
     // Not awaited: on Node 20 the terminate() of a worker that registered a module loader (tsx,
     // in tests) sometimes never settles, and awaiting it let the process exit mid-command. The
     // workers are unreferenced, so they never hold the process open.
@@ -124,13 +140,13 @@ export class ParsePool {
   private spawn(): Slot {
     const worker = startWorker('parse-worker', this.options.parse, LIMITS);
     const slot: Slot = { worker, ready: false, jobs: [], bytes: 0, timer: undefined };
-    worker.on('message', (message: { id: number; outcome: Ingested } | { ready: true }) => {
+    worker.on('message', (message: { id: number; outcome: unknown } | { ready: true }) => {
       if ('ready' in message) {
         slot.ready = true;
         this.pump();
         return;
       }
-      if (slot.jobs[0]?.id === message.id) this.finish(slot, message.outcome);
+      if (slot.jobs[0]?.message.id === message.id) this.finish(slot, message.outcome);
     });
     worker.on('error', (error) => this.replace(slot, `the parser crashed: ${error.message}`));
     worker.on('exit', () => {
@@ -165,9 +181,9 @@ export class ParsePool {
       if (!slot) return;
       this.queue.shift();
       slot.jobs.push(job);
-      slot.bytes += job.bytes.byteLength;
+      slot.bytes += job.bytes;
       if (slot.jobs.length === 1) this.startTimer(slot);
-      slot.worker.postMessage({ id: job.id, path: job.path, bytes: job.bytes });
+      slot.worker.postMessage(job.message);
     }
   }
 
@@ -176,7 +192,7 @@ export class ParsePool {
     let best: Slot | undefined;
     for (const slot of this.slots) {
       if (!slot.ready || slot.jobs.length >= AHEAD_JOBS) continue;
-      if (slot.jobs.length > 0 && slot.bytes + job.bytes.byteLength > AHEAD_BYTES) continue;
+      if (slot.jobs.length > 0 && slot.bytes + job.bytes > AHEAD_BYTES) continue;
       if (!best || slot.jobs.length < best.jobs.length) best = slot;
     }
     return best;
@@ -189,22 +205,22 @@ export class ParsePool {
    * was held (a long transaction), a result that came in time must not be called too late.
    */
   private startTimer(slot: Slot): void {
-    const id = slot.jobs[0]?.id;
+    const id = slot.jobs[0]?.message.id;
     slot.timer = setTimeout(() => {
       setImmediate(() => {
-        if (slot.jobs[0]?.id !== id) return;
+        if (slot.jobs[0]?.message.id !== id) return;
         this.replace(slot, `parsing took longer than ${this.timeoutMs / 1000} s (the limit); the file is too complex`, ProblemCode.TooComplex);
       });
     }, this.timeoutMs);
   }
 
-  private finish(slot: Slot, outcome: Ingested): void {
+  private finish(slot: Slot, outcome: unknown): void {
     const job = slot.jobs.shift();
     clearTimeout(slot.timer);
     slot.timer = undefined;
-    if (job) slot.bytes -= job.bytes.byteLength;
+    if (job) slot.bytes -= job.bytes;
     if (slot.jobs.length > 0) this.startTimer(slot);
-    job?.resolve(outcome);
+    job?.resolve(outcome as never);
     this.pump();
     if (this.restTo < this.slots.length) this.trim();
   }
@@ -223,7 +239,7 @@ export class ParsePool {
     this.slots.splice(index, 1);
     void slot.worker.terminate();
     this.queue.unshift(...waiting);
-    job?.resolve({ ok: false, failure: { code, message } });
+    job?.resolve(job.failed(code, message) as never);
     if (this.keepWarm) this.warm();
     this.pump();
   }

@@ -1,11 +1,17 @@
-// The parse worker: runs core/ingest.ts on the bytes it is sent, off the main thread.
+// The parse worker: reads and parses the files it is sent (or parses the bytes), off the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { type IngestOptions, type Ingested, ingestStory } from '../core/ingest.js';
+import type { WorkerJob } from './parse-pool.js';
+import { readStory } from './read-story.js';
 
 const options = workerData as IngestOptions;
 
-parentPort?.on('message', (job: { id: number; path: string; bytes: Uint8Array }) => {
-  parentPort?.postMessage({ id: job.id, outcome: lean(ingestStory(job.bytes, job.path, options)) });
+parentPort?.on('message', (job: WorkerJob) => {
+  const outcome =
+    'file' in job
+      ? readStory(job.file, (bytes) => lean(ingestStory(bytes, job.file.relPath, options)))
+      : lean(ingestStory(job.bytes, job.path, options));
+  parentPort?.postMessage({ id: job.id, outcome });
 });
 
 /**

@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_BOILERPLATE_MARKERS } from '../../src/config.js';
+import { contentHash } from '../../src/core/entry-meta.js';
 import { ParsePool } from '../../src/workers/parse-pool.js';
+import { tempDir } from '../helpers.js';
 
 const parse = {
   boilerplateMarkers: DEFAULT_BOILERPLATE_MARKERS,
@@ -110,5 +113,43 @@ describe('parse pool', () => {
     // Saves after that start workers again, and they stay (a burst ending is not a first scan).
     await Promise.all(Array.from({ length: 20 }, (_, n) => (pool as ParsePool).parse(`b${n}.md`, story(n))));
     expect(pool.workers).toBe(2);
+  });
+  it('reads, hashes and parses a file on the worker; skips the parse of known bytes; names a file it refuses', async () => {
+    const dir = await tempDir();
+    try {
+      pool = new ParsePool({ parse, size: 1 });
+      await writeFile(path.join(dir, 'a.md'), '# Read there\n\nBody');
+      await symlink(path.join(dir, 'a.md'), path.join(dir, 'link.md'));
+      const job = (relPath: string, knownHash?: string) => ({
+        absPath: path.join(dir, relPath),
+        relPath,
+        maxBytes: 1000,
+        ...(knownHash ? { knownHash } : {}),
+      });
+      const read = await pool.read(job('a.md'));
+      expect(read).toMatchObject({ result: { kind: 'file', size: 18 }, hash: contentHash(readFileSync(path.join(dir, 'a.md'))) });
+      expect('ingested' in read && read.ingested?.ok ? read.ingested.story.title : read).toBe('Read there');
+      const again = await pool.read(job('a.md', 'hash' in read ? read.hash : ''));
+      expect(again).toMatchObject({ result: { kind: 'file' } });
+      expect('ingested' in again).toBe(false);
+      expect(await pool.read(job('link.md'))).toMatchObject({ error: { code: 'SYMLINK' } });
+      expect(await pool.read(job('gone.md'))).toEqual({ result: { kind: 'missing' } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("gives a file read over the time limit TOO_COMPLEX with its size and mtime (an unchanged file is not read again)", async () => {
+    const dir = await tempDir();
+    try {
+      pool = new ParsePool({ parse, size: 1, timeoutMs: 100 });
+      const file = path.join(dir, 'heavy.md');
+      await writeFile(file, `# Heavy\n\n${'*a _b [c '.repeat(100_000)}`);
+      const outcome = await pool.read({ absPath: file, relPath: 'heavy.md', maxBytes: 10_000_000 });
+      const st = statSync(file);
+      expect(outcome).toMatchObject({ error: { code: 'TOO_COMPLEX', fileStat: { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) } } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
