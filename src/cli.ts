@@ -12,7 +12,7 @@ import { BuildTargetError, checkBuildTarget } from './publish/build-target.js';
 import { ForeignFolderError } from './publish/folder-match.js';
 import { StateStoreError } from './store/state-db.js';
 import { StateLockedError } from './store/state-lock.js';
-import { ListenError, type RunningServer, buildSite, checkFolder, pingHubs, startServer } from './runtime.js';
+import { ListenError, type RunningServer, buildSite, checkFolder, pingHubs, publicBaseUrl, startServer } from './runtime.js';
 
 const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -220,6 +220,13 @@ async function build(config: Readonly<Config>, out: string, log: Logger): Promis
   const outDir = path.resolve(out);
   // Never over the stories, the state, the project or a folder feedpub did not write (throws BuildTargetError).
   checkBuildTarget(outDir, { articlesDir: config.articlesDir, stateDir: config.stateDir, projectDirs: [process.cwd(), PACKAGE_DIR] });
+  // A static export is copied somewhere public: local links in every feed are rarely what was meant.
+  if (config.baseUrl === undefined) {
+    log.warn('build.base-url', {
+      url: publicBaseUrl(config),
+      reason: 'no --base-url (or FEEDPUB_BASE_URL, or baseUrl in the config): every link in the build points at this address; set it to the public URL the files will be served from',
+    });
+  }
   const { files, skipped, status } = await buildSite(config, outDir, { log, onProgress: createProgress(stderr, log) });
   for (const s of skipped) log.warn('build.skipped', { path: s.path, reason: s.reason });
   log.info('build.done', { out: outDir, files, articles: status.articles, problems: status.problems.length, skipped: skipped.length });

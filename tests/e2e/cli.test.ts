@@ -155,6 +155,11 @@ describe('feedpub CLI', () => {
     const order = ['article.added', 'build.skipped', 'build.done', 'document(s) could not be written'].map((s) => stderr.indexOf(s));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Built without --base-url: said once, before the work, with the address every link got.
+    expect(stderr.match(/WARN {2}build\.base-url url=http:\/\/127\.0\.0\.1:8080 /g)).toHaveLength(1);
+    expect(stderr.indexOf('build.base-url')).toBeLessThan(stderr.indexOf('article.added'));
+    const withUrl = await finished(run(['build', '--articles', articles, '--state', state, '--out', out, '--base-url', 'https://news.example'], cwd));
+    expect(withUrl.stderr).not.toContain('build.base-url');
   });
 
   it('prints the desk on a second line, and exits 2 when a desk port given explicitly is taken', async () => {
