@@ -8,7 +8,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { type Config, loadConfig } from '../src/config.js';
-import { silentLogger } from '../src/log.js';
+import { type Logger, silentLogger } from '../src/log.js';
 import type { LiveSite } from '../src/publish/live-site.js';
 import { startServer } from '../src/runtime.js';
 
@@ -64,6 +64,8 @@ export interface StartOptions {
   /** Public URL for links (default: the real http://127.0.0.1:PORT), as behind a proxy. */
   baseUrl?: string;
   websubRetryMs?: number;
+  /** Where the site logs (default: nowhere). */
+  log?: Logger;
 }
 
 export interface SiteFolders {
@@ -117,7 +119,7 @@ export async function startSite(
   // Tests bind loopback; `baseUrl` stands in for a public URL behind a proxy.
   const config = Object.freeze({ ...loaded, host: '127.0.0.1', baseUrl: options.baseUrl ?? loaded.baseUrl });
   const running = await startServer(config, {
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     watch: options.watch ?? true,
     reconcile: options.reconcile,
     websubRetryMs: options.websubRetryMs,

@@ -62,6 +62,9 @@ export class FileApplier {
     this.toEntry = storedEntries(store, options.baseUrl);
   }
 
+  /** Stories the batch applied now took down: logged after it, unless a rename in it moved them (then only renamed). */
+  private readonly removed = new Set<string>();
+
   /** Entries published by the batch whose transaction runs now: their bodies are in memory until it commits. */
   private unsettled: StoredEntry[] = [];
 
@@ -104,10 +107,12 @@ export class FileApplier {
       const freed: string[] = [];
       const unsettled: StoredEntry[] = [];
       this.unsettled = unsettled;
+      this.removed.clear();
       this.store.transaction(() => {
         for (const job of jobs) if (this.applyRead(job.path, job.read, rootGone, freed)) changed = true;
         this.moves.flush();
       });
+      for (const file of this.removed) this.log.info('article.removed', { file });
       for (const entry of unsettled) entry.stored();
       // A slug freed by this batch goes to a file that lost a clash for it.
       const losers = freed.length > 0 ? this.problems.pathsWithCode(ProblemCode.SlugCollision) : [];
@@ -252,6 +257,7 @@ export class FileApplier {
       this.catalog.forget(candidate.path);
       this.problems.setFile(candidate.path, []);
       this.unpublish(candidate.path, []);
+      this.removed.delete(candidate.path);
       this.log.info('article.renamed', { from: candidate.path, file: relPath });
       return { record: { ...candidate, path: relPath, deletedAt: null }, oldUrl };
     }
@@ -268,7 +274,7 @@ export class FileApplier {
     if (removed && entry) {
       // Gone (410) until a rename of the same bytes turns it into a 301; held and draft stories were never public.
       this.moves.deleted(relPath, paths.article(entry.slug));
-      this.log.info('article.removed', { file: relPath });
+      this.removed.add(relPath);
     }
     return removed;
   }

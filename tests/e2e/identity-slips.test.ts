@@ -72,6 +72,25 @@ describe('story identity', () => {
     expect(await titles(ctx.running.url)).toEqual(['Story Y']);
   });
 
+  it('logs a rename made while stopped as renamed only, not as a removal too', async () => {
+    await put(ctx.articles, 'a.txt', 'Story A\n\nThe text of story A.\n');
+    await put(ctx.articles, 'b.txt', 'Story B\n\nThe text of story B.\n');
+    await put(ctx.articles, 'd.txt', 'Story D\n\nThe text of story D.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    await ctx.running.close();
+    ctx.running = undefined;
+    await rename(path.join(ctx.articles, 'a.txt'), path.join(ctx.articles, 'c.txt'));
+    await rm(path.join(ctx.articles, 'b.txt'));
+    // The scan after the restart applies the old path and the new one in one batch.
+    const events: [string, Record<string, unknown>][] = [];
+    const record = (event: string, fields: Record<string, unknown> = {}) => void events.push([event, fields]);
+    ctx.running = await startSite(ctx.articles, ctx.state, {}, { log: { debug: record, info: record, warn: record, error: record } });
+    await waitFor(async () => same(await titles(ctx.running?.url ?? ''), ['Story A', 'Story D']), 10_000, 'A renamed, B gone');
+    const about = (file: string) => events.filter(([e, f]) => e.startsWith('article.') && (f.file === file || f.from === file));
+    expect(about('a.txt')).toEqual([['article.renamed', { from: 'a.txt', file: 'c.txt' }]]);
+    expect(about('b.txt')).toEqual([['article.removed', { file: 'b.txt' }]]);
+  });
+
   it('keeps a broken story’s last good version in a build with another base URL against the same state', async () => {
     await put(ctx.articles, 'good.txt', 'Good\n\nbody\n');
     await put(ctx.articles, 'breaks.md', '---\ntitle: Last good\n---\n\nThe version that parsed.\n');
