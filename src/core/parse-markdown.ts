@@ -68,7 +68,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   const date = frontMatterDate(meta, dateKey, file, options.timeZone, lineOf(dateKey), source);
   const updatedKey = meta.updated !== undefined && meta.updated !== null && meta.updated !== '' ? 'updated' : 'lastmod';
   const author = readAuthor(meta, file);
-  const tags = [...readList(meta, 'tags', file), ...readList(meta, 'categories', file)];
+  const tags = [...readList(meta, 'tags', file, warn), ...readList(meta, 'categories', file, warn)];
   checkCategoryCount(tags.length, file, lineOf(meta.tags !== undefined ? 'tags' : 'categories'));
   const language = lang ?? detectLanguage(`${title} ${text_}`);
   const reading: StoryReading = {
@@ -155,7 +155,8 @@ function readAuthor(meta: Meta, file: string): string | undefined {
   return author === undefined ? undefined : cleanLine(author) || undefined;
 }
 
-function readList(meta: Meta, key: string, file: string): string[] {
+/** A list of labels (tags, categories): each a name in URLs and feeds, so cleaned as a title is (bidi controls too). */
+function readList(meta: Meta, key: string, file: string, warn: (message: string) => void): string[] {
   const value = meta[key];
   if (value === undefined || value === null) return [];
   const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
@@ -163,7 +164,7 @@ function readList(meta: Meta, key: string, file: string): string[] {
     .map((item) => {
       if (typeof item !== 'string' && typeof item !== 'number')
         throw new ArticleError(ProblemCode.BadField, `${key}: must be a list of words`, file);
-      return cleanLine(String(item));
+      return cleanLabel(String(item), key, warn);
     })
     .filter((t) => t !== '');
 }

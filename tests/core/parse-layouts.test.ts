@@ -105,6 +105,12 @@ describe('bounded text', () => {
     expect(story.warnings.some((w) => w.startsWith('title: removed 2 bidirectional'))).toBe(true);
   });
 
+  it('removes bidi overrides from front-matter tags and categories, which name pages and feeds', () => {
+    const story = parseMarkdown('---\ntitle: T\ntags: ["x\u202Ey", "ok"]\ncategories: "a\u2066b"\n---\n\nbody', 'a.md', options);
+    expect(story.tags).toEqual(['xy', 'ok', 'ab']);
+    expect(story.warnings.filter((w) => /^(tags|categories): removed 1 bidirectional/.test(w))).toHaveLength(2);
+  });
+
   it('cuts a title by bytes when its graphemes are few but heavy', () => {
     const family = '👨‍👩‍👧‍👦';
     const story = plain(`${family.repeat(290)}\n\nbody`);
