@@ -227,9 +227,17 @@ async function build(config: Readonly<Config>, out: string, log: Logger): Promis
       reason: 'no --base-url (or FEEDPUB_BASE_URL, or baseUrl in the config): every link in the build points at this address; set it to the public URL the files will be served from',
     });
   }
-  const { files, skipped, status } = await buildSite(config, outDir, { log, onProgress: createProgress(stderr, log) });
+  const { files, written, skipped, status } = await buildSite(config, outDir, { log, onProgress: createProgress(stderr, log) });
   for (const s of skipped) log.warn('build.skipped', { path: s.path, reason: s.reason });
-  log.info('build.done', { out: outDir, files, articles: status.articles, problems: status.problems.length, skipped: skipped.length });
+  // `written` 0: nothing had changed since the last build into this folder, and no file was touched.
+  log.info('build.done', {
+    out: outDir,
+    files,
+    written,
+    articles: status.articles,
+    problems: status.problems.length,
+    skipped: skipped.length,
+  });
   if (skipped.length > 0) {
     stderr.write(`feedpub: ${skipped.length} document(s) could not be written (listed above as build.skipped); the rest of the build is in place\n`);
     return 1;

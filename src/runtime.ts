@@ -193,7 +193,7 @@ export async function buildSite(
   config: Readonly<Config>,
   outDir: string,
   options: SiteOptions & { log: Logger },
-): Promise<{ files: number; skipped: BuildResult['skipped']; status: SiteStatus; copiedState: boolean }> {
+): Promise<{ files: number; written: number; skipped: BuildResult['skipped']; status: SiteStatus; copiedState: boolean }> {
   const { log, ...siteOptions } = options;
   // Refused before any work, and again at the swap (write-build): never over stories, state, the project or a system folder.
   const guards = {
@@ -216,12 +216,12 @@ export async function buildSite(
     });
     try {
       await site.start();
-      const { files, skipped } = await writeBuild(
+      const { files, written, skipped } = await writeBuild(
         snapshotItems(site.snapshot),
         { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir },
         guards,
       );
-      return { files, skipped, status: site.status(), copiedState: state.copied };
+      return { files, written, skipped, status: site.status(), copiedState: state.copied };
     } finally {
       await site.close();
     }

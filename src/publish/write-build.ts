@@ -57,9 +57,11 @@ export async function writeBuild(documents: Iterable<SnapshotItem>, given: Build
   }
 }
 
-/** What a build wrote: files in the folder, and the documents it could not write (with why). */
+/** What a build wrote: files in the folder, documents written this time, and the documents it could not write (with why). */
 export interface BuildResult {
   files: number;
+  /** Documents rendered and written by this build (the others were kept, or linked from the last tree). */
+  written: number;
   skipped: { path: string; reason: string }[];
 }
 
@@ -100,7 +102,7 @@ async function writeLocked(documents: Iterable<SnapshotItem>, folders: BuildFold
     const manifest = inPlace
       ? await updateTree(items, files, before, { outDir, pool }, guarded)
       : await replaceTree(items, files, before, { outDir, pool }, guarded, guards);
-    return { files: manifest.documents.size * ENCODINGS.length + manifest.files.size, skipped };
+    return { files: manifest.documents.size * ENCODINGS.length + manifest.files.size, written: pool.written, skipped };
   } finally {
     pool.close();
   }

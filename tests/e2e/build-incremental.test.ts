@@ -19,7 +19,7 @@ const story = (name: string, day: number, title = `Story ${name}`) =>
 
 async function withBuild(
   overrides: Record<string, unknown>,
-  run: (site: string, build: (o?: Record<string, unknown>) => Promise<void>) => Promise<void>,
+  run: (site: string, build: (o?: Record<string, unknown>) => Promise<number>) => Promise<void>,
 ) {
   const out = await tempDir('feedpub-build-');
   const site = path.join(out, 'site');
@@ -27,7 +27,7 @@ async function withBuild(
   const build = async (more: Record<string, unknown> = {}) => {
     const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example', ...overrides, ...more });
     dirs.push(configDir);
-    await buildSite(config, site, { log: silentLogger });
+    return (await buildSite(config, site, { log: silentLogger })).written;
   };
   try {
     await run(site, build);
@@ -119,6 +119,10 @@ describe('build, again', () => {
       // Nothing of the work in progress is left behind.
       const { readdir } = await import('node:fs/promises');
       expect((await readdir(site)).filter((n) => n.includes('staging'))).toEqual([]);
+      // Again with nothing changed: no document written (build.done says written=0), no file replaced.
+      const feedNow = await inode(site, 'feed.xml');
+      expect(await build()).toBe(0);
+      expect(await inode(site, 'feed.xml')).toBe(feedNow);
     });
   });
 
