@@ -78,6 +78,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
   });
   if (dropped > 0) warnings.push(`body: dropped ${dropped} combining marks beyond 4 on one character`);
   if (head.author === undefined) head.creditFromText(paragraphs);
+  head.dateFromLede(paragraphs[0]);
   const language = detectLanguage(`${title} ${paragraphs.map((p) => p.text).join(' ')}`);
   reading.language = language;
   const author = head.author === undefined ? undefined : cleanLabel(head.author, 'credit', (w) => warnings.push(w)) || undefined;
@@ -203,7 +204,7 @@ class HeadReader {
     const wire = first && WIRE_DATELINE.exec(first.text);
     const last = paragraphs.length > 1 ? paragraphs[paragraphs.length - 1] : undefined;
     const candidates: [number, string][] = [];
-    if (wire && first) candidates.push([first.n, wire[1] as string]);
+    if (wire && first) candidates.push([first.n, wire[2] as string]);
     if (last && last.text.length <= 120) candidates.push([last.n, last.text]);
     for (const [n, text] of candidates) {
       const c = readCredit(text, this.names);
@@ -214,10 +215,31 @@ class HeadReader {
       return;
     }
   }
+
+  /**
+   * With no dateline in the head, a wire lede's opening dates the story when it is a whole date
+   * (`BANGKOK, Dec 3, 2026 (Reuters) - ...`, `กรุงเทพฯ 24 พ.ย. 2569 (รอยเตอร์) - ...`); the text
+   * stays as written. One without a year (`Dec 3`), or that cannot be, is a note for `check
+   * --explain`, never a failure: it is the story's first sentence, not a line of metadata, and a
+   * year guessed from the clock would date a story saved in January from last December wrongly.
+   */
+  dateFromLede(first: { n: number; text: string } | undefined): void {
+    const opening = first && this.dateSource === undefined ? WIRE_DATELINE.exec(first.text)?.[1]?.replace(/[\s,]+$/u, '') : undefined;
+    if (!first || !opening) return;
+    const found = readDateline(opening, this.options.timeZone, () => false);
+    if (found && 'date' in found.reading && found.credit === undefined && !found.update) {
+      this.record({ n: first.n, text: opening, block: 0 }, found);
+      return;
+    }
+    const note = (why: string) => this.reading.notes.push({ line: first.n, note: `the wire dateline "${opening}" ${why}; the story is dated when the file was first seen` });
+    if (found && 'invalid' in found.reading) note(`is not a real date (${found.reading.invalid})`);
+    else if (['2000', ', 2000'].some((year) => readDateline(`${opening}${year.startsWith(',') ? '' : ' '}${year}`, this.options.timeZone, () => false)))
+      note('has no year (write it with one, e.g. "Dec 3, 2026", to date the story by it)');
+  }
 }
 
 /** `BANGKOK, Nov 24 (Reuters) -` or `เชียงใหม่ (สำนักข่าวไทย) –` opening a lede. */
-const WIRE_DATELINE = /^[\p{Lu}\p{Lo}][\p{L}\p{M}\p{N} .,'’ฯ/-]{1,40}?\s*\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)\s*\S/u;
+const WIRE_DATELINE = /^([\p{Lu}\p{Lo}][\p{L}\p{M}\p{N} .,'’ฯ/-]{1,40}?)\s*\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)\s*\S/u;
 
 /** Non-empty lines with their line numbers and paragraph (blank-line separated block) index. */
 function toLines(lines: readonly string[]): Line[] {

@@ -203,6 +203,31 @@ describe('layouts a newsroom trial found (73 stories in the house styles of Thai
     expect(read(`หัวข้อ\n\n${lede}\n\n${B}`)).toMatchObject({ author: agency, first: `<p>${lede}</p>` });
   });
 
+  it.each([
+    ['BANGKOK, Dec 3, 2026 (Reuters) - The baht rose on Thursday.', '2026-12-02T17:00:00.000Z', 'Reuters'],
+    ['WASHINGTON, December 3, 2026 (AP) — Lawmakers met on Thursday.', '2026-12-02T17:00:00.000Z', 'AP'],
+    ['กรุงเทพฯ 24 พ.ย. 2569 (รอยเตอร์) - ราคาน้ำมันดิบปรับตัวสูงขึ้นในวันอังคาร', '2026-11-23T17:00:00.000Z', 'รอยเตอร์'],
+  ])('dates a story by the whole date of its wire lede, and keeps the lede as written: %s', (lede, date, agency) => {
+    const story = plain(`หัวข้อ\n\n${lede}\n\n${B}`);
+    expect([story.date?.toISOString(), story.author, story.contentHtml.split('\n')[0]]).toEqual([date, agency, `<p>${lede}</p>`]);
+    expect(story.dateSource?.line).toBe(3);
+  });
+
+  it.each([
+    ['BANGKOK, Dec 3 (Reuters) - The baht rose on Thursday.', 'has no year'],
+    ['กรุงเทพฯ 24 พ.ย. (รอยเตอร์) - ราคาน้ำมันดิบปรับตัวสูงขึ้น', 'has no year'],
+    ['WASHINGTON, Feb 30, 2026 (AP) - Lawmakers met.', 'is not a real date'],
+  ])('leaves a story undated by a wire lede without a whole date, with a hint on its line: %s', (lede, why) => {
+    const story = plain(`หัวข้อ\n\n${lede}\n\n${B}`);
+    expect(story.date).toBeUndefined();
+    expect((story.hints ?? []).filter((h) => h.startsWith('line 3: the wire dateline') && h.includes(why))).toHaveLength(1);
+  });
+
+  it('keeps the dateline of the head over the date of a wire lede', () => {
+    const story = plain(`หัวข้อ\n\n25 พ.ย. 2569 09.00 น.\n\nBANGKOK, Dec 3, 2026 (Reuters) - Text.\n\n${B}`);
+    expect([story.date?.toISOString(), story.dateSource?.line]).toEqual(['2026-11-25T02:00:00.000Z', 3]);
+  });
+
   it('takes the time from the line after a date written without one', () => {
     expect(read(`หัวข้อ\n\n24 พ.ย. 69\n16:45\n\n${B}`)).toMatchObject({ date: '2026-11-24T09:45:00.000Z', first: `<p>${B}</p>` });
     expect(read(`หัวข้อ\n\n24 พ.ย. 69\n\n16:45 น.\n\n${B}`)).toMatchObject({ date: '2026-11-24T09:45:00.000Z', first: `<p>${B}</p>` });
