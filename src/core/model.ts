@@ -29,8 +29,12 @@ export interface Story {
   warnings: string[];
   /** Things the parser was unsure of and left as written (a short line that may be a credit): `check` shows them as info. */
   hints?: string[];
-  /** Where the date came from (1-based line and its text), so a date out of range is reported where it is written. */
-  dateSource?: { line: number; text: string };
+  /**
+   * Where the date came from (1-based line and its text), so a date out of range is reported
+   * where it is written. `lede`: from a wire dateline opening the first paragraph, which dates a
+   * story when it is first seen only (core/identity.ts).
+   */
+  dateSource?: { line: number; text: string; lede?: true };
   /** How the file was read, line by line: `check --explain` prints it. */
   reading?: StoryReading;
 }

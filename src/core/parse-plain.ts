@@ -103,7 +103,7 @@ class HeadReader {
   date: Date | undefined;
   updated: Date | undefined;
   author: string | undefined;
-  dateSource: { line: number; text: string } | undefined;
+  dateSource: Story['dateSource'];
   private timed = false;
   private readonly names: CreditNames;
 
@@ -229,6 +229,7 @@ class HeadReader {
     const found = readDateline(opening, this.options.timeZone, () => false);
     if (found && 'date' in found.reading && found.credit === undefined && !found.update) {
       this.record({ n: first.n, text: opening, block: 0 }, found);
+      this.dateSource = { line: first.n, text: opening, lede: true };
       return;
     }
     const note = (why: string) => this.reading.notes.push({ line: first.n, note: `the wire dateline "${opening}" ${why}; the story is dated when the file was first seen` });

@@ -48,6 +48,24 @@ describe('ingest', () => {
     expect(entryMeta(result.story, result.slug, record, undefined).categories).toEqual(['world', 'x']);
   });
 
+  it('dates a new story by its wire lede, but keeps the published date of a story already seen', () => {
+    const lede = (text: string) => {
+      const result = ingestStory(Buffer.from(`Baht rises\n\n${text} (Reuters) - The baht rose.\n\nMore.\n`), 'a.txt', options);
+      if (!result.ok) throw new Error(result.failure.message);
+      return result.story;
+    };
+    const input = (story: ReturnType<typeof lede>) => ({ path: 'a.txt', hash: 'h2', story, seenAt: Date.parse('2026-12-03T05:00:00Z'), feedId: 'f' });
+    const fresh = resolveIdentity(undefined, input(lede('BANGKOK, Dec 3, 2026')));
+    expect(new Date(fresh.published).toISOString()).toBe('2026-12-02T17:00:00.000Z');
+    // Published before feedpub read ledes (first-seen time), edited since: the date subscribers saw stays.
+    const seen = { ...fresh, hash: 'h1', published: Date.parse('2026-12-03T03:10:00Z'), updated: Date.parse('2026-12-03T03:10:00Z') };
+    expect(new Date(resolveIdentity(seen, input(lede('BANGKOK, Dec 3, 2026'))).published).toISOString()).toBe('2026-12-03T03:10:00.000Z');
+    // A dateline in the head still moves it, as written.
+    const head = ingestStory(Buffer.from('Baht rises\n\n4 Dec 2026 10:00\n\nThe baht rose.\n'), 'a.txt', options);
+    if (!head.ok) throw new Error(head.failure.message);
+    expect(new Date(resolveIdentity(seen, input(head.story)).published).toISOString()).toBe('2026-12-04T03:00:00.000Z');
+  });
+
   it('gives a problem, never a throw, for a file that cannot be published', () => {
     const empty = ingestStory(Buffer.from('  \n'), 'empty.txt', options);
     expect(empty.ok).toBe(false);
