@@ -9,6 +9,7 @@ import { ConfigError } from './core/errors.js';
 import { type Logger, batchedWriter, createLogger, silentLogger } from './log.js';
 import { createProgress } from './progress.js';
 import { BuildTargetError, checkBuildTarget } from './publish/build-target.js';
+import { lockBuildFolder } from './publish/build-folder.js';
 import { ForeignFolderError } from './publish/folder-match.js';
 import { StateStoreError } from './store/state-db.js';
 import { StateLockedError } from './store/state-lock.js';
@@ -220,6 +221,8 @@ async function build(config: Readonly<Config>, out: string, log: Logger): Promis
   const outDir = path.resolve(out);
   // Never over the stories, the state, the project or a folder feedpub did not write (throws BuildTargetError).
   checkBuildTarget(outDir, { articlesDir: config.articlesDir, stateDir: config.stateDir, projectDirs: [process.cwd(), PACKAGE_DIR] });
+  // Taken and given back at once: a folder the build could not write is said before the stories are read, not after.
+  lockBuildFolder(outDir)();
   // A static export is copied somewhere public: local links in every feed are rarely what was meant.
   if (config.baseUrl === undefined) {
     log.warn('build.base-url', {

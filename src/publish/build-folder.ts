@@ -19,7 +19,12 @@ export function lockBuildFolder(outDir: string): () => void {
       writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
       return () => rmSync(lock, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        throw new BuildTargetError(
+          `cannot build into ${outDir}: ${code ?? 'error'} creating ${lock} (a build writes its lock and its new tree in ${parent}, the folder that holds it, so that folder must be writable and have room)`,
+        );
+      }
       const holder = Number(readFileSync(lock, 'utf8').trim());
       if (holder > 0 && holder !== process.pid && running(holder)) {
         throw new BuildTargetError(

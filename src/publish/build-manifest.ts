@@ -1,5 +1,5 @@
 // What a build folder holds, as written into it: each document's tag and source key, each copied file's stamp.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildFile, unsafeSegment } from '../core/routes.js';
 
@@ -73,10 +73,23 @@ function isInside(rel: string): boolean {
 
 /** Write the manifest into `dir` whole (a reader, or a build interrupted here, sees the old one or the new one). */
 export async function writeManifest(dir: string, manifest: BuildManifest): Promise<void> {
+  // In path order, whatever order the documents were written in: a build that changed nothing
+  // writes the same bytes, and then leaves the file as it is.
   const documents: Record<string, string[]> = {};
-  for (const [docPath, { tag, key }] of manifest.documents) documents[docPath] = key === undefined ? [tag] : [tag, key];
-  const json = JSON.stringify({ version: 2, documents, files: Object.fromEntries(manifest.files) });
+  for (const docPath of [...manifest.documents.keys()].sort()) {
+    const { tag, key } = manifest.documents.get(docPath) as BuiltDocument;
+    documents[docPath] = key === undefined ? [tag] : [tag, key];
+  }
+  const files = Object.fromEntries([...manifest.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const json = `${JSON.stringify({ version: 2, documents, files })}\n`;
   const file = path.join(dir, BUILD_MANIFEST);
-  await writeFile(`${file}.tmp-${process.pid}`, `${json}\n`);
-  await rename(`${file}.tmp-${process.pid}`, file);
+  if ((await readFile(file, 'utf8').catch(() => undefined)) === json) return;
+  const temp = `${file}.tmp-${process.pid}`;
+  try {
+    await writeFile(temp, json);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
 }

@@ -38,8 +38,6 @@ export class WritePool {
   private readonly slots: Slot[] = [];
   private nextId = 1;
   readonly size: number;
-  /** Documents written so far. */
-  written = 0;
 
   constructor(size?: number) {
     this.size = size ?? Math.max(1, Math.min(3, os.availableParallelism() - 1));
@@ -72,10 +70,7 @@ export class WritePool {
     slot.worker.on('message', ({ id, error }: WriteResult) => {
       const job = slot.jobs.get(id);
       slot.jobs.delete(id);
-      if (!error) {
-        this.written++;
-        job?.resolve();
-      }
+      if (!error) job?.resolve();
       else job?.reject(Object.assign(new Error(error.message), error.code ? { code: error.code } : {}));
     });
     // A crashed worker fails its writes (each reported by the build) and is replaced on the next.

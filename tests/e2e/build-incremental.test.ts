@@ -1,7 +1,7 @@
 // A second `build` renders only documents whose sources changed: in place when most of the build stays, as a new tree otherwise.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { silentLogger } from '../../src/log.js';
 import { BUILD_MANIFEST } from '../../src/publish/write-build.js';
 import { buildSite } from '../../src/runtime.js';
 import { png } from '../core/image-fixtures.js';
+import { CAN_MOUNT, fill, smallTmpfs } from '../fs-faults.js';
 import { put, removeDir, siteFolders, tempDir, testConfig } from '../helpers.js';
 
 const ctx = siteFolders();
@@ -256,6 +257,57 @@ describe('build, again', () => {
       const { readdir } = await import('node:fs/promises');
       expect((await readdir(path.dirname(site))).filter((n) => n.includes('.tmp-'))).toEqual([]);
     });
+  });
+
+  it("in place, never deletes another story's page to write one whose path is that story's folder", async () => {
+    for (let i = 1; i <= 20; i++) await story(`b${i}`, (i % 28) + 1);
+    await withBuild({}, async (site) => {
+      const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example' });
+      try {
+        await buildSite(config, site, { log: silentLogger });
+        // Both added at once: `blk.txt`'s page path is the folder `blk.html/inner.txt`'s page goes in.
+        await story('blk', 3, 'Blocked page');
+        await put(ctx.articles, 'blk.html/inner.txt', 'Inner story\n\n2026-01-04 10:00\n\nBody.\n');
+        for (let round = 0; round < 2; round++) {
+          const { skipped } = await buildSite(config, site, { log: silentLogger });
+          expect(skipped.map((s) => s.path)).toEqual(['/articles/blk']);
+          expect(await readFile(path.join(site, 'articles/blk.html/inner.html'), 'utf8')).toContain('Inner story');
+        }
+      } finally {
+        await removeDir(configDir);
+      }
+    });
+  });
+
+  it.skipIf(!CAN_MOUNT)('keeps the last build of every document it cannot write on a full disk, and finishes it when there is room (needs mount)', async () => {
+    for (let i = 1; i <= 30; i++) await story(`f${i}`, (i % 28) + 1);
+    const disk = smallTmpfs() as string;
+    const site = path.join(disk, 'site');
+    const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example' });
+    try {
+      await buildSite(config, site, { log: silentLogger });
+      const filler = await fill(disk);
+      // Room for the lock and a few files, not for the whole build.
+      await truncate(filler, (await stat(filler)).size - 16 * 1024);
+      await story('f7', 8, 'Story f7, corrected');
+      const full = await buildSite(config, site, { log: silentLogger });
+      expect(full.skipped.length).toBeGreaterThan(0);
+      expect(full.skipped.every((s) => /ENOSPC/.test(s.reason))).toBe(true);
+      // Nothing the last build wrote is gone: the old versions stay where no new one fits.
+      for (const f of ['feed.xml', 'feed.xml.gz', 'atom.xml', 'feed.json', 'index.html', 'sitemap.xml', 'articles/f7.html', 'articles/f7.html.br']) {
+        expect(existsSync(path.join(site, f)), f).toBe(true);
+      }
+      await rm(filler);
+      const room = await buildSite(config, site, { log: silentLogger });
+      expect(room.skipped).toEqual([]);
+      expect(await readFile(path.join(site, 'articles/f7.html'), 'utf8')).toContain('Story f7, corrected');
+      expect(await readFile(path.join(site, 'feed.xml'), 'utf8')).toContain('Story f7, corrected');
+      await expectEncodingsAgree(site, ['articles/f7.html', 'feed.xml']);
+    } finally {
+      await removeDir(configDir);
+      execFileSync('umount', [disk]);
+      await rm(disk, { recursive: true, force: true });
+    }
   });
 
   it('builds into a folder whose parent does not exist yet', async () => {

@@ -1,11 +1,11 @@
 // The state store refusing writes while serving: a full disk (a small tmpfs) and a lock held by another connection.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmdirSync } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rmdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CAN_MOUNT, fill, smallTmpfs } from '../fs-faults.js';
 import { getText, parseRssFeed, put, siteFolders, startSite, waitFor } from '../helpers.js';
 
 const ctx = siteFolders();
@@ -20,48 +20,6 @@ afterEach(async () => {
     mounted = undefined;
   }
 });
-
-/** A 3 MB tmpfs, where the machine lets us mount one (root, no container veto); else undefined. */
-function smallTmpfs(): string | undefined {
-  const dir = path.join(os.tmpdir(), `feedpub-full-${process.pid}-${Date.now()}`);
-  mkdirSync(dir);
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', dir], { stdio: 'ignore' });
-    return dir;
-  } catch {
-    rmdirSync(dir);
-    return undefined;
-  }
-}
-const CAN_MOUNT = (() => {
-  const dir = smallTmpfs();
-  if (dir) {
-    execFileSync('umount', [dir]);
-    rmdirSync(dir);
-  }
-  return dir !== undefined;
-})();
-
-/** Fill the file system holding `dir` to the last byte. */
-async function fill(dir: string): Promise<string> {
-  const file = path.join(dir, 'filler');
-  const handle = await open(file, 'w');
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  try {
-    for (;;) await handle.write(chunk);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  }
-  // Byte by byte for the last partial block.
-  try {
-    for (;;) await handle.write(Buffer.alloc(1024, 1));
-  } catch {
-    // full
-  } finally {
-    await handle.close();
-  }
-  return file;
-}
 
 /** Whether each run served the story while the store refused it (the full disk does: that case checks its body). */
 const servedDuring: boolean[] = [];

@@ -1,0 +1,82 @@
+// A build written as a new tree beside the folder and renamed over it whole: a reader never sees half of it.
+import { chmod, copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildFile } from '../core/routes.js';
+import type { SnapshotItem } from '../snapshot/snapshot.js';
+import type { CopiedFile } from './build-files.js';
+import { FolderMaker, foldersAreReal, inParallel } from './build-folder.js';
+import { type BuildManifest, emptyManifest, writeManifest } from './build-manifest.js';
+import { BUILD_MARK, type BuildGuards, checkBuildTarget } from './build-target.js';
+import { type BuildFailures, type Target, WRITE_PARALLEL, keptAsItWas, linkAll, placeDocument } from './place-document.js';
+
+/**
+ * Build a new tree beside `outDir` and rename it into place; documents whose bytes are unchanged
+ * are hard-linked from the old one, and so is a document that could not be written this time.
+ */
+export async function replaceTree(
+  items: SnapshotItem[],
+  files: Map<string, CopiedFile>,
+  before: BuildManifest,
+  { outDir, pool }: Target,
+  failures: BuildFailures,
+  guards?: BuildGuards,
+): Promise<BuildManifest> {
+  // Files are linked from the old tree only when no folder of it is a link out of it.
+  const linkable = foldersAreReal(
+    outDir,
+    [...before.documents.keys()].map((p) => buildFile(p)),
+  );
+  const parent = path.dirname(path.resolve(outDir));
+  const base = path.basename(outDir);
+  const temp = path.join(parent, `.${base}.tmp-${process.pid}`);
+  const old = path.join(parent, `.${base}.old-${process.pid}`);
+  await rm(temp, { recursive: true, force: true });
+  await mkdir(temp, { recursive: true });
+  await writeFile(path.join(temp, BUILD_MARK), 'Written by feedpub build: a later build updates or replaces this folder.\n');
+  const manifest = emptyManifest();
+  const dirs = new FolderMaker();
+  for (const [rel, file] of files) {
+    await dirs.make(path.dirname(path.join(temp, rel)));
+    await copyFile(file.from, path.join(temp, rel));
+    manifest.files.set(rel, file.stamp);
+  }
+  const places = (item: SnapshotItem) => {
+    const rel = buildFile(item.path);
+    return { to: path.join(temp, rel), from: path.join(outDir, rel), last: before.documents.get(item.path) };
+  };
+  await inParallel(
+    WRITE_PARALLEL,
+    items,
+    failures.guard(
+      async (item) => {
+        const { to, from, last } = places(item);
+        await dirs.make(path.dirname(to));
+        const wrote = await placeDocument(
+          item,
+          { last, into: manifest },
+          () => linkable && linkAll(from, to),
+          (body) => pool.write(body, [to, `${to}.gz`, `${to}.br`]),
+        );
+        if (wrote) failures.written++;
+      },
+      async (item) => {
+        const { to, from, last } = places(item);
+        if (last && linkable && (await linkAll(from, to))) keptAsItWas(manifest, item.path, last);
+      },
+    ),
+  );
+  await writeManifest(temp, manifest);
+  if (guards) checkBuildTarget(outDir, guards);
+  let hadOld = false;
+  try {
+    // The new folder keeps the permissions of the one it replaces.
+    await chmod(temp, (await stat(outDir)).mode & 0o7777);
+    await rename(outDir, old);
+    hadOld = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  await rename(temp, outDir);
+  if (hadOld) await rm(old, { recursive: true, force: true });
+  return manifest;
+}
