@@ -114,6 +114,7 @@ export class LiveSite {
       log,
       clock,
       onBatch: async (paths) => {
+        this.reconciler.afterEvents(paths.length);
         if (await this.storeRetry.apply(paths)) this.rebuild();
       },
       lookAgain: (paths) => this.reconciler.moved(paths),

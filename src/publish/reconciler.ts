@@ -45,6 +45,10 @@ export interface ScanReport {
   read: number;
 }
 
+/** A batch of this many file events is a burst, whose lost events (a full kernel queue) a scan soon after finds. */
+const BURST_PATHS = 16;
+const BURST_RESCAN_MS = 2000;
+
 /** How soon an empty articles folder is scanned again while stories are published. */
 const EMPTY_RECHECK_MS = 5000;
 
@@ -112,12 +116,14 @@ export class Reconciler {
     this.ignored = scan.ignored;
     // What this scan reports (a folder too deep, a link) is no file to read: reading it would clear its problem.
     const scanned = new Set(scan.problems.map((p) => p.path));
+    // A link read once (by its event) is known to the catalog but never listed as a file: it is
+    // no gap for each scan to read again and report (`watch.gap` every period, forever).
     const todo = diffFolder({
       onDisk: scan.files,
       known: catalog.knownStats(),
       problemPaths: problems.paths().filter((p) => !scanned.has(p)),
       stored: initial ? this.options.storedPaths() : undefined,
-    });
+    }).filter((p) => !scanned.has(p));
     const reading = new Set(todo);
     for (const p of this.options.staleImages?.() ?? []) if (!reading.has(p)) todo.push(p);
     // Files deleted while the server was down go first: a restart serves the stored stories meanwhile.
@@ -181,6 +187,16 @@ export class Reconciler {
     const folders = todo.filter((p) => onDisk.has(p)).map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : ''));
     const rewatched = this.options.ensureWatched?.(folders) ?? 0;
     this.options.log.warn('watch.gap', { files: todo.length, rewatched, reason: 'changes found by a scan that no file event reported' });
+  }
+
+  /**
+   * A batch of `paths` file events was applied. After a burst (a sync tool, `git pull`), some
+   * events may never have come: the kernel drops what overflows its queue
+   * (fs.inotify.max_queued_events; 16 on some machines), and nothing says so. A scan soon after
+   * finds what they would have said, instead of the periodic one minutes later.
+   */
+  afterEvents(paths: number): void {
+    if (paths >= BURST_PATHS && this.options.periodic) this.schedule(BURST_RESCAN_MS);
   }
 
   /** Scan after `delayMs` (0: as soon as the queue allows), then every `everySeconds` when periodic; a scan due sooner stands. */

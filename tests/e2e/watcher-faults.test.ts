@@ -1,5 +1,5 @@
 // The watcher's own failures: the folder deleted and re-created, native watching failing, no events at all.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getText, parseRssFeed, put, removeDir, startSite, waitFor, siteFolders } from '../helpers.js';
@@ -65,5 +65,30 @@ describe('watcher faults', () => {
     await waitFor(async () => JSON.stringify(await titles(url)) === JSON.stringify(['New', 'Old, edited']), 10_000, 'reconcile');
     await rm(path.join(ctx.articles, 'new.txt'));
     await waitFor(async () => JSON.stringify(await titles(url)) === JSON.stringify(['Old, edited']), 10_000, 'reconcile of a deletion');
+  });
+  it('reports a symbolic link once, and the periodic reconcile does not call it a missed change every time', async () => {
+    await put(ctx.articles, 'old.txt', 'Old\n\nbody\n');
+    const events: string[] = [];
+    const record = (event: string) => void events.push(event);
+    ctx.running = await startSite(ctx.articles, ctx.state, { reconcileSeconds: 1 }, { log: { debug: record, info: record, warn: record, error: record } });
+    const { url, site } = ctx.running;
+    await symlink(path.join(ctx.articles, 'old.txt'), path.join(ctx.articles, 'link.txt'));
+    const linkProblems = () => site.status().problems.filter((p) => p.path === 'link.txt');
+    await waitFor(async () => linkProblems().some((p) => p.code === 'SYMLINK'), 10_000, 'link reported');
+    // Three reconciles after the link was read by its event.
+    const scans = new Set<string>();
+    await waitFor(async () => (scans.add(site.status().lastScan?.at ?? '').size > 3 ? true : undefined), 15_000, 'three reconciles');
+    expect(events.filter((e) => e === 'watch.gap')).toEqual([]);
+    expect(linkProblems()).toHaveLength(1);
+    expect(await titles(url)).toEqual(['Old']);
+  });
+  it('scans the folder soon after a burst of saves, for the events a full kernel queue dropped', async () => {
+    ctx.running = await startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 });
+    const { site } = ctx.running;
+    const firstScan = site.status().lastScan?.at;
+    await Promise.all(Array.from({ length: 60 }, (_, i) => writeFile(path.join(ctx.articles, `b${i}.txt`), `Burst ${i}\n\nbody\n`)));
+    await waitFor(async () => (site.status().articles === 60 ? true : undefined), 10_000, 'the burst published');
+    // No periodic scan is due for an hour: this one follows the burst.
+    await waitFor(async () => (site.status().lastScan?.at !== firstScan ? true : undefined), 10_000, 'a scan after the burst');
   });
 });
