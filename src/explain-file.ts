@@ -1,4 +1,5 @@
 // `check --explain FILE`: read one file as the site would, and say line by line what was taken from it.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { ArticleError } from './core/errors.js';
@@ -11,7 +12,7 @@ import { readArticle } from './watch/read-article.js';
 
 /** The explanation of `file` (a path as the editor typed it), and whether the story would be published (held counts as yes). */
 export function explainFile(config: Readonly<Config>, file: string, now: number = Date.now()): { text: string; ok: boolean } {
-  const abs = path.resolve(file);
+  const abs = storyPath(config.articlesDir, file);
   const inside = path.relative(config.articlesDir, abs);
   const rel = inside.startsWith('..') || path.isAbsolute(inside) ? path.basename(abs) : inside.split(path.sep).join('/');
   const problems: Problem[] = [];
@@ -27,7 +28,7 @@ export function explainFile(config: Readonly<Config>, file: string, now: number 
       return { text: formatExplanation(explanation, config.timeZone), ok: true };
     }
     const read = readArticle(abs, rel, config.maxFileBytes);
-    if (read.kind !== 'file') fail(ProblemCode.NotAFile, read.kind === 'missing' ? 'no such file' : 'a folder, not a story file');
+    if (read.kind !== 'file') fail(ProblemCode.NotAFile, read.kind === 'missing' ? `no such file: ${abs}` : 'a folder, not a story file');
     else {
       const ingested = ingestStory(read.bytes, rel, {
         boilerplateMarkers: config.boilerplateMarkers,
@@ -54,4 +55,15 @@ export function explainFile(config: Readonly<Config>, file: string, now: number 
     fail(error instanceof ArticleError ? error.code : ProblemCode.Unreadable, error instanceof Error ? error.message : String(error));
   }
   return { text: formatExplanation(explanation, config.timeZone), ok: !problems.some((p) => p.severity === 'error') };
+}
+
+/**
+ * Where `file` is: as typed, from the current folder; or, when nothing is there, inside the
+ * articles folder (`check --articles site/articles --explain world/rain.txt`).
+ */
+function storyPath(articlesDir: string, file: string): string {
+  const typed = path.resolve(file);
+  if (path.isAbsolute(file) || existsSync(typed)) return typed;
+  const inArticles = path.resolve(articlesDir, file);
+  return existsSync(inArticles) ? inArticles : typed;
 }

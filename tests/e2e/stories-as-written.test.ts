@@ -187,4 +187,19 @@ describe('check --explain', () => {
     expect(out).toMatch(/cut\s+line 9\s+"เพิ่มเพื่อน" starts page boilerplate/);
     expect(out).toMatch(/outcome\s+published as \/articles\/flood/);
   });
+
+  it('finds a path typed relative to --articles, and names where it looked for a missing one', async () => {
+    await put(ctx.articles, 'world/rain.txt', 'Rain in Bangkok\n\nBANGKOK, Dec 3, 2026 (Reuters) - It rained.\n');
+    const explain = (file: string) =>
+      spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), 'check', '--articles', ctx.articles, '--explain', file], {
+        cwd: path.dirname(ctx.articles),
+      });
+    const found = explain('world/rain.txt');
+    expect(found.status, found.stderr.toString()).toBe(0);
+    expect(found.stdout.toString()).toMatch(/^world\/rain\.txt \(plain text, language en\)/);
+    expect(found.stdout.toString()).toMatch(/outcome\s+published as \/articles\/world\/rain/);
+    const missing = explain('world/snow.txt');
+    expect(missing.status).toBe(1);
+    expect(missing.stdout.toString()).toContain(`no such file: ${path.join(path.dirname(ctx.articles), 'world', 'snow.txt')}`);
+  });
 });
