@@ -92,7 +92,7 @@ export class FileApplier {
     const prepare = async (from: number) => {
       const batch = list.slice(from, from + READ_BATCH);
       const reads = await Promise.all(batch.map((p) => this.read(p)));
-      const rootGone = reads.some(missing) && !(await this.rootExists());
+      const rootGone = reads.some((r) => 'rootGone' in r) || (reads.some(missing) && !(await this.rootExists()));
       return { rootGone, jobs: batch.map((p, k) => ({ path: p, read: reads[k] as Read })) };
     };
     // The workers parse the batches ahead (each path is in one batch only) while one is applied here, in one transaction.
@@ -124,7 +124,7 @@ export class FileApplier {
   /** Read `relPath` where it is parsed; the parse is skipped when its bytes are those of its published version. */
   private async read(relPath: string): Promise<Read> {
     const { articlesDir, maxFileBytes } = this.options;
-    const job: FileJob = { absPath: path.join(articlesDir, relPath), relPath, maxBytes: maxFileBytes };
+    const job: FileJob = { root: articlesDir, absPath: path.join(articlesDir, relPath), relPath, maxBytes: maxFileBytes };
     // Parsed again whatever its bytes: a story that last failed, or whose image changed.
     const current = this.catalog.get(relPath);
     if (current && !this.problems.hasError(relPath) && this.staleImages([current]).length === 0) job.knownHash = current.hash;

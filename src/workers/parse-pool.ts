@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { ProblemCode } from '../core/model.js';
 import type { IngestOptions, Ingested } from '../core/ingest.js';
-import { type FileJob, type FileOutcome, unfinishedRead } from './read-story.js';
+import { type FileJob, type FileOutcome, statBefore, unfinishedRead } from './read-story.js';
 import { startWorker } from './start-worker.js';
 
 export interface ParsePoolOptions {
@@ -104,7 +104,10 @@ export class ParsePool {
 
   /** Read, hash and (unless its hash is `file.knownHash`) parse a file, all on a worker. */
   read(file: FileJob): Promise<FileOutcome> {
-    return this.submit({ id: this.nextId++, file }, 0, (code, message) => unfinishedRead(file, code, message));
+    // Taken here, before the worker reads it (about 2 µs): a file saved while its parse runs out
+    // of time must not be recorded under the verdict on the version before.
+    const before = statBefore(file);
+    return this.submit({ id: this.nextId++, file }, 0, (code, message) => unfinishedRead(before, code, message));
   }
 
   private submit<T>(message: WorkerJob, bytes: number, failed: (code: ProblemCode, message: string) => T): Promise<T> {

@@ -1,5 +1,6 @@
 // Read one article file, hash it, and parse it when its bytes changed: on a parse worker (serve, build) or in-line (check).
-import { lstatSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
+import path from 'node:path';
 import { contentHash } from '../core/entry-meta.js';
 import { ArticleError } from '../core/errors.js';
 import type { Ingested } from '../core/ingest.js';
@@ -8,6 +9,8 @@ import { readArticle } from '../watch/read-article.js';
 
 /** A file to read: `knownHash` is its published version's hash, whose bytes need no parse. */
 export interface FileJob {
+  /** The articles folder: no folder between it and the file may be a symbolic link. */
+  root: string;
   absPath: string;
   relPath: string;
   maxBytes: number;
@@ -21,7 +24,9 @@ export interface FileStat {
 
 /** What reading a file found: no bytes cross back, only their hash and the parse. */
 export type FileOutcome =
-  | { result: { kind: 'missing' } | { kind: 'directory' } }
+  /** `rootGone`: the articles folder itself was not there when the file was found missing (a share unmounted, a sync mid-swap). */
+  | { result: { kind: 'missing' }; rootGone?: true }
+  | { result: { kind: 'directory' } }
   | { result: { kind: 'file' } & FileStat; hash: string; ingested?: Ingested }
   | { error: { code: ProblemCode; message: string; fileStat?: FileStat } };
 
@@ -33,7 +38,11 @@ export type FileOutcome =
  */
 export function readStory(job: FileJob, ingest: (bytes: Uint8Array) => Ingested): FileOutcome {
   try {
+    linkedFolder(job);
     const read = readArticle(job.absPath, job.relPath, job.maxBytes);
+    // Looked at now, not when the batch ends: the folder may be back by then, and its files
+    // found missing meanwhile would be taken for deletions.
+    if (read.kind === 'missing') return existsSync(job.root) ? { result: read } : { result: read, rootGone: true };
     if (read.kind !== 'file') return { result: read };
     const hash = contentHash(read.bytes);
     const result = { kind: 'file' as const, size: read.size, mtimeMs: read.mtimeMs };
@@ -45,16 +54,46 @@ export function readStory(job: FileJob, ingest: (bytes: Uint8Array) => Ingested)
 }
 
 /**
- * The outcome of a read that never finished (its worker stuck past the time limit, or crashed):
- * with the file's size and mtime when they can be had, so an unchanged bad file is not read again.
+ * O_NOFOLLOW guards the file's own name only: a folder on its path replaced by a symbolic link
+ * (`mv sub sub.old; ln -s /elsewhere sub`) would publish what it points to. Each folder between
+ * the articles folder and the file is looked at (one lstat each; the articles folder itself may
+ * be a link, which is followed on purpose).
  */
-export function unfinishedRead(job: FileJob, code: ProblemCode, message: string): FileOutcome {
+function linkedFolder(job: FileJob): void {
+  const parts = job.relPath.split('/').slice(0, -1);
+  let dir = job.root;
+  for (const part of parts) {
+    dir = path.join(dir, part);
+    let link = false;
+    try {
+      link = lstatSync(dir).isSymbolicLink();
+    } catch {
+      return; // gone: readArticle says so
+    }
+    if (link) {
+      throw new ArticleError(ProblemCode.Symlink, `the folder ${path.relative(job.root, dir)} is a symbolic link: not followed`, job.relPath);
+    }
+  }
+}
+
+/** The size and mtime of a file as it is before a worker reads it, when it can be had. */
+export function statBefore(job: FileJob): FileStat | undefined {
   try {
     const st = lstatSync(job.absPath);
-    return { error: { code, message, fileStat: { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) } } };
+    return { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
   } catch {
-    return { error: { code, message } };
+    return undefined;
   }
+}
+
+/**
+ * The outcome of a read that never finished (its worker stuck past the time limit, or crashed),
+ * with the file's size and mtime from before it was read (`before`), so an unchanged bad file is
+ * not read again and one saved since is: a stat taken when the limit fires would pin the old
+ * verdict on the new version.
+ */
+export function unfinishedRead(before: FileStat | undefined, code: ProblemCode, message: string): FileOutcome {
+  return { error: { code, message, ...(before ? { fileStat: before } : {}) } };
 }
 
 /** A failed read as the ArticleError the applier records. */

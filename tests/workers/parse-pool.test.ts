@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_BOILERPLATE_MARKERS } from '../../src/config.js';
@@ -121,6 +121,7 @@ describe('parse pool', () => {
       await writeFile(path.join(dir, 'a.md'), '# Read there\n\nBody');
       await symlink(path.join(dir, 'a.md'), path.join(dir, 'link.md'));
       const job = (relPath: string, knownHash?: string) => ({
+        root: dir,
         absPath: path.join(dir, relPath),
         relPath,
         maxBytes: 1000,
@@ -134,6 +135,16 @@ describe('parse pool', () => {
       expect('ingested' in again).toBe(false);
       expect(await pool.read(job('link.md'))).toMatchObject({ error: { code: 'SYMLINK' } });
       expect(await pool.read(job('gone.md'))).toEqual({ result: { kind: 'missing' } });
+      // Missing because the articles folder itself is away (a sync mid-swap): said at once, not deleted.
+      expect(await pool.read({ ...job('gone.md'), root: path.join(dir, 'away'), absPath: path.join(dir, 'away', 'gone.md') })).toEqual({
+        result: { kind: 'missing' },
+        rootGone: true,
+      });
+      // A folder on the path swapped for a link to elsewhere is never followed.
+      await mkdir(path.join(dir, 'elsewhere'));
+      await writeFile(path.join(dir, 'elsewhere', 'secret.md'), '# Secret\n\nhunter2');
+      await symlink(path.join(dir, 'elsewhere'), path.join(dir, 'sub'));
+      expect(await pool.read(job('sub/secret.md'))).toMatchObject({ error: { code: 'SYMLINK', message: expect.stringContaining('the folder sub') } });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -142,11 +153,17 @@ describe('parse pool', () => {
   it("gives a file read over the time limit TOO_COMPLEX with its size and mtime (an unchanged file is not read again)", async () => {
     const dir = await tempDir();
     try {
-      pool = new ParsePool({ parse, size: 1, timeoutMs: 100 });
+      pool = new ParsePool({ parse, size: 1, timeoutMs: 1500 });
+      await pool.parse('warm.md', new TextEncoder().encode('# Warm\n\nup'));
       const file = path.join(dir, 'heavy.md');
-      await writeFile(file, `# Heavy\n\n${'*a _b [c '.repeat(100_000)}`);
-      const outcome = await pool.read({ absPath: file, relPath: 'heavy.md', maxBytes: 10_000_000 });
+      await writeFile(file, `# Heavy\n\n${'*a _b [c '.repeat(800_000)}`);
       const st = statSync(file);
+      const reading = pool.read({ root: dir, absPath: file, relPath: 'heavy.md', maxBytes: 10_000_000 });
+      // Fixed while its parse runs out of time (the warm worker read it at once; nothing signals
+      // that, hence the wait): the verdict is recorded under the version it was on.
+      await new Promise((r) => setTimeout(r, 500));
+      await writeFile(file, '# Fixed\n\nok');
+      const outcome = await reading;
       expect(outcome).toMatchObject({ error: { code: 'TOO_COMPLEX', fileStat: { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) } } });
     } finally {
       await rm(dir, { recursive: true, force: true });
