@@ -7,7 +7,7 @@ import type { CopiedFile } from './build-files.js';
 import { FolderMaker, foldersAreReal, inParallel } from './build-folder.js';
 import { type BuildManifest, emptyManifest, writeManifest } from './build-manifest.js';
 import { BUILD_MARK, type BuildGuards, checkBuildTarget } from './build-target.js';
-import { type BuildFailures, type Target, WRITE_PARALLEL, keptAsItWas, linkAll, placeDocument } from './place-document.js';
+import { type BuildFailures, ENCODINGS, type Target, WRITE_PARALLEL, keptAsItWas, linkAll, placeDocument } from './place-document.js';
 
 /**
  * Build a new tree beside `outDir` and rename it into place; documents whose bytes are unchanged
@@ -61,7 +61,10 @@ export async function replaceTree(
       },
       async (item) => {
         const { to, from, last } = places(item);
-        if (last && linkable && (await linkAll(from, to))) keptAsItWas(manifest, item.path, last);
+        if (!last || !linkable) return;
+        // What a failed write left of the new files goes first: the last build's take their place.
+        await Promise.all(ENCODINGS.map((suffix) => rm(to + suffix, { force: true })));
+        if (await linkAll(from, to)) keptAsItWas(manifest, item.path, last);
       },
     ),
   );
