@@ -310,6 +310,38 @@ describe('build, again', () => {
     }
   });
 
+  it.skipIf(!CAN_MOUNT)('links the last build of each document it cannot write into a new tree on a full disk (needs mount)', async () => {
+    for (let i = 1; i <= 30; i++) await story(`g${i}`, (i % 28) + 1);
+    const disk = smallTmpfs() as string;
+    const site = path.join(disk, 'site');
+    const built = (title: string) => testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example', title });
+    const dirs: string[] = [];
+    try {
+      const first = await built('First title');
+      dirs.push(first.configDir);
+      await buildSite(first.config, site, { log: silentLogger });
+      const filler = await fill(disk);
+      await truncate(filler, (await stat(filler)).size - 160 * 1024);
+      // A new title changes every page: a new tree, which does not fit (some documents fail; or,
+      // with less room, the whole build is refused): either way nothing of the last build goes.
+      const second = await built('Second title');
+      dirs.push(second.configDir);
+      const full = await buildSite(second.config, site, { log: silentLogger }).catch((error: Error) => ({ refused: error.message }));
+      if ('skipped' in full) expect(full.skipped.length).toBeGreaterThan(0);
+      for (const f of ['feed.xml', 'index.html', 'articles/g7.html', 'articles/g7.html.gz', 'articles/g7.html.br']) {
+        expect(existsSync(path.join(site, f)), f).toBe(true);
+      }
+      await expectEncodingsAgree(site, ['articles/g7.html', 'feed.xml']);
+      await rm(filler);
+      expect((await buildSite(second.config, site, { log: silentLogger })).skipped).toEqual([]);
+      expect(await readFile(path.join(site, 'index.html'), 'utf8')).toContain('Second title');
+    } finally {
+      for (const d of dirs) await removeDir(d);
+      execFileSync('umount', [disk]);
+      await rm(disk, { recursive: true, force: true });
+    }
+  });
+
   it('builds into a folder whose parent does not exist yet', async () => {
     await story('n1', 1);
     await withBuild({}, async (site) => {
