@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { silentLogger } from '../../src/log.js';
 import { startServer } from '../../src/runtime.js';
-import { put, siteFolders, startSite, testConfig, waitFor } from '../helpers.js';
+import { put, removeDir, siteFolders, startSite, testConfig, waitFor } from '../helpers.js';
 
 const ctx = siteFolders();
 
@@ -211,7 +211,8 @@ describe("the editor's desk", () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const taken = (blocker.address() as AddressInfo).port;
-    const { config } = await testConfig(ctx.articles, ctx.state);
+    const { config, configDir } = await testConfig(ctx.articles, ctx.state);
+    await removeDir(configDir); // read once: the configuration is loaded
     const warnings: string[] = [];
     const log = {
       ...silentLogger,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Logger, silentLogger } from '../../src/log.js';
 import { LiveSite } from '../../src/publish/live-site.js';
-import { getText, put, siteFolders, startSite, testConfig, waitFor } from '../helpers.js';
+import { getText, put, removeDir, siteFolders, startSite, testConfig, waitFor } from '../helpers.js';
 
 const ctx = siteFolders();
 
@@ -21,7 +21,8 @@ interface Seen {
 
 /** Start a LiveSite over the folders and note, at each rebuild and applied batch, what /healthz would say and what /feed.xml holds. */
 async function startNoting(overrides: Record<string, unknown> = {}, log: Logger = silentLogger): Promise<{ site: LiveSite; seen: Seen[] }> {
-  const { config } = await testConfig(ctx.articles, ctx.state, overrides);
+  const { config, configDir } = await testConfig(ctx.articles, ctx.state, overrides);
+  await removeDir(configDir); // read once: the configuration is loaded
   const site = new LiveSite({ config, baseUrl: 'https://news.example', log, watch: true, reconcile: false });
   const seen: Seen[] = [];
   site.onEvent((event) => {
