@@ -1,11 +1,11 @@
 // Stress only (`npm run stress`): the articles folder swapped again and again (by rename and by link), and the state disk filling up and freed, round after round.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmdirSync } from 'node:fs';
+import { rmdirSync } from 'node:fs';
 import { mkdir, open, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningSite, put, removeDir, startSite, tempDir, waitFor } from '../tests/helpers.js';
+import { smallTmpfs } from '../tests/fs-faults.js';
 
 const ROUNDS = Number(process.env.FEEDPUB_STRESS_SWAPS ?? 20);
 const cleanup: string[] = [];
@@ -61,18 +61,6 @@ describe('the articles folder swapped round after round', () => {
   });
 });
 
-function smallTmpfs(): string | undefined {
-  const dir = path.join(os.tmpdir(), `feedpub-full-${process.pid}-${Date.now()}`);
-  mkdirSync(dir);
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir], { stdio: 'ignore' });
-    return dir;
-  } catch {
-    rmdirSync(dir);
-    return undefined;
-  }
-}
-
 async function fill(dir: string): Promise<string> {
   const file = path.join(dir, 'filler');
   const handle = await open(file, 'w');
@@ -92,7 +80,7 @@ async function fill(dir: string): Promise<string> {
 
 describe('the state disk full, round after round', () => {
   it('loses no save over 5 rounds of full disk and freed space, across a restart [needs mount: root; skipped otherwise]', async (test) => {
-    mounted = smallTmpfs();
+    mounted = smallTmpfs('8m');
     if (!mounted) return test.skip();
     const articles = await tempDir();
     cleanup.push(articles);

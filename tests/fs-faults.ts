@@ -5,12 +5,12 @@ import { open } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-/** A 3 MB tmpfs, where the machine lets us mount one (root, no container veto); else undefined. */
-export function smallTmpfs(): string | undefined {
+/** A small tmpfs (3 MB unless said), where the machine lets us mount one (root, no container veto); else undefined. */
+export function smallTmpfs(size = '3m'): string | undefined {
   const dir = path.join(os.tmpdir(), `feedpub-full-${process.pid}-${Date.now()}`);
   mkdirSync(dir);
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', dir], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
     return dir;
   } catch {
     rmdirSync(dir);
