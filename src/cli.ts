@@ -21,7 +21,7 @@ const USAGE = `Usage: feedpub <command> [options]
 
 Commands:
   serve            watch the articles folder and serve the feeds over HTTP (default)
-  build --out DIR  write the feeds, pages and assets to DIR (with .gz and .br), for nginx or a CDN
+  build --out DIR  write the feeds, pages and assets to DIR (feeds with .gz and .br), for nginx or a CDN
   check            read every article and list each problem; exit 1 if any file cannot be published
   check --explain FILE
                    say line by line what was taken from FILE (title, dateline, credit, body, cut) and why

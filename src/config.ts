@@ -6,6 +6,7 @@ import { FutureStories } from './core/release.js';
 import { DEFAULT_BOILERPLATE_MARKERS } from './core/boilerplate-markers.js';
 import { ConfigError } from './core/errors.js';
 import { cleanLine } from './core/text.js';
+import { PRECOMPRESS, type Precompress } from './publish/build-precompress.js';
 
 export interface Config {
   /** Absolute path of the articles folder. */
@@ -54,6 +55,8 @@ export interface Config {
   credits: readonly string[];
   /** What feeds carry of each story: the full text (default) or the summary only; pages always have the full text. */
   feedContent: 'full' | 'summary';
+  /** Which documents `build` writes with .gz and .br beside them (publish/build-precompress.ts). */
+  precompress: Precompress;
 }
 
 export { DEFAULT_BOILERPLATE_MARKERS } from './core/boilerplate-markers.js';
@@ -97,6 +100,7 @@ const FILE_FIELDS = new Set([
   'futureStories',
   'credits',
   'feedContent',
+  'precompress',
 ]);
 
 /**
@@ -149,6 +153,7 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: stri
   if (poll !== undefined && typeof poll !== 'boolean') throw new ConfigError('poll', 'must be true or false', fileName);
   const futureStories = oneOf('futureStories', str('futureStories'), Object.values(FutureStories), fileName) ?? FutureStories.Hold;
   const feedContent = oneOf('feedContent', str('feedContent'), ['full', 'summary'] as const, fileName) ?? 'full';
+  const precompress = oneOf('precompress', str('precompress'), PRECOMPRESS, fileName) ?? 'feeds';
   const credits = f.credits;
   if (
     credits !== undefined &&
@@ -187,6 +192,7 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: stri
     futureStories,
     credits: Object.freeze([...((credits as string[] | undefined) ?? [])]),
     feedContent,
+    precompress,
   };
   return deepFreeze(config);
 }

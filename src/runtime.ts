@@ -220,6 +220,7 @@ export async function buildSite(
         snapshotItems(site.snapshot),
         { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir },
         guards,
+        config.precompress,
       );
       return { files, written, skipped, status: site.status(), copiedState: state.copied };
     } finally {

@@ -20,7 +20,7 @@ export async function updateTree(
   items: SnapshotItem[],
   files: Map<string, CopiedFile>,
   before: BuildManifest,
-  { outDir, pool }: Target,
+  { outDir, pool, plain }: Target,
   failures: BuildFailures,
 ): Promise<BuildManifest> {
   const staging = path.join(outDir, `.feedpub-staging-${process.pid}`);
@@ -44,12 +44,21 @@ export async function updateTree(
     const update = async (item: SnapshotItem) => {
       const to = path.join(outDir, buildFile(item.path));
       const last = before.documents.get(item.path);
+      const uncompressed = plain(item.path);
       const wrote = await placeDocument(
         item,
-        { last, into: manifest },
+        { last, into: manifest, plain: uncompressed },
         () => last !== undefined && isFile(to),
         async (body) => {
           await dirs.make(path.dirname(to));
+          if (uncompressed) {
+            const written = temp();
+            await pool.write(body, [written]);
+            // The last build's compressed copies go first: a server that prefers them would serve the old page.
+            await Promise.all(['.gz', '.br'].map((suffix) => rm(to + suffix, { force: true })));
+            await moveInto(written, to);
+            return;
+          }
           const written = [temp(), temp(), temp()] as const;
           await pool.write(body, written);
           // Each file whole, the page before its compressed copies (a server may prefer those).

@@ -6,10 +6,11 @@ import { buildFile, unsafeSegment } from '../core/routes.js';
 /** Written into every build; the next build reads it to leave unchanged files alone. */
 export const BUILD_MANIFEST = '.feedpub-manifest.json';
 
-/** One document as built: the tag of its bytes, and the source key it was made from (SnapshotItem). */
+/** One document as built: the tag of its bytes, the source key it was made from (SnapshotItem), and whether it has no .gz and .br. */
 export interface BuiltDocument {
   tag: string;
   key?: string;
+  plain?: boolean;
 }
 
 export interface BuildManifest {
@@ -18,6 +19,9 @@ export interface BuildManifest {
   /** Copied files (assets, images) by path inside the build folder: the source's size and time when copied. */
   files: Map<string, string>;
 }
+
+/** The third field of a document written without its .gz and .br: `[tag, key or null, "plain"]`. */
+const PLAIN = 'plain';
 
 export const emptyManifest = (): BuildManifest => ({ documents: new Map(), files: new Map() });
 
@@ -43,7 +47,11 @@ export async function readManifest(outDir: string): Promise<BuildManifest> {
       if (!isDocumentPath(docPath)) continue;
       if (typeof value === 'string') manifest.documents.set(docPath, { tag: value });
       else if (Array.isArray(value) && typeof value[0] === 'string')
-        manifest.documents.set(docPath, typeof value[1] === 'string' ? { tag: value[0], key: value[1] } : { tag: value[0] });
+        manifest.documents.set(docPath, {
+          tag: value[0],
+          ...(typeof value[1] === 'string' ? { key: value[1] } : {}),
+          ...(value[2] === PLAIN ? { plain: true } : {}),
+        });
     }
   }
   if (versioned && record.files !== null && typeof record.files === 'object') {
@@ -75,10 +83,10 @@ function isInside(rel: string): boolean {
 export async function writeManifest(dir: string, manifest: BuildManifest): Promise<void> {
   // In path order, whatever order the documents were written in: a build that changed nothing
   // writes the same bytes, and then leaves the file as it is.
-  const documents: Record<string, string[]> = {};
+  const documents: Record<string, (string | null)[]> = {};
   for (const docPath of [...manifest.documents.keys()].sort()) {
-    const { tag, key } = manifest.documents.get(docPath) as BuiltDocument;
-    documents[docPath] = key === undefined ? [tag] : [tag, key];
+    const { tag, key, plain } = manifest.documents.get(docPath) as BuiltDocument;
+    documents[docPath] = plain ? [tag, key ?? null, PLAIN] : key === undefined ? [tag] : [tag, key];
   }
   const files = Object.fromEntries([...manifest.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const json = `${JSON.stringify({ version: 2, documents, files })}\n`;

@@ -7,7 +7,16 @@ import type { CopiedFile } from './build-files.js';
 import { FolderMaker, foldersAreReal, inParallel } from './build-folder.js';
 import { type BuildManifest, emptyManifest, writeManifest } from './build-manifest.js';
 import { BUILD_MARK, type BuildGuards, checkBuildTarget } from './build-target.js';
-import { type BuildFailures, ENCODINGS, type Target, WRITE_PARALLEL, keptAsItWas, linkAll, placeDocument } from './place-document.js';
+import {
+  type BuildFailures,
+  ENCODINGS,
+  type Target,
+  WRITE_PARALLEL,
+  keptAsItWas,
+  linkAll,
+  placeDocument,
+  suffixesOf,
+} from './place-document.js';
 
 /**
  * Build a new tree beside `outDir` and rename it into place; documents whose bytes are unchanged
@@ -17,7 +26,7 @@ export async function replaceTree(
   items: SnapshotItem[],
   files: Map<string, CopiedFile>,
   before: BuildManifest,
-  { outDir, pool }: Target,
+  { outDir, pool, plain }: Target,
   failures: BuildFailures,
   guards?: BuildGuards,
 ): Promise<BuildManifest> {
@@ -51,11 +60,12 @@ export async function replaceTree(
       async (item) => {
         const { to, from, last } = places(item);
         await dirs.make(path.dirname(to));
+        const uncompressed = plain(item.path);
         const wrote = await placeDocument(
           item,
-          { last, into: manifest },
-          () => linkable && linkAll(from, to),
-          (body) => pool.write(body, [to, `${to}.gz`, `${to}.br`]),
+          { last, into: manifest, plain: uncompressed },
+          () => linkable && linkAll(from, to, suffixesOf(last)),
+          (body) => pool.write(body, uncompressed ? [to] : [to, `${to}.gz`, `${to}.br`]),
         );
         if (wrote) failures.written++;
       },
@@ -64,7 +74,7 @@ export async function replaceTree(
         if (!last || !linkable) return;
         // What a failed write left of the new files goes first: the last build's take their place.
         await Promise.all(ENCODINGS.map((suffix) => rm(to + suffix, { force: true })));
-        if (await linkAll(from, to)) keptAsItWas(manifest, item.path, last);
+        if (await linkAll(from, to, suffixesOf(last))) keptAsItWas(manifest, item.path, last);
       },
     ),
   );

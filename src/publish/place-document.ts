@@ -7,16 +7,21 @@ import type { BuildManifest, BuiltDocument } from './build-manifest.js';
 
 export const ENCODINGS = ['', '.gz', '.br'] as const;
 
+/** The files of a document as built: the page alone, or with its .gz and .br (publish/build-precompress.ts). */
+export const suffixesOf = (doc: { plain?: boolean } | undefined): readonly string[] => (doc?.plain ? PLAIN : ENCODINGS);
+const PLAIN = [''] as const;
+
 /**
  * Documents in flight: enough that the write pool's workers always have the next one while the
  * main thread renders, few enough that the rendered bodies waiting are a few megabytes.
  */
 export const WRITE_PARALLEL = 32;
 
-/** Where a build writes: its folder, and the workers that compress and write each document. */
+/** Where a build writes: its folder, the workers that compress and write each document, and which documents stay uncompressed. */
 export interface Target {
   outDir: string;
   pool: WritePool;
+  plain: (urlPath: string) => boolean;
 }
 
 /**
@@ -54,7 +59,7 @@ export class BuildFailures {
  * next build renders it again and writes it when its bytes differ.
  */
 export function keptAsItWas(manifest: BuildManifest, docPath: string, last: BuiltDocument | undefined): void {
-  if (last) manifest.documents.set(docPath, { tag: last.tag });
+  if (last) manifest.documents.set(docPath, { tag: last.tag, ...(last.plain ? { plain: true } : {}) });
 }
 
 /**
@@ -67,32 +72,38 @@ export function keptAsItWas(manifest: BuildManifest, docPath: string, last: Buil
  */
 export async function placeDocument(
   item: SnapshotItem,
-  manifest: { last: BuiltDocument | undefined; into: BuildManifest },
+  manifest: { last: BuiltDocument | undefined; into: BuildManifest; plain: boolean },
   keep: () => boolean | Promise<boolean>,
   put: (body: Buffer) => Promise<unknown>,
 ): Promise<boolean> {
-  const { last, into } = manifest;
-  if (item.key !== undefined && last?.key === item.key && (await keep())) {
+  const { last, into, plain } = manifest;
+  // A document built with other files (the precompress setting changed) is written again.
+  const sameFiles = last !== undefined && (last.plain ?? false) === plain;
+  if (item.key !== undefined && sameFiles && last?.key === item.key && (await keep())) {
     into.documents.set(item.path, last);
     return false;
   }
   const doc = item.doc();
   if (!doc) return false;
-  const write = !(last?.tag === doc.tag && (await keep()));
+  const write = !(sameFiles && last?.tag === doc.tag && (await keep()));
   if (write) await put(doc.identity.body);
-  into.documents.set(item.path, { tag: doc.tag, ...(item.key === undefined ? {} : { key: item.key }) });
+  into.documents.set(item.path, {
+    tag: doc.tag,
+    ...(item.key === undefined ? {} : { key: item.key }),
+    ...(plain ? { plain: true } : {}),
+  });
   return write;
 }
 
-/** Hard-link a document's three files from the last build; false (and nothing left half-done) when any is missing. */
-export async function linkAll(from: string, to: string): Promise<boolean> {
+/** Hard-link a document's files (`suffixes`) from the last build; false (and nothing left half-done) when any is missing. */
+export async function linkAll(from: string, to: string, suffixes: readonly string[]): Promise<boolean> {
   // Never a link: a hard link to a symbolic link would carry it, and what it points to, into the new tree.
-  if (!ENCODINGS.every((s) => isFile(from + s))) return false;
+  if (!suffixes.every((s) => isFile(from + s))) return false;
   try {
-    for (const s of ENCODINGS) await link(from + s, to + s);
+    for (const s of suffixes) await link(from + s, to + s);
     return true;
   } catch {
-    await Promise.all(ENCODINGS.map((s) => rm(to + s, { force: true })));
+    await Promise.all(suffixes.map((s) => rm(to + s, { force: true })));
     return false;
   }
 }

@@ -1,4 +1,4 @@
-// Write a snapshot to a folder for nginx or a CDN: every document with .gz and .br beside it, as a new tree swapped in whole, or only what changed replaced in place.
+// Write a snapshot to a folder for nginx or a CDN: every document (the polled ones with .gz and .br beside them), as a new tree swapped in whole, or only what changed replaced in place.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { buildFile } from '../core/routes.js';
@@ -10,7 +10,8 @@ import { updateTree } from './build-in-place.js';
 import { readManifest } from './build-manifest.js';
 import { replaceTree } from './build-new-tree.js';
 import { BUILD_MARK, type BuildGuards, BuildTargetError, checkBuildTarget } from './build-target.js';
-import { BuildFailures, ENCODINGS } from './place-document.js';
+import { type Precompress, writtenPlain } from './build-precompress.js';
+import { BuildFailures, suffixesOf } from './place-document.js';
 
 export { BUILD_MANIFEST } from './build-manifest.js';
 
@@ -23,7 +24,7 @@ export interface BuildFolders {
 }
 
 /**
- * Write every document (with its .gz and .br), `publicDir`'s assets and the stories' images into
+ * Write every document (with its .gz and .br as `precompress` says), `publicDir`'s assets and the stories' images into
  * `outDir`, each at the path core/routes.ts gives it. Returns the number of files in the build.
  *
  * A document made from the same sources as in the previous build (same key in its manifest) is
@@ -32,12 +33,17 @@ export interface BuildFolders {
  * lists that link them, removals last. Otherwise (first build, new settings or feedpub) a new
  * tree is built beside it and swapped in, so a reader never sees half of it.
  */
-export async function writeBuild(documents: Iterable<SnapshotItem>, given: BuildFolders, guards?: BuildGuards): Promise<BuildResult> {
+export async function writeBuild(
+  documents: Iterable<SnapshotItem>,
+  given: BuildFolders,
+  guards?: BuildGuards,
+  precompress: Precompress = 'feeds',
+): Promise<BuildResult> {
   // A link to the web server's folder stays a link: the build goes where it points.
   const folders = { ...given, outDir: throughLink(given.outDir) };
   const release = lockBuildFolder(folders.outDir);
   try {
-    return await writeLocked(documents, folders, guards);
+    return await writeLocked(documents, folders, precompress, guards);
   } catch (error) {
     // A folder the build cannot write at all (read-only, full) is the operator's to fix: said plainly.
     const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -56,7 +62,12 @@ export interface BuildResult {
   skipped: { path: string; reason: string }[];
 }
 
-async function writeLocked(documents: Iterable<SnapshotItem>, folders: BuildFolders, guards?: BuildGuards): Promise<BuildResult> {
+async function writeLocked(
+  documents: Iterable<SnapshotItem>,
+  folders: BuildFolders,
+  precompress: Precompress,
+  guards?: BuildGuards,
+): Promise<BuildResult> {
   const { publicDir, articlesDir, outDir } = folders;
   await removeLeftovers(outDir);
   const items = [...documents];
@@ -80,12 +91,15 @@ async function writeLocked(documents: Iterable<SnapshotItem>, folders: BuildFold
   if (guards && inPlace) checkBuildTarget(outDir, guards);
   const failures = new BuildFailures();
   const pool = new WritePool();
+  const target = { outDir, pool, plain: (urlPath: string) => writtenPlain(urlPath, precompress) };
   try {
     const manifest = inPlace
-      ? await updateTree(items, files, before, { outDir, pool }, failures)
-      : await replaceTree(items, files, before, { outDir, pool }, failures, guards);
+      ? await updateTree(items, files, before, target, failures)
+      : await replaceTree(items, files, before, target, failures, guards);
     const { written, skipped } = failures;
-    return { files: manifest.documents.size * ENCODINGS.length + manifest.files.size, written, skipped };
+    let count = manifest.files.size;
+    for (const doc of manifest.documents.values()) count += suffixesOf(doc).length;
+    return { files: count, written, skipped };
   } finally {
     pool.close();
   }

@@ -3,11 +3,14 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from './start-worker.js';
 
-/** One document: its bytes, written as they are, gzipped and brotli-compressed to `to`'s three paths. */
+/**
+ * One document: its bytes written as they are to `to[0]`; with three paths, gzipped and
+ * brotli-compressed to the other two as well (a document the build leaves uncompressed has one).
+ */
 export interface WriteJob {
   id: number;
   body: Uint8Array;
-  to: readonly [identity: string, gzip: string, br: string];
+  to: readonly [identity: string] | readonly [identity: string, gzip: string, br: string];
 }
 
 export type WriteResult = { id: number; error?: { message: string; code?: string } };
@@ -44,8 +47,8 @@ export class WritePool {
   }
 
   /**
-   * Write `body`, its gzip and its brotli to the three paths of `to` (their folder exists). A
-   * failed write rejects with the file system's error and code (ENOSPC, EACCES, ...).
+   * Write `body` to `to[0]`, and its gzip and brotli to `to[1]` and `to[2]` when given (their
+   * folder exists). A failed write rejects with the file system's error and code (ENOSPC, EACCES, ...).
    */
   write(body: Uint8Array, to: WriteJob['to']): Promise<void> {
     const slot = this.leastBusy();

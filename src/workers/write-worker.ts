@@ -1,4 +1,4 @@
-// The build's write worker: compresses one document and writes its three files, off the main thread.
+// The build's write worker: writes one document, with its gzip and brotli beside it when asked, off the main thread.
 import { writeFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { brotliBody, gzipBody } from '../snapshot/compress.js';
@@ -10,8 +10,10 @@ parentPort?.on('message', ({ id, body, to }: WriteJob) => {
     // Synchronous on purpose: this thread does nothing else, and each async call would cost a
     // round trip through libuv's pool for a 6 KB file.
     writeFileSync(to[0], body);
-    writeFileSync(to[1], gzipBody(body));
-    writeFileSync(to[2], brotliBody(body));
+    if (to.length === 3) {
+      writeFileSync(to[1], gzipBody(body));
+      writeFileSync(to[2], brotliBody(body));
+    }
     result = { id };
   } catch (error) {
     const { message, code } = error as NodeJS.ErrnoException;

@@ -26,7 +26,9 @@ async function withBuild(
   const site = path.join(out, 'site');
   const dirs: string[] = [];
   const build = async (more: Record<string, unknown> = {}) => {
-    const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example', ...overrides, ...more });
+    // Every document with its .gz and .br, unless a test says otherwise: these tests follow all three files.
+    const settings = { baseUrl: 'https://news.example', precompress: 'all', ...overrides, ...more };
+    const { config, configDir } = await testConfig(ctx.articles, ctx.state, settings);
     dirs.push(configDir);
     return (await buildSite(config, site, { log: silentLogger })).written;
   };
@@ -283,7 +285,7 @@ describe('build, again', () => {
     for (let i = 1; i <= 30; i++) await story(`f${i}`, (i % 28) + 1);
     const disk = smallTmpfs() as string;
     const site = path.join(disk, 'site');
-    const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example' });
+    const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example', precompress: 'all' });
     try {
       await buildSite(config, site, { log: silentLogger });
       const filler = await fill(disk);
@@ -314,7 +316,7 @@ describe('build, again', () => {
     for (let i = 1; i <= 30; i++) await story(`g${i}`, (i % 28) + 1);
     const disk = smallTmpfs() as string;
     const site = path.join(disk, 'site');
-    const built = (title: string) => testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example', title });
+    const built = (title: string) => testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example', title, precompress: 'all' });
     const dirs: string[] = [];
     try {
       const first = await built('First title');
@@ -392,6 +394,64 @@ describe('build, again', () => {
       await put(ctx.articles, 'pic.png', png(10, 10));
       await build();
       expect(await enclosure(site)).toContain(`length="${png(10, 10).length}"`);
+    });
+  });
+});
+
+describe('build, precompress', () => {
+  const plainManifest = async (site: string) =>
+    (JSON.parse(await readFile(path.join(site, BUILD_MANIFEST), 'utf8')) as { documents: Record<string, unknown[]> }).documents;
+
+  it('by default writes .gz and .br beside the feeds, lists and sitemaps only: story and archive pages are left to the web server', async () => {
+    for (let i = 1; i <= 5; i++) await story(`p${i}`, i);
+    await withBuild({ precompress: 'feeds', itemLimit: 2 }, async (site, build) => {
+      await build();
+      await expectEncodingsAgree(site, ['feed.xml', 'atom.xml', 'feed.json', 'index.html', 'sitemap.xml', 'feeds.opml']);
+      for (const plain of ['articles/p1.html', 'archive/1/feed.xml', 'archive/2/atom.xml']) {
+        expect(await exists(site, plain), plain).toBe(true);
+        for (const suffix of ['.gz', '.br']) expect(await exists(site, plain + suffix), plain + suffix).toBe(false);
+      }
+      const documents = await plainManifest(site);
+      expect(documents['/articles/p1']?.[2]).toBe('plain');
+      expect(documents['/feed.xml']?.[2]).toBeUndefined();
+    });
+  });
+
+  it('a change of the setting rewrites the files it changes, in place: the pages gain .gz and .br with "all", lose them with "feeds"', async () => {
+    for (let i = 1; i <= 6; i++) await story(`q${i}`, i);
+    await withBuild({ itemLimit: 2 }, async (site, build) => {
+      expect(await build({ precompress: 'feeds' })).toBeGreaterThan(0);
+      const folder = await inode(site, '.');
+      const feed = await inode(site, 'feed.xml.gz');
+      await build({ precompress: 'all' });
+      expect(await inode(site, '.')).toBe(folder);
+      expect(await inode(site, 'feed.xml.gz')).toBe(feed);
+      await expectEncodingsAgree(site, ['articles/q1.html', 'articles/q6.html', 'archive/1/feed.json']);
+
+      // Back to "feeds" with a page changed too: no stale .gz may stand beside the new page.
+      await story('q1', 1, 'Story q1, corrected');
+      expect(await build({ precompress: 'feeds' })).toBeGreaterThan(0);
+      expect(await inode(site, '.')).toBe(folder);
+      expect(await readFile(path.join(site, 'articles/q1.html'), 'utf8')).toContain('Story q1, corrected');
+      for (const f of ['articles/q1.html', 'articles/q6.html', 'archive/1/feed.json'])
+        for (const suffix of ['.gz', '.br']) expect(await exists(site, f + suffix), f + suffix).toBe(false);
+      await expectEncodingsAgree(site, ['feed.xml']);
+      expect(await build({ precompress: 'feeds' })).toBe(0);
+    });
+  });
+
+  it('"none" writes no compressed file at all, and a new tree links the pages of the last build that had none', async () => {
+    await story('r1', 1);
+    await story('r2', 2);
+    await withBuild({ precompress: 'none' }, async (site, build) => {
+      await build();
+      const page = await inode(site, 'articles/r1.html');
+      await story('r2', 2, 'Story r2, corrected');
+      await build();
+      // Half the documents changed: a new tree, with the unchanged page hard-linked into it.
+      expect(await inode(site, 'articles/r1.html')).toBe(page);
+      for (const f of ['feed.xml', 'index.html', 'articles/r1.html', 'articles/r2.html', 'sitemap.xml'])
+        for (const suffix of ['.gz', '.br']) expect(await exists(site, f + suffix), f + suffix).toBe(false);
     });
   });
 });

@@ -94,4 +94,13 @@ describe.skipIf(!NGINX)(`static export behind nginx ${NEEDS.nginx}`, () => {
     expect(again.status).toBe(304);
     expect((await fetch(`${base}/articles/kim-putin`)).headers.get('content-security-policy')).toContain("default-src 'none'");
   });
+
+  it('compresses a story page, which the build writes without a .gz, per request', async () => {
+    const file = path.join(work, 'site', 'articles', 'kim-putin.html');
+    await expect(readFile(`${file}.gz`)).rejects.toThrow(/ENOENT/);
+    const gz = await fetch(`${base}/articles/kim-putin`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gz.headers.get('vary')).toMatch(/Accept-Encoding/i);
+    expect(await gz.text()).toBe(await readFile(file, 'utf8'));
+  });
 });
