@@ -1,7 +1,7 @@
 // A build written as a new tree beside the folder and renamed over it whole: a reader never sees half of it.
 import { chmod, copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildFile } from '../core/routes.js';
+import { buildFile, matchRoute } from '../core/routes.js';
 import type { SnapshotItem } from '../snapshot/snapshot.js';
 import type { CopiedFile } from './build-files.js';
 import { FolderMaker, foldersAreReal, inParallel } from './build-folder.js';
@@ -55,7 +55,7 @@ export async function replaceTree(
   };
   await inParallel(
     WRITE_PARALLEL,
-    items,
+    mixedForWriting(items),
     failures.guard(
       async (item) => {
         const { to, from, last } = places(item);
@@ -92,4 +92,28 @@ export async function replaceTree(
   await rename(temp, outDir);
   if (hadOld) await rm(old, { recursive: true, force: true });
   return manifest;
+}
+
+/**
+ * The documents in an order where the main thread and the writer work at once: story pages are
+ * cheap to render and dear to write (a file creation took 80-150 µs here), the archive, facet
+ * and front documents the other way round. In the snapshot's order (pages first) a cold build of
+ * 10,000 had the main thread wait 2 s for the writer, then the writer wait 3 s for the renders;
+ * with the others spread evenly among the pages, 6.6-6.9 s against 7.2-7.6 s. A new tree is
+ * renamed into place whole, so the order in which it is written is nobody else's concern.
+ */
+function mixedForWriting(items: readonly SnapshotItem[]): SnapshotItem[] {
+  const pages: SnapshotItem[] = [];
+  const others: SnapshotItem[] = [];
+  for (const item of items) (matchRoute(item.path)?.kind === 'article' ? pages : others).push(item);
+  if (pages.length === 0 || others.length === 0) return [...items];
+  const mixed: SnapshotItem[] = [];
+  let next = 0;
+  for (let i = 0; i < pages.length; i++) {
+    mixed.push(pages[i] as SnapshotItem);
+    // The i-th page's share of the others, so both lists end together.
+    const due = Math.floor(((i + 1) * others.length) / pages.length);
+    while (next < due) mixed.push(others[next++] as SnapshotItem);
+  }
+  return mixed;
 }
