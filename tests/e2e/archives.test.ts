@@ -57,5 +57,28 @@ describe('feed history (RFC 5005)', () => {
     expect((await fetch(`${url}/archive/0/atom.xml`)).status).toBe(404);
   });
 
+  it('links a whole number of pages from the page before the newest: the newest holds only the feeds’ own stories', async () => {
+    for (let i = 1; i <= 6; i++)
+      await put(ctx.articles, `w${i}.txt`, `Whole ${i}\n\n2026-11-${String(i).padStart(2, '0')} 09:00\n\nbody ${i}\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state, { itemLimit: 3 });
+    const { url } = ctx.running;
+    const atom = parseAtomFeed((await getText(`${url}/atom.xml`)).text);
+    expect(atom.links?.find((l) => l.rel === 'prev-archive')?.href).toBe(`${url}/archive/1/atom.xml`);
+    // Page 2 is still a complete archive, reached from page 1.
+    const page1 = parseAtomFeed((await getText(`${url}/archive/1/atom.xml`)).text);
+    expect(page1.links?.find((l) => l.rel === 'next-archive')?.href).toBe(`${url}/archive/2/atom.xml`);
+    expect((await fetch(`${url}/archive/2/atom.xml`)).status).toBe(200);
+    // Paging JSON Feed back from the subscription feed gives each story once.
+    const titles: string[] = [];
+    let next: string | undefined = `${url}/feed.json`;
+    while (next) {
+      const doc = JSON.parse((await getText(next)).text) as { items: { title: string }[]; next_url?: string };
+      titles.push(...doc.items.map((i) => i.title));
+      next = doc.next_url;
+      expect(titles.length).toBeLessThan(20);
+    }
+    expect(titles.sort()).toEqual(Array.from({ length: 6 }, (_, i) => `Whole ${i + 1}`).sort());
+  });
+
   atoms.test(3);
 });

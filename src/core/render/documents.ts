@@ -186,9 +186,14 @@ function historyFor(make: (format: FeedFormat) => HistoryLinks) {
   return { rss: make('rss'), atom: make('atom'), json: make('json') };
 }
 
-/** The subscription feeds' link to the newest complete archive page, if there is one. */
+/**
+ * The subscription feeds' link to the newest archive page that holds a story they do not: when
+ * the count is a whole number of pages, the newest page holds exactly the feeds' own stories, and
+ * a reader paging back (JSON Feed's `next_url`) would get the same items again. That page stays
+ * an archive, linked from the one before it.
+ */
 function archiveHistory(site: Site, total: number) {
-  const pages = archivePageCount(site, total);
+  const pages = Math.min(archivePageCount(site, total), Math.floor((total - 1) / site.itemLimit));
   if (pages < 1) return undefined;
   const urls = siteUrls(site.baseUrl);
   return historyFor((f) => ({ prevArchive: urls.archive(pages, f) }));
