@@ -170,7 +170,7 @@ const en = {
       what: 'The header between the --- lines is not valid',
       todo: 'Look at the line shown: each line is `name: value`, and text containing a colon needs quotes.',
     },
-    BAD_DATE: { what: 'The date is not valid', todo: 'It cannot be read or does not exist (31 April). Fix the date on the line shown.' },
+    BAD_DATE: { what: 'The date is not valid', todo: 'It cannot be read, or names a day that does not exist (such as 31 April). Fix the date on the line shown.' },
     BAD_FIELD: {
       what: 'A header field has the wrong kind of value',
       todo: 'Fix it on the line shown (tags is a list; draft is true or false).',

@@ -32,6 +32,9 @@ export function formatExplanation(e: Explanation, timeZone = 'UTC'): string {
       ? `not a real date: ${d.invalid}`
       : `${d.date ? both(d.date, timeZone) : ''}${d.updated ? `, updated ${both(d.updated, timeZone)}` : ''}`;
     row('dateline', d.line, `${d.text}  →  ${what}${d.place ? `  (place: ${d.place})` : ''}`);
+    // core/identity.ts: a lede's date never moves a story subscribers have already seen.
+    if (e.story?.dateSource?.lede)
+      row('', undefined, 'a wire lede: its date dates a new story; a story published before keeps the date it was published with');
   } else if (r) {
     row('dateline', undefined, 'none found: the story is dated when the file was first seen');
   }

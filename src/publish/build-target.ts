@@ -51,7 +51,7 @@ export function checkBuildTarget(out: string, guards: BuildGuards): void {
   if (!existsSync(target)) return;
   if (!statSync(target).isDirectory()) refuse('it is a file, not a folder');
   const names = readdirSync(target);
-  if (names.length > 0 && !names.includes(BUILD_MARK)) refuse(`it is a folder with ${names.length} entries that feedpub did not write`);
+  if (names.length > 0 && !names.includes(BUILD_MARK)) refuse(`it is a folder with ${names.length} ${names.length === 1 ? 'entry' : 'entries'} that feedpub did not write`);
 }
 
 /** True when `inner` is strictly inside `outer`. */

@@ -184,9 +184,14 @@ export class Reconciler {
    * without events): log how many, and make sure the folders holding them are watched from now on.
    */
   private reportGap(todo: string[], onDisk: Set<string>): void {
-    const folders = todo.filter((p) => onDisk.has(p)).map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : ''));
+    // A story whose folder became a link is not listed (links are never followed) and is read
+    // again by each scan, which keeps its last good version and its SYMLINK problem: no gap.
+    const linked = new Set(this.options.problems.pathsWithCode(ProblemCode.Symlink));
+    const gaps = todo.filter((p) => onDisk.has(p) || !linked.has(p));
+    if (gaps.length === 0) return;
+    const folders = gaps.filter((p) => onDisk.has(p)).map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : ''));
     const rewatched = this.options.ensureWatched?.(folders) ?? 0;
-    this.options.log.warn('watch.gap', { files: todo.length, rewatched, reason: 'changes found by a scan that no file event reported' });
+    this.options.log.warn('watch.gap', { files: gaps.length, rewatched, reason: 'changes found by a scan that no file event reported' });
   }
 
   /**

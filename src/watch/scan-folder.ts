@@ -96,7 +96,12 @@ async function walk(
       } else {
         await walk(childAbs, childRel, depth + 1, out);
       }
-    } else if (entry.isFile() && isArticleFile(entry.name)) {
+    } else if (!entry.isFile()) {
+      // A named pipe, socket or device under a story's name: reported as the watcher reports it
+      // when one appears while serving, never opened (a pipe would block the read).
+      if (isArticleFile(entry.name))
+        problems.push({ path: childRel, code: ProblemCode.NotAFile, reason: 'not a regular file', severity: 'error' });
+    } else if (isArticleFile(entry.name)) {
       try {
         // Synchronous: one direct syscall (~2 µs) instead of a thread-pool round trip (~40 µs) per file.
         const st = lstatSync(childAbs);

@@ -1,4 +1,5 @@
 // Bad input as newsrooms produce it, on real files in a watched folder with the real server.
+import { execFileSync } from 'node:child_process';
 import { mkdir, open, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'htmlparser2';
@@ -57,6 +58,8 @@ describe('bad input', () => {
     await put(ctx.articles, 'no-title.md', '---\nauthor: x\n---\n\nno heading here\n');
     await symlink('loop-b.txt', path.join(ctx.articles, 'loop-a.txt'));
     await symlink('loop-a.txt', path.join(ctx.articles, 'loop-b.txt'));
+    // A named pipe under a story's name: reported by the first scan as the watcher reports it while serving.
+    execFileSync('mkfifo', [path.join(ctx.articles, 'pipe.txt')]);
     await mkdir(path.join(ctx.articles, 'folder.txt'));
     await put(ctx.articles, 'folder.txt/inside.txt', 'Inside a folder named like an article\n\nbody\n');
     const deep = Array.from({ length: 50 }, (_, i) => `d${i}`).join('/');
@@ -86,6 +89,7 @@ describe('bad input', () => {
     expectProblem('bad-date.md', 'BAD_DATE', /"32 Foo 2026" is not a date/);
     expectProblem('no-title.md', 'BAD_FIELD', /no title/);
     expectProblem('loop-a.txt', 'SYMLINK');
+    expectProblem('pipe.txt', 'NOT_A_FILE', /not a regular file/);
     expectProblem('huge.txt', 'TOO_LARGE', /52428800 bytes is over the 4194304-byte limit/);
 
     const titles = await validFeeds(url);

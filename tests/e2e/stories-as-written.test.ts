@@ -198,6 +198,8 @@ describe('check --explain', () => {
     expect(found.status, found.stderr.toString()).toBe(0);
     expect(found.stdout.toString()).toMatch(/^world\/rain\.txt \(plain text, language en\)/);
     expect(found.stdout.toString()).toMatch(/outcome\s+published as \/articles\/world\/rain/);
+    // The lede's date is said to date a new story only (a story published before keeps its date).
+    expect(found.stdout.toString()).toMatch(/dateline\s+line 3\s+BANGKOK, Dec 3, 2026 .*\n\s+a wire lede: its date dates a new story/);
     const missing = explain('world/snow.txt');
     expect(missing.status).toBe(1);
     expect(missing.stdout.toString()).toContain(`no such file: ${path.join(path.dirname(ctx.articles), 'world', 'snow.txt')}`);

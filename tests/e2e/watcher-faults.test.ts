@@ -2,7 +2,7 @@
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getText, parseRssFeed, put, removeDir, startSite, waitFor, siteFolders } from '../helpers.js';
+import { getText, parseRssFeed, put, removeDir, startSite, tempDir, waitFor, siteFolders } from '../helpers.js';
 
 const ctx = siteFolders();
 
@@ -81,6 +81,31 @@ describe('watcher faults', () => {
     expect(events.filter((e) => e === 'watch.gap')).toEqual([]);
     expect(linkProblems()).toHaveLength(1);
     expect(await titles(url)).toEqual(['Old']);
+  });
+  it('keeps a story whose folder became a link, and the periodic reconcile does not call it a missed change every time', async () => {
+    await put(ctx.articles, 'sub/s.txt', 'Kept story\n\nbody\n');
+    await put(ctx.articles, 'top.txt', 'Top story\n\nbody\n');
+    const outside = await tempDir('feedpub-outside-');
+    await put(outside, 's.txt', 'Linked story\n\nnot ours\n');
+    const events: string[] = [];
+    const record = (event: string) => void events.push(event);
+    try {
+      ctx.running = await startSite(ctx.articles, ctx.state, { reconcileSeconds: 1 }, { log: { debug: record, info: record, warn: record, error: record } });
+      const { url, site } = ctx.running;
+      expect(await titles(url)).toEqual(['Kept story', 'Top story']);
+      await rm(path.join(ctx.articles, 'sub'), { recursive: true });
+      await symlink(outside, path.join(ctx.articles, 'sub'));
+      const linked = () => site.status().problems.some((p) => p.path === 'sub/s.txt' && p.code === 'SYMLINK');
+      await waitFor(async () => linked(), 10_000, 'the link reported on the story');
+      events.length = 0;
+      const scans = new Set<string>();
+      await waitFor(async () => (scans.add(site.status().lastScan?.at ?? '').size > 3 ? true : undefined), 15_000, 'three reconciles');
+      expect(events.filter((e) => e === 'watch.gap')).toEqual([]);
+      expect(linked()).toBe(true);
+      expect(await titles(url)).toEqual(['Kept story', 'Top story']);
+    } finally {
+      await removeDir(outside);
+    }
   });
   it('scans the folder soon after a burst of saves, for the events a full kernel queue dropped', async () => {
     ctx.running = await startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 });

@@ -43,7 +43,7 @@ describe('build --out refuses what it must not replace', () => {
     expect(why(path.join(root, 'link'))).toMatch(/articles folder/);
     mkdirSync(path.join(root, 'docs'));
     writeFileSync(path.join(root, 'docs', 'notes.md'), 'mine');
-    expect(why(path.join(root, 'docs'))).toMatch(/1 entries that feedpub did not write/);
+    expect(why(path.join(root, 'docs'))).toMatch(/1 entry that feedpub did not write/);
     writeFileSync(path.join(root, 'file'), 'x');
     expect(why(path.join(root, 'file'))).toMatch(/is a file/);
   });
