@@ -12,10 +12,14 @@ import { limitTitle } from './parse-plain.js';
 import type { StoryOptions as ParseOptions } from './parse-story.js';
 import { htmlToText } from './html-text.js';
 import { sanitizeStoryHtml } from './sanitize.js';
-import { cleanLabel, cleanLine, limitMarks } from './text.js';
+import { cleanLabel, cleanLine, limitMarks, lineJoint } from './text.js';
 
 // html: true lets authors write inline HTML; the sanitizer decides what of it survives.
 const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
+// A line break inside a Thai syllable (hard-wrapped text) joins without the space a browser
+// would show for it (core/text.ts lineJoint); any other stays a line break.
+markdown.renderer.rules.softbreak = (tokens, idx) =>
+  lineJoint(tokens[idx - 1]?.content ?? '', tokens[idx + 1]?.content ?? '') === '' ? '' : '\n';
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 

@@ -6,7 +6,7 @@ import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
 import { ProblemCode, type Story, type StoryReading } from './model.js';
 import { findBoilerplate } from './boilerplate-markers.js';
-import { cleanLabel, cleanLine, escapeHtml, limitMarks } from './text.js';
+import { cleanLabel, cleanLine, escapeHtml, limitMarks, lineJoint } from './text.js';
 
 export interface ParseOptions {
   /** Lines that start page boilerplate: from such a line to the end is dropped. */
@@ -264,7 +264,11 @@ function toParagraphs(lines: readonly Line[]): { n: number; text: string }[] {
   const out: { n: number; text: string; block: number }[] = [];
   for (const line of lines) {
     const last = out[out.length - 1];
-    if (last && last.block === line.block) last.text += ` ${line.text}`;
+    if (last && last.block === line.block) {
+      const before = last.text.trimEnd();
+      const after = line.text.trimStart();
+      last.text = before + lineJoint(before, after) + after;
+    }
     else out.push({ n: line.n, text: line.text, block: line.block });
   }
   return out.map((p) => ({ n: p.n, text: cleanLine(p.text) })).filter((p) => p.text !== '');

@@ -123,6 +123,23 @@ export function withoutBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, '');
 }
 
+/**
+ * What joins two lines of one paragraph: a space, except where the break falls inside a Thai
+ * syllable (text hard-wrapped at a fixed width by `fold` or an old CMS export). Thai writes no
+ * space between words, and a space there would split the word (and show a vowel sign or tone
+ * mark on a dotted circle). Inside a syllable for certain: the next line starts with a sign that
+ * follows its consonant (U+0E30-U+0E3A, U+0E45, U+0E47-U+0E4E), or the line ends with a vowel
+ * written before its consonant (U+0E40-U+0E44). Any other break stays a space: tools that wrap
+ * at a width break at the spaces Thai writes between phrases, and those must come back.
+ */
+export function lineJoint(before: string, after: string): '' | ' ' {
+  const last = before.charCodeAt(before.length - 1);
+  const first = after.charCodeAt(0);
+  if (last >= 0x0e40 && last <= 0x0e44) return '';
+  if ((first >= 0x0e30 && first <= 0x0e3a) || first === 0x0e45 || (first >= 0x0e47 && first <= 0x0e4e)) return '';
+  return ' ';
+}
+
 /** Combining marks kept on one base character: Thai stacks at most three (ที่, กั๊), Vietnamese two. */
 export const MAX_MARKS_PER_BASE = 4;
 const MARK_RUN = new RegExp(`(\\p{M}{${MAX_MARKS_PER_BASE}})\\p{M}+`, 'gu');

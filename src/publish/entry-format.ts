@@ -5,9 +5,10 @@ import { FutureStories } from '../core/release.js';
 /**
  * Bump when what a parse produces changes: stored entries of another format are re-read. 4: image
  * width and height. 5: a title of only invisible characters is EMPTY; a full-width colon and
- * Turkish capitals match boilerplate markers.
+ * Turkish capitals match boilerplate markers. 6: lines hard-wrapped inside a Thai syllable join
+ * without a space.
  */
-export const ENTRY_FORMAT = 5;
+export const ENTRY_FORMAT = 6;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are

@@ -271,3 +271,26 @@ describe('YAML timestamps are judged as written', () => {
     expect(error.message).toContain('is not a real date');
   });
 });
+
+describe('a paragraph hard-wrapped inside Thai words', () => {
+  // One sentence, broken at a fixed width: before a vowel sign (ั), before a tone mark (่), and
+  // after a vowel written before its consonant (เ); and at a space Thai writes between phrases.
+  const wrapped = ['ผู้นำเกาหลีเหนือเดินทางถึงร', 'ัสเซียแล้วเมื่อวันที', '่ 12 ก.ย. โดยเ', 'ดินทางด้วยรถไฟ', 'ส่วนตัว'];
+  const joined = 'ผู้นำเกาหลีเหนือเดินทางถึงรัสเซียแล้วเมื่อวันที่ 12 ก.ย. โดยเดินทางด้วยรถไฟ ส่วนตัว';
+
+  it('plain text: joins the lines without a space inside a syllable, with one elsewhere', () => {
+    const story = parsePlain(`หัวข่าว\n\n${wrapped.join('\n')}\n`, 'wrap.txt', options);
+    expect(story.contentHtml).toBe(`<p>${joined}</p>`);
+  });
+
+  it('Markdown: the same, and a break between whole words stays a line break', () => {
+    const story = parseMarkdown(`---\ntitle: หัวข่าว\n---\n\n${wrapped.join('\n')}\n\nEnglish\nlines\n`, 'wrap.md', options);
+    expect(story.contentHtml).toContain(`<p>${joined.replace(' ส่วนตัว', '\nส่วนตัว')}</p>`);
+    expect(story.contentHtml).toContain('<p>English\nlines</p>');
+  });
+
+  it('never leaves a Thai vowel sign or tone mark after a space', () => {
+    const story = parsePlain(`หัวข่าว\n\n${wrapped.join('  \n  ')}\n`, 'wrap.txt', options);
+    expect(story.contentHtml).not.toMatch(/\s[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/);
+  });
+});
