@@ -14,6 +14,7 @@ import type { StateDb } from '../store/state-db.js';
 import { type FileJob, type FileOutcome, type FileStat, readError } from '../workers/read-story.js';
 import { type Catalog, summarizeReading } from './catalog.js';
 import type { ProblemBook } from './problem-book.js';
+import { startBatch } from './read-batches.js';
 import { type StoredEntry, storedEntries } from './stored-entry.js';
 import { admitId, storyNotes } from './story-notes.js';
 import { type StoryImage, imageChanged, readStoryImage } from './story-image.js';
@@ -27,16 +28,13 @@ export interface ApplyOptions {
   baseUrl: string;
   futureStories: FutureStories;
   /** Read, hash and parse one file (workers/read-story.ts: on the worker pool; in-line for `check`). */
-  read: (file: FileJob) => Promise<FileOutcome>;
+  read: (file: FileJob, before: FileStat | undefined) => Promise<FileOutcome>;
   /** A story is held until `at` (epoch ms), or not any more (undefined): the scheduler's business. */
   hold: (relPath: string, at: number | undefined) => void;
 }
 
 /** How long after its deletion a story's identity may move onto a path that still holds another live story. */
 const RENAME_WINDOW_MS = 10_000;
-
-/** Files read and applied between two yields to the event loop. */
-const READ_BATCH = 256;
 
 type Read = Exclude<FileOutcome, { error: unknown }> | { error: ArticleError };
 type FileRead = { kind: 'file' } & FileStat;
@@ -89,19 +87,22 @@ export class FileApplier {
     const list = [...new Set(paths)];
     let changed = false;
     const missing = (r: Read) => 'result' in r && r.result.kind === 'missing';
-    const prepare = async (from: number) => {
-      const batch = list.slice(from, from + READ_BATCH);
-      const reads = await Promise.all(batch.map((p) => this.read(p)));
+    let cursor = 0;
+    const prepare = async () => {
+      const files = startBatch(this.options.articlesDir, list, cursor, (relPath, before) => this.read(relPath, before));
+      cursor += files.length;
+      const reads = await Promise.all(files.map((f) => f.started));
       const rootGone = reads.some((r) => 'rootGone' in r) || (reads.some(missing) && !(await this.rootExists()));
-      return { rootGone, jobs: batch.map((p, k) => ({ path: p, read: reads[k] as Read })) };
+      return { rootGone, jobs: files.map(({ relPath }, k) => ({ path: relPath, read: reads[k] as Read })) };
     };
     // The workers parse the batches ahead (each path is in one batch only) while one is applied here, in one transaction.
-    const ahead = [0, READ_BATCH].filter((from) => from < list.length).map(prepare);
-    for (let i = 0, next = ahead.shift(); next; i += READ_BATCH, next = ahead.shift()) {
+    const ahead = [prepare()];
+    if (cursor < list.length) ahead.push(prepare());
+    for (let first = true, next = ahead.shift(); next; first = false, next = ahead.shift()) {
       const { rootGone, jobs } = await next;
-      if (i + 2 * READ_BATCH < list.length) ahead.push(prepare(i + 2 * READ_BATCH));
+      if (cursor < list.length) ahead.push(prepare());
       // Yield between batches so requests are answered during a long first scan.
-      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (!first) await new Promise((resolve) => setImmediate(resolve));
       // Removals first: in a rename batch the old path is retired before the new one claims its identity.
       jobs.sort((a, b) => Number(missing(b.read)) - Number(missing(a.read)));
       const freed: string[] = [];
@@ -122,13 +123,13 @@ export class FileApplier {
   }
 
   /** Read `relPath` where it is parsed; the parse is skipped when its bytes are those of its published version. */
-  private async read(relPath: string): Promise<Read> {
+  private async read(relPath: string, before: FileStat | undefined): Promise<Read> {
     const { articlesDir, maxFileBytes } = this.options;
     const job: FileJob = { root: articlesDir, absPath: path.join(articlesDir, relPath), relPath, maxBytes: maxFileBytes };
     // Parsed again whatever its bytes: a story that last failed, or whose image changed.
     const current = this.catalog.get(relPath);
     if (current && !this.problems.hasError(relPath) && this.staleImages([current]).length === 0) job.knownHash = current.hash;
-    const outcome = await this.options.read(job);
+    const outcome = await this.options.read(job, before);
     return 'error' in outcome ? { error: readError(relPath, outcome.error) } : outcome;
   }
 

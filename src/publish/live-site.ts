@@ -81,7 +81,7 @@ export class LiveSite {
         feedId: this.site.id,
         baseUrl,
         futureStories: config.futureStories,
-        read: (file) => this.parser.read(file),
+        read: (file, before) => this.parser.read(file, before),
         hold: (p, at) => (at === undefined ? this.scheduler.drop(p) : this.scheduler.hold(p, at)),
       },
       this.store,

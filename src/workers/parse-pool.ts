@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { ProblemCode } from '../core/model.js';
 import type { IngestOptions, Ingested } from '../core/ingest.js';
-import { type FileJob, type FileOutcome, statBefore, unfinishedRead } from './read-story.js';
+import { type FileJob, type FileOutcome, type FileStat, statBefore, unfinishedRead } from './read-story.js';
 import { startWorker } from './start-worker.js';
 
 export interface ParsePoolOptions {
@@ -103,10 +103,9 @@ export class ParsePool {
   }
 
   /** Read, hash and (unless its hash is `file.knownHash`) parse a file, all on a worker. */
-  read(file: FileJob): Promise<FileOutcome> {
-    // Taken here, before the worker reads it (about 2 µs): a file saved while its parse runs out
-    // of time must not be recorded under the verdict on the version before.
-    const before = statBefore(file);
+  read(file: FileJob, before: FileStat | undefined = statBefore(file.absPath)): Promise<FileOutcome> {
+    // `before` is taken before the worker reads the file (about 2 µs, here unless given): a file
+    // saved while its parse runs out of time must not be recorded under the verdict on the version before.
     return this.submit({ id: this.nextId++, file }, 0, (code, message) => unfinishedRead(before, code, message));
   }
 

@@ -77,9 +77,9 @@ function linkedFolder(job: FileJob): void {
 }
 
 /** The size and mtime of a file as it is before a worker reads it, when it can be had. */
-export function statBefore(job: FileJob): FileStat | undefined {
+export function statBefore(absPath: string): FileStat | undefined {
   try {
-    const st = lstatSync(job.absPath);
+    const st = lstatSync(absPath);
     return { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
   } catch {
     return undefined;

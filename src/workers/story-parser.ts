@@ -1,12 +1,15 @@
 // Where stories are parsed: on the worker pool (serve, build), or on this thread (check, which reads each file once).
 import type { IngestOptions, Ingested } from '../core/ingest.js';
 import { ParsePool } from './parse-pool.js';
-import { type FileJob, type FileOutcome, readStory } from './read-story.js';
+import { type FileJob, type FileOutcome, type FileStat, readStory } from './read-story.js';
 
 export interface StoryParser {
   parse(relPath: string, bytes: Uint8Array): Promise<Ingested>;
-  /** Read, hash and parse a file (read-story.ts) where it is parsed: its bytes never reach this thread from a worker. */
-  read(file: FileJob): Promise<FileOutcome>;
+  /**
+   * Read, hash and parse a file (read-story.ts) where it is parsed: its bytes never reach this
+   * thread from a worker. `before`: its stat taken before it is sent (else taken here).
+   */
+  read(file: FileJob, before?: FileStat): Promise<FileOutcome>;
   /** Keep a worker booted ahead of the next save (serve); nothing on this thread. */
   warm(): void;
   /** Keep at most this many workers from now on (after a first scan); nothing on this thread. */
@@ -23,7 +26,7 @@ export function storyParser(options: IngestOptions, workers: boolean): StoryPars
     const pool = new ParsePool({ parse: options });
     return {
       parse: (relPath, bytes) => pool.parse(relPath, bytes),
-      read: (file) => pool.read(file),
+      read: (file, before) => pool.read(file, before),
       warm: () => pool.warm(),
       rest: (workers) => pool.rest(workers),
       close: () => pool.close(),

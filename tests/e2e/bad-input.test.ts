@@ -4,7 +4,10 @@ import { mkdir, open, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { assertWellFormed, getText, parseAtomFeed, parseRssFeed, put, startSite, waitFor, siteFolders } from '../helpers.js';
+import { silentLogger } from '../../src/log.js';
+import { LiveSite } from '../../src/publish/live-site.js';
+import type { FileJob } from '../../src/workers/read-story.js';
+import { assertWellFormed, getText, parseAtomFeed, parseRssFeed, put, removeDir, startSite, testConfig, waitFor, siteFolders } from '../helpers.js';
 
 const ctx = siteFolders();
 
@@ -165,6 +168,39 @@ describe('bad input', () => {
       expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     }
     assertInert((await getText(`${url}/`)).text);
+  });
+
+  it('holds a bounded number of large files in memory at once, however many there are', async () => {
+    // Thirty files of 10 MB (sparse: no disk used), under a 16 MB limit: each is read whole.
+    for (let i = 0; i < 30; i++) {
+      const file = await open(path.join(ctx.articles, `large-${i}.txt`), 'w');
+      await file.truncate(10 * 1024 * 1024);
+      await file.close();
+    }
+    const { config, configDir } = await testConfig(ctx.articles, ctx.state, { maxFileBytes: 16 * 1024 * 1024 });
+    await removeDir(configDir);
+    const site = new LiveSite({ config, baseUrl: 'https://news.example', log: silentLogger, watch: false });
+    // Count the reads given to the parse workers and not yet answered (their results wait in memory for their batch).
+    const parser = (site as unknown as { parser: { read: (file: FileJob) => Promise<unknown> } }).parser;
+    const read = parser.read;
+    let open_ = 0;
+    let most = 0;
+    parser.read = async (file) => {
+      most = Math.max(most, ++open_);
+      try {
+        return await read(file);
+      } finally {
+        open_--;
+      }
+    };
+    try {
+      await site.start();
+      expect(site.status().problems.filter((p) => p.code === 'BINARY')).toHaveLength(30);
+      // Two batches in flight, each at most 32 MB (the file that crosses it included): 4 files of 10 MB each.
+      expect(most).toBeLessThanOrEqual(8);
+    } finally {
+      await site.close();
+    }
   });
 
   it('keeps the last good version of each story while its file is bad, until it is fixed', async () => {
