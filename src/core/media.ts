@@ -18,6 +18,8 @@ export interface Enclosure {
   /** Pixel size as displayed, read from the file's header (Media RSS `width`/`height`). */
   width?: number;
   height?: number;
+  /** The file's modification time when it was read (never rendered): a replacement of the same size is seen by it. */
+  mtimeMs?: number;
 }
 
 /** The media type of an image file name, or undefined when it is not one we serve. */

@@ -24,9 +24,12 @@ export function readStoryImage(articlesDir: string, storyPath: string, url: stri
   if (rel === undefined) return {};
   const file = path.join(articlesDir, rel);
   let bytes: Buffer;
+  let mtimeMs: number;
   try {
     // Never through a symbolic link: the image is served under the same rule (http/article-media.ts).
-    if (!lstatSync(file).isFile()) return {};
+    const st = lstatSync(file);
+    if (!st.isFile()) return {};
+    mtimeMs = Math.trunc(st.mtimeMs);
     bytes = readFileSync(file);
   } catch {
     return {};
@@ -36,12 +39,13 @@ export function readStoryImage(articlesDir: string, storyPath: string, url: stri
     const reason = `image ${rel}: ${result.reason}; it is not announced as an enclosure until the file is fixed and the story saved again`;
     return { problem: { path: storyPath, code: ProblemCode.ImageMismatch, reason, severity: 'warning' } };
   }
-  return { enclosure: { url, type: result.type, length: bytes.length, width: result.width, height: result.height } };
+  return { enclosure: { url, type: result.type, length: bytes.length, width: result.width, height: result.height, mtimeMs } };
 }
 
 /**
  * True when the image an entry names, a file of the site's own, is no longer what its enclosure
- * says: gone, or another size, or there now when the entry has none and no mismatch was reported.
+ * says: gone, another size or saved since (a replacement of the same size: its pixel size may
+ * differ), or there now when the entry has none and no mismatch was reported.
  * Its story is then read again, so a deleted or replaced image never leaves a broken or wrong
  * enclosure until the story happens to be saved. (A fixed mismatch still waits for a save, as
  * the IMAGE_MISMATCH message says.)
@@ -50,11 +54,14 @@ export function imageChanged(articlesDir: string, entry: Pick<Entry, 'image' | '
   const rel = entry.image === undefined ? undefined : urls.localImage(entry.image);
   if (rel === undefined) return false;
   let size: number | undefined;
+  let mtimeMs: number | undefined;
   try {
     const s = lstatSync(path.join(articlesDir, rel));
-    size = s.isFile() ? s.size : undefined;
+    if (s.isFile()) [size, mtimeMs] = [s.size, Math.trunc(s.mtimeMs)];
   } catch {
     size = undefined;
   }
-  return entry.enclosure ? size !== entry.enclosure.length : size !== undefined && !mismatch;
+  const { enclosure } = entry;
+  if (!enclosure) return size !== undefined && !mismatch;
+  return size !== enclosure.length || (enclosure.mtimeMs !== undefined && mtimeMs !== enclosure.mtimeMs);
 }

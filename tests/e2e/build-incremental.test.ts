@@ -1,14 +1,14 @@
 // A second `build` renders only documents whose sources changed: in place when most of the build stays, as a new tree otherwise.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readFile, rename, rm, stat, symlink, truncate, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, rm, stat, symlink, truncate, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { BUILD_MANIFEST } from '../../src/publish/write-build.js';
 import { buildSite } from '../../src/runtime.js';
-import { png } from '../core/image-fixtures.js';
+import { jpeg, png } from '../core/image-fixtures.js';
 import { CAN_MOUNT, fill, smallTmpfs } from '../fs-faults.js';
 import { put, removeDir, siteFolders, tempDir, testConfig } from '../helpers.js';
 
@@ -394,6 +394,24 @@ describe('build, again', () => {
       await put(ctx.articles, 'pic.png', png(10, 10));
       await build();
       expect(await enclosure(site)).toContain(`length="${png(10, 10).length}"`);
+    });
+  });
+
+  it("follows a story's image replaced by another of the same size but other dimensions", async () => {
+    await put(ctx.articles, 'photo.md', '---\ntitle: With a photo\ndate: 2026-01-02T09:00:00Z\nimage: photo.jpg\n---\nBody.\n');
+    const [wide, tall] = [jpeg(640, 480), jpeg(480, 640)];
+    expect(wide.length).toBe(tall.length);
+    await put(ctx.articles, 'photo.jpg', wide);
+    const media = async (site: string) => /<media:content [^>]*>/.exec(await readFile(path.join(site, 'feed.xml'), 'utf8'))?.[0];
+    await withBuild({}, async (site, build) => {
+      await build();
+      expect(await media(site)).toContain('width="640"');
+      await put(ctx.articles, 'photo.jpg', tall);
+      // Saved later than the first: its mtime differs even on a coarse clock.
+      await utimes(path.join(ctx.articles, 'photo.jpg'), new Date(), new Date(Date.now() + 5000));
+      await build();
+      expect(await media(site)).toContain('width="480"');
+      expect(await media(site)).toContain('height="640"');
     });
   });
 });
