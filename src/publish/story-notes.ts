@@ -1,5 +1,6 @@
 // A published story's warnings and the parser's hints, as problems of its file (they never block publishing).
 import { type Problem, ProblemCode, type Story } from '../core/model.js';
+import { FEED_CONTENT_MAX } from '../core/render/feed-input.js';
 
 /** A story's warnings and the parser's hints (info: never blocks publishing), with their lines where known. */
 export function storyNotes(relPath: string, story: Story): Problem[] {
@@ -14,6 +15,16 @@ export function storyNotes(relPath: string, story: Story): Problem[] {
     ...(story.hints ?? []).map(
       (reason): Problem => ({ path: relPath, code: ProblemCode.Unsure, reason, severity: 'info', line: lineOf(reason) }),
     ),
+    ...(story.contentHtml.length > FEED_CONTENT_MAX
+      ? [
+          {
+            path: relPath,
+            code: ProblemCode.Unsure,
+            reason: `the text is ${story.contentHtml.length.toLocaleString('en')} characters, over ${FEED_CONTENT_MAX.toLocaleString('en')}: feeds carry its summary, its page the whole text`,
+            severity: 'info',
+          } satisfies Problem,
+        ]
+      : []),
   ];
 }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { feedTitle } from '../../src/core/feed-text.js';
 import type { Entry, Site } from '../../src/core/model.js';
+import { FEED_CONTENT_MAX } from '../../src/core/render/feed-input.js';
 import { renderFeeds } from '../../src/core/render/feeds.js';
 import { stripForbidden } from '../../src/core/text.js';
 import {
@@ -188,5 +189,18 @@ describe('renderFeeds', () => {
     if (ORACLES.jing) expect(jingAtom(feeds.atom)).toBe('valid');
     // The default is the full text, as before.
     expect(renderFeeds(site, [e], new Date('2026-11-25T08:00:00Z'), links).rss).toContain('content:encoded');
+  });
+  it('carries a body over FEED_CONTENT_MAX as its summary, and the other stories whole', () => {
+    const huge = entry({ id: 'urn:uuid:huge', contentHtml: `<p>${'ข่าวยาว '.repeat(FEED_CONTENT_MAX / 8 + 1)}</p>`, summary: 'Huge, summed up' });
+    const small = entry({ id: 'urn:uuid:small', title: 'Small', contentHtml: '<p>Small body.</p>', summary: 'Small' });
+    const feeds = renderFeeds(site, [huge, small], new Date('2026-11-25T08:00:00Z'), links);
+    expect(feeds.rss.length).toBeLessThan(FEED_CONTENT_MAX);
+    expect(parseRssFeed(feeds.rss).items?.map((i) => i.content?.encoded)).toEqual([undefined, '<p>Small body.</p>']);
+    expect(parseAtomFeed(feeds.atom).entries?.map((e) => e.content?.value)).toEqual([undefined, '<p>Small body.</p>']);
+    const items = (JSON.parse(feeds.json) as { items: Record<string, unknown>[] }).items;
+    expect(items.map((i) => [i.content_text, i.content_html])).toEqual([
+      ['Huge, summed up', undefined],
+      [undefined, '<p>Small body.</p>'],
+    ]);
   });
 });

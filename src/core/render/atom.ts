@@ -35,7 +35,7 @@ export function renderAtom(input: FeedInput): string {
   const feed = newFeed(input, t.put);
   const updated = distinctUpdated(entries.map((e) => e.updated));
   entries.forEach((e, i) => {
-    const item = baseItem(e, t.put, true, carriesContent(site));
+    const item = baseItem(e, t.put, true, carriesContent(site, e));
     item.title = t.put(feedTitle(e.title));
     item.date = updated[i] as Date;
     const { name, email } = splitAuthor(e.author ?? site.author);

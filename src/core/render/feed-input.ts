@@ -65,9 +65,17 @@ export function newFeed(input: FeedInput, text: (v: string) => string): Feed {
   });
 }
 
-/** True when the site's feeds carry each story's full text (`feedContent: "full"`, the default). */
-export function carriesContent(site: Site): boolean {
-  return (site.feedContent ?? 'full') === 'full';
+/**
+ * Longest story body (HTML, in UTF-16 code units) a feed carries whole: a long feature is a tenth
+ * of it. Past it the item has the summary, as with `feedContent: "summary"`, and the page the
+ * whole text: fifty stories of the largest file size made each feed 200 MB (1.3 GB of memory to
+ * render, seconds to compress), more than readers accept.
+ */
+export const FEED_CONTENT_MAX = 200_000;
+
+/** True when the feeds carry `entry`'s full text: `feedContent: "full"` (the default) and a body under FEED_CONTENT_MAX. */
+export function carriesContent(site: Site, entry: Entry): boolean {
+  return (site.feedContent ?? 'full') === 'full' && entry.contentHtml.length <= FEED_CONTENT_MAX;
 }
 
 /**

@@ -19,7 +19,7 @@ export function renderJsonFeed(input: FeedInput): string {
   const { site, entries, extras } = input;
   const feed = newFeed(input, (v) => v);
   for (const e of entries) {
-    const item = baseItem(e, (v) => v, false, carriesContent(site));
+    const item = baseItem(e, (v) => v, false, carriesContent(site, e));
     item.author = [{ name: e.author ?? site.author }];
     feed.addItem(item);
   }
@@ -27,10 +27,12 @@ export function renderJsonFeed(input: FeedInput): string {
   if (!Array.isArray(doc.items) || doc.items.length !== entries.length) {
     throw new FeedShapeError('JSON Feed', `"items" does not hold one object per entry`);
   }
-  const full = carriesContent(site);
   const urls = siteUrls(site.baseUrl);
   const isLocal = (url: string) => urls.localImage(url) !== undefined;
-  const items = doc.items.map((item, i) => completeItem(item, entries[i] as Entry, site.author, full, isLocal));
+  const items = doc.items.map((item, i) => {
+    const entry = entries[i] as Entry;
+    return completeItem(item, entry, site.author, carriesContent(site, entry), isLocal);
+  });
   // Key order is fixed here so the bytes are stable and the document reads top-down.
   const { author: _feedAuthor, items: _items, version: _version, ...head } = doc;
   const out = {
@@ -45,7 +47,7 @@ export function renderJsonFeed(input: FeedInput): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-/** `full` false (`feedContent: "summary"`): the summary is the item's `content_text`, and there is no `content_html`. */
+/** `full` false (`feedContent: "summary"`, or a body over FEED_CONTENT_MAX): the summary is the item's `content_text`, and there is no `content_html`. */
 function completeItem(item: JsonItem, e: Entry, siteAuthor: string, full: boolean, isLocal: (url: string) => boolean): JsonItem {
   const { author: _legacy, content_html: html, ...rest } = item;
   const content = full ? { content_html: html } : { content_text: e.summary };

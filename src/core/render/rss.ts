@@ -20,7 +20,7 @@ export function renderRss(input: FeedInput): string {
   const t = new xml.Tokens();
   const feed = newFeed(input, t.put);
   for (const e of entries) {
-    const item = baseItem(e, t.put, true, carriesContent(site));
+    const item = baseItem(e, t.put, true, carriesContent(site, e));
     item.title = t.put(feedTitle(e.title));
     const extensions: Extension[] = [{ name: 'dc:creator', objects: { _text: t.put(e.author ?? site.author) } }];
     if (e.language && e.language !== site.language) extensions.push({ name: 'dc:language', objects: { _text: e.language } });
