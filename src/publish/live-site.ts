@@ -183,15 +183,14 @@ export class LiveSite {
     if (this.options.watch) {
       // Watch first, then scan: a file saved during the scan is seen by one or the other.
       this.watcher = new ArticleWatcher({
-        root: config.articlesDir,
-        poll: config.poll,
-        log,
+        root: config.articlesDir, poll: config.poll, log,
         onPath: (p) => {
           this.emit({ type: 'seen', path: p });
           this.queue.enqueue(p);
         },
         onFolder: (p) => (p === '' ? void this.guard?.check() : this.reconciler.schedule(0)),
         onRescan: () => this.reconciler.schedule(0),
+        onImage: () => this.reconciler.imageSaved(),
       });
       await this.watcher.start();
       this.guard = new RootGuard({ root: config.articlesDir, onChange: (now) => this.reconciler.rootChanged(now !== undefined) });

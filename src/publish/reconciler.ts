@@ -124,6 +124,8 @@ export class Reconciler {
       problemPaths: problems.paths().filter((p) => !scanned.has(p)),
       stored: initial ? this.options.storedPaths() : undefined,
     }).filter((p) => !scanned.has(p));
+    // Stories whose image changed are read too, but are no missed event: an image's own event only schedules this scan.
+    if (!initial && todo.length > 0) this.reportGap(todo, new Set(scan.files.map((f) => f.path)));
     const reading = new Set(todo);
     for (const p of this.options.staleImages?.() ?? []) if (!reading.has(p)) todo.push(p);
     // Files deleted while the server was down go first: a restart serves the stored stories meanwhile.
@@ -131,7 +133,6 @@ export class Reconciler {
       const onDisk = new Set(scan.files.map((f) => f.path));
       todo.sort((a, b) => Number(onDisk.has(a)) - Number(onDisk.has(b)));
     }
-    if (!initial && todo.length > 0) this.reportGap(todo, new Set(scan.files.map((f) => f.path)));
     const changed = initial ? await this.applyWithProgress(todo, scan.files.length) : await this.repair(todo);
     return { changed, files: scan.files.length, read: todo.length };
   }
@@ -202,6 +203,15 @@ export class Reconciler {
    */
   afterEvents(paths: number): void {
     if (paths >= BURST_PATHS && this.options.periodic) this.schedule(BURST_RESCAN_MS);
+  }
+
+  /**
+   * An image beside the stories was saved or removed: the stories showing it are read again by a
+   * scan soon (staleImages), one for a burst. Which stories show it is known only from their
+   * entries, and a scan checks them all against the files.
+   */
+  imageSaved(): void {
+    this.schedule(BURST_RESCAN_MS);
   }
 
   /** Scan after `delayMs` (0: as soon as the queue allows), then every `everySeconds` when periodic; a scan due sooner stands. */

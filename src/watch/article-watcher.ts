@@ -2,6 +2,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
+import { imageType } from '../core/media.js';
 import type { Logger } from '../log.js';
 import { MAX_DEPTH, isArticleFile, isIgnoredName } from './ignore-rules.js';
 
@@ -15,6 +16,8 @@ export interface WatcherOptions {
   onFolder: (relPath: string) => void;
   /** Events may have been lost: the whole folder needs a scan. */
   onRescan: () => void;
+  /** An image file beside the stories was saved or removed (native watching only): the stories that show it need a look. */
+  onImage?: (relPath: string) => void;
 }
 
 /** Errors after which native watching cannot go on (inotify watches or file descriptors exhausted). */
@@ -106,11 +109,13 @@ export class ArticleWatcher {
     }
     if (this.polling || !evPath) return;
     const file = path.basename(watched) === evPath ? watched : path.join(watched, evPath);
-    if (!isArticleFile(path.basename(file))) return;
+    const article = isArticleFile(path.basename(file));
+    if (!article && imageType(path.basename(file)) === undefined) return;
     const rel = this.relative(file);
     if (rel.startsWith('..') || path.isAbsolute(rel)) return;
     if (rel.split('/').some((segment) => isIgnoredName(segment))) return;
-    this.options.onPath(rel);
+    if (article) this.options.onPath(rel);
+    else this.options.onImage?.(rel);
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   startSite,
   tempDir,
   siteFolders,
+  waitFor,
 } from '../helpers.js';
 import { jpeg, png } from '../core/image-fixtures.js';
 
@@ -110,6 +111,20 @@ describe('story images', () => {
     } finally {
       await removeDir(outside);
     }
+  });
+
+  it('follows an image replaced while serving within seconds, not at the next periodic scan, and calls it no missed change', async () => {
+    await put(ctx.articles, 'pic.md', '---\ntitle: With a picture\nimage: pic.png\n---\nbody\n');
+    await put(ctx.articles, 'pic.png', png(10, 10));
+    const events: string[] = [];
+    const record = (event: string) => void events.push(event);
+    ctx.running = await startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 }, { log: { debug: record, info: record, warn: record, error: record } });
+    const { url } = ctx.running;
+    const media = async () => /<media:content [^>]*>/.exec((await getText(`${url}/feed.xml`)).text)?.[0] ?? '';
+    expect(await media()).toContain('width="10"');
+    await put(ctx.articles, 'pic.png', png(300, 200));
+    await waitFor(async () => (await media()).includes('width="300"'), 10_000, 'the new picture in the feed');
+    expect(events.filter((e) => e === 'watch.gap')).toEqual([]);
   });
 
   atoms.test(1);
