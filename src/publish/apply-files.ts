@@ -15,6 +15,7 @@ import { type FileJob, type FileOutcome, type FileStat, readError } from '../wor
 import { type Catalog, summarizeReading } from './catalog.js';
 import type { ProblemBook } from './problem-book.js';
 import { startBatch } from './read-batches.js';
+import { RENAME_WINDOW_MS, RecentRemovals } from './rename-rules.js';
 import { type StoredEntry, storedEntries } from './stored-entry.js';
 import { admitId, storyNotes } from './story-notes.js';
 import { type StoryImage, imageChanged, readStoryImage } from './story-image.js';
@@ -33,12 +34,10 @@ export interface ApplyOptions {
   hold: (relPath: string, at: number | undefined) => void;
 }
 
-/** How long after its deletion a story's identity may move onto a path that still holds another live story. */
-const RENAME_WINDOW_MS = 10_000;
-
 type Read = Exclude<FileOutcome, { error: unknown }> | { error: ArticleError };
 type FileRead = { kind: 'file' } & FileStat;
 const stored = siteUrls(STORED_BASE);
+const isFolder = (dir: string) => stat(dir).then((s) => s.isDirectory(), () => false);
 
 /**
  * For each path: publish the new version of its story, hold it until its date, retire it (file gone, or now a
@@ -62,6 +61,7 @@ export class FileApplier {
 
   /** Stories the batch applied now took down: logged after it, unless a rename in it moved them (then only renamed). */
   private readonly removed = new Set<string>();
+  private readonly lately = new RecentRemovals();
 
   /** Entries published by the batch whose transaction runs now: their bodies are in memory until it commits. */
   private unsettled: StoredEntry[] = [];
@@ -92,7 +92,7 @@ export class FileApplier {
       const files = startBatch(this.options.articlesDir, list, cursor, (relPath, before) => this.read(relPath, before));
       cursor += files.length;
       const reads = await Promise.all(files.map((f) => f.started));
-      const rootGone = reads.some((r) => 'rootGone' in r) || (reads.some(missing) && !(await this.rootExists()));
+      const rootGone = reads.some((r) => 'rootGone' in r) || (reads.some(missing) && !(await isFolder(this.options.articlesDir)));
       return { rootGone, jobs: files.map(({ relPath }, k) => ({ path: relPath, read: reads[k] as Read })) };
     };
     // The workers parse the batches ahead (each path is in one batch only) while one is applied here, in one transaction.
@@ -138,10 +138,6 @@ export class FileApplier {
     const mismatched = new Set(this.problems.pathsWithCode(ProblemCode.ImageMismatch));
     const urls = siteUrls(this.options.baseUrl);
     return entries.filter((e) => imageChanged(this.options.articlesDir, e, urls, mismatched.has(e.path))).map((e) => e.path);
-  }
-
-  private async rootExists(): Promise<boolean> {
-    return stat(this.options.articlesDir).then((s) => s.isDirectory(), () => false);
   }
 
   private applyRead(relPath: string, read: Read, rootGone: boolean, freed: string[]): boolean {
@@ -191,7 +187,7 @@ export class FileApplier {
       story.warnings.push(`updated: ${story.updated.toISOString()} is in the future; the time of this save is used`);
       story.updated = undefined;
     }
-    const previous = this.previousIdentity(relPath, hash);
+    const previous = this.previousIdentity(relPath, hash, story);
     const record = resolveIdentity(previous.record, {
       path: relPath,
       hash,
@@ -238,12 +234,16 @@ export class FileApplier {
    * this path (its old path's record, stats and problems dropped and its story unpublished). This
    * holds even when the path's own story was deleted in the same moment and its deletion not yet
    * seen (`rm b; mv a b`): the moved story keeps its own id, and the replaced one gets a tombstone.
+   * Or a story renamed and edited at once, as publish/rename-rules.ts tells.
    */
-  private previousIdentity(relPath: string, hash: string): { record: IdentityRecord | undefined; oldUrl?: string } {
+  private previousIdentity(relPath: string, hash: string, story: Story): { record: IdentityRecord | undefined; oldUrl?: string } {
     const own = this.store.get(relPath);
     const ownLive = own !== undefined && own.deletedAt === null;
     if (ownLive && own.hash === hash) return { record: own };
-    for (const candidate of this.store.withHash(hash, relPath)) {
+    const byHash = this.store.withHash(hash, relPath);
+    const edited = own === undefined && byHash.length === 0 ? this.lately.match(story, this.now()) : undefined;
+    const editedRecord = edited === undefined ? undefined : this.store.get(edited);
+    for (const candidate of editedRecord ? [editedRecord] : byHash) {
       // A live record is a rename source only if its file is really gone (the unlink event may come later).
       const gone = candidate.deletedAt !== null || !existsSync(path.join(this.options.articlesDir, candidate.path));
       // Over a live story, only a move of this very moment: not a story deleted long ago whose text was pasted in.
@@ -259,6 +259,7 @@ export class FileApplier {
       this.problems.setFile(candidate.path, []);
       this.unpublish(candidate.path, []);
       this.removed.delete(candidate.path);
+      this.lately.drop(candidate.path);
       this.log.info('article.renamed', { from: candidate.path, file: relPath });
       return { record: { ...candidate, path: relPath, deletedAt: null }, oldUrl };
     }
@@ -276,6 +277,7 @@ export class FileApplier {
       // Gone (410) until a rename of the same bytes turns it into a 301; held and draft stories were never public.
       this.moves.deleted(relPath, paths.article(entry.slug));
       this.removed.add(relPath);
+      this.lately.add(relPath, { title: entry.title, publishedMs: entry.published.getTime() }, this.now());
     }
     return removed;
   }
@@ -295,3 +297,4 @@ export class FileApplier {
     return false;
   }
 }
+

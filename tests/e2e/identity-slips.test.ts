@@ -46,6 +46,33 @@ describe('story identity', () => {
     expect(xml).not.toContain(`ref="${idA}"`);
   });
 
+  it('keeps the id of a story renamed and edited at once (same title and written date), and only then', async () => {
+    const dated = (title: string, date: string, body: string) => `${title}\n\n${date}\n\n${body}\n`;
+    await put(ctx.articles, 'flood.txt', dated('น้ำท่วมเชียงราย', '24 พ.ย. 2569 09.15 น.', 'ยอดผู้เสียชีวิต 10 ราย'));
+    await put(ctx.articles, 'weather.txt', dated('Weather', '2026-11-24 06:00', 'Rain today.'));
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const before = (await atom(url)).items;
+    const idOf = (items: Item[], title: string) => items.find((i) => i.title === title)?.id;
+    // One step, as a `git pull` writes it: the flood story renamed with its text corrected; and
+    // the daily weather replaced by the next day's, under the same title but another date.
+    await Promise.all([
+      rm(path.join(ctx.articles, 'flood.txt')),
+      writeFile(path.join(ctx.articles, 'flood-chiang-rai.txt'), dated('น้ำท่วมเชียงราย', '24 พ.ย. 2569 09.15 น.', 'ยอดผู้เสียชีวิต 12 ราย')),
+      rm(path.join(ctx.articles, 'weather.txt')),
+      writeFile(path.join(ctx.articles, 'weather-25.txt'), dated('Weather', '2026-11-25 06:00', 'Sun today.')),
+    ]);
+    await waitFor(async () => (await atom(url)).xml.includes('Sun today') && (await atom(url)).xml.includes('12 ราย'), 10_000, 'both saved');
+    const { items, xml } = await atom(url);
+    expect(idOf(items, 'น้ำท่วมเชียงราย')).toBe(idOf(before, 'น้ำท่วมเชียงราย'));
+    expect(items.find((i) => i.title === 'น้ำท่วมเชียงราย')?.link).toMatch(/\/articles\/flood-chiang-rai$/);
+    expect(xml).not.toContain(`ref="${idOf(before, 'น้ำท่วมเชียงราย')}"`);
+    // The old URL moved with it; the weather is a new story, and yesterday's is gone.
+    expect((await fetch(`${url}/articles/flood`, { redirect: 'manual' })).status).toBe(301);
+    expect(idOf(items, 'Weather')).not.toBe(idOf(before, 'Weather'));
+    expect(xml).toContain(`ref="${idOf(before, 'Weather')}"`);
+  });
+
   it('publishes the loser of a slug clash as soon as the winner is deleted', async () => {
     await put(ctx.articles, 'first.md', '---\ntitle: First\nslug: shared\n---\n\nFirst body.\n');
     ctx.running = await startSite(ctx.articles, ctx.state);
