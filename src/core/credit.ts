@@ -32,7 +32,14 @@ const THAI_DESK = /^(?:สำนักข่าว|ทีมข่าว|กอ�
 const ROLE =
   /\S[\s,/|-]+(?:staff(?: writer| reporter)?|correspondent|reporter|editor|columnist|contributor|special to|ผู้สื่อข่าว(?:พิเศษ|ประจำ[ก-๙]*|ภูมิภาค|ต่างประเทศ|อาวุโส)?|นักข่าว|บรรณาธิการ(?:ข่าว[ก-๙]*|บริหาร)?|คอลัมนิสต์|ช่างภาพ)$/iu;
 const ROLE_WORDS = /ผู้สื่อข่าว(?:พิเศษ|ประจำ[ก-๙]*|ภูมิภาค|ต่างประเทศ|อาวุโส)?$|บรรณาธิการ(?:ข่าว[ก-๙]*|บริหาร)?$/u;
-const THAI_HONORIFIC = /^(?:นาย|นาง|นางสาว|น\.ส\.|ดร\.|ผศ\.|รศ\.|ศ\.)\s?[ก-๙]+(?:\s[ก-๙]+){0,2}$/u;
+/**
+ * A person by honorific, given name and family name: `นายสมชาย ใจดี`, `ดร.สมศรี มีสุข`. The
+ * family name is needed: `นาย` and `นาง` also begin common nouns that open a lede
+ * (`นายกรัฐมนตรีลงพื้นที่`, the prime minister; `นายอำเภอ`, a district chief; `นางสาวไทย`, Miss
+ * Thailand), and those that stand before a space (`นายกฯ ลงพื้นที่`) are named.
+ */
+const THAI_HONORIFIC =
+  /^(?:นาย|นาง|นางสาว|น\.ส\.|ดร\.|ผศ\.|รศ\.|ศ\.)\s?(?!กรัฐมนตรี|กฯ|กเทศมนตรี|กสมาคม|กอบ[ตจ]|อำเภอ|ทหาร|ตำรวจ|จ้าง|ทุน|หน้า|พยาบาล|แบบ|งาม|สาวไทย)[ก-๙]{1,20}(?:\s[ก-๙]{1,24}){1,2}$/u;
 /** English publication names by their form: `Kyodo News`, `Pattaya Mail`, `Chiang Rai Times`. */
 const PUBLICATION_FORM =
   /^(?:The\s)?(?:[A-Z][\p{L}'’.&-]*\s){0,3}(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Agency|Press|Online|Today|Daily|Media|Mail|Wire|Network|TV|Radio)$/u;

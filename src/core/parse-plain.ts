@@ -66,7 +66,8 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
 
   // The rest of the title's paragraph counts as the first paragraph after it.
   const firstBlock = lines[0]?.block === titleLine.block ? titleLine.block - 1 : titleLine.block;
-  const body = lines.filter((line) => line.block > firstBlock + HEAD_PARAGRAPHS || !head.take(line));
+  const wrapped = wrappedLines(lines);
+  const body = lines.filter((line) => line.block > firstBlock + HEAD_PARAGRAPHS || wrapped.has(line) || !head.take(line));
 
   const paragraphs = toParagraphs(body);
   let dropped = 0;
@@ -256,6 +257,19 @@ function toLines(lines: readonly string[]): Line[] {
     inBlock = true;
     out.push({ n: i + 1, text: raw, block });
   });
+  return out;
+}
+
+/**
+ * Lines cut from their neighbour inside a Thai syllable (text hard-wrapped at a fixed width):
+ * pieces of a sentence, never a dateline or a credit on their own (`นายกรัฐมนตรีเดินทางไปเ`).
+ */
+function wrappedLines(lines: readonly Line[]): Set<Line> {
+  const out = new Set<Line>();
+  for (let i = 1; i < lines.length; i++) {
+    const [before, after] = [lines[i - 1] as Line, lines[i] as Line];
+    if (before.block === after.block && lineJoint(before.text.trimEnd(), after.text.trimStart()) === '') out.add(before).add(after);
+  }
   return out;
 }
 

@@ -30,6 +30,8 @@ describe('credits by evidence', () => {
     ['Pattaya Mail', 'Pattaya Mail'],
     ['Jane Doe, Staff Writer', 'Jane Doe, Staff Writer'],
     ['นายสมชาย ใจดี', 'นายสมชาย ใจดี'],
+    ['นายกมล สุขใจ', 'นายกมล สุขใจ'],
+    ['ดร.สมศรี มีสุข', 'ดร.สมศรี มีสุข'],
     ['สมชาย ใจดี ผู้สื่อข่าวภูมิภาค', 'สมชาย ใจดี ผู้สื่อข่าวภูมิภาค'],
     ['เรื่อง: สมชาย ภาพ: สมศรี', 'สมชาย'],
     ['ภาพ: AFP', 'photo:AFP'],
@@ -48,6 +50,12 @@ describe('credits by evidence', () => {
     'ข่าวสดวันนี้',
     'ผู้สื่อข่าวรายงานว่าเกิดเหตุ',
     'Apple',
+    // Ledes that open with a noun that begins like an honorific (new-user trial).
+    'นายกรัฐมนตรีลงพื้นที่เชียงใหม่',
+    'นายอำเภอเมืองสั่งปิดถนน',
+    'นายกฯ ลงพื้นที่น้ำท่วม',
+    'นางสาวไทยคนใหม่',
+    'นายกรัฐมนตรีเดินทางไปเ',
   ])('%s is not a credit', (line) => {
     expect([undefined, 'unsure']).toContain(author(line));
   });

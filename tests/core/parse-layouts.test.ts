@@ -289,6 +289,16 @@ describe('a paragraph hard-wrapped inside Thai words', () => {
     expect(story.contentHtml).toContain('<p>English\nlines</p>');
   });
 
+  it('never takes a wrapped piece of the lede for a credit or a dateline (new-user trial)', () => {
+    const story = parsePlain('หัวข่าว\n\n24 พ.ย. 2569 10.00 น.\n\nนายกรัฐมนตรีเดินทางไปเ\nยี่ยมประชาชนที่เชียงใหม่\n', 'lede.txt', options);
+    expect(story.author).toBeUndefined();
+    expect(story.contentHtml).toBe('<p>นายกรัฐมนตรีเดินทางไปเยี่ยมประชาชนที่เชียงใหม่</p>');
+    // A wrapped piece that would read as a byline on its own ("Mr Somchai Jaidee" then "…went").
+    const byline = parsePlain('หัวข่าว\n\nนายสมชาย ใจดีเ\nดินทางถึงเชียงใหม่\n', 'lede.txt', options);
+    expect(byline.author).toBeUndefined();
+    expect(byline.contentHtml).toBe('<p>นายสมชาย ใจดีเดินทางถึงเชียงใหม่</p>');
+  });
+
   it('never leaves a Thai vowel sign or tone mark after a space', () => {
     const story = parsePlain(`หัวข่าว\n\n${wrapped.join('  \n  ')}\n`, 'wrap.txt', options);
     expect(story.contentHtml).not.toMatch(/\s[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/);
