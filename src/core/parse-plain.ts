@@ -6,7 +6,7 @@ import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
 import { ProblemCode, type Story, type StoryReading } from './model.js';
 import { findBoilerplate } from './boilerplate-markers.js';
-import { cleanLabel, cleanLine, escapeHtml, limitMarks, lineJoint } from './text.js';
+import { cleanLabel, cleanLine, cutAtFixedWidth, escapeHtml, limitMarks, lineJoint } from './text.js';
 
 export interface ParseOptions {
   /** Lines that start page boilerplate: from such a line to the end is dropped. */
@@ -273,19 +273,25 @@ function wrappedLines(lines: readonly Line[]): Set<Line> {
   return out;
 }
 
-/** Lines of one block joined into a paragraph, numbered by its first line. */
+/** Lines of one block joined into a paragraph (text.ts lineJoint), numbered by its first line. */
 function toParagraphs(lines: readonly Line[]): { n: number; text: string }[] {
-  const out: { n: number; text: string; block: number }[] = [];
+  const blocks: Line[][] = [];
   for (const line of lines) {
-    const last = out[out.length - 1];
-    if (last && last.block === line.block) {
-      const before = last.text.trimEnd();
-      const after = line.text.trimStart();
-      last.text = before + lineJoint(before, after) + after;
-    }
-    else out.push({ n: line.n, text: line.text, block: line.block });
+    if (blocks.at(-1)?.[0]?.block === line.block) blocks.at(-1)?.push(line);
+    else blocks.push([line]);
   }
-  return out.map((p) => ({ n: p.n, text: cleanLine(p.text) })).filter((p) => p.text !== '');
+  return blocks
+    .map((block) => {
+      const fixed = cutAtFixedWidth(block.map((l) => l.text));
+      let text = (block[0] as Line).text;
+      for (const line of block.slice(1)) {
+        const before = text.trimEnd();
+        const after = line.text.trimStart();
+        text = before + lineJoint(before, after, fixed) + after;
+      }
+      return { n: (block[0] as Line).n, text: cleanLine(text) };
+    })
+    .filter((p) => p.text !== '');
 }
 
 /** Titles are cut by graphemes and by bytes (six per grapheme allowed): marks or emoji cannot make one huge. */

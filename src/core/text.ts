@@ -132,13 +132,32 @@ export function withoutBidiControls(text: string): string {
  * written before its consonant (U+0E40-U+0E44). Any other break stays a space: tools that wrap
  * at a width break at the spaces Thai writes between phrases, and those must come back.
  */
-export function lineJoint(before: string, after: string): '' | ' ' {
+export function lineJoint(before: string, after: string, fixedWidth = false): '' | ' ' {
   const last = before.charCodeAt(before.length - 1);
   const first = after.charCodeAt(0);
   if (last >= 0x0e40 && last <= 0x0e44) return '';
   if ((first >= 0x0e30 && first <= 0x0e3a) || first === 0x0e45 || (first >= 0x0e47 && first <= 0x0e4e)) return '';
+  // Cut at a width, not at a space: between two Thai letters the break is inside a phrase.
+  if (fixedWidth && last >= 0x0e01 && last <= 0x0e4e && first >= 0x0e01 && first <= 0x0e4e) return '';
   return ' ';
 }
+
+/**
+ * True when the lines of one paragraph were cut at a fixed width: every line but the last as
+ * wide as the others (in columns: Thai vowel signs and tone marks take none), two or more of
+ * them, at least 20 columns. Lines wrapped at spaces, or one sentence a line, differ in width.
+ */
+export function cutAtFixedWidth(lines: readonly string[]): boolean {
+  if (lines.length < 3) return false;
+  const widths = lines.slice(0, -1).map((line) => {
+    let width = 0;
+    for (const ch of line.trim()) if (!isThaiMark(ch.charCodeAt(0))) width++;
+    return width;
+  });
+  return widths[0] as number >= 20 && widths.every((w) => w === widths[0]);
+}
+
+const isThaiMark = (c: number) => c === 0x0e31 || (c >= 0x0e34 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e);
 
 /** Combining marks kept on one base character: Thai stacks at most three (ที่, กั๊), Vietnamese two. */
 export const MAX_MARKS_PER_BASE = 4;

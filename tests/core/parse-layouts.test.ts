@@ -299,6 +299,22 @@ describe('a paragraph hard-wrapped inside Thai words', () => {
     expect(byline.contentHtml).toBe('<p>นายสมชาย ใจดีเดินทางถึงเชียงใหม่</p>');
   });
 
+  it('joins the lines of a paragraph cut at a fixed width without a space between Thai letters, and only then', () => {
+    const text = 'สำนักงานสถิติแห่งชาติรายงานว่าอัตราการว่างงานในไตรมาสที่สามลดลงเหลือร้อยละหนึ่งจุดสองเนื่องจากภาคการท่องเที่ยวฟื้นตัว';
+    const cut: string[] = [];
+    // Thirty columns a line, as a tool that wraps at a width writes it (vowel signs and tone marks take no column).
+    for (let line = '', width = 0, i = 0; i < text.length; i++) {
+      line += text[i];
+      if (!/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/.test(text[i + 1] ?? '') && ++width === 30) [cut[cut.length], line, width] = [line, '', 0];
+      if (i === text.length - 1 && line) cut.push(line);
+    }
+    expect(cut.length).toBeGreaterThan(2);
+    expect(parsePlain(`หัวข่าว\n\n${cut.join('\n')}\n`, 'fold.txt', options).contentHtml).toBe(`<p>${text}</p>`);
+    // Lines of other widths (one phrase a line) keep their spaces.
+    const phrases = 'ฝนตกหนักทั้งคืน\nน้ำท่วมถนนหลายสาย\nรถติดยาวหลายกิโลเมตร';
+    expect(parsePlain(`หัวข่าว\n\n${phrases}\n`, 'p.txt', options).contentHtml).toBe(`<p>${phrases.replaceAll('\n', ' ')}</p>`);
+  });
+
   it('never leaves a Thai vowel sign or tone mark after a space', () => {
     const story = parsePlain(`หัวข่าว\n\n${wrapped.join('  \n  ')}\n`, 'wrap.txt', options);
     expect(story.contentHtml).not.toMatch(/\s[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/);
