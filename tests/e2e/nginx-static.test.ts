@@ -74,6 +74,7 @@ describe.skipIf(!NGINX)(`static export behind nginx ${NEEDS.nginx}`, () => {
     ['/news-sitemap.xml', 'application/xml; charset=utf-8'],
     ['/feeds.opml', 'text/x-opml; charset=utf-8'],
     ['/robots.txt', 'text/plain; charset=utf-8'],
+    ['/feed.xsl', 'application/xml; charset=utf-8'],
   ])('%s is served as %s', async (urlPath, type) => {
     const res = await fetch(base + urlPath, { headers: { 'accept-encoding': 'identity' } });
     expect(res.status).toBe(200);
@@ -93,6 +94,17 @@ describe.skipIf(!NGINX)(`static export behind nginx ${NEEDS.nginx}`, () => {
     const again = await fetch(`${base}/atom.xml`, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
     expect((await fetch(`${base}/articles/kim-putin`)).headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('sends the pages’ CSP on every HTML page, and none on the feeds (it would stop feed.xsl)', async () => {
+    for (const page of ['/', '/categories/world/', '/authors/AFP/', '/articles/kim-putin']) {
+      const res = await fetch(base + page);
+      expect(res.headers.get('content-type'), page).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('content-security-policy'), page).toContain("default-src 'none'");
+      expect(res.headers.get('cache-control'), page).toContain('max-age=300');
+    }
+    for (const feed of ['/feed.xml', '/atom.xml', '/categories/world/feed.xml'])
+      expect((await fetch(base + feed)).headers.get('content-security-policy'), feed).toBeNull();
   });
 
   it('compresses a story page, which the build writes without a .gz, per request', async () => {
