@@ -5,8 +5,9 @@ import { FutureStories } from '../core/release.js';
 /**
  * Bump when what a parse produces changes: stored entries of another format are re-read. 4: image
  * width and height. 5: a title of only invisible characters is EMPTY; a full-width colon and
- * Turkish capitals match boilerplate markers. 6: lines hard-wrapped inside a Thai syllable join
- * without a space; an enclosure keeps its image's mtime.
+ * Turkish capitals match boilerplate markers. 6: lines hard-wrapped inside a Thai syllable or at
+ * a fixed width join without a space, and are never a credit; a Thai byline with an honorific
+ * needs a family name; an enclosure keeps its image's mtime.
  */
 export const ENTRY_FORMAT = 6;
 
