@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type FileStat, diffFolder } from '../core/folder-diff.js';
 import { ProblemCode } from '../core/model.js';
 import type { Logger } from '../log.js';
+import { isArticleFile } from '../watch/ignore-rules.js';
 import { scanFolder } from '../watch/scan-folder.js';
 import type { Catalog } from './catalog.js';
 import type { ChangeQueue } from './change-queue.js';
@@ -121,7 +122,9 @@ export class Reconciler {
     const todo = diffFolder({
       onDisk: scan.files,
       known: catalog.knownStats(),
-      problemPaths: problems.paths().filter((p) => !scanned.has(p)),
+      // Only story names: a problem once recorded on another name (a link called budget.csv) must
+      // never make a scan read that file as a story when it is a plain file again.
+      problemPaths: problems.paths().filter((p) => !scanned.has(p) && isArticleFile(p.slice(p.lastIndexOf('/') + 1))),
       stored: initial ? this.options.storedPaths() : undefined,
     }).filter((p) => !scanned.has(p));
     // Stories whose image changed are read too, but are no missed event: an image's own event only schedules this scan.

@@ -74,9 +74,12 @@ export class ArticleWatcher {
     // only after it re-lists and stats the folder: 115 ms at 10,000 files, over a second at
     // 100,000), and the catalog reads and compares the file itself, so it is enough to start from.
     w.on('raw', (event, evPath, details) => this.onRaw(event, evPath, details));
-    w.on('add', (p) => this.options.onPath(relative(p)));
-    w.on('change', (p) => this.options.onPath(relative(p)));
-    w.on('unlink', (p) => isArticleFile(path.basename(p)) && this.options.onPath(relative(p)));
+    // Story names only: chokidar also reports what its filter lets through as not a file (a
+    // symbolic link named budget.csv), and a path once read stays a story candidate.
+    const story = (p: string) => isArticleFile(path.basename(p)) && this.options.onPath(relative(p));
+    w.on('add', story);
+    w.on('change', story);
+    w.on('unlink', story);
     w.on('addDir', (p) => p !== root && this.options.onFolder(relative(p)));
     w.on('unlinkDir', (p) => this.options.onFolder(p === root ? '' : relative(p)));
     w.on('error', (error) => {

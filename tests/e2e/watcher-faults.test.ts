@@ -107,6 +107,28 @@ describe('watcher faults', () => {
       await removeDir(outside);
     }
   });
+  it('never reads a file that is no story as one, even after it was a symbolic link for a while (attack trial, high)', async () => {
+    await put(ctx.articles, 'real.txt', 'Real story\n\nbody\n');
+    await put(ctx.articles, 'budget.csv', 'name,salary\nSomchai,90000\n');
+    const outside = await tempDir('feedpub-outside-');
+    try {
+      ctx.running = await startSite(ctx.articles, ctx.state, { reconcileSeconds: 1 });
+      const { url, site } = ctx.running;
+      await rename(path.join(ctx.articles, 'budget.csv'), path.join(outside, 'budget.csv'));
+      await symlink(path.join(outside, 'budget.csv'), path.join(ctx.articles, 'budget.csv'));
+      const scans = new Set<string>();
+      const reconciles = (n: number) => async () => (scans.add(site.status().lastScan?.at ?? '').size > n ? true : undefined);
+      await waitFor(reconciles(2), 15_000, 'two reconciles with the link');
+      await rm(path.join(ctx.articles, 'budget.csv'));
+      await rename(path.join(outside, 'budget.csv'), path.join(ctx.articles, 'budget.csv'));
+      await waitFor(reconciles(4), 15_000, 'two reconciles with the file back');
+      expect(await titles(url)).toEqual(['Real story']);
+      expect((await fetch(`${url}/articles/budget`)).status).toBe(404);
+      expect(site.status().problems.filter((p) => p.path === 'budget.csv')).toEqual([]);
+    } finally {
+      await removeDir(outside);
+    }
+  });
   it('scans the folder soon after a burst of saves, for the events a full kernel queue dropped', async () => {
     ctx.running = await startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 });
     const { site } = ctx.running;
