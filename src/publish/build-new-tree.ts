@@ -71,9 +71,10 @@ export async function replaceTree(
       },
       async (item) => {
         const { to, from, last } = places(item);
-        if (!last || !linkable) return;
-        // What a failed write left of the new files goes first: the last build's take their place.
+        // What a failed write left of the new files goes first (a page cut short on a full disk
+        // would be served empty, even with no last build to link): the last build's take their place.
         await Promise.all(ENCODINGS.map((suffix) => rm(to + suffix, { force: true })));
+        if (!last || !linkable) return;
         if (await linkAll(from, to, suffixesOf(last))) keptAsItWas(manifest, item.path, last);
       },
     ),
