@@ -6,7 +6,7 @@ import type { SnapshotItem } from '../snapshot/snapshot.js';
 import type { CopiedFile } from './build-files.js';
 import { FolderMaker, inParallel, isFile, removeEmptyFolders } from './build-folder.js';
 import { BUILD_MANIFEST, type BuildManifest, emptyManifest, writeManifest } from './build-manifest.js';
-import { type BuildFailures, ENCODINGS, type Target, WRITE_PARALLEL, keptAsItWas, placeDocument } from './place-document.js';
+import { type BuildFailures, ENCODINGS, type Target, WRITE_PARALLEL, keptAsItWas, placeDocument, suffixesOf } from './place-document.js';
 
 /**
  * Replace in `outDir` only the files whose sources changed, each written beside it and renamed
@@ -48,7 +48,8 @@ export async function updateTree(
       const wrote = await placeDocument(
         item,
         { last, into: manifest, plain: uncompressed },
-        () => last !== undefined && isFile(to),
+        // Kept only when every file of it is there (a build killed midway may have removed a .gz).
+        () => last !== undefined && suffixesOf(last).every((suffix) => isFile(to + suffix)),
         async (body) => {
           await dirs.make(path.dirname(to));
           if (uncompressed) {
