@@ -291,9 +291,9 @@ export class FileApplier {
 
   private fail(relPath: string, error: ArticleError): boolean {
     if (error.fileStat) this.catalog.setStat(relPath, error.fileStat);
-    this.problems.setFile(relPath, [{ path: relPath, code: error.code, reason: error.message, severity: 'error', line: error.line }]);
+    const news = this.problems.setFile(relPath, [{ path: relPath, code: error.code, reason: error.message, severity: 'error', line: error.line }]);
     const kept = this.catalog.get(relPath) ? 'last good version' : undefined;
-    this.log.warn('article.problem', { file: relPath, code: error.code, reason: error.message, line: error.line, kept });
+    this.log[news ? 'warn' : 'debug']('article.problem', { file: relPath, code: error.code, reason: error.message, line: error.line, kept });
     return false;
   }
 }

@@ -29,9 +29,16 @@ export class ProblemBook {
     this.documents = [...problems];
   }
 
-  /** Replace what reading its file found about `path`, and its scan problems (nothing: the file is fine or gone). */
-  setFile(path: string, problems: readonly Problem[]): void {
+  /**
+   * Replace what reading its file found about `path`, and its scan problems (nothing: the file is
+   * fine or gone). False when its file problems were already these: a file read again by each
+   * scan (a folder turned link) and found the same is logged once, not at every scan.
+   */
+  setFile(path: string, problems: readonly Problem[]): boolean {
+    const before = this.byPath.get(path)?.file ?? [];
+    const key = (list: readonly Problem[]) => JSON.stringify(list.map((p) => [p.code, p.reason, p.line, p.severity]));
     this.put(path, { scan: [], file: [...problems], store: this.byPath.get(path)?.store ?? [] });
+    return key(before) !== key(problems);
   }
 
   /** Replace the store's problem with `path` (nothing: its last change is saved). */
