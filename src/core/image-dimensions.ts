@@ -73,7 +73,9 @@ export function readImageDimensions(bytes: Uint8Array, fileName: string): ImageD
   try {
     size = imageSize(own);
   } catch (error) {
-    return { code: ImageCheck.Unreadable, reason: `no image header: ${error instanceof Error ? error.message : String(error)}` };
+    // image-size's own words are for programmers ("Offset is outside the bounds of the DataView"): an editor gets what they mean.
+    const unknown = error instanceof Error && /^unsupported file type/i.test(error.message);
+    return { code: ImageCheck.Unreadable, reason: unknown ? 'no image header of a type the site serves' : 'its header is cut short or damaged' };
   }
   // WebP's dimensions sit in bytes 20–29; cut shorter, image-size reads the missing bits as zeros (a 1×1 picture).
   if (size.type === 'webp' && own.length < WEBP_HEADER_BYTES) {
