@@ -272,10 +272,16 @@ describe('build, again', () => {
         // Both added at once: `blk.txt`'s page path is the folder `blk.html/inner.txt`'s page goes in.
         await story('blk', 3, 'Blocked page');
         await put(ctx.articles, 'blk.html/inner.txt', 'Inner story\n\n2026-01-04 10:00\n\nBody.\n');
+        // Written concurrently, either may take the path first (a clean-clone run saw the page win):
+        // one is reported, the other is written, and neither is ever deleted for the other.
         for (let round = 0; round < 2; round++) {
           const { skipped } = await buildSite(config, site, { log: silentLogger });
-          expect(skipped.map((s) => s.path)).toEqual(['/articles/blk']);
-          expect(await readFile(path.join(site, 'articles/blk.html/inner.html'), 'utf8')).toContain('Inner story');
+          expect(skipped).toHaveLength(1);
+          const lost = skipped[0]?.path;
+          expect(['/articles/blk', '/articles/blk.html/inner']).toContain(lost);
+          if (lost === '/articles/blk') expect(await readFile(path.join(site, 'articles/blk.html/inner.html'), 'utf8')).toContain('Inner story');
+          else expect(await readFile(path.join(site, 'articles/blk.html'), 'utf8')).toContain('Blocked page');
+          expect(await readFile(path.join(site, 'articles/b1.html'), 'utf8')).toContain('Story b1');
         }
       } finally {
         await removeDir(configDir);
