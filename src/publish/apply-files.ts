@@ -297,4 +297,3 @@ export class FileApplier {
     return false;
   }
 }
-

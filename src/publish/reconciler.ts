@@ -127,15 +127,13 @@ export class Reconciler {
       problemPaths: problems.paths().filter((p) => !scanned.has(p) && isArticleFile(p.slice(p.lastIndexOf('/') + 1))),
       stored: initial ? this.options.storedPaths() : undefined,
     }).filter((p) => !scanned.has(p));
+    const onDisk = new Set(scan.files.map((f) => f.path));
     // Stories whose image changed are read too, but are no missed event: an image's own event only schedules this scan.
-    if (!initial && todo.length > 0) this.reportGap(todo, new Set(scan.files.map((f) => f.path)));
+    if (!initial && todo.length > 0) this.reportGap(todo, onDisk);
     const reading = new Set(todo);
     for (const p of this.options.staleImages?.() ?? []) if (!reading.has(p)) todo.push(p);
     // Files deleted while the server was down go first: a restart serves the stored stories meanwhile.
-    if (initial) {
-      const onDisk = new Set(scan.files.map((f) => f.path));
-      todo.sort((a, b) => Number(onDisk.has(a)) - Number(onDisk.has(b)));
-    }
+    if (initial) todo.sort((a, b) => Number(onDisk.has(a)) - Number(onDisk.has(b)));
     const changed = initial ? await this.applyWithProgress(todo, scan.files.length) : await this.repair(todo);
     return { changed, files: scan.files.length, read: todo.length };
   }
