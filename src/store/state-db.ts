@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BACKUP_NAME, openError, refuseEmptyOverBackup } from './state-errors.js';
 import { writeSchema } from './state-schema.js';
+import { type StoredText, fromStored, toStored } from './stored-text.js';
 import type { IdentityRecord } from '../core/identity.js';
 
 /** An identity record plus the file stats last ingested, so a reconcile can skip unchanged files. */
@@ -89,7 +90,7 @@ export class StateDb {
       remove: this.db.prepare<[string]>('DELETE FROM articles WHERE path = ?'),
       markDeleted: this.db.prepare<[number, string]>('UPDATE articles SET deleted_at = ? WHERE path = ? AND deleted_at IS NULL'),
       newestDeletion: this.db.prepare<[], { at: number | null }>('SELECT MAX(deleted_at) AS at FROM articles'),
-      putEntry: this.db.prepare<[string, string, string, string]>(
+      putEntry: this.db.prepare<[string, string, Buffer, Buffer]>(
         `INSERT INTO entries (path, meta, body, summary) VALUES (?, ?, ?, ?)
          ON CONFLICT(path) DO UPDATE SET meta = excluded.meta, body = excluded.body, summary = excluded.summary`,
       ),
@@ -103,8 +104,8 @@ export class StateDb {
         'SELECT id, deleted_at FROM articles WHERE deleted_at >= ? ORDER BY deleted_at DESC, id LIMIT ?',
       ),
       livePaths: this.db.prepare<[], { path: string }>('SELECT path FROM articles WHERE deleted_at IS NULL'),
-      body: this.db.prepare<[string], { body: string }>('SELECT body FROM entries WHERE path = ?'),
-      summary: this.db.prepare<[string], { summary: string | null }>('SELECT summary FROM entries WHERE path = ?'),
+      body: this.db.prepare<[string], { body: StoredText }>('SELECT body FROM entries WHERE path = ?'),
+      summary: this.db.prepare<[string], { summary: StoredText | null }>('SELECT summary FROM entries WHERE path = ?'),
       clearEntries: this.db.prepare('DELETE FROM entries'),
       redirect: this.db.prepare<[string], { to_path: string | null }>('SELECT to_path FROM redirects WHERE from_path = ?'),
       putRedirect: this.db.prepare<[string, string | null, number]>(
@@ -159,7 +160,7 @@ export class StateDb {
 
   /** Keep the last good parse of a published story (metadata JSON, sanitized HTML body, summary). */
   putEntry(filePath: string, meta: string, body: string, summary: string): void {
-    this.stmts.putEntry.run(filePath, meta, body, summary);
+    this.stmts.putEntry.run(filePath, meta, toStored(body), toStored(summary));
   }
 
   deleteEntry(filePath: string): void {
@@ -183,12 +184,12 @@ export class StateDb {
 
   /** The stored body of a published story ('' if none). */
   body(filePath: string): string {
-    return this.stmts.body.get(filePath)?.body ?? '';
+    return fromStored(this.stmts.body.get(filePath)?.body) ?? '';
   }
 
   /** The stored summary of a published story (undefined: none, or stored by an older feedpub). */
   summary(filePath: string): string | undefined {
-    return this.stmts.summary.get(filePath)?.summary ?? undefined;
+    return fromStored(this.stmts.summary.get(filePath)?.summary);
   }
 
   /** Stored entries hold only for the parse settings and entry format that made them: on another `fingerprint`, forget them all. */

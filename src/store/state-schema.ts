@@ -2,8 +2,12 @@
 import type Database from 'better-sqlite3';
 import { BACKUP_NAME, StateStoreError, openError } from './state-errors.js';
 
-/** 4: entries.summary (a summary made once, on the parse workers, not on every render). */
-const SCHEMA_VERSION = 4;
+/**
+ * 4: entries.summary (a summary made once, on the parse workers, not on every render).
+ * 5: new bodies and summaries are UTF-16 BLOBs (store/stored-text.ts); TEXT rows of older stores
+ * still read. An older feedpub would render a BLOB as bytes, so it must refuse this store.
+ */
+const SCHEMA_VERSION = 5;
 
 /**
  * Create the tables that are missing and add the columns an older store lacks; refuse a store

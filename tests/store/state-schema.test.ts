@@ -37,6 +37,26 @@ describe('state store schema', () => {
     db.close();
   });
 
+  it('keeps bodies as UTF-16 and still reads the UTF-8 text an older feedpub stored', () => {
+    const body = '<p>ผู้นำเกาหลีเหนือ 🇹🇭 “quoted” &amp; ก่ี</p>';
+    const db = new StateDb(dir);
+    db.putEntry('new.txt', '{}', body, 'สรุป');
+    db.close();
+    const raw = new Database(path.join(dir, 'state.db'));
+    expect(raw.prepare("SELECT typeof(body) AS b, typeof(summary) AS s FROM entries WHERE path = 'new.txt'").get()).toEqual({
+      b: 'blob',
+      s: 'blob',
+    });
+    raw.prepare('INSERT INTO entries (path, meta, body, summary) VALUES (?, ?, ?, ?)').run('old.txt', '{}', body, 'สรุปเก่า');
+    raw.close();
+    const again = new StateDb(dir);
+    expect(again.body('new.txt')).toBe(body);
+    expect(again.summary('new.txt')).toBe('สรุป');
+    expect(again.body('old.txt')).toBe(body);
+    expect(again.summary('old.txt')).toBe('สรุปเก่า');
+    again.close();
+  });
+
   it('opens a schema 3 store: its stories stay, with summaries made from their text when read', async () => {
     const articles = await tempDir();
     const out = await tempDir('feedpub-build-');
@@ -56,7 +76,7 @@ describe('state store schema', () => {
       const feed = JSON.parse(await readFile(path.join(out, 'two', 'feed.json'), 'utf8')) as { items: { summary?: string }[] };
       expect(feed.items[0]?.summary).toContain('The first paragraph of story A.');
       const check = new Database(path.join(dir, 'state.db'), { readonly: true });
-      expect(check.pragma('user_version', { simple: true })).toBe(4);
+      expect(check.pragma('user_version', { simple: true })).toBe(5);
       check.close();
       await removeDir(configDir);
     } finally {
