@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
 import { countForbidden, stripForbidden } from './text.js';
+import { utf8Text } from './utf8.js';
 
 export interface Decoded {
   text: string;
@@ -36,7 +37,7 @@ export function decodeArticle(bytes: Uint8Array, file?: string): Decoded {
     const invalidAt = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
     if (invalidAt < 0) {
       encoding = 'utf-8';
-      text = UTF8.decode(bytes);
+      text = utf8Text(bytes);
     } else if (mostlyNotUtf8(bytes) && looksLikeThai874(bytes)) {
       encoding = 'windows-874';
       text = new TextDecoder('windows-874').decode(bytes);
@@ -63,13 +64,10 @@ export function decodeArticle(bytes: Uint8Array, file?: string): Decoded {
   return { text, encoding, warnings };
 }
 
-/** One decoder for all files: constructing a TextDecoder costs more than decoding a story. */
-const UTF8 = new TextDecoder('utf-8');
-
 function decodeUtf8(bytes: Uint8Array, file: string | undefined, offset: number): string {
   const at = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (at >= 0) throw new ArticleError(ProblemCode.BadEncoding, `invalid UTF-8 at byte ${at + offset}`, file);
-  return UTF8.decode(bytes);
+  return utf8Text(bytes);
 }
 
 function decodeStrict(label: string, bytes: Uint8Array, file: string | undefined): string {

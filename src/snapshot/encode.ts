@@ -1,6 +1,7 @@
 // Rendered documents → snapshot documents: bytes, gzip and brotli, a strong ETag, Last-Modified and the response headers of each.
 import { createHash } from 'node:crypto';
 import { type Document, MEDIA_TYPES } from '../core/render/documents.js';
+import { utf8Bytes } from '../core/utf8.js';
 import { brotliBody, gzipBody } from './compress.js';
 import { type HeaderPolicy, sharedHeaders } from './headers.js';
 import type { SnapshotDoc, Variant } from './snapshot.js';
@@ -16,7 +17,7 @@ import type { SnapshotDoc, Variant } from './snapshot.js';
  * (`page`) is encoded the same way, on its first request.
  */
 export function encodeDocument(doc: Document & { navigated?: boolean }, policy: HeaderPolicy, previous?: SnapshotDoc): SnapshotDoc {
-  const body = Buffer.from(doc.body, 'utf8');
+  const body = utf8Bytes(doc.body);
   const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27);
   const lastModifiedMs = Math.floor(doc.lastModified.getTime() / 1000) * 1000;
   if (previous && previous.tag === tag && previous.contentType === doc.contentType && previous.lastModifiedMs === lastModifiedMs) {
