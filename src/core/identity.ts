@@ -1,5 +1,5 @@
 // Stable identity and dates of a story across restarts, edits, re-saves and renames.
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { Story } from './model.js';
 
 /** What the state store remembers about one article file. Times are epoch milliseconds. */
@@ -49,7 +49,7 @@ export function resolveIdentity(
 
 /** `urn:uuid:` of a SHA-1 name-based UUID (version 5 bits set). */
 export function nameBasedUuid(name: string): string {
-  const h = createHash('sha1').update(name, 'utf8').digest();
+  const h = Buffer.from(digest('sha1', name, 'hex'), 'hex');
   h[6] = ((h[6] as number) & 0x0f) | 0x50;
   h[8] = ((h[8] as number) & 0x3f) | 0x80;
   const hex = h.subarray(0, 16).toString('hex');

@@ -1,5 +1,5 @@
 // Source keys of the documents made on request (story pages, facet and archive documents): what `build` compares to skip rendering.
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShot } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,8 @@ export interface KeySettings {
   entries: string;
 }
 
-const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 27);
+// crypto.hash: one call, about a fifth of createHash's cost for a short input.
+const hash = (text: string) => oneShot('sha256', text, 'base64url').slice(0, 27);
 
 /**
  * A document's bytes are a function of its stories' metadata, their bodies (fixed by the file

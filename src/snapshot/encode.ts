@@ -1,5 +1,5 @@
 // Rendered documents → snapshot documents: bytes, gzip and brotli, a strong ETag, Last-Modified and the response headers of each.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type Document, MEDIA_TYPES } from '../core/render/documents.js';
 import { utf8Bytes } from '../core/utf8.js';
 import { brotliBody, gzipBody } from './compress.js';
@@ -18,7 +18,7 @@ import type { SnapshotDoc, Variant } from './snapshot.js';
  */
 export function encodeDocument(doc: Document & { navigated?: boolean }, policy: HeaderPolicy, previous?: SnapshotDoc): SnapshotDoc {
   const body = utf8Bytes(doc.body);
-  const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27);
+  const tag = hash('sha256', body, 'base64url').slice(0, 27);
   const lastModifiedMs = Math.floor(doc.lastModified.getTime() / 1000) * 1000;
   if (previous && previous.tag === tag && previous.contentType === doc.contentType && previous.lastModifiedMs === lastModifiedMs) {
     return previous;
