@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileName, hugoStory, story, writeCorpus } from './corpus.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+const CLI = process.env.FEEDPUB_CLI ?? path.join(ROOT, 'dist', 'cli.js');
 
 export interface Measured {
   seconds: number;

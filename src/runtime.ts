@@ -14,11 +14,14 @@ import { LiveSite, type LiveSiteOptions, type SiteStatus } from './publish/live-
 import { WebSubNotifier } from './publish/websub-notifier.js';
 import { checkBuildTarget } from './publish/build-target.js';
 import { checkFolderMatchesState } from './publish/folder-match.js';
+import { archivesAside } from './publish/archives-aside.js';
 import { type BuildResult, writeBuild } from './publish/write-build.js';
 import { EMPTY_SNAPSHOT, snapshotItems } from './snapshot/snapshot.js';
 import { StateDb } from './store/state-db.js';
 import { stateForBuild } from './store/state-copy.js';
 import { lockStateDir } from './store/state-lock.js';
+import { STATE_FILE } from './store/state-errors.js';
+import { ArchivePool } from './workers/archive-pool.js';
 
 /** `http://HOST:PORT` as a browser would reach it (a wildcard host is shown as loopback). */
 export function defaultBaseUrl(host: string, port: number): string {
@@ -216,13 +219,18 @@ export async function buildSite(
     });
     try {
       await site.start();
-      const { files, written, skipped } = await writeBuild(
-        snapshotItems(site.snapshot),
-        { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir },
-        guards,
-        config.precompress,
-      );
-      return { files, written, skipped, status: site.status(), copiedState: state.copied };
+      const archives = new ArchivePool(path.join(state.stateDir, STATE_FILE));
+      try {
+        const { files, written, skipped } = await writeBuild(
+          archivesAside(snapshotItems(site.snapshot), archives),
+          { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir },
+          guards,
+          config.precompress,
+        );
+        return { files, written, skipped, status: site.status(), copiedState: state.copied };
+      } finally {
+        archives.close();
+      }
     } finally {
       await site.close();
     }

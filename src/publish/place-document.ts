@@ -83,7 +83,7 @@ export async function placeDocument(
     into.documents.set(item.path, last);
     return false;
   }
-  const doc = item.doc();
+  const doc = await item.doc();
   if (!doc) return false;
   const write = !(sameFiles && last?.tag === doc.tag && (await keep()));
   if (write) await put(doc.identity.body);

@@ -3,6 +3,7 @@ import type { Problem, Site, Tombstone } from '../core/model.js';
 import {
   type Document,
   archivePageCount,
+  archiveSlice,
   feedUpdated,
   renderArchiveDocuments,
   renderFacetDocuments,
@@ -12,12 +13,13 @@ import {
 import type { FacetLink } from '../core/render/pages.js';
 import { FACETS, FEED_FORMATS, type Facet, matchRoute, paths, siteUrls } from '../core/routes.js';
 import type { Logger } from '../log.js';
-import { compressNow, encodeDocument } from '../snapshot/encode.js';
+import { compressNow, encodeDocument, encodedDocument } from '../snapshot/encode.js';
 import type { HeaderPolicy } from '../snapshot/headers.js';
 import { type DocumentSource, EMPTY_SNAPSHOT, LazyDocuments, SiteSnapshot, type Snapshot, type SnapshotDoc } from '../snapshot/snapshot.js';
 import type { Catalog } from './catalog.js';
 import { DiscoveryDocuments } from './discovery-documents.js';
 import { DocumentKeys } from './document-keys.js';
+import { StoredEntry } from './stored-entry.js';
 
 /** Memory for documents made on request: story pages, and category, author and archive documents. */
 const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
@@ -248,6 +250,21 @@ export class SiteBuilder {
         const route = matchRoute(path);
         if (route?.kind !== 'archive') return undefined;
         return renderArchiveDocuments(site, route.page, catalog.list(), timeZone)?.map((d) => this.encode(d));
+      },
+      offThread: (path) => {
+        const route = matchRoute(path);
+        if (route?.kind !== 'archive') return undefined;
+        const slice = archiveSlice(site, route.page, catalog.list());
+        // The worker reads stories from the store: one whose body is only in memory (a failed store write) is rendered here.
+        if (!slice?.entries.every((e) => e instanceof StoredEntry && e.inStore)) return undefined;
+        const paths = slice.entries.map((e) => e.path);
+        return {
+          page: { site, timeZone, page: route.page, pages: slice.pages, paths },
+          finish: ({ body, tag, lastModifiedMs, hasPage, ...doc }) => {
+            const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+            return encodedDocument({ ...doc, lastModified: new Date(lastModifiedMs), navigated: hasPage }, bytes, tag, this.options.policy);
+          },
+        };
       },
     };
   }

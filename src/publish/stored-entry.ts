@@ -77,6 +77,11 @@ export class StoredEntry implements Entry {
     return rebase(this.unstored?.body ?? this.load.body(this.path), this.baseUrl);
   }
 
+  /** Whether the store holds this entry's body (it does unless the transaction holding it failed). */
+  get inStore(): boolean {
+    return this.unstored === undefined;
+  }
+
   /** The store now holds this entry's body and summary: memory need not. */
   stored(): void {
     this.unstored = undefined;

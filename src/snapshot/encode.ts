@@ -18,7 +18,22 @@ import type { SnapshotDoc, Variant } from './snapshot.js';
  */
 export function encodeDocument(doc: Document & { navigated?: boolean }, policy: HeaderPolicy, previous?: SnapshotDoc): SnapshotDoc {
   const body = utf8Bytes(doc.body);
-  const tag = hash('sha256', body, 'base64url').slice(0, 27);
+  return encodedDocument(doc, body, documentTag(body), policy, previous);
+}
+
+/** The strong validator of a document's bytes (every encoding's ETag starts with it). */
+export function documentTag(bytes: Uint8Array): string {
+  return hash('sha256', bytes, 'base64url').slice(0, 27);
+}
+
+/** A document whose bytes (UTF-8) and tag were made already, on another thread (a build's archive worker). */
+export function encodedDocument(
+  doc: Omit<Document, 'body'> & { navigated?: boolean },
+  body: Buffer,
+  tag: string,
+  policy: HeaderPolicy,
+  previous?: SnapshotDoc,
+): SnapshotDoc {
   const lastModifiedMs = Math.floor(doc.lastModified.getTime() / 1000) * 1000;
   if (previous && previous.tag === tag && previous.contentType === doc.contentType && previous.lastModifiedMs === lastModifiedMs) {
     return previous;

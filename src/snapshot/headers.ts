@@ -38,7 +38,7 @@ export const NAVIGATED_VARY = 'Accept-Encoding, Sec-Fetch-Dest';
 
 /** The headers every encoding of `doc` shares, apart from its validators and length. */
 export function sharedHeaders(
-  doc: Document & { navigated?: boolean },
+  doc: Omit<Document, 'body'> & { navigated?: boolean },
   policy: HeaderPolicy,
 ): { cacheControl: string; vary: string; after: Record<string, string> } {
   const after: Record<string, string> = { ...policy.extra(doc.contentType) };

@@ -1,5 +1,6 @@
 // The contract between publishing and serving: a read-only map from URL path to an encoded document.
 import { LRUCache } from 'lru-cache';
+import type { ArchiveMade, ArchivePage } from '../workers/archive-pool.js';
 
 /** One encoding of a document, with its response headers ready to write. */
 export interface Variant {
@@ -41,7 +42,16 @@ export interface Snapshot {
 export interface SnapshotItem {
   path: string;
   key?: string;
-  doc(): SnapshotDoc | undefined;
+  /** The document (a promise when another thread makes it: publish/archives-aside.ts). */
+  doc(): SnapshotDoc | undefined | Promise<SnapshotDoc | undefined>;
+  /** An archive document that a worker thread can render from the state store (`build` only; see publish/archives-aside.ts). */
+  offThread?(): OffThread | undefined;
+}
+
+/** A page for the archive worker, and how its result becomes the documents doc() would give. */
+export interface OffThread {
+  page: ArchivePage;
+  finish(made: ArchiveMade): SnapshotDoc;
 }
 
 /** Every item of a snapshot: its own keyed items when it has them, else each rendered document unkeyed. */
@@ -76,6 +86,7 @@ export interface DocumentSource {
   render(path: string): SnapshotDoc[] | undefined;
   /** The source key of the document at `path` (see SnapshotItem), computed without rendering it. */
   key?(path: string): string | undefined;
+  offThread?(path: string): OffThread | undefined;
 }
 
 export class LazyDocuments implements Snapshot {
@@ -121,7 +132,13 @@ export class LazyDocuments implements Snapshot {
   *items(): Iterable<SnapshotItem> {
     for (const path of this.source.paths()) {
       const key = this.source.key?.(path);
-      yield { path, ...(key === undefined ? {} : { key }), doc: () => this.get(path) };
+      const { offThread } = this.source;
+      yield {
+        path,
+        ...(key === undefined ? {} : { key }),
+        doc: () => this.get(path),
+        ...(offThread ? { offThread: () => offThread.call(this.source, path) } : {}),
+      };
     }
   }
 

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StateLockedError, lockStateDir } from './state-lock.js';
+import { STATE_FILE } from './state-errors.js';
 
 export interface BuildState {
   /** The folder to open the store in. */
@@ -34,12 +35,12 @@ export async function stateForBuild(stateDir: string): Promise<BuildState> {
   }
   const copy = await mkdtemp(path.join(os.tmpdir(), 'feedpub-build-state-'));
   const release = () => rm(copy, { recursive: true, force: true });
-  const file = path.join(stateDir, 'state.db');
+  const file = path.join(stateDir, STATE_FILE);
   if (!existsSync(file)) return { stateDir: copy, copied: true, release };
   try {
     const source = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      await source.backup(path.join(copy, 'state.db'));
+      await source.backup(path.join(copy, STATE_FILE));
     } finally {
       source.close();
     }

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { BACKUP_NAME, openError, refuseEmptyOverBackup } from './state-errors.js';
+import { BACKUP_NAME, STATE_FILE, openError, refuseEmptyOverBackup } from './state-errors.js';
 import { writeSchema } from './state-schema.js';
 import { type StoredText, fromStored, toStored } from './stored-text.js';
 import type { IdentityRecord } from '../core/identity.js';
@@ -51,7 +51,7 @@ export class StateDb {
    */
   constructor(stateDir: string | null) {
     if (stateDir !== null) mkdirSync(stateDir, { recursive: true });
-    this.file = stateDir === null ? ':memory:' : path.join(stateDir, 'state.db');
+    this.file = stateDir === null ? ':memory:' : path.join(stateDir, STATE_FILE);
     // An emptied state.db (a failed copy, `: > state.db`) would open as a new store and give every
     // story a new id, then overwrite the backup: refuse it while a backup with content exists.
     if (stateDir !== null) refuseEmptyOverBackup(this.file);

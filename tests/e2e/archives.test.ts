@@ -1,6 +1,25 @@
 // RFC 5005 complete archives: following prev-archive from the subscription feed rebuilds the whole history.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { atomOracle, assertWellFormed, getText, parseAtomFeed, parseRssFeed, put, startSite, siteFolders } from '../helpers.js';
+import { silentLogger } from '../../src/log.js';
+import { siteFromConfig } from '../../src/publish/site-status.js';
+import { buildSite } from '../../src/runtime.js';
+import { STATE_FILE } from '../../src/store/state-errors.js';
+import { ArchivePool } from '../../src/workers/archive-pool.js';
+import {
+  assertWellFormed,
+  atomOracle,
+  getText,
+  parseAtomFeed,
+  parseRssFeed,
+  put,
+  removeDir,
+  siteFolders,
+  startSite,
+  tempDir,
+  testConfig,
+} from '../helpers.js';
 
 const ctx = siteFolders();
 const atoms = atomOracle('subscription and archive Atom documents');
@@ -78,6 +97,38 @@ describe('feed history (RFC 5005)', () => {
       expect(titles.length).toBeLessThan(20);
     }
     expect(titles.sort()).toEqual(Array.from({ length: 6 }, (_, i) => `Whole ${i + 1}`).sort());
+  });
+
+  it('builds archive pages on a worker thread, byte for byte as the server renders them on its own', async () => {
+    for (let i = 1; i <= 23; i++)
+      await put(ctx.articles, `b${i}.txt`, `Built ${i} ผู้นำ\n\n2026-10-${String(i).padStart(2, '0')} 09:00\n\nbody ${i} “quoted” & <b>\n`);
+    const out = await tempDir('feedpub-build-');
+    const { config, configDir } = await testConfig(ctx.articles, ctx.state, { itemLimit: 4, baseUrl: 'https://news.example' });
+    try {
+      await buildSite(config, out, { log: silentLogger });
+      // The worker alone, on the stored stories, renders what the build wrote.
+      const pool = new ArchivePool(path.join(ctx.state, STATE_FILE));
+      const built = await readFile(path.join(out, 'archive', '5', 'feed.xml'), 'utf8');
+      try {
+        const paths = [...built.matchAll(/<link>https:\/\/news\.example\/articles\/(b\d+)<\/link>/g)].map((m) => `${m[1]}.txt`);
+        expect(paths).toEqual(['b20.txt', 'b19.txt', 'b18.txt', 'b17.txt']);
+        const made = await pool.render({ site: siteFromConfig(config, 'https://news.example'), timeZone: config.timeZone, page: 5, pages: 5, paths });
+        expect(made.map((m) => m.path)).toEqual(['/archive/5/feed.xml', '/archive/5/atom.xml', '/archive/5/feed.json']);
+        expect(Buffer.from(made[0]?.body ?? []).toString('utf8')).toBe(built);
+      } finally {
+        pool.close();
+      }
+      ctx.running = await startSite(ctx.articles, ctx.state, { itemLimit: 4 }, { baseUrl: 'https://news.example' });
+      for (let page = 1; page <= 5; page++) {
+        for (const file of ['feed.xml', 'atom.xml', 'feed.json']) {
+          const served = await getText(`${ctx.running.url}/archive/${page}/${file}`);
+          expect(await readFile(path.join(out, 'archive', String(page), file), 'utf8'), `archive/${page}/${file}`).toBe(served.text);
+        }
+      }
+    } finally {
+      await removeDir(out);
+      await removeDir(configDir);
+    }
   });
 
   atoms.test(3);

@@ -204,10 +204,20 @@ function archiveHistory(site: Site, total: number) {
  * Complete pages change only when an older story is deleted or a backdated one arrives.
  */
 export function renderArchiveDocuments(site: Site, page: number, entries: readonly Entry[], timeZone = 'UTC'): Document[] | undefined {
+  const slice = archiveSlice(site, page, entries);
+  return slice && renderArchivePage(site, page, slice.pages, slice.entries, timeZone);
+}
+
+/** The stories of archive page `page` (oldest first page, `site.itemLimit` each) and the number of pages; undefined past the last. */
+export function archiveSlice(site: Site, page: number, entries: readonly Entry[]): { entries: readonly Entry[]; pages: number } | undefined {
   const pages = archivePageCount(site, entries.length);
   if (!Number.isInteger(page) || page < 1 || page > pages) return undefined;
   const size = site.itemLimit;
-  const slice = entries.slice(entries.length - page * size, entries.length - (page - 1) * size);
+  return { entries: entries.slice(entries.length - page * size, entries.length - (page - 1) * size), pages };
+}
+
+/** Archive page `page` of `pages` holding `slice` (newest first): its three feeds. */
+export function renderArchivePage(site: Site, page: number, pages: number, slice: readonly Entry[], timeZone = 'UTC'): Document[] {
   const updated = feedUpdated(slice, undefined);
   const urls = siteUrls(site.baseUrl);
   const links = { home: urls.home, rss: urls.archive(page, 'rss'), atom: urls.archive(page, 'atom'), json: urls.archive(page, 'json') };
