@@ -6,8 +6,8 @@ import { isAscii, transcode } from 'node:buffer';
 // encoded once, so this is a tenth of a cold build. ICU refuses what is not valid Unicode (a lone
 // surrogate, a bad byte): those fall back to V8, whose replacements (U+FFFD) stay the rule.
 
-/** Valid UTF-8 bytes as text, a leading byte order mark dropped (as TextDecoder does). */
-export function utf8Text(bytes: Uint8Array): string {
+/** UTF-8 bytes as text, a leading byte order mark dropped as TextDecoder does (`keepBom`: kept, for stored text read back as written). */
+export function utf8Text(bytes: Uint8Array, keepBom = false): string {
   const buffer = asBuffer(bytes);
   // ASCII alone is V8's fast case (a copy), faster than ICU.
   if (isAscii(buffer)) return buffer.toString('latin1');
@@ -15,9 +15,9 @@ export function utf8Text(bytes: Uint8Array): string {
   try {
     text = transcode(buffer, 'utf8', 'utf16le').toString('utf16le');
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    return new TextDecoder('utf-8', { ignoreBOM: keepBom }).decode(bytes);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return !keepBom && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** `text` as UTF-8 bytes: the same bytes as Buffer.from(text, 'utf8'). */

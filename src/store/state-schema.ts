@@ -4,7 +4,7 @@ import { BACKUP_NAME, StateStoreError, openError } from './state-errors.js';
 
 /**
  * 4: entries.summary (a summary made once, on the parse workers, not on every render).
- * 5: new bodies and summaries are UTF-16 BLOBs (store/stored-text.ts); TEXT rows of older stores
+ * 5: new bodies and summaries are UTF-8 BLOBs (store/stored-text.ts); TEXT rows of older stores
  * still read. An older feedpub would render a BLOB as bytes, so it must refuse this store.
  */
 const SCHEMA_VERSION = 5;

@@ -31,6 +31,16 @@ describe('utf8', () => {
     );
   });
 
+  it('keeps a leading byte order mark when asked (text stored and read back as written)', () => {
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    fc.assert(
+      fc.property(anyText, (t) => {
+        const b = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(t, 'utf8')]);
+        expect(utf8Text(b, true)).toBe(decoder.decode(b));
+      }),
+    );
+  });
+
   it('reads Thai with tone marks and a subarray of a larger buffer', () => {
     const whole = Buffer.from('xxผู้นำเกาหลีเหนือ ก่ี yy', 'utf8');
     expect(utf8Text(whole.subarray(2, whole.length - 2))).toBe('ผู้นำเกาหลีเหนือ ก่ี ');

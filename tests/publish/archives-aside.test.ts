@@ -17,7 +17,10 @@ function site(pages: number) {
       items.push({
         path,
         key: `k${page}`,
-        doc: () => (onMain.push(path), doc(path, 'main')),
+        doc: () => {
+          onMain.push(path);
+          return doc(path, 'main');
+        },
         offThread: () => ({
           page: { page, pages, paths: [`s${page}.txt`] } as ArchivePage,
           finish: (made: ArchiveMade) => doc(made.path, 'worker'),

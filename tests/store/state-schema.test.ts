@@ -37,10 +37,11 @@ describe('state store schema', () => {
     db.close();
   });
 
-  it('keeps bodies as UTF-16 and still reads the UTF-8 text an older feedpub stored', () => {
+  it('keeps bodies as UTF-8 BLOBs and still reads the UTF-8 text an older feedpub stored', () => {
     const body = '<p>ผู้นำเกาหลีเหนือ 🇹🇭 “quoted” &amp; ก่ี</p>';
+    const summary = '\uFEFFสรุป';
     const db = new StateDb(dir);
-    db.putEntry('new.txt', '{}', body, 'สรุป');
+    db.putEntry('new.txt', '{}', body, summary);
     db.close();
     const raw = new Database(path.join(dir, 'state.db'));
     expect(raw.prepare("SELECT typeof(body) AS b, typeof(summary) AS s FROM entries WHERE path = 'new.txt'").get()).toEqual({
@@ -51,7 +52,7 @@ describe('state store schema', () => {
     raw.close();
     const again = new StateDb(dir);
     expect(again.body('new.txt')).toBe(body);
-    expect(again.summary('new.txt')).toBe('สรุป');
+    expect(again.summary('new.txt')).toBe(summary);
     expect(again.body('old.txt')).toBe(body);
     expect(again.summary('old.txt')).toBe('สรุปเก่า');
     again.close();
