@@ -15,9 +15,9 @@ export class StateStoreError extends Error {
   }
 }
 
-/** Rolling copy of the store, made with SQLite's online backup while the server runs. */
 /** The store's file in the state folder. */
 export const STATE_FILE = 'state.db';
+/** Rolling copy of the store, made with SQLite's online backup while the server runs. */
 export const BACKUP_NAME = 'state.db.backup';
 
 /** What an operator reads when the store will not open: the file, the cause, and the two ways out. */

@@ -1,6 +1,7 @@
 // The state store's tables, and the one step that brings a store of an older feedpub up to them.
+import { existsSync, rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { BACKUP_NAME, StateStoreError, openError } from './state-errors.js';
+import { StateStoreError, openError } from './state-errors.js';
 
 /**
  * 4: entries.summary (a summary made once, on the parse workers, not on every render).
@@ -8,6 +9,22 @@ import { BACKUP_NAME, StateStoreError, openError } from './state-errors.js';
  * still read. An older feedpub would render a BLOB as bytes, so it must refuse this store.
  */
 const SCHEMA_VERSION = 5;
+
+/**
+ * A copy of a store as an older feedpub left it (`state.db.schema-4`), made once before this one
+ * writes to it: the rolling backup is replaced by a new copy within minutes, and going back to
+ * the older feedpub must not cost every story's id and date.
+ */
+function keepOlder(db: Database.Database, file: string, version: number): void {
+  const copy = `${file}.schema-${version}`;
+  if (existsSync(copy)) return;
+  try {
+    db.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+  } catch (error) {
+    rmSync(copy, { force: true });
+    throw openError(file, error);
+  }
+}
 
 /**
  * Create the tables that are missing and add the columns an older store lacks; refuse a store
@@ -18,10 +35,11 @@ export function writeSchema(db: Database.Database, file: string): void {
   if (version > SCHEMA_VERSION) {
     throw new StateStoreError(
       'STATE_TOO_NEW',
-      `state store ${file} was written by a newer feedpub (schema ${version}); run that version, or restore ${BACKUP_NAME} from before the upgrade`,
+      `state store ${file} was written by a newer feedpub (schema ${version}); run that version, or restore the copy it kept from before its upgrade (${file}.schema-${SCHEMA_VERSION}, if there is one)`,
       file,
     );
   }
+  if (version > 0 && version < SCHEMA_VERSION && file !== ':memory:') keepOlder(db, file, version);
   try {
     db.exec(`
       CREATE TABLE IF NOT EXISTS articles (

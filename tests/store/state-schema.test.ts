@@ -15,12 +15,12 @@ afterEach(async () => {
   await removeDir(dir);
 });
 
-/** Rewrite a store as schema 3 wrote it: entries without a summary column. */
+/** Rewrite a store as schema 3 wrote it: entries without a summary column, bodies as text. */
 function downgradeToSchema3(file: string): void {
   const db = new Database(file);
   db.exec(`
     CREATE TABLE entries_old (path TEXT PRIMARY KEY, meta TEXT NOT NULL, body TEXT NOT NULL);
-    INSERT INTO entries_old SELECT path, meta, body FROM entries;
+    INSERT INTO entries_old SELECT path, meta, CAST(body AS TEXT) FROM entries;
     DROP TABLE entries;
     ALTER TABLE entries_old RENAME TO entries;
   `);
@@ -79,6 +79,11 @@ describe('state store schema', () => {
       const check = new Database(path.join(dir, 'state.db'), { readonly: true });
       expect(check.pragma('user_version', { simple: true })).toBe(5);
       check.close();
+      // The store as the older feedpub left it, kept before the upgrade: the way back to it.
+      const older = new Database(path.join(dir, 'state.db.schema-3'), { readonly: true });
+      expect(older.pragma('user_version', { simple: true })).toBe(3);
+      expect(older.prepare("SELECT typeof(body) AS t FROM entries WHERE path = 'a.txt'").get()).toEqual({ t: 'text' });
+      older.close();
       await removeDir(configDir);
     } finally {
       await removeDir(articles);
