@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ArticleError } from '../core/errors.js';
 import { type IdentityRecord, resolveIdentity } from '../core/identity.js';
-import { type EntryMeta, STORED_BASE, entryMeta } from '../core/entry-meta.js';
+import { STORED_BASE, entryMeta } from '../core/entry-meta.js';
 import type { Ingested } from '../core/ingest.js';
 import { type Entry, ProblemCode, type Story } from '../core/model.js';
 import { type FutureStories, releaseOf } from '../core/release.js';
@@ -15,6 +15,7 @@ import { type FileJob, type FileOutcome, type FileStat, readError } from '../wor
 import { type Catalog, summarizeReading } from './catalog.js';
 import type { ProblemBook } from './problem-book.js';
 import { startBatch } from './read-batches.js';
+import { restoreEntries } from './restore-entries.js';
 import { RENAME_WINDOW_MS, RecentRemovals } from './rename-rules.js';
 import { type StoredEntry, storedEntries } from './stored-entry.js';
 import { admitId, storyNotes } from './story-notes.js';
@@ -74,10 +75,7 @@ export class FileApplier {
     const kept = this.store.checkFingerprint(fingerprint);
     if (kept === 'changed') this.log.info('state.reparse', { reason: 'parse settings or entry format changed: every file is read again' });
     if (kept !== 'kept') return 0;
-    const rows = [];
-    for (const [, meta, size, mtime] of this.store.storedEntries()) {
-      rows.push({ entry: this.toEntry(JSON.parse(meta) as EntryMeta), stat: { size, mtimeMs: mtime } });
-    }
+    const rows = restoreEntries(this.store, this.toEntry, this.log, this.now());
     this.catalog.restore(rows);
     return rows.length;
   }

@@ -120,6 +120,33 @@ describe('a restart over a kept state', () => {
     }
   });
 
+  it('takes down, with a tombstone, a stored entry whose file name is not a story (published by an older feedpub)', async () => {
+    await servedOnce();
+    await put(ctx.articles, 'budget.csv', 'a,b\n1,2\n');
+    // The state as feedpub before 19eb44d could leave it: budget.csv stored and published as a story.
+    const db = new Database(path.join(ctx.state, 'state.db'));
+    const row = db.prepare("SELECT * FROM articles WHERE path = 'one.txt'").get() as Record<string, unknown>;
+    const entry = db.prepare("SELECT * FROM entries WHERE path = 'one.txt'").get() as { meta: string; body: Buffer; summary: Buffer };
+    const id = 'urn:uuid:00000000-0000-5000-8000-00000000b0d9';
+    db.prepare(
+      'INSERT INTO articles (path, id, published, updated, hash, first_seen, deleted_at, size, mtime) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)',
+    ).run('budget.csv', id, row.published, row.updated, 'x', row.first_seen, row.size, row.mtime);
+    const meta = { ...JSON.parse(entry.meta), path: 'budget.csv', slug: ['budget'], id, title: 'Budget' };
+    db.prepare('INSERT INTO entries (path, meta, body, summary) VALUES (?, ?, ?, ?)').run(
+      'budget.csv',
+      JSON.stringify(meta),
+      entry.body,
+      entry.summary,
+    );
+    db.close();
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const atom = (await getText(`${ctx.running.url}/atom.xml`)).text;
+    expect(atom).not.toContain('Budget');
+    expect(atom).toContain(`<at:deleted-entry ref="${id}"`);
+    expect(atom).toContain('เรื่องแรก');
+    expect((await getText(`${ctx.running.url}/articles/budget`)).status).toBe(410);
+  });
+
   it('over an emptied articles folder (an unmounted share), keeps every story and says ROOT_EMPTY until the files are back', async () => {
     await put(ctx.articles, 'kept.txt', story('เรื่องที่คงอยู่'));
     const first = await startSite(ctx.articles, ctx.state);

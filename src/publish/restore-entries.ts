@@ -1,0 +1,44 @@
+// The entries a restart serves from the store: every stored story, but never a file that is not a story.
+import { isArticleName } from '../core/article-names.js';
+import type { EntryMeta } from '../core/entry-meta.js';
+import { paths } from '../core/routes.js';
+import type { Logger } from '../log.js';
+import type { StateDb } from '../store/state-db.js';
+import type { StoredEntry } from './stored-entry.js';
+
+export interface RestoredRow {
+  entry: StoredEntry;
+  stat: { size: number; mtimeMs: number };
+}
+
+/**
+ * The stored entries, as entries with their file stats. A stored entry whose file name is not a
+ * story's (feedpub before 19eb44d could publish a `budget.csv` that had briefly been a symbolic
+ * link) is taken down here, with a tombstone and its URL gone (410): no scan reads such a file again, so it would
+ * otherwise stay in the feeds until the file was deleted.
+ */
+export function restoreEntries(store: StateDb, toEntry: (meta: EntryMeta) => StoredEntry, log: Logger, now: number): RestoredRow[] {
+  const rows: RestoredRow[] = [];
+  const retired: { file: string; url: string }[] = [];
+  for (const [, meta, size, mtime] of store.storedEntries()) {
+    const parsed = JSON.parse(meta) as EntryMeta;
+    if (!isArticleName(parsed.path)) retired.push({ file: parsed.path, url: paths.article(parsed.slug) });
+    else rows.push({ entry: toEntry(parsed), stat: { size, mtimeMs: mtime } });
+  }
+  if (retired.length === 0) return rows;
+  try {
+    store.transaction(() => {
+      for (const { file, url } of retired) {
+        store.markDeleted(file, now);
+        store.deleteEntry(file);
+        store.moveUrl(url, null, now);
+      }
+    });
+  } catch (error) {
+    // Left for the next restart: they are not served either way.
+    log.warn('state.retire-failed', { files: retired.length, reason: (error as Error).message });
+  }
+  for (const { file } of retired)
+    log.warn('article.retired', { file, reason: 'not a story file name: taken down (an older feedpub published it)' });
+  return rows;
+}
