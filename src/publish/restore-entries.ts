@@ -14,8 +14,8 @@ export interface RestoredRow {
 /**
  * The stored entries, as entries with their file stats. A stored entry whose file name is not a
  * story's (feedpub before 19eb44d could publish a `budget.csv` that had briefly been a symbolic
- * link) is taken down here, with a tombstone and its URL gone (410): no scan reads such a file again, so it would
- * otherwise stay in the feeds until the file was deleted.
+ * link) is taken down here, with a tombstone and its URL gone (410): no scan reads such a file
+ * again, so it would otherwise stay published until the file was deleted.
  */
 export function restoreEntries(store: StateDb, toEntry: (meta: EntryMeta) => StoredEntry, log: Logger, now: number): RestoredRow[] {
   const rows: RestoredRow[] = [];
