@@ -12,7 +12,7 @@ import { limitTitle } from './parse-plain.js';
 import type { StoryOptions as ParseOptions } from './parse-story.js';
 import { htmlToText } from './html-text.js';
 import { sanitizeStoryHtml } from './sanitize.js';
-import { cleanLabel, cleanLine, limitMarks, lineJoint } from './text.js';
+import { cleanLabel, cleanLine, countForbidden, limitMarks, lineJoint, stripForbidden } from './text.js';
 
 // html: true lets authors write inline HTML; the sanitizer decides what of it survives.
 const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
@@ -31,10 +31,10 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 export function parseMarkdown(text: string, file: string, options: ParseOptions): Story {
   const match = FRONT_MATTER.exec(text);
   const source = match?.[1] ?? '';
-  const meta = match ? readFrontMatter(source, file) : {};
-  let body = match ? text.slice(match[0].length) : text;
   const warnings: string[] = [];
   const warn = (w: string) => warnings.push(w);
+  const meta = match ? withoutForbidden(readFrontMatter(source, file), warn) : {};
+  let body = match ? text.slice(match[0].length) : text;
   const lineOf = (key: string) => fieldLine(source, key);
 
   let title = optionalString(meta, 'title', file);
@@ -116,6 +116,25 @@ function shortValue(value: unknown): string {
 }
 
 type Meta = Record<string, unknown>;
+
+/**
+ * The front matter with what XML forbids removed from its text, and a warning: YAML escapes
+ * (`"\uD800"`, `"\x07"`) make characters the file's own bytes could not hold, so decoding never saw them.
+ */
+function withoutForbidden(meta: Meta, warn: (w: string) => void): Meta {
+  let removed = 0;
+  const clean = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const n = countForbidden(value);
+      removed += n;
+      return n > 0 ? stripForbidden(value) : value;
+    }
+    return Array.isArray(value) ? value.map(clean) : value;
+  };
+  const out = Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, clean(value)]));
+  if (removed > 0) warn(`front matter: removed ${removed} control or non-character code point(s) that XML forbids`);
+  return out;
+}
 
 function readFrontMatter(source: string, file: string): Meta {
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });

@@ -105,6 +105,18 @@ describe('bounded text', () => {
     expect(story.warnings.some((w) => w.startsWith('title: removed 2 bidirectional'))).toBe(true);
   });
 
+  it('removes from front matter what XML forbids that YAML escapes wrote (a lone surrogate, a control), and says so', () => {
+    const story = parseMarkdown(
+      '---\ntitle: "Lone \\uD800 surrogate"\nauthor: "Writer \\x07"\ntags: ["tag\\uDC00", "🇹🇭"]\n---\n\nbody',
+      'a.md',
+      options,
+    );
+    expect(story.title).toBe('Lone surrogate');
+    expect(story.author).toBe('Writer');
+    expect(story.tags).toEqual(['tag', '🇹🇭']);
+    expect(story.warnings).toContain('front matter: removed 3 control or non-character code point(s) that XML forbids');
+  });
+
   it('removes bidi overrides from front-matter tags and categories, which name pages and feeds', () => {
     const story = parseMarkdown('---\ntitle: T\ntags: ["x\u202Ey", "ok"]\ncategories: "a\u2066b"\n---\n\nbody', 'a.md', options);
     expect(story.tags).toEqual(['xy', 'ok', 'ab']);
