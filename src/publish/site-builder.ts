@@ -257,9 +257,16 @@ export class SiteBuilder {
         const slice = archiveSlice(site, route.page, catalog.list());
         // The worker reads stories from the store: one whose body is only in memory (a failed store write) is rendered here.
         if (!slice?.entries.every((e) => e instanceof StoredEntry && e.inStore)) return undefined;
-        const paths = slice.entries.map((e) => e.path);
+        const stories = (slice.entries as StoredEntry[]).map(({ path, id, hash, publishedMs, updatedMs, title }) => ({
+          path,
+          id,
+          hash,
+          published: publishedMs,
+          updated: updatedMs,
+          title,
+        }));
         return {
-          page: { site, timeZone, page: route.page, pages: slice.pages, paths },
+          page: { site, timeZone, page: route.page, pages: slice.pages, stories },
           finish: ({ body, tag, lastModifiedMs, hasPage, ...doc }) => {
             const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
             return encodedDocument({ ...doc, lastModified: new Date(lastModifiedMs), navigated: hasPage }, bytes, tag, this.options.policy);

@@ -1,17 +1,24 @@
 // A worker thread that renders a build's archive pages, so that the main thread's story pages and it share the machine's cores.
 import type { Worker } from 'node:worker_threads';
+import type { EntryMeta } from '../core/entry-meta.js';
 import type { Freshness } from '../core/render/documents.js';
 import type { Site } from '../core/model.js';
 import { startWorker } from './start-worker.js';
 
-/** One archive page to render: its stories by path (newest first), read from the store by the worker. */
+/** One archive page to render: its stories (newest first), read from the store by the worker. */
 export interface ArchivePage {
   site: Site;
   timeZone: string;
   page: number;
   pages: number;
-  paths: string[];
+  /**
+   * Each story as this build holds it: the worker renders only when the store has the same
+   * (its file was replaced during the build, by a restore or a sync tool: the page goes back).
+   */
+  stories: StoryKey[];
 }
+
+export type StoryKey = Pick<EntryMeta, 'path' | 'id' | 'hash' | 'published' | 'updated' | 'title'>;
 
 export type ArchiveRequest = ArchivePage & { id: number };
 

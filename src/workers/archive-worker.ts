@@ -6,16 +6,19 @@ import { utf8Bytes } from '../core/utf8.js';
 import { storedEntries } from '../publish/stored-entry.js';
 import { documentTag } from '../snapshot/encode.js';
 import { EntryReader } from '../store/entry-reader.js';
-import type { ArchiveMade, ArchiveRequest, ArchiveResult } from './archive-pool.js';
+import type { ArchiveMade, ArchiveRequest, ArchiveResult, StoryKey } from './archive-pool.js';
 
 const reader = new EntryReader((workerData as { stateFile: string }).stateFile);
 
-function render({ site, timeZone, page, pages, paths }: ArchiveRequest): ArchiveMade[] {
+function render({ site, timeZone, page, pages, stories }: ArchiveRequest): ArchiveMade[] {
   const toEntry = storedEntries(reader, site.baseUrl);
-  const slice = paths.map((p) => {
-    const meta = reader.meta(p);
-    if (meta === undefined) throw new Error(`${p} is not in the state store`);
-    return toEntry(JSON.parse(meta) as EntryMeta);
+  const slice = stories.map((story) => {
+    const json = reader.meta(story.path);
+    if (json === undefined) throw new Error(`${story.path} is not in the state store`);
+    const meta = JSON.parse(json) as EntryMeta;
+    const same = (Object.keys(story) as (keyof StoryKey)[]).every((k) => meta[k] === story[k]);
+    if (!same) throw new Error(`${story.path} in the state store is not the story this build holds`);
+    return toEntry(meta);
   });
   return renderArchivePage(site, page, pages, slice, timeZone).map((doc) => {
     // Its own ArrayBuffer (not a slice of Node's pool), so that it moves to the main thread instead of being copied.

@@ -1,12 +1,13 @@
 // RFC 5005 complete archives: following prev-archive from the subscription feed rebuilds the whole history.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { siteFromConfig } from '../../src/publish/site-status.js';
 import { buildSite } from '../../src/runtime.js';
 import { STATE_FILE } from '../../src/store/state-errors.js';
-import { ArchivePool } from '../../src/workers/archive-pool.js';
+import { ArchivePool, type StoryKey } from '../../src/workers/archive-pool.js';
 import {
   assertWellFormed,
   atomOracle,
@@ -112,9 +113,20 @@ describe('feed history (RFC 5005)', () => {
       try {
         const paths = [...built.matchAll(/<link>https:\/\/news\.example\/articles\/(b\d+)<\/link>/g)].map((m) => `${m[1]}.txt`);
         expect(paths).toEqual(['b20.txt', 'b19.txt', 'b18.txt', 'b17.txt']);
-        const made = await pool.render({ site: siteFromConfig(config, 'https://news.example'), timeZone: config.timeZone, page: 5, pages: 5, paths });
+        const db = new Database(path.join(ctx.state, STATE_FILE), { readonly: true });
+        const stories = paths.map((p) => {
+          const { meta } = db.prepare('SELECT meta FROM entries WHERE path = ?').get(p) as { meta: string };
+          const { id, hash, published, updated, title } = JSON.parse(meta) as StoryKey;
+          return { path: p, id, hash, published, updated, title };
+        });
+        db.close();
+        const page = { site: siteFromConfig(config, 'https://news.example'), timeZone: config.timeZone, page: 5, pages: 5, stories };
+        const made = await pool.render(page);
         expect(made.map((m) => m.path)).toEqual(['/archive/5/feed.xml', '/archive/5/atom.xml', '/archive/5/feed.json']);
         expect(Buffer.from(made[0]?.body ?? []).toString('utf8')).toBe(built);
+        // A store that holds other stories under those paths (replaced during the build) is refused, never rendered.
+        const other = { ...page, stories: stories.map((s, i) => (i === 2 ? { ...s, hash: 'another' } : s)) };
+        await expect(pool.render(other)).rejects.toThrow('b18.txt in the state store is not the story this build holds');
       } finally {
         pool.close();
       }
