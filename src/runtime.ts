@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
+import { ProblemCode } from './core/model.js';
 import { siteUrls } from './core/routes.js';
 import type { StatusReport } from './http/app.js';
 import { publicStatus } from './http/public-status.js';
@@ -20,7 +21,7 @@ import { EMPTY_SNAPSHOT, snapshotItems } from './snapshot/snapshot.js';
 import { StateDb } from './store/state-db.js';
 import { stateForBuild } from './store/state-copy.js';
 import { lockStateDir } from './store/state-lock.js';
-import { STATE_FILE } from './store/state-errors.js';
+import { STATE_FILE, StateStoreError } from './store/state-errors.js';
 import { ArchivePool } from './workers/archive-pool.js';
 
 /** `http://HOST:PORT` as a browser would reach it (a wildcard host is shown as loopback). */
@@ -219,6 +220,7 @@ export async function buildSite(
     });
     try {
       await site.start();
+      refuseUnstored(site.status(), state.stateDir, outDir);
       const archives = new ArchivePool(path.join(state.stateDir, STATE_FILE));
       try {
         const { files, written, skipped } = await writeBuild(
@@ -237,6 +239,23 @@ export async function buildSite(
   } finally {
     await state.release();
   }
+}
+
+/**
+ * A story the store refused (a full disk, another program holding it) would be built from its
+ * last stored version or left out, and its page then deleted from the site: the build stops
+ * before writing anything. A server keeps retrying instead (publish/store-retry.ts).
+ */
+function refuseUnstored(status: SiteStatus, stateDir: string, outDir: string): void {
+  const unstored = status.problems.filter((p) => p.code === ProblemCode.StoreWrite);
+  const first = unstored[0];
+  if (!first) return;
+  throw new StateStoreError(
+    'STATE_UNWRITABLE',
+    `the state store in ${stateDir} could not store ${unstored.length} story file(s) (${first.path}: ${first.reason}); ` +
+      `free space on its disk, or stop the program holding it, then build again. Nothing was written to ${outDir}`,
+    path.join(stateDir, STATE_FILE),
+  );
 }
 
 /** Read every article without keeping state; the status lists every problem. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 export class StateStoreError extends Error {
   override readonly name = 'StateStoreError';
   constructor(
-    readonly code: 'STATE_CORRUPT' | 'STATE_UNREADABLE' | 'STATE_TOO_NEW',
+    readonly code: 'STATE_CORRUPT' | 'STATE_UNREADABLE' | 'STATE_TOO_NEW' | 'STATE_UNWRITABLE',
     message: string,
     readonly file: string,
     options?: { cause?: unknown },

@@ -320,6 +320,25 @@ describe('build, again', () => {
     }
   });
 
+  it.skipIf(!CAN_MOUNT)('refuses to build, writing nothing, when the state store cannot store every story (its disk full; needs mount)', async () => {
+    const paragraph = 'A paragraph long enough that three hundred of these stories outgrow a small disk. '.repeat(100);
+    for (let i = 1; i <= 300; i++) await put(ctx.articles, `s${i}.md`, `---\ntitle: Story ${i}\ndate: 2026-11-01\n---\n\n${paragraph}\n`);
+    const disk = smallTmpfs('1500k') as string;
+    const out = path.join(ctx.state, 'site');
+    const { config, configDir } = await testConfig(ctx.articles, path.join(disk, 'state'), { baseUrl: 'https://news.example' });
+    try {
+      await expect(buildSite(config, out, { log: silentLogger })).rejects.toMatchObject({
+        code: 'STATE_UNWRITABLE',
+        message: expect.stringMatching(/could not store \d+ story file\(s\) \(s\d+\.md: .*free space on its disk.*Nothing was written to/),
+      });
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      await removeDir(configDir);
+      execFileSync('umount', [disk]);
+      await rm(disk, { recursive: true, force: true });
+    }
+  });
+
   it.skipIf(!CAN_MOUNT)('links the last build of each document it cannot write into a new tree on a full disk (needs mount)', async () => {
     for (let i = 1; i <= 30; i++) await story(`g${i}`, (i % 28) + 1);
     const disk = smallTmpfs() as string;
