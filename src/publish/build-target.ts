@@ -57,7 +57,8 @@ export function checkBuildTarget(out: string, guards: BuildGuards): void {
 /** True when `inner` is strictly inside `outer`. */
 function isInside(inner: string, outer: string): boolean {
   const rel = path.relative(outer, inner);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  // `..site` is a folder inside; only `..` itself, or `../…`, leads out.
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 /** The real path of `p`, or of its nearest existing ancestor with the rest appended (symbolic links resolved). */

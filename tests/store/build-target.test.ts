@@ -34,6 +34,9 @@ describe('build --out refuses what it must not replace', () => {
     ['articles/..', /it contains the articles folder/],
     ['articles/site', /inside the articles folder/],
     ['.feedpub/site', /inside the state folder/],
+    // A name that only starts with two dots is a folder inside, not the parent.
+    ['articles/..site', /inside the articles folder/],
+    ['.feedpub/..x', /inside the state folder/],
   ])('%s', (out, expected) => {
     expect(why(path.join(root, out))).toMatch(expected);
   });
