@@ -1,5 +1,5 @@
 // One serving process per state folder: a lock file naming its holder, taken at start and released at exit.
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -33,31 +33,65 @@ const LOCK_FILE = 'serve.lock';
 
 /**
  * Take the state folder for this process. A lock left by a process that no longer runs on this
- * host (killed with -9, a crash) is taken over. `O_EXCL` creation makes two starts at the same
- * moment race safely: exactly one wins.
+ * host (killed with -9, a crash) is taken over. The lock appears whole (written aside, then
+ * hard-linked into place: a link fails when the name exists), so a reader never mistakes a lock
+ * being written for a stale one; and a stale lock is removed only under a second lock,
+ * `serve.lock.break`, by a process that checked it again there: two starts that both found it
+ * stale once took it over both (the attack trial, 4 of 20 times).
  */
 export function lockStateDir(stateDir: string, now: Date = new Date()): StateLock {
   const file = path.join(stateDir, LOCK_FILE);
   const me: LockHolder = { pid: process.pid, host: os.hostname(), since: now.toISOString() };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fd = openSync(file, 'wx', 0o644);
-      writeSync(fd, `${JSON.stringify(me)}\n`);
-      closeSync(fd);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if (placeWhole(file, me)) {
       return {
         release() {
           // Only our own lock: a takeover after a stall must not be undone by the old holder.
           if (readHolder(file)?.pid === me.pid) rmSync(file, { force: true });
         },
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readHolder(file);
-      if (holder && holder.pid !== process.pid && isAlive(holder)) throw new StateLockedError(stateDir, holder);
-      rmSync(file, { force: true }); // stale: its process is gone
     }
+    const holder = readHolder(file);
+    if (holder && holder.pid !== process.pid && isAlive(holder)) throw new StateLockedError(stateDir, holder);
+    breakStale(file, holder, me);
   }
   throw new Error(`cannot take the lock ${file}: it keeps reappearing`);
+}
+
+/** Write `holder` to `file` in one step; false when `file` exists. */
+function placeWhole(file: string, holder: LockHolder): boolean {
+  const aside = `${file}.${holder.pid}-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(aside, `${JSON.stringify(holder)}\n`, { mode: 0o644 });
+  try {
+    linkSync(aside, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
+
+/** Remove the lock at `file` if it is still the stale one `seen` (undefined: unreadable), under the break lock. */
+function breakStale(file: string, seen: LockHolder | undefined, me: LockHolder): void {
+  const breaker = `${file}.break`;
+  if (!placeWhole(breaker, me)) {
+    const other = readHolder(breaker);
+    // A breaker that died midway (a moment's window) must not block every later start.
+    if (!other || !isAlive(other)) rmSync(breaker, { force: true });
+    else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    return;
+  }
+  try {
+    const now = readHolder(file);
+    const same = now?.pid === seen?.pid && now?.since === seen?.since && now?.host === seen?.host;
+    // This process's own earlier lock is taken over as before; another live one never is.
+    const ours = now?.pid === me.pid && now.host === me.host;
+    if (same && (ours || !(now && isAlive(now)))) rmSync(file, { force: true });
+  } finally {
+    rmSync(breaker, { force: true });
+  }
 }
 
 /** The process holding `stateDir`, if a live one does. */
