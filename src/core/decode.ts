@@ -179,6 +179,7 @@ function looksLikeThai874(bytes: Uint8Array): boolean {
     return false;
   }
   let thai = 0;
+  let latin = 0;
   let prev = '';
   for (const ch of text) {
     if (THAI_COMBINING.test(ch)) {
@@ -186,10 +187,13 @@ function looksLikeThai874(bytes: Uint8Array): boolean {
       thai++;
     } else if (ch >= '\u0E00' && ch <= '\u0E7F') {
       thai++;
+    } else if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) {
+      latin++;
     } else if (ch > '\u007F' && !/[\u00A0\u2013\u2014\u2018\u2019\u201C\u201D\u2022\u2026\u20AC]/u.test(ch)) {
       return false;
     }
     prev = ch;
   }
-  return thai > 0;
+  // Thai text, not a few bad bytes in an English story read as Thai letters (`\xc0\xaf` is ภฯ).
+  return thai >= 3 && thai >= (thai + latin) * 0.2;
 }

@@ -27,6 +27,17 @@ describe('decodeArticle', () => {
     expect(() => decodeArticle(latin1)).toThrow(/BAD_ENCODING|not legacy Thai/);
   });
 
+  it('refuses an English story with a bad byte pair rather than reading those bytes as Thai letters', () => {
+    const english = Buffer.concat([
+      Buffer.from('Plain English story\n\n2025-03-01\n\nOne bad byte here '),
+      Buffer.from([0xc0, 0xaf]),
+      Buffer.from(' and the rest is fine.\n'),
+    ]);
+    expect(() => decodeArticle(english)).toThrow('invalid UTF-8 at byte');
+    // A Thai story with English in it is still legacy Thai.
+    expect(decodeArticle(tis620('ข่าวด่วนจาก Reuters และ AFP\n\nเนื้อหาข่าว')).encoding).toBe('windows-874');
+  });
+
   it('names the byte of invalid UTF-8 in an otherwise good Thai story', () => {
     const good = new TextEncoder().encode('ข่าวดี\n\nเนื้อหา');
     const bad = Uint8Array.from([...good.subarray(0, 9), 0xff, ...good.subarray(9)]);
