@@ -30,9 +30,27 @@ export function openError(file: string, error: unknown): StateStoreError {
       cause: error,
     });
   }
+  // Nothing is wrong with the file itself: restoring a backup over it would only lose what changed since.
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new StateStoreError(
+      'STATE_UNREADABLE',
+      `state store ${file} is held by another program (${code}): stop it (a second feedpub, a backup tool, sqlite3), then start again`,
+      file,
+      { cause: error },
+    );
+  }
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'ENOSPC') {
+    return new StateStoreError(
+      'STATE_UNREADABLE',
+      `state store ${file} cannot be written (${code}): free space on its disk (df ${path.dirname(file)}), then start again`,
+      file,
+      { cause: error },
+    );
+  }
+  const backupNote = existsSync(backup) ? ways : `move ${file} aside to start fresh (story ids and dates are then assigned anew)`;
   return new StateStoreError(
     'STATE_UNREADABLE',
-    `state store ${file} cannot be opened (${code || (error as Error).message}): check the folder's permissions and free space, or ${ways}`,
+    `state store ${file} cannot be opened (${code || (error as Error).message}): check the folder's permissions and free space, or ${backupNote}`,
     file,
     { cause: error },
   );

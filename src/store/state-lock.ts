@@ -2,6 +2,7 @@
 import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { StateStoreError } from './state-errors.js';
 
 /** Another live process holds the state folder. */
 export class StateLockedError extends Error {
@@ -43,7 +44,7 @@ export function lockStateDir(stateDir: string, now: Date = new Date()): StateLoc
   const file = path.join(stateDir, LOCK_FILE);
   const me: LockHolder = { pid: process.pid, host: os.hostname(), since: now.toISOString() };
   for (let attempt = 0; attempt < 50; attempt++) {
-    if (placeWhole(file, me)) {
+    if (placeOrExplain(stateDir, file, me)) {
       return {
         release() {
           // Only our own lock: a takeover after a stall must not be undone by the old holder.
@@ -56,6 +57,22 @@ export function lockStateDir(stateDir: string, now: Date = new Date()): StateLoc
     breakStale(file, holder, me);
   }
   throw new Error(`cannot take the lock ${file}: it keeps reappearing`);
+}
+
+/** placeWhole, with a folder this user cannot write (read-only, full) said as the operator's to fix. */
+function placeOrExplain(stateDir: string, file: string, holder: LockHolder): boolean {
+  try {
+    return placeWhole(file, holder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (!['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes(code)) throw error;
+    throw new StateStoreError(
+      'STATE_UNREADABLE',
+      `cannot take the state folder ${stateDir} (${code}): feedpub writes its store there; make it writable by this user, free space, or give --state another folder`,
+      file,
+      { cause: error },
+    );
+  }
 }
 
 /** Write `holder` to `file` in one step; false when `file` exists. */

@@ -1,10 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StateDb, StateStoreError } from '../../src/store/state-db.js';
+import { openError } from '../../src/store/state-errors.js';
 import { StateLockedError, lockStateDir, stateDirHolder } from '../../src/store/state-lock.js';
+import { CAN_MOUNT } from '../fs-faults.js';
 import { removeDir, tempDir } from '../helpers.js';
 
 let dir = '';
@@ -49,6 +51,18 @@ describe('state folder lock', () => {
     expect(existsSync(path.join(dir, 'serve.lock'))).toBe(false);
   });
 
+  it.skipIf(!CAN_MOUNT)('explains a state folder it cannot write (a read-only mount), without a stack [needs mount: root]', () => {
+    const ro = path.join(dir, 'ro');
+    mkdirSync(ro);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', ro]);
+    try {
+      expect(() => lockStateDir(ro)).toThrow(/cannot take the state folder .*ro \(EROFS\): .*make it writable/);
+      expect(() => lockStateDir(ro)).toThrow(StateStoreError);
+    } finally {
+      execFileSync('umount', [ro]);
+    }
+  });
+
   it('lets exactly one of several processes starting at the same instant take over a stale lock', async () => {
     const lockModule = new URL('../../src/store/state-lock.ts', import.meta.url).href;
     const tsx = import.meta.resolve('tsx/esm/api');
@@ -78,6 +92,20 @@ describe('state folder lock', () => {
 });
 
 describe('state store that will not open', () => {
+  it('gives the way out that fits the cause: never a restore for a lock or a full disk', () => {
+    const file = path.join(dir, 'state.db');
+    const say = (code: string) => openError(file, Object.assign(new Error('x'), { code })).message;
+    expect(say('SQLITE_BUSY')).toMatch(/held by another program \(SQLITE_BUSY\): stop it/);
+    expect(say('SQLITE_BUSY')).not.toMatch(/restore|aside/);
+    expect(say('SQLITE_IOERR_SHMSIZE')).toMatch(/cannot be written \(SQLITE_IOERR_SHMSIZE\): free space/);
+    expect(say('SQLITE_FULL')).not.toMatch(/restore/);
+    // No backup to restore yet: only the way that exists.
+    expect(say('SQLITE_CANTOPEN')).not.toMatch(/restore the backup/);
+    writeFileSync(path.join(dir, 'state.db.backup'), 'x');
+    expect(say('SQLITE_CANTOPEN')).toMatch(/restore the backup/);
+  });
+
+
   it('names a damaged file and both ways out', () => {
     writeFileSync(path.join(dir, 'state.db'), 'not a database '.repeat(500));
     let error: unknown;
