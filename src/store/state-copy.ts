@@ -1,10 +1,10 @@
 // The state a one-off command (build) may use: the folder itself when no server holds it, else a private copy of its store.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { StateLockedError, lockStateDir } from './state-lock.js';
+import { LOCK_FILE, StateLockedError, lockStateDir, stateDirHolder } from './state-lock.js';
 import { STATE_FILE } from './state-errors.js';
 
 export interface BuildState {
@@ -14,6 +14,25 @@ export interface BuildState {
   copied: boolean;
   /** Give the folder back (the lock) or delete the copy. */
   release(): Promise<void>;
+}
+
+const COPY_PREFIX = 'feedpub-build-state-';
+
+/**
+ * Remove the copies that builds killed midway left behind (each the size of the store: the attack
+ * trial found one per interrupted build): those whose build no longer runs, or, without a mark
+ * yet, older than a minute.
+ */
+async function sweepCopies(): Promise<void> {
+  const tmp = os.tmpdir();
+  for (const name of await readdir(tmp).catch(() => [] as string[])) {
+    if (!name.startsWith(COPY_PREFIX)) continue;
+    const dir = path.join(tmp, name);
+    if (stateDirHolder(dir)) continue;
+    const marked = existsSync(path.join(dir, LOCK_FILE));
+    const age = Date.now() - ((await stat(dir).catch(() => undefined))?.mtimeMs ?? Date.now());
+    if (marked || age > 60_000) await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -33,8 +52,14 @@ export async function stateForBuild(stateDir: string): Promise<BuildState> {
       throw error;
     }
   }
-  const copy = await mkdtemp(path.join(os.tmpdir(), 'feedpub-build-state-'));
-  const release = () => rm(copy, { recursive: true, force: true });
+  await sweepCopies();
+  const copy = await mkdtemp(path.join(os.tmpdir(), COPY_PREFIX));
+  // Marks the copy as this build's while it runs (sweepCopies leaves it alone).
+  const mark = lockStateDir(copy);
+  const release = async () => {
+    mark.release();
+    await rm(copy, { recursive: true, force: true });
+  };
   const file = path.join(stateDir, STATE_FILE);
   if (!existsSync(file)) return { stateDir: copy, copied: true, release };
   try {

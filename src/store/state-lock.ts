@@ -30,7 +30,7 @@ export interface StateLock {
   release(): void;
 }
 
-const LOCK_FILE = 'serve.lock';
+export const LOCK_FILE = 'serve.lock';
 
 /**
  * Take the state folder for this process. A lock left by a process that no longer runs on this

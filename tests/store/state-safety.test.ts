@@ -1,9 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StateDb, StateStoreError } from '../../src/store/state-db.js';
+import { stateForBuild } from '../../src/store/state-copy.js';
 import { openError } from '../../src/store/state-errors.js';
 import { StateLockedError, lockStateDir, stateDirHolder } from '../../src/store/state-lock.js';
 import { CAN_MOUNT } from '../fs-faults.js';
@@ -89,6 +90,34 @@ describe('state folder lock', () => {
       expect(said.filter((s) => s !== 'won').every((s) => s === 'STATE_LOCKED' || s === 'won')).toBe(true);
     }
   }, 60_000);
+});
+
+describe('a build on a served state', () => {
+  it('works on a marked copy, and removes the copies of builds killed midway, not those of running ones', async () => {
+    other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    await new Promise((resolve) => other?.once('spawn', resolve));
+    holdBy(other.pid as number);
+    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((resolve) => dead.once('exit', resolve));
+    const left = mkdtempSync(path.join(os.tmpdir(), 'feedpub-build-state-'));
+    writeFileSync(path.join(left, 'serve.lock'), JSON.stringify({ pid: dead.pid, host: os.hostname(), since: 'then' }));
+    writeFileSync(path.join(left, 'state.db'), 'a big copy');
+    const running = mkdtempSync(path.join(os.tmpdir(), 'feedpub-build-state-'));
+    writeFileSync(path.join(running, 'serve.lock'), JSON.stringify({ pid: other.pid, host: os.hostname(), since: 'now' }));
+    const starting = mkdtempSync(path.join(os.tmpdir(), 'feedpub-build-state-'));
+    try {
+      const state = await stateForBuild(dir);
+      expect(state.copied).toBe(true);
+      expect(stateDirHolder(state.stateDir)?.pid).toBe(process.pid);
+      expect(existsSync(left)).toBe(false);
+      expect(existsSync(running)).toBe(true);
+      expect(existsSync(starting)).toBe(true);
+      await state.release();
+      expect(existsSync(state.stateDir)).toBe(false);
+    } finally {
+      for (const d of [left, running, starting]) await removeDir(d);
+    }
+  });
 });
 
 describe('state store that will not open', () => {
