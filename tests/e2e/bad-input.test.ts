@@ -1,5 +1,6 @@
 // Bad input as newsrooms produce it, on real files in a watched folder with the real server.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdir, open, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'htmlparser2';
@@ -63,6 +64,8 @@ describe('bad input', () => {
     await symlink('loop-a.txt', path.join(ctx.articles, 'loop-b.txt'));
     // A named pipe under a story's name: reported by the first scan as the watcher reports it while serving.
     execFileSync('mkfifo', [path.join(ctx.articles, 'pipe.txt')]);
+    // A name in TIS-620 (not UTF-8): Node reads it with U+FFFD in its place, and cannot open it by that name.
+    writeFileSync(Buffer.concat([Buffer.from(path.join(ctx.articles, 'bad-')), Buffer.from([0xa2, 0xe8]), Buffer.from('-name.txt')]), 'Legacy name\n\nbody\n');
     await mkdir(path.join(ctx.articles, 'folder.txt'));
     await put(ctx.articles, 'folder.txt/inside.txt', 'Inside a folder named like an article\n\nbody\n');
     const deep = Array.from({ length: 50 }, (_, i) => `d${i}`).join('/');
@@ -93,6 +96,7 @@ describe('bad input', () => {
     expectProblem('no-title.md', 'BAD_FIELD', /no title/);
     expectProblem('loop-a.txt', 'SYMLINK');
     expectProblem('pipe.txt', 'NOT_A_FILE', /not a regular file/);
+    expectProblem('bad-\uFFFD\uFFFD-name.txt', 'UNREADABLE', /file name is not valid UTF-8.*rename it/);
     expectProblem('huge.txt', 'TOO_LARGE', /52428800 bytes is over the 4194304-byte limit/);
 
     const titles = await validFeeds(url);
