@@ -6,7 +6,7 @@ import { ArticleError } from '../core/errors.js';
 import { type IdentityRecord, resolveIdentity } from '../core/identity.js';
 import { STORED_BASE, entryMeta } from '../core/entry-meta.js';
 import type { Ingested } from '../core/ingest.js';
-import { type Entry, ProblemCode, type Story } from '../core/model.js';
+import { type Entry, type Problem, ProblemCode, type Story } from '../core/model.js';
 import { type FutureStories, releaseOf } from '../core/release.js';
 import { paths, siteUrls } from '../core/routes.js';
 import type { Logger } from '../log.js';
@@ -15,7 +15,7 @@ import { type FileJob, type FileOutcome, type FileStat, readError } from '../wor
 import { type Catalog, summarizeReading } from './catalog.js';
 import type { ProblemBook } from './problem-book.js';
 import { startBatch } from './read-batches.js';
-import { restoreEntries } from './restore-entries.js';
+import { restoreEntries, storedNotes } from './restore-entries.js';
 import { RENAME_WINDOW_MS, RecentRemovals } from './rename-rules.js';
 import { type StoredEntry, storedEntries } from './stored-entry.js';
 import { admitId, storyNotes } from './story-notes.js';
@@ -37,6 +37,8 @@ export interface ApplyOptions {
 
 type Read = Exclude<FileOutcome, { error: unknown }> | { error: ArticleError };
 type FileRead = { kind: 'file' } & FileStat;
+/** What the parse made of a story besides the story: its URL, summary, and warnings and notes. */
+type Made = { slug: string[]; summary: string; notes: Problem[] };
 const stored = siteUrls(STORED_BASE);
 const isFolder = (dir: string) => stat(dir).then((s) => s.isDirectory(), () => false);
 
@@ -77,6 +79,7 @@ export class FileApplier {
     if (kept !== 'kept') return 0;
     const rows = restoreEntries(this.store, this.toEntry, this.log, this.now());
     this.catalog.restore(rows);
+    for (const { entry, notes } of rows) if (notes.length > 0) this.problems.setFile(entry.path, notes);
     return rows.length;
   }
 
@@ -195,11 +198,8 @@ export class FileApplier {
     });
     this.store.put({ ...record, ...stat });
     const image = story.image === undefined ? {} : readStoryImage(this.options.articlesDir, relPath, story.image, stored);
-    this.problems.setFile(relPath, [
-      ...(conflict ? [conflict] : []),
-      ...storyNotes(relPath, story),
-      ...(image.problem ? [image.problem] : []),
-    ]);
+    const notes = [...(conflict ? [conflict] : []), ...storyNotes(relPath, story), ...(image.problem ? [image.problem] : [])];
+    this.problems.setFile(relPath, notes);
     if (release.kind === 'held' || story.draft) {
       const wasPublished = this.unpublish(relPath, freed);
       this.catalog.setDraft(relPath, story.draft);
@@ -213,13 +213,13 @@ export class FileApplier {
     }
     this.options.hold(relPath, undefined);
     this.moves.published(previous.oldUrl ?? (current ? paths.article(current.slug) : undefined), paths.article(slug));
-    this.publish(story, { slug, summary: ingested.summary }, record, current !== undefined, image);
+    this.publish(story, { slug, summary: ingested.summary, notes }, record, current !== undefined, image);
     return true;
   }
 
-  private publish(story: Story, made: { slug: string[]; summary: string }, record: IdentityRecord, existed: boolean, image: StoryImage): void {
+  private publish(story: Story, made: Made, record: IdentityRecord, existed: boolean, image: StoryImage): void {
     const meta = entryMeta(story, made.slug, record, image.enclosure);
-    this.store.putEntry(record.path, JSON.stringify(meta), story.contentHtml, made.summary);
+    this.store.putEntry(record.path, JSON.stringify(meta), story.contentHtml, made.summary, storedNotes(made.notes));
     const entry = this.toEntry(meta, { body: story.contentHtml, summary: made.summary });
     this.unsettled.push(entry);
     this.catalog.publish(entry);

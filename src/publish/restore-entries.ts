@@ -2,6 +2,7 @@
 import { isArticleName } from '../core/article-names.js';
 import type { EntryMeta } from '../core/entry-meta.js';
 import { paths } from '../core/routes.js';
+import type { Problem } from '../core/model.js';
 import type { Logger } from '../log.js';
 import type { StateDb } from '../store/state-db.js';
 import type { StoredEntry } from './stored-entry.js';
@@ -9,6 +10,22 @@ import type { StoredEntry } from './stored-entry.js';
 export interface RestoredRow {
   entry: StoredEntry;
   stat: { size: number; mtimeMs: number };
+  /** Its warnings and notes when it was read (a restart does not read an unchanged file again). */
+  notes: Problem[];
+}
+
+/** A published story's warnings and notes as the store keeps them (null: none). */
+export function storedNotes(notes: readonly Problem[]): string | null {
+  return notes.length === 0 ? null : JSON.stringify(notes.map(({ path: _path, ...note }) => note));
+}
+
+function notesOf(filePath: string, json: string | null): Problem[] {
+  if (json === null) return [];
+  try {
+    return (JSON.parse(json) as Omit<Problem, 'path'>[]).map((note) => ({ ...note, path: filePath }));
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -20,10 +37,10 @@ export interface RestoredRow {
 export function restoreEntries(store: StateDb, toEntry: (meta: EntryMeta) => StoredEntry, log: Logger, now: number): RestoredRow[] {
   const rows: RestoredRow[] = [];
   const retired: { file: string; url: string }[] = [];
-  for (const [, meta, size, mtime] of store.storedEntries()) {
+  for (const [, meta, size, mtime, notes] of store.storedEntries()) {
     const parsed = JSON.parse(meta) as EntryMeta;
     if (!isArticleName(parsed.path)) retired.push({ file: parsed.path, url: paths.article(parsed.slug) });
-    else rows.push({ entry: toEntry(parsed), stat: { size, mtimeMs: mtime } });
+    else rows.push({ entry: toEntry(parsed), stat: { size, mtimeMs: mtime }, notes: notesOf(parsed.path, notes) });
   }
   if (retired.length === 0) return rows;
   try {

@@ -32,7 +32,7 @@ export { BACKUP_NAME, StateStoreError } from './state-errors.js';
  * of its metadata (core/entry-meta.ts), and size and mtime of the file when it was last read.
  * An array, not an object: a restart reads 100,000 of them before it serves.
  */
-export type StoredEntryRow = [path: string, meta: string, size: number, mtime: number];
+export type StoredEntryRow = [path: string, meta: string, size: number, mtime: number, notes: string | null];
 
 /**
  * Open (creating if needed) `state.db` in `stateDir`. WAL journaling: a process killed at any
@@ -90,14 +90,14 @@ export class StateDb {
       remove: this.db.prepare<[string]>('DELETE FROM articles WHERE path = ?'),
       markDeleted: this.db.prepare<[number, string]>('UPDATE articles SET deleted_at = ? WHERE path = ? AND deleted_at IS NULL'),
       newestDeletion: this.db.prepare<[], { at: number | null }>('SELECT MAX(deleted_at) AS at FROM articles'),
-      putEntry: this.db.prepare<[string, string, Buffer, Buffer]>(
-        `INSERT INTO entries (path, meta, body, summary) VALUES (?, ?, ?, ?)
-         ON CONFLICT(path) DO UPDATE SET meta = excluded.meta, body = excluded.body, summary = excluded.summary`,
+      putEntry: this.db.prepare<[string, string, Buffer, Buffer, string | null]>(
+        `INSERT INTO entries (path, meta, body, summary, notes) VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE
+         SET meta = excluded.meta, body = excluded.body, summary = excluded.summary, notes = excluded.notes`,
       ),
       deleteEntry: this.db.prepare<[string]>('DELETE FROM entries WHERE path = ?'),
       entries: this.db
         .prepare<[], StoredEntryRow>(
-          'SELECT e.path, e.meta, a.size, a.mtime FROM entries e JOIN articles a ON a.path = e.path WHERE a.deleted_at IS NULL',
+          'SELECT e.path, e.meta, a.size, a.mtime, e.notes FROM entries e JOIN articles a ON a.path = e.path WHERE a.deleted_at IS NULL',
         )
         .raw(),
       tombstones: this.db.prepare<[number, number], { id: string; deleted_at: number }>(
@@ -159,8 +159,8 @@ export class StateDb {
   }
 
   /** Keep the last good parse of a published story (metadata JSON, sanitized HTML body, summary). */
-  putEntry(filePath: string, meta: string, body: string, summary: string): void {
-    this.stmts.putEntry.run(filePath, meta, toStored(body), toStored(summary));
+  putEntry(filePath: string, meta: string, body: string, summary: string, notes: string | null = null): void {
+    this.stmts.putEntry.run(filePath, meta, toStored(body), toStored(summary), notes);
   }
 
   deleteEntry(filePath: string): void {

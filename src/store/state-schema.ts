@@ -5,7 +5,8 @@ import { StateStoreError, openError } from './state-errors.js';
 
 /**
  * 4: entries.summary (a summary made once, on the parse workers, not on every render).
- * 5: new bodies and summaries are UTF-8 BLOBs (store/stored-text.ts); TEXT rows of older stores
+ * 5: new bodies and summaries are UTF-8 BLOBs (store/stored-text.ts), and entries.notes keeps a
+ * published story's warnings for the desk across restarts; TEXT rows of older stores
  * still read. An older feedpub would render a BLOB as bytes, so it must refuse this store.
  */
 const SCHEMA_VERSION = 5;
@@ -59,7 +60,8 @@ export function writeSchema(db: Database.Database, file: string): void {
         path TEXT PRIMARY KEY,
         meta TEXT NOT NULL,
         body TEXT NOT NULL,
-        summary TEXT
+        summary TEXT,
+        notes TEXT
       );
       CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS redirects (from_path TEXT PRIMARY KEY, to_path TEXT, at INTEGER NOT NULL);
@@ -68,6 +70,7 @@ export function writeSchema(db: Database.Database, file: string): void {
     const columns = db.prepare<[], { name: string }>('PRAGMA table_info(entries)').all();
     // A store of schema 3 or older: its entries get a summary when next parsed, or one is made when read.
     if (!columns.some((c) => c.name === 'summary')) db.exec('ALTER TABLE entries ADD COLUMN summary TEXT');
+    if (!columns.some((c) => c.name === 'notes')) db.exec('ALTER TABLE entries ADD COLUMN notes TEXT');
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   } catch (error) {
     // The schema is written at open: a full disk or read-only file is the operator's to fix.

@@ -120,6 +120,20 @@ describe('a restart over a kept state', () => {
     }
   });
 
+  it("keeps a published story's warnings on the desk after a restart that does not read its file again", async () => {
+    // "ข่าวด่วน" and a body in TIS-620: published, with the advice to save it as UTF-8.
+    const thai = (text: string) => Buffer.from([...text].map((c) => (c.charCodeAt(0) >= 0x0e01 ? c.charCodeAt(0) - 0x0e01 + 0xa1 : c.charCodeAt(0))));
+    await writeFile(path.join(ctx.articles, 'legacy.txt'), thai(`ข่าวด่วน\n\n2026-11-24 10:00\n\nเนื้อหาข่าวด่วน\n`));
+    const warned = (site: { status(): { problems: { path: string; reason: string }[] } }) =>
+      site.status().problems.filter((p) => p.path === 'legacy.txt').map((p) => p.reason);
+    const first = await startSite(ctx.articles, ctx.state);
+    expect(warned(first.site)).toEqual([expect.stringMatching(/legacy Thai/)]);
+    await first.close();
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    expect(ctx.running.site.status().lastScan?.read).toBe(0);
+    expect(warned(ctx.running.site)).toEqual([expect.stringMatching(/legacy Thai/)]);
+  });
+
   it('takes down, with a tombstone, a stored entry whose file name is not a story (published by an older feedpub)', async () => {
     await servedOnce();
     await put(ctx.articles, 'budget.csv', 'a,b\n1,2\n');
