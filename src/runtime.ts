@@ -250,9 +250,11 @@ function refuseUnstored(status: SiteStatus, stateDir: string, outDir: string): v
   const unstored = status.problems.filter((p) => p.code === ProblemCode.StoreWrite);
   const first = unstored[0];
   if (!first) return;
+  // The problem's own words are a server's (it retries); a build only names the cause.
+  const cause = /\b(SQLITE_[A-Z_]+|E[A-Z]+)\b/.exec(first.reason)?.[1];
   throw new StateStoreError(
     'STATE_UNWRITABLE',
-    `the state store in ${stateDir} could not store ${unstored.length} story file(s) (${first.path}: ${first.reason}); ` +
+    `the state store in ${stateDir} could not store ${unstored.length} story file(s) (${first.path}${cause ? `: ${cause}` : ''}); ` +
       `free space on its disk, or stop the program holding it, then build again. Nothing was written to ${outDir}`,
     path.join(stateDir, STATE_FILE),
   );

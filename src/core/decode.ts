@@ -194,6 +194,7 @@ function looksLikeThai874(bytes: Uint8Array): boolean {
     }
     prev = ch;
   }
-  // Thai text, not a few bad bytes in an English story read as Thai letters (`\xc0\xaf` is ภฯ).
-  return thai >= 3 && thai >= (thai + latin) * 0.2;
+  // Thai text, not a few bad bytes in an English story read as Thai letters (`\xc0\xaf` is ภฯ):
+  // a fifth of the letters, or a Thai word's worth whatever the English around it (wire copy).
+  return thai >= 8 || (thai >= 3 && thai >= (thai + latin) * 0.2);
 }

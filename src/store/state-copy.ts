@@ -1,5 +1,5 @@
 // The state a one-off command (build) may use: the folder itself when no server holds it, else a private copy of its store.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +31,8 @@ async function sweepCopies(): Promise<void> {
     if (stateDirHolder(dir)) continue;
     const marked = existsSync(path.join(dir, LOCK_FILE));
     const age = Date.now() - ((await stat(dir).catch(() => undefined))?.mtimeMs ?? Date.now());
-    if (marked || age > 60_000) await rm(dir, { recursive: true, force: true });
+    // One this user cannot remove (another user's) is left: it is not ours to clean, and no reason to stop.
+    if (marked || age > 60_000) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
@@ -41,15 +42,16 @@ async function sweepCopies(): Promise<void> {
  * read-only connection (the server's writes go on; the copy is one consistent moment) into a
  * temporary folder: the build sees the same ids and dates and never writes the served file.
  */
-export async function stateForBuild(stateDir: string): Promise<BuildState> {
+export async function stateForBuild(stateDir: string, made = false): Promise<BuildState> {
   try {
     const lock = lockStateDir(stateDir);
     return { stateDir, copied: false, release: async () => lock.release() };
   } catch (error) {
     if (!(error instanceof StateLockedError)) {
-      // No folder yet (a first build): the store creates it.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { stateDir, copied: false, release: async () => undefined };
-      throw error;
+      // No folder yet (a first build): made now, and held like any other, so no server starts on it meanwhile.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || made) throw error;
+      mkdirSync(stateDir, { recursive: true });
+      return stateForBuild(stateDir, true);
     }
   }
   await sweepCopies();

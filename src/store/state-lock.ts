@@ -31,6 +31,8 @@ export interface StateLock {
 }
 
 export const LOCK_FILE = 'serve.lock';
+/** A break lock older than this was left by a process that died holding it. */
+const BREAK_MS = 5_000;
 
 /**
  * Take the state folder for this process. A lock left by a process that no longer runs on this
@@ -56,7 +58,11 @@ export function lockStateDir(stateDir: string, now: Date = new Date()): StateLoc
     if (holder && holder.pid !== process.pid && isAlive(holder)) throw new StateLockedError(stateDir, holder);
     breakStale(file, holder, me);
   }
-  throw new Error(`cannot take the lock ${file}: it keeps reappearing`);
+  throw new StateStoreError(
+    'STATE_UNREADABLE',
+    `cannot take the state folder ${stateDir}: its lock ${file} keeps changing hands; if no other feedpub runs there, delete ${file} and ${file}.break, then start again`,
+    file,
+  );
 }
 
 /** placeWhole, with a folder this user cannot write (read-only, full) said as the operator's to fix. */
@@ -108,8 +114,12 @@ function breakStale(file: string, seen: LockHolder | undefined, me: LockHolder):
   const breaker = `${file}.break`;
   if (!placeWhole(breaker, me)) {
     const other = readHolder(breaker);
-    // A breaker that died midway (a moment's window) must not block every later start.
-    if (!other || !isAlive(other)) rmSync(breaker, { force: true });
+    // A break lock is held for microseconds. One that names a dead process, this process (a
+    // container's pid 1 again after a crash in that moment) or is seconds old was left behind,
+    // and must not block every later start.
+    const age = Date.now() - Date.parse(other?.since ?? '');
+    const left = !other || other.pid === me.pid || !isAlive(other) || !(age < BREAK_MS);
+    if (left) rmSync(breaker, { force: true });
     else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
     return;
   }

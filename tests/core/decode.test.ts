@@ -34,8 +34,10 @@ describe('decodeArticle', () => {
       Buffer.from(' and the rest is fine.\n'),
     ]);
     expect(() => decodeArticle(english)).toThrow('invalid UTF-8 at byte');
-    // A Thai story with English in it is still legacy Thai.
+    // A Thai story with English in it is still legacy Thai, wire copy with a Thai title and an English body too.
     expect(decodeArticle(tis620('ข่าวด่วนจาก Reuters และ AFP\n\nเนื้อหาข่าว')).encoding).toBe('windows-874');
+    const wire = `ข่าวต่างประเทศ: ตลาดหุ้นเอเชีย\n\n${'Asian shares rose on Monday as investors weighed signs that inflation is easing. '.repeat(3)}\n`;
+    expect(decodeArticle(tis620(wire)).encoding).toBe('windows-874');
   });
 
   it('names the byte of invalid UTF-8 in an otherwise good Thai story', () => {

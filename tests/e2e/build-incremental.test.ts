@@ -332,6 +332,8 @@ describe('build, again', () => {
         message: expect.stringMatching(/could not store \d+ story file\(s\) \(s\d+\.md: .*free space on its disk.*Nothing was written to/),
       });
       expect(existsSync(out)).toBe(false);
+      // A build does not retry: none of the server's words about retrying.
+      await expect(buildSite(config, out, { log: silentLogger })).rejects.not.toThrow(/retried|lag/);
     } finally {
       await removeDir(configDir);
       execFileSync('umount', [disk]);

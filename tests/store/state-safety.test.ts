@@ -64,6 +64,34 @@ describe('state folder lock', () => {
     }
   });
 
+  it('takes over past a break lock left behind: by this very pid (a container restarted), or seconds old', async () => {
+    const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    await new Promise((resolve) => dead.once('exit', resolve));
+    other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    await new Promise((resolve) => other?.once('spawn', resolve));
+    const breaker = path.join(dir, 'serve.lock.break');
+    for (const left of [
+      { pid: process.pid, host: os.hostname(), since: new Date().toISOString() },
+      { pid: other.pid, host: os.hostname(), since: '2026-11-25T00:00:00Z' },
+    ]) {
+      holdBy(dead.pid as number);
+      writeFileSync(breaker, JSON.stringify(left));
+      const lock = lockStateDir(dir);
+      expect(stateDirHolder(dir)?.pid).toBe(process.pid);
+      expect(existsSync(breaker)).toBe(false);
+      lock.release();
+    }
+  });
+
+  it('takes a state folder a first build makes, so that no server starts on it meanwhile', async () => {
+    const fresh = path.join(dir, 'new', 'state');
+    const state = await stateForBuild(fresh);
+    expect(state.copied).toBe(false);
+    expect(stateDirHolder(fresh)?.pid).toBe(process.pid);
+    await state.release();
+    expect(stateDirHolder(fresh)).toBeUndefined();
+  });
+
   it('lets exactly one of several processes starting at the same instant take over a stale lock', async () => {
     const lockModule = new URL('../../src/store/state-lock.ts', import.meta.url).href;
     const tsx = import.meta.resolve('tsx/esm/api');
