@@ -50,7 +50,12 @@ export async function stateForBuild(stateDir: string, made = false): Promise<Bui
     if (!(error instanceof StateLockedError)) {
       // No folder yet (a first build): made now, and held like any other, so no server starts on it meanwhile.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || made) throw error;
-      mkdirSync(stateDir, { recursive: true });
+      try {
+        mkdirSync(stateDir, { recursive: true });
+      } catch {
+        // Not ours to make here (no permission, a file in the way): the store says why when it opens.
+        return { stateDir, copied: false, release: async () => undefined };
+      }
       return stateForBuild(stateDir, true);
     }
   }
