@@ -1,6 +1,6 @@
 // Walk the articles folder: every article file with its size and mtime, without following links.
 import type { Dirent } from 'node:fs';
-import { existsSync, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { imageType } from '../core/media.js';
@@ -106,11 +106,11 @@ async function walk(
         // Synchronous: one direct syscall (~2 µs) instead of a thread-pool round trip (~40 µs) per file.
         const st = lstatSync(childAbs);
         files.push({ path: childRel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) });
-      } catch {
+      } catch (error) {
         // Node reads names as UTF-8: bytes that are not (a name written in TIS-620 or Latin-1)
         // come back with U+FFFD in their place, a name no call can open. Otherwise the file went
         // between readdir and lstat, and the watcher reports the deletion.
-        if (entry.name.includes('\uFFFD') && !existsSync(childAbs)) {
+        if (entry.name.includes('\uFFFD') && (error as NodeJS.ErrnoException).code === 'ENOENT') {
           problems.push({
             path: childRel,
             code: ProblemCode.Unreadable,

@@ -95,27 +95,43 @@ describe('state folder lock', () => {
   it('lets exactly one of several processes starting at the same instant take over a stale lock', async () => {
     const lockModule = new URL('../../src/store/state-lock.ts', import.meta.url).href;
     const tsx = import.meta.resolve('tsx/esm/api');
-    // Each waits for the same wall-clock instant, then tries; a winner holds the lock a second and exits (it goes stale again).
+    // Each waits for the same wall-clock instant, then tries; a winner holds the lock until every one has answered,
+    // then is killed (its lock goes stale again for the next round).
     const script = (at: number) =>
       `const { register } = await import(${JSON.stringify(tsx)}); register();
        const { lockStateDir } = await import(${JSON.stringify(lockModule)});
        while (Date.now() < ${at}) {}
-       try { lockStateDir(${JSON.stringify(dir)}); console.log('won'); setTimeout(() => {}, 1000); }
+       try { lockStateDir(${JSON.stringify(dir)}); console.log('won'); setInterval(() => {}, 1000); }
        catch (e) { console.log(e.code ?? e.message); }`;
     const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
     await new Promise((resolve) => dead.once('exit', resolve));
     for (let round = 0; round < 6; round++) {
       holdBy(dead.pid as number);
       const at = Date.now() + 1500;
-      const runs = Array.from({ length: 4 }, () => {
-        const child = spawn(process.execPath, ['--input-type=module', '-e', script(at)], { stdio: ['ignore', 'pipe', 'inherit'] });
-        let out = '';
-        child.stdout.on('data', (d) => (out += d));
-        return new Promise<string>((resolve) => child.once('exit', () => resolve(out.trim())));
-      });
-      const said = await Promise.all(runs);
+      const children = Array.from({ length: 4 }, () =>
+        spawn(process.execPath, ['--input-type=module', '-e', script(at)], { stdio: ['ignore', 'pipe', 'inherit'] }),
+      );
+      const said = await Promise.all(
+        children.map((child) => {
+          let out = '';
+          return new Promise<string>((resolve) => {
+            child.stdout.on('data', (d) => {
+              out += d;
+              if (out.includes('\n')) resolve(out.trim());
+            });
+            child.once('exit', () => resolve(out.trim()));
+          });
+        }),
+      );
+      const ended = (child: ChildProcess) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
+          child.once('exit', resolve);
+          child.kill('SIGKILL');
+        });
+      await Promise.all(children.map(ended));
       expect(said.filter((s) => s === 'won'), `round ${round}: ${said.join(', ')}`).toHaveLength(1);
-      expect(said.filter((s) => s !== 'won').every((s) => s === 'STATE_LOCKED' || s === 'won')).toBe(true);
+      expect(said.filter((s) => s !== 'won').every((s) => s === 'STATE_LOCKED')).toBe(true);
     }
   }, 60_000);
 });
