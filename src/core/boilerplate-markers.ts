@@ -22,9 +22,10 @@ const FOLLOW_US = /^(?:กด|คลิก)?\s?(?:เพิ่มเพื่อ
  * and so does an invitation to follow a channel. Markers ending in `:` match any line they start.
  */
 export function findBoilerplate(lines: readonly string[], markers: readonly string[]): number {
-  const { colonPrefixes, exact, thai, longest } = preparedMarkers(markers);
+  const prepared = preparedMarkers(markers);
+  const { colonPrefixes, exact, thai, longest } = prepared;
   return lines.findIndex((line, i) => {
-    if (i === 0) return false;
+    if (i === 0 || startsWithNone(line, prepared)) return false;
     // Markers are short: only a line's start can match, so a long line is cut before cleaning.
     const l = normMarker(line.length > 400 ? line.slice(0, 400) : line);
     if (l.length <= 120 && FOLLOW_US.test(l)) return true;
@@ -34,6 +35,24 @@ export function findBoilerplate(lines: readonly string[], markers: readonly stri
     // Thai glues words: a marker counts at a short line's start when what follows is not more Thai words.
     return l.length <= 120 && thai.some((m) => l.startsWith(m) && /^(?:$|[^ก-๙]|ได้ที่|ได้ทาง|คลิก)/u.test(l.slice(m.length)));
   });
+}
+
+/** How an invitation to follow a channel (FOLLOW_US) can start. */
+const FOLLOW_OPENINGS = ['กด', 'คลิก', 'เพิ่มเพื่อน', 'ติดตาม'];
+
+/**
+ * True when the line's opening words show that it starts with no marker and no invitation, so
+ * nothing can match it. The opening ends just before a space of the line, so it cleans to an
+ * exact prefix of the cleaned line (NFC never composes across a space, and the space before a
+ * colon it drops is at the cut). Most lines are long paragraphs: cleaning all of each was a
+ * tenth of a parse.
+ */
+function startsWithNone(line: string, prepared: PreparedMarkers): boolean {
+  const { openings, longestOpening } = prepared;
+  const space = line.indexOf(' ', longestOpening);
+  if (space < 0 || space > longestOpening + 160) return false;
+  const opening = normMarker(line.slice(0, space));
+  return opening.length >= longestOpening && !openings.some((o) => opening.startsWith(o));
 }
 
 /** A line or marker as they are compared: cleaned, lower case, no space before a colon. */
@@ -50,6 +69,9 @@ interface PreparedMarkers {
   exact: Set<string>;
   thai: string[];
   longest: number;
+  /** What a line that can match starts with: a marker (without its colon) or a FOLLOW_OPENINGS word. */
+  openings: string[];
+  longestOpening: number;
 }
 
 /** The configured markers are one list for the life of a process: prepared once, not per story. */
@@ -64,7 +86,11 @@ function preparedMarkers(markers: readonly string[]): PreparedMarkers {
       exact: new Set(list.map((m) => m.replace(/[:：]$/u, ''))),
       thai: list.filter((m) => /[ก-๙]/u.test(m) && !m.endsWith(':')).map((m) => m.replace(/[:：]$/u, '')),
       longest: Math.max(0, ...list.map((m) => m.length)) + 8,
+      openings: [],
+      longestOpening: 0,
     };
+    p.openings = [...p.exact, ...FOLLOW_OPENINGS];
+    p.longestOpening = Math.max(...p.openings.map((o) => o.length));
     prepared.set(markers, p);
   }
   return p;

@@ -47,6 +47,8 @@ export function parseDate(input: string, timeZone: string): Date | undefined {
  * A second, labelled date (`ปรับปรุง: ...`, `Updated ...`) is the update date.
  */
 export function readDateline(input: string, timeZone: string, isCredit: (text: string) => boolean): Dateline | undefined {
+  // Every date shape has digits: a title or a credit line is told apart without normalizing it.
+  if (!HAS_DIGIT.test(input)) return undefined;
   const full = normalize(input);
   if (full === '' || full.length > 160) return undefined;
   const labelled = UPDATE_LABEL.exec(full);
@@ -110,6 +112,8 @@ export function readTimeLine(input: string): { hour: number; minute: number; sec
   if (t.invalid || t.hour > 23 || t.minute > 59 || t.offsetMinutes !== undefined) return undefined;
   return { hour: t.hour, minute: t.minute, second: t.second };
 }
+
+const HAS_DIGIT = /[0-9๐-๙]/;
 
 function normalize(input: string): string {
   return (

@@ -20,6 +20,31 @@ function wordSegmenter(locale: string): Intl.Segmenter {
  * A single word longer than the limit is cut on a grapheme boundary, so no mark is orphaned.
  */
 export function excerpt(text: string, maxGraphemes = 200, locale = 'th', maxBytes = maxGraphemes * 6): string {
+  return quickExcerpt(text, maxGraphemes, locale, maxBytes) ?? wholeExcerpt(text, maxGraphemes, locale, maxBytes);
+}
+
+/**
+ * The excerpt from a short opening of `text`, or undefined when that opening cannot settle it.
+ * A story's text is thousands of characters and its excerpt a few hundred: cleaning all of it
+ * was a sixth of a parse. The opening ends just before a space of `text`, so it cleans to an
+ * exact prefix of the cleaned whole (NFC never composes across a space, and no pair or cluster is
+ * split). It settles the excerpt when the text is over the limit within it and the word breaker's
+ * view past the cut (throughNextSpace) lies inside it: then every input is the whole text's.
+ */
+export function quickExcerpt(text: string, maxGraphemes = 200, locale = 'th', maxBytes = maxGraphemes * 6): string | undefined {
+  const from = maxGraphemes * 2;
+  const end = text.indexOf(' ', from);
+  if (end < 0 || end > from * 2) return undefined;
+  const clean = cleanLine(text.slice(0, end));
+  const { cut, over } = findCut(clean, maxGraphemes, maxBytes);
+  if (!over) return undefined;
+  const space = clean.indexOf(' ', cut + 1);
+  if (space < 0 || space + 4 > clean.length) return undefined;
+  return cutAt(clean, cut, locale);
+}
+
+/** The excerpt from cleaning (a long prefix of) the whole text. */
+function wholeExcerpt(text: string, maxGraphemes: number, locale: string, maxBytes: number): string {
   // Only a prefix can matter: no grapheme cluster in real text is longer than 16 code units.
   const limit = maxGraphemes * 16 + 64;
   let clean = cleanLine(text.length > limit ? text.slice(0, limit) : text);
@@ -29,11 +54,21 @@ export function excerpt(text: string, maxGraphemes = 200, locale = 'th', maxByte
     clean = cleanLine(text);
     ({ cut, over } = findCut(clean, maxGraphemes, maxBytes));
   }
-  if (!over) return clean;
-  // The last word boundary at or before the cut (the start of the word the cut falls in), from
-  // segmenting the text itself: a string cut off inside a word would be segmented differently near
-  // its end. Word boundaries are grapheme boundaries.
-  const end = wordSegmenter(locale).segment(throughNextSpace(clean, cut)).containing(cut)?.index ?? 0;
+  return over ? cutAt(clean, cut, locale) : clean;
+}
+
+/**
+ * `clean` cut at the last word boundary at or before `cut` (the start of the word the cut falls
+ * in), then `…`. The boundary comes from segmenting the text itself: a string cut off inside a
+ * word would be segmented differently near its end. Word boundaries are grapheme boundaries.
+ */
+function cutAt(clean: string, cut: number, locale: string): string {
+  // From the last space before the cut: ICU's word rules look at most two characters back (and
+  // not past a space), and a run of Thai letters, which its dictionary splits, ends at a space.
+  // Segmenting from the text's start cost the run of every word before the cut.
+  const from = Math.max(0, clean.lastIndexOf(' ', cut - 1));
+  const at = wordSegmenter(locale).segment(throughNextSpace(clean, cut).slice(from)).containing(cut - from)?.index;
+  const end = at === undefined ? 0 : from + at;
   const kept = clean.slice(0, end > 0 ? end : cut);
   return `${kept.replace(/[\s,;:、，.。\-–—]+$/u, '')}…`;
 }

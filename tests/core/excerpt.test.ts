@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { excerpt } from '../../src/core/excerpt.js';
+import { htmlToText } from '../../src/core/html-text.js';
+import { summarize } from '../../src/core/summarize.js';
 import { cleanLine } from '../../src/core/text.js';
 
 const graphemes = (s: string) => [...new Intl.Segmenter('th', { granularity: 'grapheme' }).segment(s)].map((g) => g.segment);
@@ -50,6 +52,44 @@ describe('excerpt', () => {
         expect(excerpt(text, max)).toBe(icuExcerpt(text, max));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('settles a long text from its opening exactly as from the whole (the quick path)', () => {
+    // Words of Thai, Latin, marks and white space, thousands of code units long: the opening the
+    // quick path reads ends before a space, and any text it cannot settle takes the whole way.
+    const words = ['ประธานาธิบดี', 'ต้องการ', 'เจรจา', 'ก\u0E48\u0E48', 'news', 'e\u0301', '😀', '\u200B', 'x', 'เพิ่มเพื่อน'];
+    const gaps = [' ', '  ', '\n', '\u00A0', '', '\u000B'];
+    const word = fc.tuple(fc.constantFrom(...words), fc.constantFrom(...gaps)).map(([w, g]) => w + g);
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 50, maxLength: 700 }), fc.integer({ min: 1, max: 250 }), (parts, max) => {
+        const text = parts.join('');
+        expect(excerpt(text, max)).toBe(icuExcerpt(text, max));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('summarizes from the opening of a long body exactly as from all of its text', () => {
+    const paragraph = fc
+      .array(fc.constantFrom('ประธานาธิบดีคิม', 'ต้องการ ', 'เจรจา', ' ', 'news ', '&amp; ', '<b>bold</b> ', '<a href="https://x.test/?a=1&amp;b=2">link</a>', '\u202E'), {
+        minLength: 1,
+        maxLength: 60,
+      })
+      .map((parts) => parts.join(''));
+    const block = fc.oneof(
+      paragraph.map((p) => `<p>${p}</p>`),
+      paragraph.map((p) => `<blockquote><p>${p}</p><p>${p}</p></blockquote>`),
+      paragraph.map((p) => `<ul><li>${p}</li><li><p>${p}</p></li></ul>`),
+    );
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 40 }), (blocks) => {
+        const html = blocks.join('\n');
+        const text = htmlToText(html).replace(/[\u202A-\u202E\u2066-\u2069]/gu, '').trim();
+        expect(summarize(html, 'title')).toBe(excerpt(text === '' ? 'title' : text));
+        expect(summarize(html, 'title')).toBe(icuExcerpt(text === '' ? 'title' : text, 200));
+      }),
+      { numRuns: 400 },
     );
   });
 

@@ -1,7 +1,7 @@
 // cleanLine and limitMarks skip their regular expressions for plain lines: the result must be what the full path gives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findBoilerplate } from '../../src/core/boilerplate-markers.js';
+import { DEFAULT_BOILERPLATE_MARKERS, findBoilerplate } from '../../src/core/boilerplate-markers.js';
 import { throughNextSpace } from '../../src/core/excerpt.js';
 import { summarize } from '../../src/core/summarize.js';
 import { htmlToText } from '../../src/core/html-text.js';
@@ -112,6 +112,36 @@ describe('the fast paths of line cleaning', () => {
     expect(findBoilerplate(['t', 'Read more：Stocks fall'], english)).toBe(1);
     expect(findBoilerplate(['t', 'body', 'İLGİLİ HABERLER'], ['İlgili Haberler'])).toBe(2);
     expect(findBoilerplate(['t', 'body', 'ilgili haberler: x'], ['İlgili Haberler'])).toBe(2);
+  });
+
+  it('finds boilerplate from a line\'s opening words exactly as from the whole line', () => {
+    // The rules of findBoilerplate over the whole line, without its look at the opening words.
+    const norm = (t: string) => {
+      let l = cleanLine(t).toLowerCase();
+      if (l.includes('\u0307')) l = l.replace(/i\u0307/g, 'i');
+      return l.includes(':') || l.includes('：') ? l.replace(/\s*[:：]/gu, ':') : l;
+    };
+    const slowMatch = (line: string, markers: readonly string[]) => {
+      const list = markers.map(norm).filter((m) => m !== '');
+      const exact = new Set(list.map((m) => m.replace(/[:：]$/u, '')));
+      const thai = list.filter((m) => /[ก-๙]/u.test(m) && !m.endsWith(':')).map((m) => m.replace(/[:：]$/u, ''));
+      const longest = Math.max(0, ...list.map((m) => m.length)) + 8;
+      const l = norm(line.length > 400 ? line.slice(0, 400) : line);
+      if (l.length <= 120 && /^(?:กด|คลิก)?\s?(?:เพิ่มเพื่อน|ติดตาม[^\n]{0,80}?(?:facebook|\bline\b|twitter|youtube|tiktok|instagram|@))/iu.test(l)) return true;
+      if (exact.has(l.replace(/[:：]$/u, ''))) return true;
+      const head = l.slice(0, longest);
+      if (head.includes(':') && list.map((m) => (m.endsWith(':') ? m : `${m}:`)).some((m) => head.startsWith(m))) return true;
+      return l.length <= 120 && thai.some((m) => l.startsWith(m) && /^(?:$|[^ก-๙]|ได้ที่|ได้ทาง|คลิก)/u.test(l.slice(m.length)));
+    };
+    const markers = [...DEFAULT_BOILERPLATE_MARKERS, 'İlgili Haberler', 'a much longer custom marker of the desk:'];
+    const pieces = ['ข่าว', 'ที่เกี่ยวข้อง', 'อ่าน', 'เพิ่มเติม', 'เพิ่มเพื่อน', 'กด', 'ติดตาม', 'ทาง facebook', 'Read', 'more', 'İLGİLİ', 'haberler', ':', ' : ', '：', ' ', '  ', '\u200B', '\t', 'e\u0301', 'ได้ที่', 'ประธานาธิบดีคิมต้องการให้การเจรจา', 'share', 'Tags:', 'x'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        const line = parts.join('');
+        expect(findBoilerplate(['title', line], markers) === 1).toBe(slowMatch(line, markers));
+      }),
+      { numRuns: 4000 },
+    );
   });
 });
 
