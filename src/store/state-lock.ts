@@ -1,5 +1,5 @@
 // One serving process per state folder: a lock file naming its holder, taken at start and released at exit.
-import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StateStoreError } from './state-errors.js';
@@ -109,28 +109,47 @@ function createThenWrite(file: string, holder: LockHolder): boolean {
   }
 }
 
-/** Remove the lock at `file` if it is still the stale one `seen` (undefined: unreadable), under the break lock. */
+/**
+ * Remove the lock at `file` if it is still the stale one `seen` (undefined: unreadable), under the
+ * break lock. Nothing is removed unread: a lock found missing, then removed "as stale", was once
+ * the lock another start had placed that instant (both then served; the trial under load).
+ */
 function breakStale(file: string, seen: LockHolder | undefined, me: LockHolder): void {
   const breaker = `${file}.break`;
   if (!placeWhole(breaker, me)) {
     const other = readHolder(breaker);
     // A break lock is held for microseconds. One that names a dead process, this process (a
     // container's pid 1 again after a crash in that moment) or is seconds old was left behind,
-    // and must not block every later start.
-    const age = Date.now() - Date.parse(other?.since ?? '');
-    const left = !other || other.pid === me.pid || !isAlive(other) || !(age < BREAK_MS);
+    // and must not block every later start. One that cannot be read is gone, or being written.
+    const age = other ? Date.now() - Date.parse(other.since) : ageOf(breaker);
+    const left = other ? other.pid === me.pid || !isAlive(other) || !(age < BREAK_MS) : age >= BREAK_MS;
     if (left) rmSync(breaker, { force: true });
     else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
     return;
   }
   try {
     const now = readHolder(file);
-    const same = now?.pid === seen?.pid && now?.since === seen?.since && now?.host === seen?.host;
+    // Unreadable: missing (nothing to break), or a lock being written on a file system without
+    // hard links; only one left unreadable for seconds is debris.
+    if (now === undefined) {
+      if (seen === undefined && ageOf(file) >= BREAK_MS) rmSync(file, { force: true });
+      return;
+    }
+    const same = now.pid === seen?.pid && now.since === seen.since && now.host === seen.host;
     // This process's own earlier lock is taken over as before; another live one never is.
-    const ours = now?.pid === me.pid && now.host === me.host;
-    if (same && (ours || !(now && isAlive(now)))) rmSync(file, { force: true });
+    const ours = now.pid === me.pid && now.host === me.host;
+    if (same && (ours || !isAlive(now))) rmSync(file, { force: true });
   } finally {
     rmSync(breaker, { force: true });
+  }
+}
+
+/** Milliseconds since `file` was last written (0 when it is missing). */
+function ageOf(file: string): number {
+  try {
+    return Date.now() - statSync(file).mtimeMs;
+  } catch {
+    return 0;
   }
 }
 

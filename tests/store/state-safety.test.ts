@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -76,6 +76,23 @@ describe('state folder lock', () => {
     ]) {
       holdBy(dead.pid as number);
       writeFileSync(breaker, JSON.stringify(left));
+      const lock = lockStateDir(dir);
+      expect(stateDirHolder(dir)?.pid).toBe(process.pid);
+      expect(existsSync(breaker)).toBe(false);
+      lock.release();
+    }
+  });
+
+  it('takes over an unreadable lock or break lock only once it is seconds old: a younger one may be being written', () => {
+    const file = path.join(dir, 'serve.lock');
+    const breaker = `${file}.break`;
+    const old = new Date(Date.now() - 60_000);
+    for (const left of [file, breaker]) {
+      writeFileSync(left, '');
+      if (left === breaker) writeFileSync(file, JSON.stringify({ pid: 999_999_999, host: os.hostname(), since: 'then' }));
+      expect(() => lockStateDir(dir)).toThrow(/keeps changing hands/);
+      expect(existsSync(left)).toBe(true);
+      utimesSync(left, old, old);
       const lock = lockStateDir(dir);
       expect(stateDirHolder(dir)?.pid).toBe(process.pid);
       expect(existsSync(breaker)).toBe(false);
