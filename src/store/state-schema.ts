@@ -8,8 +8,10 @@ import { StateStoreError, openError } from './state-errors.js';
  * 5: new bodies and summaries are UTF-8 BLOBs (store/stored-text.ts), and entries.notes keeps a
  * published story's warnings for the desk across restarts; TEXT rows of older stores
  * still read. An older feedpub would render a BLOB as bytes, so it must refuse this store.
+ * 6: a body or summary whose UTF-16 is smaller than its UTF-8 (Thai) is kept as UTF-16
+ * (store/stored-text.ts), which schema 5 would read as mojibake.
  */
-const SCHEMA_VERSION = 5;
+const SCHEMA_VERSION = 6;
 
 /**
  * A copy of a store as an older feedpub left it (`state.db.schema-4`), made once before this one

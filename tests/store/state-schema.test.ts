@@ -37,24 +37,33 @@ describe('state store schema', () => {
     db.close();
   });
 
-  it('keeps bodies as UTF-8 BLOBs and still reads the UTF-8 text an older feedpub stored', () => {
-    const body = '<p>ผู้นำเกาหลีเหนือ 🇹🇭 “quoted” &amp; ก่ี</p>';
-    const summary = '\uFEFFสรุป';
+  it('keeps Thai bodies as UTF-16 BLOBs and English as UTF-8, and reads the UTF-8 BLOBs and text older feedpubs stored', () => {
+    const body = '<p>ผู้นำเกาหลีเหนือเดินทางเยือนรัสเซีย 🇹🇭 “quoted” &amp; ก่ี</p>';
+    const summary = '\uFEFFสรุปข่าว';
+    const english = '<p>The council met on Tuesday &amp; voted.</p>';
     const db = new StateDb(dir);
     db.putEntry('new.txt', '{}', body, summary);
+    db.putEntry('en.txt', '{}', english, 'The council met');
     db.close();
     const raw = new Database(path.join(dir, 'state.db'));
-    expect(raw.prepare("SELECT typeof(body) AS b, typeof(summary) AS s FROM entries WHERE path = 'new.txt'").get()).toEqual({
-      b: 'blob',
-      s: 'blob',
-    });
+    const stored = (p: string) =>
+      raw.prepare<[string], { body: Buffer; summary: Buffer }>('SELECT body, summary FROM entries WHERE path = ?').get(p);
+    // Thai: the smaller UTF-16, behind its mark; English: plain UTF-8, as schema 5 wrote every body.
+    expect(stored('new.txt')?.body.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]));
+    expect(stored('new.txt')?.body.length).toBe(2 + 2 * body.length);
+    expect(stored('new.txt')?.summary.length).toBeLessThan(Buffer.byteLength(summary));
+    expect(stored('en.txt')?.body).toEqual(Buffer.from(english, 'utf8'));
     raw.prepare('INSERT INTO entries (path, meta, body, summary) VALUES (?, ?, ?, ?)').run('old.txt', '{}', body, 'สรุปเก่า');
+    raw.prepare('INSERT INTO entries (path, meta, body, summary) VALUES (?, ?, ?, ?)').run('five.txt', '{}', Buffer.from(body), Buffer.from(summary));
     raw.close();
     const again = new StateDb(dir);
     expect(again.body('new.txt')).toBe(body);
     expect(again.summary('new.txt')).toBe(summary);
+    expect(again.body('en.txt')).toBe(english);
     expect(again.body('old.txt')).toBe(body);
     expect(again.summary('old.txt')).toBe('สรุปเก่า');
+    expect(again.body('five.txt')).toBe(body);
+    expect(again.summary('five.txt')).toBe(summary);
     again.close();
   });
 
@@ -77,7 +86,7 @@ describe('state store schema', () => {
       const feed = JSON.parse(await readFile(path.join(out, 'two', 'feed.json'), 'utf8')) as { items: { summary?: string }[] };
       expect(feed.items[0]?.summary).toContain('The first paragraph of story A.');
       const check = new Database(path.join(dir, 'state.db'), { readonly: true });
-      expect(check.pragma('user_version', { simple: true })).toBe(5);
+      expect(check.pragma('user_version', { simple: true })).toBe(6);
       check.close();
       // The store as the older feedpub left it, kept before the upgrade: the way back to it.
       const older = new Database(path.join(dir, 'state.db.schema-3'), { readonly: true });
