@@ -83,14 +83,17 @@ export class FileApplier {
     return rows.length;
   }
 
-  /** Apply the current state of `paths` (relative, `/`-separated). True when the published set changed. */
-  async apply(paths: Iterable<string>): Promise<boolean> {
+  /**
+   * Apply the current state of `paths` (relative, `/`-separated). True when the published set changed.
+   * `seen`: the size and mtime a scan just listed them with (read-batches.ts).
+   */
+  async apply(paths: Iterable<string>, seen?: ReadonlyMap<string, FileStat>): Promise<boolean> {
     const list = [...new Set(paths)];
     let changed = false;
     const missing = (r: Read) => 'result' in r && r.result.kind === 'missing';
     let cursor = 0;
     const prepare = async () => {
-      const files = startBatch(this.options.articlesDir, list, cursor, (relPath, before) => this.read(relPath, before));
+      const files = startBatch(this.options.articlesDir, list, cursor, (relPath, before) => this.read(relPath, before), seen);
       cursor += files.length;
       const reads = await Promise.all(files.map((f) => f.started));
       const rootGone = reads.some((r) => 'rootGone' in r) || (reads.some(missing) && !(await isFolder(this.options.articlesDir)));

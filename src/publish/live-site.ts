@@ -1,4 +1,5 @@
 // The running site: its lifecycle (start, close) and status; each job is done by the part named for it.
+import type { FileStat } from '../core/folder-diff.js';
 import type { Site } from '../core/model.js';
 import { NO_EXTRA_HEADERS } from '../snapshot/headers.js';
 import type { Snapshot } from '../snapshot/snapshot.js';
@@ -104,7 +105,7 @@ export class LiveSite {
       entriesFingerprint: entriesFingerprint(config),
     });
     this.storeRetry = new StoreRetry({
-      apply: (paths) => this.apply(paths),
+      apply: (paths, seen) => this.apply(paths, seen),
       run: (task) => this.queue.run(task),
       problems: this.problems,
       log,
@@ -128,7 +129,7 @@ export class LiveSite {
       catalog: this.catalog,
       problems: this.problems,
       queue: this.queue,
-      apply: (paths) => this.storeRetry.apply(paths),
+      apply: (paths, seen) => this.storeRetry.apply(paths, seen),
       storedPaths: () => this.store.livePaths(),
       staleImages: () => this.applier.staleImages(),
       rebuild: () => this.rebuild(),
@@ -252,9 +253,9 @@ export class LiveSite {
     this.emit({ type: 'rebuilt' });
   }
 
-  private async apply(paths: Iterable<string>): Promise<boolean> {
+  private async apply(paths: Iterable<string>, seen?: ReadonlyMap<string, FileStat>): Promise<boolean> {
     const list = [...paths];
-    const changed = await this.applier.apply(list);
+    const changed = await this.applier.apply(list, seen);
     this.emit({ type: 'applied', paths: list, changed });
     return changed;
   }

@@ -21,8 +21,8 @@ export interface ReconcilerOptions {
   catalog: Catalog;
   problems: ProblemBook;
   queue: ChangeQueue;
-  /** Read and apply these paths; true when the published set changed. */
-  apply: (paths: string[]) => Promise<boolean>;
+  /** Read and apply these paths (`seen`: their size and mtime as this scan listed them); true when the published set changed. */
+  apply: (paths: string[], seen: ReadonlyMap<string, FileStat>) => Promise<boolean>;
   /** Paths the state store believes exist (only the first scan retires the ones that are gone). */
   storedPaths: () => Iterable<string>;
   /** Published stories whose image changed (publish/story-image.ts): read again although their file did not change. */
@@ -127,14 +127,14 @@ export class Reconciler {
       problemPaths: problems.paths().filter((p) => !scanned.has(p) && isArticleFile(p.slice(p.lastIndexOf('/') + 1))),
       stored: initial ? this.options.storedPaths() : undefined,
     }).filter((p) => !scanned.has(p));
-    const onDisk = new Set(scan.files.map((f) => f.path));
+    const onDisk = new Map(scan.files.map((f) => [f.path, f]));
     // Stories whose image changed are read too, but are no missed event: an image's own event only schedules this scan.
     if (!initial && todo.length > 0) this.reportGap(todo, onDisk);
     const reading = new Set(todo);
     for (const p of this.options.staleImages?.() ?? []) if (!reading.has(p)) todo.push(p);
     // Files deleted while the server was down go first: a restart serves the stored stories meanwhile.
     if (initial) todo.sort((a, b) => Number(onDisk.has(a)) - Number(onDisk.has(b)));
-    const changed = initial ? await this.applyWithProgress(todo, scan.files.length) : await this.repair(todo);
+    const changed = initial ? await this.applyWithProgress(todo, onDisk) : await this.repair(todo, onDisk);
     return { changed, files: scan.files.length, read: todo.length };
   }
 
@@ -163,29 +163,29 @@ export class Reconciler {
     return true;
   }
 
-  private async applyWithProgress(todo: string[], files: number): Promise<boolean> {
-    this.options.log.info('scan.start', { folder: this.options.articlesDir, files });
+  private async applyWithProgress(todo: string[], onDisk: ReadonlyMap<string, FileStat>): Promise<boolean> {
+    this.options.log.info('scan.start', { folder: this.options.articlesDir, files: onDisk.size });
     let changed = false;
     const heap = new ScanHeap(SCAN_HEAP_SLACK_MB);
     for (let i = 0; i < todo.length && !this.closed; i += PROGRESS_STEP) {
-      if (await this.options.apply(todo.slice(i, i + PROGRESS_STEP))) changed = true;
+      if (await this.options.apply(todo.slice(i, i + PROGRESS_STEP), onDisk)) changed = true;
       this.options.onProgress?.(Math.min(i + PROGRESS_STEP, todo.length), todo.length);
       heap.step();
     }
     return changed;
   }
 
-  private async repair(todo: string[]): Promise<boolean> {
+  private async repair(todo: string[], onDisk: ReadonlyMap<string, FileStat>): Promise<boolean> {
     if (todo.length === 0) return false;
     this.options.log.info('reconcile.repair', { files: todo.length });
-    return this.options.apply(todo);
+    return this.options.apply(todo, onDisk);
   }
 
   /**
    * A scan found files no event had reported (a burst that outran the watcher, a filesystem
    * without events): log how many, and make sure the folders holding them are watched from now on.
    */
-  private reportGap(todo: string[], onDisk: Set<string>): void {
+  private reportGap(todo: string[], onDisk: ReadonlyMap<string, FileStat>): void {
     // A story whose folder became a link is not listed (links are never followed) and is read
     // again by each scan, which keeps its last good version and its SYMLINK problem: no gap.
     const linked = new Set(this.options.problems.pathsWithCode(ProblemCode.Symlink));

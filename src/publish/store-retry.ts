@@ -1,11 +1,12 @@
 // A state-store write that fails (disk full, read-only, locked) loses nothing: the change is kept, shown as a problem and retried with backoff.
+import type { FileStat } from '../core/folder-diff.js';
 import { ProblemCode } from '../core/model.js';
 import type { Logger } from '../log.js';
 import type { ProblemBook } from './problem-book.js';
 
 export interface StoreRetryOptions {
-  /** Read and apply these paths (one store transaction per batch); true when the published set changed. */
-  apply: (paths: string[]) => Promise<boolean>;
+  /** Read and apply these paths (one store transaction per batch; `seen`: their stats as a scan listed them); true when the published set changed. */
+  apply: (paths: string[], seen?: ReadonlyMap<string, FileStat>) => Promise<boolean>;
   /** Put work on the one serial queue (publish/change-queue.ts). */
   run: (task: () => Promise<void>) => Promise<void>;
   problems: ProblemBook;
@@ -41,10 +42,10 @@ export class StoreRetry {
     this.delayMs = options.firstDelayMs ?? 1000;
   }
 
-  async apply(paths: string[]): Promise<boolean> {
+  async apply(paths: string[], seen?: ReadonlyMap<string, FileStat>): Promise<boolean> {
     const { problems } = this.options;
     try {
-      const changed = await this.options.apply(paths);
+      const changed = await this.options.apply(paths, seen);
       const waiting = problems.storePaths().length;
       for (const p of paths) problems.setStore(p, []);
       if (waiting > 0 && problems.storePaths().length === 0) this.recovered();
