@@ -22,6 +22,7 @@ import { StateDb } from './store/state-db.js';
 import { stateForBuild } from './store/state-copy.js';
 import { lockStateDir } from './store/state-lock.js';
 import { STATE_FILE, StateStoreError } from './store/state-errors.js';
+import { undoUnsyncedFill } from './store/unsynced-fill.js';
 import { ArchivePool } from './workers/archive-pool.js';
 
 /** `http://HOST:PORT` as a browser would reach it (a wildcard host is shown as loopback). */
@@ -101,6 +102,7 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
   const lock = lockStateDir(config.stateDir);
   let store: StateDb;
   try {
+    undoInterruptedFill(config.stateDir, options.log);
     store = new StateDb(config.stateDir);
   } catch (error) {
     lock.release();
@@ -209,6 +211,7 @@ export async function buildSite(
   const state = await stateForBuild(config.stateDir);
   if (state.copied) log.info('build.state-copy', { folder: config.stateDir, reason: 'served by another process: working on a copy' });
   try {
+    if (!state.copied) undoInterruptedFill(state.stateDir, log);
     await checkStoredFolder(config, state.stateDir);
     const site = new LiveSite({
       ...siteOptions,
@@ -279,6 +282,13 @@ export async function pingHubs(config: Readonly<Config>, log: Logger): Promise<n
   const { failed } = notifier.status();
   notifier.close();
   return failed;
+}
+
+/** Start again a first fill of `stateDir`'s store that never reached its sync (store/unsynced-fill.ts): only by the holder of its lock. */
+function undoInterruptedFill(stateDir: string, log: Logger): void {
+  const file = path.join(stateDir, STATE_FILE);
+  const reason = 'the first scan into this new store stopped before it was synced; it starts again (no story had been served from it)';
+  if (undoUnsyncedFill(file)) log.warn('state.refill', { file, reason });
 }
 
 /** checkFolderMatchesState against the store in `stateDir` (a build's own copy, or the served one). */

@@ -129,6 +129,8 @@ describe('feedpub CLI', () => {
     // Stopped before the end: no scan.done, no ready; the store is not marked as scanned.
     expect(stderr).not.toContain('scan.done');
     expect(stderr).not.toMatch(/ ready /);
+    // The store it began was synced on the way out: the restart keeps it.
+    expect(existsSync(path.join(state, 'state.db.filling'))).toBe(false);
 
     // The restart does not take that partial store for the site: /healthz says 200 only with the scan done.
     const again = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
@@ -143,6 +145,34 @@ describe('feedpub CLI', () => {
     expect(((await (await fetch(`${url}/status`)).json()) as { articles: number }).articles).toBe(5000);
     again.kill('SIGTERM');
     expect((await stopped).code).toBe(0);
+  });
+
+  it('starts a new store again when its first scan was killed before the store was synced', async () => {
+    const { articles, state, cwd } = await dirs();
+    await Promise.all(Array.from({ length: 5000 }, (_, i) => put(articles, `s${i}.txt`, `Story ${i}\n\nBody of story ${i}.\n`)));
+    const child = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
+    const done = finished(child);
+    await saidOnStderr(child, 'scan.start');
+    // The store is filled without syncs (a power cut could tear it); kill -9 leaves the mark that says so.
+    child.kill('SIGKILL');
+    await done;
+    expect(existsSync(path.join(state, 'state.db.filling'))).toBe(true);
+
+    const again = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
+    const stopped = finished(again);
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(await firstLine(again))?.[1];
+    let health: Response | undefined;
+    for (let i = 0; i < 1500 && health?.status !== 200; i++) {
+      health = await fetch(`${url}/healthz`);
+      if (health.status !== 200) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await health?.json()).toEqual({ status: 'ok', scan: 'done' });
+    expect(((await (await fetch(`${url}/status`)).json()) as { articles: number }).articles).toBe(5000);
+    expect(existsSync(path.join(state, 'state.db.filling'))).toBe(false);
+    again.kill('SIGTERM');
+    const { code, stderr } = await stopped;
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/WARN {2}state\.refill /);
   });
 
   it('writes the summary of a failed build after the lines it refers to', async () => {

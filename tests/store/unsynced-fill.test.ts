@@ -1,0 +1,72 @@
+// A new store's first fill is written without syncs and synced once at its end; a store that knows stories never is.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StateDb } from '../../src/store/state-db.js';
+import { undoUnsyncedFill } from '../../src/store/unsynced-fill.js';
+import { removeDir, tempDir } from '../helpers.js';
+
+let dir = '';
+beforeEach(async () => {
+  dir = await tempDir('feedpub-state-');
+});
+afterEach(async () => {
+  await removeDir(dir);
+});
+
+const mark = () => path.join(dir, 'state.db.filling');
+const record = (p: string) => ({ path: p, id: `urn:x:${p}`, published: 1, updated: 1, hash: `h-${p}`, firstSeen: 1, deletedAt: null, size: 5, mtimeMs: 1 });
+const synchronous = (db: StateDb) => (db as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true });
+
+describe('unsynced first fill', () => {
+  it('fills a new store without syncs behind a mark, then syncs it and drops the mark', () => {
+    const db = new StateDb(dir);
+    db.bulkWrites(true);
+    expect(existsSync(mark())).toBe(true);
+    expect(synchronous(db)).toBe(0);
+    db.put(record('a.txt'));
+    db.putEntry('a.txt', '{}', '<p>เรื่อง</p>', 'เรื่อง');
+    db.bulkWrites(false);
+    expect(existsSync(mark())).toBe(false);
+    expect(synchronous(db)).toBe(1);
+    db.close();
+    expect(undoUnsyncedFill(path.join(dir, 'state.db'))).toBe(false);
+    const again = new StateDb(dir);
+    expect(again.get('a.txt')?.id).toBe('urn:x:a.txt');
+    expect(again.body('a.txt')).toBe('<p>เรื่อง</p>');
+    again.close();
+  });
+
+  it('never writes a store that knows a story, a deletion or a moved URL without syncs', () => {
+    const seeds: ((db: StateDb) => void)[] = [
+      (db) => db.put(record('a.txt')),
+      (db) => db.moveUrl('/articles/old', null, 1),
+      (db) => db.putEntry('a.txt', '{}', '<p>a</p>', 'a'),
+    ];
+    for (const seed of seeds) {
+      const db = new StateDb(dir);
+      seed(db);
+      db.bulkWrites(true);
+      expect(existsSync(mark())).toBe(false);
+      expect(synchronous(db)).toBe(1);
+      db.bulkWrites(false);
+      db.close();
+      new Database(path.join(dir, 'state.db')).exec('DELETE FROM articles; DELETE FROM redirects; DELETE FROM entries').close();
+    }
+  });
+
+  it('starts again a fill that never reached its end (the process killed during a first scan)', () => {
+    const db = new StateDb(dir);
+    db.bulkWrites(true);
+    db.put(record('a.txt'));
+    db.close(); // no bulkWrites(false): as kill -9 leaves it
+    expect(existsSync(mark())).toBe(true);
+    expect(undoUnsyncedFill(path.join(dir, 'state.db'))).toBe(true);
+    expect(existsSync(mark())).toBe(false);
+    expect(existsSync(path.join(dir, 'state.db'))).toBe(false);
+    const again = new StateDb(dir);
+    expect(again.get('a.txt')).toBeUndefined();
+    again.close();
+  });
+});
