@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BACKUP_NAME, STATE_FILE, openError, refuseEmptyOverBackup } from './state-errors.js';
 import { writeSchema } from './state-schema.js';
-import { beginUnsyncedFill, endUnsyncedFill } from './unsynced-fill.js';
+import { beginUnsyncedFill, endUnsyncedFill, flushAhead } from './unsynced-fill.js';
 import { type StoredText, fromStored, toStored } from './stored-text.js';
 import { ARTICLE_COLUMNS, type ArticleRow, type ArticleValues, type StoredArticle, articleValues, fromRow } from './article-row.js';
 
@@ -28,6 +28,9 @@ export class StateDb {
 
   private readonly file: string;
   private unsynced = false;
+  /** Transactions of the unsynced fill, and whether its pages are being flushed ahead. */
+  private filled = 0;
+  private readonly flushing = { flushing: false };
 
   /**
    * `stateDir` null: an in-memory store that forgets everything on close (for `check`).
@@ -208,7 +211,9 @@ export class StateDb {
 
   /** Run `fn` in one transaction: a batch is stored whole or not at all. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    const result = this.db.transaction(fn)();
+    if (this.unsynced && ++this.filled % 16 === 0) flushAhead(this.file, this.flushing);
+    return result;
   }
 
   /**

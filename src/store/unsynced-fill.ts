@@ -1,5 +1,5 @@
 // A new store's first fill, written without waiting for the disk, and started again if the machine stopped before it was synced.
-import { closeSync, existsSync, fsyncSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsync, fsyncSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -20,6 +20,26 @@ export function beginUnsyncedFill(file: string): void {
   // The mark must be on the disk before any unsynced page is.
   syncPath(mark);
   syncPath(path.dirname(file));
+}
+
+/**
+ * Start writing the store's pages to the disk in the background (libuv's pool), if that is not
+ * under way: the kernel would otherwise hold them all (hundreds of MB at 100,000 stories) for
+ * the one sync at the end, which the first start waited 1.2 s for. Only speed depends on it.
+ */
+export function flushAhead(file: string, state: { flushing: boolean }): void {
+  if (state.flushing) return;
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return;
+  }
+  state.flushing = true;
+  fsync(fd, () => {
+    closeSync(fd);
+    state.flushing = false;
+  });
 }
 
 /** Make the fill durable (the store and its log, whatever the checkpoint managed), then drop the mark. */
