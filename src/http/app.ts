@@ -59,18 +59,23 @@ export function createApp(options: AppOptions): express.Express {
   app.use((req, _res, next) => next(DESK_ASSETS.has(req.path) ? new HttpError(404, `no such page: ${req.path}`) : undefined));
   app.use(express.static(options.publicDir, { index: false, redirect: false, dotfiles: 'ignore', maxAge: '1h', fallthrough: true }));
 
-  app.use((req, _res, next) => next(new HttpError(404, `no such page: ${req.path}`)));
+  // Before the first stories are served, nothing is known missing: a reader or a monitor must not take 404 for a feed gone.
+  app.use((req, res, next) => {
+    if (options.status().ready) return next(new HttpError(404, `no such page: ${req.path}`));
+    res.set('retry-after', '5');
+    next(new HttpError(503, 'starting: the stories are being read; try again in a few seconds'));
+  });
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const known = error instanceof HttpError ? error : undefined;
     // express and its parsers signal client errors (bad URL encoding, ...) with status or statusCode.
     const status = known?.status ?? clientStatus(error) ?? 500;
-    if (status >= 500)
+    if (status >= 500 && status !== 503)
       options.log.error('http.error', {
         method: req.method,
         url: req.originalUrl.slice(0, 200),
         reason: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
-    const message = status >= 500 ? 'internal error' : (known?.message ?? 'bad request');
+    const message = status >= 500 && status !== 503 ? 'internal error' : (known?.message ?? 'bad request');
     res.status(status).set('cache-control', 'no-store');
     if (req.accepts(['html', 'json']) === 'json') {
       res.json({ error: { status, message } });

@@ -152,7 +152,14 @@ describe('feedpub CLI', () => {
     await Promise.all(Array.from({ length: 5000 }, (_, i) => put(articles, `s${i}.txt`, `Story ${i}\n\nBody of story ${i}.\n`)));
     const child = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
     const done = finished(child);
-    await saidOnStderr(child, 'scan.start');
+    const scanning = saidOnStderr(child, 'scan.start');
+    const first = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(await firstLine(child))?.[1];
+    await scanning;
+    // Nothing is served yet, and nothing is said to be missing: 503 with a time to come back, never 404.
+    const early = await fetch(`${first}/feed.xml`);
+    expect(early.status).toBe(503);
+    expect(early.headers.get('retry-after')).toBe('5');
+    expect((await fetch(`${first}/articles/s1`)).status).toBe(503);
     // The store is filled without syncs (a power cut could tear it); kill -9 leaves the mark that says so.
     child.kill('SIGKILL');
     await done;
