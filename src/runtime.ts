@@ -104,6 +104,7 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
   try {
     undoInterruptedFill(config.stateDir, options.log);
     store = new StateDb(config.stateDir);
+    saidUpgraded(store, options.log);
   } catch (error) {
     lock.release();
     throw error;
@@ -212,7 +213,7 @@ export async function buildSite(
   if (state.copied) log.info('build.state-copy', { folder: config.stateDir, reason: 'served by another process: working on a copy' });
   try {
     if (!state.copied) undoInterruptedFill(state.stateDir, log);
-    await checkStoredFolder(config, state.stateDir);
+    await checkStoredFolder(config, state.stateDir, log);
     const site = new LiveSite({
       ...siteOptions,
       config: { ...config, stateDir: state.stateDir },
@@ -291,9 +292,15 @@ function undoInterruptedFill(stateDir: string, log: Logger): void {
   if (undoUnsyncedFill(file)) log.warn('state.refill', { file, reason });
 }
 
+/** Say where the copy of an older feedpub's store went, made as this open upgraded it: the way back (README, State). */
+function saidUpgraded(store: StateDb, log: Logger): void {
+  if (store.olderCopy) log.info('state.upgraded', { copy: store.olderCopy, reason: 'the store as the older feedpub left it, kept: the way back to it' });
+}
+
 /** checkFolderMatchesState against the store in `stateDir` (a build's own copy, or the served one). */
-async function checkStoredFolder(config: Readonly<Config>, stateDir: string): Promise<void> {
+async function checkStoredFolder(config: Readonly<Config>, stateDir: string, log: Logger): Promise<void> {
   const store = new StateDb(stateDir);
+  saidUpgraded(store, log);
   try {
     await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths());
   } finally {

@@ -27,6 +27,8 @@ export class StateDb {
   private readonly stmts;
 
   private readonly file: string;
+  /** The copy of an older feedpub's store made at this open, before its upgrade (state-schema.ts). */
+  readonly olderCopy: string | undefined;
   private unsynced = false;
   /** Transactions of the unsynced fill, and whether its pages are being flushed ahead. */
   private filled = 0;
@@ -58,7 +60,7 @@ export class StateDb {
     }
     this.db = db;
     try {
-      writeSchema(this.db, this.file);
+      this.olderCopy = writeSchema(this.db, this.file);
     } catch (error) {
       this.db.close();
       throw error;

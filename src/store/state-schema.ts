@@ -18,22 +18,23 @@ const SCHEMA_VERSION = 6;
  * writes to it: the rolling backup is replaced by a new copy within minutes, and going back to
  * the older feedpub must not cost every story's id and date.
  */
-function keepOlder(db: Database.Database, file: string, version: number): void {
+function keepOlder(db: Database.Database, file: string, version: number): string | undefined {
   const copy = `${file}.schema-${version}`;
-  if (existsSync(copy)) return;
+  if (existsSync(copy)) return undefined;
   try {
     db.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
   } catch (error) {
     rmSync(copy, { force: true });
     throw openError(file, error);
   }
+  return copy;
 }
 
 /**
  * Create the tables that are missing and add the columns an older store lacks; refuse a store
  * of a newer feedpub (STATE_TOO_NEW), which may hold data this one would lose or leave stale.
  */
-export function writeSchema(db: Database.Database, file: string): void {
+export function writeSchema(db: Database.Database, file: string): string | undefined {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     throw new StateStoreError(
@@ -42,7 +43,7 @@ export function writeSchema(db: Database.Database, file: string): void {
       file,
     );
   }
-  if (version > 0 && version < SCHEMA_VERSION && file !== ':memory:') keepOlder(db, file, version);
+  const kept = version > 0 && version < SCHEMA_VERSION && file !== ':memory:' ? keepOlder(db, file, version) : undefined;
   try {
     db.exec(`
       CREATE TABLE IF NOT EXISTS articles (
@@ -78,4 +79,5 @@ export function writeSchema(db: Database.Database, file: string): void {
     // The schema is written at open: a full disk or read-only file is the operator's to fix.
     throw openError(file, error);
   }
+  return kept;
 }

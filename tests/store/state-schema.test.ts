@@ -77,6 +77,8 @@ describe('state store schema', () => {
       downgradeToSchema3(path.join(dir, 'state.db'));
 
       const db = new StateDb(dir);
+      // The copy made before the upgrade is named, for the log (state.upgraded): the way back.
+      expect(db.olderCopy).toBe(path.join(dir, 'state.db.schema-3'));
       expect(db.summary('a.txt')).toBeUndefined();
       expect(db.body('a.txt')).toContain('The first paragraph of story A.');
       db.close();
@@ -85,6 +87,9 @@ describe('state store schema', () => {
       const { readFile } = await import('node:fs/promises');
       const feed = JSON.parse(await readFile(path.join(out, 'two', 'feed.json'), 'utf8')) as { items: { summary?: string }[] };
       expect(feed.items[0]?.summary).toContain('The first paragraph of story A.');
+      const reopened = new StateDb(dir);
+      expect(reopened.olderCopy).toBeUndefined(); // made once
+      reopened.close();
       const check = new Database(path.join(dir, 'state.db'), { readonly: true });
       expect(check.pragma('user_version', { simple: true })).toBe(6);
       check.close();
