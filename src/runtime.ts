@@ -288,8 +288,12 @@ export async function pingHubs(config: Readonly<Config>, log: Logger): Promise<n
 /** Start again a first fill of `stateDir`'s store that never reached its sync (store/unsynced-fill.ts): only by the holder of its lock. */
 function undoInterruptedFill(stateDir: string, log: Logger): void {
   const file = path.join(stateDir, STATE_FILE);
-  const reason = 'the first scan into this new store stopped before it was synced; it starts again (no story had been served from it)';
-  if (undoUnsyncedFill(file)) log.warn('state.refill', { file, reason });
+  const undone = undoUnsyncedFill(file);
+  if (undone === 'undone') {
+    log.warn('state.refill', { file, reason: 'the first scan into this new store stopped before it was synced; it starts again (no story had been served from it)' });
+  } else if (undone === 'kept') {
+    log.warn('state.mark-ignored', { file, reason: `${file}.filling named a fill this store is not (restored, or made by hand): the store is kept, the mark removed` });
+  }
 }
 
 /** Say where the copy of an older feedpub's store went, made as this open upgraded it: the way back (README, State). */

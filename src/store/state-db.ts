@@ -2,9 +2,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { BACKUP_NAME, STATE_FILE, openError, refuseEmptyOverBackup } from './state-errors.js';
+import { BACKUP_NAME, BACKUP_WITH_STORIES, STATE_FILE, openError, refuseEmptyOverBackup } from './state-errors.js';
 import { writeSchema } from './state-schema.js';
-import { beginUnsyncedFill, endUnsyncedFill, flushAhead } from './unsynced-fill.js';
+import { FILL_SETTING, beginUnsyncedFill, endUnsyncedFill, fillToken, flushAhead } from './unsynced-fill.js';
 import { type StoredText, fromStored, toStored } from './stored-text.js';
 import { ARTICLE_COLUMNS, type ArticleRow, type ArticleValues, type StoredArticle, articleValues, fromRow } from './article-row.js';
 
@@ -226,16 +226,27 @@ export class StateDb {
    */
   bulkWrites(on: boolean): void {
     this.db.pragma(`wal_autocheckpoint = ${on ? 16_384 : 1000}`);
-    if (on && this.file !== ':memory:' && !this.unsynced && this.stmts.empty.get() !== undefined) {
-      beginUnsyncedFill(this.file);
-      this.db.pragma('synchronous = OFF');
-      this.unsynced = true;
-    }
+    if (on && this.file !== ':memory:' && !this.unsynced && this.stmts.empty.get() !== undefined) this.beginFill();
     if (on) return;
     if (this.unsynced) this.db.pragma('synchronous = NORMAL');
     this.checkpoint();
-    if (this.unsynced) endUnsyncedFill(this.file);
+    if (this.unsynced) {
+      endUnsyncedFill(this.file);
+      // Synced and marked no more: no copy of this store (the backup) names the fill.
+      this.stmts.dropSetting.run(FILL_SETTING);
+    }
     this.unsynced = false;
+  }
+
+  /** Name the fill in the store, synced (the checkpoint syncs it), then in the mark; only then stop syncing. */
+  private beginFill(): void {
+    const token = fillToken();
+    this.stmts.putSetting.run(FILL_SETTING, token);
+    const [synced] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    // A reader holding the log (a build copying the store) left the name unsynced: fill with syncs.
+    if (synced?.busy !== 0 || !beginUnsyncedFill(this.file, token)) return;
+    this.db.pragma('synchronous = OFF');
+    this.unsynced = true;
   }
 
   /** Copy the log into the database and truncate it; on a full disk it fails quietly (the log stays as it was). */
@@ -262,7 +273,7 @@ export class StateDb {
     if (this.file === ':memory:') return undefined;
     const target = path.join(path.dirname(this.file), BACKUP_NAME);
     // Never replace a backup that knows stories with a store that knows none.
-    if (this.stmts.livePaths.get() === undefined && existsSync(target) && statSync(target).size > 64 * 1024) return undefined;
+    if (this.stmts.livePaths.get() === undefined && existsSync(target) && statSync(target).size > BACKUP_WITH_STORIES) return undefined;
     const partial = `${target}.partial`;
     try {
       await this.db.backup(partial);

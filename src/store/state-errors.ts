@@ -56,9 +56,23 @@ export function openError(file: string, error: unknown): StateStoreError {
   );
 }
 
-/** Throw STATE_CORRUPT when `file` exists but is empty while its backup has content. */
+/** A backup this large knows stories: a store with none never replaces it (StateDb.backup). */
+export const BACKUP_WITH_STORIES = 64 * 1024;
+
+/**
+ * Throw STATE_CORRUPT when `file` exists but is empty while its backup has content, or is missing
+ * while its backup knows stories (`rm state.db`, a store moved aside): a new store would give
+ * every story a new id and then replace that backup within the hour.
+ */
 export function refuseEmptyOverBackup(file: string): void {
   const backup = path.join(path.dirname(file), BACKUP_NAME);
+  if (!existsSync(file) && existsSync(backup) && statSync(backup).size > BACKUP_WITH_STORIES) {
+    throw new StateStoreError(
+      'STATE_CORRUPT',
+      `state store ${file} is missing but its backup ${backup} knows stories: restore it (cp ${backup} ${file}), or move the backup aside to start fresh (story ids and dates are then assigned anew)`,
+      file,
+    );
+  }
   if (!existsSync(file) || statSync(file).size > 0 || !existsSync(backup) || statSync(backup).size === 0) return;
   throw new StateStoreError(
     'STATE_CORRUPT',

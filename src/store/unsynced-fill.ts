@@ -1,26 +1,47 @@
 // A new store's first fill, written without waiting for the disk, and started again if the machine stopped before it was synced.
-import { closeSync, existsSync, fsync, fsyncSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, fsync, fsyncSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 
 /**
  * Beside `state.db` while its first fill is written unsynced. SQLite without syncs survives a
  * killed process but not a power cut or a kernel crash, which can leave the file torn. A store
  * that was empty when its fill began holds no id anyone has seen (nothing is served before the
- * first scan ends), so when the mark is found at open the store is simply started again.
+ * first scan ends), so when the mark is found at open that store is started again.
  */
 const MARK = '.filling';
 
 /**
- * Waiting for the disk at each checkpoint (every 64 MB of log) took 1.3 s of the 100,000-story
- * first start, on the thread that stores; the first start now syncs once, at its end.
+ * The setting, written and synced in the store before its unsynced fill begins, that names the
+ * fill; the mark names it too. Only a store that still says so (or cannot be read) is the fill
+ * the mark speaks of: a mark left beside a store restored from a backup, or made by hand, must
+ * never cost a served store its ids (the attack trial: both did).
  */
-export function beginUnsyncedFill(file: string): void {
+export const FILL_SETTING = 'unsynced-fill';
+
+/**
+ * Waiting for the disk at each checkpoint (every 64 MB of log) took 1.3 s of the 100,000-story
+ * first start, on the thread that stores; the first start now syncs once, at its end. `token`:
+ * the name of the fill, already synced in the store. False when the mark cannot be written (a
+ * full disk, no inode left): the fill is then written with syncs, as before.
+ */
+export function beginUnsyncedFill(file: string, token: string): boolean {
   const mark = file + MARK;
-  writeFileSync(mark, 'feedpub is writing the first fill of state.db without syncs; found at start, the fill is begun again\n');
-  // The mark must be on the disk before any unsynced page is.
-  syncPath(mark);
-  syncPath(path.dirname(file));
+  try {
+    writeFileSync(mark, `${token}\nfeedpub is writing the first fill of state.db without syncs; found at start, that fill is begun again\n`);
+    // The mark must be on the disk before any unsynced page is.
+    syncPath(mark);
+    syncPath(path.dirname(file));
+    return true;
+  } catch {
+    rmSync(mark, { force: true });
+    return false;
+  }
 }
+
+/** A new name for a fill. */
+export const fillToken = (): string => randomUUID();
 
 /**
  * Start writing the store's pages to the disk in the background (libuv's pool), if that is not
@@ -44,22 +65,51 @@ export function flushAhead(file: string, state: { flushing: boolean }): void {
 
 /** Make the fill durable (the store and its log, whatever the checkpoint managed), then drop the mark. */
 export function endUnsyncedFill(file: string): void {
-  syncPath(file);
-  if (existsSync(`${file}-wal`)) syncPath(`${file}-wal`);
+  // SQLite keeps its log beside the file a link leads to.
+  const real = realpathSync(file);
+  syncPath(real);
+  if (existsSync(`${real}-wal`)) syncPath(`${real}-wal`);
   rmSync(file + MARK, { force: true });
   syncPath(path.dirname(file));
 }
 
 /**
- * At open: undo a fill that never reached its end (the process or the machine stopped during a
- * first scan). True when one was undone: the next scan reads every file again, as it would have.
+ * At open, by the holder of the state folder's lock: undo a fill that never reached its end (the
+ * process or the machine stopped during a first scan). 'undone': the store was that fill, and is
+ * gone (the next scan reads every file again, as it would have); 'kept': the mark spoke of
+ * another store (restored, or the mark made by hand), which stays, and the mark goes.
  */
-export function undoUnsyncedFill(file: string): boolean {
-  if (!existsSync(file + MARK)) return false;
-  for (const suffix of ['-wal', '-shm', '']) rmSync(file + suffix, { force: true });
-  rmSync(file + MARK, { force: true });
+export function undoUnsyncedFill(file: string): 'none' | 'undone' | 'kept' {
+  const mark = file + MARK;
+  if (!existsSync(mark)) return 'none';
+  const token = readFileSync(mark, 'utf8').split('\n')[0] ?? '';
+  const target = existsSync(file) ? realpathSync(file) : file;
+  const named = fillNamed(target);
+  if (named !== undefined && (named === '' || named !== token)) {
+    rmSync(mark, { force: true });
+    return 'kept';
+  }
+  for (const suffix of ['-wal', '-shm', '']) rmSync(target + suffix, { force: true });
+  if (target !== file) rmSync(file, { force: true });
+  rmSync(mark, { force: true });
   syncPath(path.dirname(file));
-  return true;
+  return 'undone';
+}
+
+/** The fill a store says it is ('' when none: a store that was never filled unsynced, or finished), undefined when it cannot be read (torn, or no file). */
+function fillNamed(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  let db: Database.Database | undefined;
+  try {
+    // Not read-only: a store in WAL mode copied back without its -shm opens only for a writer (the lock holder).
+    db = new Database(file, { fileMustExist: true });
+    const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(FILL_SETTING);
+    return row?.value ?? '';
+  } catch {
+    return undefined;
+  } finally {
+    db?.close();
+  }
 }
 
 function syncPath(target: string): void {

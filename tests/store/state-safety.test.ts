@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -271,5 +271,11 @@ describe('an emptied state.db beside a backup', () => {
     }
     expect((error as StateStoreError).code).toBe('STATE_CORRUPT');
     expect((error as Error).message).toMatch(/is empty but .*state\.db\.backup is not: restore the backup/);
+    // Missing altogether (`rm state.db`, moved aside): the same refusal, not a new store that gives every story a new id.
+    rmSync(path.join(dir, 'state.db'));
+    expect(() => new StateDb(dir)).toThrow(/is missing but its backup .*state\.db\.backup knows stories: restore it \(cp /);
+    expect(existsSync(path.join(dir, 'state.db'))).toBe(false);
+    renameSync(path.join(dir, 'state.db.backup'), path.join(dir, 'aside.db'));
+    new StateDb(dir).close();
   });
 });

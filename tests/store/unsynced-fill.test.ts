@@ -1,5 +1,5 @@
 // A new store's first fill is written without syncs and synced once at its end; a store that knows stories never is.
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -31,7 +31,7 @@ describe('unsynced first fill', () => {
     expect(existsSync(mark())).toBe(false);
     expect(synchronous(db)).toBe(1);
     db.close();
-    expect(undoUnsyncedFill(path.join(dir, 'state.db'))).toBe(false);
+    expect(undoUnsyncedFill(path.join(dir, 'state.db'))).toBe('none');
     const again = new StateDb(dir);
     expect(again.get('a.txt')?.id).toBe('urn:x:a.txt');
     expect(again.body('a.txt')).toBe('<p>เรื่อง</p>');
@@ -62,11 +62,36 @@ describe('unsynced first fill', () => {
     db.put(record('a.txt'));
     db.close(); // no bulkWrites(false): as kill -9 leaves it
     expect(existsSync(mark())).toBe(true);
-    expect(undoUnsyncedFill(path.join(dir, 'state.db'))).toBe(true);
+    expect(undoUnsyncedFill(path.join(dir, 'state.db'))).toBe('undone');
     expect(existsSync(mark())).toBe(false);
     expect(existsSync(path.join(dir, 'state.db'))).toBe(false);
     const again = new StateDb(dir);
     expect(again.get('a.txt')).toBeUndefined();
+    again.close();
+  });
+
+  it('keeps a store the mark does not name: one restored over a killed fill, or a mark made by hand', () => {
+    const served = new StateDb(dir);
+    served.bulkWrites(true);
+    served.put(record('served.txt'));
+    served.bulkWrites(false);
+    served.close();
+    copyFileSync(path.join(dir, 'state.db'), path.join(dir, 'served.copy'));
+    // A fill killed midway, then a copy of the served store put back over it (the backup, as the damaged-store message says).
+    rmSync(path.join(dir, 'state.db'));
+    const killed = new StateDb(dir);
+    killed.bulkWrites(true);
+    killed.put(record('other.txt'));
+    killed.close();
+    expect(existsSync(mark())).toBe(true);
+    for (const f of ['state.db-wal', 'state.db-shm']) rmSync(path.join(dir, f), { force: true });
+    copyFileSync(path.join(dir, 'served.copy'), path.join(dir, 'state.db'));
+    expect(undoUnsyncedFill(path.join(dir, 'state.db'))).toBe('kept');
+    expect(existsSync(mark())).toBe(false);
+    writeFileSync(mark(), ''); // by hand
+    expect(undoUnsyncedFill(path.join(dir, 'state.db'))).toBe('kept');
+    const again = new StateDb(dir);
+    expect(again.get('served.txt')?.id).toBe('urn:x:served.txt');
     again.close();
   });
 });
