@@ -54,6 +54,21 @@ function saidOnStderr(child: ChildProcess, text: string): Promise<void> {
   });
 }
 
+/** Serve again over `state`; resolves once /healthz says the first scan is done, having checked that all `count` stories are there. */
+async function restartedWithAll(articles: string, state: string, cwd: string, count: number) {
+  const again = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
+  const stopped = finished(again);
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(await firstLine(again))?.[1];
+  let health: Response | undefined;
+  for (let i = 0; i < 1500 && health?.status !== 200; i++) {
+    health = await fetch(`${url}/healthz`);
+    if (health.status !== 200) await new Promise((r) => setTimeout(r, 20));
+  }
+  expect(await health?.json()).toEqual({ status: 'ok', scan: 'done' });
+  expect(((await (await fetch(`${url}/status`)).json()) as { articles: number }).articles).toBe(count);
+  return { again, stopped };
+}
+
 function firstLine(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
@@ -133,16 +148,7 @@ describe('feedpub CLI', () => {
     expect(existsSync(path.join(state, 'state.db.filling'))).toBe(false);
 
     // The restart does not take that partial store for the site: /healthz says 200 only with the scan done.
-    const again = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
-    const stopped = finished(again);
-    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(await firstLine(again))?.[1];
-    let health: Response | undefined;
-    for (let i = 0; i < 1500 && health?.status !== 200; i++) {
-      health = await fetch(`${url}/healthz`);
-      if (health.status !== 200) await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(await health?.json()).toEqual({ status: 'ok', scan: 'done' });
-    expect(((await (await fetch(`${url}/status`)).json()) as { articles: number }).articles).toBe(5000);
+    const { again, stopped } = await restartedWithAll(articles, state, cwd, 5000);
     again.kill('SIGTERM');
     expect((await stopped).code).toBe(0);
   });
@@ -165,16 +171,7 @@ describe('feedpub CLI', () => {
     await done;
     expect(existsSync(path.join(state, 'state.db.filling'))).toBe(true);
 
-    const again = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
-    const stopped = finished(again);
-    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(await firstLine(again))?.[1];
-    let health: Response | undefined;
-    for (let i = 0; i < 1500 && health?.status !== 200; i++) {
-      health = await fetch(`${url}/healthz`);
-      if (health.status !== 200) await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(await health?.json()).toEqual({ status: 'ok', scan: 'done' });
-    expect(((await (await fetch(`${url}/status`)).json()) as { articles: number }).articles).toBe(5000);
+    const { again, stopped } = await restartedWithAll(articles, state, cwd, 5000);
     expect(existsSync(path.join(state, 'state.db.filling'))).toBe(false);
     again.kill('SIGTERM');
     const { code, stderr } = await stopped;
