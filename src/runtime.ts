@@ -288,11 +288,8 @@ export async function pingHubs(config: Readonly<Config>, log: Logger): Promise<n
 /** Start again a first fill of `stateDir`'s store that never reached its sync (store/unsynced-fill.ts): only by the holder of its lock. */
 function undoInterruptedFill(stateDir: string, log: Logger): void {
   const file = path.join(stateDir, STATE_FILE);
-  const undone = undoUnsyncedFill(file);
-  if (undone === 'undone') {
+  if (undoUnsyncedFill(file) === 'undone') {
     log.warn('state.refill', { file, reason: 'the first scan into this new store stopped before it was synced; it starts again (no story had been served from it)' });
-  } else if (undone === 'kept') {
-    log.warn('state.mark-ignored', { file, reason: `${file}.filling named a fill this store is not (restored, or made by hand): the store is kept, the mark removed` });
   }
 }
 

@@ -1,6 +1,7 @@
 // Why the state store cannot be used, in the words an operator needs: the file, the cause, and the ways out.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 
 /** The state store cannot be used as it is: names the file and what the operator can do. */
 export class StateStoreError extends Error {
@@ -66,7 +67,7 @@ export const BACKUP_WITH_STORIES = 64 * 1024;
  */
 export function refuseEmptyOverBackup(file: string): void {
   const backup = path.join(path.dirname(file), BACKUP_NAME);
-  if (!existsSync(file) && existsSync(backup) && statSync(backup).size > BACKUP_WITH_STORIES) {
+  if (!existsSync(file) && existsSync(backup) && knowsStories(backup)) {
     throw new StateStoreError(
       'STATE_CORRUPT',
       `state store ${file} is missing but its backup ${backup} knows stories: restore it (cp ${backup} ${file}), or move the backup aside to start fresh (story ids and dates are then assigned anew)`,
@@ -79,4 +80,17 @@ export function refuseEmptyOverBackup(file: string): void {
     `state store ${file} is empty but ${backup} is not: restore the backup (cp ${backup} ${file}), or move both aside to start fresh (story ids and dates are then assigned anew)`,
     file,
   );
+}
+
+/** Whether a store copy holds any story record; one that cannot be read counts by its size. */
+function knowsStories(file: string): boolean {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return db.prepare('SELECT 1 FROM articles LIMIT 1').get() !== undefined;
+  } catch {
+    return statSync(file).size > BACKUP_WITH_STORIES;
+  } finally {
+    db?.close();
+  }
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsync, fsyncSync, openSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { StateStoreError } from './state-errors.js';
 
 /**
  * Beside `state.db` while its first fill is written unsynced. SQLite without syncs survives a
@@ -75,38 +76,49 @@ export function endUnsyncedFill(file: string): void {
 
 /**
  * At open, by the holder of the state folder's lock: undo a fill that never reached its end (the
- * process or the machine stopped during a first scan). 'undone': the store was that fill, and is
- * gone (the next scan reads every file again, as it would have); 'kept': the mark spoke of
- * another store (restored, or the mark made by hand), which stays, and the mark goes.
+ * process or the machine stopped during a first scan) when the store still names it: it is
+ * deleted, and the next scan reads every file again, as it would have. A store that names no
+ * fill or another, or cannot be read, is never deleted: the start is refused with what to do (a
+ * backup copied back over a killed fill once took that fill's log as its own; a store another
+ * program held, or damaged, was once taken for a torn fill: the second attack trial).
  */
-export function undoUnsyncedFill(file: string): 'none' | 'undone' | 'kept' {
+export function undoUnsyncedFill(file: string): 'none' | 'undone' {
   const mark = file + MARK;
   if (!existsSync(mark)) return 'none';
   const token = readFileSync(mark, 'utf8').split('\n')[0] ?? '';
-  const target = existsSync(file) ? realpathSync(file) : file;
-  const named = fillNamed(target);
-  if (named !== undefined && (named === '' || named !== token)) {
+  if (!existsSync(file)) {
+    for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
     rmSync(mark, { force: true });
-    return 'kept';
+    return 'undone';
   }
-  for (const suffix of ['-wal', '-shm', '']) rmSync(target + suffix, { force: true });
-  if (target !== file) rmSync(file, { force: true });
-  rmSync(mark, { force: true });
-  syncPath(path.dirname(file));
-  return 'undone';
+  const target = realpathSync(file);
+  const named = fillNamed(target);
+  if (token !== '' && 'token' in named && named.token === token) {
+    for (const suffix of ['-wal', '-shm', '']) rmSync(target + suffix, { force: true });
+    if (target !== file) rmSync(file, { force: true });
+    rmSync(mark, { force: true });
+    syncPath(path.dirname(file));
+    return 'undone';
+  }
+  const why = 'token' in named ? 'is not the store of that fill (a copy put back over it, or the mark made by hand)' : `cannot be read (${named.error})`;
+  throw new StateStoreError(
+    'STATE_CORRUPT',
+    `${mark} says a first scan into a new store stopped before it was synced, but ${file} ${why}. If that store is the one you want, remove the fill's leftovers (${file}-wal and ${file}-shm, if older than ${file}) and ${mark}, then start again; to start fresh, move ${file} aside as well`,
+    file,
+  );
 }
 
-/** The fill a store says it is ('' when none: a store that was never filled unsynced, or finished), undefined when it cannot be read (torn, or no file). */
-function fillNamed(file: string): string | undefined {
-  if (!existsSync(file)) return undefined;
+/** The fill a store names ('' when none), read without merging a log that may not be its own into it. */
+function fillNamed(file: string): { token: string } | { error: string } {
   let db: Database.Database | undefined;
   try {
-    // Not read-only: a store in WAL mode copied back without its -shm opens only for a writer (the lock holder).
-    db = new Database(file, { fileMustExist: true });
+    // Read-only when a log lies beside it, which a writer's close would copy in; without one, a
+    // store in WAL mode copied back without its -shm opens only for a writer.
+    db = new Database(file, { readonly: existsSync(`${file}-wal`), fileMustExist: true });
     const row = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(FILL_SETTING);
-    return row?.value ?? '';
-  } catch {
-    return undefined;
+    return { token: row?.value ?? '' };
+  } catch (error) {
+    return { error: (error as { code?: string }).code ?? (error as Error).message };
   } finally {
     db?.close();
   }

@@ -70,28 +70,37 @@ describe('unsynced first fill', () => {
     again.close();
   });
 
-  it('keeps a store the mark does not name: one restored over a killed fill, or a mark made by hand', () => {
+  it('never deletes a store the mark does not name or cannot read: the start is refused with what to do', () => {
     const served = new StateDb(dir);
     served.bulkWrites(true);
     served.put(record('served.txt'));
     served.bulkWrites(false);
     served.close();
     copyFileSync(path.join(dir, 'state.db'), path.join(dir, 'served.copy'));
-    // A fill killed midway, then a copy of the served store put back over it (the backup, as the damaged-store message says).
+    // A fill killed midway (its log left behind), then the copy of the served store put back over it.
     rmSync(path.join(dir, 'state.db'));
     const killed = new StateDb(dir);
     killed.bulkWrites(true);
     killed.put(record('other.txt'));
+    copyFileSync(path.join(dir, 'state.db-wal'), path.join(dir, 'fill.wal'));
     killed.close();
-    expect(existsSync(mark())).toBe(true);
-    for (const f of ['state.db-wal', 'state.db-shm']) rmSync(path.join(dir, f), { force: true });
+    copyFileSync(path.join(dir, 'fill.wal'), path.join(dir, 'state.db-wal'));
     copyFileSync(path.join(dir, 'served.copy'), path.join(dir, 'state.db'));
-    expect(undoUnsyncedFill(path.join(dir, 'state.db'))).toBe('kept');
-    expect(existsSync(mark())).toBe(false);
-    writeFileSync(mark(), ''); // by hand
-    expect(undoUnsyncedFill(path.join(dir, 'state.db'))).toBe('kept');
+    expect(existsSync(mark())).toBe(true);
+    const file = path.join(dir, 'state.db');
+    expect(() => undoUnsyncedFill(file)).toThrow(/is not the store of that fill .*remove the fill's leftovers/);
+    writeFileSync(mark(), ''); // a mark made by hand
+    expect(() => undoUnsyncedFill(file)).toThrow(/is not the store of that fill/);
+    writeFileSync(file, Buffer.alloc(8192, 7)); // damaged: never taken for a torn fill
+    expect(() => undoUnsyncedFill(file)).toThrow(/cannot be read \(SQLITE_NOTADB\)/);
+    expect(existsSync(file)).toBe(true);
+    expect(existsSync(mark())).toBe(true);
+    // What the message says: the leftovers and the mark removed, the copy kept.
+    copyFileSync(path.join(dir, 'served.copy'), file);
+    for (const f of ['state.db-wal', 'state.db-shm', 'state.db.filling']) rmSync(path.join(dir, f), { force: true });
     const again = new StateDb(dir);
     expect(again.get('served.txt')?.id).toBe('urn:x:served.txt');
+    expect(again.get('other.txt')).toBeUndefined();
     again.close();
   });
 });
