@@ -69,13 +69,15 @@ export function createApp(options: AppOptions): express.Express {
     const known = error instanceof HttpError ? error : undefined;
     // express and its parsers signal client errors (bad URL encoding, ...) with status or statusCode.
     const status = known?.status ?? clientStatus(error) ?? 500;
-    if (status >= 500 && status !== 503)
+    // 503 is the one server status said on purpose (starting); any other is a fault, logged and not shown.
+    const fault = status >= 500 && status !== 503;
+    if (fault)
       options.log.error('http.error', {
         method: req.method,
         url: req.originalUrl.slice(0, 200),
         reason: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
-    const message = status >= 500 && status !== 503 ? 'internal error' : (known?.message ?? 'bad request');
+    const message = fault ? 'internal error' : (known?.message ?? 'bad request');
     res.status(status).set('cache-control', 'no-store');
     if (req.accepts(['html', 'json']) === 'json') {
       res.json({ error: { status, message } });

@@ -244,7 +244,10 @@ export class StateDb {
     this.stmts.putSetting.run(FILL_SETTING, token);
     const [synced] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
     // A reader holding the log (a build copying the store) left the name unsynced: fill with syncs.
-    if (synced?.busy !== 0 || !beginUnsyncedFill(this.file, token)) return;
+    if (synced?.busy !== 0 || !beginUnsyncedFill(this.file, token)) {
+      this.stmts.dropSetting.run(FILL_SETTING);
+      return;
+    }
     this.db.pragma('synchronous = OFF');
     this.unsynced = true;
   }
