@@ -49,7 +49,7 @@ export function resolveIdentity(
 
 /** `urn:uuid:` of a SHA-1 name-based UUID (version 5 bits set). */
 export function nameBasedUuid(name: string): string {
-  const h = Buffer.from(digest('sha1', name, 'hex'), 'hex');
+  const h = digest('sha1', name, 'buffer');
   h[6] = ((h[6] as number) & 0x0f) | 0x50;
   h[8] = ((h[8] as number) & 0x3f) | 0x80;
   const hex = h.subarray(0, 16).toString('hex');

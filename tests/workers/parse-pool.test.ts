@@ -77,6 +77,19 @@ describe('parse pool', () => {
     expect(pool.pending).toBe(0);
   });
 
+  it('fails the file over the limit, not the ones before it whose results it held back', async () => {
+    pool = new ParsePool({ parse, size: 1, timeoutMs: 1500 });
+    await pool.parse('warm.md', new TextEncoder().encode('# Warm\n\nup'));
+    const heavy = new TextEncoder().encode(`# Heavy\n\n${'*a _b [c '.repeat(800_000)}`);
+    const small = (i: number) => pool?.parse(`s${i}.md`, new TextEncoder().encode(`# Small ${i}\n\nok`));
+    // One message to the worker: two small files, then the heavy one, then one more. The worker
+    // sends results once a message's files are done, so the first two are parsed but not yet
+    // sent back when the heavy one is stopped.
+    const outcomes = await Promise.all([small(1), small(2), pool.parse('heavy.md', heavy), small(3)]);
+    expect(outcomes.map((o) => (o && 'story' in o ? o.story.title : o?.failure.code))).toEqual(['Small 1', 'Small 2', 'TOO_COMPLEX', 'Small 3']);
+    expect(pool.pending).toBe(0);
+  });
+
   it('does not call a parse too long that finished while the main thread was held past the limit', async () => {
     pool = new ParsePool({ parse, size: 1, timeoutMs: 100 });
     await pool.parse('warm.md', new TextEncoder().encode('# Warm\n\nup'));
