@@ -1,8 +1,8 @@
 // The embedded state store (SQLite): ids, dates, hashes and file stats that must survive restarts.
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { BACKUP_NAME, BACKUP_WITH_STORIES, STATE_FILE, openError, refuseEmptyOverBackup } from './state-errors.js';
+import { BACKUP_NAME, STATE_FILE, knowsStories, openError, refuseEmptyOverBackup } from './state-errors.js';
 import { writeSchema } from './state-schema.js';
 import { FILL_SETTING, beginUnsyncedFill, endUnsyncedFill, fillToken, flushAhead } from './unsynced-fill.js';
 import { type StoredText, fromStored, toStored } from './stored-text.js';
@@ -276,7 +276,7 @@ export class StateDb {
     if (this.file === ':memory:') return undefined;
     const target = path.join(path.dirname(this.file), BACKUP_NAME);
     // Never replace a backup that knows stories with a store that knows none.
-    if (this.stmts.livePaths.get() === undefined && existsSync(target) && statSync(target).size > BACKUP_WITH_STORIES) return undefined;
+    if (this.stmts.livePaths.get() === undefined && existsSync(target) && knowsStories(target)) return undefined;
     const partial = `${target}.partial`;
     try {
       await this.db.backup(partial);

@@ -57,8 +57,8 @@ export function openError(file: string, error: unknown): StateStoreError {
   );
 }
 
-/** A backup this large knows stories: a store with none never replaces it (StateDb.backup). */
-export const BACKUP_WITH_STORIES = 64 * 1024;
+/** A store copy that cannot be read is taken to know stories when it is this large. */
+const UNREADABLE_WITH_STORIES = 64 * 1024;
 
 /**
  * Throw STATE_CORRUPT when `file` exists but is empty while its backup has content, or is missing
@@ -82,14 +82,17 @@ export function refuseEmptyOverBackup(file: string): void {
   );
 }
 
-/** Whether a store copy holds any story record; one that cannot be read counts by its size. */
-function knowsStories(file: string): boolean {
+/**
+ * Whether a store copy holds any story record (live or taken down); one that cannot be read
+ * counts by its size. A store that knows none never replaces it (StateDb.backup), nor starts beside it.
+ */
+export function knowsStories(file: string): boolean {
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     return db.prepare('SELECT 1 FROM articles LIMIT 1').get() !== undefined;
   } catch {
-    return statSync(file).size > BACKUP_WITH_STORIES;
+    return statSync(file).size > UNREADABLE_WITH_STORIES;
   } finally {
     db?.close();
   }

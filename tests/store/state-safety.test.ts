@@ -223,6 +223,24 @@ describe('state store that will not open', () => {
     restored.close();
     await removeDir(restoredDir);
   });
+
+  it('never replaces a backup that knows stories, however small, with a store that knows none', async () => {
+    const db = new StateDb(dir);
+    const story = { path: 'a.txt', id: 'urn:x', published: 1, updated: 2, hash: 'h', firstSeen: 1, deletedAt: null, size: 3, mtimeMs: 4 };
+    db.put(story);
+    expect(await db.backup()).toBe(path.join(dir, 'state.db.backup'));
+    // Its one story taken down: a one-story backup is far under 64 KB, and was once judged empty by its size.
+    db.put({ ...story, deletedAt: 5 });
+    expect(await db.backup()).toBeUndefined();
+    db.close();
+    const restoredDir = await tempDir('feedpub-restore-');
+    const { copyFileSync } = await import('node:fs');
+    copyFileSync(path.join(dir, 'state.db.backup'), path.join(restoredDir, 'state.db'));
+    const copy = new StateDb(restoredDir);
+    expect(copy.get('a.txt')?.deletedAt).toBeNull();
+    copy.close();
+    await removeDir(restoredDir);
+  });
 });
 
 describe('redirects for moved and deleted story URLs', () => {
