@@ -272,8 +272,8 @@ async function check(config: Readonly<Config>): Promise<number> {
   return errors > 0 ? 1 : 0;
 }
 
-/** Failures the operator can fix, whose message says how: printed alone (no stack), exit 2. */
-function isOperatorError(error: unknown): error is Error {
+/** Failures the operator can fix, whose message says how: printed with their code (no stack), exit 2. */
+function isOperatorError(error: unknown): error is Error & { code: string } {
   return (
     error instanceof StateLockedError || error instanceof StateStoreError || error instanceof BuildTargetError || error instanceof ForeignFolderError
   );
@@ -283,7 +283,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (isOperatorError(error)) {
-      stderr.write(`feedpub: ${error.message}\n`);
+      stderr.write(`feedpub: ${error.code}: ${error.message}\n`);
       process.exit(2);
     }
     stderr.write(`feedpub: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -87,7 +87,7 @@ describe('one server per state folder', () => {
     const { url, server } = await serve(articles, state, cwd);
     const second = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
     expect(await second.done).toBe(2);
-    expect(second.out.stderr).toContain(`state folder ${state} is in use by feedpub process ${server.child.pid}`);
+    expect(second.out.stderr).toContain(`feedpub: STATE_LOCKED: state folder ${state} is in use by feedpub process ${server.child.pid}`);
     expect(second.out.stdout).not.toContain('listening');
 
     // The served store keeps a rolling backup from the first scan on.
