@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { BACKUP_NAME, STATE_FILE, knowsStories, openError, refuseEmptyOverBackup } from './state-errors.js';
+import { BACKUP_NAME, STATE_FILE, knowsStories, openError, refuseEmptyOverBackup, refuseStorylessOverBackup } from './state-errors.js';
 import { writeSchema } from './state-schema.js';
 import { FILL_SETTING, beginUnsyncedFill, endUnsyncedFill, fillToken, flushAhead } from './unsynced-fill.js';
 import { type StoredText, fromStored, toStored } from './stored-text.js';
@@ -61,6 +61,7 @@ export class StateDb {
     this.db = db;
     try {
       this.olderCopy = writeSchema(this.db, this.file);
+      if (stateDir !== null) refuseStorylessOverBackup(this.file, this.db.prepare('SELECT 1 FROM articles LIMIT 1').get() !== undefined);
     } catch (error) {
       this.db.close();
       throw error;
@@ -280,6 +281,14 @@ export class StateDb {
     const partial = `${target}.partial`;
     try {
       await this.db.backup(partial);
+      // The copy inherits WAL mode, in which even a read-only open (knowsStories, sqlite3) leaves
+      // -wal and -shm files beside it: a rollback-journal copy is read without writing anything.
+      const copy = new Database(partial);
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
       renameSync(partial, target);
       return target;
     } finally {

@@ -83,6 +83,22 @@ export function refuseEmptyOverBackup(file: string): void {
 }
 
 /**
+ * Throw STATE_CORRUPT when an opened store knows no story while its backup does: a store made
+ * elsewhere (an empty sqlite file, one from an empty folder) copied over the real one would give
+ * every story a new id, forget every taken-down story's 410, and then replace the backup. A store
+ * that once held stories keeps their rows (taken down ones too), so this never refuses a real one.
+ */
+export function refuseStorylessOverBackup(file: string, storeKnowsStories: boolean): void {
+  const backup = path.join(path.dirname(file), BACKUP_NAME);
+  if (storeKnowsStories || !existsSync(backup) || !knowsStories(backup)) return;
+  throw new StateStoreError(
+    'STATE_CORRUPT',
+    `state store ${file} knows no story but its backup ${backup} does: restore it (cp ${backup} ${file}), or move the backup aside to start fresh (story ids and dates are then assigned anew)`,
+    file,
+  );
+}
+
+/**
  * Whether a store copy holds any story record (live or taken down); one that cannot be read
  * counts by its size. A store that knows none never replaces it (StateDb.backup), nor starts beside it.
  */

@@ -1,11 +1,11 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StateDb, StateStoreError } from '../../src/store/state-db.js';
 import { stateForBuild } from '../../src/store/state-copy.js';
-import { openError } from '../../src/store/state-errors.js';
+import { knowsStories, openError } from '../../src/store/state-errors.js';
 import { StateLockedError, lockStateDir, stateDirHolder } from '../../src/store/state-lock.js';
 import { CAN_MOUNT } from '../fs-faults.js';
 import { removeDir, tempDir } from '../helpers.js';
@@ -215,6 +215,9 @@ describe('state store that will not open', () => {
     const file = await db.backup();
     db.close();
     expect(file).toBe(path.join(dir, 'state.db.backup'));
+    // Reading the backup (a store with no live story asks it whether it knows stories) leaves nothing beside it.
+    expect(knowsStories(file as string)).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.startsWith('state.db.backup'))).toEqual(['state.db.backup']);
     const restoredDir = await tempDir('feedpub-restore-');
     const { copyFileSync } = await import('node:fs');
     copyFileSync(file as string, path.join(restoredDir, 'state.db'));
@@ -301,5 +304,38 @@ describe('an emptied state.db beside a backup', () => {
     small.close();
     rmSync(path.join(dir, 'state.db'));
     expect(() => new StateDb(dir)).toThrow(/is missing but its backup/);
+  });
+
+  it('refuses a valid store that knows no story (an empty sqlite file, a store from an empty folder) beside a backup that does', async () => {
+    const db = new StateDb(dir);
+    db.put({ path: 'a.txt', id: 'urn:x:a', published: 1, updated: 1, hash: 'h', firstSeen: 1, deletedAt: null, size: 1, mtimeMs: 1 });
+    await db.backup();
+    db.close();
+    const backup = readFileSync(path.join(dir, 'state.db.backup'));
+    const otherDir = await tempDir('feedpub-other-');
+    // A store made by a server on an empty folder: a real schema, no story.
+    new StateDb(otherDir).close();
+    const foreign = [path.join(otherDir, 'state.db'), path.join(otherDir, 'plain.db')];
+    execFileSync(process.execPath, ['-e', `new (require('better-sqlite3'))(${JSON.stringify(foreign[1])}).exec('CREATE TABLE t (x)')`]);
+    for (const file of foreign) {
+      for (const leftover of ['state.db', 'state.db-wal', 'state.db-shm']) rmSync(path.join(dir, leftover), { force: true });
+      copyFileSync(file, path.join(dir, 'state.db'));
+      let error: unknown;
+      try {
+        new StateDb(dir);
+      } catch (e) {
+        error = e;
+      }
+      expect((error as StateStoreError).code).toBe('STATE_CORRUPT');
+      expect((error as Error).message).toMatch(/knows no story but its backup .*state\.db\.backup does: restore it \(cp /);
+      expect(readFileSync(path.join(dir, 'state.db.backup')).equals(backup)).toBe(true);
+    }
+    await removeDir(otherDir);
+    // A store whose stories were all taken down keeps their rows: it still opens beside its backup.
+    copyFileSync(path.join(dir, 'state.db.backup'), path.join(dir, 'state.db'));
+    const restored = new StateDb(dir);
+    restored.markDeleted('a.txt', 2);
+    restored.close();
+    expect(new StateDb(dir).get('a.txt')?.deletedAt).toBe(2);
   });
 });
