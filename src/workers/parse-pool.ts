@@ -23,6 +23,12 @@ interface Job {
   resolve: (outcome: never) => void;
   /** Its outcome when it cannot finish: shutdown, the time limit, a crash. */
   failed: (code: ProblemCode, message: string) => unknown;
+  /**
+   * Sent back by a replaced worker: it goes alone, to an idle worker. Its chunk-mates may be as
+   * hostile as the file that timed out, and sent together they would run out of time one after
+   * another, each holding the rest (three such files took three limits, not two, on two workers).
+   */
+  alone?: boolean;
 }
 
 const SHUTTING_DOWN = 'the parser is shutting down';
@@ -198,10 +204,12 @@ export class ParsePool {
       const chunk: WorkerJob[] = [];
       for (let job = this.queue[0]; job && chunk.length < share; job = this.queue[0]) {
         if (slot.jobs.length > 0 && slot.bytes + job.bytes > AHEAD_BYTES) break;
+        if (job.alone && chunk.length > 0) break;
         this.queue.shift();
         slot.jobs.push(job);
         slot.bytes += job.bytes;
         chunk.push(job.message);
+        if (job.alone) break;
       }
       if (chunk.length === 0) break;
       if (slot.timer === undefined) this.watch(slot, this.timeoutMs);
@@ -224,7 +232,7 @@ export class ParsePool {
     let best: Slot | undefined;
     for (const slot of this.slots) {
       if (!slot.ready || slot.jobs.length >= AHEAD_JOBS) continue;
-      if (next && slot.jobs.length > 0 && slot.bytes + next.bytes > AHEAD_BYTES) continue;
+      if (next && slot.jobs.length > 0 && (next.alone || slot.bytes + next.bytes > AHEAD_BYTES)) continue;
       if (!best || slot.jobs.length < best.jobs.length) best = slot;
     }
     return best;
@@ -270,7 +278,7 @@ export class ParsePool {
   /**
    * Drop a stuck or crashed worker and start a fresh one in its place. The job it was on fails
    * (its first, when it names none); the others, done but not sent back or not begun, go back to
-   * the front of the queue.
+   * the front of the queue, each to go alone to an idle worker.
    */
   private replace(slot: Slot, message: string, code: ProblemCode = ProblemCode.Unreadable): void {
     const index = this.slots.indexOf(slot);
@@ -283,6 +291,7 @@ export class ParsePool {
     slot.bytes = 0;
     this.slots.splice(index, 1);
     void slot.worker.terminate();
+    for (const other of others) other.alone = true;
     this.queue.unshift(...others);
     job?.resolve(job.failed(code, message) as never);
     if (this.keepWarm) this.warm();
