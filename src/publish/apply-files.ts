@@ -14,7 +14,7 @@ import type { StateDb } from '../store/state-db.js';
 import { type FileJob, type FileOutcome, type FileStat, readError } from '../workers/read-story.js';
 import { type Catalog, summarizeReading } from './catalog.js';
 import type { ProblemBook } from './problem-book.js';
-import { startBatch } from './read-batches.js';
+import { startBatch, untilQuiet } from './read-batches.js';
 import { restoreEntries, storedNotes } from './restore-entries.js';
 import { RENAME_WINDOW_MS, RecentRemovals } from './rename-rules.js';
 import { type StoredEntry, storedEntries } from './stored-entry.js';
@@ -33,6 +33,14 @@ export interface ApplyOptions {
   read: (file: FileJob, before: FileStat | undefined) => Promise<FileOutcome>;
   /** A story is held until `at` (epoch ms), or not any more (undefined): the scheduler's business. */
   hold: (relPath: string, at: number | undefined) => void;
+  /**
+   * Serving: a batch of saves waits for its reads only while they keep coming in. Once none has
+   * for `quietMs` after one did, the batch is applied without the ones still running (a slow or
+   * hostile file must not hold every other save for up to the 10 s parse limit); `done` is called
+   * as each of them ends, and the caller applies its path again (the read is not repeated).
+   * Unset: wait for all (build, check).
+   */
+  late?: { quietMs: number; done: (relPath: string) => void };
 }
 
 type Read = Exclude<FileOutcome, { error: unknown }> | { error: ArticleError };
@@ -68,6 +76,8 @@ export class FileApplier {
 
   /** Entries published by the batch whose transaction runs now: their bodies are in memory until it commits. */
   private unsettled: StoredEntry[] = [];
+  /** Reads a batch went on without (options.late): the next apply of the path takes its outcome. */
+  private readonly lateReads = new Map<string, Promise<Read>>();
 
   /**
    * Load the entries published by the last run (metadata; bodies stay in the store): a restart re-reads only
@@ -95,9 +105,10 @@ export class FileApplier {
     const prepare = async () => {
       const files = startBatch(this.options.articlesDir, list, cursor, (relPath, before) => this.read(relPath, before), seen);
       cursor += files.length;
-      const reads = await Promise.all(files.map((f) => f.started));
+      const jobs = await this.readsInTime(files, seen === undefined ? this.options.late : undefined);
+      const reads = jobs.map((j) => j.read);
       const rootGone = reads.some((r) => 'rootGone' in r) || (reads.some(missing) && !(await isFolder(this.options.articlesDir)));
-      return { rootGone, jobs: files.map(({ relPath }, k) => ({ path: relPath, read: reads[k] as Read })) };
+      return { rootGone, jobs };
     };
     // The workers parse the batches ahead (each path is in one batch only) while one is applied here, in one transaction.
     const ahead = [prepare()];
@@ -126,8 +137,39 @@ export class FileApplier {
     return changed;
   }
 
+  /**
+   * The batch's reads: all of them, or (`late`: a batch of saves, not a scan, whose store must
+   * stand for the folder) those done once none has come in for `quietMs`; the others are left
+   * to finish in `lateReads`.
+   */
+  private async readsInTime(files: { relPath: string; started: Promise<Read> }[], late: ApplyOptions['late']): Promise<{ path: string; read: Read }[]> {
+    const started = files.map((f) => f.started);
+    const reads = late ? await untilQuiet(started, late.quietMs) : await Promise.all(started);
+    const jobs: { path: string; read: Read }[] = [];
+    for (const [k, { relPath, started }] of files.entries()) {
+      const read = reads[k];
+      if (read) {
+        jobs.push({ path: relPath, read });
+        this.lateReads.delete(relPath);
+      } else if (late) this.goLate(relPath, started, late);
+    }
+    return jobs;
+  }
+
+  private goLate(relPath: string, started: Promise<Read>, late: NonNullable<ApplyOptions['late']>): void {
+    // Late again (its path was applied again before it ended): it is already awaited.
+    if (this.lateReads.has(relPath)) return;
+    this.lateReads.set(relPath, started);
+    this.log.info('article.late', { file: relPath, reason: `still parsing ${late.quietMs / 1000} s after the others: applied when it ends` });
+    void started.then(() => {
+      if (this.lateReads.has(relPath)) late.done(relPath);
+    });
+  }
+
   /** Read `relPath` where it is parsed; the parse is skipped when its bytes are those of its published version. */
   private async read(relPath: string, before: FileStat | undefined): Promise<Read> {
+    const late = this.lateReads.get(relPath);
+    if (late) return late;
     const { articlesDir, maxFileBytes } = this.options;
     const job: FileJob = { root: articlesDir, absPath: path.join(articlesDir, relPath), relPath, maxBytes: maxFileBytes };
     // Parsed again whatever its bytes: a story that last failed, or whose image changed.

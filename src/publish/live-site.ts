@@ -22,6 +22,12 @@ import { WebSubNotifier } from './websub-notifier.js';
 import type { DeskSource, SiteEvent } from './desk-state.js';
 import { type DeskPreviewEntry, previewOf } from './desk-preview-source.js';
 
+/**
+ * How long a batch of saves waits for its last files to be parsed once no other has come in:
+ * a slow or hostile file is published (or reported) when it ends, and the others go out now.
+ */
+const LATE_QUIET_MS = 1000;
+
 export { type LiveSiteOptions, type SiteStatus, siteFromConfig } from './site-status.js';
 
 /**
@@ -84,6 +90,7 @@ export class LiveSite {
         futureStories: config.futureStories,
         read: (file, before) => this.parser.read(file, before),
         hold: (p, at) => (at === undefined ? this.scheduler.drop(p) : this.scheduler.hold(p, at)),
+        ...(options.watch ? { late: { quietMs: LATE_QUIET_MS, done: (p: string) => this.queue.enqueue(p) } } : {}),
       },
       this.store,
       this.catalog,

@@ -36,3 +36,32 @@ export function startBatch<T>(
   }
   return batch;
 }
+
+/**
+ * The outcomes of `reads` once all are in, or once none has come in for `quietMs` after one did
+ * (undefined for those still running): while none is in, the workers may still be booting. The look waits for the messages already queued (as the parse pool's
+ * time limit does): after a long transaction, reads that came in meanwhile are not late.
+ */
+export function untilQuiet<T>(reads: readonly Promise<T>[], quietMs: number): Promise<(T | undefined)[]> {
+  const done: (T | undefined)[] = reads.map(() => undefined);
+  let left = reads.length;
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const settle = () => {
+      clearTimeout(timer);
+      resolve([...done]);
+    };
+    const quiet = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setImmediate(settle), quietMs);
+    };
+    for (const [k, read] of reads.entries()) {
+      void read.then((outcome) => {
+        done[k] = outcome;
+        if (--left === 0) settle();
+        else quiet();
+      });
+    }
+    if (left === 0) settle();
+  });
+}

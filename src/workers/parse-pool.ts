@@ -197,10 +197,11 @@ export class ParsePool {
     this.pumpDue = false;
     const idle = this.slots.filter((s) => s.jobs.length === 0).length;
     for (let i = idle; i < this.queue.length && this.slots.length < this.size && !this.closed; i++) this.slots.push(this.spawn());
-    // Each chunk to the worker with the fewest jobs, no bigger than an even share of the queue.
-    const ready = this.slots.filter((s) => s.ready).length;
+    // Each chunk to the worker with the fewest jobs, no bigger than an even share of the queue
+    // between all the workers, booting ones included: two saves to a pool with one worker up go
+    // one to it and one to the next, not both behind whatever the first turns out to be.
     for (let slot = this.leastBusy(); slot && this.queue.length > 0; slot = this.leastBusy()) {
-      const share = Math.min(CHUNK, AHEAD_JOBS - slot.jobs.length, Math.ceil(this.queue.length / ready));
+      const share = Math.min(CHUNK, AHEAD_JOBS - slot.jobs.length, Math.ceil(this.queue.length / this.slots.length));
       const chunk: WorkerJob[] = [];
       for (let job = this.queue[0]; job && chunk.length < share; job = this.queue[0]) {
         if (slot.jobs.length > 0 && slot.bytes + job.bytes > AHEAD_BYTES) break;
@@ -226,12 +227,16 @@ export class ParsePool {
     for (const slot of this.slots) busy ? slot.worker.ref() : slot.worker.unref();
   }
 
-  /** The ready worker with the fewest jobs that has room for the next, if any. */
+  /**
+   * The ready worker with the fewest jobs that has room for the next, if any. None is sent more
+   * ahead while another boots: what waits is for that one.
+   */
   private leastBusy(): Slot | undefined {
     const next = this.queue[0];
+    const booting = this.slots.some((s) => !s.ready);
     let best: Slot | undefined;
     for (const slot of this.slots) {
-      if (!slot.ready || slot.jobs.length >= AHEAD_JOBS) continue;
+      if (!slot.ready || slot.jobs.length >= AHEAD_JOBS || (booting && slot.jobs.length > 0)) continue;
       if (next && slot.jobs.length > 0 && (next.alone || slot.bytes + next.bytes > AHEAD_BYTES)) continue;
       if (!best || slot.jobs.length < best.jobs.length) best = slot;
     }

@@ -78,4 +78,22 @@ describe('hostile files while serving', () => {
     expect(p95).toBeLessThan(250);
     expect(max).toBeLessThan(1000);
   }, 240_000);
+
+  it('publishes the stories saved with a slow file now, and the slow one when its parse ends', async () => {
+    await put(ctx.articles, 'calm.txt', 'Calm\n\nAn ordinary story.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    // Markdown emphasis that takes markdown-it seconds (about 8 here): published, or TOO_COMPLEX
+    // past the 10 s limit on a loaded machine. Saved in the same instant as an ordinary story.
+    await Promise.all([
+      put(ctx.articles, 'slow.md', `# Slow\n\n${'*a _b [c '.repeat(400_000)}\n`),
+      put(ctx.articles, 'quick.txt', 'Quick\n\nSaved with the slow one.\n'),
+    ]);
+    const settled = () => site.status().articles === 3 || site.status().problems.some((p) => p.path === 'slow.md');
+    await waitFor(() => site.status().articles >= 2, 60_000, 'the story saved with the slow one');
+    // Out while the slow file still parses: it did not wait for that file's verdict.
+    expect(settled()).toBe(false);
+    expect(await (await fetch(`${url}/feed.xml`)).text()).toContain('Quick');
+    await waitFor(settled, 60_000, 'the slow file published or refused');
+  }, 120_000);
 });

@@ -92,9 +92,11 @@ describe('parse pool', () => {
 
   it('sends the files held behind one over the limit on alone, to idle workers: another hostile one among them holds no one', async () => {
     pool = new ParsePool({ parse, size: 2, timeoutMs: 3000 });
-    // One worker ready, the second booting: the four files go to the first in one message. Each
-    // heavy one takes about 5 s here (longer under load), and all fit in what is sent ahead (8 MB).
-    await pool.parse('warm.md', new TextEncoder().encode('# Warm\n\nup'));
+    // Both workers up; eight files shared out four a worker, in one message each: the first four
+    // to the first. Each heavy one takes about 5 s here (longer under load), and all fit in what
+    // is sent ahead (8 MB).
+    await Promise.all([1, 2].map((n) => pool?.parse(`warm${n}.md`, new TextEncoder().encode('# Warm\n\nup'))));
+    expect(pool.workers).toBe(2);
     const heavy = new TextEncoder().encode(`# Heavy\n\n${'*a _b [c '.repeat(250_000)}`);
     const order: string[] = [];
     const track = (name: string, bytes: Uint8Array) =>
@@ -102,7 +104,8 @@ describe('parse pool', () => {
         order.push(`${name} ${'story' in o ? 'ok' : o.failure.code}`);
       });
     const small = new TextEncoder().encode('# Small\n\nok');
-    await Promise.all([track('h1', heavy), track('h2', heavy), track('s1', small), track('h3', heavy)]);
+    const tracked = [track('h1', heavy), track('h2', heavy), track('s1', small), track('h3', heavy)];
+    await Promise.all([...tracked, ...[2, 3, 4, 5].map((n) => pool?.parse(`s${n}.md`, small))]);
     // h1 runs out of time; h2 goes alone to the other worker, and the small file to the fresh
     // one as soon as it is up, not after h2 has run out of time too (sent together, it waited for it).
     expect(order).toEqual(['h1 TOO_COMPLEX', 's1 ok', 'h2 TOO_COMPLEX', 'h3 TOO_COMPLEX']);
