@@ -83,8 +83,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = positionals[0] ?? 'serve';
-  if (positionals.length > 1 || !['serve', 'build', 'check', 'ping'].includes(command)) {
-    stderr.write(`feedpub: unknown command "${positionals.join(' ')}"\n\n${USAGE}`);
+  if (!['serve', 'build', 'check', 'ping'].includes(command)) {
+    stderr.write(`feedpub: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (positionals.length > 1) {
+    // `feedpub check articles/` is the commonest slip: the folder is an option, said so.
+    stderr.write(`feedpub: unexpected "${positionals.slice(1).join(' ')}" after ${command}: give folders with --articles, --state or --out\n\n${USAGE}`);
     return 2;
   }
   const input: ConfigInput = {
@@ -106,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'serve' || command === 'build') checkStateFolder(config);
   } catch (error) {
     if (error instanceof ConfigError) {
-      stderr.write(`feedpub: invalid configuration: ${error.message}${error.file ? ` (${error.file})` : ''}\n`);
+      stderr.write(`feedpub: ${error.code}: invalid configuration: ${error.message}${error.file ? ` (${error.file})` : ''}\n`);
       return 2;
     }
     throw error;
@@ -162,7 +167,12 @@ function readableFolder(dir: string): string {
     return path.resolve(dir);
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw new ConfigError('articles', `cannot read folder ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such folder' : code === 'EACCES' ? 'this user may not read it' : (code ?? String(error));
+    throw new ConfigError(
+      'articles',
+      `cannot read folder ${path.resolve(dir)}: ${why} (give --articles, FEEDPUB_ARTICLES or "articles" in the config the folder the stories are saved in)`,
+    );
   }
 }
 

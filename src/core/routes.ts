@@ -30,6 +30,9 @@ export const DESK_ASSETS: ReadonlySet<string> = new Set(['/desk.js', '/desk.css'
 export const DISCOVERY = { sitemap: '/sitemap.xml', newsSitemap: '/news-sitemap.xml', opml: '/feeds.opml', robots: '/robots.txt' } as const;
 export type DiscoveryDocument = keyof typeof DISCOVERY;
 
+/** A static export's error page, for the web server's `error_page 404` (the live server renders its errors per request). */
+export const BUILD_PAGES = { notFound: '/404.html' } as const;
+
 /** Operational endpoints (never in a build). */
 export const ENDPOINTS = { health: '/healthz', status: '/status' } as const;
 

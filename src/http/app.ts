@@ -1,8 +1,8 @@
 // express: health, status, static assets, and the error shape for everything the snapshot does not answer.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../log.js';
-import { ASSETS, DESK_ASSETS, ENDPOINTS, paths } from '../core/routes.js';
-import { escapeHtml } from '../core/text.js';
+import { DESK_ASSETS, ENDPOINTS } from '../core/routes.js';
+import { renderErrorPage } from '../core/render/error-page.js';
 import { articleMedia } from './article-media.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
@@ -18,6 +18,8 @@ export interface AppOptions {
   articlesDir: string;
   status: () => StatusReport;
   log: Logger;
+  /** The site's language: error pages speak it. */
+  language: string;
 }
 
 /** An HTTP error with a status code; the one error handler turns it into a response. */
@@ -82,11 +84,7 @@ export function createApp(options: AppOptions): express.Express {
     if (req.accepts(['html', 'json']) === 'json') {
       res.json({ error: { status, message } });
     } else {
-      res
-        .type('html')
-        .send(
-          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status}</title><link rel="stylesheet" href="${ASSETS.stylesheet}"></head><body><main><h1>${status}</h1><p>${escapeHtml(message)}</p><p><a href="${paths.home}">Latest stories</a></p></main></body></html>\n`,
-        );
+      res.type('html').send(renderErrorPage(options.language, status, message));
     }
   });
   return app;

@@ -2,7 +2,7 @@
 import type { FileStat } from '../core/folder-diff.js';
 import type { Site } from '../core/model.js';
 import { NO_EXTRA_HEADERS } from '../snapshot/headers.js';
-import type { Snapshot } from '../snapshot/snapshot.js';
+import type { Snapshot, SnapshotItem } from '../snapshot/snapshot.js';
 import { RollingBackup } from '../store/rolling-backup.js';
 import { StateDb } from '../store/state-db.js';
 import { ArticleWatcher } from '../watch/article-watcher.js';
@@ -152,6 +152,11 @@ export class LiveSite {
   }
 
   /** What is served now: swapped whole on every rebuild. */
+  /** What a static export writes beyond the snapshot (publish/site-builder.ts `buildOnly`). */
+  buildOnly(): SnapshotItem[] {
+    return this.builder.buildOnly();
+  }
+
   get snapshot(): Snapshot {
     return this.builder.snapshot;
   }

@@ -10,12 +10,21 @@ import {
   renderFrontDocuments,
   renderStoryDocument,
 } from '../core/render/documents.js';
+import { notFoundDocument } from '../core/render/error-page.js';
 import type { FacetLink } from '../core/render/pages.js';
 import { FACETS, FEED_FORMATS, type Facet, matchRoute, paths, siteUrls } from '../core/routes.js';
 import type { Logger } from '../log.js';
 import { compressNow, encodeDocument, encodedDocument } from '../snapshot/encode.js';
 import type { HeaderPolicy } from '../snapshot/headers.js';
-import { type DocumentSource, EMPTY_SNAPSHOT, LazyDocuments, SiteSnapshot, type Snapshot, type SnapshotDoc } from '../snapshot/snapshot.js';
+import {
+  type DocumentSource,
+  EMPTY_SNAPSHOT,
+  LazyDocuments,
+  SiteSnapshot,
+  type Snapshot,
+  type SnapshotDoc,
+  type SnapshotItem,
+} from '../snapshot/snapshot.js';
 import type { Catalog } from './catalog.js';
 import { DiscoveryDocuments } from './discovery-documents.js';
 import { DocumentKeys } from './document-keys.js';
@@ -185,6 +194,13 @@ export class SiteBuilder {
       encode: this.last.encodeMs,
     });
     return changedFeeds.map((p) => site.baseUrl + p);
+  }
+
+  /** Documents only a static export has: the 404 page for its web server (keyed by its bytes: a build rewrites it only when they change). */
+  buildOnly(): SnapshotItem[] {
+    // Dated like the feeds: its bytes never depend on the stories, and a build writes bytes, not dates.
+    const doc = this.encode(notFoundDocument(this.options.site, feedUpdated(this.options.catalog.list(), undefined)));
+    return [{ path: doc.path, key: doc.tag, doc: () => doc }];
   }
 
   private encode(doc: Document, previous?: SnapshotDoc): SnapshotDoc {

@@ -231,11 +231,15 @@ describe('feedpub CLI', () => {
     await put(cwd, 'feedpub.config.json', JSON.stringify({ itemLimit: 0 }));
     const badConfig = await finished(run(['--articles', articles, '--state', state], cwd));
     expect(badConfig.code).toBe(2);
-    expect(badConfig.stderr).toContain('itemLimit: must be a whole number');
+    expect(badConfig.stderr).toContain('feedpub: BAD_CONFIG: invalid configuration: itemLimit: must be a whole number');
 
     const missing = await finished(run(['check', '--articles', path.join(articles, 'nope')], articles));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/articles: cannot read folder .*ENOENT/);
+    expect(missing.stderr).toMatch(/^feedpub: BAD_CONFIG: invalid configuration: articles: cannot read folder .*nope: there is no such folder \(give --articles/);
+
+    const positional = await finished(run(['check', articles], cwd));
+    expect(positional.code).toBe(2);
+    expect(positional.stderr).toContain(`unexpected "${articles}" after check: give folders with --articles`);
 
     const unknown = await finished(run(['--frobnicate'], cwd));
     expect(unknown.code).toBe(2);

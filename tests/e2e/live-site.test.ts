@@ -357,6 +357,13 @@ describe('HTTP for pollers', () => {
     const missing = await fetch(`${ctx.running.url}/nope`, { headers: { accept: 'application/json' } });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: { status: 404, message: 'no such page: /nope' } });
+    // A browser gets the page in the site's language (the tests' site is Thai), the English reason marked as such.
+    const page = await fetch(`${ctx.running.url}/nope`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(404);
+    const html = await page.text();
+    expect(html).toContain('<html lang="th">');
+    expect(html).toContain('<p>ไม่พบหน้านี้</p><p lang="en"><small>no such page: /nope</small></p>');
+    expect(html).toContain('<a href="/">ข่าวล่าสุด</a>');
     for (const p of ['/articles/..%2F..%2Fetc%2Fpasswd', '/articles/%2e%2e/%2e%2e/etc/passwd', '/%00', '/articles/%E0%A4%A']) {
       const res = await fetch(`${ctx.running.url}${p}`);
       expect([400, 404]).toContain(res.status);

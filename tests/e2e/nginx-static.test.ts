@@ -107,6 +107,17 @@ describe.skipIf(!NGINX)(`static export behind nginx ${NEEDS.nginx}`, () => {
       expect((await fetch(base + feed)).headers.get('content-security-policy'), feed).toBeNull();
   });
 
+  it('answers a missing page, story or hidden file with the build’s 404 page in the site’s language', async () => {
+    for (const missing of ['/nope', '/articles/no-such-story', '/.feedpub-manifest.json']) {
+      const res = await fetch(base + missing);
+      expect(res.status, missing).toBe(404);
+      expect(res.headers.get('content-type'), missing).toBe('text/html; charset=utf-8');
+      const html = await res.text();
+      expect(html, missing).toContain('<html lang="en">'); // the site's language (this config's default)
+      expect(html, missing).toContain(`<h1>404</h1><p>no such page</p><p><a href="${base}/">Latest stories</a></p>`);
+    }
+  });
+
   it('compresses a story page, which the build writes without a .gz, per request', async () => {
     const file = path.join(work, 'site', 'articles', 'kim-putin.html');
     await expect(readFile(`${file}.gz`)).rejects.toThrow(/ENOENT/);
