@@ -25,6 +25,9 @@ export function formatExplanation(e: Explanation, timeZone = 'UTC'): string {
   const row = (label: string, line: number | undefined, text: string) =>
     out.push(`  ${label.padEnd(9)} ${line === undefined ? ''.padEnd(8) : `line ${String(line).padEnd(3)}`} ${text}`);
   out.push(`${e.path}${r ? ` (${r.format}${r.language ? `, language ${r.language}` : ''})` : ''}`);
+  // A parse that failed stopped at its error: what was not read by then may come after it.
+  const stop = e.story ? undefined : e.problems.find((p) => p.severity === 'error');
+  const absent = (otherwise: string) => (stop ? `none read before the error${stop.line ? ` on line ${stop.line}` : ''}` : otherwise);
   if (r?.title) row('title', r.title.line, r.title.text);
   if (r?.dateline) {
     const d = r.dateline;
@@ -36,13 +39,13 @@ export function formatExplanation(e: Explanation, timeZone = 'UTC'): string {
     if (e.story?.dateSource?.lede)
       row('', undefined, 'a wire lede: its date dates a new story; a story published before keeps the date it was published with');
   } else if (r) {
-    row('dateline', undefined, 'none found: the story is dated when the file was first seen');
+    row('dateline', undefined, absent('none found: the story is dated when the file was first seen'));
   }
   for (const c of r?.credits ?? []) {
     const role = c.author !== undefined ? `author "${c.author}"` : `photo credit "${c.photo}"`;
     row('credit', c.line, `${c.text}  →  ${role}, because of ${c.evidence}`);
   }
-  if (r && r.credits.length === 0) row('credit', undefined, 'none found: the feed author is used');
+  if (r && r.credits.length === 0) row('credit', undefined, absent('none found: the feed author is used'));
   for (const f of r?.fields ?? []) row('field', f.line, `${f.name}: ${f.value}`);
   for (const [i, p] of (r?.paragraphs ?? []).entries()) row(i === 0 ? 'body' : '', p.line, excerpt(p.text, 40));
   if (r?.cut) row('cut', r.cut.line, `"${r.cut.marker}" starts page boilerplate: it and everything after it is left out`);

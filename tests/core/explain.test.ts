@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { formatExplanation } from '../../src/core/explain.js';
+import type { StoryReading } from '../../src/core/model.js';
+
+const reading: StoryReading = {
+  format: 'plain text',
+  title: { line: 1, text: 'Floods recede' },
+  dateline: { line: 3, text: '2026-13-45', invalid: 'month 13 does not exist' },
+  credits: [],
+  paragraphs: [],
+  notes: [],
+};
+
+describe('formatExplanation', () => {
+  it('says a credit or dateline was not read before a failed parse’s error, not that the file has none', () => {
+    const text = formatExplanation({
+      path: 'a.txt',
+      reading,
+      problems: [{ path: 'a.txt', code: 'BAD_DATE', reason: 'not a real date', severity: 'error', line: 3 }],
+      outcome: 'not published',
+    });
+    expect(text).toMatch(/credit\s+none read before the error on line 3\n/);
+    expect(text).not.toContain('the feed author is used');
+    const noDate = formatExplanation({
+      path: 'a.txt',
+      reading: { ...reading, dateline: undefined },
+      problems: [{ path: 'a.txt', code: 'EMPTY', reason: 'no body', severity: 'error' }],
+      outcome: 'not published',
+    });
+    expect(noDate).toMatch(/dateline\s+none read before the error\n/);
+  });
+
+  it('says what stands in for a missing credit or dateline when the story parsed', () => {
+    const text = formatExplanation({
+      path: 'a.txt',
+      story: { reading: { ...reading, dateline: undefined } } as never,
+      problems: [],
+      outcome: 'published as /articles/a',
+    });
+    expect(text).toMatch(/dateline\s+none found: the story is dated when the file was first seen/);
+    expect(text).toMatch(/credit\s+none found: the feed author is used/);
+  });
+});
