@@ -224,6 +224,12 @@ export class FileApplier {
     const release = releaseOf(story, this.now(), this.options.futureStories);
     if (release.kind === 'too-far')
       return this.fail(relPath, new ArticleError(ProblemCode.FarFuture, release.reason, relPath, { line: release.line }));
+    // Held after it was out: a date edited into the future (a typo, often) takes a published story down. Said loudly.
+    const withdrawn = release.kind === 'held' && !story.draft && current !== undefined;
+    if (withdrawn)
+      story.warnings.push(
+        `its date ${release.until.toISOString()} is in the future: the story was published and is now held, out of every feed and page, until then; if the date is a typo, correct it`,
+      );
     if (release.kind === 'now-undated') {
       story.date = undefined;
       story.warnings.push(release.warning);
@@ -250,9 +256,10 @@ export class FileApplier {
       this.catalog.setDraft(relPath, story.draft);
       this.catalog.setHeld(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
       this.options.hold(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
-      this.log.info(story.draft ? 'article.draft' : 'article.held', {
+      this.log[withdrawn ? 'warn' : 'info'](story.draft ? 'article.draft' : 'article.held', {
         file: relPath,
         until: release.kind === 'held' ? release.until.toISOString() : undefined,
+        was: current ? 'published' : undefined,
       });
       return wasPublished;
     }

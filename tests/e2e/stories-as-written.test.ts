@@ -75,6 +75,23 @@ describe('embargoes', () => {
     expect(site.status().held).toEqual([]);
   });
 
+  it('warns when a published story is taken down because its date was edited into the future', async () => {
+    await put(ctx.articles, 'flood.txt', `Flood\n\n${bangkok(Date.now() - 3_600_000)}\n\nbody\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    expect((await fetch(`${url}/articles/flood`)).status).toBe(200);
+    await put(ctx.articles, 'flood.txt', `Flood\n\n${bangkok(Date.now() + 86_400_000)}\n\nbody\n`);
+    await waitFor(() => (site.status().held.some((h) => h.path === 'flood.txt') ? true : undefined));
+    expect((await fetch(`${url}/articles/flood`)).status).toBe(404);
+    expect(site.status().problems).toContainEqual(
+      expect.objectContaining({
+        path: 'flood.txt',
+        severity: 'warning',
+        reason: expect.stringMatching(/the story was published and is now held, out of every feed and page, until then; if the date is a typo/),
+      }),
+    );
+  });
+
   it('publishes a story whose embargo passed while the server was stopped, on the next start', async () => {
     const releaseAt = Math.ceil((Date.now() + 5000) / 1000) * 1000;
     await put(ctx.articles, 'later.txt', `Later\n\n${bangkok(releaseAt)}\n\nbody\n`);
