@@ -273,7 +273,10 @@ async function check(config: Readonly<Config>): Promise<number> {
     const line = p.line !== undefined && !p.reason.startsWith(`line ${p.line}:`) ? ` (line ${p.line})` : '';
     process.stdout.write(`${p.path}: ${p.severity} ${p.code}: ${p.reason}${line}\n`);
   }
-  for (const h of held) process.stdout.write(`${h.path}: held until ${h.until} (embargo), then published by itself\n`);
+  // In the desk's time zone, as the files are written (the instant beside it).
+  const { wallAndInstant } = await import('./core/explain.js');
+  for (const h of held)
+    process.stdout.write(`${h.path}: held until ${wallAndInstant(h.until, config.timeZone)} (embargo), then published by itself\n`);
   const count = (severity: string) => problems.filter((p) => p.severity === severity).length;
   const errors = count('error');
   process.stdout.write(

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
 import { ArticleError } from './core/errors.js';
-import { type Explanation, formatExplanation } from './core/explain.js';
+import { type Explanation, formatExplanation, wallAndInstant } from './core/explain.js';
 import { ingestStory } from './core/ingest.js';
 import { type Problem, ProblemCode } from './core/model.js';
 import { releaseOf } from './core/release.js';
@@ -47,7 +47,7 @@ export function explainFile(config: Readonly<Config>, file: string, now: number 
         const release = releaseOf(story, now, config.futureStories);
         if (release.kind === 'too-far') fail(ProblemCode.FarFuture, release.reason, release.line);
         else if (story.draft) explanation.outcome = 'a draft: not published until `draft: true` is removed';
-        else if (release.kind === 'held') explanation.outcome = `held until ${release.until.toISOString()}, then published by itself`;
+        else if (release.kind === 'held') explanation.outcome = `held until ${wallAndInstant(release.until.toISOString(), config.timeZone)}, then published by itself`;
         else explanation.outcome = `published as /articles/${ingested.slug.map(encodeURIComponent).join('/')}`;
       }
     }

@@ -13,7 +13,7 @@ export interface Explanation {
 }
 
 /** `2026-11-24 09:15 Asia/Bangkok (2026-11-24T02:15:00.000Z)`: the wall time the desk wrote, and the instant. */
-function both(iso: string, timeZone: string): string {
+export function wallAndInstant(iso: string, timeZone: string): string {
   const wall = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
   return `${wall} ${timeZone} (${iso})`;
 }
@@ -33,7 +33,7 @@ export function formatExplanation(e: Explanation, timeZone = 'UTC'): string {
     const d = r.dateline;
     const what = d.invalid
       ? `not a real date: ${d.invalid}`
-      : `${d.date ? both(d.date, timeZone) : ''}${d.updated ? `, updated ${both(d.updated, timeZone)}` : ''}`;
+      : `${d.date ? wallAndInstant(d.date, timeZone) : ''}${d.updated ? `, updated ${wallAndInstant(d.updated, timeZone)}` : ''}`;
     row('dateline', d.line, `${d.text}  →  ${what}${d.place ? `  (place: ${d.place})` : ''}`);
     // core/identity.ts: a lede's date never moves a story subscribers have already seen.
     if (e.story?.dateSource?.lede)

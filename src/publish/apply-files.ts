@@ -265,17 +265,19 @@ export class FileApplier {
     }
     this.options.hold(relPath, undefined);
     this.moves.published(previous.oldUrl ?? (current ? paths.article(current.slug) : undefined), paths.article(slug));
-    this.publish(story, { slug, summary: ingested.summary, notes }, record, current !== undefined, image);
+    // A rename was logged as such (article.renamed): not as a new story.
+    const said = previous.renamed ? undefined : current !== undefined ? 'article.updated' : 'article.added';
+    this.publish(story, { slug, summary: ingested.summary, notes }, record, said, image);
     return true;
   }
 
-  private publish(story: Story, made: Made, record: IdentityRecord, existed: boolean, image: StoryImage): void {
+  private publish(story: Story, made: Made, record: IdentityRecord, said: string | undefined, image: StoryImage): void {
     const meta = entryMeta(story, made.slug, record, image.enclosure);
     this.store.putEntry(record.path, JSON.stringify(meta), story.contentHtml, made.summary, storedNotes(made.notes));
     const entry = this.toEntry(meta, { body: story.contentHtml, summary: made.summary });
     this.unsettled.push(entry);
     this.catalog.publish(entry);
-    this.log.info(existed ? 'article.updated' : 'article.added', { file: record.path, id: entry.id, title: entry.title });
+    if (said) this.log.info(said, { file: record.path, id: entry.id, title: entry.title });
   }
 
   /**
@@ -286,7 +288,11 @@ export class FileApplier {
    * seen (`rm b; mv a b`): the moved story keeps its own id, and the replaced one gets a tombstone.
    * Or a story renamed and edited at once, as publish/rename-rules.ts tells.
    */
-  private previousIdentity(relPath: string, hash: string, story: Story): { record: IdentityRecord | undefined; oldUrl?: string } {
+  private previousIdentity(
+    relPath: string,
+    hash: string,
+    story: Story,
+  ): { record: IdentityRecord | undefined; oldUrl?: string; renamed?: boolean } {
     const own = this.store.get(relPath);
     const ownLive = own !== undefined && own.deletedAt === null;
     if (ownLive && own.hash === hash) return { record: own };
@@ -311,7 +317,7 @@ export class FileApplier {
       this.removed.delete(candidate.path);
       this.lately.drop(candidate.path);
       this.log.info('article.renamed', { from: candidate.path, file: relPath });
-      return { record: { ...candidate, path: relPath, deletedAt: null }, oldUrl };
+      return { record: { ...candidate, path: relPath, deletedAt: null }, oldUrl, renamed: true };
     }
     return { record: own };
   }

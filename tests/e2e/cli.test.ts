@@ -257,6 +257,15 @@ describe('feedpub CLI', () => {
     expect(result.stdout).toContain('empty.txt: error EMPTY: file is empty or white space only');
     expect(result.stdout).toContain('1 article(s) publishable');
 
+    // A held story's release time is said in the desk's time zone (Asia/Bangkok by default), as it is written.
+    const wall = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Bangkok', dateStyle: 'short', timeStyle: 'short' }).format(
+      new Date(Date.now() + 30 * 86_400_000),
+    );
+    await put(articles, 'later.txt', `Later\n\n${wall}\n\nbody\n`);
+    const held = await finished(run(['check', '--articles', articles], cwd));
+    expect(held.stdout).toMatch(new RegExp(`later\\.txt: held until ${wall} Asia/Bangkok \\(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:00\\.000Z\\) \\(embargo\\)`));
+    await removeDir(path.join(articles, 'later.txt'));
+
     await removeDir(path.join(articles, 'bad.md'));
     await removeDir(path.join(articles, 'empty.txt'));
     expect((await finished(run(['check', '--articles', articles], cwd))).code).toBe(0);

@@ -115,6 +115,8 @@ describe('story identity', () => {
     await waitFor(async () => same(await titles(ctx.running?.url ?? ''), ['Story A', 'Story D']), 10_000, 'A renamed, B gone');
     const about = (file: string) => events.filter(([e, f]) => e.startsWith('article.') && (f.file === file || f.from === file));
     expect(about('a.txt')).toEqual([['article.renamed', { from: 'a.txt', file: 'c.txt' }]]);
+    // The new path is the renamed story, not a new one.
+    expect(about('c.txt')).toEqual([['article.renamed', { from: 'a.txt', file: 'c.txt' }]]);
     expect(about('b.txt')).toEqual([['article.removed', { file: 'b.txt' }]]);
   });
 
