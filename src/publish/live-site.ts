@@ -201,7 +201,7 @@ export class LiveSite {
           this.emit({ type: 'seen', path: p });
           this.queue.enqueue(p);
         },
-        onFolder: (p) => (p === '' ? void this.guard?.check() : this.reconciler.schedule(0)),
+        onFolder: (p) => (p === '' ? void this.guard?.check() : this.reconciler.folderChanged(p)),
         onRescan: () => this.reconciler.schedule(0),
         onImage: () => this.reconciler.imageSaved(),
       });

@@ -73,6 +73,8 @@ export class Reconciler {
   last: ScanReport | null = null;
   /** Files the last scan did not read (see scan-folder's `ignored`). */
   ignored: readonly string[] = [];
+  /** Folders added or removed since the last scan began (folderChanged). */
+  private changedFolders = new Set<string>();
 
   constructor(private readonly options: ReconcilerOptions) {}
 
@@ -98,6 +100,9 @@ export class Reconciler {
   /** List the folder and apply what differs: 'stop' when the folder is unavailable or held empty (handled). */
   private async read(initial: boolean): Promise<'stop' | { changed: boolean; files: number; read: number }> {
     const { articlesDir, log, catalog, problems } = this.options;
+    // Taken before listing: a folder made during the listing is the next scan's.
+    const newFolders = [...this.changedFolders];
+    this.changedFolders = new Set();
     const scan = await scanFolder(articlesDir);
     if (!scan.rootOk) {
       problems.setScan([
@@ -129,7 +134,7 @@ export class Reconciler {
     }).filter((p) => !scanned.has(p));
     const onDisk = new Map(scan.files.map((f) => [f.path, f]));
     // Stories whose image changed are read too, but are no missed event: an image's own event only schedules this scan.
-    if (!initial && todo.length > 0) this.reportGap(todo, onDisk);
+    if (!initial && todo.length > 0) this.reportGap(todo, onDisk, newFolders);
     const reading = new Set(todo);
     for (const p of this.options.staleImages?.() ?? []) if (!reading.has(p)) todo.push(p);
     // Files deleted while the server was down go first: a restart serves the stored stories meanwhile.
@@ -185,11 +190,12 @@ export class Reconciler {
    * A scan found files no event had reported (a burst that outran the watcher, a filesystem
    * without events): log how many, and make sure the folders holding them are watched from now on.
    */
-  private reportGap(todo: string[], onDisk: ReadonlyMap<string, FileStat>): void {
+  private reportGap(todo: string[], onDisk: ReadonlyMap<string, FileStat>, newFolders: readonly string[]): void {
     // A story whose folder became a link is not listed (links are never followed) and is read
     // again by each scan, which keeps its last good version and its SYMLINK problem: no gap.
     const linked = new Set(this.options.problems.pathsWithCode(ProblemCode.Symlink));
-    const gaps = todo.filter((p) => onDisk.has(p) || !linked.has(p));
+    const inNewFolder = (p: string) => newFolders.some((f) => p.startsWith(`${f}/`));
+    const gaps = todo.filter((p) => (onDisk.has(p) || !linked.has(p)) && !inNewFolder(p));
     if (gaps.length === 0) return;
     const folders = gaps.filter((p) => onDisk.has(p)).map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : ''));
     const rewatched = this.options.ensureWatched?.(folders) ?? 0;
@@ -216,6 +222,15 @@ export class Reconciler {
   }
 
   /** Scan after `delayMs` (0: as soon as the queue allows), then every `everySeconds` when periodic; a scan due sooner stands. */
+  /**
+   * A folder under the root appeared or went (`rel`, relative): scan now. The files it held when
+   * it appeared had no event (it was not watched yet): they are expected, not a watch gap.
+   */
+  folderChanged(rel: string): void {
+    this.changedFolders.add(rel);
+    this.schedule(0);
+  }
+
   schedule(delayMs: number): void {
     if (this.closed) return;
     // A scan already due sooner stands (an empty folder's recheck is not pushed back by the periodic one).

@@ -66,6 +66,20 @@ describe('watcher faults', () => {
     await rm(path.join(ctx.articles, 'new.txt'));
     await waitFor(async () => JSON.stringify(await titles(url)) === JSON.stringify(['Old, edited']), 10_000, 'reconcile of a deletion');
   });
+  it('publishes stories saved into a folder made just before them without calling them a watch gap', async () => {
+    await put(ctx.articles, 'old.txt', 'Old\n\nbody\n');
+    const warnings: string[] = [];
+    const quiet = () => undefined;
+    ctx.running = await startSite(ctx.articles, ctx.state, {}, { log: { debug: quiet, info: quiet, warn: (e: string) => void warnings.push(e), error: quiet } });
+    const { url } = ctx.running;
+    for (const n of [1, 2, 3]) {
+      // mkdir and save at once (a sync tool, `git pull`): the file is written before the folder is watched.
+      await mkdir(path.join(ctx.articles, `region${n}`));
+      await writeFile(path.join(ctx.articles, `region${n}`, 'story.txt'), `Region ${n}\n\nbody\n`);
+      await waitFor(async () => ((await titles(url)).includes(`Region ${n}`) ? true : undefined), 10_000, `region ${n} published`);
+    }
+    expect(warnings).toEqual([]);
+  });
   it('reports a symbolic link once, and the periodic reconcile does not call it a missed change every time', async () => {
     await put(ctx.articles, 'old.txt', 'Old\n\nbody\n');
     const events: string[] = [];
