@@ -42,7 +42,7 @@ export function explainFile(config: Readonly<Config>, file: string, now: number 
       } else {
         const { story } = ingested;
         explanation.story = story;
-        for (const w of story.warnings) problems.push({ path: rel, code: ProblemCode.Warning, reason: w, severity: 'warning' });
+        for (const w of story.warnings) problems.push({ path: rel, code: w.code, reason: w.message, severity: 'warning' });
         for (const h of story.hints ?? []) problems.push({ path: rel, code: ProblemCode.Unsure, reason: h, severity: 'info' });
         const release = releaseOf(story, now, config.futureStories);
         if (release.kind === 'too-far') fail(ProblemCode.FarFuture, release.reason, release.line);

@@ -1,7 +1,7 @@
 // Bytes → text: BOMs, strict UTF-8, legacy Thai (TIS-620 / windows-874) detection, newlines.
 import { isUtf8 } from 'node:buffer';
 import { ArticleError } from './errors.js';
-import { ProblemCode } from './model.js';
+import { ProblemCode, type StoryWarning } from './model.js';
 import { countForbidden, stripForbidden } from './text.js';
 import { utf8Text } from './utf8.js';
 
@@ -9,7 +9,7 @@ export interface Decoded {
   text: string;
   /** The encoding the bytes were read as. */
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-874';
-  warnings: string[];
+  warnings: StoryWarning[];
 }
 
 /**
@@ -19,7 +19,7 @@ export interface Decoded {
  * empty files and bytes that are neither valid UTF-8 nor plausible Thai.
  */
 export function decodeArticle(bytes: Uint8Array, file?: string): Decoded {
-  const warnings: string[] = [];
+  const warnings: StoryWarning[] = [];
   let text: string;
   let encoding: Decoded['encoding'];
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -41,7 +41,7 @@ export function decodeArticle(bytes: Uint8Array, file?: string): Decoded {
     } else if (mostlyNotUtf8(bytes) && looksLikeThai874(bytes)) {
       encoding = 'windows-874';
       text = new TextDecoder('windows-874').decode(bytes);
-      warnings.push('read as legacy Thai (TIS-620/windows-874); save as UTF-8 to be sure');
+      warnings.push({ code: ProblemCode.LegacyEncoding, message: 'read as legacy Thai (TIS-620/windows-874); save as UTF-8 to be sure' });
     } else {
       const truncated = invalidAt >= bytes.length - 3 && isTruncatedSequence(bytes, invalidAt);
       throw new ArticleError(
@@ -58,7 +58,7 @@ export function decodeArticle(bytes: Uint8Array, file?: string): Decoded {
   if (forbidden > 0) {
     const spaced = /[\v\f\u0085]/.test(text) ? ' (vertical tabs, form feeds and NELs became spaces)' : '';
     text = stripForbidden(text);
-    warnings.push(`removed ${forbidden} control or non-character code point(s) that XML forbids${spaced}`);
+    warnings.push({ code: ProblemCode.CharsRemoved, message: `removed ${forbidden} control or non-character code point(s) that XML forbids${spaced}` });
   }
   if (text.trim() === '') throw new ArticleError(ProblemCode.Empty, 'file is empty or white space only', file);
   return { text, encoding, warnings };

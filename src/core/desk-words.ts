@@ -86,6 +86,11 @@ const th = {
     ROOT_MISSING: { what: 'ไม่พบโฟลเดอร์ข่าว', todo: 'จะไม่มีการอัปเดตจนกว่าโฟลเดอร์จะกลับมา แจ้งผู้ดูแลเซิร์ฟเวอร์' },
     ROOT_EMPTY: { what: 'โฟลเดอร์ข่าวว่างเปล่า', todo: 'ข่าวเดิมยังเผยแพร่อยู่ ตรวจว่าไดรฟ์หรือโฟลเดอร์ที่แชร์ต่ออยู่ แจ้งผู้ดูแลเซิร์ฟเวอร์' },
     WARNING: { what: 'เผยแพร่แล้ว แต่ระบบแก้บางอย่างให้', todo: 'เช่น ลบอักขระแปลกปลอม เปิดดูตัวอย่างว่าข่าวแสดงถูกต้อง' },
+    LEGACY_ENCODING: { what: 'ไฟล์เป็นรหัสภาษาไทยแบบเก่า', todo: 'อ่านเป็น TIS-620 แล้วเผยแพร่ ตรวจตัวอย่าง แล้วบันทึกไฟล์ใหม่เป็น UTF-8' },
+    CHARS_REMOVED: { what: 'เผยแพร่แล้ว โดยลบอักขระแปลกปลอมออก', todo: 'อักขระควบคุมที่มองไม่เห็นถูกลบ เปิดดูตัวอย่างว่าข่าวแสดงถูกต้อง' },
+    MARKS_DROPPED: { what: 'เผยแพร่แล้ว โดยตัดสระหรือวรรณยุกต์ที่ซ้อนเกิน', todo: 'ตัวอักษรหนึ่งตัวมีสระหรือวรรณยุกต์ซ้อนเกินสี่ตัว ตรวจคำในบรรทัดนั้น' },
+    FUTURE_DATE: { what: 'วันที่อยู่ในอนาคต จึงใช้เวลาที่บันทึกแทน', todo: 'ตรวจวันที่ในข่าว ถ้าตั้งใจให้รอเผยแพร่ ให้ตั้ง futureStories เป็น hold' },
+    HELD_AFTER_PUBLISHED: { what: 'ข่าวที่เผยแพร่แล้วถูกดึงกลับไปรอ', todo: 'วันที่ถูกแก้เป็นอนาคต ข่าวจะกลับมาเมื่อถึงเวลานั้น ถ้าพิมพ์วันที่ผิด ให้แก้วันที่' },
     UNSURE: { what: 'ระบบไม่แน่ใจบางบรรทัด', todo: 'ข่าวเผยแพร่ตามที่เขียน ตรวจว่าบรรทัดที่ระบุ (เช่น เครดิต) แสดงตามที่ตั้งใจ' },
     DUPLICATE_ID: { what: 'id ซ้ำกับไฟล์อื่น', todo: 'ไฟล์นี้จึงได้ id ใหม่ของตัวเอง ลบหรือเปลี่ยนช่อง id ถ้าไม่ได้ตั้งใจให้ซ้ำ' },
     FAR_FUTURE: { what: 'วันที่เลยไปข้างหน้ากว่าหนึ่งปี', todo: 'น่าจะพิมพ์ปีผิด ตรวจปีอีกครั้ง (พ.ศ. มากกว่า ค.ศ. 543 ปี)' },
@@ -186,6 +191,26 @@ const en = {
     WARNING: {
       what: 'Published, with something fixed on the way',
       todo: 'For example stray characters removed. Open the preview to check it reads right.',
+    },
+    LEGACY_ENCODING: {
+      what: 'Saved in a legacy Thai encoding',
+      todo: 'Read as TIS-620 and published. Check the preview, then save the file as UTF-8.',
+    },
+    CHARS_REMOVED: {
+      what: 'Published, with stray characters removed',
+      todo: 'Invisible control characters were taken out. Open the preview to check it reads right.',
+    },
+    MARKS_DROPPED: {
+      what: 'Published, with stacked marks cut',
+      todo: 'A character carried more than four vowel or tone marks. Check the words on the line shown.',
+    },
+    FUTURE_DATE: {
+      what: 'Dated in the future, so dated when saved',
+      todo: 'Check the date. To hold stories dated ahead until then, set futureStories to hold.',
+    },
+    HELD_AFTER_PUBLISHED: {
+      what: 'A published story was pulled back',
+      todo: 'Its date was edited into the future: it returns then. If the date is a typo, correct it.',
     },
     UNSURE: {
       what: 'The desk was unsure about a line',

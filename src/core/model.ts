@@ -25,8 +25,8 @@ export interface Story {
   draft: boolean;
   /** BCP 47 tag: front matter `lang`, else `th` when the text is mostly Thai script. */
   language?: string;
-  /** Non-fatal issues found while reading (stripped control characters, legacy encoding...). */
-  warnings: string[];
+  /** Non-fatal issues found while reading (stripped control characters, legacy encoding...), each with its code. */
+  warnings: StoryWarning[];
   /** Things the parser was unsure of and left as written (a short line that may be a credit): `check` shows them as info. */
   hints?: string[];
   /**
@@ -120,7 +120,18 @@ export const ProblemCode = {
   RootMissing: 'ROOT_MISSING',
   /** The articles folder holds no story while stories are published (an unmounted share): they stay published. */
   RootEmpty: 'ROOT_EMPTY',
+  /** A warning of a store written before warnings had codes of their own. */
   Warning: 'WARNING',
+  /** Read as legacy Thai (TIS-620/windows-874): published, but the file should be saved as UTF-8. */
+  LegacyEncoding: 'LEGACY_ENCODING',
+  /** Characters XML forbids, or bidirectional controls in a title or name, were removed. */
+  CharsRemoved: 'CHARS_REMOVED',
+  /** Combining marks stacked past the limit on one character were dropped. */
+  MarksDropped: 'MARKS_DROPPED',
+  /** A date or update time ahead of now was not used as written (futureStories: publish, a future `updated`). */
+  FutureDate: 'FUTURE_DATE',
+  /** A published story was taken down (held) because its date was edited into the future. */
+  HeldAfterPublished: 'HELD_AFTER_PUBLISHED',
   /** The parser was unsure and kept the text as written (never blocks publishing). */
   Unsure: 'UNSURE',
   /** A front-matter id already used by another file: this one is published under its own id. */
@@ -136,6 +147,12 @@ export const ProblemCode = {
   /** A story image whose header is not what its extension says, or unreadable: no enclosure until it is fixed. */
   ImageMismatch: 'IMAGE_MISMATCH',
 } as const;
+
+/** A story published with something changed or guessed on the way: what, said to the editor with its code. */
+export interface StoryWarning {
+  code: ProblemCode;
+  message: string;
+}
 export type ProblemCode = (typeof ProblemCode)[keyof typeof ProblemCode];
 
 /** A file that could not be (fully) published, and why. `warning` problems do not block publishing. */

@@ -7,7 +7,7 @@ import { readDate } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
-import { ProblemCode, type Story, type StoryReading } from './model.js';
+import { ProblemCode, type Story, type StoryReading, type StoryWarning } from './model.js';
 import { limitTitle } from './parse-plain.js';
 import type { StoryOptions as ParseOptions } from './parse-story.js';
 import { htmlToText } from './html-text.js';
@@ -31,8 +31,8 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 export function parseMarkdown(text: string, file: string, options: ParseOptions): Story {
   const match = FRONT_MATTER.exec(text);
   const source = match?.[1] ?? '';
-  const warnings: string[] = [];
-  const warn = (w: string) => warnings.push(w);
+  const warnings: StoryWarning[] = [];
+  const warn = (w: StoryWarning) => warnings.push(w);
   const meta = match ? withoutForbidden(readFrontMatter(source, file), warn) : {};
   let body = match ? text.slice(match[0].length) : text;
   const lineOf = (key: string) => fieldLine(source, key);
@@ -50,7 +50,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
 
   checkMarkupComplexity(body, file);
   const bounded = limitMarks(sanitizeStoryHtml(markdown.render(body), options.pageUrl));
-  if (bounded.dropped > 0) warn(`body: dropped ${bounded.dropped} combining marks beyond 4 on one character`);
+  if (bounded.dropped > 0) warn({ code: ProblemCode.MarksDropped, message: `body: dropped ${bounded.dropped} combining marks beyond 4 on one character` });
   const contentHtml = bounded.text;
   const text_ = htmlToText(contentHtml);
   const summary = optionalString(meta, 'summary', file) ?? optionalString(meta, 'description', file);
@@ -121,7 +121,7 @@ type Meta = Record<string, unknown>;
  * The front matter with what XML forbids removed from its text, and a warning: YAML escapes
  * (`"\uD800"`, `"\x07"`) make characters the file's own bytes could not hold, so decoding never saw them.
  */
-function withoutForbidden(meta: Meta, warn: (w: string) => void): Meta {
+function withoutForbidden(meta: Meta, warn: (w: StoryWarning) => void): Meta {
   let removed = 0;
   const clean = (value: unknown): unknown => {
     if (typeof value === 'string') {
@@ -132,7 +132,8 @@ function withoutForbidden(meta: Meta, warn: (w: string) => void): Meta {
     return Array.isArray(value) ? value.map(clean) : value;
   };
   const out = Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, clean(value)]));
-  if (removed > 0) warn(`front matter: removed ${removed} control or non-character code point(s) that XML forbids`);
+  if (removed > 0)
+    warn({ code: ProblemCode.CharsRemoved, message: `front matter: removed ${removed} control or non-character code point(s) that XML forbids` });
   return out;
 }
 
@@ -179,7 +180,7 @@ function readAuthor(meta: Meta, file: string): string | undefined {
 }
 
 /** A list of labels (tags, categories): each a name in URLs and feeds, so cleaned as a title is (bidi controls too). */
-function readList(meta: Meta, key: string, file: string, warn: (message: string) => void): string[] {
+function readList(meta: Meta, key: string, file: string, warn: (warning: StoryWarning) => void): string[] {
   const value = meta[key];
   if (value === undefined || value === null) return [];
   const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];

@@ -4,7 +4,7 @@ import { type Dateline, readDateline, readTimeLine } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
-import { ProblemCode, type Story, type StoryReading } from './model.js';
+import { ProblemCode, type Story, type StoryReading, type StoryWarning } from './model.js';
 import { findBoilerplate } from './boilerplate-markers.js';
 import { cleanLabel, cleanLine, cutAtFixedWidth, escapeHtml, limitMarks, lineJoint } from './text.js';
 
@@ -47,7 +47,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
   const all = text.split('\n');
   const cutAt = findBoilerplate(all, options.boilerplateMarkers);
   const lines = toLines(cutAt < 0 ? all : all.slice(0, cutAt));
-  const warnings: string[] = [];
+  const warnings: StoryWarning[] = [];
   const reading: StoryReading = { format: 'plain text', credits: [], paragraphs: [], notes: [] };
   if (cutAt >= 0) reading.cut = { line: cutAt + 1, marker: cleanLine(all[cutAt] as string) };
 
@@ -77,7 +77,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
     reading.paragraphs.push({ line: p.n, text: bounded.text.slice(0, PARAGRAPH_OPENING) });
     return `<p>${escapeHtml(bounded.text)}</p>`;
   });
-  if (dropped > 0) warnings.push(`body: dropped ${dropped} combining marks beyond 4 on one character`);
+  if (dropped > 0) warnings.push({ code: ProblemCode.MarksDropped, message: `body: dropped ${dropped} combining marks beyond 4 on one character` });
   if (head.author === undefined) head.creditFromText(paragraphs);
   head.dateFromLede(paragraphs[0]);
   const language = detectLanguage(`${title} ${paragraphs.map((p) => p.text).join(' ')}`);

@@ -1,4 +1,5 @@
 // Character-level hygiene shared by every renderer: XML-forbidden characters, escaping, normalisation.
+import { ProblemCode, type StoryWarning } from './model.js';
 
 /**
  * Characters XML 1.0 forbids (https://www.w3.org/TR/xml/#charsets): C0 controls other than
@@ -202,11 +203,16 @@ function mayHaveLongMarkRun(text: string): boolean {
  * A one-line label a reader sees (title, author, summary): `cleanLine`, bidi controls removed,
  * combining-mark runs bounded. `warn` hears what was dropped.
  */
-export function cleanLabel(text: string, field: string, warn: (message: string) => void): string {
+export function cleanLabel(text: string, field: string, warn: (warning: StoryWarning) => void): string {
   const line = cleanLine(text);
   const bidi = line.match(BIDI_CONTROLS)?.length ?? 0;
   const { text: bounded, dropped } = limitMarks(bidi > 0 ? withoutBidiControls(line) : line);
-  if (bidi > 0) warn(`${field}: removed ${bidi} bidirectional control character${bidi === 1 ? '' : 's'} (U+202A–U+202E, U+2066–U+2069)`);
-  if (dropped > 0) warn(`${field}: dropped ${dropped} combining marks beyond ${MAX_MARKS_PER_BASE} on one character`);
+  if (bidi > 0)
+    warn({
+      code: ProblemCode.CharsRemoved,
+      message: `${field}: removed ${bidi} bidirectional control character${bidi === 1 ? '' : 's'} (U+202A–U+202E, U+2066–U+2069)`,
+    });
+  if (dropped > 0)
+    warn({ code: ProblemCode.MarksDropped, message: `${field}: dropped ${dropped} combining marks beyond ${MAX_MARKS_PER_BASE} on one character` });
   return bounded;
 }

@@ -227,16 +227,17 @@ export class FileApplier {
     // Held after it was out: a date edited into the future (a typo, often) takes a published story down. Said loudly.
     const withdrawn = release.kind === 'held' && !story.draft && current !== undefined;
     if (withdrawn)
-      story.warnings.push(
-        `its date ${release.until.toISOString()} is in the future: the story was published and is now held, out of every feed and page, until then; if the date is a typo, correct it`,
-      );
+      story.warnings.push({
+        code: ProblemCode.HeldAfterPublished,
+        message: `its date ${release.until.toISOString()} is in the future: the story was published and is now held, out of every feed and page, until then; if the date is a typo, correct it`,
+      });
     if (release.kind === 'now-undated') {
       story.date = undefined;
-      story.warnings.push(release.warning);
+      story.warnings.push({ code: ProblemCode.FutureDate, message: release.warning });
     }
     if (story.updated && story.updated.getTime() > this.now()) {
       // An update time ahead of now would date the feed after the response that serves it.
-      story.warnings.push(`updated: ${story.updated.toISOString()} is in the future; the time of this save is used`);
+      story.warnings.push({ code: ProblemCode.FutureDate, message: `updated: ${story.updated.toISOString()} is in the future; the time of this save is used` });
       story.updated = undefined;
     }
     const previous = this.previousIdentity(relPath, hash, story);

@@ -10,7 +10,7 @@ export function storyNotes(relPath: string, story: Story): Problem[] {
   };
   return [
     ...story.warnings.map(
-      (reason): Problem => ({ path: relPath, code: ProblemCode.Warning, reason, severity: 'warning', line: lineOf(reason) }),
+      ({ code, message }): Problem => ({ path: relPath, code, reason: message, severity: 'warning', line: lineOf(message) }),
     ),
     ...(story.hints ?? []).map(
       (reason): Problem => ({ path: relPath, code: ProblemCode.Unsure, reason, severity: 'info', line: lineOf(reason) }),

@@ -19,7 +19,7 @@ describe('decodeArticle', () => {
     const decoded = decodeArticle(tis620('ข่าวด่วน\n\nเนื้อหาข่าว'));
     expect(decoded.encoding).toBe('windows-874');
     expect(decoded.text).toBe('ข่าวด่วน\n\nเนื้อหาข่าว');
-    expect(decoded.warnings[0]).toMatch(/legacy Thai/);
+    expect(decoded.warnings[0]).toEqual({ code: 'LEGACY_ENCODING', message: expect.stringMatching(/legacy Thai/) });
   });
 
   it('refuses Latin-1 text rather than reading it as Thai', () => {
@@ -61,7 +61,7 @@ describe('decodeArticle', () => {
   it('removes characters XML forbids, with a warning', () => {
     const decoded = decodeArticle(new TextEncoder().encode('Ti\u0001tle\uFFFE\n\nbody\uFFFF'));
     expect(decoded.text).toBe('Title\n\nbody');
-    expect(decoded.warnings.join()).toMatch(/removed 3/);
+    expect(decoded.warnings.map((w) => w.message).join()).toMatch(/removed 3/);
   });
 
   it('firstInvalidUtf8 rejects overlongs and surrogates', () => {

@@ -84,6 +84,6 @@ describe('word-separating controls and bidi controls in a story file', () => {
     if (!out.ok) throw new Error(out.failure.message);
     expect(out.story.contentHtml).toContain('seps nel a b c d body');
     expect(out.summary).toBe('seps nel a b c d body rev');
-    expect(out.story.warnings.join(' ')).toContain('became spaces');
+    expect(out.story.warnings.map((w) => w.message).join(' ')).toContain('became spaces');
   });
 });

@@ -89,7 +89,8 @@ describe('bounded text', () => {
     const story = plain(`T${'\u0301'.repeat(5000)}itle\n\nb${'\u0e49'.repeat(100_000)}ody`);
     expect(story.title).toBe(`T${'\u0301'.repeat(4)}itle`);
     expect(story.contentHtml.length).toBeLessThan(40);
-    expect(story.warnings.join('\n')).toMatch(/title: dropped 4996 combining marks[\s\S]*body: dropped 99996/);
+    expect(story.warnings.map((w) => w.message).join('\n')).toMatch(/title: dropped 4996 combining marks[\s\S]*body: dropped 99996/);
+    expect(new Set(story.warnings.map((w) => w.code))).toEqual(new Set(['MARKS_DROPPED']));
   });
 
   it('keeps Thai stacked marks (up to three) untouched', () => {
@@ -102,7 +103,7 @@ describe('bounded text', () => {
     const story = plain('Safe\u202Eevil\u202C title\n\nBy Jane\u202E Doe\n\nbody');
     expect(story.title).toBe('Safeevil title');
     expect(story.author).toBe('Jane Doe');
-    expect(story.warnings.some((w) => w.startsWith('title: removed 2 bidirectional'))).toBe(true);
+    expect(story.warnings).toContainEqual({ code: 'CHARS_REMOVED', message: expect.stringMatching(/^title: removed 2 bidirectional/) });
   });
 
   it('removes from front matter what XML forbids that YAML escapes wrote (a lone surrogate, a control), and says so', () => {
@@ -114,13 +115,16 @@ describe('bounded text', () => {
     expect(story.title).toBe('Lone surrogate');
     expect(story.author).toBe('Writer');
     expect(story.tags).toEqual(['tag', '🇹🇭']);
-    expect(story.warnings).toContain('front matter: removed 3 control or non-character code point(s) that XML forbids');
+    expect(story.warnings).toContainEqual({
+      code: 'CHARS_REMOVED',
+      message: 'front matter: removed 3 control or non-character code point(s) that XML forbids',
+    });
   });
 
   it('removes bidi overrides from front-matter tags and categories, which name pages and feeds', () => {
     const story = parseMarkdown('---\ntitle: T\ntags: ["x\u202Ey", "ok"]\ncategories: "a\u2066b"\n---\n\nbody', 'a.md', options);
     expect(story.tags).toEqual(['xy', 'ok', 'ab']);
-    expect(story.warnings.filter((w) => /^(tags|categories): removed 1 bidirectional/.test(w))).toHaveLength(2);
+    expect(story.warnings.filter((w) => /^(tags|categories): removed 1 bidirectional/.test(w.message))).toHaveLength(2);
   });
 
   it('cuts a title by bytes when its graphemes are few but heavy', () => {

@@ -40,7 +40,7 @@ describe('datelines and credits as desks write them', () => {
     expect(by('Safeevil title')?.authors).toEqual([{ name: 'Jane Doe' }]);
     expect((by('Safeevil title')?.content?.value ?? '').length).toBeLessThan(100);
     expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'yaml11.md', code: 'BAD_DATE', line: 3 }));
-    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'bidi.md', code: 'WARNING' }));
+    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'bidi.md', code: 'CHARS_REMOVED' }));
   });
 });
 
@@ -87,6 +87,7 @@ describe('embargoes', () => {
       expect.objectContaining({
         path: 'flood.txt',
         severity: 'warning',
+        code: 'HELD_AFTER_PUBLISHED',
         reason: expect.stringMatching(/the story was published and is now held, out of every feed and page, until then; if the date is a typo/),
       }),
     );
@@ -121,7 +122,7 @@ describe('embargoes', () => {
     const served = Date.parse(rss.res.headers.get('date') ?? '');
     expect(Date.parse(rss.res.headers.get('last-modified') ?? '')).toBeLessThanOrEqual(served);
     for (const item of parseRssFeed(rss.text).items ?? []) expect(Date.parse(item.pubDate ?? '')).toBeLessThanOrEqual(served + 1000);
-    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'next-week.txt', code: 'WARNING' }));
+    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'next-week.txt', code: 'FUTURE_DATE' }));
   });
 });
 
