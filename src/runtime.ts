@@ -21,7 +21,7 @@ import { EMPTY_SNAPSHOT, snapshotItems } from './snapshot/snapshot.js';
 import { StateDb } from './store/state-db.js';
 import { stateForBuild } from './store/state-copy.js';
 import { lockStateDir } from './store/state-lock.js';
-import { STATE_FILE, StateStoreError } from './store/state-errors.js';
+import { BACKUP_NAME, STATE_FILE, StateStoreError, livePathsOf } from './store/state-errors.js';
 import { undoUnsyncedFill } from './store/unsynced-fill.js';
 import { ArchivePool } from './workers/archive-pool.js';
 
@@ -110,7 +110,7 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
     throw error;
   }
   try {
-    await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths());
+    await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths(), backupOf(config.stateDir));
     return await serveWith(config, options, store, () => lock.release());
   } catch (error) {
     store.close();
@@ -298,12 +298,18 @@ function saidUpgraded(store: StateDb, log: Logger): void {
   if (store.olderCopy) log.info('state.upgraded', { copy: store.olderCopy, reason: 'the store as the older feedpub left it, kept: the way back to it' });
 }
 
+/** The rolling backup of the store in `stateDir`, as checkFolderMatchesState reads it: a thousand of its stories recognise its folder. */
+function backupOf(stateDir: string): { file: string; livePaths: () => string[] } {
+  const file = path.join(stateDir, BACKUP_NAME);
+  return { file, livePaths: () => livePathsOf(file, 1000) };
+}
+
 /** checkFolderMatchesState against the store in `stateDir` (a build's own copy, or the served one). */
 async function checkStoredFolder(config: Readonly<Config>, stateDir: string, log: Logger): Promise<void> {
   const store = new StateDb(stateDir);
   saidUpgraded(store, log);
   try {
-    await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths());
+    await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths(), backupOf(config.stateDir));
   } finally {
     store.close();
   }

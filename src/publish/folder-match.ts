@@ -1,6 +1,7 @@
 // A start refused when the articles folder holds none of the state's stories but other ones: a wrong --articles or --state.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { STATE_FILE, StateStoreError } from '../store/state-errors.js';
 import { scanFolder } from '../watch/scan-folder.js';
 
 /** The folder and the state folder do not belong together; starting would retire every story the state published. */
@@ -22,13 +23,30 @@ const MIN_STORIES = 2;
  * ROOT_EMPTY), as an unmounted share needs. One existing file ends the check: a normal start
  * reads one stored path and pays for one `stat`.
  */
-export async function checkFolderMatchesState(articlesDir: string, stateDir: string, livePaths: Iterable<string>): Promise<void> {
+export async function checkFolderMatchesState(
+  articlesDir: string,
+  stateDir: string,
+  livePaths: Iterable<string>,
+  backup?: { file: string; livePaths: () => Iterable<string> },
+): Promise<void> {
   let count = 0;
   let example: string | undefined;
   for (const p of livePaths) {
     if (existsSync(path.join(articlesDir, p))) return;
     example ??= p;
     count++;
+  }
+  if (count === 0) return;
+  // None of the store's stories is here, but its backup's are: the store is another site's
+  // (copied over this one), whatever its size. Starting would give every story a new id.
+  for (const p of backup?.livePaths() ?? []) {
+    if (!existsSync(path.join(articlesDir, p))) continue;
+    throw new StateStoreError(
+      'STATE_CORRUPT',
+      `state store in ${stateDir} knows none of the stories in ${articlesDir} (it knows ${example}), but its backup ${backup?.file} does (such as ${p}): ` +
+        `the store is not this site's. Restore the backup (cp ${backup?.file} ${path.join(stateDir, STATE_FILE)}), or, if --articles is wrong, correct it`,
+      path.join(stateDir, STATE_FILE),
+    );
   }
   if (count < MIN_STORIES) return;
   const scan = await scanFolder(articlesDir);

@@ -2,7 +2,15 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { BACKUP_NAME, STATE_FILE, knowsStories, openError, refuseEmptyOverBackup, refuseStorylessOverBackup } from './state-errors.js';
+import {
+  BACKUP_NAME,
+  STATE_FILE,
+  knowsStories,
+  openError,
+  refuseEmptyOverBackup,
+  refuseForeignOverBackup,
+  refuseStorylessOverBackup,
+} from './state-errors.js';
 import { writeSchema } from './state-schema.js';
 import { FILL_SETTING, beginUnsyncedFill, endUnsyncedFill, fillToken, flushAhead } from './unsynced-fill.js';
 import { type StoredText, fromStored, toStored } from './stored-text.js';
@@ -278,6 +286,7 @@ export class StateDb {
     const target = path.join(path.dirname(this.file), BACKUP_NAME);
     // Never replace a backup that knows stories with a store that knows none.
     if (this.stmts.livePaths.get() === undefined && existsSync(target) && knowsStories(target)) return undefined;
+    if (existsSync(target)) refuseForeignOverBackup(this.db, target);
     const partial = `${target}.partial`;
     try {
       await this.db.backup(partial);
@@ -290,6 +299,8 @@ export class StateDb {
         copy.close();
       }
       renameSync(partial, target);
+      // Left by a read of a backup an older feedpub wrote in WAL mode: they belong to no file now.
+      for (const leftover of ['-wal', '-shm']) rmSync(`${target}${leftover}`, { force: true });
       return target;
     } finally {
       rmSync(partial, { force: true });

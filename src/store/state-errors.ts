@@ -99,6 +99,51 @@ export function refuseStorylessOverBackup(file: string, storeKnowsStories: boole
 }
 
 /**
+ * Throw STATE_CORRUPT rather than replace a backup that knows stories with a store that shares
+ * none of them (neither one of its ids at the same path, nor one of its ids anywhere): another
+ * site's store copied over this one. A store that continues the backup keeps its rows (taken-down
+ * and renamed stories keep their ids), so this never refuses a real one.
+ */
+export function refuseForeignOverBackup(db: Database.Database, backup: string): void {
+  let sample: { path: string; id: string }[];
+  let copy: Database.Database | undefined;
+  try {
+    copy = new Database(backup, { readonly: true, fileMustExist: true });
+    const rows = (order: string) => copy?.prepare(`SELECT path, id FROM articles ORDER BY rowid ${order} LIMIT 100`).all() ?? [];
+    sample = [...rows('ASC'), ...rows('DESC')] as { path: string; id: string }[];
+  } catch {
+    return; // a backup that cannot be read is replaced (the start's checks judge a damaged store)
+  } finally {
+    copy?.close();
+  }
+  if (sample.length === 0) return;
+  const idAt = db.prepare<[string], string>('SELECT id FROM articles WHERE path = ?').pluck();
+  if (sample.some((r) => idAt.get(r.path) === r.id)) return;
+  // Every sampled story renamed since: its id is elsewhere (no index on ids: a few lookups only).
+  const known = db.prepare<[string], number>('SELECT 1 FROM articles WHERE id = ? LIMIT 1').pluck();
+  if (sample.slice(0, 10).some((r) => known.get(r.id) !== undefined)) return;
+  throw new StateStoreError(
+    'STATE_CORRUPT',
+    `not replacing the backup ${backup}: the store shares none of its stories (another site's store copied over this one?). The backup is kept; if the store is wrong, stop feedpub and restore it (cp ${backup} ${path.join(path.dirname(backup), STATE_FILE)})`,
+    backup,
+  );
+}
+
+/** Up to `limit` paths of live stories a store copy knows (none when it is missing or cannot be read). */
+export function livePathsOf(file: string, limit: number): string[] {
+  if (!existsSync(file)) return [];
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return db.prepare('SELECT path FROM articles WHERE deleted_at IS NULL LIMIT ?').pluck().all(limit) as string[];
+  } catch {
+    return [];
+  } finally {
+    db?.close();
+  }
+}
+
+/**
  * Whether a store copy holds any story record (live or taken down); one that cannot be read
  * counts by its size. A store that knows none never replaces it (StateDb.backup), nor starts beside it.
  */

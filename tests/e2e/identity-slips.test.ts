@@ -1,5 +1,5 @@
 // Story identity through the real watcher and server: a rename onto a deleted name, a freed slug, a file turned into a folder, a new base URL.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/runtime.js';
@@ -97,6 +97,37 @@ describe('story identity', () => {
     await ctx.running.close();
     ctx.running = await startSite(ctx.articles, ctx.state);
     expect(await titles(ctx.running.url)).toEqual(['Story Y']);
+  });
+
+  it('refuses a small site’s store copied over this one’s when its backup knows this folder’s stories (attack trial: new ids, and the backup replaced)', async () => {
+    await put(ctx.articles, 'a.txt', 'Story A\n\nThe text of story A.\n');
+    await put(ctx.articles, 'b.txt', 'Story B\n\nThe text of story B.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const ids = (await atom(ctx.running.url)).xml.match(/urn:uuid:[0-9a-f-]+/g);
+    await ctx.running.close(); // its last backup: a.txt and b.txt
+    ctx.running = undefined;
+    const backup = await readFile(path.join(ctx.state, 'state.db.backup'));
+    // Another site's store, of one story, copied over this one's.
+    const other = await tempDir('feedpub-other-articles-');
+    const otherState = await tempDir('feedpub-other-state-');
+    try {
+      await put(other, 'zzz.txt', 'Other story\n\nbody\n');
+      await (await startSite(other, otherState)).close();
+      for (const f of ['state.db-wal', 'state.db-shm']) await rm(path.join(ctx.state, f), { force: true });
+      await copyFile(path.join(otherState, 'state.db'), path.join(ctx.state, 'state.db'));
+      await expect(startSite(ctx.articles, ctx.state)).rejects.toMatchObject({
+        code: 'STATE_CORRUPT',
+        message: expect.stringMatching(/knows none of the stories in .* but its backup .*state\.db\.backup does \(such as a\.txt\): the store is not this site's\. Restore the backup \(cp /),
+      });
+      expect((await readFile(path.join(ctx.state, 'state.db.backup'))).equals(backup)).toBe(true);
+      // The way back it names: the ids are those subscribers saw.
+      await copyFile(path.join(ctx.state, 'state.db.backup'), path.join(ctx.state, 'state.db'));
+      ctx.running = await startSite(ctx.articles, ctx.state);
+      expect((await atom(ctx.running.url)).xml.match(/urn:uuid:[0-9a-f-]+/g)).toEqual(ids);
+    } finally {
+      await removeDir(other);
+      await removeDir(otherState);
+    }
   });
 
   it('logs a rename made while stopped as renamed only, not as a removal too', async () => {

@@ -306,6 +306,33 @@ describe('an emptied state.db beside a backup', () => {
     expect(() => new StateDb(dir)).toThrow(/is missing but its backup/);
   });
 
+  it('never replaces a backup with a store that shares none of its stories (another site’s), but follows renames', async () => {
+    const record = (p: string, id: string) => ({ path: p, id, published: 1, updated: 1, hash: `h${id}`, firstSeen: 1, deletedAt: null, size: 1, mtimeMs: 1 });
+    const db = new StateDb(dir);
+    db.put(record('a.txt', 'urn:x:a'));
+    db.put(record('b.txt', 'urn:x:b'));
+    await db.backup();
+    db.close();
+    const backup = readFileSync(path.join(dir, 'state.db.backup'));
+    // The same paths under other ids: the store of another site (or one that reassigned every id).
+    const otherDir = await tempDir('feedpub-other-');
+    const other = new StateDb(otherDir);
+    other.put(record('a.txt', 'urn:y:1'));
+    other.close();
+    rmSync(path.join(dir, 'state.db'));
+    copyFileSync(path.join(otherDir, 'state.db'), path.join(dir, 'state.db'));
+    await removeDir(otherDir);
+    const foreign = new StateDb(dir);
+    await expect(foreign.backup()).rejects.toMatchObject({ code: 'STATE_CORRUPT', message: expect.stringMatching(/not replacing the backup .*shares none of its stories/) });
+    expect(readFileSync(path.join(dir, 'state.db.backup')).equals(backup)).toBe(true);
+    // Every story renamed since the backup: its ids are elsewhere, and the backup follows.
+    foreign.remove('a.txt');
+    foreign.put(record('renamed-a.txt', 'urn:x:a'));
+    foreign.put(record('renamed-b.txt', 'urn:x:b'));
+    expect(await foreign.backup()).toBe(path.join(dir, 'state.db.backup'));
+    foreign.close();
+  });
+
   it('refuses a valid store that knows no story (an empty sqlite file, a store from an empty folder) beside a backup that does', async () => {
     const db = new StateDb(dir);
     db.put({ path: 'a.txt', id: 'urn:x:a', published: 1, updated: 1, hash: 'h', firstSeen: 1, deletedAt: null, size: 1, mtimeMs: 1 });
