@@ -40,7 +40,7 @@ export interface ApplyOptions {
    * as each of them ends, and the caller applies its path again (the read is not repeated).
    * Unset: wait for all (build, check).
    */
-  late?: { quietMs: number; done: (relPath: string) => void };
+  late?: { quietMs: number; done: (relPath: string) => void; workersUp: () => boolean };
 }
 
 type Read = Exclude<FileOutcome, { error: unknown }> | { error: ArticleError };
@@ -144,7 +144,7 @@ export class FileApplier {
    */
   private async readsInTime(files: { relPath: string; started: Promise<Read> }[], late: ApplyOptions['late']): Promise<{ path: string; read: Read }[]> {
     const started = files.map((f) => f.started);
-    const reads = late ? await untilQuiet(started, late.quietMs) : await Promise.all(started);
+    const reads = late ? await untilQuiet(started, late.quietMs, late.workersUp()) : await Promise.all(started);
     const jobs: { path: string; read: Read }[] = [];
     for (const [k, { relPath, started }] of files.entries()) {
       const read = reads[k];

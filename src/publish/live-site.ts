@@ -90,7 +90,9 @@ export class LiveSite {
         futureStories: config.futureStories,
         read: (file, before) => this.parser.read(file, before),
         hold: (p, at) => (at === undefined ? this.scheduler.drop(p) : this.scheduler.hold(p, at)),
-        ...(options.watch ? { late: { quietMs: LATE_QUIET_MS, done: (p: string) => this.queue.enqueue(p) } } : {}),
+        ...(options.watch
+          ? { late: { quietMs: LATE_QUIET_MS, done: (p: string) => this.queue.enqueue(p), workersUp: () => this.parser.ready() } }
+          : {}),
       },
       this.store,
       this.catalog,

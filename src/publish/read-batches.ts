@@ -38,11 +38,13 @@ export function startBatch<T>(
 }
 
 /**
- * The outcomes of `reads` once all are in, or once none has come in for `quietMs` after one did
- * (undefined for those still running): while none is in, the workers may still be booting. The look waits for the messages already queued (as the parse pool's
- * time limit does): after a long transaction, reads that came in meanwhile are not late.
+ * The outcomes of `reads` once all are in, or once none has come in for `quietMs` (undefined for
+ * those still running). The clock starts now when the workers are up (`workersUp`: a lone slow
+ * file must not hold the saves after it), else once one read is in (they may still be booting).
+ * The look waits for the messages already queued (as the parse pool's time limit does): after a
+ * long transaction, reads that came in meanwhile are not late.
  */
-export function untilQuiet<T>(reads: readonly Promise<T>[], quietMs: number): Promise<(T | undefined)[]> {
+export function untilQuiet<T>(reads: readonly Promise<T>[], quietMs: number, workersUp = false): Promise<(T | undefined)[]> {
   const done: (T | undefined)[] = reads.map(() => undefined);
   let left = reads.length;
   return new Promise((resolve) => {
@@ -63,5 +65,6 @@ export function untilQuiet<T>(reads: readonly Promise<T>[], quietMs: number): Pr
       });
     }
     if (left === 0) settle();
+    else if (workersUp) quiet();
   });
 }

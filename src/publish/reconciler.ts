@@ -221,7 +221,6 @@ export class Reconciler {
     this.schedule(BURST_RESCAN_MS);
   }
 
-  /** Scan after `delayMs` (0: as soon as the queue allows), then every `everySeconds` when periodic; a scan due sooner stands. */
   /**
    * A folder under the root appeared or went (`rel`, relative): scan now. The files it held when
    * it appeared had no event (it was not watched yet): they are expected, not a watch gap.
@@ -231,6 +230,7 @@ export class Reconciler {
     this.schedule(0);
   }
 
+  /** Scan after `delayMs` (0: as soon as the queue allows), then every `everySeconds` when periodic; a scan due sooner stands. */
   schedule(delayMs: number): void {
     if (this.closed) return;
     // A scan already due sooner stands (an empty folder's recheck is not pushed back by the periodic one).

@@ -20,6 +20,8 @@ interface Job {
   message: WorkerJob;
   /** Bytes sent with it, counted against AHEAD_BYTES: none for a file the worker reads itself. */
   bytes: number;
+  /** The file's size (as last seen): of the files given back by a stuck worker, the small go first. */
+  size: number;
   resolve: (outcome: never) => void;
   /** Its outcome when it cannot finish: shutdown, the time limit, a crash. */
   failed: (code: ProblemCode, message: string) => unknown;
@@ -45,6 +47,8 @@ interface Slot {
   timer: NodeJS.Timeout | undefined;
   /** The job the worker says it is on. */
   running: RunningCell;
+  /** Stuck on a slow file with jobs behind it, which went to other workers: it ends when its job does. */
+  retiring?: boolean;
 }
 
 /**
@@ -53,6 +57,14 @@ interface Slot {
  * meanwhile). Bounded in count and bytes: a worker's queue holds copies of the files.
  */
 const AHEAD_JOBS = 256;
+
+/**
+ * Work that waits while every worker has been on one job this long (hostile files, each up to the
+ * time limit) gets a spare worker, up to SPARE_WORKERS beyond the pool's size: a save then waits
+ * for no such file (four of them held a later save 19 s on two workers). A spare ends once idle.
+ */
+const STUCK_MS = 1000;
+const SPARE_WORKERS = 2;
 const AHEAD_BYTES = 8 * 1024 * 1024;
 
 /**
@@ -90,6 +102,8 @@ export class ParsePool {
   private pumpDue = false;
   /** Whether the workers hold the process open (they do while there is work). */
   private held = false;
+  /** The next look at whether waiting work needs a spare worker (spareIfStuck). */
+  private stuckLook: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: ParsePoolOptions) {
     this.size = options.size ?? Math.max(1, Math.min(4, os.availableParallelism()));
@@ -117,20 +131,24 @@ export class ParsePool {
 
   /** Parse one file's bytes (read by the caller). */
   parse(path: string, bytes: Uint8Array): Promise<Ingested> {
-    return this.submit({ id: this.nextId++, path, bytes }, bytes.byteLength, parseFailed);
+    return this.submit({ id: this.nextId++, path, bytes }, bytes.byteLength, bytes.byteLength, parseFailed);
   }
 
   /** Read, hash and (unless its hash is `file.knownHash`) parse a file, all on a worker. */
   read(file: FileJob, before: FileStat | undefined = statBefore(file.absPath)): Promise<FileOutcome> {
     // `before` is taken before the worker reads the file (about 2 µs, here unless given): a file
     // saved while its parse runs out of time must not be recorded under the verdict on the version before.
-    return this.submit({ id: this.nextId++, file }, 0, (code, message) => unfinishedRead(before, code, message));
+    return this.submit({ id: this.nextId++, file }, 0, before?.size ?? 0, (code, message) => unfinishedRead(before, code, message));
   }
 
-  private submit<T>(message: WorkerJob, bytes: number, failed: (code: ProblemCode, message: string) => T): Promise<T> {
+  private submit<T>(message: WorkerJob, bytes: number, size: number, failed: (code: ProblemCode, message: string) => T): Promise<T> {
     if (this.closed) return Promise.resolve(failed(ProblemCode.Unreadable, SHUTTING_DOWN));
     return new Promise<T>((resolve) => {
-      this.queue.push({ message, bytes, resolve: resolve as (outcome: never) => void, failed });
+      // Ahead of the files a stuck or replaced worker gave back (alone): those may be as slow as the file that held it.
+      const job: Job = { message, bytes, size, resolve: resolve as (outcome: never) => void, failed };
+      const suspect = this.queue.length > 0 && this.queue[this.queue.length - 1]?.alone ? this.queue.findIndex((j) => j.alone) : -1;
+      if (suspect < 0) this.queue.push(job);
+      else this.queue.splice(suspect, 0, job);
       if (this.pumpDue) return;
       this.pumpDue = true;
       queueMicrotask(() => this.pump());
@@ -142,6 +160,11 @@ export class ParsePool {
     return this.slots.length;
   }
 
+  /** A worker has booted and takes work (a stuck one with work behind it retires and does not count). */
+  get ready(): boolean {
+    return this.slots.some((s) => s.ready && !s.retiring);
+  }
+
   /** Jobs waiting or running. */
   get pending(): number {
     return this.queue.length + this.slots.reduce((n, s) => n + s.jobs.length, 0);
@@ -149,6 +172,7 @@ export class ParsePool {
 
   close(): void {
     this.closed = true;
+    clearTimeout(this.stuckLook);
     for (const job of this.queue.splice(0)) job.resolve(job.failed(ProblemCode.Unreadable, SHUTTING_DOWN) as never);
     // Not awaited: on Node 20 the terminate() of a worker that registered a module loader (tsx,
     // in tests) sometimes never settles, and awaiting it let the process exit mid-command. The
@@ -170,7 +194,7 @@ export class ParsePool {
       if ('ready' in message) slot.ready = true;
       else this.finish(slot, message.done);
       this.pump();
-      if (this.restTo < this.slots.length) this.trim();
+      if (Math.min(this.restTo, this.size) < this.slots.filter((s) => !s.retiring).length) this.trim();
     });
     worker.on('error', (error) => this.replace(slot, `the parser crashed: ${error.message}`));
     worker.on('exit', () => {
@@ -181,17 +205,21 @@ export class ParsePool {
     return slot;
   }
 
-  /** End idle workers beyond `restTo`; once there are no more than that, none end again. */
+  /**
+   * End idle workers beyond `restTo` (once there are no more than that, none end again) and idle
+   * spares beyond the size. Retiring workers end by themselves and are not counted.
+   */
   private trim(): void {
+    const keep = Math.min(this.restTo, this.size);
+    const live = () => this.slots.filter((s) => !s.retiring).length;
     for (const slot of [...this.slots]) {
-      if (this.slots.length <= this.restTo) break;
-      if (slot.jobs.length > 0) continue;
-      this.slots.splice(this.slots.indexOf(slot), 1);
-      slot.worker.unref();
-      void slot.worker.terminate();
+      if (live() <= keep) break;
+      if (slot.jobs.length > 0 || slot.retiring) continue;
+      this.end(slot);
     }
-    if (this.slots.length <= this.restTo) this.restTo = Number.POSITIVE_INFINITY;
+    if (live() <= this.restTo) this.restTo = Number.POSITIVE_INFINITY;
   }
+
 
   private pump(): void {
     this.pumpDue = false;
@@ -216,7 +244,44 @@ export class ParsePool {
       if (slot.timer === undefined) this.watch(slot, this.timeoutMs);
       slot.worker.postMessage(chunk);
     }
+    this.spareIfStuck();
     this.hold();
+  }
+
+  /**
+   * A worker stuck on one job (STUCK_MS) with jobs sent ahead behind it gives them back (each to
+   * go alone, behind fresh files) and ends when its job does. Work that then waits with every
+   * worker stuck gets a spare; otherwise look again a STUCK_MS later.
+   */
+  private spareIfStuck(): void {
+    if (this.closed || this.stuckLook) return;
+    const now = jobClock();
+    for (const slot of this.slots) {
+      if (slot.retiring || slot.jobs.length < 2 || !this.stuck(slot, now)) continue;
+      const on = slot.running.read().id;
+      const behind = slot.jobs.filter((j) => j.message.id !== on);
+      // Results the worker still sends for them are not taken (finish matches the jobs it holds).
+      slot.jobs = slot.jobs.filter((j) => !behind.includes(j));
+      slot.bytes = slot.jobs.reduce((n, j) => n + j.bytes, 0);
+      slot.retiring = true;
+      for (const job of behind) job.alone = true;
+      this.queue.push(...behind);
+    }
+    // Given back: one of them may be as slow as the file that held its worker, and a later save
+    // may have been sent behind them. The smallest first (a parse's time grows with the file).
+    const firstSuspect = this.queue.findIndex((j) => j.alone);
+    if (firstSuspect >= 0) this.queue.push(...this.queue.splice(firstSuspect).sort((a, b) => a.size - b.size));
+    const free = this.slots.some((s) => !s.retiring && (!s.ready || !this.stuck(s, now)));
+    if (this.queue.length > 0 && !free && this.slots.length < this.size + SPARE_WORKERS) {
+      this.slots.push(this.spawn());
+      return;
+    }
+    if (this.queue.length === 0 && !this.slots.some((s) => !s.retiring && s.jobs.length > 1)) return;
+    this.stuckLook = setTimeout(() => {
+      this.stuckLook = undefined;
+      this.pump();
+    }, STUCK_MS);
+    this.stuckLook.unref();
   }
 
   /** Work waiting or running keeps the process alive (a booting worker included); an idle pool does not. */
@@ -234,13 +299,22 @@ export class ParsePool {
   private leastBusy(): Slot | undefined {
     const next = this.queue[0];
     const booting = this.slots.some((s) => !s.ready);
+    const now = jobClock();
     let best: Slot | undefined;
     for (const slot of this.slots) {
-      if (!slot.ready || slot.jobs.length >= AHEAD_JOBS || (booting && slot.jobs.length > 0)) continue;
+      if (!slot.ready || slot.retiring || slot.jobs.length >= AHEAD_JOBS || (booting && slot.jobs.length > 0)) continue;
+      // Nothing more ahead of a file that has held its worker a second: it may hold it to the limit.
+      if (slot.jobs.length > 0 && this.stuck(slot, now)) continue;
       if (next && slot.jobs.length > 0 && (next.alone || slot.bytes + next.bytes > AHEAD_BYTES)) continue;
       if (!best || slot.jobs.length < best.jobs.length) best = slot;
     }
     return best;
+  }
+
+  /** On one job for STUCK_MS or more. */
+  private stuck(slot: Slot, now: number): boolean {
+    const on = slot.running.read();
+    return slot.ready && slot.jobs.length > 0 && on.id !== 0 && now - on.since >= STUCK_MS;
   }
 
   /** Results in the order the jobs were sent. */
@@ -254,7 +328,16 @@ export class ParsePool {
     if (slot.jobs.length === 0) {
       clearTimeout(slot.timer);
       slot.timer = undefined;
+      // Its jobs went elsewhere while it was stuck, but the worker would still run them: it ends.
+      if (slot.retiring) this.end(slot);
     }
+  }
+
+  private end(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+    slot.worker.unref();
+    void slot.worker.terminate();
   }
 
   /**

@@ -14,6 +14,8 @@ export interface StoryParser {
   warm(): void;
   /** Keep at most this many workers from now on (after a first scan); nothing on this thread. */
   rest(workers: number): void;
+  /** A worker is up to parse now (this thread always is): a read that takes long is slow, not waiting for a boot. */
+  ready(): boolean;
   close(): void;
 }
 
@@ -29,6 +31,7 @@ export function storyParser(options: IngestOptions, workers: boolean): StoryPars
       read: (file, before) => pool.read(file, before),
       warm: () => pool.warm(),
       rest: (workers) => pool.rest(workers),
+      ready: () => pool.ready,
       close: () => pool.close(),
     };
   }
@@ -40,6 +43,7 @@ export function storyParser(options: IngestOptions, workers: boolean): StoryPars
     },
     warm: () => undefined,
     rest: () => undefined,
+    ready: () => true,
     close: () => undefined,
   };
 }

@@ -96,4 +96,22 @@ describe('hostile files while serving', () => {
     expect(await (await fetch(`${url}/feed.xml`)).text()).toContain('Quick');
     await waitFor(settled, 60_000, 'the slow file published or refused');
   }, 120_000);
+
+  it('publishes a story saved after a slow file alone in its batch without waiting for it (attack trial)', async () => {
+    await put(ctx.articles, 'calm.txt', 'Calm\n\nAn ordinary story.\n');
+    const late: string[] = [];
+    const quiet = () => undefined;
+    const log = { debug: quiet, info: (e: string, f?: Record<string, unknown>) => void (e === 'article.late' && late.push(String(f?.file))), warn: quiet, error: quiet };
+    ctx.running = await startSite(ctx.articles, ctx.state, {}, { log });
+    const { url, site } = ctx.running;
+    await put(ctx.articles, 'slow.md', `# Slow\n\n${'*a _b [c '.repeat(400_000)}\n`);
+    // Alone in its batch, it is left to finish a second after the batch began (the workers were up):
+    // the batch ends, and the queue is free for the next save. Seconds before its parse could end.
+    await waitFor(() => (late.includes('slow.md') ? true : undefined), 5000, 'the slow file left to finish');
+    const settled = () => site.status().articles === 3 || site.status().problems.some((p) => p.path === 'slow.md');
+    await put(ctx.articles, 'quick.txt', 'Quick\n\nSaved after the slow one.\n');
+    await waitFor(async () => ((await (await fetch(`${url}/feed.xml`)).text()).includes('Quick') ? true : undefined), 30_000, 'the later save');
+    expect(settled()).toBe(false);
+    await waitFor(settled, 60_000, 'the slow file published or refused');
+  }, 120_000);
 });
