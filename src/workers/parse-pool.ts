@@ -57,15 +57,16 @@ interface Slot {
  * meanwhile). Bounded in count and bytes: a worker's queue holds copies of the files.
  */
 const AHEAD_JOBS = 256;
+const AHEAD_BYTES = 8 * 1024 * 1024;
 
 /**
- * Work that waits while every worker has been on one job this long (hostile files, each up to the
- * time limit) gets a spare worker, up to SPARE_WORKERS beyond the pool's size: a save then waits
- * for no such file (four of them held a later save 19 s on two workers). A spare ends once idle.
+ * A worker on one job this long (a hostile file may hold it to the time limit) is stuck: it is
+ * sent nothing more, gives back what was sent behind that job, and when every worker is stuck,
+ * work that waits gets a spare, up to SPARE_WORKERS beyond the pool's size (four hostile files
+ * held a later save 19 s on two workers). A spare ends once idle, a stuck worker with its job.
  */
 const STUCK_MS = 1000;
 const SPARE_WORKERS = 2;
-const AHEAD_BYTES = 8 * 1024 * 1024;
 
 /**
  * Jobs per message, each way: a message per file cost a first scan of 20,000 stories 324 µs of
@@ -219,7 +220,6 @@ export class ParsePool {
     }
     if (live() <= this.restTo) this.restTo = Number.POSITIVE_INFINITY;
   }
-
 
   private pump(): void {
     this.pumpDue = false;
