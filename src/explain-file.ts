@@ -7,6 +7,7 @@ import { type Explanation, formatExplanation, wallAndInstant } from './core/expl
 import { ingestStory } from './core/ingest.js';
 import { type Problem, ProblemCode } from './core/model.js';
 import { releaseOf } from './core/release.js';
+import { storyNotes } from './publish/story-notes.js';
 import { isArticleFile } from './watch/ignore-rules.js';
 import { readArticle } from './watch/read-article.js';
 
@@ -42,8 +43,8 @@ export function explainFile(config: Readonly<Config>, file: string, now: number 
       } else {
         const { story } = ingested;
         explanation.story = story;
-        for (const w of story.warnings) problems.push({ path: rel, code: w.code, reason: w.message, severity: 'warning' });
-        for (const h of story.hints ?? []) problems.push({ path: rel, code: ProblemCode.Unsure, reason: h, severity: 'info' });
+        // The notes the desk shows for it: its warnings and the parser's hints, with their lines.
+        problems.push(...storyNotes(rel, story));
         const release = releaseOf(story, now, config.futureStories);
         if (release.kind === 'too-far') fail(ProblemCode.FarFuture, release.reason, release.line);
         else if (story.draft) explanation.outcome = 'a draft: not published until `draft: true` is removed';
