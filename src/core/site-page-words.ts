@@ -9,6 +9,7 @@ const th = {
   authors: 'ผู้เขียน',
   noStories: 'ยังไม่มีข่าว',
   updated: 'แก้ไข',
+  latest: 'ข่าวล่าสุด',
 } as const;
 
 export type SitePageWords = { readonly [K in keyof typeof th]: string };
@@ -21,6 +22,7 @@ const en: SitePageWords = {
   authors: 'Authors',
   noStories: 'No stories yet.',
   updated: 'updated',
+  latest: 'Latest stories',
 };
 
 /** The pages' words for the site's language: `th*` → Thai, anything else → English (as the desk and the feed pages). */

@@ -2,6 +2,7 @@
 import { isThai } from '../desk-words.js';
 import type { Site } from '../model.js';
 import { ASSETS, BUILD_PAGES, paths, siteUrls } from '../routes.js';
+import { sitePageWords } from '../site-page-words.js';
 import { escapeHtml } from '../text.js';
 import { type Document, MEDIA_TYPES } from './documents.js';
 
@@ -27,8 +28,7 @@ export function renderErrorPage(
   const said = thai
     ? `<p>${THAI[status] ?? (status >= 500 ? 'ระบบขัดข้อง' : 'คำขอไม่ถูกต้อง')}</p><p lang="en"><small>${escapeHtml(message)}</small></p>`
     : `<p>${escapeHtml(message)}</p>`;
-  const home = thai ? 'ข่าวล่าสุด' : 'Latest stories';
-  return `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status}</title><link rel="stylesheet" href="${escapeHtml(links.stylesheet)}"></head><body><main><h1>${status}</h1>${said}<p><a href="${escapeHtml(links.home)}">${home}</a></p></main></body></html>\n`;
+  return `<!doctype html><html lang="${escapeHtml(language)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status}</title><link rel="stylesheet" href="${escapeHtml(links.stylesheet)}"></head><body><main><h1>${status}</h1>${said}<p><a href="${escapeHtml(links.home)}">${sitePageWords(language).latest}</a></p></main></body></html>\n`;
 }
 
 /** The 404 page a static export leaves for its web server: links absolute, as on every page of a build. */
