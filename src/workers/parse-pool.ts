@@ -26,7 +26,7 @@ interface Job {
   /** Its outcome when it cannot finish: shutdown, the time limit, a crash. */
   failed: (code: ProblemCode, message: string) => unknown;
   /**
-   * Sent back by a replaced worker: it goes alone, to an idle worker. Its chunk-mates may be as
+   * Given back by a stuck or replaced worker: it goes alone, to an idle worker. Its chunk-mates may be as
    * hostile as the file that timed out, and sent together they would run out of time one after
    * another, each holding the rest (three such files took three limits, not two, on two workers).
    */
@@ -145,9 +145,9 @@ export class ParsePool {
   private submit<T>(message: WorkerJob, bytes: number, size: number, failed: (code: ProblemCode, message: string) => T): Promise<T> {
     if (this.closed) return Promise.resolve(failed(ProblemCode.Unreadable, SHUTTING_DOWN));
     return new Promise<T>((resolve) => {
-      // Ahead of the files a stuck or replaced worker gave back (alone): those may be as slow as the file that held it.
+      // Ahead of the files a stuck or replaced worker gave back (requeue: the queue's tail): those may be as slow as the file that held it.
       const job: Job = { message, bytes, size, resolve: resolve as (outcome: never) => void, failed };
-      const suspect = this.queue.length > 0 && this.queue[this.queue.length - 1]?.alone ? this.queue.findIndex((j) => j.alone) : -1;
+      const suspect = this.queue.at(-1)?.alone ? this.queue.findIndex((j) => j.alone) : -1;
       if (suspect < 0) this.queue.push(job);
       else this.queue.splice(suspect, 0, job);
       if (this.pumpDue) return;
@@ -264,13 +264,8 @@ export class ParsePool {
       slot.jobs = slot.jobs.filter((j) => !behind.includes(j));
       slot.bytes = slot.jobs.reduce((n, j) => n + j.bytes, 0);
       slot.retiring = true;
-      for (const job of behind) job.alone = true;
-      this.queue.push(...behind);
+      this.requeue(behind);
     }
-    // Given back: one of them may be as slow as the file that held its worker, and a later save
-    // may have been sent behind them. The smallest first (a parse's time grows with the file).
-    const firstSuspect = this.queue.findIndex((j) => j.alone);
-    if (firstSuspect >= 0) this.queue.push(...this.queue.splice(firstSuspect).sort((a, b) => a.size - b.size));
     const free = this.slots.some((s) => !s.retiring && (!s.ready || !this.stuck(s, now)));
     if (this.queue.length > 0 && !free && this.slots.length < this.size + SPARE_WORKERS) {
       this.slots.push(this.spawn());
@@ -309,6 +304,19 @@ export class ParsePool {
       if (!best || slot.jobs.length < best.jobs.length) best = slot;
     }
     return best;
+  }
+
+  /**
+   * Jobs a stuck or replaced worker gives back: each to go alone, at the queue's tail behind fresh
+   * files (one may be as slow as the file that held its worker, and a later save may have been
+   * sent behind them), the smallest first (a parse's time grows with the file).
+   */
+  private requeue(jobs: Job[]): void {
+    if (jobs.length === 0) return;
+    for (const job of jobs) job.alone = true;
+    const first = this.queue.findIndex((j) => j.alone);
+    const tail = first < 0 ? [] : this.queue.splice(first);
+    this.queue.push(...[...tail, ...jobs].sort((a, b) => a.size - b.size));
   }
 
   /** On one job for STUCK_MS or more. */
@@ -365,8 +373,8 @@ export class ParsePool {
 
   /**
    * Drop a stuck or crashed worker and start a fresh one in its place. The job it was on fails
-   * (its first, when it names none); the others, done but not sent back or not begun, go back to
-   * the front of the queue, each to go alone to an idle worker.
+   * (its first, when it names none); the others, done but not sent back or not begun, are given
+   * back (requeue), each to go alone to an idle worker.
    */
   private replace(slot: Slot, message: string, code: ProblemCode = ProblemCode.Unreadable): void {
     const index = this.slots.indexOf(slot);
@@ -379,8 +387,7 @@ export class ParsePool {
     slot.bytes = 0;
     this.slots.splice(index, 1);
     void slot.worker.terminate();
-    for (const other of others) other.alone = true;
-    this.queue.unshift(...others);
+    this.requeue(others);
     job?.resolve(job.failed(code, message) as never);
     if (this.keepWarm) this.warm();
     this.pump();
