@@ -35,7 +35,8 @@ export interface ApplyOptions {
   hold: (relPath: string, at: number | undefined) => void;
   /**
    * Serving: a batch of saves waits for its reads only while they keep coming in. Once none has
-   * for `quietMs` after one did, the batch is applied without the ones still running (a slow or
+   * for `quietMs` (from the batch's start when `workersUp`, else from the first read in), the
+   * batch is applied without the ones still running, and never waits for them again (a slow or
    * hostile file must not hold every other save for up to the 10 s parse limit); `done` is called
    * as each of them ends, and the caller applies its path again (the read is not repeated).
    * Unset: wait for all (build, check).
@@ -76,8 +77,8 @@ export class FileApplier {
 
   /** Entries published by the batch whose transaction runs now: their bodies are in memory until it commits. */
   private unsettled: StoredEntry[] = [];
-  /** Reads a batch went on without (options.late): the next apply of the path takes its outcome. */
-  private readonly lateReads = new Map<string, Promise<Read>>();
+  /** Reads a batch went on without (options.late), and their outcome once in: the next apply of the path takes it. */
+  private readonly lateReads = new Map<string, { read: Promise<Read>; done?: Read }>();
 
   /**
    * Load the entries published by the last run (metadata; bodies stay in the store): a restart re-reads only
@@ -142,7 +143,15 @@ export class FileApplier {
    * stand for the folder) those done once none has come in for `quietMs`; the others are left
    * to finish in `lateReads`.
    */
-  private async readsInTime(files: { relPath: string; started: Promise<Read> }[], late: ApplyOptions['late']): Promise<{ path: string; read: Read }[]> {
+  private async readsInTime(all: { relPath: string; started: Promise<Read> }[], late: ApplyOptions['late']): Promise<{ path: string; read: Read }[]> {
+    // A path whose late read still runs (its save seen again, the settling look) is awaited
+    // already (goLate): a batch of saves does not wait for it a second time. Four hostile files
+    // re-applied so held every save after them to the time limit.
+    const stillLate = (relPath: string) => {
+      const pending = this.lateReads.get(relPath);
+      return pending !== undefined && pending.done === undefined;
+    };
+    const files = late ? all.filter(({ relPath }) => !stillLate(relPath)) : all;
     const started = files.map((f) => f.started);
     const reads = late ? await untilQuiet(started, late.quietMs, late.workersUp()) : await Promise.all(started);
     const jobs: { path: string; read: Read }[] = [];
@@ -159,17 +168,19 @@ export class FileApplier {
   private goLate(relPath: string, started: Promise<Read>, late: NonNullable<ApplyOptions['late']>): void {
     // Late again (its path was applied again before it ended): it is already awaited.
     if (this.lateReads.has(relPath)) return;
-    this.lateReads.set(relPath, started);
+    const entry: { read: Promise<Read>; done?: Read } = { read: started };
+    this.lateReads.set(relPath, entry);
     this.log.info('article.late', { file: relPath, reason: `still parsing ${late.quietMs / 1000} s after the others: applied when it ends` });
-    void started.then(() => {
-      if (this.lateReads.has(relPath)) late.done(relPath);
+    void started.then((read) => {
+      entry.done = read;
+      if (this.lateReads.get(relPath) === entry) late.done(relPath);
     });
   }
 
   /** Read `relPath` where it is parsed; the parse is skipped when its bytes are those of its published version. */
   private async read(relPath: string, before: FileStat | undefined): Promise<Read> {
     const late = this.lateReads.get(relPath);
-    if (late) return late;
+    if (late) return late.done ?? late.read;
     const { articlesDir, maxFileBytes } = this.options;
     const job: FileJob = { root: articlesDir, absPath: path.join(articlesDir, relPath), relPath, maxBytes: maxFileBytes };
     // Parsed again whatever its bytes: a story that last failed, or whose image changed.
