@@ -130,7 +130,14 @@ async function serveWith(config: Readonly<Config>, options: ServeOptions, store:
   let site: LiveSite | undefined;
   // The public port's /status is counts only; names and reasons are on the desk.
   const status = (): StatusReport => publicStatus(site?.status() ?? NOT_STARTED);
-  const app = createApp({ publicDir: config.publicDir, articlesDir: config.articlesDir, log, status, language: config.site.language });
+  const app = createApp({
+    publicDir: config.publicDir,
+    articlesDir: config.articlesDir,
+    log,
+    status,
+    language: config.site.language,
+    imageUnreleased: (rel) => site?.imageUnreleased(rel) ?? false,
+  });
   let baseUrl = publicBaseUrl(config);
   const moved = { fateOf: (urlPath: string) => site?.urlFate(urlPath), baseUrl: () => baseUrl };
   const server = createFrontDoor(() => site?.snapshot ?? EMPTY_SNAPSHOT, app, { headersTimeout, requestTimeout, moved });
@@ -229,7 +236,7 @@ export async function buildSite(
       try {
         const { files, written, skipped } = await writeBuild(
           [...archivesAside(snapshotItems(site.snapshot), archives), ...site.buildOnly()],
-          { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir },
+          { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir, imageUnreleased: (rel) => site.imageUnreleased(rel) },
           guards,
           config.precompress,
         );

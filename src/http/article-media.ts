@@ -13,15 +13,17 @@ const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 /**
  * GET /articles/<path>.<jpg|png|gif|webp|avif>: the file of that path under the articles
  * folder. Never follows a symbolic link out of the folder, never serves hidden names or other
- * types (no SVG: it can carry script), with a strong ETag and 304 on If-None-Match.
+ * types (no SVG: it can carry script), never an image only held or draft stories name, with a
+ * strong ETag and 304 on If-None-Match.
  */
-export function articleMedia(articlesDir: string) {
+export function articleMedia(articlesDir: string, unreleased: (relPath: string) => boolean = () => false) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const route = matchRoute(req.path);
     if (route?.kind !== 'image') return next();
     const type = imageType(route.relPath) as string;
     const segments = route.relPath.split('/');
-    if (segments.some(isIgnoredName)) return next();
+    // An embargoed story's image is as private as the story (attack trial: served before the release).
+    if (segments.some(isIgnoredName) || unreleased(route.relPath)) return next();
     let handle: Awaited<ReturnType<typeof open>> | undefined;
     try {
       // Resolved per request: the articles folder may be a link that a deploy re-points.

@@ -266,6 +266,7 @@ export class FileApplier {
     if (release.kind === 'held' || story.draft) {
       const wasPublished = this.unpublish(relPath, freed);
       this.catalog.setDraft(relPath, story.draft);
+      this.catalog.setUnreleasedImage(relPath, story.image === undefined ? undefined : stored.localImage(story.image));
       this.catalog.setHeld(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
       this.options.hold(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
       this.log[withdrawn ? 'warn' : 'info'](story.draft ? 'article.draft' : 'article.held', {

@@ -46,6 +46,8 @@ export class Catalog {
   /** Stories per category and per author (the home page lists them). */
   private readonly facetCounts: Record<Facet, Map<string, number>> = { categories: new Map(), authors: new Map() };
   private changed = new Set<string>();
+  /** The image (relative to the articles folder) each held or draft story names: private until a published story names it. */
+  private readonly unreleasedImages = new Map<string, string>();
   /** What the parser took from each file's latest save, published or not. */
   private readonly readings = new Map<string, ReadingSummary>();
 
@@ -108,6 +110,7 @@ export class Catalog {
       if (oldKey !== slugKey(entry.slug) && this.slugOwners.get(oldKey) === entry.path) this.slugOwners.delete(oldKey);
     }
     this.drafts.delete(entry.path);
+    this.unreleasedImages.delete(entry.path);
     this.slugOwners.set(slugKey(entry.slug), entry.path);
     this.count(entry, 1);
     this.entries.set(entry.path, entry);
@@ -141,6 +144,23 @@ export class Catalog {
     else this.held.set(path, until);
   }
 
+  /** The held or draft story at `path` names the image `image` (relative to the articles folder), or none. */
+  setUnreleasedImage(path: string, image: string | undefined): void {
+    if (image === undefined) this.unreleasedImages.delete(path);
+    else this.unreleasedImages.set(path, image);
+  }
+
+  /**
+   * True when a held or draft story names the image `rel` and no published story does (`imageOf`:
+   * an entry's image as a path in the articles folder): it is not public before its story. The
+   * published stories are looked through only for an image a held one names.
+   */
+  imageUnreleased(rel: string, imageOf: (entry: Entry) => string | undefined): boolean {
+    if (![...this.unreleasedImages.values()].includes(rel)) return false;
+    for (const entry of this.entries.values()) if (imageOf(entry) === rel) return false;
+    return true;
+  }
+
   /** Held files and their release times. */
   heldFiles(): ReadonlyMap<string, number> {
     return this.held;
@@ -172,6 +192,7 @@ export class Catalog {
     this.stats.delete(path);
     this.drafts.delete(path);
     this.held.delete(path);
+    this.unreleasedImages.delete(path);
     this.readings.delete(path);
   }
 

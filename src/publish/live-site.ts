@@ -1,6 +1,7 @@
 // The running site: its lifecycle (start, close) and status; each job is done by the part named for it.
 import type { FileStat } from '../core/folder-diff.js';
 import type { Site } from '../core/model.js';
+import { siteUrls } from '../core/routes.js';
 import { NO_EXTRA_HEADERS } from '../snapshot/headers.js';
 import type { Snapshot, SnapshotItem } from '../snapshot/snapshot.js';
 import { RollingBackup } from '../store/rolling-backup.js';
@@ -161,6 +162,12 @@ export class LiveSite {
 
   get snapshot(): Snapshot {
     return this.builder.snapshot;
+  }
+
+  /** True when only held or draft stories name the image `rel` (in the articles folder): it is not public yet. */
+  imageUnreleased(rel: string): boolean {
+    const urls = siteUrls(this.options.baseUrl);
+    return this.catalog.imageUnreleased(rel, (e) => (e.image === undefined ? undefined : urls.localImage(e.image)));
   }
 
   /** Where an old story URL path leads now (301 or 410), from the state store. */

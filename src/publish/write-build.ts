@@ -20,6 +20,8 @@ export interface BuildFolders {
   publicDir: string;
   /** The articles folder: the images saved beside the stories are copied to `articles/`. */
   articlesDir: string;
+  /** An image only held or draft stories name: left out until one of them is published. */
+  imageUnreleased?: (relPath: string) => boolean;
   outDir: string;
 }
 
@@ -71,7 +73,7 @@ async function writeLocked(
   const { publicDir, articlesDir, outDir } = folders;
   await removeLeftovers(outDir);
   const items = [...documents];
-  const files = await filesToCopy(publicDir, articlesDir);
+  const files = await filesToCopy(publicDir, articlesDir, folders.imageUnreleased);
   const before = await readManifest(outDir);
   let keyed = 0;
   let stale = 0;

@@ -1,5 +1,6 @@
 // Story images: served from beside the story, announced as enclosures with the right type and length.
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,9 +15,12 @@ import {
   startSite,
   tempDir,
   siteFolders,
+  testConfig,
   waitFor,
 } from '../helpers.js';
 import { jpeg, png } from '../core/image-fixtures.js';
+import { silentLogger } from '../../src/log.js';
+import { buildSite } from '../../src/runtime.js';
 
 const ctx = siteFolders();
 const atoms = atomOracle('Atom with enclosures');
@@ -94,6 +98,36 @@ describe('story images', () => {
         reason: expect.stringContaining('image/png'),
       }),
     ]);
+  });
+
+  it('keeps an image only a held or draft story names private, on the public port and in a build, until a published story names it', async () => {
+    await put(ctx.articles, 'embargo.png', PNG);
+    await put(ctx.articles, 'draft.png', PNG);
+    await put(ctx.articles, 'public.png', PNG);
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await put(ctx.articles, 'merger.md', `---\ntitle: Secret merger\ndate: ${soon}\nimage: embargo.png\n---\nbody\n`);
+    await put(ctx.articles, 'notes.md', '---\ntitle: Notes\ndraft: true\nimage: draft.png\n---\nbody\n');
+    await put(ctx.articles, 'out.md', '---\ntitle: Out\nimage: public.png\n---\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    expect(ctx.running.site.status().held.map((h) => h.path)).toEqual(['merger.md']);
+    expect((await fetch(`${url}/articles/embargo.png`)).status).toBe(404);
+    expect((await fetch(`${url}/articles/draft.png`)).status).toBe(404);
+    expect((await fetch(`${url}/articles/public.png`)).status).toBe(200);
+    await ctx.running.close();
+    ctx.running = undefined;
+    const out = path.join(ctx.state, '..', `site-${path.basename(ctx.state)}`);
+    const config = (await testConfig(ctx.articles, ctx.state)).config;
+    await buildSite(config, out, { log: silentLogger });
+    expect(existsSync(path.join(out, 'articles', 'public.png'))).toBe(true);
+    expect(existsSync(path.join(out, 'articles', 'embargo.png'))).toBe(false);
+    expect(existsSync(path.join(out, 'articles', 'draft.png'))).toBe(false);
+    await removeDir(out);
+    // Published (the draft mark removed), its image is public.
+    await put(ctx.articles, 'notes.md', '---\ntitle: Notes\nimage: draft.png\n---\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    expect((await fetch(`${ctx.running.url}/articles/draft.png`)).status).toBe(200);
+    expect((await fetch(`${ctx.running.url}/articles/embargo.png`)).status).toBe(404);
   });
 
   it('never serves an image through a link out of the folder, or anything but images', async () => {
