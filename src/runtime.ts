@@ -21,7 +21,7 @@ import { EMPTY_SNAPSHOT, snapshotItems } from './snapshot/snapshot.js';
 import { StateDb } from './store/state-db.js';
 import { stateForBuild } from './store/state-copy.js';
 import { lockStateDir } from './store/state-lock.js';
-import { BACKUP_NAME, STATE_FILE, StateStoreError, livePathsOf } from './store/state-errors.js';
+import { BACKUP_NAME, STATE_FILE, StateStoreError, livePathsOf, openError } from './store/state-errors.js';
 import { undoUnsyncedFill } from './store/unsynced-fill.js';
 import { ArchivePool } from './workers/archive-pool.js';
 
@@ -193,7 +193,7 @@ async function serveWith(config: Readonly<Config>, options: ServeOptions, store:
     await running.start();
   } catch (error) {
     await close();
-    throw error;
+    throw damagedStore(config.stateDir, error);
   }
   return { url, baseUrl, deskUrl: desk?.url, site: running, server, close };
 }
@@ -230,7 +230,9 @@ export async function buildSite(
       responseHeaders: headersFor,
     });
     try {
-      await site.start();
+      await site.start().catch((error: unknown) => {
+        throw damagedStore(config.stateDir, error);
+      });
       refuseUnstored(site.status(), state.stateDir, outDir);
       const archives = new ArchivePool(path.join(state.stateDir, STATE_FILE));
       try {
@@ -303,6 +305,17 @@ function undoInterruptedFill(stateDir: string, log: Logger): void {
 /** Say where the copy of an older feedpub's store went, made as this open upgraded it: the way back (README, State). */
 function saidUpgraded(store: StateDb, log: Logger): void {
   if (store.olderCopy) log.info('state.upgraded', { copy: store.olderCopy, reason: 'the store as the older feedpub left it, kept: the way back to it' });
+}
+
+/**
+ * A store damaged inside (a page zeroed, a file cut short beside its log) opens, and fails only
+ * when the start reads that page: the same STATE_CORRUPT, with the restore, as one that will not
+ * open at all, never a bare SQLite message.
+ */
+function damagedStore(stateDir: string, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !(code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) return error;
+  return openError(path.join(stateDir, STATE_FILE), error);
 }
 
 /** The rolling backup of the store in `stateDir`, as checkFolderMatchesState reads it: a thousand of its stories recognise its folder. */

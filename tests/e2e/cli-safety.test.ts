@@ -1,6 +1,7 @@
 // The CLI refusing what would lose stories: build over the stories, state or project, two servers on one state, a damaged store.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -122,6 +123,28 @@ describe('a state store that will not open', () => {
     expect(r.out.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(state, 'serve.lock'))).toBe(false);
   });
+
+  it('exits 2 the same way when a page inside the store is damaged, found only as the start reads it (attack trial)', async () => {
+    const { articles, state, cwd } = await dirs();
+    for (let i = 0; i < 200; i++) await put(articles, `s${i}.txt`, `Story ${i}\n\n${'Body text. '.repeat(20)}\n`);
+    const built = run(['build', '--out', path.join(cwd, 'site'), '--articles', articles, '--state', state], cwd);
+    expect(await built.done).toBe(0);
+    const file = path.join(state, 'state.db');
+    // Everything in the file itself, none in a log beside it.
+    const db = new Database(file);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const bytes = readFileSync(file);
+    bytes.fill(0, 8 * 4096, 9 * 4096); // one page, as a bad sector or a torn copy leaves it
+    writeFileSync(file, bytes);
+    const r = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
+    expect(await r.done).toBe(2);
+    expect(r.out.stderr).toContain(`feedpub: STATE_CORRUPT: state store ${file} is damaged`);
+    expect(r.out.stderr).toContain('restore the backup');
+    expect(r.out.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(state, 'serve.lock'))).toBe(false);
+  }, 60_000);
 });
 
 describe('an articles folder that is not the state folder’s', () => {
