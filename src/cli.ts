@@ -12,6 +12,7 @@ import { BuildTargetError, checkBuildTarget } from './publish/build-target.js';
 import { lockBuildFolder } from './publish/build-folder.js';
 import { ForeignFolderError } from './publish/folder-match.js';
 import { StateStoreError } from './store/state-db.js';
+import { BACKUP_NAME, STATE_FILE } from './store/state-errors.js';
 import { StateLockedError } from './store/state-lock.js';
 import { ListenError, type RunningServer, buildSite, checkFolder, pingHubs, publicBaseUrl, startServer } from './runtime.js';
 
@@ -149,6 +150,13 @@ function checkStateFolder(config: Readonly<Config>): void {
   const under = real.startsWith(articles + path.sep) ? real.slice(articles.length + 1) : undefined;
   if (real === articles || (under !== undefined && !under.startsWith('.')))
     throw new ConfigError('state', `${state} is the articles folder or inside it: keep the state folder apart from the stories`);
+  // A state folder given as the articles folder (the two swapped): its store would be written among the stories.
+  const store = [STATE_FILE, BACKUP_NAME].find((name) => existsSync(path.join(articles, name)));
+  if (store)
+    throw new ConfigError(
+      'articles',
+      `${articles} holds ${store}, a feedpub state store: it is a state folder, not the stories (are --articles and --state swapped?)`,
+    );
 }
 
 function realOrResolved(dir: string): string {

@@ -168,6 +168,12 @@ describe('an articles folder that is not the state folder’s', () => {
     expect(await build.done).toBe(2);
     expect(build.out.stderr).toContain('holds none of the 2 stories');
     expect(existsSync(path.join(cwd, 'site'))).toBe(false);
+    // The two folders swapped: refused before a store is made among the stories.
+    const swapped = run(['serve', '--articles', state, '--state', articles, '--port', '0'], cwd);
+    expect(await swapped.done).toBe(2);
+    expect(swapped.out.stderr).toContain(`feedpub: BAD_CONFIG: invalid configuration: articles: ${state} holds state.db, a feedpub state store`);
+    expect(swapped.out.stderr).toContain('are --articles and --state swapped?');
+    expect(existsSync(path.join(articles, 'state.db'))).toBe(false);
 
     // Nothing was retired: the right folder serves both stories with their ids, and nothing is gone.
     const again = await serve(articles, state, cwd);
