@@ -1,6 +1,5 @@
 // The one start-up path: serve (a site behind the front door), build (a site written to a folder), check, ping; used by the CLI and the tests.
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
@@ -20,7 +19,7 @@ import { type BuildResult, writeBuild } from './publish/write-build.js';
 import { EMPTY_SNAPSHOT, snapshotItems } from './snapshot/snapshot.js';
 import { StateDb } from './store/state-db.js';
 import { stateForBuild } from './store/state-copy.js';
-import { lockStateDir } from './store/state-lock.js';
+import { lockStateDir, makeStateDir } from './store/state-lock.js';
 import { BACKUP_NAME, STATE_FILE, StateStoreError, livePathsOf, openError } from './store/state-errors.js';
 import { undoUnsyncedFill } from './store/unsynced-fill.js';
 import { ArchivePool } from './workers/archive-pool.js';
@@ -98,7 +97,7 @@ const NOT_STARTED: SiteStatus = {
  * state is known to be usable.
  */
 export async function startServer(config: Readonly<Config>, options: ServeOptions): Promise<RunningServer> {
-  mkdirSync(config.stateDir, { recursive: true });
+  makeStateDir(config.stateDir);
   const lock = lockStateDir(config.stateDir);
   let store: StateDb;
   try {

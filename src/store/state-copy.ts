@@ -1,10 +1,10 @@
 // The state a one-off command (build) may use: the folder itself when no server holds it, else a private copy of its store.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { LOCK_FILE, StateLockedError, lockStateDir, stateDirHolder } from './state-lock.js';
+import { LOCK_FILE, StateLockedError, lockStateDir, makeStateDir, stateDirHolder } from './state-lock.js';
 import { STATE_FILE } from './state-errors.js';
 
 export interface BuildState {
@@ -42,22 +42,14 @@ async function sweepCopies(): Promise<void> {
  * read-only connection (the server's writes go on; the copy is one consistent moment) into a
  * temporary folder: the build sees the same ids and dates and never writes the served file.
  */
-export async function stateForBuild(stateDir: string, made = false): Promise<BuildState> {
+export async function stateForBuild(stateDir: string): Promise<BuildState> {
+  // A first build makes the folder, and holds it like any other, so no server starts on it meanwhile.
+  makeStateDir(stateDir);
   try {
     const lock = lockStateDir(stateDir);
     return { stateDir, copied: false, release: async () => lock.release() };
   } catch (error) {
-    if (!(error instanceof StateLockedError)) {
-      // No folder yet (a first build): made now, and held like any other, so no server starts on it meanwhile.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || made) throw error;
-      try {
-        mkdirSync(stateDir, { recursive: true });
-      } catch {
-        // Not ours to make here (no permission, a file in the way): the store says why when it opens.
-        return { stateDir, copied: false, release: async () => undefined };
-      }
-      return stateForBuild(stateDir, true);
-    }
+    if (!(error instanceof StateLockedError)) throw error;
   }
   await sweepCopies();
   const copy = await mkdtemp(path.join(os.tmpdir(), COPY_PREFIX));

@@ -56,6 +56,11 @@ export class StateDb {
     let db: Database.Database | undefined;
     try {
       db = new Database(this.file);
+      // A new store only (an existing one keeps its size): a story's row (about 4 KB of metadata,
+      // body and summary) fits a 16 KB page whole, where 4 KB pages put most of it on an overflow
+      // page. Measured at 100,000 stories: the first start's storing thread took 10.9 s of CPU
+      // against 12.8 s, a restart 2.0 s against 3.3 s; 100,000 rows alone, 2.2 s against 3.1 s.
+      db.pragma('page_size = 16384');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       // One writer per folder (store/state-lock.ts): waiting long only stalls serving (better-sqlite3

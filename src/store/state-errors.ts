@@ -1,5 +1,5 @@
 // Why the state store cannot be used, in the words an operator needs: the file, the cause, and the ways out.
-import { existsSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -48,6 +48,9 @@ export function openError(file: string, error: unknown): StateStoreError {
       { cause: error },
     );
   }
+  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new StateStoreError('STATE_UNWRITABLE', readOnlyAdvice(file, code), file, { cause: error });
+  }
   const backupNote = existsSync(backup) ? ways : `move ${file} aside to start fresh (story ids and dates are then assigned anew)`;
   return new StateStoreError(
     'STATE_UNREADABLE',
@@ -55,6 +58,32 @@ export function openError(file: string, error: unknown): StateStoreError {
     file,
     { cause: error },
   );
+}
+
+/**
+ * SQLite makes its `-wal` and `-shm` files with the store's permissions: a store made read-only
+ * while open leaves them read-only too, and making state.db writable again alone fails just the
+ * same (the attack trial). Every one of the three that this user cannot write is named.
+ */
+export function readOnlyAdvice(file: string, code: string, writable = canWrite): string {
+  const locked = [file, `${file}-wal`, `${file}-shm`].filter((f) => existsSync(f) && !writable(f));
+  const dir = path.dirname(file);
+  const fix =
+    locked.length > 0
+      ? `make ${locked.length === 1 ? 'it' : 'them'} writable for the user feedpub runs as (chmod u+w ${locked.join(' ')})`
+      : writable(dir)
+        ? `check whether the disk of ${dir} is mounted read-only`
+        : `make the state folder writable for the user feedpub runs as (chmod u+w ${dir})`;
+  return `state store ${file} is read-only (${code}): ${fix}, then start again`;
+}
+
+function canWrite(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A store copy that cannot be read is taken to know stories when it is this large. */

@@ -1,5 +1,5 @@
 // One serving process per state folder: a lock file naming its holder, taken at start and released at exit.
-import { linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StateStoreError } from './state-errors.js';
@@ -33,6 +33,57 @@ export interface StateLock {
 export const LOCK_FILE = 'serve.lock';
 /** A break lock older than this was left by a process that died holding it. */
 const BREAK_MS = 5_000;
+
+/** Why a folder could not be made, in the operator's words. */
+const CANNOT_MAKE: Record<string, string> = {
+  ENOTDIR: 'a part of that path is a file, not a folder',
+  EEXIST: 'a file of that name is in the way',
+  EACCES: 'this user may not create it there',
+  EPERM: 'this user may not create it there',
+  EROFS: 'its disk is mounted read-only',
+  ENOSPC: 'its disk is full',
+  EDQUOT: "this user's disk quota is used up",
+};
+
+/**
+ * Make the state folder (and the folders above it) if missing. One that cannot be made is the
+ * operator's to fix, said so with exit 2 before anything starts (the attack trial: a path
+ * through a file ended `build` with a stack trace, and `serve` with exit 1).
+ */
+export function makeStateDir(stateDir: string): void {
+  try {
+    makeFolders(stateDir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new StateStoreError(
+      'STATE_UNWRITABLE',
+      `the state folder ${stateDir} cannot be made (${code || (error as Error).message}${CANNOT_MAKE[code] ? `: ${CANNOT_MAKE[code]}` : ''}); ` +
+        'give --state (or stateDir in the config) a folder this user can write',
+      stateDir,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * mkdir -p, one folder at a time: Node's recursive mkdir says ENOENT for a read-only disk, and
+ * never returns under /proc; made alone, the first folder that fails says why.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); !existsSync(at); at = path.dirname(at)) {
+    missing.unshift(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  if (!statSync(dir).isDirectory()) throw Object.assign(new Error(`${dir} is a file`), { code: 'EEXIST' });
+}
 
 /**
  * Take the state folder for this process. A lock left by a process that no longer runs on this

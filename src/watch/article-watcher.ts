@@ -34,6 +34,8 @@ export class ArticleWatcher {
   private closed = false;
   /** The folder `root` leads to when watching started (chokidar watches no link as a root). */
   private realRoot: string;
+  /** Ends a start() still waiting for chokidar's first walk: closed mid-walk, chokidar never says ready. */
+  private stopWaiting: (() => void) | undefined;
 
   constructor(private readonly options: WatcherOptions) {
     this.polling = options.poll;
@@ -44,7 +46,7 @@ export class ArticleWatcher {
     return this.polling ? 'polling' : 'native';
   }
 
-  /** Resolves once the initial tree is being watched. */
+  /** Resolves once the initial tree is being watched (or the watcher was closed first). */
   async start(): Promise<void> {
     const { log } = this.options;
     const root = await realpath(this.options.root).catch(() => this.options.root);
@@ -91,8 +93,12 @@ export class ArticleWatcher {
         void this.fallBackToPolling();
       }
     });
-    await new Promise<void>((resolve) => w.once('ready', () => resolve()));
-    log.info('watch.ready', { folder: root, mode: this.mode });
+    const ready = await new Promise<boolean>((resolve) => {
+      this.stopWaiting = () => resolve(false);
+      w.once('ready', () => resolve(true));
+    });
+    this.stopWaiting = undefined;
+    if (ready) log.info('watch.ready', { folder: root, mode: this.mode });
   }
 
   private relative(p: string): string {
@@ -154,6 +160,7 @@ export class ArticleWatcher {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.stopWaiting?.();
     await this.watcher?.close();
   }
 }

@@ -1,10 +1,11 @@
 // The CLI refusing what would lose stories: build over the stories, state or project, two servers on one state, a damaged store.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CAN_MOUNT } from '../fs-faults.js';
 import { ROOT, put, removeDir, tempDir, waitFor } from '../helpers.js';
 
 const cleanup: string[] = [];
@@ -53,6 +54,39 @@ async function serve(articles: string, state: string, cwd: string): Promise<{ ur
   await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200, 20_000, 'healthy');
   return { url, server };
 }
+
+describe('a state folder that cannot be made', () => {
+  it('ends serve and build with exit 2 and why, never a stack (attack trial: exit 1, and a stack on build)', async () => {
+    const { articles, cwd } = await dirs();
+    writeFileSync(path.join(cwd, 'a-file'), 'junk');
+    const state = path.join(cwd, 'a-file', 'state');
+    const runs = [
+      run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd),
+      run(['build', '--articles', articles, '--state', state, '--out', path.join(cwd, 'site')], cwd),
+    ];
+    for (const r of runs) {
+      expect(await r.done, r.out.stderr).toBe(2);
+      expect(r.out.stderr).toContain(`STATE_UNWRITABLE: the state folder ${state} cannot be made (ENOTDIR: a part of that path is a file, not a folder)`);
+      expect(r.out.stderr).not.toMatch(/^\s+at /m);
+      expect(r.out.stdout).not.toContain('listening');
+    }
+    expect(existsSync(path.join(cwd, 'site'))).toBe(false);
+  });
+
+  it.skipIf(!CAN_MOUNT)('says its disk is read-only (Node alone says ENOENT) [needs mount: root]', async () => {
+    const { articles, cwd } = await dirs();
+    const disk = path.join(cwd, 'ro');
+    await mkdir(disk);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', disk]);
+    try {
+      const r = run(['build', '--articles', articles, '--state', path.join(disk, 'state'), '--out', path.join(cwd, 'site')], cwd);
+      expect(await r.done, r.out.stderr).toBe(2);
+      expect(r.out.stderr).toContain('(EROFS: its disk is mounted read-only)');
+    } finally {
+      execFileSync('umount', [disk]);
+    }
+  });
+});
 
 describe('build --out refuses to replace what is not its own', () => {
   it('refuses the articles folder, the state folder, the project folder and a foreign folder, with exit 2', async () => {
@@ -134,9 +168,11 @@ describe('a state store that will not open', () => {
     const db = new Database(file);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.pragma('journal_mode = DELETE');
+    const page = db.pragma('page_size', { simple: true }) as number;
     db.close();
     const bytes = readFileSync(file);
-    bytes.fill(0, 8 * 4096, 9 * 4096); // one page, as a bad sector or a torn copy leaves it
+    expect(bytes.length).toBeGreaterThan(9 * page);
+    bytes.fill(0, 8 * page, 9 * page); // one page, as a bad sector or a torn copy leaves it
     writeFileSync(file, bytes);
     const r = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
     expect(await r.done).toBe(2);

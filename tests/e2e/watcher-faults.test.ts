@@ -1,7 +1,8 @@
 // The watcher's own failures: the folder deleted and re-created, native watching failing, no events at all.
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ArticleWatcher } from '../../src/watch/article-watcher.js';
 import { getText, parseRssFeed, put, removeDir, startSite, tempDir, waitFor, siteFolders } from '../helpers.js';
 
 const ctx = siteFolders();
@@ -147,6 +148,34 @@ describe('watcher faults', () => {
       await removeDir(outside);
     }
   });
+  it('finds a save made before the watch was armed, when the first scan ran beside a slow first walk', async () => {
+    await put(ctx.articles, 'a.txt', 'Old\n\nbody\n');
+    // chokidar's first walk held until the scan has read the folder (at 100,000 stories it takes seconds).
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const start = ArticleWatcher.prototype.start;
+    const held = vi.spyOn(ArticleWatcher.prototype, 'start').mockImplementation(async function (this: ArticleWatcher) {
+      await gate;
+      return start.call(this);
+    });
+    const events: string[] = [];
+    const record = (event: string) => void events.push(event);
+    try {
+      const starting = startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 }, { log: { debug: record, info: record, warn: record, error: record } });
+      await waitFor(() => (events.includes('scan.done') ? true : undefined), 10_000, 'the first scan, the watch not armed');
+      // Saved after the scan read it, before the watch: no event will ever say so.
+      await writeFile(path.join(ctx.articles, 'a.txt'), 'New, saved unwatched\n\nbody\n');
+      release();
+      ctx.running = await starting;
+    } finally {
+      release();
+      held.mockRestore();
+    }
+    const { url } = ctx.running;
+    await waitFor(async () => ((await titles(url)).join() === 'New, saved unwatched' ? true : undefined), 10_000, 'the scan after the watch was armed');
+    expect(events.filter((e) => e === 'watch.gap')).toEqual([]);
+  });
+
   it('scans the folder soon after a burst of saves, for the events a full kernel queue dropped', async () => {
     ctx.running = await startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 });
     const { site } = ctx.running;

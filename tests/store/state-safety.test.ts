@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StateDb, StateStoreError } from '../../src/store/state-db.js';
 import { stateForBuild } from '../../src/store/state-copy.js';
-import { knowsStories, openError } from '../../src/store/state-errors.js';
+import { knowsStories, openError, readOnlyAdvice } from '../../src/store/state-errors.js';
 import { StateLockedError, lockStateDir, stateDirHolder } from '../../src/store/state-lock.js';
 import { CAN_MOUNT } from '../fs-faults.js';
 import { removeDir, tempDir } from '../helpers.js';
@@ -195,6 +195,18 @@ describe('state store that will not open', () => {
     expect(say('SQLITE_CANTOPEN')).toMatch(/restore the backup/);
   });
 
+
+  it('names each of the store, its log and its index that this user cannot write, not the store alone (attack trial)', () => {
+    const file = path.join(dir, 'state.db');
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) writeFileSync(f, '');
+    // SQLite made -shm with the store's mode: the store writable again, its index still read-only.
+    const says = readOnlyAdvice(file, 'SQLITE_READONLY_CANTINIT', (f) => !f.endsWith('-shm'));
+    expect(says).toBe(`state store ${file} is read-only (SQLITE_READONLY_CANTINIT): make it writable for the user feedpub runs as (chmod u+w ${file}-shm), then start again`);
+    expect(readOnlyAdvice(file, 'SQLITE_READONLY', (f) => f === dir)).toContain(`(chmod u+w ${file} ${file}-wal ${file}-shm)`);
+    // Every file writable, and still refused: the disk.
+    expect(readOnlyAdvice(file, 'SQLITE_READONLY', () => true)).toContain(`whether the disk of ${dir} is mounted read-only`);
+    expect(openError(file, Object.assign(new Error('x'), { code: 'SQLITE_READONLY' })).code).toBe('STATE_UNWRITABLE');
+  });
 
   it('names a damaged file and both ways out', () => {
     writeFileSync(path.join(dir, 'state.db'), 'not a database '.repeat(500));
