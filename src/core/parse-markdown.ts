@@ -142,10 +142,14 @@ function readFrontMatter(source: string, file: string): Meta {
   const error = doc.errors[0];
   if (error) {
     const where = error.linePos?.[0];
-    // yaml counts lines from the start of the front matter; the file has the opening `---` above it.
-    const at = where ? ` at line ${where.line + 1}, column ${where.col}` : '';
+    // yaml counts lines from the start of the front matter; the file has the opening `---` above
+    // it. The line goes with the problem (shown beside it, as every problem's is), the column here.
+    const at = where ? ` at column ${where.col}` : '';
     const what = (error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, '');
-    throw new ArticleError(ProblemCode.BadFrontMatter, `front matter is not valid YAML${at}: ${what}`, file, { cause: error });
+    throw new ArticleError(ProblemCode.BadFrontMatter, `front matter is not valid YAML${at}: ${what}`, file, {
+      cause: error,
+      ...(where ? { line: where.line + 1 } : {}),
+    });
   }
   let value: unknown;
   try {

@@ -34,3 +34,22 @@ export function isNotModified(headers: IncomingHttpHeaders, doc: SnapshotDoc, no
   const since = parseHttpDate(ims, now);
   return since !== undefined && since <= now && doc.lastModifiedMs <= since;
 }
+
+/**
+ * RFC 9110 §13.2.2, the two preconditions a GET must fail with 412: If-Match (§13.1.1, strong
+ * comparison, so a weak tag never matches) when present, else If-Unmodified-Since (§13.1.4)
+ * against Last-Modified. A client that sends them (a range request resumed, a mirror syncing)
+ * must not be given other bytes than the ones it asked on.
+ */
+export function preconditionFailed(headers: IncomingHttpHeaders, doc: SnapshotDoc, now: number = Date.now()): boolean {
+  const im = headers['if-match'];
+  if (im !== undefined) {
+    if (im.trim() === '*') return false;
+    const tags = [doc.identity.etag, doc.gzip.etag, doc.br.etag];
+    return !im.split(',').some((raw) => tags.includes(raw.trim()));
+  }
+  const ius = headers['if-unmodified-since'];
+  if (ius === undefined) return false;
+  const since = parseHttpDate(ius, now);
+  return since !== undefined && doc.lastModifiedMs > since;
+}

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import Negotiator from 'negotiator';
 import { canonicalPath } from '../core/routes.js';
 import type { Snapshot, SnapshotDoc, Variant } from '../snapshot/snapshot.js';
-import { isNotModified } from './conditional-get.js';
+import { isNotModified, preconditionFailed } from './conditional-get.js';
 import { type NavigationDecision, decideNavigation, navigationVary, sharedCacheable } from './navigation.js';
 
 const ENCODINGS = ['br', 'gzip', 'identity'];
@@ -42,6 +42,11 @@ export function serveDocument(req: IncomingMessage, res: ServerResponse, doc: Sn
   const shown = decision?.browser && doc.page ? doc.page() : doc;
   const headers = req.headers;
   const variant: Variant = shown[chooseEncoding(headers['accept-encoding'])];
+  if ((headers['if-match'] !== undefined || headers['if-unmodified-since'] !== undefined) && preconditionFailed(headers, shown)) {
+    res.writeHead(412, ['content-length', '0', 'cache-control', 'no-store']);
+    res.end();
+    return;
+  }
   const notModified = isNotModified(headers, shown);
   let raw = notModified ? variant.raw304 : variant.raw;
   if (decision?.browser && !sharedCacheable(decision)) raw = privately(raw, decision);

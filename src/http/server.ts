@@ -1,5 +1,6 @@
 // The node:http front door: snapshot documents answered directly, everything else handed to express.
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Express } from 'express';
 import type { Snapshot } from '../snapshot/snapshot.js';
 import { type UrlFate, answerMoved } from './moved.js';
@@ -60,8 +61,35 @@ export function createFrontDoor(snapshot: () => Snapshot, app: Express, options:
       app(req, res);
     },
   );
+  server.on('clientError', answerClientError);
   server.headersTimeout = headersTimeout;
   server.requestTimeout = options.requestTimeout ?? 30_000;
   server.keepAliveTimeout = 5_000;
   return server;
+}
+
+/** What Node itself answers to a request it cannot parse (node:_http_server), by the parser's code. */
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large'],
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, 'Payload Too Large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout'],
+};
+
+/**
+ * Node's own answer to a request it could not parse, but for one thing: it says 431 to whatever
+ * overflows maxHeaderSize, a request line too. A URL longer than that is a URL too long (414),
+ * which tells the client which part to shorten.
+ */
+function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex): void {
+  // A reset connection has no one to answer; a response already begun cannot be replaced.
+  const started = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+  if (error.code !== 'ECONNRESET' && socket.writable && !started) {
+    let [status, reason] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request'];
+    if (error.code === 'HPE_HEADER_OVERFLOW') {
+      const lineEnd = error.rawPacket?.indexOf('\r\n') ?? 0;
+      if (lineEnd < 0 || lineEnd > MAX_URL_LENGTH) [status, reason] = [414, 'URI Too Long'];
+    }
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+  }
+  socket.destroy(error);
 }

@@ -40,4 +40,19 @@ describe('formatExplanation', () => {
     expect(text).toMatch(/dateline\s+none found: the story is dated when the file was first seen/);
     expect(text).toMatch(/credit\s+none found: the feed author is used/);
   });
+
+  it('says a parser note once, not again as the hint the desk shows for it', () => {
+    const note = 'the wire dateline "BANGKOK, Dec 3" has no year; the story is dated when the file was first seen';
+    const text = formatExplanation({
+      path: 'a.txt',
+      story: { reading: { ...reading, dateline: undefined, notes: [{ line: 3, note }] } } as never,
+      problems: [
+        { path: 'a.txt', code: 'UNSURE', reason: `line 3: ${note}`, severity: 'info', line: 3 },
+        { path: 'a.txt', code: 'UNSURE', reason: 'another hint', severity: 'info' },
+      ],
+      outcome: 'published as /articles/a',
+    });
+    expect(text.split(note).length - 1).toBe(1);
+    expect(text).toContain('UNSURE: another hint');
+  });
 });

@@ -14,7 +14,7 @@ const ctx = siteFolders();
 
 interface Status {
   articles: number;
-  problems: { path: string; code: string; reason: string; severity: string }[];
+  problems: { path: string; code: string; reason: string; severity: string; line?: number }[];
 }
 const status = async (url: string): Promise<Status> => JSON.parse((await getText(`${url}/status`)).text) as Status;
 
@@ -79,19 +79,21 @@ describe('bad input', () => {
     const { url, deskUrl } = ctx.running;
     const s = await status(deskUrl);
     const byPath = new Map(s.problems.map((p) => [p.path, p]));
-    const expectProblem = (file: string, code: string, reason?: RegExp) => {
+    const expectProblem = (file: string, code: string, reason?: RegExp, line?: number) => {
       const p = byPath.get(file);
       expect(p, `problem for ${file}`).toBeDefined();
       expect(p?.code, file).toBe(code);
       if (reason) expect(p?.reason, file).toMatch(reason);
+      if (line) expect(p?.line, file).toBe(line);
     };
     expectProblem('empty.txt', 'EMPTY');
     expectProblem('blank.txt', 'EMPTY');
     expectProblem('junk.txt', 'BINARY');
     expectProblem('nul.txt', 'BINARY', /NUL byte at 11/);
     expectProblem('bad-utf8.txt', 'BAD_ENCODING', new RegExp(`invalid UTF-8 at byte ${Buffer.byteLength('ข่าวดี\n\nเนื้อหา')},`));
-    expectProblem('quote-title.md', 'BAD_FRONT_MATTER', /at line 2, column 18: Unexpected scalar/);
-    expectProblem('tabs.md', 'BAD_FRONT_MATTER', /at line 3, column 1: Tabs are not allowed as indentation/);
+    // The line with the problem (the desk points at it), the column in its words.
+    expectProblem('quote-title.md', 'BAD_FRONT_MATTER', /at column 18: Unexpected scalar/, 2);
+    expectProblem('tabs.md', 'BAD_FRONT_MATTER', /at column 1: Tabs are not allowed as indentation/, 3);
     expectProblem('bad-date.md', 'BAD_DATE', /"32 Foo 2026" is not a date/);
     expectProblem('no-title.md', 'BAD_FIELD', /no title/);
     expectProblem('loop-a.txt', 'SYMLINK');

@@ -54,6 +54,26 @@ describe('If-Modified-Since (RFC 9110 §13.1.3)', () => {
   });
 });
 
+describe('If-Match and If-Unmodified-Since (RFC 9110 §13.1.1, §13.1.4)', () => {
+  it('answers 412 when the document is no longer the one the client names, and the document when it is', async () => {
+    const first = await raw('/feed.xml');
+    const etag = header(first, 'etag') as string;
+    const lastModified = header(first, 'last-modified') as string;
+    expect(statusOf(await raw('/feed.xml', [`If-Match: ${etag}`]))).toBe(200);
+    expect(statusOf(await raw('/feed.xml', ['If-Match: "other", ' + etag]))).toBe(200);
+    expect(statusOf(await raw('/feed.xml', ['If-Match: *']))).toBe(200);
+    const stale = await raw('/feed.xml', ['If-Match: "an-older-version"']);
+    expect(statusOf(stale)).toBe(412);
+    expect(body(stale)).toBe('');
+    // Strong comparison: a weak tag never matches.
+    expect(statusOf(await raw('/feed.xml', [`If-Match: W/${etag}`]))).toBe(412);
+    expect(statusOf(await raw('/feed.xml', [`If-Unmodified-Since: ${lastModified}`]))).toBe(200);
+    expect(statusOf(await raw('/feed.xml', ['If-Unmodified-Since: Mon, 01 Jan 2001 00:00:00 GMT']))).toBe(412);
+    // If-Match decides when both are sent (§13.2.2).
+    expect(statusOf(await raw('/feed.xml', [`If-Match: ${etag}`, 'If-Unmodified-Since: Mon, 01 Jan 2001 00:00:00 GMT']))).toBe(200);
+  });
+});
+
 describe('request targets', () => {
   it('serves absolute-form targets like origin-form ones (RFC 9112 §3.2.2)', async () => {
     const origin = await raw('/feed.xml');
