@@ -66,6 +66,8 @@ export interface StartOptions {
   websubRetryMs?: number;
   /** Where the site logs (default: nowhere). */
   log?: Logger;
+  /** The public URL, as soon as the port is bound (before the first scan; startSite resolves after it). */
+  onListening?: (url: string) => void;
 }
 
 export interface SiteFolders {
@@ -125,6 +127,7 @@ export async function startSite(
     websubRetryMs: options.websubRetryMs,
     headersTimeout: options.headersTimeout,
     requestTimeout: options.requestTimeout,
+    onListening: ({ url }) => options.onListening?.(url),
   });
   return {
     url: running.url,

@@ -77,6 +77,8 @@ export class FileApplier {
 
   /** Entries published by the batch whose transaction runs now: their bodies are in memory until it commits. */
   private unsettled: StoredEntry[] = [];
+  /** The held and draft stories' images as the store holds them (JSON), so that a batch writes them only when they changed. */
+  private storedUnreleased = '[]';
   /** Reads a batch went on without (options.late), and their outcome once in: the next apply of the path takes it. */
   private readonly lateReads = new Map<string, { read: Promise<Read>; done?: Read }>();
 
@@ -85,6 +87,9 @@ export class FileApplier {
    * files whose size or mtime changed. A new `fingerprint` (entry-format.ts) drops them: all are re-read.
    */
   restore(fingerprint: string): number {
+    // Whatever happens to the entries: the held stories' images stay private until the scan reads those stories.
+    this.catalog.restoreUnreleasedImages(this.store.unreleasedImages());
+    this.storedUnreleased = JSON.stringify([...this.catalog.unreleasedImageMap()]);
     const kept = this.store.checkFingerprint(fingerprint);
     if (kept === 'changed') this.log.info('state.reparse', { reason: 'parse settings or entry format changed: every file is read again' });
     if (kept !== 'kept') return 0;
@@ -125,10 +130,14 @@ export class FileApplier {
       const unsettled: StoredEntry[] = [];
       this.unsettled = unsettled;
       this.removed.clear();
+      let unreleased: string | undefined;
       this.store.transaction(() => {
         for (const job of jobs) if (this.applyRead(job.path, job.read, rootGone, freed)) changed = true;
         this.moves.flush();
+        unreleased = this.storeUnreleasedImages();
       });
+      // Only once committed: a batch rolled back stores them again with the next.
+      if (unreleased !== undefined) this.storedUnreleased = unreleased;
       for (const file of this.removed) this.log.info('article.removed', { file });
       for (const entry of unsettled) entry.stored();
       // A slug freed by this batch goes to a file that lost a clash for it.
@@ -136,6 +145,14 @@ export class FileApplier {
       if (losers.length > 0 && (await this.apply(losers))) changed = true;
     }
     return changed;
+  }
+
+  /** The held and draft stories' images, stored when they changed (a restart keeps them private before its scan). */
+  private storeUnreleasedImages(): string | undefined {
+    const now = JSON.stringify([...this.catalog.unreleasedImageMap()]);
+    if (now === this.storedUnreleased) return undefined;
+    this.store.setUnreleasedImages(this.catalog.unreleasedImageMap());
+    return now;
   }
 
   /**

@@ -150,6 +150,15 @@ export class Catalog {
     else this.unreleasedImages.set(path, image);
   }
 
+  /** Every held or draft story's image (path → image), to store; `restoreUnreleasedImages` takes it back after a restart. */
+  unreleasedImageMap(): ReadonlyMap<string, string> {
+    return this.unreleasedImages;
+  }
+
+  restoreUnreleasedImages(images: ReadonlyMap<string, string>): void {
+    for (const [path, image] of images) if (!this.entries.has(path)) this.unreleasedImages.set(path, image);
+  }
+
   /**
    * True when a held or draft story names the image `rel` and no published story does (`imageOf`:
    * an entry's image as a path in the articles folder): it is not public before its story. The

@@ -17,6 +17,8 @@ import { type StoredText, fromStored, toStored } from './stored-text.js';
 import { ARTICLE_COLUMNS, type ArticleRow, type ArticleValues, type StoredArticle, articleValues, fromRow } from './article-row.js';
 
 export type { StoredArticle } from './article-row.js';
+
+const UNRELEASED_IMAGES = 'unreleased-images';
 export { BACKUP_NAME, StateStoreError } from './state-errors.js';
 
 /**
@@ -280,6 +282,26 @@ export class StateDb {
 
   markScanned(at: number): void {
     this.stmts.putSetting.run('scanned', String(at));
+  }
+
+  /**
+   * The images that only held or draft stories name (story path → image path), as last stored.
+   * Those stories have no stored entry: a restart serves before its scan reads them again, and
+   * would serve their images meanwhile without this.
+   */
+  unreleasedImages(): Map<string, string> {
+    const json = this.stmts.getSetting.get(UNRELEASED_IMAGES)?.value;
+    if (json === undefined) return new Map();
+    try {
+      const value = JSON.parse(json) as unknown;
+      return new Map(Array.isArray(value) ? value.filter((p): p is [string, string] => Array.isArray(p) && p.every((s) => typeof s === 'string')) : []);
+    } catch {
+      return new Map();
+    }
+  }
+
+  setUnreleasedImages(images: ReadonlyMap<string, string>): void {
+    this.stmts.putSetting.run(UNRELEASED_IMAGES, JSON.stringify([...images]));
   }
 
   /**

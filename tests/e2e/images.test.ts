@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Reconciler } from '../../src/publish/reconciler.js';
 import {
   assertWellFormed,
   getText,
@@ -127,6 +128,38 @@ describe('story images', () => {
     await put(ctx.articles, 'notes.md', '---\ntitle: Notes\nimage: draft.png\n---\nbody\n');
     ctx.running = await startSite(ctx.articles, ctx.state);
     expect((await fetch(`${ctx.running.url}/articles/draft.png`)).status).toBe(200);
+    expect((await fetch(`${ctx.running.url}/articles/embargo.png`)).status).toBe(404);
+  });
+
+  it('keeps a held story’s image private after a restart, while the stored stories are served before the scan reads it again', async () => {
+    await put(ctx.articles, 'embargo.png', PNG);
+    await put(ctx.articles, 'public.png', PNG);
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await put(ctx.articles, 'merger.md', `---\ntitle: Secret merger\ndate: ${soon}\nimage: embargo.png\n---\nbody\n`);
+    await put(ctx.articles, 'out.md', '---\ntitle: Out\nimage: public.png\n---\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    await ctx.running.close();
+    // The restart's scan held back: what is served meanwhile comes from the store alone.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const scan = Reconciler.prototype.scan;
+    const held = vi.spyOn(Reconciler.prototype, 'scan').mockImplementation(async function (this: Reconciler, ...args) {
+      await gate;
+      return scan.apply(this, args);
+    });
+    try {
+      let url = '';
+      const starting = startSite(ctx.articles, ctx.state, {}, { onListening: (u) => (url = u) });
+      await waitFor(async () => (url !== '' && (await fetch(`${url}/healthz`)).status === 200 ? true : undefined), 10_000, 'the stored stories served');
+      expect((await getText(`${url}/feed.xml`)).text).toContain('Out');
+      expect((await fetch(`${url}/articles/public.png`)).status).toBe(200);
+      expect((await fetch(`${url}/articles/embargo.png`)).status).toBe(404);
+      release();
+      ctx.running = await starting;
+    } finally {
+      release();
+      held.mockRestore();
+    }
     expect((await fetch(`${ctx.running.url}/articles/embargo.png`)).status).toBe(404);
   });
 
