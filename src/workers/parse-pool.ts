@@ -14,6 +14,8 @@ export interface ParsePoolOptions {
   size?: number;
   /** A file still parsing after this long is TOO_COMPLEX and its worker is replaced (default 10 s). */
   timeoutMs?: number;
+  /** A worker whose heap outgrows this many MB ends, and its file is TOO_COMPLEX (default 512). */
+  memoryMb?: number;
 }
 
 interface Job {
@@ -81,7 +83,8 @@ const CHUNK = 16;
  * before, 8.3-8.9 s and 223 MB after. The old generation is capped well above any one parse
  * (a worker over it ends, and its file is reported, never the process).
  */
-const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 };
+const YOUNG_MB = 8;
+const OLD_MB = 512;
 
 /**
  * Parse files on worker threads, first come first served. `parse` always resolves: a failed,
@@ -96,6 +99,7 @@ export class ParsePool {
   private closed = false;
   readonly size: number;
   private readonly timeoutMs: number;
+  private readonly memoryMb: number;
   private keepWarm = false;
   /** Idle workers beyond this many end (rest(), until there are no more than this). */
   private restTo = Number.POSITIVE_INFINITY;
@@ -109,6 +113,7 @@ export class ParsePool {
   constructor(private readonly options: ParsePoolOptions) {
     this.size = options.size ?? Math.max(1, Math.min(4, os.availableParallelism()));
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.memoryMb = options.memoryMb ?? OLD_MB;
   }
 
   /** Keep a worker running from now on, so that a save never waits for one to boot (serve). */
@@ -188,7 +193,7 @@ export class ParsePool {
   private spawn(): Slot {
     const running = new SharedArrayBuffer(16);
     const data: ParseWorkerData = { options: this.options.parse, running };
-    const worker = startWorker('parse-worker', data, LIMITS);
+    const worker = startWorker('parse-worker', data, { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: this.memoryMb });
     const slot: Slot = { worker, ready: false, jobs: [], bytes: 0, timer: undefined, running: runningCell(running) };
     worker.on('message', (message: { done: WorkerDone } | { ready: true }) => {
       if (!this.slots.includes(slot)) return;
@@ -197,7 +202,13 @@ export class ParsePool {
       this.pump();
       if (Math.min(this.restTo, this.size) < this.slots.filter((s) => !s.retiring).length) this.trim();
     });
-    worker.on('error', (error) => this.replace(slot, `the parser crashed: ${error.message}`));
+    worker.on('error', (error: NodeJS.ErrnoException) => {
+      // Out of memory is the file's doing, as a time limit is: said as that, with the limit.
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        const limit = `parsing needed more than the ${this.memoryMb} MB of memory a file may take (the limit)`;
+        this.replace(slot, `${limit}; the file is too complex`, ProblemCode.TooComplex);
+      } else this.replace(slot, `the parser crashed: ${error.message}`);
+    });
     worker.on('exit', () => {
       if (!this.closed && this.slots.includes(slot)) this.replace(slot, 'the parser stopped');
     });

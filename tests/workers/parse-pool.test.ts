@@ -65,6 +65,18 @@ describe('parse pool', () => {
     expect('story' in after ? after.story.title : after).toBe('After');
   });
 
+  it('calls a file whose parse outgrows the memory limit TOO_COMPLEX, naming the limit, and goes on', async () => {
+    pool = new ParsePool({ parse, size: 1, timeoutMs: 120_000, memoryMb: 16 });
+    const heavy = new TextEncoder().encode(`# Heavy\n\n${'*a _b [c '.repeat(300_000)}`);
+    const outcome = await pool.parse('heavy.md', heavy);
+    expect('failure' in outcome ? [outcome.failure.code, outcome.failure.message] : 'parsed').toEqual([
+      'TOO_COMPLEX',
+      'parsing needed more than the 16 MB of memory a file may take (the limit); the file is too complex',
+    ]);
+    const after = await pool.parse('after.md', new TextEncoder().encode('# After\n\nok'));
+    expect('story' in after ? after.story.title : after).toBe('After');
+  });
+
   it('parses the files sent ahead behind a file over the time limit, and fails only that one', async () => {
     // A limit the small files meet on a loaded machine (each one's time starts when it becomes its worker's first).
     pool = new ParsePool({ parse, size: 1, timeoutMs: 1500 });
