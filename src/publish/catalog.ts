@@ -10,6 +10,8 @@ import { shared } from './shared-strings.js';
 export interface ReadingSummary {
   title?: string;
   dateline?: string;
+  /** The instant the dateline was read as (ISO 8601), when it was a whole date. */
+  datelineAt?: string;
   credit?: string;
   language?: string;
 }
@@ -20,6 +22,7 @@ export function summarizeReading(reading: StoryReading | undefined, story?: Stor
   return {
     title: clip(story?.title ?? reading?.title?.text),
     dateline: clip(reading?.dateline?.text),
+    ...(reading?.dateline?.date ? { datelineAt: reading.dateline.date } : {}),
     credit: sharedOrUndefined(clip(story?.author ?? reading?.credits[0]?.text)),
     language: sharedOrUndefined(story?.language ?? reading?.language),
   };

@@ -11,6 +11,7 @@ export const FILES: DeskFile[] = [
     problems: [],
     title: "'คิม' เตรียมพบ 'ปูติน' ที่รัสเซีย",
     dateline: '25 พ.ย. 2569 09.30 น.',
+    datelineAt: '2026-11-25T02:30:00.000Z',
     credit: 'AFP',
     language: 'th',
     publicUrl: 'https://news.example/articles/politics/kim-putin',

@@ -58,7 +58,8 @@ describe('renderDesk', () => {
   it('shows what the parser took, links, latency, and a held story’s release time in Buddhist era Bangkok time', () => {
     const text = DomUtils.textContent(rows(html));
     expect(text).toContain("'คิม' เตรียมพบ 'ปูติน' ที่รัสเซีย");
-    expect(text).toContain('25 พ.ย. 2569 09.30 น.');
+    // The dateline as written, and the instant it was read as, in the desk's time zone.
+    expect(text).toContain('25 พ.ย. 2569 09.30 น. → 25 พฤศจิกายน 2569 เวลา 09:30');
     expect(text).toContain('ใช้เวลา 400 มิลลิวินาที');
     expect(text).toContain('จะเผยแพร่เมื่อ 25 พฤศจิกายน 2569 เวลา 12:00 (ในอีก 2 ชั่วโมง)');
     const links = all(html, (e) => e.name === 'a' && e.attribs.href === 'https://news.example/articles/politics/kim-putin');

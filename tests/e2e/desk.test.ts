@@ -75,6 +75,8 @@ describe("the editor's desk", () => {
     // Problems first.
     expect(desk.text.indexOf('data-path="broken.md"')).toBeLessThan(desk.text.indexOf('data-path="rain.txt"'));
     expect(desk.text).toContain('ACME buys Globex');
+    // The dateline as written, and the instant it was read as (09.30 in Bangkok).
+    expect(desk.text).toMatch(/25 พ\.ย\. 2569 09\.30 น\. → <time datetime="2026-11-25T02:30:00\.000Z">/);
 
     const full = JSON.parse((await get(`${deskUrl}/status`)).text) as { problems: { path: string }[]; held: { path: string }[] };
     expect(full.problems.map((p) => p.path)).toContain('broken.md');

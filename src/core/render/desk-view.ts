@@ -26,6 +26,8 @@ export interface DeskFile {
   /** What the parser took as title, dateline (as written), credit and language (`Story.reading`). */
   title?: string;
   dateline?: string;
+  /** The instant the dateline was read as (ISO 8601): the desk shows it beside the words, in its time zone. */
+  datelineAt?: string;
   credit?: string;
   language?: string;
   /** Absolute URL of the public story page (published and kept files). */

@@ -74,7 +74,7 @@ export function renderDeskRow(file: DeskFile, words: DeskWords, opts: DeskRender
   }
   const took = file.latencyMs !== undefined ? ` · ${escapeHtml(words.took)} ${escapeHtml(formatDuration(file.latencyMs, d))}` : '';
   const facts = [
-    fact(words.dateline, file.dateline ? escapeHtml(file.dateline) : ''),
+    fact(words.dateline, file.dateline ? `${escapeHtml(file.dateline)}${file.datelineAt ? ` → ${timeElement(new Date(file.datelineAt), d)}` : ''}` : ''),
     fact(words.credit, file.credit ? escapeHtml(file.credit) : ''),
     fact(words.language, file.language ? escapeHtml(file.language) : ''),
     fact(words.saved, file.savedAt ? relativeTimeElement(file.savedAt, opts.now, d) : ''),
