@@ -24,6 +24,8 @@ export interface ChangeQueueOptions {
  */
 export class ChangeQueue {
   private readonly pending = new Set<string>();
+  /** Paths of batches flushed to the queue whose turn has not come yet. */
+  private readonly waiting = new Map<string, number>();
   private readonly settling = new Set<string>();
   private firstPendingAt = 0;
   private flushTimer: NodeJS.Timeout | undefined;
@@ -63,11 +65,25 @@ export class ChangeQueue {
     await this.work;
   }
 
+  /**
+   * True when an event for `relPath` is queued and not yet applied: a scan that runs first (a
+   * folder made just after a save) finds the file changed, but that is no event lost.
+   */
+  expects(relPath: string): boolean {
+    return this.pending.has(relPath) || this.waiting.has(relPath);
+  }
+
   private flush(): void {
     this.flushTimer = undefined;
     const paths = [...this.pending];
     this.pending.clear();
+    for (const p of paths) this.waiting.set(p, (this.waiting.get(p) ?? 0) + 1);
     void this.background(async () => {
+      for (const p of paths) {
+        const left = (this.waiting.get(p) ?? 1) - 1;
+        if (left > 0) this.waiting.set(p, left);
+        else this.waiting.delete(p);
+      }
       await this.options.onBatch(paths);
       for (const p of paths) this.settling.add(p);
       if (!this.settleTimer && !this.closed) this.settleTimer = setTimeout(() => this.settle(), SETTLE_MS);

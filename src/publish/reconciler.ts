@@ -195,7 +195,9 @@ export class Reconciler {
     // again by each scan, which keeps its last good version and its SYMLINK problem: no gap.
     const linked = new Set(this.options.problems.pathsWithCode(ProblemCode.Symlink));
     const inNewFolder = (p: string) => newFolders.some((f) => p.startsWith(`${f}/`));
-    const gaps = todo.filter((p) => (onDisk.has(p) || !linked.has(p)) && !inNewFolder(p));
+    // A save whose event waits on the queue behind this scan (a folder made just after it) is no gap.
+    const { queue } = this.options;
+    const gaps = todo.filter((p) => (onDisk.has(p) || !linked.has(p)) && !inNewFolder(p) && !queue.expects(p));
     if (gaps.length === 0) return;
     const folders = gaps.filter((p) => onDisk.has(p)).map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : ''));
     const rewatched = this.options.ensureWatched?.(folders) ?? 0;

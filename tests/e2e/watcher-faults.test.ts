@@ -79,6 +79,14 @@ describe('watcher faults', () => {
       await writeFile(path.join(ctx.articles, `region${n}`, 'story.txt'), `Region ${n}\n\nbody\n`);
       await waitFor(async () => ((await titles(url)).includes(`Region ${n}`) ? true : undefined), 10_000, `region ${n} published`);
     }
+    for (const n of [1, 2, 3]) {
+      // A save, then a folder made at once: the folder's scan runs before the save's event is applied (new-user trial).
+      const scanned = ctx.running.site.status().lastScan?.at;
+      await writeFile(path.join(ctx.articles, `root-${n}.txt`), `Root ${n}\n\nbody\n`);
+      await mkdir(path.join(ctx.articles, `empty${n}`));
+      await waitFor(async () => ((await titles(url)).includes(`Root ${n}`) ? true : undefined), 10_000, `root ${n} published`);
+      await waitFor(() => (ctx.running?.site.status().lastScan?.at !== scanned ? true : undefined), 10_000, 'the new folder’s scan');
+    }
     expect(warnings).toEqual([]);
   });
   it('reports a symbolic link once, and the periodic reconcile does not call it a missed change every time', async () => {
