@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { imageType } from '../core/media.js';
 import { matchRoute } from '../core/routes.js';
+import { notModified, preconditionFailed } from './conditional-get.js';
 import { isIgnoredName } from '../watch/ignore-rules.js';
 
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
@@ -14,7 +15,7 @@ const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
  * GET /articles/<path>.<jpg|png|gif|webp|avif>: the file of that path under the articles
  * folder. Never follows a symbolic link out of the folder, never serves hidden names or other
  * types (no SVG: it can carry script), never an image only held or draft stories name, with a
- * strong ETag and 304 on If-None-Match.
+ * strong ETag, and conditional GET as for the feeds (http/conditional-get.ts).
  */
 export function articleMedia(articlesDir: string, unreleased: (relPath: string) => boolean = () => false) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
@@ -40,7 +41,13 @@ export function articleMedia(articlesDir: string, unreleased: (relPath: string) 
       const body = await handle.readFile();
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
       res.set({ 'content-type': type, etag, 'cache-control': 'public, max-age=3600', 'last-modified': st.mtime.toUTCString() });
-      if (req.headers['if-none-match'] === etag) {
+      // The same conditional GET as the feeds (new-user trial: only an exact If-None-Match was honoured).
+      const validators = { etags: [etag], lastModifiedMs: Math.floor(st.mtimeMs / 1000) * 1000 };
+      if (preconditionFailed(req.headers, validators)) {
+        res.status(412).end();
+        return;
+      }
+      if (notModified(req.headers, validators)) {
         res.status(304).end();
         return;
       }

@@ -1,7 +1,18 @@
-// Conditional GET (RFC 9110 §13): is the client's copy of a snapshot document current?
+// Conditional GET (RFC 9110 §13): is the client's copy of a document current, and do its preconditions hold?
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SnapshotDoc } from '../snapshot/snapshot.js';
 import { parseHttpDate } from './http-date.js';
+
+/** What a response is validated by: the strong ETag of each encoding of the same bytes, and Last-Modified to the second. */
+export interface Validators {
+  etags: readonly string[];
+  lastModifiedMs: number;
+}
+
+const validatorsOf = (doc: SnapshotDoc): Validators => ({
+  etags: [doc.identity.etag, doc.gzip.etag, doc.br.etag],
+  lastModifiedMs: doc.lastModifiedMs,
+});
 
 /**
  * RFC 9110 §13.1.2 If-None-Match, weak comparison: the tag of any encoding of the same bytes
@@ -10,10 +21,16 @@ import { parseHttpDate } from './http-date.js';
 export function matchesEtag(header: string, doc: SnapshotDoc): boolean {
   // Pollers send back exactly the tag they were given: compare that before parsing a list.
   if (header === doc.gzip.etag || header === doc.br.etag || header === doc.identity.etag) return true;
+  return matchesAny(header, validatorsOf(doc).etags, 'weak');
+}
+
+function matchesAny(header: string, etags: readonly string[], comparison: 'weak' | 'strong'): boolean {
   if (header.trim() === '*') return true;
   for (const raw of header.split(',')) {
-    const tag = raw.trim().replace(/^W\//, '');
-    if (tag === doc.identity.etag || tag === doc.gzip.etag || tag === doc.br.etag) return true;
+    const written = raw.trim();
+    // Strong comparison (If-Match): a weak tag never matches.
+    const tag = comparison === 'weak' ? written.replace(/^W\//, '') : written;
+    if (etags.includes(tag)) return true;
   }
   return false;
 }
@@ -29,10 +46,21 @@ export function matchesEtag(header: string, doc: SnapshotDoc): boolean {
 export function isNotModified(headers: IncomingHttpHeaders, doc: SnapshotDoc, now: number = Date.now()): boolean {
   const inm = headers['if-none-match'];
   if (inm !== undefined) return matchesEtag(inm, doc);
+  return modifiedSinceHolds(headers, doc.lastModifiedMs, now);
+}
+
+/** isNotModified for a response that is not a snapshot document (an image beside the stories). */
+export function notModified(headers: IncomingHttpHeaders, validators: Validators, now: number = Date.now()): boolean {
+  const inm = headers['if-none-match'];
+  if (inm !== undefined) return matchesAny(inm, validators.etags, 'weak');
+  return modifiedSinceHolds(headers, validators.lastModifiedMs, now);
+}
+
+function modifiedSinceHolds(headers: IncomingHttpHeaders, lastModifiedMs: number, now: number): boolean {
   const ims = headers['if-modified-since'];
   if (ims === undefined) return false;
   const since = parseHttpDate(ims, now);
-  return since !== undefined && since <= now && doc.lastModifiedMs <= since;
+  return since !== undefined && since <= now && lastModifiedMs <= since;
 }
 
 /**
@@ -41,15 +69,12 @@ export function isNotModified(headers: IncomingHttpHeaders, doc: SnapshotDoc, no
  * against Last-Modified. A client that sends them (a range request resumed, a mirror syncing)
  * must not be given other bytes than the ones it asked on.
  */
-export function preconditionFailed(headers: IncomingHttpHeaders, doc: SnapshotDoc, now: number = Date.now()): boolean {
+export function preconditionFailed(headers: IncomingHttpHeaders, doc: SnapshotDoc | Validators, now: number = Date.now()): boolean {
+  const { etags, lastModifiedMs } = 'etags' in doc ? doc : validatorsOf(doc);
   const im = headers['if-match'];
-  if (im !== undefined) {
-    if (im.trim() === '*') return false;
-    const tags = [doc.identity.etag, doc.gzip.etag, doc.br.etag];
-    return !im.split(',').some((raw) => tags.includes(raw.trim()));
-  }
+  if (im !== undefined) return !matchesAny(im, etags, 'strong');
   const ius = headers['if-unmodified-since'];
   if (ius === undefined) return false;
   const since = parseHttpDate(ius, now);
-  return since !== undefined && doc.lastModifiedMs > since;
+  return since !== undefined && lastModifiedMs > since;
 }

@@ -163,6 +163,26 @@ describe('story images', () => {
     expect((await fetch(`${ctx.running.url}/articles/embargo.png`)).status).toBe(404);
   });
 
+  it('answers conditional GETs for an image as for a feed: 304 and 412 by ETag and date (new-user trial)', async () => {
+    await put(ctx.articles, 'cover.png', PNG);
+    await put(ctx.articles, 'out.md', '---\ntitle: Out\nimage: cover.png\n---\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const image = `${ctx.running.url}/articles/cover.png`;
+    const first = await fetch(image);
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag') as string;
+    const lastModified = first.headers.get('last-modified') as string;
+    const status = async (headers: Record<string, string>) => (await fetch(image, { headers })).status;
+    expect(await status({ 'if-none-match': etag })).toBe(304);
+    expect(await status({ 'if-none-match': `W/${etag}` })).toBe(304);
+    expect(await status({ 'if-none-match': `"x", ${etag}` })).toBe(304);
+    expect(await status({ 'if-none-match': '"x"' })).toBe(200);
+    expect(await status({ 'if-modified-since': lastModified })).toBe(304);
+    expect(await status({ 'if-match': etag })).toBe(200);
+    expect(await status({ 'if-match': '"zz"' })).toBe(412);
+    expect(await status({ 'if-unmodified-since': 'Sun, 06 Nov 1994 08:49:37 GMT' })).toBe(412);
+  });
+
   it('never serves an image through a link out of the folder, or anything but images', async () => {
     const outside = await tempDir('feedpub-outside-');
     try {
