@@ -8,6 +8,7 @@ import { ENDPOINTS } from '../core/routes.js';
 import type { Logger } from '../log.js';
 import { DeskState, type DeskSource, type SiteEvent } from '../publish/desk-state.js';
 import type { DeskPreviewEntry } from '../publish/desk-preview-source.js';
+import { answerClientError } from './client-error.js';
 import { DeskEvents } from './desk-events.js';
 
 /** What the desk needs of the running site (publish/live-site.ts). */
@@ -112,6 +113,7 @@ export function createDesk(options: DeskOptions): Desk {
       else res.end();
     });
   });
+  server.on('clientError', answerClientError);
   server.headersTimeout = 10_000;
   server.requestTimeout = 0; // the event stream stays open
   return {

@@ -1,12 +1,11 @@
 // The node:http front door: snapshot documents answered directly, everything else handed to express.
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import type { Duplex } from 'node:stream';
 import type { Express } from 'express';
 import type { Snapshot } from '../snapshot/snapshot.js';
+import { MAX_URL_LENGTH, answerClientError } from './client-error.js';
 import { type UrlFate, answerMoved } from './moved.js';
 import { findDocument, serveDocument } from './serve-snapshot.js';
 
-const MAX_URL_LENGTH = 8 * 1024;
 /** The scheme and authority of an absolute-form request target (`http://host:port`). */
 const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
 
@@ -66,30 +65,4 @@ export function createFrontDoor(snapshot: () => Snapshot, app: Express, options:
   server.requestTimeout = options.requestTimeout ?? 30_000;
   server.keepAliveTimeout = 5_000;
   return server;
-}
-
-/** What Node itself answers to a request it cannot parse (node:_http_server), by the parser's code. */
-const CLIENT_ERRORS: Record<string, [number, string]> = {
-  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large'],
-  HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, 'Payload Too Large'],
-  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout'],
-};
-
-/**
- * Node's own answer to a request it could not parse, but for one thing: it says 431 to whatever
- * overflows maxHeaderSize, a request line too. A URL longer than that is a URL too long (414),
- * which tells the client which part to shorten.
- */
-function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex): void {
-  // A reset connection has no one to answer; a response already begun cannot be replaced.
-  const started = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
-  if (error.code !== 'ECONNRESET' && socket.writable && !started) {
-    let [status, reason] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request'];
-    if (error.code === 'HPE_HEADER_OVERFLOW') {
-      const lineEnd = error.rawPacket?.indexOf('\r\n') ?? 0;
-      if (lineEnd < 0 || lineEnd > MAX_URL_LENGTH) [status, reason] = [414, 'URI Too Long'];
-    }
-    socket.write(`HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
-  }
-  socket.destroy(error);
 }
