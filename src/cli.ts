@@ -201,7 +201,7 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
   } catch (error) {
     if (isOperatorError(error)) throw error;
     if (error instanceof ListenError) {
-      stderr.write(`feedpub: ${error.message}\n`);
+      stderr.write(`feedpub: PORT_UNAVAILABLE: ${error.message}\n`);
       return error.exitCode;
     }
     log.error('start.failed', { reason: error instanceof Error ? error.message : String(error) });

@@ -20,6 +20,7 @@ import { EMPTY_SNAPSHOT, snapshotItems } from './snapshot/snapshot.js';
 import { StateDb } from './store/state-db.js';
 import { stateForBuild } from './store/state-copy.js';
 import { lockStateDir, makeStateDir } from './store/state-lock.js';
+import { cannotListen } from './http/listen-advice.js';
 import { BACKUP_NAME, STATE_FILE, StateStoreError, livePathsOf, openError } from './store/state-errors.js';
 import { undoUnsyncedFill } from './store/unsynced-fill.js';
 import { ArchivePool } from './workers/archive-pool.js';
@@ -146,7 +147,7 @@ async function serveWith(config: Readonly<Config>, options: ServeOptions, store:
       server.listen(config.port, config.host, () => resolve());
     });
   } catch (error) {
-    throw new ListenError(`cannot listen on ${config.host}:${config.port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ListenError(cannotListen(config.host, config.port, error, '--port'), 2);
   }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

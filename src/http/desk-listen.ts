@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { cannotListen } from './listen-advice.js';
 import { type DeskSite, createDesk } from './desk-server.js';
 
 export interface BoundDesk {
@@ -35,8 +36,8 @@ export async function bindDesk(
     });
   } catch (error) {
     desk.close();
+    if (explicit) throw new DeskPortError(`desk ${cannotListen(host, port, error, '--admin-port')}`);
     const reason = `cannot listen on ${host}:${port}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
-    if (explicit) throw new DeskPortError(`desk ${reason}`);
     options.log.warn('desk.off', { reason: `${reason}; serving without the desk (set --admin-port to choose another port)` });
     return undefined;
   }

@@ -58,7 +58,7 @@ export function makeStateDir(stateDir: string): void {
     throw new StateStoreError(
       'STATE_UNWRITABLE',
       `the state folder ${stateDir} cannot be made (${code || (error as Error).message}${CANNOT_MAKE[code] ? `: ${CANNOT_MAKE[code]}` : ''}); ` +
-        'give --state (or stateDir in the config) a folder this user can write',
+        'give --state (or "state" in the config) a folder this user can write',
       stateDir,
       { cause: error },
     );

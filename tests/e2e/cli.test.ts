@@ -214,10 +214,19 @@ describe('feedpub CLI', () => {
       run(['serve', '--articles', articles, '--state', `${state}-2`, '--port', '0', '--admin-port', deskPort], cwd),
     );
     expect(explicit.code).toBe(2);
-    expect(explicit.stderr).toContain(`desk cannot listen on 127.0.0.1:${deskPort}: EADDRINUSE`);
+    expect(explicit.stderr).toContain(
+      `PORT_UNAVAILABLE: desk cannot listen on 127.0.0.1:${deskPort} (EADDRINUSE: another program, or another feedpub, is using that port); stop it, or give --admin-port another port (0: any free port)`,
+    );
     // A supervisor waiting for the "listening" line must not see it from a start that fails.
     expect(explicit.stdout).not.toContain('listening');
     cleanup.push(`${state}-2`);
+    // The public port taken is the operator's to fix as well: exit 2, what to do (new-user trial: exit 1, no advice).
+    const publicPort = /^feedpub listening on http:\/\/127\.0\.0\.1:(\d+)\//m.exec(out)?.[1] ?? '';
+    const taken = await finished(run(['serve', '--articles', articles, '--state', `${state}-3`, '--port', publicPort, '--admin-port', 'off'], cwd));
+    expect(taken.code).toBe(2);
+    expect(taken.stderr).toContain(`feedpub: PORT_UNAVAILABLE: cannot listen on 127.0.0.1:${publicPort} (EADDRINUSE`);
+    expect(taken.stderr).toContain('give --port another port');
+    cleanup.push(`${state}-3`);
     child.kill('SIGTERM');
     expect((await done).code).toBe(0);
   });
