@@ -137,11 +137,29 @@ function withoutForbidden(meta: Meta, warn: (w: StoryWarning) => void): Meta {
   return out;
 }
 
+/**
+ * Where an unclosed quote or bracket opens: yaml reports the place it noticed one missing (the
+ * next key's line, or the end), which is the line after the mistake or further (new-user trial).
+ * `at`: that place, an offset in `source`.
+ */
+function openerOf(message: string, at: number, source: string): { line: number; col: number } | undefined {
+  const opener = [
+    [/^Missing closing "quote/, '"'],
+    [/^Missing closing 'quote/, "'"],
+    [/^Flow sequence\b/, '['],
+    [/^Flow map\b/, '{'],
+  ].find(([pattern]) => (pattern as RegExp).test(message))?.[1] as string | undefined;
+  const open = opener === undefined ? -1 : source.lastIndexOf(opener, at - 1);
+  if (open < 0) return undefined;
+  const before = source.slice(0, open);
+  return { line: before.split('\n').length, col: open - before.lastIndexOf('\n') };
+}
+
 function readFrontMatter(source: string, file: string): Meta {
   const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
-    const where = error.linePos?.[0];
+    const where = openerOf(error.message, error.pos[0], source) ?? error.linePos?.[0];
     // yaml counts lines from the start of the front matter; the file has the opening `---` above
     // it. The line goes with the problem (shown beside it, as every problem's is), the column here.
     const at = where ? ` at column ${where.col}` : '';

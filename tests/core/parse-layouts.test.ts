@@ -156,6 +156,17 @@ describe('front-matter dates go through the same checks whatever YAML made of th
     expect(error.message).toMatch(why);
   });
 
+  it.each([
+    ['tags: [a, b', 'column 7: Flow sequence'],
+    ['meta: {a: 1', 'column 7: Flow map'],
+    ['author: "unterminated', 'column 9: Missing closing "quote'],
+    ["author: 'unterminated", "column 9: Missing closing 'quote"],
+  ])('points BAD_FRONT_MATTER for %s at the line that opens it, not the one after (new-user trial)', (field, where) => {
+    const error = failure(() => parseMarkdown(`---\ntitle: T\n${field}\ndate: 2026-11-24\n\ncategory: x\n---\nbody`, 'a.md', options));
+    expect([error.code, error.line]).toEqual(['BAD_FRONT_MATTER', 3]);
+    expect(error.message).toContain(`at ${where}`);
+  });
+
   it('reports a YAML alias bomb as BAD_FRONT_MATTER', () => {
     const bomb = [
       'a: &a [x, x, x, x, x, x, x, x, x]',
