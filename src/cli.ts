@@ -88,6 +88,10 @@ async function main(argv: string[]): Promise<number> {
     stderr.write(`feedpub: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
+  if (positionals.length > 1 && command === 'check' && values.explain !== undefined) {
+    stderr.write(`feedpub: check --explain reads one file: explain "${positionals.slice(1).join(' ')}" with a --explain of its own\n`);
+    return 2;
+  }
   if (positionals.length > 1) {
     // `feedpub check articles/` is the commonest slip: the folder is an option, said so.
     stderr.write(`feedpub: unexpected "${positionals.slice(1).join(' ')}" after ${command}: give folders with --articles, --state or --out\n\n${USAGE}`);
@@ -120,7 +124,12 @@ async function main(argv: string[]): Promise<number> {
   const log = createLogger(stderr, values.quiet ? 'warn' : 'info');
   if (command === 'check' && values.explain !== undefined) {
     // Loaded here: the parser is otherwise loaded only by the parse workers.
-    const { explainFile } = await import('./explain-file.js');
+    const { explainFile, storyPath } = await import('./explain-file.js');
+    // A name mistyped is the operator's slip, not a story's problem.
+    if (!existsSync(storyPath(config.articlesDir, values.explain))) {
+      stderr.write(`feedpub: check --explain: no such file: ${storyPath(config.articlesDir, values.explain)}\n`);
+      return 2;
+    }
     const { text, ok } = explainFile(config, values.explain);
     process.stdout.write(text);
     return ok ? 0 : 1;

@@ -62,7 +62,7 @@ export function explainFile(config: Readonly<Config>, file: string, now: number 
  * Where `file` is: as typed, from the current folder; or, when nothing is there, inside the
  * articles folder (`check --articles site/articles --explain world/rain.txt`).
  */
-function storyPath(articlesDir: string, file: string): string {
+export function storyPath(articlesDir: string, file: string): string {
   const typed = path.resolve(file);
   if (path.isAbsolute(file) || existsSync(typed)) return typed;
   const inArticles = path.resolve(articlesDir, file);

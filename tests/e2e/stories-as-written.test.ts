@@ -218,8 +218,9 @@ describe('check --explain', () => {
     expect(found.stdout.toString()).toMatch(/outcome\s+published as \/articles\/world\/rain/);
     // The lede's date is said to date a new story only (a story published before keeps its date).
     expect(found.stdout.toString()).toMatch(/dateline\s+line 3\s+BANGKOK, Dec 3, 2026 .*\n\s+a wire lede: its date dates a new story/);
+    // A name mistyped is the operator's slip (exit 2), not a story's problem (new-user trial: NOT_A_FILE).
     const missing = explain('world/snow.txt');
-    expect(missing.status).toBe(1);
-    expect(missing.stdout.toString()).toContain(`no such file: ${path.join(path.dirname(ctx.articles), 'world', 'snow.txt')}`);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.toString()).toBe(`feedpub: check --explain: no such file: ${path.join(path.dirname(ctx.articles), 'world', 'snow.txt')}\n`);
   });
 });
