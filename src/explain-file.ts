@@ -45,7 +45,7 @@ export function explainFile(config: Readonly<Config>, file: string, now: number 
         explanation.story = story;
         // The notes the desk shows for it: its warnings and the parser's hints, with their lines.
         problems.push(...storyNotes(rel, story));
-        const release = releaseOf(story, now, config.futureStories);
+        const release = releaseOf(story, now, config.futureStories, config.timeZone);
         if (release.kind === 'too-far') fail(ProblemCode.FarFuture, release.reason, release.line);
         else if (story.draft) explanation.outcome = 'a draft: not published until `draft: true` is removed';
         else if (release.kind === 'held') explanation.outcome = `held until ${wallAndInstant(release.until.toISOString(), config.timeZone)}, then published by itself`;

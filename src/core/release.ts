@@ -1,4 +1,5 @@
 // When a story may go out: now, held until its date (an embargo), or never as written (a date too far ahead).
+import { wallAndInstant } from './explain.js';
 import type { Story } from './model.js';
 
 /** What `futureStories` in the configuration asks of a story dated ahead of now. */
@@ -22,7 +23,7 @@ export type Release =
  * is held until its date (`hold`, the default) or published at once without that date
  * (`publish`), so no feed ever carries a date later than the response that serves it.
  */
-export function releaseOf(story: Pick<Story, 'date' | 'dateSource'>, now: number, futureStories: FutureStories): Release {
+export function releaseOf(story: Pick<Story, 'date' | 'dateSource'>, now: number, futureStories: FutureStories, timeZone = 'UTC'): Release {
   const at = story.date?.getTime();
   if (at === undefined || at <= now) return { kind: 'now' };
   const where = story.dateSource;
@@ -30,7 +31,7 @@ export function releaseOf(story: Pick<Story, 'date' | 'dateSource'>, now: number
     const text = where ? ` ("${where.text}")` : '';
     return {
       kind: 'too-far',
-      reason: `${where ? `line ${where.line}: ` : ''}the date${text} is more than a year ahead (${story.date?.toISOString()}); fix the year, or it is not published`,
+      reason: `${where ? `line ${where.line}: ` : ''}the date${text} is more than a year ahead (${story.date ? wallAndInstant(story.date.toISOString(), timeZone) : ''}); fix the year, or it is not published`,
       line: where?.line,
     };
   }

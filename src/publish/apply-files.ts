@@ -29,6 +29,8 @@ export interface ApplyOptions {
   /** The public base URL: stored entries are rebased onto it when read. */
   baseUrl: string;
   futureStories: FutureStories;
+  /** The desk's time zone: a date too far ahead is said in it. */
+  timeZone: string;
   /** Read, hash and parse one file (workers/read-story.ts: on the worker pool; in-line for `check`). */
   read: (file: FileJob, before: FileStat | undefined) => Promise<FileOutcome>;
   /** A story is held until `at` (epoch ms), or not any more (undefined): the scheduler's business. */
@@ -249,7 +251,7 @@ export class FileApplier {
         new ArticleError(ProblemCode.SlugCollision, `its URL /${slug.join('/')} is already used by ${owner}`, relPath),
       );
     }
-    const release = releaseOf(story, this.now(), this.options.futureStories);
+    const release = releaseOf(story, this.now(), this.options.futureStories, this.options.timeZone);
     if (release.kind === 'too-far')
       return this.fail(relPath, new ArticleError(ProblemCode.FarFuture, release.reason, relPath, { line: release.line }));
     // Held after it was out: a date edited into the future (a typo, often) takes a published story down. Said loudly.

@@ -115,6 +115,7 @@ export class LiveSite {
         feedId: this.site.id,
         baseUrl,
         futureStories: config.futureStories,
+        timeZone: config.timeZone,
         read: (file, before) => this.parser.read(file, before),
         hold: (p, at) => (at === undefined ? this.scheduler.drop(p) : this.scheduler.hold(p, at)),
         ...(options.watch

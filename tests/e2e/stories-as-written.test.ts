@@ -112,6 +112,9 @@ describe('embargoes', () => {
     ctx.running = await startSite(ctx.articles, ctx.state, { futureStories: 'publish' });
     const { url, site } = ctx.running;
     expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'typo.txt', code: 'FAR_FUTURE', line: 3 }));
+    // Said in the desk's time zone as well as the instant (new-user trial: UTC alone).
+    const farFuture = site.status().problems.find((p) => p.code === 'FAR_FUTURE');
+    expect(farFuture?.reason).toContain('(2062-11-24 00:00 Asia/Bangkok (2062-11-23T17:00:00.000Z))');
     // futureStories: publish: a story dated next week goes out now, dated when first seen.
     await put(ctx.articles, 'next-week.txt', `Next week\n\n${bangkok(Date.now() + 7 * 86_400_000)}\n\nbody\n`);
     const rss = await waitFor(async () => {

@@ -34,6 +34,7 @@ describe('late reads', () => {
         feedId: 'urn:test',
         baseUrl: 'https://news.example',
         futureStories: 'hold',
+        timeZone: 'UTC',
         read: (file) => {
           reads.push(file.relPath);
           return file.relPath === 'slow.txt' ? slow : Promise.resolve(gone);
