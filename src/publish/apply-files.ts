@@ -310,6 +310,10 @@ export class FileApplier {
     this.unsettled.push(entry);
     this.catalog.publish(entry);
     if (said) this.log.info(said, { file: record.path, id: entry.id, title: entry.title });
+    // Published, but with something an editor should know (a legacy encoding, characters removed): the log says so too.
+    for (const note of made.notes) {
+      if (note.severity === 'warning') this.log.warn('article.warning', { file: record.path, code: note.code, reason: note.reason, line: note.line });
+    }
   }
 
   /**

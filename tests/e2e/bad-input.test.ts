@@ -123,7 +123,13 @@ describe('bad input', () => {
     await put(ctx.articles, 'mac.txt', 'Old Mac line ends\r\rFirst paragraph.\rSame paragraph.\r\rSecond.\r');
     await put(ctx.articles, 'controls.txt', 'Ti\u0001tle\u0008 with \uFFFEcontrols\uFFFF\n\nBody \u001B[31m red\n');
     await put(ctx.articles, 'long-title.txt', `${'ยาว'.repeat(1700)}\n\nbody\n`);
-    ctx.running = await startSite(ctx.articles, ctx.state);
+    const warned: string[] = [];
+    const quiet = () => undefined;
+    const log = { debug: quiet, info: quiet, error: quiet, warn: (event: string, f?: Record<string, unknown>) => void warned.push(`${event} ${f?.file} ${f?.code}`) };
+    ctx.running = await startSite(ctx.articles, ctx.state, {}, { log });
+    // Published with a warning: the log says so as well as the desk (new-user trial: INFO article.added alone).
+    expect(warned).toContain('article.warning legacy.txt LEGACY_ENCODING');
+    expect(warned).toContain('article.warning controls.txt CHARS_REMOVED');
     const titles = await validFeeds(ctx.running.url);
     expect(titles).toContain('ข่าวภาษาไทยแบบเก่า');
     expect(titles).toContain('Old Mac line ends');
