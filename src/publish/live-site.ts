@@ -199,7 +199,11 @@ export class LiveSite {
 
   /** Where an old story URL path leads now (301 or 410), from the state store. */
   urlFate(urlPath: string): { to: string } | { gone: true } | undefined {
-    return this.store.redirectFor(urlPath);
+    const fate = this.store.redirectFor(urlPath);
+    // A move leads only to a story that is out: the new name of one held or made a draft since is
+    // as private as its story (attack trial: a 301 named an embargoed story's file), so 404 meanwhile.
+    if (fate && 'to' in fate && this.snapshot.get(fate.to) === undefined) return undefined;
+    return fate;
   }
 
   status(): SiteStatus {

@@ -183,6 +183,17 @@ describe("the editor's desk", () => {
     await put(ctx.articles, 'held.md', `---\ntitle: Held\ndate: ${inTwoDays()}\n---\nLater.\n`);
     await waitFor(async () => ((await get(`${ctx.running?.deskUrl}/`)).text.includes('data-state="held"') ? true : undefined));
     expect((await get(`${url}/articles/held`)).status).toBe(404);
+
+    // Renamed, then held: the old URL must not name the held story's file (attack trial: 301 to it).
+    await put(ctx.articles, 'pub.md', '---\ntitle: Out\n---\nNow.\n');
+    await waitFor(async () => (await get(`${url}/articles/pub`)).status === 200, 10_000, 'published');
+    await rename(path.join(ctx.articles, 'pub.md'), path.join(ctx.articles, 'secret-merger.md'));
+    await waitFor(async () => (await get(`${url}/articles/pub`)).status === 301, 10_000, 'moved');
+    await put(ctx.articles, 'secret-merger.md', `---\ntitle: Out\ndate: ${inTwoDays()}\n---\nNow.\n`);
+    await waitFor(async () => (await get(`${url}/articles/secret-merger`)).status === 404, 10_000, 'held again');
+    const old = await get(`${url}/articles/pub`);
+    expect(old.status).toBe(404);
+    expect(old.text).not.toContain('secret-merger');
   });
 
   it('pushes a broken save to open desks as an event, then the fix', async () => {
