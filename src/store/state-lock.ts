@@ -101,7 +101,14 @@ export function lockStateDir(stateDir: string, now: Date = new Date()): StateLoc
       return {
         release() {
           // Only our own lock: a takeover after a stall must not be undone by the old holder.
-          if (readHolder(file)?.pid === me.pid) rmSync(file, { force: true });
+          if (readHolder(file)?.pid !== me.pid) return;
+          try {
+            rmSync(file, { force: true });
+          } catch (error) {
+            // The folder became read-only while serving (a disk remounted after errors): the lock
+            // stays, and the next start takes it over, its process being gone. A stop is no failure.
+            process.emitWarning(`could not remove ${file} (${(error as NodeJS.ErrnoException).code ?? error}); the next start takes it over`);
+          }
         },
       };
     }
@@ -124,7 +131,7 @@ function placeOrExplain(stateDir: string, file: string, holder: LockHolder): boo
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (!['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes(code)) throw error;
     throw new StateStoreError(
-      'STATE_UNREADABLE',
+      'STATE_UNWRITABLE',
       `cannot take the state folder ${stateDir} (${code}): feedpub writes its store there; make it writable by this user, free space, or give --state another folder`,
       file,
       { cause: error },
