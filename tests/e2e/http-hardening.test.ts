@@ -36,7 +36,11 @@ function raw(payload: string | string[], waitMs = 5000, to = port): Promise<stri
     socket.on('error', (e) => (data ? resolve(data) : reject(e)));
     const [first = '', ...rest] = typeof payload === 'string' ? [payload] : payload;
     socket.write(first);
-    rest.forEach((piece, i) => setTimeout(() => socket.writable && socket.write(piece), 100 * (i + 1)));
+    for (const [i, piece] of rest.entries()) {
+      setTimeout(() => {
+        if (socket.writable) socket.write(piece);
+      }, 100 * (i + 1));
+    }
     setTimeout(() => {
       socket.destroy();
       resolve(data);
