@@ -1,4 +1,6 @@
 // The running site: its lifecycle (start, close) and status; each job is done by the part named for it.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { FileStat } from '../core/folder-diff.js';
 import type { Site } from '../core/model.js';
 import { siteUrls } from '../core/routes.js';
@@ -181,6 +183,22 @@ export class LiveSite {
     });
   }
 
+  /**
+   * Stories of `rel`'s folder whose files are gone. Polling sees a new file when it lists the
+   * folder, and a file's deletion only at that file's own poll, up to a second later and in
+   * another batch: a story renamed and edited at once was then published under a new id before
+   * its old name was taken down (attack trial, 3 of 3 under --poll). Taken down in the new file's
+   * batch, the old one goes first, and the rename keeps its identity.
+   */
+  private goneBeside(rel: string): string[] {
+    const folder = path.posix.dirname(rel);
+    const gone: string[] = [];
+    for (const known of this.catalog.knownStats().keys()) {
+      if (known !== rel && path.posix.dirname(known) === folder && !existsSync(path.join(this.options.config.articlesDir, known))) gone.push(known);
+    }
+    return gone;
+  }
+
   /** What a static export writes beyond the snapshot (publish/site-builder.ts `buildOnly`). */
   buildOnly(): SnapshotItem[] {
     return this.builder.buildOnly();
@@ -237,9 +255,10 @@ export class LiveSite {
     if (this.options.watch) {
       this.watcher = new ArticleWatcher({
         root: config.articlesDir, poll: config.poll, log,
-        onPath: (p) => {
+        onPath: (p, added) => {
           this.emit({ type: 'seen', path: p });
           this.queue.enqueue(p);
+          if (added && this.watcher?.mode === 'polling') for (const gone of this.goneBeside(p)) this.queue.enqueue(gone);
         },
         onFolder: (p) => (p === '' ? void this.guard?.check() : this.reconciler.folderChanged(p)),
         onRescan: () => this.reconciler.schedule(0),

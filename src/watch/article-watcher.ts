@@ -10,8 +10,8 @@ export interface WatcherOptions {
   root: string;
   poll: boolean;
   log: Logger;
-  /** An article file may have been added, changed or removed (path relative, `/`-separated). */
-  onPath: (relPath: string) => void;
+  /** An article file may have been added, changed or removed (path relative, `/`-separated); `added`: chokidar says it is new. */
+  onPath: (relPath: string, added?: boolean) => void;
   /** A folder appeared or vanished: its contents need a scan. `''` is the articles folder itself. */
   onFolder: (relPath: string) => void;
   /** Events may have been lost: the whole folder needs a scan. */
@@ -78,10 +78,10 @@ export class ArticleWatcher {
     w.on('raw', (event, evPath, details) => this.onRaw(event, evPath, details));
     // Story names only: chokidar also reports what its filter lets through as not a file (a
     // symbolic link named budget.csv), and a path once read stays a story candidate.
-    const story = (p: string) => isArticleFile(path.basename(p)) && this.options.onPath(relative(p));
-    w.on('add', story);
-    w.on('change', story);
-    w.on('unlink', story);
+    const story = (p: string, added?: boolean) => isArticleFile(path.basename(p)) && this.options.onPath(relative(p), added);
+    w.on('add', (p) => story(p, true));
+    w.on('change', (p) => story(p));
+    w.on('unlink', (p) => story(p));
     w.on('addDir', (p) => p !== root && this.options.onFolder(relative(p)));
     w.on('unlinkDir', (p) => this.options.onFolder(p === root ? '' : relative(p)));
     w.on('error', (error) => {

@@ -73,6 +73,23 @@ describe('story identity', () => {
     expect(xml).toContain(`ref="${idOf(before, 'Weather')}"`);
   });
 
+  it('keeps the id of a story renamed and edited at once under --poll, where the new name is seen before the old one goes (attack trial)', async () => {
+    const dated = (title: string, body: string) => `${title}\n\n2026-02-01 10:00\n\nBy Reporter\n\n${body}\n`;
+    for (const n of [1, 2, 3]) await put(ctx.articles, `d${n}.txt`, dated(`Dated story ${n}`, `Body of story ${n}.`));
+    ctx.running = await startSite(ctx.articles, ctx.state, { poll: true });
+    const { url } = ctx.running;
+    const before = (await atom(url)).items;
+    await rename(path.join(ctx.articles, 'd1.txt'), path.join(ctx.articles, 'e1.txt'));
+    await writeFile(path.join(ctx.articles, 'e1.txt'), dated('Dated story 1', 'Body of story 1, corrected.'));
+    await waitFor(async () => ((await atom(url)).xml.includes('corrected') ? true : undefined), 15_000, 'the edit published');
+    await waitFor(async () => ((await titles(url)).length === 3 ? true : undefined), 15_000, 'the old name taken down');
+    const { items, xml } = await atom(url);
+    const first = before.find((i) => i.title === 'Dated story 1');
+    expect(items.find((i) => i.title === 'Dated story 1')?.id).toBe(first?.id);
+    expect(xml).not.toContain(`ref="${first?.id}"`);
+    expect((await fetch(`${url}/articles/d1`, { redirect: 'manual' })).status).toBe(301);
+  });
+
   it('publishes the loser of a slug clash as soon as the winner is deleted', async () => {
     await put(ctx.articles, 'first.md', '---\ntitle: First\nslug: shared\n---\n\nFirst body.\n');
     ctx.running = await startSite(ctx.articles, ctx.state);
