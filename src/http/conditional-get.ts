@@ -72,7 +72,8 @@ function modifiedSinceHolds(headers: IncomingHttpHeaders, lastModifiedMs: number
 export function preconditionFailed(headers: IncomingHttpHeaders, doc: SnapshotDoc | Validators, now: number = Date.now()): boolean {
   const { etags, lastModifiedMs } = 'etags' in doc ? doc : validatorsOf(doc);
   const im = headers['if-match'];
-  if (im !== undefined) return !matchesAny(im, etags, 'strong');
+  // An empty field names no tag at all: not a condition (attack trial: it got 412).
+  if (im !== undefined && im.trim() !== '') return !matchesAny(im, etags, 'strong');
   const ius = headers['if-unmodified-since'];
   if (ius === undefined) return false;
   const since = parseHttpDate(ius, now);

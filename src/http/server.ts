@@ -43,6 +43,12 @@ export function createFrontDoor(snapshot: () => Snapshot, app: Express, options:
       const url = originForm(req.url ?? '/');
       // express routes on req.url: give it the origin form too.
       req.url = url;
+      // RFC 9112 §3.2: a request with more than one Host is refused (a proxy and this server could disagree on it).
+      if (hostCount(req.rawHeaders) > 1) {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+        res.end('more than one Host header\n');
+        return;
+      }
       if (url.length > MAX_URL_LENGTH) {
         res.writeHead(414, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
         res.end('URI too long\n');
@@ -65,4 +71,10 @@ export function createFrontDoor(snapshot: () => Snapshot, app: Express, options:
   server.requestTimeout = options.requestTimeout ?? 30_000;
   server.keepAliveTimeout = 5_000;
   return server;
+}
+
+function hostCount(raw: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i += 2) if ((raw[i] as string).length === 4 && (raw[i] as string).toLowerCase() === 'host') n++;
+  return n;
 }

@@ -78,6 +78,8 @@ describe('HTTP hardening', () => {
     // Headers arriving in pieces: the piece Node holds when they overflow is no request line (attack trial: 414).
     const pieces = await raw(['GET /feed.xml HTTP/1.1\r\nHost: x\r\nX-Big: ', 'b'.repeat(20_000)]);
     expect(statusOf(pieces)).toBe(431);
+    // Two Host headers: 400 (RFC 9112 §3.2; attack trial: served).
+    expect(statusOf(await raw('GET /feed.xml HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n'))).toBe(400);
     // What Node answers to the rest is kept: a request it cannot parse is a 400, and the server goes on.
     expect(statusOf(await raw('GET /feed.xml HTTP/1.1\r\nHost x\r\n\r\n'))).toBe(400);
     expect(statusOf(await raw('GET /feed.xml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'))).toBe(200);

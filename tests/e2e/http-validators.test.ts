@@ -62,6 +62,7 @@ describe('If-Match and If-Unmodified-Since (RFC 9110 §13.1.1, §13.1.4)', () =>
     expect(statusOf(await raw('/feed.xml', [`If-Match: ${etag}`]))).toBe(200);
     expect(statusOf(await raw('/feed.xml', [`If-Match: "other", ${etag}`]))).toBe(200);
     expect(statusOf(await raw('/feed.xml', ['If-Match: *']))).toBe(200);
+    expect(statusOf(await raw('/feed.xml', ['If-Match: ']))).toBe(200);
     const stale = await raw('/feed.xml', ['If-Match: "an-older-version"']);
     expect(statusOf(stale)).toBe(412);
     expect(body(stale)).toBe('');
