@@ -291,7 +291,7 @@ async function check(config: Readonly<Config>): Promise<number> {
     process.stdout.write(`${p.path}: ${p.severity} ${p.code}: ${p.reason}${line}\n`);
   }
   // In the desk's time zone, as the files are written (the instant beside it).
-  const { wallAndInstant } = await import('./core/explain.js');
+  const { wallAndInstant } = await import('./core/human-date.js');
   for (const h of held)
     process.stdout.write(`${h.path}: held until ${wallAndInstant(h.until, config.timeZone)} (embargo), then published by itself\n`);
   const count = (severity: string) => problems.filter((p) => p.severity === severity).length;

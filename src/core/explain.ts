@@ -1,5 +1,6 @@
 // `check --explain`: what the parser took from which line of one file, in words an editor reads.
 import { excerpt } from './excerpt.js';
+import { wallAndInstant } from './human-date.js';
 import { type Problem, ProblemCode, type Story, type StoryReading } from './model.js';
 
 export interface Explanation {
@@ -10,12 +11,6 @@ export interface Explanation {
   problems: readonly Problem[];
   /** One line on what happens to the story: published, held until ..., not published. */
   outcome: string;
-}
-
-/** `2026-11-24 09:15 Asia/Bangkok (2026-11-24T02:15:00.000Z)`: the wall time the desk wrote, and the instant. */
-export function wallAndInstant(iso: string, timeZone: string): string {
-  const wall = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
-  return `${wall} ${timeZone} (${iso})`;
 }
 
 /** Plain text, one fact a line, line numbers aligned; dates shown as written and as UTC instants. */

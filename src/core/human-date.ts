@@ -1,6 +1,12 @@
 // The one way a date is shown to people: site time zone, site locale, Buddhist era for Thai, machine form beside it.
 import { escapeHtml } from './text.js';
 
+/** `2026-11-24 09:15 Asia/Bangkok (2026-11-24T02:15:00.000Z)`: the wall time the desk wrote, and the instant (operators' text: `check`, problems). */
+export function wallAndInstant(iso: string, timeZone: string): string {
+  const wall = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  return `${wall} ${timeZone} (${iso})`;
+}
+
 export interface HumanDateOptions {
   /** BCP 47 tag of the page or story (`th`, `th-TH`, `en`, `en-GB`...). Thai gets the Buddhist calendar. */
   language: string;

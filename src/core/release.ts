@@ -1,5 +1,5 @@
 // When a story may go out: now, held until its date (an embargo), or never as written (a date too far ahead).
-import { wallAndInstant } from './explain.js';
+import { wallAndInstant } from './human-date.js';
 import type { Story } from './model.js';
 
 /** What `futureStories` in the configuration asks of a story dated ahead of now. */

@@ -35,8 +35,9 @@ const LATE_QUIET_MS = 1000;
  * Watch first, then scan: a file saved during the scan is seen by one or the other. But
  * chokidar arms a folder's watch only after its first walk, which stats every file (1.4-2 s at
  * 100,000 stories, the parse workers idle meanwhile): a walk not done by then goes on beside the
- * scan, and a scan after both finds what was saved before the watch was armed. At 100,000 first
- * starts took 17.4-18.1 s against 18.7-21.3 s (three paired runs, with the store's larger pages).
+ * scan, and a scan after both finds what was saved before the watch was armed. First starts at
+ * 100,000, with the store's larger pages: faster in seven of eight paired runs (18.0-27.2 s
+ * against 19.6-44.1 s in those seven; README, performance).
  */
 const WATCH_HEAD_START_MS = 250;
 
