@@ -13,6 +13,7 @@ import type { Logger } from '../log.js';
 import type { StateDb } from '../store/state-db.js';
 import { type FileJob, type FileOutcome, type FileStat, readError } from '../workers/read-story.js';
 import { type Catalog, summarizeReading } from './catalog.js';
+import { isStoreWriteError } from './store-retry.js';
 import type { ProblemBook } from './problem-book.js';
 import { startBatch, untilQuiet } from './read-batches.js';
 import { restoreEntries, storedNotes } from './restore-entries.js';
@@ -121,6 +122,7 @@ export class FileApplier {
     // The workers parse the batches ahead (each path is in one batch only) while one is applied here, in one transaction.
     const ahead = [prepare()];
     if (cursor < list.length) ahead.push(prepare());
+    let refused: Error | undefined;
     for (let first = true, next = ahead.shift(); next; first = false, next = ahead.shift()) {
       const { rootGone, jobs } = await next;
       if (cursor < list.length) ahead.push(prepare());
@@ -132,20 +134,37 @@ export class FileApplier {
       const unsettled: StoredEntry[] = [];
       this.unsettled = unsettled;
       this.removed.clear();
-      let unreleased: string | undefined;
-      this.store.transaction(() => {
-        for (const job of jobs) if (this.applyRead(job.path, job.read, rootGone, freed)) changed = true;
+      let applied = 0;
+      const run = () => {
+        for (; applied < jobs.length; applied++) {
+          const job = jobs[applied] as { path: string; read: Read };
+          if (this.applyRead(job.path, job.read, rootGone, freed)) changed = true;
+        }
         this.moves.flush();
-        unreleased = this.storeUnreleasedImages();
-      });
+        return this.storeUnreleasedImages();
+      };
+      let unreleased: string | undefined;
+      try {
+        unreleased = refused ? this.store.withoutWrites(run) : this.store.transaction(run);
+      } catch (error) {
+        if (!isStoreWriteError(error)) throw error;
+        // The disk refused the batch (rolled back in the store): what it had applied stays in
+        // memory, and the rest of it and every batch after it are published from memory too. The
+        // caller marks them all STORE_WRITE and retries (publish/store-retry.ts). The attack
+        // trial: a disk that filled during a first scan left half the stories unpublished.
+        refused = error;
+        this.store.withoutWrites(run);
+      }
       // Only once committed: a batch rolled back stores them again with the next.
-      if (unreleased !== undefined) this.storedUnreleased = unreleased;
+      if (!refused && unreleased !== undefined) this.storedUnreleased = unreleased;
       for (const file of this.removed) this.log.info('article.removed', { file });
-      for (const entry of unsettled) entry.stored();
+      // Bodies not stored stay in memory, served from there until a retry stores them.
+      if (!refused) for (const entry of unsettled) entry.stored();
       // A slug freed by this batch goes to a file that lost a clash for it.
       const losers = freed.length > 0 ? this.problems.pathsWithCode(ProblemCode.SlugCollision) : [];
       if (losers.length > 0 && (await this.apply(losers))) changed = true;
     }
+    if (refused) throw refused;
     return changed;
   }
 

@@ -83,12 +83,12 @@ export class Reconciler {
    * difference. The first scan reads everything new, reports progress, retires stored stories
    * whose files are gone, and always rebuilds.
    */
-  async scan(initial: boolean, gapsExpected = false): Promise<void> {
+  async scan(initial: boolean): Promise<void> {
     const { log, catalog, problems, clock } = this.options;
     const started = clock();
     // The folder's listing and the batches read end with read(), so the closing rebuild of a
     // first scan at 100,000 stories does not hold them as well.
-    const read = await this.read(initial, gapsExpected);
+    const read = await this.read(initial);
     if (read === 'stop' || this.closed) return;
     if (initial) this.options.onRead?.();
     const ms = clock() - started;
@@ -98,7 +98,7 @@ export class Reconciler {
   }
 
   /** List the folder and apply what differs: 'stop' when the folder is unavailable or held empty (handled). */
-  private async read(initial: boolean, gapsExpected: boolean): Promise<'stop' | { changed: boolean; files: number; read: number }> {
+  private async read(initial: boolean): Promise<'stop' | { changed: boolean; files: number; read: number }> {
     const { articlesDir, log, catalog, problems } = this.options;
     // Taken before listing: a folder made during the listing is the next scan's.
     const newFolders = [...this.changedFolders];
@@ -134,7 +134,7 @@ export class Reconciler {
     }).filter((p) => !scanned.has(p));
     const onDisk = new Map(scan.files.map((f) => [f.path, f]));
     // Stories whose image changed are read too, but are no missed event: an image's own event only schedules this scan.
-    if (!initial && !gapsExpected && todo.length > 0) this.reportGap(todo, onDisk, newFolders);
+    if (!initial && todo.length > 0) this.reportGap(todo, onDisk, newFolders);
     const reading = new Set(todo);
     for (const p of this.options.staleImages?.() ?? []) if (!reading.has(p)) todo.push(p);
     // Files deleted while the server was down go first: a restart serves the stored stories meanwhile.
@@ -224,12 +224,22 @@ export class Reconciler {
   }
 
   /**
-   * The first scan began before the watcher was watching: scan once more, now that it is. What
-   * it finds was saved in that window, which no event could report: no watch gap.
+   * The first scan began before the watcher was watching: list the folder once more, now that it
+   * is, and queue what differs as if its events had come. What it finds was saved in that window,
+   * which no event could report: no watch gap. Queued, not applied here: a save under way as it
+   * lists (a rename with an edit, its two halves seen apart) joins its own events in one batch,
+   * and keeps its identity (a full repair here gave it a new id under load).
    */
   catchUp(): void {
     if (this.closed) return;
-    void this.options.queue.run(() => this.scan(false, true)).catch(() => undefined);
+    const { articlesDir, catalog, queue } = this.options;
+    void queue
+      .run(async () => {
+        const scan = await scanFolder(articlesDir);
+        if (!scan.rootOk || this.closed) return;
+        for (const p of diffFolder({ onDisk: scan.files, known: catalog.knownStats(), problemPaths: [] })) queue.enqueue(p);
+      })
+      .catch(() => undefined);
   }
 
   /**

@@ -40,6 +40,8 @@ export class StateDb {
   /** The copy of an older feedpub's store made at this open, before its upgrade (state-schema.ts). */
   readonly olderCopy: string | undefined;
   private unsynced = false;
+  /** Inside withoutWrites: every write method does nothing. */
+  private writesHeld = false;
   /** Transactions of the unsynced fill, and whether its pages are being flushed ahead. */
   private filled = 0;
   private readonly flushing = { flushing: false };
@@ -140,15 +142,18 @@ export class StateDb {
   }
 
   put(record: StoredArticle): void {
+    if (this.writesHeld) return;
     this.stmts.put.run(...articleValues(record));
   }
 
   /** Forget a path entirely (its identity moved to another path). */
   remove(filePath: string): void {
+    if (this.writesHeld) return;
     this.stmts.remove.run(filePath);
   }
 
   markDeleted(filePath: string, at: number): void {
+    if (this.writesHeld) return;
     this.stmts.markDeleted.run(at, filePath);
   }
 
@@ -158,10 +163,12 @@ export class StateDb {
 
   /** Keep the last good parse of a published story (metadata JSON, sanitized HTML body, summary). */
   putEntry(filePath: string, meta: string, body: string, summary: string, notes: string | null = null): void {
+    if (this.writesHeld) return;
     this.stmts.putEntry.run(filePath, meta, toStored(body), toStored(summary), notes);
   }
 
   deleteEntry(filePath: string): void {
+    if (this.writesHeld) return;
     this.stmts.deleteEntry.run(filePath);
   }
 
@@ -208,6 +215,7 @@ export class StateDb {
    * `to`, so a visitor is never sent through more than one redirect.
    */
   moveUrl(from: string, to: string | null, at: number): void {
+    if (this.writesHeld) return;
     this.transaction(() => {
       this.stmts.retarget.run(to, from);
       this.stmts.putRedirect.run(from, to, at);
@@ -217,6 +225,7 @@ export class StateDb {
 
   /** A live story now answers at `urlPath`: forget any redirect from it. */
   claimUrl(urlPath: string): void {
+    if (this.writesHeld) return;
     this.stmts.dropRedirect.run(urlPath);
   }
 
@@ -227,8 +236,23 @@ export class StateDb {
     return row.to_path === null ? { gone: true } : { to: row.to_path };
   }
 
+  /**
+   * Run `fn` without writing anything to the store: the disk refused a batch (full, read-only),
+   * and the batches after it are published from memory until a retry stores them
+   * (publish/apply-files.ts). The store's reads go on as before.
+   */
+  withoutWrites<T>(fn: () => T): T {
+    this.writesHeld = true;
+    try {
+      return fn();
+    } finally {
+      this.writesHeld = false;
+    }
+  }
+
   /** Run `fn` in one transaction: a batch is stored whole or not at all. */
   transaction<T>(fn: () => T): T {
+    if (this.writesHeld) return fn();
     const result = this.db.transaction(fn)();
     if (this.unsynced && ++this.filled % 16 === 0) flushAhead(this.file, this.flushing);
     return result;
@@ -248,8 +272,14 @@ export class StateDb {
     this.checkpoint();
     if (this.unsynced) {
       endUnsyncedFill(this.file);
-      // Synced and marked no more: no copy of this store (the backup) names the fill.
-      this.stmts.dropSetting.run(FILL_SETTING);
+      // Synced and marked no more: no copy of this store (the backup) names the fill. On a full
+      // disk the name stays, harmless without its mark (only a mark starts a fill again), and the
+      // first scan's unstored stories are retried as any others (the attack trial: the start failed).
+      try {
+        this.stmts.dropSetting.run(FILL_SETTING);
+      } catch (error) {
+        if (!/^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED)/.test((error as { code?: string }).code ?? '')) throw error;
+      }
     }
     this.unsynced = false;
   }
@@ -301,6 +331,7 @@ export class StateDb {
   }
 
   setUnreleasedImages(images: ReadonlyMap<string, string>): void {
+    if (this.writesHeld) return;
     this.stmts.putSetting.run(UNRELEASED_IMAGES, JSON.stringify([...images]));
   }
 

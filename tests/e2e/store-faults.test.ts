@@ -80,6 +80,28 @@ describe('a state store that refuses writes while serving', () => {
     },
   );
 
+  it.skipIf(!CAN_MOUNT)(
+    'serves every story of a first start whose store fills the disk, and stores them once space is freed [needs mount: root]',
+    async () => {
+      mounted = smallTmpfs('2m') as string;
+      const body = 'A paragraph long enough to fill a small disk with a few hundred stories. '.repeat(20);
+      for (let i = 0; i < 1500; i++) await put(ctx.articles, `s${i % 10}/story${i}.txt`, `Story ${i}\n\n${body}\n`);
+      ctx.running = await startSite(ctx.articles, mounted);
+      const { url, site } = ctx.running;
+      // The attack trial: 1,536 of 3,000 served, the others 404, while /healthz said ready.
+      expect(storeProblems().length).toBeGreaterThan(0);
+      expect(site.status().articles).toBe(1500);
+      expect((await fetch(`${url}/articles/s9/story1499`)).status).toBe(200);
+      expect((await getText(`${url}/articles/s9/story1499`)).text).toContain('A paragraph long enough');
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      execFileSync('mount', ['-o', 'remount,size=64m', mounted]);
+      await waitFor(() => (storeProblems().length === 0 ? true : undefined), 90_000, 'stored once space is freed');
+      expect(site.status().articles).toBe(1500);
+      expect((await fetch(`${url}/articles/s0/story0`)).status).toBe(200);
+    },
+    120_000,
+  );
+
   it('keeps a story saved while another connection holds the write lock, and stores it once released', async () => {
     let holder: Database.Database | undefined;
     await survives(
