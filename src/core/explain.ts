@@ -1,7 +1,7 @@
 // `check --explain`: what the parser took from which line of one file, in words an editor reads.
 import { excerpt } from './excerpt.js';
 import { wallAndInstant } from './human-date.js';
-import { type Problem, ProblemCode, type Story, type StoryReading } from './model.js';
+import { type Problem, ProblemCode, type Story, type StoryReading, noteHint } from './model.js';
 
 export interface Explanation {
   path: string;
@@ -46,7 +46,7 @@ export function formatExplanation(e: Explanation, timeZone = 'UTC'): string {
   if (r?.cut) row('cut', r.cut.line, `"${r.cut.marker}" starts page boilerplate: it and everything after it is left out`);
   for (const n of r?.notes ?? []) row('note', n.line, n.note);
   // A note is also the story's hint on the desk (UNSURE, `line N: ...`): said once here.
-  const noted = new Set((r?.notes ?? []).map((n) => `line ${n.line}: ${n.note}`));
+  const noted = new Set((r?.notes ?? []).map(noteHint));
   for (const p of e.problems) if (!(p.code === ProblemCode.Unsure && noted.has(p.reason))) row(p.severity, p.line, `${p.code}: ${p.reason}`);
   out.push(`  ${'outcome'.padEnd(9)} ${''.padEnd(8)} ${e.outcome}`);
   return `${out.join('\n')}\n`;

@@ -55,6 +55,9 @@ export interface StoryReading {
   notes: { line: number; note: string }[];
 }
 
+/** A parser note as the story's hint (`Story.hints`, UNSURE on the desk): `line N: note`. */
+export const noteHint = (n: { line: number; note: string }): string => `line ${n.line}: ${n.note}`;
+
 /** A published story: a Story plus its identity, dates and place on the site. */
 export interface Entry {
   /** Path relative to the articles folder, `/`-separated. */

@@ -4,7 +4,7 @@ import { type Dateline, readDateline, readTimeLine } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
-import { ProblemCode, type Story, type StoryReading, type StoryWarning } from './model.js';
+import { ProblemCode, type Story, type StoryReading, type StoryWarning, noteHint } from './model.js';
 import { findBoilerplate } from './boilerplate-markers.js';
 import { cleanLabel, cleanLine, cutAtFixedWidth, escapeHtml, limitMarks, lineJoint } from './text.js';
 
@@ -93,7 +93,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
     draft: false,
     language,
     warnings,
-    hints: reading.notes.map((n) => `line ${n.line}: ${n.note}`),
+    hints: reading.notes.map(noteHint),
     dateSource: head.dateSource,
     reading,
   };
