@@ -50,18 +50,18 @@ export async function updateTree(
         { last, into: manifest, plain: uncompressed },
         // Kept only when every file of it is there (a build killed midway may have removed a .gz).
         () => last !== undefined && suffixesOf(last).every((suffix) => isFile(to + suffix)),
-        async (body) => {
+        async (body, owned) => {
           await dirs.make(path.dirname(to));
           if (uncompressed) {
             const written = temp();
-            await pool.write(body, [written]);
+            await pool.write(body, [written], owned);
             // The last build's compressed copies go first: a server that prefers them would serve the old page.
             await Promise.all(['.gz', '.br'].map((suffix) => rm(to + suffix, { force: true })));
             await moveInto(written, to);
             return;
           }
           const written = [temp(), temp(), temp()] as const;
-          await pool.write(body, written);
+          await pool.write(body, written, owned);
           // Each file whole, the page before its compressed copies (a server may prefer those).
           await moveInto(written[0], to);
           await moveInto(written[1], `${to}.gz`);

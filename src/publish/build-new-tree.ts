@@ -65,7 +65,7 @@ export async function replaceTree(
           item,
           { last, into: manifest, plain: uncompressed },
           () => linkable && linkAll(from, to, suffixesOf(last)),
-          (body) => pool.write(body, uncompressed ? [to] : [to, `${to}.gz`, `${to}.br`]),
+          (body, owned) => pool.write(body, uncompressed ? [to] : [to, `${to}.gz`, `${to}.br`], owned),
         );
         if (wrote) failures.written++;
       },

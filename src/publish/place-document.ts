@@ -66,7 +66,8 @@ export function keptAsItWas(manifest: BuildManifest, docPath: string, last: Buil
  * One document, in a new tree or in place: kept as it is, not even rendered, when its key is the
  * last build's and `keep` can keep its files; else rendered, and kept when its bytes are the
  * same; else its body is `put` (with its gzip and brotli, by the write pool's workers: creating
- * a file can take milliseconds on a busy disk, and compressing as long as rendering). It enters
+ * a file can take milliseconds on a busy disk, and compressing as long as rendering), told
+ * whether the bytes are this item's alone (SnapshotItem.owned) and may move to the writer. It enters
  * the manifest only once its files are in place, so a write that failed is tried again by the
  * next build. True when it was written.
  */
@@ -74,7 +75,7 @@ export async function placeDocument(
   item: SnapshotItem,
   manifest: { last: BuiltDocument | undefined; into: BuildManifest; plain: boolean },
   keep: () => boolean | Promise<boolean>,
-  put: (body: Buffer) => Promise<unknown>,
+  put: (body: Buffer, owned: boolean) => Promise<unknown>,
 ): Promise<boolean> {
   const { last, into, plain } = manifest;
   // A document built with other files (the precompress setting changed) is written again.
@@ -86,7 +87,7 @@ export async function placeDocument(
   const doc = await item.doc();
   if (!doc) return false;
   const write = !(sameFiles && last?.tag === doc.tag && (await keep()));
-  if (write) await put(doc.identity.body);
+  if (write) await put(doc.identity.body, item.owned === true);
   into.documents.set(item.path, {
     tag: doc.tag,
     ...(item.key === undefined ? {} : { key: item.key }),

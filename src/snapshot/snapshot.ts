@@ -44,6 +44,11 @@ export interface SnapshotItem {
   key?: string;
   /** The document (a promise when another thread makes it: publish/archives-aside.ts). */
   doc(): SnapshotDoc | undefined | Promise<SnapshotDoc | undefined>;
+  /**
+   * True when doc() makes its document for this item alone (no cache or snapshot keeps it): its
+   * bytes may then be moved to another thread instead of copied (workers/write-pool.ts).
+   */
+  owned?: boolean;
   /** An archive document that a worker thread can render from the state store (`build` only; see publish/archives-aside.ts). */
   offThread?(): OffThread | undefined;
 }
@@ -129,14 +134,34 @@ export class LazyDocuments implements Snapshot {
     }
   }
 
+  /**
+   * Every document for `build`: each made for its item alone, past the cache (which would keep
+   * what a build writes once, and evict what a server will be asked for). A document made with
+   * siblings (a facet's formats) waits here until its own item takes it.
+   */
   *items(): Iterable<SnapshotItem> {
+    const siblings = new Map<string, SnapshotDoc>();
+    const make = (path: string): SnapshotDoc | undefined => {
+      const made = siblings.get(path);
+      if (made) {
+        siblings.delete(path);
+        return made;
+      }
+      let found: SnapshotDoc | undefined;
+      for (const doc of this.source.render(path) ?? []) {
+        if (doc.path === path) found = doc;
+        else siblings.set(doc.path, doc);
+      }
+      return found;
+    };
     for (const path of this.source.paths()) {
       const key = this.source.key?.(path);
       const { offThread } = this.source;
       yield {
         path,
         ...(key === undefined ? {} : { key }),
-        doc: () => this.get(path),
+        doc: () => make(path),
+        owned: true,
         ...(offThread ? { offThread: () => offThread.call(this.source, path) } : {}),
       };
     }

@@ -15,6 +15,16 @@ export interface WriteJob {
 
 export type WriteResult = { id: number; error?: { message: string; code?: string } };
 
+/**
+ * Jobs travel in batches, and their results come back in one message per batch: a message cost
+ * the main thread about 100 µs under a build's load (a cold build of 10,000 posted one per
+ * document, 1.3 s of its main thread's 5 s). A batch goes when BATCH jobs wait, or at the end of
+ * the event loop's turn while fewer than IN_FLIGHT batches are unanswered (so the worker always
+ * has the next one, and jobs gather while it works).
+ */
+const BATCH = 16;
+const IN_FLIGHT = 2;
+
 interface Pending {
   resolve: () => void;
   reject: (error: Error) => void;
@@ -26,6 +36,13 @@ const LIMITS = { maxYoungGenerationSizeMb: 4 };
 interface Slot {
   worker: Worker;
   jobs: Map<number, Pending>;
+  /** Jobs not yet posted: sent when BATCH are waiting, or once the current turn of the event loop ends. */
+  unsent: WriteJob[];
+  /** Batches posted and not yet answered. */
+  posted: number;
+  /** The ArrayBuffers of unsent bodies that move to the worker instead of being copied. */
+  moving: ArrayBuffer[];
+  flushing: boolean;
 }
 
 /**
@@ -50,14 +67,42 @@ export class WritePool {
    * Write `body` to `to[0]`, and its gzip and brotli to `to[1]` and `to[2]` when given (their
    * folder exists). A failed write rejects with the file system's error and code (ENOSPC, EACCES, ...).
    */
-  write(body: Uint8Array, to: WriteJob['to']): Promise<void> {
+  write(body: Uint8Array, to: WriteJob['to'], move = false): Promise<void> {
     const slot = this.leastBusy();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       slot.jobs.set(id, { resolve, reject });
-      // Copied, not transferred: the snapshot keeps its bytes.
-      slot.worker.postMessage({ id, body, to } satisfies WriteJob);
+      slot.unsent.push({ id, body, to });
+      // A body that fills its own ArrayBuffer (never a slice of Node's shared pool) moves.
+      if (move && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength) slot.moving.push(body.buffer as ArrayBuffer);
+      if (slot.unsent.length >= BATCH) this.post(slot);
+      else this.postSoon(slot);
     });
+  }
+
+  /** Post what waits once this turn of the event loop has queued all it will, unless the worker has enough already. */
+  private postSoon(slot: Slot): void {
+    if (slot.flushing) return;
+    slot.flushing = true;
+    setImmediate(() => {
+      slot.flushing = false;
+      if (slot.posted < IN_FLIGHT) this.post(slot);
+    });
+  }
+
+  private post(slot: Slot): void {
+    if (slot.unsent.length === 0 || !this.slots.includes(slot)) return;
+    const jobs = slot.unsent.splice(0);
+    try {
+      slot.worker.postMessage(jobs, slot.moving.splice(0));
+      slot.posted++;
+    } catch (error) {
+      // A body that cannot be posted (detached by an earlier move) fails its own write, never the process.
+      for (const { id } of jobs) {
+        slot.jobs.get(id)?.reject(error as Error);
+        slot.jobs.delete(id);
+      }
+    }
   }
 
   /** End the workers (a write still running fails). */
@@ -69,12 +114,16 @@ export class WritePool {
     let best: Slot | undefined;
     for (const slot of this.slots) if (!best || slot.jobs.size < best.jobs.size) best = slot;
     if (best && (best.jobs.size === 0 || this.slots.length >= this.size)) return best;
-    const slot: Slot = { worker: startWorker('write-worker', undefined, LIMITS), jobs: new Map() };
-    slot.worker.on('message', ({ id, error }: WriteResult) => {
-      const job = slot.jobs.get(id);
-      slot.jobs.delete(id);
-      if (!error) job?.resolve();
-      else job?.reject(Object.assign(new Error(error.message), error.code ? { code: error.code } : {}));
+    const slot: Slot = { worker: startWorker('write-worker', undefined, LIMITS), jobs: new Map(), unsent: [], posted: 0, moving: [], flushing: false };
+    slot.worker.on('message', (results: WriteResult[]) => {
+      slot.posted--;
+      if (slot.unsent.length > 0) this.postSoon(slot);
+      for (const { id, error } of results) {
+        const job = slot.jobs.get(id);
+        slot.jobs.delete(id);
+        if (!error) job?.resolve();
+        else job?.reject(Object.assign(new Error(error.message), error.code ? { code: error.code } : {}));
+      }
     });
     // A crashed worker fails its writes (each reported by the build) and is replaced on the next.
     slot.worker.on('error', (error) => this.drop(slot, `the writer crashed: ${error.message}`));
@@ -92,6 +141,8 @@ export class WritePool {
   private fail(slot: Slot, message: string): void {
     for (const job of slot.jobs.values()) job.reject(new Error(message));
     slot.jobs.clear();
+    slot.unsent.length = 0;
+    slot.moving.length = 0;
     // Not awaited, as in the parse pool: terminate() of a worker with tsx's loader can hang on Node 20.
     slot.worker.unref();
     void slot.worker.terminate();

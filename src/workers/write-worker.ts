@@ -1,11 +1,10 @@
-// The build's write worker: writes one document, with its gzip and brotli beside it when asked, off the main thread.
+// The build's write worker: writes documents, each with its gzip and brotli beside it when asked, off the main thread.
 import { writeFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { brotliBody, gzipBody } from '../snapshot/compress.js';
 import type { WriteJob, WriteResult } from './write-pool.js';
 
-parentPort?.on('message', ({ id, body, to }: WriteJob) => {
-  let result: WriteResult;
+function write({ id, body, to }: WriteJob): WriteResult {
   try {
     // Synchronous on purpose: this thread does nothing else, and each async call would cost a
     // round trip through libuv's pool for a 6 KB file.
@@ -14,10 +13,12 @@ parentPort?.on('message', ({ id, body, to }: WriteJob) => {
       writeFileSync(to[1], gzipBody(body));
       writeFileSync(to[2], brotliBody(body));
     }
-    result = { id };
+    return { id };
   } catch (error) {
     const { message, code } = error as NodeJS.ErrnoException;
-    result = { id, error: { message, ...(code ? { code } : {}) } };
+    return { id, error: { message, ...(code ? { code } : {}) } };
   }
-  parentPort?.postMessage(result);
-});
+}
+
+// A batch of jobs in, one message of their results out (write-pool.ts).
+parentPort?.on('message', (jobs: WriteJob[]) => parentPort?.postMessage(jobs.map(write)));

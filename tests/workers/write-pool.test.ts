@@ -47,6 +47,33 @@ describe('write pool (build)', () => {
     }
   });
 
+  it('moves a body that fills its own buffer to the writer, and copies a view into a shared one', async () => {
+    dir = await tempDir();
+    pool = new WritePool(1);
+    const own = Buffer.alloc(20_000, 'ก');
+    const shared = Buffer.alloc(300, 'x');
+    const view = shared.subarray(100, 200);
+    const expected = own.toString();
+    await Promise.all([pool.write(own, [path.join(dir, 'own.html')], true), pool.write(view, [path.join(dir, 'view.html')], true)]);
+    expect(await readFile(path.join(dir, 'own.html'), 'utf8')).toBe(expected);
+    expect(await readFile(path.join(dir, 'view.html'), 'utf8')).toBe('x'.repeat(100));
+    // Moved: the main thread no longer holds those bytes. The shared buffer is whole.
+    expect(own.byteLength).toBe(0);
+    expect(shared.toString()).toBe('x'.repeat(300));
+  });
+
+  it('fails only the write that failed among those sent together', async () => {
+    dir = await tempDir();
+    pool = new WritePool(1);
+    const results = await Promise.allSettled(
+      ['a.html', path.join('no-such-folder', 'b.html'), 'c.html'].map((f) =>
+        (pool as WritePool).write(Buffer.from(f), [path.join(dir as string, f)]),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await readFile(path.join(dir, 'c.html'), 'utf8')).toBe('c.html');
+  });
+
   it("rejects a write that fails with the file system's code and path, and goes on with the next", async () => {
     dir = await tempDir();
     pool = new WritePool(1);
