@@ -21,6 +21,8 @@ export interface EntryMeta {
   image?: string;
   enclosure?: Enclosure;
   language?: string;
+  /** The images beside the stories that its text shows or links (core/local-media.ts); only when there are any. */
+  media?: string[];
 }
 
 /**
@@ -36,7 +38,13 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 /** The metadata of a published entry: the story, its identity, and its categories (folders, then front-matter tags). */
-export function entryMeta(story: Story, slug: string[], record: IdentityRecord, enclosure: Enclosure | undefined): EntryMeta {
+export function entryMeta(
+  story: Story,
+  slug: string[],
+  record: IdentityRecord,
+  enclosure: Enclosure | undefined,
+  media: string[] = [],
+): EntryMeta {
   return {
     path: record.path,
     slug,
@@ -51,5 +59,6 @@ export function entryMeta(story: Story, slug: string[], record: IdentityRecord, 
     image: story.image,
     enclosure,
     language: story.language,
+    ...(media.length > 0 ? { media } : {}),
   };
 }

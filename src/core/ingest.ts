@@ -2,6 +2,7 @@
 import { decodeArticle } from './decode.js';
 import { STORED_BASE } from './entry-meta.js';
 import { ArticleError } from './errors.js';
+import { localMedia } from './local-media.js';
 import type { ProblemCode, Story, StoryReading } from './model.js';
 import { type ParseOptions, parseStory } from './parse-story.js';
 import { slugFromPath } from './paths.js';
@@ -23,8 +24,9 @@ export interface IngestFailure {
  * `summary` is the story's own or, when it wrote none, one made from its text: made here, on the
  * parse workers, and stored, so that no render ever segments text (at 100,000 stories, the
  * archive feeds would otherwise make a summary per story on every cold start or build).
+ * `media`: the images beside the stories that its text shows or links (core/local-media.ts).
  */
-export type Ingested = { ok: true; story: Story; slug: string[]; summary: string } | { ok: false; failure: IngestFailure };
+export type Ingested = { ok: true; story: Story; slug: string[]; summary: string; media: string[] } | { ok: false; failure: IngestFailure };
 
 /**
  * Decode and parse one file's bytes into its Story and final slug (path-derived, the last
@@ -38,7 +40,8 @@ export function ingestStory(bytes: Uint8Array, relPath: string, options: IngestO
     const story = parseStory(decoded.text, relPath, { ...options, pageUrl: STORED_BASE + paths.article(pathSlug) });
     story.warnings.push(...decoded.warnings);
     const summary = story.summary ?? summarize(story.contentHtml, story.title);
-    return { ok: true, story, slug: story.slug ? slugFromPath(relPath, story.slug) : pathSlug, summary };
+    const slug = story.slug ? slugFromPath(relPath, story.slug) : pathSlug;
+    return { ok: true, story, slug, summary, media: localMedia(story.contentHtml) };
   } catch (e) {
     if (e instanceof ArticleError) return { ok: false, failure: { code: e.code, message: e.message, line: e.line, reading: e.reading } };
     // A bug of ours on strange input: reported against the file, never thrown at the caller.

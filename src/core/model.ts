@@ -81,6 +81,8 @@ export interface Entry {
   /** The image as an enclosure, when it is a file of the site's own (its length is known). */
   enclosure?: Enclosure;
   language?: string;
+  /** Images beside the stories (paths in the articles folder) that its text shows or links, besides `image`. */
+  media?: readonly string[];
 }
 
 /** Site-wide settings the renderers need; built from the validated configuration. */

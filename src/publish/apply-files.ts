@@ -50,7 +50,7 @@ export interface ApplyOptions {
 type Read = Exclude<FileOutcome, { error: unknown }> | { error: ArticleError };
 type FileRead = { kind: 'file' } & FileStat;
 /** What the parse made of a story besides the story: its URL, summary, and warnings and notes. */
-type Made = { slug: string[]; summary: string; notes: Problem[] };
+type Made = { slug: string[]; summary: string; media: string[]; notes: Problem[] };
 const stored = siteUrls(STORED_BASE);
 const isFolder = (dir: string) => stat(dir).then((s) => s.isDirectory(), () => false);
 
@@ -304,7 +304,8 @@ export class FileApplier {
     if (release.kind === 'held' || story.draft) {
       const wasPublished = this.unpublish(relPath, freed);
       this.catalog.setDraft(relPath, story.draft);
-      this.catalog.setUnreleasedImage(relPath, story.image === undefined ? undefined : stored.localImage(story.image));
+      const own = story.image === undefined ? undefined : stored.localImage(story.image);
+      this.catalog.setUnreleasedImages(relPath, [...new Set([...(own === undefined ? [] : [own]), ...ingested.media])]);
       this.catalog.setHeld(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
       this.options.hold(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
       this.log[withdrawn ? 'warn' : 'info'](story.draft ? 'article.draft' : 'article.held', {
@@ -318,12 +319,12 @@ export class FileApplier {
     this.moves.published(previous.oldUrl ?? (current ? paths.article(current.slug) : undefined), paths.article(slug));
     // A rename was logged as such (article.renamed): not as a new story.
     const said = previous.renamed ? undefined : current !== undefined ? 'article.updated' : 'article.added';
-    this.publish(story, { slug, summary: ingested.summary, notes }, record, said, image);
+    this.publish(story, { slug, summary: ingested.summary, media: ingested.media, notes }, record, said, image);
     return true;
   }
 
   private publish(story: Story, made: Made, record: IdentityRecord, said: string | undefined, image: StoryImage): void {
-    const meta = entryMeta(story, made.slug, record, image.enclosure);
+    const meta = entryMeta(story, made.slug, record, image.enclosure, made.media);
     this.store.putEntry(record.path, JSON.stringify(meta), story.contentHtml, made.summary, storedNotes(made.notes));
     const entry = this.toEntry(meta, { body: story.contentHtml, summary: made.summary });
     this.unsettled.push(entry);

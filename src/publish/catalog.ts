@@ -49,8 +49,8 @@ export class Catalog {
   /** Stories per category and per author (the home page lists them). */
   private readonly facetCounts: Record<Facet, Map<string, number>> = { categories: new Map(), authors: new Map() };
   private changed = new Set<string>();
-  /** The image (relative to the articles folder) each held or draft story names: private until a published story names it. */
-  private readonly unreleasedImages = new Map<string, string>();
+  /** The images (relative to the articles folder) each held or draft story names or shows: private until a published story does. */
+  private readonly unreleasedImages = new Map<string, readonly string[]>();
   /** What the parser took from each file's latest save, published or not. */
   private readonly readings = new Map<string, ReadingSummary>();
 
@@ -147,29 +147,29 @@ export class Catalog {
     else this.held.set(path, until);
   }
 
-  /** The held or draft story at `path` names the image `image` (relative to the articles folder), or none. */
-  setUnreleasedImage(path: string, image: string | undefined): void {
-    if (image === undefined) this.unreleasedImages.delete(path);
-    else this.unreleasedImages.set(path, image);
+  /** The held or draft story at `path` names or shows `images` (relative to the articles folder): its `image:` and those of its text. */
+  setUnreleasedImages(path: string, images: readonly string[]): void {
+    if (images.length === 0) this.unreleasedImages.delete(path);
+    else this.unreleasedImages.set(path, images);
   }
 
-  /** Every held or draft story's image (path → image), to store; `restoreUnreleasedImages` takes it back after a restart. */
-  unreleasedImageMap(): ReadonlyMap<string, string> {
+  /** Every held or draft story's images (path → images), to store; `restoreUnreleasedImages` takes it back after a restart. */
+  unreleasedImageMap(): ReadonlyMap<string, readonly string[]> {
     return this.unreleasedImages;
   }
 
-  restoreUnreleasedImages(images: ReadonlyMap<string, string>): void {
-    for (const [path, image] of images) if (!this.entries.has(path)) this.unreleasedImages.set(path, image);
+  restoreUnreleasedImages(images: ReadonlyMap<string, readonly string[]>): void {
+    for (const [path, named] of images) if (!this.entries.has(path) && named.length > 0) this.unreleasedImages.set(path, named);
   }
 
   /**
-   * True when a held or draft story names the image `rel` and no published story does (`imageOf`:
-   * an entry's image as a path in the articles folder): it is not public before its story. The
-   * published stories are looked through only for an image a held one names.
+   * True when a held or draft story names or shows the image `rel` and no published story does
+   * (`imagesOf`: an entry's images as paths in the articles folder): it is not public before its
+   * story. The published stories are looked through only for an image a held one names.
    */
-  imageUnreleased(rel: string, imageOf: (entry: Entry) => string | undefined): boolean {
-    if (![...this.unreleasedImages.values()].includes(rel)) return false;
-    for (const entry of this.entries.values()) if (imageOf(entry) === rel) return false;
+  imageUnreleased(rel: string, imagesOf: (entry: Entry) => readonly string[]): boolean {
+    if (![...this.unreleasedImages.values()].some((named) => named.includes(rel))) return false;
+    for (const entry of this.entries.values()) if (imagesOf(entry).includes(rel)) return false;
     return true;
   }
 

@@ -7,9 +7,10 @@ import { FutureStories } from '../core/release.js';
  * width and height. 5: a title of only invisible characters is EMPTY; a full-width colon and
  * Turkish capitals match boilerplate markers. 6: lines hard-wrapped inside a Thai syllable or at
  * a fixed width join without a space, and are never a credit; a Thai byline with an honorific
- * needs a family name; an enclosure keeps its image's mtime.
+ * needs a family name; an enclosure keeps its image's mtime. 7: the images a story's text shows
+ * or links (EntryMeta.media), private while only held or draft stories name them.
  */
-export const ENTRY_FORMAT = 6;
+export const ENTRY_FORMAT = 7;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are

@@ -210,10 +210,13 @@ export class LiveSite {
     return this.builder.snapshot;
   }
 
-  /** True when only held or draft stories name the image `rel` (in the articles folder): it is not public yet. */
+  /** True when only held or draft stories name or show the image `rel` (in the articles folder): it is not public yet. */
   imageUnreleased(rel: string): boolean {
     const urls = siteUrls(this.options.baseUrl);
-    return this.catalog.imageUnreleased(rel, (e) => (e.image === undefined ? undefined : urls.localImage(e.image)));
+    return this.catalog.imageUnreleased(rel, (e) => {
+      const own = e.image === undefined ? undefined : urls.localImage(e.image);
+      return own === undefined ? (e.media ?? []) : [own, ...(e.media ?? [])];
+    });
   }
 
   /** Where an old story URL path leads now (301 or 410), from the state store. */

@@ -25,6 +25,7 @@ export class StoredEntry implements Entry {
   readonly image?: string;
   readonly enclosure?: Enclosure;
   readonly language?: string;
+  readonly media?: readonly string[];
   private readonly explicitSummary: string | undefined;
   /**
    * The body and summary just parsed, until the store's transaction holding them commits. If it
@@ -57,6 +58,7 @@ export class StoredEntry implements Entry {
     if (meta.image !== undefined) this.image = rebase(meta.image, baseUrl);
     if (meta.enclosure !== undefined) this.enclosure = { ...meta.enclosure, url: rebase(meta.enclosure.url, baseUrl) };
     if (meta.language !== undefined) this.language = shared(meta.language);
+    if (meta.media !== undefined && meta.media.length > 0) this.media = meta.media;
     this.explicitSummary = meta.summary;
   }
 

@@ -50,6 +50,27 @@ describe('ingest', () => {
     expect(entryMeta(result.story, result.slug, record, undefined).categories).toEqual(['world', 'x']);
   });
 
+  it("lists the images beside the stories that a story's text shows or links, once each, and nothing else", () => {
+    const md = Buffer.from(
+      [
+        '---',
+        'title: T',
+        'image: cover.jpg',
+        '---',
+        '![first](cover.jpg) ![second](../photos/a%20b.png) ![again](../photos/a%20b.png)',
+        '',
+        '<img src="/articles/desk/raw.webp" alt=""> [scan](scan.gif) [page](next) [away](https://elsewhere.example/x.png)',
+        '',
+        '[query](q.png?x=1&y=2) [svg](logo.svg)',
+      ].join('\n'),
+    );
+    const result = ingestStory(md, 'world/a.md', options);
+    if (!result.ok) throw new Error(result.failure.message);
+    expect(result.media).toEqual(['world/cover.jpg', 'photos/a b.png', 'desk/raw.webp', 'world/scan.gif', 'world/q.png']);
+    const plain = ingestStory(seed, 'world/kim-putin.txt', options);
+    expect(plain.ok && plain.media).toEqual([]);
+  });
+
   it('dates a new story by its wire lede, but keeps the published date of a story already seen', () => {
     const lede = (text: string) => {
       const result = ingestStory(Buffer.from(`Baht rises\n\n${text} (Reuters) - The baht rose.\n\nMore.\n`), 'a.txt', options);

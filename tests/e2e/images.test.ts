@@ -131,6 +131,34 @@ describe('story images', () => {
     expect((await fetch(`${ctx.running.url}/articles/embargo.png`)).status).toBe(404);
   });
 
+  it('keeps the images a held or draft story’s text shows or links as private as its image, unless a published story shows them too', async () => {
+    for (const name of ['cover.png', 'inline.png', 'linked.png', 'draft-inline.png', 'shared.png']) await put(ctx.articles, `pics/${name}`, PNG);
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const held = `---\ntitle: Secret merger\ndate: ${soon}\n---\n![cover](pics/cover.png)\n\n![second](pics/inline.png) <img src="pics/shared.png" alt="">\n\n[the scan](pics/linked.png)\n`;
+    await put(ctx.articles, 'merger.md', held);
+    await put(ctx.articles, 'notes.md', '---\ntitle: Notes\ndraft: true\n---\ntext\n\n![x](pics/draft-inline.png)\n');
+    await put(ctx.articles, 'out.md', '---\ntitle: Out\nimage: pics/cover-none.png\n---\ntext ![shared](pics/shared.png)\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const status = async (name: string) => (await fetch(`${url}/articles/pics/${name}`)).status;
+    expect(ctx.running.site.status().held.map((h) => h.path)).toEqual(['merger.md']);
+    for (const name of ['cover.png', 'inline.png', 'linked.png', 'draft-inline.png']) expect([name, await status(name)]).toEqual([name, 404]);
+    expect(await status('shared.png')).toBe(200);
+    await ctx.running.close();
+    ctx.running = undefined;
+    const out = path.join(ctx.state, '..', `site-${path.basename(ctx.state)}`);
+    await buildSite((await testConfig(ctx.articles, ctx.state)).config, out, { log: silentLogger });
+    const built = (name: string) => existsSync(path.join(out, 'articles', 'pics', name));
+    expect(['cover.png', 'inline.png', 'linked.png', 'draft-inline.png', 'shared.png'].filter(built)).toEqual(['shared.png']);
+    await removeDir(out);
+    // The held story out (its date now past): every image of it is public.
+    await put(ctx.articles, 'merger.md', held.replace(`date: ${soon}`, 'date: 2020-01-01'));
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    expect((await fetch(`${ctx.running.url}/articles/pics/inline.png`)).status).toBe(200);
+    expect((await fetch(`${ctx.running.url}/articles/pics/linked.png`)).status).toBe(200);
+    expect((await fetch(`${ctx.running.url}/articles/pics/draft-inline.png`)).status).toBe(404);
+  });
+
   it('keeps a held story’s image private after a restart, while the stored stories are served before the scan reads it again', async () => {
     await put(ctx.articles, 'embargo.png', PNG);
     await put(ctx.articles, 'public.png', PNG);
