@@ -29,6 +29,46 @@ export function utf8Bytes(text: string): Buffer {
   }
 }
 
+/**
+ * Where pieces are encoded before their bytes are copied out: kept between calls, so its memory
+ * is the process's already. A fresh buffer or string as large as a feed (280 KB of Thai) is a
+ * fresh mapping whose every 4 KB page faults on first write: measured here at about 14 µs a
+ * page, joining an archive page's lines and encoding the result cost 3.5 ms against 0.7 ms.
+ */
+let scratch = new Uint8Array(256 * 1024);
+const encoder = new TextEncoder();
+
+/**
+ * The UTF-8 bytes of `pieces.join('')`, without making that string: for documents rendered in
+ * pieces (core/render/pieces.ts). A surrogate pair split between two pieces is kept whole.
+ */
+export function utf8Join(pieces: readonly string[]): Buffer {
+  let length = 0;
+  let carry = '';
+  for (const piece of pieces) {
+    let text = carry + piece;
+    carry = '';
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      carry = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    length = encodeAt(text, length);
+  }
+  length = encodeAt(carry, length);
+  return Buffer.from(scratch.subarray(0, length));
+}
+
+function encodeAt(text: string, at: number): number {
+  // Three bytes per UTF-16 unit is the most UTF-8 can need.
+  if (scratch.length - at < 3 * text.length) {
+    const grown = new Uint8Array(Math.max(2 * scratch.length, at + 3 * text.length));
+    grown.set(scratch.subarray(0, at));
+    scratch = grown;
+  }
+  return at + encoder.encodeInto(text, scratch.subarray(at)).written;
+}
+
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,7 +1,7 @@
 // Rendered documents → snapshot documents: bytes, gzip and brotli, a strong ETag, Last-Modified and the response headers of each.
 import { hash } from 'node:crypto';
 import { type Document, MEDIA_TYPES } from '../core/render/documents.js';
-import { utf8Bytes } from '../core/utf8.js';
+import { utf8Bytes, utf8Join } from '../core/utf8.js';
 import { brotliBody, gzipBody } from './compress.js';
 import { type HeaderPolicy, sharedHeaders } from './headers.js';
 import type { SnapshotDoc, Variant } from './snapshot.js';
@@ -17,8 +17,13 @@ import type { SnapshotDoc, Variant } from './snapshot.js';
  * (`page`) is encoded the same way, on its first request.
  */
 export function encodeDocument(doc: Document & { navigated?: boolean }, policy: HeaderPolicy, previous?: SnapshotDoc): SnapshotDoc {
-  const body = utf8Bytes(doc.body);
+  const body = bodyBytes(doc);
   return encodedDocument(doc, body, documentTag(body), policy, previous);
+}
+
+/** A document's UTF-8 bytes: from its pieces when it was rendered in pieces, never joining them. */
+export function bodyBytes(doc: Pick<Document, 'body' | 'pieces'>): Buffer {
+  return doc.pieces ? utf8Join(doc.pieces) : utf8Bytes(doc.body);
 }
 
 /** The strong validator of a document's bytes (every encoding's ETag starts with it). */
@@ -77,7 +82,8 @@ export function encodedDocument(
       ? {
           page: () =>
             (page ??= encodeDocument(
-              { ...doc, contentType: MEDIA_TYPES.html, body: render(), page: undefined, websubSelf: undefined, navigated: true },
+              // Not a spread of `doc`: it would join the feed's pieces (its body is a getter) for nothing.
+              { path: doc.path, contentType: MEDIA_TYPES.html, body: render(), lastModified: doc.lastModified, freshness: doc.freshness, navigated: true },
               policy,
             )),
         }

@@ -13,23 +13,16 @@ export class EntryReader {
   constructor(file: string) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
     this.stmts = {
-      meta: this.db.prepare<[string], { meta: string }>('SELECT meta FROM entries WHERE path = ?'),
-      body: this.db.prepare<[string], { body: StoredText }>('SELECT body FROM entries WHERE path = ?'),
-      summary: this.db.prepare<[string], { summary: StoredText | null }>('SELECT summary FROM entries WHERE path = ?'),
+      entry: this.db.prepare<[string], { meta: string; body: StoredText; summary: StoredText | null }>(
+        'SELECT meta, body, summary FROM entries WHERE path = ?',
+      ),
     };
   }
 
-  /** The stored metadata JSON of `filePath`'s story, or undefined. */
-  meta(filePath: string): string | undefined {
-    return this.stmts.meta.get(filePath)?.meta;
-  }
-
-  body(filePath: string): string {
-    return fromStored(this.stmts.body.get(filePath)?.body) ?? '';
-  }
-
-  summary(filePath: string): string | undefined {
-    return fromStored(this.stmts.summary.get(filePath)?.summary);
+  /** Metadata JSON, body and summary of `filePath`'s story at once (one lookup, not three), or undefined. */
+  entry(filePath: string): { meta: string; body: string; summary: string | undefined } | undefined {
+    const row = this.stmts.entry.get(filePath);
+    return row && { meta: row.meta, body: fromStored(row.body) ?? '', summary: fromStored(row.summary) };
   }
 
   close(): void {

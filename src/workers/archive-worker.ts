@@ -2,27 +2,29 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EntryMeta } from '../core/entry-meta.js';
 import { renderArchivePage } from '../core/render/documents.js';
-import { utf8Bytes } from '../core/utf8.js';
 import { storedEntries } from '../publish/stored-entry.js';
-import { documentTag } from '../snapshot/encode.js';
+import { bodyBytes, documentTag } from '../snapshot/encode.js';
 import { EntryReader } from '../store/entry-reader.js';
 import type { ArchiveMade, ArchiveRequest, ArchiveResult, StoryKey } from './archive-pool.js';
 
 const reader = new EntryReader((workerData as { stateFile: string }).stateFile);
 
 function render({ site, timeZone, page, pages, stories }: ArchiveRequest): ArchiveMade[] {
-  const toEntry = storedEntries(reader, site.baseUrl);
+  // Each story's row is read once, whole: its body and summary are what its entry loads.
+  const rows = new Map<string, { body: string; summary: string | undefined }>();
+  const toEntry = storedEntries({ body: (path) => rows.get(path)?.body ?? '', summary: (path) => rows.get(path)?.summary }, site.baseUrl);
   const slice = stories.map((story) => {
-    const json = reader.meta(story.path);
-    if (json === undefined) throw new Error(`${story.path} is not in the state store`);
-    const meta = JSON.parse(json) as EntryMeta;
+    const row = reader.entry(story.path);
+    if (row === undefined) throw new Error(`${story.path} is not in the state store`);
+    rows.set(story.path, row);
+    const meta = JSON.parse(row.meta) as EntryMeta;
     const same = (Object.keys(story) as (keyof StoryKey)[]).every((k) => meta[k] === story[k]);
     if (!same) throw new Error(`${story.path} in the state store is not the story this build holds`);
     return toEntry(meta);
   });
   return renderArchivePage(site, page, pages, slice, timeZone).map((doc) => {
     // Its own ArrayBuffer (not a slice of Node's pool), so that it moves to the main thread instead of being copied.
-    const bytes = utf8Bytes(doc.body);
+    const bytes = bodyBytes(doc);
     const body = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
     return {
       path: doc.path,

@@ -83,7 +83,8 @@ describe('renderFeeds', () => {
   });
 
   it('writes JSON Feed 1.1 with ids, authors and language', () => {
-    const { json } = renderFeeds(site, [entry()], new Date('2026-11-25T08:00:00Z'), links);
+    const { json } = renderFeeds(site, [entry(), entry({ id: 'urn:x:2', categories: ['a', 'b'] })], new Date('2026-11-25T08:00:00Z'), links);
+    expect(json).toBe(`${JSON.stringify(JSON.parse(json), null, 2)}\n`);
     const doc = JSON.parse(json);
     expect(doc.version).toBe('https://jsonfeed.org/version/1.1');
     expect(doc.language).toBe('th');
@@ -134,6 +135,8 @@ describe('renderFeeds', () => {
         expect((parseAtomFeed(atom).entries?.[0]?.title?.value ?? '').trim()).toBe(feedTitle(e.title).trim());
         expect(parseAtomFeed(atom).entries?.[0]?.id).toBe(e.id);
         expect(JSON.parse(json).items[0].title).toBe(e.title);
+        // Written in pieces, item by item: exactly the bytes one JSON.stringify of the whole would give.
+        expect(json).toBe(`${JSON.stringify(JSON.parse(json), null, 2)}\n`);
       }),
       { numRuns: 200 },
     );

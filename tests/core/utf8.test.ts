@@ -1,7 +1,7 @@
 // The ICU conversions give exactly what V8's own would, for any text and any bytes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { utf8Bytes, utf8Text } from '../../src/core/utf8.js';
+import { utf8Bytes, utf8Join, utf8Text } from '../../src/core/utf8.js';
 
 /** Any UTF-16 text, lone surrogates included (what a JavaScript string can hold). */
 const anyText = fc
@@ -15,6 +15,19 @@ describe('utf8', () => {
         expect(utf8Bytes(text).equals(Buffer.from(text, 'utf8'))).toBe(true);
       }),
     );
+  });
+
+  it('encodes pieces to the bytes of their join, a surrogate pair split between two pieces included', () => {
+    fc.assert(
+      fc.property(fc.array(anyText, { maxLength: 8 }), (pieces) => {
+        expect(utf8Join(pieces).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+      }),
+    );
+    const flag = '🇹🇭';
+    expect(utf8Join([`a${flag[0]}`, `${flag.slice(1)}b`]).toString()).toBe(`a${flag}b`);
+    // Larger than the buffer it starts with: it grows, and what came before stays.
+    const long = ['ก'.repeat(200_000), 'x', 'ข'.repeat(100_000)];
+    expect(utf8Join(long).equals(Buffer.from(long.join(''), 'utf8'))).toBe(true);
   });
 
   it('decodes any bytes as TextDecoder does, byte order mark and bad bytes included', () => {

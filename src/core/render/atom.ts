@@ -28,7 +28,7 @@ const FORMAT = 'Atom';
  * fh:archive go after the feed's metadata, before the first entry: RFC 4287's RELAX NG schema
  * accepts extension elements only there.
  */
-export function renderAtom(input: FeedInput): string {
+export function renderAtom(input: FeedInput): string[] {
   const { site, entries, extras } = input;
   const tombstones = extras.tombstones ?? [];
   const t = new Tokens();

@@ -2,7 +2,7 @@
 import type { Entry, Site, Tombstone } from '../model.js';
 import { type Facet, type FeedFormat, FEED_FORMATS, paths, siteUrls } from '../routes.js';
 import type { HistoryLinks } from './feed-input.js';
-import { type RenderedFeeds, renderFeeds } from './feeds.js';
+import { type FeedPieces, renderFeedPieces } from './feeds.js';
 import { renderFeedPage } from './feed-page.js';
 import { type FacetLink, type PageLinks, renderIndex, renderStoryPage } from './pages.js';
 
@@ -20,6 +20,8 @@ export interface Document {
   path: string;
   contentType: string;
   body: string;
+  /** The body in pieces, when it was rendered so (feeds): encoded without joining them (core/utf8.ts utf8Join). */
+  pieces?: readonly string[];
   lastModified: Date;
   freshness: Freshness;
   /** A feed that announces the site's WebSub hubs in its Link header too: its own (self) URL. */
@@ -55,7 +57,7 @@ interface FeedPageSource {
 
 /** The three feeds as documents at `pathOf(format)`, each with its page for browsers. */
 function feedDocuments(
-  feeds: RenderedFeeds,
+  feeds: FeedPieces,
   pathOf: (format: FeedFormat) => string,
   lastModified: Date,
   freshness: Freshness,
@@ -64,15 +66,24 @@ function feedDocuments(
 ): Document[] {
   const { site, entries, timeZone, urlOf } = pageSource;
   const stylesheet = siteUrls(site.baseUrl).stylesheet;
-  return FEED_FORMATS.map((format) => ({
-    path: pathOf(format),
-    contentType: MEDIA_TYPES[format],
-    body: feeds[format],
-    lastModified,
-    freshness,
-    ...(websubSelf ? { websubSelf: websubSelf(format) } : {}),
-    page: () => renderFeedPage({ site, feed: { kind: format, title: site.title, url: urlOf(format) }, entries, timeZone, stylesheet }),
-  }));
+  return FEED_FORMATS.map((format) => {
+    const pieces = feeds[format];
+    let joined: string | undefined;
+    return {
+      path: pathOf(format),
+      contentType: MEDIA_TYPES[format],
+      // Joined only if a string is asked for: encoding takes the pieces.
+      get body() {
+        joined ??= pieces.join('');
+        return joined;
+      },
+      pieces,
+      lastModified,
+      freshness,
+      ...(websubSelf ? { websubSelf: websubSelf(format) } : {}),
+      page: () => renderFeedPage({ site, feed: { kind: format, title: site.title, url: urlOf(format) }, entries, timeZone, stylesheet }),
+    };
+  });
 }
 
 /**
@@ -89,7 +100,7 @@ export function renderFrontDocuments(
 ): Document[] {
   const latest = entries.slice(0, site.itemLimit);
   const links = siteLinks(site);
-  const feeds = renderFeeds(site, latest, updated, links, { tombstones, history: archiveHistory(site, entries.length) });
+  const feeds = renderFeedPieces(site, latest, updated, links, { tombstones, history: archiveHistory(site, entries.length) });
   // WebSub §4: the front feeds advertise hub and self in Link headers as well as in the feed.
   const self = site.hubs.length > 0 ? (f: FeedFormat) => links[f] : undefined;
   return [
@@ -155,7 +166,7 @@ export function renderFacetDocuments(
     stylesheet: urls.stylesheet,
   };
   const updated = feedUpdated(latest, undefined);
-  const feeds = renderFeeds(facetSite, latest, updated, links);
+  const feeds = renderFeedPieces(facetSite, latest, updated, links);
   return [
     ...feedDocuments(feeds, (f) => paths.facetFeed(facet, name, f), updated, 'live', {
       site: facetSite,
@@ -226,7 +237,7 @@ export function renderArchivePage(site: Site, page: number, pages: number, slice
     prevArchive: page > 1 ? urls.archive(page - 1, f) : undefined,
     nextArchive: page < pages ? urls.archive(page + 1, f) : undefined,
   }));
-  const feeds = renderFeeds({ ...site, hubs: [] }, slice, updated, links, { history, archive: true });
+  const feeds = renderFeedPieces({ ...site, hubs: [] }, slice, updated, links, { history, archive: true });
   return feedDocuments(feeds, (f) => paths.archive(page, f), updated, 'archive', {
     site,
     entries: slice,

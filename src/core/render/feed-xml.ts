@@ -107,8 +107,10 @@ export function documentElement(doc: XmlElement, name: string, format: string): 
  * Write the tree: one element per line, four spaces a level (as `feed` does), elements with only
  * text on one line, empty ones self-closed. Every text and attribute value goes through
  * `resolve` (tokens back to user text) and then escapeXml, so nothing is escaped twice or not at all.
+ * The document comes in pieces (its lines and their ends), joined only by whoever needs one string:
+ * core/utf8.ts encodes them as they are.
  */
-export function writeXml(doc: XmlElement, resolve: (value: string) => string = (v) => v): string {
+export function writeXml(doc: XmlElement, resolve: (value: string) => string = (v) => v): string[] {
   const out: string[] = [];
   const attrs = (el: XmlElement) => [...el.attrs].map(([k, v]) => ` ${k}="${escapeXml(resolve(v))}"`).join('');
   const write = (node: XmlNode, indent: string): void => {
@@ -126,7 +128,7 @@ export function writeXml(doc: XmlElement, resolve: (value: string) => string = (
     }
   };
   for (const child of doc.children) write(child, '');
-  return `${out.join('\n')}\n`;
+  return out.flatMap((line) => [line, '\n']);
 }
 
 /**

@@ -16,10 +16,11 @@ function readOnce(entry: Entry): Entry {
   return Object.create(entry, { contentHtml: { value: entry.contentHtml }, summary: { value: entry.summary } }) as Entry;
 }
 
-export interface RenderedFeeds {
-  rss: string;
-  atom: string;
-  json: string;
+/** Each format's document in pieces, to be joined (or encoded: core/utf8.ts utf8Join) in order. */
+export interface FeedPieces {
+  rss: string[];
+  atom: string[];
+  json: string[];
 }
 
 /**
@@ -27,14 +28,20 @@ export interface RenderedFeeds {
  * `updated` is the feed's own date (newest change), never the clock, so the same input gives
  * the same bytes. `stylesheet` defaults to the site's public/feed.xsl.
  */
-export function renderFeeds(
+export function renderFeedPieces(
   site: Site,
   entries: readonly Entry[],
   updated: Date,
   links: FeedLinks,
   extras: FeedExtras = {},
   stylesheet = siteUrls(site.baseUrl).feedXsl,
-): RenderedFeeds {
+): FeedPieces {
   const input: FeedInput = { site, entries: entries.map(readOnce), updated, links, extras, stylesheet };
   return { rss: renderRss(input), atom: renderAtom(input), json: renderJsonFeed(input) };
+}
+
+/** renderFeedPieces, each document joined into one string. */
+export function renderFeeds(...args: Parameters<typeof renderFeedPieces>): { rss: string; atom: string; json: string } {
+  const { rss, atom, json } = renderFeedPieces(...args);
+  return { rss: rss.join(''), atom: atom.join(''), json: json.join('') };
 }

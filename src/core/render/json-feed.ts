@@ -15,11 +15,16 @@ interface JsonItem {
  * output is parsed as JSON and completed to 1.1: `authors` per item and for the feed, `language`,
  * WebSub `hubs`, `next_url` (RFC 5005's prev-archive: older items), image and attachments.
  */
-export function renderJsonFeed(input: FeedInput): string {
+export function renderJsonFeed(input: FeedInput): string[] {
   const { site, entries, extras } = input;
   const feed = newFeed(input, (v) => v);
+  // The bodies go through `feed` as a stand-in, and each item takes its own back by position: its
+  // JSON.stringify and our JSON.parse of every body were a third of an archive page's JSON.
+  const bodies: (string | undefined)[] = [];
   for (const e of entries) {
     const item = baseItem(e, (v) => v, false, carriesContent(site, e));
+    bodies.push(item.content || undefined);
+    if (item.content) item.content = '-';
     item.author = [{ name: e.author ?? site.author }];
     feed.addItem(item);
   }
@@ -31,7 +36,8 @@ export function renderJsonFeed(input: FeedInput): string {
   const isLocal = (url: string) => urls.localImage(url) !== undefined;
   const items = doc.items.map((item, i) => {
     const entry = entries[i] as Entry;
-    return completeItem(item, entry, site.author, carriesContent(site, entry), isLocal);
+    const body = bodies[i];
+    return completeItem(body === undefined ? item : { ...item, content_html: body }, entry, site.author, carriesContent(site, entry), isLocal);
   });
   // Key order is fixed here so the bytes are stable and the document reads top-down.
   const { author: _feedAuthor, items: _items, version: _version, ...head } = doc;
@@ -44,7 +50,25 @@ export function renderJsonFeed(input: FeedInput): string {
     ...(extras.history?.json?.prevArchive ? { next_url: extras.history.json.prevArchive } : {}),
     items,
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return jsonPieces(out, items);
+}
+
+/**
+ * `JSON.stringify(out, null, 2)` and a line end, in pieces: the document up to its items, then
+ * each item (indented as it would be, its text escaped by JSON.stringify itself), so that no
+ * string as large as the feed is made (core/utf8.ts utf8Join).
+ */
+function jsonPieces(out: { items: JsonItem[] }, items: JsonItem[]): string[] {
+  if (items.length === 0) return [JSON.stringify(out, null, 2), '\n'];
+  const head = JSON.stringify({ ...out, items: [] }, null, 2);
+  const open = head.slice(0, head.lastIndexOf('[]'));
+  const pieces = [open, '[\n'];
+  items.forEach((item, i) => {
+    // Only structural line ends: inside strings JSON writes \n as two characters.
+    pieces.push('    ', JSON.stringify(item, null, 2).replace(/\n/g, '\n    '), i < items.length - 1 ? ',\n' : '\n');
+  });
+  pieces.push('  ]\n}\n');
+  return pieces;
 }
 
 /** `full` false (`feedContent: "summary"`, or a body over FEED_CONTENT_MAX): the summary is the item's `content_text`, and there is no `content_html`. */

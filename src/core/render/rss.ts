@@ -15,7 +15,7 @@ const FORMAT = 'RSS';
  * `feedTitle`) and, with categories, are written with the RSS Profile's escaping; a story in
  * another language than the channel says so in dc:language.
  */
-export function renderRss(input: FeedInput): string {
+export function renderRss(input: FeedInput): string[] {
   const { site, entries, extras } = input;
   const t = new xml.Tokens();
   const feed = newFeed(input, t.put);
