@@ -45,6 +45,11 @@ export function encodedDocument(
   }
   const lastModified = doc.lastModified.toUTCString();
   const shared = sharedHeaders(doc, policy);
+  // The closures below hold these, never `doc`: it holds the rendered text (or its pieces), which
+  // would otherwise live as long as the document's bytes do (a build's 32 in flight were promoted
+  // to the old generation on every scavenge).
+  const { path, contentType, freshness, page: render } = doc;
+  const modified = doc.lastModified;
   const variant = (make: () => Buffer, suffix: string, encoding?: string): Variant => {
     const etag = `"${tag}${suffix}"`;
     let made: { body: Buffer; raw: string[] } | undefined;
@@ -52,7 +57,7 @@ export function encodedDocument(
       if (made) return made;
       const bytes = make();
       const headers: Record<string, string> = {
-        'content-type': doc.contentType,
+        'content-type': contentType,
         'content-length': String(bytes.length),
         etag,
         'last-modified': lastModified,
@@ -75,7 +80,6 @@ export function encodedDocument(
       },
     };
   };
-  const render = doc.page;
   let page: SnapshotDoc | undefined;
   return {
     ...(render
@@ -83,13 +87,13 @@ export function encodedDocument(
           page: () =>
             (page ??= encodeDocument(
               // Not a spread of `doc`: it would join the feed's pieces (its body is a getter) for nothing.
-              { path: doc.path, contentType: MEDIA_TYPES.html, body: render(), lastModified: doc.lastModified, freshness: doc.freshness, navigated: true },
+              { path, contentType: MEDIA_TYPES.html, body: render(), lastModified: modified, freshness, navigated: true },
               policy,
             )),
         }
       : {}),
-    path: doc.path,
-    contentType: doc.contentType,
+    path,
+    contentType,
     lastModifiedMs,
     tag,
     identity: variant(() => body, ''),

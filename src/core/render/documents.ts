@@ -64,8 +64,6 @@ function feedDocuments(
   pageSource: FeedPageSource,
   websubSelf?: (format: FeedFormat) => string,
 ): Document[] {
-  const { site, entries, timeZone, urlOf } = pageSource;
-  const stylesheet = siteUrls(site.baseUrl).stylesheet;
   return FEED_FORMATS.map((format) => {
     const pieces = feeds[format];
     let joined: string | undefined;
@@ -81,9 +79,18 @@ function feedDocuments(
       lastModified,
       freshness,
       ...(websubSelf ? { websubSelf: websubSelf(format) } : {}),
-      page: () => renderFeedPage({ site, feed: { kind: format, title: site.title, url: urlOf(format) }, entries, timeZone, stylesheet }),
+      page: feedPage(pageSource, format),
     };
   });
+}
+
+/**
+ * A feed's page for browsers, made when first asked for. Its own scope: a closure made beside the
+ * feed's pieces would keep them (and the other formats') alive as long as the served document.
+ */
+function feedPage({ site, entries, timeZone, urlOf }: FeedPageSource, format: FeedFormat): () => string {
+  const stylesheet = siteUrls(site.baseUrl).stylesheet;
+  return () => renderFeedPage({ site, feed: { kind: format, title: site.title, url: urlOf(format) }, entries, timeZone, stylesheet });
 }
 
 /**

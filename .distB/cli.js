@@ -1,0 +1,308 @@
+#!/usr/bin/env node
+// Commands: serve, build, check, ping. Argument parsing, start-up checks, signals and exit codes (the work is in runtime.ts).
+import { accessSync, constants, existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.js';
+import { ConfigError } from './core/errors.js';
+import { batchedWriter, createLogger, silentLogger } from './log.js';
+import { createProgress } from './progress.js';
+import { BuildTargetError, checkBuildTarget } from './publish/build-target.js';
+import { lockBuildFolder } from './publish/build-folder.js';
+import { ForeignFolderError } from './publish/folder-match.js';
+import { StateStoreError } from './store/state-db.js';
+import { BACKUP_NAME, STATE_FILE } from './store/state-errors.js';
+import { StateLockedError } from './store/state-lock.js';
+import { ListenError, buildSite, checkFolder, pingHubs, publicBaseUrl, startServer } from './runtime.js';
+const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const USAGE = `Usage: feedpub <command> [options]
+
+Commands:
+  serve            watch the articles folder and serve the feeds over HTTP (default)
+  build --out DIR  write the feeds, pages and assets to DIR (feeds with .gz and .br), for nginx or a CDN
+  check            read every article and list each problem; exit 1 if any file cannot be published
+  check --explain FILE
+                   say line by line what was taken from FILE (title, dateline, credit, body, cut) and why
+  ping             tell the configured WebSub hubs that the feeds at --base-url changed (after a deploy)
+
+Options (environment fallback in brackets):
+  --articles DIR   articles folder (default ./articles) [FEEDPUB_ARTICLES]
+  --port N         port, 0 picks a free one (default 8080) [PORT]
+  --host H         interface to bind (default 127.0.0.1) [HOST]
+  --admin-port N   the editor's desk: port, 0 a free one, off (default 8081) [FEEDPUB_ADMIN_PORT]
+  --admin-host H   the desk's interface (default 127.0.0.1: this machine only) [FEEDPUB_ADMIN_HOST]
+  --base-url URL   public URL used in every link (default http://HOST:PORT) [FEEDPUB_BASE_URL]
+  --state DIR      state folder: ids and dates (default ./.feedpub) [FEEDPUB_STATE]
+  --config FILE    JSON configuration (default ./feedpub.config.json when present) [FEEDPUB_CONFIG]
+  --poll           poll the folder instead of using file events (network filesystems)
+  --out DIR        build output folder
+  --explain FILE   with check: explain how one file is read
+  --quiet          log warnings and errors only
+  -h, --help       this help
+  -v, --version    print the version
+`;
+const OPTIONS = {
+    articles: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'admin-port': { type: 'string' },
+    'admin-host': { type: 'string' },
+    'base-url': { type: 'string' },
+    state: { type: 'string' },
+    config: { type: 'string' },
+    poll: { type: 'boolean' },
+    out: { type: 'string' },
+    explain: { type: 'string' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+};
+/** Log lines, progress and the CLI's own messages, in the order they were written, in few writes (log.ts). */
+const stderr = Object.assign(batchedWriter(), { isTTY: process.stderr.isTTY });
+async function main(argv) {
+    let parsed;
+    try {
+        parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+    }
+    catch (error) {
+        stderr.write(`feedpub: ${error.message}\n\n${USAGE}`);
+        return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+        process.stdout.write(USAGE);
+        return 0;
+    }
+    if (values.version) {
+        const pkg = JSON.parse(readFileSync(path.join(PACKAGE_DIR, 'package.json'), 'utf8'));
+        process.stdout.write(`${pkg.version}\n`);
+        return 0;
+    }
+    const command = positionals[0] ?? 'serve';
+    if (!['serve', 'build', 'check', 'ping'].includes(command)) {
+        stderr.write(`feedpub: unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+    if (positionals.length > 1 && command === 'check' && values.explain !== undefined) {
+        stderr.write(`feedpub: check --explain reads one file: explain "${positionals.slice(1).join(' ')}" with a --explain of its own\n`);
+        return 2;
+    }
+    if (positionals.length > 1) {
+        // `feedpub check articles/` is the commonest slip: the folder is an option, said so.
+        stderr.write(`feedpub: unexpected "${positionals.slice(1).join(' ')}" after ${command}: give folders with --articles, --state or --out\n\n${USAGE}`);
+        return 2;
+    }
+    const input = {
+        articles: values.articles,
+        port: values.port,
+        host: values.host,
+        adminPort: values['admin-port'],
+        adminHost: values['admin-host'],
+        baseUrl: values['base-url'],
+        state: values.state,
+        config: values.config,
+        poll: values.poll,
+    };
+    let config;
+    try {
+        const loaded = loadConfig(input, process.env, process.cwd(), PACKAGE_DIR);
+        // Kept as given, not resolved: a linked articles folder that a deploy re-points is followed (watch/root-guard.ts).
+        config = Object.freeze({ ...loaded, articlesDir: readableFolder(loaded.articlesDir) });
+        if (command === 'serve' || command === 'build')
+            checkStateFolder(config);
+    }
+    catch (error) {
+        if (error instanceof ConfigError) {
+            stderr.write(`feedpub: ${error.code}: invalid configuration: ${error.message}${error.file ? ` (${error.file})` : ''}\n`);
+            return 2;
+        }
+        throw error;
+    }
+    const log = createLogger(stderr, values.quiet ? 'warn' : 'info');
+    if (command === 'check' && values.explain !== undefined) {
+        // Loaded here: the parser is otherwise loaded only by the parse workers.
+        const { explainFile, storyPath } = await import('./explain-file.js');
+        // A name mistyped is the operator's slip, not a story's problem.
+        if (!existsSync(storyPath(config.articlesDir, values.explain))) {
+            stderr.write(`feedpub: check --explain: no such file: ${storyPath(config.articlesDir, values.explain)}\n`);
+            return 2;
+        }
+        const { text, ok } = explainFile(config, values.explain);
+        process.stdout.write(text);
+        return ok ? 0 : 1;
+    }
+    if (command === 'check')
+        return check(config);
+    if (command === 'ping')
+        return ping(config, log);
+    if (command === 'build') {
+        if (!values.out) {
+            stderr.write('feedpub: build needs --out DIR\n');
+            return 2;
+        }
+        return build(config, values.out, log);
+    }
+    return serve(config, log);
+}
+/**
+ * The state folder is a folder (or not there yet), and apart from the stories: the store, its
+ * backup and the lock among the articles would be one `rm` or sync away from the stories' ids.
+ */
+function checkStateFolder(config) {
+    const state = path.resolve(config.stateDir);
+    const articles = realOrResolved(config.articlesDir);
+    if (existsSync(state) && !statSync(state).isDirectory())
+        throw new ConfigError('state', `${state} is a file, not a folder`);
+    const real = realOrResolved(state);
+    // A hidden folder inside (`articles/.feedpub`, the default when run from the articles folder) is never read as stories.
+    const under = real.startsWith(articles + path.sep) ? real.slice(articles.length + 1) : undefined;
+    if (real === articles || (under !== undefined && !under.startsWith('.')))
+        throw new ConfigError('state', `${state} is the articles folder or inside it: keep the state folder apart from the stories`);
+    // A state folder given as the articles folder (the two swapped): its store would be written among the stories.
+    const store = [STATE_FILE, BACKUP_NAME].find((name) => existsSync(path.join(articles, name)));
+    if (store)
+        throw new ConfigError('articles', `${articles} holds ${store}, a feedpub state store: it is a state folder, not the stories (are --articles and --state swapped?)`);
+}
+function realOrResolved(dir) {
+    try {
+        return realpathSync(dir);
+    }
+    catch {
+        return path.resolve(dir);
+    }
+}
+/** The absolute path of a readable folder (or link to one), or a ConfigError naming `articles`. */
+function readableFolder(dir) {
+    try {
+        if (!statSync(dir).isDirectory())
+            throw new ConfigError('articles', `${dir} is not a folder`);
+        accessSync(dir, constants.R_OK | constants.X_OK);
+        return path.resolve(dir);
+    }
+    catch (error) {
+        if (error instanceof ConfigError)
+            throw error;
+        const code = error.code;
+        const why = code === 'ENOENT' ? 'there is no such folder' : code === 'EACCES' ? 'this user may not read it' : (code ?? String(error));
+        throw new ConfigError('articles', `cannot read folder ${path.resolve(dir)}: ${why} (give --articles, FEEDPUB_ARTICLES or "articles" in the config the folder the stories are saved in)`);
+    }
+}
+async function serve(config, log) {
+    const stopping = waitForSignal(log);
+    process.on('unhandledRejection', (reason) => log.error('process.unhandled-rejection', { reason: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }));
+    let running;
+    try {
+        running = await startServer(config, {
+            log,
+            stopping,
+            onProgress: createProgress(stderr, log),
+            onListening: ({ url, baseUrl }) => process.stdout.write(`feedpub listening on ${url}/ (public URL ${baseUrl}/)\n`),
+            onDesk: (deskUrl) => process.stdout.write(`feedpub desk on ${deskUrl}/\n`),
+        });
+    }
+    catch (error) {
+        if (isOperatorError(error))
+            throw error;
+        if (error instanceof ListenError) {
+            stderr.write(`feedpub: PORT_UNAVAILABLE: ${error.message}\n`);
+            return error.exitCode;
+        }
+        log.error('start.failed', { reason: error instanceof Error ? error.message : String(error) });
+        return 1;
+    }
+    if (running.site.status().scanned)
+        log.info('ready', { url: `${running.baseUrl}/`, articles: running.site.status().articles });
+    const signal = await stopping;
+    log.info('shutdown', { signal });
+    await running.close();
+    return 0;
+}
+/**
+ * The first SIGTERM or SIGINT starts a clean shutdown. Ctrl-C on `npm start` is two SIGINTs (npm
+ * passes on the one it got from the terminal, which the server got too): a repeat within 2 s is
+ * ignored; a later one ends the process at once.
+ */
+function waitForSignal(log) {
+    return new Promise((resolve) => {
+        let first = 0;
+        for (const signal of ['SIGTERM', 'SIGINT'])
+            process.on(signal, () => {
+                if (first === 0) {
+                    first = Date.now();
+                    resolve(signal);
+                }
+                else if (Date.now() - first >= 2000) {
+                    log.warn('shutdown.forced', { signal, reason: 'a second signal during shutdown' });
+                    process.exit(130);
+                }
+            });
+    });
+}
+async function build(config, out, log) {
+    const outDir = path.resolve(out);
+    // Never over the stories, the state, the project or a folder feedpub did not write (throws BuildTargetError).
+    checkBuildTarget(outDir, { articlesDir: config.articlesDir, stateDir: config.stateDir, projectDirs: [process.cwd(), PACKAGE_DIR] });
+    // Taken and given back at once: a folder the build could not write is said before the stories are read, not after.
+    lockBuildFolder(outDir)();
+    // A static export is copied somewhere public: local links in every feed are rarely what was meant.
+    if (config.baseUrl === undefined) {
+        log.warn('build.base-url', {
+            url: publicBaseUrl(config),
+            reason: 'no --base-url (or FEEDPUB_BASE_URL, or baseUrl in the config): every link in the build points at this address; set it to the public URL the files will be served from',
+        });
+    }
+    const { files, written, skipped, status } = await buildSite(config, outDir, { log, onProgress: createProgress(stderr, log) });
+    for (const s of skipped)
+        log.warn('build.skipped', { path: s.path, reason: s.reason });
+    // `written` 0: nothing had changed since the last build into this folder, and no file was touched.
+    log.info('build.done', {
+        out: outDir,
+        files,
+        written,
+        articles: status.articles,
+        problems: status.problems.length,
+        skipped: skipped.length,
+    });
+    if (skipped.length > 0) {
+        stderr.write(`feedpub: ${skipped.length} document(s) could not be written (listed above as build.skipped); the rest of the build is in place\n`);
+        return 1;
+    }
+    return 0;
+}
+/** Notify every hub of the three feeds at the public URL; exit 1 if a hub never accepted. */
+async function ping(config, log) {
+    if (config.websubHubs.length === 0) {
+        stderr.write('feedpub: no WebSub hubs configured (websub.hubs in the config file)\n');
+        return 2;
+    }
+    return (await pingHubs(config, log)) > 0 ? 1 : 0;
+}
+async function check(config) {
+    const { problems, articles, drafts, held } = await checkFolder(config, silentLogger);
+    for (const p of problems) {
+        const line = p.line !== undefined && !p.reason.startsWith(`line ${p.line}:`) ? ` (line ${p.line})` : '';
+        process.stdout.write(`${p.path}: ${p.severity} ${p.code}: ${p.reason}${line}\n`);
+    }
+    // In the desk's time zone, as the files are written (the instant beside it).
+    const { wallAndInstant } = await import('./core/human-date.js');
+    for (const h of held)
+        process.stdout.write(`${h.path}: held until ${wallAndInstant(h.until, config.timeZone)} (embargo), then published by itself\n`);
+    const count = (severity) => problems.filter((p) => p.severity === severity).length;
+    const errors = count('error');
+    process.stdout.write(`${articles} article(s) publishable, ${held.length} held, ${drafts} draft(s), ${errors} file(s) with errors, ${count('warning')} warning(s), ${count('info')} note(s)\n`);
+    return errors > 0 ? 1 : 0;
+}
+/** Failures the operator can fix, whose message says how: printed with their code (no stack), exit 2. */
+function isOperatorError(error) {
+    return (error instanceof StateLockedError || error instanceof StateStoreError || error instanceof BuildTargetError || error instanceof ForeignFolderError);
+}
+main(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
+    if (isOperatorError(error)) {
+        stderr.write(`feedpub: ${error.code}: ${error.message}\n`);
+        process.exit(2);
+    }
+    stderr.write(`feedpub: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+});
+//# sourceMappingURL=cli.js.map

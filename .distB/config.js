@@ -1,0 +1,236 @@
+// Load, validate and freeze the configuration: flags win over the config file, which wins over defaults.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { isValidTimeZone } from './core/dateline.js';
+import { FutureStories } from './core/release.js';
+import { DEFAULT_BOILERPLATE_MARKERS } from './core/boilerplate-markers.js';
+import { ConfigError } from './core/errors.js';
+import { cleanLine } from './core/text.js';
+import { PRECOMPRESS } from './publish/build-precompress.js';
+export { DEFAULT_BOILERPLATE_MARKERS } from './core/boilerplate-markers.js';
+const FILE_FIELDS = new Set([
+    'title',
+    'description',
+    'language',
+    'author',
+    'id',
+    'itemLimit',
+    'boilerplateMarkers',
+    'timeZone',
+    'maxAge',
+    'maxFileBytes',
+    'maxTitleLength',
+    'reconcileSeconds',
+    'baseUrl',
+    'port',
+    'host',
+    'adminPort',
+    'adminHost',
+    'articles',
+    'state',
+    'poll',
+    'websub',
+    'tombstoneDays',
+    'futureStories',
+    'credits',
+    'feedContent',
+    'precompress',
+]);
+/**
+ * Build the configuration from flags (`input`), environment (`env`) and the config file
+ * (`--config`, else `./feedpub.config.json` when present). Throws ConfigError naming the field.
+ *
+ * Long on purpose (about 70 lines): one field after another, in the order of the README's
+ * table, each validated where it is read; splitting it would scatter that table.
+ */
+export function loadConfig(input, env, cwd, packageDir) {
+    const configPath = input.config ?? env.FEEDPUB_CONFIG;
+    const file = readConfigFile(configPath ? path.resolve(cwd, configPath) : path.join(cwd, 'feedpub.config.json'), configPath !== undefined);
+    const fileName = file.path;
+    const f = file.values;
+    const str = (key) => {
+        const v = f[key];
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'string')
+            throw new ConfigError(key, 'must be a string', fileName);
+        return v;
+    };
+    const num = (key, min, max) => {
+        const v = f[key];
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+            throw new ConfigError(key, `must be a whole number from ${min} to ${max}`, fileName);
+        }
+        return v;
+    };
+    const port = parsePort(input.port ?? env.PORT, num('port', 0, 65535));
+    const host = input.host ?? env.HOST ?? str('host') ?? '127.0.0.1';
+    const adminHost = input.adminHost ?? env.FEEDPUB_ADMIN_HOST ?? str('adminHost');
+    const admin = parseAdmin(input.adminPort ?? env.FEEDPUB_ADMIN_PORT, f.adminPort, adminHost, fileName);
+    const baseUrl = parseBaseUrl(input.baseUrl ?? env.FEEDPUB_BASE_URL ?? str('baseUrl'));
+    const language = str('language') ?? 'en';
+    if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language))
+        throw new ConfigError('language', `"${language}" is not a language tag such as th or en-US`, fileName);
+    const timeZone = str('timeZone') ?? 'Asia/Bangkok';
+    if (!isValidTimeZone(timeZone))
+        throw new ConfigError('timeZone', `"${timeZone}" is not an IANA time zone such as Asia/Bangkok`, fileName);
+    const id = str('id');
+    if (id !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(id))
+        throw new ConfigError('id', 'must be a URI (tag:, urn: or http:)', fileName);
+    const markers = f.boilerplateMarkers;
+    if (markers !== undefined && (!Array.isArray(markers) || markers.some((m) => typeof m !== 'string' || m.trim() === ''))) {
+        throw new ConfigError('boilerplateMarkers', 'must be a list of non-empty strings', fileName);
+    }
+    const websubHubs = readHubs(f.websub, fileName);
+    const poll = f.poll;
+    if (poll !== undefined && typeof poll !== 'boolean')
+        throw new ConfigError('poll', 'must be true or false', fileName);
+    const futureStories = oneOf('futureStories', str('futureStories'), Object.values(FutureStories), fileName) ?? FutureStories.Hold;
+    const feedContent = oneOf('feedContent', str('feedContent'), ['full', 'summary'], fileName) ?? 'full';
+    const precompress = oneOf('precompress', str('precompress'), PRECOMPRESS, fileName) ?? 'feeds';
+    const credits = f.credits;
+    if (credits !== undefined &&
+        (!Array.isArray(credits) || credits.some((c) => typeof c !== 'string' || c.trim() === '' || c.length > 80))) {
+        throw new ConfigError('credits', 'must be a list of agency or publication names (each 1 to 80 characters)', fileName);
+    }
+    const title = cleanLine(str('title') ?? 'feedpub');
+    if (title === '')
+        throw new ConfigError('title', 'must not be empty', fileName);
+    const config = {
+        articlesDir: path.resolve(cwd, input.articles ?? env.FEEDPUB_ARTICLES ?? str('articles') ?? 'articles'),
+        stateDir: path.resolve(cwd, input.state ?? env.FEEDPUB_STATE ?? str('state') ?? '.feedpub'),
+        host,
+        port,
+        admin,
+        baseUrl,
+        site: {
+            title,
+            description: cleanLine(str('description') ?? 'Latest stories'),
+            language,
+            author: cleanLine(str('author') ?? title) || title,
+            id,
+        },
+        itemLimit: num('itemLimit', 1, 10_000) ?? 50,
+        boilerplateMarkers: Object.freeze([...(markers ?? DEFAULT_BOILERPLATE_MARKERS)]),
+        timeZone,
+        maxAge: num('maxAge', 0, 31_536_000) ?? 300,
+        maxFileBytes: num('maxFileBytes', 1024, 1024 * 1024 * 1024) ?? 4 * 1024 * 1024,
+        maxTitleLength: num('maxTitleLength', 20, 2000) ?? 300,
+        reconcileSeconds: num('reconcileSeconds', 0, 86_400) ?? 300,
+        poll: input.poll ?? poll ?? false,
+        publicDir: path.join(packageDir, 'public'),
+        tombstoneDays: num('tombstoneDays', 0, 3650) ?? 30,
+        websubHubs,
+        futureStories,
+        credits: Object.freeze([...(credits ?? [])]),
+        feedContent,
+        precompress,
+    };
+    return deepFreeze(config);
+}
+function oneOf(field, value, allowed, file) {
+    if (value === undefined)
+        return undefined;
+    if (!allowed.includes(value))
+        throw new ConfigError(field, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}`, file);
+    return value;
+}
+function readHubs(value, file) {
+    if (value === undefined)
+        return [];
+    const hubs = value?.hubs;
+    if (value === null || typeof value !== 'object' || !Array.isArray(hubs)) {
+        throw new ConfigError('websub', 'must be an object like { "hubs": ["https://hub.example/"] }', file);
+    }
+    return hubs.map((hub, i) => {
+        try {
+            const url = new URL(String(hub));
+            if (typeof hub === 'string' && (url.protocol === 'https:' || url.protocol === 'http:'))
+                return url.href;
+        }
+        catch {
+            // reported below
+        }
+        throw new ConfigError(`websub.hubs[${i}]`, `"${String(hub)}" is not an http(s) URL`, file);
+    });
+}
+function readConfigFile(file, required) {
+    let text;
+    try {
+        text = readFileSync(file, 'utf8');
+    }
+    catch (cause) {
+        if (!required && cause.code === 'ENOENT')
+            return { path: file, values: {} };
+        throw new ConfigError('config', `cannot read ${file}: ${cause.message}`, file);
+    }
+    let values;
+    try {
+        values = JSON.parse(text);
+    }
+    catch (cause) {
+        throw new ConfigError('config', `${file} is not valid JSON: ${cause.message}`, file);
+    }
+    if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+        throw new ConfigError('config', `${file} must hold a JSON object`, file);
+    }
+    for (const key of Object.keys(values)) {
+        if (!FILE_FIELDS.has(key))
+            throw new ConfigError(key, `unknown field (known: ${[...FILE_FIELDS].join(', ')})`, file);
+    }
+    return { path: file, values: values };
+}
+function parsePort(flag, fromFile) {
+    if (flag === undefined)
+        return fromFile ?? 8080;
+    if (!/^\d+$/.test(flag) || Number(flag) > 65535)
+        throw new ConfigError('port', `"${flag}" is not a port number (0-65535)`);
+    return Number(flag);
+}
+/** The desk's listener: `--admin-port` / FEEDPUB_ADMIN_PORT, else the file's `adminPort` (a number or "off"), else 8081. */
+function parseAdmin(flag, fromFile, host, file) {
+    const adminHost = host ?? '127.0.0.1';
+    if (adminHost.trim() === '')
+        throw new ConfigError('admin-host', 'must not be empty');
+    if (flag !== undefined) {
+        if (flag === 'off')
+            return { host: adminHost, port: 'off', explicit: true };
+        if (!/^\d+$/.test(flag) || Number(flag) > 65535)
+            throw new ConfigError('admin-port', `"${flag}" is not a port number (0-65535) or off`);
+        return { host: adminHost, port: Number(flag), explicit: true };
+    }
+    if (fromFile === undefined)
+        return { host: adminHost, port: 8081, explicit: false };
+    if (fromFile === 'off')
+        return { host: adminHost, port: 'off', explicit: true };
+    if (typeof fromFile !== 'number' || !Number.isInteger(fromFile) || fromFile < 0 || fromFile > 65535)
+        throw new ConfigError('adminPort', 'must be a port number (0-65535) or "off"', file);
+    return { host: adminHost, port: fromFile, explicit: true };
+}
+function parseBaseUrl(value) {
+    if (value === undefined)
+        return undefined;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new ConfigError('base-url', `"${value}" is not an absolute URL`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new ConfigError('base-url', 'must be http: or https:');
+    if (url.search || url.hash)
+        throw new ConfigError('base-url', 'must not have a query or fragment');
+    return url.href.replace(/\/+$/, '');
+}
+function deepFreeze(value) {
+    if (value && typeof value === 'object') {
+        for (const v of Object.values(value))
+            deepFreeze(v);
+        Object.freeze(value);
+    }
+    return value;
+}
+//# sourceMappingURL=config.js.map

@@ -1,0 +1,179 @@
+// Calendar arithmetic for written dates: month names, eras, wall-clock time in a zone, offsets.
+/** Thai month names, full and abbreviated (dots removed), to month numbers. */
+export const THAI_MONTHS = (() => {
+    const months = {};
+    const names = [
+        ['มกราคม', 'มค', 'มกรา'],
+        ['กุมภาพันธ์', 'กพ', 'กุมภา', 'กุมภาพันธ'],
+        ['มีนาคม', 'มีค', 'มีนา'],
+        ['เมษายน', 'เมย', 'เมษา'],
+        ['พฤษภาคม', 'พค', 'พฤษภา'],
+        ['มิถุนายน', 'มิย', 'มิถุนา'],
+        ['กรกฎาคม', 'กค', 'กรกฎา', 'กรกฏาคม'],
+        ['สิงหาคม', 'สค', 'สิงหา'],
+        ['กันยายน', 'กย', 'กันยา'],
+        ['ตุลาคม', 'ตค', 'ตุลา'],
+        ['พฤศจิกายน', 'พย', 'พฤศจิกา', 'พฤศจิ'],
+        ['ธันวาคม', 'ธค', 'ธันวา'],
+    ];
+    names.forEach((list, i) => {
+        for (const name of list)
+            months[name] = i + 1;
+    });
+    return months;
+})();
+/** English month names: full, three letters, and `Sept`. */
+export const EN_MONTHS = (() => {
+    const months = {};
+    'january february march april may june july august september october november december'.split(' ').forEach((name, i) => {
+        months[name] = i + 1;
+        months[name.slice(0, 3)] = i + 1;
+        if (name.length > 4)
+            months[name.slice(0, 4)] = i + 1;
+    });
+    return months;
+})();
+/** Earliest year a story may carry: older dates are typos (a Buddhist-era year read as Christian, say). */
+export const MIN_YEAR = 1900;
+/**
+ * The instant the parts name, or why they name none: a day that does not exist (31 February),
+ * an hour past 23, a year before 1900 or past 9999, an offset beyond ±14:00 (RFC 3339's range
+ * of real zones). A time without an offset is read in `timeZone`, daylight saving included.
+ */
+export function buildDate(p, timeZone) {
+    if (p.month < 1 || p.month > 12)
+        return { invalid: `month ${p.month} does not exist` };
+    if (p.year < MIN_YEAR)
+        return { invalid: `year ${p.year} is before ${MIN_YEAR}` };
+    if (p.year > 9999)
+        return { invalid: `year ${p.year} is out of range` };
+    if (p.hour > 23 || p.minute > 59 || p.second > 59)
+        return { invalid: `time ${p.hour}:${pad(p.minute)} does not exist` };
+    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    const check = new Date(wall);
+    if (p.day < 1 || check.getUTCDate() !== p.day || check.getUTCMonth() !== p.month - 1) {
+        return { invalid: `day ${p.day} of month ${p.month} does not exist in ${p.year}` };
+    }
+    if (p.offsetMinutes !== undefined) {
+        if (Math.abs(p.offsetMinutes) > 14 * 60)
+            return { invalid: `offset ${formatOffset(p.offsetMinutes)} is beyond ±14:00` };
+        return { date: new Date(wall - p.offsetMinutes * 60_000) };
+    }
+    // Two passes find the offset in force at that wall-clock time, DST included.
+    let utc = wall - offsetAt(wall, timeZone) * 60_000;
+    utc = wall - offsetAt(utc, timeZone) * 60_000;
+    return { date: new Date(utc) };
+}
+/**
+ * A year as written, to a Christian-era year. Buddhist era (พ.ศ.) is 543 ahead. Four digits from
+ * 2400 are BE. Two digits follow the era when written; otherwise 43 to 99 are BE (2543 BE is
+ * 2000 CE, so `24/11/69` is 2026) and 00 to 42 are CE: both readings agree on 2000 to 2042.
+ */
+export function christianYear(written, era) {
+    const year = Number(written);
+    if (written.length <= 2) {
+        const be = era === 'be' || (era === undefined && year >= 43);
+        return be ? 2500 + year - 543 : 2000 + year;
+    }
+    return era === 'be' || (era === undefined && year >= 2400) ? year - 543 : year;
+}
+/** Zone abbreviations wire copy uses, in minutes east of UTC. Ambiguous ones (CST, IST's Irish use) are left out. */
+export const ZONE_ABBREVIATIONS = {
+    Z: 0,
+    UT: 0,
+    UTC: 0,
+    GMT: 0,
+    WET: 0,
+    BST: 60,
+    CET: 60,
+    CEST: 120,
+    EET: 120,
+    EEST: 180,
+    MSK: 180,
+    IST: 330,
+    ICT: 420,
+    WIB: 420,
+    HKT: 480,
+    SGT: 480,
+    MYT: 480,
+    PHT: 480,
+    AWST: 480,
+    JST: 540,
+    KST: 540,
+    AEST: 600,
+    AEDT: 660,
+    NZST: 720,
+    NZDT: 780,
+    EST: -300,
+    EDT: -240,
+    PST: -480,
+    PDT: -420,
+};
+/** Minutes east of UTC for `Z`, `UTC`, `GMT`, `ICT`, `+07:00`, `+0700`, `GMT+7`; undefined when not a zone; NaN when malformed (minutes ≥ 60). */
+export function zoneOffsetMinutes(zone) {
+    const named = ZONE_ABBREVIATIONS[zone.toUpperCase()];
+    if (named !== undefined)
+        return named;
+    const m = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/i.exec(zone);
+    if (!m)
+        return undefined;
+    const minutes = Number(m[3] ?? '0');
+    if (minutes >= 60)
+        return Number.NaN;
+    const total = Number(m[2]) * 60 + minutes;
+    return m[1] === '-' ? -total : total;
+}
+function pad(n) {
+    return String(n).padStart(2, '0');
+}
+function formatOffset(minutes) {
+    const a = Math.abs(minutes);
+    return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+const formatters = new Map();
+const offsets = new Map();
+/** Offset of `timeZone` from UTC, in minutes, at `utcMs`. Transitions fall on quarter hours (UTC) in every current zone, so quarter-hour buckets are exact. */
+function offsetAt(utcMs, timeZone) {
+    const key = `${timeZone}@${Math.floor(utcMs / 900_000)}`;
+    let offset = offsets.get(key);
+    if (offset === undefined) {
+        offset = computeOffset(utcMs, timeZone);
+        if (offsets.size > 10_000)
+            offsets.clear();
+        offsets.set(key, offset);
+    }
+    return offset;
+}
+function computeOffset(utcMs, timeZone) {
+    let f = formatters.get(timeZone);
+    if (!f) {
+        f = new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+        });
+        formatters.set(timeZone, f);
+    }
+    const parts = {};
+    for (const p of f.formatToParts(new Date(utcMs)))
+        if (p.type !== 'literal')
+            parts[p.type] = +p.value;
+    const asUtc = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+    return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
+}
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isValidTimeZone(timeZone) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+//# sourceMappingURL=calendar.js.map

@@ -1,0 +1,248 @@
+// Datelines as desks write them: a date (Thai, English, numeric, ISO), a time before or after it, a place or a credit beside it.
+import { EN_MONTHS, THAI_MONTHS, ZONE_ABBREVIATIONS, buildDate, christianYear, zoneOffsetMinutes } from './calendar.js';
+import { isKnownPlace } from './places.js';
+export { isValidTimeZone } from './calendar.js';
+/**
+ * Read a whole string as one date, or undefined when it is not one. Accepts ISO 8601
+ * (`2026-11-25`, `2026-11-25T14:30+07:00`), RFC 822, numeric day/month/year (`24/11/2569`,
+ * `24.11.69`), English (`November 25, 2026 2:30 PM`) and Thai (`25 พ.ย. 2569 14.30 น.`,
+ * `วันพุธที่ 25 พฤศจิกายน พ.ศ. 2569 เวลา 14.30 น.`), Thai or Arabic digits, a time before or after
+ * the date. A time without an offset is read in `timeZone` (IANA name, e.g. `Asia/Bangkok`).
+ * A date of the right shape that cannot be (31 ก.พ., year 1800, `+25:00`) is `{ invalid }`.
+ */
+export function readDate(input, timeZone) {
+    const line = readDateline(input, timeZone, () => false);
+    return line && line.place === undefined && line.credit === undefined && line.updated === undefined ? line.reading : undefined;
+}
+/** `readDate` for callers that only want a valid instant. */
+export function parseDate(input, timeZone) {
+    const r = readDate(input, timeZone);
+    return r && 'date' in r ? r.date : undefined;
+}
+/**
+ * Read one line as a dateline: a date with an optional time before or after it, optional
+ * labels and weekday, and at most a place before it or a credit (as judged by `isCredit`) on
+ * either side. Undefined when the line is anything else (prose that mentions a date included).
+ * A second, labelled date (`ปรับปรุง: ...`, `Updated ...`) is the update date.
+ */
+export function readDateline(input, timeZone, isCredit) {
+    // Every date shape has digits: a title or a credit line is told apart without normalizing it.
+    if (!HAS_DIGIT.test(input))
+        return undefined;
+    const full = normalize(input);
+    if (full === '' || full.length > 160)
+        return undefined;
+    const labelled = UPDATE_LABEL.exec(full);
+    // A line that opens with an update label (`ปรับปรุง: …`) is read without it and marked.
+    const text = labelled?.index === 0 ? full.slice(labelled[0].length) : full;
+    const update = labelled?.index === 0 ? null : labelled;
+    if (update && update.index > 0) {
+        const first = readDateline(text.slice(0, update.index), timeZone, isCredit);
+        // `เผยแพร่: … ปรับปรุง: … โดย: ผู้จัดการออนไลน์`: the update part may carry the credit.
+        const second = readDateline(text.slice(update.index + update[0].length), timeZone, isCredit);
+        if (first && second && second.place === undefined && !(first.credit && second.credit)) {
+            return { ...first, updated: second.reading, credit: first.credit ?? second.credit };
+        }
+    }
+    const found = findDate(text);
+    if (!found)
+        return undefined;
+    let start = found.start;
+    let end = found.end;
+    let time;
+    const after = TIME_AFTER.exec(text.slice(end));
+    if (after) {
+        time = readTime(after);
+        end += after[0].length;
+    }
+    else {
+        const before = TIME_BEFORE.exec(text.slice(0, start));
+        if (before) {
+            time = readTime(before);
+            start = before.index;
+        }
+    }
+    const prefix = strip(text.slice(0, start));
+    const suffix = strip(text.slice(end));
+    let place;
+    let credit;
+    if (prefix !== '') {
+        if (isCredit(prefix))
+            credit = prefix;
+        else if (isPlace(prefix))
+            place = prefix;
+        else
+            return undefined;
+    }
+    if (suffix !== '') {
+        if (credit === undefined && isCredit(suffix))
+            credit = suffix;
+        else
+            return undefined;
+    }
+    const parts = { ...found.parts, hour: time?.hour ?? 0, minute: time?.minute ?? 0, second: time?.second ?? 0 };
+    let reading;
+    if (time?.invalid)
+        reading = { invalid: time.invalid };
+    else if (time?.offsetMinutes !== undefined && Number.isNaN(time.offsetMinutes))
+        reading = { invalid: `"${time.zone}" is not a UTC offset` };
+    else
+        reading = buildDate({ ...parts, offsetMinutes: time?.offsetMinutes }, timeZone);
+    return { reading, place, credit, timed: time !== undefined, update: labelled?.index === 0 || undefined };
+}
+/** A line that is only a time of day (`16:45`, `16.45 น.`, `เวลา 09:15 น.`): the time of a date on the line before. */
+export function readTimeLine(input) {
+    const text = normalize(input);
+    const m = TIME_AFTER.exec(text);
+    if (!m || strip(text.slice(m[0].length)) !== '' || /^\s*$/.test(m[0]))
+        return undefined;
+    // `3.14` is a number, not a time: a time has a colon, `น.`/`นาฬิกา`, am/pm, or a two-digit hour.
+    if (!/:|น|am|pm|a\.m|p\.m/i.test(m[0]) && !/^\D*\d{2}[.]\d{2}/.test(m[0]))
+        return undefined;
+    const t = readTime(m);
+    if (t.invalid || t.hour > 23 || t.minute > 59 || t.offsetMinutes !== undefined)
+        return undefined;
+    return { hour: t.hour, minute: t.minute, second: t.second };
+}
+const HAS_DIGIT = /[0-9๐-๙]/;
+function normalize(input) {
+    return (input
+        .replace(/[๐-๙]/gu, (d) => String(d.charCodeAt(0) - 0x0e50))
+        .normalize('NFC')
+        .replace(/[\u200B\u2060\uFEFF]/gu, '')
+        .replace(/\s+/gu, ' ')
+        .trim()
+        // `พ. ย.` and `พ.ย` are how some keyboards and OCR write `พ.ย.`.
+        .replace(/([ก-ฮ])\. (?=[ก-ฮ]\.?)/gu, '$1.'));
+}
+const ERA = String.raw `(?:(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|B\.?E\.?|A\.?D\.?|C\.?E\.?)\s*)?`;
+const DATE_SHAPES = [
+    {
+        // ISO order, Buddhist-era years too (2569-11-24), with -, / or . between.
+        re: /(?<![\d.:/-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/])/gu,
+        read: (m) => ({ year: christianYear(m[1], undefined), month: Number(m[3]), day: Number(m[4]) }),
+    },
+    {
+        // Day/month/year; month/day/year only when the day cannot be a month (11/24/2026).
+        re: /(?<![\d.:/-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|[.:]\d)/gu,
+        read: (m) => {
+            const a = Number(m[1]);
+            const b = Number(m[3]);
+            const [day, month] = b > 12 && a <= 12 ? [b, a] : [a, b];
+            return { year: christianYear(m[4], undefined), month, day };
+        },
+    },
+    {
+        re: new RegExp(String.raw `(?<![\d.:])(\d{1,2})\s*([ก-๙][ก-๙.]*)\s*${ERA}(\d{4}|\d{2})(?![\d.:]\d)`, 'gu'),
+        read: (m) => {
+            let name = m[2].replace(/\./g, '');
+            let era = eraOf(m[3]);
+            const glued = /(พศ|คศ)$/u.exec(name);
+            if (glued && name.length > glued[0].length) {
+                name = name.slice(0, -2);
+                era = eraOf(glued[0]);
+            }
+            const month = THAI_MONTHS[name];
+            return month === undefined ? undefined : { year: christianYear(m[4], era), month, day: Number(m[1]) };
+        },
+    },
+    {
+        re: new RegExp(String.raw `(?<![\p{L}\d])([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+${ERA}(\d{4})(?!\d)`, 'gu'),
+        read: (m) => english(m[1], m[2], m[4], m[3]),
+    },
+    {
+        re: new RegExp(String.raw `(?<![\d.:])(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+${ERA}(\d{4})(?!\d)`, 'gu'),
+        read: (m) => english(m[2], m[1], m[4], m[3]),
+    },
+];
+function english(monthName, day, year, era) {
+    const month = EN_MONTHS[(monthName ?? '').toLowerCase()];
+    return month === undefined ? undefined : { year: christianYear(year ?? '', eraOf(era)), month, day: Number(day) };
+}
+function eraOf(era) {
+    if (era === undefined)
+        return undefined;
+    return /^(พ|B)/iu.test(era) ? 'be' : 'ce';
+}
+/** The first date of any shape in the text (the earliest start wins). */
+function findDate(text) {
+    let best;
+    for (const shape of DATE_SHAPES) {
+        shape.re.lastIndex = 0;
+        for (let m = shape.re.exec(text); m; m = shape.re.exec(text)) {
+            if (best && m.index >= best.start)
+                break;
+            const parts = shape.read(m);
+            if (parts) {
+                best = { start: m.index, end: m.index + m[0].length, parts };
+                break;
+            }
+        }
+    }
+    return best;
+}
+const ZONE = String.raw `(?:\s*\(?((?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|${Object.keys(ZONE_ABBREVIATIONS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\)?(?![\p{L}\d]))?`;
+const CLOCK = String.raw `(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?(?!\d)\s*(?:น\.?|นาฬิกา|hrs?\.?|h\b)?|\s*(?:น\.|นาฬิกา))\s*(am|pm|a\.m\.|p\.m\.)?${ZONE}`;
+/** A time right after the date: `, 14:30`, ` เวลา 14.30 น.`, `T14:30:00+07:00`, ` - 09.15 น. (GMT+7)`. */
+const TIME_AFTER = new RegExp(String.raw `^(?:T|\s*[,|/–—-]?\s*(?:เวลา|at|@)?\s*)${CLOCK}`, 'iu');
+/** A time right before the date (time-first datelines: `08.00 น. 23 พ.ย. 2569`). */
+const TIME_BEFORE = new RegExp(String.raw `(?:^|\s)(?:เวลา\s*)?${CLOCK}\s*[,|/–—-]?\s*(?:(?:วัน)?ที่\s*)?$`, 'iu');
+function readTime(m) {
+    let hour = Number(m[1]);
+    const minute = Number(m[2] ?? '0');
+    const second = Number(m[3] ?? '0');
+    const ampm = m[4]?.toLowerCase();
+    const zone = m[5];
+    if (ampm) {
+        if (hour < 1 || hour > 12)
+            return { hour, minute, second, invalid: `${hour} ${ampm} is not a time` };
+        hour = (hour % 12) + (ampm.startsWith('p') ? 12 : 0);
+    }
+    return { hour, minute, second, zone, offsetMinutes: zone === undefined ? undefined : zoneOffsetMinutes(zone) };
+}
+/** Words that may stand around a date without being a place or a credit. */
+const DECORATION = new RegExp([
+    String.raw `(?:published|posted|updated|last updated|date|dated|on|เผยแพร่|โพสต์|วันที่|ลงวันที่|ประจำวันที่|ณ วันที่)\s*[:：]?`,
+    `(?:วัน)?(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัสฯ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)(?:ที่)?`,
+    String.raw `(?:จ|อ|พ|พฤ|ศ|ส|อา)\.(?=\s|$)`,
+    String.raw `(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?`,
+    String.raw `ที่|เวลา|at|น\.|\(?เวลา(?:ประเทศ)?ไทย\)?|\(?(?:ICT|Bangkok time|local time)\)?`,
+].join('|'), 'iu');
+const EDGE = /^[\s,;|:/·•–—()-]+|[\s,;|:/·•–—()-]+$/gu;
+const DECORATION_HEAD = new RegExp(`^(?:${DECORATION.source})(?=[\\s,;|:/·•–—()-]|$)`, 'iu');
+const DECORATION_TAIL = new RegExp(`(?:^|(?<=[\\s,;|:/·•–—()-]))(?:${DECORATION.source})$`, 'iu');
+/** The text around a date without separators and decorations. */
+function strip(text) {
+    let rest = text.replace(EDGE, '');
+    for (let i = 0; i < 6; i++) {
+        const before = rest;
+        rest = rest.replace(DECORATION_HEAD, '').replace(EDGE, '').replace(DECORATION_TAIL, '').replace(EDGE, '');
+        if (rest === before)
+            break;
+    }
+    return rest;
+}
+const UPDATE_LABEL = /\s*[|,(]?\s*(?:ปรับปรุง(?:ล่าสุด)?|แก้ไข(?:ล่าสุด)?|อัปเดต|อัพเดท|อัพเดต|last updated|updated)\s*(?:เมื่อ)?\s*[:：]?\s*/iu;
+/** Words that start prose, not a place name (`เมื่อ 24 พ.ย. 2569`, `On 24 Nov 2026`); Thai glues them to the next word. */
+const NOT_A_PLACE = /^(?:เมื่อ|ตั้งแต่|จนถึง|ภายใน|ในวัน|คือ|เป็น|และ|ช่วง|ระหว่าง|ล่าสุด|วันนี้|(?:when|since|until|till|by|before|after|from|in|as of|the|a|an)(?:\s|$))/iu;
+const ENDS_AS_PROSE = /(?:วันที่|ที่|เมื่อ|ตั้งแต่|ภายใน|ว่า)$/u;
+/**
+ * A place written before a date: Thai place names (places.ts: provinces, cities, `จ.`/`อ.`
+ * forms), or at most four capitalised Latin words (`BANGKOK`, `Chiang Rai, Thailand`). No
+ * digits, not a prose opener. An unknown Thai word is not a place: `เลื่อนเป็น 1 ธ.ค. 2569` is prose.
+ */
+export function isPlace(text) {
+    if (text.length > 40 || NOT_A_PLACE.test(text) || ENDS_AS_PROSE.test(text))
+        return false;
+    if (/[ก-๙]/u.test(text))
+        return isKnownPlace(text);
+    if (!/^[\p{L}\p{M}][\p{L}\p{M} .,'’()-]*$/u.test(text))
+        return false;
+    const words = text.split(/[\s,]+/u).filter((w) => w !== '');
+    if (words.length > 4)
+        return false;
+    return words.every((w) => !/^[a-z]/u.test(w) || /^(?:of|de|da|del|la|le|am|an|upon|on)$/u.test(w));
+}
+//# sourceMappingURL=dateline.js.map

@@ -1,0 +1,263 @@
+// Markdown stories with YAML front matter, rendered by markdown-it and sanitized.
+import MarkdownIt from 'markdown-it';
+import { parseDocument } from 'yaml';
+import { MIN_YEAR } from './calendar.js';
+import { checkCategoryCount, checkMarkupComplexity } from './complexity.js';
+import { readDate } from './dateline.js';
+import { ArticleError } from './errors.js';
+import { excerpt } from './excerpt.js';
+import { detectLanguage } from './language.js';
+import { ProblemCode } from './model.js';
+import { limitTitle } from './parse-plain.js';
+import { htmlToText } from './html-text.js';
+import { sanitizeStoryHtml } from './sanitize.js';
+import { cleanLabel, cleanLine, countForbidden, limitMarks, lineJoint, stripForbidden } from './text.js';
+// html: true lets authors write inline HTML; the sanitizer decides what of it survives.
+const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
+// A line break inside a Thai syllable (hard-wrapped text) joins without the space a browser
+// would show for it (core/text.ts lineJoint); any other stays a line break.
+markdown.renderer.rules.softbreak = (tokens, idx) => lineJoint(tokens[idx - 1]?.content ?? '', tokens[idx + 1]?.content ?? '') === '' ? '' : '\n';
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+/**
+ * Parse a Markdown story. Optional YAML front matter (between `---` lines) may set `title`,
+ * `date`, `updated`/`lastmod`, `author`, `tags`/`categories`, `summary`/`description`, `draft`,
+ * `slug`, `image`, `id` and `lang`. Without a `title`, a leading `# Heading` is the title.
+ */
+export function parseMarkdown(text, file, options) {
+    const match = FRONT_MATTER.exec(text);
+    const source = match?.[1] ?? '';
+    const warnings = [];
+    const warn = (w) => warnings.push(w);
+    const meta = match ? withoutForbidden(readFrontMatter(source, file), warn) : {};
+    let body = match ? text.slice(match[0].length) : text;
+    const lineOf = (key) => fieldLine(source, key);
+    let title = optionalString(meta, 'title', file);
+    if (title === undefined) {
+        const heading = /^\s*#[ \t]+(.+?)[ \t#]*(?:\n|$)/.exec(body);
+        if (heading) {
+            title = heading[1];
+            body = body.slice(heading[0].length);
+        }
+    }
+    title = title === undefined ? '' : limitTitle(cleanLabel(title, 'title', warn), options.maxTitleLength);
+    if (title === '')
+        throw new ArticleError(ProblemCode.BadField, 'no title: set `title` in the front matter or start with `# Title`', file);
+    checkMarkupComplexity(body, file);
+    const bounded = limitMarks(sanitizeStoryHtml(markdown.render(body), options.pageUrl));
+    if (bounded.dropped > 0)
+        warn({ code: ProblemCode.MarksDropped, message: `body: dropped ${bounded.dropped} combining marks beyond 4 on one character` });
+    const contentHtml = bounded.text;
+    const text_ = htmlToText(contentHtml);
+    const summary = optionalString(meta, 'summary', file) ?? optionalString(meta, 'description', file);
+    const image = optionalString(meta, 'image', file) ?? /<img[^>]*\ssrc="([^"]+)"/.exec(contentHtml)?.[1];
+    const lang = optionalString(meta, 'lang', file) ?? optionalString(meta, 'language', file);
+    if (lang !== undefined && !/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(lang)) {
+        throw new ArticleError(ProblemCode.BadField, `lang: "${lang}" is not a language tag such as th or en-GB`, file);
+    }
+    const id = readId(meta, file);
+    const slug = optionalString(meta, 'slug', file);
+    if (slug !== undefined && !/^[^/\\?#%\s.][^/\\?#%\s]*$/u.test(slug)) {
+        throw new ArticleError(ProblemCode.BadField, `slug: "${slug}" must be one path segment without / \\ ? # % or spaces`, file);
+    }
+    const draft = meta.draft;
+    if (draft !== undefined && typeof draft !== 'boolean') {
+        throw new ArticleError(ProblemCode.BadField, 'draft: must be true or false', file);
+    }
+    const dateKey = meta.date !== undefined && meta.date !== null && meta.date !== '' ? 'date' : 'published';
+    const date = frontMatterDate(meta, dateKey, file, options.timeZone, lineOf(dateKey), source);
+    const updatedKey = meta.updated !== undefined && meta.updated !== null && meta.updated !== '' ? 'updated' : 'lastmod';
+    const author = readAuthor(meta, file);
+    const tags = [...readList(meta, 'tags', file, warn), ...readList(meta, 'categories', file, warn)];
+    checkCategoryCount(tags.length, file, lineOf(meta.tags !== undefined ? 'tags' : 'categories'));
+    const language = lang ?? detectLanguage(`${title} ${text_}`);
+    const reading = {
+        format: 'Markdown',
+        title: { line: title === meta.title ? lineOf('title') : 1, text: title },
+        credits: author === undefined ? [] : [{ line: lineOf('author'), text: author, evidence: 'the front-matter field "author"', author }],
+        paragraphs: [],
+        fields: Object.keys(meta).map((name) => ({ line: lineOf(name), name, value: shortValue(meta[name]) })),
+        language,
+        notes: [],
+    };
+    if (date)
+        reading.dateline = { line: lineOf(dateKey), text: shortValue(meta[dateKey]), date: date.toISOString() };
+    return {
+        title,
+        author: author === undefined ? undefined : cleanLabel(author, 'author', warn) || undefined,
+        contentHtml,
+        summary: summary !== undefined ? excerpt(cleanLabel(summary, 'summary', warn), 300) : undefined,
+        date,
+        updated: frontMatterDate(meta, updatedKey, file, options.timeZone, lineOf(updatedKey), source),
+        tags,
+        image: image === undefined ? undefined : safeUrl(image, options.pageUrl),
+        slug,
+        id,
+        draft: draft === true,
+        language,
+        warnings,
+        dateSource: date ? { line: lineOf(dateKey), text: `${dateKey}: ${shortValue(meta[dateKey])}` } : undefined,
+        reading,
+    };
+}
+/** 1-based line of `key:` in the file (front matter starts on line 2, after `---`); 1 when not found. */
+function fieldLine(source, key) {
+    const at = source.split('\n').findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`) || l.startsWith(`'${key}':`));
+    return at < 0 ? 1 : at + 2;
+}
+function shortValue(value) {
+    const text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? (JSON.stringify(value) ?? '') : String(value);
+    return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+/**
+ * The front matter with what XML forbids removed from its text, and a warning: YAML escapes
+ * (`"\uD800"`, `"\x07"`) make characters the file's own bytes could not hold, so decoding never saw them.
+ */
+function withoutForbidden(meta, warn) {
+    let removed = 0;
+    const clean = (value) => {
+        if (typeof value === 'string') {
+            const n = countForbidden(value);
+            removed += n;
+            return n > 0 ? stripForbidden(value) : value;
+        }
+        return Array.isArray(value) ? value.map(clean) : value;
+    };
+    const out = Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, clean(value)]));
+    if (removed > 0)
+        warn({ code: ProblemCode.CharsRemoved, message: `front matter: removed ${removed} control or non-character code point(s) that XML forbids` });
+    return out;
+}
+/**
+ * Where an unclosed quote or bracket opens: yaml reports the place it noticed one missing (the
+ * next key's line, or the end), which is the line after the mistake or further (new-user trial).
+ * `at`: that place, an offset in `source`.
+ */
+function openerOf(message, at, source) {
+    const opener = [
+        [/^Missing closing "quote/, '"'],
+        [/^Missing closing 'quote/, "'"],
+        [/^Flow sequence\b/, '['],
+        [/^Flow map\b/, '{'],
+    ].find(([pattern]) => pattern.test(message))?.[1];
+    const open = opener === undefined ? -1 : source.lastIndexOf(opener, at - 1);
+    if (open < 0)
+        return undefined;
+    const before = source.slice(0, open);
+    return { line: before.split('\n').length, col: open - before.lastIndexOf('\n') };
+}
+function readFrontMatter(source, file) {
+    const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+    const error = doc.errors[0];
+    if (error) {
+        const where = openerOf(error.message, error.pos[0], source) ?? error.linePos?.[0];
+        // yaml counts lines from the start of the front matter; the file has the opening `---` above
+        // it. The line goes with the problem (shown beside it, as every problem's is), the column here.
+        const at = where ? ` at column ${where.col}` : '';
+        const what = (error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, '');
+        throw new ArticleError(ProblemCode.BadFrontMatter, `front matter is not valid YAML${at}: ${what}`, file, {
+            cause: error,
+            ...(where ? { line: where.line + 1 } : {}),
+        });
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: 50 });
+    }
+    catch (error) {
+        // yaml refuses alias bombs ("billion laughs") and similar with an exception of its own.
+        const what = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new ArticleError(ProblemCode.BadFrontMatter, `front matter cannot be read: ${what}`, file, { cause: error });
+    }
+    if (value === null || value === undefined)
+        return {};
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        throw new ArticleError(ProblemCode.BadFrontMatter, 'front matter must be a mapping of fields (key: value)', file);
+    }
+    return value;
+}
+function optionalString(meta, key, file) {
+    const value = meta[key];
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'string')
+        return value.trim() === '' ? undefined : value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    throw new ArticleError(ProblemCode.BadField, `${key}: must be text`, file);
+}
+function readAuthor(meta, file) {
+    const value = meta.author;
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        return optionalString(value, 'name', file);
+    }
+    const author = optionalString(meta, 'author', file);
+    return author === undefined ? undefined : cleanLine(author) || undefined;
+}
+/** A list of labels (tags, categories): each a name in URLs and feeds, so cleaned as a title is (bidi controls too). */
+function readList(meta, key, file, warn) {
+    const value = meta[key];
+    if (value === undefined || value === null)
+        return [];
+    const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
+    return items
+        .map((item) => {
+        if (typeof item !== 'string' && typeof item !== 'number')
+            throw new ArticleError(ProblemCode.BadField, `${key}: must be a list of words`, file);
+        return cleanLabel(String(item), key, warn);
+    })
+        .filter((t) => t !== '');
+}
+/**
+ * A front-matter date through the same checks as a dateline, whatever YAML made of it: a YAML
+ * 1.1 timestamp arrives as a Date and must still be a real date after 1900.
+ */
+function frontMatterDate(meta, key, file, timeZone, line, source = '') {
+    const value = meta[key];
+    if (value === undefined || value === null || value === '')
+        return undefined;
+    const fail = (why) => new ArticleError(ProblemCode.BadDate, `${key}: "${shortValue(value)}" ${why}`, file, { line });
+    if (value instanceof Date) {
+        // YAML's own timestamps roll 2026-02-31 over to 3 March: judge the text as written too.
+        const written = new RegExp(`^['"]?${key}['"]?\\s*:\\s*(?:!!timestamp\\s+)?['"]?([^'"#\\n]+)`, 'm').exec(source)?.[1]?.trim();
+        const asWritten = written === undefined ? undefined : readDate(written, timeZone);
+        if (asWritten && 'invalid' in asWritten) {
+            throw new ArticleError(ProblemCode.BadDate, `${key}: "${written}" is not a real date: ${asWritten.invalid}`, file, { line });
+        }
+        if (written !== undefined && /^\d{4}-\d{1,2}-\d{1,2}/.test(written) && !asWritten)
+            throw fail('is not a real date');
+        const year = value.getUTCFullYear();
+        if (Number.isNaN(value.getTime()) || year < MIN_YEAR || year > 9999)
+            throw fail(`is not a date between ${MIN_YEAR} and 9999`);
+        return value;
+    }
+    const parsed = typeof value === 'string' || typeof value === 'number' ? readDate(String(value), timeZone) : undefined;
+    if (!parsed)
+        throw fail('is not a date (try 2026-11-25 14:30 or 25 พ.ย. 2569)');
+    if ('invalid' in parsed)
+        throw fail(`is not a real date: ${parsed.invalid}`);
+    return parsed.date;
+}
+/** A front-matter id, normalised the way every feed format will write it; must be an absolute URI. */
+function readId(meta, file) {
+    const id = optionalString(meta, 'id', file);
+    if (id === undefined)
+        return undefined;
+    try {
+        if (/^[a-z][a-z0-9+.-]*:\S+$/i.test(id))
+            return new URL(id).href;
+    }
+    catch {
+        // fall through to the error below
+    }
+    throw new ArticleError(ProblemCode.BadField, `id: "${id}" is not a URI (use tag:, urn: or http:)`, file);
+}
+function safeUrl(value, base) {
+    try {
+        const url = new URL(value, base);
+        return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+//# sourceMappingURL=parse-markdown.js.map

@@ -1,0 +1,64 @@
+// What every format's renderer gives `feed`: the Feed with the site's metadata, and each Entry as an Item.
+import { Feed } from 'feed';
+import { escapeHtml } from '../text.js';
+const GENERATOR = 'feedpub';
+export const HISTORY_NS = 'http://purl.org/syndication/history/1.0';
+/** A fresh Feed per render (its RSS renderer mutates the items it is given). `text` wraps user text (tokens for XML). */
+export function newFeed(input, text) {
+    const { site, updated, links } = input;
+    return new Feed({
+        id: site.id,
+        title: text(site.title),
+        description: text(site.description),
+        link: links.home,
+        language: site.language,
+        updated,
+        generator: GENERATOR,
+        ttl: Math.max(1, Math.ceil(site.maxAge / 60)),
+        feedLinks: { rss: links.rss, atom: links.atom, json: links.json },
+        // A browser opening the feed shows it through public/feed.xsl (readers ignore the instruction).
+        stylesheet: input.stylesheet,
+        author: { name: text(site.author) },
+    });
+}
+/**
+ * Longest story body (HTML, in UTF-16 code units) a feed carries whole: a long feature is a tenth
+ * of it. Past it the item has the summary, as with `feedContent: "summary"`, and the page the
+ * whole text: fifty stories of the largest file size made each feed 200 MB (1.3 GB of memory to
+ * render, seconds to compress), more than readers accept.
+ */
+export const FEED_CONTENT_MAX = 200_000;
+/** True when the feeds carry `entry`'s full text: `feedContent: "full"` (the default) and a body under FEED_CONTENT_MAX. */
+export function carriesContent(site, entry) {
+    return (site.feedContent ?? 'full') === 'full' && entry.contentHtml.length <= FEED_CONTENT_MAX;
+}
+/**
+ * `html`: the item is going into XML, where summaries are HTML (escaped text) rather than plain
+ * text. Without `content` (`feedContent: "summary"`) the item has its summary only, so `feed`
+ * writes no content:encoded (RSS) or <content> (Atom), and the body is never read from the store.
+ */
+export function baseItem(e, text, html, content = true) {
+    return {
+        title: text(e.title),
+        id: e.id,
+        guid: e.id,
+        link: e.url,
+        date: e.updated,
+        published: e.published,
+        description: text(html ? escapeHtml(e.summary) : e.summary),
+        ...(content ? { content: text(e.contentHtml) } : {}),
+        category: e.categories.map((c) => ({ name: text(c), term: text(c) })),
+    };
+}
+/** Feed-level links for hubs (WebSub, which `feed` takes only one of) and RFC 5005 history, in a fixed order. */
+export function extraLinks(site, history) {
+    const out = site.hubs.map((href) => ({ rel: 'hub', href }));
+    if (history?.current)
+        out.push({ rel: 'current', href: history.current });
+    if (history?.prevArchive)
+        out.push({ rel: 'prev-archive', href: history.prevArchive });
+    if (history?.nextArchive)
+        out.push({ rel: 'next-archive', href: history.nextArchive });
+    return out;
+}
+//# sourceMappingURL=feed-input.js.map

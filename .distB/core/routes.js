@@ -1,0 +1,175 @@
+// Every public URL and build path of the site: made and matched here, nowhere else.
+//
+// `paths` makes each kind of URL path from its parameters, `matchRoute` turns a request path back
+// into a `Route` (the same kinds, as a union), `buildFile` says where `build` writes a path, and
+// `siteUrls` puts the public origin in front. A new document (as sitemap.xml and feeds.opml
+// were: DISCOVERY) is one maker in `paths` (or a fixed path in ASSETS/ENDPOINTS/DISCOVERY), one
+// case of `Route`, and its renderer; nothing else spells a path.
+import { imageType } from './media.js';
+/** Feed formats, each with its file name in every folder that has feeds. */
+export const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' };
+export const FEED_FORMATS = Object.keys(FEED_FILES);
+/** Category and author pages: each facet is a folder with an index page and the three feeds. */
+export const FACETS = ['categories', 'authors'];
+/** Fixed files served from `public/`. */
+export const ASSETS = { stylesheet: '/style.css', feedXsl: '/feed.xsl' };
+/** Files of the public folder that only the desk serves: the public port and a static export leave them out. */
+export const DESK_ASSETS = new Set(['/desk.js', '/desk.css']);
+/**
+ * Documents for crawlers and feed readers, rendered from the catalog like the feeds: the
+ * sitemaps.org sitemap (an index of `/sitemap-N.xml` pages past 50,000 URLs), the Google News
+ * sitemap, the OPML list of every feed, and robots.txt (which names the sitemaps).
+ */
+export const DISCOVERY = { sitemap: '/sitemap.xml', newsSitemap: '/news-sitemap.xml', opml: '/feeds.opml', robots: '/robots.txt' };
+/** A static export's error page, for the web server's `error_page 404` (the live server renders its errors per request). */
+export const BUILD_PAGES = { notFound: '/404.html' };
+/** Operational endpoints (never in a build). */
+export const ENDPOINTS = { health: '/healthz', status: '/status' };
+const ARTICLES = 'articles';
+const ARCHIVE = 'archive';
+/** Percent-encode one path segment; `.` and `..` are encoded too so no URL normalisation can move them. */
+export function encodeSegment(segment) {
+    if (segment === '.' || segment === '..')
+        return segment.replace(/\./g, '%2E');
+    return encodeURIComponent(segment);
+}
+/** Decoded segments of an encoded path part; undefined for a malformed encoding. */
+function decodeSegments(encoded) {
+    try {
+        return encoded.split('/').map((s) => decodeURIComponent(s));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True for a segment no file path may hold (empty, `.`, `..`, a separator or NUL). */
+export function unsafeSegment(s) {
+    return s === '' || s === '.' || s === '..' || s.includes('/') || s.includes('\\') || s.includes('\0');
+}
+/** The site's URL paths, percent-encoded exactly as links write them. */
+export const paths = {
+    home: '/',
+    feed: (format) => `/${FEED_FILES[format]}`,
+    /** `/articles/<encoded slug>`: `world/asia/rain.txt` → `/articles/world/asia/rain`. */
+    article: (slug) => `/${ARTICLES}/${slug.map(encodeSegment).join('/')}`,
+    /** An image saved beside the stories, at its file path under `/articles/`. */
+    image: (relPath) => `/${ARTICLES}/${relPath.split('/').map(encodeSegment).join('/')}`,
+    /** `/categories/<name>/` or `/authors/<name>/`: the facet's page (and the folder of its feeds). */
+    facet: (facet, name) => `/${facet}/${encodeSegment(name)}/`,
+    facetFeed: (facet, name, format) => `/${facet}/${encodeSegment(name)}/${FEED_FILES[format]}`,
+    /** RFC 5005 archive page `page` (1 is the oldest) in one format. */
+    archive: (page, format) => `/${ARCHIVE}/${page}/${FEED_FILES[format]}`,
+    /** Page `n` (1-based) of a sitemap too large for one file: `/sitemap-1.xml`, listed by the index at `/sitemap.xml`. */
+    sitemapPage: (n) => `/sitemap-${n}.xml`,
+};
+const FEED_BY_FILE = new Map(FEED_FORMATS.map((f) => [FEED_FILES[f], f]));
+const ARCHIVE_PATH = /^\/archive\/([1-9]\d{0,8})\/([^/]+)$/;
+const FACET_PATH = /^\/(categories|authors)\/([^/]+)\/([^/]*)$/;
+const ASSET_BY_PATH = new Map(Object.entries(ASSETS).map(([name, p]) => [p, name]));
+const DISCOVERY_BY_PATH = new Map(Object.entries(DISCOVERY).map(([name, p]) => [p, name]));
+const SITEMAP_PAGE = /^\/sitemap-([1-9]\d{0,8})\.xml$/;
+/** The route a URL path (no query) names, or undefined. Under `/articles/`, a name with an image type is an image. */
+export function matchRoute(urlPath) {
+    if (urlPath === paths.home)
+        return { kind: 'home' };
+    const feed = FEED_BY_FILE.get(urlPath.slice(1));
+    if (feed)
+        return { kind: 'feed', format: feed };
+    const asset = ASSET_BY_PATH.get(urlPath);
+    if (asset)
+        return { kind: 'asset', name: asset };
+    const discovery = DISCOVERY_BY_PATH.get(urlPath);
+    if (discovery)
+        return { kind: 'discovery', name: discovery };
+    const sitemapPage = SITEMAP_PAGE.exec(urlPath);
+    if (sitemapPage)
+        return { kind: 'sitemap-page', page: Number(sitemapPage[1]) };
+    if (urlPath.startsWith(`/${ARTICLES}/`)) {
+        const segments = decodeSegments(urlPath.slice(ARTICLES.length + 2));
+        if (!segments || segments.some(unsafeSegment))
+            return undefined;
+        // Image paths are file paths, spelled as on disk; slugs are NFC like the catalog's.
+        if (imageType(segments.at(-1)) !== undefined)
+            return { kind: 'image', relPath: segments.join('/') };
+        return { kind: 'article', slug: segments.map((s) => s.normalize('NFC')) };
+    }
+    const archive = ARCHIVE_PATH.exec(urlPath);
+    if (archive) {
+        const format = FEED_BY_FILE.get(archive[2]);
+        return format ? { kind: 'archive', page: Number(archive[1]), format } : undefined;
+    }
+    const facet = FACET_PATH.exec(urlPath);
+    if (facet) {
+        const name = decodeSegments(facet[2])?.[0]?.normalize('NFC');
+        const file = facet[3];
+        const format = FEED_BY_FILE.get(file);
+        if (name === undefined || (file !== '' && !format))
+            return undefined;
+        return { kind: 'facet', facet: facet[1], name, ...(format ? { format } : {}) };
+    }
+    return undefined;
+}
+/** The canonical spelling of a request path: each segment decoded, NFC, re-encoded as links write it. */
+export function canonicalPath(pathname) {
+    try {
+        return pathname
+            .split('/')
+            .map((s) => encodeSegment(decodeURIComponent(s).normalize('NFC')))
+            .join('/');
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The file a static build writes a URL path to: `/` → `index.html`, `/articles/a%20b` →
+ * `articles/a b.html`, `/categories/x/` → `categories/x/index.html`, `/feed.xml` → `feed.xml`.
+ * A `file` (an image beside the stories) is written at its own path.
+ * deploy/nginx-static.conf maps the same way back (`try_files $uri $uri.html $uri/index.html`).
+ */
+export function buildFile(urlPath, kind = 'document') {
+    if (urlPath === '/')
+        return 'index.html';
+    const folder = urlPath.endsWith('/');
+    const segments = urlPath
+        .split('/')
+        .filter((s) => s !== '')
+        .map((s) => decodeURIComponent(s));
+    if (segments.some(unsafeSegment))
+        throw new Error(`refusing to write unsafe path ${urlPath}`);
+    const file = segments.join('/');
+    if (folder)
+        return `${file}/index.html`;
+    // Like path.extname: a name whose only dot is its first character has no extension.
+    const hasExtension = (segments.at(-1) ?? '').lastIndexOf('.') > 0;
+    if (kind === 'file')
+        return file;
+    return !hasExtension || segments[0] === ARTICLES ? `${file}.html` : file;
+}
+/** Absolute URLs of the site at `baseUrl` (no trailing slash): the same table, with the origin in front. */
+export function siteUrls(baseUrl) {
+    return {
+        home: baseUrl + paths.home,
+        feed: (format) => baseUrl + paths.feed(format),
+        feeds: () => FEED_FORMATS.map((f) => baseUrl + paths.feed(f)),
+        article: (slug) => baseUrl + paths.article(slug),
+        facet: (facet, name) => baseUrl + paths.facet(facet, name),
+        facetFeed: (facet, name, format) => baseUrl + paths.facetFeed(facet, name, format),
+        archive: (page, format) => baseUrl + paths.archive(page, format),
+        discovery: (name) => baseUrl + DISCOVERY[name],
+        sitemapPage: (n) => baseUrl + paths.sitemapPage(n),
+        stylesheet: baseUrl + ASSETS.stylesheet,
+        feedXsl: baseUrl + ASSETS.feedXsl,
+        /**
+         * The file (relative to the articles folder) an absolute URL names when it is one of the
+         * site's own `/articles/...` images, else undefined.
+         */
+        localImage(url) {
+            if (!url.startsWith(baseUrl))
+                return undefined;
+            const route = matchRoute(url.slice(baseUrl.length).split(/[?#]/)[0] ?? '');
+            return route?.kind === 'image' ? route.relPath : undefined;
+        },
+    };
+}
+//# sourceMappingURL=routes.js.map

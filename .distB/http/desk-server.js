@@ -1,0 +1,110 @@
+// The editor's desk: a second, private listener (loopback by default) with every file's state, previews, full /status and live events.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { pickDeskWords } from '../core/desk-words.js';
+import { parseDeskQuery, renderDesk, renderDeskPreview } from '../core/render/desk.js';
+import { ENDPOINTS } from '../core/routes.js';
+import { DeskState } from '../publish/desk-state.js';
+import { answerClientError } from './client-error.js';
+import { DeskEvents } from './desk-events.js';
+/** Files the desk serves from public/: its own script and style, and the readers' style (for previews). */
+const ASSETS = {
+    '/desk.js': { file: 'desk.js', type: 'text/javascript; charset=utf-8' },
+    '/desk.css': { file: 'desk.css', type: 'text/css; charset=utf-8' },
+    '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+};
+/**
+ * The desk's headers: script only from the desk itself (no inline script), events from the same
+ * origin, images from the desk and the public site (previews), nothing cached, no referrer leaving
+ * a private page.
+ */
+export function deskHeaders(publicBaseUrl) {
+    const origin = new URL(publicBaseUrl).origin;
+    return Object.freeze({
+        'content-security-policy': `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' ${origin}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+    });
+}
+/** The desk's server (not yet listening). GET and HEAD only: the desk changes nothing. */
+export function createDesk(options) {
+    const clock = options.clock ?? Date.now;
+    const source = options.site.deskSource();
+    const state = new DeskState(source, clock);
+    const words = pickDeskWords(source.site.language);
+    const events = new DeskEvents(state, words, clock);
+    const unsubscribe = options.site.onEvent((event) => events.handle(event));
+    const headers = deskHeaders(source.baseUrl);
+    const assets = new Map(Object.entries(ASSETS).map(([urlPath, a]) => [urlPath, { type: a.type, body: readFileSync(path.join(options.publicDir, a.file)) }]));
+    const send = (res, status, type, body, head) => {
+        res.writeHead(status, { ...headers, 'content-type': type, 'content-length': String(Buffer.byteLength(body)) });
+        res.end(head ? undefined : body);
+    };
+    const handle = async (req, res) => {
+        const head = req.method === 'HEAD';
+        // DNS rebinding: a web page whose name resolves to 127.0.0.1 must not read the desk. Only an
+        // address or localhost is a Host the desk answers (a proxy in front sets `Host: 127.0.0.1`).
+        if (!isLocalHostHeader(req.headers.host)) {
+            return send(res, 421, 'text/plain; charset=utf-8', 'the desk answers only to an IP address or localhost as Host\n', false);
+        }
+        if (req.method !== 'GET' && !head) {
+            res.setHeader('allow', 'GET, HEAD');
+            return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', false);
+        }
+        const url = new URL(req.url ?? '/', 'http://desk.invalid');
+        const asset = assets.get(url.pathname);
+        if (asset)
+            return send(res, 200, asset.type, asset.body, head);
+        if (url.pathname === '/') {
+            const html = renderDesk(state.view(), words, { now: new Date(clock()), filter: parseDeskQuery(url.searchParams) });
+            return send(res, 200, 'text/html; charset=utf-8', html, head);
+        }
+        if (url.pathname === '/preview') {
+            const entry = await options.site.preview(url.searchParams.get('path') ?? '');
+            if (!entry)
+                return send(res, 404, 'text/plain; charset=utf-8', 'no preview for this file\n', head);
+            return send(res, 200, 'text/html; charset=utf-8', renderDeskPreview(entry, words, { site: source.site }), head);
+        }
+        if (url.pathname === ENDPOINTS.status)
+            return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(options.site.status()), head);
+        if (url.pathname === '/events' && !head) {
+            if (!events.open(res, headers))
+                send(res, 503, 'text/plain; charset=utf-8', 'too many desks open\n', false);
+            return;
+        }
+        send(res, 404, 'text/plain; charset=utf-8', 'not found\n', head);
+    };
+    const server = createServer({ maxHeaderSize: 16 * 1024 }, (req, res) => {
+        handle(req, res).catch((error) => {
+            options.log.error('desk.error', {
+                url: (req.url ?? '').slice(0, 200),
+                reason: error instanceof Error ? error.message : String(error),
+            });
+            if (!res.headersSent)
+                send(res, 500, 'text/plain; charset=utf-8', 'internal error\n', false);
+            else
+                res.end();
+        });
+    });
+    server.on('clientError', answerClientError);
+    server.headersTimeout = 10_000;
+    server.requestTimeout = 0; // the event stream stays open
+    return {
+        server,
+        events,
+        close() {
+            unsubscribe();
+            events.close();
+        },
+    };
+}
+/** A Host header naming an IP address (v4 or bracketed v6) or localhost, with or without a port. */
+export function isLocalHostHeader(host) {
+    if (host === undefined)
+        return false;
+    const name = host.replace(/:\d+$/, '').toLowerCase();
+    return name === 'localhost' || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(name) || /^\[[0-9a-f:.]+\]$/.test(name);
+}
+//# sourceMappingURL=desk-server.js.map

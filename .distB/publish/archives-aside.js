@@ -1,0 +1,65 @@
+// A build's archive documents rendered on a worker thread: a page's three at once, the next pages ahead.
+import { matchRoute } from '../core/routes.js';
+/**
+ * Pages asked for ahead of the one being written, so that the worker is never idle while the main
+ * thread renders the story pages between two archive pages.
+ */
+const AHEAD = 2;
+/**
+ * `items` with each archive document made by `pool`: its doc() is a promise, and the build goes on
+ * with story pages meanwhile. Measured at 10,000 stories (3 runs each): 7.5-7.8 s against
+ * 8.4-9.5 s with every page rendered on the main thread. Letting the main thread render a page
+ * itself whenever the worker was behind was slower (8.2-9.0 s) and took 40 MB more. Pages are
+ * asked for ahead only once two follow each other (a cold build), never for a build that renders
+ * one changed page. A page the worker cannot render (it failed, or a story is not in the store)
+ * is rendered on the main thread.
+ */
+export function archivesAside(items, pool) {
+    const byPage = new Map();
+    const list = [...items];
+    for (const item of list) {
+        const route = matchRoute(item.path);
+        if (route?.kind !== 'archive' || !item.offThread)
+            continue;
+        byPage.set(route.page, [...(byPage.get(route.page) ?? []), item]);
+    }
+    if (byPage.size === 0)
+        return list;
+    const made = new Map();
+    const left = new Map();
+    const decide = (page) => {
+        let docs = made.get(page);
+        if (docs)
+            return docs;
+        const job = byPage.get(page)?.[0]?.offThread?.();
+        docs = job
+            ? pool.render(job.page).then((result) => new Map(result.map((m) => [m.path, job.finish(m)])), () => undefined)
+            : Promise.resolve(undefined);
+        made.set(page, docs);
+        left.set(page, byPage.get(page)?.length ?? 0);
+        return docs;
+    };
+    const take = async (page, item) => {
+        // Two in a row: a build writing every page (not one changed story's), so the next ones are asked for now.
+        const streaming = made.has(page - 1);
+        const docs = decide(page);
+        if (streaming)
+            for (let next = page + 1; next <= page + AHEAD && byPage.has(next); next++)
+                decide(next);
+        const doc = (await docs)?.get(item.path);
+        const remaining = (left.get(page) ?? 1) - 1;
+        left.set(page, remaining);
+        // Each page's documents are written once: the bytes go as soon as the last is taken.
+        if (remaining <= 0)
+            made.set(page, Promise.resolve(undefined));
+        // Undefined: rendered here (the page's three documents at once, kept for its other two items).
+        return doc ?? item.doc();
+    };
+    return list.map((item) => {
+        const route = matchRoute(item.path);
+        if (route?.kind !== 'archive' || !byPage.has(route.page))
+            return item;
+        return { ...item, doc: () => take(route.page, item) };
+    });
+}
+//# sourceMappingURL=archives-aside.js.map

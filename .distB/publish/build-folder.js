@@ -1,0 +1,155 @@
+// The build folder's housekeeping: where a link at --out leads, one build at a time, leftovers of killed builds, folders left empty, whether a folder is safe to update in place, and making folders and files a few at a time.
+import { lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
+import path from 'node:path';
+import { BuildTargetError } from './build-target.js';
+/**
+ * Take the build folder for this process: a lock file beside it (`.NAME.lock`, holding the pid).
+ * A second build into the same folder while the first runs is refused (BuildTargetError, exit 2);
+ * a lock whose process is gone is taken over. Returns the release.
+ */
+export function lockBuildFolder(outDir) {
+    const parent = path.dirname(path.resolve(outDir));
+    // `--out new/site`: the folder that holds the lock (and the new tree) is made first.
+    mkdirSync(parent, { recursive: true });
+    const lock = path.join(parent, `.${path.basename(outDir)}.lock`);
+    for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+            writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+            return () => rmSync(lock, { force: true });
+        }
+        catch (error) {
+            const code = error.code;
+            if (code !== 'EEXIST') {
+                throw new BuildTargetError(`cannot build into ${outDir}: ${code ?? 'error'} creating ${lock} (a build writes its lock and its new tree in ${parent}, the folder that holds it, so that folder must be writable and have room)`);
+            }
+            const holder = Number(readFileSync(lock, 'utf8').trim());
+            if (holder > 0 && holder !== process.pid && running(holder)) {
+                throw new BuildTargetError(`refusing to build into ${outDir}: another build (process ${holder}) is writing it; wait for it to finish (or, if no build runs, delete ${lock})`);
+            }
+            rmSync(lock, { force: true });
+        }
+    }
+    throw new BuildTargetError(`refusing to build into ${outDir}: cannot take ${lock}; delete it if no build runs`);
+}
+/** The folder a link at `outDir` points to (a build never replaces the link itself), else `outDir`. */
+export function throughLink(outDir) {
+    try {
+        return lstatSync(outDir).isSymbolicLink() ? realpathSync(outDir) : outDir;
+    }
+    catch {
+        return outDir;
+    }
+}
+/** A process id in a leftover's name is still running (then its build is not a leftover). */
+function running(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * What a build killed midway left: its staging folder inside `outDir` (which would be deployed
+ * with it) and its new or old tree beside it. Only those of processes that no longer run.
+ */
+export async function removeLeftovers(outDir) {
+    const base = path.basename(outDir);
+    const leftover = (dir, name, pattern) => {
+        const pid = Number(pattern.exec(name)?.[1]);
+        return pid > 0 && pid !== process.pid && !running(pid) ? rm(path.join(dir, name), { recursive: true, force: true }) : undefined;
+    };
+    const names = (dir) => readdir(dir).catch(() => []);
+    for (const name of await names(outDir))
+        await leftover(outDir, name, /^\.feedpub-staging-(\d+)$/);
+    const parent = path.dirname(path.resolve(outDir));
+    const beside = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)$`);
+    for (const name of await names(parent))
+        await leftover(parent, name, beside);
+}
+/** Remove the folders in `dirs` (and their parents, up to `outDir`) that removals left empty. */
+export async function removeEmptyFolders(outDir, dirs) {
+    const root = path.resolve(outDir);
+    for (const start of dirs) {
+        for (let dir = path.resolve(start); dir.startsWith(`${root}${path.sep}`); dir = path.dirname(dir)) {
+            // rmdir removes only an empty folder: the first one that is not empty ends the walk up.
+            if (!(await rmdir(dir).then(() => true, () => false)))
+                break;
+        }
+    }
+}
+/** A regular file, not a link to one (a link put in the build folder is replaced, never written through). */
+export function isFile(file) {
+    try {
+        return lstatSync(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * True when every folder the files `rels` go into is a real folder inside `outDir` or missing:
+ * a folder replaced by a symbolic link (or a file) would be written through in place, so then
+ * the build makes a new tree instead.
+ */
+export function foldersAreReal(outDir, rels) {
+    const checked = new Map();
+    const real = (rel) => {
+        if (rel === '.' || rel === '')
+            return true;
+        let ok = checked.get(rel);
+        if (ok === undefined) {
+            ok = real(path.dirname(rel));
+            if (ok) {
+                try {
+                    ok = lstatSync(path.join(outDir, rel)).isDirectory();
+                }
+                catch {
+                    ok = true; // not there yet: made as a real folder
+                }
+            }
+            checked.set(rel, ok);
+        }
+        return ok;
+    };
+    for (const rel of rels)
+        if (!real(path.dirname(rel)))
+            return false;
+    return true;
+}
+/** Run `job` over `items`, `parallel` at a time, in order of starting; the first failure is thrown once all have ended. */
+export async function inParallel(parallel, items, job) {
+    const running = new Set();
+    let failure;
+    for (const item of items) {
+        if (failure)
+            break;
+        const run = job(item)
+            .catch((error) => {
+            failure ??= { error };
+        })
+            .finally(() => running.delete(run));
+        running.add(run);
+        if (running.size >= parallel)
+            await Promise.race(running);
+    }
+    // Every write in flight ends before a failure is thrown: none may outlive the staging folder.
+    await Promise.all(running);
+    if (failure)
+        throw failure.error;
+}
+/** One mkdir per folder, awaited by every file in it (they are written concurrently). */
+export class FolderMaker {
+    made = new Map();
+    make(dir) {
+        let folder = this.made.get(dir);
+        if (!folder) {
+            folder = mkdir(dir, { recursive: true });
+            this.made.set(dir, folder);
+        }
+        return folder;
+    }
+}
+//# sourceMappingURL=build-folder.js.map

@@ -1,0 +1,122 @@
+// A build that replaces, in the folder, only the files whose sources changed: each file whole, in an order no reader can trip on.
+import { copyFile, mkdir, rename, rm, rmdir } from 'node:fs/promises';
+import path from 'node:path';
+import { buildFile } from '../core/routes.js';
+import { FolderMaker, inParallel, isFile, removeEmptyFolders } from './build-folder.js';
+import { BUILD_MANIFEST, emptyManifest, writeManifest } from './build-manifest.js';
+import { ENCODINGS, WRITE_PARALLEL, keptAsItWas, placeDocument, suffixesOf } from './place-document.js';
+/**
+ * Replace in `outDir` only the files whose sources changed, each written beside it and renamed
+ * over it. Copied files and story pages first, then the documents that link them (keyed lists,
+ * then the feeds, home page and sitemaps), then removals, then the manifest: a reader never
+ * follows a link to a page not yet written, and an interrupted build is finished by the next.
+ * A document that could not be replaced keeps its last files, and one that could not be removed
+ * stays in the manifest: the next build tries both again.
+ */
+export async function updateTree(items, files, before, { outDir, pool, plain }, failures) {
+    const staging = path.join(outDir, `.feedpub-staging-${process.pid}`);
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging);
+    const manifest = emptyManifest();
+    const dirs = new FolderMaker();
+    let n = 0;
+    const temp = () => path.join(staging, String(n++));
+    try {
+        for (const [rel, file] of files) {
+            const to = path.join(outDir, rel);
+            if (before.files.get(rel) !== file.stamp || !isFile(to)) {
+                await dirs.make(path.dirname(to));
+                const copied = temp();
+                await copyFile(file.from, copied);
+                await moveInto(copied, to);
+            }
+            manifest.files.set(rel, file.stamp);
+        }
+        const update = async (item) => {
+            const to = path.join(outDir, buildFile(item.path));
+            const last = before.documents.get(item.path);
+            const uncompressed = plain(item.path);
+            const wrote = await placeDocument(item, { last, into: manifest, plain: uncompressed }, 
+            // Kept only when every file of it is there (a build killed midway may have removed a .gz).
+            () => last !== undefined && suffixesOf(last).every((suffix) => isFile(to + suffix)), async (body, owned) => {
+                await dirs.make(path.dirname(to));
+                if (uncompressed) {
+                    const written = temp();
+                    await pool.write(body, [written], owned);
+                    // The last build's compressed copies go first: a server that prefers them would serve the old page.
+                    await Promise.all(['.gz', '.br'].map((suffix) => rm(to + suffix, { force: true })));
+                    await moveInto(written, to);
+                    return;
+                }
+                const written = [temp(), temp(), temp()];
+                await pool.write(body, written, owned);
+                // Each file whole, the page before its compressed copies (a server may prefer those).
+                await moveInto(written[0], to);
+                await moveInto(written[1], `${to}.gz`);
+                await moveInto(written[2], `${to}.br`);
+            });
+            if (wrote)
+                failures.written++;
+        };
+        const keepLast = async (item) => keptAsItWas(manifest, item.path, before.documents.get(item.path));
+        // Keyed documents (story pages, then the facet and archive lists) are all written before the front feeds and sitemaps start.
+        for (const keyed of [true, false]) {
+            await inParallel(WRITE_PARALLEL, items.filter((i) => (i.key !== undefined) === keyed), failures.guard(update, keepLast));
+        }
+        await removeGone(outDir, before, manifest, failures);
+        // Unwritten (a full disk), the last manifest stays: the next build renders what changed since it again.
+        await writeManifest(outDir, manifest).catch((error) => failures.report(BUILD_MANIFEST, error));
+    }
+    finally {
+        await rm(staging, { recursive: true, force: true });
+    }
+    return manifest;
+}
+/** Documents and copied files of the last build that this one has not: removed, and their folders when emptied. */
+async function removeGone(outDir, before, manifest, failures) {
+    const emptied = new Set();
+    for (const [docPath, last] of before.documents) {
+        if (manifest.documents.has(docPath))
+            continue;
+        const gone = path.join(outDir, buildFile(docPath));
+        try {
+            await Promise.all(ENCODINGS.map((suffix) => rm(gone + suffix, { force: true })));
+            emptied.add(path.dirname(gone));
+        }
+        catch (error) {
+            failures.report(docPath, error);
+            manifest.documents.set(docPath, last);
+        }
+    }
+    for (const [rel, stamp] of before.files) {
+        if (manifest.files.has(rel))
+            continue;
+        try {
+            await rm(path.join(outDir, rel), { force: true });
+            emptied.add(path.dirname(path.join(outDir, rel)));
+        }
+        catch (error) {
+            failures.report(rel, error);
+            manifest.files.set(rel, stamp);
+        }
+    }
+    await removeEmptyFolders(outDir, emptied);
+}
+/**
+ * Rename `from` over `to`. An empty folder where the file goes (made by hand) is removed first;
+ * a folder with anything in it (another story's pages) is never: the document is reported.
+ */
+async function moveInto(from, to) {
+    try {
+        await rename(from, to);
+    }
+    catch (error) {
+        if (!['EISDIR', 'ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(error.code ?? ''))
+            throw error;
+        await rmdir(to).catch(() => {
+            throw error;
+        });
+        await rename(from, to);
+    }
+}
+//# sourceMappingURL=build-in-place.js.map

@@ -1,0 +1,92 @@
+// What a build folder holds, as written into it: each document's tag and source key, each copied file's stamp.
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildFile, unsafeSegment } from '../core/routes.js';
+/** Written into every build; the next build reads it to leave unchanged files alone. */
+export const BUILD_MANIFEST = '.feedpub-manifest.json';
+/** The third field of a document written without its .gz and .br: `[tag, key or null, "plain"]`. */
+const PLAIN = 'plain';
+export const emptyManifest = () => ({ documents: new Map(), files: new Map() });
+/**
+ * The last build's manifest; empty when there is none or it is unreadable (then every file is
+ * written). An older feedpub's manifest held only each document's tag, by path: its documents
+ * are rendered and compared by tag, and its files are copied again.
+ */
+export async function readManifest(outDir) {
+    const manifest = emptyManifest();
+    let parsed;
+    try {
+        parsed = JSON.parse(await readFile(path.join(outDir, BUILD_MANIFEST), 'utf8'));
+    }
+    catch {
+        return manifest;
+    }
+    if (parsed === null || typeof parsed !== 'object')
+        return manifest;
+    const record = parsed;
+    const versioned = record.version === 2;
+    const documents = versioned ? record.documents : record;
+    if (documents !== null && typeof documents === 'object') {
+        for (const [docPath, value] of Object.entries(documents)) {
+            if (!isDocumentPath(docPath))
+                continue;
+            if (typeof value === 'string')
+                manifest.documents.set(docPath, { tag: value });
+            else if (Array.isArray(value) && typeof value[0] === 'string')
+                manifest.documents.set(docPath, {
+                    tag: value[0],
+                    ...(typeof value[1] === 'string' ? { key: value[1] } : {}),
+                    ...(value[2] === PLAIN ? { plain: true } : {}),
+                });
+        }
+    }
+    if (versioned && record.files !== null && typeof record.files === 'object') {
+        for (const [rel, stamp] of Object.entries(record.files))
+            if (typeof stamp === 'string' && isInside(rel))
+                manifest.files.set(rel, stamp);
+    }
+    return manifest;
+}
+/**
+ * The manifest is read from a folder anyone with write access may have edited: a path that would
+ * lead out of the build folder (`..`, absolute, a backslash, NUL) is ignored, never written or removed.
+ */
+function isDocumentPath(docPath) {
+    if (!docPath.startsWith('/'))
+        return false;
+    try {
+        return isInside(buildFile(docPath));
+    }
+    catch {
+        return false;
+    }
+}
+function isInside(rel) {
+    // No hidden name either: the build's own files (its mark, this manifest) are never a document's.
+    return !path.isAbsolute(rel) && rel.split('/').every((s) => !unsafeSegment(s) && !s.startsWith('.'));
+}
+/** Write the manifest into `dir` whole (a reader, or a build interrupted here, sees the old one or the new one). */
+export async function writeManifest(dir, manifest) {
+    // In path order, whatever order the documents were written in: a build that changed nothing
+    // writes the same bytes, and then leaves the file as it is.
+    const documents = {};
+    for (const docPath of [...manifest.documents.keys()].sort()) {
+        const { tag, key, plain } = manifest.documents.get(docPath);
+        documents[docPath] = plain ? [tag, key ?? null, PLAIN] : key === undefined ? [tag] : [tag, key];
+    }
+    const files = Object.fromEntries([...manifest.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const json = `${JSON.stringify({ version: 2, documents, files })}\n`;
+    const file = path.join(dir, BUILD_MANIFEST);
+    if ((await readFile(file, 'utf8').catch(() => undefined)) === json)
+        return;
+    const temp = `${file}.tmp-${process.pid}`;
+    try {
+        await writeFile(temp, json);
+        await rename(temp, file);
+    }
+    catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+    }
+}
+//# sourceMappingURL=build-manifest.js.map

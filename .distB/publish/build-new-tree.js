@@ -1,0 +1,96 @@
+// A build written as a new tree beside the folder and renamed over it whole: a reader never sees half of it.
+import { chmod, copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildFile, matchRoute } from '../core/routes.js';
+import { FolderMaker, foldersAreReal, inParallel } from './build-folder.js';
+import { emptyManifest, writeManifest } from './build-manifest.js';
+import { BUILD_MARK, checkBuildTarget } from './build-target.js';
+import { ENCODINGS, WRITE_PARALLEL, keptAsItWas, linkAll, placeDocument, suffixesOf, } from './place-document.js';
+/**
+ * Build a new tree beside `outDir` and rename it into place; documents whose bytes are unchanged
+ * are hard-linked from the old one, and so is a document that could not be written this time.
+ */
+export async function replaceTree(items, files, before, { outDir, pool, plain }, failures, guards) {
+    // Files are linked from the old tree only when no folder of it is a link out of it.
+    const linkable = foldersAreReal(outDir, [...before.documents.keys()].map((p) => buildFile(p)));
+    const parent = path.dirname(path.resolve(outDir));
+    const base = path.basename(outDir);
+    const temp = path.join(parent, `.${base}.tmp-${process.pid}`);
+    const old = path.join(parent, `.${base}.old-${process.pid}`);
+    await rm(temp, { recursive: true, force: true });
+    await mkdir(temp, { recursive: true });
+    await writeFile(path.join(temp, BUILD_MARK), 'Written by feedpub build: a later build updates or replaces this folder.\n');
+    const manifest = emptyManifest();
+    const dirs = new FolderMaker();
+    for (const [rel, file] of files) {
+        await dirs.make(path.dirname(path.join(temp, rel)));
+        await copyFile(file.from, path.join(temp, rel));
+        manifest.files.set(rel, file.stamp);
+    }
+    const places = (item) => {
+        const rel = buildFile(item.path);
+        return { to: path.join(temp, rel), from: path.join(outDir, rel), last: before.documents.get(item.path) };
+    };
+    await inParallel(WRITE_PARALLEL, mixedForWriting(items), failures.guard(async (item) => {
+        const { to, from, last } = places(item);
+        await dirs.make(path.dirname(to));
+        const uncompressed = plain(item.path);
+        const wrote = await placeDocument(item, { last, into: manifest, plain: uncompressed }, () => linkable && linkAll(from, to, suffixesOf(last)), (body, owned) => pool.write(body, uncompressed ? [to] : [to, `${to}.gz`, `${to}.br`], owned));
+        if (wrote)
+            failures.written++;
+    }, async (item) => {
+        const { to, from, last } = places(item);
+        // What a failed write left of the new files goes first (a page cut short on a full disk
+        // would be served empty, even with no last build to link): the last build's take their place.
+        await Promise.all(ENCODINGS.map((suffix) => rm(to + suffix, { force: true })));
+        if (!last || !linkable)
+            return;
+        if (await linkAll(from, to, suffixesOf(last)))
+            keptAsItWas(manifest, item.path, last);
+    }));
+    await writeManifest(temp, manifest);
+    if (guards)
+        checkBuildTarget(outDir, guards);
+    let hadOld = false;
+    try {
+        // The new folder keeps the permissions of the one it replaces.
+        await chmod(temp, (await stat(outDir)).mode & 0o7777);
+        await rename(outDir, old);
+        hadOld = true;
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw error;
+    }
+    await rename(temp, outDir);
+    if (hadOld)
+        await rm(old, { recursive: true, force: true });
+    return manifest;
+}
+/**
+ * The documents in an order where the main thread and the writer work at once: story pages are
+ * cheap to render and dear to write (a file creation took 80-150 µs here), the archive, facet
+ * and front documents the other way round. In the snapshot's order (pages first) a cold build of
+ * 10,000 had the main thread wait 2 s for the writer, then the writer wait 3 s for the renders;
+ * with the others spread evenly among the pages, 6.6-6.9 s against 7.2-7.6 s. A new tree is
+ * renamed into place whole, so the order in which it is written is nobody else's concern.
+ */
+function mixedForWriting(items) {
+    const pages = [];
+    const others = [];
+    for (const item of items)
+        (matchRoute(item.path)?.kind === 'article' ? pages : others).push(item);
+    if (pages.length === 0 || others.length === 0)
+        return [...items];
+    const mixed = [];
+    let next = 0;
+    for (let i = 0; i < pages.length; i++) {
+        mixed.push(pages[i]);
+        // The i-th page's share of the others, so both lists end together.
+        const due = Math.floor(((i + 1) * others.length) / pages.length);
+        while (next < due)
+            mixed.push(others[next++]);
+    }
+    return mixed;
+}
+//# sourceMappingURL=build-new-tree.js.map

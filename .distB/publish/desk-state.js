@@ -1,0 +1,143 @@
+import { DESK_STATES, deskPreviewHref, sortDeskFiles } from '../core/render/desk-view.js';
+import { ROOT_PATH } from './problem-book.js';
+/** Saves seen but not yet published are forgotten past this many (a folder of files that never parse). */
+const SEEN_LIMIT = 10_000;
+/**
+ * Follows the site's events to time each save (seen by the watcher → in the snapshot) and keeps
+ * the latest WebSub ping per hub; builds the DeskView and single rows on request.
+ */
+export class DeskState {
+    source;
+    clock;
+    seenAt = new Map();
+    published = new Map();
+    pending = new Set();
+    pings = new Map();
+    ignoredList = [];
+    ignoredSet = new Set();
+    constructor(source, clock) {
+        this.source = source;
+        this.clock = clock;
+    }
+    get site() {
+        return this.source.site;
+    }
+    /** Take in one site event; returns what open desks must be sent (nothing while a rebuild is still to come). */
+    handle(event) {
+        switch (event.type) {
+            case 'seen':
+                if (!this.seenAt.has(event.path)) {
+                    if (this.seenAt.size >= SEEN_LIMIT)
+                        this.seenAt.clear();
+                    this.seenAt.set(event.path, this.clock());
+                }
+                return undefined;
+            case 'applied':
+                if (event.changed) {
+                    for (const p of event.paths)
+                        this.pending.add(p);
+                    return undefined;
+                }
+                for (const p of event.paths)
+                    this.seenAt.delete(p);
+                return { paths: [...event.paths], summary: true };
+            case 'rebuilt': {
+                const now = this.clock();
+                const paths = [...this.pending];
+                this.pending.clear();
+                for (const p of paths) {
+                    const seen = this.seenAt.get(p);
+                    this.seenAt.delete(p);
+                    // Files read by a scan (start-up, reconcile) were not seen saved: no latency to show.
+                    if (this.source.catalog.get(p))
+                        this.published.set(p, { at: now, latencyMs: seen === undefined ? undefined : now - seen });
+                    else
+                        this.published.delete(p);
+                }
+                return { paths, summary: true };
+            }
+            case 'websub':
+                this.pings.set(event.ping.hub, event.ping);
+                return { paths: [], summary: true };
+        }
+    }
+    /** The desk's row for `path`, or undefined when no such file is known (it was removed). */
+    file(path) {
+        const { catalog, problems, baseUrl } = this.source;
+        const entry = catalog.get(path);
+        const fileProblems = problems.forPath(path);
+        const releaseAt = catalog.heldFiles().get(path);
+        const stat = catalog.knownStats().get(path);
+        const state = this.stateOf(path, entry !== undefined, fileProblems.some((p) => p.severity === 'error'), releaseAt, stat !== undefined);
+        if (state === undefined)
+            return undefined;
+        const reading = catalog.reading(path) ?? (entry ? { title: entry.title, credit: entry.author, language: entry.language } : {});
+        const timing = this.published.get(path);
+        const file = {
+            path,
+            state,
+            problems: fileProblems.map((p) => ({ code: p.code, severity: p.severity, line: p.line, reason: p.reason })),
+            ...reading,
+        };
+        if (state === 'held' && releaseAt !== undefined)
+            file.releaseAt = new Date(releaseAt);
+        if (entry && (state === 'published' || state === 'kept'))
+            file.publicUrl = entry.url.startsWith('http') ? entry.url : baseUrl + entry.url;
+        if (state !== 'ignored' && state !== 'problem')
+            file.previewUrl = deskPreviewHref(path);
+        if (stat)
+            file.savedAt = new Date(stat.mtimeMs);
+        if (timing && entry) {
+            file.publishedAt = new Date(timing.at);
+            if (timing.latencyMs !== undefined)
+                file.latencyMs = timing.latencyMs;
+        }
+        return file;
+    }
+    stateOf(path, published, error, releaseAt, read) {
+        if (error)
+            return published ? 'kept' : 'problem';
+        if (releaseAt !== undefined)
+            return 'held';
+        if (this.source.catalog.isDraft(path))
+            return 'draft';
+        if (published)
+            return 'published';
+        return read || this.ignored().has(path) ? 'ignored' : undefined;
+    }
+    ignored() {
+        const list = this.source.ignored();
+        if (list !== this.ignoredList) {
+            this.ignoredList = list;
+            this.ignoredSet = new Set(list);
+        }
+        return this.ignoredSet;
+    }
+    /** Every known file of the articles folder, problems first, with the watcher, the last rebuild and the pings. */
+    view() {
+        const { catalog, problems, site, baseUrl } = this.source;
+        const paths = new Set([...catalog.knownStats().keys(), ...problems.paths(), ...catalog.heldFiles().keys(), ...this.ignored()]);
+        const files = [];
+        for (const p of paths) {
+            const file = this.file(p);
+            if (file)
+                files.push(file);
+        }
+        const counts = Object.fromEntries(DESK_STATES.map((s) => [s, 0]));
+        for (const f of files)
+            counts[f.state]++;
+        const rootProblem = problems.forPath(ROOT_PATH).find((p) => p.severity === 'error');
+        const mode = this.source.watcher();
+        const rebuild = this.source.lastRebuild();
+        return {
+            site,
+            publicBaseUrl: baseUrl,
+            watcher: { mode: mode === 'off' ? 'stopped' : mode, healthy: rootProblem === undefined, detail: rootProblem?.reason },
+            ...(rebuild ? { lastRebuild: { at: new Date(rebuild.at), ms: rebuild.ms, documents: rebuild.documents } } : {}),
+            websub: [...this.pings.values()].sort((a, b) => b.at.getTime() - a.at.getTime()),
+            counts,
+            files: sortDeskFiles(files),
+        };
+    }
+}
+//# sourceMappingURL=desk-state.js.map

@@ -1,0 +1,115 @@
+// Source keys of the documents made on request (story pages, facet and archive documents): what `build` compares to skip rendering.
+import { createHash, hash as oneShot } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { archivePageCount, inFacet } from '../core/render/documents.js';
+// crypto.hash: one call, about a fifth of createHash's cost for a short input.
+const hash = (text) => oneShot('sha256', text, 'base64url').slice(0, 27);
+/**
+ * A document's bytes are a function of its stories' metadata, their bodies (fixed by the file
+ * hash and the parse settings), the settings and the renderer's code: a key hashes all of them,
+ * so an unchanged key means unchanged bytes without rendering anything. The key of an entry is
+ * kept per Entry object: entries are replaced, never edited, when their story changes.
+ */
+export class DocumentKeys {
+    site;
+    settings;
+    list;
+    entryKeys = new WeakMap();
+    salt;
+    facetSlices;
+    constructor(site, settings, list) {
+        this.site = site;
+        this.settings = settings;
+        this.list = list;
+    }
+    /** The catalog changed: facet slices are found again. */
+    reset() {
+        this.facetSlices = undefined;
+    }
+    story(entry) {
+        return hash(`${this.base()}\0story\0${this.entryKey(entry)}`);
+    }
+    /** A facet's four documents (they are rendered together, so they share a key); undefined when it has no story. */
+    facet(kind, name) {
+        const slice = this.slices().get(`${kind}\0${name}`);
+        if (!slice)
+            return undefined;
+        return hash(`${this.base()}\0${kind}\0${name}\0${slice.map((e) => this.entryKey(e)).join('\0')}`);
+    }
+    /** An archive page's three documents: their stories, and whether a later page exists (its links say so). */
+    archive(page) {
+        const entries = this.list();
+        const pages = archivePageCount(this.site, entries.length);
+        if (page < 1 || page > pages)
+            return undefined;
+        const size = this.site.itemLimit;
+        const slice = entries.slice(entries.length - page * size, entries.length - (page - 1) * size);
+        return hash(`${this.base()}\0archive\0${page}\0${page < pages}\0${slice.map((e) => this.entryKey(e)).join('\0')}`);
+    }
+    base() {
+        if (this.salt === undefined) {
+            const { render, entries } = this.settings();
+            this.salt = hash(JSON.stringify([this.site, render, entries, rendererCode()]));
+        }
+        return this.salt;
+    }
+    entryKey(entry) {
+        let key = this.entryKeys.get(entry);
+        if (key === undefined) {
+            const { path: p, slug, id, published, updated, hash: h, title, author, categories, image, enclosure, language } = entry;
+            key = hash(JSON.stringify([p, slug, id, published, updated, h, title, author, categories, image, enclosure, language]));
+            this.entryKeys.set(entry, key);
+        }
+        return key;
+    }
+    /** The newest `itemLimit` entries of every category and author, found in one pass over the catalog. */
+    slices() {
+        if (this.facetSlices)
+            return this.facetSlices;
+        const slices = new Map();
+        const add = (kind, name, entry) => {
+            const k = `${kind}\0${name}`;
+            let slice = slices.get(k);
+            if (!slice) {
+                slice = [];
+                slices.set(k, slice);
+            }
+            if (slice.length < this.site.itemLimit && inFacet(entry, kind, name))
+                slice.push(entry);
+        };
+        for (const entry of this.list()) {
+            for (const c of new Set(entry.categories))
+                add('categories', c, entry);
+            if (entry.author !== undefined)
+                add('authors', entry.author, entry);
+        }
+        this.facetSlices = slices;
+        return slices;
+    }
+}
+let codeHash;
+/**
+ * A hash of the pure core's code (parse, render), read once: a new feedpub, or a changed
+ * renderer in development, re-renders everything even where the version number did not change.
+ */
+export function rendererCode() {
+    if (codeHash !== undefined)
+        return codeHash;
+    const root = fileURLToPath(new URL('../core/', import.meta.url));
+    const digest = createHash('sha256');
+    const walk = (dir) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory())
+                walk(full);
+            else if (/\.(js|ts|mjs)$/.test(entry.name))
+                digest.update(entry.name).update(readFileSync(full));
+        }
+    };
+    walk(root);
+    codeHash = digest.digest('base64url').slice(0, 27);
+    return codeHash;
+}
+//# sourceMappingURL=document-keys.js.map

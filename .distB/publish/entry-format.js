@@ -1,0 +1,22 @@
+import { FutureStories } from '../core/release.js';
+/**
+ * Bump when what a parse produces changes: stored entries of another format are re-read. 4: image
+ * width and height. 5: a title of only invisible characters is EMPTY; a full-width colon and
+ * Turkish capitals match boilerplate markers. 6: lines hard-wrapped inside a Thai syllable or at
+ * a fixed width join without a space, and are never a credit; a Thai byline with an honorific
+ * needs a family name; an enclosure keeps its image's mtime. 7: the images a story's text shows
+ * or links (EntryMeta.media), private while only held or draft stories name them.
+ */
+export const ENTRY_FORMAT = 7;
+/**
+ * When this changes (parse settings, what a future date means, entry format), stored entries are
+ * read again. Not the base URL or port: stored entries are written against STORED_BASE and rebased when read.
+ */
+export function entriesFingerprint(config) {
+    const settings = [config.boilerplateMarkers, config.timeZone, config.maxTitleLength, config.maxFileBytes, config.credits];
+    // Appended only when not the default, so that stores of earlier versions keep their entries.
+    if (config.futureStories !== FutureStories.Hold)
+        settings.push(config.futureStories);
+    return `${ENTRY_FORMAT}:${JSON.stringify(settings)}`;
+}
+//# sourceMappingURL=entry-format.js.map

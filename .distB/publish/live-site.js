@@ -1,0 +1,362 @@
+// The running site: its lifecycle (start, close) and status; each job is done by the part named for it.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { siteUrls } from '../core/routes.js';
+import { NO_EXTRA_HEADERS } from '../snapshot/headers.js';
+import { RollingBackup } from '../store/rolling-backup.js';
+import { StateDb } from '../store/state-db.js';
+import { ArticleWatcher } from '../watch/article-watcher.js';
+import { RootGuard } from '../watch/root-guard.js';
+import { storyParser } from '../workers/story-parser.js';
+import { FileApplier } from './apply-files.js';
+import { entriesFingerprint } from './entry-format.js';
+import { Catalog } from './catalog.js';
+import { ChangeQueue } from './change-queue.js';
+import { ProblemBook } from './problem-book.js';
+import { ReleaseScheduler } from './scheduler.js';
+import { StoreRetry, isStoreWriteError } from './store-retry.js';
+import { Reconciler } from './reconciler.js';
+import { SiteBuilder } from './site-builder.js';
+import { siteFromConfig } from './site-status.js';
+import { WebSubNotifier } from './websub-notifier.js';
+import { previewOf } from './desk-preview-source.js';
+/**
+ * How long a batch of saves waits for its last files to be parsed once no other has come in:
+ * a slow or hostile file is published (or reported) when it ends, and the others go out now.
+ */
+const LATE_QUIET_MS = 1000;
+/**
+ * Watch first, then scan: a file saved during the scan is seen by one or the other. But
+ * chokidar arms a folder's watch only after its first walk, which stats every file (1.4-2 s at
+ * 100,000 stories, the parse workers idle meanwhile): a walk not done by then goes on beside the
+ * scan, and a scan after both finds what was saved before the watch was armed. First starts at
+ * 100,000, with the store's larger pages: faster in seven of eight paired runs (18.0-27.2 s
+ * against 19.6-44.1 s in those seven; README, performance).
+ */
+const WATCH_HEAD_START_MS = 250;
+/** True when `promise` settles within `ms`. */
+async function settlesWithin(promise, ms) {
+    let timer;
+    const late = new Promise((resolve) => {
+        timer = setTimeout(() => resolve(false), ms);
+    });
+    const settled = promise.then(() => true, () => true);
+    try {
+        return await Promise.race([settled, late]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+export { siteFromConfig } from './site-status.js';
+/**
+ * `start()` serves the stored stories (a restart), watches, scans the folder (with progress) and renders; from then
+ * on watcher events go through the change queue to the file applier, and each batch that
+ * changed the catalog rebuilds the snapshot once; the reconciler repairs what the watcher missed.
+ */
+export class LiveSite {
+    options;
+    store;
+    catalog = new Catalog();
+    problems = new ProblemBook();
+    site;
+    applier;
+    queue;
+    reconciler;
+    builder;
+    /** Pings hubs after a change; only while serving (watch) and when hubs are configured. */
+    notifier;
+    watcher;
+    guard;
+    recovering = false;
+    /** Stories are served (the stored ones, during a restart's first scan). */
+    serving = false;
+    scanned = false;
+    interrupted = false;
+    parser;
+    scheduler;
+    listeners = new Set();
+    backup;
+    storeRetry;
+    // Long on purpose (about 90 lines): the one place where the parts are wired to each other, in
+    // the order data flows through them; each part's own work lives in its module.
+    constructor(options) {
+        this.options = options;
+        const { config, baseUrl, log } = options;
+        const clock = options.clock ?? Date.now;
+        this.store = options.store ?? new StateDb(options.ephemeral ? null : config.stateDir);
+        if (options.backupEveryMs && !options.ephemeral)
+            this.backup = new RollingBackup(this.store, options.backupEveryMs, log);
+        this.site = siteFromConfig(config, baseUrl);
+        if (options.watch && config.websubHubs.length > 0) {
+            this.notifier = new WebSubNotifier({
+                hubs: config.websubHubs,
+                log,
+                retryBaseMs: options.websubRetryMs,
+                onPing: (ping) => this.emit({ type: 'websub', ping }),
+            });
+        }
+        const { boilerplateMarkers, timeZone, maxTitleLength, credits } = config;
+        this.parser = storyParser({ boilerplateMarkers, timeZone, maxTitleLength, credits }, options.workers ?? true);
+        this.scheduler = new ReleaseScheduler((paths) => {
+            log.info('article.release', { files: paths.length });
+            for (const p of paths)
+                this.queue.enqueue(p);
+        }, clock);
+        this.applier = new FileApplier({
+            articlesDir: config.articlesDir,
+            maxFileBytes: config.maxFileBytes,
+            feedId: this.site.id,
+            baseUrl,
+            futureStories: config.futureStories,
+            timeZone: config.timeZone,
+            read: (file, before) => this.parser.read(file, before),
+            hold: (p, at) => (at === undefined ? this.scheduler.drop(p) : this.scheduler.hold(p, at)),
+            ...(options.watch
+                ? { late: { quietMs: LATE_QUIET_MS, done: (p) => this.queue.enqueue(p), workersUp: () => this.parser.ready() } }
+                : {}),
+        }, this.store, this.catalog, this.problems, log, clock);
+        this.builder = new SiteBuilder({
+            site: this.site,
+            timeZone: config.timeZone,
+            policy: { maxAge: config.maxAge, hubs: config.websubHubs, extra: options.responseHeaders ?? NO_EXTRA_HEADERS },
+            catalog: this.catalog,
+            log,
+            clock,
+            tombstones: () => config.tombstoneDays > 0 ? this.store.tombstones(clock() - config.tombstoneDays * 86_400_000, this.site.itemLimit) : [],
+            newestDeletion: () => this.store.newestDeletion(),
+            reportDocumentProblems: (problems) => this.problems.setDocuments(problems),
+            entriesFingerprint: entriesFingerprint(config),
+        });
+        this.storeRetry = new StoreRetry({
+            apply: (paths, seen) => this.apply(paths, seen),
+            run: (task) => this.queue.run(task),
+            problems: this.problems,
+            log,
+            rebuild: () => this.rebuild(),
+        });
+        this.queue = new ChangeQueue({
+            log,
+            clock,
+            onBatch: async (paths) => {
+                this.reconciler.afterEvents(paths.length);
+                if (await this.storeRetry.apply(paths))
+                    this.rebuild();
+            },
+            lookAgain: (paths) => this.reconciler.moved(paths),
+        });
+        this.reconciler = new Reconciler({
+            articlesDir: config.articlesDir,
+            log,
+            clock,
+            everySeconds: config.reconcileSeconds,
+            periodic: options.reconcile ?? options.watch,
+            catalog: this.catalog,
+            problems: this.problems,
+            queue: this.queue,
+            apply: (paths, seen) => this.storeRetry.apply(paths, seen),
+            storedPaths: () => this.store.livePaths(),
+            staleImages: () => this.applier.staleImages(),
+            rebuild: () => this.rebuild(),
+            // Serve keeps one worker warm for the next save; a build parses nothing more.
+            onRead: () => this.parser.rest(options.watch ? 1 : 0),
+            restartWatcher: async () => this.watcher?.restart(),
+            ensureWatched: (folders) => this.watcher?.ensureWatched(folders) ?? 0,
+            onRecovering: (on) => {
+                this.recovering = on;
+            },
+            onProgress: options.onProgress,
+        });
+    }
+    /**
+     * Stories of `rel`'s folder whose files are gone. Polling sees a new file when it lists the
+     * folder, and a file's deletion only at that file's own poll, up to a second later and in
+     * another batch: a story renamed and edited at once was then published under a new id before
+     * its old name was taken down (attack trial, 3 of 3 under --poll). Taken down in the new file's
+     * batch, the old one goes first, and the rename keeps its identity.
+     */
+    goneBeside(rel) {
+        const folder = path.posix.dirname(rel);
+        const gone = [];
+        for (const known of this.catalog.knownStats().keys()) {
+            if (known !== rel && path.posix.dirname(known) === folder && !existsSync(path.join(this.options.config.articlesDir, known)))
+                gone.push(known);
+        }
+        return gone;
+    }
+    /** What a static export writes beyond the snapshot (publish/site-builder.ts `buildOnly`). */
+    buildOnly() {
+        return this.builder.buildOnly();
+    }
+    /** What is served now: swapped whole on every rebuild. */
+    get snapshot() {
+        return this.builder.snapshot;
+    }
+    /** True when only held or draft stories name or show the image `rel` (in the articles folder): it is not public yet. */
+    imageUnreleased(rel) {
+        const urls = siteUrls(this.options.baseUrl);
+        return this.catalog.imageUnreleased(rel, (e) => {
+            const own = e.image === undefined ? undefined : urls.localImage(e.image);
+            return own === undefined ? (e.media ?? []) : [own, ...(e.media ?? [])];
+        });
+    }
+    /** Where an old story URL path leads now (301 or 410), from the state store. */
+    urlFate(urlPath) {
+        const fate = this.store.redirectFor(urlPath);
+        // A move leads only to a story that is out: the new name of one held or made a draft since is
+        // as private as its story (attack trial: a 301 named an embargoed story's file), so 404 meanwhile.
+        if (fate && 'to' in fate && this.snapshot.get(fate.to) === undefined)
+            return undefined;
+        return fate;
+    }
+    status() {
+        return {
+            ready: this.serving,
+            scanned: this.scanned,
+            articles: this.catalog.size,
+            drafts: this.catalog.draftCount,
+            problems: this.problems.list(),
+            lastRebuild: this.builder.last,
+            lastScan: this.reconciler.last,
+            watcher: this.watcher ? (this.recovering ? 'recovering' : this.watcher.mode) : 'off',
+            held: this.scheduler.list().map((h) => ({ path: h.path, until: new Date(h.at).toISOString() })),
+            ...(this.notifier ? { websub: this.notifier.status() } : {}),
+        };
+    }
+    async start() {
+        const { config, log } = this.options;
+        // A worker boots (a few hundred ms) while the store is read: the first changed file need not wait for it.
+        this.parser.warm();
+        const restored = this.applier.restore(entriesFingerprint(this.options.config));
+        if (restored > 0)
+            log.info('state.restored', { articles: restored });
+        // A restart serves what a finished scan stored, at once, while the folder is compared with it:
+        // a story changed or deleted while the server was down is corrected when the scan reaches it.
+        if (restored > 0 && this.options.watch && this.store.wasScanned()) {
+            this.rebuild();
+            this.serving = true;
+        }
+        let watching;
+        if (this.options.watch) {
+            this.watcher = new ArticleWatcher({
+                root: config.articlesDir, poll: config.poll, log,
+                onPath: (p, added) => {
+                    this.emit({ type: 'seen', path: p });
+                    this.queue.enqueue(p);
+                    if (added && this.watcher?.mode === 'polling')
+                        for (const gone of this.goneBeside(p))
+                            this.queue.enqueue(gone);
+                },
+                onFolder: (p) => (p === '' ? void this.guard?.check() : this.reconciler.folderChanged(p)),
+                onRescan: () => this.reconciler.schedule(0),
+                onImage: () => this.reconciler.imageSaved(),
+            });
+            watching = this.watcher.start();
+            // Rejected while the scan runs: awaited (and thrown) after it.
+            watching.catch(() => undefined);
+            this.guard = new RootGuard({ root: config.articlesDir, onChange: (now) => this.reconciler.rootChanged(now !== undefined) });
+            await this.guard.start();
+        }
+        const armedFirst = watching === undefined || (await settlesWithin(watching, WATCH_HEAD_START_MS));
+        await this.queue.run(() => this.firstScan());
+        await watching;
+        if (this.interrupted)
+            return;
+        this.serving = true;
+        this.scanned = true;
+        // Saves made before the watch was armed, after the scan had read their files, are no event's: one scan finds them.
+        if (!armedFirst)
+            this.reconciler.catchUp();
+        this.backup?.start();
+        if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
+            this.reconciler.schedule(config.reconcileSeconds * 1000);
+    }
+    /** The first scan, written in bulk; marked done in the store only when it read the folder and stored all it found. */
+    async firstScan() {
+        this.store.bulkWrites(true);
+        try {
+            await this.reconciler.scan(true);
+            if (!this.interrupted && this.reconciler.last && this.problems.storePaths().length === 0)
+                this.markScanned();
+        }
+        finally {
+            this.store.bulkWrites(false);
+        }
+    }
+    markScanned() {
+        try {
+            this.store.markScanned(Date.now());
+        }
+        catch (error) {
+            // Unmarked, the next start reads the folder before it serves: slower, never wrong.
+            if (!isStoreWriteError(error))
+                throw error;
+        }
+    }
+    /** Asked to stop during `start()`: its first scan ends at its next batch, unmarked (close() follows). */
+    interruptStart() {
+        this.interrupted = true;
+        this.reconciler.close();
+    }
+    async close() {
+        // The queue stops taking events at once; the work already on it finishes before the store closes.
+        const drained = this.queue.close();
+        this.reconciler.close();
+        this.guard?.close();
+        this.storeRetry.close();
+        this.notifier?.close();
+        this.scheduler.close();
+        await this.watcher?.close();
+        await drained;
+        await this.backup?.close();
+        this.parser.close();
+        this.store.close();
+    }
+    rebuild() {
+        const changedFeeds = this.builder.rebuild();
+        this.notifier?.notify(changedFeeds);
+        this.emit({ type: 'rebuilt' });
+    }
+    async apply(paths, seen) {
+        const list = [...paths];
+        const changed = await this.applier.apply(list, seen);
+        this.emit({ type: 'applied', paths: list, changed });
+        return changed;
+    }
+    /** Hear of saves seen, batches applied, rebuilds and WebSub pings (the desk); returns the unsubscribe. */
+    onEvent(listener) {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+    }
+    emit(event) {
+        // Only while someone listens: without a desk open, a save costs nothing more.
+        for (const listener of this.listeners)
+            listener(event);
+    }
+    /** Read-only views of the parts the desk shows. */
+    deskSource() {
+        const { config, baseUrl } = this.options;
+        return {
+            site: { title: this.site.title, language: this.site.language, timeZone: config.timeZone },
+            baseUrl,
+            catalog: this.catalog,
+            problems: this.problems,
+            ignored: () => this.reconciler.ignored,
+            watcher: () => (this.watcher ? this.watcher.mode : 'off'),
+            lastRebuild: () => this.builder.last,
+        };
+    }
+    /** The story at `relPath` as a reader would see it: the published version, else (held, draft) the file read now. */
+    preview(relPath) {
+        const { config, baseUrl } = this.options;
+        return previewOf(relPath, {
+            published: this.catalog.get(relPath),
+            unpublished: this.catalog.isDraft(relPath) || this.catalog.heldFiles().has(relPath),
+            articlesDir: config.articlesDir,
+            maxFileBytes: config.maxFileBytes,
+            baseUrl,
+            ingest: (bytes) => this.parser.parse(relPath, bytes),
+        });
+    }
+}
+//# sourceMappingURL=live-site.js.map

@@ -1,0 +1,290 @@
+// Full folder scans (at start, periodically, after lost events) applied as a folder diff, and recovery when the articles folder vanishes or is replaced.
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { diffFolder } from '../core/folder-diff.js';
+import { ProblemCode } from '../core/model.js';
+import { isArticleFile } from '../watch/ignore-rules.js';
+import { scanFolder } from '../watch/scan-folder.js';
+import { ROOT_PATH } from './problem-book.js';
+import { ScanHeap } from './scan-heap.js';
+/** A batch of this many file events is a burst, whose lost events (a full kernel queue) a scan soon after finds. */
+const BURST_PATHS = 16;
+const BURST_RESCAN_MS = 2000;
+/** How soon an empty articles folder is scanned again while stories are published. */
+const EMPTY_RECHECK_MS = 5000;
+/**
+ * Files applied between two progress reports of the first scan (about a second's work). Each
+ * step is one `apply`, whose pipeline (parse ahead on the workers while this thread stores)
+ * drains at its end: at 500 a step, the 100,000-story first start spent 1.5 s more in drains.
+ */
+const PROGRESS_STEP = 4096;
+/**
+ * Heap growth between two full collections of a first scan (scan-heap.ts). At 100,000 stories
+ * here: 32 MB gave a peak of 337-344 MB in 18.8 s, 64 MB 380 MB in 17.1-17.9 s.
+ */
+const SCAN_HEAP_SLACK_MB = 48;
+export class Reconciler {
+    options;
+    timer;
+    dueAt = 0;
+    closed = false;
+    last = null;
+    /** Files the last scan did not read (see scan-folder's `ignored`). */
+    ignored = [];
+    /** Folders added or removed since the last scan began (folderChanged). */
+    changedFolders = new Set();
+    constructor(options) {
+        this.options = options;
+    }
+    /**
+     * Compare the folder with what the catalog knows (size and mtime, no reading) and apply the
+     * difference. The first scan reads everything new, reports progress, retires stored stories
+     * whose files are gone, and always rebuilds.
+     */
+    async scan(initial) {
+        const { log, catalog, problems, clock } = this.options;
+        const started = clock();
+        // The folder's listing and the batches read end with read(), so the closing rebuild of a
+        // first scan at 100,000 stories does not hold them as well.
+        const read = await this.read(initial);
+        if (read === 'stop' || this.closed)
+            return;
+        if (initial)
+            this.options.onRead?.();
+        const ms = clock() - started;
+        this.last = { at: new Date(clock()).toISOString(), ms, files: read.files, read: read.read };
+        if (initial)
+            log.info('scan.done', { files: read.files, articles: catalog.size, problems: problems.list().length, ms });
+        if (read.changed || initial)
+            this.options.rebuild();
+    }
+    /** List the folder and apply what differs: 'stop' when the folder is unavailable or held empty (handled). */
+    async read(initial) {
+        const { articlesDir, log, catalog, problems } = this.options;
+        // Taken before listing: a folder made during the listing is the next scan's.
+        const newFolders = [...this.changedFolders];
+        this.changedFolders = new Set();
+        const scan = await scanFolder(articlesDir);
+        if (!scan.rootOk) {
+            problems.setScan([
+                {
+                    path: ROOT_PATH,
+                    code: ProblemCode.RootMissing,
+                    reason: `articles folder ${articlesDir} unavailable (${scan.rootError}); serving the last good stories`,
+                    severity: 'error',
+                },
+            ]);
+            log.error('scan.root-missing', { folder: articlesDir, reason: scan.rootError });
+            if (initial)
+                this.options.rebuild();
+            return 'stop';
+        }
+        if (scan.files.length === 0 && this.heldEmpty(initial))
+            return 'stop';
+        problems.setScan(scan.problems);
+        this.ignored = scan.ignored;
+        // What this scan reports (a folder too deep, a link) is no file to read: reading it would clear its problem.
+        const scanned = new Set(scan.problems.map((p) => p.path));
+        // A link read once (by its event) is known to the catalog but never listed as a file: it is
+        // no gap for each scan to read again and report (`watch.gap` every period, forever).
+        const todo = diffFolder({
+            onDisk: scan.files,
+            known: catalog.knownStats(),
+            // Only story names: a problem once recorded on another name (a link called budget.csv) must
+            // never make a scan read that file as a story when it is a plain file again.
+            problemPaths: problems.paths().filter((p) => !scanned.has(p) && isArticleFile(p.slice(p.lastIndexOf('/') + 1))),
+            stored: initial ? this.options.storedPaths() : undefined,
+        }).filter((p) => !scanned.has(p));
+        const onDisk = new Map(scan.files.map((f) => [f.path, f]));
+        // Stories whose image changed are read too, but are no missed event: an image's own event only schedules this scan.
+        if (!initial && todo.length > 0)
+            this.reportGap(todo, onDisk, newFolders);
+        const reading = new Set(todo);
+        for (const p of this.options.staleImages?.() ?? [])
+            if (!reading.has(p))
+                todo.push(p);
+        // Files deleted while the server was down go first: a restart serves the stored stories meanwhile.
+        if (initial)
+            todo.sort((a, b) => Number(onDisk.has(a)) - Number(onDisk.has(b)));
+        const changed = initial ? await this.applyWithProgress(todo, onDisk) : await this.repair(todo, onDisk);
+        return { changed, files: scan.files.length, read: todo.length };
+    }
+    /**
+     * A folder with no story at all while stories are published is an unmounted share or a wrong
+     * path far more often than a newsroom deleting everything: nothing is retired (no 410, no
+     * tombstone), ROOT_EMPTY says so, and the published stories stay until files are back. Stories
+     * deleted one by one while feedpub runs are retired by their events as usual.
+     */
+    heldEmpty(initial) {
+        const { articlesDir, log, catalog, problems } = this.options;
+        const published = initial ? [...this.options.storedPaths()].length : catalog.size;
+        if (published === 0)
+            return false;
+        problems.setScan([
+            {
+                path: ROOT_PATH,
+                code: ProblemCode.RootEmpty,
+                reason: `articles folder ${articlesDir} holds no story while ${published} are published; they stay published. Is its drive or share mounted? To take every story down, delete them while feedpub runs, or start with a new state folder`,
+                severity: 'error',
+            },
+        ]);
+        log.error('scan.root-empty', { folder: articlesDir, published });
+        if (initial)
+            this.options.rebuild();
+        // Look again soon: when the share is back, its files are read and the problem goes.
+        if (this.options.periodic)
+            this.schedule(EMPTY_RECHECK_MS);
+        return true;
+    }
+    async applyWithProgress(todo, onDisk) {
+        this.options.log.info('scan.start', { folder: this.options.articlesDir, files: onDisk.size });
+        let changed = false;
+        const heap = new ScanHeap(SCAN_HEAP_SLACK_MB);
+        for (let i = 0; i < todo.length && !this.closed; i += PROGRESS_STEP) {
+            if (await this.options.apply(todo.slice(i, i + PROGRESS_STEP), onDisk))
+                changed = true;
+            this.options.onProgress?.(Math.min(i + PROGRESS_STEP, todo.length), todo.length);
+            heap.step();
+        }
+        return changed;
+    }
+    async repair(todo, onDisk) {
+        if (todo.length === 0)
+            return false;
+        this.options.log.info('reconcile.repair', { files: todo.length });
+        return this.options.apply(todo, onDisk);
+    }
+    /**
+     * A scan found files no event had reported (a burst that outran the watcher, a filesystem
+     * without events): log how many, and make sure the folders holding them are watched from now on.
+     */
+    reportGap(todo, onDisk, newFolders) {
+        // A story whose folder became a link is not listed (links are never followed) and is read
+        // again by each scan, which keeps its last good version and its SYMLINK problem: no gap.
+        const linked = new Set(this.options.problems.pathsWithCode(ProblemCode.Symlink));
+        const inNewFolder = (p) => newFolders.some((f) => p.startsWith(`${f}/`));
+        // A save whose event waits on the queue behind this scan (a folder made just after it) is no gap.
+        const { queue } = this.options;
+        const gaps = todo.filter((p) => (onDisk.has(p) || !linked.has(p)) && !inNewFolder(p) && !queue.expects(p));
+        if (gaps.length === 0)
+            return;
+        const folders = gaps.filter((p) => onDisk.has(p)).map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : ''));
+        const rewatched = this.options.ensureWatched?.(folders) ?? 0;
+        this.options.log.warn('watch.gap', { files: gaps.length, rewatched, reason: 'changes found by a scan that no file event reported' });
+    }
+    /**
+     * A batch of `paths` file events was applied. After a burst (a sync tool, `git pull`), some
+     * events may never have come: the kernel drops what overflows its queue
+     * (fs.inotify.max_queued_events; 16 on some machines), and nothing says so. A scan soon after
+     * finds what they would have said, instead of the periodic one minutes later.
+     */
+    afterEvents(paths) {
+        if (paths >= BURST_PATHS && this.options.periodic)
+            this.schedule(BURST_RESCAN_MS);
+    }
+    /**
+     * An image beside the stories was saved or removed: the stories showing it are read again by a
+     * scan soon (staleImages), one for a burst. Which stories show it is known only from their
+     * entries, and a scan checks them all against the files.
+     */
+    imageSaved() {
+        this.schedule(BURST_RESCAN_MS);
+    }
+    /**
+     * The first scan began before the watcher was watching: list the folder once more, now that it
+     * is, and queue what differs as if its events had come. What it finds was saved in that window,
+     * which no event could report: no watch gap. Queued, not applied here: a save under way as it
+     * lists (a rename with an edit, its two halves seen apart) joins its own events in one batch,
+     * and keeps its identity (a full repair here gave it a new id under load).
+     */
+    catchUp() {
+        if (this.closed)
+            return;
+        const { articlesDir, catalog, queue } = this.options;
+        void queue
+            .run(async () => {
+            const scan = await scanFolder(articlesDir);
+            if (!scan.rootOk || this.closed)
+                return;
+            for (const p of diffFolder({ onDisk: scan.files, known: catalog.knownStats(), problemPaths: [] }))
+                queue.enqueue(p);
+        })
+            .catch(() => undefined);
+    }
+    /**
+     * A folder under the root appeared or went (`rel`, relative): scan now. The files it held when
+     * it appeared had no event (it was not watched yet): they are expected, not a watch gap.
+     */
+    folderChanged(rel) {
+        this.changedFolders.add(rel);
+        this.schedule(0);
+    }
+    /** Scan after `delayMs` (0: as soon as the queue allows), then every `everySeconds` when periodic; a scan due sooner stands. */
+    schedule(delayMs) {
+        if (this.closed)
+            return;
+        // A scan already due sooner stands (an empty folder's recheck is not pushed back by the periodic one).
+        const due = Date.now() + delayMs;
+        if (this.timer && this.dueAt <= due)
+            return;
+        clearTimeout(this.timer);
+        this.dueAt = due;
+        this.timer = setTimeout(() => {
+            this.timer = undefined;
+            void this.options.queue.run(() => this.scan(false)).catch(() => undefined);
+            const every = this.options.everySeconds * 1000;
+            if (every > 0 && this.options.periodic)
+                this.schedule(every);
+        }, delayMs);
+    }
+    /** Of `paths`, those whose size or mtime moved since the catalog last read them (or that appeared or vanished). */
+    async moved(paths) {
+        const known = this.options.catalog.knownStats();
+        const out = [];
+        for (const p of paths) {
+            const seen = known.get(p);
+            let now;
+            try {
+                const st = await lstat(path.join(this.options.articlesDir, p));
+                now = { size: st.size, mtimeMs: Math.trunc(st.mtimeMs) };
+            }
+            catch {
+                now = undefined;
+            }
+            if (seen?.size !== now?.size || seen?.mtimeMs !== now?.mtimeMs)
+                out.push(p);
+        }
+        return out;
+    }
+    /**
+     * The articles path leads somewhere else now (renamed over, link re-pointed, a folder replaced
+     * by a link) or nowhere. Gone: keep serving the last good stories (the scan reports
+     * ROOT_MISSING). Present: watch the folder it leads to and scan it against what is published.
+     */
+    rootChanged(present) {
+        if (this.closed)
+            return;
+        const { log, articlesDir, onRecovering } = this.options;
+        onRecovering?.(true);
+        if (!present) {
+            log.warn('watch.root-gone', { folder: articlesDir, reason: 'articles folder gone; serving the last good stories' });
+            this.schedule(0);
+            return;
+        }
+        log.warn('watch.root-replaced', { folder: articlesDir, reason: 'the path leads to another folder: watching it and scanning' });
+        void this.options.queue
+            .run(async () => {
+            await this.options.restartWatcher();
+            // Watching again from here on: whatever changed meanwhile, the scan below catches.
+            onRecovering?.(false);
+            log.info('watch.root-back', { folder: articlesDir });
+            await this.scan(false);
+        })
+            .catch(() => undefined);
+    }
+    close() {
+        this.closed = true;
+        clearTimeout(this.timer);
+    }
+}
+//# sourceMappingURL=reconciler.js.map

@@ -1,0 +1,94 @@
+// Write a snapshot to a folder for nginx or a CDN: every document (the polled ones with .gz and .br beside them), as a new tree swapped in whole, or only what changed replaced in place.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { buildFile } from '../core/routes.js';
+import { WritePool } from '../workers/write-pool.js';
+import { filesToCopy } from './build-files.js';
+import { foldersAreReal, lockBuildFolder, removeLeftovers, throughLink } from './build-folder.js';
+import { updateTree } from './build-in-place.js';
+import { readManifest } from './build-manifest.js';
+import { replaceTree } from './build-new-tree.js';
+import { BUILD_MARK, BuildTargetError, checkBuildTarget } from './build-target.js';
+import { writtenPlain } from './build-precompress.js';
+import { BuildFailures, suffixesOf } from './place-document.js';
+export { BUILD_MANIFEST } from './build-manifest.js';
+/**
+ * Write every document (with its .gz and .br as `precompress` says), `publicDir`'s assets and the stories' images into
+ * `outDir`, each at the path core/routes.ts gives it. Returns the number of files in the build.
+ *
+ * A document made from the same sources as in the previous build (same key in its manifest) is
+ * left as it is without being rendered. When most of the previous build stays (one story
+ * edited), only what changed is replaced in place: each file whole, pages before the feeds and
+ * lists that link them, removals last. Otherwise (first build, new settings or feedpub) a new
+ * tree is built beside it and swapped in, so a reader never sees half of it.
+ */
+export async function writeBuild(documents, given, guards, precompress = 'feeds') {
+    // A link to the web server's folder stays a link: the build goes where it points.
+    const folders = { ...given, outDir: throughLink(given.outDir) };
+    const release = lockBuildFolder(folders.outDir);
+    try {
+        return await writeLocked(documents, folders, precompress, guards);
+    }
+    catch (error) {
+        // A folder the build cannot write at all (read-only, full) is the operator's to fix: said plainly.
+        const code = error.code ?? '';
+        if (!['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes(code))
+            throw error;
+        throw new BuildTargetError(`cannot write the build into ${folders.outDir}: ${error.message}`, { cause: error });
+    }
+    finally {
+        release();
+    }
+}
+async function writeLocked(documents, folders, precompress, guards) {
+    const { publicDir, articlesDir, outDir } = folders;
+    await removeLeftovers(outDir);
+    const items = [...documents];
+    const files = await filesToCopy(publicDir, articlesDir, folders.imageUnreleased);
+    const before = await readManifest(outDir);
+    let keyed = 0;
+    let stale = 0;
+    for (const item of items) {
+        if (item.key === undefined)
+            continue;
+        keyed++;
+        if (before.documents.get(item.path)?.key !== item.key)
+            stale++;
+    }
+    // Every file written or removed in place, old and new.
+    const touched = () => [
+        ...[...items.map((i) => i.path), ...before.documents.keys()].flatMap((p) => safeBuildFile(p) ?? []),
+        ...files.keys(),
+        ...before.files.keys(),
+    ];
+    const inPlace = keyed > 0 && stale * 2 < keyed && existsSync(path.join(outDir, BUILD_MARK)) && foldersAreReal(outDir, touched());
+    // Checked again before writing: the folder may have changed during the minutes a large build takes.
+    if (guards && inPlace)
+        checkBuildTarget(outDir, guards);
+    const failures = new BuildFailures();
+    const pool = new WritePool();
+    const target = { outDir, pool, plain: (urlPath) => writtenPlain(urlPath, precompress) };
+    try {
+        const manifest = inPlace
+            ? await updateTree(items, files, before, target, failures)
+            : await replaceTree(items, files, before, target, failures, guards);
+        const { written, skipped } = failures;
+        let count = manifest.files.size;
+        for (const doc of manifest.documents.values())
+            count += suffixesOf(doc).length;
+        return { files: count, written, skipped };
+    }
+    finally {
+        pool.close();
+    }
+}
+/** Where a document goes, or undefined for a path that cannot be a file (reported when it is written). */
+function safeBuildFile(urlPath) {
+    try {
+        return buildFile(urlPath);
+    }
+    catch {
+        return undefined;
+    }
+}
+//# sourceMappingURL=write-build.js.map

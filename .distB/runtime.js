@@ -1,0 +1,291 @@
+// The one start-up path: serve (a site behind the front door), build (a site written to a folder), check, ping; used by the CLI and the tests.
+import path from 'node:path';
+import { ProblemCode } from './core/model.js';
+import { siteUrls } from './core/routes.js';
+import { publicStatus } from './http/public-status.js';
+import { headersFor } from './http/security-headers.js';
+import { LiveSite } from './publish/live-site.js';
+import { WebSubNotifier } from './publish/websub-notifier.js';
+import { checkBuildTarget } from './publish/build-target.js';
+import { checkFolderMatchesState } from './publish/folder-match.js';
+import { archivesAside } from './publish/archives-aside.js';
+import { writeBuild } from './publish/write-build.js';
+import { EMPTY_SNAPSHOT, snapshotItems } from './snapshot/snapshot.js';
+import { StateDb } from './store/state-db.js';
+import { stateForBuild } from './store/state-copy.js';
+import { lockStateDir, makeStateDir } from './store/state-lock.js';
+import { cannotListen } from './http/listen-advice.js';
+import { BACKUP_NAME, STATE_FILE, StateStoreError, livePathsOf, openError } from './store/state-errors.js';
+import { undoUnsyncedFill } from './store/unsynced-fill.js';
+import { ArchivePool } from './workers/archive-pool.js';
+/** `http://HOST:PORT` as a browser would reach it (a wildcard host is shown as loopback). */
+export function defaultBaseUrl(host, port) {
+    const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    return `http://${shown}:${port}`;
+}
+/** The public URL of every link: `--base-url`, else where the server listens (`port`: the bound one). */
+export function publicBaseUrl(config, port = config.port) {
+    return config.baseUrl ?? defaultBaseUrl(config.host, port);
+}
+/** A served store is copied for an hour's worth of changes at most: the rolling backup's period. */
+const BACKUP_EVERY_MS = 3_600_000;
+/** A port could not be bound: the CLI reports it and exits with `exitCode` (1; 2 for an explicitly given desk port). */
+export class ListenError extends Error {
+    exitCode;
+    name = 'ListenError';
+    constructor(message, exitCode = 1) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+}
+const NOT_STARTED = {
+    ready: false,
+    scanned: false,
+    articles: 0,
+    drafts: 0,
+    problems: [],
+    lastRebuild: null,
+    lastScan: null,
+    watcher: 'off',
+    held: [],
+};
+/**
+ * Take the state folder (StateLockedError: another live server has it) and open its store
+ * (StateStoreError: damaged, unreadable or too new), then bind the front door (snapshot first,
+ * express behind) on `config.port` (0: a free one) and start the site: until it serves stories
+ * (the stored ones at once on a restart, else after its first scan), /healthz says 503 and the
+ * snapshot is empty. Nothing is printed as listening before the
+ * state is known to be usable.
+ */
+export async function startServer(config, options) {
+    makeStateDir(config.stateDir);
+    const lock = lockStateDir(config.stateDir);
+    let store;
+    try {
+        undoInterruptedFill(config.stateDir, options.log);
+        store = new StateDb(config.stateDir);
+        saidUpgraded(store, options.log);
+    }
+    catch (error) {
+        lock.release();
+        throw error;
+    }
+    try {
+        await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths(), backupOf(config.stateDir));
+        return await serveWith(config, options, store, () => lock.release());
+    }
+    catch (error) {
+        store.close();
+        lock.release();
+        throw error;
+    }
+}
+async function serveWith(config, options, store, release) {
+    const { log, watch = true, onListening, onDesk, headersTimeout, requestTimeout, stopping, ...siteOptions } = options;
+    // Loaded only to serve: `build` and `check` never pay for express.
+    const [{ createApp }, { createFrontDoor }, { bindDesk, DeskPortError }] = await Promise.all([
+        import('./http/app.js'),
+        import('./http/server.js'),
+        import('./http/desk-listen.js'),
+    ]);
+    let site;
+    // The public port's /status is counts only; names and reasons are on the desk.
+    const status = () => publicStatus(site?.status() ?? NOT_STARTED);
+    const app = createApp({
+        publicDir: config.publicDir,
+        articlesDir: config.articlesDir,
+        log,
+        status,
+        language: config.site.language,
+        imageUnreleased: (rel) => site?.imageUnreleased(rel) ?? false,
+    });
+    let baseUrl = publicBaseUrl(config);
+    const moved = { fateOf: (urlPath) => site?.urlFate(urlPath), baseUrl: () => baseUrl };
+    const server = createFrontDoor(() => site?.snapshot ?? EMPTY_SNAPSHOT, app, { headersTimeout, requestTimeout, moved });
+    try {
+        await new Promise((resolve, reject) => {
+            server.once('error', reject);
+            server.listen(config.port, config.host, () => resolve());
+        });
+    }
+    catch (error) {
+        throw new ListenError(cannotListen(config.host, config.port, error, '--port'), 2);
+    }
+    const port = server.address().port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    baseUrl = publicBaseUrl(config, port);
+    const running = new LiveSite({
+        backupEveryMs: BACKUP_EVERY_MS,
+        ...siteOptions,
+        config,
+        baseUrl,
+        log,
+        watch,
+        store,
+        responseHeaders: headersFor,
+    });
+    site = running;
+    let desk;
+    try {
+        desk = await bindDesk(config, { site: running, publicDir: config.publicDir, log });
+    }
+    catch (error) {
+        await new Promise((resolve) => server.close(() => resolve()));
+        await running.close();
+        throw error instanceof DeskPortError ? new ListenError(error.message, 2) : error;
+    }
+    // Said only now: a desk port that cannot be bound ends the start, and a supervisor waiting for
+    // the "listening" line must not have seen it.
+    onListening?.({ url, baseUrl });
+    if (desk)
+        onDesk?.(desk.url);
+    const close = async (graceMs = 10_000) => {
+        desk?.close();
+        const closed = new Promise((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const timer = setTimeout(() => {
+            if (graceMs > 0)
+                log.warn('shutdown.forced', { reason: `requests still open after ${graceMs / 1000} s` });
+            server.closeAllConnections();
+        }, graceMs);
+        await closed;
+        clearTimeout(timer);
+        await running.close();
+        release();
+    };
+    void stopping?.then(() => running.interruptStart());
+    try {
+        await running.start();
+    }
+    catch (error) {
+        await close();
+        throw damagedStore(config.stateDir, error);
+    }
+    return { url, baseUrl, deskUrl: desk?.url, site: running, server, close };
+}
+/**
+ * Read the folder once and write every document (all of the snapshot), the assets and the images
+ * to `outDir`. A state folder that a live server holds is never written: the build works on a
+ * copy of its store (same ids and dates) and throws the copy away.
+ */
+export async function buildSite(config, outDir, options) {
+    const { log, ...siteOptions } = options;
+    // Refused before any work, and again at the swap (write-build): never over stories, state, the project or a system folder.
+    const guards = {
+        articlesDir: config.articlesDir,
+        stateDir: config.stateDir,
+        projectDirs: [process.cwd(), path.dirname(config.publicDir)],
+    };
+    checkBuildTarget(outDir, guards);
+    const state = await stateForBuild(config.stateDir);
+    if (state.copied)
+        log.info('build.state-copy', { folder: config.stateDir, reason: 'served by another process: working on a copy' });
+    try {
+        if (!state.copied)
+            undoInterruptedFill(state.stateDir, log);
+        await checkStoredFolder(config, state.stateDir, log);
+        const site = new LiveSite({
+            ...siteOptions,
+            config: { ...config, stateDir: state.stateDir },
+            baseUrl: publicBaseUrl(config),
+            log,
+            watch: false,
+            responseHeaders: headersFor,
+        });
+        try {
+            await site.start().catch((error) => {
+                throw damagedStore(config.stateDir, error);
+            });
+            refuseUnstored(site.status(), state.stateDir, outDir);
+            const archives = new ArchivePool(path.join(state.stateDir, STATE_FILE));
+            try {
+                const { files, written, skipped } = await writeBuild([...archivesAside(snapshotItems(site.snapshot), archives), ...site.buildOnly()], { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir, imageUnreleased: (rel) => site.imageUnreleased(rel) }, guards, config.precompress);
+                return { files, written, skipped, status: site.status(), copiedState: state.copied };
+            }
+            finally {
+                archives.close();
+            }
+        }
+        finally {
+            await site.close();
+        }
+    }
+    finally {
+        await state.release();
+    }
+}
+/**
+ * A story the store refused (a full disk, another program holding it) would be built from its
+ * last stored version or left out, and its page then deleted from the site: the build stops
+ * before writing anything. A server keeps retrying instead (publish/store-retry.ts).
+ */
+function refuseUnstored(status, stateDir, outDir) {
+    const unstored = status.problems.filter((p) => p.code === ProblemCode.StoreWrite);
+    const first = unstored[0];
+    if (!first)
+        return;
+    // The problem's own words are a server's (it retries); a build only names the cause.
+    const cause = /\b(SQLITE_[A-Z_]+|E[A-Z]+)\b/.exec(first.reason)?.[1];
+    throw new StateStoreError('STATE_UNWRITABLE', `the state store in ${stateDir} could not store ${unstored.length} story file(s) (${first.path}${cause ? `: ${cause}` : ''}); ` +
+        `free space on its disk, or stop the program holding it, then build again. Nothing was written to ${outDir}`, path.join(stateDir, STATE_FILE));
+}
+/** Read every article without keeping state; the status lists every problem. */
+export async function checkFolder(config, log) {
+    const site = new LiveSite({ config, baseUrl: publicBaseUrl(config), log, watch: false, ephemeral: true });
+    try {
+        await site.start();
+        return site.status();
+    }
+    finally {
+        await site.close();
+    }
+}
+/** Tell every configured hub that the three feeds at the public URL changed; resolves with the number of hubs that never accepted. */
+export async function pingHubs(config, log) {
+    const notifier = new WebSubNotifier({ hubs: config.websubHubs, log });
+    notifier.notify(siteUrls(publicBaseUrl(config)).feeds());
+    await notifier.idle();
+    const { failed } = notifier.status();
+    notifier.close();
+    return failed;
+}
+/** Start again a first fill of `stateDir`'s store that never reached its sync (store/unsynced-fill.ts): only by the holder of its lock. */
+function undoInterruptedFill(stateDir, log) {
+    const file = path.join(stateDir, STATE_FILE);
+    if (undoUnsyncedFill(file) === 'undone') {
+        log.warn('state.refill', { file, reason: 'the first scan into this new store stopped before it was synced; it starts again (no story had been served from it)' });
+    }
+}
+/** Say where the copy of an older feedpub's store went, made as this open upgraded it: the way back (README, State). */
+function saidUpgraded(store, log) {
+    if (store.olderCopy)
+        log.info('state.upgraded', { copy: store.olderCopy, reason: 'the store as the older feedpub left it, kept: the way back to it' });
+}
+/**
+ * A store damaged inside (a page zeroed, a file cut short beside its log) opens, and fails only
+ * when the start reads that page: the same STATE_CORRUPT, with the restore, as one that will not
+ * open at all, never a bare SQLite message.
+ */
+function damagedStore(stateDir, error) {
+    const code = error?.code;
+    if (typeof code !== 'string' || !(code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB'))
+        return error;
+    return openError(path.join(stateDir, STATE_FILE), error);
+}
+/** The rolling backup of the store in `stateDir`, as checkFolderMatchesState reads it: a thousand of its stories recognise its folder. */
+function backupOf(stateDir) {
+    const file = path.join(stateDir, BACKUP_NAME);
+    return { file, livePaths: () => livePathsOf(file, 1000) };
+}
+/** checkFolderMatchesState against the store in `stateDir` (a build's own copy, or the served one). */
+async function checkStoredFolder(config, stateDir, log) {
+    const store = new StateDb(stateDir);
+    saidUpgraded(store, log);
+    try {
+        await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths(), backupOf(config.stateDir));
+    }
+    finally {
+        store.close();
+    }
+}
+//# sourceMappingURL=runtime.js.map

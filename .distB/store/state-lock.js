@@ -1,0 +1,227 @@
+// One serving process per state folder: a lock file naming its holder, taken at start and released at exit.
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { StateStoreError } from './state-errors.js';
+/** Another live process holds the state folder. */
+export class StateLockedError extends Error {
+    stateDir;
+    holder;
+    name = 'StateLockedError';
+    code = 'STATE_LOCKED';
+    constructor(stateDir, holder) {
+        super(`state folder ${stateDir} is in use by feedpub process ${holder.pid} on ${holder.host} (since ${holder.since}); ` +
+            `stop that server first, or give this one its own --state folder; if no feedpub runs there any more ` +
+            `(a crashed container, another host), delete ${stateDir}/serve.lock`);
+        this.stateDir = stateDir;
+        this.holder = holder;
+    }
+}
+export const LOCK_FILE = 'serve.lock';
+/** A break lock older than this was left by a process that died holding it. */
+const BREAK_MS = 5_000;
+/** Why a folder could not be made, in the operator's words. */
+const CANNOT_MAKE = {
+    ENOTDIR: 'a part of that path is a file, not a folder',
+    EEXIST: 'a file of that name is in the way',
+    EACCES: 'this user may not create it there',
+    EPERM: 'this user may not create it there',
+    EROFS: 'its disk is mounted read-only',
+    ENOSPC: 'its disk is full',
+    EDQUOT: "this user's disk quota is used up",
+};
+/**
+ * Make the state folder (and the folders above it) if missing. One that cannot be made is the
+ * operator's to fix, said so with exit 2 before anything starts (the attack trial: a path
+ * through a file ended `build` with a stack trace, and `serve` with exit 1).
+ */
+export function makeStateDir(stateDir) {
+    try {
+        makeFolders(stateDir);
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        throw new StateStoreError('STATE_UNWRITABLE', `the state folder ${stateDir} cannot be made (${code || error.message}${CANNOT_MAKE[code] ? `: ${CANNOT_MAKE[code]}` : ''}); ` +
+            'give --state (or "state" in the config) a folder this user can write', stateDir, { cause: error });
+    }
+}
+/**
+ * mkdir -p, one folder at a time: Node's recursive mkdir says ENOENT for a read-only disk, and
+ * never returns under /proc; made alone, the first folder that fails says why.
+ */
+function makeFolders(dir) {
+    const missing = [];
+    for (let at = path.resolve(dir); !existsSync(at); at = path.dirname(at)) {
+        missing.unshift(at);
+        if (path.dirname(at) === at)
+            break;
+    }
+    for (const folder of missing) {
+        try {
+            mkdirSync(folder);
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+    }
+    if (!statSync(dir).isDirectory())
+        throw Object.assign(new Error(`${dir} is a file`), { code: 'EEXIST' });
+}
+/**
+ * Take the state folder for this process. A lock left by a process that no longer runs on this
+ * host (killed with -9, a crash) is taken over. The lock appears whole (written aside, then
+ * hard-linked into place: a link fails when the name exists), so a reader never mistakes a lock
+ * being written for a stale one; and a stale lock is removed only under a second lock,
+ * `serve.lock.break`, by a process that checked it again there: two starts that both found it
+ * stale once took it over both (the attack trial, 4 of 20 times).
+ */
+export function lockStateDir(stateDir, now = new Date()) {
+    const file = path.join(stateDir, LOCK_FILE);
+    const me = { pid: process.pid, host: os.hostname(), since: now.toISOString() };
+    for (let attempt = 0; attempt < 50; attempt++) {
+        if (placeOrExplain(stateDir, file, me)) {
+            return {
+                release() {
+                    // Only our own lock: a takeover after a stall must not be undone by the old holder.
+                    if (readHolder(file)?.pid !== me.pid)
+                        return;
+                    try {
+                        rmSync(file, { force: true });
+                    }
+                    catch (error) {
+                        // The folder became read-only while serving (a disk remounted after errors): the lock
+                        // stays, and the next start takes it over, its process being gone. A stop is no failure.
+                        process.emitWarning(`could not remove ${file} (${error.code ?? error}); the next start takes it over`);
+                    }
+                },
+            };
+        }
+        const holder = readHolder(file);
+        if (holder && holder.pid !== process.pid && isAlive(holder))
+            throw new StateLockedError(stateDir, holder);
+        breakStale(file, holder, me);
+    }
+    throw new StateStoreError('STATE_UNREADABLE', `cannot take the state folder ${stateDir}: its lock ${file} keeps changing hands; if no other feedpub runs there, delete ${file} and ${file}.break, then start again`, file);
+}
+/** placeWhole, with a folder this user cannot write (read-only, full) said as the operator's to fix. */
+function placeOrExplain(stateDir, file, holder) {
+    try {
+        return placeWhole(file, holder);
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        if (!['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes(code))
+            throw error;
+        throw new StateStoreError('STATE_UNWRITABLE', `cannot take the state folder ${stateDir} (${code}): feedpub writes its store there; make it writable by this user, free space, or give --state another folder`, file, { cause: error });
+    }
+}
+/** Write `holder` to `file` in one step; false when `file` exists. */
+function placeWhole(file, holder) {
+    const aside = `${file}.${holder.pid}-${Math.random().toString(36).slice(2)}`;
+    writeFileSync(aside, `${JSON.stringify(holder)}\n`, { mode: 0o644 });
+    try {
+        linkSync(aside, file);
+        return true;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST')
+            return false;
+        // A file system without hard links (some shares): create-exclusive, then write.
+        if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS')
+            return createThenWrite(file, holder);
+        throw error;
+    }
+    finally {
+        rmSync(aside, { force: true });
+    }
+}
+function createThenWrite(file, holder) {
+    try {
+        writeFileSync(file, `${JSON.stringify(holder)}\n`, { flag: 'wx', mode: 0o644 });
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw error;
+    }
+}
+/**
+ * Remove the lock at `file` if it is still the stale one `seen` (undefined: unreadable), under the
+ * break lock. Nothing is removed unread: a lock found missing, then removed "as stale", was once
+ * the lock another start had placed that instant (both then served; the trial under load).
+ */
+function breakStale(file, seen, me) {
+    const breaker = `${file}.break`;
+    if (!placeWhole(breaker, me)) {
+        const other = readHolder(breaker);
+        // A break lock is held for microseconds. One that names a dead process, this process (a
+        // container's pid 1 again after a crash in that moment) or is seconds old was left behind,
+        // and must not block every later start. One that cannot be read is gone, or being written.
+        const age = other ? Date.now() - Date.parse(other.since) : ageOf(breaker);
+        const left = other ? other.pid === me.pid || !isAlive(other) || !(age < BREAK_MS) : age >= BREAK_MS;
+        if (left)
+            rmSync(breaker, { force: true });
+        else
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        return;
+    }
+    try {
+        const now = readHolder(file);
+        // Unreadable: missing (nothing to break), or a lock being written on a file system without
+        // hard links; only one left unreadable for seconds is debris.
+        if (now === undefined) {
+            if (seen === undefined && ageOf(file) >= BREAK_MS)
+                rmSync(file, { force: true });
+            return;
+        }
+        const same = now.pid === seen?.pid && now.since === seen.since && now.host === seen.host;
+        // This process's own earlier lock is taken over as before; another live one never is.
+        const ours = now.pid === me.pid && now.host === me.host;
+        if (same && (ours || !isAlive(now)))
+            rmSync(file, { force: true });
+    }
+    finally {
+        rmSync(breaker, { force: true });
+    }
+}
+/** Milliseconds since `file` was last written (0 when it is missing). */
+function ageOf(file) {
+    try {
+        return Date.now() - statSync(file).mtimeMs;
+    }
+    catch {
+        return 0;
+    }
+}
+/** The process holding `stateDir`, if a live one does. */
+export function stateDirHolder(stateDir) {
+    const holder = readHolder(path.join(stateDir, LOCK_FILE));
+    return holder && isAlive(holder) ? holder : undefined;
+}
+function readHolder(file) {
+    try {
+        const value = JSON.parse(readFileSync(file, 'utf8'));
+        if (typeof value.pid === 'number' && typeof value.host === 'string')
+            return { pid: value.pid, host: value.host, since: String(value.since) };
+    }
+    catch {
+        // missing or half-written: treated as no holder
+    }
+    return undefined;
+}
+function isAlive(holder) {
+    // A lock from another host (a shared folder) cannot be checked: believe it.
+    if (holder.host !== os.hostname())
+        return true;
+    try {
+        process.kill(holder.pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+//# sourceMappingURL=state-lock.js.map

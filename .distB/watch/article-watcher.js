@@ -1,0 +1,154 @@
+// chokidar on the articles folder: article paths that may have changed, with a polling fallback.
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { watch } from 'chokidar';
+import { imageType } from '../core/media.js';
+import { MAX_DEPTH, isArticleFile, isIgnoredName } from './ignore-rules.js';
+/** Errors after which native watching cannot go on (inotify watches or file descriptors exhausted). */
+const FATAL_WATCH_ERRORS = new Set(['ENOSPC', 'EMFILE', 'ENFILE']);
+/**
+ * Watches `root` recursively. Never follows symbolic links; ignores hidden, temp and swap names
+ * and non-article files. If native watching fails for lack of resources it logs and restarts
+ * in polling mode, so publishing never silently stops.
+ */
+export class ArticleWatcher {
+    options;
+    watcher;
+    polling;
+    closed = false;
+    /** The folder `root` leads to when watching started (chokidar watches no link as a root). */
+    realRoot;
+    /** Ends a start() still waiting for chokidar's first walk: closed mid-walk, chokidar never says ready. */
+    stopWaiting;
+    constructor(options) {
+        this.options = options;
+        this.polling = options.poll;
+        this.realRoot = options.root;
+    }
+    get mode() {
+        return this.polling ? 'polling' : 'native';
+    }
+    /** Resolves once the initial tree is being watched (or the watcher was closed first). */
+    async start() {
+        const { log } = this.options;
+        const root = await realpath(this.options.root).catch(() => this.options.root);
+        this.realRoot = root;
+        const w = watch(root, {
+            ignoreInitial: true,
+            followSymlinks: false,
+            depth: MAX_DEPTH,
+            usePolling: this.polling,
+            interval: 1000,
+            binaryInterval: 1000,
+            atomic: true,
+            ignored: (p, stats) => {
+                if (p === root)
+                    return false;
+                const name = path.basename(p);
+                if (isIgnoredName(name))
+                    return true;
+                // Natively, only folders are watched: one inotify watch per folder, not per file (100,000
+                // per-file watches exhaust max_user_watches and cost gigabytes). A folder's watch reports
+                // every change to the files in it as a raw event, handled below. Polling needs the files.
+                if (stats?.isFile())
+                    return !this.polling || !isArticleFile(name);
+                return false;
+            },
+        });
+        this.watcher = w;
+        const relative = (p) => this.relative(p);
+        // The raw inotify event of a folder's watch names the file at once (chokidar's own 'add' comes
+        // only after it re-lists and stats the folder: 115 ms at 10,000 files, over a second at
+        // 100,000), and the catalog reads and compares the file itself, so it is enough to start from.
+        w.on('raw', (event, evPath, details) => this.onRaw(event, evPath, details));
+        // Story names only: chokidar also reports what its filter lets through as not a file (a
+        // symbolic link named budget.csv), and a path once read stays a story candidate.
+        const story = (p, added) => isArticleFile(path.basename(p)) && this.options.onPath(relative(p), added);
+        w.on('add', (p) => story(p, true));
+        w.on('change', (p) => story(p));
+        w.on('unlink', (p) => story(p));
+        w.on('addDir', (p) => p !== root && this.options.onFolder(relative(p)));
+        w.on('unlinkDir', (p) => this.options.onFolder(p === root ? '' : relative(p)));
+        w.on('error', (error) => {
+            const code = error.code;
+            log.error('watch.error', { code, reason: error.message, mode: this.mode });
+            if (code && FATAL_WATCH_ERRORS.has(code) && !this.polling && !this.closed) {
+                log.warn('watch.fallback', { mode: 'polling', reason: `native watching failed with ${code}` });
+                this.polling = true;
+                void this.fallBackToPolling();
+            }
+        });
+        const ready = await new Promise((resolve) => {
+            this.stopWaiting = () => resolve(false);
+            w.once('ready', () => resolve(true));
+        });
+        this.stopWaiting = undefined;
+        if (ready)
+            log.info('watch.ready', { folder: root, mode: this.mode });
+    }
+    relative(p) {
+        return path.relative(this.realRoot, p).split(path.sep).join('/');
+    }
+    onRaw(event, evPath, details) {
+        const root = this.realRoot;
+        const watched = details?.watchedPath;
+        if (typeof watched !== 'string')
+            return;
+        // The articles folder itself moved or vanished (inotify IN_MOVE_SELF/IN_DELETE_SELF arrive as 'rename').
+        if (event === 'rename' && watched === root) {
+            void stat(this.options.root).then((st) => st.isDirectory() || this.options.onFolder(''), () => this.options.onFolder(''));
+        }
+        if (this.polling || !evPath)
+            return;
+        const file = path.basename(watched) === evPath ? watched : path.join(watched, evPath);
+        const article = isArticleFile(path.basename(file));
+        if (!article && imageType(path.basename(file)) === undefined)
+            return;
+        const rel = this.relative(file);
+        if (rel.startsWith('..') || path.isAbsolute(rel))
+            return;
+        if (rel.split('/').some((segment) => isIgnoredName(segment)))
+            return;
+        if (article)
+            this.options.onPath(rel);
+        else
+            this.options.onImage?.(rel);
+    }
+    /**
+     * Of these folders (relative; '' is the root), start watching those chokidar is not watching
+     * (a burst of new folders can outrun it); returns how many were added.
+     */
+    ensureWatched(relFolders) {
+        const w = this.watcher;
+        if (!w || this.closed)
+            return 0;
+        const watched = w.getWatched();
+        let added = 0;
+        for (const rel of new Set(relFolders)) {
+            const abs = rel === '' ? this.realRoot : path.join(this.realRoot, ...rel.split('/'));
+            if (abs in watched)
+                continue;
+            w.add(abs);
+            added++;
+        }
+        return added;
+    }
+    /** Close and start again (after the root came back or was replaced, or to switch to polling). */
+    async restart() {
+        await this.watcher?.close();
+        if (this.closed)
+            return;
+        await this.start();
+    }
+    async fallBackToPolling() {
+        await this.restart();
+        // Anything that happened while switching is caught by a full scan.
+        this.options.onRescan();
+    }
+    async close() {
+        this.closed = true;
+        this.stopWaiting?.();
+        await this.watcher?.close();
+    }
+}
+//# sourceMappingURL=article-watcher.js.map

@@ -1,0 +1,17 @@
+// Start a worker thread from a module beside this one: dist's .js, or the .ts source under vitest or tsx.
+import { Worker } from 'node:worker_threads';
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+/**
+ * A worker running `name` (a module in src/workers). From source, the worker registers tsx's
+ * loader itself before importing it: a worker does not inherit the parent's loader, and its own
+ * resolution would start from the process's cwd, so tsx is resolved here, where it is installed.
+ */
+export function startWorker(name, workerData, resourceLimits) {
+    const url = new URL(`./${name}${FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url);
+    if (!FROM_SOURCE)
+        return new Worker(url, { workerData, resourceLimits });
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
+    return new Worker(boot, { eval: true, workerData, resourceLimits });
+}
+//# sourceMappingURL=start-worker.js.map
