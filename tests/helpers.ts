@@ -216,17 +216,17 @@ export function atomOracle(what: string) {
 }
 
 /** Parse with Debian's python3-feedparser: bozo flag, version, entry titles and ids. */
-export function pythonFeedparser(xml: string): { bozo: boolean; version: string; titles: string[]; ids: string[] } {
+export function pythonFeedparser(xml: string): { bozo: boolean; version: string; titles: string[]; ids: string[]; authors: string[][] } {
   needs('feedparser');
   const out = execFileSync(
     PYTHON,
     [
       '-c',
-      'import sys,json,feedparser; d=feedparser.parse(sys.stdin.buffer.read()); print(json.dumps({"bozo": bool(d.bozo), "version": d.version, "titles": [e.get("title") for e in d.entries], "ids": [e.get("id") for e in d.entries]}))',
+      'import sys,json,feedparser; d=feedparser.parse(sys.stdin.buffer.read()); print(json.dumps({"bozo": bool(d.bozo), "version": d.version, "titles": [e.get("title") for e in d.entries], "ids": [e.get("id") for e in d.entries], "authors": [[a.get("name") for a in e.get("authors", [])] for e in d.entries]}))',
     ],
     { input: xml },
   );
-  return JSON.parse(out.toString()) as { bozo: boolean; version: string; titles: string[]; ids: string[] };
+  return JSON.parse(out.toString()) as { bozo: boolean; version: string; titles: string[]; ids: string[]; authors: string[][] };
 }
 
 export { parseAtomFeed, parseJsonFeed, parseRssFeed };

@@ -1,4 +1,5 @@
 // `check --explain`: what the parser took from which line of one file, in words an editor reads.
+import { creditAuthors } from './credit-authors.js';
 import { excerpt } from './excerpt.js';
 import { wallAndInstant } from './human-date.js';
 import { type Problem, ProblemCode, type Story, type StoryReading, noteHint } from './model.js';
@@ -37,7 +38,13 @@ export function formatExplanation(e: Explanation, timeZone = 'UTC'): string {
     row('dateline', undefined, absent('none found: the story is dated when the file was first seen'));
   }
   for (const c of r?.credits ?? []) {
-    const role = c.author !== undefined ? `author "${c.author}"` : `photo credit "${c.photo}"`;
+    const names = c.author === undefined ? [] : creditAuthors(c.author);
+    const role =
+      c.author === undefined
+        ? `photo credit "${c.photo}"`
+        : names.length > 1
+          ? `authors ${names.map((n) => `"${n}"`).join(', ')}`
+          : `author "${c.author}"`;
     row('credit', c.line, `${c.text}  →  ${role}, because of ${c.evidence}`);
   }
   if (r && r.credits.length === 0) row('credit', undefined, absent('none found: the feed author is used'));

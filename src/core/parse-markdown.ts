@@ -25,7 +25,7 @@ const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 /**
  * Parse a Markdown story. Optional YAML front matter (between `---` lines) may set `title`,
- * `date`, `updated`/`lastmod`, `author`, `tags`/`categories`, `summary`/`description`, `draft`,
+ * `date`, `updated`/`lastmod`, `author`/`authors`, `tags`/`categories`, `summary`/`description`, `draft`,
  * `slug`, `image`, `id` and `lang`. Without a `title`, a leading `# Heading` is the title.
  */
 export function parseMarkdown(text: string, file: string, options: ParseOptions): Story {
@@ -71,14 +71,15 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   const dateKey = meta.date !== undefined && meta.date !== null && meta.date !== '' ? 'date' : 'published';
   const date = frontMatterDate(meta, dateKey, file, options.timeZone, lineOf(dateKey), source);
   const updatedKey = meta.updated !== undefined && meta.updated !== null && meta.updated !== '' ? 'updated' : 'lastmod';
-  const author = readAuthor(meta, file);
+  const authorKey = meta.author === undefined || meta.author === null ? 'authors' : 'author';
+  const author = readAuthor(meta, authorKey, file);
   const tags = [...readList(meta, 'tags', file, warn), ...readList(meta, 'categories', file, warn)];
   checkCategoryCount(tags.length, file, lineOf(meta.tags !== undefined ? 'tags' : 'categories'));
   const language = lang ?? detectLanguage(`${title} ${text_}`);
   const reading: StoryReading = {
     format: 'Markdown',
     title: { line: title === meta.title ? lineOf('title') : 1, text: title },
-    credits: author === undefined ? [] : [{ line: lineOf('author'), text: author, evidence: 'the front-matter field "author"', author }],
+    credits: author === undefined ? [] : [{ line: lineOf(authorKey), text: author, evidence: `the front-matter field "${authorKey}"`, author }],
     paragraphs: [],
     fields: Object.keys(meta).map((name) => ({ line: lineOf(name), name, value: shortValue(meta[name]) })),
     language,
@@ -192,13 +193,21 @@ function optionalString(meta: Meta, key: string, file: string): string | undefin
   throw new ArticleError(ProblemCode.BadField, `${key}: must be text`, file);
 }
 
-function readAuthor(meta: Meta, file: string): string | undefined {
-  const value = meta.author;
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return optionalString(value as Meta, 'name', file);
-  }
-  const author = optionalString(meta, 'author', file);
-  return author === undefined ? undefined : cleanLine(author) || undefined;
+/**
+ * `author` (or Hugo's `authors`): a name, `{ name: ... }`, or a list of either, which becomes one
+ * credit naming each (`Jane Doe, John Roe`: each an author of its own, core/credit-authors.ts).
+ */
+function readAuthor(meta: Meta, key: 'author' | 'authors', file: string): string | undefined {
+  const value = meta[key];
+  const one = (item: unknown): string | undefined => {
+    if (item !== null && typeof item === 'object' && !Array.isArray(item)) return optionalString(item as Meta, 'name', file);
+    if (Array.isArray(item)) throw new ArticleError(ProblemCode.BadField, `${key}: must be a name or a list of names`, file);
+    const author = optionalString({ [key]: item }, key, file);
+    return author === undefined ? undefined : cleanLine(author) || undefined;
+  };
+  if (!Array.isArray(value)) return one(value);
+  const names = value.map(one).filter((n): n is string => n !== undefined);
+  return names.length > 0 ? names.join(', ') : undefined;
 }
 
 /** A list of labels (tags, categories): each a name in URLs and feeds, so cleaned as a title is (bidi controls too). */

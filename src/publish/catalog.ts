@@ -1,4 +1,5 @@
 // The index of published entries: by path, in feed order, by slug, by category and author; drafts and the stats of every file read.
+import { authorsOf } from '../core/credit-authors.js';
 import type { FileStat } from '../core/folder-diff.js';
 import type { Entry, Story, StoryReading } from '../core/model.js';
 import type { Facet } from '../core/routes.js';
@@ -222,6 +223,6 @@ export class Catalog {
       else map.delete(key);
     };
     for (const c of entry.categories) bump(this.facetCounts.categories, c);
-    if (entry.author !== undefined) bump(this.facetCounts.authors, entry.author);
+    for (const name of authorsOf(entry)) bump(this.facetCounts.authors, name);
   }
 }

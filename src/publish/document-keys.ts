@@ -1,4 +1,5 @@
 // Source keys of the documents made on request (story pages, facet and archive documents): what `build` compares to skip rendering.
+import { authorsOf } from '../core/credit-authors.js';
 import { createHash, hash as oneShot } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -94,7 +95,7 @@ export class DocumentKeys {
     };
     for (const entry of this.list()) {
       for (const c of new Set(entry.categories)) add('categories', c, entry);
-      if (entry.author !== undefined) add('authors', entry.author, entry);
+      for (const name of authorsOf(entry)) add('authors', name, entry);
     }
     this.facetSlices = slices;
     return slices;

@@ -127,6 +127,16 @@ describe('bounded text', () => {
     expect(story.warnings.filter((w) => /^(tags|categories): removed 1 bidirectional/.test(w.message))).toHaveLength(2);
   });
 
+  it('takes a front-matter list of authors (author or Hugo\'s authors, names or { name }) as one credit naming each', () => {
+    const md = (front: string) => parseMarkdown(`---\ntitle: T\n${front}\n---\n\nbody`, 'a.md', options);
+    expect(md('author: [Jane Doe, { name: John Roe }]').author).toBe('Jane Doe, John Roe');
+    expect(md('authors:\n  - Jane Doe\n  - Reuters').author).toBe('Jane Doe, Reuters');
+    expect(md('authors: Kim Lee').author).toBe('Kim Lee');
+    expect(md('author: AFP\nauthors: [ignored]').author).toBe('AFP');
+    expect(md('author: []').author).toBeUndefined();
+    expect(failure(() => md('author: [[nested]]'))).toMatchObject({ code: 'BAD_FIELD', message: expect.stringContaining('author: must be a name or a list of names') });
+  });
+
   it('cuts a title by bytes when its graphemes are few but heavy', () => {
     const family = '👨‍👩‍👧‍👦';
     const story = plain(`${family.repeat(290)}\n\nbody`);

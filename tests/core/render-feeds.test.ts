@@ -171,6 +171,20 @@ describe('renderFeeds', () => {
       expect(parsed.titles).toEqual(["'คิม' เตรียมพบ 'ปูติน'", 'Second & <last>']);
     }
   });
+  it('names each author of a credit: a dc:creator each in RSS, an <author> each in Atom, JSON Feed authors', () => {
+    const credit = 'Jane Doe and John Roe, Reuters';
+    const feeds = renderFeeds(site, [entry({ author: credit }), entry({ id: 'urn:x:2', author: undefined })], new Date('2026-11-25T08:00:00Z'), links);
+    const creators = [...feeds.rss.matchAll(/<dc:creator>([^<]*)<\/dc:creator>/g)].map((m) => m[1]);
+    expect(creators).toEqual(['Jane Doe', 'John Roe', 'Reuters', site.author]);
+    assertWellFormed(feeds.rss);
+    const atom = parseAtomFeed(feeds.atom);
+    expect(atom.entries?.map((e) => e.authors?.map((a) => a.name))).toEqual([['Jane Doe', 'John Roe', 'Reuters'], [site.author]]);
+    const json = parseJsonFeed(feeds.json);
+    expect(json.items?.map((i) => i.authors?.map((a) => a.name))).toEqual([['Jane Doe', 'John Roe', 'Reuters'], [site.author]]);
+    if (ORACLES.feedparser) expect(pythonFeedparser(feeds.atom).authors[0]).toEqual(['Jane Doe', 'John Roe', 'Reuters']);
+    if (ORACLES.jing) expect(jingAtom(feeds.atom)).toBe('valid');
+  });
+
   it('with feedContent "summary", carries summaries only: no content:encoded, no Atom <content>, JSON content_text', () => {
     const summary = { ...site, feedContent: 'summary' as const };
     const e = entry({ contentHtml: '<p>The whole body, secret to subscribers.</p>', summary: 'Short & sweet' });

@@ -50,6 +50,27 @@ describe('category and author feeds', () => {
     expect((await getText(`${url}/authors/nobody/`)).status).toBe(404);
   });
 
+  it('gives each author a credit names a page and feeds of their own: Markdown author lists too', async () => {
+    await put(ctx.articles, 'flood.txt', 'Floods recede\n\nBy Jane Doe and John Roe, Reuters\n\nRivers fell.\n');
+    await put(ctx.articles, 'rain.txt', 'ฝนตกหนัก\n\nAFP / รอยเตอร์\n\nฝนตกหนักหลายจังหวัด\n');
+    await put(ctx.articles, 'hugo.md', '---\ntitle: Written for Hugo\nauthors: [Jane Doe, Kim Lee]\n---\nBody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const author = (name: string) => `${url}/authors/${encodeURIComponent(name)}/feed.xml`;
+    expect(await titles(author('Jane Doe'))).toEqual(['Floods recede', 'Written for Hugo']);
+    expect(await titles(author('John Roe'))).toEqual(['Floods recede']);
+    expect(await titles(author('Kim Lee'))).toEqual(['Written for Hugo']);
+    expect(await titles(author('Reuters'))).toEqual(['Floods recede']);
+    expect(await titles(author('รอยเตอร์'))).toEqual(['ฝนตกหนัก']);
+    expect(await titles(author('AFP'))).toEqual(['ฝนตกหนัก']);
+    // No page for the credit line as a whole; the story page shows it as written.
+    expect((await getText(`${url}/authors/${encodeURIComponent('Jane Doe and John Roe, Reuters')}/`)).status).toBe(404);
+    expect((await getText(`${url}/articles/flood`)).text).toContain('Jane Doe and John Roe, Reuters');
+    const home = (await getText(`${url}/`)).text;
+    expect(home).toContain(`<a href="${url}/authors/Jane%20Doe/">Jane Doe</a> (2)`);
+    expect(ctx.running.site.status().problems).toEqual([]);
+  });
+
   it('follows edits, and answers an unchanged category feed with 304 across regenerations', async () => {
     await put(ctx.articles, 'world/a.txt', 'World A\n\nbody\n');
     await put(ctx.articles, 'sport/b.txt', 'Sport B\n\nbody\n');

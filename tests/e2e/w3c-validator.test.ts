@@ -24,7 +24,8 @@ async function writeStories(a: string): Promise<void> {
   );
   await put(a, 'world/bold.md', '---\ntitle: Some <b>bold</b> words\ndate: 2025-12-02\ntags: [C# & .NET]\n---\nBody.\n');
   await put(a, 'amp.txt', 'Tom &amp; Jerry say ]]> is fine &#1; R&D2\n\n2025-12-03 10:00\n\nBody text.\n');
-  await put(a, 'english.txt', 'Flood waters recede in the north\n\nBy Jane Doe\n\n2025-12-04 09:00\n\nRivers fell overnight.\n');
+  // Three authors in one credit: three dc:creator, three Atom <author>.
+  await put(a, 'english.txt', 'Flood waters recede in the north\n\nBy Jane Doe and John Roe, Reuters\n\n2025-12-04 09:00\n\nRivers fell overnight.\n');
   for (const n of [1, 2, 3, 4]) {
     const file = await put(a, `copied/c${n}.txt`, `Copied story ${n}\n\nBody ${n}.\n`);
     await utimes(file, PAST, PAST);
@@ -68,8 +69,13 @@ describe('W3C Feed Validation Service', () => {
         '/archive/1/feed.xml',
         '/archive/1/atom.xml',
         '/archive/2/atom.xml',
+        '/authors/Reuters/feed.xml',
+        '/authors/Reuters/atom.xml',
       ];
       expect(await complaintsOf(documents)).toEqual(none(documents));
+      // The validator saw a story with three authors.
+      const byReuters = (await getText(`${ctx.running?.url}/authors/Reuters/feed.xml`)).text;
+      expect([...byReuters.matchAll(/<dc:creator>/g)]).toHaveLength(3);
       // The validator saw the Media RSS elements (the picture is among the world category's newest three).
       const rss = (await getText(`${ctx.running?.url}/categories/world/feed.xml`)).text;
       expect(rss).toContain('<media:thumbnail');

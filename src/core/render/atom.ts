@@ -1,6 +1,6 @@
 // Atom 1.0 (RFC 4287) through `feed`, with xml:lang, text titles, enclosures with Media RSS, RFC 6721 tombstones and RFC 5005 history.
 import { distinctUpdated, feedTitle, splitAuthor } from '../feed-text.js';
-import { type FeedInput, HISTORY_NS, baseItem, carriesContent, extraLinks, newFeed } from './feed-input.js';
+import { type FeedInput, HISTORY_NS, baseItem, carriesContent, entryAuthors, extraLinks, newFeed } from './feed-input.js';
 import { MEDIA_NS, mediaElements } from './media-rss.js';
 import {
   FeedShapeError,
@@ -38,8 +38,10 @@ export function renderAtom(input: FeedInput): string[] {
     const item = baseItem(e, t.put, true, carriesContent(site, e));
     item.title = t.put(feedTitle(e.title));
     item.date = updated[i] as Date;
-    const { name, email } = splitAuthor(e.author ?? site.author);
-    item.author = [{ name: t.put(name), ...(email ? { email: t.put(email) } : {}) }];
+    item.author = entryAuthors(e, site).map((credit) => {
+      const { name, email } = splitAuthor(credit);
+      return { name: t.put(name), ...(email ? { email: t.put(email) } : {}) };
+    });
     feed.addItem(item);
   });
   const doc = parseXml(feed.atom1());

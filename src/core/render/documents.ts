@@ -1,4 +1,5 @@
 // Every document the site serves, as data: feeds, index, story, category, author and archive documents with their paths and types.
+import { authorsOf } from '../credit-authors.js';
 import type { Entry, Site, Tombstone } from '../model.js';
 import { type Facet, type FeedFormat, FEED_FORMATS, paths, siteUrls } from '../routes.js';
 import type { HistoryLinks } from './feed-input.js';
@@ -140,9 +141,9 @@ export function feedUpdated(entries: readonly Entry[], newestDeletion: number | 
   return new Date(newest === 0 ? Date.UTC(2000, 0, 1) : newest);
 }
 
-/** True when `entry` belongs to the facet page `name`: stories in a category (front matter or folder), or by an author (credit). */
+/** True when `entry` belongs to the facet page `name`: stories in a category (front matter or folder), or by an author (one of its credit's). */
 export function inFacet(entry: Entry, facet: Facet, name: string): boolean {
-  return facet === 'categories' ? entry.categories.includes(name) : entry.author === name;
+  return facet === 'categories' ? entry.categories.includes(name) : authorsOf(entry).includes(name);
 }
 
 /**

@@ -1,5 +1,6 @@
 // What every format's renderer gives `feed`: the Feed with the site's metadata, and each Entry as an Item.
 import { Feed, type Item } from 'feed';
+import { authorsOf } from '../credit-authors.js';
 import type { Entry, Site, Tombstone } from '../model.js';
 import { escapeHtml } from '../text.js';
 
@@ -95,6 +96,12 @@ export function baseItem(e: Entry, text: (v: string) => string, html: boolean, c
     ...(content ? { content: text(e.contentHtml) } : {}),
     category: e.categories.map((c) => ({ name: text(c), term: text(c) })),
   };
+}
+
+/** Who an entry is by, in feeds: each name of its credit (core/credit-authors.ts), or the site's author. */
+export function entryAuthors(e: Entry, site: Site): readonly string[] {
+  const names = authorsOf(e);
+  return names.length > 0 ? names : [site.author];
 }
 
 /** Feed-level links for hubs (WebSub, which `feed` takes only one of) and RFC 5005 history, in a fixed order. */

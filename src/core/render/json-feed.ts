@@ -1,7 +1,7 @@
 // JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) through `feed`: its JSON Feed 1 output parsed and completed.
-import type { Entry } from '../model.js';
+import type { Entry, Site } from '../model.js';
 import { siteUrls } from '../routes.js';
-import { type FeedInput, baseItem, carriesContent, newFeed } from './feed-input.js';
+import { type FeedInput, baseItem, carriesContent, entryAuthors, newFeed } from './feed-input.js';
 import { FeedShapeError } from './feed-xml.js';
 
 interface JsonItem {
@@ -25,7 +25,6 @@ export function renderJsonFeed(input: FeedInput): string[] {
     const item = baseItem(e, (v) => v, false, carriesContent(site, e));
     bodies.push(item.content || undefined);
     if (item.content) item.content = '-';
-    item.author = [{ name: e.author ?? site.author }];
     feed.addItem(item);
   }
   const doc = JSON.parse(feed.json1()) as Record<string, unknown> & { items?: JsonItem[] };
@@ -37,7 +36,7 @@ export function renderJsonFeed(input: FeedInput): string[] {
   const items = doc.items.map((item, i) => {
     const entry = entries[i] as Entry;
     const body = bodies[i];
-    return completeItem(body === undefined ? item : { ...item, content_html: body }, entry, site.author, carriesContent(site, entry), isLocal);
+    return completeItem(body === undefined ? item : { ...item, content_html: body }, entry, site, isLocal);
   });
   // Key order is fixed here so the bytes are stable and the document reads top-down.
   const { author: _feedAuthor, items: _items, version: _version, ...head } = doc;
@@ -71,11 +70,11 @@ function jsonPieces(out: { items: JsonItem[] }, items: JsonItem[]): string[] {
   return pieces;
 }
 
-/** `full` false (`feedContent: "summary"`, or a body over FEED_CONTENT_MAX): the summary is the item's `content_text`, and there is no `content_html`. */
-function completeItem(item: JsonItem, e: Entry, siteAuthor: string, full: boolean, isLocal: (url: string) => boolean): JsonItem {
+/** Without the full text (`feedContent: "summary"`, or a body over FEED_CONTENT_MAX) the summary is the item's `content_text`, and there is no `content_html`. */
+function completeItem(item: JsonItem, e: Entry, site: Site, isLocal: (url: string) => boolean): JsonItem {
   const { author: _legacy, content_html: html, ...rest } = item;
-  const content = full ? { content_html: html } : { content_text: e.summary };
-  const out: JsonItem = { id: e.id, ...content, ...rest, authors: [{ name: e.author ?? siteAuthor }] };
+  const content = carriesContent(site, e) ? { content_html: html } : { content_text: e.summary };
+  const out: JsonItem = { id: e.id, ...content, ...rest, authors: entryAuthors(e, site).map((name) => ({ name })) };
   if (e.language) out.language = e.language;
   // The site's own image only once its header checked out (then it is the enclosure); another site's as written.
   if (e.enclosure) out.image = e.enclosure.url;

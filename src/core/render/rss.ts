@@ -1,6 +1,6 @@
 // RSS 2.0 (https://www.rssboard.org/rss-specification) through `feed`, with Dublin Core credits, Media RSS and RFC 5005 history.
 import type { Extension } from 'feed';
-import { type FeedInput, HISTORY_NS, baseItem, carriesContent, extraLinks, newFeed } from './feed-input.js';
+import { type FeedInput, HISTORY_NS, baseItem, carriesContent, entryAuthors, extraLinks, newFeed } from './feed-input.js';
 import { feedTitle } from '../feed-text.js';
 import { MEDIA_NS, mediaElements } from './media-rss.js';
 import * as xml from './feed-xml.js';
@@ -22,7 +22,8 @@ export function renderRss(input: FeedInput): string[] {
   for (const e of entries) {
     const item = baseItem(e, t.put, true, carriesContent(site, e));
     item.title = t.put(feedTitle(e.title));
-    const extensions: Extension[] = [{ name: 'dc:creator', objects: { _text: t.put(e.author ?? site.author) } }];
+    // `feed` writes one element per extension name: the other authors join after parsing.
+    const extensions: Extension[] = [{ name: 'dc:creator', objects: { _text: t.put(entryAuthors(e, site)[0] as string) } }];
     if (e.language && e.language !== site.language) extensions.push({ name: 'dc:language', objects: { _text: e.language } });
     if (e.enclosure) {
       const { url, type, length } = e.enclosure;
@@ -47,9 +48,14 @@ export function renderRss(input: FeedInput): string[] {
   const items = xml.childElements(channel, 'item');
   if (items.length !== entries.length)
     throw new xml.FeedShapeError(FORMAT, `${items.length} <item> elements for ${entries.length} entries`);
-  for (const item of items) {
+  items.forEach((item, i) => {
+    const others = entryAuthors(entries[i] as (typeof entries)[number], site).slice(1);
+    if (others.length > 0) {
+      const first = xml.requireChild(item, 'dc:creator', FORMAT);
+      xml.insertAfter(item, first, others.map((name) => xml.element('dc:creator', {}, [{ text: t.put(name) }])));
+    }
     xml.requireChild(item, 'title', FORMAT).escape = xml.escapeRssText;
     for (const category of xml.childElements(item, 'category')) category.escape = xml.escapeRssText;
-  }
+  });
   return xml.writeXml(doc, t.resolve);
 }

@@ -1,4 +1,5 @@
 // Search-engine sitemaps: the sitemaps.org urlset (split under an index when large) and the Google News sitemap.
+import { authorsOf } from '../credit-authors.js';
 import type { Entry, Site } from '../model.js';
 import { escapeXml } from '../text.js';
 
@@ -153,7 +154,7 @@ function sitemapRecords(entries: readonly SitemapEntry[], urls: SitemapUrls): Ur
   for (const e of entries) {
     if (!newest || e.updated > newest) newest = e.updated;
     for (const c of e.categories) if (c) bump(categories, c, e.updated);
-    if (e.author) bump(authors, e.author, e.updated);
+    for (const name of authorsOf(e)) bump(authors, name, e.updated);
   }
   const stories = [...entries].sort((a, b) => a.published.getTime() - b.published.getTime() || compareCodeUnits(a.url, b.url));
   return [
