@@ -51,4 +51,13 @@ describe('the site pages', () => {
     expect(renderIndex(site('th'), [english], links, 'Asia/Bangkok')).toMatch(/<li lang="en">\n<h2>.*\n<p class="meta" lang="th">/);
     expect(renderStoryPage(site('th'), entry(), links, 'Asia/Bangkok')).toMatch(/<p class="meta"><time/);
   });
+
+  it('shows the credit as written, each author it names a link to their page', () => {
+    const page = renderStoryPage(site('en'), entry({ author: 'Jane Doe and John <Roe>, Staff Writer, Reuters' }), links, 'UTC');
+    const author = (path: string, name: string) => `<a href="${testSite().baseUrl}/authors/${path}/">${name}</a>`;
+    expect(page).toContain(
+      ` · ${author('Jane%20Doe', 'Jane Doe')} and ${author('John%20%3CRoe%3E', 'John &lt;Roe&gt;')}, Staff Writer, ${author('Reuters', 'Reuters')}</p>`,
+    );
+    expect(renderStoryPage(site('th'), entry(), links, 'UTC')).not.toContain('/authors/');
+  });
 });

@@ -63,9 +63,11 @@ describe('category and author feeds', () => {
     expect(await titles(author('Reuters'))).toEqual(['Floods recede']);
     expect(await titles(author('รอยเตอร์'))).toEqual(['ฝนตกหนัก']);
     expect(await titles(author('AFP'))).toEqual(['ฝนตกหนัก']);
-    // No page for the credit line as a whole; the story page shows it as written.
+    // No page for the credit line as a whole; the story page shows it as written, each name a link.
     expect((await getText(`${url}/authors/${encodeURIComponent('Jane Doe and John Roe, Reuters')}/`)).status).toBe(404);
-    expect((await getText(`${url}/articles/flood`)).text).toContain('Jane Doe and John Roe, Reuters');
+    expect((await getText(`${url}/articles/flood`)).text).toContain(
+      `<a href="${url}/authors/Jane%20Doe/">Jane Doe</a> and <a href="${url}/authors/John%20Roe/">John Roe</a>, <a href="${url}/authors/Reuters/">Reuters</a>`,
+    );
     const home = (await getText(`${url}/`)).text;
     expect(home).toContain(`<a href="${url}/authors/Jane%20Doe/">Jane Doe</a> (2)`);
     expect(ctx.running.site.status().problems).toEqual([]);

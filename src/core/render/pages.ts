@@ -1,4 +1,5 @@
 // Entries → the HTML index and each story's own page (no script; styled by /style.css).
+import { authorsOf } from '../credit-authors.js';
 import { timeElement } from '../human-date.js';
 import type { Entry, Site } from '../model.js';
 import { siteUrls } from '../routes.js';
@@ -97,6 +98,22 @@ ${entries.length === 0 ? `<p>${words.noStories}</p>` : `<ol class="stories">\n${
 `;
 }
 
+/** The credit as written, each author it names (core/credit-authors.ts) a link to that author's page. */
+function creditLinks(e: Entry, baseUrl: string): string {
+  const credit = e.author ?? '';
+  const urls = siteUrls(baseUrl);
+  let out = '';
+  let at = 0;
+  for (const name of authorsOf(e)) {
+    // Names come from this text, in order; one written otherwise (`Jane Doe,Jr.`) stays unlinked.
+    const i = credit.indexOf(name, at);
+    if (i < 0) continue;
+    out += `${escapeHtml(credit.slice(at, i))}<a href="${escapeHtml(urls.facet('authors', name))}">${escapeHtml(name)}</a>`;
+    at = i + name.length;
+  }
+  return out + escapeHtml(credit.slice(at));
+}
+
 /** A story's own page: the link of its feed entry. */
 export function renderStoryPage(site: Site, e: Entry, links: PageLinks, timeZone: string): string {
   const language = e.language ?? site.language;
@@ -114,7 +131,7 @@ export function renderStoryPage(site: Site, e: Entry, links: PageLinks, timeZone
 <main>
 <article>
 <h1>${escapeHtml(e.title)}</h1>
-<p class="meta"${siteLangAttr(e, site)}>${timeElement(e.published, { language: site.language, timeZone })}${updated}${e.author ? ` · ${escapeHtml(e.author)}` : ''}</p>
+<p class="meta"${siteLangAttr(e, site)}>${timeElement(e.published, { language: site.language, timeZone })}${updated}${e.author ? ` · ${creditLinks(e, site.baseUrl)}` : ''}</p>
 ${categories}${image}${e.contentHtml}
 </article>
 </main>
