@@ -28,6 +28,15 @@ export function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: B
 }
 
 /**
+ * A CONNECT request (a client taking this server for a proxy): 405, where Node, with no listener
+ * for it, closed the connection without a word.
+ */
+export function refuseConnect(_req: unknown, socket: Duplex): void {
+  if (socket.writable) socket.write('HTTP/1.1 405 Method Not Allowed\r\nallow: GET, HEAD\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  socket.end();
+}
+
+/**
  * Whether the overflow is the request line's: `raw` is only the last piece Node read, so this is
  * said only when that piece starts the request (a method, then the target) and holds no line
  * end within a URL's length. A request line read in pieces keeps Node's 431 (attack trial: a

@@ -8,7 +8,7 @@ import { ENDPOINTS } from '../core/routes.js';
 import type { Logger } from '../log.js';
 import { DeskState, type DeskSource, type SiteEvent } from '../publish/desk-state.js';
 import type { DeskPreviewEntry } from '../publish/desk-preview-source.js';
-import { answerClientError } from './client-error.js';
+import { answerClientError, refuseConnect } from './client-error.js';
 import { DeskEvents } from './desk-events.js';
 
 /** What the desk needs of the running site (publish/live-site.ts). */
@@ -114,6 +114,7 @@ export function createDesk(options: DeskOptions): Desk {
     });
   });
   server.on('clientError', answerClientError);
+  server.on('connect', refuseConnect);
   server.headersTimeout = 10_000;
   server.requestTimeout = 0; // the event stream stays open
   return {

@@ -2,7 +2,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { Express } from 'express';
 import type { Snapshot } from '../snapshot/snapshot.js';
-import { MAX_URL_LENGTH, answerClientError } from './client-error.js';
+import { MAX_URL_LENGTH, answerClientError, refuseConnect } from './client-error.js';
 import { type UrlFate, answerMoved } from './moved.js';
 import { findDocument, serveDocument } from './serve-snapshot.js';
 
@@ -67,6 +67,7 @@ export function createFrontDoor(snapshot: () => Snapshot, app: Express, options:
     },
   );
   server.on('clientError', answerClientError);
+  server.on('connect', refuseConnect);
   server.headersTimeout = headersTimeout;
   server.requestTimeout = options.requestTimeout ?? 30_000;
   server.keepAliveTimeout = 5_000;

@@ -86,6 +86,15 @@ describe('HTTP hardening', () => {
     expect(statusOf(await raw(`GET /feed.xml HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\nConnection: close\r\n\r\n`))).toBe(431);
   });
 
+  it('answers CONNECT with 405 on both ports, never a silent close', async () => {
+    const desk = Number(new URL(running.deskUrl as string).port);
+    for (const to of [port, desk]) {
+      const response = await raw('CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', 5000, to);
+      expect(statusOf(response)).toBe(405);
+      expect(response.toLowerCase()).toContain('allow: get, head');
+    }
+  });
+
   it('drops a client that never finishes its headers', async () => {
     const started = Date.now();
     const response = await raw('GET /feed.xml HTTP/1.1\r\nHost: x\r\nX-Slow: ', 8000);
