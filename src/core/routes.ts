@@ -45,6 +45,23 @@ export function encodeSegment(segment: string): string {
   return encodeURIComponent(segment);
 }
 
+/**
+ * A category or author name as the one URL segment of its page: a static host serves that page
+ * from a folder of that name, which cannot hold `/` or `\\` nor be `.` or `..` (a `24/7 News`
+ * credit or an `AC/DC` tag made `build` skip the page and fail). They are spelled with the signs
+ * that look the same (U+2215, U+29F5, U+FF0E), and read back by matchRoute; the name itself, in
+ * feeds and on pages, stays as written.
+ */
+function facetSegment(name: string): string {
+  const spelled = name.replace(/\//g, '\u2215').replace(/\\/g, '\u29F5');
+  return encodeSegment(/^\.+$/.test(spelled) ? spelled.replace(/\./g, '\uFF0E') : spelled);
+}
+
+function facetName(segment: string): string {
+  const name = segment.replace(/\u2215/g, '/').replace(/\u29F5/g, '\\');
+  return /^\uFF0E+$/.test(name) ? name.replace(/\uFF0E/g, '.') : name;
+}
+
 /** Decoded segments of an encoded path part; undefined for a malformed encoding. */
 function decodeSegments(encoded: string): string[] | undefined {
   try {
@@ -68,8 +85,8 @@ export const paths = {
   /** An image saved beside the stories, at its file path under `/articles/`. */
   image: (relPath: string): string => `/${ARTICLES}/${relPath.split('/').map(encodeSegment).join('/')}`,
   /** `/categories/<name>/` or `/authors/<name>/`: the facet's page (and the folder of its feeds). */
-  facet: (facet: Facet, name: string): string => `/${facet}/${encodeSegment(name)}/`,
-  facetFeed: (facet: Facet, name: string, format: FeedFormat): string => `/${facet}/${encodeSegment(name)}/${FEED_FILES[format]}`,
+  facet: (facet: Facet, name: string): string => `/${facet}/${facetSegment(name)}/`,
+  facetFeed: (facet: Facet, name: string, format: FeedFormat): string => `/${facet}/${facetSegment(name)}/${FEED_FILES[format]}`,
   /** RFC 5005 archive page `page` (1 is the oldest) in one format. */
   archive: (page: number, format: FeedFormat): string => `/${ARCHIVE}/${page}/${FEED_FILES[format]}`,
   /** Page `n` (1-based) of a sitemap too large for one file: `/sitemap-1.xml`, listed by the index at `/sitemap.xml`. */
@@ -120,7 +137,8 @@ export function matchRoute(urlPath: string): Route | undefined {
   }
   const facet = FACET_PATH.exec(urlPath);
   if (facet) {
-    const name = decodeSegments(facet[2] as string)?.[0]?.normalize('NFC');
+    const segment = decodeSegments(facet[2] as string)?.[0]?.normalize('NFC');
+    const name = segment === undefined ? undefined : facetName(segment);
     const file = facet[3] as string;
     const format = FEED_BY_FILE.get(file);
     if (name === undefined || (file !== '' && !format)) return undefined;

@@ -8,11 +8,27 @@ describe('routes', () => {
     expect(paths.feed('json')).toBe('/feed.json');
     expect(paths.article(['world', 'ข่าว ไทย'])).toBe('/articles/world/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7%20%E0%B9%84%E0%B8%97%E0%B8%A2');
     expect(paths.article(['..', 'a#b?c%'])).toBe('/articles/%2E%2E/a%23b%3Fc%25');
-    expect(paths.facet('categories', 'a/b')).toBe('/categories/a%2Fb/');
+    expect(paths.facet('categories', 'a/b')).toBe('/categories/a%E2%88%95b/');
     expect(paths.facetFeed('authors', 'AFP', 'json')).toBe('/authors/AFP/feed.json');
     expect(paths.archive(3, 'atom')).toBe('/archive/3/atom.xml');
     expect(paths.image('world/photo story.png')).toBe('/articles/world/photo%20story.png');
     expect(paths.sitemapPage(2)).toBe('/sitemap-2.xml');
+  });
+
+  it('spells a category or author name that no folder could hold with signs that look the same, and reads it back', () => {
+    for (const [name, segment] of [
+      ['24/7 News', '24%E2%88%957%20News'],
+      ['a\\b', 'a%E2%A7%B5b'],
+      ['..', '%EF%BC%8E%EF%BC%8E'],
+      ['.', '%EF%BC%8E'],
+      ['.NET', '.NET'],
+    ] as const) {
+      const page = paths.facet('authors', name);
+      expect(page).toBe(`/authors/${segment}/`);
+      expect(matchRoute(page)).toEqual({ kind: 'facet', facet: 'authors', name });
+      expect(matchRoute(paths.facetFeed('categories', name, 'atom'))).toEqual({ kind: 'facet', facet: 'categories', name, format: 'atom' });
+      expect(() => buildFile(page)).not.toThrow();
+    }
   });
 
   it('matches what it makes, and nothing else', () => {

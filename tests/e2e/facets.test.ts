@@ -1,8 +1,23 @@
 // Per-category and per-author feeds: their own feeds and pages, autodiscovered, kept in step with edits.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { atomOracle, assertWellFormed, getText, parseAtomFeed, parseRssFeed, put, startSite, waitFor, siteFolders } from '../helpers.js';
+import { buildFile, paths } from '../../src/core/routes.js';
+import { silentLogger } from '../../src/log.js';
+import { buildSite } from '../../src/runtime.js';
+import {
+  atomOracle,
+  assertWellFormed,
+  getText,
+  parseAtomFeed,
+  parseRssFeed,
+  put,
+  removeDir,
+  startSite,
+  testConfig,
+  waitFor,
+  siteFolders,
+} from '../helpers.js';
 
 const ctx = siteFolders();
 const atoms = atomOracle('category Atom feeds');
@@ -71,6 +86,29 @@ describe('category and author feeds', () => {
     const home = (await getText(`${url}/`)).text;
     expect(home).toContain(`<a href="${url}/authors/Jane%20Doe/">Jane Doe</a> (2)`);
     expect(ctx.running.site.status().problems).toEqual([]);
+  });
+
+  it('builds the pages of names no folder could hold as they are (24/7 News, AC/DC, ..), where build used to skip them and fail', async () => {
+    await put(ctx.articles, 'news.txt', 'Round the clock\n\nBy 24/7 News\n\nBody.\n');
+    await put(ctx.articles, 'rock.md', '---\ntitle: Rock\ntags: ["AC/DC", "a\\\\b"]\nauthors: [".."]\n---\nBody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    expect(await titles(`${url}${paths.facetFeed('authors', '24/7 News', 'rss')}`)).toEqual(['Round the clock']);
+    expect(await titles(`${url}${paths.facetFeed('categories', 'AC/DC', 'rss')}`)).toEqual(['Rock']);
+    expect(await titles(`${url}${paths.facetFeed('authors', '..', 'rss')}`)).toEqual(['Rock']);
+    await ctx.running.close();
+    ctx.running = undefined;
+    const out = path.join(ctx.state, '..', `site-${path.basename(ctx.state)}`);
+    const result = await buildSite((await testConfig(ctx.articles, ctx.state)).config, out, { log: silentLogger });
+    try {
+      expect(result.skipped).toEqual([]);
+      for (const [facet, name] of [['authors', '24/7 News'], ['categories', 'AC/DC'], ['categories', 'a\\b'], ['authors', '..']] as const) {
+        const page = await readFile(path.join(out, buildFile(paths.facet(facet, name))), 'utf8');
+        expect(page).toContain(`<h1>Test desk: ${name}</h1>`);
+      }
+    } finally {
+      await removeDir(out);
+    }
   });
 
   it('follows edits, and answers an unchanged category feed with 304 across regenerations', async () => {
