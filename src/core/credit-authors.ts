@@ -14,6 +14,14 @@ const ROLE =
   /^(?:(?:senior|chief|staff|special|contributing|foreign|political|business|sports?|science|economics?|associate|deputy|managing|executive|news|city|metro|regional|international|investigative|freelance)\s+)*(?:writers?|reporters?|correspondents?|editors?|contributors?|columnists?|photographers?|analysts?|producers?|staff|desk|bureau(?:\s+chief)?|interns?)$|^(?:ผู้สื่อข่าว|นักข่าว|บรรณาธิการ|ผู้เขียน|คอลัมนิสต์|ช่างภาพ)\S*$/iu;
 
 /**
+ * A Thai courtesy title before a given and a family name (`นายสมชาย ใจดี`), and a Thai role after
+ * a name (`สมชาย ใจดี ผู้สื่อข่าว`): one reporter is one author however a desk writes the byline.
+ * Academic titles (`ดร.`) stay: they are how those people are credited.
+ */
+const THAI_COURTESY = /^(?:นางสาว|น\.ส\.|นาย|นาง)\s?(?=[ก-๙]+\s[ก-๙])/u;
+const THAI_ROLE_AFTER = /(?<=[ก-๙])\s+(?:ผู้สื่อข่าว|นักข่าว|ช่างภาพ|คอลัมนิสต์|บรรณาธิการ)\S*$/u;
+
+/**
  * The authors of a credit as written (core/credit.ts), in order, each once. A credit without a
  * separator is one author, as written: no name is ever taken apart inside. Roles after a name
  * (`, Staff Writer`) are left out.
@@ -21,7 +29,7 @@ const ROLE =
 export function creditAuthors(credit: string): string[] {
   const names: string[] = [];
   for (const part of credit.split(BETWEEN)) {
-    const name = part.trim();
+    const name = part.trim().replace(THAI_COURTESY, '').replace(THAI_ROLE_AFTER, '');
     if (name === '') continue;
     const last = names.length - 1;
     if (SUFFIX.test(name) && last >= 0) names[last] = `${names[last]}, ${name}`;

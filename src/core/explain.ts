@@ -39,12 +39,13 @@ export function formatExplanation(e: Explanation, timeZone = 'UTC'): string {
   }
   for (const c of r?.credits ?? []) {
     const names = c.author === undefined ? [] : creditAuthors(c.author);
+    // The names the feeds and author pages get (a role after a name is none of them).
     const role =
       c.author === undefined
         ? `photo credit "${c.photo}"`
         : names.length > 1
           ? `authors ${names.map((n) => `"${n}"`).join(', ')}`
-          : `author "${c.author}"`;
+          : `author "${names[0] ?? c.author}"`;
     row('credit', c.line, `${c.text}  →  ${role}, because of ${c.evidence}`);
   }
   if (r && r.credits.length === 0) row('credit', undefined, absent('none found: the feed author is used'));

@@ -16,7 +16,13 @@ describe('credit authors', () => {
     ["O'Brien & Sons", ["O'Brien & Sons"]],
     ['24/7 News', ['24/7 News']],
     ['Andrew Sandberg', ['Andrew Sandberg']],
-    ['สมชาย ใจดี ผู้สื่อข่าวภูมิภาค', ['สมชาย ใจดี ผู้สื่อข่าวภูมิภาค']],
+    // One Thai reporter, however the byline is written: courtesy title and role are not the name.
+    ['สมชาย ใจดี ผู้สื่อข่าวภูมิภาค', ['สมชาย ใจดี']],
+    ['นายสมชาย ใจดี', ['สมชาย ใจดี']],
+    ['นางสาวสมหญิง รักไทย และ นาย สมชาย ใจดี', ['สมหญิง รักไทย', 'สมชาย ใจดี']],
+    ['ดร.สมศรี มีสุข', ['ดร.สมศรี มีสุข']],
+    ['นายกฯ', ['นายกฯ']],
+    ['ผู้สื่อข่าว', ['ผู้สื่อข่าว']],
     ['ทีมข่าวการเมือง', ['ทีมข่าวการเมือง']],
     // A suffix stays with its name; a role after a name is nobody's name.
     ['Jane Doe, Jr., AP', ['Jane Doe, Jr.', 'AP']],

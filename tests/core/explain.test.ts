@@ -41,6 +41,15 @@ describe('formatExplanation', () => {
     expect(text).toMatch(/credit\s+none found: the feed author is used/);
   });
 
+  it('names the authors a credit gives, as the feeds and author pages get them', () => {
+    const credit = (text: string) => ({ line: 2, text, evidence: 'a label', author: text });
+    const text = (line: string) =>
+      formatExplanation({ path: 'a.txt', story: { reading: { ...reading, credits: [credit(line)] } } as never, problems: [], outcome: 'published' });
+    expect(text('Jane Doe, Staff Writer')).toMatch(/credit\s+line 2\s+Jane Doe, Staff Writer {2}→ {2}author "Jane Doe", because of a label/);
+    expect(text('นายสมชาย ใจดี')).toContain('→  author "สมชาย ใจดี"');
+    expect(text('Jane Doe and John Roe')).toContain('→  authors "Jane Doe", "John Roe"');
+  });
+
   it('says a parser note once, not again as the hint the desk shows for it', () => {
     const note = 'the wire dateline "BANGKOK, Dec 3" has no year; the story is dated when the file was first seen';
     const text = formatExplanation({
