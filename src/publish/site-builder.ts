@@ -156,9 +156,8 @@ export class SiteBuilder {
     const started = performance.now();
     const { site, timeZone, catalog } = this.options;
     const entries = catalog.list();
-    const updated = feedUpdated(entries, this.options.newestDeletion());
     const facets = { categories: this.facetLinks('categories'), authors: this.facetLinks('authors') };
-    const docs = renderFrontDocuments(site, entries, updated, timeZone, this.options.tombstones(), facets);
+    const docs = renderFrontDocuments(site, entries, this.options.newestDeletion(), timeZone, this.options.tombstones(), facets);
     const rendered = performance.now();
     const front = new Map(docs.map((doc) => [doc.path, compressNow(this.encode(doc, this.current.get(doc.path)))] as const));
     const encoded = performance.now();

@@ -96,18 +96,23 @@ function feedPage({ site, entries, timeZone, urlOf }: FeedPageSource, format: Fe
 
 /**
  * The three feeds (newest `site.itemLimit` entries) and the index page. `entries` must be
- * sorted newest first; `updated` is the newest change (entry update or deletion).
+ * sorted newest first; `newestDeletion` is when a story was last deleted (epoch ms). The feeds
+ * are dated by their own entries and the deletions they announce: an edit of a story too old to
+ * be in them leaves their bytes, and so their ETag, as they were (new-user trial: every subscriber
+ * downloaded the feed again for a change it does not carry). The index, whose category and author
+ * counts any story moves, is dated by the newest change of all.
  */
 export function renderFrontDocuments(
   site: Site,
   entries: readonly Entry[],
-  updated: Date,
+  newestDeletion: number | undefined,
   timeZone: string,
   tombstones: readonly Tombstone[] = [],
   facets: { categories: readonly FacetLink[]; authors: readonly FacetLink[] } = { categories: [], authors: [] },
 ): Document[] {
   const latest = entries.slice(0, site.itemLimit);
   const links = siteLinks(site);
+  const updated = feedUpdated(latest, newestDeletion);
   const feeds = renderFeedPieces(site, latest, updated, links, { tombstones, history: archiveHistory(site, entries.length) });
   // WebSub §4: the front feeds advertise hub and self in Link headers as well as in the feed.
   const self = site.hubs.length > 0 ? (f: FeedFormat) => links[f] : undefined;
@@ -117,7 +122,7 @@ export function renderFrontDocuments(
       path: paths.home,
       contentType: MEDIA_TYPES.html,
       body: renderIndex(site, latest, links, timeZone, { facets, opml: siteUrls(site.baseUrl).discovery('opml') }),
-      lastModified: updated,
+      lastModified: feedUpdated(entries, newestDeletion),
       freshness: 'live',
     },
   ];
