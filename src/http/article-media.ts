@@ -11,51 +11,72 @@ import { isIgnoredName } from '../watch/ignore-rules.js';
 
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
+/** An image file beside the stories, as read for a response. */
+export interface ArticleImage {
+  body: Buffer;
+  type: string;
+  /** Strong, from the bytes. */
+  etag: string;
+  mtimeMs: number;
+}
+
+/**
+ * The image at `relPath` (a route's, so an image type) under the articles folder, or undefined:
+ * never through a symbolic link out of the folder, never a hidden name, a named pipe or a file
+ * over MAX_IMAGE_BYTES.
+ */
+export async function readArticleImage(articlesDir: string, relPath: string): Promise<ArticleImage | undefined> {
+  const type = imageType(relPath);
+  const segments = relPath.split('/');
+  if (type === undefined || segments.some(isIgnoredName)) return undefined;
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    // Resolved per request: the articles folder may be a link that a deploy re-points.
+    const root = await realpath(articlesDir);
+    const file = path.join(root, ...segments);
+    // Folders on the way may be links: the real path must still be inside the articles folder.
+    const real = await realpath(path.dirname(file));
+    if (real !== root && !real.startsWith(root + path.sep)) return undefined;
+    // O_NONBLOCK: a named pipe called `x.png` must not hold one of libuv's four threads until
+    // someone writes to it (found by an attack trial: four requests froze every file served).
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const st = await handle.stat();
+    if (!st.isFile() || st.size > MAX_IMAGE_BYTES) return undefined;
+    const body = await handle.readFile();
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    return { body, type, etag, mtimeMs: st.mtimeMs };
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
+}
+
 /**
  * GET /articles/<path>.<jpg|png|gif|webp|avif>: the file of that path under the articles
- * folder. Never follows a symbolic link out of the folder, never serves hidden names or other
- * types (no SVG: it can carry script), never an image only held or draft stories name, with a
- * strong ETag, and conditional GET as for the feeds (http/conditional-get.ts).
+ * folder (readArticleImage: no SVG, which can carry script), never an image only held or draft
+ * stories name, with a strong ETag, and conditional GET as for the feeds (http/conditional-get.ts).
  */
 export function articleMedia(articlesDir: string, unreleased: (relPath: string) => boolean = () => false) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const route = matchRoute(req.path);
     if (route?.kind !== 'image') return next();
-    const type = imageType(route.relPath) as string;
-    const segments = route.relPath.split('/');
     // An embargoed story's image is as private as the story (attack trial: served before the release).
-    if (segments.some(isIgnoredName) || unreleased(route.relPath)) return next();
-    let handle: Awaited<ReturnType<typeof open>> | undefined;
-    try {
-      // Resolved per request: the articles folder may be a link that a deploy re-points.
-      const root = await realpath(articlesDir);
-      const file = path.join(root, ...segments);
-      // Folders on the way may be links: the real path must still be inside the articles folder.
-      const real = await realpath(path.dirname(file));
-      if (real !== root && !real.startsWith(root + path.sep)) return next();
-      // O_NONBLOCK: a named pipe called `x.png` must not hold one of libuv's four threads until
-      // someone writes to it (found by an attack trial: four requests froze every file served).
-      handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-      const st = await handle.stat();
-      if (!st.isFile() || st.size > MAX_IMAGE_BYTES) return next();
-      const body = await handle.readFile();
-      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-      res.set({ 'content-type': type, etag, 'cache-control': 'public, max-age=3600', 'last-modified': st.mtime.toUTCString() });
-      // The same conditional GET as the feeds (new-user trial: only an exact If-None-Match was honoured).
-      const validators = { etags: [etag], lastModifiedMs: Math.floor(st.mtimeMs / 1000) * 1000 };
-      if (preconditionFailed(req.headers, validators)) {
-        res.status(412).end();
-        return;
-      }
-      if (notModified(req.headers, validators)) {
-        res.status(304).end();
-        return;
-      }
-      res.status(200).end(req.method === 'HEAD' ? undefined : body);
-    } catch {
-      next();
-    } finally {
-      await handle?.close();
+    if (unreleased(route.relPath)) return next();
+    const image = await readArticleImage(articlesDir, route.relPath);
+    if (!image) return next();
+    const { body, type, etag, mtimeMs } = image;
+    res.set({ 'content-type': type, etag, 'cache-control': 'public, max-age=3600', 'last-modified': new Date(mtimeMs).toUTCString() });
+    // The same conditional GET as the feeds (new-user trial: only an exact If-None-Match was honoured).
+    const validators = { etags: [etag], lastModifiedMs: Math.floor(mtimeMs / 1000) * 1000 };
+    if (preconditionFailed(req.headers, validators)) {
+      res.status(412).end();
+      return;
     }
+    if (notModified(req.headers, validators)) {
+      res.status(304).end();
+      return;
+    }
+    res.status(200).end(req.method === 'HEAD' ? undefined : body);
   };
 }

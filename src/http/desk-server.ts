@@ -4,10 +4,11 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import path from 'node:path';
 import { pickDeskWords } from '../core/desk-words.js';
 import { parseDeskQuery, renderDesk, renderDeskPreview } from '../core/render/desk.js';
-import { ENDPOINTS } from '../core/routes.js';
+import { ENDPOINTS, matchRoute } from '../core/routes.js';
 import type { Logger } from '../log.js';
 import { DeskState, type DeskSource, type SiteEvent } from '../publish/desk-state.js';
 import type { DeskPreviewEntry } from '../publish/desk-preview-source.js';
+import { readArticleImage } from './article-media.js';
 import { answerClientError, refuseConnect } from './client-error.js';
 import { DeskEvents } from './desk-events.js';
 
@@ -93,6 +94,13 @@ export function createDesk(options: DeskOptions): Desk {
       const entry = await options.site.preview(url.searchParams.get('path') ?? '');
       if (!entry) return send(res, 404, 'text/plain; charset=utf-8', 'no preview for this file\n', head);
       return send(res, 200, 'text/html; charset=utf-8', renderDeskPreview(entry, words, { site: source.site }), head);
+    }
+    // The images beside the stories, held stories' too (the public port keeps those back): a
+    // preview of an embargoed story shows its pictures (new-user trial: they were broken).
+    const route = matchRoute(url.pathname);
+    if (route?.kind === 'image') {
+      const image = await readArticleImage(source.articlesDir, route.relPath);
+      return image ? send(res, 200, image.type, image.body, head) : send(res, 404, 'text/plain; charset=utf-8', 'not found\n', head);
     }
     if (url.pathname === ENDPOINTS.status)
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(options.site.status()), head);

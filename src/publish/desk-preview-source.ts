@@ -49,8 +49,12 @@ export async function previewOf(relPath: string, inputs: PreviewInputs): Promise
   const ingested = await inputs.ingest(read.bytes);
   if (!ingested.ok) return undefined;
   const story = ingested.story;
-  // Stories are parsed against a placeholder origin (core/ingest.ts); show them against the real one.
-  const rebase = (text: string) => text.replaceAll(STORED_BASE, inputs.baseUrl);
+  // Stories are parsed against a placeholder origin (core/ingest.ts); show them against the real
+  // one, but for the images beside the stories: the desk serves those itself, since the public
+  // port keeps a held or draft story's images back until it is out.
+  const images = `${STORED_BASE}/articles/`;
+  const rebase = (text: string) => text.replaceAll(`src="${images}`, 'src="/articles/').replaceAll(STORED_BASE, inputs.baseUrl);
+  const image = story.image?.startsWith(images) ? story.image.slice(STORED_BASE.length) : story.image?.replaceAll(STORED_BASE, inputs.baseUrl);
   return {
     path: relPath,
     title: story.title,
@@ -58,7 +62,7 @@ export async function previewOf(relPath: string, inputs: PreviewInputs): Promise
     published: story.date,
     updated: story.updated,
     author: story.author,
-    image: story.image === undefined ? undefined : rebase(story.image),
+    image,
     categories: story.tags,
     language: story.language,
   };

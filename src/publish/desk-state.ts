@@ -10,6 +10,8 @@ import type { HubPing } from './websub-notifier.js';
 export interface DeskSource {
   site: { title: string; language: string; timeZone: string };
   baseUrl: string;
+  /** Where the stories and their images are: a preview of a held story shows its images from the desk. */
+  articlesDir: string;
   catalog: Catalog;
   problems: ProblemBook;
   /** Files the last scan did not read. */

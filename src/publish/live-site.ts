@@ -358,6 +358,7 @@ export class LiveSite {
     return {
       site: { title: this.site.title, language: this.site.language, timeZone: config.timeZone },
       baseUrl,
+      articlesDir: config.articlesDir,
       catalog: this.catalog,
       problems: this.problems,
       ignored: () => this.reconciler.ignored,

@@ -120,6 +120,31 @@ describe("the editor's desk", () => {
     expect((await get(`${url}/style.css`)).status).toBe(200);
   });
 
+  it('shows a held story’s pictures in its preview from the desk itself, while the public port keeps them back', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/AlXlMwAAAABJRU5ErkJggg==', 'base64');
+    await put(ctx.articles, 'pics/cover.png', png);
+    await put(ctx.articles, 'pics/chart.png', png);
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await put(ctx.articles, 'merger.md', `---\ntitle: Merger\ndate: ${soon}\nimage: pics/cover.png\n---\nText\n\n![chart](pics/chart.png) [elsewhere](other)\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, deskUrl } = ctx.running;
+    const preview = (await get(`${deskUrl}/preview?path=merger.md`)).text;
+    expect(preview).toContain('src="/articles/pics/chart.png"');
+    expect(preview).toContain('src="/articles/pics/cover.png"');
+    // Links stay links to the public site.
+    expect(preview).toContain(`href="${url}/articles/other"`);
+    for (const name of ['cover.png', 'chart.png']) {
+      const image = await get(`${deskUrl}/articles/pics/${name}`);
+      expect([image.status, image.headers['content-type']]).toEqual([200, 'image/png']);
+      expect(image.body.equals(png)).toBe(true);
+      expect((await get(`${url}/articles/pics/${name}`)).status).toBe(404);
+    }
+    // The desk serves images only: never a story file, a hidden name or a path out of the folder.
+    for (const p of ['/articles/merger.md', '/articles/merger', '/articles/..%2F..%2Fetc%2Fpasswd.png', '/articles/.git/x.png']) {
+      expect((await get(`${deskUrl}${p}`)).status, p).toBe(404);
+    }
+  });
+
   it('gives a browser the feed page and a feed reader the exact feed bytes, varying on Sec-Fetch-Dest', async () => {
     await put(ctx.articles, 'rain.txt', 'ฝนตกหนักในกรุงเทพฯ\n\n25 พ.ย. 2569 09.30 น.\n\nAFP\n\nเนื้อหาข่าวฝน\n');
     ctx.running = await startSite(ctx.articles, ctx.state);
