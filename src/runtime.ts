@@ -136,7 +136,7 @@ async function serveWith(config: Readonly<Config>, options: ServeOptions, store:
     log,
     status,
     language: config.site.language,
-    imageUnreleased: (rel) => site?.imageUnreleased(rel) ?? false,
+    imagePublic: (rel) => site?.imagePublic(rel) ?? false,
   });
   let baseUrl = publicBaseUrl(config);
   const moved = { fateOf: (urlPath: string) => site?.urlFate(urlPath), baseUrl: () => baseUrl };
@@ -238,7 +238,7 @@ export async function buildSite(
       try {
         const { files, written, skipped } = await writeBuild(
           [...archivesAside(snapshotItems(site.snapshot), archives), ...site.buildOnly()],
-          { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir, imageUnreleased: (rel) => site.imageUnreleased(rel) },
+          { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir, imagePublic: (rel) => site.imagePublic(rel) },
           guards,
           config.precompress,
         );

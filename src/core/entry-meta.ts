@@ -21,7 +21,7 @@ export interface EntryMeta {
   image?: string;
   enclosure?: Enclosure;
   language?: string;
-  /** The images beside the stories that its text shows or links (core/local-media.ts); only when there are any. */
+  /** The images beside the stories that it names (`image:`) or its text shows or links (core/local-media.ts); only when there are any. */
   media?: string[];
 }
 

@@ -81,7 +81,7 @@ export interface Entry {
   /** The image as an enclosure, when it is a file of the site's own (its length is known). */
   enclosure?: Enclosure;
   language?: string;
-  /** Images beside the stories (paths in the articles folder) that its text shows or links, besides `image`. */
+  /** Images beside the stories (paths in the articles folder) that it names or its text shows or links: only those are public. */
   media?: readonly string[];
 }
 

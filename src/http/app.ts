@@ -20,8 +20,8 @@ export interface AppOptions {
   log: Logger;
   /** The site's language: error pages speak it. */
   language: string;
-  /** An image only held or draft stories name: 404 until one of them is published. */
-  imageUnreleased?: (relPath: string) => boolean;
+  /** An image a published story names or shows: any other is 404 (held and draft stories' until they are out). */
+  imagePublic?: (relPath: string) => boolean;
 }
 
 /** An HTTP error with a status code; the one error handler turns it into a response. */
@@ -58,7 +58,7 @@ export function createApp(options: AppOptions): express.Express {
   app.get(ENDPOINTS.status, (_req, res) => {
     res.set('cache-control', 'no-store').json(options.status());
   });
-  app.use(articleMedia(options.articlesDir, options.imageUnreleased));
+  app.use(articleMedia(options.articlesDir, options.imagePublic));
   // The desk's script and stylesheet are the desk's, served on its own port.
   app.use((req, _res, next) => next(DESK_ASSETS.has(req.path) ? new HttpError(404, `no such page: ${req.path}`) : undefined));
   app.use(express.static(options.publicDir, { index: false, redirect: false, dotfiles: 'ignore', maxAge: '1h', fallthrough: true }));

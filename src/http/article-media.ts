@@ -22,8 +22,7 @@ export interface ArticleImage {
 
 /**
  * The image at `relPath` (a route's, so an image type) under the articles folder, or undefined:
- * never through a symbolic link out of the folder, never a hidden name, a named pipe or a file
- * over MAX_IMAGE_BYTES.
+ * never through a symbolic link, never a hidden name, a named pipe or a file over MAX_IMAGE_BYTES.
  */
 export async function readArticleImage(articlesDir: string, relPath: string): Promise<ArticleImage | undefined> {
   const type = imageType(relPath);
@@ -34,9 +33,9 @@ export async function readArticleImage(articlesDir: string, relPath: string): Pr
     // Resolved per request: the articles folder may be a link that a deploy re-points.
     const root = await realpath(articlesDir);
     const file = path.join(root, ...segments);
-    // Folders on the way may be links: the real path must still be inside the articles folder.
-    const real = await realpath(path.dirname(file));
-    if (real !== root && !real.startsWith(root + path.sep)) return undefined;
+    // No folder on the way may be a link (the root itself may): through one, an image would have a
+    // second path, which no story names (attack trial: a held story's image served as alias/x.png).
+    if ((await realpath(path.dirname(file))) !== path.dirname(file)) return undefined;
     // O_NONBLOCK: a named pipe called `x.png` must not hold one of libuv's four threads until
     // someone writes to it (found by an attack trial: four requests froze every file served).
     handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -54,15 +53,15 @@ export async function readArticleImage(articlesDir: string, relPath: string): Pr
 
 /**
  * GET /articles/<path>.<jpg|png|gif|webp|avif>: the file of that path under the articles
- * folder (readArticleImage: no SVG, which can carry script), never an image only held or draft
- * stories name, with a strong ETag, and conditional GET as for the feeds (http/conditional-get.ts).
+ * folder (readArticleImage: no SVG, which can carry script), only an image a published story
+ * names or shows (`isPublic`), with a strong ETag, and conditional GET as for the feeds (http/conditional-get.ts).
  */
-export function articleMedia(articlesDir: string, unreleased: (relPath: string) => boolean = () => false) {
+export function articleMedia(articlesDir: string, isPublic: (relPath: string) => boolean = () => true) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const route = matchRoute(req.path);
     if (route?.kind !== 'image') return next();
     // An embargoed story's image is as private as the story (attack trial: served before the release).
-    if (unreleased(route.relPath)) return next();
+    if (!isPublic(route.relPath)) return next();
     const image = await readArticleImage(articlesDir, route.relPath);
     if (!image) return next();
     const { body, type, etag, mtimeMs } = image;

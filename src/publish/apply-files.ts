@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ArticleError } from '../core/errors.js';
 import { type IdentityRecord, resolveIdentity } from '../core/identity.js';
 import { STORED_BASE, entryMeta } from '../core/entry-meta.js';
+import { localMedia } from '../core/local-media.js';
 import type { Ingested } from '../core/ingest.js';
 import { type Entry, type Problem, ProblemCode, type Story } from '../core/model.js';
 import { type FutureStories, releaseOf } from '../core/release.js';
@@ -80,8 +81,6 @@ export class FileApplier {
 
   /** Entries published by the batch whose transaction runs now: their bodies are in memory until it commits. */
   private unsettled: StoredEntry[] = [];
-  /** The held and draft stories' images as the store holds them (JSON), so that a batch writes them only when they changed. */
-  private storedUnreleased = '[]';
   /** Reads a batch went on without (options.late), and their outcome once in: the next apply of the path takes it. */
   private readonly lateReads = new Map<string, { read: Promise<Read>; done?: Read }>();
 
@@ -90,9 +89,6 @@ export class FileApplier {
    * files whose size or mtime changed. A new `fingerprint` (entry-format.ts) drops them: all are re-read.
    */
   restore(fingerprint: string): number {
-    // Whatever happens to the entries: the held stories' images stay private until the scan reads those stories.
-    this.catalog.restoreUnreleasedImages(this.store.unreleasedImages());
-    this.storedUnreleased = JSON.stringify([...this.catalog.unreleasedImageMap()]);
     const kept = this.store.checkFingerprint(fingerprint);
     if (kept === 'changed') this.log.info('state.reparse', { reason: 'parse settings or entry format changed: every file is read again' });
     if (kept !== 'kept') return 0;
@@ -141,11 +137,10 @@ export class FileApplier {
           if (this.applyRead(job.path, job.read, rootGone, freed)) changed = true;
         }
         this.moves.flush();
-        return this.storeUnreleasedImages();
       };
-      let unreleased: string | undefined;
       try {
-        unreleased = refused ? this.store.withoutWrites(run) : this.store.transaction(run);
+        if (refused) this.store.withoutWrites(run);
+        else this.store.transaction(run);
       } catch (error) {
         if (!isStoreWriteError(error)) throw error;
         // The disk refused the batch (rolled back in the store): what it had applied stays in
@@ -155,8 +150,6 @@ export class FileApplier {
         refused = error;
         this.store.withoutWrites(run);
       }
-      // Only once committed: a batch rolled back stores them again with the next.
-      if (!refused && unreleased !== undefined) this.storedUnreleased = unreleased;
       for (const file of this.removed) this.log.info('article.removed', { file });
       // Bodies not stored stay in memory, served from there until a retry stores them.
       if (!refused) for (const entry of unsettled) entry.stored();
@@ -166,14 +159,6 @@ export class FileApplier {
     }
     if (refused) throw refused;
     return changed;
-  }
-
-  /** The held and draft stories' images, stored when they changed (a restart keeps them private before its scan). */
-  private storeUnreleasedImages(): string | undefined {
-    const now = JSON.stringify([...this.catalog.unreleasedImageMap()]);
-    if (now === this.storedUnreleased) return undefined;
-    this.store.setUnreleasedImages(this.catalog.unreleasedImageMap());
-    return now;
   }
 
   /**
@@ -304,8 +289,6 @@ export class FileApplier {
     if (release.kind === 'held' || story.draft) {
       const wasPublished = this.unpublish(relPath, freed);
       this.catalog.setDraft(relPath, story.draft);
-      const own = story.image === undefined ? undefined : stored.localImage(story.image);
-      this.catalog.setUnreleasedImages(relPath, [...new Set([...(own === undefined ? [] : [own]), ...ingested.media])]);
       this.catalog.setHeld(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
       this.options.hold(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
       this.log[withdrawn ? 'warn' : 'info'](story.draft ? 'article.draft' : 'article.held', {
@@ -319,8 +302,19 @@ export class FileApplier {
     this.moves.published(previous.oldUrl ?? (current ? paths.article(current.slug) : undefined), paths.article(slug));
     // A rename was logged as such (article.renamed): not as a new story.
     const said = previous.renamed ? undefined : current !== undefined ? 'article.updated' : 'article.added';
-    this.publish(story, { slug, summary: ingested.summary, media: ingested.media, notes }, record, said, image);
+    this.publish(story, { slug, summary: ingested.summary, media: this.imagesOf(story, ingested.media), notes }, record, said, image);
     return true;
+  }
+
+  /**
+   * Every image beside the stories that a story names (`image:`) or whose text shows or links it,
+   * written against the stored origin or the public base URL (pasted from the live site): only
+   * these are served and built (LiveSite.imagePublic).
+   */
+  private imagesOf(story: Story, media: readonly string[]): string[] {
+    const site = siteUrls(this.options.baseUrl);
+    const own = story.image === undefined ? undefined : (stored.localImage(story.image) ?? site.localImage(story.image));
+    return [...new Set([...(own === undefined ? [] : [own]), ...media, ...localMedia(story.contentHtml, this.options.baseUrl)])];
   }
 
   private publish(story: Story, made: Made, record: IdentityRecord, said: string | undefined, image: StoryImage): void {

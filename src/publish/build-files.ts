@@ -14,20 +14,20 @@ export interface CopiedFile {
 
 /**
  * Every file to copy, by its path inside the build folder: `publicDir`'s assets at the top, each
- * image under `articlesDir` at its URL path (never through a symbolic link, no hidden names, none
- * that only held or draft stories name: `unreleased`).
+ * image under `articlesDir` at its URL path (never through a symbolic link, no hidden names, only
+ * those a published story names or shows: `isPublic`).
  */
 export async function filesToCopy(
   publicDir: string,
   articlesDir: string,
-  unreleased: (relPath: string) => boolean = () => false,
+  isPublic: (relPath: string) => boolean = () => true,
 ): Promise<Map<string, CopiedFile>> {
   const files = new Map<string, CopiedFile>();
   await walk(publicDir, '', 0, async (from, rel) => {
     if (!DESK_ASSETS.has(`/${rel}`)) files.set(rel, { from, stamp: await stampOf(from) });
   });
   await walk(articlesDir, '', 0, async (from, rel) => {
-    if (imageType(rel) === undefined || unreleased(rel)) return;
+    if (imageType(rel) === undefined || !isPublic(rel)) return;
     files.set(buildFile(paths.image(rel), 'file'), { from, stamp: await stampOf(from) });
   });
   return files;

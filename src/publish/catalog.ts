@@ -50,8 +50,8 @@ export class Catalog {
   /** Stories per category and per author (the home page lists them). */
   private readonly facetCounts: Record<Facet, Map<string, number>> = { categories: new Map(), authors: new Map() };
   private changed = new Set<string>();
-  /** The images (relative to the articles folder) each held or draft story names or shows: private until a published story does. */
-  private readonly unreleasedImages = new Map<string, readonly string[]>();
+  /** The images beside the stories (paths in the articles folder) that published stories name or show, and how many do. */
+  private readonly publishedImages = new Map<string, number>();
   /** What the parser took from each file's latest save, published or not. */
   private readonly readings = new Map<string, ReadingSummary>();
 
@@ -114,7 +114,6 @@ export class Catalog {
       if (oldKey !== slugKey(entry.slug) && this.slugOwners.get(oldKey) === entry.path) this.slugOwners.delete(oldKey);
     }
     this.drafts.delete(entry.path);
-    this.unreleasedImages.delete(entry.path);
     this.slugOwners.set(slugKey(entry.slug), entry.path);
     this.count(entry, 1);
     this.entries.set(entry.path, entry);
@@ -148,30 +147,9 @@ export class Catalog {
     else this.held.set(path, until);
   }
 
-  /** The held or draft story at `path` names or shows `images` (relative to the articles folder): its `image:` and those of its text. */
-  setUnreleasedImages(path: string, images: readonly string[]): void {
-    if (images.length === 0) this.unreleasedImages.delete(path);
-    else this.unreleasedImages.set(path, images);
-  }
-
-  /** Every held or draft story's images (path → images), to store; `restoreUnreleasedImages` takes it back after a restart. */
-  unreleasedImageMap(): ReadonlyMap<string, readonly string[]> {
-    return this.unreleasedImages;
-  }
-
-  restoreUnreleasedImages(images: ReadonlyMap<string, readonly string[]>): void {
-    for (const [path, named] of images) if (!this.entries.has(path) && named.length > 0) this.unreleasedImages.set(path, named);
-  }
-
-  /**
-   * True when a held or draft story names or shows the image `rel` and no published story does
-   * (`imagesOf`: an entry's images as paths in the articles folder): it is not public before its
-   * story. The published stories are looked through only for an image a held one names.
-   */
-  imageUnreleased(rel: string, imagesOf: (entry: Entry) => readonly string[]): boolean {
-    if (![...this.unreleasedImages.values()].some((named) => named.includes(rel))) return false;
-    for (const entry of this.entries.values()) if (imagesOf(entry).includes(rel)) return false;
-    return true;
+  /** True when a published story names or shows the image `rel` (a path in the articles folder): only such an image is public. */
+  imagePublished(rel: string): boolean {
+    return this.publishedImages.has(rel);
   }
 
   /** Held files and their release times. */
@@ -205,7 +183,6 @@ export class Catalog {
     this.stats.delete(path);
     this.drafts.delete(path);
     this.held.delete(path);
-    this.unreleasedImages.delete(path);
     this.readings.delete(path);
   }
 
@@ -223,6 +200,7 @@ export class Catalog {
       else map.delete(key);
     };
     for (const c of entry.categories) bump(this.facetCounts.categories, c);
+    for (const image of entry.media ?? []) bump(this.publishedImages, image);
     for (const name of authorsOf(entry)) bump(this.facetCounts.authors, name);
   }
 }

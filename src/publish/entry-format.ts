@@ -8,9 +8,10 @@ import { FutureStories } from '../core/release.js';
  * Turkish capitals match boilerplate markers. 6: lines hard-wrapped inside a Thai syllable or at
  * a fixed width join without a space, and are never a credit; a Thai byline with an honorific
  * needs a family name; an enclosure keeps its image's mtime. 7: the images a story's text shows
- * or links (EntryMeta.media), private while only held or draft stories name them.
+ * or links (EntryMeta.media). 8: media holds every image the story names or shows, its `image:`
+ * and links to the public base URL too: only those are served.
  */
-export const ENTRY_FORMAT = 7;
+export const ENTRY_FORMAT = 8;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FileStat } from '../core/folder-diff.js';
 import type { Site } from '../core/model.js';
-import { siteUrls } from '../core/routes.js';
 import { NO_EXTRA_HEADERS } from '../snapshot/headers.js';
 import type { Snapshot, SnapshotItem } from '../snapshot/snapshot.js';
 import { RollingBackup } from '../store/rolling-backup.js';
@@ -210,13 +209,15 @@ export class LiveSite {
     return this.builder.snapshot;
   }
 
-  /** True when only held or draft stories name or show the image `rel` (in the articles folder): it is not public yet. */
-  imageUnreleased(rel: string): boolean {
-    const urls = siteUrls(this.options.baseUrl);
-    return this.catalog.imageUnreleased(rel, (e) => {
-      const own = e.image === undefined ? undefined : urls.localImage(e.image);
-      return own === undefined ? (e.media ?? []) : [own, ...(e.media ?? [])];
-    });
+  /**
+   * True when a published story names or shows the image `rel` (in the articles folder): only then
+   * is it served or built. An image of held or draft stories only, of a story not read yet (a
+   * restart's scan), of a file that does not parse, or of none, is not public (attack trial: a
+   * held story's image pasted as a full URL of the site, reached through a folder link, or added
+   * while the server was down, was served).
+   */
+  imagePublic(rel: string): boolean {
+    return this.catalog.imagePublished(rel);
   }
 
   /** Where an old story URL path leads now (301 or 410), from the state store. */

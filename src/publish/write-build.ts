@@ -20,8 +20,8 @@ export interface BuildFolders {
   publicDir: string;
   /** The articles folder: the images saved beside the stories are copied to `articles/`. */
   articlesDir: string;
-  /** An image only held or draft stories name: left out until one of them is published. */
-  imageUnreleased?: (relPath: string) => boolean;
+  /** An image a published story names or shows: only those are copied. */
+  imagePublic?: (relPath: string) => boolean;
   outDir: string;
 }
 
@@ -73,7 +73,7 @@ async function writeLocked(
   const { publicDir, articlesDir, outDir } = folders;
   await removeLeftovers(outDir);
   const items = [...documents];
-  const files = await filesToCopy(publicDir, articlesDir, folders.imageUnreleased);
+  const files = await filesToCopy(publicDir, articlesDir, folders.imagePublic);
   const before = await readManifest(outDir);
   let keyed = 0;
   let stale = 0;

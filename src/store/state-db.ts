@@ -18,7 +18,6 @@ import { ARTICLE_COLUMNS, type ArticleRow, type ArticleValues, type StoredArticl
 
 export type { StoredArticle } from './article-row.js';
 
-const UNRELEASED_IMAGES = 'unreleased-images';
 export { BACKUP_NAME, StateStoreError } from './state-errors.js';
 
 /**
@@ -319,31 +318,6 @@ export class StateDb {
    * Those stories have no stored entry: a restart serves before its scan reads them again, and
    * would serve their images meanwhile without this.
    */
-  /** The held and draft stories' images: [path, images] pairs (stores of entry format 6 hold [path, image]). */
-  unreleasedImages(): Map<string, readonly string[]> {
-    const json = this.stmts.getSetting.get(UNRELEASED_IMAGES)?.value;
-    if (json === undefined) return new Map();
-    const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
-    try {
-      const value = JSON.parse(json) as unknown;
-      const images = new Map<string, readonly string[]>();
-      for (const pair of Array.isArray(value) ? value : []) {
-        if (!Array.isArray(pair) || typeof pair[0] !== 'string') continue;
-        const named: unknown = pair[1];
-        if (typeof named === 'string') images.set(pair[0], [named]);
-        else if (strings(named)) images.set(pair[0], named);
-      }
-      return images;
-    } catch {
-      return new Map();
-    }
-  }
-
-  setUnreleasedImages(images: ReadonlyMap<string, readonly string[]>): void {
-    if (this.writesHeld) return;
-    this.stmts.putSetting.run(UNRELEASED_IMAGES, JSON.stringify([...images]));
-  }
-
   /**
    * Copy the store to `state.db.backup` beside it with SQLite's online backup (readers and the
    * writer carry on meanwhile); the copy replaces the previous one only once complete.

@@ -86,6 +86,8 @@ describe('build, again', () => {
     for (let i = 1; i <= 8; i++) await story(`s${i}`, i);
     await put(ctx.articles, 'pic.png', PNG);
     await put(ctx.articles, 'old.png', PNG);
+    // Only the images a published story names or shows are built.
+    await put(ctx.articles, 'pictured.md', '---\ntitle: Pictured\nimage: pic.png\n---\n![old](old.png)\n');
     await withBuild({}, async (site, build) => {
       await build();
       const folder = await inode(site, '.');

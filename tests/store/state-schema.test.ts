@@ -67,21 +67,6 @@ describe('state store schema', () => {
     again.close();
   });
 
-  it("keeps each held story's images, and reads the one image per story that stores of entry format 6 kept", () => {
-    const db = new StateDb(dir);
-    db.setUnreleasedImages(new Map([['held.md', ['cover.png', 'inline/a b.jpg']]]));
-    db.close();
-    const again = new StateDb(dir);
-    expect([...again.unreleasedImages()]).toEqual([['held.md', ['cover.png', 'inline/a b.jpg']]]);
-    again.close();
-    const raw = new Database(path.join(dir, 'state.db'));
-    raw.prepare("UPDATE settings SET value = ? WHERE key = 'unreleased-images'").run(JSON.stringify([['old.md', 'old.png'], ['bad.md', 3], 'junk']));
-    raw.close();
-    const old = new StateDb(dir);
-    expect([...old.unreleasedImages()]).toEqual([['old.md', ['old.png']]]);
-    old.close();
-  });
-
   it('opens a schema 3 store: its stories stay, with summaries made from their text when read', async () => {
     const articles = await tempDir();
     const out = await tempDir('feedpub-build-');
