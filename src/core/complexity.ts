@@ -10,6 +10,8 @@ export const COMPLEXITY_LIMITS = {
   htmlTags: 20_000,
   /** Categories (front-matter `tags`/`categories`) on one story: each becomes a page and a feed. */
   categories: 100,
+  /** Authors one story names (front matter or credit): each becomes a page and three feeds that repeat them all. */
+  authors: 50,
 } as const;
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
@@ -47,6 +49,12 @@ export function checkMarkupComplexity(body: string, file: string): void {
 }
 
 /** Throw TOO_COMPLEX when a story names more categories than the limit. */
+export function checkAuthorCount(count: number, file: string, line?: number): void {
+  if (count > COMPLEXITY_LIMITS.authors) {
+    throw new ArticleError(ProblemCode.TooComplex, `${count} authors; at most ${COMPLEXITY_LIMITS.authors} are allowed per story`, file, { line });
+  }
+}
+
 export function checkCategoryCount(count: number, file: string, line?: number): void {
   if (count > COMPLEXITY_LIMITS.categories) {
     throw new ArticleError(

@@ -43,8 +43,9 @@ export function creditAuthors(credit: string): string[] {
 const known = new Map<string, readonly string[]>();
 const KNOWN_MAX = 10_000;
 
-/** The authors of a story's credit (`author`), none without one: creditAuthors, remembered. */
-export function authorsOf(entry: { author?: string }): readonly string[] {
+/** A story's authors: as its front matter named them, else its credit's (creditAuthors, remembered), else none. */
+export function authorsOf(entry: { author?: string; authors?: readonly string[] }): readonly string[] {
+  if (entry.authors && entry.authors.length > 0) return entry.authors;
   const credit = entry.author;
   if (credit === undefined) return [];
   let names = known.get(credit);

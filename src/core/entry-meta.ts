@@ -15,6 +15,8 @@ export interface EntryMeta {
   hash: string;
   title: string;
   author?: string;
+  /** The authors front matter named one by one (Story.authors); without, the credit's. */
+  authors?: string[];
   /** Only when the file wrote one; otherwise made from the body on demand. */
   summary?: string;
   categories: string[];
@@ -54,6 +56,7 @@ export function entryMeta(
     hash: record.hash,
     title: story.title,
     author: story.author,
+    ...(story.authors ? { authors: story.authors } : {}),
     summary: story.summary,
     categories: [...new Set([...categoriesFromPath(record.path), ...story.tags])],
     image: story.image,

@@ -38,7 +38,8 @@ export function formatExplanation(e: Explanation, timeZone = 'UTC'): string {
     row('dateline', undefined, absent('none found: the story is dated when the file was first seen'));
   }
   for (const c of r?.credits ?? []) {
-    const names = c.author === undefined ? [] : creditAuthors(c.author);
+    const named = e.story?.authors;
+    const names = c.author === undefined ? [] : named && c.author === e.story?.author ? named : creditAuthors(c.author);
     // The names the feeds and author pages get (a role after a name is none of them).
     const role =
       c.author === undefined

@@ -6,6 +6,8 @@ export interface Story {
   title: string;
   /** Credit line or front-matter author: becomes the entry author (`dc:creator`, Atom `author`). */
   author?: string;
+  /** The authors front matter names one by one (`authors: [..]`, or one `author:`): taken as written, where a credit line is split (core/credit-authors.ts). */
+  authors?: string[];
   /** Sanitized HTML body; links and images are absolute. */
   contentHtml: string;
   /** Summary written in the file (front matter); otherwise one is made from the body when a feed needs it (core/summarize.ts). */
@@ -83,6 +85,8 @@ export interface Entry {
   language?: string;
   /** Images beside the stories (paths in the articles folder) that it names or its text shows or links: only those are public. */
   media?: readonly string[];
+  /** Its authors as front matter named them; without, its credit's (core/credit-authors.ts authorsOf). */
+  authors?: readonly string[];
 }
 
 /** Site-wide settings the renderers need; built from the validated configuration. */

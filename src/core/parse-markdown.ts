@@ -2,7 +2,7 @@
 import MarkdownIt from 'markdown-it';
 import { parseDocument } from 'yaml';
 import { MIN_YEAR } from './calendar.js';
-import { checkCategoryCount, checkMarkupComplexity } from './complexity.js';
+import { checkAuthorCount, checkCategoryCount, checkMarkupComplexity } from './complexity.js';
 import { readDate } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
@@ -72,7 +72,11 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   const date = frontMatterDate(meta, dateKey, file, options.timeZone, lineOf(dateKey), source);
   const updatedKey = meta.updated !== undefined && meta.updated !== null && meta.updated !== '' ? 'updated' : 'lastmod';
   const authorKey = meta.author === undefined || meta.author === null ? 'authors' : 'author';
-  const author = readAuthor(meta, authorKey, file);
+  // A name has a letter or a digit: `,` or `-` alone is no one's (attack trial: an author page for ",").
+  const named = readAuthors(meta, authorKey, file).map((n) => cleanLabel(n, authorKey, warn));
+  const authors = [...new Set(named.filter((n) => /[\p{L}\p{N}]/u.test(n)))];
+  checkAuthorCount(authors.length, file, lineOf(authorKey));
+  const author = authors.length > 0 ? authors.join(', ') : undefined;
   const tags = [...readList(meta, 'tags', file, warn), ...readList(meta, 'categories', file, warn)];
   checkCategoryCount(tags.length, file, lineOf(meta.tags !== undefined ? 'tags' : 'categories'));
   const language = lang ?? detectLanguage(`${title} ${text_}`);
@@ -88,7 +92,8 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   if (date) reading.dateline = { line: lineOf(dateKey), text: shortValue(meta[dateKey]), date: date.toISOString() };
   return {
     title,
-    author: author === undefined ? undefined : cleanLabel(author, 'author', warn) || undefined,
+    author,
+    ...(authors.length > 0 ? { authors } : {}),
     contentHtml,
     summary: summary !== undefined ? excerpt(cleanLabel(summary, 'summary', warn), 300) : undefined,
     date,
@@ -194,10 +199,10 @@ function optionalString(meta: Meta, key: string, file: string): string | undefin
 }
 
 /**
- * `author` (or Hugo's `authors`): a name, `{ name: ... }`, or a list of either, which becomes one
- * credit naming each (`Jane Doe, John Roe`: each an author of its own, core/credit-authors.ts).
+ * `author` (or Hugo's `authors`): a name, `{ name: ... }`, or a list of either: each an author as
+ * written (`Doe, Jane` is one), where a credit line in the text is split into its names.
  */
-function readAuthor(meta: Meta, key: 'author' | 'authors', file: string): string | undefined {
+function readAuthors(meta: Meta, key: 'author' | 'authors', file: string): string[] {
   const value = meta[key];
   const one = (item: unknown): string | undefined => {
     if (item !== null && typeof item === 'object' && !Array.isArray(item)) return optionalString(item as Meta, 'name', file);
@@ -205,9 +210,7 @@ function readAuthor(meta: Meta, key: 'author' | 'authors', file: string): string
     const author = optionalString({ [key]: item }, key, file);
     return author === undefined ? undefined : cleanLine(author) || undefined;
   };
-  if (!Array.isArray(value)) return one(value);
-  const names = value.map(one).filter((n): n is string => n !== undefined);
-  return names.length > 0 ? names.join(', ') : undefined;
+  return (Array.isArray(value) ? value : [value]).map(one).filter((n): n is string => n !== undefined);
 }
 
 /** A list of labels (tags, categories): each a name in URLs and feeds, so cleaned as a title is (bidi controls too). */

@@ -26,6 +26,7 @@ export class StoredEntry implements Entry {
   readonly enclosure?: Enclosure;
   readonly language?: string;
   readonly media?: readonly string[];
+  readonly authors?: readonly string[];
   private readonly explicitSummary: string | undefined;
   /**
    * The body and summary just parsed, until the store's transaction holding them commits. If it
@@ -59,6 +60,7 @@ export class StoredEntry implements Entry {
     if (meta.enclosure !== undefined) this.enclosure = { ...meta.enclosure, url: rebase(meta.enclosure.url, baseUrl) };
     if (meta.language !== undefined) this.language = shared(meta.language);
     if (meta.media !== undefined && meta.media.length > 0) this.media = meta.media;
+    if (meta.authors !== undefined && meta.authors.length > 0) this.authors = meta.authors.map(shared);
     this.explicitSummary = meta.summary;
   }
 

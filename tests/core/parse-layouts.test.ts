@@ -135,6 +135,13 @@ describe('bounded text', () => {
     expect(md('author: AFP\nauthors: [ignored]').author).toBe('AFP');
     expect(md('author: []').author).toBeUndefined();
     expect(failure(() => md('author: [[nested]]'))).toMatchObject({ code: 'BAD_FIELD', message: expect.stringContaining('author: must be a name or a list of names') });
+    // Front matter names each author as written: never split as a credit line in the text is (attack trial).
+    expect(md('author: ["Doe, Jane", "AC/DC", "Smith and Wesson", "", " , "]').authors).toEqual(['Doe, Jane', 'AC/DC', 'Smith and Wesson']);
+    expect(md('author: { name: "Bangkok Post, Thailand" }').authors).toEqual(['Bangkok Post, Thailand']);
+    expect(md('author: Jane Doe and John Roe').authors).toEqual(['Jane Doe and John Roe']);
+    const many = `authors: [${Array.from({ length: 51 }, (_, i) => `Writer ${i}`).join(', ')}]`;
+    expect(failure(() => md(many))).toMatchObject({ code: 'TOO_COMPLEX', message: '51 authors; at most 50 are allowed per story', line: 3 });
+    expect(md(many.replace(', Writer 50', '')).authors).toHaveLength(50);
   });
 
   it('cuts a title by bytes when its graphemes are few but heavy', () => {
