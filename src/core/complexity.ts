@@ -1,4 +1,4 @@
-// Limits on what one story may ask of the parser: nesting, tag count, categories. Beyond them a file is TOO_COMPLEX.
+// Limits on what one story may ask of the parser: nesting, tag count, categories, authors. Beyond them a file is TOO_COMPLEX.
 import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
 
@@ -48,13 +48,14 @@ export function checkMarkupComplexity(body: string, file: string): void {
   }
 }
 
-/** Throw TOO_COMPLEX when a story names more categories than the limit. */
+/** Throw TOO_COMPLEX when a story names more authors than the limit. */
 export function checkAuthorCount(count: number, file: string, line?: number): void {
   if (count > COMPLEXITY_LIMITS.authors) {
     throw new ArticleError(ProblemCode.TooComplex, `${count} authors; at most ${COMPLEXITY_LIMITS.authors} are allowed per story`, file, { line });
   }
 }
 
+/** Throw TOO_COMPLEX when a story names more categories than the limit. */
 export function checkCategoryCount(count: number, file: string, line?: number): void {
   if (count > COMPLEXITY_LIMITS.categories) {
     throw new ArticleError(
