@@ -53,8 +53,25 @@ export function encodeSegment(segment: string): string {
  * feeds and on pages, stays as written.
  */
 function facetSegment(name: string): string {
-  const spelled = name.replace(/\//g, '\u2215').replace(/\\/g, '\u29F5');
-  return encodeSegment(/^\.+$/.test(spelled) ? spelled.replace(/\./g, '\uFF0E') : spelled);
+  return encodeSegment(spelled(name));
+}
+
+function spelled(name: string): string {
+  const s = name.replace(/\//g, '\u2215').replace(/\\/g, '\u29F5');
+  return /^\.+$/.test(s) ? s.replace(/\./g, '\uFF0E') : s;
+}
+
+/** Most file systems hold a name of 255 bytes; a little is left for what a host adds (`.gz`, temporary names). */
+const FACET_NAME_MAX_BYTES = 200;
+const encoder = new TextEncoder();
+
+/**
+ * Whether a category or author called `name` has a page (and feeds): only when a static host can
+ * hold its folder (attack trial: an author of 120 Thai letters, 360 bytes, made build fail). The
+ * name stays in the story's feeds and on its page, unlinked.
+ */
+export function hasFacetPage(name: string): boolean {
+  return encoder.encode(spelled(name)).length <= FACET_NAME_MAX_BYTES;
 }
 
 function facetName(segment: string): string {

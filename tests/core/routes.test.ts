@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFile, canonicalPath, matchRoute, paths, siteUrls } from '../../src/core/routes.js';
+import { buildFile, canonicalPath, hasFacetPage, matchRoute, paths, siteUrls } from '../../src/core/routes.js';
 
 describe('routes', () => {
   it('makes every kind of path, percent-encoding each segment', () => {
@@ -29,6 +29,13 @@ describe('routes', () => {
       expect(matchRoute(paths.facetFeed('categories', name, 'atom'))).toEqual({ kind: 'facet', facet: 'categories', name, format: 'atom' });
       expect(() => buildFile(page)).not.toThrow();
     }
+  });
+
+  it('gives a page only to a name whose folder a file system can hold (200 bytes, spelled)', () => {
+    expect(hasFacetPage('ก'.repeat(66))).toBe(true);
+    expect(hasFacetPage('ก'.repeat(67))).toBe(false);
+    expect(hasFacetPage('x'.repeat(200))).toBe(true);
+    expect(hasFacetPage('/'.repeat(67))).toBe(false);
   });
 
   it('matches what it makes, and nothing else', () => {

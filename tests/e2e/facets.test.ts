@@ -91,11 +91,19 @@ describe('category and author feeds', () => {
   it('builds the pages of names no folder could hold as they are (24/7 News, AC/DC, ..), where build used to skip them and fail', async () => {
     await put(ctx.articles, 'news.txt', 'Round the clock\n\nBy 24/7 News\n\nBody.\n');
     await put(ctx.articles, 'rock.md', '---\ntitle: Rock\ntags: ["AC/DC", "a\\\\b", ".."]\n---\nBody\n');
+    // Names too long for a folder (120 Thai letters, 360 bytes) have no page: in the feeds, unlinked on the story's page.
+    const long = 'ก'.repeat(120);
+    await put(ctx.articles, 'long.md', `---\ntitle: Long\ntags: [${long}]\nauthor: ${long}\n---\nBody\n`);
     ctx.running = await startSite(ctx.articles, ctx.state);
     const { url } = ctx.running;
     expect(await titles(`${url}${paths.facetFeed('authors', '24/7 News', 'rss')}`)).toEqual(['Round the clock']);
     expect(await titles(`${url}${paths.facetFeed('categories', 'AC/DC', 'rss')}`)).toEqual(['Rock']);
     expect(await titles(`${url}${paths.facetFeed('categories', '..', 'rss')}`)).toEqual(['Rock']);
+    expect((await getText(`${url}${paths.facet('categories', long)}`)).status).toBe(404);
+    const longPage = (await getText(`${url}/articles/long`)).text;
+    expect(longPage).toContain(long);
+    expect(longPage).not.toContain(encodeURIComponent(long));
+    expect((await getText(`${url}/feed.xml`)).text).toContain(`<dc:creator>${long}</dc:creator>`);
     await ctx.running.close();
     ctx.running = undefined;
     const out = path.join(ctx.state, '..', `site-${path.basename(ctx.state)}`);

@@ -2,7 +2,7 @@
 import { authorsOf } from '../credit-authors.js';
 import { timeElement } from '../human-date.js';
 import type { Entry, Site } from '../model.js';
-import { siteUrls } from '../routes.js';
+import { hasFacetPage, siteUrls } from '../routes.js';
 import { type SitePageWords, sitePageWords } from '../site-page-words.js';
 import { escapeHtml } from '../text.js';
 
@@ -105,9 +105,9 @@ function creditLinks(e: Entry, baseUrl: string): string {
   let out = '';
   let at = 0;
   for (const name of authorsOf(e)) {
-    // Names come from this text, in order; one written otherwise (`Jane Doe,Jr.`) stays unlinked.
+    // Names come from this text, in order; one written otherwise (`Jane Doe,Jr.`), or without a page, stays unlinked.
     const i = credit.indexOf(name, at);
-    if (i < 0) continue;
+    if (i < 0 || !hasFacetPage(name)) continue;
     out += `${escapeHtml(credit.slice(at, i))}<a href="${escapeHtml(urls.facet('authors', name))}">${escapeHtml(name)}</a>`;
     at = i + name.length;
   }
@@ -122,7 +122,7 @@ export function renderStoryPage(site: Site, e: Entry, links: PageLinks, timeZone
     e.updated.getTime() > e.published.getTime() ? ` · ${words.updated} ${timeElement(e.updated, { language: site.language, timeZone })}` : '';
   const categories =
     e.categories.length > 0
-      ? `<p class="categories">${e.categories.map((c) => `<a href="${escapeHtml(siteUrls(site.baseUrl).facet('categories', c))}">${escapeHtml(c)}</a>`).join(' ')}</p>\n`
+      ? `<p class="categories">${e.categories.map((c) => (hasFacetPage(c) ? `<a href="${escapeHtml(siteUrls(site.baseUrl).facet('categories', c))}">${escapeHtml(c)}</a>` : escapeHtml(c))).join(' ')}</p>\n`
       : '';
   const image = e.image ? `<figure><img src="${escapeHtml(e.image)}" alt=""></figure>\n` : '';
   return `${head(site, `${e.title} · ${site.title}`, links, language)}<header>

@@ -1,4 +1,5 @@
 // Search-engine sitemaps: the sitemaps.org urlset (split under an index when large) and the Google News sitemap.
+import { hasFacetPage } from '../routes.js';
 import { authorsOf } from '../credit-authors.js';
 import type { Entry, Site } from '../model.js';
 import { escapeXml } from '../text.js';
@@ -153,8 +154,8 @@ function sitemapRecords(entries: readonly SitemapEntry[], urls: SitemapUrls): Ur
   const authors = new Map<string, Date>();
   for (const e of entries) {
     if (!newest || e.updated > newest) newest = e.updated;
-    for (const c of e.categories) if (c) bump(categories, c, e.updated);
-    for (const name of authorsOf(e)) bump(authors, name, e.updated);
+    for (const c of e.categories) if (c && hasFacetPage(c)) bump(categories, c, e.updated);
+    for (const name of authorsOf(e)) if (hasFacetPage(name)) bump(authors, name, e.updated);
   }
   const stories = [...entries].sort((a, b) => a.published.getTime() - b.published.getTime() || compareCodeUnits(a.url, b.url));
   return [
