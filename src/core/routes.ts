@@ -71,6 +71,8 @@ const encoder = new TextEncoder();
  * name stays in the story's feeds and on its page, unlinked.
  */
 export function hasFacetPage(name: string): boolean {
+  // A UTF-16 unit is at most three bytes spelled: most names need no encoding to know (this runs per story and name at start-up).
+  if (3 * name.length <= FACET_NAME_MAX_BYTES) return true;
   return encoder.encode(spelled(name)).length <= FACET_NAME_MAX_BYTES;
 }
 

@@ -314,11 +314,6 @@ export class StateDb {
   }
 
   /**
-   * The images that only held or draft stories name (story path → image path), as last stored.
-   * Those stories have no stored entry: a restart serves before its scan reads them again, and
-   * would serve their images meanwhile without this.
-   */
-  /**
    * Copy the store to `state.db.backup` beside it with SQLite's online backup (readers and the
    * writer carry on meanwhile); the copy replaces the previous one only once complete.
    */
