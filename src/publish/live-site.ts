@@ -31,14 +31,12 @@ import { type DeskPreviewEntry, previewOf } from './desk-preview-source.js';
 const LATE_QUIET_MS = 1000;
 
 /**
- * A restart serves the stored stories at once, so it watches first, then scans: a file saved
- * during the scan is seen by one or the other. But chokidar arms a folder's watch only after its
- * first walk, which stats every file (1.4-2 s at 100,000 stories, the parse workers idle
- * meanwhile): a walk not done by then goes on beside the scan, and a scan after both finds what
- * was saved before the watch was armed. A first start serves nothing until its scan ends, so it
- * scans first, serves, then walks and catches up (the walk no longer competes with the scan):
- * first starts at 100,000 answered /healthz in 16.6-20.9 s (median 18.0) against 18.9-35.8 s
- * (median 20.5) before, faster in four of five alternating pairs (README, performance).
+ * Watch first, then scan: a file saved during the scan is seen by one or the other. But
+ * chokidar arms a folder's watch only after its first walk, which stats every file (1.4-2 s at
+ * 100,000 stories, the parse workers idle meanwhile): a walk not done by then goes on beside the
+ * scan, and a scan after both finds what was saved before the watch was armed. First starts at
+ * 100,000, with the store's larger pages: faster in seven of eight paired runs (18.0-27.2 s
+ * against 19.6-44.1 s in those seven; README, performance).
  */
 const WATCH_HEAD_START_MS = 250;
 
@@ -80,8 +78,6 @@ export class LiveSite {
   private watcher: ArticleWatcher | undefined;
   private guard: RootGuard | undefined;
   private recovering = false;
-  /** chokidar has walked the folder: events are coming. */
-  private armed = false;
   /** Stories are served (the stored ones, during a restart's first scan). */
   private serving = false;
   private scanned = false;
@@ -242,16 +238,10 @@ export class LiveSite {
       problems: this.problems.list(),
       lastRebuild: this.builder.last,
       lastScan: this.reconciler.last,
-      watcher: this.watcherMode(),
+      watcher: this.watcher ? (this.recovering ? 'recovering' : this.watcher.mode) : 'off',
       held: this.scheduler.list().map((h) => ({ path: h.path, until: new Date(h.at).toISOString() })),
       ...(this.notifier ? { websub: this.notifier.status() } : {}),
     };
-  }
-
-  /** Until chokidar has walked the folder (a first start's walk follows its scan) the watch is `starting`, not `off`. */
-  private watcherMode(): SiteStatus['watcher'] {
-    if (!this.watcher || !this.armed) return this.options.watch && !this.interrupted ? 'starting' : 'off';
-    return this.recovering ? 'recovering' : this.watcher.mode;
   }
 
   async start(): Promise<void> {
@@ -266,50 +256,36 @@ export class LiveSite {
       this.rebuild();
       this.serving = true;
     }
-    // A restart serves already, so its watch is armed before the scan (head start): a first start has
-    // nothing to serve until its scan ends, so the watch's walk waits until then (WATCH_AFTER_SCAN).
-    const watchFirst = this.serving;
     let watching: Promise<void> | undefined;
     if (this.options.watch) {
+      this.watcher = new ArticleWatcher({
+        root: config.articlesDir, poll: config.poll, log,
+        onPath: (p, added) => {
+          this.emit({ type: 'seen', path: p });
+          this.queue.enqueue(p);
+          if (added && this.watcher?.mode === 'polling') for (const gone of this.goneBeside(p)) this.queue.enqueue(gone);
+        },
+        onFolder: (p) => (p === '' ? void this.guard?.check() : this.reconciler.folderChanged(p)),
+        onRescan: () => this.reconciler.schedule(0),
+        onImage: () => this.reconciler.imageSaved(),
+      });
+      watching = this.watcher.start();
+      // Rejected while the scan runs: awaited (and thrown) after it.
+      watching.catch(() => undefined);
       this.guard = new RootGuard({ root: config.articlesDir, onChange: (now) => this.reconciler.rootChanged(now !== undefined) });
       await this.guard.start();
-      if (watchFirst) watching = this.armWatch();
     }
     const armedFirst = watching === undefined || (await settlesWithin(watching, WATCH_HEAD_START_MS));
     await this.queue.run(() => this.firstScan());
+    await watching;
     if (this.interrupted) return;
     this.serving = true;
     this.scanned = true;
-    if (this.options.watch && !watchFirst) watching = this.armWatch();
-    await watching;
-    if (this.interrupted) return;
     // Saves made before the watch was armed, after the scan had read their files, are no event's: one scan finds them.
-    if (!armedFirst || !watchFirst) this.reconciler.catchUp();
+    if (!armedFirst) this.reconciler.catchUp();
     this.backup?.start();
     if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
       this.reconciler.schedule(config.reconcileSeconds * 1000);
-  }
-
-  /** Starts the folder's watch; the promise settles when chokidar has walked it (rejected: it could not). */
-  private armWatch(): Promise<void> {
-    const { config, log } = this.options;
-    this.watcher = new ArticleWatcher({
-      root: config.articlesDir, poll: config.poll, log,
-      onPath: (p, added) => {
-        this.emit({ type: 'seen', path: p });
-        this.queue.enqueue(p);
-        if (added && this.watcher?.mode === 'polling') for (const gone of this.goneBeside(p)) this.queue.enqueue(gone);
-      },
-      onFolder: (p) => (p === '' ? void this.guard?.check() : this.reconciler.folderChanged(p)),
-      onRescan: () => this.reconciler.schedule(0),
-      onImage: () => this.reconciler.imageSaved(),
-    });
-    const watching = this.watcher.start().then(() => {
-      this.armed = true;
-    });
-    // Rejected while the scan runs: awaited (and thrown) after it.
-    watching.catch(() => undefined);
-    return watching;
   }
 
   /** The first scan, written in bulk; marked done in the store only when it read the folder and stored all it found. */
@@ -387,10 +363,7 @@ export class LiveSite {
       catalog: this.catalog,
       problems: this.problems,
       ignored: () => this.reconciler.ignored,
-      watcher: () => {
-        const mode = this.watcherMode();
-        return mode === 'recovering' ? this.watcher?.mode ?? 'off' : mode;
-      },
+      watcher: () => (this.watcher ? this.watcher.mode : 'off'),
       lastRebuild: () => this.builder.last,
     };
   }

@@ -156,7 +156,7 @@ describe('watcher faults', () => {
       await removeDir(outside);
     }
   });
-  it('serves a first start before its watch is armed, and finds a save made before it was', async () => {
+  it('finds a save made before the watch was armed, when the first scan ran beside a slow first walk', async () => {
     await put(ctx.articles, 'a.txt', 'Old\n\nbody\n');
     // chokidar's first walk held until the scan has read the folder (at 100,000 stories it takes seconds).
     let release = () => {};
@@ -169,14 +169,8 @@ describe('watcher faults', () => {
     const events: string[] = [];
     const record = (event: string) => void events.push(event);
     try {
-      let listening = '';
-      const log = { debug: record, info: record, warn: record, error: record };
-      const starting = startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 }, { log, onListening: (u) => (listening = u) });
+      const starting = startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 }, { log: { debug: record, info: record, warn: record, error: record } });
       await waitFor(() => (events.includes('scan.done') ? true : undefined), 10_000, 'the first scan, the watch not armed');
-      // A first start serves what its scan read without waiting for the watch's walk (seconds at 100,000 stories).
-      await waitFor(async () => (listening && (await fetch(`${listening}/healthz`)).status === 200 ? true : undefined), 10_000, 'served, the watch not armed');
-      expect(await titles(listening)).toEqual(['Old']);
-      expect(((await (await fetch(`${listening}/status`)).json()) as { watcher: string }).watcher).toBe('starting');
       // Saved after the scan read it, before the watch: no event will ever say so.
       await writeFile(path.join(ctx.articles, 'a.txt'), 'New, saved unwatched\n\nbody\n');
       release();
