@@ -68,6 +68,8 @@ export interface StartOptions {
   log?: Logger;
   /** The public URL, as soon as the port is bound (before the first scan; startSite resolves after it). */
   onListening?: (url: string) => void;
+  /** Settles when the process is asked to stop (a signal, in the CLI). */
+  stopping?: Promise<string>;
 }
 
 export interface SiteFolders {
@@ -128,6 +130,7 @@ export async function startSite(
     headersTimeout: options.headersTimeout,
     requestTimeout: options.requestTimeout,
     onListening: ({ url }) => options.onListening?.(url),
+    stopping: options.stopping,
   });
   return {
     url: running.url,

@@ -16,7 +16,7 @@ export interface DeskSource {
   problems: ProblemBook;
   /** Files the last scan did not read. */
   ignored: () => readonly string[];
-  watcher: () => 'native' | 'polling' | 'off';
+  watcher: () => 'native' | 'polling' | 'starting' | 'off';
   lastRebuild: () => RebuildReport | null;
 }
 

@@ -31,12 +31,13 @@ import { type DeskPreviewEntry, previewOf } from './desk-preview-source.js';
 const LATE_QUIET_MS = 1000;
 
 /**
- * Watch first, then scan: a file saved during the scan is seen by one or the other. But
- * chokidar arms a folder's watch only after its first walk, which stats every file (1.4-2 s at
- * 100,000 stories, the parse workers idle meanwhile): a walk not done by then goes on beside the
- * scan, and a scan after both finds what was saved before the watch was armed. First starts at
- * 100,000, with the store's larger pages: faster in seven of eight paired runs (18.0-27.2 s
- * against 19.6-44.1 s in those seven; README, performance).
+ * A restart serves the stored stories at once, so it watches first, then scans: a file saved
+ * during the scan is seen by one or the other. But chokidar arms a folder's watch only after its
+ * first walk, which stats every file (1.4-2 s at 100,000 stories, on the main thread, the parse
+ * workers idle meanwhile): a walk not done by then goes on beside the scan, and a scan after both
+ * finds what was saved before the watch was armed. A first start serves nothing until its scan
+ * ends, so it scans, serves, and only then walks and catches up: the walk no longer competes with
+ * the scan (README, performance).
  */
 const WATCH_HEAD_START_MS = 250;
 
@@ -82,6 +83,7 @@ export class LiveSite {
   private serving = false;
   private scanned = false;
   private interrupted = false;
+  private closing = false;
   private readonly parser: StoryParser;
   private readonly scheduler: ReleaseScheduler;
   private readonly listeners = new Set<(event: SiteEvent) => void>();
@@ -238,10 +240,17 @@ export class LiveSite {
       problems: this.problems.list(),
       lastRebuild: this.builder.last,
       lastScan: this.reconciler.last,
-      watcher: this.watcher ? (this.recovering ? 'recovering' : this.watcher.mode) : 'off',
+      watcher: this.watcherMode(),
       held: this.scheduler.list().map((h) => ({ path: h.path, until: new Date(h.at).toISOString() })),
       ...(this.notifier ? { websub: this.notifier.status() } : {}),
     };
+  }
+
+  /** `starting` until chokidar has walked the folder (a first start's walk follows its scan), not `off`. */
+  private watcherMode(): SiteStatus['watcher'] {
+    if (this.recovering) return 'recovering';
+    if (!this.options.watch || this.closing || this.interrupted) return 'off';
+    return this.watcher?.armed ? this.watcher.mode : 'starting';
   }
 
   async start(): Promise<void> {
@@ -256,36 +265,51 @@ export class LiveSite {
       this.rebuild();
       this.serving = true;
     }
+    // Only a restart, which serves already, watches before its scan (see WATCH_HEAD_START_MS).
+    const watchFirst = this.serving;
     let watching: Promise<void> | undefined;
     if (this.options.watch) {
-      this.watcher = new ArticleWatcher({
-        root: config.articlesDir, poll: config.poll, log,
-        onPath: (p, added) => {
-          this.emit({ type: 'seen', path: p });
-          this.queue.enqueue(p);
-          if (added && this.watcher?.mode === 'polling') for (const gone of this.goneBeside(p)) this.queue.enqueue(gone);
-        },
-        onFolder: (p) => (p === '' ? void this.guard?.check() : this.reconciler.folderChanged(p)),
-        onRescan: () => this.reconciler.schedule(0),
-        onImage: () => this.reconciler.imageSaved(),
-      });
-      watching = this.watcher.start();
-      // Rejected while the scan runs: awaited (and thrown) after it.
-      watching.catch(() => undefined);
       this.guard = new RootGuard({ root: config.articlesDir, onChange: (now) => this.reconciler.rootChanged(now !== undefined) });
       await this.guard.start();
+      if (watchFirst) watching = this.armWatch();
     }
     const armedFirst = watching === undefined || (await settlesWithin(watching, WATCH_HEAD_START_MS));
     await this.queue.run(() => this.firstScan());
-    await watching;
-    if (this.interrupted) return;
+    if (this.interrupted || this.closing) return;
     this.serving = true;
     this.scanned = true;
-    // Saves made before the watch was armed, after the scan had read their files, are no event's: one scan finds them.
-    if (!armedFirst) this.reconciler.catchUp();
     this.backup?.start();
+    if (this.options.watch) {
+      watching ??= this.armWatch();
+      await watching;
+      if (this.interrupted || this.closing) return;
+      // Saves made before the watch was armed, after the scan had read their files, are no event's: one scan finds them.
+      if (!watchFirst || !armedFirst) this.reconciler.catchUp();
+    }
     if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
       this.reconciler.schedule(config.reconcileSeconds * 1000);
+  }
+
+  /** Starts the folder's watch; settles when chokidar has walked it (or the watch was closed or restarted first). */
+  private armWatch(): Promise<void> {
+    const { config, log } = this.options;
+    this.watcher = new ArticleWatcher({
+      root: config.articlesDir,
+      poll: config.poll,
+      log,
+      onPath: (p, added) => {
+        this.emit({ type: 'seen', path: p });
+        this.queue.enqueue(p);
+        if (added && this.watcher?.mode === 'polling') for (const gone of this.goneBeside(p)) this.queue.enqueue(gone);
+      },
+      onFolder: (p) => (p === '' ? void this.guard?.check() : this.reconciler.folderChanged(p)),
+      onRescan: () => this.reconciler.schedule(0),
+      onImage: () => this.reconciler.imageSaved(),
+    });
+    const watching = this.watcher.start();
+    // Rejected while the scan runs: awaited (and thrown) after it.
+    watching.catch(() => undefined);
+    return watching;
   }
 
   /** The first scan, written in bulk; marked done in the store only when it read the folder and stored all it found. */
@@ -308,13 +332,16 @@ export class LiveSite {
     }
   }
 
-  /** Asked to stop during `start()`: its first scan ends at its next batch, unmarked (close() follows). */
+  /** Asked to stop during `start()`: its first scan ends at its next batch, unmarked, or its watch's walk at once (close() follows). */
   interruptStart(): void {
     this.interrupted = true;
     this.reconciler.close();
+    // A first start's walk comes after its scan (seconds at 100,000 stories): a stop asked for then need not wait for it.
+    void this.watcher?.close();
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     // The queue stops taking events at once; the work already on it finishes before the store closes.
     const drained = this.queue.close();
     this.reconciler.close();
@@ -363,7 +390,10 @@ export class LiveSite {
       catalog: this.catalog,
       problems: this.problems,
       ignored: () => this.reconciler.ignored,
-      watcher: () => (this.watcher ? this.watcher.mode : 'off'),
+      watcher: () => {
+        const mode = this.watcherMode();
+        return mode === 'recovering' ? (this.watcher?.mode ?? 'off') : mode;
+      },
       lastRebuild: () => this.builder.last,
     };
   }

@@ -48,7 +48,7 @@ export interface SiteStatus {
   /** The last full scan: files found, and files read because they were new or changed. */
   lastScan: ScanReport | null;
   /** `recovering`: the articles folder vanished or was replaced, and is not (yet) watched again. */
-  watcher: 'native' | 'polling' | 'recovering' | 'off';
+  watcher: 'native' | 'polling' | 'recovering' | 'starting' | 'off';
   /** Stories held until their date (embargoes), soonest first. */
   held: { path: string; until: string }[];
   /** WebSub pings to the configured hubs (absent when none is configured). */

@@ -36,6 +36,13 @@ export class ArticleWatcher {
   private realRoot: string;
   /** Ends a start() still waiting for chokidar's first walk: closed mid-walk, chokidar never says ready. */
   private stopWaiting: (() => void) | undefined;
+  /**
+   * Bumped by every start and restart: a start whose number is no longer current (a restart came
+   * while it resolved the root) creates no watcher, so two are never running at once.
+   */
+  private generation = 0;
+  /** chokidar has walked the folder of the current watcher: events are coming. */
+  private walked = false;
 
   constructor(private readonly options: WatcherOptions) {
     this.polling = options.poll;
@@ -46,10 +53,17 @@ export class ArticleWatcher {
     return this.polling ? 'polling' : 'native';
   }
 
-  /** Resolves once the initial tree is being watched (or the watcher was closed first). */
+  /** True once chokidar has walked the folder (false again during a restart). */
+  get armed(): boolean {
+    return this.walked && !this.closed;
+  }
+
+  /** Resolves once the initial tree is being watched (or the watcher was closed or restarted first). */
   async start(): Promise<void> {
     const { log } = this.options;
+    const generation = ++this.generation;
     const root = await realpath(this.options.root).catch(() => this.options.root);
+    if (this.closed || generation !== this.generation) return;
     this.realRoot = root;
     const w = watch(root, {
       ignoreInitial: true,
@@ -97,8 +111,11 @@ export class ArticleWatcher {
       this.stopWaiting = () => resolve(false);
       w.once('ready', () => resolve(true));
     });
+    if (generation !== this.generation) return;
     this.stopWaiting = undefined;
-    if (ready) log.info('watch.ready', { folder: root, mode: this.mode });
+    if (!ready) return;
+    this.walked = true;
+    log.info('watch.ready', { folder: root, mode: this.mode });
   }
 
   private relative(p: string): string {
@@ -147,8 +164,15 @@ export class ArticleWatcher {
 
   /** Close and start again (after the root came back or was replaced, or to switch to polling). */
   async restart(): Promise<void> {
-    await this.watcher?.close();
-    if (this.closed) return;
+    const generation = ++this.generation;
+    this.walked = false;
+    // A start still waiting for its walk is released (its watcher is closed now and never says ready).
+    this.stopWaiting?.();
+    this.stopWaiting = undefined;
+    const old = this.watcher;
+    this.watcher = undefined;
+    await old?.close();
+    if (this.closed || generation !== this.generation) return;
     await this.start();
   }
 

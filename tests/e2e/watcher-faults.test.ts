@@ -1,6 +1,7 @@
 // The watcher's own failures: the folder deleted and re-created, native watching failing, no events at all.
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FSWatcher } from 'chokidar';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ArticleWatcher } from '../../src/watch/article-watcher.js';
 import { getText, parseRssFeed, put, removeDir, startSite, tempDir, waitFor, siteFolders } from '../helpers.js';
@@ -156,7 +157,7 @@ describe('watcher faults', () => {
       await removeDir(outside);
     }
   });
-  it('finds a save made before the watch was armed, when the first scan ran beside a slow first walk', async () => {
+  it('serves a first start before its watch is armed, and finds a save made before it was', async () => {
     await put(ctx.articles, 'a.txt', 'Old\n\nbody\n');
     // chokidar's first walk held until the scan has read the folder (at 100,000 stories it takes seconds).
     let release = () => {};
@@ -169,8 +170,14 @@ describe('watcher faults', () => {
     const events: string[] = [];
     const record = (event: string) => void events.push(event);
     try {
-      const starting = startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 }, { log: { debug: record, info: record, warn: record, error: record } });
+      let listening = '';
+      const log = { debug: record, info: record, warn: record, error: record };
+      const starting = startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 }, { log, onListening: (u) => (listening = u) });
       await waitFor(() => (events.includes('scan.done') ? true : undefined), 10_000, 'the first scan, the watch not armed');
+      // A first start serves what its scan read without waiting for the watch's walk (seconds at 100,000 stories).
+      await waitFor(async () => (listening && (await fetch(`${listening}/healthz`)).status === 200 ? true : undefined), 10_000, 'served, the watch not armed');
+      expect(await titles(listening)).toEqual(['Old']);
+      expect(((await (await fetch(`${listening}/status`)).json()) as { watcher: string }).watcher).toBe('starting');
       // Saved after the scan read it, before the watch: no event will ever say so.
       await writeFile(path.join(ctx.articles, 'a.txt'), 'New, saved unwatched\n\nbody\n');
       release();
@@ -182,6 +189,73 @@ describe('watcher faults', () => {
     const { url } = ctx.running;
     await waitFor(async () => ((await titles(url)).join() === 'New, saved unwatched' ? true : undefined), 10_000, 'the scan after the watch was armed');
     expect(events.filter((e) => e === 'watch.gap')).toEqual([]);
+  });
+
+  it('follows a folder swapped while its first walk runs: the start ends, and the new folder is watched (review, high)', async () => {
+    await put(ctx.articles, 'a.txt', 'Before the swap\n\nbody\n');
+    const other = `${ctx.articles}.other`;
+    await put(other, 'b.txt', 'In the new folder\n\nbody\n');
+    // The first walk's end ("ready") held: chokidar walking 100,000 files takes seconds. A later walk is not held.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const once = FSWatcher.prototype.once;
+    let first = true;
+    const spy = vi.spyOn(FSWatcher.prototype, 'once').mockImplementation(function (this: FSWatcher, event, listener) {
+      if (event === 'ready' && first) {
+        first = false;
+        void held.then(() => (listener as () => void)());
+        return this;
+      }
+      return once.call(this, event, listener);
+    });
+    const events: string[] = [];
+    const record = (event: string) => void events.push(event);
+    try {
+      let listening = '';
+      const log = { debug: record, info: record, warn: record, error: record };
+      const starting = startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 }, { log, onListening: (u) => (listening = u) });
+      await waitFor(async () => (listening && !first && (await fetch(`${listening}/healthz`)).status === 200 ? true : undefined), 10_000, 'served, the walk held');
+      expect(((await (await fetch(`${listening}/status`)).json()) as { watcher: string }).watcher).toBe('starting');
+      await rename(ctx.articles, `${ctx.articles}.moved`);
+      await rename(other, ctx.articles);
+      // Before the fix, the restart closed the walking watcher and the start never ended (nor did SIGTERM).
+      ctx.running = await starting;
+    } finally {
+      release();
+      spy.mockRestore();
+      await removeDir(other);
+    }
+    const { url } = ctx.running;
+    await waitFor(async () => ((await titles(url)).join() === 'In the new folder' ? true : undefined), 10_000, 'the new folder scanned');
+    await waitFor(async () => ((await status(url)).watcher === 'native' ? true : undefined), 10_000, 'watching the new folder');
+    // Watched: a save in the new folder arrives through an event.
+    await writeFile(path.join(ctx.articles, 'c.txt'), 'Saved after the swap\n\nbody\n');
+    await waitFor(async () => ((await titles(url)).includes('Saved after the swap') ? true : undefined), 10_000, 'a save in the new folder');
+    expect(events.filter((e) => e === 'watch.ready').length).toBe(1);
+  });
+
+  it('ends a first start at once when a stop is asked for during its first walk', async () => {
+    await put(ctx.articles, 'a.txt', 'Story\n\nbody\n');
+    // The first walk never ends by itself here ("ready" withheld): only the stop can end the start.
+    const once = FSWatcher.prototype.once;
+    let walking = false;
+    const spy = vi.spyOn(FSWatcher.prototype, 'once').mockImplementation(function (this: FSWatcher, event, listener) {
+      if (event !== 'ready') return once.call(this, event, listener);
+      walking = true;
+      return this;
+    });
+    let stop = (_signal: string) => {};
+    const stopping = new Promise<string>((resolve) => (stop = resolve));
+    try {
+      let listening = '';
+      const starting = startSite(ctx.articles, ctx.state, {}, { onListening: (u) => (listening = u), stopping });
+      await waitFor(async () => (listening && walking && (await fetch(`${listening}/healthz`)).status === 200 ? true : undefined), 10_000, 'served, walking');
+      stop('SIGTERM');
+      ctx.running = await starting;
+      expect(ctx.running.site.status().watcher).toBe('off');
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('scans the folder soon after a burst of saves, for the events a full kernel queue dropped', async () => {

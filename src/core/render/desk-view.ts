@@ -45,7 +45,7 @@ export interface DeskView {
   site: { title: string; language: string; timeZone: string };
   /** Public origin (and path prefix) readers use, without a trailing slash. */
   publicBaseUrl: string;
-  watcher: { mode: 'native' | 'polling' | 'stopped'; healthy: boolean; detail?: string };
+  watcher: { mode: 'native' | 'polling' | 'stopped' | 'starting'; healthy: boolean; detail?: string };
   /** Absent until the first rebuild. */
   lastRebuild?: { at: Date; ms: number; documents: number };
   /** Latest ping per hub, newest first. */
