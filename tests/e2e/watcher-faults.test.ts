@@ -20,6 +20,13 @@ const titles = async (url: string) => (parseRssFeed((await getText(`${url}/feed.
 const status = async (url: string) =>
   JSON.parse((await getText(`${url}/status`)).text) as { watcher: string; problems: { path: string; code: string }[] };
 
+/** A logger that keeps the names of the events it was given. */
+function recordedLog(): { events: string[]; log: { debug: (e: string) => void; info: (e: string) => void; warn: (e: string) => void; error: (e: string) => void } } {
+  const events: string[] = [];
+  const record = (event: string) => void events.push(event);
+  return { events, log: { debug: record, info: record, warn: record, error: record } };
+}
+
 describe('watcher faults', () => {
   it('keeps the stories when the articles folder disappears, and follows it when it comes back', async () => {
     await put(ctx.articles, 'one.txt', 'One\n\nbody\n');
@@ -167,11 +174,9 @@ describe('watcher faults', () => {
       await gate;
       return start.call(this);
     });
-    const events: string[] = [];
-    const record = (event: string) => void events.push(event);
+    const { events, log } = recordedLog();
     try {
       let listening = '';
-      const log = { debug: record, info: record, warn: record, error: record };
       const starting = startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 }, { log, onListening: (u) => (listening = u) });
       await waitFor(() => (events.includes('scan.done') ? true : undefined), 10_000, 'the first scan, the watch not armed');
       // A first start serves what its scan read without waiting for the watch's walk (seconds at 100,000 stories).
@@ -208,11 +213,9 @@ describe('watcher faults', () => {
       }
       return once.call(this, event, listener);
     });
-    const events: string[] = [];
-    const record = (event: string) => void events.push(event);
+    const { events, log } = recordedLog();
     try {
       let listening = '';
-      const log = { debug: record, info: record, warn: record, error: record };
       const starting = startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 }, { log, onListening: (u) => (listening = u) });
       await waitFor(async () => (listening && !first && (await fetch(`${listening}/healthz`)).status === 200 ? true : undefined), 10_000, 'served, the walk held');
       expect(((await (await fetch(`${listening}/status`)).json()) as { watcher: string }).watcher).toBe('starting');
