@@ -195,6 +195,10 @@ function readableFolder(dir: string): string {
 
 async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
   const stopping = waitForSignal(log);
+  let stopAsked = false;
+  void stopping.then(() => {
+    stopAsked = true;
+  });
   process.on('unhandledRejection', (reason) =>
     log.error('process.unhandled-rejection', { reason: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }),
   );
@@ -216,7 +220,8 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
     log.error('start.failed', { reason: error instanceof Error ? error.message : String(error) });
     return 1;
   }
-  if (running.site.status().scanned) log.info('ready', { url: `${running.baseUrl}/`, articles: running.site.status().articles });
+  // Said once the site serves and watches, unless a stop came first (the start then ended early).
+  if (!stopAsked && running.site.status().scanned) log.info('ready', { url: `${running.baseUrl}/`, articles: running.site.status().articles });
   const signal = await stopping;
   log.info('shutdown', { signal });
   await running.close();

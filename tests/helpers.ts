@@ -68,6 +68,8 @@ export interface StartOptions {
   log?: Logger;
   /** The public URL, as soon as the port is bound (before the first scan; startSite resolves after it). */
   onListening?: (url: string) => void;
+  /** The desk's URL, as soon as its port is bound. */
+  onDesk?: (url: string) => void;
   /** Settles when the process is asked to stop (a signal, in the CLI). */
   stopping?: Promise<string>;
 }
@@ -131,6 +133,7 @@ export async function startSite(
     requestTimeout: options.requestTimeout,
     onListening: ({ url }) => options.onListening?.(url),
     stopping: options.stopping,
+    onDesk: options.onDesk,
   });
   return {
     url: running.url,

@@ -25,7 +25,9 @@ export type SiteEvent =
   | { type: 'seen'; path: string }
   | { type: 'applied'; paths: readonly string[]; changed: boolean }
   | { type: 'rebuilt' }
-  | { type: 'websub'; ping: HubPing };
+  | { type: 'websub'; ping: HubPing }
+  /** The watcher's mode changed (armed after a first start's walk, recovering, polling). */
+  | { type: 'watcher' };
 
 /** What the desk's open pages must be sent after an event: these files again, and maybe the summary. */
 export interface DeskUpdate {
@@ -88,6 +90,8 @@ export class DeskState {
       }
       case 'websub':
         this.pings.set(event.ping.hub, event.ping);
+        return { paths: [], summary: true };
+      case 'watcher':
         return { paths: [], summary: true };
     }
   }

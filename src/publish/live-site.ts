@@ -180,6 +180,7 @@ export class LiveSite {
       ensureWatched: (folders) => this.watcher?.ensureWatched(folders) ?? 0,
       onRecovering: (on) => {
         this.recovering = on;
+        this.emit({ type: 'watcher' });
       },
       onProgress: options.onProgress,
     });
@@ -278,14 +279,17 @@ export class LiveSite {
     if (this.interrupted || this.closing) return;
     this.serving = true;
     this.scanned = true;
-    this.backup?.start();
     if (this.options.watch) {
       watching ??= this.armWatch();
       await watching;
-      if (this.interrupted || this.closing) return;
-      // Saves made before the watch was armed, after the scan had read their files, are no event's: one scan finds them.
-      if (!watchFirst || !armedFirst) this.reconciler.catchUp();
     }
+    // The first copy after the walk (both read the disk, and the walk holds back the watch); a stop
+    // asked for during the walk makes only the copy at shutdown.
+    const stopped = this.interrupted || this.closing;
+    this.backup?.start(!stopped);
+    if (stopped) return;
+    // Saves made before the watch was armed, after the scan had read their files, are no event's: one scan finds them.
+    if (this.options.watch && (!watchFirst || !armedFirst)) this.reconciler.catchUp();
     if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
       this.reconciler.schedule(config.reconcileSeconds * 1000);
   }
@@ -305,6 +309,7 @@ export class LiveSite {
       onFolder: (p) => (p === '' ? void this.guard?.check() : this.reconciler.folderChanged(p)),
       onRescan: () => this.reconciler.schedule(0),
       onImage: () => this.reconciler.imageSaved(),
+      onArmed: () => this.emit({ type: 'watcher' }),
     });
     const watching = this.watcher.start();
     // Rejected while the scan runs: awaited (and thrown) after it.

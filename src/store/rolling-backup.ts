@@ -18,9 +18,10 @@ export class RollingBackup {
     private readonly log: Logger,
   ) {}
 
-  start(): void {
+  /** Copy now (unless `copyNow` is false: a stop is on its way, and close() makes the copy) and then every `everyMs`. */
+  start(copyNow = true): void {
     if (this.closed) return;
-    this.now();
+    if (copyNow) void this.now();
     this.timer = setInterval(() => this.now(), this.everyMs);
     this.timer.unref();
   }

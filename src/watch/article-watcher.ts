@@ -18,6 +18,8 @@ export interface WatcherOptions {
   onRescan: () => void;
   /** An image file beside the stories was saved or removed (native watching only): the stories that show it need a look. */
   onImage?: (relPath: string) => void;
+  /** chokidar has walked the folder: events are coming (after each start and restart). */
+  onArmed?: () => void;
 }
 
 /** Errors after which native watching cannot go on (inotify watches or file descriptors exhausted). */
@@ -116,6 +118,7 @@ export class ArticleWatcher {
     if (!ready) return;
     this.walked = true;
     log.info('watch.ready', { folder: root, mode: this.mode });
+    this.options.onArmed?.();
   }
 
   private relative(p: string): string {

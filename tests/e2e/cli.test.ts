@@ -110,8 +110,11 @@ describe('feedpub CLI', () => {
     await put(articles, 'kim-putin.txt', seed);
     const child = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
     const done = finished(child);
+    // Serving and watching (`ready` comes once the watch is armed, after /healthz turns 200).
+    const ready = saidOnStderr(child, ' ready ');
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(await firstLine(child))?.[1];
-    for (let i = 0; i < 500 && (await fetch(`${url}/healthz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 20));
+    await ready;
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
     // A request half sent holds the shutdown open (it waits for requests in flight) while the second SIGINT comes.
     const port = Number(new URL(url ?? '').port);
     const socket = connect(port, '127.0.0.1');

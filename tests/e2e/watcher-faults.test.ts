@@ -237,6 +237,48 @@ describe('watcher faults', () => {
     expect(events.filter((e) => e === 'watch.ready').length).toBe(1);
   });
 
+  it("tells an open desk at once when the watch is armed after a first start's walk", async () => {
+    await put(ctx.articles, 'a.txt', 'Story\n\nbody\n');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const once = FSWatcher.prototype.once;
+    let walking = false;
+    const spy = vi.spyOn(FSWatcher.prototype, 'once').mockImplementation(function (this: FSWatcher, event, listener) {
+      if (event !== 'ready' || walking) return once.call(this, event, listener);
+      walking = true;
+      void held.then(() => (listener as () => void)());
+      return this;
+    });
+    let desk = '';
+    try {
+      const starting = startSite(ctx.articles, ctx.state, {}, { onDesk: (u) => (desk = u) });
+      await waitFor(() => (desk && walking ? true : undefined), 10_000, 'the desk up, the walk held');
+      const events = await fetch(`${desk}/events`);
+      const reader = (events.body as ReadableStream<Uint8Array>).getReader();
+      let seen = '';
+      const armed = (async () => {
+        // The summary names the watcher's mode in the desk's language (Thai here): "file events".
+        while (!/event: summary\ndata: [^\n]*ติดตามการบันทึกทันที/.test(seen)) {
+          const { value, done } = await reader.read();
+          if (done) throw new Error('stream ended');
+          seen += Buffer.from(value).toString('utf8');
+        }
+      })();
+      release();
+      ctx.running = await starting;
+      // Before, the desk learnt of it only at its next keep-alive, 25 s later.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no summary saying the watch is armed within 5 s: ${seen}`)), 5000);
+      });
+      await Promise.race([armed, late]).finally(() => clearTimeout(timer));
+      await reader.cancel();
+    } finally {
+      release();
+      spy.mockRestore();
+    }
+  });
+
   it('ends a first start at once when a stop is asked for during its first walk', async () => {
     await put(ctx.articles, 'a.txt', 'Story\n\nbody\n');
     // The first walk never ends by itself here ("ready" withheld): only the stop can end the start.
