@@ -31,13 +31,12 @@ import { type DeskPreviewEntry, previewOf } from './desk-preview-source.js';
 const LATE_QUIET_MS = 1000;
 
 /**
- * A restart serves the stored stories at once, so it watches first, then scans: a file saved
- * during the scan is seen by one or the other. But chokidar arms a folder's watch only after its
- * first walk, which stats every file (1.4-2 s at 100,000 stories, on the main thread, the parse
- * workers idle meanwhile): a walk not done by then goes on beside the scan, and a scan after both
- * finds what was saved before the watch was armed. A first start serves nothing until its scan
- * ends, so it scans, serves, and only then walks and catches up: the walk no longer competes with
- * the scan (README, performance).
+ * Watch first, then scan: a file saved during the scan is seen by one or the other. But chokidar
+ * arms a folder's watch only after its first walk, which stats every file (1.4-2 s at 100,000
+ * stories, on the main thread, the parse workers idle meanwhile). A walk not done by then: a
+ * restart, which serves the stored stories at once, scans beside it; a first start, which serves
+ * nothing until its scan ends, stops it, scans, serves, and walks again. Either way a scan after
+ * both finds what was saved before the watch was armed (README, performance).
  */
 const WATCH_HEAD_START_MS = 250;
 
@@ -267,14 +266,21 @@ export class LiveSite {
       this.serving = true;
     }
     // Only a restart, which serves already, watches before its scan (see WATCH_HEAD_START_MS).
-    const watchFirst = this.serving;
+    const restart = this.serving;
     let watching: Promise<void> | undefined;
     if (this.options.watch) {
       this.guard = new RootGuard({ root: config.articlesDir, onChange: (now) => this.reconciler.rootChanged(now !== undefined) });
       await this.guard.start();
-      if (watchFirst) watching = this.armWatch();
+      watching = this.armWatch();
     }
     const armedFirst = watching === undefined || (await settlesWithin(watching, WATCH_HEAD_START_MS));
+    if (!armedFirst && !restart) {
+      // A first start serves nothing until its scan ends, and a walk this long would compete with
+      // it: the watch is armed again after the scan (then one scan catches up).
+      await this.watcher?.close();
+      this.watcher = undefined;
+      watching = undefined;
+    }
     await this.queue.run(() => this.firstScan());
     if (this.interrupted || this.closing) return;
     this.serving = true;
@@ -289,7 +295,7 @@ export class LiveSite {
     this.backup?.start(!stopped);
     if (stopped) return;
     // Saves made before the watch was armed, after the scan had read their files, are no event's: one scan finds them.
-    if (this.options.watch && (!watchFirst || !armedFirst)) this.reconciler.catchUp();
+    if (this.options.watch && !armedFirst) this.reconciler.catchUp();
     if ((this.options.reconcile ?? this.options.watch) && config.reconcileSeconds > 0)
       this.reconciler.schedule(config.reconcileSeconds * 1000);
   }

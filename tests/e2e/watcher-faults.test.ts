@@ -27,6 +27,25 @@ function recordedLog(): { events: string[]; log: { debug: (e: string) => void; i
   return { events, log: { debug: record, info: record, warn: record, error: record } };
 }
 
+/**
+ * chokidar's walks held: the "ready" of the first `count` watchers made is withheld until
+ * `release()` (walking 100,000 files takes seconds). A first start whose walk is not done within
+ * its head start stops that watcher and makes another after its scan: two walks before serving.
+ */
+function holdWalks(count: number): { release: () => void; held: () => number; restore: () => void } {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const once = FSWatcher.prototype.once;
+  let held = 0;
+  const spy = vi.spyOn(FSWatcher.prototype, 'once').mockImplementation(function (this: FSWatcher, event, listener) {
+    if (event !== 'ready' || held >= count) return once.call(this, event, listener);
+    held++;
+    void gate.then(() => (listener as () => void)());
+    return this;
+  });
+  return { release, held: () => held, restore: () => spy.mockRestore() };
+}
+
 describe('watcher faults', () => {
   it('keeps the stories when the articles folder disappears, and follows it when it comes back', async () => {
     await put(ctx.articles, 'one.txt', 'One\n\nbody\n');
@@ -200,32 +219,21 @@ describe('watcher faults', () => {
     await put(ctx.articles, 'a.txt', 'Before the swap\n\nbody\n');
     const other = `${ctx.articles}.other`;
     await put(other, 'b.txt', 'In the new folder\n\nbody\n');
-    // The first walk's end ("ready") held: chokidar walking 100,000 files takes seconds. A later walk is not held.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const once = FSWatcher.prototype.once;
-    let first = true;
-    const spy = vi.spyOn(FSWatcher.prototype, 'once').mockImplementation(function (this: FSWatcher, event, listener) {
-      if (event === 'ready' && first) {
-        first = false;
-        void held.then(() => (listener as () => void)());
-        return this;
-      }
-      return once.call(this, event, listener);
-    });
+    // The walks before serving held; the one after the swap is not.
+    const walks = holdWalks(2);
     const { events, log } = recordedLog();
     try {
       let listening = '';
       const starting = startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 }, { log, onListening: (u) => (listening = u) });
-      await waitFor(async () => (listening && !first && (await fetch(`${listening}/healthz`)).status === 200 ? true : undefined), 10_000, 'served, the walk held');
+      await waitFor(async () => (listening && walks.held() === 2 && (await fetch(`${listening}/healthz`)).status === 200 ? true : undefined), 10_000, 'served, the walk held');
       expect(((await (await fetch(`${listening}/status`)).json()) as { watcher: string }).watcher).toBe('starting');
       await rename(ctx.articles, `${ctx.articles}.moved`);
       await rename(other, ctx.articles);
       // Before the fix, the restart closed the walking watcher and the start never ended (nor did SIGTERM).
       ctx.running = await starting;
     } finally {
-      release();
-      spy.mockRestore();
+      walks.release();
+      walks.restore();
       await removeDir(other);
     }
     const { url } = ctx.running;
@@ -239,20 +247,11 @@ describe('watcher faults', () => {
 
   it("tells an open desk at once when the watch is armed after a first start's walk", async () => {
     await put(ctx.articles, 'a.txt', 'Story\n\nbody\n');
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const once = FSWatcher.prototype.once;
-    let walking = false;
-    const spy = vi.spyOn(FSWatcher.prototype, 'once').mockImplementation(function (this: FSWatcher, event, listener) {
-      if (event !== 'ready' || walking) return once.call(this, event, listener);
-      walking = true;
-      void held.then(() => (listener as () => void)());
-      return this;
-    });
+    const walks = holdWalks(2);
     let desk = '';
     try {
       const starting = startSite(ctx.articles, ctx.state, {}, { onDesk: (u) => (desk = u) });
-      await waitFor(() => (desk && walking ? true : undefined), 10_000, 'the desk up, the walk held');
+      await waitFor(() => (desk && walks.held() === 2 ? true : undefined), 10_000, 'the desk up, the walk held');
       const events = await fetch(`${desk}/events`);
       const reader = (events.body as ReadableStream<Uint8Array>).getReader();
       let seen = '';
@@ -264,7 +263,7 @@ describe('watcher faults', () => {
           seen += Buffer.from(value).toString('utf8');
         }
       })();
-      release();
+      walks.release();
       ctx.running = await starting;
       // Before, the desk learnt of it only at its next keep-alive, 25 s later.
       let timer: NodeJS.Timeout | undefined;
@@ -274,32 +273,26 @@ describe('watcher faults', () => {
       await Promise.race([armed, late]).finally(() => clearTimeout(timer));
       await reader.cancel();
     } finally {
-      release();
-      spy.mockRestore();
+      walks.release();
+      walks.restore();
     }
   });
 
   it('ends a first start at once when a stop is asked for during its first walk', async () => {
     await put(ctx.articles, 'a.txt', 'Story\n\nbody\n');
-    // The first walk never ends by itself here ("ready" withheld): only the stop can end the start.
-    const once = FSWatcher.prototype.once;
-    let walking = false;
-    const spy = vi.spyOn(FSWatcher.prototype, 'once').mockImplementation(function (this: FSWatcher, event, listener) {
-      if (event !== 'ready') return once.call(this, event, listener);
-      walking = true;
-      return this;
-    });
+    // No walk ends by itself here ("ready" withheld): only the stop can end the start.
+    const walks = holdWalks(Number.POSITIVE_INFINITY);
     let stop = (_signal: string) => {};
     const stopping = new Promise<string>((resolve) => (stop = resolve));
     try {
       let listening = '';
       const starting = startSite(ctx.articles, ctx.state, {}, { onListening: (u) => (listening = u), stopping });
-      await waitFor(async () => (listening && walking && (await fetch(`${listening}/healthz`)).status === 200 ? true : undefined), 10_000, 'served, walking');
+      await waitFor(async () => (listening && walks.held() === 2 && (await fetch(`${listening}/healthz`)).status === 200 ? true : undefined), 10_000, 'served, walking');
       stop('SIGTERM');
       ctx.running = await starting;
       expect(ctx.running.site.status().watcher).toBe('off');
     } finally {
-      spy.mockRestore();
+      walks.restore();
     }
   });
 
