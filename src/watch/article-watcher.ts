@@ -158,7 +158,8 @@ export class ArticleWatcher {
     let added = 0;
     for (const rel of new Set(relFolders)) {
       const abs = rel === '' ? this.realRoot : path.join(this.realRoot, ...rel.split('/'));
-      if (abs in watched) continue;
+      // Watched when its parent lists it: chokidar keeps an empty entry for a folder it stopped watching.
+      if (rel === '' ? abs in watched : watched[path.dirname(abs)]?.includes(path.basename(abs))) continue;
       w.add(abs);
       added++;
     }

@@ -22,6 +22,8 @@ export interface ScanResult {
   rootError?: string;
   /** Files never read (editor debris, hidden or non-article names; images excepted), at most IGNORED_LIMIT: the desk lists them. */
   ignored: string[];
+  /** Every folder listed (relative; '' is the root): those the watcher missed can be watched. */
+  folders: string[];
 }
 
 /** Ignored files listed per scan: the desk shows them so an editor sees why a save did nothing; a bound keeps a junk folder cheap. */
@@ -35,21 +37,22 @@ export async function scanFolder(root: string): Promise<ScanResult> {
   const files: ScannedFile[] = [];
   const problems: Problem[] = [];
   const ignored: string[] = [];
+  const folders: string[] = [];
   try {
     // The root itself may be a link (a deploy's `current`): followed; links inside it never are.
     const st = await stat(root);
-    if (!st.isDirectory()) return { files, problems, ignored, rootOk: false, rootError: 'not a folder' };
+    if (!st.isDirectory()) return { files, problems, ignored, folders, rootOk: false, rootError: 'not a folder' };
   } catch (cause) {
-    return { files, problems, ignored, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
+    return { files, problems, ignored, folders, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
   }
   try {
-    await walk(root, '', 0, { files, problems, ignored });
+    await walk(root, '', 0, { files, problems, ignored, folders });
   } catch (cause) {
-    return { files, problems, ignored, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
+    return { files, problems, ignored, folders, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   ignored.sort();
-  return { files, problems, ignored, rootOk: true };
+  return { files, problems, ignored, folders, rootOk: true };
 }
 
 /** List `dir` (at `rel`, `depth` levels down) into `out`, recursively. An unreadable sub-folder is a problem; an unreadable root throws. */
@@ -57,9 +60,9 @@ async function walk(
   dir: string,
   rel: string,
   depth: number,
-  out: { files: ScannedFile[]; problems: Problem[]; ignored: string[] },
+  out: { files: ScannedFile[]; problems: Problem[]; ignored: string[]; folders: string[] },
 ): Promise<void> {
-  const { files, problems, ignored } = out;
+  const { files, problems, ignored, folders } = out;
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -70,6 +73,7 @@ async function walk(
       problems.push({ path: rel, code: ProblemCode.Unreadable, reason: `cannot list folder: ${code}`, severity: 'error' });
     return;
   }
+  folders.push(rel);
   for (const entry of entries) {
     const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
     if (entry.isFile() && !isArticleFile(entry.name) && imageType(entry.name) === undefined && ignored.length < IGNORED_LIMIT)

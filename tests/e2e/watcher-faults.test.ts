@@ -1,5 +1,5 @@
 // The watcher's own failures: the folder deleted and re-created, native watching failing, no events at all.
-import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FSWatcher } from 'chokidar';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -294,6 +294,23 @@ describe('watcher faults', () => {
     } finally {
       walks.restore();
     }
+  });
+
+  it('watches, at its catch-up scan, a folder the first walk missed (attack trial: folders made during a long walk)', async () => {
+    await put(ctx.articles, 'late/one.txt', 'One\n\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 });
+    const { url, site } = ctx.running;
+    // As chokidar leaves a folder made while it lists a large one: never watched.
+    const inner = site as unknown as { watcher: { watcher: { unwatch: (p: string) => void; getWatched: () => Record<string, string[]> } }; reconciler: { catchUp: () => void } };
+    const folder = path.join(await realpath(ctx.articles), 'late');
+    inner.watcher.watcher.unwatch(folder);
+    const listed = () => inner.watcher.watcher.getWatched()[path.dirname(folder)]?.includes('late');
+    await waitFor(() => (listed() ? undefined : true), 10_000, 'the folder unwatched');
+    inner.reconciler.catchUp();
+    await waitFor(() => (listed() ? true : undefined), 10_000, 'the folder watched again');
+    // Watched: a save in it is published by its event (no scan is due for an hour).
+    await writeFile(path.join(ctx.articles, 'late', 'two.txt'), 'Two\n\nbody\n');
+    await waitFor(async () => ((await titles(url)).includes('Two') ? true : undefined), 10_000, 'a save in the folder');
   });
 
   it('scans the folder soon after a burst of saves, for the events a full kernel queue dropped', async () => {
