@@ -246,7 +246,7 @@ export class LiveSite {
     };
   }
 
-  /** `starting` until chokidar has walked the folder (a first start's walk follows its scan), not `off`. */
+  /** `starting` until chokidar has walked the folder (a long first walk follows the scan), not `off`. */
   private watcherMode(): SiteStatus['watcher'] {
     if (this.recovering) return 'recovering';
     if (!this.options.watch || this.closing || this.interrupted) return 'off';
@@ -265,7 +265,7 @@ export class LiveSite {
       this.rebuild();
       this.serving = true;
     }
-    // Only a restart, which serves already, watches before its scan (see WATCH_HEAD_START_MS).
+    // A restart serves the stored stories already: its walk goes on beside the scan, however long (WATCH_HEAD_START_MS).
     const restart = this.serving;
     let watching: Promise<void> | undefined;
     if (this.options.watch) {
