@@ -135,6 +135,7 @@ async function serveWith(config: Readonly<Config>, options: ServeOptions, store:
     articlesDir: config.articlesDir,
     log,
     status,
+    ready: () => site?.isServing() ?? false,
     language: config.site.language,
     imagePublic: (rel) => site?.imagePublic(rel) ?? false,
   });

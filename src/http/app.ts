@@ -17,6 +17,8 @@ export interface AppOptions {
   /** Images saved beside the stories are served from here. */
   articlesDir: string;
   status: () => StatusReport;
+  /** Stories are served (status().ready, without making the whole status). */
+  ready: () => boolean;
   log: Logger;
   /** The site's language: error pages speak it. */
   language: string;
@@ -40,6 +42,10 @@ export function createApp(options: AppOptions): express.Express {
   app.set('etag', false);
   app.use((_req, res, next) => {
     res.set(SECURITY_HEADERS);
+    // Whether a request that ends in the catch-all below is a 404 or a 503 is decided as it
+    // arrives: the site can become ready while an image or static lookup is under way, and a
+    // request sent before it was must not be told a feed is gone (attack trial: 404s at that moment).
+    res.locals.readyOnArrival = options.ready();
     next();
   });
   app.use((req, res, next) => {
@@ -65,7 +71,7 @@ export function createApp(options: AppOptions): express.Express {
 
   // Before the first stories are served, nothing is known missing: a reader or a monitor must not take 404 for a feed gone.
   app.use((req, res, next) => {
-    if (options.status().ready) return next(new HttpError(404, `no such page: ${req.path}`));
+    if (res.locals.readyOnArrival === true) return next(new HttpError(404, `no such page: ${req.path}`));
     res.set('retry-after', '5');
     next(new HttpError(503, 'starting: the stories are being read; try again in a few seconds'));
   });

@@ -231,6 +231,11 @@ export class LiveSite {
     return fate;
   }
 
+  /** Stories are served (`status().ready`), cheaply: asked on every request express answers. */
+  isServing(): boolean {
+    return this.serving;
+  }
+
   status(): SiteStatus {
     return {
       ready: this.serving,
