@@ -127,9 +127,7 @@ export class Reconciler {
     const todo = diffFolder({
       onDisk: scan.files,
       known: catalog.knownStats(),
-      // Only story names: a problem once recorded on another name (a link called budget.csv) must
-      // never make a scan read that file as a story when it is a plain file again.
-      problemPaths: problems.paths().filter((p) => !scanned.has(p) && isArticleFile(p.slice(p.lastIndexOf('/') + 1))),
+      problemPaths: this.problemFiles(scanned),
       stored: initial ? this.options.storedPaths() : undefined,
     }).filter((p) => !scanned.has(p));
     const onDisk = new Map(scan.files.map((f) => [f.path, f]));
@@ -141,6 +139,15 @@ export class Reconciler {
     if (initial) todo.sort((a, b) => Number(onDisk.has(a)) - Number(onDisk.has(b)));
     const changed = initial ? await this.applyWithProgress(todo, onDisk) : await this.repair(todo, onDisk);
     return { changed, files: scan.files.length, read: todo.length };
+  }
+
+  /**
+   * Files with a problem, which a scan reads again: story names only (a problem once recorded on
+   * another name, a link called budget.csv, must never make a scan read that file as a story when
+   * it is a plain file again), and none this scan reports itself (`scanned`: a link, a folder too deep).
+   */
+  private problemFiles(scanned: ReadonlySet<string>): string[] {
+    return this.options.problems.paths().filter((p) => !scanned.has(p) && isArticleFile(p.slice(p.lastIndexOf('/') + 1)));
   }
 
   /**
@@ -241,10 +248,8 @@ export class Reconciler {
         // folder once it has listed it): watched from now on, or a save into one waited for the
         // periodic scan (attack trial: 188 of 365 folders made during a 100,000-story walk).
         this.options.ensureWatched?.(scan.folders);
-        // A file unreadable at the first scan (a folder briefly unreadable) is read again too, as
-        // by every scan (read() above); what this scan reports itself (a link) is not.
-        const scanned = new Set(scan.problems.map((p) => p.path));
-        const problemPaths = this.options.problems.paths().filter((p) => !scanned.has(p) && isArticleFile(p.slice(p.lastIndexOf('/') + 1)));
+        // A file unreadable at the first scan (a folder briefly unreadable) is read again too, as by every scan.
+        const problemPaths = this.problemFiles(new Set(scan.problems.map((p) => p.path)));
         for (const p of diffFolder({ onDisk: scan.files, known: catalog.knownStats(), problemPaths })) queue.enqueue(p);
       })
       .catch(() => undefined);

@@ -301,13 +301,17 @@ describe('watcher faults', () => {
     ctx.running = await startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 });
     const { url, site } = ctx.running;
     // As chokidar leaves a folder made while it lists a large one: never watched.
-    const inner = site as unknown as { watcher: { watcher: { unwatch: (p: string) => void; getWatched: () => Record<string, string[]> } }; reconciler: { catchUp: () => void } };
+    const inner = site as unknown as {
+      watcher: { watcher: { unwatch: (p: string) => void; getWatched: () => Record<string, string[]>; _closers: Map<string, unknown> } };
+      reconciler: { catchUp: () => void };
+    };
     const folder = path.join(await realpath(ctx.articles), 'late');
     inner.watcher.watcher.unwatch(folder);
     const listed = () => inner.watcher.watcher.getWatched()[path.dirname(folder)]?.includes('late');
     await waitFor(() => (listed() ? undefined : true), 10_000, 'the folder unwatched');
     inner.reconciler.catchUp();
-    await waitFor(() => (listed() ? true : undefined), 10_000, 'the folder watched again');
+    // Its own inotify watch in place (chokidar keeps it among its closers), not only listed.
+    await waitFor(() => (listed() && inner.watcher.watcher._closers.has(folder) ? true : undefined), 10_000, 'the folder watched again');
     // Watched: a save in it is published by its event (no scan is due for an hour).
     await writeFile(path.join(ctx.articles, 'late', 'two.txt'), 'Two\n\nbody\n');
     await waitFor(async () => ((await titles(url)).includes('Two') ? true : undefined), 10_000, 'a save in the folder');
