@@ -5,7 +5,8 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { FSWatcher } from 'chokidar';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { type Config, loadConfig } from '../src/config.js';
 import { type Logger, silentLogger } from '../src/log.js';
@@ -240,4 +241,23 @@ export { parseAtomFeed, parseJsonFeed, parseRssFeed };
 export async function getText(url: string, init?: RequestInit): Promise<{ status: number; headers: Headers; text: string }> {
   const res = await fetch(url, init);
   return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+/**
+ * chokidar's walks held: the "ready" of the first `count` watchers made is withheld until
+ * `release()` (walking 100,000 files takes seconds). A first start whose walk is not done within
+ * its head start stops that watcher and makes another after its scan: two walks before serving.
+ */
+export function holdWalks(count: number): { release: () => void; held: () => number; restore: () => void } {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const once = FSWatcher.prototype.once;
+  let held = 0;
+  const spy = vi.spyOn(FSWatcher.prototype, 'once').mockImplementation(function (this: FSWatcher, event, listener) {
+    if (event !== 'ready' || held >= count) return once.call(this, event, listener);
+    held++;
+    void gate.then(() => (listener as () => void)());
+    return this;
+  });
+  return { release, held: () => held, restore: () => spy.mockRestore() };
 }

@@ -1,10 +1,9 @@
 // The watcher's own failures: the folder deleted and re-created, native watching failing, no events at all.
 import { mkdir, realpath, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FSWatcher } from 'chokidar';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ArticleWatcher } from '../../src/watch/article-watcher.js';
-import { getText, parseRssFeed, put, removeDir, startSite, tempDir, waitFor, siteFolders } from '../helpers.js';
+import { getText, holdWalks, parseRssFeed, put, removeDir, startSite, tempDir, waitFor, siteFolders } from '../helpers.js';
 
 const ctx = siteFolders();
 
@@ -25,25 +24,6 @@ function recordedLog(): { events: string[]; log: { debug: (e: string) => void; i
   const events: string[] = [];
   const record = (event: string) => void events.push(event);
   return { events, log: { debug: record, info: record, warn: record, error: record } };
-}
-
-/**
- * chokidar's walks held: the "ready" of the first `count` watchers made is withheld until
- * `release()` (walking 100,000 files takes seconds). A first start whose walk is not done within
- * its head start stops that watcher and makes another after its scan: two walks before serving.
- */
-function holdWalks(count: number): { release: () => void; held: () => number; restore: () => void } {
-  let release = () => {};
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const once = FSWatcher.prototype.once;
-  let held = 0;
-  const spy = vi.spyOn(FSWatcher.prototype, 'once').mockImplementation(function (this: FSWatcher, event, listener) {
-    if (event !== 'ready' || held >= count) return once.call(this, event, listener);
-    held++;
-    void gate.then(() => (listener as () => void)());
-    return this;
-  });
-  return { release, held: () => held, restore: () => spy.mockRestore() };
 }
 
 describe('watcher faults', () => {
