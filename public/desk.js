@@ -6,6 +6,8 @@
 //                   a file's row, new or changed: replaces the row with that data-path, or is inserted in order
 //   event: remove   data: {"path":"world/rain.txt"}   the file is gone: its row goes
 //   event: summary  data: {"html":"<section id=\"desk-summary\">…</section>"}   counts, watcher, rebuild, pings
+// A page of more files than it shows (<ol data-partial>: the server sent only the first rows that match)
+// cannot be filtered here: its state links and search form go to the server, as without script.
 // After a lost connection the script reconnects with backoff (1 s doubling to 30 s, with jitter) and then
 // re-reads the page once, since events sent while it was away are not replayed.
 (() => {
@@ -17,6 +19,7 @@
   const search = document.getElementById('desk-q');
   const stateInput = document.getElementById('desk-state');
   const form = document.getElementById('desk-search');
+  const partial = list.hasAttribute('data-partial');
   const params = new URLSearchParams(location.search);
   const filter = { state: params.get('state') || '', q: (params.get('q') || '').trim() };
 
@@ -61,20 +64,20 @@
   document.addEventListener('click', (event) => {
     const a = event.target instanceof Element ? event.target.closest('a[data-filter]') : null;
     // A modified click (new tab, new window) keeps the plain link, which the server filters the same way.
-    if (!a || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!a || partial || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     filter.state = a.dataset.filter || '';
     apply();
     remember();
   });
-  if (search) {
+  if (search && !partial) {
     search.addEventListener('input', () => {
       filter.q = search.value.trim();
       apply();
       remember();
     });
   }
-  if (form) form.addEventListener('submit', (event) => event.preventDefault());
+  if (form && !partial) form.addEventListener('submit', (event) => event.preventDefault());
 
   function element(html) {
     const t = document.createElement('template');
@@ -105,6 +108,12 @@
         break;
       }
     }
+    // A partial page holds only matching rows, and none past its last while others match beyond it.
+    const more = document.getElementById('desk-more');
+    if (partial && (!matches(row) || (next === null && more && !more.hidden))) {
+      apply();
+      return;
+    }
     list.insertBefore(row, next);
     row.hidden = !matches(row);
     row.classList.add('changed');
@@ -129,11 +138,19 @@
 
   async function resync() {
     try {
-      const response = await fetch(location.pathname, { headers: { accept: 'text/html' }, cache: 'no-store' });
+      const response = await fetch(location.pathname + location.search, { headers: { accept: 'text/html' }, cache: 'no-store' });
       if (!response.ok) return;
       const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
       const rows = doc.getElementById('desk-files');
       const summary = doc.getElementById('desk-summary');
+      // The folder grew past one page, or shrank back: the page itself changes how it filters.
+      if (rows && rows.hasAttribute('data-partial') !== partial) {
+        location.reload();
+        return;
+      }
+      const fresh = doc.getElementById('desk-more');
+      const more = document.getElementById('desk-more');
+      if (fresh && more) more.replaceWith(document.importNode(fresh, true));
       if (rows) list.replaceChildren(...Array.from(rows.children).map((r) => document.importNode(r, true)));
       if (summary) replaceSummary(summary.outerHTML);
       apply();

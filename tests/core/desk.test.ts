@@ -5,6 +5,7 @@ import type { Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { DESK_WORDS } from '../../src/core/desk-words.js';
 import {
+  DESK_PAGE_ROWS,
   type DeskFile,
   deskRowId,
   parseDeskQuery,
@@ -120,6 +121,57 @@ describe('renderDesk', () => {
     ).toEqual(['world/embargo.txt']);
     const none = renderDesk(deskView(), th, { now: NOW, filter: { q: 'zzz' } });
     expect(all(none, (e) => e.attribs.id === 'desk-empty')[0]?.attribs).not.toHaveProperty('hidden');
+  });
+
+  it('past rowLimit files, carries only the first that match, marks the list partial and says how many others match', () => {
+    const visible = (html: string) => rows(html).map((r) => [r.attribs['data-path'], DomUtils.hasAttrib(r, 'hidden')]);
+    const more = (html: string) => all(html, (e) => e.attribs.id === 'desk-more')[0];
+    const partial = (html: string) => all(html, (e) => e.attribs.id === 'desk-files')[0]?.attribs;
+
+    // Seven files, three to a page: problems and kept first, none hidden (the script cannot re-show a row the page lacks).
+    const page = renderDesk(deskView(), en, { now: NOW, rowLimit: 3 });
+    expect(visible(page)).toEqual([
+      ['economy/baht.md', false],
+      ['sport/final.md', false],
+      ['world/embargo.txt', false],
+    ]);
+    expect(partial(page)).toHaveProperty('data-partial');
+    expect(more(page)?.attribs).not.toHaveProperty('hidden');
+    expect(DomUtils.textContent(more(page)!)).toBe(
+      'Showing the first 3 of 7 matching files: search by name or choose a state to see the others.',
+    );
+
+    // A state or a search narrows on the server: the two published files fit, and nothing says more.
+    const published = renderDesk(deskView(), th, { now: NOW, rowLimit: 3, filter: { state: 'published' } });
+    expect(visible(published)).toEqual([
+      ['markets.txt', false],
+      ['politics/kim-putin.txt', false],
+    ]);
+    expect(partial(published)).toHaveProperty('data-partial');
+    expect(more(published)?.attribs).toHaveProperty('hidden');
+    const none = renderDesk(deskView(), th, { now: NOW, rowLimit: 3, filter: { q: 'zzz' } });
+    expect(rows(none)).toEqual([]);
+    expect(all(none, (e) => e.attribs.id === 'desk-empty')[0]?.attribs).not.toHaveProperty('hidden');
+
+    // At the limit, every file as before: the page filters itself.
+    const whole = renderDesk(deskView(), th, { now: NOW, rowLimit: FILES.length, filter: { state: 'published' } });
+    expect(rows(whole)).toHaveLength(FILES.length);
+    expect(partial(whole)).not.toHaveProperty('data-partial');
+    expect(more(whole)?.attribs).toHaveProperty('hidden');
+  });
+
+  it('renders a desk of 20,000 files as one page of DESK_PAGE_ROWS rows', () => {
+    const many: DeskFile[] = Array.from({ length: 20_000 }, (_, i) => ({
+      path: `story-${String(i).padStart(5, '0')}.txt`,
+      state: i % 1000 === 7 ? 'problem' : 'published',
+      problems: [],
+      title: `ข่าวทดสอบหมายเลข ${i}`,
+    }));
+    const page = renderDesk(deskView(many), th, { now: NOW });
+    const paths = rows(page).map((r) => r.attribs['data-path']);
+    expect(paths).toHaveLength(DESK_PAGE_ROWS);
+    expect(paths.slice(0, 21)).toEqual([...Array.from({ length: 20 }, (_, k) => `story-${String(k * 1000 + 7).padStart(5, '0')}.txt`), 'story-00000.txt']);
+    expect(Buffer.byteLength(page)).toBeLessThan(1_000_000);
   });
 
   it('speaks English for an English site', () => {

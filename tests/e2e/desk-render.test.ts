@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../oracles/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESK_WORDS } from '../../src/core/desk-words.js';
-import { renderDesk, renderDeskEvent, renderDeskPreview } from '../../src/core/render/desk.js';
+import { parseDeskQuery, renderDesk, renderDeskEvent, renderDeskPreview } from '../../src/core/render/desk.js';
 import { renderFeedPage } from '../../src/core/render/feed-page.js';
 import { FILES, NOW, deskView, feedPageInput } from '../core/desk-fixtures.js';
 import { ROOT, removeDir, tempDir, waitFor } from '../helpers.js';
@@ -46,6 +46,12 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.write(': hello\n\n');
     streams.add(res);
     req.on('close', () => streams.delete(res));
+    return;
+  }
+  if (url.pathname === '/partial') {
+    // A desk of more files than a page holds (three here): the server filters, as the real desk does.
+    const html = renderDesk(deskView(), th, { now: NOW, filter: parseDeskQuery(url.searchParams), deskPath: '/partial', rowLimit: 3 });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     return;
   }
   const route = ROUTES[url.pathname];
@@ -151,6 +157,34 @@ describe('desk, preview and feed page in Chromium', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it.skipIf(NO_CHROMIUM)(
+    'on a page of more files than it shows, filters and searches on the server and inserts only matching rows (skipped without /usr/bin/chromium)',
+    async () => {
+      const { page, errors } = await open(DESKTOP, '/partial');
+      expect(await visiblePaths(page)).toEqual(['economy/baht.md', 'sport/final.md', 'world/embargo.txt']);
+      expect(await page.textContent('#desk-more')).toBe('แสดง 3 ไฟล์แรกจาก 7 ไฟล์ที่ตรงกัน ค้นหาด้วยชื่อหรือเลือกสถานะเพื่อดูไฟล์อื่น');
+      // The page lacks the published rows: the state link goes to the server, which sends them.
+      await Promise.all([page.waitForURL((u) => u.search === '?state=published'), page.click('a[data-filter="published"]')]);
+      expect(await visiblePaths(page)).toEqual(['markets.txt', 'politics/kim-putin.txt']);
+      expect(await page.isVisible('#desk-more')).toBe(false);
+      await page.fill('#desk-q', 'kim');
+      expect(await visiblePaths(page)).toEqual(['markets.txt', 'politics/kim-putin.txt']); // not filtered by the script
+      await Promise.all([page.waitForURL((u) => u.search === '?q=kim&state=published'), page.press('#desk-q', 'Enter')]);
+      expect(await visiblePaths(page)).toEqual(['politics/kim-putin.txt']);
+      await page.goto(`${base}/partial?state=published`);
+      await page.waitForSelector('#desk-live.is-live');
+      await waitFor(() => streams.size > 0, 5000, 'the page to subscribe');
+      const problem = { path: 'a-new.txt', state: 'problem' as const, problems: [] };
+      push(renderDeskEvent({ type: 'file', file: problem }, th, { now: NOW, site }));
+      push(renderDeskEvent({ type: 'file', file: { path: 'b-new.txt', state: 'published', problems: [] } }, th, { now: NOW, site }));
+      await page.waitForSelector('[id="f-b-new.txt"]');
+      expect(await visiblePaths(page)).toEqual(['b-new.txt', 'markets.txt', 'politics/kim-putin.txt']);
+      expect(await page.$$('[id="f-a-new.txt"]')).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   it.skipIf(NO_CHROMIUM)('without script, ?state= still filters (skipped without /usr/bin/chromium)', async () => {
     const { page } = await open(PHONE, '/filtered', false);

@@ -8,11 +8,11 @@ import {
   type DeskFilter,
   type DeskView,
   deskQueryHref,
+  deskPage,
   deskRank,
   deskRowId,
   matchesDeskFilter,
   searchText,
-  sortDeskFiles,
 } from './desk-view.js';
 
 export * from './desk-view.js';
@@ -29,6 +29,8 @@ export interface DeskRenderOptions {
   stylesheet?: string;
   script?: string;
   events?: string;
+  /** The most rows the page carries (default DESK_PAGE_ROWS). */
+  rowLimit?: number;
 }
 
 /** Site language and zone, as every date on the desk needs them. */
@@ -135,17 +137,20 @@ export function renderDeskSummary(view: DeskView, words: DeskWords, opts: DeskRe
 }
 
 /**
- * The whole desk page: summary, legend, search form, every file (sorted: problems, kept, held, then by
- * path; rows outside the filter carry `hidden`). No inline script or style: it runs under
+ * The whole desk page: summary, legend, search form, the files (sorted: problems, kept, held, then by
+ * path; rows outside the filter carry `hidden`; past DESK_PAGE_ROWS files, only the first that
+ * match, the list marked `data-partial` and `#desk-more` saying how many others match). No inline script or style: it runs under
  * `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'`.
  */
 export function renderDesk(view: DeskView, words: DeskWords, opts: DeskRenderOptions): string {
   const deskPath = opts.deskPath ?? '/';
   const filter = opts.filter ?? {};
-  const files = sortDeskFiles(view.files);
+  const page = deskPage(view.files, filter, opts.rowLimit);
   const rowOpts = { ...opts, site: view.site, filter };
-  const rows = files.map((f) => renderDeskRow(f, words, rowOpts)).join('\n');
-  const anyVisible = files.some((f) => matchesDeskFilter(f, filter));
+  const rows = page.rows.map((f) => renderDeskRow(f, words, rowOpts)).join('\n');
+  const more = page.partial && page.matching > page.rows.length;
+  const count = new Intl.NumberFormat(words.lang);
+  const moreText = words.moreFiles.replace('{shown}', count.format(page.rows.length)).replace('{matching}', count.format(page.matching));
   const legend = DESK_STATES.map(
     (s) =>
       `<div><dt><span class="badge state-${s}">${escapeHtml(words.states[s])}</span></dt><dd>${escapeHtml(words.stateHelp[s])}</dd></div>`,
@@ -177,10 +182,11 @@ ${renderDeskSummary(view, words, { ...opts, filter })}
 ${filter.q ? `<a class="clear" href="${escapeHtml(deskQueryHref(deskPath, { state: filter.state }))}">${escapeHtml(words.clearSearch)}</a>` : ''}
 </form>
 <main>
-<p id="desk-empty" class="empty"${anyVisible ? ' hidden' : ''}>${escapeHtml(words.noFiles)}</p>
-<ol id="desk-files" class="files">
+<p id="desk-empty" class="empty"${page.matching > 0 ? ' hidden' : ''}>${escapeHtml(words.noFiles)}</p>
+<ol id="desk-files" class="files"${page.partial ? ' data-partial' : ''}>
 ${rows}
 </ol>
+<p id="desk-more" class="more"${more ? '' : ' hidden'}>${escapeHtml(moreText)}</p>
 <details class="legend"><summary>${escapeHtml(words.legend)}</summary><dl>
 ${legend}
 </dl></details>
