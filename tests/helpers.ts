@@ -73,6 +73,8 @@ export interface StartOptions {
   onDesk?: (url: string) => void;
   /** Settles when the process is asked to stop (a signal, in the CLI). */
   stopping?: Promise<string>;
+  /** Files a scan applies in one step (default 4096). */
+  scanStep?: number;
 }
 
 export interface SiteFolders {
@@ -135,6 +137,7 @@ export async function startSite(
     onListening: ({ url }) => options.onListening?.(url),
     stopping: options.stopping,
     onDesk: options.onDesk,
+    scanStep: options.scanStep,
   });
   return {
     url: running.url,

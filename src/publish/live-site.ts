@@ -83,6 +83,7 @@ export class LiveSite {
   private scanned = false;
   private interrupted = false;
   private closing = false;
+  private closed: Promise<void> | undefined;
   private readonly parser: StoryParser;
   private readonly scheduler: ReleaseScheduler;
   private readonly listeners = new Set<(event: SiteEvent) => void>();
@@ -182,6 +183,7 @@ export class LiveSite {
         this.emit({ type: 'watcher' });
       },
       onProgress: options.onProgress,
+      step: options.scanStep,
     });
   }
 
@@ -356,7 +358,13 @@ export class LiveSite {
     void this.watcher?.close();
   }
 
-  async close(): Promise<void> {
+  /** Stop everything; a second call (a stop asked for twice) waits for the first. */
+  close(): Promise<void> {
+    this.closed ??= this.closeOnce();
+    return this.closed;
+  }
+
+  private async closeOnce(): Promise<void> {
     this.closing = true;
     // The queue stops taking events at once; the work already on it finishes before the store closes.
     const drained = this.queue.close();

@@ -37,6 +37,8 @@ export interface ReconcilerOptions {
   /** Recovery of the root started (true) or ended (false): the watcher's status says so meanwhile. */
   onRecovering?: (recovering: boolean) => void;
   onProgress?: (done: number, total: number) => void;
+  /** Files applied in one step (default PROGRESS_STEP). */
+  step?: number;
 }
 
 export interface ScanReport {
@@ -135,8 +137,9 @@ export class Reconciler {
     if (!initial && todo.length > 0) this.reportGap(todo, onDisk, newFolders);
     const reading = new Set(todo);
     for (const p of this.options.staleImages?.() ?? []) if (!reading.has(p)) todo.push(p);
-    // Files deleted while the server was down go first: a restart serves the stored stories meanwhile.
-    if (initial) todo.sort((a, b) => Number(onDisk.has(a)) - Number(onDisk.has(b)));
+    // Files gone go first: a restart serves the stored stories meanwhile, and a story renamed
+    // while unwatched finds its old identity retired in an earlier step than its new name.
+    todo.sort((a, b) => Number(onDisk.has(a)) - Number(onDisk.has(b)));
     const changed = initial ? await this.applyWithProgress(todo, onDisk) : await this.repair(todo, onDisk);
     return { changed, files: scan.files.length, read: todo.length };
   }
@@ -179,18 +182,29 @@ export class Reconciler {
     this.options.log.info('scan.start', { folder: this.options.articlesDir, files: onDisk.size });
     let changed = false;
     const heap = new ScanHeap(SCAN_HEAP_SLACK_MB);
-    for (let i = 0; i < todo.length && !this.closed; i += PROGRESS_STEP) {
-      if (await this.options.apply(todo.slice(i, i + PROGRESS_STEP), onDisk)) changed = true;
-      this.options.onProgress?.(Math.min(i + PROGRESS_STEP, todo.length), todo.length);
+    const step = this.options.step ?? PROGRESS_STEP;
+    for (let i = 0; i < todo.length && !this.closed; i += step) {
+      if (await this.options.apply(todo.slice(i, i + step), onDisk)) changed = true;
+      this.options.onProgress?.(Math.min(i + step, todo.length), todo.length);
       heap.step();
     }
     return changed;
   }
 
+  /**
+   * In steps too, so that a stop waits for one step: a folder swapped for one of 100,000 other
+   * stories was one apply, and SIGTERM took 60 s (attack trial; a container's 10 s stop timeout
+   * would kill it). What a stop leaves unread, the next start's scan reads.
+   */
   private async repair(todo: string[], onDisk: ReadonlyMap<string, FileStat>): Promise<boolean> {
     if (todo.length === 0) return false;
     this.options.log.info('reconcile.repair', { files: todo.length });
-    return this.options.apply(todo, onDisk);
+    const step = this.options.step ?? PROGRESS_STEP;
+    let changed = false;
+    for (let i = 0; i < todo.length && !this.closed; i += step) {
+      if (await this.options.apply(todo.slice(i, i + step), onDisk)) changed = true;
+    }
+    return changed;
   }
 
   /**
@@ -316,6 +330,7 @@ export class Reconciler {
     void this.options.queue
       .run(async () => {
         await this.options.restartWatcher();
+        if (this.closed) return;
         // Watching again from here on: whatever changed meanwhile, the scan below catches.
         onRecovering?.(false);
         log.info('watch.root-back', { folder: articlesDir });

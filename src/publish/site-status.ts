@@ -25,6 +25,8 @@ export interface LiveSiteOptions {
   websubRetryMs?: number;
   /** Extra headers for snapshot documents, by media type (the HTTP layer's security policy). */
   responseHeaders?: HeadersFor;
+  /** Files a scan applies in one step, between which a stop is heard (default 4096; tests make it small). */
+  scanStep?: number;
   /** Called during the first scan with files done and total. */
   onProgress?: (done: number, total: number) => void;
   /** Parse on worker threads (default) or in-line (`check`, which reads each file once). */

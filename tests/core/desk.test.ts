@@ -170,7 +170,10 @@ describe('renderDesk', () => {
     const page = renderDesk(deskView(many), th, { now: NOW });
     const paths = rows(page).map((r) => r.attribs['data-path']);
     expect(paths).toHaveLength(DESK_PAGE_ROWS);
-    expect(paths.slice(0, 21)).toEqual([...Array.from({ length: 20 }, (_, k) => `story-${String(k * 1000 + 7).padStart(5, '0')}.txt`), 'story-00000.txt']);
+    expect(paths.slice(0, 21)).toEqual([
+      ...Array.from({ length: 20 }, (_, k) => `story-${String(k * 1000 + 7).padStart(5, '0')}.txt`),
+      'story-00000.txt',
+    ]);
     expect(Buffer.byteLength(page)).toBeLessThan(1_000_000);
   });
 

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/log.js';
 import { type RunningSite, getText, parseRssFeed, put, removeDir, startSite, tempDir, waitFor } from '../helpers.js';
 
 let parent = '';
@@ -49,6 +50,37 @@ describe('the articles folder replaced while serving', () => {
     await until(url, ['Five', 'Four', 'Three', 'Two'], 'saves in the new folder, by events');
     expect(running.site.status().watcher).toBe('native');
     expect(running.site.status().problems).toEqual([]);
+  });
+
+  it('stops a repair of a folder swapped for many other stories at its next step; the next start reads the rest (attack trial)', async () => {
+    const articles = path.join(parent, 'articles');
+    await put(articles, 'one.txt', story('One'));
+    let repairing = false;
+    const log = {
+      ...silentLogger,
+      info: (event: string) => {
+        if (event === 'reconcile.repair') repairing = true;
+      },
+    };
+    running = await startSite(articles, state, {}, { scanStep: 4, log });
+    const site = running.site;
+    const applied: number[] = [];
+    // The stop comes as the repair's first step ends: before, the repair was one step of every file.
+    site.onEvent((event) => {
+      if (event.type !== 'applied' || !repairing) return;
+      applied.push(event.paths.length);
+      void site.close();
+    });
+    const titlesNew = Array.from({ length: 40 }, (_, i) => `Story ${String(i).padStart(2, '0')}`);
+    for (const t of titlesNew) await put(path.join(parent, 'new'), `${t}.txt`, story(t));
+    await rename(articles, path.join(parent, 'old'));
+    await rename(path.join(parent, 'new'), articles);
+    await waitFor(() => applied.length > 0, 15_000, 'the repair to start');
+    await site.close();
+    expect(applied).toEqual([4]);
+    await running.close();
+    running = await startSite(articles, state);
+    expect(await titles(running.url)).toEqual(titlesNew);
   });
 
   it('follows a re-pointed link (ln -sfn new tmp && mv -T tmp articles)', async () => {
