@@ -322,7 +322,7 @@ export class Reconciler {
     const { log, articlesDir, onRecovering } = this.options;
     onRecovering?.(true);
     if (!present) {
-      log.warn('watch.root-gone', { folder: articlesDir, reason: 'articles folder gone; serving the last good stories' });
+      log.warn('watch.root-gone', { folder: articlesDir, reason: 'articles folder gone or unreadable; serving the last good stories' });
       this.schedule(0);
       return;
     }

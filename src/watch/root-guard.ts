@@ -1,9 +1,9 @@
-// The articles folder's identity (real path, device, inode): checked twice a second and on events in its parent, so a swap is noticed within a second.
-import { type FSWatcher, watch } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+// The articles folder's identity (real path, device, inode) and whether it can be read: checked twice a second and on events in its parent, so a swap is noticed within a second.
+import { constants, type FSWatcher, watch } from 'node:fs';
+import { access, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-/** What the configured path leads to now; undefined when it leads to no folder. */
+/** What the configured path leads to now; undefined when it leads to no folder, or to one this process cannot list and enter. */
 export interface RootIdentity {
   real: string;
   dev: number;
@@ -15,6 +15,10 @@ export async function rootIdentity(root: string): Promise<RootIdentity | undefin
   try {
     const st = await stat(root);
     if (!st.isDirectory()) return undefined;
+    // A folder made unreadable (chmod 000, a share's lost credentials) is as good as gone: the
+    // watch is blind in it and a scan cannot list it (attack trial: /status said "native"). When
+    // it is readable again, the path "leads somewhere" again: watched anew and scanned.
+    await access(root, constants.R_OK | constants.X_OK);
     return { real: await realpath(root), dev: st.dev, ino: st.ino };
   } catch {
     return undefined;
@@ -27,7 +31,7 @@ export interface RootGuardOptions {
   root: string;
   /** Milliseconds between two checks (default 500: one stat and one realpath, a few µs). */
   everyMs?: number;
-  /** The path now leads elsewhere (renamed over, link re-pointed, folder replaced by a link) or nowhere. */
+  /** The path now leads elsewhere (renamed over, link re-pointed, folder replaced by a link), nowhere, or to a folder it cannot read. */
   onChange: (now: RootIdentity | undefined) => void;
 }
 

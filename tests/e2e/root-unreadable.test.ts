@@ -1,0 +1,107 @@
+// The articles folder made unreadable under a running server (chmod 000, a share's lost credentials): said at once, never a blind "native" watch; watched and scanned again once readable.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { chmod, chown } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT, getText, parseRssFeed, put, removeDir, tempDir, waitFor } from '../helpers.js';
+
+const NOBODY = 65534;
+const AS_ROOT = process.getuid?.() === 0;
+// Root reads every folder whatever its mode bits: the server then runs as nobody, for whom they hold.
+const CAN_RUN =
+  !AS_ROOT || spawnSync('/usr/bin/env', ['test', '-r', path.join(ROOT, 'package.json')], { uid: NOBODY, gid: NOBODY }).status === 0;
+
+const made: string[] = [];
+let child: ChildProcess | undefined;
+afterEach(async () => {
+  child?.kill('SIGKILL');
+  child = undefined;
+  for (const dir of made.splice(0)) {
+    await chmod(dir, 0o755).catch(() => undefined);
+    await removeDir(dir);
+  }
+});
+
+async function folder(prefix: string): Promise<string> {
+  const dir = await tempDir(prefix);
+  made.push(dir);
+  if (AS_ROOT) await chown(dir, NOBODY, NOBODY);
+  return dir;
+}
+
+/** `feedpub serve` (as nobody under root); resolves with its public and desk URLs once both are bound. */
+function serve(articles: string, state: string, cwd: string): Promise<{ url: string; desk: string; exited: Promise<number | null> }> {
+  const proc = spawn(
+    process.execPath,
+    [
+      '--import',
+      import.meta.resolve('tsx'),
+      path.join(ROOT, 'src', 'cli.ts'),
+      'serve',
+      '--articles',
+      articles,
+      '--state',
+      state,
+      '--port',
+      '0',
+      '--admin-port',
+      '0',
+    ],
+    {
+      cwd,
+      env: { ...process.env, HOME: cwd, PORT: undefined, FEEDPUB_BASE_URL: undefined },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(AS_ROOT ? { uid: NOBODY, gid: NOBODY } : {}),
+    },
+  );
+  child = proc;
+  const exited = new Promise<number | null>((resolve) => proc.on('close', resolve));
+  let out = '';
+  let err = '';
+  proc.stderr?.on('data', (d) => (err += d));
+  return new Promise((resolve, reject) => {
+    proc.stdout?.on('data', (d) => {
+      out += d;
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
+      const desk = /desk on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
+      if (url && desk) resolve({ url, desk, exited });
+    });
+    proc.on('close', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+}
+
+const titles = async (url: string) => (parseRssFeed((await getText(`${url}/feed.xml`)).text).items ?? []).map((i) => i.title ?? '').sort();
+const watcher = async (url: string) => ((await (await fetch(`${url}/status`)).json()) as { watcher: string }).watcher;
+const problems = async (desk: string) =>
+  ((await (await fetch(`${desk}/status`)).json()) as { problems: { code: string; reason: string }[] }).problems;
+
+describe('the articles folder made unreadable while serving', () => {
+  it.skipIf(!CAN_RUN)(
+    `says so and keeps the stories, then watches and scans it again once readable (attack trial)${CAN_RUN ? '' : ' (skipped: running as root, and user nobody cannot read the project folder)'}`,
+    async () => {
+      const articles = await folder('feedpub-articles-');
+      const state = await folder('feedpub-state-');
+      const cwd = await folder('feedpub-cwd-');
+      await put(articles, 'one.txt', 'One\n\nThe first story.\n');
+      const { url, desk, exited } = await serve(articles, state, cwd);
+      await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200, 20_000, 'served');
+      await waitFor(async () => (await watcher(url)) === 'native', 20_000, 'the watch armed');
+      expect(await titles(url)).toEqual(['One']);
+
+      await chmod(articles, 0o000);
+      // Before, /status said "native" while no event or scan could read the folder.
+      await waitFor(async () => (await watcher(url)) === 'recovering', 10_000, 'the watcher to say recovering');
+      const missing = await waitFor(async () => (await problems(desk)).find((p) => p.code === 'ROOT_MISSING'), 10_000, 'ROOT_MISSING');
+      expect(missing.reason).toContain('EACCES');
+      expect(await titles(url)).toEqual(['One']);
+
+      await chmod(articles, 0o755);
+      await waitFor(async () => (await watcher(url)) === 'native', 10_000, 'the watch armed again');
+      await put(articles, 'two.txt', 'Two\n\nA story saved once the folder was readable again.\n');
+      await waitFor(async () => JSON.stringify(await titles(url)) === JSON.stringify(['One', 'Two']), 10_000, 'the new save published');
+      expect(await problems(desk)).toEqual([]);
+      child?.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    },
+  );
+});
