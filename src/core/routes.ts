@@ -166,6 +166,19 @@ export function matchRoute(urlPath: string): Route | undefined {
   return undefined;
 }
 
+/**
+ * Where a category or author URL spelled another way now lives, as links write it: a name with
+ * `/` or `\\`, or of dots, was once linked percent-encoded (`/authors/24%2F7%20News/feed.xml`) and
+ * is now spelled with look-alike signs (facetSegment), so a subscriber's old URL is sent there.
+ * Undefined for any other path, and for a facet URL already spelled as links write it.
+ */
+export function facetRespelled(pathname: string): string | undefined {
+  const route = matchRoute(pathname);
+  if (route?.kind !== 'facet' || !hasFacetPage(route.name)) return undefined;
+  const now = route.format ? paths.facetFeed(route.facet, route.name, route.format) : paths.facet(route.facet, route.name);
+  return now === pathname || now === canonicalPath(pathname) ? undefined : now;
+}
+
 /** The canonical spelling of a request path: each segment decoded, NFC, re-encoded as links write it. */
 export function canonicalPath(pathname: string): string | undefined {
   try {

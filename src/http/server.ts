@@ -3,7 +3,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { Express } from 'express';
 import type { Snapshot } from '../snapshot/snapshot.js';
 import { MAX_URL_LENGTH, answerClientError, refuseConnect } from './client-error.js';
-import { type UrlFate, answerMoved } from './moved.js';
+import { type UrlFate, answerMoved, answerRespelled } from './moved.js';
 import { findDocument, serveDocument } from './serve-snapshot.js';
 
 /** The scheme and authority of an absolute-form request target (`http://host:port`). */
@@ -62,6 +62,7 @@ export function createFrontDoor(snapshot: () => Snapshot, app: Express, options:
         }
         const moved = options.moved;
         if (moved && answerMoved(req, res, moved.fateOf, moved.baseUrl())) return;
+        if (moved && answerRespelled(req, res, (p) => findDocument(snapshot(), p) !== undefined, moved.baseUrl())) return;
       }
       app(req, res);
     },

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { buildFile, canonicalPath, hasFacetPage, matchRoute, paths, siteUrls } from '../../src/core/routes.js';
+import { buildFile, canonicalPath, facetRespelled, hasFacetPage, matchRoute, paths, siteUrls } from '../../src/core/routes.js';
 
 describe('routes', () => {
+  it('respells a category or author URL written as links once wrote it, and nothing else', () => {
+    expect(facetRespelled('/authors/24%2F7%20News/feed.xml')).toBe(paths.facetFeed('authors', '24/7 News', 'rss'));
+    expect(facetRespelled('/categories/a%5Cb/')).toBe(paths.facet('categories', 'a\\b'));
+    expect(facetRespelled('/categories/%2E%2E/feed.json')).toBe(paths.facetFeed('categories', '..', 'json'));
+    // Spelled as links write it now, in any percent-encoding: found as it is, never redirected.
+    expect(facetRespelled(paths.facetFeed('categories', 'AC/DC', 'atom'))).toBeUndefined();
+    expect(facetRespelled(paths.facet('categories', 'การเมือง').replace('%E0%B8%81', '%e0%b8%81'))).toBeUndefined();
+    expect(facetRespelled('/categories/world/')).toBeUndefined();
+    expect(facetRespelled('/articles/a%2Fb')).toBeUndefined();
+    expect(facetRespelled(`/categories/${encodeURIComponent(`${'ก'.repeat(120)}/x`)}/`)).toBeUndefined();
+  });
+
   it('makes every kind of path, percent-encoding each segment', () => {
     expect(paths.feed('rss')).toBe('/feed.xml');
     expect(paths.feed('atom')).toBe('/atom.xml');

@@ -100,6 +100,19 @@ describe('category and author feeds', () => {
     expect(await titles(`${url}${paths.facetFeed('categories', 'AC/DC', 'rss')}`)).toEqual(['Rock']);
     expect(await titles(`${url}${paths.facetFeed('categories', '..', 'rss')}`)).toEqual(['Rock']);
     expect((await getText(`${url}${paths.facet('categories', long)}`)).status).toBe(404);
+    // A subscriber of a URL spelled as links once wrote it (`%2F`, `%5C`) is sent to the new spelling, for good.
+    for (const [old, facet, name] of [
+      ['/authors/24%2F7%20News/feed.xml', 'authors', '24/7 News'],
+      ['/categories/AC%2FDC/atom.xml', 'categories', 'AC/DC'],
+      ['/categories/a%5Cb/', 'categories', 'a\\b'],
+    ] as const) {
+      const moved = await fetch(`${url}${old}`, { redirect: 'manual' });
+      expect(moved.status, old).toBe(301);
+      const now = old.endsWith('/') ? paths.facet(facet, name) : paths.facetFeed(facet, name, old.endsWith('atom.xml') ? 'atom' : 'rss');
+      expect(moved.headers.get('location'), old).toBe(`${url}${now}`);
+    }
+    expect(await titles(`${url}/authors/24%2F7%20News/feed.xml`)).toEqual(['Round the clock']);
+    expect((await fetch(`${url}/categories/No%2FSuch/feed.xml`, { redirect: 'manual' })).status).toBe(404);
     const longPage = (await getText(`${url}/articles/long`)).text;
     expect(longPage).toContain(long);
     expect(longPage).not.toContain(encodeURIComponent(long));
