@@ -1,6 +1,7 @@
 // Markdown stories with YAML front matter, rendered by markdown-it and sanitized.
-import MarkdownIt from 'markdown-it';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type MarkdownIt from 'markdown-it';
+import type * as Yaml from 'yaml';
 import { MIN_YEAR } from './calendar.js';
 import { checkAuthorCount, checkCategoryCount, checkMarkupComplexity } from './complexity.js';
 import { readDate } from './dateline.js';
@@ -14,12 +15,25 @@ import { htmlToText } from './html-text.js';
 import { sanitizeStoryHtml } from './sanitize.js';
 import { cleanLabel, cleanLine, countForbidden, limitMarks, lineJoint, stripForbidden } from './text.js';
 
-// html: true lets authors write inline HTML; the sanitizer decides what of it survives.
-const markdown = new MarkdownIt({ html: true, linkify: true, typographer: false });
-// A line break inside a Thai syllable (hard-wrapped text) joins without the space a browser
-// would show for it (core/text.ts lineJoint); any other stays a line break.
-markdown.renderer.rules.softbreak = (tokens, idx) =>
-  lineJoint(tokens[idx - 1]?.content ?? '', tokens[idx + 1]?.content ?? '') === '' ? '' : '\n';
+/**
+ * markdown-it, yaml and sanitize-html (sanitize.ts) are loaded with the first Markdown story: they
+ * were most of what a parse worker loaded before it could read a file (420-440 ms, now 170-190),
+ * and a desk writing plain text never needs them.
+ */
+const loadLater = createRequire(import.meta.url);
+let markdown: InstanceType<typeof MarkdownIt> | undefined;
+
+function renderer(): InstanceType<typeof MarkdownIt> {
+  if (markdown) return markdown;
+  const MarkdownItClass = loadLater('markdown-it') as typeof MarkdownIt;
+  // html: true lets authors write inline HTML; the sanitizer decides what of it survives.
+  markdown = new MarkdownItClass({ html: true, linkify: true, typographer: false });
+  // A line break inside a Thai syllable (hard-wrapped text) joins without the space a browser
+  // would show for it (core/text.ts lineJoint); any other stays a line break.
+  markdown.renderer.rules.softbreak = (tokens, idx) =>
+    lineJoint(tokens[idx - 1]?.content ?? '', tokens[idx + 1]?.content ?? '') === '' ? '' : '\n';
+  return markdown;
+}
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
@@ -49,7 +63,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   if (title === '') throw new ArticleError(ProblemCode.BadField, 'no title: set `title` in the front matter or start with `# Title`', file);
 
   checkMarkupComplexity(body, file);
-  const bounded = limitMarks(sanitizeStoryHtml(markdown.render(body), options.pageUrl));
+  const bounded = limitMarks(sanitizeStoryHtml(renderer().render(body), options.pageUrl));
   if (bounded.dropped > 0) warn({ code: ProblemCode.MarksDropped, message: `body: dropped ${bounded.dropped} combining marks beyond 4 on one character` });
   const contentHtml = bounded.text;
   const text_ = htmlToText(contentHtml);
@@ -162,7 +176,7 @@ function openerOf(message: string, at: number, source: string): { line: number; 
 }
 
 function readFrontMatter(source: string, file: string): Meta {
-  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+  const doc = (loadLater('yaml') as typeof Yaml).parseDocument(source, { prettyErrors: true, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const where = openerOf(error.message, error.pos[0], source) ?? error.linePos?.[0];

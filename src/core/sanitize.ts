@@ -1,5 +1,6 @@
 // HTML allow-list for story content (sanitize-html), with every URL made absolute and safe.
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type SanitizeHtml from 'sanitize-html';
 import { stripForbidden } from './text.js';
 
 const ALLOWED_TAGS = [
@@ -51,6 +52,9 @@ const ALLOWED_TAGS = [
   'caption',
 ];
 
+/** Loaded with the first Markdown story, as markdown-it and yaml are (parse-markdown.ts). */
+let sanitizeHtml: typeof SanitizeHtml | undefined;
+
 /**
  * Sanitize story HTML: an allow-list of structural and inline tags; no script, style, iframe,
  * event handler or `javascript:` URL survives. Relative `href`/`src` are resolved against
@@ -67,6 +71,7 @@ export function sanitizeStoryHtml(html: string, baseUrl: string): string {
       return undefined;
     }
   };
+  sanitizeHtml ??= createRequire(import.meta.url)('sanitize-html') as typeof SanitizeHtml;
   const out = sanitizeHtml(stripForbidden(html), {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
