@@ -84,7 +84,14 @@ const th = {
     SYMLINK: { what: 'เป็นทางลัด ไม่ใช่ไฟล์จริง', todo: 'ระบบไม่ตามทางลัด (symbolic link) ให้วางไฟล์ข่าวจริงไว้ในโฟลเดอร์แทน' },
     SLUG_COLLISION: { what: 'ที่อยู่เว็บซ้ำกับข่าวอื่น', todo: 'เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง หรือกำหนด slug ใหม่ในส่วนหัว' },
     NOT_A_FILE: { what: 'ไม่ใช่ไฟล์ปกติ', todo: 'ชื่อนี้เป็นโฟลเดอร์หรืออุปกรณ์ ลบออก หรือบันทึกข่าวเป็นไฟล์ปกติ' },
-    ROOT_MISSING: { what: 'ไม่พบโฟลเดอร์ข่าว', todo: 'จะไม่มีการอัปเดตจนกว่าโฟลเดอร์จะกลับมา แจ้งผู้ดูแลเซิร์ฟเวอร์' },
+    ROOT_MISSING: {
+      what: 'ไม่พบโฟลเดอร์ข่าว หรืออ่านโฟลเดอร์ไม่ได้',
+      todo: 'ข่าวเดิมยังเผยแพร่อยู่ และจะไม่มีการอัปเดตจนกว่าโฟลเดอร์จะกลับมาหรืออ่านได้ ตรวจว่าโฟลเดอร์มีอยู่และผู้ใช้ของ feedpub มีสิทธิ์อ่าน แจ้งผู้ดูแลเซิร์ฟเวอร์',
+    },
+    ROOT_FOREIGN: {
+      what: 'โฟลเดอร์ข่าวมีแต่ข่าวชุดอื่น',
+      todo: 'ไม่พบข่าวที่เผยแพร่อยู่ในโฟลเดอร์นี้เลย จึงไม่ถอดและไม่เผยแพร่ข่าวใดจนกว่าโฟลเดอร์ที่ถูกต้องจะกลับมา ถ้าข่าวชุดนี้คือเว็บใหม่ ให้เริ่ม feedpub ด้วยโฟลเดอร์สถานะใหม่ แจ้งผู้ดูแลเซิร์ฟเวอร์',
+    },
     ROOT_EMPTY: { what: 'โฟลเดอร์ข่าวว่างเปล่า', todo: 'ข่าวเดิมยังเผยแพร่อยู่ ตรวจว่าไดรฟ์หรือโฟลเดอร์ที่แชร์ต่ออยู่ แจ้งผู้ดูแลเซิร์ฟเวอร์' },
     WARNING: { what: 'เผยแพร่แล้ว แต่ระบบแก้บางอย่างให้', todo: 'เช่น ลบอักขระแปลกปลอม เปิดดูตัวอย่างว่าข่าวแสดงถูกต้อง' },
     LEGACY_ENCODING: { what: 'ไฟล์เป็นรหัสภาษาไทยแบบเก่า', todo: 'อ่านเป็น TIS-620 แล้วเผยแพร่ ตรวจตัวอย่าง แล้วบันทึกไฟล์ใหม่เป็น UTF-8' },
@@ -188,7 +195,14 @@ const en = {
     },
     SLUG_COLLISION: { what: 'Another story has the same web address', todo: 'Rename one of the files, or give one a different slug.' },
     NOT_A_FILE: { what: 'Not an ordinary file', todo: 'This name is a folder or a device. Remove it, or save the story as a normal file.' },
-    ROOT_MISSING: { what: 'The articles folder is missing', todo: 'Nothing updates until it is back. Tell whoever runs the server.' },
+    ROOT_MISSING: {
+      what: 'The articles folder is missing or cannot be read',
+      todo: "The stories stay published; nothing updates until it is back. Check that it exists and that feedpub's user may read it; tell whoever runs the server.",
+    },
+    ROOT_FOREIGN: {
+      what: 'The articles folder holds other stories',
+      todo: 'None of the published stories is in it, so nothing is taken down or published until the right folder is back. If these stories are a new site, start feedpub with a new state folder; tell whoever runs the server.',
+    },
     ROOT_EMPTY: { what: 'The articles folder is empty', todo: 'The stories stay published. Check that its drive or share is mounted; tell whoever runs the server.' },
     WARNING: {
       what: 'Published, with something fixed on the way',

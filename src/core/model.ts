@@ -129,6 +129,8 @@ export const ProblemCode = {
   RootMissing: 'ROOT_MISSING',
   /** The articles folder holds no story while stories are published (an unmounted share): they stay published. */
   RootEmpty: 'ROOT_EMPTY',
+  /** While serving, the articles folder holds none of the published stories but others (swapped, re-pointed): nothing changes. */
+  RootForeign: 'ROOT_FOREIGN',
   /** A warning of a store written before warnings had codes of their own. */
   Warning: 'WARNING',
   /** Read as legacy Thai (TIS-620/windows-874): published, but the file should be saved as UTF-8. */

@@ -14,7 +14,7 @@ export class ForeignFolderError extends Error {
  * Below this many stories, a folder holding none of them is as likely a small site's real change
  * (its one story replaced while the server was down) as a mistake.
  */
-const MIN_STORIES = 2;
+export const MIN_STORIES = 2;
 
 /**
  * Throws ForeignFolderError when the state has published at least MIN_STORIES stories, not one

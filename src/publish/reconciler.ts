@@ -8,6 +8,7 @@ import { isArticleFile } from '../watch/ignore-rules.js';
 import { scanFolder } from '../watch/scan-folder.js';
 import type { Catalog } from './catalog.js';
 import type { ChangeQueue } from './change-queue.js';
+import { MIN_STORIES } from './folder-match.js';
 import { type ProblemBook, ROOT_PATH } from './problem-book.js';
 import { ScanHeap } from './scan-heap.js';
 
@@ -106,6 +107,8 @@ export class Reconciler {
     const newFolders = [...this.changedFolders];
     this.changedFolders = new Set();
     const scan = await scanFolder(articlesDir);
+    // Stopped while listing (a scan queued before the stop): no gap to report, nothing to apply.
+    if (this.closed) return 'stop';
     if (!scan.rootOk) {
       problems.setScan([
         {
@@ -120,6 +123,7 @@ export class Reconciler {
       return 'stop';
     }
     if (scan.files.length === 0 && this.heldEmpty(initial)) return 'stop';
+    if (!initial && this.heldForeign(scan.files)) return 'stop';
     problems.setScan(scan.problems);
     this.ignored = scan.ignored;
     // What this scan reports (a folder too deep, a link) is no file to read: reading it would clear its problem.
@@ -174,6 +178,41 @@ export class Reconciler {
     log.error('scan.root-empty', { folder: articlesDir, published });
     if (initial) this.options.rebuild();
     // Look again soon: when the share is back, its files are read and the problem goes.
+    if (this.options.periodic) this.schedule(EMPTY_RECHECK_MS);
+    return true;
+  }
+
+  /**
+   * A folder that holds none of the published stories, but others, found while serving (a folder
+   * swapped or a link re-pointed to another site's, the wrong share mounted): a start refuses it
+   * (folder-match.ts); here nothing is retired or published from it, ROOT_FOREIGN says so, and it
+   * is looked at again every few seconds. Before, every story was taken down in the repair's first
+   * steps, and a stop then left a state the next start refused as foreign (new-user trial).
+   */
+  private heldForeign(files: readonly { path: string }[]): boolean {
+    if (files.length === 0) return false;
+    const { articlesDir, log, problems } = this.options;
+    const onDisk = new Set(files.map((f) => f.path));
+    let published = 0;
+    let example: string | undefined;
+    for (const p of this.options.storedPaths()) {
+      if (onDisk.has(p)) return false;
+      example ??= p;
+      published++;
+    }
+    if (published < MIN_STORIES) return false;
+    problems.setScan([
+      {
+        path: ROOT_PATH,
+        code: ProblemCode.RootForeign,
+        reason:
+          `articles folder ${articlesDir} holds none of the ${published} published stories (such as ${example}), but ${files.length} other ` +
+          `story file(s) (such as ${files[0]?.path}): nothing is taken down or published from it. Is it the right folder? ` +
+          'If its stories are a new site, start feedpub with a new state folder',
+        severity: 'error',
+      },
+    ]);
+    log.error('scan.root-foreign', { folder: articlesDir, published, files: files.length });
     if (this.options.periodic) this.schedule(EMPTY_RECHECK_MS);
     return true;
   }

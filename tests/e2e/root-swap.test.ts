@@ -52,6 +52,40 @@ describe('the articles folder replaced while serving', () => {
     expect(running.site.status().problems).toEqual([]);
   });
 
+  it('takes nothing down when the folder is swapped for one of other stories only, and follows a folder that shares one (new-user trial)', async () => {
+    const articles = path.join(parent, 'articles');
+    for (const t of ['One', 'Two', 'Three']) await put(articles, `${t.toLowerCase()}.txt`, story(t));
+    running = await startSite(articles, state);
+    const { url, deskUrl } = running;
+    const problems = async () =>
+      ((await (await fetch(`${deskUrl}/status`)).json()) as { problems: { code: string; reason: string }[] }).problems;
+    expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
+
+    // Another site's folder renamed over this one: before, every story was taken down (410) as the new ones came in.
+    for (const t of ['Four', 'Five']) await put(path.join(parent, 'other'), `${t.toLowerCase()}.txt`, story(t));
+    await rename(articles, path.join(parent, 'ours'));
+    await rename(path.join(parent, 'other'), articles);
+    const foreign = await waitFor(async () => (await problems()).find((p) => p.code === 'ROOT_FOREIGN'), 15_000, 'ROOT_FOREIGN');
+    expect(foreign.reason).toContain('holds none of the 3 published stories');
+    expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
+    expect((await getText(`${url}/articles/one`)).status).toBe(200);
+    expect(running.site.status().articles).toBe(3);
+
+    // The right folder back: the problem goes, nothing changed.
+    await rename(articles, path.join(parent, 'other'));
+    await rename(path.join(parent, 'ours'), articles);
+    await waitFor(async () => (await problems()).length === 0, 15_000, 'the problem gone');
+    expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
+
+    // A folder that still holds one of them is this site's, changed: followed as before.
+    await put(path.join(parent, 'next'), 'one.txt', story('One'));
+    await put(path.join(parent, 'next'), 'six.txt', story('Six'));
+    await rename(articles, path.join(parent, 'ours2'));
+    await rename(path.join(parent, 'next'), articles);
+    await until(url, ['One', 'Six'], 'the changed folder followed');
+    expect((await getText(`${url}/articles/two`)).status).toBe(410);
+  });
+
   it('stops a repair of a folder swapped for many other stories at its next step; the next start reads the rest (attack trial)', async () => {
     const articles = path.join(parent, 'articles');
     await put(articles, 'one.txt', story('One'));
