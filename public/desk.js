@@ -112,6 +112,7 @@
     const more = document.getElementById('desk-more');
     if (partial && (!matches(row) || (next === null && more && !more.hidden))) {
       apply();
+      refreshSoon();
       return;
     }
     list.insertBefore(row, next);
@@ -119,6 +120,16 @@
     row.classList.add('changed');
     setTimeout(() => row.classList.remove('changed'), 2500);
     apply();
+    refreshSoon();
+  }
+
+  // A partial page's rows and its "first N of M" line are the server's: a second after changes
+  // stop, it is read again, so rows removed are filled from beyond and the counts hold.
+  let refresh = 0;
+  function refreshSoon() {
+    if (!partial) return;
+    clearTimeout(refresh);
+    refresh = setTimeout(resync, 1000);
   }
 
   function replaceSummary(html) {
@@ -198,6 +209,7 @@
       const row = d && typeof d.path === 'string' ? findRow(d.path) : null;
       if (row) row.remove();
       apply();
+      refreshSoon();
     });
     source.addEventListener('summary', (event) => {
       const d = data(event);

@@ -86,6 +86,12 @@ export function createDesk(options: DeskOptions): Desk {
     const url = new URL(req.url ?? '/', 'http://desk.invalid');
     const asset = assets.get(url.pathname);
     if (asset) return send(res, 200, asset.type, asset.body, head);
+    // Browsers ask for it by themselves: no icon, and no 404 in the console (new-user trial).
+    if (url.pathname === '/favicon.ico') {
+      res.writeHead(204, headers);
+      res.end();
+      return;
+    }
     if (url.pathname === '/') {
       const html = renderDesk(state.view(), words, { now: new Date(clock()), filter: parseDeskQuery(url.searchParams) });
       return send(res, 200, 'text/html; charset=utf-8', html, head);

@@ -82,6 +82,9 @@ export class DeskState {
         for (const p of paths) {
           const seen = this.seenAt.get(p);
           this.seenAt.delete(p);
+          // A save with an error left the last good version out ("kept"): that version's time stays,
+          // never the broken save's (new-user trial: the row said the broken save was published).
+          if (this.source.problems.forPath(p).some((x) => x.severity === 'error') && this.source.catalog.get(p)) continue;
           // Files read by a scan (start-up, reconcile) were not seen saved: no latency to show.
           if (this.source.catalog.get(p)) this.published.set(p, { at: now, latencyMs: seen === undefined ? undefined : now - seen });
           else this.published.delete(p);

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../oracles/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESK_WORDS } from '../../src/core/desk-words.js';
-import { parseDeskQuery, renderDesk, renderDeskEvent, renderDeskPreview } from '../../src/core/render/desk.js';
+import { type DeskFile, parseDeskQuery, renderDesk, renderDeskEvent, renderDeskPreview } from '../../src/core/render/desk.js';
 import { renderFeedPage } from '../../src/core/render/feed-page.js';
 import { FILES, NOW, deskView, feedPageInput } from '../core/desk-fixtures.js';
 import { ROOT, removeDir, tempDir, waitFor } from '../helpers.js';
@@ -26,6 +26,8 @@ let server: Server | undefined;
 let base = '';
 let browser: Browser | undefined;
 const streams = new Set<ServerResponse>();
+/** The files of the desk at /partial, which tests change as they push events. */
+let partialFiles: DeskFile[] = [...FILES];
 
 const ROUTES: Record<string, [string, string]> = {
   '/': ['desk.html', 'text/html; charset=utf-8'],
@@ -50,7 +52,12 @@ async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   }
   if (url.pathname === '/partial') {
     // A desk of more files than a page holds (three here): the server filters, as the real desk does.
-    const html = renderDesk(deskView(), th, { now: NOW, filter: parseDeskQuery(url.searchParams), deskPath: '/partial', rowLimit: 3 });
+    const html = renderDesk(deskView(partialFiles), th, {
+      now: NOW,
+      filter: parseDeskQuery(url.searchParams),
+      deskPath: '/partial',
+      rowLimit: 3,
+    });
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     return;
   }
@@ -176,11 +183,25 @@ describe('desk, preview and feed page in Chromium', () => {
       await page.waitForSelector('#desk-live.is-live');
       await waitFor(() => streams.size > 0, 5000, 'the page to subscribe');
       const problem = { path: 'a-new.txt', state: 'problem' as const, problems: [] };
+      const published: DeskFile = { path: 'b-new.txt', state: 'published', problems: [] };
+      partialFiles = [...FILES, problem, published];
       push(renderDeskEvent({ type: 'file', file: problem }, th, { now: NOW, site }));
-      push(renderDeskEvent({ type: 'file', file: { path: 'b-new.txt', state: 'published', problems: [] } }, th, { now: NOW, site }));
+      push(renderDeskEvent({ type: 'file', file: published }, th, { now: NOW, site }));
       await page.waitForSelector('[id="f-b-new.txt"]');
       expect(await visiblePaths(page)).toEqual(['b-new.txt', 'markets.txt', 'politics/kim-putin.txt']);
       expect(await page.$$('[id="f-a-new.txt"]')).toEqual([]);
+
+      // Rows removed from a full page are filled from beyond it, and the counts follow, once events stop (new-user trial).
+      await page.goto(`${base}/partial`);
+      await page.waitForSelector('#desk-live.is-live');
+      await waitFor(() => streams.size > 0, 5000, 'the page to subscribe');
+      expect(await visiblePaths(page)).toEqual(['a-new.txt', 'economy/baht.md', 'sport/final.md']);
+      expect(await page.textContent('#desk-more')).toContain('จาก 9 ไฟล์');
+      partialFiles = partialFiles.filter((f) => f.path !== 'a-new.txt' && f.path !== 'economy/baht.md');
+      push(renderDeskEvent({ type: 'remove', path: 'a-new.txt' }, th, { now: NOW, site }));
+      push(renderDeskEvent({ type: 'remove', path: 'economy/baht.md' }, th, { now: NOW, site }));
+      await page.waitForFunction(() => document.getElementById('desk-more')?.textContent?.includes('จาก 7 ไฟล์'));
+      expect(await visiblePaths(page)).toEqual(['sport/final.md', 'world/embargo.txt', '.~lock.rain.txt#']);
       expect(errors).toEqual([]);
       await page.context().close();
     },

@@ -237,8 +237,21 @@ describe("the editor's desk", () => {
         seen += Buffer.from(value).toString('utf8');
       }
     };
-    await put(ctx.articles, 'story.md', '---\ntitle: [unclosed\n---\nbody\n');
+    // The row's "published" time (the second <time> after the saved one) is the good version's.
+    const publishedAt = async () => {
+      const row = /data-path="story\.md"[\s\S]*?(?=<li class="file|<\/ol>)/.exec((await get(`${ctx.running?.deskUrl}/`)).text)?.[0] ?? '';
+      return [...row.matchAll(/<time datetime="([^"]+)"/g)].map((m) => m[1])[1];
+    };
+    const first = await waitFor(publishedAt, 10_000, 'the published time');
+    // Saved with another story (one batch, which rebuilds the site): before, the broken save then
+    // showed as "published" at that moment, with its latency.
+    await Promise.all([
+      put(ctx.articles, 'story.md', '---\ntitle: [unclosed\n---\nbody\n'),
+      put(ctx.articles, 'other.md', '---\ntitle: Other\n---\nbody\n'),
+    ]);
     await until(/event: file\ndata: \{"path":"story\.md","html":"[^\n]*data-state=\\"kept\\"/);
+    await until(/data-state=\\"published\\"[^\n]*Other/);
+    expect(await publishedAt()).toBe(first);
     await put(ctx.articles, 'story.md', '---\ntitle: Fixed\n---\nbody\n');
     await until(/data-state=\\"published\\"[^\n]*Fixed/);
     await until(/event: summary/);

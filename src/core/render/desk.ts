@@ -183,10 +183,10 @@ ${filter.q ? `<a class="clear" href="${escapeHtml(deskQueryHref(deskPath, { stat
 </form>
 <main>
 <p id="desk-empty" class="empty"${page.matching > 0 ? ' hidden' : ''}>${escapeHtml(words.noFiles)}</p>
+<p id="desk-more" class="more"${more ? '' : ' hidden'}>${escapeHtml(moreText)}</p>
 <ol id="desk-files" class="files"${page.partial ? ' data-partial' : ''}>
 ${rows}
 </ol>
-<p id="desk-more" class="more"${more ? '' : ' hidden'}>${escapeHtml(moreText)}</p>
 <details class="legend"><summary>${escapeHtml(words.legend)}</summary><dl>
 ${legend}
 </dl></details>
