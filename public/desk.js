@@ -85,11 +85,14 @@
     return t.content.firstElementChild;
   }
 
-  // The server's order: rank (problem, kept, held, rest), then path by UTF-16 code unit, as `<` compares.
+  // The server's order: rank (problem, kept, held, rest), newest save first, then path by UTF-16 code unit, as `<` compares.
   function goesBefore(a, b) {
     const ra = Number(a.dataset.rank);
     const rb = Number(b.dataset.rank);
-    return ra !== rb ? ra < rb : a.dataset.path < b.dataset.path;
+    if (ra !== rb) return ra < rb;
+    const sa = Number(a.dataset.saved ?? -1);
+    const sb = Number(b.dataset.saved ?? -1);
+    return sa !== sb ? sa > sb : a.dataset.path < b.dataset.path;
   }
 
   function findRow(path) {

@@ -31,16 +31,25 @@ function all(html: string, test: (e: Element) => boolean): Element[] {
 describe('renderDesk', () => {
   const html = renderDesk(deskView(), th, { now: NOW });
 
-  it('lists files problems first, then kept, held, and the rest by path', () => {
+  it('lists files problems first, then kept, held, and the rest, the newest save first, then by path', () => {
     expect(rows(html).map((r) => r.attribs['data-path'])).toEqual([
       'economy/baht.md',
       'sport/final.md',
       'world/embargo.txt',
+      'politics/kim-putin.txt',
       '.~lock.rain.txt#',
       'markets.txt',
       'notes/todo.md',
-      'politics/kim-putin.txt',
     ]);
+    // Saved a minute ago, a file sorts before one saved earlier in its rank.
+    const saved = (path: string, minutes: number): DeskFile => ({
+      path,
+      state: 'published',
+      problems: [],
+      savedAt: new Date(NOW.getTime() - minutes * 60_000),
+    });
+    const unsaved: DeskFile = { path: 'b.txt', state: 'published', problems: [] };
+    expect(sortDeskFiles([saved('a.txt', 5), saved('z.txt', 1), unsaved]).map((f) => f.path)).toEqual(['z.txt', 'a.txt', 'b.txt']);
     expect(sortDeskFiles(FILES).map((f) => f.path)).toEqual(rows(html).map((r) => r.attribs['data-path']));
   });
 
@@ -144,8 +153,8 @@ describe('renderDesk', () => {
     // A state or a search narrows on the server: the two published files fit, and nothing says more.
     const published = renderDesk(deskView(), th, { now: NOW, rowLimit: 3, filter: { state: 'published' } });
     expect(visible(published)).toEqual([
-      ['markets.txt', false],
       ['politics/kim-putin.txt', false],
+      ['markets.txt', false],
     ]);
     expect(partial(published)).toHaveProperty('data-partial');
     expect(more(published)?.attribs).toHaveProperty('hidden');

@@ -61,16 +61,24 @@ export interface DeskFilter {
 }
 
 /**
- * Sort key: problems (and kept-with-a-problem) first, then held stories, then everything else; by path
- * within a rank. Paths compare by UTF-16 code unit (as `<` does in desk.js), not by locale, so the
- * server and the script agree on where a new row goes and the same view gives the same bytes.
+ * Sort key: problems (and kept-with-a-problem) first, then held stories, then everything else;
+ * within a rank the newest save first (what an editor just saved is at the top, on a page of
+ * the first 500 too: new-user trial), then files never saved (ignored, unread) by path. Paths
+ * compare by UTF-16 code unit (as `<` does in desk.js), not by locale, so the server and the
+ * script agree on where a new row goes and the same view gives the same bytes.
  */
 export function deskRank(state: DeskFileState): number {
   return state === 'problem' ? 0 : state === 'kept' ? 1 : state === 'held' ? 2 : 3;
 }
 
 export function compareDeskFiles(a: DeskFile, b: DeskFile): number {
-  return deskRank(a.state) - deskRank(b.state) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return deskRank(a.state) - deskRank(b.state) || deskSavedMs(b) - deskSavedMs(a) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+/** The row's `data-saved`: its save time in ms, -1 when it has none (sorted last in its rank). */
+export function deskSavedMs(file: DeskFile): number {
+  const ms = file.savedAt?.getTime();
+  return ms === undefined || Number.isNaN(ms) ? -1 : ms;
 }
 
 /** A sorted copy; the input is not touched. */

@@ -11,6 +11,7 @@ import {
   deskPage,
   deskRank,
   deskRowId,
+  deskSavedMs,
   matchesDeskFilter,
   searchText,
 } from './desk-view.js';
@@ -43,7 +44,7 @@ function fact(label: string, valueHtml: string): string {
 }
 
 /**
- * One file's row: `<li id="f-…" data-path data-state data-rank data-search>`. The id and `data-path` are
+ * One file's row: `<li id="f-…" data-path data-state data-rank data-saved data-search>`. The id and `data-path` are
  * stable for a path, so desk.js can replace the row when an SSE `file` event carries this same HTML.
  * `site` is needed for the language and zone of its dates.
  */
@@ -53,7 +54,7 @@ export function renderDeskRow(file: DeskFile, words: DeskWords, opts: DeskRender
   const state = escapeHtml(file.state);
   const langAttr = file.language && file.language !== opts.site.language ? ` lang="${escapeHtml(file.language)}"` : '';
   const parts: string[] = [
-    `<li class="file state-${state}" id="${escapeHtml(deskRowId(file.path))}" data-path="${escapeHtml(file.path)}" data-state="${state}" data-rank="${deskRank(file.state)}" data-search="${escapeHtml(searchText(file))}"${hidden}>`,
+    `<li class="file state-${state}" id="${escapeHtml(deskRowId(file.path))}" data-path="${escapeHtml(file.path)}" data-state="${state}" data-rank="${deskRank(file.state)}" data-saved="${deskSavedMs(file)}" data-search="${escapeHtml(searchText(file))}"${hidden}>`,
     `<p class="file-head"><span class="badge state-${state}" title="${escapeHtml(words.stateHelp[file.state])}">${escapeHtml(words.states[file.state])}</span> <code class="path">${escapeHtml(file.path)}</code></p>`,
   ];
   if (file.title) parts.push(`<p class="file-title"${langAttr}>${escapeHtml(file.title)}</p>`);
