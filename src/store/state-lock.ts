@@ -1,5 +1,5 @@
 // One serving process per state folder: a lock file naming its holder, taken at start and released at exit.
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StateStoreError } from './state-errors.js';
@@ -14,10 +14,8 @@ export class StateLockedError extends Error {
   ) {
     super(
       `state folder ${stateDir} is in use by feedpub process ${holder.pid} on ${holder.host} (since ${holder.since}); ` +
-        'stop that server first, or give this one its own --state folder; ' +
-        (holder.host !== os.hostname() && holder.beatMs !== undefined
-          ? `a lock from another host that is not renewed for ${Math.round((STALE_BEATS * holder.beatMs) / 1000)} s is taken over by the next start`
-          : `if no feedpub runs there any more (a crashed container, another host), delete ${stateDir}/serve.lock`),
+        `stop that server first, or give this one its own --state folder; if no feedpub runs there any more ` +
+        `(a crashed container, another host), delete ${stateDir}/serve.lock`,
     );
   }
 }
@@ -26,8 +24,6 @@ export interface LockHolder {
   pid: number;
   host: string;
   since: string;
-  /** How often the holder renews the lock file's mtime (locks written before renewal existed have none). */
-  beatMs?: number;
 }
 
 export interface StateLock {
@@ -37,16 +33,6 @@ export interface StateLock {
 export const LOCK_FILE = 'serve.lock';
 /** A break lock older than this was left by a process that died holding it. */
 const BREAK_MS = 5_000;
-
-/**
- * The holder touches its lock this often. Another host's process cannot be asked whether it runs
- * (a pid means nothing across hosts), and a container or pod started anew gets a new host name:
- * its predecessor's lock, killed with it, was believed forever, so every later start refused until
- * someone deleted the file. A lock not renewed for STALE_BEATS beats is taken over (a minute: far
- * longer than any pause of the event loop, which the renewal runs on).
- */
-const BEAT_MS = 10_000;
-const STALE_BEATS = 6;
 
 /** Why a folder could not be made, in the operator's words. */
 const CANNOT_MAKE: Record<string, string> = {
@@ -107,16 +93,13 @@ function makeFolders(dir: string): void {
  * `serve.lock.break`, by a process that checked it again there: two starts that both found it
  * stale once took it over both (the attack trial, 4 of 20 times).
  */
-export function lockStateDir(stateDir: string, now: Date = new Date(), beatMs = BEAT_MS): StateLock {
+export function lockStateDir(stateDir: string, now: Date = new Date()): StateLock {
   const file = path.join(stateDir, LOCK_FILE);
-  const me: LockHolder = { pid: process.pid, host: os.hostname(), since: now.toISOString(), beatMs };
+  const me: LockHolder = { pid: process.pid, host: os.hostname(), since: now.toISOString() };
   for (let attempt = 0; attempt < 50; attempt++) {
     if (placeOrExplain(stateDir, file, me)) {
-      const beat = setInterval(() => renew(file, me), beatMs);
-      beat.unref();
       return {
         release() {
-          clearInterval(beat);
           // Only our own lock: a takeover after a stall must not be undone by the old holder.
           if (readHolder(file)?.pid !== me.pid) return;
           try {
@@ -130,7 +113,7 @@ export function lockStateDir(stateDir: string, now: Date = new Date(), beatMs = 
       };
     }
     const holder = readHolder(file);
-    if (holder && holder.pid !== process.pid && isAlive(holder, file)) throw new StateLockedError(stateDir, holder);
+    if (holder && holder.pid !== process.pid && isAlive(holder)) throw new StateLockedError(stateDir, holder);
     breakStale(file, holder, me);
   }
   throw new StateStoreError(
@@ -213,7 +196,7 @@ function breakStale(file: string, seen: LockHolder | undefined, me: LockHolder):
     const same = now.pid === seen?.pid && now.since === seen.since && now.host === seen.host;
     // This process's own earlier lock is taken over as before; another live one never is.
     const ours = now.pid === me.pid && now.host === me.host;
-    if (same && (ours || !isAlive(now, file))) rmSync(file, { force: true });
+    if (same && (ours || !isAlive(now))) rmSync(file, { force: true });
   } finally {
     rmSync(breaker, { force: true });
   }
@@ -230,46 +213,24 @@ function ageOf(file: string): number {
 
 /** The process holding `stateDir`, if a live one does. */
 export function stateDirHolder(stateDir: string): LockHolder | undefined {
-  const file = path.join(stateDir, LOCK_FILE);
-  const holder = readHolder(file);
-  return holder && isAlive(holder, file) ? holder : undefined;
+  const holder = readHolder(path.join(stateDir, LOCK_FILE));
+  return holder && isAlive(holder) ? holder : undefined;
 }
 
 function readHolder(file: string): LockHolder | undefined {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
     if (typeof value.pid === 'number' && typeof value.host === 'string')
-      return {
-        pid: value.pid,
-        host: value.host,
-        since: String(value.since),
-        ...(typeof value.beatMs === 'number' && value.beatMs > 0 ? { beatMs: value.beatMs } : {}),
-      };
+      return { pid: value.pid, host: value.host, since: String(value.since) };
   } catch {
     // missing or half-written: treated as no holder
   }
   return undefined;
 }
 
-/** Touch the lock at `file` while it is still `me`'s (after a takeover it is another's to renew). */
-function renew(file: string, me: LockHolder): void {
-  const now = readHolder(file);
-  if (now?.pid !== me.pid || now.host !== me.host || now.since !== me.since) return;
-  try {
-    const at = new Date();
-    utimesSync(file, at, at);
-  } catch {
-    // A folder turned read-only or full: the lock ages, and is taken over only when this process is gone too long.
-  }
-}
-
-/** Whether the process named by the lock at `file` may still run. */
-function isAlive(holder: LockHolder, file?: string): boolean {
-  // Another host's process cannot be asked: its lock is believed while it is renewed (or, written
-  // before renewal existed, always).
-  if (holder.host !== os.hostname()) {
-    return holder.beatMs === undefined || file === undefined || ageOf(file) < STALE_BEATS * holder.beatMs;
-  }
+function isAlive(holder: LockHolder): boolean {
+  // A lock from another host (a shared folder) cannot be checked: believe it.
+  if (holder.host !== os.hostname()) return true;
   try {
     process.kill(holder.pid, 0);
     return true;

@@ -1,17 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,7 +8,7 @@ import { stateForBuild } from '../../src/store/state-copy.js';
 import { knowsStories, openError, readOnlyAdvice } from '../../src/store/state-errors.js';
 import { StateLockedError, lockStateDir, stateDirHolder } from '../../src/store/state-lock.js';
 import { CAN_MOUNT } from '../fs-faults.js';
-import { removeDir, tempDir, waitFor } from '../helpers.js';
+import { removeDir, tempDir } from '../helpers.js';
 
 let dir = '';
 let other: ChildProcess | undefined;
@@ -51,41 +39,6 @@ describe('state folder lock', () => {
     expect(error).toBeInstanceOf(StateLockedError);
     expect((error as Error).message).toContain(`process ${other.pid}`);
     expect(stateDirHolder(dir)?.pid).toBe(other.pid);
-  });
-
-  it("believes another host's lock while it is renewed, and takes it over once it is not (a pod or container started anew)", () => {
-    const file = path.join(dir, 'serve.lock');
-    const lockOf = (beat: object) =>
-      writeFileSync(file, JSON.stringify({ pid: 1, host: 'pod-old-7f9c', since: '2026-11-25T00:00:00Z', ...beat }));
-    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
-
-    // Renewed a moment ago: another host's live server, refused with what happens next.
-    lockOf({ beatMs: 10_000 });
-    expect(() => lockStateDir(dir)).toThrow(/in use by feedpub process 1 on pod-old-7f9c .*not renewed for 60 s is taken over/);
-    expect(stateDirHolder(dir)?.host).toBe('pod-old-7f9c');
-
-    // Written before renewal existed: believed, however old (its holder may still run).
-    lockOf({});
-    utimesSync(file, minutesAgo(10), minutesAgo(10));
-    expect(() => lockStateDir(dir)).toThrow(/delete .*serve\.lock/);
-
-    // Not renewed for a minute: its process is gone with its host name; before, believed forever.
-    lockOf({ beatMs: 10_000 });
-    utimesSync(file, minutesAgo(2), minutesAgo(2));
-    expect(stateDirHolder(dir)).toBeUndefined();
-    const lock = lockStateDir(dir);
-    expect(stateDirHolder(dir)).toMatchObject({ pid: process.pid, host: os.hostname(), beatMs: 10_000 });
-    lock.release();
-  });
-
-  it('renews its own lock while it holds it, and stops when released', async () => {
-    const file = path.join(dir, 'serve.lock');
-    const lock = lockStateDir(dir, new Date(), 20);
-    const old = new Date(Date.now() - 60_000);
-    utimesSync(file, old, old);
-    await waitFor(() => Date.now() - statSync(file).mtimeMs < 30_000, 5_000, 'the lock renewed');
-    lock.release();
-    expect(existsSync(file)).toBe(false);
   });
 
   it('takes over a lock whose process is gone (kill -9), and releases only its own', async () => {
