@@ -100,8 +100,10 @@ export function lockStateDir(stateDir: string, now: Date = new Date()): StateLoc
     if (placeOrExplain(stateDir, file, me)) {
       return {
         release() {
-          // Only our own lock: a takeover after a stall must not be undone by the old holder.
-          if (readHolder(file)?.pid !== me.pid) return;
+          // Only our own lock: a takeover after a stall must not be undone by the old holder, nor
+          // another host's lock by a process of the same pid (a container's pid 1: attack trial).
+          const now = readHolder(file);
+          if (now?.pid !== me.pid || now.host !== me.host || now.since !== me.since) return;
           try {
             rmSync(file, { force: true });
           } catch (error) {
@@ -113,7 +115,10 @@ export function lockStateDir(stateDir: string, now: Date = new Date()): StateLoc
       };
     }
     const holder = readHolder(file);
-    if (holder && holder.pid !== process.pid && isAlive(holder)) throw new StateLockedError(stateDir, holder);
+    // Our own pid on this host is a lock this process's predecessor left (a container's pid 1 again);
+    // the same pid on another host is another container's, alive as far as anyone here can tell.
+    const mine = holder?.pid === process.pid && holder.host === me.host;
+    if (holder && !mine && isAlive(holder)) throw new StateLockedError(stateDir, holder);
     breakStale(file, holder, me);
   }
   throw new StateStoreError(

@@ -41,6 +41,19 @@ describe('state folder lock', () => {
     expect(stateDirHolder(dir)?.pid).toBe(other.pid);
   });
 
+  it("refuses another host's lock of this very pid (two containers' pid 1), and never releases it (attack trial)", () => {
+    const file = path.join(dir, 'serve.lock');
+    const theirs = JSON.stringify({ pid: process.pid, host: 'pod-other-7f9c', since: '2026-11-25T00:00:00Z' });
+    writeFileSync(file, theirs);
+    // Before: 50 tries, then "keeps changing hands ... delete serve.lock", a live server's lock.
+    expect(() => lockStateDir(dir)).toThrow(StateLockedError);
+    rmSync(file);
+    const lock = lockStateDir(dir);
+    writeFileSync(file, theirs);
+    lock.release();
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
+  });
+
   it('takes over a lock whose process is gone (kill -9), and releases only its own', async () => {
     other = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
     const pid = other.pid as number;
