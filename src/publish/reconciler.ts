@@ -140,7 +140,14 @@ export class Reconciler {
     // Stories whose image changed are read too, but are no missed event: an image's own event only schedules this scan.
     if (!initial && todo.length > 0) this.reportGap(todo, onDisk, newFolders);
     const reading = new Set(todo);
-    for (const p of this.options.staleImages?.() ?? []) if (!reading.has(p)) todo.push(p);
+    for (const p of this.options.staleImages?.() ?? []) {
+      if (reading.has(p)) continue;
+      reading.add(p);
+      todo.push(p);
+    }
+    // A file made readable again (chmod, a share back) has the size and time it had: each scan
+    // tries it again, or its UNREADABLE stayed on the desk until it was saved (attack trial).
+    for (const p of problems.pathsWithCode(ProblemCode.Unreadable)) if (onDisk.has(p) && !reading.has(p)) todo.push(p);
     // Files gone go first: a restart serves the stored stories meanwhile, and a story renamed
     // while unwatched finds its old identity retired in an earlier step than its new name.
     todo.sort((a, b) => Number(onDisk.has(a)) - Number(onDisk.has(b)));

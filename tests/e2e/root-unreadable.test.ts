@@ -89,6 +89,8 @@ describe('the articles folder made unreadable while serving', () => {
       expect(await titles(url)).toEqual(['One']);
 
       await chmod(articles, 0o000);
+      // Edited while feedpub's user cannot read it (root can): read, and published, once readable again.
+      await put(articles, 'one.txt', 'One, edited\n\nThe first story, edited while its folder was locked.\n');
       // Before, /status said "native" while no event or scan could read the folder.
       await waitFor(async () => (await watcher(url)) === 'recovering', 10_000, 'the watcher to say recovering');
       const missing = await waitFor(async () => (await problems(desk)).find((p) => p.code === 'ROOT_MISSING'), 10_000, 'ROOT_MISSING');
@@ -98,8 +100,34 @@ describe('the articles folder made unreadable while serving', () => {
       await chmod(articles, 0o755);
       await waitFor(async () => (await watcher(url)) === 'native', 10_000, 'the watch armed again');
       await put(articles, 'two.txt', 'Two\n\nA story saved once the folder was readable again.\n');
-      await waitFor(async () => JSON.stringify(await titles(url)) === JSON.stringify(['One', 'Two']), 10_000, 'the new save published');
+      await waitFor(async () => JSON.stringify(await titles(url)) === JSON.stringify(['One, edited', 'Two']), 10_000, 'the new save and the edit published');
       expect(await problems(desk)).toEqual([]);
+      child?.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    },
+  );
+  it.skipIf(!CAN_RUN)(
+    `reads again, at its next scan, files a sub-folder's permissions kept from it, once they are readable (attack trial)${CAN_RUN ? '' : ' (skipped: running as root, and user nobody cannot read the project folder)'}`,
+    async () => {
+      const articles = await folder('feedpub-articles-');
+      const state = await folder('feedpub-state-');
+      const cwd = await folder('feedpub-cwd-');
+      await put(cwd, 'feedpub.config.json', JSON.stringify({ reconcileSeconds: 1 }));
+      await put(articles, 'one.txt', 'One\n\nThe first story.\n');
+      await put(articles, 'sub/two.txt', 'Two\n\nThe second story.\n');
+      const sub = path.join(articles, 'sub');
+      made.push(sub);
+      const { url, desk, exited } = await serve(articles, state, cwd);
+      await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200, 20_000, 'served');
+      expect(await titles(url)).toEqual(['One', 'Two']);
+
+      await chmod(sub, 0o000);
+      await waitFor(async () => (await problems(desk)).some((p) => p.code === 'UNREADABLE'), 10_000, 'UNREADABLE');
+      expect(await titles(url)).toEqual(['One', 'Two']);
+      // Readable again, with the size and time it had: before, UNREADABLE stayed until the file was saved.
+      await chmod(sub, 0o755);
+      await waitFor(async () => (await problems(desk)).length === 0, 10_000, 'the problem gone');
+      expect(await titles(url)).toEqual(['One', 'Two']);
       child?.kill('SIGTERM');
       expect(await exited).toBe(0);
     },
