@@ -21,7 +21,10 @@
   const form = document.getElementById('desk-search');
   const partial = list.hasAttribute('data-partial');
   const params = new URLSearchParams(location.search);
-  const filter = { state: params.get('state') || '', q: (params.get('q') || '').trim() };
+  // Read as the server reads them (parseDeskQuery): a state it knows, at most 200 characters of search.
+  const states = new Set(Array.from(document.querySelectorAll('a[data-filter]'), (a) => a.dataset.filter || ''));
+  const asked = params.get('state') || '';
+  const filter = { state: states.has(asked) ? asked : '', q: (params.get('q') || '').trim().slice(0, 200) };
 
   // Same search form as the server's searchKey(): NFC, lower case.
   const key = (s) => s.normalize('NFC').toLowerCase();
@@ -72,7 +75,7 @@
   });
   if (search && !partial) {
     search.addEventListener('input', () => {
-      filter.q = search.value.trim();
+      filter.q = search.value.trim().slice(0, 200);
       apply();
       remember();
     });

@@ -372,7 +372,10 @@ export class Reconciler {
       this.schedule(0);
       return;
     }
-    log.warn('watch.root-replaced', { folder: articlesDir, reason: 'the path leads to a folder again (another, or the same one readable again): watching it and scanning' });
+    log.warn('watch.root-replaced', {
+      folder: articlesDir,
+      reason: 'the path leads to a folder again (another, or the same one readable again): watching it and scanning',
+    });
     void this.options.queue
       .run(async () => {
         await this.options.restartWatcher();

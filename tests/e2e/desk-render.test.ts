@@ -207,6 +207,16 @@ describe('desk, preview and feed page in Chromium', () => {
     },
   );
 
+  it.skipIf(NO_CHROMIUM)('reads ?state= and ?q= as the server does: an unknown state is no filter (skipped without /usr/bin/chromium)', async () => {
+    // Before, the script hid every row the server had sent for ?state=bogus and said nothing matched (attack trial).
+    const { page, errors } = await open(DESKTOP, '/?state=bogus');
+    expect(await visiblePaths(page)).toHaveLength(FILES.length);
+    expect(await page.isVisible('#desk-empty')).toBe(false);
+    expect(await page.getAttribute('#desk-q', 'maxlength')).toBe('200');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it.skipIf(NO_CHROMIUM)('without script, ?state= still filters (skipped without /usr/bin/chromium)', async () => {
     const { page } = await open(PHONE, '/filtered', false);
     expect(await visiblePaths(page)).toEqual(['economy/baht.md']);

@@ -177,7 +177,7 @@ export function renderDesk(view: DeskView, words: DeskWords, opts: DeskRenderOpt
 ${renderDeskSummary(view, words, { ...opts, filter })}
 <form id="desk-search" class="search" method="get" action="${escapeHtml(deskPath)}" role="search">
 <label for="desk-q">${escapeHtml(words.searchLabel)}</label>
-<input id="desk-q" type="search" name="q" value="${escapeHtml(filter.q ?? '')}" autocomplete="off" spellcheck="false">
+<input id="desk-q" type="search" name="q" value="${escapeHtml(filter.q ?? '')}" maxlength="200" autocomplete="off" spellcheck="false">
 <input id="desk-state" type="hidden" name="state" value="${escapeHtml(filter.state ?? '')}">
 <button type="submit">${escapeHtml(words.searchButton)}</button>
 ${filter.q ? `<a class="clear" href="${escapeHtml(deskQueryHref(deskPath, { state: filter.state }))}">${escapeHtml(words.clearSearch)}</a>` : ''}
