@@ -55,6 +55,12 @@ const ALLOWED_TAGS = [
 /** Loaded with the first Markdown story, as markdown-it and yaml are (parse-markdown.ts). */
 let sanitizeHtml: typeof SanitizeHtml | undefined;
 
+/** sanitize-html, loaded once. */
+export function loadSanitizer(): typeof SanitizeHtml {
+  sanitizeHtml ??= createRequire(import.meta.url)('sanitize-html') as typeof SanitizeHtml;
+  return sanitizeHtml;
+}
+
 /**
  * Sanitize story HTML: an allow-list of structural and inline tags; no script, style, iframe,
  * event handler or `javascript:` URL survives. Relative `href`/`src` are resolved against
@@ -71,8 +77,7 @@ export function sanitizeStoryHtml(html: string, baseUrl: string): string {
       return undefined;
     }
   };
-  sanitizeHtml ??= createRequire(import.meta.url)('sanitize-html') as typeof SanitizeHtml;
-  const out = sanitizeHtml(stripForbidden(html), {
+  const out = loadSanitizer()(stripForbidden(html), {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ['href', 'title'],

@@ -1,6 +1,7 @@
 // The parse worker: reads and parses the files it is sent (or parses the bytes), off the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { type Ingested, ingestStory } from '../core/ingest.js';
+import { prepareFor } from '../core/parse-story.js';
 import { type ParseWorkerData, type WorkerDone, type WorkerJob, runningCell } from './parse-messages.js';
 import { readStory } from './read-story.js';
 
@@ -18,6 +19,7 @@ parentPort?.on('message', (jobs: WorkerJob[]) => {
   let done: WorkerDone = [];
   let flushed = performance.now();
   for (const job of jobs) {
+    prepareFor('file' in job ? job.file.relPath : job.path);
     cell.begin(job.id);
     done.push({ id: job.id, outcome: parse(job) });
     if (performance.now() - flushed >= FLUSH_MS) {
