@@ -158,6 +158,8 @@ export class LiveSite {
       log,
       clock,
       onBatch: async (paths) => {
+        // Another site's folder (ROOT_FOREIGN): nothing of it is applied, and the batch says so.
+        if (this.reconciler.holdingForeign) return this.emit({ type: 'applied', paths, changed: false });
         this.reconciler.afterEvents(paths.length);
         const gone = await this.goneBeside();
         if (await this.storeRetry.apply(gone.length > 0 ? [...new Set([...paths, ...gone])] : paths)) this.rebuild();

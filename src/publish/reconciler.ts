@@ -73,6 +73,8 @@ export class Reconciler {
   private timer: NodeJS.Timeout | undefined;
   private dueAt = 0;
   private closed = false;
+  /** The last scan found a foreign folder (heldForeign): file events are not applied either. */
+  private foreign = false;
   last: ScanReport | null = null;
   /** Files the last scan did not read (see scan-folder's `ignored`). */
   ignored: readonly string[] = [];
@@ -123,7 +125,8 @@ export class Reconciler {
       return 'stop';
     }
     if (scan.files.length === 0 && this.heldEmpty(initial)) return 'stop';
-    if (!initial && this.heldForeign(scan.files)) return 'stop';
+    this.foreign = this.heldForeign(scan.files, initial);
+    if (this.foreign) return 'stop';
     problems.setScan(scan.problems);
     this.ignored = scan.ignored;
     // What this scan reports (a folder too deep, a link) is no file to read: reading it would clear its problem.
@@ -196,7 +199,7 @@ export class Reconciler {
    * is looked at again every few seconds. Before, every story was taken down in the repair's first
    * steps, and a stop then left a state the next start refused as foreign (new-user trial).
    */
-  private heldForeign(files: readonly { path: string }[]): boolean {
+  private heldForeign(files: readonly { path: string }[], initial: boolean): boolean {
     if (files.length === 0) return false;
     const { articlesDir, log, problems } = this.options;
     const onDisk = new Set(files.map((f) => f.path));
@@ -219,9 +222,22 @@ export class Reconciler {
         severity: 'error',
       },
     ]);
-    log.error('scan.root-foreign', { folder: articlesDir, published, files: files.length });
+    // Said once, not at each look again.
+    if (!this.foreign) log.error('scan.root-foreign', { folder: articlesDir, published, files: files.length });
+    // A restart's scan (a swap in the moment after the start's own check): the stored stories are served.
+    if (initial) this.options.rebuild();
     if (this.options.periodic) this.schedule(EMPTY_RECHECK_MS);
     return true;
+  }
+
+  /**
+   * While the folder is held as foreign, saves, releases and re-reads in it are not applied
+   * either: one save (or a touch) into the other site's folder published it, the next look found
+   * the folders sharing that story, and the repair took the site over (second trial, high).
+   * The scan that finds the right folder again, or this one's stories, reads what changed.
+   */
+  get holdingForeign(): boolean {
+    return this.foreign;
   }
 
   private async applyWithProgress(todo: string[], onDisk: ReadonlyMap<string, FileStat>): Promise<boolean> {

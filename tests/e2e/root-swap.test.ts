@@ -70,6 +70,17 @@ describe('the articles folder replaced while serving', () => {
     expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
     expect((await getText(`${url}/articles/one`)).status).toBe(200);
     expect(running.site.status().articles).toBe(3);
+    // A save into the other folder while it is held is not applied either: before, it was
+    // published, the next look found the folders sharing it, and the repair took the site over.
+    const held = new Promise<boolean>((resolve) =>
+      running?.site.onEvent((e) => {
+        if (e.type === 'applied' && e.paths.includes('seven.txt')) resolve(e.changed);
+      }),
+    );
+    await put(articles, 'seven.txt', story('Seven'));
+    expect(await held).toBe(false);
+    expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
+    expect((await problems()).map((p) => p.code)).toEqual(['ROOT_FOREIGN']);
 
     // The right folder back: the problem goes, nothing changed.
     await rename(articles, path.join(parent, 'other'));
