@@ -138,9 +138,10 @@ export function renderDeskSummary(view: DeskView, words: DeskWords, opts: DeskRe
 }
 
 /**
- * The whole desk page: summary, legend, search form, the files (sorted: problems, kept, held, then by
- * path; rows outside the filter carry `hidden`; past DESK_PAGE_ROWS files, only the first that
- * match, the list marked `data-partial` and `#desk-more` saying how many others match). No inline script or style: it runs under
+ * The whole desk page: summary, legend, search form, the files (sorted by compareDeskFiles: problems,
+ * kept, held, the rest, each newest save first; rows outside the filter carry `hidden`; past
+ * DESK_PAGE_ROWS files, only the first that match, the list marked `data-partial` and `#desk-more`
+ * above it saying how many others match). No inline script or style: it runs under
  * `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'`.
  */
 export function renderDesk(view: DeskView, words: DeskWords, opts: DeskRenderOptions): string {
