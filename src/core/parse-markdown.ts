@@ -23,6 +23,7 @@ import { cleanLabel, cleanLine, countForbidden, limitMarks, lineJoint, stripForb
 const loadLater = createRequire(import.meta.url);
 let markdown: InstanceType<typeof MarkdownIt> | undefined;
 let yaml: typeof Yaml | undefined;
+let warmed = false;
 
 /**
  * Load what Markdown stories need, once. A parse worker calls it before it starts a Markdown
@@ -30,8 +31,9 @@ let yaml: typeof Yaml | undefined;
  * story of each worker was called TOO_COMPLEX at a tight limit).
  */
 export function loadMarkdown(): void {
-  if (yaml) return;
-  yaml = loadLater('yaml') as typeof Yaml;
+  if (warmed) return;
+  warmed = true;
+  yaml ??= loadLater('yaml') as typeof Yaml;
   // Each library's first use compiles its code (20 ms here, against 2 ms for the next story): done now too.
   yaml.parseDocument('title: a');
   sanitizeStoryHtml(renderer().render('# a\n\n*b* <b>c</b> [d](e)'), 'https://feedpub.invalid/');
