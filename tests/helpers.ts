@@ -15,6 +15,16 @@ import { startServer } from '../src/runtime.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
+/** The arguments that run the CLI from source (`node --import tsx src/cli.ts ...args`): tests run what they change. */
+export function cliArgs(...args: string[]): string[] {
+  return ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), ...args];
+}
+
+/** A spawned CLI's environment: this one and `more`, without PORT and FEEDPUB_BASE_URL, which would move its port and links. */
+export function cliEnv(more: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...more, PORT: undefined, FEEDPUB_BASE_URL: undefined };
+}
+
 export async function tempDir(prefix = 'feedpub-test-'): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), prefix));
 }

@@ -6,7 +6,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CAN_MOUNT } from '../fs-faults.js';
-import { ROOT, put, removeDir, tempDir, waitFor } from '../helpers.js';
+import { cliArgs, cliEnv, put, removeDir, tempDir, waitFor } from '../helpers.js';
 
 const cleanup: string[] = [];
 const children: ChildProcess[] = [];
@@ -35,9 +35,9 @@ interface Run {
 }
 
 function run(args: string[], cwd: string): Run {
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), ...args], {
+  const child = spawn(process.execPath, cliArgs(...args), {
     cwd,
-    env: { ...process.env, PORT: undefined, FEEDPUB_BASE_URL: undefined },
+    env: cliEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, assertWellFormed, getText, put, removeDir, tempDir } from '../helpers.js';
+import { assertWellFormed, cliArgs, cliEnv, getText, put, removeDir, tempDir } from '../helpers.js';
 
 const seed = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'seed-article.txt'));
 const cleanup: string[] = [];
@@ -25,9 +25,9 @@ async function dirs(): Promise<{ articles: string; state: string; cwd: string }>
 }
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), ...args], {
+  const child = spawn(process.execPath, cliArgs(...args), {
     cwd,
-    env: { ...process.env, ...env, PORT: undefined, FEEDPUB_BASE_URL: undefined },
+    env: cliEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, getText, parseAtomFeed, put, removeDir, tempDir, waitFor } from '../helpers.js';
+import { cliArgs, cliEnv, getText, parseAtomFeed, put, removeDir, tempDir, waitFor } from '../helpers.js';
 
 const KILLS = Number(process.env.FEEDPUB_STRESS_KILLS ?? 3);
 const cleanup: string[] = [];
@@ -19,27 +19,10 @@ afterEach(async () => {
 async function serve(articles: string, state: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      import.meta.resolve('tsx'),
-      path.join(ROOT, 'src', 'cli.ts'),
-      'serve',
-      '--articles',
-      articles,
-      '--state',
-      state,
-      '--port',
-      '0',
-      '--quiet',
-    ],
+    cliArgs('serve', '--articles', articles, '--state', state, '--port', '0', '--quiet'),
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        PORT: undefined,
-        FEEDPUB_BASE_URL: undefined,
-        FEEDPUB_CONFIG: path.join(state, '..', `${path.basename(state)}.json`),
-      },
+      env: cliEnv({ FEEDPUB_CONFIG: path.join(state, '..', `${path.basename(state)}.json`) }),
     },
   );
   children.push(child);

@@ -11,6 +11,7 @@ import {
   NEEDS,
   ORACLES,
   atomOracle,
+  cliArgs,
   parseAtomFeed,
   parseRssFeed,
   put,
@@ -257,7 +258,7 @@ describe('the live publisher', () => {
       await chmod(ctx.articles, 0o755);
       const run = spawnSync(
         process.execPath,
-        ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), 'check', '--articles', ctx.articles],
+        cliArgs('check', '--articles', ctx.articles),
         {
           uid: 65534,
           gid: 65534,

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmod, chown } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, getText, parseRssFeed, put, removeDir, tempDir, waitFor } from '../helpers.js';
+import { ROOT, cliArgs, cliEnv, getText, parseRssFeed, put, removeDir, tempDir, waitFor } from '../helpers.js';
 
 const NOBODY = 65534;
 const AS_ROOT = process.getuid?.() === 0;
@@ -33,23 +33,10 @@ async function folder(prefix: string): Promise<string> {
 function serve(articles: string, state: string, cwd: string): Promise<{ url: string; desk: string; exited: Promise<number | null> }> {
   const proc = spawn(
     process.execPath,
-    [
-      '--import',
-      import.meta.resolve('tsx'),
-      path.join(ROOT, 'src', 'cli.ts'),
-      'serve',
-      '--articles',
-      articles,
-      '--state',
-      state,
-      '--port',
-      '0',
-      '--admin-port',
-      '0',
-    ],
+    cliArgs('serve', '--articles', articles, '--state', state, '--port', '0', '--admin-port', '0'),
     {
       cwd,
-      env: { ...process.env, HOME: cwd, PORT: undefined, FEEDPUB_BASE_URL: undefined },
+      env: cliEnv({ HOME: cwd }),
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(AS_ROOT ? { uid: NOBODY, gid: NOBODY } : {}),
     },

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, getText, parseAtomFeed, parseRssFeed, put, siteFolders, startSite, waitFor } from '../helpers.js';
+import { cliArgs, getText, parseAtomFeed, parseRssFeed, put, siteFolders, startSite, waitFor } from '../helpers.js';
 
 const ctx = siteFolders();
 
@@ -192,7 +192,7 @@ describe('check --explain', () => {
     );
     const run = spawnSync(
       process.execPath,
-      ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), 'check', '--articles', ctx.articles, '--explain', file],
+      cliArgs('check', '--articles', ctx.articles, '--explain', file),
       {
         cwd: ctx.articles,
       },
@@ -212,7 +212,7 @@ describe('check --explain', () => {
   it('finds a path typed relative to --articles, and names where it looked for a missing one', async () => {
     await put(ctx.articles, 'world/rain.txt', 'Rain in Bangkok\n\nBANGKOK, Dec 3, 2026 (Reuters) - It rained.\n');
     const explain = (file: string) =>
-      spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), 'check', '--articles', ctx.articles, '--explain', file], {
+      spawnSync(process.execPath, cliArgs('check', '--articles', ctx.articles, '--explain', file), {
         cwd: path.dirname(ctx.articles),
       });
     const found = explain('world/rain.txt');
