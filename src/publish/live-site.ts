@@ -153,6 +153,7 @@ export class LiveSite {
       problems: this.problems,
       log,
       rebuild: () => this.rebuild(),
+      held: () => this.reconciler.holdingForeign,
     });
     this.queue = new ChangeQueue({
       log,
@@ -233,10 +234,11 @@ export class LiveSite {
    * is it served or built. An image of held or draft stories only, of a story not read yet (a
    * restart's scan), of a file that does not parse, or of none, is not public (attack trial: a
    * held story's image pasted as a full URL of the site, reached through a folder link, or added
-   * while the server was down, was served).
+   * while the server was down, was served). Nor is any while the folder is another site's
+   * (ROOT_FOREIGN): a file of the same name there is that site's picture, not this story's.
    */
   imagePublic(rel: string): boolean {
-    return this.catalog.imagePublished(rel);
+    return !this.reconciler.holdingForeign && this.catalog.imagePublished(rel);
   }
 
   /** Where an old story URL path leads now (301 or 410), from the state store. */

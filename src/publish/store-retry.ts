@@ -12,6 +12,8 @@ export interface StoreRetryOptions {
   problems: ProblemBook;
   log: Logger;
   rebuild: () => void;
+  /** True while the articles folder is another site's (ROOT_FOREIGN): retries wait, since they would read its files. */
+  held?: () => boolean;
   /** First retry delay, doubled after each failure up to `maxDelayMs` (defaults 1 s and 60 s). */
   firstDelayMs?: number;
   maxDelayMs?: number;
@@ -88,6 +90,10 @@ export class StoreRetry {
   private async retry(): Promise<void> {
     const waiting = this.options.problems.storePaths();
     if (waiting.length === 0 || this.closed) return;
+    if (this.options.held?.()) {
+      this.schedule();
+      return;
+    }
     this.options.log.info('store.retry', { files: waiting.length });
     if (await this.apply(waiting)) this.options.rebuild();
   }

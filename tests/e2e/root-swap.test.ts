@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { type RunningSite, getText, parseRssFeed, put, removeDir, startSite, tempDir, waitFor } from '../helpers.js';
+import { png } from '../core/image-fixtures.js';
 
 let parent = '';
 let state = '';
@@ -54,15 +55,20 @@ describe('the articles folder replaced while serving', () => {
 
   it('takes nothing down when the folder is swapped for one of other stories only, and follows a folder that shares one (new-user trial)', async () => {
     const articles = path.join(parent, 'articles');
-    for (const t of ['One', 'Two', 'Three']) await put(articles, `${t.toLowerCase()}.txt`, story(t));
+    for (const t of ['One', 'Three']) await put(articles, `${t.toLowerCase()}.txt`, story(t));
+    await put(articles, 'two.md', '---\ntitle: Two\nimage: photo.png\n---\nThe story called Two.\n');
+    await put(articles, 'photo.png', png(2, 2));
     running = await startSite(articles, state);
     const { url, deskUrl } = running;
+    expect((await fetch(`${url}/articles/photo.png`)).status).toBe(200);
     const problems = async () =>
       ((await (await fetch(`${deskUrl}/status`)).json()) as { problems: { code: string; reason: string }[] }).problems;
     expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
 
     // Another site's folder renamed over this one: before, every story was taken down (410) as the new ones came in.
     for (const t of ['Four', 'Five']) await put(path.join(parent, 'other'), `${t.toLowerCase()}.txt`, story(t));
+    // The other site's own picture of the same name: not this site's story's image.
+    await put(path.join(parent, 'other'), 'photo.png', png(9, 9));
     await rename(articles, path.join(parent, 'ours'));
     await rename(path.join(parent, 'other'), articles);
     const foreign = await waitFor(async () => (await problems()).find((p) => p.code === 'ROOT_FOREIGN'), 15_000, 'ROOT_FOREIGN');
@@ -70,6 +76,8 @@ describe('the articles folder replaced while serving', () => {
     expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
     expect((await getText(`${url}/articles/one`)).status).toBe(200);
     expect(running.site.status().articles).toBe(3);
+    // Its bytes are not served as the picture of a story of this site (the held folder is another's).
+    expect((await fetch(`${url}/articles/photo.png`)).status).toBe(404);
     // A save into the other folder while it is held is not applied either: before, it was
     // published, the next look found the folders sharing it, and the repair took the site over.
     const held = new Promise<boolean>((resolve) =>
@@ -87,6 +95,7 @@ describe('the articles folder replaced while serving', () => {
     await rename(path.join(parent, 'ours'), articles);
     await waitFor(async () => (await problems()).length === 0, 15_000, 'the problem gone');
     expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
+    expect((await fetch(`${url}/articles/photo.png`)).status).toBe(200);
 
     // A folder that still holds one of them is this site's, changed: followed as before.
     await put(path.join(parent, 'next'), 'one.txt', story('One'));
