@@ -1,7 +1,6 @@
 // Walk the articles folder: every article file with its size and mtime, without following links.
-import type { Dirent } from 'node:fs';
-import { lstatSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { type Dirent, constants, lstatSync } from 'node:fs';
+import { access, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { imageType } from '../core/media.js';
 import { type Problem, ProblemCode } from '../core/model.js';
@@ -42,6 +41,9 @@ export async function scanFolder(root: string): Promise<ScanResult> {
     // The root itself may be a link (a deploy's `current`): followed; links inside it never are.
     const st = await stat(root);
     if (!st.isDirectory()) return { files, problems, ignored, folders, rootOk: false, rootError: 'not a folder' };
+    // Listed but not entered (chmod a-x): its names read, no file of it can be, and it looked
+    // empty (ROOT_EMPTY, "is the share mounted?") where the cause is its permissions.
+    await access(root, constants.R_OK | constants.X_OK);
   } catch (cause) {
     return { files, problems, ignored, folders, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
   }

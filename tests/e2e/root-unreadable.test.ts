@@ -124,4 +124,42 @@ describe('the articles folder made unreadable while serving', () => {
       expect(await exited).toBe(0);
     },
   );
+  it.skipIf(!CAN_RUN)(
+    `keeps the stories of a folder that can be listed but not entered (chmod a-x), and says so; the root too (attack trial)${CAN_RUN ? '' : ' (skipped: running as root, and user nobody cannot read the project folder)'}`,
+    async () => {
+      const articles = await folder('feedpub-articles-');
+      const state = await folder('feedpub-state-');
+      const cwd = await folder('feedpub-cwd-');
+      await put(cwd, 'feedpub.config.json', JSON.stringify({ reconcileSeconds: 1 }));
+      await put(articles, 'one.txt', 'One\n\nThe first story.\n');
+      await put(articles, 'three.txt', 'Three\n\nThe third story.\n');
+      await put(articles, 'sub/two.txt', 'Two\n\nThe second story.\n');
+      const sub = path.join(articles, 'sub');
+      made.push(sub);
+      const { url, desk, exited } = await serve(articles, state, cwd);
+      await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200, 20_000, 'served');
+      expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
+
+      // Its names can be listed, its files not reached: its stories stay, each file UNREADABLE.
+      await chmod(sub, 0o644);
+      const unreadable = await waitFor(async () => (await problems(desk)).find((p) => p.code === 'UNREADABLE'), 10_000, 'UNREADABLE');
+      expect(unreadable.reason).toContain('EACCES');
+      expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
+      expect((await getText(`${url}/articles/sub/two`)).status).toBe(200);
+      await chmod(sub, 0o755);
+      await waitFor(async () => (await problems(desk)).length === 0, 10_000, 'the problem gone');
+      expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
+
+      // The root so: before, ROOT_EMPTY asked whether the share was mounted.
+      await chmod(articles, 0o644);
+      const missing = await waitFor(async () => (await problems(desk)).find((p) => p.code === 'ROOT_MISSING'), 10_000, 'ROOT_MISSING');
+      expect(missing.reason).toContain('EACCES');
+      expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
+      await chmod(articles, 0o755);
+      await waitFor(async () => (await problems(desk)).length === 0, 10_000, 'the root problem gone');
+      expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
+      child?.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    },
+  );
 });
