@@ -110,7 +110,7 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
     throw error;
   }
   try {
-    await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths(), backupOf(config.stateDir));
+    await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths(), backupOf(config.stateDir), (h) => store.hasHash(h));
     return await serveWith(config, options, store, () => lock.release());
   } catch (error) {
     store.close();
@@ -330,7 +330,7 @@ async function checkStoredFolder(config: Readonly<Config>, stateDir: string, log
   const store = new StateDb(stateDir);
   saidUpgraded(store, log);
   try {
-    await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths(), backupOf(config.stateDir));
+    await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths(), backupOf(config.stateDir), (h) => store.hasHash(h));
   } finally {
     store.close();
   }

@@ -1,8 +1,9 @@
 // A start refused when the articles folder holds none of the state's stories but other ones: a wrong --articles or --state.
-import { existsSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { contentHash } from '../core/entry-meta.js';
 import { STATE_FILE, StateStoreError } from '../store/state-errors.js';
-import { scanFolder } from '../watch/scan-folder.js';
+import { type ScannedFile, scanFolder } from '../watch/scan-folder.js';
 
 /** The folder and the state folder do not belong together; starting would retire every story the state published. */
 export class ForeignFolderError extends Error {
@@ -16,9 +17,45 @@ export class ForeignFolderError extends Error {
  */
 export const MIN_STORIES = 2;
 
+/** Files read for their bytes when no stored path is in the folder: enough to recognise a renamed folder, cheap at any size. */
+const CONTENT_SAMPLE = 16;
+/** A sampled file larger than this is skipped (no story is; a hostile one must not be read whole). */
+const SAMPLE_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * True when some of `files` (a scan's, evenly spread) have the bytes of a story the store knows
+ * (`known`: a content hash, live or deleted): this site's stories under other names, as after
+ * `mv world intl` of a folder that held them all, not another site's. Judged by names alone, such
+ * a rename froze a running site (ROOT_FOREIGN) and refused a start.
+ */
+export function holdsKnownContent(articlesDir: string, files: readonly ScannedFile[], known: (hash: string) => boolean): boolean {
+  const count = Math.min(CONTENT_SAMPLE, files.length);
+  for (let k = 0; k < count; k++) {
+    const file = files[Math.floor((k * files.length) / count)] as ScannedFile;
+    const bytes = readSample(path.join(articlesDir, file.path));
+    if (bytes && known(contentHash(bytes))) return true;
+  }
+  return false;
+}
+
+/** A regular file's bytes (never through a link, never a pipe, never a large one), or undefined. */
+function readSample(file: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    return st.isFile() && st.size <= SAMPLE_MAX_BYTES ? readFileSync(fd) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /**
  * Throws ForeignFolderError when the state has published at least MIN_STORIES stories, not one
- * of their files is in `articlesDir`, and the folder holds other story files. A folder that is
+ * of their files is in `articlesDir`, and the folder holds other story files, none of which (of
+ * a sample) has the bytes of a story the state knows (`knownHash`). A folder that is
  * missing or empty is not refused: the scan keeps the stories published and says so (ROOT_MISSING,
  * ROOT_EMPTY), as an unmounted share needs. One existing file ends the check: a normal start
  * reads one stored path and pays for one `stat`.
@@ -28,6 +65,7 @@ export async function checkFolderMatchesState(
   stateDir: string,
   livePaths: Iterable<string>,
   backup?: { file: string; livePaths: () => Iterable<string> },
+  knownHash?: (hash: string) => boolean,
 ): Promise<void> {
   let count = 0;
   let example: string | undefined;
@@ -51,6 +89,7 @@ export async function checkFolderMatchesState(
   if (count < MIN_STORIES) return;
   const scan = await scanFolder(articlesDir);
   if (!scan.rootOk || scan.files.length === 0) return;
+  if (knownHash && holdsKnownContent(articlesDir, scan.files, knownHash)) return;
   throw new ForeignFolderError(
     `articles folder ${articlesDir} holds none of the ${count} stories published from state folder ${stateDir} ` +
       `(such as ${example}), but ${scan.files.length} other story file(s) (such as ${scan.files[0]?.path}). ` +

@@ -178,6 +178,7 @@ export class LiveSite {
       queue: this.queue,
       apply: (paths, seen) => this.storeRetry.apply(paths, seen),
       storedPaths: () => this.store.livePaths(),
+      knownHash: (hash) => this.store.hasHash(hash),
       staleImages: () => this.applier.staleImages(),
       rebuild: () => this.rebuild(),
       // Serve keeps one worker warm for the next save; a build parses nothing more.

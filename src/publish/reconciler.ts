@@ -5,10 +5,10 @@ import { type FileStat, diffFolder } from '../core/folder-diff.js';
 import { ProblemCode } from '../core/model.js';
 import type { Logger } from '../log.js';
 import { isArticleFile } from '../watch/ignore-rules.js';
-import { scanFolder } from '../watch/scan-folder.js';
+import { type ScannedFile, scanFolder } from '../watch/scan-folder.js';
 import type { Catalog } from './catalog.js';
 import type { ChangeQueue } from './change-queue.js';
-import { MIN_STORIES } from './folder-match.js';
+import { MIN_STORIES, holdsKnownContent } from './folder-match.js';
 import { type ProblemBook, ROOT_PATH } from './problem-book.js';
 import { ScanHeap } from './scan-heap.js';
 
@@ -26,6 +26,8 @@ export interface ReconcilerOptions {
   apply: (paths: string[], seen: ReadonlyMap<string, FileStat>) => Promise<boolean>;
   /** Paths the state store believes exist (only the first scan retires the ones that are gone). */
   storedPaths: () => Iterable<string>;
+  /** Whether the store knows a story of these bytes (content hash): a folder of renamed stories is this site's, not another's. */
+  knownHash?: (hash: string) => boolean;
   /** Published stories whose image changed (publish/story-image.ts): read again although their file did not change. */
   staleImages?: () => string[];
   rebuild: () => void;
@@ -199,7 +201,7 @@ export class Reconciler {
    * is looked at again every few seconds. Before, every story was taken down in the repair's first
    * steps, and a stop then left a state the next start refused as foreign (new-user trial).
    */
-  private heldForeign(files: readonly { path: string }[], initial: boolean): boolean {
+  private heldForeign(files: readonly ScannedFile[], initial: boolean): boolean {
     if (files.length === 0) return false;
     const { articlesDir, log, problems } = this.options;
     const onDisk = new Set(files.map((f) => f.path));
@@ -211,6 +213,7 @@ export class Reconciler {
       published++;
     }
     if (published < MIN_STORIES) return false;
+    if (this.options.knownHash && holdsKnownContent(articlesDir, files, this.options.knownHash)) return false;
     problems.setScan([
       {
         path: ROOT_PATH,

@@ -2,7 +2,10 @@
 import type { Logger } from '../log.js';
 import type { StateDb } from '../store/state-db.js';
 
-/** URLs of stories removed this run, by file path: a rename seen as a deletion then an addition still gets its 301. */
+/**
+ * URLs of stories removed lately, by file path, kept in memory (the store has them all: a
+ * rename seen as a deletion then an addition gets its 301 however many were removed between).
+ */
 const RETIRED_LIMIT = 1000;
 
 /**
@@ -27,9 +30,13 @@ export class UrlMoves {
     this.retired.set(relPath, url);
   }
 
-  /** The URL the story of a file removed earlier this run had (a rename's source), forgotten once asked. */
+  /**
+   * The URL the story of a removed file had (a rename's source), forgotten here once asked: from
+   * memory, else from the store (found after 1,000 other removals, or after a restart: before, its
+   * old URL stayed 410, or answered 404 when the removal was not recorded yet).
+   */
   takeRetired(relPath: string): string | undefined {
-    const url = this.retired.get(relPath);
+    const url = this.retired.get(relPath) ?? this.gone.get(relPath) ?? this.store.retiredUrl(relPath);
     this.retired.delete(relPath);
     this.gone.delete(relPath);
     return url;
@@ -40,7 +47,7 @@ export class UrlMoves {
    * every chain into it: older URLs of a story renamed in the same batch would be lost to 410 too.
    */
   flush(): void {
-    for (const url of this.gone.values()) this.store.moveUrl(url, null, this.now());
+    for (const [relPath, url] of this.gone) this.store.retireUrl(url, relPath, this.now());
     this.gone.clear();
   }
 

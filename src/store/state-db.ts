@@ -84,6 +84,7 @@ export class StateDb {
     }
     this.stmts = {
       get: this.db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE path = ?'),
+      hasHash: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE hash = ? LIMIT 1'),
       byHash: this.db.prepare<[string, string], ArticleRow>(
         'SELECT * FROM articles WHERE hash = ? AND path <> ? ORDER BY deleted_at IS NULL, deleted_at DESC',
       ),
@@ -120,6 +121,12 @@ export class StateDb {
       putRedirect: this.db.prepare<[string, string | null, number]>(
         'INSERT INTO redirects (from_path, to_path, at) VALUES (?, ?, ?) ON CONFLICT(from_path) DO UPDATE SET to_path = excluded.to_path, at = excluded.at',
       ),
+      retire: this.db.prepare<[string, number, string]>(
+        'INSERT INTO redirects (from_path, to_path, at, file) VALUES (?, NULL, ?, ?) ON CONFLICT(from_path) DO UPDATE SET to_path = NULL, at = excluded.at, file = excluded.file',
+      ),
+      retiredUrl: this.db
+        .prepare<[string], string>('SELECT from_path FROM redirects WHERE file = ? AND to_path IS NULL ORDER BY at DESC LIMIT 1')
+        .pluck(),
       retarget: this.db.prepare<[string | null, string]>('UPDATE redirects SET to_path = ? WHERE to_path = ?'),
       dropRedirect: this.db.prepare<[string]>('DELETE FROM redirects WHERE from_path = ?'),
       getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
@@ -133,6 +140,11 @@ export class StateDb {
   get(filePath: string): StoredArticle | undefined {
     const row = this.stmts.get.get(filePath);
     return row ? fromRow(row) : undefined;
+  }
+
+  /** Whether any record (live or deleted) has this content hash. */
+  hasHash(hash: string): boolean {
+    return this.stmts.hasHash.get(hash) !== undefined;
   }
 
   /** Other records with the same content, deleted ones first (newest deletion first). */
@@ -220,6 +232,20 @@ export class StateDb {
       this.stmts.putRedirect.run(from, to, at);
       if (to !== null) this.stmts.dropRedirect.run(to); // the new path is live again
     });
+  }
+
+  /** The story of `file` at `urlPath` was deleted: 410 Gone, and older URLs that led to it too. */
+  retireUrl(urlPath: string, file: string, at: number): void {
+    if (this.writesHeld) return;
+    this.transaction(() => {
+      this.stmts.retarget.run(null, urlPath);
+      this.stmts.retire.run(urlPath, at, file);
+    });
+  }
+
+  /** The URL that the deleted story of `file` last answered at (now 410), if a deletion recorded it. */
+  retiredUrl(file: string): string | undefined {
+    return this.stmts.retiredUrl.get(file);
   }
 
   /** A live story now answers at `urlPath`: forget any redirect from it. */

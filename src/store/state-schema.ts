@@ -74,6 +74,11 @@ export function writeSchema(db: Database.Database, file: string): string | undef
     // A store of schema 3 or older: its entries get a summary when next parsed, or one is made when read.
     if (!columns.some((c) => c.name === 'summary')) db.exec('ALTER TABLE entries ADD COLUMN summary TEXT');
     if (!columns.some((c) => c.name === 'notes')) db.exec('ALTER TABLE entries ADD COLUMN notes TEXT');
+    // The story file whose URL a 410 retired: a rename found later (after 1,000 other deletions,
+    // or a restart) still turns it into a 301. An older feedpub ignores the column.
+    const redirectColumns = db.prepare<[], { name: string }>('PRAGMA table_info(redirects)').all();
+    if (!redirectColumns.some((c) => c.name === 'file')) db.exec('ALTER TABLE redirects ADD COLUMN file TEXT');
+    db.exec('CREATE INDEX IF NOT EXISTS redirects_file ON redirects(file)');
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   } catch (error) {
     // The schema is written at open: a full disk or read-only file is the operator's to fix.

@@ -90,6 +90,65 @@ describe('story identity', () => {
     expect((await fetch(`${url}/articles/d1`, { redirect: 'manual' })).status).toBe(301);
   });
 
+  it('moves every old URL of a folder of 1,500 stories renamed at once (mv world intl): 301, not 410 or 404', async () => {
+    const n = 1500;
+    for (let i = 0; i < n; i++) await put(ctx.articles, `world/s${i}.txt`, `Story ${i}\n\nThe text of story number ${i}.\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const live = () => ctx.running?.site.status().articles;
+    expect(live()).toBe(n);
+    await rename(path.join(ctx.articles, 'world'), path.join(ctx.articles, 'intl'));
+    const has = (p: string) => ctx.running?.site.snapshot.get(p) !== undefined;
+    await waitFor(
+      async () => live() === n && !has(`/articles/world/s${n - 1}`) && !has('/articles/world/s0') && !!has(`/articles/intl/s${n - 1}`),
+      40_000,
+      'the move applied',
+    );
+    const fates = new Map<string, number>();
+    for (const i of [0, 1, 250, 499, 500, 999, 1000, 1499]) {
+      const res = await fetch(`${url}/articles/world/s${i}`, { redirect: 'manual' });
+      const where = res.headers.get('location') ?? '';
+      const key = `${res.status}${where.endsWith(`/articles/intl/s${i}`) ? ' to its new URL' : ''}`;
+      fates.set(key, (fates.get(key) ?? 0) + 1);
+    }
+    expect([...fates]).toEqual([['301 to its new URL', 8]]);
+  }, 90_000);
+
+  it('starts after the folder of every story was renamed while stopped (mv world intl): same ids, old URLs moved', async () => {
+    for (const name of ['a', 'b', 'c']) await put(ctx.articles, `world/${name}.txt`, `Story ${name}\n\nThe text of story ${name}.\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const before = (await atom(ctx.running.url)).items.map((i) => i.id);
+    await ctx.running.close();
+    ctx.running = undefined;
+    await rename(path.join(ctx.articles, 'world'), path.join(ctx.articles, 'intl'));
+    // Judged by names alone, the start was refused as another site's folder.
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    await waitFor(async () => (await atom(url)).items.every((i) => i.link.includes('/articles/intl/')), 10_000, 'the new URLs');
+    expect((await atom(url)).items.map((i) => i.id)).toEqual(before);
+    const res = await fetch(`${url}/articles/world/b`, { redirect: 'manual' });
+    expect([res.status, res.headers.get('location')]).toEqual([301, `${url}/articles/intl/b`]);
+  });
+
+  it('moves the URL of a story deleted, then back under another name after a restart (the removal read from the store)', async () => {
+    await put(ctx.articles, 'a.txt', 'Story A\n\nThe text of story A.\n');
+    await put(ctx.articles, 'b.txt', 'Story B\n\nThe text of story B.\n');
+    await put(ctx.articles, 'c.txt', 'Story C\n\nThe text of story C.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const idA = (await atom(ctx.running.url)).items[0]?.id;
+    await rm(path.join(ctx.articles, 'a.txt'));
+    await waitFor(async () => (await fetch(`${ctx.running?.url}/articles/a`)).status === 410, 10_000, 'A gone');
+    await ctx.running.close();
+    ctx.running = undefined;
+    await put(ctx.articles, 'desk/a-again.txt', 'Story A\n\nThe text of story A.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    await waitFor(async () => same(await titles(url), ['Story A', 'Story B', 'Story C']), 10_000, 'A back');
+    expect((await atom(url)).items[0]?.id).toBe(idA);
+    const res = await fetch(`${url}/articles/a`, { redirect: 'manual' });
+    expect([res.status, res.headers.get('location')]).toEqual([301, `${url}/articles/desk/a-again`]);
+  });
+
   it('publishes the loser of a slug clash as soon as the winner is deleted', async () => {
     await put(ctx.articles, 'first.md', '---\ntitle: First\nslug: shared\n---\n\nFirst body.\n');
     ctx.running = await startSite(ctx.articles, ctx.state);

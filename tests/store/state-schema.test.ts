@@ -105,6 +105,31 @@ describe('state store schema', () => {
     }
   });
 
+  it('adds the retired story file to an older store\'s redirects: its 410s stay, and new ones name their file', () => {
+    const db = new StateDb(dir);
+    db.moveUrl('/articles/old', null, 1);
+    db.moveUrl('/articles/was', '/articles/now', 2);
+    db.close();
+    const raw = new Database(path.join(dir, 'state.db'));
+    raw.exec(`
+      DROP INDEX redirects_file;
+      CREATE TABLE redirects_old (from_path TEXT PRIMARY KEY, to_path TEXT, at INTEGER NOT NULL);
+      INSERT INTO redirects_old SELECT from_path, to_path, at FROM redirects;
+      DROP TABLE redirects;
+      ALTER TABLE redirects_old RENAME TO redirects;
+    `);
+    raw.close();
+    const reopened = new StateDb(dir);
+    expect(reopened.redirectFor('/articles/old')).toEqual({ gone: true });
+    expect(reopened.redirectFor('/articles/was')).toEqual({ to: '/articles/now' });
+    expect(reopened.retiredUrl('old.txt')).toBeUndefined();
+    reopened.retireUrl('/articles/now', 'now.txt', 3);
+    // Retired with its file; the URL that led to it is gone too.
+    expect(reopened.retiredUrl('now.txt')).toBe('/articles/now');
+    expect(reopened.redirectFor('/articles/was')).toEqual({ gone: true });
+    reopened.close();
+  });
+
   it('refuses a store of a newer feedpub, naming it and the way out', () => {
     const db = new Database(path.join(dir, 'state.db'));
     db.pragma('user_version = 99');
