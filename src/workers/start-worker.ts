@@ -1,7 +1,11 @@
 // Start a worker thread from a module beside this one: dist's .js, or the .ts source under vitest or tsx.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
+/** From source under the tests: a folder of each worker bundled from this source (tests/global-setup.ts), loaded without tsx. */
+const BUNDLES = FROM_SOURCE ? process.env.FEEDPUB_WORKER_BUNDLES : undefined;
 
 /**
  * A worker running `name` (a module in src/workers). From source, the worker registers tsx's
@@ -9,6 +13,7 @@ const FROM_SOURCE = import.meta.url.endsWith('.ts');
  * resolution would start from the process's cwd, so tsx is resolved here, where it is installed.
  */
 export function startWorker(name: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
+  if (BUNDLES) return new Worker(pathToFileURL(path.join(BUNDLES, `${name}.mjs`)), { workerData, resourceLimits });
   const url = new URL(`./${name}${FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url);
   if (!FROM_SOURCE) return new Worker(url, { workerData, resourceLimits });
   const tsx = import.meta.resolve('tsx/esm/api');
