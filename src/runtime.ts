@@ -110,7 +110,7 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
     throw error;
   }
   try {
-    await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths(), backupOf(config.stateDir), (h) => store.hasHash(h));
+    await checkFolderMatchesState(config.articlesDir, config.stateDir, folderState(store), backupOf(config.stateDir));
     return await serveWith(config, options, store, () => lock.release());
   } catch (error) {
     store.close();
@@ -319,6 +319,11 @@ function damagedStore(stateDir: string, error: unknown): unknown {
   return openError(path.join(stateDir, STATE_FILE), error);
 }
 
+/** What checkFolderMatchesState compares a folder with: the store's live stories and the bytes it knows. */
+function folderState(store: StateDb) {
+  return { live: () => store.liveStats(), knownHash: (hash: string) => store.hasHash(hash) };
+}
+
 /** The rolling backup of the store in `stateDir`, as checkFolderMatchesState reads it: a thousand of its stories recognise its folder. */
 function backupOf(stateDir: string): { file: string; livePaths: () => string[] } {
   const file = path.join(stateDir, BACKUP_NAME);
@@ -330,7 +335,7 @@ async function checkStoredFolder(config: Readonly<Config>, stateDir: string, log
   const store = new StateDb(stateDir);
   saidUpgraded(store, log);
   try {
-    await checkFolderMatchesState(config.articlesDir, config.stateDir, store.livePaths(), backupOf(config.stateDir), (h) => store.hasHash(h));
+    await checkFolderMatchesState(config.articlesDir, config.stateDir, folderState(store), backupOf(config.stateDir));
   } finally {
     store.close();
   }

@@ -1,5 +1,5 @@
-// A start refused when the articles folder holds none of the state's stories but other ones: a wrong --articles or --state.
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync } from 'node:fs';
+// Whether an articles folder is this site's (its stories by name, or by their bytes): a start refused when it is another's, a wrong --articles or --state.
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentHash } from '../core/entry-meta.js';
 import { STATE_FILE, StateStoreError } from '../store/state-errors.js';
@@ -17,25 +17,74 @@ export class ForeignFolderError extends Error {
  */
 export const MIN_STORIES = 2;
 
-/** Files read for their bytes when no stored path is in the folder: enough to recognise a renamed folder, cheap at any size. */
+/**
+ * A folder holding at least this share of the published stories by name is this site's, changed
+ * (stories edited, deleted or added while feedpub was not looking), and is followed.
+ */
+const NAME_SHARE = 1 / 4;
+/** ... or holding this many of them unchanged (their stored size): a rolling folder that kept a few. */
+export const UNCHANGED_STORIES = 3;
+/** Stored stories looked for by name at a start, spread over all of them: a normal start pays for this many `lstat`s. */
+const NAME_SAMPLE = 64;
+/** Files read for their bytes when too few stories are there by name: enough to recognise a renamed folder, cheap at any size. */
 const CONTENT_SAMPLE = 16;
 /** A sampled file larger than this is skipped (no story is; a hostile one must not be read whole). */
 const SAMPLE_MAX_BYTES = 4 * 1024 * 1024;
 
+/** What a folder holds of the stories a state published. */
+export interface NameEvidence {
+  /** Stories looked for (all of them, or a spread sample). */
+  published: number;
+  /** Of those, present by name (or in a folder that cannot be read: not known to be gone). */
+  present: number;
+  /** Of the present, with the size the state knows: unchanged, most likely. */
+  unchanged: number;
+  /** A story looked for and not found, for messages. */
+  missing?: string;
+}
+
 /**
- * True when some of `files` (a scan's, evenly spread) have the bytes of a story the store knows
- * (`known`: a content hash, live or deleted): this site's stories under other names, as after
- * `mv world intl` of a folder that held them all, not another site's. Judged by names alone, such
- * a rename froze a running site (ROOT_FOREIGN) and refused a start.
+ * Whether the stories there by name make the folder this site's. One name alone did: another
+ * site's folder holding one file of the same name (an about.txt, the same wire story), or one
+ * copy of a story, took this site down and published that one's (attack trial). A small site's
+ * folder still needs only one of its few stories.
  */
-export function holdsKnownContent(articlesDir: string, files: readonly ScannedFile[], known: (hash: string) => boolean): boolean {
-  const count = Math.min(CONTENT_SAMPLE, files.length);
-  for (let k = 0; k < count; k++) {
-    const file = files[Math.floor((k * files.length) / count)] as ScannedFile;
+export function ownByName(e: NameEvidence): boolean {
+  if (e.present === 0) return false;
+  return e.present >= Math.ceil(e.published * NAME_SHARE) || e.unchanged >= Math.min(UNCHANGED_STORIES, e.published);
+}
+
+/** A sample of a folder's files read for their bytes: how many have the bytes of a story the state knows. */
+export interface ContentEvidence {
+  sampled: number;
+  matched: number;
+}
+
+/**
+ * Read up to CONTENT_SAMPLE of `files` (a scan's, evenly spread) and count those with the bytes
+ * of a story the store knows (`known`: a content hash, live or deleted): this site's stories
+ * under other names, as after `mv world intl` of the folder that held them all. Judged by names
+ * alone, such a rename froze a running site (ROOT_FOREIGN) and refused a start.
+ */
+export function knownContent(articlesDir: string, files: readonly ScannedFile[], known: (hash: string) => boolean): ContentEvidence {
+  const sampled = Math.min(CONTENT_SAMPLE, files.length);
+  let matched = 0;
+  for (let k = 0; k < sampled; k++) {
+    const file = files[Math.floor((k * files.length) / sampled)] as ScannedFile;
     const bytes = readSample(path.join(articlesDir, file.path));
-    if (bytes && known(contentHash(bytes))) return true;
+    if (bytes && known(contentHash(bytes))) matched++;
   }
-  return false;
+  return { sampled, matched };
+}
+
+/** At least half the files sampled are known stories: one known copy among another site's files is not enough. */
+export function ownByContent(e: ContentEvidence): boolean {
+  return e.matched > 0 && e.matched >= Math.ceil(e.sampled / 2);
+}
+
+/** Whether `file` (a stored story path) lies in one of the folders a scan could not read. */
+export function inUnreadable(file: string, unreadable: readonly string[]): boolean {
+  return unreadable.some((folder) => folder === '' || file.startsWith(`${folder}/`));
 }
 
 /** A regular file's bytes (never through a link, never a pipe, never a large one), or undefined. */
@@ -52,47 +101,82 @@ function readSample(file: string): Buffer | undefined {
   }
 }
 
+/** Every `step`-th of `items`, `count` in all, spread over them (all when fewer). */
+function spread<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  return Array.from({ length: count }, (_, k) => items[Math.floor((k * items.length) / count)] as T);
+}
+
+/** Name evidence of `stories` in `articlesDir`, by lstat (no link followed). */
+function lookFor(articlesDir: string, stories: readonly StoredStat[]): NameEvidence {
+  const e: NameEvidence = { published: stories.length, present: 0, unchanged: 0 };
+  for (const story of stories) {
+    let size: number | undefined;
+    try {
+      size = lstatSync(path.join(articlesDir, story.path)).size;
+    } catch (error) {
+      // In a folder that cannot be entered (chmod a-x): not known to be gone (attack trial: such a
+      // folder's stories counted as missing, and the start was refused as another site's folder).
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM') e.present++;
+      else e.missing ??= story.path;
+      continue;
+    }
+    e.present++;
+    if (size === story.size) e.unchanged++;
+  }
+  return e;
+}
+
+/** A stored story's path and the size its file had. */
+export interface StoredStat {
+  path: string;
+  size: number;
+}
+
 /**
- * Throws ForeignFolderError when the state has published at least MIN_STORIES stories, not one
- * of their files is in `articlesDir`, and the folder holds other story files, none of which (of
- * a sample) has the bytes of a story the state knows (`knownHash`). A folder that is
- * missing or empty is not refused: the scan keeps the stories published and says so (ROOT_MISSING,
- * ROOT_EMPTY), as an unmounted share needs. One existing file ends the check: a normal start
- * reads one stored path and pays for one `stat`.
+ * Throws ForeignFolderError when the state has published at least MIN_STORIES stories, too few
+ * of their files are in `articlesDir` by name (ownByName, from a spread sample) and too few of a
+ * sample of its files have the bytes of a story it knows (ownByContent). A folder that is
+ * missing, empty, or partly unreadable is not refused: the scan keeps the stories published and
+ * says so (ROOT_MISSING, ROOT_EMPTY, UNREADABLE), as an unmounted share needs.
  */
 export async function checkFolderMatchesState(
   articlesDir: string,
   stateDir: string,
-  livePaths: Iterable<string>,
+  state: { live: () => Iterable<StoredStat>; knownHash?: (hash: string) => boolean },
   backup?: { file: string; livePaths: () => Iterable<string> },
-  knownHash?: (hash: string) => boolean,
 ): Promise<void> {
-  let count = 0;
-  let example: string | undefined;
-  for (const p of livePaths) {
-    if (existsSync(path.join(articlesDir, p))) return;
-    example ??= p;
-    count++;
-  }
-  if (count === 0) return;
+  const live = [...state.live()];
+  if (live.length === 0) return;
+  let names = lookFor(articlesDir, spread(live, NAME_SAMPLE));
+  // None of the sample: all of them, before anything is said about the folder.
+  if (names.present === 0 && live.length > names.published) names = lookFor(articlesDir, live);
+  if (ownByName(names)) return;
+  const example = names.missing ?? live[0]?.path;
   // None of the store's stories is here, but its backup's are: the store is another site's
   // (copied over this one), whatever its size. Starting would give every story a new id.
-  for (const p of backup?.livePaths() ?? []) {
-    if (!existsSync(path.join(articlesDir, p))) continue;
-    throw new StateStoreError(
-      'STATE_CORRUPT',
-      `state store in ${stateDir} knows none of the stories in ${articlesDir} (it knows ${example}), but its backup ${backup?.file} does (such as ${p}): ` +
-        `the store is not this site's. Restore the backup (cp ${backup?.file} ${path.join(stateDir, STATE_FILE)}), or, if --articles is wrong, correct it`,
-      path.join(stateDir, STATE_FILE),
-    );
+  if (names.present === 0) {
+    for (const p of backup?.livePaths() ?? []) {
+      if (!existsSync(path.join(articlesDir, p))) continue;
+      throw new StateStoreError(
+        'STATE_CORRUPT',
+        `state store in ${stateDir} knows none of the stories in ${articlesDir} (it knows ${example}), but its backup ${backup?.file} does (such as ${p}): ` +
+          `the store is not this site's. Restore the backup (cp ${backup?.file} ${path.join(stateDir, STATE_FILE)}), or, if --articles is wrong, correct it`,
+        path.join(stateDir, STATE_FILE),
+      );
+    }
   }
-  if (count < MIN_STORIES) return;
+  if (live.length < MIN_STORIES) return;
   const scan = await scanFolder(articlesDir);
-  if (!scan.rootOk || scan.files.length === 0) return;
-  if (knownHash && holdsKnownContent(articlesDir, scan.files, knownHash)) return;
+  if (!scan.rootOk || scan.files.length === 0 || scan.unreadable.length > 0) return;
+  if (state.knownHash && ownByContent(knownContent(articlesDir, scan.files, state.knownHash))) return;
+  const holds =
+    names.present === 0
+      ? `none of the ${live.length} stories published from state folder ${stateDir} (such as ${example})`
+      : `few of the ${live.length} stories published from state folder ${stateDir} (${names.present} of the ${names.published} looked for; not ${example})`;
   throw new ForeignFolderError(
-    `articles folder ${articlesDir} holds none of the ${count} stories published from state folder ${stateDir} ` +
-      `(such as ${example}), but ${scan.files.length} other story file(s) (such as ${scan.files[0]?.path}). ` +
+    `articles folder ${articlesDir} holds ${holds}, but ${scan.files.length} other story file(s) (such as ${scan.files[0]?.path}). ` +
       'Starting would take every one of those stories down (410, and a deletion in the feeds). Is --articles or --state wrong? ' +
       'If this folder is right and its stories are a new site, start with a new --state folder.',
   );

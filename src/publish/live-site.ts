@@ -179,6 +179,7 @@ export class LiveSite {
       apply: (paths, seen) => this.storeRetry.apply(paths, seen),
       storedPaths: () => this.store.livePaths(),
       knownHash: (hash) => this.store.hasHash(hash),
+      storedStats: () => this.store.liveStats(),
       staleImages: () => this.applier.staleImages(),
       rebuild: () => this.rebuild(),
       // Serve keeps one worker warm for the next save; a build parses nothing more.
@@ -236,10 +237,11 @@ export class LiveSite {
    * restart's scan), of a file that does not parse, or of none, is not public (attack trial: a
    * held story's image pasted as a full URL of the site, reached through a folder link, or added
    * while the server was down, was served). Nor is any while the folder is another site's
-   * (ROOT_FOREIGN): a file of the same name there is that site's picture, not this story's.
+   * (ROOT_FOREIGN), holds no story (ROOT_EMPTY), or was just swapped and not yet scanned: a file
+   * of the same name there is not this story's picture.
    */
   imagePublic(rel: string): boolean {
-    return !this.reconciler.holdingForeign && this.catalog.imagePublished(rel);
+    return this.reconciler.imagesTrusted && this.catalog.imagePublished(rel);
   }
 
   /** Where an old story URL path leads now (301 or 410), from the state store. */

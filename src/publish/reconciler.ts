@@ -8,7 +8,7 @@ import { isArticleFile } from '../watch/ignore-rules.js';
 import { type ScannedFile, scanFolder } from '../watch/scan-folder.js';
 import type { Catalog } from './catalog.js';
 import type { ChangeQueue } from './change-queue.js';
-import { MIN_STORIES, holdsKnownContent } from './folder-match.js';
+import { MIN_STORIES, type NameEvidence, type StoredStat, UNCHANGED_STORIES, inUnreadable, knownContent, ownByContent, ownByName } from './folder-match.js';
 import { type ProblemBook, ROOT_PATH } from './problem-book.js';
 import { ScanHeap } from './scan-heap.js';
 
@@ -28,6 +28,8 @@ export interface ReconcilerOptions {
   storedPaths: () => Iterable<string>;
   /** Whether the store knows a story of these bytes (content hash): a folder of renamed stories is this site's, not another's. */
   knownHash?: (hash: string) => boolean;
+  /** The stored stories with the size their file had: judging whether a folder is this site's (folder-match.ts). */
+  storedStats?: () => Iterable<StoredStat>;
   /** Published stories whose image changed (publish/story-image.ts): read again although their file did not change. */
   staleImages?: () => string[];
   rebuild: () => void;
@@ -75,6 +77,13 @@ export class Reconciler {
   private timer: NodeJS.Timeout | undefined;
   private dueAt = 0;
   private closed = false;
+  /** The last scan found no story in the folder while stories are published (heldEmpty). */
+  private empty = false;
+  /** The path leads to another folder (or back) and no scan has looked at it yet; counted, so an older scan cannot settle it. */
+  private rootUnjudged = false;
+  private rootGeneration = 0;
+  /** The folder was taken for this site's by the bytes of its files (said once). */
+  private recognised = false;
   /** The last scan found a foreign folder (heldForeign): file events are not applied either. */
   private foreign = false;
   last: ScanReport | null = null;
@@ -93,9 +102,12 @@ export class Reconciler {
   async scan(initial: boolean): Promise<void> {
     const { log, catalog, problems, clock } = this.options;
     const started = clock();
+    const generation = this.rootGeneration;
     // The folder's listing and the batches read end with read(), so the closing rebuild of a
     // first scan at 100,000 stories does not hold them as well.
     const read = await this.read(initial);
+    // A look at the folder the path leads to now has judged it (this site's, empty, another's).
+    if (generation === this.rootGeneration) this.rootUnjudged = false;
     if (read === 'stop' || this.closed) return;
     if (initial) this.options.onRead?.();
     const ms = clock() - started;
@@ -126,9 +138,14 @@ export class Reconciler {
       if (initial) this.options.rebuild();
       return 'stop';
     }
-    if (scan.files.length === 0 && this.heldEmpty(initial)) return 'stop';
-    this.foreign = this.heldForeign(scan.files, initial);
-    if (this.foreign) return 'stop';
+    // A folder it cannot read is not known to be empty: its stories are read, and each says why not.
+    this.empty = scan.files.length === 0 && scan.unreadable.length === 0 && this.heldEmpty(initial);
+    const held = this.empty || this.holdForeign(scan, initial);
+    if (held) {
+      // Looked at, and held: /status says when (the look again every few seconds is visible).
+      this.last = { at: new Date(this.options.clock()).toISOString(), ms: 0, files: scan.files.length, read: 0 };
+      return 'stop';
+    }
     problems.setScan(scan.problems);
     this.ignored = scan.ignored;
     // What this scan reports (a folder too deep, a link) is no file to read: reading it would clear its problem.
@@ -201,25 +218,40 @@ export class Reconciler {
    * is looked at again every few seconds. Before, every story was taken down in the repair's first
    * steps, and a stop then left a state the next start refused as foreign (new-user trial).
    */
-  private heldForeign(files: readonly ScannedFile[], initial: boolean): boolean {
+  private heldForeign(scan: { files: readonly ScannedFile[]; unreadable: readonly string[] }, initial: boolean): boolean {
+    const { files, unreadable } = scan;
     if (files.length === 0) return false;
     const { articlesDir, log, problems } = this.options;
-    const onDisk = new Set(files.map((f) => f.path));
-    let published = 0;
-    let example: string | undefined;
-    for (const p of this.options.storedPaths()) {
-      if (onDisk.has(p)) return false;
-      example ??= p;
-      published++;
+    const onDisk = new Map(files.map((f) => [f.path, f.size]));
+    const names: NameEvidence = { published: 0, present: 0, unchanged: 0 };
+    for (const { path: p, size } of this.options.storedStats?.() ?? [...this.options.storedPaths()].map((p) => ({ path: p, size: -1 }))) {
+      names.published++;
+      const there = onDisk.get(p);
+      if (there === undefined && !inUnreadable(p, unreadable)) {
+        names.missing ??= p;
+        continue;
+      }
+      names.present++;
+      if (there === size) names.unchanged++;
+      // A normal scan: this site's folder is told in its first few stories.
+      if (names.unchanged >= UNCHANGED_STORIES) return false;
     }
-    if (published < MIN_STORIES) return false;
-    if (this.options.knownHash && holdsKnownContent(articlesDir, files, this.options.knownHash)) return false;
+    if (names.published < MIN_STORIES || ownByName(names)) return false;
+    const content = this.options.knownHash ? knownContent(articlesDir, files, this.options.knownHash) : undefined;
+    if (content && ownByContent(content)) {
+      if (!this.recognised) log.info('scan.folder-recognised', { folder: articlesDir, by: 'content', matched: content.matched, sampled: content.sampled, stories: names.present });
+      this.recognised = true;
+      return false;
+    }
+    this.recognised = false;
+    const { published, present, missing: example } = names;
+    const holds = present === 0 ? `none of the ${published} published stories` : `only ${present} of the ${published} published stories`;
     problems.setScan([
       {
         path: ROOT_PATH,
         code: ProblemCode.RootForeign,
         reason:
-          `articles folder ${articlesDir} holds none of the ${published} published stories (such as ${example}), but ${files.length} other ` +
+          `articles folder ${articlesDir} holds ${holds} (not ${example}), but ${files.length} other ` +
           `story file(s) (such as ${files[0]?.path}): nothing is taken down or published from it. Is it the right folder? ` +
           'If its stories are a new site, start feedpub with a new state folder',
         severity: 'error',
@@ -233,6 +265,11 @@ export class Reconciler {
     return true;
   }
 
+  private holdForeign(scan: { files: readonly ScannedFile[]; unreadable: readonly string[] }, initial: boolean): boolean {
+    this.foreign = this.heldForeign(scan, initial);
+    return this.foreign;
+  }
+
   /**
    * While the folder is held as foreign, saves, releases and re-reads in it are not applied
    * either: one save (or a touch) into the other site's folder published it, the next look found
@@ -241,6 +278,15 @@ export class Reconciler {
    */
   get holdingForeign(): boolean {
     return this.foreign;
+  }
+
+  /**
+   * Whether the folder's files may stand for the published stories' images: not while it is
+   * another site's or empty of stories (its photo.png is not theirs), nor between a swap and the
+   * scan that judges the new folder (attack trial: the other folder's image was served meanwhile).
+   */
+  get imagesTrusted(): boolean {
+    return !this.foreign && !this.empty && !this.rootUnjudged;
   }
 
   private async applyWithProgress(todo: string[], onDisk: ReadonlyMap<string, FileStat>): Promise<boolean> {
@@ -384,6 +430,8 @@ export class Reconciler {
    */
   rootChanged(present: boolean): void {
     if (this.closed) return;
+    this.rootGeneration++;
+    this.rootUnjudged = true;
     const { log, articlesDir, onRecovering } = this.options;
     onRecovering?.(true);
     if (!present) {

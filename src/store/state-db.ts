@@ -111,6 +111,7 @@ export class StateDb {
         'SELECT id, deleted_at FROM articles WHERE deleted_at >= ? ORDER BY deleted_at DESC, id LIMIT ?',
       ),
       livePaths: this.db.prepare<[], { path: string }>('SELECT path FROM articles WHERE deleted_at IS NULL'),
+      liveStats: this.db.prepare<[], { path: string; size: number }>('SELECT path, size FROM articles WHERE deleted_at IS NULL'),
       body: this.db.prepare<[string], { body: StoredText }>('SELECT body FROM entries WHERE path = ?'),
       summary: this.db.prepare<[string], { summary: StoredText | null }>('SELECT summary FROM entries WHERE path = ?'),
       clearEntries: this.db.prepare('DELETE FROM entries'),
@@ -194,6 +195,11 @@ export class StateDb {
   }
 
   /** Paths of every article the store believes exists, read as iterated: a caller that stops early reads no more rows. */
+  /** Each live record's path and the size its file had when last read. */
+  *liveStats(): Generator<{ path: string; size: number }> {
+    yield* this.stmts.liveStats.iterate();
+  }
+
   *livePaths(): Generator<string> {
     for (const row of this.stmts.livePaths.iterate()) yield row.path;
   }

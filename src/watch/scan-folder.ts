@@ -23,7 +23,20 @@ export interface ScanResult {
   ignored: string[];
   /** Every folder listed (relative; '' is the root): those the watcher missed can be watched. */
   folders: string[];
+  /**
+   * Folders that could not be listed or entered (permissions, a share's lost credentials): the
+   * stories in them are not known to be gone, so no folder-wide judgement (ROOT_EMPTY,
+   * ROOT_FOREIGN, a start refused) may count them as missing.
+   */
+  unreadable: string[];
 }
+
+/**
+ * Files stat'ed between two turns of the event loop: a scan's lstat calls are synchronous, and a
+ * folder of 40,000 held every request for half a second, every 5 s while it was held as another
+ * site's (attack trial). About 2 ms of work per turn.
+ */
+const FILES_PER_TURN = 1000;
 
 /** Ignored files listed per scan: the desk shows them so an editor sees why a save did nothing; a bound keeps a junk folder cheap. */
 export const IGNORED_LIMIT = 500;
@@ -37,24 +50,25 @@ export async function scanFolder(root: string): Promise<ScanResult> {
   const problems: Problem[] = [];
   const ignored: string[] = [];
   const folders: string[] = [];
+  const unreadable: string[] = [];
   try {
     // The root itself may be a link (a deploy's `current`): followed; links inside it never are.
     const st = await stat(root);
-    if (!st.isDirectory()) return { files, problems, ignored, folders, rootOk: false, rootError: 'not a folder' };
+    if (!st.isDirectory()) return { files, problems, ignored, folders, unreadable, rootOk: false, rootError: 'not a folder' };
     // Listed but not entered (chmod a-x): its names read, no file of it can be, and it looked
     // empty (ROOT_EMPTY, "is the share mounted?") where the cause is its permissions.
     await access(root, constants.R_OK | constants.X_OK);
   } catch (cause) {
-    return { files, problems, ignored, folders, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
+    return { files, problems, ignored, folders, unreadable, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
   }
   try {
-    await walk(root, '', 0, { files, problems, ignored, folders });
+    await walk(root, '', 0, { files, problems, ignored, folders, unreadable, statted: 0 });
   } catch (cause) {
-    return { files, problems, ignored, folders, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
+    return { files, problems, ignored, folders, unreadable, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   ignored.sort();
-  return { files, problems, ignored, folders, rootOk: true };
+  return { files, problems, ignored, folders, unreadable, rootOk: true };
 }
 
 /** List `dir` (at `rel`, `depth` levels down) into `out`, recursively. An unreadable sub-folder is a problem; an unreadable root throws. */
@@ -62,17 +76,19 @@ async function walk(
   dir: string,
   rel: string,
   depth: number,
-  out: { files: ScannedFile[]; problems: Problem[]; ignored: string[]; folders: string[] },
+  out: { files: ScannedFile[]; problems: Problem[]; ignored: string[]; folders: string[]; unreadable: string[]; statted: number },
 ): Promise<void> {
-  const { files, problems, ignored, folders } = out;
+  const { files, problems, ignored, folders, unreadable } = out;
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (cause) {
     if (rel === '') throw cause;
     const code = (cause as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT')
+    if (code !== 'ENOENT') {
       problems.push({ path: rel, code: ProblemCode.Unreadable, reason: `cannot list folder: ${code}`, severity: 'error' });
+      unreadable.push(rel);
+    }
     return;
   }
   folders.push(rel);
@@ -108,15 +124,27 @@ async function walk(
       if (isArticleFile(entry.name))
         problems.push({ path: childRel, code: ProblemCode.NotAFile, reason: 'not a regular file', severity: 'error' });
     } else if (isArticleFile(entry.name)) {
+      if (++out.statted % FILES_PER_TURN === 0) await new Promise(setImmediate);
       try {
         // Synchronous: one direct syscall (~2 µs) instead of a thread-pool round trip (~40 µs) per file.
         const st = lstatSync(childAbs);
         files.push({ path: childRel, size: st.size, mtimeMs: Math.trunc(st.mtimeMs) });
       } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // A folder that can be listed but not entered (chmod a-x): none of its files can be
+        // reached; said once for the folder (attack trial: they vanished from the scan, and a
+        // start took the folder for another site's).
+        if (code === 'EACCES' || code === 'EPERM') {
+          if (unreadable.at(-1) !== rel) {
+            unreadable.push(rel);
+            problems.push({ path: rel, code: ProblemCode.Unreadable, reason: `cannot enter folder: ${code}`, severity: 'error' });
+          }
+          continue;
+        }
         // Node reads names as UTF-8: bytes that are not (a name written in TIS-620 or Latin-1)
         // come back with U+FFFD in their place, a name no call can open. Otherwise the file went
         // between readdir and lstat, and the watcher reports the deletion.
-        if (entry.name.includes('\uFFFD') && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+        if (entry.name.includes('\uFFFD') && code === 'ENOENT') {
           problems.push({
             path: childRel,
             code: ProblemCode.Unreadable,

@@ -89,6 +89,13 @@ describe('the articles folder replaced while serving', () => {
     expect(await held).toBe(false);
     expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
     expect((await problems()).map((p) => p.code)).toEqual(['ROOT_FOREIGN']);
+    // One copy of a story of this site among the other's (the same wire story) does not make the
+    // folder this site's (attack trial: every other story was taken down, the other's published).
+    await put(articles, 'wire-copy.txt', story('One'));
+    const copied = Date.now();
+    await waitFor(async () => Date.parse(running?.site.status().lastScan?.at ?? '') > copied, 15_000, 'a look at the folder after the copy');
+    expect((await problems()).map((p) => p.code)).toEqual(['ROOT_FOREIGN']);
+    expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
 
     // The right folder back: the problem goes, nothing changed.
     await rename(articles, path.join(parent, 'other'));
@@ -104,6 +111,26 @@ describe('the articles folder replaced while serving', () => {
     await rename(path.join(parent, 'next'), articles);
     await until(url, ['One', 'Six'], 'the changed folder followed');
     expect((await getText(`${url}/articles/two`)).status).toBe(410);
+  });
+
+  it('serves no image of a folder swapped in with no story (ROOT_EMPTY) as a story’s picture (attack trial)', async () => {
+    const articles = path.join(parent, 'articles');
+    for (const t of ['One', 'Two']) await put(articles, `${t.toLowerCase()}.md`, `---\ntitle: ${t}\nimage: photo.png\n---\nThe story called ${t}.\n`);
+    await put(articles, 'photo.png', png(2, 2));
+    running = await startSite(articles, state);
+    const { url } = running;
+    expect((await fetch(`${url}/articles/photo.png`)).status).toBe(200);
+    // A media folder (or the wrong share): pictures, no story.
+    await put(path.join(parent, 'media'), 'photo.png', png(9, 9));
+    await rename(articles, path.join(parent, 'ours'));
+    await rename(path.join(parent, 'media'), articles);
+    await waitFor(async () => running?.site.status().problems.some((p) => p.code === 'ROOT_EMPTY'), 15_000, 'ROOT_EMPTY');
+    expect((await fetch(`${url}/articles/photo.png`)).status).toBe(404);
+    expect(await titles(url)).toEqual(['One', 'Two']);
+    await rename(articles, path.join(parent, 'media'));
+    await rename(path.join(parent, 'ours'), articles);
+    await waitFor(async () => running?.site.status().problems.length === 0, 15_000, 'the problem gone');
+    expect((await fetch(`${url}/articles/photo.png`)).status).toBe(200);
   });
 
   it('stops a repair of a folder swapped for many other stories at its next step; the next start reads the rest (attack trial)', async () => {

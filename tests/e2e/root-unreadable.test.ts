@@ -1,6 +1,6 @@
 // The articles folder made unreadable under a running server (chmod 000, a share's lost credentials): said at once, never a blind "native" watch; watched and scanned again once readable.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmod, chown } from 'node:fs/promises';
+import { chmod, chown, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, cliArgs, cliEnv, getText, parseRssFeed, put, removeDir, tempDir, waitFor } from '../helpers.js';
@@ -60,7 +60,7 @@ function serve(articles: string, state: string, cwd: string): Promise<{ url: str
 const titles = async (url: string) => (parseRssFeed((await getText(`${url}/feed.xml`)).text).items ?? []).map((i) => i.title ?? '').sort();
 const watcher = async (url: string) => ((await (await fetch(`${url}/status`)).json()) as { watcher: string }).watcher;
 const problems = async (desk: string) =>
-  ((await (await fetch(`${desk}/status`)).json()) as { problems: { code: string; reason: string }[] }).problems;
+  ((await (await fetch(`${desk}/status`)).json()) as { problems: { code: string; reason: string; path?: string }[] }).problems;
 
 describe('the articles folder made unreadable while serving', () => {
   it.skipIf(!CAN_RUN)(
@@ -160,6 +160,19 @@ describe('the articles folder made unreadable while serving', () => {
       expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
       child?.kill('SIGTERM');
       expect(await exited).toBe(0);
+
+      // Stopped, the sub-folder locked so, the others replaced: a start is not refused as another
+      // site's folder (attack trial: exit 2, advising a new state folder, which gives new ids).
+      await chmod(sub, 0o644);
+      await rm(path.join(articles, 'one.txt'));
+      await rm(path.join(articles, 'three.txt'));
+      await put(articles, 'four.txt', 'Four\n\nA story saved while feedpub was stopped.\n');
+      const again = await serve(articles, state, cwd);
+      await waitFor(async () => (await fetch(`${again.url}/healthz`)).status === 200, 20_000, 'served again');
+      await waitFor(async () => JSON.stringify(await titles(again.url)) === JSON.stringify(['Four', 'Two']), 10_000, 'Four, and Two kept');
+      expect((await problems(again.desk)).find((p) => p.path === 'sub')?.reason).toContain('cannot enter folder: EACCES');
+      child?.kill('SIGTERM');
+      expect(await again.exited).toBe(0);
     },
   );
 });
