@@ -299,7 +299,9 @@ export class FileApplier {
       return wasPublished;
     }
     this.options.hold(relPath, undefined);
-    this.moves.published(previous.oldUrl ?? (current ? paths.article(current.slug) : undefined), paths.article(slug));
+    // Out again: renamed from a removed story, or its own file back after a removal.
+    const returning = previous.renamed === true || (previous.record !== undefined && previous.record.deletedAt !== null);
+    this.moves.published(previous.oldUrl ?? (current ? paths.article(current.slug) : undefined), paths.article(slug), record.id, returning);
     // A rename was logged as such (article.renamed): not as a new story.
     const said = previous.renamed ? undefined : current !== undefined ? 'article.updated' : 'article.added';
     this.publish(story, { slug, summary: ingested.summary, media: this.imagesOf(story, ingested.media), notes }, record, said, image);
@@ -358,7 +360,7 @@ export class FileApplier {
       // The replaced story is deleted: its row moves aside (paths are unique) and keeps its id for the tombstone.
       if (ownLive) this.store.put({ ...own, path: `${relPath}\u0000replaced@${this.now()}`, deletedAt: this.now() });
       const live = this.catalog.get(candidate.path);
-      const retired = this.moves.takeRetired(candidate.path);
+      const retired = this.moves.takeRetired(candidate.path, candidate.id);
       const oldUrl = live ? paths.article(live.slug) : retired;
       this.store.remove(candidate.path);
       this.catalog.forget(candidate.path);
@@ -381,7 +383,7 @@ export class FileApplier {
     const removed = this.unpublish(relPath, freed);
     if (removed && entry) {
       // Gone (410) until a rename of the same bytes turns it into a 301; held and draft stories were never public.
-      this.moves.deleted(relPath, paths.article(entry.slug));
+      this.moves.deleted(relPath, paths.article(entry.slug), entry.id);
       this.removed.add(relPath);
       this.lately.add(relPath, { title: entry.title, publishedMs: entry.published.getTime() }, this.now());
     }

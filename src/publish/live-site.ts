@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStat } from '../core/folder-diff.js';
 import type { Site } from '../core/model.js';
+import { matchRoute } from '../core/routes.js';
 import { NO_EXTRA_HEADERS } from '../snapshot/headers.js';
 import type { Snapshot, SnapshotItem } from '../snapshot/snapshot.js';
 import { RollingBackup } from '../store/rolling-backup.js';
@@ -247,10 +248,22 @@ export class LiveSite {
   /** Where an old story URL path leads now (301 or 410), from the state store. */
   urlFate(urlPath: string): { to: string } | { gone: true } | undefined {
     const fate = this.store.redirectFor(urlPath);
+    if (!fate || 'gone' in fate) return fate;
     // A move leads only to a story that is out: the new name of one held or made a draft since is
     // as private as its story (attack trial: a 301 named an embargoed story's file), so 404 meanwhile.
-    if (fate && 'to' in fate && this.snapshot.get(fate.to) === undefined) return undefined;
-    return fate;
+    if (this.snapshot.get(fate.to) === undefined) return undefined;
+    // And only to the story it was made for: its URL taken meanwhile by another (the story made a
+    // draft, another given its slug) is not where the old link leads (attack trial).
+    if (fate.id !== undefined && this.storyIdAt(fate.to) !== fate.id) return undefined;
+    return { to: fate.to };
+  }
+
+  /** The id of the published story at `urlPath`, if one is there. */
+  private storyIdAt(urlPath: string): string | undefined {
+    const route = matchRoute(urlPath);
+    if (route?.kind !== 'article') return undefined;
+    const file = this.catalog.slugOwner(route.slug);
+    return file === undefined ? undefined : this.catalog.get(file)?.id;
   }
 
   /** Stories are served (`status().ready`), cheaply: asked on every request express answers. */

@@ -36,19 +36,19 @@ function notesOf(filePath: string, json: string | null): Problem[] {
  */
 export function restoreEntries(store: StateDb, toEntry: (meta: EntryMeta) => StoredEntry, log: Logger, now: number): RestoredRow[] {
   const rows: RestoredRow[] = [];
-  const retired: { file: string; url: string }[] = [];
+  const retired: { file: string; url: string; id: string }[] = [];
   for (const [, meta, size, mtime, notes] of store.storedEntries()) {
     const parsed = JSON.parse(meta) as EntryMeta;
-    if (!isArticleName(parsed.path)) retired.push({ file: parsed.path, url: paths.article(parsed.slug) });
+    if (!isArticleName(parsed.path)) retired.push({ file: parsed.path, url: paths.article(parsed.slug), id: parsed.id });
     else rows.push({ entry: toEntry(parsed), stat: { size, mtimeMs: mtime }, notes: notesOf(parsed.path, notes) });
   }
   if (retired.length === 0) return rows;
   try {
     store.transaction(() => {
-      for (const { file, url } of retired) {
+      for (const { file, url, id } of retired) {
         store.markDeleted(file, now);
         store.deleteEntry(file);
-        store.moveUrl(url, null, now);
+        store.retireUrl(url, file, id, now);
       }
     });
   } catch (error) {

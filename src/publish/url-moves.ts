@@ -8,14 +8,21 @@ import type { StateDb } from '../store/state-db.js';
  */
 const RETIRED_LIMIT = 1000;
 
+/** A removed story's URL and id. */
+interface Removal {
+  url: string;
+  id: string;
+}
+
 /**
- * Records URL moves in the state store (which collapses chains). Only stories that were public
- * are recorded: a held or draft story's URL was never published, so it keeps answering 404.
+ * Records URL moves in the state store (which collapses chains), each with the id of the story
+ * it is for. Only stories that were public are recorded: a held or draft story's URL was never
+ * published, so it keeps answering 404.
  */
 export class UrlMoves {
-  private readonly retired = new Map<string, string>();
+  private readonly retired = new Map<string, Removal>();
   /** Deletions of this batch, written at its end: a rename in the same batch turns one into a 301 first. */
-  private readonly gone = new Map<string, string>();
+  private readonly gone = new Map<string, Removal>();
 
   constructor(
     private readonly store: StateDb,
@@ -23,20 +30,21 @@ export class UrlMoves {
     private readonly now: () => number,
   ) {}
 
-  /** The published story of `relPath` at `url` was deleted: 410 Gone, unless a rename claims it. */
-  deleted(relPath: string, url: string): void {
-    this.gone.set(relPath, url);
+  /** The published story `id` of `relPath` at `url` was deleted: 410 Gone, unless a rename claims it. */
+  deleted(relPath: string, url: string, id: string): void {
+    this.gone.set(relPath, { url, id });
     if (this.retired.size >= RETIRED_LIMIT) this.retired.delete(this.retired.keys().next().value as string);
-    this.retired.set(relPath, url);
+    this.retired.set(relPath, { url, id });
   }
 
   /**
-   * The URL the story of a removed file had (a rename's source), forgotten here once asked: from
-   * memory, else from the store (found after 1,000 other removals, or after a restart: before, its
-   * old URL stayed 410, or answered 404 when the removal was not recorded yet).
+   * The URL the story `id` of a removed file had (a rename's source), forgotten here once asked:
+   * from memory, else from the store (found after 1,000 other removals, or after a restart:
+   * before, its old URL stayed 410, or answered 404 when the removal was not recorded yet).
    */
-  takeRetired(relPath: string): string | undefined {
-    const url = this.retired.get(relPath) ?? this.gone.get(relPath) ?? this.store.retiredUrl(relPath);
+  takeRetired(relPath: string, id: string): string | undefined {
+    const known = this.retired.get(relPath) ?? this.gone.get(relPath);
+    const url = known?.id === id ? known.url : this.store.retiredUrl(relPath, id);
     this.retired.delete(relPath);
     this.gone.delete(relPath);
     return url;
@@ -47,17 +55,22 @@ export class UrlMoves {
    * every chain into it: older URLs of a story renamed in the same batch would be lost to 410 too.
    */
   flush(): void {
-    for (const [relPath, url] of this.gone) this.store.retireUrl(url, relPath, this.now());
+    for (const [relPath, { url, id }] of this.gone) this.store.retireUrl(url, relPath, id, this.now());
     this.gone.clear();
   }
 
-  /** The story now answers at `newUrl`; `oldUrl`, when it differs, answers 301 to it. */
-  published(oldUrl: string | undefined, newUrl: string): void {
+  /**
+   * The story `id` now answers at `newUrl`; `oldUrl`, when it differs, answers 301 to it. A story
+   * out again (`returning`: renamed, or its file back) takes back every old URL of its that
+   * answered 410 (attack trial: after `mv a b2; rm b2`, the bytes back as c3 moved b2, not a).
+   */
+  published(oldUrl: string | undefined, newUrl: string, id: string, returning = false): void {
     if (oldUrl !== undefined && oldUrl !== newUrl) {
-      this.store.moveUrl(oldUrl, newUrl, this.now());
+      this.store.moveUrl(oldUrl, newUrl, this.now(), id);
       this.log.info('article.moved', { from: oldUrl, to: newUrl });
     } else {
       this.store.claimUrl(newUrl);
     }
+    if (returning) this.store.reviveUrls(id, newUrl);
   }
 }

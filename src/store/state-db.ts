@@ -118,17 +118,20 @@ export class StateDb {
       empty: this.db.prepare(
         'SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM entries) AND NOT EXISTS (SELECT 1 FROM redirects)',
       ),
-      redirect: this.db.prepare<[string], { to_path: string | null }>('SELECT to_path FROM redirects WHERE from_path = ?'),
-      putRedirect: this.db.prepare<[string, string | null, number]>(
-        'INSERT INTO redirects (from_path, to_path, at) VALUES (?, ?, ?) ON CONFLICT(from_path) DO UPDATE SET to_path = excluded.to_path, at = excluded.at',
+      redirect: this.db.prepare<[string], { to_path: string | null; id: string | null }>('SELECT to_path, id FROM redirects WHERE from_path = ?'),
+      putRedirect: this.db.prepare<[string, string | null, number, string | null]>(
+        'INSERT INTO redirects (from_path, to_path, at, id) VALUES (?, ?, ?, ?) ON CONFLICT(from_path) DO UPDATE SET to_path = excluded.to_path, at = excluded.at, id = excluded.id',
       ),
-      retire: this.db.prepare<[string, number, string]>(
-        'INSERT INTO redirects (from_path, to_path, at, file) VALUES (?, NULL, ?, ?) ON CONFLICT(from_path) DO UPDATE SET to_path = NULL, at = excluded.at, file = excluded.file',
+      retire: this.db.prepare<[string, number, string, string]>(
+        'INSERT INTO redirects (from_path, to_path, at, file, id) VALUES (?, NULL, ?, ?, ?) ON CONFLICT(from_path) DO UPDATE SET to_path = NULL, at = excluded.at, file = excluded.file, id = excluded.id',
       ),
       retiredUrl: this.db
-        .prepare<[string], string>('SELECT from_path FROM redirects WHERE file = ? AND to_path IS NULL ORDER BY at DESC LIMIT 1')
+        .prepare<[string, string], string>(
+          'SELECT from_path FROM redirects WHERE file = ? AND id = ? AND to_path IS NULL ORDER BY at DESC LIMIT 1',
+        )
         .pluck(),
-      retarget: this.db.prepare<[string | null, string]>('UPDATE redirects SET to_path = ? WHERE to_path = ?'),
+      revive: this.db.prepare<[string, string, string]>('UPDATE redirects SET to_path = ? WHERE id = ? AND to_path IS NULL AND from_path != ?'),
+      retarget: this.db.prepare<[string | null, string | null, string]>('UPDATE redirects SET to_path = ?, id = coalesce(?, id) WHERE to_path = ?'),
       dropRedirect: this.db.prepare<[string]>('DELETE FROM redirects WHERE from_path = ?'),
       getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       dropSetting: this.db.prepare<[string]>('DELETE FROM settings WHERE key = ?'),
@@ -229,29 +232,36 @@ export class StateDb {
   /**
    * A story's public URL path moved from `from` to `to` (a rename or a new slug), or was deleted
    * (`to` null: 410 Gone). Chains collapse: every older path that led to `from` now leads to
-   * `to`, so a visitor is never sent through more than one redirect.
+   * `to`, so a visitor is never sent through more than one redirect. `id`: the story's, kept with
+   * each of its old paths (a 301 leads only to the story it was made for).
    */
-  moveUrl(from: string, to: string | null, at: number): void {
+  moveUrl(from: string, to: string | null, at: number, id: string | null = null): void {
     if (this.writesHeld) return;
     this.transaction(() => {
-      this.stmts.retarget.run(to, from);
-      this.stmts.putRedirect.run(from, to, at);
+      this.stmts.retarget.run(to, id, from);
+      this.stmts.putRedirect.run(from, to, at, id);
       if (to !== null) this.stmts.dropRedirect.run(to); // the new path is live again
     });
   }
 
-  /** The story of `file` at `urlPath` was deleted: 410 Gone, and older URLs that led to it too. */
-  retireUrl(urlPath: string, file: string, at: number): void {
+  /** The story `id` of `file` at `urlPath` was deleted: 410 Gone, and older URLs that led to it too. */
+  retireUrl(urlPath: string, file: string, id: string, at: number): void {
     if (this.writesHeld) return;
     this.transaction(() => {
-      this.stmts.retarget.run(null, urlPath);
-      this.stmts.retire.run(urlPath, at, file);
+      this.stmts.retarget.run(null, id, urlPath);
+      this.stmts.retire.run(urlPath, at, file, id);
     });
   }
 
-  /** The URL that the deleted story of `file` last answered at (now 410), if a deletion recorded it. */
-  retiredUrl(file: string): string | undefined {
-    return this.stmts.retiredUrl.get(file);
+  /** The URL that the deleted story `id` of `file` last answered at (now 410), if a deletion recorded it. */
+  retiredUrl(file: string, id: string): string | undefined {
+    return this.stmts.retiredUrl.get(file, id);
+  }
+
+  /** The story `id` is out again at `urlPath`: each of its old URLs that answered 410 leads there. */
+  reviveUrls(id: string, urlPath: string): void {
+    if (this.writesHeld) return;
+    this.stmts.revive.run(urlPath, id, urlPath);
   }
 
   /** A live story now answers at `urlPath`: forget any redirect from it. */
@@ -260,11 +270,12 @@ export class StateDb {
     this.stmts.dropRedirect.run(urlPath);
   }
 
-  /** Where an old URL path leads: another path (301), gone (410), or unknown. */
-  redirectFor(urlPath: string): { to: string } | { gone: true } | undefined {
+  /** Where an old URL path leads: another path (301, with the id of the story it was made for, when known), gone (410), or unknown. */
+  redirectFor(urlPath: string): { to: string; id?: string } | { gone: true } | undefined {
     const row = this.stmts.redirect.get(urlPath);
     if (!row) return undefined;
-    return row.to_path === null ? { gone: true } : { to: row.to_path };
+    if (row.to_path === null) return { gone: true };
+    return row.id === null ? { to: row.to_path } : { to: row.to_path, id: row.id };
   }
 
   /**

@@ -75,10 +75,13 @@ export function writeSchema(db: Database.Database, file: string): string | undef
     if (!columns.some((c) => c.name === 'summary')) db.exec('ALTER TABLE entries ADD COLUMN summary TEXT');
     if (!columns.some((c) => c.name === 'notes')) db.exec('ALTER TABLE entries ADD COLUMN notes TEXT');
     // The story file whose URL a 410 retired: a rename found later (after 1,000 other deletions,
-    // or a restart) still turns it into a 301. An older feedpub ignores the column.
+    // or a restart) still turns it into a 301. An older feedpub ignores the columns.
     const redirectColumns = db.prepare<[], { name: string }>('PRAGMA table_info(redirects)').all();
     if (!redirectColumns.some((c) => c.name === 'file')) db.exec('ALTER TABLE redirects ADD COLUMN file TEXT');
+    // And the id of the story each old path was for: a 301 leads only to that story.
+    if (!redirectColumns.some((c) => c.name === 'id')) db.exec('ALTER TABLE redirects ADD COLUMN id TEXT');
     db.exec('CREATE INDEX IF NOT EXISTS redirects_file ON redirects(file)');
+    db.exec('CREATE INDEX IF NOT EXISTS redirects_id ON redirects(id)');
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   } catch (error) {
     // The schema is written at open: a full disk or read-only file is the operator's to fix.

@@ -149,6 +149,42 @@ describe('story identity', () => {
     expect([res.status, res.headers.get('location')]).toEqual([301, `${url}/articles/desk/a-again`]);
   });
 
+  it('moves every old URL of a story renamed, deleted, then back under a third name (mv a b2; rm b2; its bytes as c3)', async () => {
+    await put(ctx.articles, 'a.txt', 'Story A\n\nThe text of story A.\n');
+    await put(ctx.articles, 'z.txt', 'Story Z\n\nThe text of story Z.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const fate = async (p: string) => {
+      const res = await fetch(`${url}/articles/${p}`, { redirect: 'manual' });
+      return `${res.status} ${res.headers.get('location')?.replace(`${url}/articles/`, '') ?? ''}`.trim();
+    };
+    await rename(path.join(ctx.articles, 'a.txt'), path.join(ctx.articles, 'b2.txt'));
+    await waitFor(async () => (await fate('a')) === '301 b2', 10_000, 'a moved to b2');
+    await rm(path.join(ctx.articles, 'b2.txt'));
+    await waitFor(async () => (await fate('b2')) === '410', 10_000, 'b2 gone');
+    expect(await fate('a')).toBe('410');
+    await put(ctx.articles, 'c3.txt', 'Story A\n\nThe text of story A.\n');
+    await waitFor(async () => (await fate('b2')) === '301 c3', 10_000, 'b2 moved to c3');
+    // Before, the older URL stayed 410.
+    expect(await fate('a')).toBe('301 c3');
+  });
+
+  it('never moves an old URL to another story that took its new URL meanwhile (attack trial)', async () => {
+    await put(ctx.articles, 'z.txt', 'Story Z\n\nThe text of story Z.\n');
+    await put(ctx.articles, 'da.md', '---\ntitle: Story A\ndate: 2026-01-05\n---\n\nBody A.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const status = async (p: string) => (await fetch(`${url}/articles/${p}`, { redirect: 'manual' })).status;
+    await rename(path.join(ctx.articles, 'da.md'), path.join(ctx.articles, 'db.md'));
+    await waitFor(async () => (await status('da')) === 301, 10_000, 'da moved to db');
+    await put(ctx.articles, 'db.md', '---\ntitle: Story A\ndate: 2026-01-05\ndraft: true\n---\n\nBody A.\n');
+    await waitFor(async () => (await status('db')) === 404, 10_000, 'A a draft');
+    await put(ctx.articles, 'other.md', '---\ntitle: Story D\nslug: db\ndate: 2026-01-08\n---\n\nBody D.\n');
+    await waitFor(async () => (await status('db')) === 200, 10_000, 'D at db');
+    // Before: 301 to db, where story D now is.
+    expect(await status('da')).toBe(404);
+  });
+
   it('publishes the loser of a slug clash as soon as the winner is deleted', async () => {
     await put(ctx.articles, 'first.md', '---\ntitle: First\nslug: shared\n---\n\nFirst body.\n');
     ctx.running = await startSite(ctx.articles, ctx.state);

@@ -105,7 +105,7 @@ describe('state store schema', () => {
     }
   });
 
-  it('adds the retired story file to an older store\'s redirects: its 410s stay, and new ones name their file', () => {
+  it('adds the story file and id to an older store\'s redirects: its 410s stay, and new ones name their file and story', () => {
     const db = new StateDb(dir);
     db.moveUrl('/articles/old', null, 1);
     db.moveUrl('/articles/was', '/articles/now', 2);
@@ -113,6 +113,7 @@ describe('state store schema', () => {
     const raw = new Database(path.join(dir, 'state.db'));
     raw.exec(`
       DROP INDEX redirects_file;
+      DROP INDEX redirects_id;
       CREATE TABLE redirects_old (from_path TEXT PRIMARY KEY, to_path TEXT, at INTEGER NOT NULL);
       INSERT INTO redirects_old SELECT from_path, to_path, at FROM redirects;
       DROP TABLE redirects;
@@ -122,11 +123,16 @@ describe('state store schema', () => {
     const reopened = new StateDb(dir);
     expect(reopened.redirectFor('/articles/old')).toEqual({ gone: true });
     expect(reopened.redirectFor('/articles/was')).toEqual({ to: '/articles/now' });
-    expect(reopened.retiredUrl('old.txt')).toBeUndefined();
-    reopened.retireUrl('/articles/now', 'now.txt', 3);
-    // Retired with its file; the URL that led to it is gone too.
-    expect(reopened.retiredUrl('now.txt')).toBe('/articles/now');
+    expect(reopened.retiredUrl('old.txt', 'urn:x')).toBeUndefined();
+    reopened.retireUrl('/articles/now', 'now.txt', 'urn:x', 3);
+    // Retired with its file and story id; the URL that led to it is gone too, and both come back to where the story goes.
+    expect(reopened.retiredUrl('now.txt', 'urn:x')).toBe('/articles/now');
+    expect(reopened.retiredUrl('now.txt', 'urn:y')).toBeUndefined();
     expect(reopened.redirectFor('/articles/was')).toEqual({ gone: true });
+    reopened.moveUrl('/articles/now', '/articles/later', 4, 'urn:x');
+    reopened.reviveUrls('urn:x', '/articles/later');
+    expect(reopened.redirectFor('/articles/was')).toEqual({ to: '/articles/later', id: 'urn:x' });
+    expect(reopened.redirectFor('/articles/now')).toEqual({ to: '/articles/later', id: 'urn:x' });
     reopened.close();
   });
 
