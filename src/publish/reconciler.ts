@@ -167,6 +167,19 @@ export class Reconciler {
       reading.add(p);
       todo.push(p);
     }
+    // A folder that appeared (renamed, moved in, or swapped with another: `mv fa t; mv fb fa;
+    // mv t fb`) may hold files of the very size and time its paths had: each is read, and its
+    // bytes decide (new-user trial: files written together, as git, unzip or cp -p do, kept
+    // serving the other folder's text at each URL, across restarts and into builds).
+    const appeared = newFolders.filter((f) => f !== '');
+    if (appeared.length > 0) {
+      for (const f of scan.files) {
+        if (!reading.has(f.path) && appeared.some((d) => f.path.startsWith(`${d}/`))) {
+          reading.add(f.path);
+          todo.push(f.path);
+        }
+      }
+    }
     // A file made readable again (chmod, a share back) has the size and time it had: each scan
     // tries it again, or its UNREADABLE stayed on the desk until it was saved (attack trial).
     for (const p of problems.pathsWithCode(ProblemCode.Unreadable)) if (onDisk.has(p) && !reading.has(p)) todo.push(p);

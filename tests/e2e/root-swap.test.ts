@@ -1,6 +1,6 @@
 // The articles folder replaced under a running server: renamed over, a link re-pointed, a folder turned into a link; and a burst of new folders.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
@@ -131,6 +131,23 @@ describe('the articles folder replaced while serving', () => {
     await rename(path.join(parent, 'ours'), articles);
     await waitFor(async () => running?.site.status().problems.length === 0, 15_000, 'the problem gone');
     expect((await fetch(`${url}/articles/photo.png`)).status).toBe(200);
+  });
+
+  it('reads the files of two folders swapped by name, whose files have the same sizes and times (new-user trial)', async () => {
+    const articles = path.join(parent, 'articles');
+    await put(articles, 'fa/s.txt', 'Alpha story\n\nAlpha body.\n');
+    await put(articles, 'fb/s.txt', 'Bravo story\n\nBravo body.\n');
+    const when = new Date('2026-12-01T10:00:00Z');
+    for (const f of ['fa/s.txt', 'fb/s.txt']) await utimes(path.join(articles, f), when, when);
+    running = await startSite(articles, state);
+    const { url } = running;
+    const heading = async (p: string) => /<h1>([^<]*)/.exec((await getText(`${url}/articles/${p}`)).text)?.[1];
+    expect([await heading('fa/s'), await heading('fb/s')]).toEqual(['Alpha story', 'Bravo story']);
+    await rename(path.join(articles, 'fa'), path.join(articles, 'tmp'));
+    await rename(path.join(articles, 'fb'), path.join(articles, 'fa'));
+    await rename(path.join(articles, 'tmp'), path.join(articles, 'fb'));
+    // Before, nothing was read: each URL kept the other folder's text.
+    await waitFor(async () => (await heading('fa/s')) === 'Bravo story' && (await heading('fb/s')) === 'Alpha story', 15_000, 'the swap read');
   });
 
   it('stops a repair of a folder swapped for many other stories at its next step; the next start reads the rest (attack trial)', async () => {
