@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { buildSite } from '../../src/runtime.js';
 import { NEEDS, ORACLES, ROOT, put, removeDir, tempDir, waitFor } from '../helpers.js';
+import { png } from '../core/image-fixtures.js';
 
 const NGINX = ORACLES.nginx;
 
@@ -31,7 +32,8 @@ beforeAll(async () => {
   await chmod(work, 0o755);
   const articles = path.join(work, 'articles');
   await put(articles, 'kim-putin.txt', readFileSync(path.join(ROOT, 'tests', 'fixtures', 'seed-article.txt')));
-  await put(articles, 'world/rain.txt', 'Rain\n\nAFP\n\nbody\n');
+  await put(articles, 'world/rain.md', '---\ntitle: Rain\nauthor: AFP\nimage: rain.png\n---\nbody\n');
+  await put(articles, 'world/rain.png', png(3, 2));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const config = loadConfig({ articles, state: path.join(work, 'state'), port: String(port), baseUrl: base }, {}, work, ROOT);
@@ -75,6 +77,8 @@ describe.skipIf(!NGINX)(`static export behind nginx ${NEEDS.nginx}`, () => {
     ['/feeds.opml', 'text/x-opml; charset=utf-8'],
     ['/robots.txt', 'text/plain; charset=utf-8'],
     ['/feed.xsl', 'application/xml; charset=utf-8'],
+    // Before, the conf's own types left images application/octet-stream (new-user trial).
+    ['/articles/world/rain.png', 'image/png'],
   ])('%s is served as %s', async (urlPath, type) => {
     const res = await fetch(base + urlPath, { headers: { 'accept-encoding': 'identity' } });
     expect(res.status).toBe(200);
