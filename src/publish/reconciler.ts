@@ -77,6 +77,8 @@ export class Reconciler {
   private timer: NodeJS.Timeout | undefined;
   private dueAt = 0;
   private closed = false;
+  /** Folders the last scan could not list or enter. */
+  private unreadableFolders: string[] = [];
   /** The last scan found no story in the folder while stories are published (heldEmpty). */
   private empty = false;
   /** The path leads to another folder (or back) and no scan has looked at it yet; counted, so an older scan cannot settle it. */
@@ -171,7 +173,12 @@ export class Reconciler {
     // mv t fb`) may hold files of the very size and time its paths had: each is read, and its
     // bytes decide (new-user trial: files written together, as git, unzip or cp -p do, kept
     // serving the other folder's text at each URL, across restarts and into builds).
-    const appeared = newFolders.filter((f) => f !== '');
+    // So may a folder the last scan could not read (its permissions back): and it is watched again.
+    const listed = new Set(scan.folders);
+    const readable = this.unreadableFolders.filter((f) => listed.has(f));
+    this.unreadableFolders = scan.unreadable;
+    if (readable.length > 0) this.options.ensureWatched?.(readable);
+    const appeared = [...newFolders.filter((f) => f !== ''), ...readable];
     if (appeared.length > 0) {
       for (const f of scan.files) {
         if (!reading.has(f.path) && appeared.some((d) => f.path.startsWith(`${d}/`))) {

@@ -45,6 +45,12 @@ export class ArticleWatcher {
   private generation = 0;
   /** chokidar has walked the folder of the current watcher: events are coming. */
   private walked = false;
+  /**
+   * Folders chokidar could not watch (EACCES: unreadable when it walked): it lists them as watched
+   * all the same, so ensureWatched() adds them again once a scan can read them (new-user trial:
+   * a folder unreadable at start-up was never watched again, its saves waiting for a periodic scan).
+   */
+  private unwatchable = new Set<string>();
 
   constructor(private readonly options: WatcherOptions) {
     this.polling = options.poll;
@@ -102,6 +108,8 @@ export class ArticleWatcher {
     w.on('unlinkDir', (p) => this.options.onFolder(p === root ? '' : relative(p)));
     w.on('error', (error) => {
       const code = (error as NodeJS.ErrnoException).code;
+      const failed = (error as NodeJS.ErrnoException).path;
+      if ((code === 'EACCES' || code === 'EPERM') && typeof failed === 'string') this.unwatchable.add(failed);
       log.error('watch.error', { code, reason: (error as Error).message, mode: this.mode });
       if (code && FATAL_WATCH_ERRORS.has(code) && !this.polling && !this.closed) {
         log.warn('watch.fallback', { mode: 'polling', reason: `native watching failed with ${code}` });
@@ -139,12 +147,20 @@ export class ArticleWatcher {
     if (this.polling || !evPath) return;
     const file = path.basename(watched) === evPath ? watched : path.join(watched, evPath);
     const article = isArticleFile(path.basename(file));
-    if (!article && imageType(path.basename(file)) === undefined) return;
     const rel = this.relative(file);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) return;
+    if (rel.startsWith('..') || path.isAbsolute(rel) || rel === '') return;
     if (rel.split('/').some((segment) => isIgnoredName(segment))) return;
     if (article) this.options.onPath(rel);
-    else this.options.onImage?.(rel);
+    else if (imageType(path.basename(file)) !== undefined) this.options.onImage?.(rel);
+    // Another name: a folder whose permissions changed (chmod back to readable) says so only
+    // here; its files are then read and it is watched (new-user trial: it stayed UNREADABLE
+    // until the periodic scan, five minutes later).
+    else if (file !== watched) {
+      void stat(file).then(
+        (st) => st.isDirectory() && !this.closed && this.options.onFolder(rel),
+        () => undefined,
+      );
+    }
   }
 
   /**
@@ -158,6 +174,12 @@ export class ArticleWatcher {
     let added = 0;
     for (const rel of new Set(relFolders)) {
       const abs = rel === '' ? this.realRoot : path.join(this.realRoot, ...rel.split('/'));
+      if (this.unwatchable.delete(abs)) {
+        w.unwatch(abs);
+        w.add(abs);
+        added++;
+        continue;
+      }
       // Watched when its parent lists it: chokidar keeps an empty entry for a folder it stopped watching.
       if (rel === '' ? abs in watched : watched[path.dirname(abs)]?.includes(path.basename(abs))) continue;
       w.add(abs);

@@ -125,6 +125,35 @@ describe('the articles folder made unreadable while serving', () => {
     },
   );
   it.skipIf(!CAN_RUN)(
+    `watches a sub-folder unreadable at start-up once it is readable again, and reads its files at once (new-user trial)${CAN_RUN ? '' : ' (skipped: running as root, and user nobody cannot read the project folder)'}`,
+    async () => {
+      const articles = await folder('feedpub-articles-');
+      const state = await folder('feedpub-state-');
+      const cwd = await folder('feedpub-cwd-');
+      await put(articles, 'one.txt', 'One\n\nThe first story.\n');
+      await put(articles, 'sub/two.txt', 'Two\n\nThe second story.\n');
+      const sub = path.join(articles, 'sub');
+      made.push(sub);
+      const first = await serve(articles, state, cwd);
+      await waitFor(async () => (await fetch(`${first.url}/healthz`)).status === 200, 20_000, 'served');
+      child?.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+
+      await chmod(sub, 0o000);
+      const { url, desk, exited } = await serve(articles, state, cwd);
+      await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200, 20_000, 'served again');
+      await waitFor(async () => (await problems(desk)).some((p) => p.code === 'UNREADABLE'), 10_000, 'UNREADABLE');
+      expect(await titles(url)).toEqual(['One', 'Two']);
+      // Readable again: before, nothing looked until the periodic scan (reconcileSeconds, 300 s).
+      await chmod(sub, 0o755);
+      await waitFor(async () => (await problems(desk)).length === 0, 10_000, 'the problems gone');
+      await put(articles, 'sub/three.txt', 'Three\n\nA story saved in it once readable.\n');
+      await waitFor(async () => JSON.stringify(await titles(url)) === JSON.stringify(['One', 'Three', 'Two']), 10_000, 'its save seen');
+      child?.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    },
+  );
+  it.skipIf(!CAN_RUN)(
     `keeps the stories of a folder that can be listed but not entered (chmod a-x), and says so; the root too (attack trial)${CAN_RUN ? '' : ' (skipped: running as root, and user nobody cannot read the project folder)'}`,
     async () => {
       const articles = await folder('feedpub-articles-');
