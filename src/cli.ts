@@ -38,6 +38,8 @@ Options (environment fallback in brackets):
   --state DIR      state folder: ids and dates (default ./.feedpub) [FEEDPUB_STATE]
   --config FILE    JSON configuration (default ./feedpub.config.json when present) [FEEDPUB_CONFIG]
   --poll           poll the folder instead of using file events (network filesystems)
+  --adopt-folder   serve or build: take the articles folder as this site's even when it holds
+                   too few of its stories (renamed and edited at once); stories not found go (410)
   --out DIR        build output folder
   --explain FILE   with check: explain how one file is read
   --quiet          log warnings and errors only
@@ -55,6 +57,7 @@ const OPTIONS = {
   state: { type: 'string' },
   config: { type: 'string' },
   poll: { type: 'boolean' },
+  'adopt-folder': { type: 'boolean' },
   out: { type: 'string' },
   explain: { type: 'string' },
   quiet: { type: 'boolean' },
@@ -141,9 +144,9 @@ async function main(argv: string[]): Promise<number> {
       stderr.write('feedpub: build needs --out DIR\n');
       return 2;
     }
-    return build(config, values.out, log);
+    return build(config, values.out, log, values['adopt-folder']);
   }
-  return serve(config, log);
+  return serve(config, log, values['adopt-folder']);
 }
 
 /**
@@ -193,7 +196,7 @@ function readableFolder(dir: string): string {
   }
 }
 
-async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
+async function serve(config: Readonly<Config>, log: Logger, adoptFolder = false): Promise<number> {
   const stopping = waitForSignal(log);
   let stopAsked = false;
   void stopping.then(() => {
@@ -207,6 +210,7 @@ async function serve(config: Readonly<Config>, log: Logger): Promise<number> {
     running = await startServer(config, {
       log,
       stopping,
+      adoptFolder,
       onProgress: createProgress(stderr, log),
       onListening: ({ url, baseUrl }) => process.stdout.write(`feedpub listening on ${url}/ (public URL ${baseUrl}/)\n`),
       onDesk: (deskUrl) => process.stdout.write(`feedpub desk on ${deskUrl}/\n`),
@@ -249,7 +253,7 @@ function waitForSignal(log: Logger): Promise<string> {
   });
 }
 
-async function build(config: Readonly<Config>, out: string, log: Logger): Promise<number> {
+async function build(config: Readonly<Config>, out: string, log: Logger, adoptFolder = false): Promise<number> {
   const outDir = path.resolve(out);
   // Never over the stories, the state, the project or a folder feedpub did not write (throws BuildTargetError).
   checkBuildTarget(outDir, { articlesDir: config.articlesDir, stateDir: config.stateDir, projectDirs: [process.cwd(), PACKAGE_DIR] });
@@ -262,7 +266,7 @@ async function build(config: Readonly<Config>, out: string, log: Logger): Promis
       reason: 'no --base-url (or FEEDPUB_BASE_URL, or baseUrl in the config): every link in the build points at this address; set it to the public URL the files will be served from',
     });
   }
-  const { files, written, skipped, status } = await buildSite(config, outDir, { log, onProgress: createProgress(stderr, log) });
+  const { files, written, skipped, status } = await buildSite(config, outDir, { log, adoptFolder, onProgress: createProgress(stderr, log) });
   for (const s of skipped) log.warn('build.skipped', { path: s.path, reason: s.reason });
   // `written` 0: nothing had changed since the last build into this folder, and no file was touched.
   log.info('build.done', {

@@ -110,7 +110,8 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
     throw error;
   }
   try {
-    await checkFolderMatchesState(config.articlesDir, config.stateDir, folderState(store), backupOf(config.stateDir));
+    if (options.adoptFolder) options.log.warn('scan.folder-adopted', { folder: config.articlesDir, reason: '--adopt-folder: taken as this site\'s, whatever it holds' });
+    else await checkFolderMatchesState(config.articlesDir, config.stateDir, folderState(store), backupOf(config.stateDir));
     return await serveWith(config, options, store, () => lock.release());
   } catch (error) {
     store.close();
@@ -221,7 +222,8 @@ export async function buildSite(
   if (state.copied) log.info('build.state-copy', { folder: config.stateDir, reason: 'served by another process: working on a copy' });
   try {
     if (!state.copied) undoInterruptedFill(state.stateDir, log);
-    await checkStoredFolder(config, state.stateDir, log);
+    if (siteOptions.adoptFolder) log.warn('scan.folder-adopted', { folder: config.articlesDir, reason: '--adopt-folder: taken as this site\'s, whatever it holds' });
+    else await checkStoredFolder(config, state.stateDir, log);
     const site = new LiveSite({
       ...siteOptions,
       config: { ...config, stateDir: state.stateDir },

@@ -178,6 +178,8 @@ export async function checkFolderMatchesState(
   throw new ForeignFolderError(
     `articles folder ${articlesDir} holds ${holds}, but ${scan.files.length} other story file(s) (such as ${scan.files[0]?.path}). ` +
       'Starting would take every one of those stories down (410, and a deletion in the feeds). Is --articles or --state wrong? ' +
-      'If this folder is right and its stories are a new site, start with a new --state folder.',
+      'If this folder is right (its stories renamed and edited at once), start once with --adopt-folder: the stories not found go (410), ' +
+      'and a story renamed and edited keeps its id when its title and written date did not change. ' +
+      'If its stories are a new site, start with a new --state folder.',
   );
 }

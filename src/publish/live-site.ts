@@ -179,6 +179,7 @@ export class LiveSite {
       queue: this.queue,
       apply: (paths, seen) => this.storeRetry.apply(paths, seen),
       storedPaths: () => this.store.livePaths(),
+      adoptFolder: options.adoptFolder,
       knownHash: (hash) => this.store.hasHash(hash),
       storedStats: () => this.store.liveStats(),
       staleImages: () => this.applier.staleImages(),

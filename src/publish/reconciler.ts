@@ -26,6 +26,8 @@ export interface ReconcilerOptions {
   apply: (paths: string[], seen: ReadonlyMap<string, FileStat>) => Promise<boolean>;
   /** Paths the state store believes exist (only the first scan retires the ones that are gone). */
   storedPaths: () => Iterable<string>;
+  /** The first scan takes the folder as this site's whatever it holds (`--adopt-folder`). */
+  adoptFolder?: boolean;
   /** Whether the store knows a story of these bytes (content hash): a folder of renamed stories is this site's, not another's. */
   knownHash?: (hash: string) => boolean;
   /** The stored stories with the size their file had: judging whether a folder is this site's (folder-match.ts). */
@@ -240,7 +242,7 @@ export class Reconciler {
    */
   private heldForeign(scan: { files: readonly ScannedFile[]; unreadable: readonly string[] }, initial: boolean): boolean {
     const { files, unreadable } = scan;
-    if (files.length === 0) return false;
+    if (files.length === 0 || (initial && this.options.adoptFolder)) return false;
     const { articlesDir, log, problems } = this.options;
     const onDisk = new Map(files.map((f) => [f.path, f.size]));
     const names: NameEvidence = { published: 0, present: 0, unchanged: 0 };
@@ -273,7 +275,7 @@ export class Reconciler {
         reason:
           `articles folder ${articlesDir} holds ${holds} (not ${example}), but ${files.length} other ` +
           `story file(s) (such as ${files[0]?.path}): nothing is taken down or published from it. Is it the right folder? ` +
-          'If its stories are a new site, start feedpub with a new state folder',
+          'If it is (its stories renamed and edited at once), restart feedpub once with --adopt-folder; if its stories are a new site, with a new state folder',
         severity: 'error',
       },
     ]);

@@ -35,6 +35,12 @@ export interface LiveSiteOptions {
   store?: StateDb;
   /** Keep a rolling backup of the store: after the first scan, every `backupEveryMs`, and at close (serve). */
   backupEveryMs?: number;
+  /**
+   * `--adopt-folder`: the articles folder is this site's whatever it holds (a start does not refuse
+   * it, the first scan does not hold it as another site's): for a folder renamed and edited at once,
+   * which neither its names nor its bytes tell. Stories not found are taken down.
+   */
+  adoptFolder?: boolean;
 }
 
 export interface SiteStatus {

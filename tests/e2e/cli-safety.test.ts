@@ -2,7 +2,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CAN_MOUNT } from '../fs-faults.js';
@@ -48,8 +48,8 @@ function run(args: string[], cwd: string): Run {
 }
 
 /** Start `serve` and wait for it to be healthy; its URL. */
-async function serve(articles: string, state: string, cwd: string): Promise<{ url: string; server: Run }> {
-  const server = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
+async function serve(articles: string, state: string, cwd: string, ...more: string[]): Promise<{ url: string; server: Run }> {
+  const server = run(['serve', '--articles', articles, '--state', state, '--port', '0', ...more], cwd);
   const url = await waitFor(() => /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(server.out.stdout)?.[1], 20_000, 'listening');
   await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200, 20_000, 'healthy');
   return { url, server };
@@ -227,6 +227,33 @@ describe('an articles folder that is not the state folder’s', () => {
 });
 
 describe('a state folder that cannot be one', () => {
+  it('serves a folder renamed and edited at once with --adopt-folder, after refusing it without: ids kept by title and date', async () => {
+    const { articles, state, cwd } = await dirs();
+    for (const n of ['a', 'b', 'c']) await put(articles, `desk/${n}.txt`, `Story ${n}\n\n2026-01-0${n === 'a' ? 1 : n === 'b' ? 2 : 3} 09:00\n\nThe text of ${n}.\n`);
+    const feedIds = async (url: string) =>
+      ((await (await fetch(`${url}/feed.json`)).json()) as { items: { id: string; title: string }[] }).items
+        .map((i) => `${i.title} ${i.id}`)
+        .sort();
+    const first = await serve(articles, state, cwd);
+    const before = await feedIds(first.url);
+    first.server.child.kill('SIGTERM');
+    expect(await first.server.done).toBe(0);
+    // Renamed, and every story edited (a git pull of both): neither names nor bytes tell the folder.
+    await rm(path.join(articles, 'one.txt'));
+    await rm(path.join(articles, 'world'), { recursive: true });
+    await rename(path.join(articles, 'desk'), path.join(articles, 'news'));
+    for (const n of ['a', 'b', 'c']) await writeFile(path.join(articles, 'news', `${n}.txt`), `${readFileSync(path.join(articles, 'news', `${n}.txt`), 'utf8')}A correction.\n`);
+    const refused = run(['serve', '--articles', articles, '--state', state, '--port', '0'], cwd);
+    expect(await refused.done).toBe(2);
+    expect(refused.out.stderr).toContain('start once with --adopt-folder');
+    const adopted = await serve(articles, state, cwd, '--adopt-folder');
+    expect(adopted.server.out.stderr).toContain('scan.folder-adopted');
+    await waitFor(async () => (await feedIds(adopted.url)).length === 3, 10_000, 'the three stories');
+    expect(await feedIds(adopted.url)).toEqual(before.filter((line) => line.startsWith('Story')));
+    const moved = await fetch(`${adopted.url}/articles/desk/b`, { redirect: 'manual' });
+    expect([moved.status, moved.headers.get('location')]).toEqual([301, `${adopted.url}/articles/news/b`]);
+  });
+
   it('refuses a file, the articles folder and a folder inside it, with exit 2 and the field named', async () => {
     const { articles, cwd } = await dirs();
     const file = path.join(cwd, 'state-file');
