@@ -105,7 +105,9 @@ export function createDesk(options: DeskOptions): Desk {
     // preview of an embargoed story shows its pictures (new-user trial: they were broken).
     const route = matchRoute(url.pathname);
     if (route?.kind === 'image') {
-      const image = await readArticleImage(source.articlesDir, route.relPath);
+      // Not from a folder held as another site's or empty: its photo.png is not a story's (new-user trial).
+      const trusted = source.imagesTrusted?.() ?? true;
+      const image = trusted ? await readArticleImage(source.articlesDir, route.relPath) : undefined;
       return image ? send(res, 200, image.type, image.body, head) : send(res, 404, 'text/plain; charset=utf-8', 'not found\n', head);
     }
     if (url.pathname === ENDPOINTS.status)

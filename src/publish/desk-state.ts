@@ -12,6 +12,8 @@ export interface DeskSource {
   baseUrl: string;
   /** Where the stories and their images are: a preview of a held story shows its images from the desk. */
   articlesDir: string;
+  /** False while the folder is held (another site's, empty) or not yet judged: its images are not the stories'. */
+  imagesTrusted?: () => boolean;
   catalog: Catalog;
   problems: ProblemBook;
   /** Files the last scan did not read. */

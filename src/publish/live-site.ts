@@ -445,6 +445,7 @@ export class LiveSite {
       site: { title: this.site.title, language: this.site.language, timeZone: config.timeZone },
       baseUrl,
       articlesDir: config.articlesDir,
+      imagesTrusted: () => this.reconciler.imagesTrusted,
       catalog: this.catalog,
       problems: this.problems,
       ignored: () => this.reconciler.ignored,

@@ -143,6 +143,7 @@ export class Reconciler {
       return 'stop';
     }
     // A folder it cannot read is not known to be empty: its stories are read, and each says why not.
+    const wasHeld = this.empty || this.foreign;
     this.empty = scan.files.length === 0 && scan.unreadable.length === 0 && this.heldEmpty(initial);
     const held = this.empty || this.holdForeign(scan, initial);
     if (held) {
@@ -150,6 +151,7 @@ export class Reconciler {
       this.last = { at: new Date(this.options.clock()).toISOString(), ms: 0, files: scan.files.length, read: 0 };
       return 'stop';
     }
+    if (wasHeld) log.info('scan.root-released', { folder: articlesDir, reason: "the folder holds this site's stories again: followed from here" });
     problems.setScan(scan.problems);
     this.ignored = scan.ignored;
     // What this scan reports (a folder too deep, a link) is no file to read: reading it would clear its problem.

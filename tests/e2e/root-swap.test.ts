@@ -76,8 +76,9 @@ describe('the articles folder replaced while serving', () => {
     expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
     expect((await getText(`${url}/articles/one`)).status).toBe(200);
     expect(running.site.status().articles).toBe(3);
-    // Its bytes are not served as the picture of a story of this site (the held folder is another's).
+    // Its bytes are not served as the picture of a story of this site (the held folder is another's), nor on the desk.
     expect((await fetch(`${url}/articles/photo.png`)).status).toBe(404);
+    expect((await fetch(`${deskUrl}/articles/photo.png`)).status).toBe(404);
     // A save into the other folder while it is held is not applied either: before, it was
     // published, the next look found the folders sharing it, and the repair took the site over.
     const held = new Promise<boolean>((resolve) =>
