@@ -176,7 +176,8 @@ export class DeskState {
     return {
       site,
       publicBaseUrl: baseUrl,
-      watcher: { mode: mode === 'off' ? 'stopped' : mode, healthy: rootProblem === undefined, detail: rootProblem?.reason },
+      watcher: { mode: mode === 'off' ? 'stopped' : mode, healthy: rootProblem === undefined },
+      ...(rootProblem ? { folder: { code: rootProblem.code, reason: rootProblem.reason } } : {}),
       ...(rebuild ? { lastRebuild: { at: new Date(rebuild.at), ms: rebuild.ms, documents: rebuild.documents } } : {}),
       websub: [...this.pings.values()].sort((a, b) => b.at.getTime() - a.at.getTime()),
       counts,

@@ -224,6 +224,19 @@ describe('SSE fragments', () => {
   });
 });
 
+describe('a problem of the articles folder itself', () => {
+  it('is said above the list, escaped, as an alert, and not counted as a file', () => {
+    const reason = 'articles folder /srv/a holds none of the 3 published stories <b>';
+    const view = { ...deskView(), watcher: { mode: 'native' as const, healthy: false }, folder: { code: 'ROOT_FOREIGN', reason } };
+    const html = renderDeskSummary(view, th, { now: NOW });
+    expect(html).toContain(
+      '<p class="folder-alert" role="alert"><strong>โฟลเดอร์บทความมีปัญหา:</strong> <code>ROOT_FOREIGN</code> articles folder /srv/a holds none of the 3 published stories &lt;b&gt;</p>',
+    );
+    expect(html.indexOf('folder-alert')).toBeLessThan(html.indexOf('class="filters"'));
+    expect(renderDeskSummary(deskView(), th, { now: NOW })).not.toContain('folder-alert');
+  });
+});
+
 describe('escaping hostile names and titles', () => {
   const hostile = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 40 }),

@@ -73,6 +73,8 @@ describe('the articles folder replaced while serving', () => {
     await rename(path.join(parent, 'other'), articles);
     const foreign = await waitFor(async () => (await problems()).find((p) => p.code === 'ROOT_FOREIGN'), 15_000, 'ROOT_FOREIGN');
     expect(foreign.reason).toContain('holds none of the 3 published stories');
+    // Above the desk's list, where an editor looks (it said "Problem 0").
+    expect((await getText(`${deskUrl}/`)).text).toMatch(/<p class="folder-alert" role="alert">.*<code>ROOT_FOREIGN<\/code>/);
     expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
     expect((await getText(`${url}/articles/one`)).status).toBe(200);
     expect(running.site.status().articles).toBe(3);

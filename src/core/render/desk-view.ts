@@ -46,6 +46,12 @@ export interface DeskView {
   /** Public origin (and path prefix) readers use, without a trailing slash. */
   publicBaseUrl: string;
   watcher: { mode: 'native' | 'polling' | 'stopped' | 'starting'; healthy: boolean; detail?: string };
+  /**
+   * A problem of the articles folder itself (ROOT_MISSING, ROOT_EMPTY, ROOT_FOREIGN): no file's, so
+   * in no count; shown above the list, where an editor looks (new-user trial: the desk said
+   * "Problem 0" while the site was held).
+   */
+  folder?: { code: string; reason: string };
   /** Absent until the first rebuild. */
   lastRebuild?: { at: Date; ms: number; documents: number };
   /** Latest ping per hub, newest first. */

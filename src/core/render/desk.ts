@@ -127,8 +127,12 @@ export function renderDeskSummary(view: DeskView, words: DeskWords, opts: DeskRe
               `<li class="${p.ok ? 'ok' : 'failed'}"><span class="hub">${escapeHtml(p.hub)}</span> · <strong>${escapeHtml(p.ok ? words.pingOk : words.pingFailed)}</strong> · ${relativeTimeElement(p.at, opts.now, d)}${p.detail ? ` <span class="detail">${escapeHtml(p.detail)}</span>` : ''}</li>`,
           )
           .join('')}</ul>`;
+  const folder = view.folder
+    ? `<p class="folder-alert" role="alert"><strong>${escapeHtml(words.folderAlert)}</strong> <code>${escapeHtml(view.folder.code)}</code> ${escapeHtml(view.folder.reason)}</p>
+`
+    : '';
   return `<section id="desk-summary" class="summary">
-<nav class="filters" aria-label="${escapeHtml(words.filterLabel)}">${filters.join('\n')}</nav>
+${folder}<nav class="filters" aria-label="${escapeHtml(words.filterLabel)}">${filters.join('\n')}</nav>
 <dl class="health">
 <div class="watcher ${w.healthy && w.mode !== 'stopped' ? 'ok' : 'bad'}"><dt>${escapeHtml(words.watcher)}</dt><dd>${watcher}</dd></div>
 <div><dt>${escapeHtml(words.lastRebuild)}</dt><dd>${rebuild}</dd></div>
