@@ -23,7 +23,7 @@ export const MIN_STORIES = 2;
  */
 const NAME_SHARE = 1 / 4;
 /** ... or holding this many of them unchanged (their stored size): a rolling folder that kept a few. */
-export const UNCHANGED_STORIES = 3;
+const UNCHANGED_STORIES = 3;
 /** Stored stories looked for by name at a start, spread over all of them: a normal start pays for this many `lstat`s. */
 const NAME_SAMPLE = 64;
 /** Files read for their bytes when too few stories are there by name: enough to recognise a renamed folder, cheap at any size. */
@@ -83,8 +83,33 @@ export function ownByContent(e: ContentEvidence): boolean {
 }
 
 /** Whether `file` (a stored story path) lies in one of the folders a scan could not read. */
-export function inUnreadable(file: string, unreadable: readonly string[]): boolean {
+function inUnreadable(file: string, unreadable: readonly string[]): boolean {
   return unreadable.some((folder) => folder === '' || file.startsWith(`${folder}/`));
+}
+
+/**
+ * What a scan's listing holds of the `stored` stories by name: a story in a folder it could not
+ * read counts as there. Stops at UNCHANGED_STORIES unchanged ones, which settle it: a normal
+ * scan tells this site's folder by its first few stories, not by reading 100,000 rows.
+ */
+export function namesInScan(
+  stored: Iterable<StoredStat>,
+  scan: { files: readonly ScannedFile[]; unreadable: readonly string[] },
+): NameEvidence {
+  const sizes = new Map(scan.files.map((f) => [f.path, f.size]));
+  const e: NameEvidence = { published: 0, present: 0, unchanged: 0 };
+  for (const { path: file, size } of stored) {
+    e.published++;
+    const there = sizes.get(file);
+    if (there === undefined && !inUnreadable(file, scan.unreadable)) {
+      e.missing ??= file;
+      continue;
+    }
+    e.present++;
+    if (there === size) e.unchanged++;
+    if (e.unchanged >= UNCHANGED_STORIES) break;
+  }
+  return e;
 }
 
 /** A regular file's bytes (never through a link, never a pipe, never a large one), or undefined. */

@@ -8,7 +8,7 @@ import { isArticleFile } from '../watch/ignore-rules.js';
 import { type ScannedFile, scanFolder } from '../watch/scan-folder.js';
 import type { Catalog } from './catalog.js';
 import type { ChangeQueue } from './change-queue.js';
-import { MIN_STORIES, type NameEvidence, type StoredStat, UNCHANGED_STORIES, inUnreadable, knownContent, ownByContent, ownByName } from './folder-match.js';
+import { MIN_STORIES, type StoredStat, knownContent, namesInScan, ownByContent, ownByName } from './folder-match.js';
 import { type ProblemBook, ROOT_PATH } from './problem-book.js';
 import { ScanHeap } from './scan-heap.js';
 
@@ -31,7 +31,7 @@ export interface ReconcilerOptions {
   /** Whether the store knows a story of these bytes (content hash): a folder of renamed stories is this site's, not another's. */
   knownHash?: (hash: string) => boolean;
   /** The stored stories with the size their file had: judging whether a folder is this site's (folder-match.ts). */
-  storedStats?: () => Iterable<StoredStat>;
+  storedStats: () => Iterable<StoredStat>;
   /** Published stories whose image changed (publish/story-image.ts): read again although their file did not change. */
   staleImages?: () => string[];
   rebuild: () => void;
@@ -142,8 +142,8 @@ export class Reconciler {
       if (initial) this.options.rebuild();
       return 'stop';
     }
-    // A folder it cannot read is not known to be empty: its stories are read, and each says why not.
     const wasHeld = this.empty || this.foreign;
+    // A folder it cannot read is not known to be empty: its stories are read, and each says why not.
     this.empty = scan.files.length === 0 && scan.unreadable.length === 0 && this.heldEmpty(initial);
     const held = this.empty || this.holdForeign(scan, initial);
     if (held) {
@@ -243,23 +243,10 @@ export class Reconciler {
    * steps, and a stop then left a state the next start refused as foreign (new-user trial).
    */
   private heldForeign(scan: { files: readonly ScannedFile[]; unreadable: readonly string[] }, initial: boolean): boolean {
-    const { files, unreadable } = scan;
+    const { files } = scan;
     if (files.length === 0 || (initial && this.options.adoptFolder)) return false;
     const { articlesDir, log, problems } = this.options;
-    const onDisk = new Map(files.map((f) => [f.path, f.size]));
-    const names: NameEvidence = { published: 0, present: 0, unchanged: 0 };
-    for (const { path: p, size } of this.options.storedStats?.() ?? [...this.options.storedPaths()].map((p) => ({ path: p, size: -1 }))) {
-      names.published++;
-      const there = onDisk.get(p);
-      if (there === undefined && !inUnreadable(p, unreadable)) {
-        names.missing ??= p;
-        continue;
-      }
-      names.present++;
-      if (there === size) names.unchanged++;
-      // A normal scan: this site's folder is told in its first few stories.
-      if (names.unchanged >= UNCHANGED_STORIES) return false;
-    }
+    const names = namesInScan(this.options.storedStats(), scan);
     if (names.published < MIN_STORIES || ownByName(names)) return false;
     const content = this.options.knownHash ? knownContent(articlesDir, files, this.options.knownHash) : undefined;
     if (content && ownByContent(content)) {
