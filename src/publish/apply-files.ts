@@ -302,8 +302,9 @@ export class FileApplier {
     // Out again: renamed from a removed story, or its own file back after a removal.
     const returning = previous.renamed === true || (previous.record !== undefined && previous.record.deletedAt !== null);
     this.moves.published(previous.oldUrl ?? (current ? paths.article(current.slug) : undefined), paths.article(slug), record.id, returning);
-    // A rename was logged as such (article.renamed): not as a new story.
-    const said = previous.renamed ? undefined : current !== undefined ? 'article.updated' : 'article.added';
+    // A rename was logged as such (article.renamed): not as a new story. The same bytes read again
+    // (a file readable again, a folder that reappeared) are no update (new-user trial).
+    const said = previous.renamed || current?.hash === hash ? undefined : current !== undefined ? 'article.updated' : 'article.added';
     this.publish(story, { slug, summary: ingested.summary, media: this.imagesOf(story, ingested.media), notes }, record, said, image);
     return true;
   }

@@ -30,7 +30,11 @@ async function folder(prefix: string): Promise<string> {
 }
 
 /** `feedpub serve` (as nobody under root); resolves with its public and desk URLs once both are bound. */
-function serve(articles: string, state: string, cwd: string): Promise<{ url: string; desk: string; exited: Promise<number | null> }> {
+function serve(
+  articles: string,
+  state: string,
+  cwd: string,
+): Promise<{ url: string; desk: string; exited: Promise<number | null>; log: () => string }> {
   const proc = spawn(
     process.execPath,
     cliArgs('serve', '--articles', articles, '--state', state, '--port', '0', '--admin-port', '0'),
@@ -51,7 +55,7 @@ function serve(articles: string, state: string, cwd: string): Promise<{ url: str
       out += d;
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
       const desk = /desk on (http:\/\/127\.0\.0\.1:\d+)\//.exec(out)?.[1];
-      if (url && desk) resolve({ url, desk, exited });
+      if (url && desk) resolve({ url, desk, exited, log: () => err });
     });
     proc.on('close', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
   });
@@ -109,7 +113,7 @@ describe('the articles folder made unreadable while serving', () => {
       await put(articles, 'sub/two.txt', 'Two\n\nThe second story.\n');
       const sub = path.join(articles, 'sub');
       made.push(sub);
-      const { url, desk, exited } = await serve(articles, state, cwd);
+      const { url, desk, exited, log } = await serve(articles, state, cwd);
       await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200, 20_000, 'served');
       expect(await titles(url)).toEqual(['One', 'Two']);
 
@@ -120,6 +124,8 @@ describe('the articles folder made unreadable while serving', () => {
       await chmod(sub, 0o755);
       await waitFor(async () => (await problems(desk)).length === 0, 10_000, 'the problem gone');
       expect(await titles(url)).toEqual(['One', 'Two']);
+      // Its bytes read again are no update (the log said article.updated).
+      expect(log()).not.toContain('article.updated');
       child?.kill('SIGTERM');
       expect(await exited).toBe(0);
     },
