@@ -15,8 +15,13 @@ import { startServer } from '../src/runtime.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** The arguments that run the CLI from source (`node --import tsx src/cli.ts ...args`): tests run what they change. */
+/**
+ * The arguments that run the CLI from this source: compiled once for the run (tests/global-setup.ts),
+ * else through tsx (`node --import tsx src/cli.ts ...args`). Tests run what they change.
+ */
 export function cliArgs(...args: string[]): string[] {
+  const compiled = process.env.FEEDPUB_TEST_BUILD;
+  if (compiled) return [path.join(compiled, 'cli.js'), ...args];
   return ['--import', import.meta.resolve('tsx'), path.join(ROOT, 'src', 'cli.ts'), ...args];
 }
 

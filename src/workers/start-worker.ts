@@ -4,8 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
-/** From source under the tests: a folder of each worker bundled from this source (tests/global-setup.ts), loaded without tsx. */
-const BUNDLES = FROM_SOURCE ? process.env.FEEDPUB_WORKER_BUNDLES : undefined;
+/** From source under the tests: this source compiled once (tests/global-setup.ts), whose workers load without tsx. */
+const COMPILED = FROM_SOURCE ? process.env.FEEDPUB_TEST_BUILD : undefined;
 
 /**
  * A worker running `name` (a module in src/workers). From source, the worker registers tsx's
@@ -13,7 +13,7 @@ const BUNDLES = FROM_SOURCE ? process.env.FEEDPUB_WORKER_BUNDLES : undefined;
  * resolution would start from the process's cwd, so tsx is resolved here, where it is installed.
  */
 export function startWorker(name: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
-  if (BUNDLES) return new Worker(pathToFileURL(path.join(BUNDLES, `${name}.mjs`)), { workerData, resourceLimits });
+  if (COMPILED) return new Worker(pathToFileURL(path.join(COMPILED, 'workers', `${name}.js`)), { workerData, resourceLimits });
   const url = new URL(`./${name}${FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url);
   if (!FROM_SOURCE) return new Worker(url, { workerData, resourceLimits });
   const tsx = import.meta.resolve('tsx/esm/api');

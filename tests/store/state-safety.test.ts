@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StateDb, StateStoreError } from '../../src/store/state-db.js';
 import { stateForBuild } from '../../src/store/state-copy.js';
@@ -123,12 +124,16 @@ describe('state folder lock', () => {
   });
 
   it('lets exactly one of several processes starting at the same instant take over a stale lock', async () => {
-    const lockModule = new URL('../../src/store/state-lock.ts', import.meta.url).href;
-    const tsx = import.meta.resolve('tsx/esm/api');
+    // The source compiled for this run (tests/global-setup.ts), else through tsx.
+    const compiled = process.env.FEEDPUB_TEST_BUILD;
+    const lockModule = compiled
+      ? pathToFileURL(path.join(compiled, 'store', 'state-lock.js')).href
+      : new URL('../../src/store/state-lock.ts', import.meta.url).href;
+    const register = compiled ? '' : `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}); register();`;
     // Each waits for the same wall-clock instant, then tries; a winner holds the lock until every one has answered,
     // then is killed (its lock goes stale again for the next round).
     const script = (at: number) =>
-      `const { register } = await import(${JSON.stringify(tsx)}); register();
+      `${register}
        const { lockStateDir } = await import(${JSON.stringify(lockModule)});
        while (Date.now() < ${at}) {}
        try { lockStateDir(${JSON.stringify(dir)}); console.log('won'); setInterval(() => {}, 1000); }
