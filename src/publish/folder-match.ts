@@ -77,9 +77,13 @@ export function knownContent(articlesDir: string, files: readonly ScannedFile[],
   return { sampled, matched };
 }
 
-/** At least half the files sampled are known stories: one known copy among another site's files is not enough. */
+/**
+ * At least half the files sampled, and two, are known stories: one known copy among another site's
+ * files is not enough, however few they are (attack trial: a folder of two files, one a copy of a
+ * wire story of this site, was taken for this site's, and every other story taken down).
+ */
 export function ownByContent(e: ContentEvidence): boolean {
-  return e.matched > 0 && e.matched >= Math.ceil(e.sampled / 2);
+  return e.matched >= 2 && e.matched >= Math.ceil(e.sampled / 2);
 }
 
 /** Whether `file` (a stored story path) lies in one of the folders a scan could not read. */

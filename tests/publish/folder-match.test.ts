@@ -40,6 +40,12 @@ describe('checkFolderMatchesState', () => {
     await expect(check(stateOf(names))).rejects.toThrow(/holds none of the 12 stories/);
   });
 
+  it('refuses a folder of two files, one of them a copy of a story of this site (attack trial)', async () => {
+    await put(articles, 'theirs.txt', "Their story\n\nTheir body.\n");
+    await put(articles, 'afp-wire.txt', story('s7'));
+    await expect(check(stateOf(many(20)))).rejects.toThrow(/holds none of the 20 stories/);
+  });
+
   it('refuses another site’s folder holding one file of the same name as a story of this site, with other text', async () => {
     const names = many(12);
     for (const n of many(20, 'other')) await put(articles, `${n}.txt`, `Other ${n}\n\nAnother site's story.\n`);
