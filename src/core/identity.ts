@@ -25,9 +25,9 @@ export interface IdentityRecord {
  */
 export function resolveIdentity(
   prev: IdentityRecord | undefined,
-  input: { path: string; hash: string; story: Story; seenAt: number; feedId: string },
+  input: { path: string; hash: string; story: Story; seenAt: number; feedId: string; idInUse?: (id: string) => boolean },
 ): IdentityRecord {
-  const { path, hash, story, seenAt, feedId } = input;
+  const { path, hash, story, seenAt, feedId, idInUse } = input;
   const firstSeen = prev?.firstSeen ?? seenAt;
   const published = story.dateSource?.lede && prev ? prev.published : (story.date?.getTime() ?? firstSeen);
   const changed = prev !== undefined && prev.hash !== hash;
@@ -38,13 +38,25 @@ export function resolveIdentity(
   else updated = Math.max(prev.updated, published);
   return {
     path,
-    id: story.id ?? prev?.id ?? nameBasedUuid(`${feedId}\n${path}`),
+    id: story.id ?? prev?.id ?? pathId(feedId, path, idInUse),
     published,
     updated: Math.max(updated, published),
     hash,
     firstSeen,
     deletedAt: null,
   };
+}
+
+/**
+ * The id a new story at `path` gets: the UUID of the feed and path, or, when another story holds
+ * that one already, the next variant. A story renamed away from `path` keeps the id this path
+ * gave it, so a new story saved under the old name made the same id: two entries with one id, and
+ * a tombstone for the live one when the new one was deleted (attack trial).
+ */
+function pathId(feedId: string, path: string, idInUse?: (id: string) => boolean): string {
+  let id = nameBasedUuid(`${feedId}\n${path}`);
+  for (let n = 2; idInUse?.(id); n++) id = nameBasedUuid(`${feedId}\n${path}\n${n}`);
+  return id;
 }
 
 /** `urn:uuid:` of a SHA-1 name-based UUID (version 5 bits set). */

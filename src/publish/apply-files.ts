@@ -276,6 +276,7 @@ export class FileApplier {
     }
     const previous = this.previousIdentity(relPath, hash, story);
     const record = resolveIdentity(previous.record, {
+      idInUse: (id) => this.catalog.idOwner(id) !== undefined || this.store.idInUse(id),
       path: relPath,
       hash,
       story,

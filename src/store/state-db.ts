@@ -84,6 +84,7 @@ export class StateDb {
     }
     this.stmts = {
       get: this.db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE path = ?'),
+      idInUse: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE id = ? LIMIT 1'),
       hasHash: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE hash = ? LIMIT 1'),
       byHash: this.db.prepare<[string, string], ArticleRow>(
         'SELECT * FROM articles WHERE hash = ? AND path <> ? ORDER BY deleted_at IS NULL, deleted_at DESC',
@@ -144,6 +145,11 @@ export class StateDb {
   get(filePath: string): StoredArticle | undefined {
     const row = this.stmts.get.get(filePath);
     return row ? fromRow(row) : undefined;
+  }
+
+  /** Whether any record (live or deleted: its tombstone names it) has this id. */
+  idInUse(id: string): boolean {
+    return this.stmts.idInUse.get(id) !== undefined;
   }
 
   /** Whether any record (live or deleted) has this content hash. */

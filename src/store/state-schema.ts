@@ -58,6 +58,7 @@ export function writeSchema(db: Database.Database, file: string): string | undef
         mtime INTEGER NOT NULL DEFAULT -1
       );
       CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+      CREATE INDEX IF NOT EXISTS articles_id ON articles(id);
       CREATE INDEX IF NOT EXISTS articles_deleted ON articles(deleted_at);
       CREATE TABLE IF NOT EXISTS entries (
         path TEXT PRIMARY KEY,

@@ -38,6 +38,14 @@ describe('ingest', () => {
       feedId: 'https://news.example/',
     });
     expect(again.id).toBe(record.id);
+    // Taken by another story (one renamed away from this path keeps the id it gave): a variant of its own, stable too.
+    const taken = new Set([record.id]);
+    const other = resolveIdentity(undefined, { path: 'world/kim-putin.txt', hash, story: result.story, seenAt: 1, feedId: 'https://news.example/', idInUse: (id) => taken.has(id) });
+    expect(other.id).not.toBe(record.id);
+    expect(other.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    taken.add(other.id);
+    const third = resolveIdentity(undefined, { path: 'world/kim-putin.txt', hash, story: result.story, seenAt: 1, feedId: 'https://news.example/', idInUse: (id) => taken.has(id) });
+    expect(taken.has(third.id)).toBe(false);
   });
 
   it('takes a Markdown slug and resolves relative links against the story page at the stored base (rebased when served)', () => {

@@ -185,6 +185,25 @@ describe('story identity', () => {
     expect(await status('da')).toBe(404);
   });
 
+  it('gives a new story saved under a renamed story’s old name an id of its own (attack trial: two entries, one id)', async () => {
+    await put(ctx.articles, 'a.txt', 'Story A\n\nThe text of story A.\n');
+    await put(ctx.articles, 'x.txt', 'Story C\n\nThe text of story C.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const idC = (await atom(url)).items.find((i) => i.title === 'Story C')?.id;
+    await rename(path.join(ctx.articles, 'x.txt'), path.join(ctx.articles, 'y.txt'));
+    await waitFor(async () => (await atom(url)).items.some((i) => i.link.endsWith('/articles/y')), 10_000, 'C at y');
+    await put(ctx.articles, 'x.txt', 'Story N\n\nA new story under the old name.\n');
+    await waitFor(async () => same(await titles(url), ['Story A', 'Story C', 'Story N']), 10_000, 'N out');
+    const { items } = await atom(url);
+    expect(items.find((i) => i.title === 'Story C')?.id).toBe(idC);
+    expect(new Set(items.map((i) => i.id)).size).toBe(3);
+    // N deleted: its tombstone names N, never the live C.
+    await rm(path.join(ctx.articles, 'x.txt'));
+    await waitFor(async () => same(await titles(url), ['Story A', 'Story C']), 10_000, 'N gone');
+    expect((await atom(url)).xml).not.toContain(`ref="${idC}"`);
+  });
+
   it('publishes the loser of a slug clash as soon as the winner is deleted', async () => {
     await put(ctx.articles, 'first.md', '---\ntitle: First\nslug: shared\n---\n\nFirst body.\n');
     ctx.running = await startSite(ctx.articles, ctx.state);
