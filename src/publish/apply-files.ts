@@ -213,6 +213,11 @@ export class FileApplier {
     return 'error' in outcome ? { error: readError(relPath, outcome.error) } : outcome;
   }
 
+  /** Keep removals matchable to additions until the release (a scan applying in steps): rename-rules.ts. */
+  holdRemovals(): () => void {
+    return this.lately.hold();
+  }
+
   /** Published stories whose image file changed since they were read (all by default): a scan reads them again. */
   staleImages(entries: readonly Entry[] = this.catalog.list()): string[] {
     const mismatched = new Set(this.problems.pathsWithCode(ProblemCode.ImageMismatch));

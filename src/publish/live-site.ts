@@ -183,6 +183,7 @@ export class LiveSite {
       knownHash: (hash) => this.store.hasHash(hash),
       storedStats: () => this.store.liveStats(),
       staleImages: () => this.applier.staleImages(),
+      holdRemovals: () => this.applier.holdRemovals(),
       rebuild: () => this.rebuild(),
       // Serve keeps one worker warm for the next save; a build parses nothing more.
       onRead: () => this.parser.rest(options.watch ? 1 : 0),

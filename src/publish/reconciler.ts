@@ -26,6 +26,8 @@ export interface ReconcilerOptions {
   apply: (paths: string[], seen: ReadonlyMap<string, FileStat>) => Promise<boolean>;
   /** Paths the state store believes exist (only the first scan retires the ones that are gone). */
   storedPaths: () => Iterable<string>;
+  /** Keep the removals a scan applies matchable to its additions until the returned release (its steps may take long). */
+  holdRemovals?: () => () => void;
   /** The first scan takes the folder as this site's whatever it holds (`--adopt-folder`). */
   adoptFolder?: boolean;
   /** Whether the store knows a story of these bytes (content hash): a folder of renamed stories is this site's, not another's. */
@@ -197,8 +199,13 @@ export class Reconciler {
     // Files gone go first: a restart serves the stored stories meanwhile, and a story renamed
     // while unwatched finds its old identity retired in an earlier step than its new name.
     todo.sort((a, b) => Number(onDisk.has(a)) - Number(onDisk.has(b)));
-    const changed = initial ? await this.applyWithProgress(todo, onDisk) : await this.repair(todo, onDisk);
-    return { changed, files: scan.files.length, read: todo.length };
+    const release = this.options.holdRemovals?.();
+    try {
+      const changed = initial ? await this.applyWithProgress(todo, onDisk) : await this.repair(todo, onDisk);
+      return { changed, files: scan.files.length, read: todo.length };
+    } finally {
+      release?.();
+    }
   }
 
   /**
