@@ -33,10 +33,16 @@ const SAMPLE_MAX_BYTES = 4 * 1024 * 1024;
 
 /** What a folder holds of the stories a state published. */
 export interface NameEvidence {
-  /** Stories looked for (all of them, or a spread sample). */
+  /** Stories looked for (all of them, or a spread sample) whose presence can be known. */
   published: number;
-  /** Of those, present by name (or in a folder that cannot be read: not known to be gone). */
+  /** Of those, present by name. */
   present: number;
+  /**
+   * Stories in a folder that cannot be listed or entered: neither there nor gone, so out of the
+   * judgement (attack trial: counted as there, another site's folder with an unreadable folder
+   * of the same name was taken for this site's; counted as gone, this site's was refused).
+   */
+  unknown: number;
   /** Of the present, with the size the state knows: unchanged, most likely. */
   unchanged: number;
   /** A story looked for and not found, for messages. */
@@ -101,11 +107,15 @@ export function namesInScan(
   scan: { files: readonly ScannedFile[]; unreadable: readonly string[] },
 ): NameEvidence {
   const sizes = new Map(scan.files.map((f) => [f.path, f.size]));
-  const e: NameEvidence = { published: 0, present: 0, unchanged: 0 };
+  const e: NameEvidence = { published: 0, present: 0, unchanged: 0, unknown: 0 };
   for (const { path: file, size } of stored) {
-    e.published++;
     const there = sizes.get(file);
-    if (there === undefined && !inUnreadable(file, scan.unreadable)) {
+    if (there === undefined && inUnreadable(file, scan.unreadable)) {
+      e.unknown++;
+      continue;
+    }
+    e.published++;
+    if (there === undefined) {
       e.missing ??= file;
       continue;
     }
@@ -138,17 +148,18 @@ function spread<T>(items: readonly T[], count: number): T[] {
 
 /** Name evidence of `stories` in `articlesDir`, by lstat (no link followed). */
 function lookFor(articlesDir: string, stories: readonly StoredStat[]): NameEvidence {
-  const e: NameEvidence = { published: stories.length, present: 0, unchanged: 0 };
+  const e: NameEvidence = { published: stories.length, present: 0, unchanged: 0, unknown: 0 };
   for (const story of stories) {
     let size: number | undefined;
     try {
       size = lstatSync(path.join(articlesDir, story.path)).size;
     } catch (error) {
-      // In a folder that cannot be entered (chmod a-x): not known to be gone (attack trial: such a
-      // folder's stories counted as missing, and the start was refused as another site's folder).
+      // In a folder that cannot be entered (chmod a-x): neither there nor gone.
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EACCES' || code === 'EPERM') e.present++;
-      else e.missing ??= story.path;
+      if (code === 'EACCES' || code === 'EPERM') {
+        e.published--;
+        e.unknown++;
+      } else e.missing ??= story.path;
       continue;
     }
     e.present++;
@@ -166,9 +177,10 @@ export interface StoredStat {
 /**
  * Throws ForeignFolderError when the state has published at least MIN_STORIES stories, too few
  * of their files are in `articlesDir` by name (ownByName, from a spread sample) and too few of a
- * sample of its files have the bytes of a story it knows (ownByContent). A folder that is
- * missing, empty, or partly unreadable is not refused: the scan keeps the stories published and
- * says so (ROOT_MISSING, ROOT_EMPTY, UNREADABLE), as an unmounted share needs.
+ * sample of its files have the bytes of a story it knows (ownByContent). Stories in folders it
+ * cannot read are out of the judgement, and such folders are named first. A folder that is
+ * missing or empty is not refused: the scan keeps the stories published and says so
+ * (ROOT_MISSING, ROOT_EMPTY), as an unmounted share needs.
  */
 export async function checkFolderMatchesState(
   articlesDir: string,
@@ -180,8 +192,9 @@ export async function checkFolderMatchesState(
   if (live.length === 0) return;
   let names = lookFor(articlesDir, spread(live, NAME_SAMPLE));
   // None of the sample: all of them, before anything is said about the folder.
-  if (names.present === 0 && live.length > names.published) names = lookFor(articlesDir, live);
-  if (ownByName(names)) return;
+  if (names.present === 0 && live.length > names.published + names.unknown) names = lookFor(articlesDir, live);
+  // None whose presence can be known (all in folders it cannot read): the scan says UNREADABLE.
+  if (names.published === 0 || ownByName(names)) return;
   const example = names.missing ?? live[0]?.path;
   // None of the store's stories is here, but its backup's are: the store is another site's
   // (copied over this one), whatever its size. Starting would give every story a new id.
@@ -198,14 +211,19 @@ export async function checkFolderMatchesState(
   }
   if (live.length < MIN_STORIES) return;
   const scan = await scanFolder(articlesDir);
-  if (!scan.rootOk || scan.files.length === 0 || scan.unreadable.length > 0) return;
+  if (!scan.rootOk || scan.files.length === 0) return;
   if (state.knownHash && ownByContent(knownContent(articlesDir, scan.files, state.knownHash))) return;
+  // Part of it unread: that is said first, and is what to mend (a permission, a share's credentials).
+  const unread =
+    scan.unreadable.length > 0
+      ? `It cannot read ${scan.unreadable.map((f) => `${f}/`).join(', ')} (permissions, or a share's credentials?): if that is where this site's stories are, make it readable and start again. `
+      : '';
   const holds =
     names.present === 0
       ? `none of the ${live.length} stories published from state folder ${stateDir} (such as ${example})`
       : `few of the ${live.length} stories published from state folder ${stateDir} (${names.present} of the ${names.published} looked for; not ${example})`;
   throw new ForeignFolderError(
-    `articles folder ${articlesDir} holds ${holds}, but ${scan.files.length} other story file(s) (such as ${scan.files[0]?.path}). ` +
+    `articles folder ${articlesDir} holds ${holds}, but ${scan.files.length} other story file(s) (such as ${scan.files[0]?.path}). ${unread}` +
       'Starting would take every one of those stories down (410, and a deletion in the feeds). Is --articles or --state wrong? ' +
       'If this folder is right (its stories renamed and edited at once), start once with --adopt-folder: the stories not found go (410), ' +
       'and a story renamed and edited keeps its id when its title and written date did not change. ' +

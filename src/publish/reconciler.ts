@@ -183,7 +183,8 @@ export class Reconciler {
     const listed = new Set(scan.folders);
     const readable = this.unreadableFolders.filter((f) => listed.has(f));
     this.unreadableFolders = scan.unreadable;
-    if (readable.length > 0) this.options.ensureWatched?.(readable);
+    // Saved into it while its new watch is armed: no event, and this scan listed it already. A look soon after finds them.
+    if (readable.length > 0 && (this.options.ensureWatched?.(readable) ?? 0) > 0) this.schedule(BURST_RESCAN_MS);
     const appeared = [...newFolders.filter((f) => f !== ''), ...readable];
     if (appeared.length > 0) {
       for (const f of scan.files) {
@@ -264,6 +265,7 @@ export class Reconciler {
     this.recognised = false;
     const { published, present, missing: example } = names;
     const holds = present === 0 ? `none of the ${published} published stories` : `only ${present} of the ${published} published stories`;
+    const unread = scan.unreadable.length > 0 ? ` It cannot read ${scan.unreadable.map((f) => `${f}/`).join(', ')} (permissions?): if this site's stories are there, make it readable.` : '';
     problems.setScan([
       {
         path: ROOT_PATH,
@@ -271,7 +273,7 @@ export class Reconciler {
         reason:
           `articles folder ${articlesDir} holds ${holds} (not ${example}), but ${files.length} other ` +
           `story file(s) (such as ${files[0]?.path}): nothing is taken down or published from it. Is it the right folder? ` +
-          'If it is (its stories renamed and edited at once), restart feedpub once with --adopt-folder; if its stories are a new site, with a new state folder',
+          `If it is (its stories renamed and edited at once), restart feedpub once with --adopt-folder; if its stories are a new site, with a new state folder.${unread}`,
         severity: 'error',
       },
     ]);
@@ -351,6 +353,7 @@ export class Reconciler {
     if (gaps.length === 0) return;
     const folders = gaps.filter((p) => onDisk.has(p)).map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : ''));
     const rewatched = this.options.ensureWatched?.(folders) ?? 0;
+    if (rewatched > 0) this.schedule(BURST_RESCAN_MS);
     this.options.log.warn('watch.gap', { files: gaps.length, rewatched, reason: 'changes found by a scan that no file event reported' });
   }
 

@@ -196,16 +196,23 @@ describe('the articles folder made unreadable while serving', () => {
       child?.kill('SIGTERM');
       expect(await exited).toBe(0);
 
-      // Stopped, the sub-folder locked so, the others replaced: a start is not refused as another
-      // site's folder (attack trial: exit 2, advising a new state folder, which gives new ids).
+      // Stopped, the sub-folder locked so, the others replaced: what the start can see holds none of
+      // the stories, and the refusal says first what it cannot read (attack trial: it advised only a
+      // new state folder, which gives new ids; counting the unread as there adopted another site's).
       await chmod(sub, 0o644);
       await rm(path.join(articles, 'one.txt'));
       await rm(path.join(articles, 'three.txt'));
       await put(articles, 'four.txt', 'Four\n\nA story saved while feedpub was stopped.\n');
+      await expect(serve(articles, state, cwd)).rejects.toThrow(/serve exited 2: .*It cannot read sub\/ \(permissions/s);
+      await chmod(sub, 0o755);
       const again = await serve(articles, state, cwd);
       await waitFor(async () => (await fetch(`${again.url}/healthz`)).status === 200, 20_000, 'served again');
       await waitFor(async () => JSON.stringify(await titles(again.url)) === JSON.stringify(['Four', 'Two']), 10_000, 'Four, and Two kept');
-      expect((await problems(again.desk)).find((p) => p.path === 'sub')?.reason).toContain('cannot enter folder: EACCES');
+      // Locked again while serving: its story stays, the folder said UNREADABLE.
+      await chmod(sub, 0o644);
+      await put(articles, 'five.txt', 'Five\n\nA story saved to make a scan look.\n');
+      await waitFor(async () => (await problems(again.desk)).find((p) => p.path === 'sub')?.reason.includes('cannot enter folder: EACCES') ?? false, 10_000, 'sub UNREADABLE');
+      await waitFor(async () => JSON.stringify(await titles(again.url)) === JSON.stringify(['Five', 'Four', 'Two']), 10_000, 'Five out, Two kept');
       child?.kill('SIGTERM');
       expect(await again.exited).toBe(0);
     },
