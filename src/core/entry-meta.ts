@@ -25,6 +25,12 @@ export interface EntryMeta {
   language?: string;
   /** The images beside the stories that it names (`image:`) or its text shows or links (core/local-media.ts); only when there are any. */
   media?: string[];
+  /**
+   * The dateline as written (at most 300 characters) and the instant it was read as: the desk
+   * shows them after a restart too, when no parse is at hand (new-user trial: they vanished).
+   */
+  dateline?: string;
+  datelineAt?: string;
 }
 
 /**
@@ -63,5 +69,13 @@ export function entryMeta(
     enclosure,
     language: story.language,
     ...(media.length > 0 ? { media } : {}),
+    ...datelineOf(story),
   };
+}
+
+function datelineOf(story: Story): Pick<EntryMeta, 'dateline' | 'datelineAt'> {
+  const d = story.reading?.dateline;
+  if (!d) return {};
+  const text = d.text.length > 300 ? `${d.text.slice(0, 299)}…` : d.text;
+  return d.date ? { dateline: text, datelineAt: d.date } : { dateline: text };
 }

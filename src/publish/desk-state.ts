@@ -1,10 +1,12 @@
 // The editor's desk as data: every file's state, problems, parse and timing, built from the live site's parts (no I/O).
 import type { DeskFile, DeskFileState, DeskView } from '../core/render/desk-view.js';
 import { DESK_STATES, deskPreviewHref, sortDeskFiles } from '../core/render/desk-view.js';
-import type { Catalog } from './catalog.js';
+import type { Entry } from '../core/model.js';
+import type { Catalog, ReadingSummary } from './catalog.js';
 import { type ProblemBook, ROOT_PATH } from './problem-book.js';
 import type { RebuildReport } from './site-builder.js';
 import type { HubPing } from './websub-notifier.js';
+import { StoredEntry } from './stored-entry.js';
 
 /** What the live site lends the desk: read-only views of its parts. */
 export interface DeskSource {
@@ -116,7 +118,7 @@ export class DeskState {
       stat !== undefined,
     );
     if (state === undefined) return undefined;
-    const reading = catalog.reading(path) ?? (entry ? { title: entry.title, credit: entry.author, language: entry.language } : {});
+    const reading = catalog.reading(path) ?? (entry ? storedReading(entry) : {});
     const timing = this.published.get(path);
     const file: DeskFile = {
       path,
@@ -184,4 +186,16 @@ export class DeskState {
       files: sortDeskFiles(files),
     };
   }
+}
+
+/** What the desk shows of a published story no parse of this run read (a restart's): what its stored metadata keeps. */
+function storedReading(entry: Entry): ReadingSummary {
+  const stored = entry instanceof StoredEntry ? entry : undefined;
+  return {
+    title: entry.title,
+    credit: entry.author,
+    language: entry.language,
+    ...(stored?.dateline !== undefined ? { dateline: stored.dateline } : {}),
+    ...(stored?.datelineAt !== undefined ? { datelineAt: stored.datelineAt } : {}),
+  };
 }

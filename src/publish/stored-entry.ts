@@ -27,6 +27,9 @@ export class StoredEntry implements Entry {
   readonly language?: string;
   readonly media?: readonly string[];
   readonly authors?: readonly string[];
+  /** As the desk shows them (EntryMeta). */
+  readonly dateline?: string;
+  readonly datelineAt?: string;
   private readonly explicitSummary: string | undefined;
   /**
    * The body and summary just parsed, until the store's transaction holding them commits. If it
@@ -61,6 +64,8 @@ export class StoredEntry implements Entry {
     if (meta.language !== undefined) this.language = shared(meta.language);
     if (meta.media !== undefined && meta.media.length > 0) this.media = meta.media;
     if (meta.authors !== undefined && meta.authors.length > 0) this.authors = meta.authors.map(shared);
+    if (meta.dateline !== undefined) this.dateline = meta.dateline;
+    if (meta.datelineAt !== undefined) this.datelineAt = meta.datelineAt;
     this.explicitSummary = meta.summary;
   }
 

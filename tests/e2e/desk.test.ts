@@ -76,7 +76,8 @@ describe("the editor's desk", () => {
     expect(desk.text.indexOf('data-path="broken.md"')).toBeLessThan(desk.text.indexOf('data-path="rain.txt"'));
     expect(desk.text).toContain('ACME buys Globex');
     // The dateline as written, and the instant it was read as (09.30 in Bangkok).
-    expect(desk.text).toMatch(/25 พ\.ย\. 2569 09\.30 น\. → <time datetime="2026-11-25T02:30:00\.000Z">/);
+    const dateline = /25 พ\.ย\. 2569 09\.30 น\. → <time datetime="2026-11-25T02:30:00\.000Z">/;
+    expect(desk.text).toMatch(dateline);
 
     const full = JSON.parse((await get(`${deskUrl}/status`)).text) as { problems: { path: string }[]; held: { path: string }[] };
     expect(full.problems.map((p) => p.path)).toContain('broken.md');
@@ -118,6 +119,11 @@ describe("the editor's desk", () => {
       expect((await get(`${url}${asset}`)).status, asset).toBe(404);
     }
     expect((await get(`${url}/style.css`)).status).toBe(200);
+
+    // Restarted, nothing read again: the published story's dateline is still on the desk (it vanished).
+    await ctx.running.close();
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    expect((await get(`${ctx.running.deskUrl}/`)).text).toMatch(dateline);
   });
 
   it('shows a held story’s pictures in its preview from the desk itself, while the public port keeps them back', async () => {
