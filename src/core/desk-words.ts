@@ -71,7 +71,10 @@ const th = {
   backToDesk: 'กลับไปที่โต๊ะข่าว',
   unknownProblem: { what: 'ปัญหาที่ระบบไม่รู้จัก', todo: 'อ่านรายละเอียดด้านล่าง แล้วแจ้งผู้ดูแลระบบถ้ายังไม่แน่ใจ' },
   problems: {
-    UNREADABLE: { what: 'เปิดไฟล์ไม่ได้', todo: 'ไม่มีสิทธิ์อ่าน หรือโปรแกรมอื่นกำลังใช้ไฟล์อยู่ ปิดไฟล์ในโปรแกรมที่เปิดไว้แล้วบันทึกอีกครั้ง' },
+    UNREADABLE: {
+      what: 'เปิดไฟล์หรือโฟลเดอร์นี้ไม่ได้',
+      todo: 'ไม่มีสิทธิ์อ่าน (ให้ผู้ดูแลแก้สิทธิ์ของไฟล์หรือโฟลเดอร์) หรือโปรแกรมอื่นกำลังใช้ไฟล์อยู่ ปิดไฟล์ในโปรแกรมที่เปิดไว้แล้วบันทึกอีกครั้ง',
+    },
     TOO_LARGE: { what: 'ไฟล์ใหญ่เกินไป', todo: 'แบ่งเป็นหลายข่าว หรือลบรูปและโค้ดหน้าเว็บที่วางติดมาออก' },
     BINARY: { what: 'ไม่ใช่ไฟล์ข้อความ', todo: 'อาจเป็นไฟล์ Word หรือรูปภาพ บันทึกข่าวเป็นข้อความธรรมดา (.txt) หรือ Markdown (.md)' },
     BAD_ENCODING: { what: 'อ่านตัวอักษรบางตัวไม่ได้', todo: 'บันทึกไฟล์ใหม่เป็น UTF-8 (บันทึกเป็น → การเข้ารหัส → UTF-8)' },
@@ -174,7 +177,10 @@ const en = {
   backToDesk: 'Back to the desk',
   unknownProblem: { what: 'A problem the desk does not know', todo: 'Read the details below; ask whoever runs the server if unsure.' },
   problems: {
-    UNREADABLE: { what: 'The file cannot be opened', todo: 'No permission, or another program holds it. Close it there and save again.' },
+    UNREADABLE: {
+      what: 'The file or folder cannot be opened',
+      todo: 'No permission to read it (ask for its permissions to be fixed), or another program holds the file: close it there and save again.',
+    },
     TOO_LARGE: { what: 'The file is too large', todo: 'Split the story, or remove pasted images or web-page code.' },
     BINARY: {
       what: 'Not a text file',
