@@ -188,8 +188,13 @@ export async function checkFolderMatchesState(
   state: { live: () => Iterable<StoredStat>; knownHash?: (hash: string) => boolean },
   backup?: { file: string; livePaths: () => Iterable<string> },
 ): Promise<void> {
-  const live = [...state.live()];
-  if (live.length === 0) return;
+  // A normal start: this site's folder is told by its first few stories, without reading every
+  // row (100,000 of them made a restart 0.4-1.3 s slower).
+  const head: StoredStat[] = [];
+  for (const story of state.live()) if (head.push(story) >= NAME_SAMPLE / 8) break;
+  if (head.length === 0) return;
+  if (lookFor(articlesDir, head).unchanged >= UNCHANGED_STORIES) return;
+  const live = head.length < NAME_SAMPLE / 8 ? head : [...state.live()];
   let names = lookFor(articlesDir, spread(live, NAME_SAMPLE));
   // None of the sample: all of them, before anything is said about the folder.
   if (names.present === 0 && live.length > names.published + names.unknown) names = lookFor(articlesDir, live);
