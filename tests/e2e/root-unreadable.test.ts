@@ -29,6 +29,18 @@ async function folder(prefix: string): Promise<string> {
   return dir;
 }
 
+/** A test's folders (nobody's under root), `stories` by path and a sub-folder `sub/`; `config` in the working folder. */
+async function newsroom(stories: Record<string, string>, config?: object) {
+  const [articles, state, cwd] = [await folder('feedpub-articles-'), await folder('feedpub-state-'), await folder('feedpub-cwd-')];
+  if (config) await put(cwd, 'feedpub.config.json', JSON.stringify(config));
+  for (const [file, text] of Object.entries(stories)) await put(articles, file, text);
+  const sub = path.join(articles, 'sub');
+  made.push(sub);
+  return { articles, state, cwd, sub };
+}
+
+const ONE = { 'one.txt': 'One\n\nThe first story.\n', 'sub/two.txt': 'Two\n\nThe second story.\n' };
+
 /** `feedpub serve` (as nobody under root); resolves with its public and desk URLs once both are bound. */
 function serve(
   articles: string,
@@ -105,14 +117,7 @@ describe('the articles folder made unreadable while serving', () => {
   it.skipIf(!CAN_RUN)(
     `reads again, at its next scan, files a sub-folder's permissions kept from it, once they are readable (attack trial)${CAN_RUN ? '' : ' (skipped: running as root, and user nobody cannot read the project folder)'}`,
     async () => {
-      const articles = await folder('feedpub-articles-');
-      const state = await folder('feedpub-state-');
-      const cwd = await folder('feedpub-cwd-');
-      await put(cwd, 'feedpub.config.json', JSON.stringify({ reconcileSeconds: 1 }));
-      await put(articles, 'one.txt', 'One\n\nThe first story.\n');
-      await put(articles, 'sub/two.txt', 'Two\n\nThe second story.\n');
-      const sub = path.join(articles, 'sub');
-      made.push(sub);
+      const { articles, state, cwd, sub } = await newsroom(ONE, { reconcileSeconds: 1 });
       const { url, desk, exited, log } = await serve(articles, state, cwd);
       await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200, 20_000, 'served');
       expect(await titles(url)).toEqual(['One', 'Two']);
@@ -133,13 +138,7 @@ describe('the articles folder made unreadable while serving', () => {
   it.skipIf(!CAN_RUN)(
     `watches a sub-folder unreadable at start-up once it is readable again, and reads its files at once (new-user trial)${CAN_RUN ? '' : ' (skipped: running as root, and user nobody cannot read the project folder)'}`,
     async () => {
-      const articles = await folder('feedpub-articles-');
-      const state = await folder('feedpub-state-');
-      const cwd = await folder('feedpub-cwd-');
-      await put(articles, 'one.txt', 'One\n\nThe first story.\n');
-      await put(articles, 'sub/two.txt', 'Two\n\nThe second story.\n');
-      const sub = path.join(articles, 'sub');
-      made.push(sub);
+      const { articles, state, cwd, sub } = await newsroom(ONE);
       const first = await serve(articles, state, cwd);
       await waitFor(async () => (await fetch(`${first.url}/healthz`)).status === 200, 20_000, 'served');
       child?.kill('SIGTERM');
@@ -162,15 +161,7 @@ describe('the articles folder made unreadable while serving', () => {
   it.skipIf(!CAN_RUN)(
     `keeps the stories of a folder that can be listed but not entered (chmod a-x), and says so; the root too (attack trial)${CAN_RUN ? '' : ' (skipped: running as root, and user nobody cannot read the project folder)'}`,
     async () => {
-      const articles = await folder('feedpub-articles-');
-      const state = await folder('feedpub-state-');
-      const cwd = await folder('feedpub-cwd-');
-      await put(cwd, 'feedpub.config.json', JSON.stringify({ reconcileSeconds: 1 }));
-      await put(articles, 'one.txt', 'One\n\nThe first story.\n');
-      await put(articles, 'three.txt', 'Three\n\nThe third story.\n');
-      await put(articles, 'sub/two.txt', 'Two\n\nThe second story.\n');
-      const sub = path.join(articles, 'sub');
-      made.push(sub);
+      const { articles, state, cwd, sub } = await newsroom({ ...ONE, 'three.txt': 'Three\n\nThe third story.\n' }, { reconcileSeconds: 1 });
       const { url, desk, exited } = await serve(articles, state, cwd);
       await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200, 20_000, 'served');
       expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
