@@ -98,9 +98,9 @@ function inUnreadable(file: string, unreadable: readonly string[]): boolean {
 }
 
 /**
- * What a scan's listing holds of the `stored` stories by name: a story in a folder it could not
- * read counts as there. Stops at UNCHANGED_STORIES unchanged ones, which settle it: a normal
- * scan tells this site's folder by its first few stories, not by reading 100,000 rows.
+ * What a scan's listing holds of the `stored` stories by name; a story in a folder it could not
+ * read is neither (`unknown`). Stops at UNCHANGED_STORIES unchanged ones, which settle it: a
+ * normal scan tells this site's folder by its first few stories, not by reading 100,000 rows.
  */
 export function namesInScan(
   stored: Iterable<StoredStat>,
