@@ -139,6 +139,7 @@ async function serveWith(config: Readonly<Config>, options: ServeOptions, store:
     ready: () => site?.isServing() ?? false,
     language: config.site.language,
     imagePublic: (rel) => site?.imagePublic(rel) ?? false,
+    imageRoot: (root) => site?.imageRootIsCurrent(root) ?? false,
   });
   let baseUrl = publicBaseUrl(config);
   const moved = { fateOf: (urlPath: string) => site?.urlFate(urlPath), baseUrl: () => baseUrl };

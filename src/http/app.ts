@@ -5,6 +5,7 @@ import { DESK_ASSETS, ENDPOINTS } from '../core/routes.js';
 import { renderErrorPage } from '../core/render/error-page.js';
 import { articleMedia } from './article-media.js';
 import { SECURITY_HEADERS } from './security-headers.js';
+import type { RootIdentity } from '../watch/root-guard.js';
 
 /** What /status reports: `ready` decides /healthz, which also says whether the first scan is done; the rest is shown as JSON. */
 export interface StatusReport {
@@ -24,6 +25,8 @@ export interface AppOptions {
   language: string;
   /** An image a published story names or shows: any other is 404 (held and draft stories' until they are out). */
   imagePublic?: (relPath: string) => boolean;
+  /** Whether the folder an image is read from is the one the site judged (not one swapped in a moment ago). */
+  imageRoot?: (root: RootIdentity) => boolean;
 }
 
 /** An HTTP error with a status code; the one error handler turns it into a response. */
@@ -64,7 +67,7 @@ export function createApp(options: AppOptions): express.Express {
   app.get(ENDPOINTS.status, (_req, res) => {
     res.set('cache-control', 'no-store').json(options.status());
   });
-  app.use(articleMedia(options.articlesDir, options.imagePublic));
+  app.use(articleMedia(options.articlesDir, options.imagePublic, options.imageRoot));
   // The desk's script and stylesheet are the desk's, served on its own port.
   app.use((req, _res, next) => next(DESK_ASSETS.has(req.path) ? new HttpError(404, `no such page: ${req.path}`) : undefined));
   app.use(express.static(options.publicDir, { index: false, redirect: false, dotfiles: 'ignore', maxAge: '1h', fallthrough: true }));

@@ -1,13 +1,14 @@
 // Images saved beside the stories (`articles/world/photo.jpg`), served at the same path under /articles/.
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { imageType } from '../core/media.js';
 import { matchRoute } from '../core/routes.js';
 import { notModified, preconditionFailed } from './conditional-get.js';
 import { isIgnoredName } from '../watch/ignore-rules.js';
+import type { RootIdentity } from '../watch/root-guard.js';
 
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
@@ -24,7 +25,11 @@ export interface ArticleImage {
  * The image at `relPath` (a route's, so an image type) under the articles folder, or undefined:
  * never through a symbolic link, never a hidden name, a named pipe or a file over MAX_IMAGE_BYTES.
  */
-export async function readArticleImage(articlesDir: string, relPath: string): Promise<ArticleImage | undefined> {
+export async function readArticleImage(
+  articlesDir: string,
+  relPath: string,
+  rootIsCurrent: (root: RootIdentity) => boolean = () => true,
+): Promise<ArticleImage | undefined> {
   const type = imageType(relPath);
   const segments = relPath.split('/');
   if (type === undefined || segments.some(isIgnoredName)) return undefined;
@@ -32,6 +37,8 @@ export async function readArticleImage(articlesDir: string, relPath: string): Pr
   try {
     // Resolved per request: the articles folder may be a link that a deploy re-points.
     const root = await realpath(articlesDir);
+    const rootStat = await stat(root);
+    if (!rootIsCurrent({ real: root, dev: rootStat.dev, ino: rootStat.ino })) return undefined;
     const file = path.join(root, ...segments);
     // No folder on the way may be a link (the root itself may): through one, an image would have a
     // second path, which no story names (attack trial: a held story's image served as alias/x.png).
@@ -56,13 +63,17 @@ export async function readArticleImage(articlesDir: string, relPath: string): Pr
  * folder (readArticleImage: no SVG, which can carry script), only an image a published story
  * names or shows (`isPublic`), with a strong ETag, and conditional GET as for the feeds (http/conditional-get.ts).
  */
-export function articleMedia(articlesDir: string, isPublic: (relPath: string) => boolean = () => true) {
+export function articleMedia(
+  articlesDir: string,
+  isPublic: (relPath: string) => boolean = () => true,
+  rootIsCurrent?: (root: RootIdentity) => boolean,
+) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const route = matchRoute(req.path);
     if (route?.kind !== 'image') return next();
     // An embargoed story's image is as private as the story (attack trial: served before the release).
     if (!isPublic(route.relPath)) return next();
-    const image = await readArticleImage(articlesDir, route.relPath);
+    const image = await readArticleImage(articlesDir, route.relPath, rootIsCurrent);
     if (!image) return next();
     const { body, type, etag, mtimeMs } = image;
     res.set({ 'content-type': type, etag, 'cache-control': 'public, max-age=3600', 'last-modified': new Date(mtimeMs).toUTCString() });

@@ -107,7 +107,7 @@ export function createDesk(options: DeskOptions): Desk {
     if (route?.kind === 'image') {
       // Not from a folder held as another site's or empty: its photo.png is not a story's (new-user trial).
       const trusted = source.imagesTrusted?.() ?? true;
-      const image = trusted ? await readArticleImage(source.articlesDir, route.relPath) : undefined;
+      const image = trusted ? await readArticleImage(source.articlesDir, route.relPath, source.imageRoot) : undefined;
       return image ? send(res, 200, image.type, image.body, head) : send(res, 404, 'text/plain; charset=utf-8', 'not found\n', head);
     }
     if (url.pathname === ENDPOINTS.status)

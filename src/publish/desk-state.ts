@@ -6,6 +6,7 @@ import type { Catalog, ReadingSummary } from './catalog.js';
 import { type ProblemBook, ROOT_PATH } from './problem-book.js';
 import type { RebuildReport } from './site-builder.js';
 import type { HubPing } from './websub-notifier.js';
+import type { RootIdentity } from '../watch/root-guard.js';
 import { StoredEntry } from './stored-entry.js';
 
 /** What the live site lends the desk: read-only views of its parts. */
@@ -16,6 +17,8 @@ export interface DeskSource {
   articlesDir: string;
   /** False while the folder is held (another site's, empty) or not yet judged: its images are not the stories'. */
   imagesTrusted?: () => boolean;
+  /** Whether the folder an image is read from is the one judged (http/article-media.ts). */
+  imageRoot?: (root: RootIdentity) => boolean;
   catalog: Catalog;
   problems: ProblemBook;
   /** Files the last scan did not read. */

@@ -9,7 +9,7 @@ import type { Snapshot, SnapshotItem } from '../snapshot/snapshot.js';
 import { RollingBackup } from '../store/rolling-backup.js';
 import { StateDb } from '../store/state-db.js';
 import { ArticleWatcher } from '../watch/article-watcher.js';
-import { RootGuard } from '../watch/root-guard.js';
+import { RootGuard, type RootIdentity } from '../watch/root-guard.js';
 import { type StoryParser, storyParser } from '../workers/story-parser.js';
 import { FileApplier } from './apply-files.js';
 import { entriesFingerprint } from './entry-format.js';
@@ -247,6 +247,15 @@ export class LiveSite {
     return this.reconciler.imagesTrusted && this.catalog.imagePublished(rel);
   }
 
+  /**
+   * Whether the folder an image is read from now (`root`: the articles path followed, as the
+   * request found it) is the one the site judged: a link re-pointed a moment ago, before the guard
+   * looked, led to another site's images (attack trial: served, with an hour's cache-control).
+   */
+  imageRootIsCurrent(root: RootIdentity): boolean {
+    return this.guard === undefined || this.guard.isCurrent(root);
+  }
+
   /** Where an old story URL path leads now (301 or 410), from the state store. */
   urlFate(urlPath: string): { to: string } | { gone: true } | undefined {
     const fate = this.store.redirectFor(urlPath);
@@ -447,6 +456,7 @@ export class LiveSite {
       baseUrl,
       articlesDir: config.articlesDir,
       imagesTrusted: () => this.reconciler.imagesTrusted,
+      imageRoot: (root) => this.imageRootIsCurrent(root),
       catalog: this.catalog,
       problems: this.problems,
       ignored: () => this.reconciler.ignored,

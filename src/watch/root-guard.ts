@@ -69,6 +69,14 @@ export class RootGuard {
     return id;
   }
 
+  /**
+   * Whether `id` is the folder this guard last saw the path lead to. A request between a swap and
+   * the guard's next look (up to `everyMs`) sees a folder the site has not judged yet.
+   */
+  isCurrent(id: RootIdentity): boolean {
+    return keyOf(id) === this.current;
+  }
+
   /** Compare now (a check already running is followed by one more, so no change is missed). */
   async check(): Promise<void> {
     if (this.closed) return;
