@@ -109,6 +109,7 @@ const th = {
     TOO_COMPLEX: { what: 'ข่าวซับซ้อนเกินไป', todo: 'รูปแบบซ้อนกันลึกหรือมีส่วนย่อยมากเกินจะเผยแพร่ได้ปลอดภัย ลดการจัดรูปแบบลง' },
     STORE_WRITE: { what: 'ยังบันทึกการเปลี่ยนแปลงไม่ได้', todo: 'ข่าวเผยแพร่แล้ว ระบบจะลองบันทึกใหม่เอง แจ้งผู้ดูแลเซิร์ฟเวอร์ (ดิสก์อาจเต็ม)' },
     IMAGE_MISMATCH: { what: 'เนื้อไฟล์รูปไม่ตรงกับนามสกุล', todo: 'เช่น ไฟล์ PNG ที่ตั้งชื่อเป็น .jpg บันทึกใหม่ด้วยนามสกุลที่ถูกต้อง' },
+    IMAGE_MISSING: { what: 'ไม่พบไฟล์รูปของข่าว', todo: 'หน้าข่าวจะแสดงรูปเสีย วางไฟล์รูปไว้ตามที่ระบุใน image: หรือแก้ชื่อไฟล์ให้ถูก' },
     NOT_IN_SITEMAP: { what: 'ที่อยู่เว็บยาวเกินกว่าจะอยู่ใน sitemap', todo: 'ข่าวเผยแพร่แล้ว แต่เครื่องมือค้นหาอาจหาไม่เจอ ตั้ง slug ให้สั้นลง' },
   } satisfies Record<DeskProblemCode, ProblemWords>,
 } as const;
@@ -256,6 +257,10 @@ const en = {
     IMAGE_MISMATCH: {
       what: 'An image does not match its name',
       todo: 'For example a PNG named .jpg. Save it again with the right extension.',
+    },
+    IMAGE_MISSING: {
+      what: 'The story’s image file is not there',
+      todo: 'Its page shows a broken picture. Put the file where image: says, or correct the name.',
     },
     NOT_IN_SITEMAP: {
       what: 'The address is too long for the sitemap',

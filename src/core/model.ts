@@ -157,6 +157,7 @@ export const ProblemCode = {
   NotInSitemap: 'NOT_IN_SITEMAP',
   /** A story image whose header is not what its extension says, or unreadable: no enclosure until it is fixed. */
   ImageMismatch: 'IMAGE_MISMATCH',
+  ImageMissing: 'IMAGE_MISSING',
 } as const;
 
 /** A story published with something changed or guessed on the way: what, said to the editor with its code. */

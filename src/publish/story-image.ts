@@ -17,7 +17,8 @@ export interface StoryImage {
  * from the file, width and height from its header (core/image-dimensions.ts, given the whole
  * file: a JPEG's size can follow a long EXIF block). A header of another type than the
  * extension, or none, is an IMAGE_MISMATCH warning on the story and no enclosure, so no reader
- * is told a PNG is a JPEG. An image elsewhere on the web, or a file that is missing, gives nothing.
+ * is told a PNG is a JPEG. A file of the site's that is missing is an IMAGE_MISSING warning; an
+ * image elsewhere on the web gives nothing.
  */
 export function readStoryImage(articlesDir: string, storyPath: string, url: string, urls: SiteUrls): StoryImage {
   const rel = urls.localImage(url);
@@ -25,14 +26,18 @@ export function readStoryImage(articlesDir: string, storyPath: string, url: stri
   const file = path.join(articlesDir, rel);
   let bytes: Buffer;
   let mtimeMs: number;
+  // Said on the desk: its page shows a broken picture (new-user trial: a story moved away from its image said nothing).
+  const missing = (why: string): StoryImage => ({
+    problem: { path: storyPath, code: ProblemCode.ImageMissing, reason: `image ${rel}: ${why}; its page shows a broken picture and the feeds none`, severity: 'warning' },
+  });
   try {
     // Never through a symbolic link: the image is served under the same rule (http/article-media.ts).
     const st = lstatSync(file);
-    if (!st.isFile()) return {};
+    if (!st.isFile()) return missing('not a regular file');
     mtimeMs = Math.trunc(st.mtimeMs);
     bytes = readFileSync(file);
-  } catch {
-    return {};
+  } catch (error) {
+    return missing(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   const result = readImageDimensions(bytes, rel);
   if (result.code !== ImageCheck.Ok) {

@@ -272,6 +272,18 @@ describe('story images', () => {
     expect(events.filter((e) => e === 'watch.gap')).toEqual([]);
   });
 
+  it('warns of a story’s image that is not there (IMAGE_MISSING), and forgets it once the image is saved (new-user trial)', async () => {
+    await put(ctx.articles, 'moved.md', '---\ntitle: Moved away from its picture\nimage: temple.png\n---\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state, { reconcileSeconds: 3600 });
+    const site = ctx.running.site;
+    const missing = site.status().problems.find((p) => p.path === 'moved.md');
+    expect(missing).toMatchObject({ code: 'IMAGE_MISSING', severity: 'warning' });
+    expect(missing?.reason).toContain('image temple.png: cannot be read (ENOENT)');
+    await put(ctx.articles, 'temple.png', png(4, 3));
+    await waitFor(async () => site.status().problems.length === 0, 10_000, 'the warning gone');
+    expect((await getText(`${ctx.running.url}/feed.xml`)).text).toContain('width="4" height="3"');
+  });
+
   atoms.test(1);
 
   it('answers 404 at once for a named pipe called like an image, however often, and keeps serving the real ones', async () => {
