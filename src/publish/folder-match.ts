@@ -92,6 +92,11 @@ export function ownByContent(e: ContentEvidence): boolean {
   return e.matched >= 2 && e.matched >= Math.ceil(e.sampled / 2);
 }
 
+/** What a judgement says of the folders it could not read (a start's refusal, ROOT_FOREIGN): the first thing to mend. */
+export function unreadNote(unreadable: readonly string[]): string {
+  return `It cannot read ${unreadable.map((f) => `${f}/`).join(', ')} (permissions, or a share's credentials?): if this site's stories are there, make it readable`;
+}
+
 /** Whether `file` (a stored story path) lies in one of the folders a scan could not read. */
 function inUnreadable(file: string, unreadable: readonly string[]): boolean {
   return unreadable.some((folder) => folder === '' || file.startsWith(`${folder}/`));
@@ -219,10 +224,7 @@ export async function checkFolderMatchesState(
   if (!scan.rootOk || scan.files.length === 0) return;
   if (state.knownHash && ownByContent(knownContent(articlesDir, scan.files, state.knownHash))) return;
   // Part of it unread: that is said first, and is what to mend (a permission, a share's credentials).
-  const unread =
-    scan.unreadable.length > 0
-      ? `It cannot read ${scan.unreadable.map((f) => `${f}/`).join(', ')} (permissions, or a share's credentials?): if that is where this site's stories are, make it readable and start again. `
-      : '';
+  const unread = scan.unreadable.length > 0 ? `${unreadNote(scan.unreadable)} and start again. ` : '';
   const holds =
     names.present === 0
       ? `none of the ${live.length} stories published from state folder ${stateDir} (such as ${example})`

@@ -8,7 +8,7 @@ import { isArticleFile } from '../watch/ignore-rules.js';
 import { type ScannedFile, scanFolder } from '../watch/scan-folder.js';
 import type { Catalog } from './catalog.js';
 import type { ChangeQueue } from './change-queue.js';
-import { MIN_STORIES, type StoredStat, knownContent, namesInScan, ownByContent, ownByName } from './folder-match.js';
+import { MIN_STORIES, type StoredStat, knownContent, namesInScan, ownByContent, ownByName, unreadNote } from './folder-match.js';
 import { type ProblemBook, ROOT_PATH } from './problem-book.js';
 import { ScanHeap } from './scan-heap.js';
 
@@ -265,7 +265,7 @@ export class Reconciler {
     this.recognised = false;
     const { published, present, missing: example } = names;
     const holds = present === 0 ? `none of the ${published} published stories` : `only ${present} of the ${published} published stories`;
-    const unread = scan.unreadable.length > 0 ? ` It cannot read ${scan.unreadable.map((f) => `${f}/`).join(', ')} (permissions?): if this site's stories are there, make it readable.` : '';
+    const unread = scan.unreadable.length > 0 ? ` ${unreadNote(scan.unreadable)}.` : '';
     problems.setScan([
       {
         path: ROOT_PATH,
