@@ -197,7 +197,8 @@ function readableFolder(dir: string): string {
 }
 
 async function serve(config: Readonly<Config>, log: Logger, adoptFolder = false): Promise<number> {
-  const stopping = waitForSignal(log);
+  let lockLost: (reason: string) => void = () => undefined;
+  const stopping = Promise.race([waitForSignal(log), new Promise<string>((resolve) => (lockLost = resolve))]);
   let stopAsked = false;
   void stopping.then(() => {
     stopAsked = true;
@@ -211,6 +212,7 @@ async function serve(config: Readonly<Config>, log: Logger, adoptFolder = false)
       log,
       stopping,
       adoptFolder,
+      onLockLost: () => lockLost('lock-lost'),
       onProgress: createProgress(stderr, log),
       onListening: ({ url, baseUrl }) => process.stdout.write(`feedpub listening on ${url}/ (public URL ${baseUrl}/)\n`),
       onDesk: (deskUrl) => process.stdout.write(`feedpub desk on ${deskUrl}/\n`),
@@ -229,7 +231,8 @@ async function serve(config: Readonly<Config>, log: Logger, adoptFolder = false)
   const signal = await stopping;
   log.info('shutdown', { signal });
   await running.close();
-  return 0;
+  // Another process serves this state folder now: a supervisor restarting this one finds it locked.
+  return signal === 'lock-lost' ? 1 : 0;
 }
 
 /**

@@ -19,7 +19,7 @@ import { type BuildResult, writeBuild } from './publish/write-build.js';
 import { EMPTY_SNAPSHOT, snapshotItems } from './snapshot/snapshot.js';
 import { StateDb } from './store/state-db.js';
 import { stateForBuild } from './store/state-copy.js';
-import { lockStateDir, makeStateDir } from './store/state-lock.js';
+import { FOREIGN_WATCH_MS, makeStateDir, takeStateDir } from './store/state-lock.js';
 import { cannotListen } from './http/listen-advice.js';
 import { BACKUP_NAME, STATE_FILE, StateStoreError, livePathsOf, openError } from './store/state-errors.js';
 import { undoUnsyncedFill } from './store/unsynced-fill.js';
@@ -52,6 +52,8 @@ export interface ServeOptions extends SiteOptions, FrontDoorOptions {
   onDesk?: (deskUrl: string) => void;
   /** Settles when the process is asked to stop: a first scan still running stops at its next batch. */
   stopping?: Promise<unknown>;
+  /** The state folder's lock was taken over by another process (state-lock.ts onLost): the caller stops this server. */
+  onLockLost?: () => void;
 }
 
 export interface RunningServer {
@@ -99,7 +101,27 @@ const NOT_STARTED: SiteStatus = {
  */
 export async function startServer(config: Readonly<Config>, options: ServeOptions): Promise<RunningServer> {
   makeStateDir(config.stateDir);
-  const lock = lockStateDir(config.stateDir);
+  const { log } = options;
+  const lock = await takeStateDir(config.stateDir, {
+    onWatch: (holder, ms) =>
+      log.warn('state.lock-foreign', {
+        holder: `process ${holder.pid} on ${holder.host}`,
+        since: holder.since,
+        reason: `the state folder is locked from another host: watching ${ms / 1000} s for a sign that it is alive before taking it over`,
+      }),
+    onStale: (holder) =>
+      log.warn('state.lock-taken', {
+        holder: `process ${holder.pid} on ${holder.host}`,
+        reason: `its lock did not change in ${FOREIGN_WATCH_MS / 1000} s: that process is gone (a container started anew under a new host name)`,
+      }),
+    onLost: (holder) => {
+      log.error('state.lock-lost', {
+        holder: holder ? `process ${holder.pid} on ${holder.host}` : undefined,
+        reason: 'another process took over the state folder (this one stalled, or its lock was handed on): this server stops, so that one process writes the store',
+      });
+      options.onLockLost?.();
+    },
+  });
   let store: StateDb;
   try {
     undoInterruptedFill(config.stateDir, options.log);

@@ -1,5 +1,5 @@
 // One serving process per state folder: a lock file naming its holder, taken at start and released at exit.
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StateStoreError } from './state-errors.js';
@@ -14,8 +14,10 @@ export class StateLockedError extends Error {
   ) {
     super(
       `state folder ${stateDir} is in use by feedpub process ${holder.pid} on ${holder.host} (since ${holder.since}); ` +
-        `stop that server first, or give this one its own --state folder; if no feedpub runs there any more ` +
-        `(a crashed container, another host), delete ${stateDir}/serve.lock`,
+        `stop that server first, or give this one its own --state folder` +
+        (holder.host === os.hostname()
+          ? ''
+          : `; it said it was alive within the last ${Math.ceil(FOREIGN_WATCH_MS / 1000)} s (a lock of another host is taken over once it stops saying so)`),
     );
   }
 }
@@ -24,11 +26,35 @@ export interface LockHolder {
   pid: number;
   host: string;
   since: string;
+  /** When the holder last said it was alive (BEAT_MS): a lock of another host is judged by whether this moves. */
+  beat?: string;
 }
 
 export interface StateLock {
   release(): void;
 }
+
+export interface LockOptions {
+  /**
+   * The lock no longer names this process (another start took it over after this one stalled
+   * past FOREIGN_WATCH_MS, or a person gave it to another): two processes must not write one
+   * store, so the caller stops. A lock file deleted by hand is put back, not lost.
+   */
+  onLost?: (holder: LockHolder | undefined) => void;
+  /** How often the holder rewrites its lock's `beat` (default BEAT_MS; tests make it short). */
+  beatMs?: number;
+}
+
+/**
+ * A holder rewrites its lock this often. On this host a lock is judged by its pid; a pid of
+ * another host cannot be asked, so there the lock's beat tells: a container started anew under a
+ * new host name after its predecessor was killed waited for someone to delete the lock (exit 2
+ * in a loop). Written into the file, not its mtime: a shared folder's client caches attributes,
+ * but reads a file's text anew on each open.
+ */
+export const BEAT_MS = 5_000;
+/** How long a start watches another host's lock for a beat before it takes the lock over. */
+export const FOREIGN_WATCH_MS = 3 * BEAT_MS + 1_000;
 
 export const LOCK_FILE = 'serve.lock';
 /** A break lock older than this was left by a process that died holding it. */
@@ -93,13 +119,16 @@ function makeFolders(dir: string): void {
  * `serve.lock.break`, by a process that checked it again there: two starts that both found it
  * stale once took it over both (the attack trial, 4 of 20 times).
  */
-export function lockStateDir(stateDir: string, now: Date = new Date()): StateLock {
+export function lockStateDir(stateDir: string, now: Date = new Date(), options: LockOptions = {}): StateLock {
   const file = path.join(stateDir, LOCK_FILE);
-  const me: LockHolder = { pid: process.pid, host: os.hostname(), since: now.toISOString() };
+  const me: LockHolder = { pid: process.pid, host: os.hostname(), since: now.toISOString(), beat: now.toISOString() };
   for (let attempt = 0; attempt < 50; attempt++) {
     if (placeOrExplain(stateDir, file, me)) {
+      const beating = setInterval(() => beat(file, me, options.onLost, () => clearInterval(beating)), options.beatMs ?? BEAT_MS);
+      beating.unref();
       return {
         release() {
+          clearInterval(beating);
           // Only our own lock: a takeover after a stall must not be undone by the old holder, nor
           // another host's lock by a process of the same pid (a container's pid 1: attack trial).
           const now = readHolder(file);
@@ -126,6 +155,87 @@ export function lockStateDir(stateDir: string, now: Date = new Date()): StateLoc
     `cannot take the state folder ${stateDir}: its lock ${file} keeps changing hands; if no other feedpub runs there, delete ${file} and ${file}.break, then start again`,
     file,
   );
+}
+
+/**
+ * Rewrite the lock with a new beat while it names `me` (aside, then renamed over it: a reader sees
+ * the old text or the new, never half). A lock deleted by hand is placed again; one that names
+ * another holder is lost. A beat that cannot be written (a full disk) is skipped: the next may be.
+ */
+function beat(file: string, me: LockHolder, onLost: LockOptions['onLost'], stop: () => void): void {
+  const now = readHolder(file);
+  if (now === undefined && !existsSync(file)) {
+    try {
+      if (placeWhole(file, { ...me, beat: new Date().toISOString() })) return;
+    } catch {
+      return;
+    }
+  }
+  const held = readHolder(file);
+  // Unreadable: being written by a start on a folder without hard links; the next beat tells.
+  if (held === undefined) return;
+  if (!sameHolder(held, me)) {
+    stop();
+    onLost?.(held);
+    return;
+  }
+  const aside = `${file}.${me.pid}-beat`;
+  try {
+    writeFileSync(aside, `${JSON.stringify({ ...me, beat: new Date().toISOString() })}\n`, { mode: 0o644 });
+    renameSync(aside, file);
+  } catch {
+    rmSync(aside, { force: true });
+  }
+}
+
+const sameHolder = (a: LockHolder, b: LockHolder) => a.pid === b.pid && a.host === b.host && a.since === b.since;
+
+/**
+ * lockStateDir, and a lock of another host watched for FOREIGN_WATCH_MS (`watchMs`) before it
+ * is believed: if its beat moves, or its holder changes, the holder is alive (StateLockedError);
+ * if its text stays the same, its holder is gone (a container killed and started anew under a new
+ * host name) and the lock is taken over, with `onStale` told whose it was. A lock of a feedpub
+ * older than beats never moves, and is taken over the same way.
+ */
+export async function takeStateDir(
+  stateDir: string,
+  options: LockOptions & { watchMs?: number; onWatch?: (holder: LockHolder, ms: number) => void; onStale?: (holder: LockHolder) => void } = {},
+): Promise<StateLock> {
+  const file = path.join(stateDir, LOCK_FILE);
+  const watchMs = options.watchMs ?? FOREIGN_WATCH_MS;
+  for (let attempt = 0; ; attempt++) {
+    let refused: StateLockedError;
+    try {
+      return lockStateDir(stateDir, new Date(), options);
+    } catch (error) {
+      if (!(error instanceof StateLockedError) || error.holder.host === os.hostname() || attempt > 0) throw error;
+      refused = error;
+    }
+    const first = readText(file);
+    options.onWatch?.(refused.holder, watchMs);
+    const end = Date.now() + watchMs;
+    let moved = false;
+    while (!moved && Date.now() < end) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(250, watchMs)));
+      moved = readText(file) !== first;
+    }
+    if (moved) {
+      // Released meanwhile: try again. Beating, or another holder now: alive.
+      const now = readHolder(file);
+      if (now === undefined && !existsSync(file)) continue;
+      throw new StateLockedError(stateDir, now ?? refused.holder);
+    }
+    breakStale(file, refused.holder, { pid: process.pid, host: os.hostname(), since: new Date().toISOString() }, () => readText(file) === first);
+    options.onStale?.(refused.holder);
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** placeWhole, with a folder this user cannot write (read-only, full) said as the operator's to fix. */
@@ -177,7 +287,7 @@ function createThenWrite(file: string, holder: LockHolder): boolean {
  * break lock. Nothing is removed unread: a lock found missing, then removed "as stale", was once
  * the lock another start had placed that instant (both then served; the trial under load).
  */
-function breakStale(file: string, seen: LockHolder | undefined, me: LockHolder): void {
+function breakStale(file: string, seen: LockHolder | undefined, me: LockHolder, stillStale?: () => boolean): void {
   const breaker = `${file}.break`;
   if (!placeWhole(breaker, me)) {
     const other = readHolder(breaker);
@@ -201,7 +311,7 @@ function breakStale(file: string, seen: LockHolder | undefined, me: LockHolder):
     const same = now.pid === seen?.pid && now.since === seen.since && now.host === seen.host;
     // This process's own earlier lock is taken over as before; another live one never is.
     const ours = now.pid === me.pid && now.host === me.host;
-    if (same && (ours || !isAlive(now))) rmSync(file, { force: true });
+    if (same && (ours || (stillStale ? stillStale() : !isAlive(now)))) rmSync(file, { force: true });
   } finally {
     rmSync(breaker, { force: true });
   }
@@ -226,7 +336,7 @@ function readHolder(file: string): LockHolder | undefined {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
     if (typeof value.pid === 'number' && typeof value.host === 'string')
-      return { pid: value.pid, host: value.host, since: String(value.since) };
+      return { pid: value.pid, host: value.host, since: String(value.since), ...(typeof value.beat === 'string' ? { beat: value.beat } : {}) };
   } catch {
     // missing or half-written: treated as no holder
   }
@@ -234,7 +344,7 @@ function readHolder(file: string): LockHolder | undefined {
 }
 
 function isAlive(holder: LockHolder): boolean {
-  // A lock from another host (a shared folder) cannot be checked: believe it.
+  // A lock from another host (a shared folder) cannot be checked here: believed, unless takeStateDir saw it stand still.
   if (holder.host !== os.hostname()) return true;
   try {
     process.kill(holder.pid, 0);

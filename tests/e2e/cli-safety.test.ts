@@ -145,6 +145,30 @@ describe('one server per state folder', () => {
   }, 120_000);
 });
 
+describe('a lock of another host', () => {
+  it('is watched, then taken over when it stands still: a container started anew under a new host name serves (it exited 2 in a loop)', async () => {
+    const { articles, state, cwd } = await dirs();
+    writeFileSync(path.join(state, 'serve.lock'), JSON.stringify({ pid: 1, host: 'feedpub-killed-7c9f', since: '2026-11-25T00:00:00Z' }));
+    const { url, server } = await serve(articles, state, cwd);
+    expect(server.out.stderr).toContain('state.lock-foreign');
+    expect(server.out.stderr).toMatch(/state\.lock-taken holder="process 1 on feedpub-killed-7c9f"/);
+    expect((await fetch(`${url}/feed.xml`)).status).toBe(200);
+    expect(JSON.parse(readFileSync(path.join(state, 'serve.lock'), 'utf8')).pid).toBe(server.child.pid);
+    server.child.kill('SIGTERM');
+    expect(await server.done).toBe(0);
+  }, 60_000);
+
+  it('ends a server whose lock another process took over with exit 1, saying why; it never takes the lock back', async () => {
+    const { articles, state, cwd } = await dirs();
+    const { server } = await serve(articles, state, cwd);
+    const theirs = JSON.stringify({ pid: 1, host: 'feedpub-other-host', since: new Date().toISOString() });
+    writeFileSync(path.join(state, 'serve.lock'), theirs);
+    expect(await server.done).toBe(1);
+    expect(server.out.stderr).toMatch(/ERROR state\.lock-lost holder="process 1 on feedpub-other-host"/);
+    expect(readFileSync(path.join(state, 'serve.lock'), 'utf8')).toBe(theirs);
+  }, 60_000);
+});
+
 describe('a state store that will not open', () => {
   it('exits 2 before listening, naming the file and what to do, without a stack', async () => {
     const { articles, state, cwd } = await dirs();

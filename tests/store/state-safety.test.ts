@@ -7,9 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StateDb, StateStoreError } from '../../src/store/state-db.js';
 import { stateForBuild } from '../../src/store/state-copy.js';
 import { knowsStories, openError, readOnlyAdvice } from '../../src/store/state-errors.js';
-import { StateLockedError, lockStateDir, stateDirHolder } from '../../src/store/state-lock.js';
+import { type LockHolder, StateLockedError, lockStateDir, stateDirHolder, takeStateDir } from '../../src/store/state-lock.js';
 import { CAN_MOUNT } from '../fs-faults.js';
-import { removeDir, tempDir } from '../helpers.js';
+import { removeDir, tempDir, waitFor } from '../helpers.js';
 
 let dir = '';
 let other: ChildProcess | undefined;
@@ -53,6 +53,63 @@ describe('state folder lock', () => {
     writeFileSync(file, theirs);
     lock.release();
     expect(readFileSync(file, 'utf8')).toBe(theirs);
+  });
+
+  it("takes over another host's lock that stands still: a container started anew under a new host name (it exited 2 until someone deleted the lock)", async () => {
+    const file = path.join(dir, 'serve.lock');
+    // As a feedpub before beats wrote it, and as one killed with its container leaves it.
+    writeFileSync(file, JSON.stringify({ pid: 1, host: 'feedpub-7c9f2d', since: '2026-11-25T00:00:00Z' }));
+    const watched: number[] = [];
+    const stale: LockHolder[] = [];
+    const lock = await takeStateDir(dir, { watchMs: 400, onWatch: (_, ms) => watched.push(ms), onStale: (h) => stale.push(h) });
+    expect(watched).toEqual([400]);
+    expect(stale.map((h) => h.host)).toEqual(['feedpub-7c9f2d']);
+    expect(stateDirHolder(dir)?.pid).toBe(process.pid);
+    lock.release();
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it("refuses another host's lock whose beat moves while it watches: that server is alive", async () => {
+    const file = path.join(dir, 'serve.lock');
+    const theirs = { pid: 1, host: 'feedpub-live-1', since: '2026-11-25T00:00:00Z' };
+    let n = 0;
+    const beat = () => writeFileSync(file, JSON.stringify({ ...theirs, beat: `2026-11-25T00:00:${String(n++ % 60).padStart(2, '0')}Z` }));
+    beat();
+    const beating = setInterval(beat, 50);
+    try {
+      const taking = takeStateDir(dir, { watchMs: 2_000 });
+      await expect(taking).rejects.toThrow(StateLockedError);
+      await expect(taking).rejects.toThrow(/on feedpub-live-1 .*it said it was alive within the last 16 s/);
+    } finally {
+      clearInterval(beating);
+    }
+    expect(JSON.parse(readFileSync(file, 'utf8')).host).toBe('feedpub-live-1');
+  });
+
+  it('takes the folder at once when a watched lock of another host is released meanwhile', async () => {
+    const file = path.join(dir, 'serve.lock');
+    writeFileSync(file, JSON.stringify({ pid: 1, host: 'feedpub-stopping', since: 'then' }));
+    const lock = await takeStateDir(dir, { watchMs: 10_000, onWatch: () => rmSync(file) });
+    expect(stateDirHolder(dir)?.pid).toBe(process.pid);
+    lock.release();
+  });
+
+  it('beats while held, puts back a lock deleted by hand, and says when another took it over', async () => {
+    const file = path.join(dir, 'serve.lock');
+    let lost: (holder: LockHolder | undefined) => void = () => undefined;
+    const lostTo = new Promise<LockHolder | undefined>((resolve) => (lost = resolve));
+    const lock = lockStateDir(dir, new Date(), { beatMs: 20, onLost: lost });
+    const first = JSON.parse(readFileSync(file, 'utf8')) as LockHolder;
+    expect(first.pid).toBe(process.pid);
+    await waitFor(() => (JSON.parse(readFileSync(file, 'utf8')) as LockHolder).beat !== first.beat, 5_000, 'a beat');
+    rmSync(file);
+    await waitFor(() => existsSync(file) && stateDirHolder(dir)?.pid === process.pid, 5_000, 'the lock put back');
+    const other = { pid: 4242, host: 'feedpub-other', since: 'now' };
+    writeFileSync(file, JSON.stringify(other));
+    expect((await lostTo)?.host).toBe('feedpub-other');
+    // Not ours any more: neither rewritten by a beat nor removed by the release.
+    lock.release();
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(other);
   });
 
   it('takes over a lock whose process is gone (kill -9), and releases only its own', async () => {
