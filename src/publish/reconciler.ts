@@ -97,6 +97,14 @@ export class Reconciler {
   ignored: readonly string[] = [];
   /** Folders added or removed since the last scan began (folderChanged). */
   private changedFolders = new Set<string>();
+  /**
+   * Folders whose every file a scan read because they appeared, by their identity then
+   * (scan-folder.ts folderIds). The watcher reports a moved folder's sub-folders as it walks
+   * them, after the scan began: each came again as a folder that appeared, and a 10,000-story
+   * rename was read twice over (20,000 files, then 10,000, with serving slow meanwhile). The
+   * same folder at the same path is not read again; another one there (a swap) is.
+   */
+  private settledFolders = new Map<string, string>();
 
   constructor(private readonly options: ReconcilerOptions) {}
 
@@ -185,7 +193,9 @@ export class Reconciler {
     this.unreadableFolders = scan.unreadable;
     // Saved into it while its new watch is armed: no event, and this scan listed it already. A look soon after finds them.
     if (readable.length > 0 && (this.options.ensureWatched?.(readable) ?? 0) > 0) this.schedule(BURST_RESCAN_MS);
-    const appeared = [...newFolders.filter((f) => f !== ''), ...readable];
+    const unsettled = newFolders.filter((f) => f !== '' && (scan.folderIds.get(f) === undefined || scan.folderIds.get(f) !== this.settledFolders.get(f)));
+    const appeared = [...unsettled, ...readable];
+    this.forgetSettled(scan.folders, scan.unreadable);
     if (appeared.length > 0) {
       for (const f of scan.files) {
         if (!reading.has(f.path) && appeared.some((d) => f.path.startsWith(`${d}/`))) {
@@ -203,10 +213,25 @@ export class Reconciler {
     const release = this.options.holdRemovals?.();
     try {
       const changed = initial ? await this.applyWithProgress(todo, onDisk) : await this.repair(todo, onDisk);
+      if (!this.closed) this.settle(unsettled, scan.folderIds);
       return { changed, files: scan.files.length, read: todo.length };
     } finally {
       release?.();
     }
+  }
+
+  /** Each of `folders` (appeared, every file under it read) and the folders in it, as settled by this scan's look at them. */
+  private settle(folders: readonly string[], ids: ReadonlyMap<string, string>): void {
+    if (folders.length === 0) return;
+    for (const [folder, id] of ids) if (folders.some((d) => folder === d || folder.startsWith(`${d}/`))) this.settledFolders.set(folder, id);
+  }
+
+  /** Settled folders no longer listed, or unreadable now (readable again, they are read whole). */
+  private forgetSettled(listed: readonly string[], unreadable: readonly string[]): void {
+    if (this.settledFolders.size === 0) return;
+    const here = new Set(listed);
+    for (const u of unreadable) here.delete(u);
+    for (const folder of this.settledFolders.keys()) if (!here.has(folder)) this.settledFolders.delete(folder);
   }
 
   /**

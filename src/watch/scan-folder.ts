@@ -24,6 +24,12 @@ export interface ScanResult {
   /** Every folder listed (relative; '' is the root): those the watcher missed can be watched. */
   folders: string[];
   /**
+   * Each listed sub-folder's identity (device, inode, birth time) as it was just before it was
+   * listed: a folder at the same path with the same identity is the same folder, moved away and
+   * back at most, whose files are what they were (publish/reconciler.ts settles appeared folders by it).
+   */
+  folderIds: Map<string, string>;
+  /**
    * Folders that could not be listed or entered (permissions, a share's lost credentials): the
    * stories in them are not known to be gone, so no folder-wide judgement (ROOT_EMPTY,
    * ROOT_FOREIGN, a start refused) may count them as missing.
@@ -50,25 +56,26 @@ export async function scanFolder(root: string): Promise<ScanResult> {
   const problems: Problem[] = [];
   const ignored: string[] = [];
   const folders: string[] = [];
+  const folderIds = new Map<string, string>();
   const unreadable: string[] = [];
   try {
     // The root itself may be a link (a deploy's `current`): followed; links inside it never are.
     const st = await stat(root);
-    if (!st.isDirectory()) return { files, problems, ignored, folders, unreadable, rootOk: false, rootError: 'not a folder' };
+    if (!st.isDirectory()) return { files, problems, ignored, folders, folderIds, unreadable, rootOk: false, rootError: 'not a folder' };
     // Listed but not entered (chmod a-x): its names read, no file of it can be, and it looked
     // empty (ROOT_EMPTY, "is the share mounted?") where the cause is its permissions.
     await access(root, constants.R_OK | constants.X_OK);
   } catch (cause) {
-    return { files, problems, ignored, folders, unreadable, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
+    return { files, problems, ignored, folders, folderIds, unreadable, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
   }
   try {
-    await walk(root, '', 0, { files, problems, ignored, folders, unreadable, statted: 0 });
+    await walk(root, '', 0, { files, problems, ignored, folders, folderIds, unreadable, statted: 0 });
   } catch (cause) {
-    return { files, problems, ignored, folders, unreadable, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
+    return { files, problems, ignored, folders, folderIds, unreadable, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   ignored.sort();
-  return { files, problems, ignored, folders, unreadable, rootOk: true };
+  return { files, problems, ignored, folders, folderIds, unreadable, rootOk: true };
 }
 
 /** List `dir` (at `rel`, `depth` levels down) into `out`, recursively. An unreadable sub-folder is a problem; an unreadable root throws. */
@@ -76,11 +83,22 @@ async function walk(
   dir: string,
   rel: string,
   depth: number,
-  out: { files: ScannedFile[]; problems: Problem[]; ignored: string[]; folders: string[]; unreadable: string[]; statted: number },
+  out: {
+    files: ScannedFile[];
+    problems: Problem[];
+    ignored: string[];
+    folders: string[];
+    folderIds: Map<string, string>;
+    unreadable: string[];
+    statted: number;
+  },
 ): Promise<void> {
   const { files, problems, ignored, folders, unreadable } = out;
   let entries: Dirent[];
+  let id: string | undefined;
   try {
+    // Before the listing: a folder swapped after this look is listed under its old identity, which the next scan finds changed.
+    if (rel !== '') id = folderIdentity(lstatSync(dir));
     entries = await readdir(dir, { withFileTypes: true });
   } catch (cause) {
     if (rel === '') throw cause;
@@ -92,6 +110,7 @@ async function walk(
     return;
   }
   folders.push(rel);
+  if (id !== undefined) out.folderIds.set(rel, id);
   for (const entry of entries) {
     const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
     if (entry.isFile() && !isArticleFile(entry.name) && imageType(entry.name) === undefined && ignored.length < IGNORED_LIMIT)
@@ -155,4 +174,9 @@ async function walk(
       }
     }
   }
+}
+
+/** Device, inode and birth time: the same for a folder renamed or moved within its disk, different for another folder. */
+function folderIdentity(st: { dev: number; ino: number; birthtimeMs: number }): string {
+  return `${st.dev}:${st.ino}:${st.birthtimeMs}`;
 }

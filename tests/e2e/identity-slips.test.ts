@@ -1,5 +1,5 @@
 // Story identity through the real watcher and server: a rename onto a deleted name, a freed slug, a file turned into a folder, a new base URL.
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/runtime.js';
@@ -112,6 +112,41 @@ describe('story identity', () => {
       fates.set(key, (fates.get(key) ?? 0) + 1);
     }
     expect([...fates]).toEqual([['301 to its new URL', 8]]);
+  }, 90_000);
+
+  it('reads a renamed folder once: its sub-folders, reported as the watcher walks it, are not read again (a 10,000-story rename read 20,000 files, then 10,000)', async () => {
+    const n = 1500;
+    for (let i = 0; i < n; i++) await put(ctx.articles, `world/d${i % 30}/s${i}.txt`, `Story ${i}\n\nThe text of story number ${i}.\n`);
+    const repairs: number[] = [];
+    const log = {
+      ...silentLogger,
+      info: (event: string, fields?: Record<string, unknown>) => {
+        if (event === 'reconcile.repair') repairs.push(Number(fields?.files));
+      },
+    };
+    ctx.running = await startSite(ctx.articles, ctx.state, {}, { log });
+    const { site } = ctx.running;
+    await rename(path.join(ctx.articles, 'world'), path.join(ctx.articles, 'intl'));
+    const has = (p: string) => site.snapshot.get(p) !== undefined;
+    await waitFor(() => site.status().articles === n && !has('/articles/world/d0/s0') && has(`/articles/intl/d29/s${n - 1}`), 40_000, 'the move applied');
+    // One more folder: a scan that ends after it has seen every folder event of the move.
+    const after = new Date().toISOString();
+    await mkdir(path.join(ctx.articles, 'intl', 'later'));
+    await waitFor(() => (site.status().lastScan?.at ?? '') > after, 20_000, 'a scan after the move');
+    expect(repairs).toEqual([2 * n]);
+    // Another folder swapped in at that path is read whole, though its file keeps the old one's size and time.
+    const outside = await tempDir('feedpub-outside-');
+    try {
+      const old = path.join(ctx.articles, 'intl', 'd0', 's0.txt');
+      await put(outside, 'd0/s0.txt', 'Story 0\n\nThe TEXT of story number 0.\n');
+      const { mtime } = await stat(old);
+      await utimes(path.join(outside, 'd0', 's0.txt'), mtime, mtime);
+      await rename(path.join(ctx.articles, 'intl', 'd0'), path.join(outside, 'was-d0'));
+      await rename(path.join(outside, 'd0'), path.join(ctx.articles, 'intl', 'd0'));
+      await waitFor(async () => (await getText(`${ctx.running?.url}/articles/intl/d0/s0`)).text.includes('The TEXT'), 20_000, 'the swapped-in text');
+    } finally {
+      await removeDir(outside);
+    }
   }, 90_000);
 
   it('starts after the folder of every story was renamed while stopped (mv world intl): same ids, old URLs moved', async () => {
