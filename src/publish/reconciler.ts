@@ -213,17 +213,32 @@ export class Reconciler {
     const release = this.options.holdRemovals?.();
     try {
       const changed = initial ? await this.applyWithProgress(todo, onDisk) : await this.repair(todo, onDisk);
-      if (!this.closed) this.settle(unsettled, scan.folderIds);
+      if (!this.closed) this.settle(todo, scan);
       return { changed, files: scan.files.length, read: todo.length };
     } finally {
       release?.();
     }
   }
 
-  /** Each of `folders` (appeared, every file under it read) and the folders in it, as settled by this scan's look at them. */
-  private settle(folders: readonly string[], ids: ReadonlyMap<string, string>): void {
-    if (folders.length === 0) return;
-    for (const [folder, id] of ids) if (folders.some((d) => folder === d || folder.startsWith(`${d}/`))) this.settledFolders.set(folder, id);
+  /**
+   * Each folder under which this scan read every file (one that appeared, or whose files were all
+   * new), settled under its identity as the scan listed it. The watcher's report of a moved folder
+   * may come before or after the scan that reads it (under load, the scan began on the old
+   * folder's events alone), so any folder read whole counts, not only those reported.
+   */
+  private settle(read: readonly string[], scan: { files: readonly ScannedFile[]; folderIds: ReadonlyMap<string, string> }): void {
+    if (read.length === 0) return;
+    const done = new Set(read);
+    const partly = new Set<string>();
+    for (const f of scan.files) {
+      if (done.has(f.path)) continue;
+      for (let at = f.path.lastIndexOf('/'); at > 0; at = f.path.lastIndexOf('/', at - 1)) {
+        const folder = f.path.slice(0, at);
+        if (partly.has(folder)) break;
+        partly.add(folder);
+      }
+    }
+    for (const [folder, id] of scan.folderIds) if (!partly.has(folder)) this.settledFolders.set(folder, id);
   }
 
   /** Settled folders no longer listed, or unreadable now (readable again, they are read whole). */
