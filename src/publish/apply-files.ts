@@ -14,6 +14,7 @@ import type { Logger } from '../log.js';
 import type { StateDb } from '../store/state-db.js';
 import { type FileJob, type FileOutcome, type FileStat, readError } from '../workers/read-story.js';
 import { type Catalog, summarizeReading } from './catalog.js';
+import { fileHash } from './folder-match.js';
 import { isStoreWriteError } from './store-retry.js';
 import type { ProblemBook } from './problem-book.js';
 import { startBatch, untilQuiet } from './read-batches.js';
@@ -53,6 +54,15 @@ type FileRead = { kind: 'file' } & FileStat;
 /** What the parse made of a story besides the story: its URL, summary, and warnings and notes. */
 type Made = { slug: string[]; summary: string; media: string[]; notes: Problem[] };
 const stored = siteUrls(STORED_BASE);
+
+/**
+ * Live stories with a saved file's bytes whose own file is read to see whether the two changed
+ * places (`mv a t; mv b a; mv t b`, or two folders swapped by name whose files share names): then
+ * each story keeps its id at its new path, as in any rename. Before, the ids stayed with the paths,
+ * and each entry a subscriber had read showed the other story's text. A few only: a folder of a
+ * thousand copies of one file must not read a thousand files for each.
+ */
+const SWAP_LOOKS = 3;
 const isFolder = (dir: string) => stat(dir).then((s) => s.isDirectory(), () => false);
 
 /**
@@ -358,9 +368,12 @@ export class FileApplier {
     const byHash = this.store.withHash(hash, relPath);
     const edited = own === undefined && byHash.length === 0 ? this.lately.match(story, this.now()) : undefined;
     const editedRecord = edited === undefined ? undefined : this.store.get(edited);
+    let looked = 0;
     for (const candidate of editedRecord ? [editedRecord] : byHash) {
-      // A live record is a rename source only if its file is really gone (the unlink event may come later).
-      const gone = candidate.deletedAt !== null || !existsSync(path.join(this.options.articlesDir, candidate.path));
+      // A live record is a rename source only if its file is really gone (the unlink event may
+      // come later), or if the two stories changed places (a swap, below).
+      const file = path.join(this.options.articlesDir, candidate.path);
+      const gone = candidate.deletedAt !== null || !existsSync(file) || (ownLive && looked++ < SWAP_LOOKS && fileHash(file) === own.hash);
       // Over a live story, only a move of this very moment: not a story deleted long ago whose text was pasted in.
       const recent = candidate.deletedAt === null || this.now() - candidate.deletedAt < RENAME_WINDOW_MS;
       if (!gone || (ownLive && !recent)) continue;

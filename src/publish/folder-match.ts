@@ -77,8 +77,8 @@ export function knownContent(articlesDir: string, files: readonly ScannedFile[],
   let matched = 0;
   for (let k = 0; k < sampled; k++) {
     const file = files[Math.floor((k * files.length) / sampled)] as ScannedFile;
-    const bytes = readSample(path.join(articlesDir, file.path));
-    if (bytes && known(contentHash(bytes))) matched++;
+    const hash = fileHash(path.join(articlesDir, file.path));
+    if (hash !== undefined && known(hash)) matched++;
   }
   return { sampled, matched };
 }
@@ -129,6 +129,12 @@ export function namesInScan(
     if (e.unchanged >= UNCHANGED_STORIES) break;
   }
   return e;
+}
+
+/** The content hash of a regular file's bytes (never through a link, never a pipe, never a large one), or undefined. */
+export function fileHash(file: string): string | undefined {
+  const bytes = readSample(file);
+  return bytes && contentHash(bytes);
 }
 
 /** A regular file's bytes (never through a link, never a pipe, never a large one), or undefined. */

@@ -26,6 +26,23 @@ const titles = async (url: string) => (await atom(url)).items.map((i) => i.title
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 describe('story identity', () => {
+  it('keeps both ids when two files change places (`mv a t; mv b a; mv t b`): each entry keeps its own text', async () => {
+    await put(ctx.articles, 'a.txt', 'Story A\n\nThe text of story A.\n');
+    await put(ctx.articles, 'b.txt', 'Story B\n\nThe text of story B.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const before = (await atom(url)).items;
+    await rename(path.join(ctx.articles, 'a.txt'), path.join(ctx.articles, 't.txt'));
+    await rename(path.join(ctx.articles, 'b.txt'), path.join(ctx.articles, 'a.txt'));
+    await rename(path.join(ctx.articles, 't.txt'), path.join(ctx.articles, 'b.txt'));
+    await waitFor(async () => (await atom(url)).items.find((i) => i.title === 'Story A')?.link.endsWith('/articles/b'), 10_000, 'A at b');
+    await waitFor(async () => (await atom(url)).items.length === 2, 10_000, 'two stories');
+    const { items, xml } = await atom(url);
+    for (const title of ['Story A', 'Story B']) expect(items.find((i) => i.title === title)?.id).toBe(before.find((i) => i.title === title)?.id);
+    expect(items.find((i) => i.title === 'Story B')?.link).toMatch(/\/articles\/a$/);
+    expect(xml).not.toContain('deleted-entry');
+  });
+
   it('keeps A’s id through `rm b.txt; mv a.txt b.txt`, and tombstones only B', async () => {
     await put(ctx.articles, 'a.txt', 'Story A\n\nThe text of story A.\n');
     await put(ctx.articles, 'b.txt', 'Story B\n\nThe text of story B.\n');

@@ -137,7 +137,7 @@ describe('the articles folder replaced while serving', () => {
     await waitFor(async () => (await fetch(`${url}/articles/photo.png`)).status === 200, 15_000, 'the image back');
   });
 
-  it('reads the files of two folders swapped by name, whose files have the same sizes and times (new-user trial)', async () => {
+  it('reads the files of two folders swapped by name, whose files have the same sizes and times (new-user trial); each story keeps its id', async () => {
     const articles = path.join(parent, 'articles');
     await put(articles, 'fa/s.txt', 'Alpha story\n\nAlpha body.\n');
     await put(articles, 'fb/s.txt', 'Bravo story\n\nBravo body.\n');
@@ -147,11 +147,26 @@ describe('the articles folder replaced while serving', () => {
     const { url } = running;
     const heading = async (p: string) => /<h1>([^<]*)/.exec((await getText(`${url}/articles/${p}`)).text)?.[1];
     expect([await heading('fa/s'), await heading('fb/s')]).toEqual(['Alpha story', 'Bravo story']);
+    const ids = async () => {
+      const feed = parseRssFeed((await getText(`${url}/feed.xml`)).text);
+      return Object.fromEntries((feed.items ?? []).map((i) => [i.title ?? '', `${i.guid?.value ?? i.guid} ${new URL(i.link ?? '').pathname}`]));
+    };
+    const before = await ids();
+    expect(before['Alpha story']).toMatch(/ \/articles\/fa\/s$/);
     await rename(path.join(articles, 'fa'), path.join(articles, 'tmp'));
     await rename(path.join(articles, 'fb'), path.join(articles, 'fa'));
     await rename(path.join(articles, 'tmp'), path.join(articles, 'fb'));
     // Before, nothing was read: each URL kept the other folder's text.
     await waitFor(async () => (await heading('fa/s')) === 'Bravo story' && (await heading('fb/s')) === 'Alpha story', 15_000, 'the swap read');
+    // Each story moved, with its id (before, the ids stayed with the paths: each entry showed the other's text).
+    const idOf = (line: string | undefined) => line?.split(' ')[0];
+    await waitFor(async () => (await ids())['Alpha story']?.endsWith('/articles/fb/s'), 15_000, 'Alpha at its new URL');
+    const after = await ids();
+    expect(idOf(after['Alpha story'])).toBe(idOf(before['Alpha story']));
+    expect(idOf(after['Bravo story'])).toBe(idOf(before['Bravo story']));
+    expect(after['Bravo story']).toMatch(/ \/articles\/fa\/s$/);
+    const atom = (await getText(`${url}/atom.xml`)).text;
+    expect(atom).not.toContain('at:deleted-entry');
   });
 
   it('stops a repair of a folder swapped for many other stories at its next step; the next start reads the rest (attack trial)', async () => {
