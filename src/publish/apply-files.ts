@@ -63,6 +63,9 @@ const stored = siteUrls(STORED_BASE);
  * thousand copies of one file must not read a thousand files for each.
  */
 const SWAP_LOOKS = 3;
+
+/** Joins a replaced story's path and the time in the path of its record set aside (paths are unique; no file name holds a NUL). */
+const REPLACED = '\u0000replaced@';
 const isFolder = (dir: string) => stat(dir).then((s) => s.isDirectory(), () => false);
 
 /**
@@ -378,7 +381,7 @@ export class FileApplier {
       const recent = candidate.deletedAt === null || this.now() - candidate.deletedAt < RENAME_WINDOW_MS;
       if (!gone || (ownLive && !recent)) continue;
       // The replaced story is deleted: its row moves aside (paths are unique) and keeps its id for the tombstone.
-      if (ownLive) this.store.put({ ...own, path: `${relPath}\u0000replaced@${this.now()}`, deletedAt: this.now() });
+      if (ownLive) this.store.put({ ...own, path: `${relPath}${REPLACED}${this.now()}`, deletedAt: this.now() });
       const live = this.catalog.get(candidate.path);
       const retired = this.moves.takeRetired(candidate.path, candidate.id);
       const oldUrl = live ? paths.article(live.slug) : retired;
@@ -388,7 +391,8 @@ export class FileApplier {
       this.unpublish(candidate.path, []);
       this.removed.delete(candidate.path);
       this.lately.drop(candidate.path);
-      this.log.info('article.renamed', { from: candidate.path, file: relPath });
+      // A record set aside for a replaced story keeps its file's name before the mark (REPLACED).
+      this.log.info('article.renamed', { from: candidate.path.split(REPLACED)[0], file: relPath });
       return { record: { ...candidate, path: relPath, deletedAt: null }, oldUrl, renamed: true };
     }
     return { record: own };

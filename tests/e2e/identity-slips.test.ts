@@ -29,7 +29,9 @@ describe('story identity', () => {
   it('keeps both ids when two files change places (`mv a t; mv b a; mv t b`): each entry keeps its own text', async () => {
     await put(ctx.articles, 'a.txt', 'Story A\n\nThe text of story A.\n');
     await put(ctx.articles, 'b.txt', 'Story B\n\nThe text of story B.\n');
-    ctx.running = await startSite(ctx.articles, ctx.state);
+    const renamed: unknown[] = [];
+    const log = { ...silentLogger, info: (event: string, fields?: unknown) => event === 'article.renamed' && renamed.push(fields) };
+    ctx.running = await startSite(ctx.articles, ctx.state, {}, { log });
     const { url } = ctx.running;
     const before = (await atom(url)).items;
     await rename(path.join(ctx.articles, 'a.txt'), path.join(ctx.articles, 't.txt'));
@@ -41,6 +43,9 @@ describe('story identity', () => {
     for (const title of ['Story A', 'Story B']) expect(items.find((i) => i.title === title)?.id).toBe(before.find((i) => i.title === title)?.id);
     expect(items.find((i) => i.title === 'Story B')?.link).toMatch(/\/articles\/a$/);
     expect(xml).not.toContain('deleted-entry');
+    // The log names files, never the store's record set aside for the replaced story (it said "a.txt\u0000replaced@…").
+    expect(renamed.length).toBeGreaterThan(0);
+    for (const line of renamed) expect(JSON.stringify(line)).not.toContain('\\u0000');
   });
 
   it('keeps A’s id through `rm b.txt; mv a.txt b.txt`, and tombstones only B', async () => {
