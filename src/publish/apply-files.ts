@@ -90,6 +90,8 @@ export class FileApplier {
 
   /** Stories the batch applied now took down: logged after it, unless a rename in it moved them (then only renamed). */
   private readonly removed = new Set<string>();
+  /** Files whose story moved to a path of this batch while they took that path's story (previousIdentity): applied before apply() returns. */
+  private swapPartners: string[] = [];
   private readonly lately = new RecentRemovals();
 
   /** Entries published by the batch whose transaction runs now: their bodies are in memory until it commits. */
@@ -169,6 +171,12 @@ export class FileApplier {
       // A slug freed by this batch goes to a file that lost a clash for it.
       const losers = freed.length > 0 ? this.problems.pathsWithCode(ProblemCode.SlugCollision) : [];
       if (losers.length > 0 && (await this.apply(losers))) changed = true;
+      // The other halves of swaps that no batch of this apply holds: before, the rebuild after a
+      // folder swap seen in two scans showed the first folder's stories only, and tombstones for the rest.
+      const listed = new Set(list);
+      const partners = this.swapPartners.filter((p) => !listed.has(p));
+      this.swapPartners = [];
+      if (partners.length > 0 && (await this.apply(partners))) changed = true;
     }
     if (refused) throw refused;
     return changed;
@@ -376,7 +384,9 @@ export class FileApplier {
       // A live record is a rename source only if its file is really gone (the unlink event may
       // come later), or if the two stories changed places (a swap, below).
       const file = path.join(this.options.articlesDir, candidate.path);
-      const gone = candidate.deletedAt !== null || !existsSync(file) || (ownLive && looked++ < SWAP_LOOKS && fileHash(file) === own.hash);
+      const moved = candidate.deletedAt !== null || !existsSync(file);
+      const swapped = !moved && ownLive && looked++ < SWAP_LOOKS && fileHash(file) === own.hash;
+      const gone = moved || swapped;
       // Over a live story, only a move of this very moment: not a story deleted long ago whose text was pasted in.
       const recent = candidate.deletedAt === null || this.now() - candidate.deletedAt < RENAME_WINDOW_MS;
       if (!gone || (ownLive && !recent)) continue;
@@ -391,6 +401,8 @@ export class FileApplier {
       this.unpublish(candidate.path, []);
       this.removed.delete(candidate.path);
       this.lately.drop(candidate.path);
+      // Its file holds the other story now: read in this apply, so no rebuild shows it gone (a swap of two folders, seen apart).
+      if (swapped) this.swapPartners.push(candidate.path);
       // A record set aside for a replaced story keeps its file's name before the mark (REPLACED).
       this.log.info('article.renamed', { from: candidate.path.split(REPLACED)[0], file: relPath });
       return { record: { ...candidate, path: relPath, deletedAt: null }, oldUrl, renamed: true };
