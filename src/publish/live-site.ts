@@ -363,7 +363,7 @@ export class LiveSite {
         this.queue.enqueue(p);
         if (added && this.watcher?.mode === 'polling') this.pollAdded.add(path.posix.dirname(p));
       },
-      onFolder: (p) => (p === '' ? void this.guard?.check() : this.reconciler.folderChanged(p)),
+      onFolder: (p, gone) => (p === '' ? void this.guard?.check() : this.reconciler.folderChanged(p, gone)),
       onRescan: () => this.reconciler.schedule(0),
       onImage: () => this.reconciler.imageSaved(),
       onArmed: () => this.emit({ type: 'watcher' }),

@@ -81,6 +81,8 @@ export class Reconciler {
   private timer: NodeJS.Timeout | undefined;
   private dueAt = 0;
   private closed = false;
+  /** Why the articles folder was unavailable when a scan last said so (scan.root-missing), until one finds it again. */
+  private missingSaid: string | undefined;
   /** Folders the last scan could not list or enter. */
   private unreadableFolders: string[] = [];
   /** The last scan found no story in the folder while stories are published (heldEmpty). */
@@ -148,10 +150,13 @@ export class Reconciler {
           severity: 'error',
         },
       ]);
-      log.error('scan.root-missing', { folder: articlesDir, reason: scan.rootError });
+      // Once for each outage and cause: the watcher's report and a scan's both looked, and said it twice.
+      if (this.missingSaid !== scan.rootError) log.error('scan.root-missing', { folder: articlesDir, reason: scan.rootError });
+      this.missingSaid = scan.rootError;
       if (initial) this.options.rebuild();
       return 'stop';
     }
+    this.missingSaid = undefined;
     const wasHeld = this.empty || this.foreign;
     // A folder it cannot read is not known to be empty: its stories are read, and each says why not.
     this.empty = scan.files.length === 0 && scan.unreadable.length === 0 && this.heldEmpty(initial);
@@ -445,7 +450,10 @@ export class Reconciler {
    * A folder under the root appeared or went (`rel`, relative): scan now. The files it held when
    * it appeared had no event (it was not watched yet): they are expected, not a watch gap.
    */
-  folderChanged(rel: string): void {
+  folderChanged(rel: string, gone = false): void {
+    // Gone: what comes back at this path is read whole, even the same folder (its files may have been
+    // edited while it was away, unwatched, keeping their sizes and times: attack trial).
+    if (gone) for (const folder of this.settledFolders.keys()) if (folder === rel || folder.startsWith(`${rel}/`)) this.settledFolders.delete(folder);
     this.changedFolders.add(rel);
     this.schedule(0);
   }

@@ -12,8 +12,8 @@ export interface WatcherOptions {
   log: Logger;
   /** An article file may have been added, changed or removed (path relative, `/`-separated); `added`: chokidar says it is new. */
   onPath: (relPath: string, added?: boolean) => void;
-  /** A folder appeared or vanished: its contents need a scan. `''` is the articles folder itself. */
-  onFolder: (relPath: string) => void;
+  /** A folder appeared or vanished (`gone`: chokidar says it went): its contents need a scan. `''` is the articles folder itself. */
+  onFolder: (relPath: string, gone?: boolean) => void;
   /** Events may have been lost: the whole folder needs a scan. */
   onRescan: () => void;
   /** An image file beside the stories was saved or removed (native watching only): the stories that show it need a look. */
@@ -105,7 +105,7 @@ export class ArticleWatcher {
     w.on('change', (p) => story(p));
     w.on('unlink', (p) => story(p));
     w.on('addDir', (p) => p !== root && this.options.onFolder(relative(p)));
-    w.on('unlinkDir', (p) => this.options.onFolder(p === root ? '' : relative(p)));
+    w.on('unlinkDir', (p) => this.options.onFolder(p === root ? '' : relative(p), true));
     w.on('error', (error) => {
       const code = (error as NodeJS.ErrnoException).code;
       const failed = (error as NodeJS.ErrnoException).path;

@@ -171,6 +171,43 @@ describe('story identity', () => {
     }
   }, 90_000);
 
+  it('reads a folder whole when it comes back after going away, though it is the same folder (edited while away, sizes and times kept: attack trial)', async () => {
+    const outside = await tempDir('feedpub-outside-');
+    try {
+      for (const n of [1, 2]) await put(outside, `x/s${n}.txt`, `Story ${n}\n\nBBBB text ${n}.\n`);
+      ctx.running = await startSite(ctx.articles, ctx.state);
+      const { url, site } = ctx.running;
+      await rename(path.join(outside, 'x'), path.join(ctx.articles, 'x'));
+      await waitFor(async () => (await getText(`${url}/articles/x/s2`)).text.includes('BBBB'), 15_000, 'x read');
+      // A long batch holds the queue (a big save or scan) while the folder goes, is edited and comes back.
+      type Reconciler = { folderChanged(rel: string, gone?: boolean): void };
+      const inside = site as unknown as { queue: { run(task: () => Promise<void>): Promise<void> }; reconciler: Reconciler };
+      const reported: string[] = [];
+      const folderChanged = inside.reconciler.folderChanged.bind(inside.reconciler);
+      inside.reconciler.folderChanged = (rel, gone) => {
+        reported.push(rel);
+        folderChanged(rel, gone);
+      };
+      let release: () => void = () => undefined;
+      void inside.queue.run(() => new Promise<void>((resolve) => (release = resolve)));
+      await rename(path.join(ctx.articles, 'x'), path.join(outside, 'x'));
+      // The watcher has let the folder go: the edits below reach no watch.
+      await waitFor(() => reported.includes('x'), 10_000, 'the folder seen going');
+      for (const n of [1, 2]) {
+        const file = path.join(outside, 'x', `s${n}.txt`);
+        const { mtime } = await stat(file);
+        await writeFile(file, `Story ${n}\n\nCCCC text ${n}.\n`);
+        await utimes(file, mtime, mtime);
+      }
+      await rename(path.join(outside, 'x'), path.join(ctx.articles, 'x'));
+      release();
+      await waitFor(async () => (await getText(`${url}/articles/x/s2`)).text.includes('CCCC'), 15_000, 'the text edited while away');
+      expect((await getText(`${url}/articles/x/s1`)).text).toContain('CCCC');
+    } finally {
+      await removeDir(outside);
+    }
+  }, 60_000);
+
   it('starts after the folder of every story was renamed while stopped (mv world intl): same ids, old URLs moved', async () => {
     for (const name of ['a', 'b', 'c']) await put(ctx.articles, `world/${name}.txt`, `Story ${name}\n\nThe text of story ${name}.\n`);
     ctx.running = await startSite(ctx.articles, ctx.state);

@@ -29,7 +29,8 @@ function recordedLog(): { events: string[]; log: { debug: (e: string) => void; i
 describe('watcher faults', () => {
   it('keeps the stories when the articles folder disappears, and follows it when it comes back', async () => {
     await put(ctx.articles, 'one.txt', 'One\n\nbody\n');
-    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { events, log } = recordedLog();
+    ctx.running = await startSite(ctx.articles, ctx.state, {}, { log });
     const { url, deskUrl } = ctx.running;
     expect(await titles(url)).toEqual(['One']);
 
@@ -49,6 +50,8 @@ describe('watcher faults', () => {
     await writeFile(path.join(ctx.articles, 'three.txt'), 'Three\n\nbody\n');
     await waitFor(async () => (await titles(url)).includes('Three'), 10_000, 'a save after the folder came back');
     expect((await status(deskUrl)).problems).toEqual([]);
+    // Said once for the outage, though the watcher's report and the look after it each scanned (it was said twice).
+    expect(events.filter((e) => e === 'scan.root-missing')).toHaveLength(1);
   });
 
   it('switches to polling when native watching fails with ENOSPC, and keeps publishing', async () => {
