@@ -206,7 +206,8 @@ function mayHaveLongMarkRun(text: string): boolean {
 export function cleanLabel(text: string, field: string, warn: (warning: StoryWarning) => void): string {
   const line = cleanLine(text);
   const bidi = line.match(BIDI_CONTROLS)?.length ?? 0;
-  const { text: bounded, dropped } = limitMarks(bidi > 0 ? withoutBidiControls(line) : line);
+  // Cleaned again without them: a control between two spaces, or at an end beside one, left a double or outer space.
+  const { text: bounded, dropped } = limitMarks(bidi > 0 ? cleanLine(withoutBidiControls(line)) : line);
   if (bidi > 0)
     warn({
       code: ProblemCode.CharsRemoved,

@@ -12,7 +12,7 @@ import { parseStory } from '../../src/core/parse-story.js';
 import { renderFeeds } from '../../src/core/render/feeds.js';
 import { renderStoryPage } from '../../src/core/render/pages.js';
 import { summarize } from '../../src/core/summarize.js';
-import { cleanLine } from '../../src/core/text.js';
+import { cleanLine, limitMarks } from '../../src/core/text.js';
 import { assertWellFormed, parseAtomFeed, parseRssFeed } from '../helpers.js';
 import { LINKS, testSite } from './site-fixtures.js';
 
@@ -111,13 +111,15 @@ describe('hostile input, property-based', () => {
         const source = `---\ntitle: ${JSON.stringify(title)}\nauthor: ${JSON.stringify(author)}\ntags: [${JSON.stringify(tag)}]\nsummary: ${JSON.stringify(summary)}\n---\n\n${md}\n`;
         const story = tryParse(source, 'x.md');
         if (story) {
-          // The title is the front-matter title, cleaned: NFC, forbidden and zero-width characters gone, spaces folded.
-          const cleaned = cleanLine(title);
+          // The title is the front-matter title, cleaned: NFC, forbidden, zero-width and bidi control
+          // characters gone, spaces folded, combining marks bounded (a run seeded with U+2066 failed here).
+          const cleaned = limitMarks(cleanLine(title.replace(/[\u202A-\u202E\u2066-\u2069]/gu, ''))).text;
           if ([...cleaned].length <= 300) expect(story.title).toBe(cleaned);
           checkPublished(story);
         }
       }),
-      { numRuns: 300 },
+      // The counterexample a run found (a title of a bidi isolate and one letter), kept as a fixed case.
+      { numRuns: 300, examples: [['\u2066!', '', '', '<script>alert(1)</script>', ''], ['\u2066 Hello \u2069', 'AFP', 'x', 's', 'body']] },
     );
   });
 

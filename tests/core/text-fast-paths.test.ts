@@ -5,7 +5,7 @@ import { DEFAULT_BOILERPLATE_MARKERS, findBoilerplate } from '../../src/core/boi
 import { throughNextSpace } from '../../src/core/excerpt.js';
 import { summarize } from '../../src/core/summarize.js';
 import { htmlToText } from '../../src/core/html-text.js';
-import { MAX_MARKS_PER_BASE, cleanLine, escapeHtml, limitMarks, stripForbidden, toNfc } from '../../src/core/text.js';
+import { MAX_MARKS_PER_BASE, cleanLabel, cleanLine, escapeHtml, limitMarks, stripForbidden, toNfc } from '../../src/core/text.js';
 
 /** The full cleaning, without the fast path (vertical tab, form feed and NEL separate words). */
 const slowClean = (text: string) => stripForbidden(text.replace(/[\v\f\u0085]/g, ' ')).normalize('NFC').replace(/[\u200B\u2060\uFEFF]/g, '').replace(/\s+/gu, ' ').trim();
@@ -152,5 +152,15 @@ describe('characters that separate words or turn text around', () => {
 
   it('drops bidi controls from a summary made from the body', () => {
     expect(summarize('<p>body \u202e rev \u2066x\u2069</p>', 'T')).toBe('body rev x');
+  });
+});
+
+describe('cleanLabel', () => {
+  it('leaves no outer or double space where it removed a bidi control (a credit read " AFP ")', () => {
+    const warnings: string[] = [];
+    const warn = (w: { message: string }) => void warnings.push(w.message);
+    expect(cleanLabel('\u2066 AFP \u2069', 'credit', warn)).toBe('AFP');
+    expect(cleanLabel('Bangkok \u202E Post', 'credit', warn)).toBe('Bangkok Post');
+    expect(warnings).toHaveLength(2);
   });
 });
