@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { buildSite } from '../../src/runtime.js';
-import { StateDb, StateStoreError } from '../../src/store/state-db.js';
+import { SAME_BYTES_LIMIT, StateDb, StateStoreError } from '../../src/store/state-db.js';
 import { put, removeDir, tempDir, testConfig } from '../helpers.js';
 
 let dir = '';
@@ -29,6 +29,28 @@ function downgradeToSchema3(file: string): void {
 }
 
 describe('state store schema', () => {
+  it('gives at most SAME_BYTES_LIMIT records of the same bytes, the deleted ones first (2,000 copies of one file held serving 8-14 s)', () => {
+    const db = new StateDb(dir);
+    const record = (n: number, deletedAt: number | null) => ({
+      path: `copy${n}.txt`,
+      id: `urn:uuid:${n}`,
+      published: 1,
+      updated: 1,
+      hash: 'same',
+      firstSeen: 1,
+      deletedAt,
+      size: 10,
+      mtimeMs: 1,
+    });
+    for (let n = 0; n < 40; n++) db.put(record(n, null));
+    db.put(record(40, 5));
+    const found = db.withHash('same', 'copy0.txt');
+    expect(found).toHaveLength(SAME_BYTES_LIMIT);
+    expect(found[0]?.path).toBe('copy40.txt');
+    expect(found.some((r) => r.path === 'copy0.txt')).toBe(false);
+    db.close();
+  });
+
   it('stores the summary made when a story was parsed', () => {
     const db = new StateDb(dir);
     db.putEntry('a.txt', '{}', '<p>Body</p>', 'Body');
