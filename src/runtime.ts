@@ -19,7 +19,7 @@ import { type BuildResult, writeBuild } from './publish/write-build.js';
 import { EMPTY_SNAPSHOT, snapshotItems } from './snapshot/snapshot.js';
 import { StateDb } from './store/state-db.js';
 import { stateForBuild } from './store/state-copy.js';
-import { FOREIGN_WATCH_MS, makeStateDir, takeStateDir } from './store/state-lock.js';
+import { FOREIGN_WATCH_MS, type LockHolder, StateLockedError, makeStateDir, takeStateDir } from './store/state-lock.js';
 import { cannotListen } from './http/listen-advice.js';
 import { BACKUP_NAME, STATE_FILE, StateStoreError, livePathsOf, openError } from './store/state-errors.js';
 import { undoUnsyncedFill } from './store/unsynced-fill.js';
@@ -102,6 +102,8 @@ const NOT_STARTED: SiteStatus = {
 export async function startServer(config: Readonly<Config>, options: ServeOptions): Promise<RunningServer> {
   makeStateDir(config.stateDir);
   const { log } = options;
+  // The store, once open, writes nothing more after the lock is lost.
+  let surrender = (): void => undefined;
   const lock = await takeStateDir(config.stateDir, {
     onWatch: (holder, ms) =>
       log.warn('state.lock-foreign', {
@@ -116,16 +118,23 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
       }),
     onLost: (holder) => {
       log.error('state.lock-lost', {
-        holder: holder ? `process ${holder.pid} on ${holder.host}` : undefined,
-        reason: 'another process took over the state folder (this one stalled, or its lock was handed on): this server stops, so that one process writes the store',
+        holder: holder ? `process ${holder.pid} on ${holder.host}` : 'gone again',
+        reason: 'another process took over the state folder (this one stalled, or its lock was handed on): this server writes nothing more there and stops',
       });
+      surrender();
       options.onLockLost?.();
     },
+    onBeatFailed: (error) =>
+      log.warn('state.lock-beat-failed', {
+        reason: `${(error as NodeJS.ErrnoException).code ?? error.message}: the lock cannot say this server is alive; free space or make the state folder writable`,
+      }),
   });
   let store: StateDb;
   try {
     undoInterruptedFill(config.stateDir, options.log);
     store = new StateDb(config.stateDir);
+    const opened = store;
+    surrender = () => opened.surrender();
     saidUpgraded(store, options.log);
   } catch (error) {
     lock.release();
@@ -241,13 +250,27 @@ export async function buildSite(
     projectDirs: [process.cwd(), path.dirname(config.publicDir)],
   };
   checkBuildTarget(outDir, guards);
-  const state = await stateForBuild(config.stateDir);
+  let site: LiveSite | undefined;
+  const state = await stateForBuild(config.stateDir, {
+    onLost: () => site?.stateTakenOver(),
+    onWatch: (holder, ms) =>
+      log.warn('state.lock-foreign', {
+        holder: `process ${holder.pid} on ${holder.host}`,
+        since: holder.since,
+        reason: `the state folder is locked from another host: watching ${ms / 1000} s for a sign that it is alive before taking it over (else the build works on a copy)`,
+      }),
+    onStale: (holder) =>
+      log.warn('state.lock-taken', {
+        holder: `process ${holder.pid} on ${holder.host}`,
+        reason: `its lock did not change in ${FOREIGN_WATCH_MS / 1000} s: that process is gone`,
+      }),
+  });
   if (state.copied) log.info('build.state-copy', { folder: config.stateDir, reason: 'served by another process: working on a copy' });
   try {
     if (!state.copied) undoInterruptedFill(state.stateDir, log);
     if (siteOptions.adoptFolder) log.warn('scan.folder-adopted', { folder: config.articlesDir, reason: '--adopt-folder: taken as this site\'s, whatever it holds' });
     else await checkStoredFolder(config, state.stateDir, log);
-    const site = new LiveSite({
+    const built = new LiveSite({
       ...siteOptions,
       config: { ...config, stateDir: state.stateDir },
       baseUrl: publicBaseUrl(config),
@@ -255,29 +278,47 @@ export async function buildSite(
       watch: false,
       responseHeaders: headersFor,
     });
+    site = built;
     try {
-      await site.start().catch((error: unknown) => {
+      await built.start().catch((error: unknown) => {
         throw damagedStore(config.stateDir, error);
       });
-      refuseUnstored(site.status(), state.stateDir, outDir);
+      refuseTakenOver(state.lostTo(), config.stateDir, outDir);
+      refuseUnstored(built.status(), state.stateDir, outDir);
       const archives = new ArchivePool(path.join(state.stateDir, STATE_FILE));
       try {
         const { files, written, skipped } = await writeBuild(
-          [...archivesAside(snapshotItems(site.snapshot), archives), ...site.buildOnly()],
-          { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir, imagePublic: (rel) => site.imagePublic(rel) },
+          [...archivesAside(snapshotItems(built.snapshot), archives), ...built.buildOnly()],
+          { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir, imagePublic: (rel) => built.imagePublic(rel) },
           guards,
           config.precompress,
         );
-        return { files, written, skipped, status: site.status(), copiedState: state.copied };
+        return { files, written, skipped, status: built.status(), copiedState: state.copied };
       } finally {
         archives.close();
       }
     } finally {
-      await site.close();
+      await built.close();
     }
   } finally {
     await state.release();
   }
+}
+
+/**
+ * Another process took the state folder over while the build read the stories (the build stalled
+ * past the lock's watch, or its lock was handed on): the build wrote nothing more to the store
+ * from then on, and its stories may be half stored, so nothing is written to `outDir` either
+ * (attack trial: it carried on writing the store beside the new server and exited 0).
+ */
+function refuseTakenOver(lost: { holder: LockHolder | undefined } | undefined, stateDir: string, outDir: string): void {
+  if (!lost) return;
+  const who = lost.holder ? `feedpub process ${lost.holder.pid} on ${lost.holder.host}` : 'another process';
+  throw new StateLockedError(
+    stateDir,
+    lost.holder ?? { pid: 0, host: 'unknown', since: 'unknown' },
+    `${who} took over the state folder ${stateDir} while this build read the stories; nothing was written to ${outDir}. Build again once it is done (a build beside a running server works on a copy of its store)`,
+  );
 }
 
 /**

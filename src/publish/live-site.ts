@@ -402,6 +402,12 @@ export class LiveSite {
     void this.watcher?.close();
   }
 
+  /** Another process took the state folder over (a build's lock lost): nothing more is written to the store, and a first scan ends at its next batch. */
+  stateTakenOver(): void {
+    this.store.surrender();
+    this.interruptStart();
+  }
+
   /** Stop everything; a second call (a stop asked for twice) waits for the first. */
   close(): Promise<void> {
     this.closed ??= this.closeOnce();

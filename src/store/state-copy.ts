@@ -4,7 +4,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { LOCK_FILE, StateLockedError, lockStateDir, makeStateDir, stateDirHolder } from './state-lock.js';
+import { LOCK_FILE, type LockHolder, StateLockedError, lockStateDir, makeStateDir, stateDirHolder, takeStateDir } from './state-lock.js';
 import { STATE_FILE } from './state-errors.js';
 
 export interface BuildState {
@@ -14,6 +14,18 @@ export interface BuildState {
   copied: boolean;
   /** Give the folder back (the lock) or delete the copy. */
   release(): Promise<void>;
+  /** Who took the folder over while the build held it (state-lock.ts onLost), if anyone did: the build must not go on writing it. */
+  lostTo(): { holder: LockHolder | undefined } | undefined;
+}
+
+export interface BuildLockEvents {
+  /** Another process took the folder over: the build stops (its store writes nothing more). */
+  onLost?: () => void;
+  /** A lock of another host is watched before it is believed (takeStateDir). */
+  onWatch?: (holder: LockHolder, ms: number) => void;
+  onStale?: (holder: LockHolder) => void;
+  /** The lock's beat (tests make it short). */
+  beatMs?: number;
 }
 
 const COPY_PREFIX = 'feedpub-build-state-';
@@ -42,12 +54,23 @@ async function sweepCopies(): Promise<void> {
  * read-only connection (the server's writes go on; the copy is one consistent moment) into a
  * temporary folder: the build sees the same ids and dates and never writes the served file.
  */
-export async function stateForBuild(stateDir: string): Promise<BuildState> {
+export async function stateForBuild(stateDir: string, events: BuildLockEvents = {}): Promise<BuildState> {
   // A first build makes the folder, and holds it like any other, so no server starts on it meanwhile.
   makeStateDir(stateDir);
   try {
-    const lock = lockStateDir(stateDir);
-    return { stateDir, copied: false, release: async () => lock.release() };
+    // A lock of another host is watched as a start watches it: one left by a container gone is
+    // taken over, where every build worked on a copy of the store and forgot its renames (attack trial).
+    let lost: { holder: LockHolder | undefined } | undefined;
+    const lock = await takeStateDir(stateDir, {
+      onWatch: events.onWatch,
+      onStale: events.onStale,
+      beatMs: events.beatMs,
+      onLost: (holder) => {
+        lost = { holder };
+        events.onLost?.();
+      },
+    });
+    return { stateDir, copied: false, release: async () => lock.release(), lostTo: () => lost };
   } catch (error) {
     if (!(error instanceof StateLockedError)) throw error;
   }
@@ -60,7 +83,8 @@ export async function stateForBuild(stateDir: string): Promise<BuildState> {
     await rm(copy, { recursive: true, force: true });
   };
   const file = path.join(stateDir, STATE_FILE);
-  if (!existsSync(file)) return { stateDir: copy, copied: true, release };
+  const copied = { stateDir: copy, copied: true, release, lostTo: () => undefined };
+  if (!existsSync(file)) return copied;
   try {
     const source = new Database(file, { readonly: true, fileMustExist: true });
     try {
@@ -72,5 +96,5 @@ export async function stateForBuild(stateDir: string): Promise<BuildState> {
     await release();
     throw error;
   }
-  return { stateDir: copy, copied: true, release };
+  return copied;
 }

@@ -47,8 +47,10 @@ export class StateDb {
   /** The copy of an older feedpub's store made at this open, before its upgrade (state-schema.ts). */
   readonly olderCopy: string | undefined;
   private unsynced = false;
-  /** Inside withoutWrites: every write method does nothing. */
+  /** Inside withoutWrites, or surrendered: every write method does nothing. */
   private writesHeld = false;
+  /** Another process took the state folder over (surrender): nothing is written to it again. */
+  private surrendered = false;
   /** Transactions of the unsynced fill, and whether its pages are being flushed ahead. */
   private filled = 0;
   private readonly flushing = { flushing: false };
@@ -302,8 +304,18 @@ export class StateDb {
     try {
       return fn();
     } finally {
-      this.writesHeld = false;
+      this.writesHeld = this.surrendered;
     }
+  }
+
+  /**
+   * Another process took over the state folder (state-lock.ts onLost): from now on nothing is
+   * written to the store, its log copied in, or its backup made, while this process stops. The
+   * other writes it now (attack trial: a server that lost its lock made a backup at its stop).
+   */
+  surrender(): void {
+    this.surrendered = true;
+    this.writesHeld = true;
   }
 
   /** Run `fn` in one transaction: a batch is stored whole or not at all. */
@@ -323,7 +335,7 @@ export class StateDb {
   bulkWrites(on: boolean): void {
     this.db.pragma(`wal_autocheckpoint = ${on ? 16_384 : 1000}`);
     if (on && this.file !== ':memory:' && !this.unsynced && this.stmts.empty.get() !== undefined) this.beginFill();
-    if (on) return;
+    if (on || this.surrendered) return;
     if (this.unsynced) this.db.pragma('synchronous = NORMAL');
     this.checkpoint();
     if (this.unsynced) {
@@ -356,6 +368,7 @@ export class StateDb {
 
   /** Copy the log into the database and truncate it; on a full disk it fails quietly (the log stays as it was). */
   checkpoint(): void {
+    if (this.surrendered) return;
     try {
       this.db.pragma('wal_checkpoint(TRUNCATE)');
     } catch {} // nothing lost: the log keeps every committed write until a checkpoint succeeds
@@ -375,7 +388,7 @@ export class StateDb {
    * writer carry on meanwhile); the copy replaces the previous one only once complete.
    */
   async backup(): Promise<string | undefined> {
-    if (this.file === ':memory:') return undefined;
+    if (this.file === ':memory:' || this.surrendered) return undefined;
     const target = path.join(path.dirname(this.file), BACKUP_NAME);
     // Never replace a backup that knows stories with a store that knows none.
     if (this.stmts.livePaths.get() === undefined && existsSync(target) && knowsStories(target)) return undefined;

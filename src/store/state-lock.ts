@@ -1,5 +1,5 @@
 // One serving process per state folder: a lock file naming its holder, taken at start and released at exit.
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { StateStoreError } from './state-errors.js';
@@ -11,13 +11,15 @@ export class StateLockedError extends Error {
   constructor(
     readonly stateDir: string,
     readonly holder: LockHolder,
+    message?: string,
   ) {
     super(
-      `state folder ${stateDir} is in use by feedpub process ${holder.pid} on ${holder.host} (since ${holder.since}); ` +
-        `stop that server first, or give this one its own --state folder` +
-        (holder.host === os.hostname()
-          ? ''
-          : `; it said it was alive within the last ${Math.ceil(FOREIGN_WATCH_MS / 1000)} s (a lock of another host is taken over once it stops saying so)`),
+      message ??
+        `state folder ${stateDir} is in use by feedpub process ${holder.pid} on ${holder.host} (since ${holder.since}); ` +
+          `stop that server first, or give this one its own --state folder` +
+          (holder.host === os.hostname()
+            ? ''
+            : `; it said it was alive within the last ${Math.ceil(FOREIGN_WATCH_MS / 1000)} s (a lock of another host is taken over once it stops saying so)`),
     );
   }
 }
@@ -43,6 +45,10 @@ export interface LockOptions {
   onLost?: (holder: LockHolder | undefined) => void;
   /** How often the holder rewrites its lock's `beat` (default BEAT_MS; tests make it short). */
   beatMs?: number;
+  /** A beat could not be written (a full or read-only disk): said once until one is written again. */
+  onBeatFailed?: (error: Error) => void;
+  /** A gap between two beats this long means this process was stopped long enough to be taken over (default FOREIGN_WATCH_MS - BEAT_MS; tests make it short). */
+  stalledAfterMs?: number;
 }
 
 /**
@@ -122,9 +128,11 @@ function makeFolders(dir: string): void {
 export function lockStateDir(stateDir: string, now: Date = new Date(), options: LockOptions = {}): StateLock {
   const file = path.join(stateDir, LOCK_FILE);
   const me: LockHolder = { pid: process.pid, host: os.hostname(), since: now.toISOString(), beat: now.toISOString() };
+  refuseStrangeLock(file);
   for (let attempt = 0; attempt < 50; attempt++) {
     if (placeOrExplain(stateDir, file, me)) {
-      const beating = setInterval(() => beat(file, me, options.onLost, () => clearInterval(beating)), options.beatMs ?? BEAT_MS);
+      const beats = new Beats(file, me, options, () => clearInterval(beating));
+      const beating = setInterval(() => beats.beat(), options.beatMs ?? BEAT_MS);
       beating.unref();
       return {
         release() {
@@ -158,34 +166,96 @@ export function lockStateDir(stateDir: string, now: Date = new Date(), options: 
 }
 
 /**
- * Rewrite the lock with a new beat while it names `me` (aside, then renamed over it: a reader sees
- * the old text or the new, never half). A lock deleted by hand is placed again; one that names
- * another holder is lost. A beat that cannot be written (a full disk) is skipped: the next may be.
+ * A holder's beats: each rewrites the lock with a new beat while it names `me` (aside, then
+ * renamed over it: a reader sees the old text or the new, never half). A lock that names another
+ * holder is lost. A lock gone is placed again when it was deleted by hand, but is lost when this
+ * process was stopped long enough to be taken over (SIGSTOP, a suspended machine): the taker may
+ * have let go meanwhile, having written the store (attack trial: the first server put its lock
+ * back and served on from stale memory). A beat that cannot be written is skipped, said once.
  */
-function beat(file: string, me: LockHolder, onLost: LockOptions['onLost'], stop: () => void): void {
-  const now = readHolder(file);
-  if (now === undefined && !existsSync(file)) {
-    try {
-      if (placeWhole(file, { ...me, beat: new Date().toISOString() })) return;
-    } catch {
+class Beats {
+  private last = Date.now();
+  private failing = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly me: LockHolder,
+    private readonly options: LockOptions,
+    private readonly stop: () => void,
+  ) {}
+
+  beat(): void {
+    const { file, me } = this;
+    const stalled = Date.now() - this.last > (this.options.stalledAfterMs ?? FOREIGN_WATCH_MS - BEAT_MS);
+    const now = readHolder(file);
+    if (now === undefined && !existsSync(file)) {
+      if (stalled) {
+        this.lost(undefined);
+        return;
+      }
+      try {
+        if (placeWhole(file, { ...me, beat: new Date().toISOString() })) {
+          this.wrote();
+          return;
+        }
+      } catch (error) {
+        this.failed(error as Error);
+        return;
+      }
+    }
+    const held = readHolder(file);
+    // Unreadable: being written by a start on a folder without hard links; the next beat tells.
+    if (held === undefined) return;
+    if (!sameHolder(held, me)) {
+      this.lost(held);
       return;
     }
+    const aside = `${file}.${me.pid}-beat`;
+    try {
+      writeFileSync(aside, `${JSON.stringify({ ...me, beat: new Date().toISOString() })}\n`, { mode: 0o644 });
+      renameSync(aside, file);
+      this.wrote();
+    } catch (error) {
+      rmSync(aside, { force: true });
+      this.failed(error as Error);
+    }
   }
-  const held = readHolder(file);
-  // Unreadable: being written by a start on a folder without hard links; the next beat tells.
-  if (held === undefined) return;
-  if (!sameHolder(held, me)) {
-    stop();
-    onLost?.(held);
+
+  private wrote(): void {
+    this.last = Date.now();
+    this.failing = false;
+  }
+
+  private failed(error: Error): void {
+    if (!this.failing) this.options.onBeatFailed?.(error);
+    this.failing = true;
+  }
+
+  private lost(holder: LockHolder | undefined): void {
+    this.stop();
+    this.options.onLost?.(holder);
+  }
+}
+
+/**
+ * A lock path that is no file of ours (a folder, a link, a device: feedpub only ever writes a
+ * file there) cannot be read, replaced or removed as a lock: said as the operator's to fix. It
+ * was taken for a lock changing hands ("keeps changing hands"), or ended a start with EISDIR.
+ */
+function refuseStrangeLock(file: string): void {
+  let kind: string | undefined;
+  try {
+    const st = lstatSync(file);
+    kind = st.isFile() ? undefined : st.isDirectory() ? 'a folder' : st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
+  } catch {
     return;
   }
-  const aside = `${file}.${me.pid}-beat`;
-  try {
-    writeFileSync(aside, `${JSON.stringify({ ...me, beat: new Date().toISOString() })}\n`, { mode: 0o644 });
-    renameSync(aside, file);
-  } catch {
-    rmSync(aside, { force: true });
-  }
+  if (kind === undefined) return;
+  throw new StateStoreError(
+    'STATE_UNREADABLE',
+    `cannot take the state folder: its lock ${file} is ${kind}, which feedpub never makes; remove it (first make sure no feedpub serves that folder), then start again`,
+    file,
+  );
 }
 
 const sameHolder = (a: LockHolder, b: LockHolder) => a.pid === b.pid && a.host === b.host && a.since === b.since;
@@ -257,8 +327,9 @@ function placeOrExplain(stateDir: string, file: string, holder: LockHolder): boo
 /** Write `holder` to `file` in one step; false when `file` exists. */
 function placeWhole(file: string, holder: LockHolder): boolean {
   const aside = `${file}.${holder.pid}-${Math.random().toString(36).slice(2)}`;
-  writeFileSync(aside, `${JSON.stringify(holder)}\n`, { mode: 0o644 });
   try {
+    // Inside: on a full disk the file is made and the write fails, and it was left behind (attack trial).
+    writeFileSync(aside, `${JSON.stringify(holder)}\n`, { mode: 0o644 });
     linkSync(aside, file);
     return true;
   } catch (error) {

@@ -166,6 +166,8 @@ describe('a lock of another host', () => {
     expect(await server.done).toBe(1);
     expect(server.out.stderr).toMatch(/ERROR state\.lock-lost holder="process 1 on feedpub-other-host"/);
     expect(readFileSync(path.join(state, 'serve.lock'), 'utf8')).toBe(theirs);
+    // Nothing written to the folder after: its stop made a backup there (attack trial).
+    expect(server.out.stderr.split('state.lock-lost')[1]).not.toContain('state.backup ');
   }, 60_000);
 });
 

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -110,6 +110,39 @@ describe('state folder lock', () => {
     // Not ours any more: neither rewritten by a beat nor removed by the release.
     lock.release();
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(other);
+  });
+
+  it('says the lock is lost, not puts it back, when it is gone after this process was stopped long enough to be taken over', async () => {
+    const file = path.join(dir, 'serve.lock');
+    let lost: (holder: LockHolder | undefined) => void = () => undefined;
+    const lostTo = new Promise<LockHolder | undefined>((resolve) => (lost = resolve));
+    const lock = lockStateDir(dir, new Date(), { beatMs: 20, stalledAfterMs: 300, onLost: lost });
+    // Taken over and let go while this process was stopped (SIGSTOP): the store may have been written meanwhile.
+    rmSync(file);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600);
+    expect(await lostTo).toBeUndefined();
+    expect(existsSync(file)).toBe(false);
+    lock.release();
+  });
+
+  it('refuses a lock path that is a folder or a link, naming it: no feedpub makes one (it said "keeps changing hands", or EISDIR)', () => {
+    const file = path.join(dir, 'serve.lock');
+    mkdirSync(file);
+    expect(() => lockStateDir(dir)).toThrow(/its lock .*serve\.lock is a folder, which feedpub never makes; remove it/);
+    rmSync(file, { recursive: true });
+    symlinkSync(path.join(dir, 'nowhere'), file);
+    expect(() => lockStateDir(dir)).toThrow(StateStoreError);
+    expect(() => lockStateDir(dir)).toThrow(/is a symbolic link/);
+  });
+
+  it('tells a build whose lock another process took over, so that it stops', async () => {
+    const state = await stateForBuild(dir, { beatMs: 20 });
+    expect(state.copied).toBe(false);
+    writeFileSync(path.join(dir, 'serve.lock'), JSON.stringify({ pid: 7, host: 'feedpub-server-2', since: 'now' }));
+    const lost = await waitFor(() => state.lostTo(), 5_000, 'the lock lost');
+    expect(lost.holder?.host).toBe('feedpub-server-2');
+    await state.release();
+    expect(JSON.parse(readFileSync(path.join(dir, 'serve.lock'), 'utf8')).host).toBe('feedpub-server-2');
   });
 
   it('takes over a lock whose process is gone (kill -9), and releases only its own', async () => {
