@@ -181,7 +181,7 @@ export class Reconciler {
     }).filter((p) => !scanned.has(p));
     const onDisk = new Map(scan.files.map((f) => [f.path, f]));
     // Stories whose image changed are read too, but are no missed event: an image's own event only schedules this scan.
-    if (!initial && todo.length > 0) this.reportGap(todo, onDisk, newFolders);
+    if (!initial && todo.length > 0) this.reportGap(todo, onDisk, newFolders, scan.folders);
     const reading = new Set(todo);
     for (const p of this.options.staleImages?.() ?? []) {
       if (reading.has(p)) continue;
@@ -387,7 +387,7 @@ export class Reconciler {
    * A scan found files no event had reported (a burst that outran the watcher, a filesystem
    * without events): log how many, and make sure the folders holding them are watched from now on.
    */
-  private reportGap(todo: string[], onDisk: ReadonlyMap<string, FileStat>, newFolders: readonly string[]): void {
+  private reportGap(todo: string[], onDisk: ReadonlyMap<string, FileStat>, newFolders: readonly string[], listed: readonly string[]): void {
     // A story whose folder became a link is not listed (links are never followed) and is read
     // again by each scan, which keeps its last good version and its SYMLINK problem: no gap.
     const linked = new Set(this.options.problems.pathsWithCode(ProblemCode.Symlink));
@@ -396,10 +396,20 @@ export class Reconciler {
     const { queue } = this.options;
     const gaps = todo.filter((p) => (onDisk.has(p) || !linked.has(p)) && !inNewFolder(p) && !queue.expects(p));
     if (gaps.length === 0) return;
-    const folders = gaps.filter((p) => onDisk.has(p)).map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : ''));
+    const folderOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+    const folders = gaps.filter((p) => onDisk.has(p)).map(folderOf);
     const rewatched = this.options.ensureWatched?.(folders) ?? 0;
     if (rewatched > 0) this.schedule(BURST_RESCAN_MS);
-    this.options.log.warn('watch.gap', { files: gaps.length, rewatched, reason: 'changes found by a scan that no file event reported' });
+    // A folder renamed or moved as the scan began: its stories gone with a folder no longer there,
+    // or come in one the catalog knew nothing in, whose report is on its way. No lost event: said
+    // as a warning, every `mv world intl` set off alerts on it (new-user trial).
+    const there = new Set(listed);
+    const knownIn = new Set([...this.options.catalog.knownStats().keys()].map(folderOf));
+    const moved = (p: string) => (onDisk.has(p) ? !knownIn.has(folderOf(p)) : !there.has(folderOf(p)));
+    const lost = gaps.filter((p) => !moved(p)).length;
+    const fields = { files: gaps.length, rewatched };
+    if (lost === 0) this.options.log.info('watch.folder-moved', { ...fields, reason: 'stories of a folder that moved, found by a scan before its report' });
+    else this.options.log.warn('watch.gap', { ...fields, reason: 'changes found by a scan that no file event reported' });
   }
 
   /**

@@ -419,8 +419,30 @@ function isAlive(holder: LockHolder): boolean {
   if (holder.host !== os.hostname()) return true;
   try {
     process.kill(holder.pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    // EPERM: a process of another user, maybe a program that got the pid again.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  return !deadOrAnother(holder);
+}
+
+/**
+ * Linux only (elsewhere: false): the holder's pid is a process that is dead but not yet reaped
+ * (a zombie: a container's init reaps slowly, and a restart 0.3 s after kill -9 was refused:
+ * new-user trial), or another program's (the pid used again after a reboot: a power cut left the
+ * lock, and a service started at boot got its pid). A process's start time would tell a reused
+ * pid too, but it is reckoned from the boot time, which moves when the clock is set (a machine
+ * without a clock of its own sets it after boot): it could make a live holder look new.
+ */
+function deadOrAnother(holder: LockHolder): boolean {
+  try {
+    const stat = readFileSync(`/proc/${holder.pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    if (state === 'Z' || state === 'X') return true;
+    const command = readFileSync(`/proc/${holder.pid}/cmdline`, 'utf8');
+    // Empty: a kernel thread, or not readable to this user; then believed.
+    return command !== '' && !/node|feedpub/i.test(command);
+  } catch {
+    return false;
   }
 }

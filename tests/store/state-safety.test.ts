@@ -145,6 +145,22 @@ describe('state folder lock', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'serve.lock'), 'utf8')).host).toBe('feedpub-server-2');
   });
 
+  it.skipIf(process.platform !== 'linux')('takes over a lock whose pid is a zombie (killed, not yet reaped) or another program (the pid used again after a reboot) [/proc]', async () => {
+    // `sleep 0` exits, and its parent (the shell, now sleep 5) never reaps it.
+    other = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const zombie = Number(await new Promise<string>((resolve) => other?.stdout?.once('data', (d) => resolve(String(d)))));
+    await waitFor(() => readFileSync(`/proc/${zombie}/stat`, 'utf8').includes(') Z'), 5_000, 'a zombie');
+    holdBy(zombie);
+    let lock = lockStateDir(dir);
+    expect(stateDirHolder(dir)?.pid).toBe(process.pid);
+    lock.release();
+    // A live process, but not feedpub's: its pid is in the lock by chance.
+    holdBy(other.pid as number);
+    lock = lockStateDir(dir);
+    expect(stateDirHolder(dir)?.pid).toBe(process.pid);
+    lock.release();
+  });
+
   it('takes over a lock whose process is gone (kill -9), and releases only its own', async () => {
     other = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
     const pid = other.pid as number;
