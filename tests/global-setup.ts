@@ -22,6 +22,7 @@ function sources(dir: string): string[] {
  * project's own (the CLI finds package.json and public/ one level up, packages in node_modules).
  */
 export default async function setup(): Promise<() => Promise<void>> {
+  await sweepLeftovers();
   const outdir = path.join(ROOT, `.test-build-${process.pid}`);
   await build({
     entryPoints: sources(path.join(ROOT, 'src')),
@@ -36,4 +37,22 @@ export default async function setup(): Promise<() => Promise<void>> {
   // Read by src/workers/start-worker.ts (in-process tests) and tests/helpers.ts cliArgs (spawned CLIs).
   process.env.FEEDPUB_TEST_BUILD = outdir;
   return () => rm(outdir, { recursive: true, force: true });
+}
+
+/** The trees of runs stopped before their teardown (Ctrl-C: new-user trial), whose process is gone. */
+async function sweepLeftovers(): Promise<void> {
+  for (const name of readdirSync(ROOT)) {
+    const pid = Number(/^\.test-build-(\d+)$/.exec(name)?.[1]);
+    if (!(pid > 0) || pid === process.pid || running(pid)) continue;
+    await rm(path.join(ROOT, name), { recursive: true, force: true });
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
