@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStat } from '../core/folder-diff.js';
 import type { Site } from '../core/model.js';
-import { matchRoute } from '../core/routes.js';
+import { matchRoute, siteUrls } from '../core/routes.js';
 import { NO_EXTRA_HEADERS } from '../snapshot/headers.js';
 import type { Snapshot, SnapshotItem } from '../snapshot/snapshot.js';
 import { RollingBackup } from '../store/rolling-backup.js';
@@ -21,6 +21,7 @@ import { StoreRetry, isStoreWriteError } from './store-retry.js';
 import { Reconciler } from './reconciler.js';
 import { SiteBuilder } from './site-builder.js';
 import { type LiveSiteOptions, type SiteStatus, siteFromConfig } from './site-status.js';
+import { feedIdFor } from './site-id.js';
 import { WebSubNotifier } from './websub-notifier.js';
 import type { DeskSource, SiteEvent } from './desk-state.js';
 import { type DeskPreviewEntry, previewOf } from './desk-preview-source.js';
@@ -100,7 +101,7 @@ export class LiveSite {
     const clock = options.clock ?? Date.now;
     this.store = options.store ?? new StateDb(options.ephemeral ? null : config.stateDir);
     if (options.backupEveryMs && !options.ephemeral) this.backup = new RollingBackup(this.store, options.backupEveryMs, log);
-    this.site = siteFromConfig(config, baseUrl);
+    this.site = siteFromConfig(config, baseUrl, feedIdFor(this.store, config.site.id, siteUrls(baseUrl).home, log));
     if (options.watch && config.websubHubs.length > 0) {
       this.notifier = new WebSubNotifier({
         hubs: config.websubHubs,

@@ -63,15 +63,15 @@ export interface SiteStatus {
   websub?: NotifierStatus;
 }
 
-/** The site described by the configuration, at `baseUrl`. */
-export function siteFromConfig(config: Readonly<Config>, baseUrl: string): Site {
+/** The site described by the configuration, at `baseUrl`; `id`: the feed's (publish/site-id.ts), else made from the URL. */
+export function siteFromConfig(config: Readonly<Config>, baseUrl: string, id = config.site.id ?? siteUrls(baseUrl).home): Site {
   return {
     title: config.site.title,
     description: config.site.description,
     language: config.site.language,
     author: config.site.author,
     baseUrl,
-    id: config.site.id ?? siteUrls(baseUrl).home,
+    id,
     itemLimit: config.itemLimit,
     maxAge: config.maxAge,
     hubs: config.websubHubs,

@@ -233,6 +233,16 @@ export class StateDb {
     return fromStored(this.stmts.summary.get(filePath)?.summary);
   }
 
+  /** The feed's id as first published from this store (publish/site-id.ts), if one was kept. */
+  feedId(): string | undefined {
+    return this.stmts.getSetting.get('feed-id')?.value;
+  }
+
+  keepFeedId(id: string): void {
+    if (this.writesHeld) return;
+    this.stmts.putSetting.run('feed-id', id);
+  }
+
   /** Stored entries hold only for the parse settings and entry format that made them: on another `fingerprint`, forget them all. */
   checkFingerprint(fingerprint: string): 'kept' | 'new' | 'changed' {
     const stored = this.stmts.getSetting.get('entries-fingerprint')?.value;

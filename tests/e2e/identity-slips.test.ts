@@ -2,6 +2,7 @@
 import { copyFile, mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nameBasedUuid } from '../../src/core/identity.js';
 import { buildSite } from '../../src/runtime.js';
 import { silentLogger } from '../../src/log.js';
 import { getText, parseAtomFeed, put, removeDir, siteFolders, startSite, tempDir, testConfig, waitFor } from '../helpers.js';
@@ -378,6 +379,29 @@ describe('story identity', () => {
     // The new path is the renamed story, not a new one.
     expect(about('c.txt')).toEqual([['article.renamed', { from: 'a.txt', file: 'c.txt' }]]);
     expect(about('b.txt')).toEqual([['article.removed', { file: 'b.txt' }]]);
+  });
+
+  it('keeps the feed’s id, and makes new stories’ ids from it, when the public URL changes (a new domain); a loopback URL is never kept', async () => {
+    await put(ctx.articles, 'a.txt', 'Story A\n\nThe text of story A.\n');
+    const feedId = (xml: string) => /<feed[^>]*>[\s\S]*?<id>([^<]+)<\/id>/.exec(xml)?.[1];
+    // A trial run on loopback first: its address does not become the feed's id.
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    expect(feedId((await atom(ctx.running.url)).xml)).toBe(`${ctx.running.url}/`);
+    await ctx.running.close();
+    ctx.running = await startSite(ctx.articles, ctx.state, {}, { baseUrl: 'https://old.example' });
+    expect(feedId((await atom(ctx.running.url)).xml)).toBe('https://old.example/');
+    await ctx.running.close();
+    const kept: unknown[] = [];
+    const log = { ...silentLogger, info: (event: string, fields?: unknown) => event === 'site.id-kept' && kept.push(fields) };
+    ctx.running = await startSite(ctx.articles, ctx.state, {}, { baseUrl: 'https://new.example', log });
+    const { url } = ctx.running;
+    await put(ctx.articles, 'b.txt', 'Story B\n\nThe text of story B.\n');
+    await waitFor(async () => (await titles(url)).includes('Story B'), 10_000, 'B published');
+    const { xml, items } = await atom(url);
+    expect(feedId(xml)).toBe('https://old.example/');
+    expect(items.find((i) => i.title === 'Story B')?.id).toBe(nameBasedUuid('https://old.example/\nb.txt'));
+    expect(items.find((i) => i.title === 'Story B')?.link).toBe('https://new.example/articles/b');
+    expect(kept).toEqual([expect.objectContaining({ id: 'https://old.example/', url: 'https://new.example/' })]);
   });
 
   it('keeps a broken story’s last good version in a build with another base URL against the same state', async () => {
