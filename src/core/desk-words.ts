@@ -81,7 +81,7 @@ const th = {
     EMPTY: { what: 'ไฟล์ว่างเปล่า', todo: 'เขียนข่าวลงในไฟล์ หรือลบไฟล์ทิ้ง' },
     BAD_FRONT_MATTER: {
       what: 'ส่วนหัวระหว่างบรรทัด --- เขียนไม่ถูกต้อง',
-      todo: 'ดูบรรทัดที่ระบุ แต่ละบรรทัดต้องเป็น ชื่อ: ค่า และข้อความที่มีเครื่องหมาย : ต้องอยู่ในเครื่องหมายคำพูด',
+      todo: 'ดูบรรทัดที่ระบุ แต่ละบรรทัดต้องเป็น ชื่อ: ค่า ข้อความที่มีเครื่องหมาย : ต้องอยู่ในเครื่องหมายคำพูด และเครื่องหมายคำพูดหรือวงเล็บ [ ] ที่เปิดแล้วต้องปิดด้วย',
     },
     BAD_DATE: { what: 'วันที่ไม่ถูกต้อง', todo: 'อ่านวันที่ไม่ได้ หรือเป็นวันที่ไม่มีจริง (เช่น 31 เม.ย.) แก้วันที่ในบรรทัดที่ระบุ' },
     BAD_FIELD: { what: 'ค่าในส่วนหัวผิดรูปแบบ', todo: 'แก้ค่าในบรรทัดที่ระบุให้ถูกชนิด (เช่น tags เป็นรายการ draft เป็น true หรือ false)' },
@@ -191,7 +191,7 @@ const en = {
     EMPTY: { what: 'The file is empty', todo: 'Write the story into it, or delete the file.' },
     BAD_FRONT_MATTER: {
       what: 'The header between the --- lines is not valid',
-      todo: 'Look at the line shown: each line is `name: value`, and text containing a colon needs quotes.',
+      todo: 'Look at the line shown: each line is `name: value`, text containing a colon needs quotes, and a quote or a [ bracket that is opened must be closed.',
     },
     BAD_DATE: { what: 'The date is not valid', todo: 'It cannot be read, or names a day that does not exist (such as 31 April). Fix the date on the line shown.' },
     BAD_FIELD: {
