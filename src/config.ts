@@ -276,6 +276,8 @@ function parseBaseUrl(value: string | undefined): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('base-url', 'must be http: or https:');
   if (url.search || url.hash) throw new ConfigError('base-url', 'must not have a query or fragment');
+  // It is written into every link and the feed's id: a user name or password there is published (attack trial).
+  if (url.username || url.password) throw new ConfigError('base-url', 'must not hold a user name or password (it is published in every link)');
   return url.href.replace(/\/+$/, '');
 }
 

@@ -14,7 +14,7 @@ import type { StateDb } from '../store/state-db.js';
 export function feedIdFor(store: StateDb, configured: string | undefined, fromUrl: string, log: Logger): string {
   const kept = store.feedId();
   const id = configured ?? kept ?? fromUrl;
-  if (configured === undefined && kept !== undefined && kept !== fromUrl)
+  if (configured === undefined && kept !== undefined && kept !== fromUrl && !isLoopback(fromUrl))
     log.info('site.id-kept', { id: kept, url: fromUrl, reason: 'the public URL changed since the feed was first published; its id stays (set "id" in the config to choose one)' });
   if (id !== kept && (configured !== undefined || !isLoopback(id))) {
     try {
@@ -26,11 +26,22 @@ export function feedIdFor(store: StateDb, configured: string | undefined, fromUr
   return id;
 }
 
+/** This machine's own address in any spelling (a trailing dot, IPv4 in IPv6, any-address), or no URL at all. */
 function isLoopback(id: string): boolean {
+  let host: string;
   try {
-    const host = new URL(id).hostname;
-    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\./.test(host);
+    host = new URL(id).hostname.toLowerCase().replace(/\.$/, '');
   } catch {
     return false;
   }
+  const v4 = host.replace(/^\[::ffff:(.*)\]$/, '$1');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host === '[::1]' ||
+    host === '[::]' ||
+    /^127\./.test(v4) ||
+    v4 === '0.0.0.0' ||
+    /^\[::ffff:7f[0-9a-f]{2}:/.test(host)
+  );
 }
