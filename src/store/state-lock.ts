@@ -440,8 +440,9 @@ function deadOrAnother(holder: LockHolder): boolean {
     const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
     if (state === 'Z' || state === 'X') return true;
     const command = readFileSync(`/proc/${holder.pid}/cmdline`, 'utf8');
-    // Empty: a kernel thread, or not readable to this user; then believed.
-    return command !== '' && !/node|feedpub/i.test(command);
+    // Empty: a kernel thread, or not readable to this user; then believed. Any way of running
+    // feedpub counts (node, tsx, a renamed or bundled binary, a folder called feedpub).
+    return command !== '' && !/node|feedpub|cli\.[jt]s|tsx|bun|deno/i.test(command);
   } catch {
     return false;
   }
