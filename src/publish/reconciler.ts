@@ -100,11 +100,11 @@ export class Reconciler {
   /** Folders added or removed since the last scan began (folderChanged). */
   private changedFolders = new Set<string>();
   /**
-   * Folders whose every file a scan read because they appeared, by their identity then
-   * (scan-folder.ts folderIds). The watcher reports a moved folder's sub-folders as it walks
-   * them, after the scan began: each came again as a folder that appeared, and a 10,000-story
-   * rename was read twice over (20,000 files, then 10,000, with serving slow meanwhile). The
-   * same folder at the same path is not read again; another one there (a swap) is.
+   * Folders under which a scan read every file, by their identity then (scan-folder.ts
+   * folderIds). The watcher reports a moved folder's sub-folders as it walks them, after the scan
+   * began: each came again as a folder that appeared, and a 10,000-story rename was read twice
+   * over (20,000 files, then 10,000, with serving slow meanwhile). The same folder at the same
+   * path is not read again; another one there (a swap), or one that went and came back, is.
    */
   private settledFolders = new Map<string, string>();
 

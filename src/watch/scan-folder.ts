@@ -26,7 +26,7 @@ export interface ScanResult {
   /**
    * Each listed sub-folder's identity (device, inode, birth time) as it was just before it was
    * listed: a folder at the same path with the same identity is the same folder, moved away and
-   * back at most, whose files are what they were (publish/reconciler.ts settles appeared folders by it).
+   * back at most, whose files are what they were (publish/reconciler.ts settles the folders a scan read whole by it).
    */
   folderIds: Map<string, string>;
   /**
