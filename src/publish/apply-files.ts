@@ -11,6 +11,7 @@ import { type Entry, type Problem, ProblemCode, type Story } from '../core/model
 import { type FutureStories, releaseOf } from '../core/release.js';
 import { paths, siteUrls } from '../core/routes.js';
 import type { Logger } from '../log.js';
+import type { StoredArticle } from '../store/article-row.js';
 import type { StateDb } from '../store/state-db.js';
 import { type FileJob, type FileOutcome, type FileStat, readError } from '../workers/read-story.js';
 import { type Catalog, summarizeReading } from './catalog.js';
@@ -385,7 +386,7 @@ export class FileApplier {
       // come later), or if the two stories changed places (a swap, below).
       const file = path.join(this.options.articlesDir, candidate.path);
       const moved = candidate.deletedAt !== null || !existsSync(file);
-      const swapped = !moved && ownLive && looked++ < SWAP_LOOKS && fileHash(file) === own.hash;
+      const swapped = !moved && (ownLive || own === undefined) && looked++ < SWAP_LOOKS && this.movedOn(file, candidate, own);
       const gone = moved || swapped;
       // Over a live story, only a move of this very moment: not a story deleted long ago whose text was pasted in.
       const recent = candidate.deletedAt === null || this.now() - candidate.deletedAt < RENAME_WINDOW_MS;
@@ -408,6 +409,21 @@ export class FileApplier {
       return { record: { ...candidate, path: relPath, deletedAt: null }, oldUrl, renamed: true };
     }
     return { record: own };
+  }
+
+  /**
+   * Whether `candidate`'s story left its file, which now holds another known story: this path's
+   * own (two changed places), or another live one's (three or more in a ring: `mv f t; mv h f;
+   * mv g h; mv t g` kept every id with its path, each entry showing another's text). Bytes no
+   * record knows are an edit of the candidate in place, which stays (`cp b a` then b edited).
+   */
+  private movedOn(file: string, candidate: StoredArticle, own: StoredArticle | undefined): boolean {
+    const bytes = fileHash(file);
+    if (bytes === undefined || bytes === candidate.hash) return false;
+    if (bytes === own?.hash) return true;
+    // Live, or set aside by this very ring a moment ago (a replaced story's record).
+    const known = (r: StoredArticle) => r.deletedAt === null || this.now() - r.deletedAt < RENAME_WINDOW_MS;
+    return this.store.withHash(bytes, candidate.path).some((r) => r.path !== own?.path && known(r));
   }
 
   private remove(relPath: string, freed: string[]): boolean {

@@ -49,6 +49,23 @@ describe('story identity', () => {
     for (const line of renamed) expect(JSON.stringify(line)).not.toContain('\\u0000');
   });
 
+  it('keeps every id through a ring of three files (`mv f t; mv h f; mv g h; mv t g`)', async () => {
+    for (const t of ['f', 'g', 'h']) await put(ctx.articles, `${t}.txt`, `Story ${t}\n\nThe text of story ${t}.\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const before = (await atom(url)).items;
+    const at = (name: string) => path.join(ctx.articles, name);
+    await rename(at('f.txt'), at('t.txt'));
+    await rename(at('h.txt'), at('f.txt'));
+    await rename(at('g.txt'), at('h.txt'));
+    await rename(at('t.txt'), at('g.txt'));
+    await waitFor(async () => (await atom(url)).items.find((i) => i.title === 'Story h')?.link.endsWith('/articles/f'), 10_000, 'h at f');
+    await waitFor(async () => (await atom(url)).items.length === 3, 10_000, 'three stories');
+    const { items, xml } = await atom(url);
+    for (const title of ['Story f', 'Story g', 'Story h']) expect(items.find((i) => i.title === title)?.id).toBe(before.find((i) => i.title === title)?.id);
+    expect(xml).not.toContain('deleted-entry');
+  });
+
   it('keeps A’s id through `rm b.txt; mv a.txt b.txt`, and tombstones only B', async () => {
     await put(ctx.articles, 'a.txt', 'Story A\n\nThe text of story A.\n');
     await put(ctx.articles, 'b.txt', 'Story B\n\nThe text of story B.\n');

@@ -19,7 +19,56 @@ afterEach(async () => {
   dirs = [];
 });
 
+function applier(articles: string, state: string): { applier: FileApplier; catalog: Catalog } {
+  store = new StateDb(state);
+  const parser = storyParser({ boilerplateMarkers: DEFAULT_BOILERPLATE_MARKERS, timeZone: 'UTC', maxTitleLength: 200 }, false);
+  const catalog = new Catalog();
+  const options = {
+    articlesDir: articles,
+    maxFileBytes: 1_000_000,
+    feedId: 'urn:test',
+    baseUrl: 'https://news.example',
+    futureStories: 'hold' as const,
+    timeZone: 'UTC',
+    read: (file: Parameters<typeof parser.read>[0]) => parser.read(file),
+    hold: () => undefined,
+  };
+  return { applier: new FileApplier(options, store, catalog, new ProblemBook(), silentLogger, Date.now), catalog };
+}
+
 describe('stories that change places', () => {
+  it('keeps every id through a ring of three (mv f t; mv h f; mv g h; mv t g), in any order; an edit in place is no move', async () => {
+    for (const order of [['f.txt', 'g.txt', 'h.txt'], ['h.txt', 'g.txt', 'f.txt'], ['g.txt', 'f.txt', 'h.txt']]) {
+      const articles = await tempDir();
+      const state = await tempDir('feedpub-state-');
+      dirs.push(articles, state);
+      const text = (t: string) => `Story ${t}\n\nThe text of story ${t}.\n`;
+      for (const t of ['f', 'g', 'h']) await put(articles, `${t}.txt`, text(t));
+      const { applier: a, catalog } = applier(articles, state);
+      await a.apply(['f.txt', 'g.txt', 'h.txt']);
+      const idOf = (title: string) => catalog.list().find((e) => e.title === title)?.id;
+      const before = ['f', 'g', 'h'].map((t) => idOf(`Story ${t}`));
+      // f gets h's story, h gets g's, g gets f's.
+      await writeFile(path.join(articles, 'f.txt'), text('h'));
+      await writeFile(path.join(articles, 'h.txt'), text('g'));
+      await writeFile(path.join(articles, 'g.txt'), text('f'));
+      await a.apply(order);
+      expect(['f', 'g', 'h'].map((t) => idOf(`Story ${t}`))).toEqual(before);
+      expect(catalog.get('f.txt')?.title).toBe('Story h');
+      expect(catalog.list()).toHaveLength(3);
+      // b's text copied to a, and b edited: a copy, and an edit in place; each keeps its id.
+      await writeFile(path.join(articles, 'f.txt'), text('g'));
+      await writeFile(path.join(articles, 'g.txt'), `${text('f')}An added line.\n`);
+      const idAt = (p: string) => catalog.get(p)?.id;
+      const [atF, atG] = [idAt('f.txt'), idAt('g.txt')];
+      await a.apply(['f.txt', 'g.txt']);
+      expect([idAt('f.txt'), idAt('g.txt')]).toEqual([atF, atG]);
+      store?.close();
+      store = undefined;
+    }
+  });
+
+
   it('applies the other half of a swap in the same apply: no rebuild in between shows a story gone (two folders swapped, seen by two scans)', async () => {
     const articles = await tempDir();
     const state = await tempDir('feedpub-state-');
