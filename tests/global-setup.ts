@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { running } from '../src/publish/build-folder.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -45,14 +46,5 @@ async function sweepLeftovers(): Promise<void> {
     const pid = Number(/^\.test-build-(\d+)$/.exec(name)?.[1]);
     if (!(pid > 0) || pid === process.pid || running(pid)) continue;
     await rm(path.join(ROOT, name), { recursive: true, force: true });
-  }
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

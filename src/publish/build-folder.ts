@@ -47,7 +47,7 @@ export function throughLink(outDir: string): string {
 }
 
 /** A process id in a leftover's name is still running (then its build is not a leftover). */
-function running(pid: number): boolean {
+export function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
