@@ -10,13 +10,21 @@ import type { ArchivePool } from '../workers/archive-pool.js';
 const AHEAD = 2;
 
 /**
+ * Pages rendered on the main thread before the worker is started for pages that do not come in a
+ * run: starting it (its own modules and a connection to the store) took about 250 ms here, ten
+ * times a page's render, and a build after one story changed renders one page.
+ */
+const MAIN_PAGES = 2;
+
+/**
  * `items` with each archive document made by `pool`: its doc() is a promise, and the build goes on
  * with story pages meanwhile. Measured at 10,000 stories (3 runs each): 7.5-7.8 s against
  * 8.4-9.5 s with every page rendered on the main thread. Letting the main thread render a page
  * itself whenever the worker was behind was slower (8.2-9.0 s) and took 40 MB more. Pages are
- * asked for ahead only once two follow each other (a cold build), never for a build that renders
- * one changed page. A page the worker cannot render (it failed, or a story is not in the store)
- * is rendered on the main thread.
+ * asked for ahead only once two follow each other (a cold build). The first MAIN_PAGES pages that
+ * do not follow another are rendered here, not on the worker: a build after one story changed
+ * never starts it. A page the worker cannot render (it failed, or a story is not in the store) is
+ * rendered on the main thread.
  */
 export function archivesAside(items: Iterable<SnapshotItem>, pool: ArchivePool): SnapshotItem[] {
   const byPage = new Map<number, SnapshotItem[]>();
@@ -29,10 +37,15 @@ export function archivesAside(items: Iterable<SnapshotItem>, pool: ArchivePool):
   if (byPage.size === 0) return list;
   const made = new Map<number, Promise<Map<string, SnapshotDoc> | undefined>>();
   const left = new Map<number, number>();
-  const decide = (page: number): Promise<Map<string, SnapshotDoc> | undefined> => {
+  let pooled = false;
+  let onMain = 0;
+  const decide = (page: number, inRun: boolean): Promise<Map<string, SnapshotDoc> | undefined> => {
     let docs = made.get(page);
     if (docs) return docs;
-    const job = byPage.get(page)?.[0]?.offThread?.();
+    const here = !inRun && !pooled && onMain < MAIN_PAGES;
+    if (here) onMain++;
+    else pooled = true;
+    const job = here ? undefined : byPage.get(page)?.[0]?.offThread?.();
     docs = job
       ? pool.render(job.page).then(
           (result) => new Map(result.map((m) => [m.path, job.finish(m)])),
@@ -46,8 +59,8 @@ export function archivesAside(items: Iterable<SnapshotItem>, pool: ArchivePool):
   const take = async (page: number, item: SnapshotItem): Promise<SnapshotDoc | undefined> => {
     // Two in a row: a build writing every page (not one changed story's), so the next ones are asked for now.
     const streaming = made.has(page - 1);
-    const docs = decide(page);
-    if (streaming) for (let next = page + 1; next <= page + AHEAD && byPage.has(next); next++) decide(next);
+    const docs = decide(page, streaming);
+    if (streaming) for (let next = page + 1; next <= page + AHEAD && byPage.has(next); next++) decide(next, true);
     const doc = (await docs)?.get(item.path);
     const remaining = (left.get(page) ?? 1) - 1;
     left.set(page, remaining);

@@ -1,5 +1,5 @@
 // The build folder's housekeeping: where a link at --out leads, one build at a time, leftovers of killed builds, folders left empty, whether a folder is safe to update in place, and making folders and files a few at a time.
-import { lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BuildTargetError } from './build-target.js';
@@ -87,6 +87,34 @@ export async function removeEmptyFolders(outDir: string, dirs: Iterable<string>)
       )
         break;
     }
+  }
+}
+
+/**
+ * isFile for many files in few folders: each folder listed once, on its first question. A build
+ * after one story changed asked lstat about every story page (10,000 calls, about 100 ms here);
+ * one listing of the folder answers them all. A name the listing cannot type (a file system
+ * without d_type) counts as missing: the document is written again, never wrongly kept.
+ */
+export class FileListing {
+  private readonly folders = new Map<string, ReadonlySet<string>>();
+
+  has(file: string): boolean {
+    const dir = path.dirname(file);
+    let names = this.folders.get(dir);
+    if (!names) {
+      try {
+        names = new Set(
+          readdirSync(dir, { withFileTypes: true })
+            .filter((d) => d.isFile())
+            .map((d) => d.name),
+        );
+      } catch {
+        names = new Set();
+      }
+      this.folders.set(dir, names);
+    }
+    return names.has(path.basename(file));
   }
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { buildFile } from '../core/routes.js';
 import type { SnapshotItem } from '../snapshot/snapshot.js';
 import type { CopiedFile } from './build-files.js';
-import { FolderMaker, inParallel, isFile, removeEmptyFolders } from './build-folder.js';
+import { FileListing, FolderMaker, inParallel, isFile, removeEmptyFolders } from './build-folder.js';
 import { BUILD_MANIFEST, type BuildManifest, emptyManifest, writeManifest } from './build-manifest.js';
 import { type BuildFailures, ENCODINGS, type Target, WRITE_PARALLEL, keptAsItWas, placeDocument, suffixesOf } from './place-document.js';
 
@@ -41,6 +41,7 @@ export async function updateTree(
       }
       manifest.files.set(rel, file.stamp);
     }
+    const listed = new FileListing();
     const update = async (item: SnapshotItem) => {
       const to = path.join(outDir, buildFile(item.path));
       const last = before.documents.get(item.path);
@@ -49,7 +50,7 @@ export async function updateTree(
         item,
         { last, into: manifest, plain: uncompressed },
         // Kept only when every file of it is there (a build killed midway may have removed a .gz).
-        () => last !== undefined && suffixesOf(last).every((suffix) => isFile(to + suffix)),
+        () => last !== undefined && suffixesOf(last).every((suffix) => listed.has(to + suffix)),
         async (body, owned) => {
           await dirs.make(path.dirname(to));
           if (uncompressed) {

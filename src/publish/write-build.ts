@@ -70,6 +70,22 @@ async function writeLocked(
   precompress: Precompress,
   guards?: BuildGuards,
 ): Promise<BuildResult> {
+  const pool = new WritePool();
+  pool.warm();
+  try {
+    return await writeWith(pool, documents, folders, precompress, guards);
+  } finally {
+    pool.close();
+  }
+}
+
+async function writeWith(
+  pool: WritePool,
+  documents: Iterable<SnapshotItem>,
+  folders: BuildFolders,
+  precompress: Precompress,
+  guards?: BuildGuards,
+): Promise<BuildResult> {
   const { publicDir, articlesDir, outDir } = folders;
   await removeLeftovers(outDir);
   const items = [...documents];
@@ -92,19 +108,14 @@ async function writeLocked(
   // Checked again before writing: the folder may have changed during the minutes a large build takes.
   if (guards && inPlace) checkBuildTarget(outDir, guards);
   const failures = new BuildFailures();
-  const pool = new WritePool();
   const target = { outDir, pool, plain: (urlPath: string) => writtenPlain(urlPath, precompress) };
-  try {
-    const manifest = inPlace
-      ? await updateTree(items, files, before, target, failures)
-      : await replaceTree(items, files, before, target, failures, guards);
-    const { written, skipped } = failures;
-    let count = manifest.files.size;
-    for (const doc of manifest.documents.values()) count += suffixesOf(doc).length;
-    return { files: count, written, skipped };
-  } finally {
-    pool.close();
-  }
+  const manifest = inPlace
+    ? await updateTree(items, files, before, target, failures)
+    : await replaceTree(items, files, before, target, failures, guards);
+  const { written, skipped } = failures;
+  let count = manifest.files.size;
+  for (const doc of manifest.documents.values()) count += suffixesOf(doc).length;
+  return { files: count, written, skipped };
 }
 
 /** Where a document goes, or undefined for a path that cannot be a file (reported when it is written). */

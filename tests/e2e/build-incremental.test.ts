@@ -145,18 +145,29 @@ describe('build, again', () => {
     });
   });
 
-  it('writes a document again when its file was deleted from the build by hand', async () => {
+  it('writes a document again when its file was deleted from the build by hand, or replaced by a link', async () => {
     for (let i = 1; i <= 4; i++) await story(`u${i}`, i);
+    const outside = await tempDir('feedpub-outside-');
     await withBuild({}, async (site, build) => {
       await build();
       await rm(path.join(site, 'articles/u1.html'));
       // Only a compressed copy gone (a build into this folder with another precompress killed midway): written again too.
       await rm(path.join(site, 'articles/u3.html.br'));
+      await writeFile(path.join(outside, 'other.html'), 'OTHER');
+      await rm(path.join(site, 'articles/u4.html'));
+      await symlink(path.join(outside, 'other.html'), path.join(site, 'articles/u4.html'));
       await writeFile(path.join(ctx.articles, 'u2.txt'), 'Story u2 again\n\n2026-01-02 09:00\n\nBody.\n');
+      const folder = await inode(site, '.');
       await build();
+      // In place (the same folder): each file asked about where it is, not hard-linked into a new tree.
+      expect(await inode(site, '.')).toBe(folder);
       expect(await readFile(path.join(site, 'articles/u1.html'), 'utf8')).toContain('Story u1');
+      expect((await lstat(path.join(site, 'articles/u4.html'))).isFile()).toBe(true);
+      expect(await readFile(path.join(site, 'articles/u4.html'), 'utf8')).toContain('Story u4');
       await expectEncodingsAgree(site, ['articles/u1.html', 'articles/u3.html']);
     });
+    expect(await readFile(path.join(outside, 'other.html'), 'utf8')).toBe('OTHER');
+    await removeDir(outside);
   });
 
   it('never removes or writes through a path the manifest or a link would lead out of the build folder', async () => {

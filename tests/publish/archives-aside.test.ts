@@ -45,7 +45,7 @@ function fakePool(fail = false) {
 }
 
 describe('archivesAside', () => {
-  it('takes every archive document from the worker, asking two pages ahead once pages come in a run', async () => {
+  it('renders the first page here and takes the rest from the worker, asking two pages ahead once pages come in a run', async () => {
     const { items, onMain } = site(6);
     const { pool, asked } = fakePool();
     const wrapped = archivesAside(items, pool);
@@ -53,17 +53,30 @@ describe('archivesAside', () => {
     expect(wrapped[0]).toBe(items[0]);
     const tags: string[] = [];
     for (const item of wrapped.slice(1)) tags.push(((await item.doc()) as SnapshotDoc).tag);
-    expect(tags).toEqual(Array(18).fill('worker'));
-    expect(onMain).toEqual([]);
-    expect(asked).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(tags).toEqual([...Array(3).fill('main'), ...Array(15).fill('worker')]);
+    // Page 1's three documents are made in one render; its siblings wait in the source (snapshot.ts).
+    expect(onMain).toEqual(FORMATS.map((f) => `/archive/1/${f}`));
+    expect(asked).toEqual([2, 3, 4, 5, 6]);
   });
 
-  it('asks for nothing ahead when one page is wanted (a build after one story changed)', async () => {
+  it('never starts the worker for one page (a build after one story changed)', async () => {
     const { items } = site(6);
     const { pool, asked } = fakePool();
     const wrapped = archivesAside(items, pool);
-    for (const item of wrapped.filter((i) => i.path.startsWith('/archive/4/'))) expect(((await item.doc()) as SnapshotDoc).tag).toBe('worker');
-    expect(asked).toEqual([4]);
+    for (const item of wrapped.filter((i) => i.path.startsWith('/archive/4/'))) expect(((await item.doc()) as SnapshotDoc).tag).toBe('main');
+    expect(asked).toEqual([]);
+  });
+
+  it('starts the worker for a third page apart from the others, and asks for nothing ahead', async () => {
+    const { items } = site(9);
+    const { pool, asked } = fakePool();
+    const wrapped = archivesAside(items, pool);
+    const tags: Record<number, string> = {};
+    for (const page of [2, 5, 8]) {
+      for (const item of wrapped.filter((i) => i.path.startsWith(`/archive/${page}/`))) tags[page] = ((await item.doc()) as SnapshotDoc).tag;
+    }
+    expect(tags).toEqual({ 2: 'main', 5: 'main', 8: 'worker' });
+    expect(asked).toEqual([8]);
   });
 
   it('renders a page on the main thread when the worker fails it', async () => {

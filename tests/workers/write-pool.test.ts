@@ -37,6 +37,19 @@ describe('write pool (build)', () => {
     expect(br).toEqual(served.br.body);
   });
 
+  it('starts one worker ahead of the first write when warmed, and writes on it', async () => {
+    dir = await tempDir();
+    pool = new WritePool(1);
+    pool.warm();
+    pool.warm();
+    const slots = (pool as unknown as { slots: { worker: { threadId: number } }[] }).slots;
+    expect(slots).toHaveLength(1);
+    const warmed = slots[0]?.worker.threadId;
+    await pool.write(Buffer.from('<p>warm</p>'), [path.join(dir, 'w.html')]);
+    expect(await readFile(path.join(dir, 'w.html'), 'utf8')).toBe('<p>warm</p>');
+    expect(slots.map((s) => s.worker.threadId)).toEqual([warmed]);
+  });
+
   it('writes many documents at once on its workers, each whole', async () => {
     dir = await tempDir();
     pool = new WritePool(2);
