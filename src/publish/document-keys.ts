@@ -5,7 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Entry, Site } from '../core/model.js';
-import { archivePageCount, inFacet } from '../core/render/documents.js';
+import { type ArchiveLedger, archivePageCount, archivePageEntries } from '../core/archive-pages.js';
+import { inFacet } from '../core/render/documents.js';
 import { type Facet, hasFacetPage } from '../core/routes.js';
 
 /** What every document depends on besides its stories: the site settings and the parse settings. */
@@ -34,6 +35,7 @@ export class DocumentKeys {
     private readonly site: Site,
     private readonly settings: () => KeySettings,
     private readonly list: () => readonly Entry[],
+    private readonly archive: ArchiveLedger,
   ) {}
 
   /** The catalog changed: facet slices are found again. */
@@ -53,13 +55,11 @@ export class DocumentKeys {
   }
 
   /** An archive page's three documents: their stories, and whether a later page exists (its links say so). */
-  archive(page: number): string | undefined {
-    const entries = this.list();
-    const pages = archivePageCount(this.site, entries.length);
-    if (page < 1 || page > pages) return undefined;
-    const size = this.site.itemLimit;
-    const slice = entries.slice(entries.length - page * size, entries.length - (page - 1) * size);
-    return hash(`${this.base()}\0archive\0${page}\0${page < pages}\0${slice.map((e) => this.entryKey(e)).join('\0')}`);
+  archivePage(page: number): string | undefined {
+    const slice = archivePageEntries(this.archive, page, this.site.itemLimit);
+    if (!slice) return undefined;
+    const later = page < archivePageCount(this.archive, this.site.itemLimit);
+    return hash(`${this.base()}\0archive\0${page}\0${later}\0${slice.map((e) => this.entryKey(e)).join('\0')}`);
   }
 
   private base(): string {

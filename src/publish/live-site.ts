@@ -12,6 +12,7 @@ import { ArticleWatcher } from '../watch/article-watcher.js';
 import { RootGuard, type RootIdentity } from '../watch/root-guard.js';
 import { type StoryParser, storyParser } from '../workers/story-parser.js';
 import { FileApplier } from './apply-files.js';
+import { ArchivePlaces } from './archive-places.js';
 import { entriesFingerprint } from './entry-format.js';
 import { Catalog } from './catalog.js';
 import { ChangeQueue } from './change-queue.js';
@@ -148,6 +149,7 @@ export class LiveSite {
       newestDeletion: () => this.store.newestDeletion(),
       reportDocumentProblems: (problems) => this.problems.setDocuments(problems),
       entriesFingerprint: entriesFingerprint(config),
+      archive: new ArchivePlaces(this.store.archivePlaces(), (given) => this.store.putArchivePlaces(given), log),
     });
     this.storeRetry = new StoreRetry({
       apply: (paths, seen) => this.apply(paths, seen),

@@ -1,9 +1,8 @@
 // Catalog → documents → snapshot: the front documents rebuilt per change, story, facet and archive documents made on request.
-import type { Problem, Site, Tombstone } from '../core/model.js';
+import { type ArchiveLedger, archivePageCount, archivePageEntries } from '../core/archive-pages.js';
+import type { Entry, Problem, Site, Tombstone } from '../core/model.js';
 import {
   type Document,
-  archivePageCount,
-  archiveSlice,
   feedUpdated,
   renderArchiveDocuments,
   renderFacetDocuments,
@@ -25,6 +24,7 @@ import {
   type SnapshotDoc,
   type SnapshotItem,
 } from '../snapshot/snapshot.js';
+import type { ArchivePlaces } from './archive-places.js';
 import type { Catalog } from './catalog.js';
 import { DiscoveryDocuments } from './discovery-documents.js';
 import { DocumentKeys } from './document-keys.js';
@@ -50,6 +50,8 @@ export interface SiteBuilderOptions {
   reportDocumentProblems?: (problems: Problem[]) => void;
   /** The settings stored entries were parsed with (part of every document's source key). */
   entriesFingerprint?: string;
+  /** Each story's place in the archive (given to new stories at each rebuild). */
+  archive: ArchivePlaces;
 }
 
 export interface RebuildReport {
@@ -111,9 +113,17 @@ export class SiteBuilder {
   private readonly keys: DocumentKeys;
   last: RebuildReport | null = null;
 
+  private readonly ledger: ArchiveLedger;
+
   constructor(private readonly options: SiteBuilderOptions) {
     const { site, timeZone, catalog } = options;
-    this.keys = new DocumentKeys(site, () => ({ render: timeZone, entries: options.entriesFingerprint ?? '' }), () => catalog.list());
+    this.ledger = options.archive.ledger(catalog);
+    this.keys = new DocumentKeys(
+      site,
+      () => ({ render: timeZone, entries: options.entriesFingerprint ?? '' }),
+      () => catalog.list(),
+      this.ledger,
+    );
     this.storyPages = new StoryPages(
       (relPath) => {
         const entry = catalog.get(relPath);
@@ -156,20 +166,24 @@ export class SiteBuilder {
     const started = performance.now();
     const { site, timeZone, catalog } = this.options;
     const entries = catalog.list();
-    const facets = { categories: this.facetLinks('categories'), authors: this.facetLinks('authors') };
-    const docs = renderFrontDocuments(site, entries, this.options.newestDeletion(), timeZone, this.options.tombstones(), facets);
-    const rendered = performance.now();
-    const front = new Map(docs.map((doc) => [doc.path, compressNow(this.encode(doc, this.current.get(doc.path)))] as const));
-    const encoded = performance.now();
     let pages = 0;
+    const published: Entry[] = [];
     // The first rebuild indexes every story and no page is cached yet: 100,000 of them in 0.1 s, not 0.3 s.
     const first = this.storyPages.size === 0;
     for (const relPath of catalog.drainChanged()) {
       const entry = catalog.get(relPath);
+      if (entry) published.push(entry);
       if (first && entry) this.storyPages.add(relPath, paths.article(entry.slug));
       else for (const url of this.storyPages.move(relPath, entry ? paths.article(entry.slug) : undefined)) this.pages.forget(url);
       pages++;
     }
+    this.options.archive.give(published);
+    const facets = { categories: this.facetLinks('categories'), authors: this.facetLinks('authors') };
+    const { newestDeletion, tombstones } = this.options;
+    const docs = renderFrontDocuments(site, entries, newestDeletion(), timeZone, this.ledger, tombstones(), facets);
+    const rendered = performance.now();
+    const front = new Map(docs.map((doc) => [doc.path, compressNow(this.encode(doc, this.current.get(doc.path)))] as const));
+    const encoded = performance.now();
     const changedFeeds = FEED_FORMATS.map(paths.feed).filter((p) => front.get(p)?.tag !== this.current.get(p)?.tag);
     this.facets.clear();
     this.archives.clear();
@@ -244,8 +258,9 @@ export class SiteBuilder {
 
   /** RFC 5005 archive pages: three documents per complete page, rendered together. */
   private archiveSource(): DocumentSource {
-    const { catalog, site, timeZone } = this.options;
-    const count = () => archivePageCount(site, catalog.size);
+    const { site, timeZone } = this.options;
+    const ledger = this.ledger;
+    const count = () => archivePageCount(ledger, site.itemLimit);
     return {
       *paths() {
         for (let page = 1; page <= count(); page++) for (const f of FEED_FORMATS) yield paths.archive(page, f);
@@ -259,20 +274,20 @@ export class SiteBuilder {
       },
       key: (path) => {
         const route = matchRoute(path);
-        return route?.kind === 'archive' ? this.keys.archive(route.page) : undefined;
+        return route?.kind === 'archive' ? this.keys.archivePage(route.page) : undefined;
       },
       render: (path) => {
         const route = matchRoute(path);
         if (route?.kind !== 'archive') return undefined;
-        return renderArchiveDocuments(site, route.page, catalog.list(), timeZone)?.map((d) => this.encode(d));
+        return renderArchiveDocuments(site, route.page, ledger, timeZone)?.map((d) => this.encode(d));
       },
       offThread: (path) => {
         const route = matchRoute(path);
         if (route?.kind !== 'archive') return undefined;
-        const slice = archiveSlice(site, route.page, catalog.list());
+        const slice = archivePageEntries(ledger, route.page, site.itemLimit);
         // The worker reads stories from the store: one whose body is only in memory (a failed store write) is rendered here.
-        if (!slice?.entries.every((e) => e instanceof StoredEntry && e.inStore)) return undefined;
-        const stories = (slice.entries as StoredEntry[]).map(({ path, id, hash, publishedMs, updatedMs, title }) => ({
+        if (!slice?.every((e) => e instanceof StoredEntry && e.inStore)) return undefined;
+        const stories = (slice as StoredEntry[]).map(({ path, id, hash, publishedMs, updatedMs, title }) => ({
           path,
           id,
           hash,
@@ -281,7 +296,7 @@ export class SiteBuilder {
           title,
         }));
         return {
-          page: { site, timeZone, page: route.page, pages: slice.pages, stories },
+          page: { site, timeZone, page: route.page, pages: count(), stories },
           finish: ({ body, tag, lastModifiedMs, hasPage, ...doc }) => {
             const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
             return encodedDocument({ ...doc, lastModified: new Date(lastModifiedMs), navigated: hasPage }, bytes, tag, this.options.policy);

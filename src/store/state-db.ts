@@ -144,6 +144,8 @@ export class StateDb {
       revive: this.db.prepare<[string, string, string]>('UPDATE redirects SET to_path = ? WHERE id = ? AND to_path IS NULL AND from_path != ?'),
       retarget: this.db.prepare<[string | null, string | null, string]>('UPDATE redirects SET to_path = ?, id = coalesce(?, id) WHERE to_path = ?'),
       dropRedirect: this.db.prepare<[string]>('DELETE FROM redirects WHERE from_path = ?'),
+      archivePlaces: this.db.prepare<[], [string, number]>('SELECT id, place FROM archive_places').raw(),
+      putArchivePlace: this.db.prepare<[string, number]>('INSERT OR IGNORE INTO archive_places (id, place) VALUES (?, ?)'),
       getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       dropSetting: this.db.prepare<[string]>('DELETE FROM settings WHERE key = ?'),
       putSetting: this.db.prepare<[string, string]>(
@@ -231,6 +233,19 @@ export class StateDb {
   /** The stored summary of a published story (undefined: none, or stored by an older feedpub). */
   summary(filePath: string): string | undefined {
     return fromStored(this.stmts.summary.get(filePath)?.summary);
+  }
+
+  /** Every story's place in the archive (publish/archive-places.ts): [id, place]. */
+  archivePlaces(): [string, number][] {
+    return this.stmts.archivePlaces.all();
+  }
+
+  /** Keep new places, each once: a place or id already given keeps what it had. */
+  putArchivePlaces(places: readonly (readonly [string, number])[]): void {
+    if (this.writesHeld || places.length === 0) return;
+    this.transaction(() => {
+      for (const [id, place] of places) this.stmts.putArchivePlace.run(id, place);
+    });
   }
 
   /** The feed's id as first published from this store (publish/site-id.ts), if one was kept. */

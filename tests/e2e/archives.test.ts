@@ -1,5 +1,5 @@
 // RFC 5005 complete archives: following prev-archive from the subscription feed rebuilds the whole history.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import {
   startSite,
   tempDir,
   testConfig,
+  waitFor,
 } from '../helpers.js';
 
 const ctx = siteFolders();
@@ -98,6 +99,55 @@ describe('feed history (RFC 5005)', () => {
       expect(titles.length).toBeLessThan(20);
     }
     expect(titles.sort()).toEqual(Array.from({ length: 6 }, (_, i) => `Whole ${i + 1}`).sort());
+  });
+
+  it('keeps each complete page as it is when an old story is deleted or a backdated one arrives, across a restart', async () => {
+    const story = (name: string, date: string) => put(ctx.articles, `${name}.txt`, `${name}\n\n${date} 09:00\n\nbody of ${name}\n`);
+    for (let i = 1; i <= 8; i++) await story(`Story ${i}`, `2026-11-${String(i).padStart(2, '0')}`);
+    ctx.running = await startSite(ctx.articles, ctx.state, { itemLimit: 3 });
+    let { url } = ctx.running;
+    const titles = async (doc: string) => (parseAtomFeed((await getText(`${url}${doc}`)).text).entries ?? []).map((e) => e.title?.value);
+    /** Every story a reader paging back from the subscription feed finds (RFC 5005 §4.2), each once. */
+    const walk = async () => {
+      const seen: string[] = [];
+      let next: string | undefined = `${url}/atom.xml`;
+      while (next) {
+        const feed: ReturnType<typeof parseAtomFeed> = parseAtomFeed((await getText(next)).text);
+        seen.push(...(feed.entries ?? []).map((e) => e.title?.value ?? ''));
+        next = feed.links?.find((l) => l.rel === 'prev-archive')?.href;
+      }
+      return [...new Set(seen)].sort();
+    };
+    expect(await titles('/archive/1/atom.xml')).toEqual(['Story 3', 'Story 2', 'Story 1']);
+    const page2 = (await getText(`${url}/archive/2/atom.xml`)).text;
+
+    // The oldest story deleted: its page loses it, and no other story changes page.
+    await rm(path.join(ctx.articles, 'Story 1.txt'));
+    await waitFor(async () => !(await titles('/archive/1/atom.xml')).includes('Story 1'), 10_000, 'Story 1 out of page 1');
+    expect(await titles('/archive/1/atom.xml')).toEqual(['Story 3', 'Story 2']);
+    expect((await getText(`${url}/archive/2/atom.xml`)).text).toBe(page2);
+
+    // A backdated story takes the next place: page 3 is complete with it, pages 1 and 2 keep their stories.
+    await story('Story 0', '2026-10-01');
+    await waitFor(async () => (await fetch(`${url}/archive/3/atom.xml`)).status === 200, 10_000, 'page 3');
+    expect(await titles('/archive/3/atom.xml')).toEqual(['Story 0', 'Story 8', 'Story 7']);
+    expect(await titles('/archive/2/atom.xml')).toEqual(['Story 6', 'Story 5', 'Story 4']);
+    expect(await titles('/archive/1/atom.xml')).toEqual(['Story 3', 'Story 2']);
+    // Another, in no complete page yet: the subscription feeds carry it after their newest three.
+    await story('Story -1', '2026-09-01');
+    await waitFor(async () => (await titles('/atom.xml')).includes('Story -1'), 10_000, 'Story -1 in the feed');
+    expect(await titles('/atom.xml')).toEqual(['Story 8', 'Story 7', 'Story 6', 'Story -1']);
+    const every = ['Story -1', 'Story 0', ...Array.from({ length: 7 }, (_, i) => `Story ${i + 2}`)].sort();
+    expect(await walk()).toEqual(every);
+
+    // A restart keeps every place: the same pages, byte for byte but for the new port in the links.
+    const pages = () => Promise.all([1, 2, 3].map(async (n) => (await getText(`${url}/archive/${n}/atom.xml`)).text.replaceAll(url, 'ORIGIN')));
+    const before = await pages();
+    await ctx.running.close();
+    ctx.running = await startSite(ctx.articles, ctx.state, { itemLimit: 3 });
+    url = ctx.running.url;
+    expect(await pages()).toEqual(before);
+    expect(await walk()).toEqual(every);
   });
 
   it('builds archive pages on a worker thread, byte for byte as the server renders them on its own', async () => {

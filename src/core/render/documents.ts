@@ -1,4 +1,5 @@
 // Every document the site serves, as data: feeds, index, story, category, author and archive documents with their paths and types.
+import { type ArchiveLedger, archivePageCount, archivePageEntries, newestArchiveBeyond, subscriptionEntries } from '../archive-pages.js';
 import { authorsOf } from '../credit-authors.js';
 import type { Entry, Site, Tombstone } from '../model.js';
 import { type Facet, type FeedFormat, FEED_FORMATS, paths, siteUrls } from '../routes.js';
@@ -95,8 +96,9 @@ function feedPage({ site, entries, timeZone, urlOf }: FeedPageSource, format: Fe
 }
 
 /**
- * The three feeds (newest `site.itemLimit` entries) and the index page. `entries` must be
- * sorted newest first; `newestDeletion` is when a story was last deleted (epoch ms). The feeds
+ * The three feeds (newest `site.itemLimit` entries, and any story older than those in no complete
+ * archive page yet: core/archive-pages.ts) and the index page. `entries` must be sorted newest
+ * first; `newestDeletion` is when a story was last deleted (epoch ms). The feeds
  * are dated by their own entries and the deletions they announce: an edit of a story too old to
  * be in them leaves their bytes, and so their ETag, as they were (new-user trial: every subscriber
  * downloaded the feed again for a change it does not carry). The index, whose category and author
@@ -107,17 +109,19 @@ export function renderFrontDocuments(
   entries: readonly Entry[],
   newestDeletion: number | undefined,
   timeZone: string,
+  archive: ArchiveLedger,
   tombstones: readonly Tombstone[] = [],
   facets: { categories: readonly FacetLink[]; authors: readonly FacetLink[] } = { categories: [], authors: [] },
 ): Document[] {
   const latest = entries.slice(0, site.itemLimit);
+  const inFeeds = subscriptionEntries(entries, archive, site.itemLimit);
   const links = siteLinks(site);
-  const updated = feedUpdated(latest, newestDeletion);
-  const feeds = renderFeedPieces(site, latest, updated, links, { tombstones, history: archiveHistory(site, entries.length) });
+  const updated = feedUpdated(inFeeds, newestDeletion);
+  const feeds = renderFeedPieces(site, inFeeds, updated, links, { tombstones, history: archiveHistory(site, inFeeds, archive) });
   // WebSub §4: the front feeds advertise hub and self in Link headers as well as in the feed.
   const self = site.hubs.length > 0 ? (f: FeedFormat) => links[f] : undefined;
   return [
-    ...feedDocuments(feeds, paths.feed, updated, 'live', { site, entries: latest, timeZone, urlOf: (f) => links[f] }, self),
+    ...feedDocuments(feeds, paths.feed, updated, 'live', { site, entries: inFeeds, timeZone, urlOf: (f) => links[f] }, self),
     {
       path: paths.home,
       contentType: MEDIA_TYPES.html,
@@ -197,47 +201,25 @@ export function renderFacetDocuments(
   ];
 }
 
-/**
- * RFC 5005 archives: the stories, oldest first, in pages of `itemLimit`; only complete pages are
- * archives (page 1 is the oldest). Every story is in the subscription feeds (the newest
- * `itemLimit`) or in a complete page, so a reader can rebuild the whole history.
- */
-export function archivePageCount(site: Site, total: number): number {
-  return Math.floor(total / site.itemLimit);
-}
-
 function historyFor(make: (format: FeedFormat) => HistoryLinks) {
   return { rss: make('rss'), atom: make('atom'), json: make('json') };
 }
 
-/**
- * The subscription feeds' link to the newest archive page that holds a story they do not: when
- * the count is a whole number of pages, the newest page holds exactly the feeds' own stories, and
- * a reader paging back (JSON Feed's `next_url`) would get the same items again. That page stays
- * an archive, linked from the one before it.
- */
-function archiveHistory(site: Site, total: number) {
-  const pages = Math.min(archivePageCount(site, total), Math.floor((total - 1) / site.itemLimit));
-  if (pages < 1) return undefined;
+/** The subscription feeds' link to the newest archive page that holds a story they do not (core/archive-pages.ts). */
+function archiveHistory(site: Site, inFeeds: readonly Entry[], archive: ArchiveLedger) {
+  const page = newestArchiveBeyond(inFeeds, archive, site.itemLimit);
+  if (page === undefined) return undefined;
   const urls = siteUrls(site.baseUrl);
-  return historyFor((f) => ({ prevArchive: urls.archive(pages, f) }));
+  return historyFor((f) => ({ prevArchive: urls.archive(page, f) }));
 }
 
 /**
  * Archive page `page` in all three formats, or undefined when there is no such complete page.
- * Complete pages change only when an older story is deleted or a backdated one arrives.
+ * A complete page changes only when one of its own stories is edited or deleted.
  */
-export function renderArchiveDocuments(site: Site, page: number, entries: readonly Entry[], timeZone = 'UTC'): Document[] | undefined {
-  const slice = archiveSlice(site, page, entries);
-  return slice && renderArchivePage(site, page, slice.pages, slice.entries, timeZone);
-}
-
-/** The stories of archive page `page` (oldest first page, `site.itemLimit` each) and the number of pages; undefined past the last. */
-export function archiveSlice(site: Site, page: number, entries: readonly Entry[]): { entries: readonly Entry[]; pages: number } | undefined {
-  const pages = archivePageCount(site, entries.length);
-  if (!Number.isInteger(page) || page < 1 || page > pages) return undefined;
-  const size = site.itemLimit;
-  return { entries: entries.slice(entries.length - page * size, entries.length - (page - 1) * size), pages };
+export function renderArchiveDocuments(site: Site, page: number, archive: ArchiveLedger, timeZone = 'UTC'): Document[] | undefined {
+  const slice = archivePageEntries(archive, page, site.itemLimit);
+  return slice && renderArchivePage(site, page, archivePageCount(archive, site.itemLimit), slice, timeZone);
 }
 
 /** Archive page `page` of `pages` holding `slice` (newest first): its three feeds. */

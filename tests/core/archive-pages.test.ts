@@ -1,0 +1,91 @@
+// Archive pages by place: complete pages fixed once full, the subscription feeds carrying what no complete page holds.
+import { describe, expect, it } from 'vitest';
+import { type ArchiveLedger, archivePageCount, archivePageEntries, newestArchiveBeyond, subscriptionEntries } from '../../src/core/archive-pages.js';
+import type { Entry } from '../../src/core/model.js';
+import { ArchivePlaces } from '../../src/publish/archive-places.js';
+import { Catalog } from '../../src/publish/catalog.js';
+import type { Logger } from '../../src/log.js';
+
+const entry = (n: number, day: number): Entry => ({
+  path: `s${n}.txt`,
+  slug: [`s${n}`],
+  url: `https://news.example/articles/s${n}`,
+  id: `urn:test:${n}`,
+  published: new Date(Date.UTC(2026, 0, day)),
+  updated: new Date(Date.UTC(2026, 0, day)),
+  hash: `h${n}`,
+  title: `Story ${n}`,
+  contentHtml: '<p>x</p>',
+  summary: 'x',
+  categories: [],
+});
+
+/** A ledger over `byPlace` (place → entry; a missing place is a deleted story's). */
+function ledger(highest: number, byPlace: Record<number, Entry>): ArchiveLedger {
+  return { highest, entryAt: (place) => byPlace[place] };
+}
+
+const titles = (entries: readonly Entry[] | undefined) => entries?.map((e) => e.title);
+
+describe('archive pages by place', () => {
+  const s = Array.from({ length: 11 }, (_, i) => entry(i, i + 1));
+
+  it('counts complete pages only, and gives a page its places newest first, a deleted story leaving a gap', () => {
+    const archive = ledger(8, { 1: s[1] as Entry, 3: s[3] as Entry, 4: s[4] as Entry, 5: s[5] as Entry, 6: s[6] as Entry, 7: s[7] as Entry, 8: s[8] as Entry });
+    expect(archivePageCount(archive, 3)).toBe(2);
+    expect(titles(archivePageEntries(archive, 1, 3))).toEqual(['Story 3', 'Story 1']);
+    expect(titles(archivePageEntries(archive, 2, 3))).toEqual(['Story 6', 'Story 5', 'Story 4']);
+    for (const page of [0, 3, 1.5, -1]) expect(archivePageEntries(archive, page, 3)).toBeUndefined();
+  });
+
+  it('puts a story older than the newest ones but in no complete page in the subscription feeds, after them', () => {
+    // Places 1-6 in date order; 7 is a backdated story (day 0), 8 the newest.
+    const backdated = entry(99, 0);
+    const newestFirst = [s[8], s[6], s[5], s[4], s[3], s[2], s[1], backdated] as Entry[];
+    const archive = ledger(8, { 1: s[1], 2: s[2], 3: s[3], 4: s[4], 5: s[5], 6: s[6], 7: backdated, 8: s[8] } as Record<number, Entry>);
+    const inFeeds = subscriptionEntries(newestFirst, archive, 3);
+    expect(titles(inFeeds)).toEqual(['Story 8', 'Story 6', 'Story 5', 'Story 99']);
+    // Page 2 (4-6) holds Story 4, which the feeds do not: the feeds link it.
+    expect(newestArchiveBeyond(inFeeds, archive, 3)).toBe(2);
+    // Every story is in the feeds or a complete page.
+    const everywhere = new Set([...inFeeds, ...(archivePageEntries(archive, 1, 3) ?? []), ...(archivePageEntries(archive, 2, 3) ?? [])]);
+    expect(everywhere.size).toBe(newestFirst.length);
+  });
+
+  it('links the page before the newest when the newest holds only the feeds’ own stories, and none when no page holds another', () => {
+    const newestFirst = [s[6], s[5], s[4], s[3], s[2], s[1]] as Entry[];
+    const archive = ledger(6, { 1: s[1], 2: s[2], 3: s[3], 4: s[4], 5: s[5], 6: s[6] } as Record<number, Entry>);
+    const inFeeds = subscriptionEntries(newestFirst, archive, 3);
+    expect(titles(inFeeds)).toEqual(['Story 6', 'Story 5', 'Story 4']);
+    expect(newestArchiveBeyond(inFeeds, archive, 3)).toBe(1);
+    expect(newestArchiveBeyond(newestFirst, archive, 3)).toBeUndefined();
+  });
+});
+
+describe('ArchivePlaces', () => {
+  it('gives places oldest first to the stories that have none, keeps them, and says when the store refused them', () => {
+    const kept: [string, number][][] = [];
+    const lines: string[] = [];
+    const say = (_event: string) => undefined;
+    const log: Logger = { debug: say, info: say, error: say, warn: (event, fields) => lines.push(`${event} ${JSON.stringify(fields)}`) };
+    const catalog = new Catalog();
+    const places = new ArchivePlaces([['urn:test:gone', 1]], (given) => kept.push(given), log);
+    const stories = [entry(3, 3), entry(1, 1), entry(2, 2)];
+    for (const e of stories) catalog.publish(e);
+    places.give(stories);
+    expect(kept).toEqual([[['urn:test:1', 2], ['urn:test:2', 3], ['urn:test:3', 4]]]);
+    const archive = places.ledger(catalog);
+    expect(archive.highest).toBe(4);
+    // Place 1 is a story no longer published: an empty place.
+    expect([1, 2, 3, 4].map((p) => archive.entryAt(p)?.title)).toEqual([undefined, 'Story 1', 'Story 2', 'Story 3']);
+    // Given again (a rebuild that saw them change): nothing new.
+    places.give(stories);
+    expect(kept).toHaveLength(1);
+    const failing = new ArchivePlaces([], () => {
+      throw new Error('disk full');
+    }, log);
+    failing.give([entry(5, 5)]);
+    expect(failing.ledger(catalog).highest).toBe(1);
+    expect(lines.some((l) => l.includes('state.archive-places-unsaved') && l.includes('disk full'))).toBe(true);
+  });
+});
