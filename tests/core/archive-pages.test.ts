@@ -62,30 +62,64 @@ describe('archive pages by place', () => {
   });
 });
 
+/** A store of runs in memory, as state-db.ts keeps them. */
+function runStore(runs: { first: number; ids: (string | null)[] }[] = [], fail = false) {
+  return {
+    runs,
+    folded: 0,
+    archiveRuns: () => runs,
+    putArchiveRun(first: number, ids: readonly string[]) {
+      if (fail) throw new Error('disk full');
+      runs.push({ first, ids: [...ids] });
+    },
+    foldArchiveRuns(ids: readonly (string | null)[]) {
+      this.folded++;
+      runs.splice(0, runs.length, { first: 1, ids: [...ids] });
+    },
+  };
+}
+
 describe('ArchivePlaces', () => {
-  it('gives places oldest first to the stories that have none, keeps them, and says when the store refused them', () => {
-    const kept: [string, number][][] = [];
-    const lines: string[] = [];
-    const say = (_event: string) => undefined;
-    const log: Logger = { debug: say, info: say, error: say, warn: (event, fields) => lines.push(`${event} ${JSON.stringify(fields)}`) };
+  const lines: string[] = [];
+  const say = (_event: string) => undefined;
+  const log: Logger = { debug: say, info: say, error: say, warn: (event, fields) => lines.push(`${event} ${JSON.stringify(fields)}`) };
+
+  it('gives places oldest first to the stories that have none, keeps them as a run, and says when the store refused them', () => {
+    const store = runStore([{ first: 1, ids: ['urn:test:gone'] }]);
     const catalog = new Catalog();
-    const places = new ArchivePlaces([['urn:test:gone', 1]], (given) => kept.push(given), log);
+    const places = new ArchivePlaces(store, log);
     const stories = [entry(3, 3), entry(1, 1), entry(2, 2)];
     for (const e of stories) catalog.publish(e);
     places.give(stories);
-    expect(kept).toEqual([[['urn:test:1', 2], ['urn:test:2', 3], ['urn:test:3', 4]]]);
+    expect(store.runs).toEqual([
+      { first: 1, ids: ['urn:test:gone'] },
+      { first: 2, ids: ['urn:test:1', 'urn:test:2', 'urn:test:3'] },
+    ]);
     const archive = places.ledger(catalog);
     expect(archive.highest).toBe(4);
     // Place 1 is a story no longer published: an empty place.
     expect([1, 2, 3, 4].map((p) => archive.entryAt(p)?.title)).toEqual([undefined, 'Story 1', 'Story 2', 'Story 3']);
     // Given again (a rebuild that saw them change): nothing new.
     places.give(stories);
-    expect(kept).toHaveLength(1);
-    const failing = new ArchivePlaces([], () => {
-      throw new Error('disk full');
-    }, log);
+    expect(store.runs).toHaveLength(2);
+    // A restart reads the same places.
+    const again = new ArchivePlaces(store, log).ledger(catalog);
+    expect([1, 2, 3, 4].map((p) => again.entryAt(p)?.title)).toEqual([undefined, 'Story 1', 'Story 2', 'Story 3']);
+    const failing = new ArchivePlaces(runStore([], true), log);
     failing.give([entry(5, 5)]);
     expect(failing.ledger(catalog).highest).toBe(1);
     expect(lines.some((l) => l.includes('state.archive-places-unsaved') && l.includes('disk full'))).toBe(true);
+  });
+
+  it('folds many runs into one at a start, with the same places', () => {
+    const runs = Array.from({ length: 300 }, (_, i) => ({ first: i + 1, ids: [i === 7 ? null : `urn:test:${i + 1}`] }));
+    const store = runStore(runs);
+    const places = new ArchivePlaces(store, log);
+    expect(store.folded).toBe(1);
+    expect(store.runs).toHaveLength(1);
+    expect(store.runs[0]?.ids).toHaveLength(300);
+    expect(store.runs[0]?.ids[7]).toBeNull();
+    expect(store.runs[0]?.ids[8]).toBe('urn:test:9');
+    expect(places.ledger(new Catalog()).highest).toBe(300);
   });
 });
