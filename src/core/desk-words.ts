@@ -103,6 +103,10 @@ const th = {
     MARKS_DROPPED: { what: 'เผยแพร่แล้ว โดยตัดสระหรือวรรณยุกต์ที่ซ้อนเกิน', todo: 'ตัวอักษรหนึ่งตัวมีสระหรือวรรณยุกต์ซ้อนเกินสี่ตัว ตรวจคำในบรรทัดนั้น' },
     FUTURE_DATE: { what: 'วันที่อยู่ในอนาคต จึงใช้เวลาที่บันทึกแทน', todo: 'ตรวจวันที่ในข่าว ถ้าตั้งใจให้รอเผยแพร่ ให้ตั้ง futureStories เป็น hold' },
     HELD_AFTER_PUBLISHED: { what: 'ข่าวที่เผยแพร่แล้วถูกดึงกลับไปรอ', todo: 'วันที่ถูกแก้เป็นอนาคต ข่าวจะกลับมาเมื่อถึงเวลานั้น ถ้าพิมพ์วันที่ผิด ให้แก้วันที่' },
+    DATE_LOST: {
+      what: 'อ่านวันที่ของข่าวไม่ได้ จึงคงวันที่เดิมไว้',
+      todo: 'บรรทัดวันที่อาจพิมพ์ผิด (เช่น ชื่อเดือน) บรรทัดนั้นจึงแสดงเป็นเนื้อข่าว แก้บรรทัดวันที่ให้ถูก',
+    },
     UNSURE: { what: 'ระบบไม่แน่ใจบางบรรทัด', todo: 'ข่าวเผยแพร่ตามที่เขียน ตรวจว่าบรรทัดที่ระบุ (เช่น เครดิต) แสดงตามที่ตั้งใจ' },
     DUPLICATE_ID: { what: 'id ซ้ำกับไฟล์อื่น', todo: 'ไฟล์นี้จึงได้ id ใหม่ของตัวเอง ลบหรือเปลี่ยนช่อง id ถ้าไม่ได้ตั้งใจให้ซ้ำ' },
     FAR_FUTURE: { what: 'วันที่เลยไปข้างหน้ากว่าหนึ่งปี', todo: 'น่าจะพิมพ์ปีผิด ตรวจปีอีกครั้ง (พ.ศ. มากกว่า ค.ศ. 543 ปี)' },
@@ -236,6 +240,10 @@ const en = {
     HELD_AFTER_PUBLISHED: {
       what: 'A published story was pulled back',
       todo: 'Its date was edited into the future: it returns then. If the date is a typo, correct it.',
+    },
+    DATE_LOST: {
+      what: 'No date could be read, so the story keeps its date',
+      todo: 'The date line may have a typo (the name of a month?), so it shows as text in the story. Correct it.',
     },
     UNSURE: {
       what: 'The desk was unsure about a line',

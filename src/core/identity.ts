@@ -19,9 +19,11 @@ export interface IdentityRecord {
  * The identity of a story after reading it at `seenAt`. The id is the front-matter id, else
  * the remembered one, else a name-based UUID (RFC 9562 v5 layout) of the feed id and path, so
  * a fresh build of the same folder gives the same ids. The date written in the file wins for
- * `published`; otherwise the first-seen time. A date read from a wire lede counts only when the
- * story is first seen: stories published before feedpub read ledes keep the date subscribers
- * saw. `updated` moves only when the bytes change.
+ * `published`; without one, the date the story was published with, or for a new story the
+ * first-seen time (a dateline misspelt in an edit re-dated a published story to when it was first
+ * seen: new-user trial). A date read from a wire lede counts only when the story is first seen:
+ * stories published before feedpub read ledes keep the date subscribers saw. `updated` moves
+ * only when the bytes change.
  */
 export function resolveIdentity(
   prev: IdentityRecord | undefined,
@@ -29,7 +31,7 @@ export function resolveIdentity(
 ): IdentityRecord {
   const { path, hash, story, seenAt, feedId, idInUse } = input;
   const firstSeen = prev?.firstSeen ?? seenAt;
-  const published = story.dateSource?.lede && prev ? prev.published : (story.date?.getTime() ?? firstSeen);
+  const published = story.dateSource?.lede && prev ? prev.published : (story.date?.getTime() ?? prev?.published ?? firstSeen);
   const changed = prev !== undefined && prev.hash !== hash;
   let updated: number;
   if (story.updated) updated = story.updated.getTime();

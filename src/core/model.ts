@@ -143,6 +143,8 @@ export const ProblemCode = {
   FutureDate: 'FUTURE_DATE',
   /** A published story was taken down (held) because its date was edited into the future. */
   HeldAfterPublished: 'HELD_AFTER_PUBLISHED',
+  /** A story published with a written date was saved with none that could be read (a misspelt month): it keeps its date. */
+  DateLost: 'DATE_LOST',
   /** The parser was unsure and kept the text as written (never blocks publishing). */
   Unsure: 'UNSURE',
   /** A front-matter id already used by another file: this one is published under its own id. */

@@ -302,6 +302,13 @@ export class FileApplier {
       story.updated = undefined;
     }
     const previous = this.previousIdentity(relPath, hash, story);
+    const known = previous.record;
+    // Dated as written before (a date other than its first sight), and no date now: it keeps its date (core/identity.ts), and the editor hears why.
+    if (known && story.date === undefined && release.kind !== 'now-undated' && known.published !== known.firstSeen)
+      story.warnings.push({
+        code: ProblemCode.DateLost,
+        message: `no date could be read in this save (a misspelt month?), so the first lines may show as text; the story keeps the date it was published with, ${new Date(known.published).toISOString()}`,
+      });
     const record = resolveIdentity(previous.record, {
       idInUse: (id) => this.catalog.idOwner(id) !== undefined || this.store.idInUse(id),
       path: relPath,

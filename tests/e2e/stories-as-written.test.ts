@@ -143,6 +143,31 @@ describe('dates that cannot be', () => {
   });
 });
 
+describe('a date that no longer reads', () => {
+  it('keeps the date a published story went out with when an edit misspells its dateline, and says DATE_LOST', async () => {
+    await put(ctx.articles, 'walls.txt', 'Flood walls hold\n\nBANGKOK, November 30, 2026 9:15 AM\n\nThe walls held overnight.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    type Item = { title: string; date_published: string; content_html: string };
+    const item = async () => (JSON.parse((await getText(`${url}/feed.json`)).text) as { items: Item[] }).items[0] as Item;
+    const before = await item();
+    expect(before.date_published).toBe('2026-11-30T02:15:00.000Z');
+    await put(ctx.articles, 'walls.txt', 'Flood walls hold\n\nBANGKOK, Novmber 30, 2026 9:15 AM\n\nThe walls held overnight, and again today.\n');
+    const after = await waitFor(async () => {
+      const now = await item();
+      return now.content_html.includes('again today') ? now : undefined;
+    });
+    expect(after.date_published).toBe(before.date_published);
+    const lost = site.status().problems.find((p) => p.path === 'walls.txt');
+    expect(lost).toMatchObject({ code: 'DATE_LOST', severity: 'warning' });
+    expect(lost?.reason).toContain('2026-11-30T02:15:00.000Z');
+    // Corrected, the warning goes and the date is the written one again.
+    await put(ctx.articles, 'walls.txt', 'Flood walls hold\n\nBANGKOK, November 30, 2026 9:15 AM\n\nThe walls held overnight, and again today.\n');
+    await waitFor(() => !site.status().problems.some((p) => p.path === 'walls.txt'));
+    expect((await item()).date_published).toBe('2026-11-30T02:15:00.000Z');
+  });
+});
+
 describe('language per story', () => {
   it('tags an English story in a Thai newsroom as English in every format and on its page', async () => {
     await put(ctx.articles, 'flood-en.txt', 'Floods recede in the north\n\nBy Jane Doe\n\n2026-01-05 09:00\n\nRivers fell overnight.\n');
