@@ -76,6 +76,22 @@ export function hasFacetPage(name: string): boolean {
   return encoder.encode(spelled(name)).length <= FACET_NAME_MAX_BYTES;
 }
 
+/**
+ * The page a category or author name is on: names that URLs spell the same (`a/b` and `a∕b`,
+ * `.` and `．`) are one page, which lists the stories of both (attack trial: the second name's
+ * stories were on no page, while their links led to the first's).
+ */
+export function facetKey(name: string): string {
+  return facetName(spelled(name));
+}
+
+/** The pages (facetKey) that `names` are on, each once: names too long for a page have none. */
+export function facetKeys(names: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const name of names) if (hasFacetPage(name)) keys.add(facetKey(name));
+  return keys;
+}
+
 function facetName(segment: string): string {
   const name = segment.replace(/\u2215/g, '/').replace(/\u29F5/g, '\\');
   return /^\uFF0E+$/.test(name) ? name.replace(/\uFF0E/g, '.') : name;

@@ -2,7 +2,7 @@
 import { authorsOf } from '../core/credit-authors.js';
 import type { FileStat } from '../core/folder-diff.js';
 import type { Entry, Story, StoryReading } from '../core/model.js';
-import { type Facet, hasFacetPage } from '../core/routes.js';
+import { type Facet, facetKeys } from '../core/routes.js';
 import { slugKey } from '../core/paths.js';
 import { EntryOrder, compareEntries } from './entry-order.js';
 import { shared } from './shared-strings.js';
@@ -85,7 +85,7 @@ export class Catalog {
     return this.drafts.size;
   }
 
-  /** Category or author names with their story counts (unordered). */
+  /** Category or author pages (core/routes.ts facetKey) with their story counts (unordered). */
   facet(kind: Facet): ReadonlyMap<string, number> {
     return this.facetCounts[kind];
   }
@@ -199,8 +199,8 @@ export class Catalog {
       if (n > 0) map.set(key, n);
       else map.delete(key);
     };
-    for (const c of entry.categories) if (hasFacetPage(c)) bump(this.facetCounts.categories, c);
+    for (const c of facetKeys(entry.categories)) bump(this.facetCounts.categories, c);
     for (const image of entry.media ?? []) bump(this.publishedImages, image);
-    for (const name of authorsOf(entry)) if (hasFacetPage(name)) bump(this.facetCounts.authors, name);
+    for (const name of facetKeys(authorsOf(entry))) bump(this.facetCounts.authors, name);
   }
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Entry, Site } from '../core/model.js';
 import { type ArchiveLedger, archivePageCount, archivePageEntries } from '../core/archive-pages.js';
 import { inFacet } from '../core/render/documents.js';
-import { type Facet, hasFacetPage } from '../core/routes.js';
+import { type Facet, facetKeys } from '../core/routes.js';
 
 /** What every document depends on besides its stories: the site settings and the parse settings. */
 export interface KeySettings {
@@ -94,8 +94,8 @@ export class DocumentKeys {
       if (slice.length < this.site.itemLimit && inFacet(entry, kind, name)) slice.push(entry);
     };
     for (const entry of this.list()) {
-      for (const c of new Set(entry.categories)) if (hasFacetPage(c)) add('categories', c, entry);
-      for (const name of authorsOf(entry)) if (hasFacetPage(name)) add('authors', name, entry);
+      for (const c of facetKeys(entry.categories)) add('categories', c, entry);
+      for (const name of facetKeys(authorsOf(entry))) add('authors', name, entry);
     }
     this.facetSlices = slices;
     return slices;

@@ -132,6 +132,24 @@ describe('category and author feeds', () => {
     }
   });
 
+  it('puts names that URLs spell the same (24/7 and 24∕7, . and ．) on one page, which lists the stories of both', async () => {
+    await put(ctx.articles, 'slash.md', '---\ntitle: Slash\ntags: ["a/b", "."]\nauthor: "24/7 News"\n---\nBody\n');
+    await put(ctx.articles, 'lookalike.md', '---\ntitle: Look-alike\ntags: ["a\u2215b", "\uff0e"]\nauthor: "24\u22157 News"\n---\nBody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    for (const [facet, name] of [['categories', 'a/b'], ['categories', '.'], ['authors', '24/7 News']] as const) {
+      expect(await titles(`${url}${paths.facetFeed(facet, name, 'rss')}`), name).toEqual(['Look-alike', 'Slash']);
+    }
+    // Listed once each: on the home page, in the OPML and in the sitemap.
+    const opml = (await getText(`${url}/feeds.opml`)).text;
+    const xmlUrls = [...opml.matchAll(/xmlUrl="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(xmlUrls).size).toBe(xmlUrls.length);
+    const home = (await getText(`${url}/`)).text;
+    expect(home.split(`href="${url}${paths.facet('categories', 'a/b')}"`).length - 1).toBe(1);
+    const sitemap = (await getText(`${url}/sitemap.xml`)).text;
+    expect(sitemap.split(`<loc>${url}${paths.facet('authors', '24/7 News')}</loc>`).length - 1).toBe(1);
+  });
+
   it('follows edits, and answers an unchanged category feed with 304 across regenerations', async () => {
     await put(ctx.articles, 'world/a.txt', 'World A\n\nbody\n');
     await put(ctx.articles, 'sport/b.txt', 'Sport B\n\nbody\n');

@@ -2,7 +2,7 @@
 import { type ArchiveLedger, archivePageCount, archivePageEntries, newestArchiveBeyond, subscriptionEntries } from '../archive-pages.js';
 import { authorsOf } from '../credit-authors.js';
 import type { Entry, Site, Tombstone } from '../model.js';
-import { type Facet, type FeedFormat, FEED_FORMATS, paths, siteUrls } from '../routes.js';
+import { type Facet, type FeedFormat, FEED_FORMATS, facetKey, paths, siteUrls } from '../routes.js';
 import type { HistoryLinks } from './feed-input.js';
 import { type FeedPieces, renderFeedPieces } from './feeds.js';
 import { renderFeedPage } from './feed-page.js';
@@ -150,9 +150,13 @@ export function feedUpdated(entries: readonly Entry[], newestDeletion: number | 
   return new Date(newest === 0 ? Date.UTC(2000, 0, 1) : newest);
 }
 
-/** True when `entry` belongs to the facet page `name`: stories in a category (front matter or folder), or by an author (one of its credit's). */
+/**
+ * True when `entry` belongs to the facet page `name` (a facetKey): stories in a category (front
+ * matter or folder), or by an author (one of its credit's), under any name spelled as that page.
+ */
 export function inFacet(entry: Entry, facet: Facet, name: string): boolean {
-  return facet === 'categories' ? entry.categories.includes(name) : authorsOf(entry).includes(name);
+  const names = facet === 'categories' ? entry.categories : authorsOf(entry);
+  return names.includes(name) || names.some((n) => facetKey(n) === name);
 }
 
 /**
