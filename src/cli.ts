@@ -206,6 +206,7 @@ async function serve(config: Readonly<Config>, log: Logger, adoptFolder = false)
   process.on('unhandledRejection', (reason) =>
     log.error('process.unhandled-rejection', { reason: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }),
   );
+  warnLocalLinks(config, log);
   let running: RunningServer;
   try {
     running = await startServer(config, {
@@ -233,6 +234,22 @@ async function serve(config: Readonly<Config>, log: Logger, adoptFolder = false)
   await running.close();
   // Another process serves this state folder now: a supervisor restarting this one finds it locked.
   return signal === 'lock-lost' ? 1 : 0;
+}
+
+/**
+ * Listening for other machines (0.0.0.0 in a container) without --base-url: every link names this
+ * machine's loopback address, which no reader elsewhere can open (new-user trial: said by `build`,
+ * not by `serve`). Said once, at the start.
+ */
+function warnLocalLinks(config: Readonly<Config>, log: Logger): void {
+  if (config.baseUrl !== undefined) return;
+  const host = config.host.toLowerCase();
+  if (host === 'localhost' || host === '::1' || /^127\./.test(host)) return;
+  log.warn('serve.base-url', {
+    host: config.host,
+    url: publicBaseUrl(config),
+    reason: `listening on ${config.host} for other machines, but no --base-url (or FEEDPUB_BASE_URL, or baseUrl in the config): every link in the feeds points at this address; set it to the public URL readers use`,
+  });
 }
 
 /**

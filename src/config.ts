@@ -1,5 +1,5 @@
 // Load, validate and freeze the configuration: flags win over the config file, which wins over defaults.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isValidTimeZone } from './core/dateline.js';
 import { FutureStories } from './core/release.js';
@@ -221,9 +221,16 @@ function readHubs(value: unknown, file: string): string[] {
   });
 }
 
+/** A configuration file is a few hundred bytes: one past this is not one (`--config /dev/zero` grew to 2.4 GB). */
+const CONFIG_MAX_BYTES = 1024 * 1024;
+
 function readConfigFile(file: string, required: boolean): { path: string; values: Record<string, unknown> } {
   let text: string;
   try {
+    // Looked at first: reading a FIFO waits for a writer for ever, and a device never ends.
+    const st = statSync(file);
+    if (!st.isFile()) throw new Error('not a regular file');
+    if (st.size > CONFIG_MAX_BYTES) throw new Error(`${st.size} bytes, more than a configuration file holds (${CONFIG_MAX_BYTES})`);
     text = readFileSync(file, 'utf8');
   } catch (cause) {
     if (!required && (cause as NodeJS.ErrnoException).code === 'ENOENT') return { path: file, values: {} };
@@ -231,7 +238,8 @@ function readConfigFile(file: string, required: boolean): { path: string; values
   }
   let values: unknown;
   try {
-    values = JSON.parse(text);
+    // A byte order mark (an editor on Windows writes one) is not JSON, but says nothing either.
+    values = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (cause) {
     throw new ConfigError('config', `${file} is not valid JSON: ${(cause as Error).message}`, file);
   }

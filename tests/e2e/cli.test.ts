@@ -1,5 +1,5 @@
 // The CLI as a user runs it: a real process, real flags, signals and exit codes.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
@@ -199,6 +199,24 @@ describe('feedpub CLI', () => {
     expect(withUrl.stderr).not.toContain('build.base-url');
   });
 
+  it('warns that links name this machine when it listens for others without --base-url', async () => {
+    const { articles, state, cwd } = await dirs();
+    await put(articles, 'kim-putin.txt', seed);
+    const child = run(['serve', '--articles', articles, '--state', state, '--host', '0.0.0.0', '--port', '0', '--admin-port', 'off'], cwd);
+    const done = finished(child);
+    await saidOnStderr(child, 'serve.base-url');
+    child.kill('SIGTERM');
+    const { stderr } = await done;
+    expect(stderr).toMatch(/WARN\s+serve\.base-url host=0\.0\.0\.0 url=http:\/\/127\.0\.0\.1:0 reason="listening on 0\.0\.0\.0 for other machines/);
+    // On loopback, or with --base-url, nothing is said.
+    const local = run(['serve', '--articles', articles, '--state', `${state}-2`, '--port', '0', '--admin-port', 'off'], cwd);
+    const localDone = finished(local);
+    await saidOnStderr(local, 'ready');
+    local.kill('SIGTERM');
+    expect((await localDone).stderr).not.toContain('serve.base-url');
+    cleanup.push(`${state}-2`);
+  });
+
   it('prints the desk on a second line, and exits 2 when a desk port given explicitly is taken', async () => {
     const { articles, state, cwd } = await dirs();
     await put(articles, 'kim-putin.txt', seed);
@@ -256,6 +274,20 @@ describe('feedpub CLI', () => {
     const unknown = await finished(run(['--frobnicate'], cwd));
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--frobnicate'");
+
+    // A configuration that is a FIFO or a device is refused at once (reading one waited for ever, or grew without end).
+    const fifo = path.join(cwd, 'config.fifo');
+    execFileSync('mkfifo', [fifo]);
+    for (const config of [fifo, '/dev/zero']) {
+      const odd = await finished(run(['check', '--articles', articles, '--config', config], cwd));
+      expect(odd.code, config).toBe(2);
+      expect(odd.stderr, config).toContain(`cannot read ${config}: not a regular file`);
+    }
+    // A byte order mark before the JSON is no error.
+    await put(cwd, 'feedpub.config.json', `\uFEFF${JSON.stringify({ itemLimit: 5 })}`);
+    const bom = await finished(run(['check', '--articles', articles], cwd));
+    expect(bom.stderr).not.toContain('BAD_CONFIG');
+    expect(bom.code).toBe(0);
   });
 
   it('check lists each problem with file and reason and exits 1', async () => {

@@ -34,6 +34,8 @@ async function writeStories(a: string): Promise<void> {
   await put(a, 'world/photo.png', png(40, 30));
   await put(a, 'world/pictured.md', '---\ntitle: Pictured\ndate: 2025-12-05\nimage: photo.png\n---\nBody.\n');
   await put(a, 'gone.txt', 'A story that will be deleted\n\n2025-11-30 08:00\n\nBody.\n');
+  // A title and nothing else (attack trial: an empty <content> is the validator's NotBlank warning).
+  await utimes(await put(a, 'world/title-only.txt', 'ข่าว'), PAST, PAST);
 }
 
 /** Start the site over those stories, delete one, and give each document's errors and warnings. */

@@ -74,9 +74,14 @@ export function newFeed(input: FeedInput, text: (v: string) => string): Feed {
  */
 export const FEED_CONTENT_MAX = 200_000;
 
-/** True when the feeds carry `entry`'s full text: `feedContent: "full"` (the default) and a body under FEED_CONTENT_MAX. */
+/**
+ * True when the feeds carry `entry`'s full text: `feedContent: "full"` (the default) and a body
+ * under FEED_CONTENT_MAX. A story of a title alone has no body to carry: an empty Atom <content>
+ * is the W3C validator's NotBlank warning (attack trial).
+ */
 export function carriesContent(site: Site, entry: Entry): boolean {
-  return (site.feedContent ?? 'full') === 'full' && entry.contentHtml.length <= FEED_CONTENT_MAX;
+  const length = entry.contentHtml.length;
+  return (site.feedContent ?? 'full') === 'full' && length > 0 && length <= FEED_CONTENT_MAX;
 }
 
 /**
