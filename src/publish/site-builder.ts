@@ -3,6 +3,7 @@ import { type ArchiveLedger, archivePageCount, archivePageEntries } from '../cor
 import type { Entry, Problem, Site, Tombstone } from '../core/model.js';
 import {
   type Document,
+  archiveModified,
   feedUpdated,
   renderArchiveDocuments,
   renderFacetDocuments,
@@ -279,7 +280,7 @@ export class SiteBuilder {
       render: (path) => {
         const route = matchRoute(path);
         if (route?.kind !== 'archive') return undefined;
-        return renderArchiveDocuments(site, route.page, ledger, timeZone)?.map((d) => this.encode(d));
+        return renderArchiveDocuments(site, route.page, ledger, timeZone, this.options.newestDeletion())?.map((d) => this.encode(d));
       },
       offThread: (path) => {
         const route = matchRoute(path);
@@ -299,7 +300,8 @@ export class SiteBuilder {
           page: { site, timeZone, page: route.page, pages: count(), stories },
           finish: ({ body, tag, lastModifiedMs, hasPage, ...doc }) => {
             const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-            return encodedDocument({ ...doc, lastModified: new Date(lastModifiedMs), navigated: hasPage }, bytes, tag, this.options.policy);
+            const lastModified = archiveModified(new Date(lastModifiedMs), this.options.newestDeletion());
+            return encodedDocument({ ...doc, lastModified, navigated: hasPage }, bytes, tag, this.options.policy);
           },
         };
       },

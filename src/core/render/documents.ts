@@ -219,15 +219,39 @@ function archiveHistory(site: Site, inFeeds: readonly Entry[], archive: ArchiveL
 
 /**
  * Archive page `page` in all three formats, or undefined when there is no such complete page.
- * A complete page changes only when one of its own stories is edited or deleted.
+ * A complete page changes only when one of its own stories is edited or deleted. `newestDeletion`
+ * (epoch ms) is the earliest its Last-Modified may be (archiveModified).
  */
-export function renderArchiveDocuments(site: Site, page: number, archive: ArchiveLedger, timeZone = 'UTC'): Document[] | undefined {
+export function renderArchiveDocuments(
+  site: Site,
+  page: number,
+  archive: ArchiveLedger,
+  timeZone = 'UTC',
+  newestDeletion?: number,
+): Document[] | undefined {
   const slice = archivePageEntries(archive, page, site.itemLimit);
-  return slice && renderArchivePage(site, page, archivePageCount(archive, site.itemLimit), slice, timeZone);
+  return slice && renderArchivePage(site, page, archivePageCount(archive, site.itemLimit), slice, timeZone, newestDeletion);
+}
+
+/**
+ * An archive page's Last-Modified: its newest story's update, or the site's newest deletion when
+ * later. A page whose newest story was deleted was otherwise dated back, and a reader asking
+ * If-Modified-Since got 304 for the changed page (attack trial). The page's own bytes keep the
+ * date of its stories, so a deletion elsewhere changes no page: only the header moves.
+ */
+export function archiveModified(pageUpdated: Date, newestDeletion: number | undefined): Date {
+  return newestDeletion !== undefined && newestDeletion > pageUpdated.getTime() ? new Date(newestDeletion) : pageUpdated;
 }
 
 /** Archive page `page` of `pages` holding `slice` (newest first): its three feeds. */
-export function renderArchivePage(site: Site, page: number, pages: number, slice: readonly Entry[], timeZone = 'UTC'): Document[] {
+export function renderArchivePage(
+  site: Site,
+  page: number,
+  pages: number,
+  slice: readonly Entry[],
+  timeZone = 'UTC',
+  newestDeletion?: number,
+): Document[] {
   const updated = feedUpdated(slice, undefined);
   const urls = siteUrls(site.baseUrl);
   const links = { home: urls.home, rss: urls.archive(page, 'rss'), atom: urls.archive(page, 'atom'), json: urls.archive(page, 'json') };
@@ -237,7 +261,7 @@ export function renderArchivePage(site: Site, page: number, pages: number, slice
     nextArchive: page < pages ? urls.archive(page + 1, f) : undefined,
   }));
   const feeds = renderFeedPieces({ ...site, hubs: [] }, slice, updated, links, { history, archive: true });
-  return feedDocuments(feeds, (f) => paths.archive(page, f), updated, 'archive', {
+  return feedDocuments(feeds, (f) => paths.archive(page, f), archiveModified(updated, newestDeletion), 'archive', {
     site,
     entries: slice,
     timeZone,
