@@ -75,8 +75,10 @@ export function buildDate(p: DateParts, timeZone: string): { date: Date } | { in
 
 /**
  * A year as written, to a Christian-era year. Buddhist era (พ.ศ.) is 543 ahead. Four digits from
- * 2400 are BE. Two digits follow the era when written; otherwise 43 to 99 are BE (2543 BE is
- * 2000 CE, so `24/11/69` is 2026) and 00 to 42 are CE: both readings agree on 2000 to 2042.
+ * 2400 to 3099 are BE; from 3100 they are no year of either era, and are said as written (a
+ * `date: 9999-12-31` was refused as 9456: attack trial). Two digits follow the era when written;
+ * otherwise 43 to 99 are BE (2543 BE is 2000 CE, so `24/11/69` is 2026) and 00 to 42 are CE: both
+ * readings agree on 2000 to 2042.
  */
 export function christianYear(written: string, era: 'be' | 'ce' | undefined): number {
   const year = Number(written);
@@ -84,7 +86,7 @@ export function christianYear(written: string, era: 'be' | 'ce' | undefined): nu
     const be = era === 'be' || (era === undefined && year >= 43);
     return be ? 2500 + year - 543 : 2000 + year;
   }
-  return era === 'be' || (era === undefined && year >= 2400) ? year - 543 : year;
+  return era === 'be' || (era === undefined && year >= 2400 && year < 3100) ? year - 543 : year;
 }
 
 /** Zone abbreviations wire copy uses, in minutes east of UTC. Ambiguous ones (CST, IST's Irish use) are left out. */

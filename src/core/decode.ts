@@ -78,10 +78,41 @@ function decodeStrict(label: string, bytes: Uint8Array, file: string | undefined
   }
 }
 
+/**
+ * UTF-16 saved without its byte order mark (attack trial: reported as binary with no hint): the
+ * NULs of its line ends and spaces fall on one side of each pair only, and every pair reads as a
+ * character of a script (no NUL pair). The first 2 KB decide.
+ */
+function utf16Without(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  const sample = bytes.subarray(0, 2048 - (Math.min(bytes.length, 2048) % 2));
+  let odd = 0;
+  let even = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    const [a, b] = [sample[i] as number, sample[i + 1] as number];
+    if (a === 0 && b === 0) return undefined;
+    if (a === 0) even++;
+    if (b === 0) odd++;
+  }
+  const pairs = sample.length / 2;
+  if (odd > 0 && even === 0 && odd >= pairs / 64) return 'UTF-16LE';
+  if (even > 0 && odd === 0 && even >= pairs / 64) return 'UTF-16BE';
+  return undefined;
+}
+
 /** NUL bytes, or many C0 controls, mean this is not a text file at all. */
 function assertNotBinary(bytes: Uint8Array, file: string | undefined): void {
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new ArticleError(ProblemCode.Binary, `binary data (NUL byte at ${nul}); not a text article`, file);
+  if (nul >= 0) {
+    const utf16 = utf16Without(bytes);
+    if (utf16) {
+      throw new ArticleError(
+        ProblemCode.Binary,
+        `looks like ${utf16} text without a byte order mark (NUL byte at ${nul}); save it as UTF-8 (or UTF-16 with its mark)`,
+        file,
+      );
+    }
+    throw new ArticleError(ProblemCode.Binary, `binary data (NUL byte at ${nul}); not a text article`, file);
+  }
   const sample = bytes.subarray(0, 2048);
   let controls = 0;
   for (let i = 0; i < sample.length; i++) {

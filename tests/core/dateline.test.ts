@@ -18,6 +18,9 @@ describe('parseDate', () => {
     ['November 25, 2026 2:30 PM', '2026-11-25T07:30:00.000Z'],
     ['Wed, 25 Nov 2026 14:30:00 +0700', '2026-11-25T07:30:00.000Z'],
     ['Published: 25 Nov 2026 09:00 GMT', '2026-11-25T09:00:00.000Z'],
+    // Beyond any Buddhist-era year anyone writes: the year as written (then FAR_FUTURE says 9999, not 9456).
+    ['9999-12-31T23:59:59Z', '9999-12-31T23:59:59.000Z'],
+    ['3099-01-01', '2555-12-31T17:00:00.000Z'],
   ])('%s', (input, expected) => {
     expect(bkk(input)).toBe(expected);
   });

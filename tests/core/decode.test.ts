@@ -58,6 +58,17 @@ describe('decodeArticle', () => {
     expect(() => decodeArticle(new TextEncoder().encode(' \n\t\n'))).toThrow(/empty/);
   });
 
+  it('says UTF-16 saved without its byte order mark is UTF-16, Thai or English, either byte order', () => {
+    for (const text of ['ข่าวดี\n\nเนื้อหาของข่าว วันนี้\n', 'Good news\n\nThe body of it.\n']) {
+      const le = Buffer.from(text, 'utf16le');
+      const be = Buffer.from(le).swap16();
+      expect(() => decodeArticle(le), text).toThrow(/looks like UTF-16LE text without a byte order mark .*save it as UTF-8/);
+      expect(() => decodeArticle(be), text).toThrow(/looks like UTF-16BE text without a byte order mark/);
+    }
+    // A PNG's NULs are not that.
+    expect(() => decodeArticle(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))).toThrow(/binary data/);
+  });
+
   it('removes characters XML forbids, with a warning', () => {
     const decoded = decodeArticle(new TextEncoder().encode('Ti\u0001tle\uFFFE\n\nbody\uFFFF'));
     expect(decoded.text).toBe('Title\n\nbody');
