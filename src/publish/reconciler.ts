@@ -94,6 +94,8 @@ export class Reconciler {
   private recognised = false;
   /** The last scan found a foreign folder (heldForeign): file events are not applied either. */
   private foreign = false;
+  /** The path was re-pointed at a folder held as foreign: it is watched once a scan finds this site's stories there. */
+  private watchWaiting = false;
   last: ScanReport | null = null;
   /** Files the last scan did not read (see scan-folder's `ignored`). */
   ignored: readonly string[] = [];
@@ -130,6 +132,8 @@ export class Reconciler {
     this.last = { at: new Date(clock()).toISOString(), ms, files: read.files, read: read.read };
     if (initial) log.info('scan.done', { files: read.files, articles: catalog.size, problems: problems.list().length, ms });
     if (read.changed || initial) this.options.rebuild();
+    // The folder held as another site's since the path was re-pointed is this site's again (its stories came back).
+    if (this.watchWaiting && !this.foreign && !this.closed) await this.watchAgain();
   }
 
   /** List the folder and apply what differs: 'stop' when the folder is unavailable or held empty (handled). */
@@ -520,18 +524,29 @@ export class Reconciler {
     }
     log.warn('watch.root-replaced', {
       folder: articlesDir,
-      reason: 'the path leads to a folder again (another, or the same one readable again): watching it and scanning',
+      reason: 'the path leads to a folder again (another, or the same one readable again): scanning it, then watching it',
     });
     void this.options.queue
       .run(async () => {
-        await this.options.restartWatcher();
-        if (this.closed) return;
-        // Watching again from here on: whatever changed meanwhile, the scan below catches.
-        onRecovering?.(false);
-        log.info('watch.root-back', { folder: articlesDir });
+        // Judged before it is watched: chokidar walks a new folder on this thread, and a link
+        // re-pointed at /usr (132,000 files) held serving for up to 3 s, ROOT_FOREIGN said 25 s
+        // later (attack trial). Another site's folder is watched once a scan finds this one's.
         await this.scan(false);
+        if (this.closed) return;
+        if (this.foreign) this.watchWaiting = true;
+        else await this.watchAgain();
       })
       .catch(() => undefined);
+  }
+
+  /** Watch the folder the path leads to now, then scan it: whatever changed while the watch started, the scan catches. */
+  private async watchAgain(): Promise<void> {
+    this.watchWaiting = false;
+    await this.options.restartWatcher();
+    if (this.closed) return;
+    this.options.onRecovering?.(false);
+    this.options.log.info('watch.root-back', { folder: this.options.articlesDir });
+    await this.scan(false);
   }
 
   close(): void {
