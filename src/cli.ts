@@ -115,7 +115,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     const loaded = loadConfig(input, process.env, process.cwd(), PACKAGE_DIR);
     // Kept as given, not resolved: a linked articles folder that a deploy re-points is followed (watch/root-guard.ts).
-    config = Object.freeze({ ...loaded, articlesDir: readableFolder(loaded.articlesDir) });
+    // `check --explain` of a file named by its own path needs no articles folder (new-user trial: refused without ./articles).
+    const explainsAFile = command === 'check' && values.explain !== undefined && existsSync(path.resolve(values.explain));
+    config = Object.freeze({ ...loaded, articlesDir: explainsAFile ? loaded.articlesDir : readableFolder(loaded.articlesDir) });
     if (command === 'serve' || command === 'build') checkStateFolder(config);
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -250,5 +250,13 @@ describe('check --explain', () => {
     const missing = explain('world/snow.txt');
     expect(missing.status).toBe(2);
     expect(missing.stderr.toString()).toBe(`feedpub: check --explain: no such file: ${path.join(path.dirname(ctx.articles), 'world', 'snow.txt')}\n`);
+    // A file named by its own path needs no articles folder where the command runs (new-user trial: BAD_CONFIG).
+    const anywhere = spawnSync(process.execPath, cliArgs('check', '--explain', path.join(ctx.articles, 'world', 'rain.txt')), {
+      cwd: ctx.state,
+      env: { ...process.env, FEEDPUB_ARTICLES: undefined },
+    });
+    expect(anywhere.stderr.toString()).toBe('');
+    expect(anywhere.status).toBe(0);
+    expect(anywhere.stdout.toString()).toMatch(/rain\.txt \(plain text, language en\)/);
   });
 });
