@@ -62,6 +62,24 @@ export interface BuildResult {
   /** Documents rendered and written by this build (the others were kept, or linked from the last tree). */
   written: number;
   skipped: { path: string; reason: string }[];
+  /** Files whose paths differ only by letter case or Unicode form: one file on macOS or Windows (caseClashes). */
+  clashes: string[][];
+}
+
+/**
+ * Paths (relative, as written) that a file system blind to case and to Unicode forms (macOS,
+ * Windows, a sync through them) takes for one: `categories/AFP/` and `categories/afp/`. There
+ * the second overwrites the first (attack trial: no word of it). At most `limit` groups.
+ */
+export function caseClashes(paths: Iterable<string>, limit = 20): string[][] {
+  const byKey = new Map<string, string[]>();
+  for (const p of paths) {
+    const key = p.normalize('NFC').toLowerCase();
+    const group = byKey.get(key);
+    if (group) group.push(p);
+    else byKey.set(key, [p]);
+  }
+  return [...byKey.values()].filter((g) => g.length > 1).slice(0, limit);
 }
 
 async function writeLocked(
@@ -115,7 +133,8 @@ async function writeWith(
   const { written, skipped } = failures;
   let count = manifest.files.size;
   for (const doc of manifest.documents.values()) count += suffixesOf(doc).length;
-  return { files: count, written, skipped };
+  const clashes = caseClashes([...[...manifest.documents.keys()].flatMap((p) => safeBuildFile(p) ?? []), ...manifest.files.keys()]);
+  return { files: count, written, skipped, clashes };
 }
 
 /** Where a document goes, or undefined for a path that cannot be a file (reported when it is written). */

@@ -386,6 +386,24 @@ describe('build, again', () => {
     }
   });
 
+  it('names the files whose paths differ only by letter case or Unicode form (one file on macOS or Windows)', async () => {
+    await put(ctx.articles, 'a.md', '---\ntitle: A\ntags: [AFP]\n---\nBody\n');
+    await put(ctx.articles, 'b.md', '---\ntitle: B\ntags: [afp]\n---\nBody\n');
+    await put(ctx.articles, 'c.md', '---\ntitle: C\ntags: [Other]\n---\nBody\n');
+    const out = await tempDir('feedpub-build-');
+    const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example' });
+    try {
+      const { clashes } = await buildSite(config, path.join(out, 'site'), { log: silentLogger });
+      const sorted = clashes.map((g) => [...g].sort()).sort((x, y) => (x[0] as string).localeCompare(y[0] as string));
+      expect(sorted).toEqual(
+        ['atom.xml', 'feed.json', 'feed.xml', 'index.html'].map((f) => [`categories/AFP/${f}`, `categories/afp/${f}`]),
+      );
+    } finally {
+      await removeDir(out);
+      await removeDir(configDir);
+    }
+  });
+
   it('builds into a folder whose parent does not exist yet', async () => {
     await story('n1', 1);
     await withBuild({}, async (site) => {
