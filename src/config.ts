@@ -105,9 +105,10 @@ const FILE_FIELDS = new Set([
 
 /**
  * Build the configuration from flags (`input`), environment (`env`) and the config file
- * (`--config`, else `./feedpub.config.json` when present). Throws ConfigError naming the field.
+ * (`--config`, else `./feedpub.config.json` when present). Throws ConfigError naming the field,
+ * or every bad field at once.
  *
- * Long on purpose (about 70 lines): one field after another, in the order of the README's
+ * Long on purpose (about 100 lines): one field after another, in the order of the README's
  * table, each validated where it is read; splitting it would scatter that table.
  */
 export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: string, packageDir: string): Readonly<Config> {
@@ -130,70 +131,104 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: stri
     return v;
   };
 
-  const port = parsePort(input.port ?? env.PORT, num('port', 0, 65535));
-  const host = input.host ?? env.HOST ?? str('host') ?? '127.0.0.1';
-  const adminHost = input.adminHost ?? env.FEEDPUB_ADMIN_HOST ?? str('adminHost');
-  const admin = parseAdmin(input.adminPort ?? env.FEEDPUB_ADMIN_PORT, f.adminPort, adminHost, fileName);
-  const baseUrl = parseBaseUrl(input.baseUrl ?? env.FEEDPUB_BASE_URL ?? str('baseUrl'));
-  const language = str('language') ?? 'en';
-  if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(language))
-    throw new ConfigError('language', `"${language}" is not a language tag such as th or en-US`, fileName);
-  const timeZone = str('timeZone') ?? 'Asia/Bangkok';
-  if (!isValidTimeZone(timeZone))
-    throw new ConfigError('timeZone', `"${timeZone}" is not an IANA time zone such as Asia/Bangkok`, fileName);
-  const id = str('id');
-  if (id !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(id))
-    throw new ConfigError('id', 'must be a URI (tag:, urn: or http:)', fileName);
-  const markers = f.boilerplateMarkers;
-  if (markers !== undefined && (!Array.isArray(markers) || markers.some((m) => typeof m !== 'string' || m.trim() === ''))) {
-    throw new ConfigError('boilerplateMarkers', 'must be a list of non-empty strings', fileName);
-  }
-  const websubHubs = readHubs(f.websub, fileName);
-  const poll = f.poll;
-  if (poll !== undefined && typeof poll !== 'boolean') throw new ConfigError('poll', 'must be true or false', fileName);
-  const futureStories = oneOf('futureStories', str('futureStories'), Object.values(FutureStories), fileName) ?? FutureStories.Hold;
-  const feedContent = oneOf('feedContent', str('feedContent'), ['full', 'summary'] as const, fileName) ?? 'full';
-  const precompress = oneOf('precompress', str('precompress'), PRECOMPRESS, fileName) ?? 'feeds';
-  const credits = f.credits;
-  if (
-    credits !== undefined &&
-    (!Array.isArray(credits) || credits.some((c) => typeof c !== 'string' || c.trim() === '' || c.length > 80))
-  ) {
-    throw new ConfigError('credits', 'must be a list of agency or publication names (each 1 to 80 characters)', fileName);
-  }
-  const title = cleanLine(str('title') ?? 'feedpub');
-  if (title === '') throw new ConfigError('title', 'must not be empty', fileName);
+  // Every bad field is said at once (new-user trial: one per start, fixed one after another).
+  const errors: ConfigError[] = [];
+  const checked = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      errors.push(error);
+      return fallback;
+    }
+  };
+  const port = checked(() => parsePort(input.port ?? env.PORT, num('port', 0, 65535)), 8080);
+  const host = checked(() => input.host ?? env.HOST ?? str('host') ?? '127.0.0.1', '127.0.0.1');
+  const adminHost = checked(() => input.adminHost ?? env.FEEDPUB_ADMIN_HOST ?? str('adminHost'), undefined);
+  const admin = checked(() => parseAdmin(input.adminPort ?? env.FEEDPUB_ADMIN_PORT, f.adminPort, adminHost, fileName), undefined);
+  const baseUrl = checked(() => parseBaseUrl(input.baseUrl ?? env.FEEDPUB_BASE_URL ?? str('baseUrl')), undefined);
+  const language = checked(() => {
+    const tag = str('language') ?? 'en';
+    if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(tag))
+      throw new ConfigError('language', `"${tag}" is not a language tag such as th or en-US`, fileName);
+    return tag;
+  }, 'en');
+  const timeZone = checked(() => {
+    const zone = str('timeZone') ?? 'Asia/Bangkok';
+    if (!isValidTimeZone(zone)) throw new ConfigError('timeZone', `"${zone}" is not an IANA time zone such as Asia/Bangkok`, fileName);
+    return zone;
+  }, 'Asia/Bangkok');
+  const id = checked(() => {
+    const uri = str('id');
+    if (uri !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(uri)) throw new ConfigError('id', 'must be a URI (tag:, urn: or http:)', fileName);
+    return uri;
+  }, undefined);
+  const markers = checked(() => {
+    const list = f.boilerplateMarkers;
+    if (list !== undefined && (!Array.isArray(list) || list.some((m) => typeof m !== 'string' || m.trim() === ''))) {
+      throw new ConfigError('boilerplateMarkers', 'must be a list of non-empty strings', fileName);
+    }
+    return list as string[] | undefined;
+  }, undefined);
+  const websubHubs = checked(() => readHubs(f.websub, fileName), []);
+  const poll = checked(() => {
+    if (f.poll !== undefined && typeof f.poll !== 'boolean') throw new ConfigError('poll', 'must be true or false', fileName);
+    return f.poll as boolean | undefined;
+  }, undefined);
+  const futureStories = checked(() => oneOf('futureStories', str('futureStories'), Object.values(FutureStories), fileName), undefined) ?? FutureStories.Hold;
+  const feedContent = checked(() => oneOf('feedContent', str('feedContent'), ['full', 'summary'] as const, fileName), undefined) ?? 'full';
+  const precompress = checked(() => oneOf('precompress', str('precompress'), PRECOMPRESS, fileName), undefined) ?? 'feeds';
+  const credits = checked(() => {
+    const list = f.credits;
+    if (list !== undefined && (!Array.isArray(list) || list.some((c) => typeof c !== 'string' || c.trim() === '' || c.length > 80))) {
+      throw new ConfigError('credits', 'must be a list of agency or publication names (each 1 to 80 characters)', fileName);
+    }
+    return list as string[] | undefined;
+  }, undefined);
+  const title = checked(() => {
+    const line = cleanLine(str('title') ?? 'feedpub');
+    if (line === '') throw new ConfigError('title', 'must not be empty', fileName);
+    return line;
+  }, 'feedpub');
+  const text = (key: string, fallback: string) => checked(() => str(key) ?? fallback, fallback);
+  const whole = (key: string, min: number, max: number, fallback: number) => checked(() => num(key, min, max), undefined) ?? fallback;
 
   const config: Config = {
-    articlesDir: path.resolve(cwd, input.articles ?? env.FEEDPUB_ARTICLES ?? str('articles') ?? 'articles'),
-    stateDir: path.resolve(cwd, input.state ?? env.FEEDPUB_STATE ?? str('state') ?? '.feedpub'),
+    articlesDir: path.resolve(cwd, input.articles ?? env.FEEDPUB_ARTICLES ?? text('articles', 'articles')),
+    stateDir: path.resolve(cwd, input.state ?? env.FEEDPUB_STATE ?? text('state', '.feedpub')),
     host,
     port,
-    admin,
+    admin: admin as Config['admin'],
     baseUrl,
     site: {
       title,
-      description: cleanLine(str('description') ?? 'Latest stories'),
+      description: cleanLine(text('description', 'Latest stories')),
       language,
-      author: cleanLine(str('author') ?? title) || title,
+      author: cleanLine(text('author', title)) || title,
       id,
     },
-    itemLimit: num('itemLimit', 1, 10_000) ?? 50,
-    boilerplateMarkers: Object.freeze([...((markers as string[] | undefined) ?? DEFAULT_BOILERPLATE_MARKERS)]),
+    itemLimit: whole('itemLimit', 1, 10_000, 50),
+    boilerplateMarkers: Object.freeze([...(markers ?? DEFAULT_BOILERPLATE_MARKERS)]),
     timeZone,
-    maxAge: num('maxAge', 0, 31_536_000) ?? 300,
-    maxFileBytes: num('maxFileBytes', 1024, 1024 * 1024 * 1024) ?? 4 * 1024 * 1024,
-    maxTitleLength: num('maxTitleLength', 20, 2000) ?? 300,
-    reconcileSeconds: num('reconcileSeconds', 0, 86_400) ?? 300,
-    poll: input.poll ?? (poll as boolean | undefined) ?? false,
+    maxAge: whole('maxAge', 0, 31_536_000, 300),
+    maxFileBytes: whole('maxFileBytes', 1024, 1024 * 1024 * 1024, 4 * 1024 * 1024),
+    maxTitleLength: whole('maxTitleLength', 20, 2000, 300),
+    reconcileSeconds: whole('reconcileSeconds', 0, 86_400, 300),
+    poll: input.poll ?? poll ?? false,
     publicDir: path.join(packageDir, 'public'),
-    tombstoneDays: num('tombstoneDays', 0, 3650) ?? 30,
+    tombstoneDays: whole('tombstoneDays', 0, 3650, 30),
     websubHubs,
     futureStories,
-    credits: Object.freeze([...((credits as string[] | undefined) ?? [])]),
+    credits: Object.freeze([...(credits ?? [])]),
     feedContent,
     precompress,
   };
+  if (errors.length === 1) throw errors[0];
+  if (errors.length > 1) {
+    const [first, ...rest] = errors as [ConfigError, ...ConfigError[]];
+    const said = first.message.slice(first.field.length + 2);
+    throw new ConfigError(first.field, `${said}; ${rest.map((e) => e.message).join('; ')}`, fileName);
+  }
   return deepFreeze(config);
 }
 

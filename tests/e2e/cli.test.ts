@@ -262,6 +262,13 @@ describe('feedpub CLI', () => {
     const badConfig = await finished(run(['--articles', articles, '--state', state], cwd));
     expect(badConfig.code).toBe(2);
     expect(badConfig.stderr).toContain('feedpub: BAD_CONFIG: invalid configuration: itemLimit: must be a whole number');
+    // Every bad field at once (new-user trial: one per start).
+    await put(cwd, 'feedpub.config.json', JSON.stringify({ itemLimit: 0, futureStories: 'hold-it', language: 'Thai' }));
+    const badFields = await finished(run(['--articles', articles, '--state', state], cwd));
+    expect(badFields.code).toBe(2);
+    expect(badFields.stderr).toContain(
+      'feedpub: BAD_CONFIG: invalid configuration: language: "Thai" is not a language tag such as th or en-US; futureStories: must be one of "hold", "publish"; itemLimit: must be a whole number from 1 to 10000',
+    );
 
     const missing = await finished(run(['check', '--articles', path.join(articles, 'nope')], articles));
     expect(missing.code).toBe(2);
