@@ -82,11 +82,15 @@ export function hasFacetPage(name: string): boolean {
  * stories were on no page, while their links led to the first's).
  */
 export function facetKey(name: string): string {
-  return facetName(spelled(name));
+  // Most names hold none of the signs: no regular expression for them (a restart keys every story's names).
+  return LOOKALIKE_SIGNS.test(name) ? facetName(spelled(name)) : name;
 }
+const LOOKALIKE_SIGNS = /[/\\.\u2215\u29F5\uFF0E]/;
 
 /** The pages (facetKey) that `names` are on, each once: names too long for a page have none. */
-export function facetKeys(names: readonly string[]): Set<string> {
+export function facetKeys(names: readonly string[]): ReadonlySet<string> | readonly string[] {
+  if (names.length === 0) return names;
+  if (names.length === 1) return hasFacetPage(names[0] as string) ? [facetKey(names[0] as string)] : [];
   const keys = new Set<string>();
   for (const name of names) if (hasFacetPage(name)) keys.add(facetKey(name));
   return keys;
