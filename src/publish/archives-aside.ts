@@ -1,7 +1,9 @@
 // A build's archive documents rendered on a worker thread: a page's three at once, the next pages ahead.
-import { matchRoute } from '../core/routes.js';
+import { matchRoute, paths } from '../core/routes.js';
 import type { SnapshotDoc, SnapshotItem } from '../snapshot/snapshot.js';
 import type { ArchivePool } from '../workers/archive-pool.js';
+
+const ARCHIVE_PREFIX = paths.archive(1, 'rss').split('/1/')[0] as string;
 
 /**
  * Pages asked for ahead of the one being written, so that the worker is never idle while the main
@@ -29,10 +31,16 @@ const MAIN_PAGES = 2;
 export function archivesAside(items: Iterable<SnapshotItem>, pool: ArchivePool): SnapshotItem[] {
   const byPage = new Map<number, SnapshotItem[]>();
   const list = [...items];
-  for (const item of list) {
+  // Only archive paths are matched: 10,000 story pages went through matchRoute twice each.
+  const pageOf = (item: SnapshotItem) => {
+    if (!item.path.startsWith(ARCHIVE_PREFIX)) return undefined;
     const route = matchRoute(item.path);
-    if (route?.kind !== 'archive' || !item.offThread) continue;
-    byPage.set(route.page, [...(byPage.get(route.page) ?? []), item]);
+    return route?.kind === 'archive' ? route.page : undefined;
+  };
+  for (const item of list) {
+    const page = pageOf(item);
+    if (page === undefined || !item.offThread) continue;
+    byPage.set(page, [...(byPage.get(page) ?? []), item]);
   }
   if (byPage.size === 0) return list;
   const made = new Map<number, Promise<Map<string, SnapshotDoc> | undefined>>();
@@ -70,8 +78,8 @@ export function archivesAside(items: Iterable<SnapshotItem>, pool: ArchivePool):
     return doc ?? item.doc();
   };
   return list.map((item) => {
-    const route = matchRoute(item.path);
-    if (route?.kind !== 'archive' || !byPage.has(route.page)) return item;
-    return { ...item, doc: () => take(route.page, item) };
+    const page = pageOf(item);
+    if (page === undefined || !byPage.has(page)) return item;
+    return { ...item, doc: () => take(page, item) };
   });
 }

@@ -1,10 +1,10 @@
 // A build that replaces, in the folder, only the files whose sources changed: each file whole, in an order no reader can trip on.
 import { copyFile, mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { buildFile } from '../core/routes.js';
 import type { SnapshotItem } from '../snapshot/snapshot.js';
 import type { CopiedFile } from './build-files.js';
 import { FileListing, FolderMaker, inParallel, isFile, removeEmptyFolders } from './build-folder.js';
+import { documentFile } from './build-paths.js';
 import { BUILD_MANIFEST, type BuildManifest, emptyManifest, writeManifest } from './build-manifest.js';
 import { type BuildFailures, ENCODINGS, type Target, WRITE_PARALLEL, keptAsItWas, placeDocument, suffixesOf } from './place-document.js';
 
@@ -43,7 +43,7 @@ export async function updateTree(
     }
     const listed = new FileListing();
     const update = async (item: SnapshotItem) => {
-      const to = path.join(outDir, buildFile(item.path));
+      const to = path.join(outDir, documentFile(item.path));
       const last = before.documents.get(item.path);
       const uncompressed = plain(item.path);
       const wrote = await placeDocument(
@@ -94,7 +94,7 @@ async function removeGone(outDir: string, before: BuildManifest, manifest: Build
   const emptied = new Set<string>();
   for (const [docPath, last] of before.documents) {
     if (manifest.documents.has(docPath)) continue;
-    const gone = path.join(outDir, buildFile(docPath));
+    const gone = path.join(outDir, documentFile(docPath));
     try {
       await Promise.all(ENCODINGS.map((suffix) => rm(gone + suffix, { force: true })));
       emptied.add(path.dirname(gone));

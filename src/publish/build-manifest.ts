@@ -1,7 +1,8 @@
 // What a build folder holds, as written into it: each document's tag and source key, each copied file's stamp.
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildFile, unsafeSegment } from '../core/routes.js';
+import { unsafeSegment } from '../core/routes.js';
+import { documentFile } from './build-paths.js';
 
 /** Written into every build; the next build reads it to leave unchanged files alone. */
 export const BUILD_MANIFEST = '.feedpub-manifest.json';
@@ -68,7 +69,7 @@ export async function readManifest(outDir: string): Promise<BuildManifest> {
 function isDocumentPath(docPath: string): boolean {
   if (!docPath.startsWith('/')) return false;
   try {
-    return isInside(buildFile(docPath));
+    return isInside(documentFile(docPath));
   } catch {
     return false;
   }

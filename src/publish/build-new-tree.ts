@@ -1,7 +1,8 @@
 // A build written as a new tree beside the folder and renamed over it whole: a reader never sees half of it.
 import { chmod, copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildFile, matchRoute } from '../core/routes.js';
+import { matchRoute } from '../core/routes.js';
+import { documentFile } from './build-paths.js';
 import type { SnapshotItem } from '../snapshot/snapshot.js';
 import type { CopiedFile } from './build-files.js';
 import { FolderMaker, foldersAreReal, inParallel } from './build-folder.js';
@@ -33,7 +34,7 @@ export async function replaceTree(
   // Files are linked from the old tree only when no folder of it is a link out of it.
   const linkable = foldersAreReal(
     outDir,
-    [...before.documents.keys()].map((p) => buildFile(p)),
+    [...before.documents.keys()].map((p) => documentFile(p)),
   );
   const parent = path.dirname(path.resolve(outDir));
   const base = path.basename(outDir);
@@ -50,7 +51,7 @@ export async function replaceTree(
     manifest.files.set(rel, file.stamp);
   }
   const places = (item: SnapshotItem) => {
-    const rel = buildFile(item.path);
+    const rel = documentFile(item.path);
     return { to: path.join(temp, rel), from: path.join(outDir, rel), last: before.documents.get(item.path) };
   };
   await inParallel(

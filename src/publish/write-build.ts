@@ -1,13 +1,13 @@
 // Write a snapshot to a folder for nginx or a CDN: every document (the polled ones with .gz and .br beside them), as a new tree swapped in whole, or only what changed replaced in place.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { buildFile } from '../core/routes.js';
 import type { SnapshotItem } from '../snapshot/snapshot.js';
 import { WritePool } from '../workers/write-pool.js';
 import { filesToCopy } from './build-files.js';
 import { foldersAreReal, lockBuildFolder, removeLeftovers, throughLink } from './build-folder.js';
 import { updateTree } from './build-in-place.js';
 import { readManifest } from './build-manifest.js';
+import { documentFile, forgetDocumentFiles } from './build-paths.js';
 import { replaceTree } from './build-new-tree.js';
 import { BUILD_MARK, type BuildGuards, BuildTargetError, checkBuildTarget } from './build-target.js';
 import { type Precompress, writtenPlain } from './build-precompress.js';
@@ -94,6 +94,7 @@ async function writeLocked(
     return await writeWith(pool, documents, folders, precompress, guards);
   } finally {
     pool.close();
+    forgetDocumentFiles();
   }
 }
 
@@ -140,7 +141,7 @@ async function writeWith(
 /** Where a document goes, or undefined for a path that cannot be a file (reported when it is written). */
 function safeBuildFile(urlPath: string): string | undefined {
   try {
-    return buildFile(urlPath);
+    return documentFile(urlPath);
   } catch {
     return undefined;
   }
