@@ -14,6 +14,9 @@ const th = {
   latest: 'ข่าวล่าสุดในฟีดนี้',
   website: 'เว็บไซต์',
   noStories: 'ยังไม่มีข่าว',
+  archiveWhat: 'นี่คือหน้าเก็บข่าวเก่าของฟีด',
+  archiveExplain: 'หน้านี้เก็บข่าวที่เก่ากว่าและจะไม่เปลี่ยนอีก หากต้องการรับข่าวใหม่ทันทีที่เผยแพร่ ให้ติดตามฟีดด้านล่างแทน',
+  archiveStories: 'ข่าวในหน้านี้',
 } as const;
 
 type Shape<T> = { readonly [K in keyof T]: string };
@@ -32,6 +35,9 @@ const en = {
   latest: 'Latest stories in this feed',
   website: 'Website',
   noStories: 'No stories yet.',
+  archiveWhat: 'This is an archive page of a news feed',
+  archiveExplain: 'It holds older stories and does not change. To get new stories as they are published, subscribe to the feed below instead.',
+  archiveStories: 'Stories on this page',
 } as const satisfies FeedPageWords;
 
 export const FEED_PAGE_WORDS = { th, en } as const satisfies Record<string, FeedPageWords>;

@@ -1,5 +1,6 @@
 // RFC 5005 complete archives: following prev-archive from the subscription feed rebuilds the whole history.
 import { readFile, rm } from 'node:fs/promises';
+import { request } from 'node:http';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +77,23 @@ describe('feed history (RFC 5005)', () => {
 
     expect((await fetch(`${url}/archive/3/atom.xml`)).status).toBe(404);
     expect((await fetch(`${url}/archive/0/atom.xml`)).status).toBe(404);
+
+    // Opened in a browser, an archive page says what it is and offers the feed to follow, not itself (new-user trial).
+    // node:http, not fetch: fetch adds a Sec-Fetch-Mode of its own, which decides the answer.
+    const page = await new Promise<string>((resolve, reject) => {
+      const navigation = { 'sec-fetch-dest': 'document', 'sec-fetch-mode': 'navigate', accept: 'text/html' };
+      request(`${url}/archive/1/feed.xml`, { headers: navigation }, (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (c: string) => (body += c));
+        res.on('end', () => resolve(body));
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(page).toMatch(/<h2 id="feed-about">(This is an archive page of a news feed|นี่คือหน้าเก็บข่าวเก่าของฟีด)<\/h2>/);
+    expect(page).toContain(`<input id="feed-url" type="url" readonly value="${url}/feed.xml"`);
+    expect(page).toContain(`feedly.com/i/subscription/feed/${encodeURIComponent(`${url}/feed.xml`)}`);
+    expect(page).not.toContain(encodeURIComponent(`${url}/archive/1/feed.xml`));
   });
 
   it('links a whole number of pages from the page before the newest: the newest holds only the feeds’ own stories', async () => {

@@ -55,6 +55,8 @@ interface FeedPageSource {
   timeZone: string;
   /** Absolute URL of each format's feed. */
   urlOf: (format: FeedFormat) => string;
+  /** An archive page: the feed a reader follows instead, in each format. */
+  current?: (format: FeedFormat) => string;
 }
 
 /** The three feeds as documents at `pathOf(format)`, each with its page for browsers. */
@@ -90,9 +92,10 @@ function feedDocuments(
  * A feed's page for browsers, made when first asked for. Its own scope: a closure made beside the
  * feed's pieces would keep them (and the other formats') alive as long as the served document.
  */
-function feedPage({ site, entries, timeZone, urlOf }: FeedPageSource, format: FeedFormat): () => string {
+function feedPage({ site, entries, timeZone, urlOf, current }: FeedPageSource, format: FeedFormat): () => string {
   const stylesheet = siteUrls(site.baseUrl).stylesheet;
-  return () => renderFeedPage({ site, feed: { kind: format, title: site.title, url: urlOf(format) }, entries, timeZone, stylesheet });
+  const feed = { kind: format, title: site.title, url: current ? current(format) : urlOf(format) };
+  return () => renderFeedPage({ site, feed, entries, timeZone, stylesheet, archive: current !== undefined });
 }
 
 /**
@@ -266,5 +269,6 @@ export function renderArchivePage(
     entries: slice,
     timeZone,
     urlOf: (f) => urls.archive(page, f),
+    current: (f) => urls.feed(f),
   });
 }

@@ -25,6 +25,11 @@ export interface FeedPageInput {
   stylesheet?: string;
   /** Default `${site.baseUrl}/`. */
   homeUrl?: string;
+  /**
+   * An RFC 5005 archive page: it says so, and its address and subscribe links are `feed.url`, the
+   * feed to follow (new-user trial: an archive page invited readers to subscribe to itself).
+   */
+  archive?: boolean;
 }
 
 const MEDIA_TYPES = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' } as const;
@@ -91,8 +96,8 @@ ${e.summary ? `<p${lang}>${escapeHtml(e.summary)}</p>` : ''}
 <p><a href="${escapeHtml(home)}">${escapeHtml(input.site.title)}</a></p>
 <h1>${escapeHtml(input.feed.title)}</h1>
 <section class="feed-about" aria-labelledby="feed-about">
-<h2 id="feed-about">${escapeHtml(words.whatIsThis)}</h2>
-<p>${escapeHtml(words.explain)}</p>
+<h2 id="feed-about">${escapeHtml(input.archive ? words.archiveWhat : words.whatIsThis)}</h2>
+<p>${escapeHtml(input.archive ? words.archiveExplain : words.explain)}</p>
 <p class="feed-address"><label for="feed-url">${escapeHtml(words.address)}</label>
 <input id="feed-url" type="url" readonly value="${escapeHtml(input.feed.url)}" aria-describedby="feed-url-hint"></p>
 <p id="feed-url-hint" class="hint">${escapeHtml(words.copyHint)}</p>
@@ -103,7 +108,7 @@ ${links}
 </section>
 </header>
 <main>
-<h2>${escapeHtml(words.latest)}</h2>
+<h2>${escapeHtml(input.archive ? words.archiveStories : words.latest)}</h2>
 ${input.entries.length === 0 ? `<p>${escapeHtml(words.noStories)}</p>` : `<ol class="stories">\n${items}\n</ol>`}
 </main>
 <footer><p><a href="${escapeHtml(home)}">${escapeHtml(words.website)}: ${escapeHtml(input.site.title)}</a></p></footer>
