@@ -282,6 +282,7 @@ export class FileApplier {
         new ArticleError(ProblemCode.SlugCollision, `its URL /${slug.join('/')} is already used by ${owner}`, relPath),
       );
     }
+    this.keepLostDate(relPath, story);
     const release = releaseOf(story, this.now(), this.options.futureStories, this.options.timeZone);
     if (release.kind === 'too-far')
       return this.fail(relPath, new ArticleError(ProblemCode.FarFuture, release.reason, relPath, { line: release.line }));
@@ -302,13 +303,6 @@ export class FileApplier {
       story.updated = undefined;
     }
     const previous = this.previousIdentity(relPath, hash, story);
-    const known = previous.record;
-    // Dated as written before (a date other than its first sight), and no date now: it keeps its date (core/identity.ts), and the editor hears why.
-    if (known && story.date === undefined && release.kind !== 'now-undated' && known.published !== known.firstSeen)
-      story.warnings.push({
-        code: ProblemCode.DateLost,
-        message: `no date could be read in this save (a misspelt month?), so the first lines may show as text; the story keeps the date it was published with, ${new Date(known.published).toISOString()}`,
-      });
     const record = resolveIdentity(previous.record, {
       idInUse: (id) => this.catalog.idOwner(id) !== undefined || this.store.idInUse(id),
       path: relPath,
@@ -342,6 +336,28 @@ export class FileApplier {
     const said = previous.renamed || current?.hash === hash ? undefined : current !== undefined ? 'article.updated' : 'article.added';
     this.publish(story, { slug, summary: ingested.summary, media: this.imagesOf(story, ingested.media), notes }, record, said, image);
     return true;
+  }
+
+  /**
+   * A file dated as written before (its record's date is not the time it was first seen) and saved
+   * with no date that reads (a misspelt month, a deleted `date:`) keeps that date, published or
+   * held, and the editor hears why (DATE_LOST). Before, a published story was re-dated to when it
+   * was first seen (new-user trial), and a held one went out at once with its secret text (attack
+   * trial, on the first version of this, which kept the date after the release was decided).
+   */
+  private keepLostDate(relPath: string, story: Story): void {
+    if (story.date !== undefined) return;
+    const own = this.store.get(relPath);
+    if (!own || own.deletedAt !== null || own.published === own.firstSeen) return;
+    story.date = new Date(own.published);
+    const kept = story.date.toISOString();
+    story.warnings.push({
+      code: ProblemCode.DateLost,
+      message:
+        own.published > this.now()
+          ? `no date could be read in this save (a misspelt month?), so the first lines may show as text; the story stays held until the date it had, ${kept}`
+          : `no date could be read in this save (a misspelt month?), so the first lines may show as text; the story keeps the date it was published with, ${kept}`,
+    });
   }
 
   /**

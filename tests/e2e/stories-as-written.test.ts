@@ -165,6 +165,19 @@ describe('a date that no longer reads', () => {
     await put(ctx.articles, 'walls.txt', 'Flood walls hold\n\nBANGKOK, November 30, 2026 9:15 AM\n\nThe walls held overnight, and again today.\n');
     await waitFor(() => !site.status().problems.some((p) => p.path === 'walls.txt'));
     expect((await item()).date_published).toBe('2026-11-30T02:15:00.000Z');
+
+    // A held story whose date stops reading stays held until that date (attack trial: it went out at once, secret and all).
+    const later = new Date(Date.now() + 3 * 86_400_000);
+    const dateline = (month: string) => `BANGKOK, ${month} ${later.getUTCDate()}, ${later.getUTCFullYear()} 9:15 AM`;
+    const monthName = later.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+    await put(ctx.articles, 'embargo.txt', `Merger agreed\n\n${dateline(monthName)}\n\nSECRET terms.\n`);
+    await waitFor(() => site.status().held.some((h) => h.path === 'embargo.txt'));
+    await put(ctx.articles, 'embargo.txt', `Merger agreed\n\n${dateline(`${monthName}x`)}\n\nSECRET terms, revised.\n`);
+    const held = await waitFor(() => site.status().problems.find((p) => p.path === 'embargo.txt' && p.code === 'DATE_LOST'));
+    expect(held.reason).toContain('stays held until the date it had');
+    expect(site.status().held.map((h) => h.path)).toContain('embargo.txt');
+    expect((await getText(`${url}/articles/embargo`)).status).toBe(404);
+    expect((await getText(`${url}/feed.json`)).text).not.toContain('SECRET');
   });
 });
 
