@@ -12,7 +12,7 @@ import {
   refuseStorylessOverBackup,
 } from './state-errors.js';
 import { writeSchema } from './state-schema.js';
-import { FILL_SETTING, beginUnsyncedFill, endUnsyncedFill, fillToken, flushAhead } from './unsynced-fill.js';
+import { FILL_SETTING, HeldFiles, beginUnsyncedFill, endUnsyncedFill, fillToken, flushAhead } from './unsynced-fill.js';
 import { type StoredText, fromStored, toStored } from './stored-text.js';
 import { ARTICLE_COLUMNS, type ArticleRow, type ArticleValues, type StoredArticle, articleValues, fromRow } from './article-row.js';
 
@@ -54,6 +54,8 @@ export class StateDb {
   /** Transactions of the unsynced fill, and whether its pages are being flushed ahead. */
   private filled = 0;
   private readonly flushing = { flushing: false };
+  /** The fill's descriptors of state.db and its log: closed after the connection (unsynced-fill.ts HeldFiles). */
+  private readonly held = new HeldFiles();
 
   /**
    * `stateDir` null: an in-memory store that forgets everything on close (for `check`).
@@ -365,7 +367,7 @@ export class StateDb {
   transaction<T>(fn: () => T): T {
     if (this.writesHeld) return fn();
     const result = this.db.transaction(fn)();
-    if (this.unsynced && ++this.filled % 16 === 0) flushAhead(this.file, this.flushing);
+    if (this.unsynced && ++this.filled % 16 === 0) flushAhead(this.file, this.held, this.flushing);
     return result;
   }
 
@@ -382,7 +384,7 @@ export class StateDb {
     if (this.unsynced) this.db.pragma('synchronous = NORMAL');
     this.checkpoint();
     if (this.unsynced) {
-      endUnsyncedFill(this.file);
+      endUnsyncedFill(this.file, this.held);
       // Synced and marked no more: no copy of this store (the backup) names the fill. On a full
       // disk the name stays, harmless without its mark (only a mark starts a fill again), and the
       // first scan's unstored stories are retried as any others (the attack trial: the start failed).
@@ -458,5 +460,6 @@ export class StateDb {
 
   close(): void {
     if (this.db.open) this.db.close();
+    this.held.close();
   }
 }

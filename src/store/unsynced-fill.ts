@@ -45,31 +45,75 @@ export function beginUnsyncedFill(file: string, token: string): boolean {
 export const fillToken = (): string => randomUUID();
 
 /**
+ * Descriptors of the store's own files (state.db, its log), opened for the fill's syncs and
+ * closed only after SQLite's connection is: closing any descriptor of a file drops every POSIX
+ * lock this process holds on it, SQLite's among them. Opened and closed at each sync, they let
+ * another program's sqlite3, opening the store meanwhile, take the log for its own and delete it
+ * at its close; the server went on writing into the deleted log, and a kill -9 then lost those
+ * writes (attack trial).
+ */
+export class HeldFiles {
+  private readonly fds = new Map<string, number>();
+  /** A sync in libuv's pool holds this descriptor: closed when it ends, not under it. */
+  private syncing: number | undefined;
+  private closed = false;
+
+  /** A descriptor of `file`, opened once and kept; undefined when it cannot be opened (or after close). */
+  fd(file: string): number | undefined {
+    if (this.closed) return undefined;
+    let fd = this.fds.get(file);
+    if (fd === undefined) {
+      try {
+        fd = openSync(file, 'r');
+      } catch {
+        return undefined;
+      }
+      this.fds.set(file, fd);
+    }
+    return fd;
+  }
+
+  /** fsync `file` in the background; `done` when it ended (false when it could not start). */
+  syncInBackground(file: string, done: () => void): boolean {
+    const fd = this.fd(file);
+    if (fd === undefined || this.syncing !== undefined) return false;
+    this.syncing = fd;
+    fsync(fd, () => {
+      this.syncing = undefined;
+      if (this.closed) closeSync(fd);
+      done();
+    });
+    return true;
+  }
+
+  /** After SQLite's connection is closed (never before: see above). */
+  close(): void {
+    this.closed = true;
+    for (const fd of this.fds.values()) if (fd !== this.syncing) closeSync(fd);
+    this.fds.clear();
+  }
+}
+
+/**
  * Start writing the store's pages to the disk in the background (libuv's pool), if that is not
  * under way: the kernel would otherwise hold them all (hundreds of MB at 100,000 stories) for
  * the one sync at the end, which the first start waited 1.2 s for. Only speed depends on it.
  */
-export function flushAhead(file: string, state: { flushing: boolean }): void {
+export function flushAhead(file: string, held: HeldFiles, state: { flushing: boolean }): void {
   if (state.flushing) return;
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    return;
-  }
-  state.flushing = true;
-  fsync(fd, () => {
-    closeSync(fd);
+  state.flushing = held.syncInBackground(file, () => {
     state.flushing = false;
   });
 }
 
 /** Make the fill durable (the store and its log, whatever the checkpoint managed), then drop the mark. */
-export function endUnsyncedFill(file: string): void {
+export function endUnsyncedFill(file: string, held: HeldFiles): void {
   // SQLite keeps its log beside the file a link leads to.
   const real = realpathSync(file);
-  syncPath(real);
-  if (existsSync(`${real}-wal`)) syncPath(`${real}-wal`);
+  for (const target of [real, `${real}-wal`]) {
+    const fd = existsSync(target) ? held.fd(target) : undefined;
+    if (fd !== undefined) fsyncSync(fd);
+  }
   rmSync(file + MARK, { force: true });
   syncPath(path.dirname(file));
 }
