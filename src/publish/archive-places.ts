@@ -30,13 +30,27 @@ export class ArchivePlaces {
     private readonly log: Logger,
   ) {
     let runs = 0;
+    let damaged = 0;
     for (const { first, ids } of store.archiveRuns()) {
       runs++;
+      // Runs follow each other from place 1. One that does not (a row edited by hand, a torn
+      // copy) is skipped, never followed: a run at place 300,000,000 made an array that size and
+      // ended the process, and one over another's places took a story's place (attack trial).
+      if (first !== this.highest + 1) {
+        damaged++;
+        continue;
+      }
       ids.forEach((id, i) => {
         if (id !== null && !this.byId.has(id)) this.set(id, first + i);
+        else this.byPlace.push(null);
       });
     }
-    if (runs > FOLD_AT) this.save(() => store.foldArchiveRuns(this.byPlace.slice(1).map((id) => id ?? null)), this.highest);
+    if (damaged > 0)
+      log.warn('state.archive-places-damaged', {
+        runs: damaged,
+        reason: 'rows of archive places that do not follow the others were skipped: their stories are given places again, on the newest pages',
+      });
+    if (runs > FOLD_AT || damaged > 0) this.save(() => store.foldArchiveRuns(this.byPlace.slice(1).map((id) => id ?? null)), this.highest);
   }
 
   get highest(): number {
@@ -77,9 +91,9 @@ export class ArchivePlaces {
     };
   }
 
+  /** `place` is always the next one (highest + 1): places are given, and read back, in order. */
   private set(id: string, place: number): void {
     this.byId.set(id, place);
-    while (this.byPlace.length < place) this.byPlace.push(null);
     this.byPlace[place] = id;
   }
 

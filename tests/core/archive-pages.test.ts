@@ -111,6 +111,21 @@ describe('ArchivePlaces', () => {
     expect(lines.some((l) => l.includes('state.archive-places-unsaved') && l.includes('disk full'))).toBe(true);
   });
 
+  it('skips a run that does not follow the others (a row edited by hand), says so, and writes the rest back clean', () => {
+    lines.length = 0;
+    const store = runStore([
+      { first: 1, ids: ['urn:test:a', 'urn:test:b'] },
+      { first: 2, ids: ['urn:test:bogus'] },
+      { first: 3, ids: ['urn:test:c'] },
+      { first: 300_000_000, ids: ['urn:test:far'] },
+    ]);
+    const places = new ArchivePlaces(store, log);
+    expect(places.highest).toBe(3);
+    expect(store.folded).toBe(1);
+    expect(store.runs).toEqual([{ first: 1, ids: ['urn:test:a', 'urn:test:b', 'urn:test:c'] }]);
+    expect(lines.some((l) => l.startsWith('state.archive-places-damaged') && l.includes('"runs":2'))).toBe(true);
+  });
+
   it('folds many runs into one at a start, with the same places', () => {
     const runs = Array.from({ length: 300 }, (_, i) => ({ first: i + 1, ids: [i === 7 ? null : `urn:test:${i + 1}`] }));
     const store = runStore(runs);
