@@ -16,9 +16,15 @@ export interface ArchiveLedger {
   entryAt(place: number): Entry | undefined;
 }
 
-/** Complete pages: page `p` holds places (p-1)·itemLimit+1 to p·itemLimit, and is an archive once the last is given. */
+/**
+ * Complete pages: page `p` holds places (p-1)·itemLimit+1 to p·itemLimit, and is an archive once
+ * the last is given; the archive begins with two pages at once. A lone page links no other archive
+ * document, which the W3C validator warns of (ArchiveIncomplete: attack trial); until there are
+ * two, the feeds carry every story (subscriptionEntries).
+ */
 export function archivePageCount(ledger: ArchiveLedger, itemLimit: number): number {
-  return Math.floor(ledger.highest / itemLimit);
+  const pages = Math.floor(ledger.highest / itemLimit);
+  return pages >= 2 ? pages : 0;
 }
 
 /** The published stories of complete page `page`, newest place first; undefined past the last complete page. */

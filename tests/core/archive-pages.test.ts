@@ -52,6 +52,15 @@ describe('archive pages by place', () => {
     expect(everywhere.size).toBe(newestFirst.length);
   });
 
+  it('begins the archive with two pages: before, the feeds carry every story', () => {
+    const newestFirst = [s[5], s[4], s[3], s[2], s[1]] as Entry[];
+    const archive = ledger(5, { 1: s[1], 2: s[2], 3: s[3], 4: s[4], 5: s[5] } as Record<number, Entry>);
+    expect(archivePageCount(archive, 3)).toBe(0);
+    expect(archivePageEntries(archive, 1, 3)).toBeUndefined();
+    expect(titles(subscriptionEntries(newestFirst, archive, 3))).toEqual(['Story 5', 'Story 4', 'Story 3', 'Story 2', 'Story 1']);
+    expect(newestArchiveBeyond(newestFirst, archive, 3)).toBeUndefined();
+  });
+
   it('links the page before the newest when the newest holds only the feeds’ own stories, and none when no page holds another', () => {
     const newestFirst = [s[6], s[5], s[4], s[3], s[2], s[1]] as Entry[];
     const archive = ledger(6, { 1: s[1], 2: s[2], 3: s[3], 4: s[4], 5: s[5], 6: s[6] } as Record<number, Entry>);
