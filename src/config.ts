@@ -132,7 +132,10 @@ export function loadConfig(input: ConfigInput, env: NodeJS.ProcessEnv, cwd: stri
   };
 
   // Every bad field is said at once (new-user trial: one per start, fixed one after another).
-  const errors: ConfigError[] = [];
+  const { unknown } = file;
+  const known = `(known: ${[...FILE_FIELDS].join(', ')})`;
+  const errors: ConfigError[] =
+    unknown.length === 0 ? [] : [new ConfigError(unknown.join(', '), `${unknown.length === 1 ? 'unknown field' : 'unknown fields'} ${known}`, fileName)];
   const checked = <T>(read: () => T, fallback: T): T => {
     try {
       return read();
@@ -259,16 +262,18 @@ function readHubs(value: unknown, file: string): string[] {
 /** A configuration file is a few hundred bytes: one past this is not one (`--config /dev/zero` grew to 2.4 GB). */
 const CONFIG_MAX_BYTES = 1024 * 1024;
 
-function readConfigFile(file: string, required: boolean): { path: string; values: Record<string, unknown> } {
+function readConfigFile(file: string, required: boolean): { path: string; values: Record<string, unknown>; unknown: string[] } {
   let text: string;
   try {
     // Looked at first: reading a FIFO waits for a writer for ever, and a device never ends.
     const st = statSync(file);
     if (!st.isFile()) throw new Error('not a regular file');
     if (st.size > CONFIG_MAX_BYTES) throw new Error(`${st.size} bytes, more than a configuration file holds (${CONFIG_MAX_BYTES})`);
-    text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new Error('it is UTF-16; save it as UTF-8');
+    text = bytes.toString('utf8');
   } catch (cause) {
-    if (!required && (cause as NodeJS.ErrnoException).code === 'ENOENT') return { path: file, values: {} };
+    if (!required && (cause as NodeJS.ErrnoException).code === 'ENOENT') return { path: file, values: {}, unknown: [] };
     throw new ConfigError('config', `cannot read ${file}: ${(cause as Error).message}`, file);
   }
   let values: unknown;
@@ -281,10 +286,8 @@ function readConfigFile(file: string, required: boolean): { path: string; values
   if (values === null || typeof values !== 'object' || Array.isArray(values)) {
     throw new ConfigError('config', `${file} must hold a JSON object`, file);
   }
-  for (const key of Object.keys(values)) {
-    if (!FILE_FIELDS.has(key)) throw new ConfigError(key, `unknown field (known: ${[...FILE_FIELDS].join(', ')})`, file);
-  }
-  return { path: file, values: values as Record<string, unknown> };
+  const unknown = Object.keys(values).filter((key) => !FILE_FIELDS.has(key));
+  return { path: file, values: values as Record<string, unknown>, unknown };
 }
 
 function parsePort(flag: string | undefined, fromFile: number | undefined): number {

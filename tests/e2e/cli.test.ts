@@ -290,6 +290,15 @@ describe('feedpub CLI', () => {
       expect(odd.code, config).toBe(2);
       expect(odd.stderr, config).toContain(`cannot read ${config}: not a regular file`);
     }
+    // Unknown fields are said with the others, all at once; a UTF-16 file is named as such.
+    await put(cwd, 'feedpub.config.json', JSON.stringify({ itemLimit: 0, bogus: 1, other: 2 }));
+    const unknownFields = await finished(run(['check', '--articles', articles], cwd));
+    expect(unknownFields.code).toBe(2);
+    expect(unknownFields.stderr).toMatch(/invalid configuration: bogus, other: unknown fields \(known: .*\); itemLimit: must be a whole number/);
+    await put(cwd, 'feedpub.config.json', Buffer.from(`\uFEFF${JSON.stringify({ itemLimit: 5 })}`, 'utf16le'));
+    const utf16 = await finished(run(['check', '--articles', articles], cwd));
+    expect(utf16.code).toBe(2);
+    expect(utf16.stderr).toContain('it is UTF-16; save it as UTF-8');
     // A byte order mark before the JSON is no error.
     await put(cwd, 'feedpub.config.json', `\uFEFF${JSON.stringify({ itemLimit: 5 })}`);
     const bom = await finished(run(['check', '--articles', articles], cwd));
