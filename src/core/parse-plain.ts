@@ -99,6 +99,19 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
   };
 }
 
+/**
+ * A short line with a year (Christian or Buddhist era, Arabic or Thai digits) and another number:
+ * what a dateline that did not read looks like (`PHUKET, Dcember 6, 2026 09:00`,
+ * `ภูเก็ต 6 ธันวาคอม 2569 09.00 น.`). A note only: it changes nothing published.
+ */
+function looksLikeDateline(text: string): boolean {
+  const line = text.trim();
+  if (line.length > 60) return false;
+  const digits = line.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+  const numbers = digits.match(/\d+/g) ?? [];
+  return numbers.length >= 2 && numbers.some((n) => /^(19|20|24|25|26)\d\d$/.test(n));
+}
+
 /** Reads the head lines of one story: the first dateline and the credits. */
 class HeadReader {
   date: Date | undefined;
@@ -119,6 +132,13 @@ class HeadReader {
   /** True when the line is a dateline or a credit, taken out of the body. */
   take(line: Line): boolean {
     if (this.tryDateline(line) || this.tryTime(line)) return true;
+    if (this.dateSource === undefined && looksLikeDateline(line.text)) {
+      // New-user trial: `PHUKET, Dcember 6, 2026 09:00` went out dated when first seen, with no word on the desk.
+      this.reading.notes.push({
+        line: line.n,
+        note: 'looks like a dateline, but no date could be read from it (a misspelt month?): the story is dated when the file was first seen, and the line is published as text',
+      });
+    }
     // A wire lede (`กรุงเทพฯ 24 พ.ย. (รอยเตอร์) - ราคาน้ำมัน…`) names its agency but is the story's first sentence.
     if (WIRE_DATELINE.test(cleanLine(line.text))) return false;
     const found = readCredit(line.text, this.names);

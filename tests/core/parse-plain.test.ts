@@ -92,3 +92,20 @@ describe('parsePlain', () => {
     expect(() => parsePlain('\n\n', 'a.txt', options)).toThrow(/no title/);
   });
 });
+
+describe('a dateline that does not read', () => {
+  it('notes a short line with a year and another number that gave no date, and nothing for one that did', () => {
+    for (const [text, line] of [
+      ['Island ferries resume\n\nPHUKET, Dcember 6, 2026 09:00\n\nFerries sailed again.\n', 'PHUKET, Dcember 6, 2026 09:00'],
+      ['เรือกลับมาวิ่ง\n\nภูเก็ต 6 ธันวาคอม ๒๕๖๙ 09.00 น.\n\nเรือกลับมาให้บริการ\n', 'ภูเก็ต 6 ธันวาคอม ๒๕๖๙ 09.00 น.'],
+    ] as const) {
+      const story = parsePlain(text, 'a.txt', options);
+      expect(story.date).toBeUndefined();
+      expect(story.hints).toEqual([expect.stringMatching(/^line 3: looks like a dateline, but no date could be read from it/)]);
+      expect(story.contentHtml).toContain(line);
+    }
+    const dated = parsePlain('Island ferries resume\n\nPHUKET, December 6, 2026 09:00\n\nFerries sailed in 2026, 12 of them.\n', 'a.txt', options);
+    expect(dated.date).toBeDefined();
+    expect(dated.hints).toEqual([]);
+  });
+});
