@@ -157,14 +157,18 @@ export class LiveSite {
       problems: this.problems,
       log,
       rebuild: () => this.rebuild(),
-      held: () => this.reconciler.holdingForeign,
+      held: () => this.reconciler.holding,
     });
     this.queue = new ChangeQueue({
       log,
       clock,
       onBatch: async (paths) => {
-        // Another site's folder (ROOT_FOREIGN): nothing of it is applied, and the batch says so.
-        if (this.reconciler.holdingForeign) return this.emit({ type: 'applied', paths, changed: false });
+        // A held folder (ROOT_FOREIGN, ROOT_EMPTY): nothing of it is applied, and the batch says so.
+        // An emptied one is judged again at once: its stories back (the share mounted), or another's.
+        if (this.reconciler.holding) {
+          if (!this.reconciler.holdingForeign) this.reconciler.schedule(0);
+          return this.emit({ type: 'applied', paths, changed: false });
+        }
         this.reconciler.afterEvents(paths.length);
         const gone = await this.goneBeside();
         if (await this.storeRetry.apply(gone.length > 0 ? [...new Set([...paths, ...gone])] : paths)) this.rebuild();

@@ -350,6 +350,16 @@ export class Reconciler {
   }
 
   /**
+   * The folder is held, as another site's or as emptied (an unmounted share): saves in it wait for
+   * a scan to judge it. A story saved into an emptied share's mount point was published from it,
+   * judged another site's at the next look, and taken down with a tombstone once the share was
+   * back (attack trial).
+   */
+  get holding(): boolean {
+    return this.foreign || this.empty;
+  }
+
+  /**
    * Whether the folder's files may stand for the published stories' images: not while it is
    * another site's or empty of stories (its photo.png is not theirs), nor between a swap and the
    * scan that judges the new folder (attack trial: the other folder's image was served meanwhile).

@@ -233,6 +233,34 @@ describe('the articles folder replaced while serving', () => {
     await until(url, ['Four', 'Three', 'Two'], 'only the current target');
   });
 
+  it('publishes nothing saved into an emptied folder (an unmounted share’s mount point), and takes nothing down when the share is back (attack trial)', async () => {
+    const articles = path.join(parent, 'articles');
+    for (const t of ['One', 'Two', 'Three']) await put(path.join(parent, 'share'), `${t.toLowerCase()}.txt`, story(t));
+    await mkdir(path.join(parent, 'mountpoint'));
+    await symlink('share', articles);
+    running = await startSite(articles, state);
+    const { url, deskUrl } = running;
+    const codes = async () => ((await (await fetch(`${deskUrl}/status`)).json()) as { problems: { code: string }[] }).problems.map((p) => p.code);
+    // The share goes away: the path leads to its empty mount point.
+    await symlink('mountpoint', path.join(parent, 'tmp'));
+    await rename(path.join(parent, 'tmp'), articles);
+    await waitFor(async () => (await codes()).includes('ROOT_EMPTY'), 15_000, 'ROOT_EMPTY');
+    // Watched (an emptied folder is watched): its save is an event, not only a scan's find.
+    await waitFor(() => running?.site.status().watcher === 'native', 15_000, 'the mount point watched');
+    // A story saved there meanwhile: not published from the mount point (before: out, then a 410 and a tombstone).
+    await writeFile(path.join(parent, 'mountpoint', 'stray.txt'), story('Stray'));
+    await waitFor(async () => (await codes()).includes('ROOT_FOREIGN'), 15_000, 'the folder judged again: not this site’s');
+    expect((await getText(`${url}/articles/stray`)).status).toBe(404);
+    expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
+    // The share back: nothing of the stray story, no deletion announced.
+    await symlink('share', path.join(parent, 'tmp'));
+    await rename(path.join(parent, 'tmp'), articles);
+    await waitFor(async () => (await codes()).length === 0, 15_000, 'the problem gone');
+    expect(await titles(url)).toEqual(['One', 'Three', 'Two']);
+    expect((await getText(`${url}/atom.xml`)).text).not.toContain('deleted-entry');
+    expect((await getText(`${url}/articles/stray`)).status).toBe(404);
+  });
+
   it('follows a folder replaced by a link, and says recovering while there is none', async () => {
     const articles = path.join(parent, 'articles');
     await put(articles, 'one.txt', story('One'));
