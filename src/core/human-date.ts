@@ -85,36 +85,70 @@ export function timeElement(date: Date, options: HumanDateOptions & { title?: st
 
 const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
 
-const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 24 * 3600_000],
-  ['month', 30 * 24 * 3600_000],
-  ['week', 7 * 24 * 3600_000],
-  ['day', 24 * 3600_000],
+function relativeFormatter(locale: string, numeric: 'auto' | 'always'): Intl.RelativeTimeFormat {
+  const key = `${locale}|${numeric}`;
+  let f = relativeFormatters.get(key);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale, { numeric });
+    relativeFormatters.set(key, f);
+  }
+  return f;
+}
+
+const DAY = 24 * 3600_000;
+const LONG_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * DAY],
+  ['month', 30 * DAY],
+  ['week', 7 * DAY],
+];
+const SHORT_UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['hour', 3600_000],
   ['minute', 60_000],
   ['second', 1000],
 ];
 
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Days since 1970-01-01 of the calendar day `date` falls on in `timeZone` (an unknown zone: UTC). */
+function calendarDay(date: Date, timeZone: string): number {
+  let f = dayFormatters.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    } catch {
+      f = new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+    }
+    dayFormatters.set(timeZone, f);
+  }
+  const part = (type: string) => Number(f.formatToParts(date).find((p) => p.type === type)?.value);
+  return Math.round(Date.UTC(part('year'), part('month') - 1, part('day')) / DAY);
+}
+
 /**
- * How long ago (or how far ahead) `date` is from `now`, in the largest whole unit: "3 นาทีที่ผ่านมา",
- * "3 minutes ago", "in 2 hours", "yesterday" (Intl.RelativeTimeFormat, `numeric: 'auto'`). Units are
- * truncated, never rounded up, so "3 minutes ago" is never said of something 2½ minutes old. Under a
- * second is "now". `now` is passed in: the core never reads the clock.
+ * How long ago (or how far ahead) `date` is from `now`: "3 นาทีที่ผ่านมา", "3 minutes ago", "in 2
+ * hours" under a day, truncated, never rounded up, so "3 minutes ago" is never said of something 2½
+ * minutes old; under a second is "now". From a day on, calendar days in `timeZone` (default UTC):
+ * "tomorrow" only for the next calendar day there ("พรุ่งนี้" of an embargo two days off misled the
+ * desk: new-user trial), "in 3 days" within a week; then whole weeks, months, years ("1 year ago",
+ * never "last year" of a date two calendar years back). `now` is passed in: the core never reads the clock.
  */
-export function formatRelativeDate(date: Date, now: Date, options: { language: string }): string {
+export function formatRelativeDate(date: Date, now: Date, options: { language: string; timeZone?: string }): string {
   if (!isValid(date) || !isValid(now)) return '';
   const locale = dateLocale(options.language);
-  let f = relativeFormatters.get(locale);
-  if (!f) {
-    f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-    relativeFormatters.set(locale, f);
-  }
   const delta = date.getTime() - now.getTime();
-  for (const [unit, size] of UNITS) {
-    const n = Math.trunc(delta / size);
-    if (n !== 0) return f.format(n, unit);
+  if (Math.abs(delta) >= DAY) {
+    const days = calendarDay(date, options.timeZone ?? 'UTC') - calendarDay(now, options.timeZone ?? 'UTC');
+    if (Math.abs(days) < 7) return relativeFormatter(locale, 'auto').format(days, 'day');
+    for (const [unit, size] of LONG_UNITS) {
+      const n = Math.trunc(delta / size);
+      if (n !== 0) return relativeFormatter(locale, 'always').format(n, unit);
+    }
   }
-  return f.format(0, 'second');
+  for (const [unit, size] of SHORT_UNITS) {
+    const n = Math.trunc(delta / size);
+    if (n !== 0) return relativeFormatter(locale, 'auto').format(n, unit);
+  }
+  return relativeFormatter(locale, 'auto').format(0, 'second');
 }
 
 /** A relative `<time>` whose tooltip is the absolute date: "3 minutes ago" with "25 November 2026 at 14:30" on hover. */

@@ -75,7 +75,21 @@ describe('formatRelativeDate', () => {
   it('says the future too, and picks the largest whole unit', () => {
     expect(formatRelativeDate(at(2 * 3600_000 + 5 * 60_000), LATE, { language: 'en' })).toBe('in 2 hours');
     expect(formatRelativeDate(LATE, at(26 * 3600_000), { language: 'th' })).toBe('เมื่อวาน');
-    expect(formatRelativeDate(LATE, at(400 * 86_400_000), { language: 'en' })).toBe('last year');
+    expect(formatRelativeDate(LATE, at(400 * 86_400_000), { language: 'en' })).toBe('1 year ago');
+  });
+
+  it('says tomorrow of the next calendar day in the site zone only (new-user trial: an embargo two days off read "tomorrow")', () => {
+    const now = new Date('2026-12-07T11:13:00Z'); // 18:13 in Bangkok
+    const embargo = new Date('2026-12-09T01:00:00Z'); // 08:00 in Bangkok, two calendar days on, 38 hours ahead
+    expect(formatRelativeDate(embargo, now, { language: 'th', timeZone: BKK })).toBe('มะรืนนี้'); // the day after tomorrow
+    expect(formatRelativeDate(embargo, now, { language: 'en', timeZone: BKK })).toBe('in 2 days');
+    // 25 hours ahead, the next calendar day in Bangkok.
+    expect(formatRelativeDate(new Date('2026-12-08T12:13:00Z'), now, { language: 'en', timeZone: BKK })).toBe('tomorrow');
+    // The same instants a day apart in UTC but not in Bangkok: the zone decides.
+    const late = new Date('2026-12-07T16:30:00Z'); // 23:30 Bangkok
+    expect(formatRelativeDate(new Date('2026-12-08T17:00:00Z'), late, { language: 'en', timeZone: BKK })).toBe('in 2 days');
+    expect(formatRelativeDate(new Date('2026-12-08T17:00:00Z'), late, { language: 'en', timeZone: 'UTC' })).toBe('tomorrow');
+    expect(formatRelativeDate(now, new Date('2026-12-17T11:13:00Z'), { language: 'en', timeZone: BKK })).toBe('1 week ago');
   });
 
   it('says now under a second', () => {
