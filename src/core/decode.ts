@@ -70,12 +70,30 @@ function decodeUtf8(bytes: Uint8Array, file: string | undefined, offset: number)
   return utf8Text(bytes);
 }
 
-function decodeStrict(label: string, bytes: Uint8Array, file: string | undefined): string {
+function decodeStrict(label: 'utf-16le' | 'utf-16be', bytes: Uint8Array, file: string | undefined): string {
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch (cause) {
-    throw new ArticleError(ProblemCode.BadEncoding, `invalid ${label}`, file, { cause });
+    // The byte in the file (after its 2-byte mark), as for UTF-8: the editor goes to it (new-user trial: "invalid utf-16le" alone).
+    throw new ArticleError(ProblemCode.BadEncoding, `invalid ${label.toUpperCase()}: ${utf16Fault(bytes, label === 'utf-16le', 2)}`, file, { cause });
   }
+}
+
+/** Where UTF-16 stops being UTF-16: a half surrogate pair, or an odd byte at the end. */
+function utf16Fault(bytes: Uint8Array, little: boolean, offset: number): string {
+  const units = bytes.length >> 1;
+  const unit = (i: number) => (little ? (bytes[2 * i] as number) | ((bytes[2 * i + 1] as number) << 8) : ((bytes[2 * i] as number) << 8) | (bytes[2 * i + 1] as number));
+  for (let i = 0; i < units; i++) {
+    const c = unit(i);
+    if (c >= 0xdc00 && c <= 0xdfff) return `a lone low surrogate at byte ${2 * i + offset}`;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      if (i + 1 >= units) return `ends in the middle of a character at byte ${2 * i + offset} (file still being written?)`;
+      const next = unit(i + 1);
+      if (next < 0xdc00 || next > 0xdfff) return `a lone high surrogate at byte ${2 * i + offset}`;
+      i++;
+    }
+  }
+  return bytes.length % 2 === 1 ? `an odd last byte at byte ${bytes.length - 1 + offset} (file still being written?)` : `at an unknown byte`;
 }
 
 /**

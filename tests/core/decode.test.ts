@@ -69,6 +69,16 @@ describe('decodeArticle', () => {
     expect(() => decodeArticle(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))).toThrow(/binary data/);
   });
 
+  it('says at which byte UTF-16 with its mark goes wrong (new-user trial: "invalid utf-16le" alone)', () => {
+    const good = Buffer.from('ข่าว\n\nเนื้อหา\n', 'utf16le');
+    const lone = Buffer.concat([Buffer.from([0xff, 0xfe]), good.subarray(0, 4), Buffer.from([0x00, 0xd8, 0x41, 0x00]), good.subarray(4)]);
+    expect(() => decodeArticle(lone)).toThrow('invalid UTF-16LE: a lone high surrogate at byte 6');
+    const odd = Buffer.concat([Buffer.from([0xff, 0xfe]), good, Buffer.from([0x41])]);
+    expect(() => decodeArticle(odd)).toThrow(`invalid UTF-16LE: an odd last byte at byte ${2 + good.length}`);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(good).swap16(), Buffer.from([0xdc, 0x00])]);
+    expect(() => decodeArticle(be)).toThrow(`invalid UTF-16BE: a lone low surrogate at byte ${2 + good.length}`);
+  });
+
   it('removes characters XML forbids, with a warning', () => {
     const decoded = decodeArticle(new TextEncoder().encode('Ti\u0001tle\uFFFE\n\nbody\uFFFF'));
     expect(decoded.text).toBe('Title\n\nbody');
