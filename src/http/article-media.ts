@@ -4,7 +4,8 @@ import { constants } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
-import { imageType } from '../core/media.js';
+import { ImageCheck, readImageDimensions } from '../core/image-dimensions.js';
+import { IMAGE_TYPES, imageType } from '../core/media.js';
 import { matchRoute } from '../core/routes.js';
 import { notModified, preconditionFailed } from './conditional-get.js';
 import { isIgnoredName } from '../watch/ignore-rules.js';
@@ -49,13 +50,29 @@ export async function readArticleImage(
     const st = await handle.stat();
     if (!st.isFile() || st.size > MAX_IMAGE_BYTES) return undefined;
     const body = await handle.readFile();
+    const served = servedType(body, relPath, type);
+    if (served === undefined) return undefined;
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    return { body, type, etag, mtimeMs: st.mtimeMs };
+    return { body, type: served, etag, mtimeMs: st.mtimeMs };
   } catch {
     return undefined;
   } finally {
     await handle?.close();
   }
+}
+
+const SERVED_TYPES = new Set(Object.values(IMAGE_TYPES));
+
+/**
+ * The type an image is served as: what its header says when that differs from its extension (a
+ * PNG saved as `.jpg` was served as `image/jpeg`, with `nosniff`: new-user trial), if it is a type
+ * the site serves; a header of another kind (an SVG, which can carry script, named `.png`) is
+ * not served at all. A header too short to read keeps the extension's type (a file still arriving).
+ */
+function servedType(body: Buffer, relPath: string, byExtension: string): string | undefined {
+  const check = readImageDimensions(body, relPath);
+  if (check.code !== ImageCheck.Mismatch) return byExtension;
+  return SERVED_TYPES.has(check.detected) ? check.detected : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArticleImage } from '../../src/http/article-media.js';
 import { RootGuard, type RootIdentity, rootIdentity } from '../../src/watch/root-guard.js';
-import { png } from '../core/image-fixtures.js';
+import { gif, png } from '../core/image-fixtures.js';
 import { put, removeDir, tempDir, waitFor } from '../helpers.js';
 
 let dir = '';
@@ -31,6 +31,17 @@ describe('readArticleImage', () => {
     await symlink('b', path.join(dir, 'tmp'));
     await rename(path.join(dir, 'tmp'), link);
     expect(await read()).toBeUndefined();
+  });
+
+  it('serves an image as the type its header says, and an SVG under an image name not at all (new-user trial)', async () => {
+    await put(dir, 'liar.jpg', png(3, 2));
+    await put(dir, 'gif.png', gif(3, 2));
+    await put(dir, 'honest.png', png(3, 2));
+    await put(dir, 'script.png', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>\n');
+    expect((await readArticleImage(dir, 'liar.jpg'))?.type).toBe('image/png');
+    expect((await readArticleImage(dir, 'gif.png'))?.type).toBe('image/gif');
+    expect((await readArticleImage(dir, 'honest.png'))?.type).toBe('image/png');
+    expect(await readArticleImage(dir, 'script.png')).toBeUndefined();
   });
 
   it('takes the folder a guard saw last as the current one', async () => {
