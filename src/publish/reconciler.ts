@@ -8,8 +8,9 @@ import { isArticleFile } from '../watch/ignore-rules.js';
 import { type ScannedFile, scanFolder } from '../watch/scan-folder.js';
 import type { Catalog } from './catalog.js';
 import type { ChangeQueue } from './change-queue.js';
-import { MIN_STORIES, type StoredStat, knownContent, namesInScan, ownByContent, ownByName, unreadNote } from './folder-match.js';
-import { type ProblemBook, ROOT_PATH } from './problem-book.js';
+import { FolderHold } from './folder-hold.js';
+import type { StoredStat } from './folder-match.js';
+import type { ProblemBook } from './problem-book.js';
 import { ScanHeap } from './scan-heap.js';
 
 export interface ReconcilerOptions {
@@ -81,19 +82,10 @@ export class Reconciler {
   private timer: NodeJS.Timeout | undefined;
   private dueAt = 0;
   private closed = false;
-  /** Why the articles folder was unavailable when a scan last said so (scan.root-missing), until one finds it again. */
-  private missingSaid: string | undefined;
   /** Folders the last scan could not list or enter. */
   private unreadableFolders: string[] = [];
-  /** The last scan found no story in the folder while stories are published (heldEmpty). */
-  private empty = false;
-  /** The path leads to another folder (or back) and no scan has looked at it yet; counted, so an older scan cannot settle it. */
-  private rootUnjudged = false;
-  private rootGeneration = 0;
-  /** The folder was taken for this site's by the bytes of its files (said once). */
-  private recognised = false;
-  /** The last scan found a foreign folder (heldForeign): file events are not applied either. */
-  private foreign = false;
+  /** Whether the folder the path leads to is this site's (missing, emptied, another site's). */
+  private readonly hold: FolderHold;
   /** The path was re-pointed at a folder held as foreign: it is watched once a scan finds this site's stories there. */
   private watchWaiting = false;
   last: ScanReport | null = null;
@@ -110,7 +102,15 @@ export class Reconciler {
    */
   private settledFolders = new Map<string, string>();
 
-  constructor(private readonly options: ReconcilerOptions) {}
+  constructor(private readonly options: ReconcilerOptions) {
+    this.hold = new FolderHold({
+      ...options,
+      publishedCount: () => options.catalog.size,
+      lookAgain: () => {
+        if (options.periodic) this.schedule(EMPTY_RECHECK_MS);
+      },
+    });
+  }
 
   /**
    * Compare the folder with what the catalog knows (size and mtime, no reading) and apply the
@@ -120,12 +120,12 @@ export class Reconciler {
   async scan(initial: boolean): Promise<void> {
     const { log, catalog, problems, clock } = this.options;
     const started = clock();
-    const generation = this.rootGeneration;
+    const generation = this.hold.current;
     // The folder's listing and the batches read end with read(), so the closing rebuild of a
     // first scan at 100,000 stories does not hold them as well.
     const read = await this.read(initial);
     // A look at the folder the path leads to now has judged it (this site's, empty, another's).
-    if (generation === this.rootGeneration) this.rootUnjudged = false;
+    this.hold.looked(generation);
     if (read === 'stop' || this.closed) return;
     if (initial) this.options.onRead?.();
     const ms = clock() - started;
@@ -133,7 +133,7 @@ export class Reconciler {
     if (initial) log.info('scan.done', { files: read.files, articles: catalog.size, problems: problems.list().length, ms });
     if (read.changed || initial) this.options.rebuild();
     // The folder held as another site's since the path was re-pointed is this site's again (its stories came back).
-    if (this.watchWaiting && !this.foreign && !this.closed) await this.watchAgain();
+    if (this.watchWaiting && !this.hold.holdingForeign && !this.closed) await this.watchAgain();
   }
 
   /** List the folder and apply what differs: 'stop' when the folder is unavailable or held empty (handled). */
@@ -145,32 +145,14 @@ export class Reconciler {
     const scan = await scanFolder(articlesDir);
     // Stopped while listing (a scan queued before the stop): no gap to report, nothing to apply.
     if (this.closed) return 'stop';
-    if (!scan.rootOk) {
-      problems.setScan([
-        {
-          path: ROOT_PATH,
-          code: ProblemCode.RootMissing,
-          reason: `articles folder ${articlesDir} unavailable (${scan.rootError}); serving the last good stories`,
-          severity: 'error',
-        },
-      ]);
-      // Once for each outage and cause: the watcher's report and a scan's both looked, and said it twice.
-      if (this.missingSaid !== scan.rootError) log.error('scan.root-missing', { folder: articlesDir, reason: scan.rootError });
-      this.missingSaid = scan.rootError;
-      if (initial) this.options.rebuild();
-      return 'stop';
-    }
-    this.missingSaid = undefined;
-    const wasHeld = this.empty || this.foreign;
-    // A folder it cannot read is not known to be empty: its stories are read, and each says why not.
-    this.empty = scan.files.length === 0 && scan.unreadable.length === 0 && this.heldEmpty(initial);
-    const held = this.empty || this.holdForeign(scan, initial);
-    if (held) {
+    const { verdict, released } = this.hold.judge(scan, initial);
+    if (verdict === 'missing') return 'stop';
+    if (verdict === 'held') {
       // Looked at, and held: /status says when (the look again every few seconds is visible).
       this.last = { at: new Date(this.options.clock()).toISOString(), ms: 0, files: scan.files.length, read: 0 };
       return 'stop';
     }
-    if (wasHeld) log.info('scan.root-released', { folder: articlesDir, reason: "the folder holds this site's stories again: followed from here" });
+    if (released) log.info('scan.root-released', { folder: articlesDir, reason: "the folder holds this site's stories again: followed from here" });
     problems.setScan(scan.problems);
     this.ignored = scan.ignored;
     // What this scan reports (a folder too deep, a link) is no file to read: reading it would clear its problem.
@@ -267,105 +249,19 @@ export class Reconciler {
     return this.options.problems.paths().filter((p) => !scanned.has(p) && isArticleFile(p.slice(p.lastIndexOf('/') + 1)));
   }
 
-  /**
-   * A folder with no story at all while stories are published is an unmounted share or a wrong
-   * path far more often than a newsroom deleting everything: nothing is retired (no 410, no
-   * tombstone), ROOT_EMPTY says so, and the published stories stay until files are back. Stories
-   * deleted one by one while feedpub runs are retired by their events as usual.
-   */
-  private heldEmpty(initial: boolean): boolean {
-    const { articlesDir, log, catalog, problems } = this.options;
-    const published = initial ? [...this.options.storedPaths()].length : catalog.size;
-    if (published === 0) return false;
-    problems.setScan([
-      {
-        path: ROOT_PATH,
-        code: ProblemCode.RootEmpty,
-        reason: `articles folder ${articlesDir} holds no story while ${published} are published; they stay published. Is its drive or share mounted? To take every story down, delete them while feedpub runs, or start with a new state folder`,
-        severity: 'error',
-      },
-    ]);
-    log.error('scan.root-empty', { folder: articlesDir, published });
-    if (initial) this.options.rebuild();
-    // Look again soon: when the share is back, its files are read and the problem goes.
-    if (this.options.periodic) this.schedule(EMPTY_RECHECK_MS);
-    return true;
-  }
-
-  /**
-   * A folder that holds none of the published stories, but others, found while serving (a folder
-   * swapped or a link re-pointed to another site's, the wrong share mounted): a start refuses it
-   * (folder-match.ts); here nothing is retired or published from it, ROOT_FOREIGN says so, and it
-   * is looked at again every few seconds. Before, every story was taken down in the repair's first
-   * steps, and a stop then left a state the next start refused as foreign (new-user trial).
-   */
-  private heldForeign(scan: { files: readonly ScannedFile[]; unreadable: readonly string[] }, initial: boolean): boolean {
-    const { files } = scan;
-    if (files.length === 0 || (initial && this.options.adoptFolder)) return false;
-    const { articlesDir, log, problems } = this.options;
-    const names = namesInScan(this.options.storedStats(), scan);
-    if (names.published < MIN_STORIES || ownByName(names)) return false;
-    const content = this.options.knownHash ? knownContent(articlesDir, files, this.options.knownHash) : undefined;
-    if (content && ownByContent(content)) {
-      if (!this.recognised) log.info('scan.folder-recognised', { folder: articlesDir, by: 'content', matched: content.matched, sampled: content.sampled, stories: names.present });
-      this.recognised = true;
-      return false;
-    }
-    this.recognised = false;
-    const { published, present, missing: example } = names;
-    const holds = present === 0 ? `none of the ${published} published stories` : `only ${present} of the ${published} published stories`;
-    const unread = scan.unreadable.length > 0 ? ` ${unreadNote(scan.unreadable)}.` : '';
-    problems.setScan([
-      {
-        path: ROOT_PATH,
-        code: ProblemCode.RootForeign,
-        reason:
-          `articles folder ${articlesDir} holds ${holds} (not ${example}), but ${files.length} other ` +
-          `story file(s) (such as ${files[0]?.path}): nothing is taken down or published from it. Is it the right folder? ` +
-          `If it is (its stories renamed and edited at once), restart feedpub once with --adopt-folder; if its stories are a new site, with a new state folder.${unread}`,
-        severity: 'error',
-      },
-    ]);
-    // Said once, not at each look again.
-    if (!this.foreign) log.error('scan.root-foreign', { folder: articlesDir, published, files: files.length });
-    // A restart's scan (a swap in the moment after the start's own check): the stored stories are served.
-    if (initial) this.options.rebuild();
-    if (this.options.periodic) this.schedule(EMPTY_RECHECK_MS);
-    return true;
-  }
-
-  private holdForeign(scan: { files: readonly ScannedFile[]; unreadable: readonly string[] }, initial: boolean): boolean {
-    this.foreign = this.heldForeign(scan, initial);
-    return this.foreign;
-  }
-
-  /**
-   * While the folder is held as foreign, saves, releases and re-reads in it are not applied
-   * either: one save (or a touch) into the other site's folder published it, the next look found
-   * the folders sharing that story, and the repair took the site over (second trial, high).
-   * The scan that finds the right folder again, or this one's stories, reads what changed.
-   */
-  get holdingForeign(): boolean {
-    return this.foreign;
-  }
-
-  /**
-   * The folder is held, as another site's or as emptied (an unmounted share): saves in it wait for
-   * a scan to judge it. A story saved into an emptied share's mount point was published from it,
-   * judged another site's at the next look, and taken down with a tombstone once the share was
-   * back (attack trial).
-   */
+  /** Saves in a held folder (another site's, or emptied) wait for a scan to judge it (folder-hold.ts). */
   get holding(): boolean {
-    return this.foreign || this.empty;
+    return this.hold.holding;
   }
 
-  /**
-   * Whether the folder's files may stand for the published stories' images: not while it is
-   * another site's or empty of stories (its photo.png is not theirs), nor between a swap and the
-   * scan that judges the new folder (attack trial: the other folder's image was served meanwhile).
-   */
+  /** Held as another site's: saves there set off no scan either. */
+  get holdingForeign(): boolean {
+    return this.hold.holdingForeign;
+  }
+
+  /** Whether the folder's images may stand for the published stories' (folder-hold.ts). */
   get imagesTrusted(): boolean {
-    return !this.foreign && !this.empty && !this.rootUnjudged;
+    return this.hold.imagesTrusted;
   }
 
   private async applyWithProgress(todo: string[], onDisk: ReadonlyMap<string, FileStat>): Promise<boolean> {
@@ -523,8 +419,7 @@ export class Reconciler {
    */
   rootChanged(present: boolean): void {
     if (this.closed) return;
-    this.rootGeneration++;
-    this.rootUnjudged = true;
+    this.hold.repointed();
     const { log, articlesDir, onRecovering } = this.options;
     onRecovering?.(true);
     if (!present) {
@@ -543,7 +438,7 @@ export class Reconciler {
         // later (attack trial). Another site's folder is watched once a scan finds this one's.
         await this.scan(false);
         if (this.closed) return;
-        if (this.foreign) this.watchWaiting = true;
+        if (this.hold.holdingForeign) this.watchWaiting = true;
         else await this.watchAgain();
       })
       .catch(() => undefined);
