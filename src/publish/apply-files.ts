@@ -282,7 +282,7 @@ export class FileApplier {
         new ArticleError(ProblemCode.SlugCollision, `its URL /${slug.join('/')} is already used by ${owner}`, relPath),
       );
     }
-    this.keepLostDate(relPath, story);
+    this.keepLostDate(relPath, hash, story);
     const release = releaseOf(story, this.now(), this.options.futureStories, this.options.timeZone);
     if (release.kind === 'too-far')
       return this.fail(relPath, new ArticleError(ProblemCode.FarFuture, release.reason, relPath, { line: release.line }));
@@ -345,10 +345,14 @@ export class FileApplier {
    * was first seen (new-user trial), and a held one went out at once with its secret text (attack
    * trial, on the first version of this, which kept the date after the release was decided).
    */
-  private keepLostDate(relPath: string, story: Story): void {
+  private keepLostDate(relPath: string, hash: string, story: Story): void {
     if (story.date !== undefined) return;
-    const own = this.store.get(relPath);
-    if (!own || own.deletedAt !== null || own.published === own.firstSeen) return;
+    // Or the same bytes under another name: the file renamed (or copied) after its date broke. A
+    // held story renamed then went out at once with its secret text (attack trial).
+    const dated = (r: IdentityRecord | undefined) => r !== undefined && r.published !== r.firstSeen;
+    const mine = this.store.get(relPath);
+    const own = mine?.deletedAt === null && dated(mine) ? mine : this.store.withHash(hash, relPath).find((r) => this.stillKnown(r) && dated(r));
+    if (!own) return;
     story.date = new Date(own.published);
     const kept = story.date.toISOString();
     story.warnings.push({
@@ -431,7 +435,21 @@ export class FileApplier {
       this.log.info('article.renamed', { from: candidate.path.split(REPLACED)[0], file: relPath });
       return { record: { ...candidate, path: relPath, deletedAt: null }, oldUrl, renamed: true };
     }
+    // Another story saved, later, under a deleted story's file name is a new story: it took the
+    // deleted one's id, date and archive place, and readers who held that id never saw it (attack
+    // trial). The same bytes back (a restore), or a save moments after the deletion (an editor
+    // that deletes and writes), is the same story. The deleted row moves aside and keeps its tombstone.
+    if (own && own.deletedAt !== null && own.hash !== hash && this.now() - own.deletedAt >= RENAME_WINDOW_MS) {
+      this.store.put({ ...own, path: `${relPath}${REPLACED}${this.now()}` });
+      this.store.remove(relPath);
+      return { record: undefined };
+    }
     return { record: own };
+  }
+
+  /** A record live, or deleted within the rename window (a move's other half may still come). */
+  private stillKnown(r: IdentityRecord): boolean {
+    return r.deletedAt === null || this.now() - r.deletedAt < RENAME_WINDOW_MS;
   }
 
   /**
@@ -445,8 +463,7 @@ export class FileApplier {
     if (bytes === undefined || bytes === candidate.hash) return false;
     if (bytes === own?.hash) return true;
     // Live, or set aside by this very ring a moment ago (a replaced story's record).
-    const known = (r: StoredArticle) => r.deletedAt === null || this.now() - r.deletedAt < RENAME_WINDOW_MS;
-    return this.store.withHash(bytes, candidate.path).some((r) => r.path !== own?.path && known(r));
+    return this.store.withHash(bytes, candidate.path).some((r) => r.path !== own?.path && this.stillKnown(r));
   }
 
   private remove(relPath: string, freed: string[]): boolean {

@@ -1,6 +1,7 @@
 // Story identity through the real watcher and server: a rename onto a deleted name, a freed slug, a file turned into a folder, a new base URL.
 import { copyFile, mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { nameBasedUuid } from '../../src/core/identity.js';
 import { buildSite } from '../../src/runtime.js';
@@ -13,6 +14,7 @@ interface Item {
   title: string;
   id: string;
   link: string;
+  published: string;
 }
 const atom = async (url: string): Promise<{ items: Item[]; xml: string }> => {
   const xml = (await getText(`${url}/atom.xml`)).text;
@@ -20,6 +22,7 @@ const atom = async (url: string): Promise<{ items: Item[]; xml: string }> => {
     title: e.title?.value ?? '',
     id: String(e.id ?? ''),
     link: String(e.links?.[0]?.href ?? ''),
+    published: String(e.published ?? ''),
   }));
   return { items: items.sort((a, b) => (a.title < b.title ? -1 : 1)), xml };
 };
@@ -318,6 +321,35 @@ describe('story identity', () => {
     await rm(path.join(ctx.articles, 'x.txt'));
     await waitFor(async () => same(await titles(url), ['Story A', 'Story C']), 10_000, 'N gone');
     expect((await atom(url)).xml).not.toContain(`ref="${idC}"`);
+  });
+
+  it('gives another story saved later under a deleted story’s name an id and date of its own; the same bytes back keep theirs (attack trial)', async () => {
+    await put(ctx.articles, 'a.txt', 'Story A\n\nThe text of story A.\n');
+    await put(ctx.articles, 's5.txt', 'Old story\n\n2026-01-05 10:00\n\nIts text.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const old = (await atom(ctx.running.url)).items.find((i) => i.title === 'Old story');
+    await rm(path.join(ctx.articles, 's5.txt'));
+    await waitFor(async () => ((await getText(`${ctx.running?.url}/articles/s5`)).status === 410 ? true : undefined), 10_000, 's5 gone');
+    await ctx.running.close();
+    ctx.running = undefined;
+    // A minute on: the deletion is no editor's delete-and-write save any more.
+    const db = new Database(path.join(ctx.state, 'state.db'));
+    db.prepare("update articles set deleted_at = deleted_at - 60000 where path = 's5.txt'").run();
+    db.close();
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    await put(ctx.articles, 's5.txt', 'Totally different s5\n\nNew body.\n');
+    const added = await waitFor(async () => (await atom(url)).items.find((i) => i.title === 'Totally different s5'), 10_000, 'the new s5');
+    expect(added.id).not.toBe(old?.id);
+    expect(Date.now() - Date.parse(added.published)).toBeLessThan(600_000);
+    // The old story's deletion still says so (RFC 6721), under its own id.
+    expect((await atom(url)).xml).toContain(`ref="${old?.id}"`);
+    // The new story deleted, and the old bytes restored under the name: the old story again.
+    await rm(path.join(ctx.articles, 's5.txt'));
+    await waitFor(async () => ((await getText(`${url}/articles/s5`)).status === 410 ? true : undefined), 10_000, 'the new s5 gone');
+    await put(ctx.articles, 's5.txt', 'Old story\n\n2026-01-05 10:00\n\nIts text.\n');
+    const back = await waitFor(async () => (await atom(url)).items.find((i) => i.title === 'Old story'), 10_000, 'the old s5 back');
+    expect(back.id).toBe(old?.id);
   });
 
   it('publishes the loser of a slug clash as soon as the winner is deleted', async () => {

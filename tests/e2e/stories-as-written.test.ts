@@ -1,5 +1,6 @@
 // Issue 8 end to end: embargoes, dates that cannot be, language per story, duplicate ids, explained reads; real files, watcher and server.
 import { spawnSync } from 'node:child_process';
+import { copyFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliArgs, getText, parseAtomFeed, parseRssFeed, put, siteFolders, startSite, waitFor } from '../helpers.js';
@@ -177,6 +178,13 @@ describe('a date that no longer reads', () => {
     expect(held.reason).toContain('stays held until the date it had');
     expect(site.status().held.map((h) => h.path)).toContain('embargo.txt');
     expect((await getText(`${url}/articles/embargo`)).status).toBe(404);
+    expect((await getText(`${url}/feed.json`)).text).not.toContain('SECRET');
+    // Renamed, and copied, in that state: the same bytes keep the date and stay held (attack trial: a rename published it).
+    await rename(path.join(ctx.articles, 'embargo.txt'), path.join(ctx.articles, 'embargo-2.txt'));
+    await copyFile(path.join(ctx.articles, 'embargo-2.txt'), path.join(ctx.articles, 'embargo-copy.txt'));
+    await waitFor(() => ['embargo-2.txt', 'embargo-copy.txt'].every((f) => site.status().held.some((h) => h.path === f)));
+    expect(site.status().held.map((h) => h.path)).not.toContain('embargo.txt');
+    for (const page of ['embargo-2', 'embargo-copy']) expect((await getText(`${url}/articles/${page}`)).status).toBe(404);
     expect((await getText(`${url}/feed.json`)).text).not.toContain('SECRET');
   });
 });
