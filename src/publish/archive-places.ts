@@ -7,7 +7,8 @@ import { compareEntries } from './entry-order.js';
 
 /** Where places are kept: runs of consecutive places (store/state-db.ts). */
 export interface PlaceStore {
-  archiveRuns(): Iterable<{ first: number; ids: readonly (string | null)[] }>;
+  /** `ids` undefined: a row that cannot be read, of at most `most` places. */
+  archiveRuns(): Iterable<{ first: number; ids: readonly (string | null)[] | undefined; most?: number }>;
   putArchiveRun(first: number, ids: readonly string[]): void;
   foldArchiveRuns(ids: readonly (string | null)[]): void;
 }
@@ -24,6 +25,8 @@ const FOLD_AT = 256;
 export class ArchivePlaces {
   private readonly byId = new Map<string, number>();
   private readonly byPlace: (string | null)[] = [null];
+  /** Runs the store refused (locked, full), oldest first: written before any newer one, so the rows stay consecutive. */
+  private readonly unsaved: { first: number; ids: string[] }[] = [];
 
   constructor(
     private readonly store: PlaceStore,
@@ -31,8 +34,19 @@ export class ArchivePlaces {
   ) {
     let runs = 0;
     let damaged = 0;
-    for (const { first, ids } of store.archiveRuns()) {
+    /** The places an unreadable row can have held, from where it began: they stay empty. */
+    let unread: { first: number; most: number } | undefined;
+    for (const { first, ids, most } of store.archiveRuns()) {
       runs++;
+      if (ids === undefined) {
+        damaged++;
+        if (first === this.highest + 1) unread = { first, most: most ?? 0 };
+        continue;
+      }
+      // After an unreadable row, the next run begins where that one ended: its places stay empty,
+      // and the runs after it keep theirs (attack trial: one bad row re-cut every later page).
+      if (unread && first > this.highest + 1 && first - unread.first <= unread.most) while (this.highest + 1 < first) this.byPlace.push(null);
+      unread = undefined;
       // Runs follow each other from place 1. One that does not (a row edited by hand, a torn
       // copy) is skipped, never followed: a run at place 300,000,000 made an array that size and
       // ended the process, and one over another's places took a story's place (attack trial).
@@ -58,13 +72,15 @@ export class ArchivePlaces {
   }
 
   /**
-   * Give a place to each of `entries` that has none, oldest first. Kept in the store; a store that
-   * refuses them (a full disk) leaves them in memory: the next start gives them again, in the same
-   * order unless stories came or went meanwhile.
+   * Give a place to each of `entries` that has none, oldest first. Kept in the store; runs a store
+   * refused (locked, a full disk) are written first, at this rebuild or a later one, or at the stop.
    */
   give(entries: Iterable<Entry>): void {
     const fresh = [...entries].filter((e) => !this.byId.has(e.id)).sort(compareEntries);
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) {
+      this.saveWaiting();
+      return;
+    }
     const first = this.highest + 1;
     const ids: string[] = [];
     for (let i = fresh.length - 1; i >= 0; i--) {
@@ -73,7 +89,21 @@ export class ArchivePlaces {
       this.set(id, this.highest + 1);
       ids.push(id);
     }
-    this.save(() => this.store.putArchiveRun(first, ids), ids.length);
+    this.unsaved.push({ first, ids });
+    this.saveWaiting();
+  }
+
+  /**
+   * Write the runs the store refused, oldest first; call again when the store takes writes again.
+   * Before, a run refused once was kept in memory only, and the next start gave its stories other
+   * places: pages already served changed (attack trial: a locked or full store).
+   */
+  saveWaiting(): void {
+    while (this.unsaved.length > 0) {
+      const run = this.unsaved[0] as { first: number; ids: string[] };
+      if (!this.save(() => this.store.putArchiveRun(run.first, run.ids), run.ids.length)) return;
+      this.unsaved.shift();
+    }
   }
 
   /** The ledger the archive pages are read from: each place's story as the catalog publishes it now. */
@@ -97,11 +127,13 @@ export class ArchivePlaces {
     this.byPlace[place] = id;
   }
 
-  private save(write: () => void, stories: number): void {
+  private save(write: () => void, stories: number): boolean {
     try {
       write();
+      return true;
     } catch (error) {
-      this.log.warn('state.archive-places-unsaved', { stories, reason: (error as Error).message });
+      this.log.warn('state.archive-places-unsaved', { stories, reason: `${(error as Error).message}; written when the store takes writes again` });
+      return false;
     }
   }
 }

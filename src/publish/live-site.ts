@@ -94,6 +94,7 @@ export class LiveSite {
   private readonly listeners = new Set<(event: SiteEvent) => void>();
   private readonly backup: RollingBackup | undefined;
   private readonly storeRetry: StoreRetry;
+  private readonly places: ArchivePlaces;
 
   // Long on purpose (about 90 lines): the one place where the parts are wired to each other, in
   // the order data flows through them; each part's own work lives in its module.
@@ -137,6 +138,7 @@ export class LiveSite {
       log,
       clock,
     );
+    this.places = new ArchivePlaces(this.store, log);
     this.builder = new SiteBuilder({
       site: this.site,
       timeZone: config.timeZone,
@@ -149,7 +151,7 @@ export class LiveSite {
       newestDeletion: () => this.store.newestDeletion(),
       reportDocumentProblems: (problems) => this.problems.setDocuments(problems),
       entriesFingerprint: entriesFingerprint(config),
-      archive: new ArchivePlaces(this.store, log),
+      archive: this.places,
     });
     this.storeRetry = new StoreRetry({
       apply: (paths, seen) => this.apply(paths, seen),
@@ -434,6 +436,8 @@ export class LiveSite {
     await drained;
     await this.backup?.close();
     this.parser.close();
+    // Places a locked or full store refused: written now, or the next start re-cut pages already served.
+    this.places.saveWaiting();
     this.store.close();
   }
 

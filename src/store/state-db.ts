@@ -240,16 +240,20 @@ export class StateDb {
 
   /**
    * Every story's place in the archive (publish/archive-places.ts), as runs: the ids at places
-   * `first`, `first + 1`, ... A row that does not read as a list of ids is skipped (its places stay empty).
+   * `first`, `first + 1`, ... A row that does not read as a list of ids has `ids` undefined, and
+   * `most`: how many places it can have held (an id is at least `null,`), so that its places stay
+   * empty and the runs after it keep theirs.
    */
-  *archiveRuns(): Generator<{ first: number; ids: (string | null)[] }> {
+  *archiveRuns(): Generator<{ first: number; ids: (string | null)[] | undefined; most?: number }> {
     for (const [first, json] of this.stmts.archiveRuns.iterate()) {
+      let ids: unknown;
       try {
-        const ids: unknown = JSON.parse(json);
-        if (Array.isArray(ids) && ids.every((id) => typeof id === 'string' || id === null)) yield { first, ids };
+        ids = JSON.parse(json);
       } catch {
-        // Skipped: a damaged row must not stop a start.
+        // A damaged row must not stop a start.
       }
+      if (Array.isArray(ids) && ids.every((id) => typeof id === 'string' || id === null)) yield { first, ids };
+      else yield { first, ids: undefined, most: Math.ceil(String(json).length / 5) };
     }
   }
 

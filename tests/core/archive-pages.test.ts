@@ -72,13 +72,14 @@ describe('archive pages by place', () => {
 });
 
 /** A store of runs in memory, as state-db.ts keeps them. */
-function runStore(runs: { first: number; ids: (string | null)[] }[] = [], fail = false) {
+function runStore(runs: { first: number; ids: (string | null)[] | undefined; most?: number }[] = [], fail = false) {
   return {
     runs,
     folded: 0,
+    fail,
     archiveRuns: () => runs,
     putArchiveRun(first: number, ids: readonly string[]) {
-      if (fail) throw new Error('disk full');
+      if (this.fail) throw new Error('disk full');
       runs.push({ first, ids: [...ids] });
     },
     foldArchiveRuns(ids: readonly (string | null)[]) {
@@ -135,6 +136,37 @@ describe('ArchivePlaces', () => {
     expect(lines.some((l) => l.startsWith('state.archive-places-damaged') && l.includes('"runs":2'))).toBe(true);
   });
 
+  it('writes the runs a store refused once it takes writes again, oldest first, so a restart keeps every place (attack trial)', () => {
+    const store = runStore([], true);
+    const catalog = new Catalog();
+    const places = new ArchivePlaces(store, log);
+    places.give([entry(1, 1), entry(2, 2)]);
+    places.give([entry(3, 3)]);
+    expect(store.runs).toEqual([]);
+    store.fail = false;
+    places.give([]);
+    expect(store.runs).toEqual([
+      { first: 1, ids: ['urn:test:1', 'urn:test:2'] },
+      { first: 3, ids: ['urn:test:3'] },
+    ]);
+    for (const e of [entry(1, 1), entry(2, 2), entry(3, 3)]) catalog.publish(e);
+    const again = new ArchivePlaces(store, log).ledger(catalog);
+    expect([1, 2, 3].map((p) => again.entryAt(p)?.title)).toEqual(['Story 1', 'Story 2', 'Story 3']);
+  });
+
+  it('leaves the places of a row that cannot be read empty, and keeps the runs after it (attack trial: every later page was re-cut)', () => {
+    const store = runStore([
+      { first: 1, ids: ['urn:test:1'] },
+      { first: 2, ids: undefined, most: 4 },
+      { first: 4, ids: ['urn:test:4'] },
+    ]);
+    const catalog = new Catalog();
+    for (const e of [entry(1, 1), entry(4, 4)]) catalog.publish(e);
+    const archive = new ArchivePlaces(store, log).ledger(catalog);
+    expect(archive.highest).toBe(4);
+    expect([1, 2, 3, 4].map((p) => archive.entryAt(p)?.title)).toEqual(['Story 1', undefined, undefined, 'Story 4']);
+  });
+
   it('folds many runs into one at a start, with the same places', () => {
     const runs = Array.from({ length: 300 }, (_, i) => ({ first: i + 1, ids: [i === 7 ? null : `urn:test:${i + 1}`] }));
     const store = runStore(runs);
@@ -142,8 +174,8 @@ describe('ArchivePlaces', () => {
     expect(store.folded).toBe(1);
     expect(store.runs).toHaveLength(1);
     expect(store.runs[0]?.ids).toHaveLength(300);
-    expect(store.runs[0]?.ids[7]).toBeNull();
-    expect(store.runs[0]?.ids[8]).toBe('urn:test:9');
+    expect(store.runs[0]?.ids?.[7]).toBeNull();
+    expect(store.runs[0]?.ids?.[8]).toBe('urn:test:9');
     expect(places.ledger(new Catalog()).highest).toBe(300);
   });
 });
