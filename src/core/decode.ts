@@ -112,8 +112,9 @@ function utf16Without(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
     if (b === 0) odd++;
   }
   const pairs = sample.length / 2;
-  if (odd > 0 && even === 0 && odd >= pairs / 64) return 'UTF-16LE';
-  if (even > 0 && odd === 0 && even >= pairs / 64) return 'UTF-16BE';
+  // Two at least: one NUL in a short UTF-8 file was called UTF-16 (attack trial).
+  if (odd >= 2 && even === 0 && odd >= pairs / 64) return 'UTF-16LE';
+  if (even >= 2 && odd === 0 && even >= pairs / 64) return 'UTF-16BE';
   return undefined;
 }
 

@@ -54,6 +54,8 @@ describe('decodeArticle', () => {
   it('refuses binary data and empty files', () => {
     expect(() => decodeArticle(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]))).toThrow(/binary/);
     expect(() => decodeArticle(new TextEncoder().encode('title\u0000body'))).toThrow(/NUL/);
+    // One NUL in a short UTF-8 file is not UTF-16 (attack trial).
+    expect(() => decodeArticle(new TextEncoder().encode('A short title\n\nBo\u0000dy text here.\n'))).toThrow(/^(?!.*UTF-16).*NUL/);
     expect(() => decodeArticle(new Uint8Array())).toThrow(/empty/);
     expect(() => decodeArticle(new TextEncoder().encode(' \n\t\n'))).toThrow(/empty/);
   });
