@@ -7,6 +7,7 @@ import {
   STATE_FILE,
   knowsStories,
   openError,
+  shapeError,
   refuseEmptyOverBackup,
   refuseForeignOverBackup,
   refuseStorylessOverBackup,
@@ -94,67 +95,73 @@ export class StateDb {
       this.db.close();
       throw error;
     }
-    this.stmts = {
-      get: this.db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE path = ?'),
-      idInUse: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE id = ? LIMIT 1'),
-      hasHash: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE hash = ? LIMIT 1'),
-      byHash: this.db.prepare<[string, string], ArticleRow>(
-        `SELECT * FROM articles WHERE hash = ? AND path <> ? ORDER BY deleted_at IS NULL, deleted_at DESC LIMIT ${SAME_BYTES_LIMIT}`,
-      ),
-      put: this.db.prepare<ArticleValues>(
-        `INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(path) DO UPDATE SET id = excluded.id, published = excluded.published, updated = excluded.updated,
-           hash = excluded.hash, first_seen = excluded.first_seen, deleted_at = excluded.deleted_at,
-           size = excluded.size, mtime = excluded.mtime`,
-      ),
-      remove: this.db.prepare<[string]>('DELETE FROM articles WHERE path = ?'),
-      markDeleted: this.db.prepare<[number, string]>('UPDATE articles SET deleted_at = ? WHERE path = ? AND deleted_at IS NULL'),
-      newestDeletion: this.db.prepare<[], { at: number | null }>('SELECT MAX(deleted_at) AS at FROM articles'),
-      putEntry: this.db.prepare<[string, string, Buffer, Buffer, string | null]>(
-        `INSERT INTO entries (path, meta, body, summary, notes) VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE
-         SET meta = excluded.meta, body = excluded.body, summary = excluded.summary, notes = excluded.notes`,
-      ),
-      deleteEntry: this.db.prepare<[string]>('DELETE FROM entries WHERE path = ?'),
-      entries: this.db
-        .prepare<[], StoredEntryRow>(
-          'SELECT e.path, e.meta, a.size, a.mtime, e.notes FROM entries e JOIN articles a ON a.path = e.path WHERE a.deleted_at IS NULL',
-        )
-        .raw(),
-      tombstones: this.db.prepare<[number, number], { id: string; deleted_at: number }>(
-        'SELECT id, deleted_at FROM articles WHERE deleted_at >= ? ORDER BY deleted_at DESC, id LIMIT ?',
-      ),
-      livePaths: this.db.prepare<[], { path: string }>('SELECT path FROM articles WHERE deleted_at IS NULL'),
-      liveStats: this.db.prepare<[], { path: string; size: number }>('SELECT path, size FROM articles WHERE deleted_at IS NULL'),
-      body: this.db.prepare<[string], { body: StoredText }>('SELECT body FROM entries WHERE path = ?'),
-      summary: this.db.prepare<[string], { summary: StoredText | null }>('SELECT summary FROM entries WHERE path = ?'),
-      clearEntries: this.db.prepare('DELETE FROM entries'),
-      empty: this.db.prepare(
-        'SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM entries) AND NOT EXISTS (SELECT 1 FROM redirects)',
-      ),
-      redirect: this.db.prepare<[string], { to_path: string | null; id: string | null }>('SELECT to_path, id FROM redirects WHERE from_path = ?'),
-      putRedirect: this.db.prepare<[string, string | null, number, string | null]>(
-        'INSERT INTO redirects (from_path, to_path, at, id) VALUES (?, ?, ?, ?) ON CONFLICT(from_path) DO UPDATE SET to_path = excluded.to_path, at = excluded.at, id = excluded.id',
-      ),
-      retire: this.db.prepare<[string, number, string, string]>(
-        'INSERT INTO redirects (from_path, to_path, at, file, id) VALUES (?, NULL, ?, ?, ?) ON CONFLICT(from_path) DO UPDATE SET to_path = NULL, at = excluded.at, file = excluded.file, id = excluded.id',
-      ),
-      retiredUrl: this.db
-        .prepare<[string, string], string>(
-          'SELECT from_path FROM redirects WHERE file = ? AND id = ? AND to_path IS NULL ORDER BY at DESC LIMIT 1',
-        )
-        .pluck(),
-      revive: this.db.prepare<[string, string, string]>('UPDATE redirects SET to_path = ? WHERE id = ? AND to_path IS NULL AND from_path != ?'),
-      retarget: this.db.prepare<[string | null, string | null, string]>('UPDATE redirects SET to_path = ?, id = coalesce(?, id) WHERE to_path = ?'),
-      dropRedirect: this.db.prepare<[string]>('DELETE FROM redirects WHERE from_path = ?'),
-      archiveRuns: this.db.prepare<[], [number, string]>('SELECT first, ids FROM archive_runs ORDER BY first').raw(),
-      putArchiveRun: this.db.prepare<[number, string]>('INSERT OR IGNORE INTO archive_runs (first, ids) VALUES (?, ?)'),
-      clearArchiveRuns: this.db.prepare('DELETE FROM archive_runs'),
-      getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
-      dropSetting: this.db.prepare<[string]>('DELETE FROM settings WHERE key = ?'),
-      putSetting: this.db.prepare<[string, string]>(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      ),
-    };
+    try {
+      this.stmts = {
+        get: this.db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE path = ?'),
+        idInUse: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE id = ? LIMIT 1'),
+        hasHash: this.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM articles WHERE hash = ? LIMIT 1'),
+        byHash: this.db.prepare<[string, string], ArticleRow>(
+          `SELECT * FROM articles WHERE hash = ? AND path <> ? ORDER BY deleted_at IS NULL, deleted_at DESC LIMIT ${SAME_BYTES_LIMIT}`,
+        ),
+        put: this.db.prepare<ArticleValues>(
+          `INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(path) DO UPDATE SET id = excluded.id, published = excluded.published, updated = excluded.updated,
+             hash = excluded.hash, first_seen = excluded.first_seen, deleted_at = excluded.deleted_at,
+             size = excluded.size, mtime = excluded.mtime`,
+        ),
+        remove: this.db.prepare<[string]>('DELETE FROM articles WHERE path = ?'),
+        markDeleted: this.db.prepare<[number, string]>('UPDATE articles SET deleted_at = ? WHERE path = ? AND deleted_at IS NULL'),
+        newestDeletion: this.db.prepare<[], { at: number | null }>('SELECT MAX(deleted_at) AS at FROM articles'),
+        putEntry: this.db.prepare<[string, string, Buffer, Buffer, string | null]>(
+          `INSERT INTO entries (path, meta, body, summary, notes) VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE
+           SET meta = excluded.meta, body = excluded.body, summary = excluded.summary, notes = excluded.notes`,
+        ),
+        deleteEntry: this.db.prepare<[string]>('DELETE FROM entries WHERE path = ?'),
+        entries: this.db
+          .prepare<[], StoredEntryRow>(
+            'SELECT e.path, e.meta, a.size, a.mtime, e.notes FROM entries e JOIN articles a ON a.path = e.path WHERE a.deleted_at IS NULL',
+          )
+          .raw(),
+        tombstones: this.db.prepare<[number, number], { id: string; deleted_at: number }>(
+          'SELECT id, deleted_at FROM articles WHERE deleted_at >= ? ORDER BY deleted_at DESC, id LIMIT ?',
+        ),
+        livePaths: this.db.prepare<[], { path: string }>('SELECT path FROM articles WHERE deleted_at IS NULL'),
+        liveStats: this.db.prepare<[], { path: string; size: number }>('SELECT path, size FROM articles WHERE deleted_at IS NULL'),
+        body: this.db.prepare<[string], { body: StoredText }>('SELECT body FROM entries WHERE path = ?'),
+        summary: this.db.prepare<[string], { summary: StoredText | null }>('SELECT summary FROM entries WHERE path = ?'),
+        clearEntries: this.db.prepare('DELETE FROM entries'),
+        empty: this.db.prepare(
+          'SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM entries) AND NOT EXISTS (SELECT 1 FROM redirects)',
+        ),
+        redirect: this.db.prepare<[string], { to_path: string | null; id: string | null }>('SELECT to_path, id FROM redirects WHERE from_path = ?'),
+        putRedirect: this.db.prepare<[string, string | null, number, string | null]>(
+          'INSERT INTO redirects (from_path, to_path, at, id) VALUES (?, ?, ?, ?) ON CONFLICT(from_path) DO UPDATE SET to_path = excluded.to_path, at = excluded.at, id = excluded.id',
+        ),
+        retire: this.db.prepare<[string, number, string, string]>(
+          'INSERT INTO redirects (from_path, to_path, at, file, id) VALUES (?, NULL, ?, ?, ?) ON CONFLICT(from_path) DO UPDATE SET to_path = NULL, at = excluded.at, file = excluded.file, id = excluded.id',
+        ),
+        retiredUrl: this.db
+          .prepare<[string, string], string>(
+            'SELECT from_path FROM redirects WHERE file = ? AND id = ? AND to_path IS NULL ORDER BY at DESC LIMIT 1',
+          )
+          .pluck(),
+        revive: this.db.prepare<[string, string, string]>('UPDATE redirects SET to_path = ? WHERE id = ? AND to_path IS NULL AND from_path != ?'),
+        retarget: this.db.prepare<[string | null, string | null, string]>('UPDATE redirects SET to_path = ?, id = coalesce(?, id) WHERE to_path = ?'),
+        dropRedirect: this.db.prepare<[string]>('DELETE FROM redirects WHERE from_path = ?'),
+        archiveRuns: this.db.prepare<[], [number, string]>('SELECT first, ids FROM archive_runs ORDER BY first').raw(),
+        putArchiveRun: this.db.prepare<[number, string]>('INSERT OR IGNORE INTO archive_runs (first, ids) VALUES (?, ?)'),
+        clearArchiveRuns: this.db.prepare('DELETE FROM archive_runs'),
+        getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+        dropSetting: this.db.prepare<[string]>('DELETE FROM settings WHERE key = ?'),
+        putSetting: this.db.prepare<[string, string]>(
+          'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+        ),
+      };
+    } catch (error) {
+      // A table of another shape (a store edited by hand, or a newer feedpub's): said as such, with the ways out (attack trial: `no such column`, no advice).
+      this.db.close();
+      throw shapeError(this.file, error);
+    }
   }
 
   get(filePath: string): StoredArticle | undefined {

@@ -21,6 +21,17 @@ export const STATE_FILE = 'state.db';
 /** Rolling copy of the store, made with SQLite's online backup while the server runs. */
 export const BACKUP_NAME = 'state.db.backup';
 
+/** A store whose tables are not of the shape this feedpub reads: damaged for it, with the same two ways out. */
+export function shapeError(file: string, error: unknown): StateStoreError {
+  const backup = path.join(path.dirname(file), BACKUP_NAME);
+  return new StateStoreError(
+    'STATE_CORRUPT',
+    `state store ${file} does not have the tables feedpub reads (${(error as Error).message}): restore the backup (cp ${backup} ${file}), or move ${file} aside to start fresh (story ids and dates are then assigned anew)`,
+    file,
+    { cause: error },
+  );
+}
+
 /** What an operator reads when the store will not open: the file, the cause, and the two ways out. */
 export function openError(file: string, error: unknown): StateStoreError {
   const code = (error as { code?: string }).code ?? '';

@@ -345,6 +345,23 @@ describe('state store that will not open', () => {
     expect((error as Error).message).toMatch(/state\.db is damaged.*restore the backup \(cp .*state\.db\.backup.*move .* aside/);
   });
 
+  it('names a table of another shape (edited by hand) as damaged, with both ways out, and leaves the file as it was (attack trial)', () => {
+    const db = new StateDb(dir);
+    db.close();
+    execFileSync(process.execPath, [
+      '-e',
+      `const D = require('better-sqlite3'); const d = new D(${JSON.stringify(path.join(dir, 'state.db'))}); d.exec('drop table archive_runs; create table archive_runs(x)'); d.close();`,
+    ]);
+    let error: unknown;
+    try {
+      new StateDb(dir);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as StateStoreError).code).toBe('STATE_CORRUPT');
+    expect((error as Error).message).toMatch(/does not have the tables feedpub reads \(no such column: first\): restore the backup/);
+  });
+
   it('keeps a rolling online backup that opens as a store with the same records', async () => {
     const db = new StateDb(dir);
     db.put({ path: 'a.txt', id: 'urn:x', published: 1, updated: 2, hash: 'h', firstSeen: 1, deletedAt: null, size: 3, mtimeMs: 4 });
