@@ -288,7 +288,7 @@ async function build(config: Readonly<Config>, out: string, log: Logger, adoptFo
       reason: 'no --base-url (or FEEDPUB_BASE_URL, or baseUrl in the config): every link in the build points at this address; set it to the public URL the files will be served from',
     });
   }
-  const { files, written, skipped, clashes, status } = await buildSite(config, outDir, { log, adoptFolder, onProgress: createProgress(stderr, log) });
+  const { files, written, skipped, clashes, kept, status } = await buildSite(config, outDir, { log, adoptFolder, onProgress: createProgress(stderr, log) });
   for (const s of skipped) log.warn('build.skipped', { path: s.path, reason: s.reason });
   for (const group of clashes) {
     log.warn('build.case-clash', {
@@ -296,6 +296,12 @@ async function build(config: Readonly<Config>, out: string, log: Logger, adoptFo
       reason: 'these paths differ only by letter case or Unicode form: copied to macOS, Windows or a sync through them, one file overwrites the others; spell the names (categories, authors, folders) one way',
     });
   }
+  if (kept.length > 0)
+    log.info('build.kept-others', {
+      files: kept.length,
+      such_as: kept.slice(0, 3).join(' | '),
+      reason: 'files in the folder that no build wrote are kept where they were',
+    });
   // `written` 0: nothing had changed since the last build into this folder, and no file was touched.
   log.info('build.done', {
     out: outDir,

@@ -1,12 +1,13 @@
 // A build written as a new tree beside the folder and renamed over it whole: a reader never sees half of it.
-import { chmod, copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { chmod, copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { matchRoute } from '../core/routes.js';
 import { documentFile } from './build-paths.js';
 import type { SnapshotItem } from '../snapshot/snapshot.js';
 import type { CopiedFile } from './build-files.js';
 import { FolderMaker, foldersAreReal, inParallel } from './build-folder.js';
-import { type BuildManifest, emptyManifest, writeManifest } from './build-manifest.js';
+import { BUILD_MANIFEST, type BuildManifest, emptyManifest, writeManifest } from './build-manifest.js';
 import { BUILD_MARK, type BuildGuards, checkBuildTarget } from './build-target.js';
 import {
   type BuildFailures,
@@ -30,6 +31,8 @@ export async function replaceTree(
   { outDir, pool, plain }: Target,
   failures: BuildFailures,
   guards?: BuildGuards,
+  /** Files of the folder that no build wrote, carried into the new tree (said in the log). */
+  kept: string[] = [],
 ): Promise<BuildManifest> {
   // Files are linked from the old tree only when no folder of it is a link out of it.
   const linkable = foldersAreReal(
@@ -81,6 +84,7 @@ export async function replaceTree(
     ),
   );
   await writeManifest(temp, manifest);
+  kept.push(...(await keepOthers(outDir, temp, before)));
   if (guards) checkBuildTarget(outDir, guards);
   let hadOld = false;
   try {
@@ -118,4 +122,43 @@ function mixedForWriting(items: readonly SnapshotItem[]): SnapshotItem[] {
     while (next < due) mixed.push(others[next++] as SnapshotItem);
   }
   return mixed;
+}
+
+/**
+ * Files in the folder that the last build did not write (a `.htaccess`, an upload, a note): each
+ * is hard-linked into the new tree where this build writes nothing, so a build that replaces the
+ * tree keeps them as a build in place does (attack trial: a new base URL deleted them). Links and
+ * other non-files are not carried. Returns their paths, relative.
+ */
+async function keepOthers(outDir: string, temp: string, before: BuildManifest): Promise<string[]> {
+  const ours = new Set<string>([BUILD_MANIFEST, BUILD_MARK, ...before.files.keys()]);
+  for (const doc of before.documents.keys()) for (const suffix of ENCODINGS) ours.add(documentFile(doc) + suffix);
+  let found: Dirent[];
+  try {
+    found = await readdir(outDir, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const kept: string[] = [];
+  for (const entry of found) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath ?? entry.path, entry.name);
+    const rel = path.relative(outDir, full).split(path.sep).join('/');
+    if (ours.has(rel)) continue;
+    const to = path.join(temp, rel);
+    try {
+      await stat(to);
+      continue; // this build writes that path: its file wins
+    } catch {
+      // not written by this build
+    }
+    try {
+      await mkdir(path.dirname(to), { recursive: true });
+      await link(full, to).catch(() => copyFile(full, to));
+      kept.push(rel);
+    } catch {
+      // Not carried (a name the new tree has as a folder): it goes with the old tree.
+    }
+  }
+  return kept;
 }

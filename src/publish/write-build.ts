@@ -64,6 +64,8 @@ export interface BuildResult {
   skipped: { path: string; reason: string }[];
   /** Files whose paths differ only by letter case or Unicode form: one file on macOS or Windows (caseClashes). */
   clashes: string[][];
+  /** Files in the folder that no build wrote, carried into a replaced tree (build-new-tree.ts keepOthers). */
+  kept: string[];
 }
 
 /**
@@ -128,14 +130,15 @@ async function writeWith(
   if (guards && inPlace) checkBuildTarget(outDir, guards);
   const failures = new BuildFailures();
   const target = { outDir, pool, plain: (urlPath: string) => writtenPlain(urlPath, precompress) };
+  const kept: string[] = [];
   const manifest = inPlace
     ? await updateTree(items, files, before, target, failures)
-    : await replaceTree(items, files, before, target, failures, guards);
+    : await replaceTree(items, files, before, target, failures, guards, kept);
   const { written, skipped } = failures;
   let count = manifest.files.size;
   for (const doc of manifest.documents.values()) count += suffixesOf(doc).length;
   const clashes = caseClashes([...[...manifest.documents.keys()].flatMap((p) => safeBuildFile(p) ?? []), ...manifest.files.keys()]);
-  return { files: count, written, skipped, clashes };
+  return { files: count, written, skipped, clashes, kept };
 }
 
 /** Where a document goes, or undefined for a path that cannot be a file (reported when it is written). */

@@ -145,6 +145,22 @@ describe('build, again', () => {
     });
   });
 
+  it('keeps files no build wrote (an upload, a .htaccess) when a new base URL replaces the tree, and drops a deleted story’s page (attack trial)', async () => {
+    for (let i = 1; i <= 4; i++) await story(`k${i}`, i);
+    await withBuild({}, async (site, build) => {
+      await build();
+      await writeFile(path.join(site, 'mine.txt'), 'my notes\n');
+      await mkdir(path.join(site, 'uploads'));
+      await writeFile(path.join(site, 'uploads/logo.png'), png(4, 4));
+      await rm(path.join(ctx.articles, 'k4.txt'));
+      await build({ baseUrl: 'https://elsewhere.example' });
+      expect(await readFile(path.join(site, 'articles/k1.html'), 'utf8')).toContain('https://elsewhere.example/');
+      expect(await readFile(path.join(site, 'mine.txt'), 'utf8')).toBe('my notes\n');
+      expect(await exists(site, 'uploads/logo.png')).toBe(true);
+      expect(await exists(site, 'articles/k4.html')).toBe(false);
+    });
+  });
+
   it('writes a document again when its file was deleted from the build by hand, or replaced by a link', async () => {
     for (let i = 1; i <= 4; i++) await story(`u${i}`, i);
     const outside = await tempDir('feedpub-outside-');
