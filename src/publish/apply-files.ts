@@ -146,6 +146,7 @@ export class FileApplier {
       const unsettled: StoredEntry[] = [];
       this.unsettled = unsettled;
       this.removed.clear();
+      this.moves.begin();
       let applied = 0;
       const run = () => {
         for (; applied < jobs.length; applied++) {
@@ -164,6 +165,7 @@ export class FileApplier {
         // caller marks them all STORE_WRITE and retries (publish/store-retry.ts). The attack
         // trial: a disk that filled during a first scan left half the stories unpublished.
         refused = error;
+        this.moves.rolledBack();
         this.store.withoutWrites(run);
       }
       for (const file of this.removed) this.log.info('article.removed', { file });
@@ -473,6 +475,8 @@ export class FileApplier {
     this.store.markDeleted(relPath, this.now());
     const entry = this.catalog.get(relPath);
     const removed = this.unpublish(relPath, freed);
+    // Unpublished already, in memory, by a batch the disk refused: its stored entry goes now, or a restart published it again.
+    if (!removed) this.store.deleteEntry(relPath);
     if (removed && entry) {
       // Gone (410) until a rename of the same bytes turns it into a 301; held and draft stories were never public.
       this.moves.deleted(relPath, paths.article(entry.slug), entry.id);

@@ -23,6 +23,8 @@ export class UrlMoves {
   private readonly retired = new Map<string, Removal>();
   /** Deletions of this batch, written at its end: a rename in the same batch turns one into a 301 first. */
   private readonly gone = new Map<string, Removal>();
+  /** What the last flush of this batch wrote, should its transaction roll back. */
+  private flushed: [string, Removal][] = [];
 
   constructor(
     private readonly store: StateDb,
@@ -55,8 +57,23 @@ export class UrlMoves {
    * every chain into it: older URLs of a story renamed in the same batch would be lost to 410 too.
    */
   flush(): void {
+    // A batch the disk refused is applied in memory: its deletions wait for a flush that can write
+    // (the store's retry), or their URLs answered 404, never 410 (attack trial: a full disk).
+    if (!this.store.writable) return;
+    this.flushed = [...this.gone];
     for (const [relPath, { url, id }] of this.gone) this.store.retireUrl(url, relPath, id, this.now());
     this.gone.clear();
+  }
+
+  /** A batch begins: a roll-back (rolledBack) concerns its flush only. */
+  begin(): void {
+    this.flushed = [];
+  }
+
+  /** The transaction of this batch's flush was rolled back: its deletions are written by the next flush. */
+  rolledBack(): void {
+    for (const [relPath, removal] of this.flushed) if (!this.gone.has(relPath)) this.gone.set(relPath, removal);
+    this.flushed = [];
   }
 
   /**

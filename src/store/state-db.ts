@@ -210,6 +210,11 @@ export class StateDb {
     this.stmts.putEntry.run(filePath, meta, toStored(body), toStored(summary), notes);
   }
 
+  /** False inside withoutWrites (a batch the disk refused, applied in memory) or once surrendered. */
+  get writable(): boolean {
+    return !this.writesHeld;
+  }
+
   deleteEntry(filePath: string): void {
     if (this.writesHeld) return;
     this.stmts.deleteEntry.run(filePath);

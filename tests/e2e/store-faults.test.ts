@@ -119,6 +119,28 @@ describe('a state store that refuses writes while serving', () => {
   });
 });
 
+describe('a deletion the store refused', () => {
+  it('answers 410 for it once the store takes writes again, and after a restart (attack trial: 404 for good)', async () => {
+    await put(ctx.articles, 'keep.txt', 'Keep\n\nbody\n');
+    await put(ctx.articles, 'gone.txt', 'Gone soon\n\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const holder = new Database(path.join(ctx.state, 'state.db'));
+    holder.exec('BEGIN IMMEDIATE');
+    holder.prepare("INSERT INTO settings (key, value) VALUES ('held', 'yes')").run();
+    await rm(path.join(ctx.articles, 'gone.txt'));
+    await waitFor(() => storeProblems().some((p) => p.path === 'gone.txt'), 20_000, 'a STORE_WRITE problem');
+    holder.exec('ROLLBACK');
+    holder.close();
+    await waitFor(() => storeProblems().length === 0, 70_000, 'the retry to succeed');
+    expect((await getText(`${url}/articles/gone`)).status).toBe(410);
+    await ctx.running.close();
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    expect((await getText(`${ctx.running.url}/articles/gone`)).status).toBe(410);
+    expect((await feed(ctx.running.url)).map((i) => i.title)).toEqual(['Keep']);
+  });
+});
+
 describe('another program reading the store while it is served', () => {
   const walDeleted = () => {
     try {
