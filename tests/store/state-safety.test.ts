@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StateDb, StateStoreError } from '../../src/store/state-db.js';
 import { stateForBuild } from '../../src/store/state-copy.js';
@@ -348,18 +349,12 @@ describe('state store that will not open', () => {
   it('names a table of another shape (edited by hand) as damaged, with both ways out, and leaves the file as it was (attack trial)', () => {
     const db = new StateDb(dir);
     db.close();
-    execFileSync(process.execPath, [
-      '-e',
-      `const D = require('better-sqlite3'); const d = new D(${JSON.stringify(path.join(dir, 'state.db'))}); d.exec('drop table archive_runs; create table archive_runs(x)'); d.close();`,
-    ]);
-    let error: unknown;
-    try {
-      new StateDb(dir);
-    } catch (e) {
-      error = e;
-    }
-    expect((error as StateStoreError).code).toBe('STATE_CORRUPT');
-    expect((error as Error).message).toMatch(/does not have the tables feedpub reads \(no such column: first\): restore the backup/);
+    const edited = new Database(path.join(dir, 'state.db'));
+    edited.exec('drop table archive_runs; create table archive_runs(x)');
+    edited.close();
+    expect(() => new StateDb(dir)).toThrow(
+      expect.objectContaining({ code: 'STATE_CORRUPT', message: expect.stringMatching(/does not have the tables feedpub reads \(no such column: first\): restore the backup/) }),
+    );
   });
 
   it('keeps a rolling online backup that opens as a store with the same records', async () => {
