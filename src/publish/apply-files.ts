@@ -422,6 +422,8 @@ export class FileApplier {
       if (!gone || (ownLive && !recent)) continue;
       // The replaced story is deleted: its row moves aside (paths are unique) and keeps its id for the tombstone.
       if (ownLive) this.store.put({ ...own, path: `${relPath}${REPLACED}${this.now()}`, deletedAt: this.now() });
+      // So does another story deleted from this path before (re-attack trial: its tombstone went when the first story's bytes came back).
+      else if (own && own.id !== candidate.id) this.store.put({ ...own, path: `${relPath}${REPLACED}${this.now()}` });
       const live = this.catalog.get(candidate.path);
       const retired = this.moves.takeRetired(candidate.path, candidate.id);
       const oldUrl = live ? paths.article(live.slug) : retired;

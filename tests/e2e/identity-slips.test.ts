@@ -344,12 +344,14 @@ describe('story identity', () => {
     expect(Date.now() - Date.parse(added.published)).toBeLessThan(600_000);
     // The old story's deletion still says so (RFC 6721), under its own id.
     expect((await atom(url)).xml).toContain(`ref="${old?.id}"`);
-    // The new story deleted, and the old bytes restored under the name: the old story again.
+    // The new story deleted, and the old bytes restored under the name: the old story again, and
+    // the new one's tombstone stays (re-attack trial: its row was overwritten by the restore).
     await rm(path.join(ctx.articles, 's5.txt'));
     await waitFor(async () => ((await getText(`${url}/articles/s5`)).status === 410 ? true : undefined), 10_000, 'the new s5 gone');
     await put(ctx.articles, 's5.txt', 'Old story\n\n2026-01-05 10:00\n\nIts text.\n');
     const back = await waitFor(async () => (await atom(url)).items.find((i) => i.title === 'Old story'), 10_000, 'the old s5 back');
     expect(back.id).toBe(old?.id);
+    expect((await atom(url)).xml).toContain(`ref="${added.id}"`);
   });
 
   it('publishes the loser of a slug clash as soon as the winner is deleted', async () => {
