@@ -1,6 +1,6 @@
 // A build written as a new tree beside the folder and renamed over it whole: a reader never sees half of it.
 import type { Dirent } from 'node:fs';
-import { chmod, copyFile, link, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { matchRoute } from '../core/routes.js';
 import { documentFile } from './build-paths.js';
@@ -33,6 +33,8 @@ export async function replaceTree(
   guards?: BuildGuards,
   /** Files of the folder that no build wrote, carried into the new tree (said in the log). */
   kept: string[] = [],
+  /** Such files where this build now writes: gone with the old tree (said as a warning). */
+  lost: string[] = [],
 ): Promise<BuildManifest> {
   // Files are linked from the old tree only when no folder of it is a link out of it.
   const linkable = foldersAreReal(
@@ -84,7 +86,9 @@ export async function replaceTree(
     ),
   );
   await writeManifest(temp, manifest);
-  kept.push(...(await keepOthers(outDir, temp, before)));
+  const others = await keepOthers(outDir, temp, before);
+  kept.push(...others.kept);
+  lost.push(...others.lost);
   if (guards) checkBuildTarget(outDir, guards);
   let hadOld = false;
   try {
@@ -125,40 +129,38 @@ function mixedForWriting(items: readonly SnapshotItem[]): SnapshotItem[] {
 }
 
 /**
- * Files in the folder that the last build did not write (a `.htaccess`, an upload, a note): each
- * is hard-linked into the new tree where this build writes nothing, so a build that replaces the
- * tree keeps them as a build in place does (attack trial: a new base URL deleted them). Links and
- * other non-files are not carried. Returns their paths, relative.
+ * Files in the folder that the last build did not write (a `.htaccess`, an upload, a note, a link
+ * of the user's): each is hard-linked (a link made again) into the new tree where this build writes
+ * nothing, so a build that replaces the tree keeps them as a build in place does (attack trial: a
+ * new base URL deleted them). One where this build writes now is reported, not carried.
  */
-async function keepOthers(outDir: string, temp: string, before: BuildManifest): Promise<string[]> {
+async function keepOthers(outDir: string, temp: string, before: BuildManifest): Promise<{ kept: string[]; lost: string[] }> {
   const ours = new Set<string>([BUILD_MANIFEST, BUILD_MARK, ...before.files.keys()]);
   for (const doc of before.documents.keys()) for (const suffix of ENCODINGS) ours.add(documentFile(doc) + suffix);
   let found: Dirent[];
   try {
+    // Not through links to folders (Node's recursive readdir does not follow them).
     found = await readdir(outDir, { recursive: true, withFileTypes: true });
   } catch {
-    return [];
+    return { kept: [], lost: [] };
   }
   const kept: string[] = [];
+  const lost: string[] = [];
   for (const entry of found) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
     const full = path.join(entry.parentPath ?? entry.path, entry.name);
     const rel = path.relative(outDir, full).split(path.sep).join('/');
     if (ours.has(rel)) continue;
     const to = path.join(temp, rel);
     try {
-      await stat(to);
-      continue; // this build writes that path: its file wins
-    } catch {
-      // not written by this build
-    }
-    try {
       await mkdir(path.dirname(to), { recursive: true });
-      await link(full, to).catch(() => copyFile(full, to));
+      if (entry.isSymbolicLink()) await symlink(await readlink(full), to);
+      else await link(full, to).catch(async (error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? Promise.reject(error) : copyFile(full, to)));
       kept.push(rel);
     } catch {
-      // Not carried (a name the new tree has as a folder): it goes with the old tree.
+      // This build writes that path, or a file where a folder of it goes (or the reverse).
+      lost.push(rel);
     }
   }
-  return kept;
+  return { kept, lost };
 }

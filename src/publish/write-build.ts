@@ -66,6 +66,8 @@ export interface BuildResult {
   clashes: string[][];
   /** Files in the folder that no build wrote, carried into a replaced tree (build-new-tree.ts keepOthers). */
   kept: string[];
+  /** Such files where this build now writes: gone with the old tree. */
+  lost: string[];
 }
 
 /**
@@ -131,14 +133,15 @@ async function writeWith(
   const failures = new BuildFailures();
   const target = { outDir, pool, plain: (urlPath: string) => writtenPlain(urlPath, precompress) };
   const kept: string[] = [];
+  const lost: string[] = [];
   const manifest = inPlace
     ? await updateTree(items, files, before, target, failures)
-    : await replaceTree(items, files, before, target, failures, guards, kept);
+    : await replaceTree(items, files, before, target, failures, guards, kept, lost);
   const { written, skipped } = failures;
   let count = manifest.files.size;
   for (const doc of manifest.documents.values()) count += suffixesOf(doc).length;
   const clashes = caseClashes([...[...manifest.documents.keys()].flatMap((p) => safeBuildFile(p) ?? []), ...manifest.files.keys()]);
-  return { files: count, written, skipped, clashes, kept };
+  return { files: count, written, skipped, clashes, kept, lost };
 }
 
 /** Where a document goes, or undefined for a path that cannot be a file (reported when it is written). */

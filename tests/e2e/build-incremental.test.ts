@@ -1,7 +1,7 @@
 // A second `build` renders only documents whose sources changed: in place when most of the build stays, as a new tree otherwise.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, readFile, rename, rm, stat, symlink, truncate, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readlink, rename, rm, stat, symlink, truncate, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,7 @@ async function withBuild(
   }
 }
 
+const readlinkOf = (site: string, f: string) => readlink(path.join(site, f));
 const inode = async (site: string, f: string) => (await stat(path.join(site, f))).ino;
 const exists = (site: string, f: string) =>
   stat(path.join(site, f)).then(
@@ -152,8 +153,19 @@ describe('build, again', () => {
       await writeFile(path.join(site, 'mine.txt'), 'my notes\n');
       await mkdir(path.join(site, 'uploads'));
       await writeFile(path.join(site, 'uploads/logo.png'), png(4, 4));
+      await symlink('mine.txt', path.join(site, 'link.txt'));
+      await mkdir(path.join(site, 'articles/k5.html'));
+      await writeFile(path.join(site, 'articles/k5.html/note.txt'), 'where a new story goes\n');
+      await story('k5', 5);
       await rm(path.join(ctx.articles, 'k4.txt'));
-      await build({ baseUrl: 'https://elsewhere.example' });
+      const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://elsewhere.example', precompress: 'all' });
+      const result = await buildSite(config, site, { log: silentLogger });
+      await removeDir(configDir);
+      // The user's file where the new story's page goes is named, not carried.
+      expect(result.lost).toEqual(['articles/k5.html/note.txt']);
+      expect(result.kept.sort()).toEqual(['link.txt', 'mine.txt', 'uploads/logo.png']);
+      expect(await readlinkOf(site, 'link.txt')).toBe('mine.txt');
+      expect(await readFile(path.join(site, 'articles/k5.html'), 'utf8')).toContain('Story k5');
       expect(await readFile(path.join(site, 'articles/k1.html'), 'utf8')).toContain('https://elsewhere.example/');
       expect(await readFile(path.join(site, 'mine.txt'), 'utf8')).toBe('my notes\n');
       expect(await exists(site, 'uploads/logo.png')).toBe(true);
