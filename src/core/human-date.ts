@@ -120,7 +120,8 @@ function calendarDay(date: Date, timeZone: string): number {
     }
     dayFormatters.set(timeZone, f);
   }
-  const part = (type: string) => Number(f.formatToParts(date).find((p) => p.type === type)?.value);
+  const parts = f.formatToParts(date);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return Math.round(Date.UTC(part('year'), part('month') - 1, part('day')) / DAY);
 }
 

@@ -1,5 +1,5 @@
 // A build written as a new tree beside the folder and renamed over it whole: a reader never sees half of it.
-import type { Dirent } from 'node:fs';
+import { type Dirent, constants } from 'node:fs';
 import { chmod, copyFile, link, mkdir, readdir, readlink, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { matchRoute } from '../core/routes.js';
@@ -155,7 +155,8 @@ async function keepOthers(outDir: string, temp: string, before: BuildManifest): 
     try {
       await mkdir(path.dirname(to), { recursive: true });
       if (entry.isSymbolicLink()) await symlink(await readlink(full), to);
-      else await link(full, to).catch(async (error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? Promise.reject(error) : copyFile(full, to)));
+      // A copy where a hard link is refused (a file of another user's, with protected_hardlinks); never over this build's file.
+      else await link(full, to).catch(() => copyFile(full, to, constants.COPYFILE_EXCL));
       kept.push(rel);
     } catch {
       // This build writes that path, or a file where a folder of it goes (or the reverse).

@@ -23,20 +23,21 @@ export const BACKUP_NAME = 'state.db.backup';
 
 /** A store whose tables are not of the shape this feedpub reads: damaged for it, with the same two ways out. */
 export function shapeError(file: string, error: unknown): StateStoreError {
+  return new StateStoreError('STATE_CORRUPT', `state store ${file} does not have the tables feedpub reads (${(error as Error).message}): ${waysOut(file)}`, file, {
+    cause: error,
+  });
+}
+
+/** The two ways out of a store that cannot be used: its backup, or a fresh start. */
+function waysOut(file: string): string {
   const backup = path.join(path.dirname(file), BACKUP_NAME);
-  return new StateStoreError(
-    'STATE_CORRUPT',
-    `state store ${file} does not have the tables feedpub reads (${(error as Error).message}): restore the backup (cp ${backup} ${file}), or move ${file} aside to start fresh (story ids and dates are then assigned anew)`,
-    file,
-    { cause: error },
-  );
+  return `restore the backup (cp ${backup} ${file}), or move ${file} aside to start fresh (story ids and dates are then assigned anew)`;
 }
 
 /** What an operator reads when the store will not open: the file, the cause, and the two ways out. */
 export function openError(file: string, error: unknown): StateStoreError {
   const code = (error as { code?: string }).code ?? '';
-  const backup = path.join(path.dirname(file), BACKUP_NAME);
-  const ways = `restore the backup (cp ${backup} ${file}), or move ${file} aside to start fresh (story ids and dates are then assigned anew)`;
+  const ways = waysOut(file);
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new StateStoreError('STATE_CORRUPT', `state store ${file} is damaged (${(error as Error).message}): ${ways}`, file, {
       cause: error,
@@ -62,7 +63,7 @@ export function openError(file: string, error: unknown): StateStoreError {
   if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
     return new StateStoreError('STATE_UNWRITABLE', readOnlyAdvice(file, code), file, { cause: error });
   }
-  const backupNote = existsSync(backup) ? ways : `move ${file} aside to start fresh (story ids and dates are then assigned anew)`;
+  const backupNote = existsSync(path.join(path.dirname(file), BACKUP_NAME)) ? ways : `move ${file} aside to start fresh (story ids and dates are then assigned anew)`;
   return new StateStoreError(
     'STATE_UNREADABLE',
     `state store ${file} cannot be opened (${code || (error as Error).message}): check the folder's permissions and free space, or ${backupNote}`,

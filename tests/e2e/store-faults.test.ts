@@ -28,6 +28,17 @@ const storeProblems = () => (ctx.running?.site.status().problems ?? []).filter((
 /** A story too big to fit in what the store's write-ahead log already holds. */
 const bigStory = (title: string) => `${title}\n\n${'A long paragraph that must reach the store. '.repeat(12_000)}\n`;
 
+/** Another connection takes the store's write lock (as a backup tool or sqlite3 would) until the returned release. */
+function holdWriteLock(stateDir: string): () => void {
+  const holder = new Database(path.join(stateDir, 'state.db'));
+  holder.exec('BEGIN IMMEDIATE');
+  holder.prepare("INSERT INTO settings (key, value) VALUES ('held', 'yes')").run();
+  return () => {
+    holder.exec('ROLLBACK');
+    holder.close();
+  };
+}
+
 /** Save a story while the store refuses writes, check it is reported, free the store, check it is published and stored. */
 async function survives(stateDir: string, refuse: () => Promise<void>, allow: () => Promise<void>): Promise<void> {
   await put(ctx.articles, 'before.txt', 'Before\n\nbody\n');
@@ -103,18 +114,13 @@ describe('a state store that refuses writes while serving', () => {
   );
 
   it('keeps a story saved while another connection holds the write lock, and stores it once released', async () => {
-    let holder: Database.Database | undefined;
+    let release: () => void = () => undefined;
     await survives(
       ctx.state,
       async () => {
-        holder = new Database(path.join(ctx.state, 'state.db'));
-        holder.exec('BEGIN IMMEDIATE');
-        holder.prepare("INSERT INTO settings (key, value) VALUES ('held', 'yes')").run();
+        release = holdWriteLock(ctx.state);
       },
-      async () => {
-        holder?.exec('ROLLBACK');
-        holder?.close();
-      },
+      async () => release(),
     );
   });
 });
@@ -125,13 +131,10 @@ describe('a deletion the store refused', () => {
     await put(ctx.articles, 'gone.txt', 'Gone soon\n\nbody\n');
     ctx.running = await startSite(ctx.articles, ctx.state);
     const { url } = ctx.running;
-    const holder = new Database(path.join(ctx.state, 'state.db'));
-    holder.exec('BEGIN IMMEDIATE');
-    holder.prepare("INSERT INTO settings (key, value) VALUES ('held', 'yes')").run();
+    const release = holdWriteLock(ctx.state);
     await rm(path.join(ctx.articles, 'gone.txt'));
     await waitFor(() => storeProblems().some((p) => p.path === 'gone.txt'), 20_000, 'a STORE_WRITE problem');
-    holder.exec('ROLLBACK');
-    holder.close();
+    release();
     await waitFor(() => storeProblems().length === 0, 70_000, 'the retry to succeed');
     expect((await getText(`${url}/articles/gone`)).status).toBe(410);
     await ctx.running.close();
