@@ -354,16 +354,37 @@ export class FileApplier {
     const dated = (r: IdentityRecord | undefined) => r !== undefined && r.published !== r.firstSeen;
     const mine = this.store.get(relPath);
     const own = mine?.deletedAt === null && dated(mine) ? mine : this.store.withHash(hash, relPath).find((r) => this.stillKnown(r) && dated(r));
-    if (!own) return;
-    story.date = new Date(own.published);
+    const published = own?.published ?? this.heldTwin(relPath, story);
+    if (published === undefined) return;
+    story.date = new Date(published);
     const kept = story.date.toISOString();
     story.warnings.push({
       code: ProblemCode.DateLost,
       message:
-        own.published > this.now()
+        published > this.now()
           ? `no date could be read in this save (a misspelt month?), so the first lines may show as text; the story stays held until the date it had, ${kept}`
           : `no date could be read in this save (a misspelt month?), so the first lines may show as text; the story keeps the date it was published with, ${kept}`,
     });
+  }
+
+  /**
+   * The release time of a held story that this undated one may be, renamed and edited at once (new
+   * bytes, its date line broken or gone): a held story of the same title whose file went lately,
+   * or whose file is gone and its removal not seen yet (the new name can come first). Such a story
+   * went out at once with its secret text (re-attack trial). Of several (a rename, then a copy),
+   * the latest release: an embargo broken is worse than a story held too long, and the desk says
+   * why (DATE_LOST). A held story's copy, its file still there, is another story: it may be a
+   * template, and holding it would hide a new story.
+   */
+  private heldTwin(relPath: string, story: Story): number | undefined {
+    const title = summarizeReading(story.reading, story).title;
+    if (title === undefined) return undefined;
+    const gone = this.lately.heldUntil(title, this.now());
+    if (gone !== undefined) return gone;
+    const twins = [...this.catalog.heldFiles()]
+      .filter(([held]) => held !== relPath && this.catalog.reading(held)?.title === title && !existsSync(path.join(this.options.articlesDir, held)))
+      .map(([, until]) => until);
+    return twins.length > 0 ? Math.max(...twins) : undefined;
   }
 
   /**
@@ -471,6 +492,9 @@ export class FileApplier {
   }
 
   private remove(relPath: string, freed: string[]): boolean {
+    const heldUntil = this.catalog.heldFiles().get(relPath);
+    const title = this.catalog.reading(relPath)?.title;
+    if (heldUntil !== undefined && title !== undefined) this.lately.addHeld(relPath, title, heldUntil, this.now());
     this.catalog.forget(relPath);
     this.options.hold(relPath, undefined);
     this.problems.setFile(relPath, []);

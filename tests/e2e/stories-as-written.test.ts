@@ -1,6 +1,6 @@
 // Issue 8 end to end: embargoes, dates that cannot be, language per story, duplicate ids, explained reads; real files, watcher and server.
 import { spawnSync } from 'node:child_process';
-import { copyFile, rename } from 'node:fs/promises';
+import { copyFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliArgs, getText, parseAtomFeed, parseRssFeed, put, siteFolders, startSite, waitFor } from '../helpers.js';
@@ -186,6 +186,16 @@ describe('a date that no longer reads', () => {
     expect(site.status().held.map((h) => h.path)).not.toContain('embargo.txt');
     for (const page of ['embargo-2', 'embargo-copy']) expect((await getText(`${url}/articles/${page}`)).status).toBe(404);
     expect((await getText(`${url}/feed.json`)).text).not.toContain('SECRET');
+    // Renamed and edited at once (new bytes, still no date), the old name gone first or the new one
+    // written first: the title is what is left to know it by, and it stays held (re-attack trial).
+    await rm(path.join(ctx.articles, 'embargo-2.txt'));
+    await put(ctx.articles, 'embargo-3.txt', 'Merger agreed\n\nSECRET terms, third draft.\n');
+    await put(ctx.articles, 'embargo-4.txt', 'Merger agreed\n\nSECRET terms, fourth draft.\n');
+    await rm(path.join(ctx.articles, 'embargo-copy.txt'));
+    await waitFor(() => ['embargo-3.txt', 'embargo-4.txt'].every((f) => site.status().held.some((h) => h.path === f)));
+    for (const page of ['embargo-3', 'embargo-4']) expect((await getText(`${url}/articles/${page}`)).status).toBe(404);
+    expect((await getText(`${url}/feed.json`)).text).not.toContain('SECRET');
+    expect(site.status().problems.find((p) => p.path === 'embargo-3.txt')?.reason).toContain('stays held until the date it had');
   });
 });
 
