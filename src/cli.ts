@@ -288,7 +288,7 @@ async function build(config: Readonly<Config>, out: string, log: Logger, adoptFo
       reason: 'no --base-url (or FEEDPUB_BASE_URL, or baseUrl in the config): every link in the build points at this address; set it to the public URL the files will be served from',
     });
   }
-  const { files, written, skipped, clashes, kept, lost, status } = await buildSite(config, outDir, { log, adoptFolder, onProgress: createProgress(stderr, log) });
+  const { files, written, skipped, clashes, kept, replaced, status } = await buildSite(config, outDir, { log, adoptFolder, onProgress: createProgress(stderr, log) });
   for (const s of skipped) log.warn('build.skipped', { path: s.path, reason: s.reason });
   for (const group of clashes) {
     log.warn('build.case-clash', {
@@ -302,10 +302,14 @@ async function build(config: Readonly<Config>, out: string, log: Logger, adoptFo
       such_as: kept.slice(0, 3).join(' | '),
       reason: 'files in the folder that no build wrote are kept where they were',
     });
-  for (const file of lost)
+  for (const { file, keptAt } of replaced)
     log.warn('build.replaced-other', {
       file,
-      reason: 'a file no build wrote was where this build now writes a document: it is gone with the old tree; keep your own files at paths no story, category or author takes',
+      kept_at: keptAt,
+      reason:
+        keptAt === undefined
+          ? 'a link no build made was where this build now writes a document: it is gone with the old tree; keep your own files at paths no story, category or author takes'
+          : `a file no build wrote was where this build now writes a document: it was moved to ${keptAt} in the build folder; keep your own files at paths no story, category or author takes`,
     });
   // `written` 0: nothing had changed since the last build into this folder, and no file was touched.
   log.info('build.done', {

@@ -249,7 +249,7 @@ export async function buildSite(
   config: Readonly<Config>,
   outDir: string,
   options: SiteOptions & { log: Logger },
-): Promise<{ files: number; written: number; skipped: BuildResult['skipped']; clashes: BuildResult['clashes']; kept: BuildResult['kept']; lost: BuildResult['lost']; status: SiteStatus; copiedState: boolean }> {
+): Promise<{ files: number; written: number; skipped: BuildResult['skipped']; clashes: BuildResult['clashes']; kept: BuildResult['kept']; replaced: BuildResult['replaced']; status: SiteStatus; copiedState: boolean }> {
   const { log, ...siteOptions } = options;
   // Refused before any work, and again at the swap (write-build): never over stories, state, the project or a system folder.
   const guards = {
@@ -295,13 +295,13 @@ export async function buildSite(
       refuseUnstored(built.status(), state.stateDir, outDir);
       const archives = new ArchivePool(path.join(state.stateDir, STATE_FILE));
       try {
-        const { files, written, skipped, clashes, kept, lost } = await writeBuild(
+        const { files, written, skipped, clashes, kept, replaced } = await writeBuild(
           [...archivesAside(snapshotItems(built.snapshot), archives), ...built.buildOnly()],
           { publicDir: config.publicDir, articlesDir: config.articlesDir, outDir, imagePublic: (rel) => built.imagePublic(rel) },
           guards,
           config.precompress,
         );
-        return { files, written, skipped, clashes, kept, lost, status: built.status(), copiedState: state.copied };
+        return { files, written, skipped, clashes, kept, replaced, status: built.status(), copiedState: state.copied };
       } finally {
         archives.close();
       }

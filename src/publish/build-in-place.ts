@@ -1,4 +1,5 @@
 // A build that replaces, in the folder, only the files whose sources changed: each file whole, in an order no reader can trip on.
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { SnapshotItem } from '../snapshot/snapshot.js';
@@ -20,7 +21,7 @@ export async function updateTree(
   items: SnapshotItem[],
   files: Map<string, CopiedFile>,
   before: BuildManifest,
-  { outDir, pool, plain }: Target,
+  { outDir, pool, plain, aside }: Target,
   failures: BuildFailures,
 ): Promise<BuildManifest> {
   const staging = path.join(outDir, `.feedpub-staging-${process.pid}`);
@@ -34,6 +35,13 @@ export async function updateTree(
     for (const [rel, file] of files) {
       const to = path.join(outDir, rel);
       if (before.files.get(rel) !== file.stamp || !isFile(to)) {
+        try {
+          // A file of the user's where a new image goes is kept aside (it was written over without a word).
+          if (!before.files.has(rel)) await aside.moveAside(outDir, [rel], () => readFileSync(file.from));
+        } catch (error) {
+          failures.report(rel, error);
+          continue;
+        }
         await dirs.make(path.dirname(to));
         const copied = temp();
         await copyFile(file.from, copied);
@@ -52,6 +60,8 @@ export async function updateTree(
         // Kept only when every file of it is there (a build killed midway may have removed a .gz).
         () => last !== undefined && suffixesOf(last).every((suffix) => listed.has(to + suffix)),
         async (body, owned) => {
+          // A new document: a file of the user's where it goes is kept aside (it was written over without a word).
+          if (last === undefined) await aside.moveAside(outDir, ENCODINGS.map((suffix) => documentFile(item.path) + suffix), () => body);
           await dirs.make(path.dirname(to));
           if (uncompressed) {
             const written = temp();

@@ -9,6 +9,7 @@ import type { CopiedFile } from './build-files.js';
 import { FolderMaker, foldersAreReal, inParallel } from './build-folder.js';
 import { BUILD_MANIFEST, type BuildManifest, emptyManifest, writeManifest } from './build-manifest.js';
 import { BUILD_MARK, type BuildGuards, checkBuildTarget } from './build-target.js';
+import type { OthersAside } from './others-aside.js';
 import {
   type BuildFailures,
   ENCODINGS,
@@ -28,13 +29,11 @@ export async function replaceTree(
   items: SnapshotItem[],
   files: Map<string, CopiedFile>,
   before: BuildManifest,
-  { outDir, pool, plain }: Target,
+  { outDir, pool, plain, aside }: Target,
   failures: BuildFailures,
   guards?: BuildGuards,
   /** Files of the folder that no build wrote, carried into the new tree (said in the log). */
   kept: string[] = [],
-  /** Such files where this build now writes: gone with the old tree (said as a warning). */
-  lost: string[] = [],
 ): Promise<BuildManifest> {
   // Files are linked from the old tree only when no folder of it is a link out of it.
   const linkable = foldersAreReal(
@@ -86,9 +85,7 @@ export async function replaceTree(
     ),
   );
   await writeManifest(temp, manifest);
-  const others = await keepOthers(outDir, temp, before);
-  kept.push(...others.kept);
-  lost.push(...others.lost);
+  kept.push(...(await keepOthers(outDir, temp, before, aside)));
   if (guards) checkBuildTarget(outDir, guards);
   let hadOld = false;
   try {
@@ -132,9 +129,9 @@ function mixedForWriting(items: readonly SnapshotItem[]): SnapshotItem[] {
  * Files in the folder that the last build did not write (a `.htaccess`, an upload, a note, a link
  * of the user's): each is hard-linked (a link made again) into the new tree where this build writes
  * nothing, so a build that replaces the tree keeps them as a build in place does (attack trial: a
- * new base URL deleted them). One where this build writes now is reported, not carried.
+ * new base URL deleted them). One where this build writes now is kept under REPLACED_FOLDER.
  */
-async function keepOthers(outDir: string, temp: string, before: BuildManifest): Promise<{ kept: string[]; lost: string[] }> {
+async function keepOthers(outDir: string, temp: string, before: BuildManifest, aside: OthersAside): Promise<string[]> {
   const ours = new Set<string>([BUILD_MANIFEST, BUILD_MARK, ...before.files.keys()]);
   for (const doc of before.documents.keys()) for (const suffix of ENCODINGS) ours.add(documentFile(doc) + suffix);
   let found: Dirent[];
@@ -142,10 +139,9 @@ async function keepOthers(outDir: string, temp: string, before: BuildManifest): 
     // Not through links to folders (Node's recursive readdir does not follow them).
     found = await readdir(outDir, { recursive: true, withFileTypes: true });
   } catch {
-    return { kept: [], lost: [] };
+    return [];
   }
   const kept: string[] = [];
-  const lost: string[] = [];
   for (const entry of found) {
     if (!entry.isFile() && !entry.isSymbolicLink()) continue;
     const full = path.join(entry.parentPath ?? entry.path, entry.name);
@@ -160,8 +156,9 @@ async function keepOthers(outDir: string, temp: string, before: BuildManifest): 
       kept.push(rel);
     } catch {
       // This build writes that path, or a file where a folder of it goes (or the reverse).
-      lost.push(rel);
+      if (entry.isSymbolicLink()) aside.replaced.push({ file: rel });
+      else await aside.linkAside(full, temp, rel);
     }
   }
-  return { kept, lost };
+  return kept;
 }

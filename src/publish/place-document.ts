@@ -4,6 +4,7 @@ import type { SnapshotItem } from '../snapshot/snapshot.js';
 import type { WritePool } from '../workers/write-pool.js';
 import { isFile } from './build-folder.js';
 import type { BuildManifest, BuiltDocument } from './build-manifest.js';
+import type { OthersAside } from './others-aside.js';
 
 export const ENCODINGS = ['', '.gz', '.br'] as const;
 
@@ -22,6 +23,8 @@ export interface Target {
   outDir: string;
   pool: WritePool;
   plain: (urlPath: string) => boolean;
+  /** The user's files where this build writes: kept aside, and named. */
+  aside: OthersAside;
 }
 
 /**

@@ -11,6 +11,7 @@ import { documentFile, forgetDocumentFiles } from './build-paths.js';
 import { replaceTree } from './build-new-tree.js';
 import { BUILD_MARK, type BuildGuards, BuildTargetError, checkBuildTarget } from './build-target.js';
 import { type Precompress, writtenPlain } from './build-precompress.js';
+import { OthersAside, type Replaced } from './others-aside.js';
 import { BuildFailures, suffixesOf } from './place-document.js';
 
 export { BUILD_MANIFEST } from './build-manifest.js';
@@ -66,8 +67,8 @@ export interface BuildResult {
   clashes: string[][];
   /** Files in the folder that no build wrote, carried into a replaced tree (build-new-tree.ts keepOthers). */
   kept: string[];
-  /** Such files where this build now writes: gone with the old tree. */
-  lost: string[];
+  /** Such files where this build now writes, and where they were kept (publish/others-aside.ts). */
+  replaced: Replaced[];
 }
 
 /**
@@ -131,17 +132,16 @@ async function writeWith(
   // Checked again before writing: the folder may have changed during the minutes a large build takes.
   if (guards && inPlace) checkBuildTarget(outDir, guards);
   const failures = new BuildFailures();
-  const target = { outDir, pool, plain: (urlPath: string) => writtenPlain(urlPath, precompress) };
+  const target = { outDir, pool, plain: (urlPath: string) => writtenPlain(urlPath, precompress), aside: new OthersAside() };
   const kept: string[] = [];
-  const lost: string[] = [];
   const manifest = inPlace
     ? await updateTree(items, files, before, target, failures)
-    : await replaceTree(items, files, before, target, failures, guards, kept, lost);
+    : await replaceTree(items, files, before, target, failures, guards, kept);
   const { written, skipped } = failures;
   let count = manifest.files.size;
   for (const doc of manifest.documents.values()) count += suffixesOf(doc).length;
   const clashes = caseClashes([...[...manifest.documents.keys()].flatMap((p) => safeBuildFile(p) ?? []), ...manifest.files.keys()]);
-  return { files: count, written, skipped, clashes, kept, lost };
+  return { files: count, written, skipped, clashes, kept, replaced: target.aside.replaced };
 }
 
 /** Where a document goes, or undefined for a path that cannot be a file (reported when it is written). */

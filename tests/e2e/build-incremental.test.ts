@@ -161,8 +161,9 @@ describe('build, again', () => {
       const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://elsewhere.example', precompress: 'all' });
       const result = await buildSite(config, site, { log: silentLogger });
       await removeDir(configDir);
-      // The user's file where the new story's page goes is named, not carried.
-      expect(result.lost).toEqual(['articles/k5.html/note.txt']);
+      // The user's file where the new story's page goes is kept aside, and named.
+      expect(result.replaced).toEqual([{ file: 'articles/k5.html/note.txt', keptAt: expect.stringMatching(/^\.feedpub-replaced\/[^/]+\/articles\/k5\.html\/note\.txt$/) }]);
+      expect(await readFile(path.join(site, result.replaced[0]?.keptAt ?? ''), 'utf8')).toBe('where a new story goes\n');
       expect(result.kept.sort()).toEqual(['link.txt', 'mine.txt', 'uploads/logo.png']);
       expect(await readlinkOf(site, 'link.txt')).toBe('mine.txt');
       expect(await readFile(path.join(site, 'articles/k5.html'), 'utf8')).toContain('Story k5');
@@ -170,6 +171,36 @@ describe('build, again', () => {
       expect(await readFile(path.join(site, 'mine.txt'), 'utf8')).toBe('my notes\n');
       expect(await exists(site, 'uploads/logo.png')).toBe(true);
       expect(await exists(site, 'articles/k4.html')).toBe(false);
+    });
+  });
+
+  it('keeps aside, in place, a file of the user’s where a new story’s page goes, and writes over a killed build’s own page (attack trial)', async () => {
+    for (let i = 1; i <= 6; i++) await story(`p${i}`, i);
+    await withBuild({}, async (site, build) => {
+      await build();
+      await writeFile(path.join(site, 'articles/p7.html'), 'my own page\n');
+      await writeFile(path.join(site, 'articles/p7.html.gz'), 'not gzip\n');
+      await story('p7', 7);
+      const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example', precompress: 'all' });
+      const feedBefore = await inode(site, 'articles/p1.html');
+      const result = await buildSite(config, site, { log: silentLogger });
+      await removeDir(configDir);
+      expect(await inode(site, 'articles/p1.html'), 'built in place').toBe(feedBefore);
+      expect(result.replaced.map((r) => r.file)).toEqual(['articles/p7.html', 'articles/p7.html.gz']);
+      for (const { keptAt } of result.replaced) expect(keptAt).toMatch(/^\.feedpub-replaced\/[^/]+\/articles\/p7\.html(\.gz)?$/);
+      expect(await readFile(path.join(site, result.replaced[0]?.keptAt ?? ''), 'utf8')).toBe('my own page\n');
+      expect(await readFile(path.join(site, 'articles/p7.html'), 'utf8')).toContain('Story p7');
+      await expectEncodingsAgree(site, ['articles/p7.html']);
+      // A page this build would write, left by a build killed before its manifest: written over, not kept aside.
+      const page = await readFile(path.join(site, 'articles/p7.html'));
+      const manifest = JSON.parse(await readFile(path.join(site, BUILD_MANIFEST), 'utf8')) as { documents: Record<string, unknown> };
+      delete manifest.documents['/articles/p7'];
+      await writeFile(path.join(site, BUILD_MANIFEST), JSON.stringify(manifest));
+      const { config: again, configDir: againDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example', precompress: 'all' });
+      const second = await buildSite(again, site, { log: silentLogger });
+      await removeDir(againDir);
+      expect(second.replaced).toEqual([]);
+      expect((await readFile(path.join(site, 'articles/p7.html'))).equals(page)).toBe(true);
     });
   });
 

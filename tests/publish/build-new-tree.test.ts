@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyManifest } from '../../src/publish/build-manifest.js';
 import { replaceTree } from '../../src/publish/build-new-tree.js';
 import { BuildFailures } from '../../src/publish/place-document.js';
+import { OthersAside } from '../../src/publish/others-aside.js';
 import type { SnapshotDoc, SnapshotItem } from '../../src/snapshot/snapshot.js';
 import type { WritePool } from '../../src/workers/write-pool.js';
 import { removeDir, tempDir } from '../helpers.js';
@@ -36,7 +37,7 @@ describe('replaceTree', () => {
         [item('/articles/a', 'A'), item('/articles/b', 'B')],
         new Map(),
         emptyManifest(),
-        { outDir, pool, plain: () => false },
+        { outDir, pool, plain: () => false, aside: new OthersAside() },
         failures,
       );
       expect(failures.skipped.map((s) => s.path)).toEqual(['/articles/b']);

@@ -1,0 +1,81 @@
+// A file of the user's where a build now writes (a page, its .gz, an image): kept under `.feedpub-replaced/<build time>/`, never overwritten.
+import { lstatSync, readFileSync } from 'node:fs';
+import { copyFile, link, mkdir, rename } from 'node:fs/promises';
+import path from 'node:path';
+
+/** The folder, in the build folder, where files of the user's that a page now replaces are kept. */
+export const REPLACED_FOLDER = '.feedpub-replaced';
+
+/** A file no build wrote, at a path this build writes, and where it was kept (relative to the build folder). */
+export interface Replaced {
+  file: string;
+  /** Undefined when it could not be kept (the new tree is written without it). */
+  keptAt?: string;
+}
+
+/**
+ * The user's files that this build replaces: `build.replaced-other` names each and where it went.
+ * Before, a build in place wrote over such a file without a word, and a new tree dropped it (attack
+ * trial). Kept in the build folder (one rename, the same file system; the file was public there
+ * already), under this build's time, so two builds never write over each other's.
+ */
+export class OthersAside {
+  readonly replaced: Replaced[] = [];
+  private readonly stamp = new Date().toISOString().replace(/[:.]/g, '-');
+
+  keptAt(rel: string): string {
+    return `${REPLACED_FOLDER}/${this.stamp}/${rel}`;
+  }
+
+  /**
+   * In place, before a document or copied file is written at `rels` (its files, relative to
+   * `outDir`; none of them in the last build's manifest): move away those that are there. Files
+   * that hold what this build writes (`bytes`, for the first of `rels`) are a killed build's, whose
+   * manifest was never written: left to be written over. A move that fails throws, so the
+   * document is reported and not written, and the file stays.
+   */
+  async moveAside(outDir: string, rels: readonly string[], bytes: () => Buffer): Promise<void> {
+    const there = rels.filter((rel) => isFileOrLink(path.join(outDir, rel)));
+    if (there.length === 0) return;
+    if (there[0] === rels[0] && sameBytes(path.join(outDir, rels[0] as string), bytes)) return;
+    for (const rel of there) {
+      const keptAt = this.keptAt(rel);
+      const to = path.join(outDir, keptAt);
+      await mkdir(path.dirname(to), { recursive: true });
+      await rename(path.join(outDir, rel), to);
+      this.replaced.push({ file: rel, keptAt });
+    }
+  }
+
+  /** In a new tree (`temp`), where `rel` of the old tree (`from`) could not be carried: linked (or copied) under REPLACED_FOLDER. */
+  async linkAside(from: string, temp: string, rel: string): Promise<void> {
+    const keptAt = this.keptAt(rel);
+    const to = path.join(temp, keptAt);
+    try {
+      await mkdir(path.dirname(to), { recursive: true });
+      await link(from, to).catch(() => copyFile(from, to));
+      this.replaced.push({ file: rel, keptAt });
+    } catch {
+      this.replaced.push({ file: rel });
+    }
+  }
+}
+
+function isFileOrLink(file: string): boolean {
+  try {
+    const st = lstatSync(file);
+    return st.isFile() || st.isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function sameBytes(file: string, bytes: () => Buffer): boolean {
+  try {
+    const st = lstatSync(file);
+    const want = bytes();
+    return st.isFile() && st.size === want.length && readFileSync(file).equals(want);
+  } catch {
+    return false;
+  }
+}
