@@ -109,6 +109,7 @@ const th = {
     },
     UNSURE: { what: 'ระบบไม่แน่ใจบางบรรทัด', todo: 'ข่าวเผยแพร่ตามที่เขียน ตรวจว่าบรรทัดที่ระบุ (เช่น เครดิต) แสดงตามที่ตั้งใจ' },
     DUPLICATE_ID: { what: 'id ซ้ำกับไฟล์อื่น', todo: 'ไฟล์นี้จึงได้ id ใหม่ของตัวเอง ลบหรือเปลี่ยนช่อง id ถ้าไม่ได้ตั้งใจให้ซ้ำ' },
+    DUPLICATE_TEXT: { what: 'ไฟล์นี้เหมือนข่าวอื่นทุกตัวอักษร', todo: 'ข่าวเดียวกันจึงเผยแพร่สองครั้ง ถ้าไฟล์นี้เป็นสำเนา (ไฟล์สำรอง) ให้ลบหรือย้ายออกจากโฟลเดอร์ข่าว' },
     FAR_FUTURE: { what: 'วันที่เลยไปข้างหน้ากว่าหนึ่งปี', todo: 'น่าจะพิมพ์ปีผิด ตรวจปีอีกครั้ง (พ.ศ. มากกว่า ค.ศ. 543 ปี)' },
     TOO_COMPLEX: { what: 'ข่าวซับซ้อนเกินไป', todo: 'รูปแบบซ้อนกันลึกหรือมีส่วนย่อยมากเกินจะเผยแพร่ได้ปลอดภัย ลดการจัดรูปแบบลง' },
     STORE_WRITE: { what: 'ยังบันทึกการเปลี่ยนแปลงไม่ได้', todo: 'ข่าวเผยแพร่แล้ว ระบบจะลองบันทึกใหม่เอง แจ้งผู้ดูแลเซิร์ฟเวอร์ (ดิสก์อาจเต็ม)' },
@@ -252,6 +253,10 @@ const en = {
     DUPLICATE_ID: {
       what: 'Another file already uses this id',
       todo: 'This one got its own id. Remove or change the id field unless that was meant.',
+    },
+    DUPLICATE_TEXT: {
+      what: 'The same file as another story',
+      todo: 'Readers get the story twice. If this file is a copy (a backup), delete it or move it out of the articles folder.',
     },
     FAR_FUTURE: { what: 'Dated more than a year ahead', todo: 'Probably a typo in the year (Buddhist-era years are 543 ahead).' },
     TOO_COMPLEX: {

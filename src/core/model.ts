@@ -149,6 +149,8 @@ export const ProblemCode = {
   Unsure: 'UNSURE',
   /** A front-matter id already used by another file: this one is published under its own id. */
   DuplicateId: 'DUPLICATE_ID',
+  /** The very bytes of another published story's file (a backup copy): published twice. */
+  DuplicateText: 'DUPLICATE_TEXT',
   /** Beyond the parser's limits on nesting, tags or categories (core/complexity.ts). */
   TooComplex: 'TOO_COMPLEX',
   /** Dated more than a year ahead: probably a typo, not an embargo. */

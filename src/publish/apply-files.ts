@@ -94,6 +94,8 @@ export class FileApplier {
   /** Files whose story moved to a path of this batch while they took that path's story (previousIdentity): applied before apply() returns. */
   private swapPartners: string[] = [];
   private readonly lately = new RecentRemovals();
+  /** Published copies (DUPLICATE_TEXT), with the path of the story each has the bytes of. */
+  private readonly copies = new Map<string, string>();
 
   /** Entries published by the batch whose transaction runs now: their bodies are in memory until it commits. */
   private unsettled: StoredEntry[] = [];
@@ -305,6 +307,13 @@ export class FileApplier {
       story.updated = undefined;
     }
     const previous = this.previousIdentity(relPath, hash, story);
+    // A second file with a published story's very bytes (a backup copy, a sync tool's conflicted
+    // copy) is published as a second entry: readers see the story twice (new-user trial). Said.
+    if (previous.twin !== undefined && !story.draft && release.kind !== 'held')
+      story.warnings.push({
+        code: ProblemCode.DuplicateText,
+        message: `the same bytes as ${previous.twin}, which is published too: readers get the story twice; if this file is a copy (a backup, a sync tool's conflicted copy), delete it or move it out of the articles folder`,
+      });
     const record = resolveIdentity(previous.record, {
       idInUse: (id) => this.catalog.idOwner(id) !== undefined || this.store.idInUse(id),
       path: relPath,
@@ -337,6 +346,9 @@ export class FileApplier {
     // (a file readable again, a folder that reappeared) are no update (new-user trial).
     const said = previous.renamed || current?.hash === hash ? undefined : current !== undefined ? 'article.updated' : 'article.added';
     this.publish(story, { slug, summary: ingested.summary, media: this.imagesOf(story, ingested.media), notes }, record, said, image);
+    if (previous.twin === undefined) this.copies.delete(relPath);
+    else this.copies.set(relPath, previous.twin);
+    this.settleCopies(relPath);
     return true;
   }
 
@@ -423,7 +435,7 @@ export class FileApplier {
     relPath: string,
     hash: string,
     story: Story,
-  ): { record: IdentityRecord | undefined; oldUrl?: string; renamed?: boolean } {
+  ): { record: IdentityRecord | undefined; oldUrl?: string; renamed?: boolean; twin?: string } {
     const own = this.store.get(relPath);
     const ownLive = own !== undefined && own.deletedAt === null;
     if (ownLive && own.hash === hash) return { record: own };
@@ -431,6 +443,7 @@ export class FileApplier {
     const edited = own === undefined && byHash.length === 0 ? this.lately.match(story, this.now()) : undefined;
     const editedRecord = edited === undefined ? undefined : this.store.get(edited);
     let looked = 0;
+    let twin: string | undefined;
     for (const candidate of editedRecord ? [editedRecord] : byHash) {
       // A live record is a rename source only if its file is really gone (the unlink event may
       // come later), or if the two stories changed places (a swap, below).
@@ -440,6 +453,8 @@ export class FileApplier {
       const gone = moved || swapped;
       // Over a live story, only a move of this very moment: not a story deleted long ago whose text was pasted in.
       const recent = candidate.deletedAt === null || this.now() - candidate.deletedAt < RENAME_WINDOW_MS;
+      // A published story with these very bytes that stays where it is: this file is a copy of it.
+      if (!gone && twin === undefined && candidate !== editedRecord && this.catalog.get(candidate.path)) twin = candidate.path;
       if (!gone || (ownLive && !recent)) continue;
       // The replaced story is deleted: its row moves aside (paths are unique) and keeps its id for the tombstone.
       if (ownLive) this.store.put({ ...own, path: `${relPath}${REPLACED}${this.now()}`, deletedAt: this.now() });
@@ -467,9 +482,9 @@ export class FileApplier {
     if (own && own.deletedAt !== null && own.hash !== hash && this.now() - own.deletedAt >= RENAME_WINDOW_MS) {
       this.store.put({ ...own, path: `${relPath}${REPLACED}${this.now()}` });
       this.store.remove(relPath);
-      return { record: undefined };
+      return { record: undefined, twin };
     }
-    return { record: own };
+    return { record: own, twin };
   }
 
   /** A record live, or deleted within the rename window (a move's other half may still come). */
@@ -514,9 +529,25 @@ export class FileApplier {
 
   private unpublish(relPath: string, freed: string[]): boolean {
     if (!this.catalog.unpublish(relPath)) return false;
+    this.settleCopies(relPath);
     this.store.deleteEntry(relPath);
     freed.push(relPath);
     return true;
+  }
+
+  /**
+   * A copy's DUPLICATE_TEXT goes when the two differ now (either edited, taken down or gone): it
+   * named a file that no longer holds its story, or none.
+   */
+  private settleCopies(changed: string): void {
+    for (const [copy, twin] of this.copies) {
+      if (copy !== changed && twin !== changed) continue;
+      const mine = this.catalog.get(copy);
+      const theirs = this.catalog.get(twin);
+      if (mine && theirs && mine.hash === theirs.hash) continue;
+      this.copies.delete(copy);
+      if (mine) this.problems.setFile(copy, this.problems.fileProblems(copy).filter((p) => p.code !== ProblemCode.DuplicateText));
+    }
   }
 
   private fail(relPath: string, error: ArticleError): boolean {

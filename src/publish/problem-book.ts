@@ -80,6 +80,11 @@ export class ProblemBook {
     return out;
   }
 
+  /** What the last reading of `path` found (no scan or store problem). */
+  fileProblems(path: string): readonly Problem[] {
+    return this.byPath.get(path)?.file ?? [];
+  }
+
   /** The problems of one file (its reading's, then the scan's), errors first. */
   forPath(path: string): Problem[] {
     const entry = this.byPath.get(path);

@@ -2,7 +2,7 @@
 import { isArticleName } from '../core/article-names.js';
 import type { EntryMeta } from '../core/entry-meta.js';
 import { paths } from '../core/routes.js';
-import type { Problem } from '../core/model.js';
+import { type Problem, ProblemCode } from '../core/model.js';
 import type { Logger } from '../log.js';
 import type { StateDb } from '../store/state-db.js';
 import type { StoredEntry } from './stored-entry.js';
@@ -16,7 +16,9 @@ export interface RestoredRow {
 
 /** A published story's warnings and notes as the store keeps them (null: none). */
 export function storedNotes(notes: readonly Problem[]): string | null {
-  return notes.length === 0 ? null : JSON.stringify(notes.map(({ path: _path, ...note }) => note));
+  // A copy's note names another file, which may go or change while this one stays: said while serving, not kept.
+  const kept = notes.filter((n) => n.code !== ProblemCode.DuplicateText);
+  return kept.length === 0 ? null : JSON.stringify(kept.map(({ path: _path, ...note }) => note));
 }
 
 function notesOf(filePath: string, json: string | null): Problem[] {

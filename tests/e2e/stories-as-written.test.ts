@@ -239,6 +239,22 @@ describe('identity conflicts', () => {
   });
 });
 
+describe('a story saved twice', () => {
+  it('says DUPLICATE_TEXT on a copy of a published story (a backup), until the two differ', async () => {
+    await put(ctx.articles, 'flood.txt', 'Flood walls hold\n\n2026-01-05 09:00\n\nThe walls held.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { site } = ctx.running;
+    await copyFile(path.join(ctx.articles, 'flood.txt'), path.join(ctx.articles, 'flood copy.txt'));
+    const note = await waitFor(() => site.status().problems.find((p) => p.code === 'DUPLICATE_TEXT'));
+    expect(note).toMatchObject({ path: 'flood copy.txt', severity: 'warning' });
+    expect(note.reason).toContain('the same bytes as flood.txt');
+    expect(site.status().problems.filter((p) => p.path === 'flood.txt')).toEqual([]);
+    // The original edited: they differ, and the note goes without the copy being saved again.
+    await put(ctx.articles, 'flood.txt', 'Flood walls hold\n\n2026-01-05 09:00\n\nThe walls held, and again today.\n');
+    await waitFor(() => !site.status().problems.some((p) => p.code === 'DUPLICATE_TEXT'));
+  });
+});
+
 describe('check --explain', () => {
   it('says line by line what was taken from a file, and why', async () => {
     const file = await put(
