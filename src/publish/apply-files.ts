@@ -20,6 +20,7 @@ import { isStoreWriteError } from './store-retry.js';
 import type { ProblemBook } from './problem-book.js';
 import { startBatch, untilQuiet } from './read-batches.js';
 import { restoreEntries, storedNotes } from './restore-entries.js';
+import { HeldMarks } from './held-marks.js';
 import { RENAME_WINDOW_MS, RecentRemovals } from './rename-rules.js';
 import { type StoredEntry, storedEntries } from './stored-entry.js';
 import { admitId, storyNotes } from './story-notes.js';
@@ -87,7 +88,11 @@ export class FileApplier {
   ) {
     this.moves = new UrlMoves(store, log, now);
     this.toEntry = storedEntries(store, options.baseUrl);
+    this.held = new HeldMarks(store, now());
   }
+
+  /** Held stories by their text, until their release (held-marks.ts). */
+  private readonly held: HeldMarks;
 
   /** Stories the batch applied now took down: logged after it, unless a rename in it moved them (then only renamed). */
   private readonly removed = new Set<string>();
@@ -330,6 +335,8 @@ export class FileApplier {
       const wasPublished = this.unpublish(relPath, freed);
       this.catalog.setDraft(relPath, story.draft);
       this.catalog.setHeld(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
+      if (release.kind === 'held' && !story.draft) this.held.hold(relPath, release.until.getTime(), story);
+      else this.held.release(relPath);
       this.options.hold(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
       this.log[withdrawn ? 'warn' : 'info'](story.draft ? 'article.draft' : 'article.held', {
         file: relPath,
@@ -339,6 +346,7 @@ export class FileApplier {
       return wasPublished;
     }
     this.options.hold(relPath, undefined);
+    this.held.release(relPath);
     // Out again: renamed from a removed story, or its own file back after a removal.
     const returning = previous.renamed === true || (previous.record !== undefined && previous.record.deletedAt !== null);
     this.moves.published(previous.oldUrl ?? (current ? paths.article(current.slug) : undefined), paths.article(slug), record.id, returning);
@@ -357,7 +365,8 @@ export class FileApplier {
    * with no date that reads (a misspelt month, a deleted `date:`) keeps that date, published or
    * held, and the editor hears why (DATE_LOST). Before, a published story was re-dated to when it
    * was first seen (new-user trial), and a held one went out at once with its secret text (attack
-   * trial, on the first version of this, which kept the date after the release was decided).
+   * trial, on the first version of this, which kept the date after the release was decided). Or,
+   * a new undated file that is a held story by its text (held-marks.ts) is held until its release.
    */
   private keepLostDate(relPath: string, hash: string, story: Story): void {
     if (story.date !== undefined) return;
@@ -366,37 +375,21 @@ export class FileApplier {
     const dated = (r: IdentityRecord | undefined) => r !== undefined && r.published !== r.firstSeen;
     const mine = this.store.get(relPath);
     const own = mine?.deletedAt === null && dated(mine) ? mine : this.store.withHash(hash, relPath).find((r) => this.stillKnown(r) && dated(r));
-    const published = own?.published ?? this.heldTwin(relPath, story);
+    // Only for a file new at its path: an edit of a story with no date of its own is not a held
+    // story (attack trial: an undated published story took a deleted held one's date, for good).
+    const twin = own || mine?.deletedAt === null ? undefined : this.held.twin(story, this.now());
+    const published = own?.published ?? twin?.until;
     if (published === undefined) return;
     story.date = new Date(published);
     const kept = story.date.toISOString();
     story.warnings.push({
       code: ProblemCode.DateLost,
-      message:
-        published > this.now()
+      message: twin
+        ? `no date could be read in this save, and its text is that of the held story ${twin.path}: it stays held until that story's release, ${kept}; to publish it now, give it a date line of its own`
+        : published > this.now()
           ? `no date could be read in this save (a misspelt month?), so the first lines may show as text; the story stays held until the date it had, ${kept}`
           : `no date could be read in this save (a misspelt month?), so the first lines may show as text; the story keeps the date it was published with, ${kept}`,
     });
-  }
-
-  /**
-   * The release time of a held story that this undated one may be, renamed and edited at once (new
-   * bytes, its date line broken or gone): a held story of the same title whose file went lately,
-   * or whose file is gone and its removal not seen yet (the new name can come first). Such a story
-   * went out at once with its secret text (re-attack trial). Of several (a rename, then a copy),
-   * the latest release: an embargo broken is worse than a story held too long, and the desk says
-   * why (DATE_LOST). A held story's copy, its file still there, is another story: it may be a
-   * template, and holding it would hide a new story.
-   */
-  private heldTwin(relPath: string, story: Story): number | undefined {
-    const title = summarizeReading(story.reading, story).title;
-    if (title === undefined) return undefined;
-    const gone = this.lately.heldUntil(title, this.now());
-    if (gone !== undefined) return gone;
-    const twins = [...this.catalog.heldFiles()]
-      .filter(([held]) => held !== relPath && this.catalog.reading(held)?.title === title && !existsSync(path.join(this.options.articlesDir, held)))
-      .map(([, until]) => until);
-    return twins.length > 0 ? Math.max(...twins) : undefined;
   }
 
   /**
@@ -507,9 +500,6 @@ export class FileApplier {
   }
 
   private remove(relPath: string, freed: string[]): boolean {
-    const heldUntil = this.catalog.heldFiles().get(relPath);
-    const title = this.catalog.reading(relPath)?.title;
-    if (heldUntil !== undefined && title !== undefined) this.lately.addHeld(relPath, title, heldUntil, this.now());
     this.catalog.forget(relPath);
     this.options.hold(relPath, undefined);
     this.problems.setFile(relPath, []);

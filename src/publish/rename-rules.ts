@@ -16,12 +16,6 @@ export class RecentRemovals {
   /** In the order taken down, so the oldest are forgotten first. */
   private readonly byPath = new Map<string, { key: string; at: number }>();
   private readonly byKey = new Map<string, Set<string>>();
-  /**
-   * Held (embargoed) stories taken down lately, with their titles: a held story renamed and edited
-   * at once so that its date no longer reads has neither its bytes nor its date to be known by, and
-   * went out at once with its secret text (re-attack trial). Its title is what is left.
-   */
-  private readonly heldGone = new Map<string, { title: string; until: number; at: number }>();
   /** Scans applying now (hold): nothing is forgotten meanwhile. */
   private holds = 0;
 
@@ -50,22 +44,7 @@ export class RecentRemovals {
     this.byKey.set(key, paths.add(path));
   }
 
-  /** The held story at `path`, with this title and release time (epoch ms), was taken down. */
-  addHeld(path: string, title: string, until: number, at: number): void {
-    this.forgetBefore(at);
-    this.heldGone.delete(path);
-    this.heldGone.set(path, { title, until, at });
-  }
-
-  /** The latest release time of the held stories with this title taken down lately, if any. */
-  heldUntil(title: string, now: number): number | undefined {
-    this.forgetBefore(now);
-    const found = [...this.heldGone.values()].filter((h) => h.title === title).map((h) => h.until);
-    return found.length > 0 ? Math.max(...found) : undefined;
-  }
-
   drop(path: string): void {
-    this.heldGone.delete(path);
     const gone = this.byPath.get(path);
     if (!gone) return;
     this.byPath.delete(path);
@@ -87,10 +66,6 @@ export class RecentRemovals {
     for (const [path, gone] of this.byPath) {
       if (now - gone.at < RENAME_WINDOW_MS) break;
       this.drop(path);
-    }
-    for (const [path, gone] of this.heldGone) {
-      if (now - gone.at < RENAME_WINDOW_MS) break;
-      this.heldGone.delete(path);
     }
   }
 }

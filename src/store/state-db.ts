@@ -17,6 +17,14 @@ import { FILL_SETTING, HeldFiles, beginUnsyncedFill, endUnsyncedFill, fillToken,
 import { type StoredText, fromStored, toStored } from './stored-text.js';
 import { ARTICLE_COLUMNS, type ArticleRow, type ArticleValues, type StoredArticle, articleValues, fromRow } from './article-row.js';
 
+/** A held story as remembered (publish/held-marks.ts): its release time, and the digests of its headline and paragraphs. */
+export interface HeldMark {
+  path: string;
+  until: number;
+  title: string;
+  paragraphs: string[];
+}
+
 export type { StoredArticle } from './article-row.js';
 
 export { BACKUP_NAME, StateStoreError } from './state-errors.js';
@@ -111,7 +119,9 @@ export class StateDb {
         ),
         remove: this.db.prepare<[string]>('DELETE FROM articles WHERE path = ?'),
         markDeleted: this.db.prepare<[number, string]>('UPDATE articles SET deleted_at = ? WHERE path = ? AND deleted_at IS NULL'),
-        newestDeletion: this.db.prepare<[], { at: number | null }>('SELECT MAX(deleted_at) AS at FROM articles'),
+        // Deletions of stories that were out: a held story (dated after its deletion) was no news to
+        // readers, and its id and time are the desk's (new-user trial: tombstones in Atom of embargoed stories).
+        newestDeletion: this.db.prepare<[], { at: number | null }>('SELECT MAX(deleted_at) AS at FROM articles WHERE published <= deleted_at'),
         putEntry: this.db.prepare<[string, string, Buffer, Buffer, string | null]>(
           `INSERT INTO entries (path, meta, body, summary, notes) VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE
            SET meta = excluded.meta, body = excluded.body, summary = excluded.summary, notes = excluded.notes`,
@@ -123,7 +133,7 @@ export class StateDb {
           )
           .raw(),
         tombstones: this.db.prepare<[number, number], { id: string; deleted_at: number }>(
-          'SELECT id, deleted_at FROM articles WHERE deleted_at >= ? ORDER BY deleted_at DESC, id LIMIT ?',
+          'SELECT id, deleted_at FROM articles WHERE deleted_at >= ? AND published <= deleted_at ORDER BY deleted_at DESC, id LIMIT ?',
         ),
         livePaths: this.db.prepare<[], { path: string }>('SELECT path FROM articles WHERE deleted_at IS NULL'),
         liveStats: this.db.prepare<[], { path: string; size: number }>('SELECT path, size FROM articles WHERE deleted_at IS NULL'),
@@ -151,6 +161,11 @@ export class StateDb {
         archiveRuns: this.db.prepare<[], [number, string]>('SELECT first, ids FROM archive_runs ORDER BY first').raw(),
         putArchiveRun: this.db.prepare<[number, string]>('INSERT OR IGNORE INTO archive_runs (first, ids) VALUES (?, ?)'),
         clearArchiveRuns: this.db.prepare('DELETE FROM archive_runs'),
+        heldMarks: this.db.prepare<[], { path: string; until: number; title: string; paragraphs: string }>('SELECT path, until, title, paragraphs FROM held_marks'),
+        putHeldMark: this.db.prepare<[string, number, string, string]>(
+          'INSERT INTO held_marks (path, until, title, paragraphs) VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET until = excluded.until, title = excluded.title, paragraphs = excluded.paragraphs',
+        ),
+        dropHeldMark: this.db.prepare<[string]>('DELETE FROM held_marks WHERE path = ?'),
         getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
         dropSetting: this.db.prepare<[string]>('DELETE FROM settings WHERE key = ?'),
         putSetting: this.db.prepare<[string, string]>(
@@ -202,6 +217,30 @@ export class StateDb {
 
   newestDeletion(): number | undefined {
     return this.stmts.newestDeletion.get()?.at ?? undefined;
+  }
+
+  /** Held stories as remembered (publish/held-marks.ts); a row that does not read is skipped. */
+  heldMarks(): HeldMark[] {
+    const marks: HeldMark[] = [];
+    for (const row of this.stmts.heldMarks.all()) {
+      try {
+        const paragraphs: unknown = JSON.parse(row.paragraphs);
+        if (Array.isArray(paragraphs)) marks.push({ path: row.path, until: row.until, title: row.title, paragraphs: paragraphs.map(String) });
+      } catch {
+        // Hand-edited: that story is remembered no more, the others are.
+      }
+    }
+    return marks;
+  }
+
+  putHeldMark(mark: HeldMark): void {
+    if (this.writesHeld) return;
+    this.stmts.putHeldMark.run(mark.path, mark.until, mark.title, JSON.stringify(mark.paragraphs));
+  }
+
+  dropHeldMark(filePath: string): void {
+    if (this.writesHeld) return;
+    this.stmts.dropHeldMark.run(filePath);
   }
 
   /** Keep the last good parse of a published story (metadata JSON, sanitized HTML body, summary). */

@@ -24,16 +24,4 @@ describe('RecentRemovals', () => {
     release(); // once only
     expect(lately.match(story('B'), 60 * RENAME_WINDOW_MS)).toBeUndefined();
   });
-
-  it('remembers held stories taken down by title, the latest release of several, within the window (re-attack trial)', () => {
-    const lately = new RecentRemovals();
-    lately.addHeld('embargo.txt', 'Merger', 5_000, 0);
-    lately.addHeld('embargo-copy.txt', 'Merger', 9_000, 1);
-    lately.addHeld('other.txt', 'Other', 7_000, 2);
-    expect(lately.heldUntil('Merger', RENAME_WINDOW_MS - 1)).toBe(9_000);
-    expect(lately.heldUntil('Something else', 3)).toBeUndefined();
-    lately.drop('embargo-copy.txt'); // its identity moved to a new path (same bytes)
-    expect(lately.heldUntil('Merger', 3)).toBe(5_000);
-    expect(lately.heldUntil('Other', RENAME_WINDOW_MS + 2)).toBeUndefined();
-  });
 });
