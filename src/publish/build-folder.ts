@@ -1,6 +1,6 @@
 // The build folder's housekeeping: where a link at --out leads, one build at a time, leftovers of killed builds, folders left empty, whether a folder is safe to update in place, and making folders and files a few at a time.
-import { lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BuildTargetError } from './build-target.js';
 
@@ -62,15 +62,22 @@ export function running(pid: number): boolean {
  */
 export async function removeLeftovers(outDir: string): Promise<void> {
   const base = path.basename(outDir);
-  const leftover = (dir: string, name: string, pattern: RegExp) => {
+  const dead = (name: string, pattern: RegExp) => {
     const pid = Number(pattern.exec(name)?.[1]);
-    return pid > 0 && pid !== process.pid && !running(pid) ? rm(path.join(dir, name), { recursive: true, force: true }) : undefined;
+    return pid > 0 && pid !== process.pid && !running(pid);
   };
+  // Best effort: what cannot be removed (a folder the build may not enter) is no reason to stop this build.
+  const remove = (dir: string, name: string) => rm(path.join(dir, name), { recursive: true, force: true }).catch(() => undefined);
   const names = (dir: string) => readdir(dir).catch(() => [] as string[]);
-  for (const name of await names(outDir)) await leftover(outDir, name, /^\.feedpub-staging-(\d+)$/);
+  for (const name of await names(outDir)) if (dead(name, /^\.feedpub-staging-(\d+)$/)) await remove(outDir, name);
   const parent = path.dirname(path.resolve(outDir));
-  const beside = new RegExp(`^\\.${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)$`);
-  for (const name of await names(parent)) await leftover(parent, name, beside);
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const name of await names(parent)) {
+    // A build killed between its two renames left the folder's only copy as `.NAME.old-PID`: it
+    // goes back (attack trial: the next build deleted it, the site and the user's files with it).
+    if (dead(name, new RegExp(`^\\.${escaped}\\.old-(\\d+)$`)) && !existsSync(outDir)) await rename(path.join(parent, name), outDir);
+    else if (dead(name, new RegExp(`^\\.${escaped}\\.(?:tmp|old)-(\\d+)$`))) await remove(parent, name);
+  }
 }
 
 /** Remove the folders in `dirs` (and their parents, up to `outDir`) that removals left empty. */

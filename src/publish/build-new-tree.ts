@@ -8,7 +8,7 @@ import type { SnapshotItem } from '../snapshot/snapshot.js';
 import type { CopiedFile } from './build-files.js';
 import { FolderMaker, foldersAreReal, inParallel } from './build-folder.js';
 import { BUILD_MANIFEST, type BuildManifest, emptyManifest, writeManifest } from './build-manifest.js';
-import { BUILD_MARK, type BuildGuards, checkBuildTarget } from './build-target.js';
+import { BUILD_MARK, type BuildGuards, BuildTargetError, checkBuildTarget } from './build-target.js';
 import type { OthersAside } from './others-aside.js';
 import {
   type BuildFailures,
@@ -85,7 +85,12 @@ export async function replaceTree(
     ),
   );
   await writeManifest(temp, manifest);
-  kept.push(...(await keepOthers(outDir, temp, before, aside)));
+  try {
+    kept.push(...(await keepOthers(outDir, temp, before, aside)));
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
   if (guards) checkBuildTarget(outDir, guards);
   let hadOld = false;
   try {
@@ -97,7 +102,8 @@ export async function replaceTree(
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   await rename(temp, outDir);
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  // The new tree is in place: an old one that cannot be removed whole is a leftover, not a failed build.
+  if (hadOld) await rm(old, { recursive: true, force: true }).catch(() => undefined);
   return manifest;
 }
 
@@ -129,7 +135,9 @@ function mixedForWriting(items: readonly SnapshotItem[]): SnapshotItem[] {
  * Files in the folder that the last build did not write (a `.htaccess`, an upload, a note, a link
  * of the user's): each is hard-linked (a link made again) into the new tree where this build writes
  * nothing, so a build that replaces the tree keeps them as a build in place does (attack trial: a
- * new base URL deleted them). One where this build writes now is kept under REPLACED_FOLDER.
+ * new base URL deleted them). One where this build writes now is kept under REPLACED_FOLDER. One
+ * that cannot be kept either way (unreadable to the build, a folder it cannot list) stops the build
+ * before the swap, naming it: the old tree stays whole (attack trial: such files went with it).
  */
 async function keepOthers(outDir: string, temp: string, before: BuildManifest, aside: OthersAside): Promise<string[]> {
   const ours = new Set<string>([BUILD_MANIFEST, BUILD_MARK, ...before.files.keys()]);
@@ -138,8 +146,9 @@ async function keepOthers(outDir: string, temp: string, before: BuildManifest, a
   try {
     // Not through links to folders (Node's recursive readdir does not follow them).
     found = await readdir(outDir, { recursive: true, withFileTypes: true });
-  } catch {
-    return [];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw cannotKeep(outDir, 'its files', error);
   }
   const kept: string[] = [];
   for (const entry of found) {
@@ -152,13 +161,24 @@ async function keepOthers(outDir: string, temp: string, before: BuildManifest, a
       await mkdir(path.dirname(to), { recursive: true });
       if (entry.isSymbolicLink()) await symlink(await readlink(full), to);
       // A copy where a hard link is refused (a file of another user's, with protected_hardlinks); never over this build's file.
-      else await link(full, to).catch(() => copyFile(full, to, constants.COPYFILE_EXCL));
+      else await link(full, to).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? Promise.reject(error) : copyFile(full, to, constants.COPYFILE_EXCL)));
       kept.push(rel);
-    } catch {
-      // This build writes that path, or a file where a folder of it goes (or the reverse).
-      if (entry.isSymbolicLink()) aside.replaced.push({ file: rel });
-      else await aside.linkAside(full, temp, rel);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // deleted meanwhile
+      // This build writes that path, or a file where a folder of it goes (or the reverse): kept aside.
+      if (!['EEXIST', 'ENOTDIR', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) throw cannotKeep(outDir, rel, error);
+      await aside.linkAside(full, temp, rel).catch((aError: unknown) => {
+        throw cannotKeep(outDir, rel, aError);
+      });
     }
   }
   return kept;
+}
+
+function cannotKeep(outDir: string, what: string, error: unknown): BuildTargetError {
+  const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new BuildTargetError(
+    `cannot keep ${what} in ${outDir} (no build wrote it) in the new tree the build writes: ${why}; nothing was replaced. Make it readable to the build, or move it out of the folder, and build again`,
+    { cause: error },
+  );
 }

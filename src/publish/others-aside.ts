@@ -1,6 +1,6 @@
 // A file of the user's where a build now writes (a page, its .gz, an image): kept under `.feedpub-replaced/<build time>/`, never overwritten.
 import { lstatSync, readFileSync } from 'node:fs';
-import { copyFile, link, mkdir, rename } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readlink, rename, symlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The folder, in the build folder, where files of the user's that a page now replaces are kept. */
@@ -40,23 +40,41 @@ export class OthersAside {
     if (there[0] === rels[0] && sameBytes(path.join(outDir, rels[0] as string), bytes)) return;
     for (const rel of there) {
       const keptAt = this.keptAt(rel);
-      const to = path.join(outDir, keptAt);
-      await mkdir(path.dirname(to), { recursive: true });
-      await rename(path.join(outDir, rel), to);
+      await folderIn(outDir, path.dirname(keptAt));
+      await rename(path.join(outDir, rel), path.join(outDir, keptAt));
       this.replaced.push({ file: rel, keptAt });
     }
   }
 
-  /** In a new tree (`temp`), where `rel` of the old tree (`from`) could not be carried: linked (or copied) under REPLACED_FOLDER. */
+  /**
+   * In a new tree (`temp`), where `rel` of the old tree (`from`) cannot go: linked (a link made
+   * again, a copy where a hard link is refused) under REPLACED_FOLDER. Throws when it cannot be:
+   * the build then stops before the swap, and the old tree stays whole.
+   */
   async linkAside(from: string, temp: string, rel: string): Promise<void> {
     const keptAt = this.keptAt(rel);
     const to = path.join(temp, keptAt);
+    await folderIn(temp, path.dirname(keptAt));
+    if ((await lstat(from)).isSymbolicLink()) await symlink(await readlink(from), to);
+    else await link(from, to).catch(() => copyFile(from, to));
+    this.replaced.push({ file: rel, keptAt });
+  }
+}
+
+/**
+ * Make the folder `rel` in `base`, one level at a time, through no link: a `.feedpub-replaced`
+ * that is a link of the user's would have the build write where it points (attack trial).
+ */
+async function folderIn(base: string, rel: string): Promise<void> {
+  let dir = base;
+  for (const part of rel.split('/')) {
+    dir = path.join(dir, part);
     try {
-      await mkdir(path.dirname(to), { recursive: true });
-      await link(from, to).catch(() => copyFile(from, to));
-      this.replaced.push({ file: rel, keptAt });
-    } catch {
-      this.replaced.push({ file: rel });
+      await mkdir(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const st = await lstat(dir);
+      if (!st.isDirectory()) throw new Error(`${path.relative(base, dir)} in the build folder is not a folder (a link, or a file): files are never kept through it`);
     }
   }
 }

@@ -204,6 +204,44 @@ describe('build, again', () => {
     });
   });
 
+  it('stops before the swap, naming the file, when a user’s file cannot be kept in a new tree; never keeps one through a link (attack trial)', async () => {
+    for (let i = 1; i <= 4; i++) await story(`q${i}`, i);
+    const outside = await tempDir('feedpub-outside-');
+    await withBuild({}, async (site, build) => {
+      await build();
+      // Where files are kept aside, a file of the user's: the page's own path then cannot be kept.
+      await writeFile(path.join(site, '.feedpub-replaced'), 'NOTES\n');
+      await writeFile(path.join(site, 'articles/q5.html'), 'USERDATA\n');
+      await story('q5', 5);
+      await expect(build({ baseUrl: 'https://c.example' })).rejects.toThrow(/cannot keep articles\/q5\.html .*nothing was replaced/);
+      expect(await readFile(path.join(site, 'articles/q5.html'), 'utf8')).toBe('USERDATA\n');
+      expect(await readFile(path.join(site, 'articles/q1.html'), 'utf8')).toContain('https://news.example/');
+      expect((await import('node:fs/promises').then((f) => f.readdir(path.dirname(site)))).filter((n) => n.includes('.tmp-'))).toEqual([]);
+      // A link there instead, to a folder outside: in place, the page is not written and nothing goes through the link.
+      await rm(path.join(site, '.feedpub-replaced'));
+      await symlink(outside, path.join(site, '.feedpub-replaced'));
+      await build();
+      expect(await readFile(path.join(site, 'articles/q5.html'), 'utf8')).toBe('USERDATA\n');
+      expect((await import('node:fs/promises').then((f) => f.readdir(outside)))).toEqual([]);
+    });
+    await removeDir(outside);
+  });
+
+  it('puts back the folder a build killed between its two renames left aside, and builds on it (attack trial)', async () => {
+    for (let i = 1; i <= 2; i++) await story(`r${i}`, i);
+    await withBuild({}, async (site, build) => {
+      await build();
+      await writeFile(path.join(site, 'upload.txt'), 'mine\n');
+      // As a build of a process that no longer runs leaves it: the site renamed away, the new tree not yet in.
+      const aside = path.join(path.dirname(site), `.${path.basename(site)}.old-999999999`);
+      await rename(site, aside);
+      await build({ baseUrl: 'https://d.example' });
+      expect(await readFile(path.join(site, 'upload.txt'), 'utf8')).toBe('mine\n');
+      expect(await readFile(path.join(site, 'articles/r1.html'), 'utf8')).toContain('https://d.example/');
+      expect(existsSync(aside)).toBe(false);
+    });
+  });
+
   it('writes a document again when its file was deleted from the build by hand, or replaced by a link', async () => {
     for (let i = 1; i <= 4; i++) await story(`u${i}`, i);
     const outside = await tempDir('feedpub-outside-');
