@@ -1,12 +1,20 @@
 // A build that replaces, in the folder, only the files whose sources changed: each file whole, in an order no reader can trip on.
-import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { SnapshotItem } from '../snapshot/snapshot.js';
 import type { CopiedFile } from './build-files.js';
 import { FileListing, FolderMaker, inParallel, isFile, removeEmptyFolders } from './build-folder.js';
 import { documentFile } from './build-paths.js';
-import { BUILD_MANIFEST, type BuildManifest, emptyManifest, writeManifest } from './build-manifest.js';
+import {
+  BUILD_MANIFEST,
+  type BuildManifest,
+  emptyManifest,
+  readPending,
+  removePending,
+  writeManifest,
+  writePending,
+} from './build-manifest.js';
+import type { OthersAside } from './others-aside.js';
 import { type BuildFailures, ENCODINGS, type Target, WRITE_PARALLEL, keptAsItWas, placeDocument, suffixesOf } from './place-document.js';
 
 /**
@@ -31,17 +39,13 @@ export async function updateTree(
   const dirs = new FolderMaker();
   let n = 0;
   const temp = () => path.join(staging, String(n++));
+  const pending = await readPending(outDir);
   try {
+    const blocked = await clearNewPaths(items, files, before, pending, outDir, aside, failures);
     for (const [rel, file] of files) {
       const to = path.join(outDir, rel);
+      if (blocked.has(rel)) continue;
       if (before.files.get(rel) !== file.stamp || !isFile(to)) {
-        try {
-          // A file of the user's where a new image goes is kept aside (it was written over without a word).
-          if (!before.files.has(rel)) await aside.moveAside(outDir, [rel], () => readFileSync(file.from));
-        } catch (error) {
-          failures.report(rel, error);
-          continue;
-        }
         await dirs.make(path.dirname(to));
         const copied = temp();
         await copyFile(file.from, copied);
@@ -51,6 +55,7 @@ export async function updateTree(
     }
     const listed = new FileListing();
     const update = async (item: SnapshotItem) => {
+      if (blocked.has(item.path)) return;
       const to = path.join(outDir, documentFile(item.path));
       const last = before.documents.get(item.path);
       const uncompressed = plain(item.path);
@@ -60,8 +65,6 @@ export async function updateTree(
         // Kept only when every file of it is there (a build killed midway may have removed a .gz).
         () => last !== undefined && suffixesOf(last).every((suffix) => listed.has(to + suffix)),
         async (body, owned) => {
-          // A new document: a file of the user's where it goes is kept aside (it was written over without a word).
-          if (last === undefined) await aside.moveAside(outDir, ENCODINGS.map((suffix) => documentFile(item.path) + suffix), () => body);
           await dirs.make(path.dirname(to));
           if (uncompressed) {
             const written = temp();
@@ -90,18 +93,80 @@ export async function updateTree(
         failures.guard(update, keepLast),
       );
     }
-    await removeGone(outDir, before, manifest, failures);
+    await removeGone(outDir, before, manifest, failures, pending);
     // Unwritten (a full disk), the last manifest stays: the next build renders what changed since it again.
-    await writeManifest(outDir, manifest).catch((error) => failures.report(BUILD_MANIFEST, error));
+    const wrote = await writeManifest(outDir, manifest).then(
+      () => true,
+      (error: unknown) => failures.report(BUILD_MANIFEST, error),
+    );
+    if (wrote === true) await removePending(outDir);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
   return manifest;
 }
 
-/** Documents and copied files of the last build that this one has not: removed, and their folders when emptied. */
-async function removeGone(outDir: string, before: BuildManifest, manifest: BuildManifest, failures: BuildFailures): Promise<void> {
+/**
+ * Before anything is written: the files this build writes where the last manifest lists none. One
+ * there is the user's (moved aside: it was written over without a word), unless a killed build of
+ * ours wrote it (`pending`). Then all of them are named pending, before the first is written.
+ * Returns the documents and files not to write: a file of the user's that could not be moved.
+ */
+async function clearNewPaths(
+  items: readonly SnapshotItem[],
+  files: Map<string, CopiedFile>,
+  before: BuildManifest,
+  pending: ReadonlySet<string>,
+  outDir: string,
+  aside: OthersAside,
+  failures: BuildFailures,
+): Promise<Set<string>> {
+  const blocked = new Set<string>();
+  const fresh: string[] = [];
+  const clear = async (key: string, rels: string[]) => {
+    try {
+      await aside.moveAside(
+        outDir,
+        rels.filter((rel) => !pending.has(rel)),
+      );
+      fresh.push(...rels);
+    } catch (error) {
+      failures.report(key, error);
+      blocked.add(key);
+    }
+  };
+  for (const rel of files.keys()) if (!before.files.has(rel)) await clear(rel, [rel]);
+  for (const item of items) {
+    if (!before.documents.has(item.path))
+      await clear(
+        item.path,
+        ENCODINGS.map((suffix) => documentFile(item.path) + suffix),
+      );
+  }
+  if (fresh.length > 0 || pending.size > 0) await writePending(outDir, [...pending, ...fresh]);
+  return blocked;
+}
+
+/** Documents and copied files of the last build (or of a killed one: `pending`) that this one has not: removed, and their folders when emptied. */
+async function removeGone(
+  outDir: string,
+  before: BuildManifest,
+  manifest: BuildManifest,
+  failures: BuildFailures,
+  pending: ReadonlySet<string>,
+): Promise<void> {
   const emptied = new Set<string>();
+  const built = new Set<string>(manifest.files.keys());
+  for (const [docPath, doc] of manifest.documents) for (const suffix of suffixesOf(doc)) built.add(documentFile(docPath) + suffix);
+  for (const rel of pending) {
+    if (built.has(rel)) continue;
+    try {
+      await rm(path.join(outDir, rel), { force: true });
+      emptied.add(path.dirname(path.join(outDir, rel)));
+    } catch (error) {
+      failures.report(rel, error);
+    }
+  }
   for (const [docPath, last] of before.documents) {
     if (manifest.documents.has(docPath)) continue;
     const gone = path.join(outDir, documentFile(docPath));

@@ -80,6 +80,34 @@ function isInside(rel: string): boolean {
   return !path.isAbsolute(rel) && rel.split('/').every((s) => !unsafeSegment(s) && !s.startsWith('.'));
 }
 
+/**
+ * Files a build in place is about to write that the manifest does not list yet: written before
+ * the first of them, removed with the manifest's writing. A build killed between the two leaves
+ * it, and the next build knows those files for its own: written again or removed, never taken
+ * for the user's (attack trial: a killed build's pages of stories held or deleted since stayed
+ * public for good, carried as the user's files).
+ */
+export const BUILD_PENDING = '.feedpub-pending.json';
+
+/** The files a killed build in place may have written (BUILD_PENDING), inside the folder only. */
+export async function readPending(outDir: string): Promise<Set<string>> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(path.join(outDir, BUILD_PENDING), 'utf8'));
+    return new Set(Array.isArray(parsed) ? parsed.filter((rel): rel is string => typeof rel === 'string' && isInside(rel)) : []);
+  } catch {
+    return new Set();
+  }
+}
+
+export async function writePending(outDir: string, files: Iterable<string>): Promise<void> {
+  const file = path.join(outDir, BUILD_PENDING);
+  const temp = `${file}.tmp-${process.pid}`;
+  await writeFile(temp, `${JSON.stringify([...new Set(files)].sort())}\n`);
+  await rename(temp, file);
+}
+
+export const removePending = (outDir: string) => rm(path.join(outDir, BUILD_PENDING), { force: true });
+
 /** Write the manifest into `dir` whole (a reader, or a build interrupted here, sees the old one or the new one). */
 export async function writeManifest(dir: string, manifest: BuildManifest): Promise<void> {
   // In path order, whatever order the documents were written in: a build that changed nothing

@@ -7,7 +7,7 @@ import { documentFile } from './build-paths.js';
 import type { SnapshotItem } from '../snapshot/snapshot.js';
 import type { CopiedFile } from './build-files.js';
 import { FolderMaker, foldersAreReal, inParallel } from './build-folder.js';
-import { BUILD_MANIFEST, type BuildManifest, emptyManifest, writeManifest } from './build-manifest.js';
+import { BUILD_MANIFEST, BUILD_PENDING, type BuildManifest, emptyManifest, readPending, writeManifest } from './build-manifest.js';
 import { BUILD_MARK, type BuildGuards, BuildTargetError, checkBuildTarget } from './build-target.js';
 import type { OthersAside } from './others-aside.js';
 import {
@@ -140,7 +140,8 @@ function mixedForWriting(items: readonly SnapshotItem[]): SnapshotItem[] {
  * before the swap, naming it: the old tree stays whole (attack trial: such files went with it).
  */
 async function keepOthers(outDir: string, temp: string, before: BuildManifest, aside: OthersAside): Promise<string[]> {
-  const ours = new Set<string>([BUILD_MANIFEST, BUILD_MARK, ...before.files.keys()]);
+  // A killed build's own files (its pending list) are not the user's: they go with the old tree.
+  const ours = new Set<string>([BUILD_MANIFEST, BUILD_MARK, BUILD_PENDING, ...before.files.keys(), ...(await readPending(outDir))]);
   for (const doc of before.documents.keys()) for (const suffix of ENCODINGS) ours.add(documentFile(doc) + suffix);
   let found: Dirent[];
   try {

@@ -1,5 +1,5 @@
 // A file of the user's where a build now writes (a page, its .gz, an image): kept under `.feedpub-replaced/<build time>/`, never overwritten.
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { copyFile, link, lstat, mkdir, readlink, rename, symlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -29,16 +29,11 @@ export class OthersAside {
 
   /**
    * In place, before a document or copied file is written at `rels` (its files, relative to
-   * `outDir`; none of them in the last build's manifest): move away those that are there. Files
-   * that hold what this build writes (`bytes`, for the first of `rels`) are a killed build's, whose
-   * manifest was never written: left to be written over. A move that fails throws, so the
-   * document is reported and not written, and the file stays.
+   * `outDir`; none of them this build's, by its manifest or pending list): move away those that are
+   * there. A move that fails throws, so the document is reported and not written, and the file stays.
    */
-  async moveAside(outDir: string, rels: readonly string[], bytes: () => Buffer): Promise<void> {
-    const there = rels.filter((rel) => isFileOrLink(path.join(outDir, rel)));
-    if (there.length === 0) return;
-    if (there[0] === rels[0] && sameBytes(path.join(outDir, rels[0] as string), bytes)) return;
-    for (const rel of there) {
+  async moveAside(outDir: string, rels: readonly string[]): Promise<void> {
+    for (const rel of rels.filter((r) => isFileOrLink(path.join(outDir, r)))) {
       const keptAt = this.keptAt(rel);
       await folderIn(outDir, path.dirname(keptAt));
       await rename(path.join(outDir, rel), path.join(outDir, keptAt));
@@ -83,16 +78,6 @@ function isFileOrLink(file: string): boolean {
   try {
     const st = lstatSync(file);
     return st.isFile() || st.isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-function sameBytes(file: string, bytes: () => Buffer): boolean {
-  try {
-    const st = lstatSync(file);
-    const want = bytes();
-    return st.isFile() && st.size === want.length && readFileSync(file).equals(want);
   } catch {
     return false;
   }

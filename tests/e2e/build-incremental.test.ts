@@ -6,6 +6,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
+import { BUILD_PENDING } from '../../src/publish/build-manifest.js';
 import { BUILD_MANIFEST } from '../../src/publish/write-build.js';
 import { buildSite } from '../../src/runtime.js';
 import { jpeg, png } from '../core/image-fixtures.js';
@@ -191,16 +192,21 @@ describe('build, again', () => {
       expect(await readFile(path.join(site, result.replaced[0]?.keptAt ?? ''), 'utf8')).toBe('my own page\n');
       expect(await readFile(path.join(site, 'articles/p7.html'), 'utf8')).toContain('Story p7');
       await expectEncodingsAgree(site, ['articles/p7.html']);
-      // A page this build would write, left by a build killed before its manifest: written over, not kept aside.
+      // Pages of a build killed before its manifest (its pending list names them): written over, or
+      // removed when their story is held or gone since, never kept as the user's (attack trial).
       const page = await readFile(path.join(site, 'articles/p7.html'));
       const manifest = JSON.parse(await readFile(path.join(site, BUILD_MANIFEST), 'utf8')) as { documents: Record<string, unknown> };
       delete manifest.documents['/articles/p7'];
       await writeFile(path.join(site, BUILD_MANIFEST), JSON.stringify(manifest));
+      await writeFile(path.join(site, 'articles/p8.html'), 'a page of a story held since\n');
+      await writeFile(path.join(site, BUILD_PENDING), JSON.stringify(['articles/p7.html', 'articles/p7.html.gz', 'articles/p7.html.br', 'articles/p8.html']));
       const { config: again, configDir: againDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example', precompress: 'all' });
       const second = await buildSite(again, site, { log: silentLogger });
       await removeDir(againDir);
       expect(second.replaced).toEqual([]);
       expect((await readFile(path.join(site, 'articles/p7.html'))).equals(page)).toBe(true);
+      expect(existsSync(path.join(site, 'articles/p8.html'))).toBe(false);
+      expect(existsSync(path.join(site, BUILD_PENDING)), 'gone with the manifest written').toBe(false);
     });
   });
 
