@@ -68,15 +68,52 @@ const OPTIONS = {
 /** Log lines, progress and the CLI's own messages, in the order they were written, in few writes (log.ts). */
 const stderr = Object.assign(batchedWriter(), { isTTY: process.stderr.isTTY });
 
+/**
+ * An unknown option said plainly, with the known one it is likely a slip for (new-user trial:
+ * parseArgs' own message spoke of positional arguments, with an unbalanced quote, for `--verison`).
+ */
+function optionError(error: Error & { code?: string }): string {
+  const given = /'(-[^']*)'/.exec(error.message)?.[1];
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || given === undefined) return error.message;
+  const name = given.replace(/^-+/, '').split('=')[0] ?? '';
+  const wanted = name.toLowerCase().replace(/_/g, '-');
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const known of Object.keys(OPTIONS)) {
+    const d = editDistance(wanted, known);
+    if (d < bestDistance) [best, bestDistance] = [known, d];
+  }
+  return `unknown option ${given.split('=')[0]}${best === undefined ? '' : ` (did you mean --${best}?)`}`;
+}
+
+/** Levenshtein distance: edits of one character. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; options: typeof OPTIONS }>>;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    stderr.write(`feedpub: ${(error as Error).message}\n\n${USAGE}`);
+    stderr.write(`feedpub: ${optionError(error as Error & { code?: string })}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
+  // parseArgs keeps the last of a repeated option silently (new-user trial: two --explain, one explained).
+  const explains = argv.filter((a) => a === '--explain' || a.startsWith('--explain=')).length;
+  if (explains > 1) {
+    stderr.write('feedpub: check --explain reads one file: run it once for each file\n');
+    return 2;
+  }
   if (values.help) {
     process.stdout.write(USAGE);
     return 0;

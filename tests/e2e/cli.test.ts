@@ -280,7 +280,14 @@ describe('feedpub CLI', () => {
 
     const unknown = await finished(run(['--frobnicate'], cwd));
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--frobnicate'");
+    expect(unknown.stderr).toMatch(/^feedpub: unknown option --frobnicate\n/);
+    // A slip gets the option it is likely for (new-user trial: parseArgs' message spoke of positionals).
+    const slip = await finished(run(['--verison'], cwd));
+    expect(slip.code).toBe(2);
+    expect(slip.stderr).toMatch(/^feedpub: unknown option --verison \(did you mean --version\?\)/);
+    const twice = await finished(run(['check', '--explain', 'a.txt', '--explain', 'b.txt'], cwd));
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('check --explain reads one file: run it once for each file');
 
     // A configuration that is a FIFO or a device is refused at once (reading one waited for ever, or grew without end).
     const fifo = path.join(cwd, 'config.fifo');
