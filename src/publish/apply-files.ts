@@ -21,6 +21,7 @@ import type { ProblemBook } from './problem-book.js';
 import { startBatch, untilQuiet } from './read-batches.js';
 import { restoreEntries, storedNotes } from './restore-entries.js';
 import { HeldMarks } from './held-marks.js';
+import { SiblingImages } from './sibling-images.js';
 import { RENAME_WINDOW_MS, RecentRemovals } from './rename-rules.js';
 import { type StoredEntry, storedEntries } from './stored-entry.js';
 import { admitId, storyNotes } from './story-notes.js';
@@ -99,6 +100,8 @@ export class FileApplier {
   /** Files whose story moved to a path of this batch while they took that path's story (previousIdentity): applied before apply() returns. */
   private swapPartners: string[] = [];
   private readonly lately = new RecentRemovals();
+  /** The pictures saved beside the stories under their names, as the last scan listed them. */
+  private readonly siblings = new SiblingImages();
   /** Published copies (DUPLICATE_TEXT), with the path of the story each has the bytes of. */
   private readonly copies = new Map<string, string>();
 
@@ -249,11 +252,21 @@ export class FileApplier {
     return this.lately.hold();
   }
 
-  /** Published stories whose image file changed since they were read (all by default): a scan reads them again. */
+  /**
+   * Published stories whose image file changed since they were read (all by default), or with no
+   * picture and one of their name beside them now: a scan reads them again.
+   */
   staleImages(entries: readonly Entry[] = this.catalog.list()): string[] {
     const mismatched = new Set(this.problems.pathsWithCode(ProblemCode.ImageMismatch));
     const urls = siteUrls(this.options.baseUrl);
-    return entries.filter((e) => imageChanged(this.options.articlesDir, e, urls, mismatched.has(e.path))).map((e) => e.path);
+    return entries
+      .filter((e) => (e.image === undefined ? this.siblings.of(e.path) !== undefined : imageChanged(this.options.articlesDir, e, urls, mismatched.has(e.path))))
+      .map((e) => e.path);
+  }
+
+  /** The images a scan listed beside the stories (before it reads): a story's picture may be the one of its name. */
+  imagesListed(images: readonly string[]): void {
+    this.siblings.replace(images);
   }
 
   private applyRead(relPath: string, read: Read, rootGone: boolean, freed: string[]): boolean {
@@ -283,6 +296,9 @@ export class FileApplier {
     }
     const { slug } = ingested;
     const { story, conflict } = admitId(relPath, ingested.story, (id) => this.catalog.idOwner(id));
+    // A story that names no picture has the one saved beside it under its name (`flood.txt`, `flood.jpg`).
+    const sibling = story.image === undefined ? this.siblings.of(relPath) : undefined;
+    if (sibling !== undefined) story.image = STORED_BASE + paths.image(sibling);
     this.catalog.setReading(relPath, summarizeReading(story.reading, story));
     const owner = this.catalog.slugOwner(slug);
     if (owner !== undefined && owner !== relPath) {

@@ -192,6 +192,7 @@ export class LiveSite {
       knownHash: (hash) => this.store.hasHash(hash),
       storedStats: () => this.store.liveStats(),
       staleImages: () => this.applier.staleImages(),
+      listedImages: (images) => this.applier.imagesListed(images),
       holdRemovals: () => this.applier.holdRemovals(),
       rebuild: () => this.rebuild(),
       // Serve keeps one worker warm for the next save; a build parses nothing more.

@@ -37,6 +37,8 @@ export interface ReconcilerOptions {
   storedStats: () => Iterable<StoredStat>;
   /** Published stories whose image changed (publish/story-image.ts): read again although their file did not change. */
   staleImages?: () => string[];
+  /** The images a scan listed beside the stories (publish/sibling-images.ts), told before it reads. */
+  listedImages?: (images: readonly string[]) => void;
   rebuild: () => void;
   /** The first scan has read every file, and rebuilds next: what only reading needed can go. */
   onRead?: () => void;
@@ -155,6 +157,7 @@ export class Reconciler {
     if (released) log.info('scan.root-released', { folder: articlesDir, reason: "the folder holds this site's stories again: followed from here" });
     problems.setScan(scan.problems);
     this.ignored = scan.ignored;
+    this.options.listedImages?.(scan.images);
     // What this scan reports (a folder too deep, a link) is no file to read: reading it would clear its problem.
     const scanned = new Set(scan.problems.map((p) => p.path));
     // A link read once (by its event) is known to the catalog but never listed as a file: it is

@@ -23,6 +23,8 @@ export interface ScanResult {
   ignored: string[];
   /** Every folder listed (relative; '' is the root): those the watcher missed can be watched. */
   folders: string[];
+  /** Image files (by extension) beside the stories: a story's picture may be the one of its name (publish/sibling-images.ts). */
+  images: string[];
   /**
    * Each listed sub-folder's identity (device, inode, birth time) as it was just before it was
    * listed: a folder at the same path with the same identity is the same folder, moved away and
@@ -56,26 +58,27 @@ export async function scanFolder(root: string): Promise<ScanResult> {
   const problems: Problem[] = [];
   const ignored: string[] = [];
   const folders: string[] = [];
+  const images: string[] = [];
   const folderIds = new Map<string, string>();
   const unreadable: string[] = [];
   try {
     // The root itself may be a link (a deploy's `current`): followed; links inside it never are.
     const st = await stat(root);
-    if (!st.isDirectory()) return { files, problems, ignored, folders, folderIds, unreadable, rootOk: false, rootError: 'not a folder' };
+    if (!st.isDirectory()) return { files, problems, ignored, folders, images, folderIds, unreadable, rootOk: false, rootError: 'not a folder' };
     // Listed but not entered (chmod a-x): its names read, no file of it can be, and it looked
     // empty (ROOT_EMPTY, "is the share mounted?") where the cause is its permissions.
     await access(root, constants.R_OK | constants.X_OK);
   } catch (cause) {
-    return { files, problems, ignored, folders, folderIds, unreadable, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
+    return { files, problems, ignored, folders, images, folderIds, unreadable, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
   }
   try {
-    await walk(root, '', 0, { files, problems, ignored, folders, folderIds, unreadable, statted: 0 });
+    await walk(root, '', 0, { files, problems, ignored, folders, images, folderIds, unreadable, statted: 0 });
   } catch (cause) {
-    return { files, problems, ignored, folders, folderIds, unreadable, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
+    return { files, problems, ignored, folders, images, folderIds, unreadable, rootOk: false, rootError: (cause as NodeJS.ErrnoException).code ?? String(cause) };
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   ignored.sort();
-  return { files, problems, ignored, folders, folderIds, unreadable, rootOk: true };
+  return { files, problems, ignored, folders, images, folderIds, unreadable, rootOk: true };
 }
 
 /** List `dir` (at `rel`, `depth` levels down) into `out`, recursively. An unreadable sub-folder is a problem; an unreadable root throws. */
@@ -88,6 +91,7 @@ async function walk(
     problems: Problem[];
     ignored: string[];
     folders: string[];
+    images: string[];
     folderIds: Map<string, string>;
     unreadable: string[];
     statted: number;
@@ -115,6 +119,7 @@ async function walk(
     const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
     if (entry.isFile() && !isArticleFile(entry.name) && imageType(entry.name) === undefined && ignored.length < IGNORED_LIMIT)
       ignored.push(childRel);
+    else if (entry.isFile() && imageType(entry.name) !== undefined && !isIgnoredName(entry.name)) out.images.push(childRel);
     if (isIgnoredName(entry.name)) continue;
     const childAbs = path.join(dir, entry.name);
     if (entry.isSymbolicLink()) {

@@ -1,7 +1,7 @@
 // Story images: served from beside the story, announced as enclosures with the right type and length.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { symlink } from 'node:fs/promises';
+import { rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Reconciler } from '../../src/publish/reconciler.js';
@@ -30,6 +30,40 @@ const atoms = atomOracle('Atom with enclosures');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/AlXlMwAAAABJRU5ErkJggg==', 'base64');
 
 describe('story images', () => {
+  it('gives a plain-text story the picture saved beside it under its name: at start, added and deleted later, and in build (new-user trial)', async () => {
+    await put(ctx.articles, 'world/flood.txt', 'Flood walls hold\n\n2026-01-05 09:00\n\nThe walls held.\n');
+    await put(ctx.articles, 'world/flood.jpg', jpeg(640, 480));
+    await put(ctx.articles, 'world/fire.txt', 'Fire in the hills\n\n2026-01-06 09:00\n\nThe fire is out.\n');
+    await put(ctx.articles, 'world/other.png', png(2, 2)); // a picture of no story's name: nobody's
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const item = async (title: string) => parseRssFeed((await getText(`${url}/feed.xml`)).text).items?.find((i) => i.title === title);
+    expect((await item('Flood walls hold'))?.enclosures?.[0]).toMatchObject({ url: `${url}/articles/world/flood.jpg`, type: 'image/jpeg' });
+    expect((await getText(`${url}/feed.xml`)).text).toContain(`<media:thumbnail url="${url}/articles/world/flood.jpg" width="640" height="480"/>`);
+    expect((await getText(`${url}/articles/world/flood`)).text).toContain(`<img src="${url}/articles/world/flood.jpg"`);
+    expect((await fetch(`${url}/articles/world/flood.jpg`)).status).toBe(200);
+    expect((await fetch(`${url}/articles/world/other.png`)).status).toBe(404);
+    expect((await item('Fire in the hills'))?.enclosures ?? []).toEqual([]);
+    // Saved later beside a published story: read again by the scan its event schedules.
+    await put(ctx.articles, 'world/fire.png', png(30, 20));
+    await waitFor(async () => (await item('Fire in the hills'))?.enclosures?.[0]?.url === `${url}/articles/world/fire.png`, 15_000, 'the picture');
+    // Deleted: the story goes on without one.
+    await rm(path.join(ctx.articles, 'world/flood.jpg'));
+    await waitFor(async () => ((await item('Flood walls hold'))?.enclosures ?? []).length === 0, 15_000, 'the picture gone');
+    const out = await tempDir('feedpub-siblings-');
+    try {
+      const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example' });
+      await ctx.running.close();
+      ctx.running = undefined;
+      await buildSite(config, path.join(out, 'site'), { log: silentLogger });
+      await removeDir(configDir);
+      expect(existsSync(path.join(out, 'site/articles/world/fire.png'))).toBe(true);
+      expect(existsSync(path.join(out, 'site/articles/world/other.png'))).toBe(false);
+    } finally {
+      await removeDir(out);
+    }
+  });
+
   it('becomes an RSS enclosure and media:content, an Atom enclosure link and a JSON attachment', async () => {
     await put(ctx.articles, 'world/photo story.png', PNG);
     await put(ctx.articles, 'world/with-image.md', '---\ntitle: With an image\nimage: photo story.png\n---\nbody\n');
