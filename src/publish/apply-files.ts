@@ -23,7 +23,7 @@ import { restoreEntries, storedNotes } from './restore-entries.js';
 import { HeldMarks } from './held-marks.js';
 import { SiblingImages } from './sibling-images.js';
 import { RENAME_WINDOW_MS, RecentRemovals } from './rename-rules.js';
-import { type StoredEntry, storedEntries } from './stored-entry.js';
+import { MadeSummaries, type StoredEntry, storedEntries } from './stored-entry.js';
 import { admitId, storyNotes } from './story-notes.js';
 import { type StoryImage, imageChanged, readStoryImage } from './story-image.js';
 import { UrlMoves } from './url-moves.js';
@@ -55,7 +55,7 @@ export interface ApplyOptions {
 type Read = Exclude<FileOutcome, { error: unknown }> | { error: ArticleError };
 type FileRead = { kind: 'file' } & FileStat;
 /** What the parse made of a story besides the story: its URL, summary, and warnings and notes. */
-type Made = { slug: string[]; summary: string; media: string[]; notes: Problem[] };
+type Made = { slug: string[]; summary: string | undefined; media: string[]; notes: Problem[] };
 const stored = siteUrls(STORED_BASE);
 
 /**
@@ -88,7 +88,7 @@ export class FileApplier {
     private readonly now: () => number,
   ) {
     this.moves = new UrlMoves(store, log, now);
-    this.toEntry = storedEntries(store, options.baseUrl);
+    this.toEntry = storedEntries(store, options.baseUrl, this.madeSummaries);
     this.held = new HeldMarks(store, now());
   }
 
@@ -100,6 +100,8 @@ export class FileApplier {
   /** Files whose story moved to a path of this batch while they took that path's story (previousIdentity): applied before apply() returns. */
   private swapPartners: string[] = [];
   private readonly lately = new RecentRemovals();
+  /** Summaries a render made (a server parses without them): stored with the next batch. */
+  private readonly madeSummaries = new MadeSummaries();
   /** The pictures saved beside the stories under their names, as the last scan listed them. */
   private readonly siblings = new SiblingImages();
   /** Published copies (DUPLICATE_TEXT), with the path of the story each has the bytes of. */
@@ -159,6 +161,7 @@ export class FileApplier {
       this.moves.begin();
       let applied = 0;
       const run = () => {
+        if (applied === 0) this.store.putSummaries(this.madeSummaries.take());
         for (; applied < jobs.length; applied++) {
           const job = jobs[applied] as { path: string; read: Read };
           if (this.applyRead(job.path, job.read, rootGone, freed)) changed = true;

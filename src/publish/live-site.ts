@@ -113,7 +113,8 @@ export class LiveSite {
       });
     }
     const { boilerplateMarkers, timeZone, maxTitleLength, credits } = config;
-    this.parser = storyParser({ boilerplateMarkers, timeZone, maxTitleLength, credits }, options.workers ?? true);
+    // A server leaves summaries to the renders that show them; a build makes them while it parses (core/ingest.ts).
+    this.parser = storyParser({ boilerplateMarkers, timeZone, maxTitleLength, credits }, options.workers ?? true, !options.watch);
     this.scheduler = new ReleaseScheduler((paths) => {
       log.info('article.release', { files: paths.length });
       for (const p of paths) this.queue.enqueue(p);

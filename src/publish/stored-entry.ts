@@ -36,7 +36,7 @@ export class StoredEntry implements Entry {
    * fails (a full disk), they stay here: the store has the old body or none, and readers must get
    * the new one (publish/store-retry.ts stores it later).
    */
-  private unstored: { body: string; summary: string } | undefined;
+  private unstored: { body: string; summary?: string } | undefined;
 
   /**
    * `baseUrl` is the public base URL: what the store wrote against STORED_BASE (resolved links,
@@ -45,8 +45,8 @@ export class StoredEntry implements Entry {
   constructor(
     meta: EntryMeta,
     private readonly baseUrl: string,
-    private readonly load: { body: (path: string) => string; summary: (path: string) => string | undefined },
-    unstored?: { body: string; summary: string },
+    private readonly load: Loader,
+    unstored?: { body: string; summary?: string },
   ) {
     this.unstored = unstored;
     this.path = meta.path;
@@ -98,11 +98,43 @@ export class StoredEntry implements Entry {
 
   /**
    * The file's own summary, else the one made when it was parsed (read from the store like the
-   * body: kept in memory, 100,000 of them would be tens of MB). A store of an older feedpub has
-   * none: then it is made here.
+   * body: kept in memory, 100,000 of them would be tens of MB). A server parses without them, and
+   * a store of an older feedpub has none: then it is made here, and handed to `load.made` to keep.
    */
   get summary(): string {
-    return this.explicitSummary ?? this.unstored?.summary ?? this.load.summary(this.path) ?? summarize(this.contentHtml, this.title);
+    const known = this.explicitSummary ?? this.unstored?.summary ?? this.load.summary(this.path);
+    if (known !== undefined) return known;
+    const made = summarize(this.contentHtml, this.title);
+    this.load.made?.(this.path, this.hash, made);
+    return made;
+  }
+}
+
+interface Loader {
+  body: (path: string) => string;
+  summary: (path: string) => string | undefined;
+  /** A summary made for a render, of the story of this hash: the store may keep it. */
+  made?: (path: string, hash: string, summary: string) => void;
+}
+
+/**
+ * Summaries made for renders, to be stored with the next batch (MadeSummaries.take): the front
+ * feeds' stories then read theirs from the store, as a build's do. Bounded: a crawler walking
+ * every archive page of a server with no saves must not fill memory with them.
+ */
+export class MadeSummaries {
+  private readonly byPath = new Map<string, { path: string; hash: string; summary: string }>();
+
+  constructor(private readonly limit = 2000) {}
+
+  add(path: string, hash: string, summary: string): void {
+    if (this.byPath.size < this.limit || this.byPath.has(path)) this.byPath.set(path, { path, hash, summary });
+  }
+
+  take(): { path: string; hash: string; summary: string }[] {
+    const all = [...this.byPath.values()];
+    this.byPath.clear();
+    return all;
   }
 }
 
@@ -113,8 +145,13 @@ export class StoredEntry implements Entry {
 export function storedEntries(
   store: { body: (path: string) => string; summary: (path: string) => string | undefined },
   baseUrl: string,
-): (meta: EntryMeta, unstored?: { body: string; summary: string }) => StoredEntry {
-  const load = { body: (p: string) => store.body(p), summary: (p: string) => store.summary(p) };
+  made?: MadeSummaries,
+): (meta: EntryMeta, unstored?: { body: string; summary?: string }) => StoredEntry {
+  const load: Loader = {
+    body: (p) => store.body(p),
+    summary: (p) => store.summary(p),
+    ...(made ? { made: (p: string, hash: string, summary: string) => made.add(p, hash, summary) } : {}),
+  };
   return (meta, unstored) => new StoredEntry(meta, baseUrl, load, unstored);
 }
 

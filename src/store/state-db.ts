@@ -122,7 +122,7 @@ export class StateDb {
         // Deletions of stories that were out: a held story (dated after its deletion) was no news to
         // readers, and its id and time are the desk's (new-user trial: tombstones in Atom of embargoed stories).
         newestDeletion: this.db.prepare<[], { at: number | null }>('SELECT MAX(deleted_at) AS at FROM articles WHERE published <= deleted_at'),
-        putEntry: this.db.prepare<[string, string, Buffer, Buffer, string | null]>(
+        putEntry: this.db.prepare<[string, string, Buffer, Buffer | null, string | null]>(
           `INSERT INTO entries (path, meta, body, summary, notes) VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE
            SET meta = excluded.meta, body = excluded.body, summary = excluded.summary, notes = excluded.notes`,
         ),
@@ -139,6 +139,10 @@ export class StateDb {
         liveStats: this.db.prepare<[], { path: string; size: number }>('SELECT path, size FROM articles WHERE deleted_at IS NULL'),
         body: this.db.prepare<[string], { body: StoredText }>('SELECT body FROM entries WHERE path = ?'),
         summary: this.db.prepare<[string], { summary: StoredText | null }>('SELECT summary FROM entries WHERE path = ?'),
+        // Only into the row of the same story (its hash), and only where none is kept.
+        putSummary: this.db.prepare<[Buffer, string, string]>(
+          "UPDATE entries SET summary = ? WHERE path = ? AND summary IS NULL AND json_extract(meta, '$.hash') = ?",
+        ),
         clearEntries: this.db.prepare('DELETE FROM entries'),
         empty: this.db.prepare(
           'SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM entries) AND NOT EXISTS (SELECT 1 FROM redirects)',
@@ -244,14 +248,22 @@ export class StateDb {
   }
 
   /** Keep the last good parse of a published story (metadata JSON, sanitized HTML body, summary). */
-  putEntry(filePath: string, meta: string, body: string, summary: string, notes: string | null = null): void {
+  putEntry(filePath: string, meta: string, body: string, summary: string | undefined, notes: string | null = null): void {
     if (this.writesHeld) return;
-    this.stmts.putEntry.run(filePath, meta, toStored(body), toStored(summary), notes);
+    this.stmts.putEntry.run(filePath, meta, toStored(body), summary === undefined ? null : toStored(summary), notes);
   }
 
   /** False inside withoutWrites (a batch the disk refused, applied in memory) or once surrendered. */
   get writable(): boolean {
     return !this.writesHeld;
+  }
+
+  /** Keep summaries made when a render asked for them (publish/stored-entry.ts), in one transaction. */
+  putSummaries(made: readonly { path: string; hash: string; summary: string }[]): void {
+    if (this.writesHeld || made.length === 0) return;
+    this.transaction(() => {
+      for (const { path: filePath, hash, summary } of made) this.stmts.putSummary.run(toStored(summary), filePath, hash);
+    });
   }
 
   deleteEntry(filePath: string): void {

@@ -11,6 +11,8 @@ export type WorkerDone = { id: number; outcome: unknown }[];
 /** `running`: 16 shared bytes in which the worker notes the job it is on (runningCell). */
 export interface ParseWorkerData {
   options: IngestOptions;
+  /** Make summaries (core/ingest.ts): a build does, a server leaves them to its renders. */
+  summaries: boolean;
   running: SharedArrayBuffer;
 }
 

@@ -10,6 +10,8 @@ import { startWorker } from './start-worker.js';
 export interface ParsePoolOptions {
   /** Parse options, fixed for the pool's life (they cross to every worker once). */
   parse: IngestOptions;
+  /** Make summaries (default true): core/ingest.ts. */
+  summaries?: boolean;
   /** Worker threads (default: the machine's parallelism, 1 to 4). */
   size?: number;
   /** A file still parsing after this long is TOO_COMPLEX and its worker is replaced (default 10 s). */
@@ -192,7 +194,7 @@ export class ParsePool {
 
   private spawn(): Slot {
     const running = new SharedArrayBuffer(16);
-    const data: ParseWorkerData = { options: this.options.parse, running };
+    const data: ParseWorkerData = { options: this.options.parse, running, summaries: this.options.summaries ?? true };
     const worker = startWorker('parse-worker', data, { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: this.memoryMb });
     const slot: Slot = { worker, ready: false, jobs: [], bytes: 0, timer: undefined, running: runningCell(running) };
     worker.on('message', (message: { done: WorkerDone } | { ready: true }) => {

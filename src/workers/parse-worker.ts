@@ -5,7 +5,7 @@ import { prepareFor } from '../core/parse-story.js';
 import { type ParseWorkerData, type WorkerDone, type WorkerJob, runningCell } from './parse-messages.js';
 import { readStory } from './read-story.js';
 
-const { options, running } = workerData as ParseWorkerData;
+const { options, running, summaries } = workerData as ParseWorkerData;
 /** The job this worker is on, for the pool's time limit (parse-pool.ts). */
 const cell = runningCell(running);
 
@@ -34,8 +34,8 @@ parentPort?.on('message', (jobs: WorkerJob[]) => {
 
 function parse(job: WorkerJob): unknown {
   return 'file' in job
-    ? readStory(job.file, (bytes) => lean(ingestStory(bytes, job.file.relPath, options)))
-    : lean(ingestStory(job.bytes, job.path, options));
+    ? readStory(job.file, (bytes) => lean(ingestStory(bytes, job.file.relPath, options, summaries)))
+    : lean(ingestStory(job.bytes, job.path, options, summaries));
 }
 
 /**

@@ -23,9 +23,9 @@ export interface StoryParser {
  * A parser with `options` fixed for its life. On this thread the parser modules (markdown-it,
  * sanitize-html, yaml) are loaded on the first parse: with workers, only the workers load them.
  */
-export function storyParser(options: IngestOptions, workers: boolean): StoryParser {
+export function storyParser(options: IngestOptions, workers: boolean, summaries = true): StoryParser {
   if (workers) {
-    const pool = new ParsePool({ parse: options });
+    const pool = new ParsePool({ parse: options, summaries });
     return {
       parse: (relPath, bytes) => pool.parse(relPath, bytes),
       read: (file, before) => pool.read(file, before),
@@ -36,10 +36,10 @@ export function storyParser(options: IngestOptions, workers: boolean): StoryPars
     };
   }
   return {
-    parse: async (relPath, bytes) => (await import('../core/ingest.js')).ingestStory(bytes, relPath, options),
+    parse: async (relPath, bytes) => (await import('../core/ingest.js')).ingestStory(bytes, relPath, options, summaries),
     read: async (file) => {
       const { ingestStory } = await import('../core/ingest.js');
-      return readStory(file, (bytes) => ingestStory(bytes, file.relPath, options));
+      return readStory(file, (bytes) => ingestStory(bytes, file.relPath, options, summaries));
     },
     warm: () => undefined,
     rest: () => undefined,

@@ -1,12 +1,13 @@
 // A restart serves the stored stories at once (healthz 200) and corrects them when its first scan reaches the files.
 import { statSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Logger, silentLogger } from '../../src/log.js';
 import { LiveSite } from '../../src/publish/live-site.js';
-import { getText, put, removeDir, siteFolders, startSite, testConfig, waitFor } from '../helpers.js';
+import { buildSite } from '../../src/runtime.js';
+import { ROOT, getText, put, removeDir, siteFolders, startSite, tempDir, testConfig, waitFor } from '../helpers.js';
 
 const ctx = siteFolders();
 
@@ -180,6 +181,35 @@ describe('a restart over a kept state', () => {
     await waitFor(async () => (await problems()).length === 0, 20_000, 'ROOT_EMPTY to clear');
     const json = JSON.parse((await getText(`${url}/feed.json`)).text) as { items: { id: string }[] };
     expect(JSON.parse(idBefore).items.map((i: { id: string }) => i.id)).toEqual(json.items.map((i) => i.id));
+  });
+
+  it('makes summaries when a feed shows them (a server parses without), as a build makes them, and keeps them in the store', async () => {
+    await put(ctx.articles, 'seed.txt', await readFile(path.join(ROOT, 'tests/fixtures/seed-article.txt'), 'utf8'));
+    await put(ctx.articles, 'short.txt', story('เรื่องสั้น'));
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url } = ctx.running;
+    const served = JSON.parse((await getText(`${url}/feed.json`)).text) as { items: { id: string; summary: string }[] };
+    const out = await tempDir('feedpub-summaries-');
+    try {
+      const { config, configDir } = await testConfig(ctx.articles, path.join(out, 'state'), { baseUrl: url });
+      await buildSite(config, path.join(out, 'site'), { log: silentLogger });
+      await removeDir(configDir);
+      const built = JSON.parse(await readFile(path.join(out, 'site', 'feed.json'), 'utf8')) as { items: { id: string; summary: string }[] };
+      expect(served.items.map((i) => i.summary)).toEqual(built.items.map((i) => i.summary));
+      expect(served.items[0]?.summary.length).toBeGreaterThan(20);
+    } finally {
+      await removeDir(out);
+    }
+    // Kept with the next save: read from the store from then on.
+    await put(ctx.articles, 'later.txt', story('เรื่องต่อมา'));
+    await waitFor(async () => (await getText(`${url}/feed.json`)).text.includes('เรื่องต่อมา'));
+    const db = new Database(path.join(ctx.state, 'state.db'), { readonly: true });
+    try {
+      const kept = db.prepare("SELECT count(*) AS n FROM entries WHERE path IN ('seed.txt', 'short.txt') AND summary IS NOT NULL").get() as { n: number };
+      expect(kept.n).toBe(2);
+    } finally {
+      db.close();
+    }
   });
 
   it('says on /healthz whether the first scan is done', async () => {
