@@ -109,6 +109,10 @@ const th = {
     },
     UNSURE: { what: 'ระบบไม่แน่ใจบางบรรทัด', todo: 'ข่าวเผยแพร่ตามที่เขียน ตรวจว่าบรรทัดที่ระบุ (เช่น เครดิต) แสดงตามที่ตั้งใจ' },
     DUPLICATE_ID: { what: 'id ซ้ำกับไฟล์อื่น', todo: 'ไฟล์นี้จึงได้ id ใหม่ของตัวเอง ลบหรือเปลี่ยนช่อง id ถ้าไม่ได้ตั้งใจให้ซ้ำ' },
+    HELD_TEXT: {
+      what: 'ข่าวนี้มีเนื้อหาของข่าวที่รอเผยแพร่ จึงรอไปด้วย',
+      todo: 'ไม่มีบรรทัดวันที่ของตัวเอง แต่พาดหัวหรือย่อหน้าตรงกับข่าวที่รอเผยแพร่ (ดูรายละเอียด) ถ้าเป็นข่าวอื่น ให้ใส่บรรทัดวันที่ของข่าวนี้ แล้วจะเผยแพร่ทันที',
+    },
     DUPLICATE_TEXT: { what: 'ไฟล์นี้เหมือนข่าวอื่นทุกตัวอักษร', todo: 'ข่าวเดียวกันจึงเผยแพร่สองครั้ง ถ้าไฟล์นี้เป็นสำเนา (ไฟล์สำรอง) ให้ลบหรือย้ายออกจากโฟลเดอร์ข่าว' },
     FAR_FUTURE: { what: 'วันที่เลยไปข้างหน้ากว่าหนึ่งปี', todo: 'น่าจะพิมพ์ปีผิด ตรวจปีอีกครั้ง (พ.ศ. มากกว่า ค.ศ. 543 ปี)' },
     TOO_COMPLEX: { what: 'ข่าวซับซ้อนเกินไป', todo: 'รูปแบบซ้อนกันลึกหรือมีส่วนย่อยมากเกินจะเผยแพร่ได้ปลอดภัย ลดการจัดรูปแบบลง' },
@@ -253,6 +257,10 @@ const en = {
     DUPLICATE_ID: {
       what: 'Another file already uses this id',
       todo: 'This one got its own id. Remove or change the id field unless that was meant.',
+    },
+    HELD_TEXT: {
+      what: 'Held with the held story whose text it has',
+      todo: 'It has no date line of its own, and the headline or paragraphs of a held story (see the details). If it is another story, give it a date line: it is published at once.',
     },
     DUPLICATE_TEXT: {
       what: 'The same file as another story',

@@ -151,6 +151,8 @@ export const ProblemCode = {
   DuplicateId: 'DUPLICATE_ID',
   /** The very bytes of another published story's file (a backup copy): published twice. */
   DuplicateText: 'DUPLICATE_TEXT',
+  /** No date of its own, and the text of a held story (publish/held-marks.ts): held until that story's release. */
+  HeldText: 'HELD_TEXT',
   /** Beyond the parser's limits on nesting, tags or categories (core/complexity.ts). */
   TooComplex: 'TOO_COMPLEX',
   /** Dated more than a year ahead: probably a typo, not an embargo. */

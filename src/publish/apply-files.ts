@@ -354,8 +354,8 @@ export class FileApplier {
       const wasPublished = this.unpublish(relPath, freed);
       this.catalog.setDraft(relPath, story.draft);
       this.catalog.setHeld(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
+      // A draft keeps the marks of what was held at its file: its text is no more public than before.
       if (release.kind === 'held' && !story.draft) this.held.hold(relPath, release.until.getTime(), story);
-      else this.held.release(relPath);
       this.options.hold(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
       this.log[withdrawn ? 'warn' : 'info'](story.draft ? 'article.draft' : 'article.held', {
         file: relPath,
@@ -365,7 +365,7 @@ export class FileApplier {
       return wasPublished;
     }
     this.options.hold(relPath, undefined);
-    this.held.release(relPath);
+    this.held.published(relPath, story);
     // Out again: renamed from a removed story, or its own file back after a removal.
     const returning = previous.renamed === true || (previous.record !== undefined && previous.record.deletedAt !== null);
     this.moves.published(previous.oldUrl ?? (current ? paths.article(current.slug) : undefined), paths.article(slug), record.id, returning);
@@ -388,27 +388,40 @@ export class FileApplier {
    * a new undated file that is a held story by its text (held-marks.ts) is held until its release.
    */
   private keepLostDate(relPath: string, hash: string, story: Story): void {
-    if (story.date !== undefined) return;
+    // A wire lede's date is no date of its own either: its embargo line deleted, a held story went
+    // out at once, dated ahead in every feed (re-attack trial; identity kept the held date).
+    const lede = story.date !== undefined && story.dateSource?.lede === true;
+    if (story.date !== undefined && !lede) return;
     // Or the same bytes under another name: the file renamed (or copied) after its date broke. A
     // held story renamed then went out at once with its secret text (attack trial).
     const dated = (r: IdentityRecord | undefined) => r !== undefined && r.published !== r.firstSeen;
     const mine = this.store.get(relPath);
-    const own = mine?.deletedAt === null && dated(mine) ? mine : this.store.withHash(hash, relPath).find((r) => this.stillKnown(r) && dated(r));
-    // Only for a file new at its path: an edit of a story with no date of its own is not a held
-    // story (attack trial: an undated published story took a deleted held one's date, for good).
-    const twin = own || mine?.deletedAt === null ? undefined : this.held.twin(story, this.now());
-    const published = own?.published ?? twin?.until;
-    if (published === undefined) return;
+    const live = mine?.deletedAt === null;
+    const own = live && dated(mine) ? mine : this.store.withHash(hash, relPath).find((r) => this.stillKnown(r) && dated(r));
+    // A held story's text, whose release is later than the date it would have: the later. So a
+    // copy held by a story whose embargo moved later follows it (re-attack trial: it went out
+    // at the first time). A file that holds a story already is known by paragraphs only (an
+    // undated story kept its headline when a held one of that headline went: it was taken down).
+    const twin = this.held.twin(story, this.now(), live);
+    const later = twin !== undefined && (own === undefined || twin.until > own.published) ? twin : undefined;
+    const published = later?.until ?? own?.published;
+    if (published === undefined || (lede && published <= this.now())) return;
     story.date = new Date(published);
     const kept = story.date.toISOString();
-    story.warnings.push({
-      code: ProblemCode.DateLost,
-      message: twin
-        ? `no date could be read in this save, and its text is that of the held story ${twin.path}: it stays held until that story's release, ${kept}; to publish it now, give it a date line of its own`
-        : published > this.now()
-          ? `no date could be read in this save (a misspelt month?), so the first lines may show as text; the story stays held until the date it had, ${kept}`
-          : `no date could be read in this save (a misspelt month?), so the first lines may show as text; the story keeps the date it was published with, ${kept}`,
-    });
+    story.warnings.push(
+      later
+        ? {
+            code: ProblemCode.HeldText,
+            message: `its text is the held story ${later.path}'s (its headline, or half its paragraphs), and it has no date of its own: it is held until that story's release, ${kept}; if it is another story, give it a date line of its own to publish it now`,
+          }
+        : {
+            code: ProblemCode.DateLost,
+            message:
+              published > this.now()
+                ? `no date of its own could be read in this save, so the first lines may show as text; the story stays held until the date it had, ${kept}`
+                : `no date of its own could be read in this save, so the first lines may show as text; the story keeps the date it was published with, ${kept}`,
+          },
+    );
   }
 
   /**

@@ -1,52 +1,91 @@
-// What the desk holds under embargo, remembered by its title and paragraphs until its release: a story with no readable date that is one of them stays held.
+// What the desk holds under embargo, remembered by its headline and paragraphs until its release: a story that is one of them, with no date of its own, stays held.
 import { hash } from 'node:crypto';
 import type { Story } from '../core/model.js';
 import type { HeldMark } from '../store/state-db.js';
 
-/** Where marks are kept across restarts (the state store's `held_marks`). */
+/** Where marks are kept across restarts (the state store's `held_stories`). */
 export interface HeldMarkStore {
   heldMarks(): HeldMark[];
   putHeldMark(mark: HeldMark): void;
-  dropHeldMark(path: string): void;
+  dropHeldMark(mark: Pick<HeldMark, 'path' | 'title'>): void;
 }
 
 /** Paragraphs shorter than this (letters and digits) are credits, datelines, "AFP": no evidence of one story. */
-const MIN_PARAGRAPH = 16;
+const MIN_TEXT = 16;
+
+/**
+ * Headlines shorter than this say no more: "Correction", "Weather" (re-attack trial: a held
+ * "Correction" held every new story with that subhead). "Merger agreed" is long enough.
+ */
+const MIN_HEADLINE = 12;
 
 /** The share of a held story's paragraphs that a story must have word for word to be that story. */
 const SHARED_SHARE = 0.5;
 
+/** Decimal digits of the scripts a desk types in, to ASCII: ๒,๕๐๐ is 2,500 (re-attack trial: it leaked). */
+const DIGIT_ZEROS = [0x0e50, 0x0ed0, 0x0660, 0x06f0, 0x0966, 0x09e6, 0x1040, 0x17e0];
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** HTML text with its character references read (the sanitizer writes `&#39;` where Markdown kept `'`). */
+function htmlText(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] !== '#') return ENTITIES[ref.toLowerCase()] ?? whole;
+    const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
+  });
+}
+
 /**
- * A text as compared: its letters and digits only, compatibility-folded and lower-cased, without
- * combining marks, so that a retyped headline is the same headline (attack trial: a change of
- * case, a curly apostrophe, Thai tone mark and vowel typed in the other order, each leaked).
+ * A text as compared: its letters and digits only, compatibility-folded and lower-cased (ß as ss,
+ * other scripts' digits as ASCII), without combining marks, so that a retyped headline is the same
+ * headline (attack trials: a change of case, a curly apostrophe, Thai tone mark and vowel typed in
+ * the other order, Thai digits, each leaked).
  */
 export function skeleton(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]|\p{M}/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/\p{Nd}/gu, (d) => {
+      const code = d.codePointAt(0) as number;
+      const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
+      return zero === undefined ? d : String(code - zero);
+    })
+    .replace(/[^\p{L}\p{N}]|\p{M}/gu, '');
 }
 
 const digest = (text: string) => hash('sha1', text);
 
-/** The digests of a story's paragraphs of some length (its HTML cut at each paragraph's end, tags dropped, as skeletons). */
-export function paragraphDigests(contentHtml: string, min = MIN_PARAGRAPH): string[] {
+/** The digests of a story's paragraphs of some length (its HTML cut at each paragraph's end, as skeletons). */
+export function paragraphDigests(contentHtml: string, min = MIN_TEXT): string[] {
   const out = new Set<string>();
-  for (const part of contentHtml.split(/<\/(?:p|li|h[1-6]|blockquote)>/)) {
-    const text = skeleton(part.replace(/<[^>]*>/g, ' '));
+  for (const part of contentHtml.split(/<\/(?:p|li|h[1-6]|blockquote|pre)>/)) {
+    const text = skeleton(htmlText(part));
     if (text.length >= Math.max(1, min)) out.add(digest(text));
   }
   return [...out];
 }
 
+/** A headline as remembered: its skeleton's digest, or none when too short to tell one story. */
+function headline(title: string): string {
+  const text = skeleton(title);
+  return text.length >= MIN_HEADLINE ? digest(text) : '';
+}
+
 /**
  * A held story renamed and edited at once, its date line broken or deleted (or mistyped, then
  * deleted later), has neither its bytes nor its date to be known by: it went out at once, secret
- * text and all (trials). What is left is its text. A new file with no date that reads is held
- * until the latest release of the held stories it is: one's headline as its headline or as one of
- * its paragraphs (a broken dateline above the headline becomes the headline), or half of one's
- * paragraphs, compared as skeletons, whether or not that file is still there (a "save as", then the
- * original deleted; a copy edited carries the secret text too). A mark lasts until its release,
- * across restarts, whatever becomes of its file: an embargo broken is worse than a story held too
- * long, which the desk explains (DATE_LOST, naming the held file), and a date line publishes it.
+ * text and all (trials). What is left is its text. A story with no date of its own (none that
+ * reads, or only a wire lede's) is held until the latest release of the held stories it is: a new
+ * file by one's headline (as its headline or one of its paragraphs: a broken dateline above the
+ * headline becomes the headline) or by half of one's paragraphs; a file that holds a story already
+ * by paragraphs only (an undated story keeps its headline when a held one of that headline goes).
+ * Compared as skeletons, whether or not the held file is still there (a "save as", then the
+ * original deleted). A mark is kept by file and headline until its release, across restarts,
+ * whatever becomes of its file (overwritten by another held story, turned into a draft), and goes
+ * when that story is published: an embargo broken is worse than a story held too long, which the
+ * desk explains (HELD_TEXT, naming the held file), and a date line of its own publishes it.
  */
 export class HeldMarks {
   private readonly marks = new Map<string, HeldMark>();
@@ -56,40 +95,55 @@ export class HeldMarks {
     now: number,
   ) {
     for (const mark of store.heldMarks()) {
-      if (mark.until > now) this.marks.set(mark.path, mark);
-      else store.dropHeldMark(mark.path);
+      if (mark.until > now) this.marks.set(key(mark), mark);
+      else store.dropHeldMark(mark);
     }
   }
 
   /** The story at `relPath` is held until `until`. */
   hold(relPath: string, until: number, story: Story): void {
-    const mark = { path: relPath, until, title: digest(skeleton(story.title)), paragraphs: paragraphDigests(story.contentHtml) };
-    this.marks.set(relPath, mark);
+    const mark = { path: relPath, until, title: headline(story.title), paragraphs: paragraphDigests(story.contentHtml) };
+    this.marks.set(key(mark), mark);
     this.store.putHeldMark(mark);
   }
 
-  /** The story at `relPath` is out (or a draft): whatever it was held for, its own file says now. */
-  release(relPath: string): void {
-    if (!this.marks.delete(relPath)) return;
-    this.store.dropHeldMark(relPath);
+  /** The story at `relPath` is out: the marks of that file that it is go (its text is public now). */
+  published(relPath: string, story: Story): void {
+    if (this.marks.size === 0) return;
+    const texts = textsOf(story);
+    for (const [k, mark] of this.marks) {
+      if (mark.path !== relPath || !isIt(mark, texts, false)) continue;
+      this.marks.delete(k);
+      this.store.dropHeldMark(mark);
+    }
   }
 
-  /** The held story that `story` (a new file, no date read) is, of the latest release if several, if any. */
-  twin(story: Story, now: number): { path: string; until: number } | undefined {
+  /**
+   * The held story that `story` (no date of its own) is, of the latest release if several, if
+   * any; `live`: its file holds a story already (then only its paragraphs tell).
+   */
+  twin(story: Story, now: number, live: boolean): { path: string; until: number } | undefined {
     let found: HeldMark | undefined;
-    let mine: Set<string> | undefined;
+    let texts: Set<string> | undefined;
     for (const mark of this.marks.values()) {
-      // Its own path too: a held story deleted, then saved again later with its date broken (attack trial).
       if (mark.until <= now || (found !== undefined && mark.until <= found.until)) continue;
-      // Every paragraph, however short: a held story's headline may be one of them.
-      mine ??= new Set([digest(skeleton(story.title)), ...paragraphDigests(story.contentHtml, 1)]);
-      if (!mine.has(mark.title)) {
-        if (mark.paragraphs.length === 0) continue;
-        const shared = mark.paragraphs.filter((p) => mine?.has(p)).length;
-        if (shared < Math.max(1, mark.paragraphs.length * SHARED_SHARE)) continue;
-      }
-      found = mark;
+      texts ??= textsOf(story);
+      if (isIt(mark, texts, live)) found = mark;
     }
     return found && { path: found.path, until: found.until };
   }
+}
+
+const key = (mark: Pick<HeldMark, 'path' | 'title'>) => `${mark.path}\u0000${mark.title}`;
+
+/** A story's headline and every paragraph, however short (a held story's headline may be one of them), as digests. */
+function textsOf(story: Story): Set<string> {
+  return new Set([digest(skeleton(story.title)), ...paragraphDigests(story.contentHtml, 1)]);
+}
+
+function isIt(mark: HeldMark, texts: ReadonlySet<string>, paragraphsOnly: boolean): boolean {
+  if (!paragraphsOnly && mark.title !== '' && texts.has(mark.title)) return true;
+  if (mark.paragraphs.length === 0) return false;
+  const shared = mark.paragraphs.filter((p) => texts.has(p)).length;
+  return shared >= Math.max(1, mark.paragraphs.length * SHARED_SHARE);
 }

@@ -17,7 +17,7 @@ import { FILL_SETTING, HeldFiles, beginUnsyncedFill, endUnsyncedFill, fillToken,
 import { type StoredText, fromStored, toStored } from './stored-text.js';
 import { ARTICLE_COLUMNS, type ArticleRow, type ArticleValues, type StoredArticle, articleValues, fromRow } from './article-row.js';
 
-/** A held story as remembered (publish/held-marks.ts): its release time, and the digests of its headline and paragraphs. */
+/** A held story as remembered (publish/held-marks.ts): its file, release time, and the digests of its headline ('' when too short) and paragraphs. */
 export interface HeldMark {
   path: string;
   until: number;
@@ -165,11 +165,11 @@ export class StateDb {
         archiveRuns: this.db.prepare<[], [number, string]>('SELECT first, ids FROM archive_runs ORDER BY first').raw(),
         putArchiveRun: this.db.prepare<[number, string]>('INSERT OR IGNORE INTO archive_runs (first, ids) VALUES (?, ?)'),
         clearArchiveRuns: this.db.prepare('DELETE FROM archive_runs'),
-        heldMarks: this.db.prepare<[], { path: string; until: number; title: string; paragraphs: string }>('SELECT path, until, title, paragraphs FROM held_marks'),
-        putHeldMark: this.db.prepare<[string, number, string, string]>(
-          'INSERT INTO held_marks (path, until, title, paragraphs) VALUES (?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET until = excluded.until, title = excluded.title, paragraphs = excluded.paragraphs',
+        heldMarks: this.db.prepare<[], { path: string; until: number; title: string; paragraphs: string }>('SELECT path, until, title, paragraphs FROM held_stories'),
+        putHeldMark: this.db.prepare<[string, string, number, string]>(
+          'INSERT INTO held_stories (path, title, until, paragraphs) VALUES (?, ?, ?, ?) ON CONFLICT(path, title) DO UPDATE SET until = excluded.until, paragraphs = excluded.paragraphs',
         ),
-        dropHeldMark: this.db.prepare<[string]>('DELETE FROM held_marks WHERE path = ?'),
+        dropHeldMark: this.db.prepare<[string, string]>('DELETE FROM held_stories WHERE path = ? AND title = ?'),
         getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
         dropSetting: this.db.prepare<[string]>('DELETE FROM settings WHERE key = ?'),
         putSetting: this.db.prepare<[string, string]>(
@@ -239,12 +239,12 @@ export class StateDb {
 
   putHeldMark(mark: HeldMark): void {
     if (this.writesHeld) return;
-    this.stmts.putHeldMark.run(mark.path, mark.until, mark.title, JSON.stringify(mark.paragraphs));
+    this.stmts.putHeldMark.run(mark.path, mark.title, mark.until, JSON.stringify(mark.paragraphs));
   }
 
-  dropHeldMark(filePath: string): void {
+  dropHeldMark(mark: Pick<HeldMark, 'path' | 'title'>): void {
     if (this.writesHeld) return;
-    this.stmts.dropHeldMark.run(filePath);
+    this.stmts.dropHeldMark.run(mark.path, mark.title);
   }
 
   /** Keep the last good parse of a published story (metadata JSON, sanitized HTML body, summary). */

@@ -74,9 +74,9 @@ export function writeSchema(db: Database.Database, file: string): string | undef
       -- places from \`first\`, their story ids as a JSON array. Rows, not one per story: a restart
       -- of 100,000 stories read them in 130 ms as (id, place) rows. An older feedpub ignores it.
       CREATE TABLE IF NOT EXISTS archive_runs (first INTEGER PRIMARY KEY, ids TEXT NOT NULL);
-      -- Held (embargoed) stories by title and paragraph digests, until their release
+      -- Held (embargoed) stories by file, headline and paragraph digests, until their release
       -- (publish/held-marks.ts): one renamed and edited, even while stopped, stays held. An older feedpub ignores it.
-      CREATE TABLE IF NOT EXISTS held_marks (path TEXT PRIMARY KEY, until INTEGER NOT NULL, title TEXT NOT NULL, paragraphs TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS held_stories (path TEXT NOT NULL, title TEXT NOT NULL, until INTEGER NOT NULL, paragraphs TEXT NOT NULL, PRIMARY KEY (path, title));
     `);
     const columns = db.prepare<[], { name: string }>('PRAGMA table_info(entries)').all();
     // A store of schema 3 or older: its entries get a summary when next parsed, or one is made when read.

@@ -121,7 +121,7 @@ describe('embargoes', () => {
     await rm(path.join(ctx.articles, 'budget.txt'));
     await waitFor(() => site.status().held.some((h) => h.path === 'budget-v2.txt'));
     expect(site.status().held.find((h) => h.path === 'budget-v2.txt')?.until).toBe(new Date(Math.floor(releaseAt / 1000) * 1000).toISOString());
-    expect(site.status().problems.find((p) => p.path === 'budget-v2.txt')?.reason).toContain('its text is that of the held story budget.txt');
+    expect(site.status().problems.find((p) => p.path === 'budget-v2.txt')?.reason).toContain("its text is the held story budget.txt's");
     // Renamed with a mistyped time (not published: BAD_DATE), then fixed by deleting the line.
     await rename(path.join(ctx.articles, 'budget-v2.txt'), path.join(ctx.articles, 'budget-v3.txt'));
     await put(ctx.articles, 'budget-v3.txt', `Budget passes at last\n\n31 Dec 2026 25:00\n\nPolitics desk\n\n${body}`);
@@ -161,6 +161,32 @@ describe('embargoes', () => {
     expect(again.status().held.map((h) => h.path)).not.toContain('weather.txt');
     // Held stories deleted, renamed and edited: no tombstone in the public feed (new-user trial: their ids and times were there).
     expect((await getText(`${ctx.running?.url}/atom.xml`)).text).not.toContain('deleted-entry');
+  });
+
+  it('keeps holding a wire story whose embargo line is deleted (its lede dated), and a copy follows its held story when that embargo moves later (re-attack trial)', async () => {
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    const heldPaths = () => site.status().held.map((h) => h.path);
+    const releaseAt = Date.now() + 3 * 86_400_000;
+    const lede = 'BANGKOK, Dec 3, 2026 (Reuters) - The central bank will raise its policy rate by half a point, officials said.';
+    await put(ctx.articles, 'wire.txt', `Central bank set to raise rates\n\n${bangkok(releaseAt)}\n\n${lede}\n\nThe decision surprised most economists.\n`);
+    await waitFor(() => heldPaths().includes('wire.txt'));
+    await put(ctx.articles, 'wire.txt', `Central bank set to raise rates\n\n${lede}\n\nThe decision surprised most economists.\n`);
+    await waitFor(() => site.status().problems.some((p) => p.path === 'wire.txt' && p.code === 'DATE_LOST'));
+    expect(heldPaths()).toContain('wire.txt');
+    expect((await getText(`${url}/feed.json`)).text).not.toContain('central bank');
+    // A copy held by a story whose embargo then moves later stays held past the first time.
+    const first = Math.ceil((Date.now() + 4000) / 1000) * 1000;
+    const body = 'Kappa has won the annual award for its groundbreaking research work.';
+    await put(ctx.articles, 'award.txt', `Kappa wins the award\n\n${bangkok(first)}\n\n${body}\n`);
+    await waitFor(() => heldPaths().includes('award.txt'));
+    await put(ctx.articles, 'award-copy.txt', `Kappa wins the award\n\n${body}\n`);
+    await waitFor(() => site.status().problems.some((p) => p.path === 'award-copy.txt' && p.code === 'HELD_TEXT'));
+    await put(ctx.articles, 'award.txt', `Kappa wins the award\n\n${bangkok(releaseAt)}\n\n${body}\n`);
+    await waitFor(() => site.status().held.find((h) => h.path === 'award.txt')?.until === new Date(Math.floor(releaseAt / 1000) * 1000).toISOString());
+    await waitFor(() => Date.now() > first + 1500, 10_000, 'the first release time to pass');
+    await waitFor(() => site.status().held.find((h) => h.path === 'award-copy.txt')?.until === new Date(Math.floor(releaseAt / 1000) * 1000).toISOString());
+    expect((await getText(`${url}/feed.json`)).text).not.toContain('Kappa');
   });
 
   it('calls a date more than a year ahead FAR_FUTURE on its line, and never dates a feed after the response', async () => {
@@ -251,7 +277,7 @@ describe('a date that no longer reads', () => {
     await waitFor(() => ['embargo-3.txt', 'embargo-4.txt'].every((f) => site.status().held.some((h) => h.path === f)));
     for (const page of ['embargo-3', 'embargo-4']) expect((await getText(`${url}/articles/${page}`)).status).toBe(404);
     expect((await getText(`${url}/feed.json`)).text).not.toContain('SECRET');
-    expect(site.status().problems.find((p) => p.path === 'embargo-3.txt')?.reason).toContain('stays held until that story');
+    expect(site.status().problems.find((p) => p.path === 'embargo-3.txt')?.reason).toContain('it is held until that story');
   });
 });
 
