@@ -1,5 +1,5 @@
 // The build folder's housekeeping: where a link at --out leads, one build at a time, leftovers of killed builds, folders left empty, whether a folder is safe to update in place, and making folders and files a few at a time.
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BuildTargetError } from './build-target.js';
@@ -40,9 +40,26 @@ export function lockBuildFolder(outDir: string): () => void {
 /** The folder a link at `outDir` points to (a build never replaces the link itself), else `outDir`. */
 export function throughLink(outDir: string): string {
   try {
-    return lstatSync(outDir).isSymbolicLink() ? realpathSync(outDir) : outDir;
+    if (!lstatSync(outDir).isSymbolicLink()) return outDir;
   } catch {
     return outDir;
+  }
+  try {
+    return realpathSync(outDir);
+  } catch {
+    // A link to a folder that is not there (a build killed mid-swap left it aside beside its
+    // target): the build goes where it points, and puts the folder back (re-attack trial: it wrote
+    // over the link, and failed on every run).
+    const target = path.resolve(path.dirname(outDir), readlinkSync(outDir));
+    return path.join(realpathOr(path.dirname(target)), path.basename(target));
+  }
+}
+
+function realpathOr(dir: string): string {
+  try {
+    return realpathSync(dir);
+  } catch {
+    return dir;
   }
 }
 
@@ -72,11 +89,28 @@ export async function removeLeftovers(outDir: string): Promise<void> {
   for (const name of await names(outDir)) if (dead(name, /^\.feedpub-staging-(\d+)$/)) await remove(outDir, name);
   const parent = path.dirname(path.resolve(outDir));
   const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const name of await names(parent)) {
-    // A build killed between its two renames left the folder's only copy as `.NAME.old-PID`: it
-    // goes back (attack trial: the next build deleted it, the site and the user's files with it).
-    if (dead(name, new RegExp(`^\\.${escaped}\\.old-(\\d+)$`)) && !existsSync(outDir)) await rename(path.join(parent, name), outDir);
-    else if (dead(name, new RegExp(`^\\.${escaped}\\.(?:tmp|old)-(\\d+)$`))) await remove(parent, name);
+  const all = await names(parent);
+  // A build killed between its two renames left the folder's only copy as `.NAME.old-PID`: it
+  // goes back (attack trial: the next build deleted it, the site and the user's files with it),
+  // also over an empty folder made meanwhile. An old tree a build could not remove whole is
+  // `.NAME.stale-PID`, never put back (re-attack trial: the wrong one came back).
+  const aside = all.filter((name) => dead(name, new RegExp(`^\\.${escaped}\\.old-(\\d+)$`)));
+  if (aside.length === 1 && (await emptyOrMissing(outDir))) {
+    await rmdir(outDir).catch(() => undefined);
+    await rename(path.join(parent, aside[0] as string), outDir);
+  } else if (aside.length > 1 && (await emptyOrMissing(outDir))) {
+    throw new BuildTargetError(
+      `${outDir} is missing and builds killed midway left ${aside.length} copies of it beside it (${aside.join(', ')}): rename the right one to ${path.basename(outDir)}, then build again`,
+    );
+  }
+  for (const name of all) if (existsSync(path.join(parent, name)) && dead(name, new RegExp(`^\\.${escaped}\\.(?:tmp|old|stale)-(\\d+)$`))) await remove(parent, name);
+}
+
+async function emptyOrMissing(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).length === 0;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }
 

@@ -99,11 +99,21 @@ export async function replaceTree(
     await rename(outDir, old);
     hadOld = true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EBUSY' || code === 'EXDEV') {
+      // A mount point (a container's volume): it cannot be renamed (re-attack trial: a stack trace on every build).
+      await rm(temp, { recursive: true, force: true });
+      throw new BuildTargetError(
+        `cannot replace ${outDir} as a whole (${code}: a mount point?): give --out a folder inside it (such as ${path.join(outDir, 'site')}) and serve that one`,
+        { cause: error },
+      );
+    }
+    if (code !== 'ENOENT') throw error;
   }
   await rename(temp, outDir);
-  // The new tree is in place: an old one that cannot be removed whole is a leftover, not a failed build.
-  if (hadOld) await rm(old, { recursive: true, force: true }).catch(() => undefined);
+  // The new tree is in place: an old one that cannot be removed whole is a leftover, not a failed
+  // build; named apart, so that it is never taken for a killed build's folder to put back.
+  if (hadOld) await rm(old, { recursive: true, force: true }).catch(() => rename(old, `${old.replace(/\.old-(\d+)$/, '.stale-$1')}`).catch(() => undefined));
   return manifest;
 }
 
@@ -149,7 +159,8 @@ async function keepOthers(outDir: string, temp: string, before: BuildManifest, a
     found = await readdir(outDir, { recursive: true, withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw cannotKeep(outDir, 'its files', error);
+    const where = (error as NodeJS.ErrnoException).path;
+    throw cannotKeep(outDir, where === undefined || path.resolve(where) === path.resolve(outDir) ? 'its files' : `the folder ${path.relative(outDir, where)}`, error);
   }
   const kept: string[] = [];
   for (const entry of found) {

@@ -245,7 +245,40 @@ describe('build, again', () => {
       expect(await readFile(path.join(site, 'upload.txt'), 'utf8')).toBe('mine\n');
       expect(await readFile(path.join(site, 'articles/r1.html'), 'utf8')).toContain('https://d.example/');
       expect(existsSync(aside)).toBe(false);
+      // Also over an empty folder made meanwhile (re-attack trial: the copy was deleted as a leftover).
+      await rename(site, aside);
+      await mkdir(site);
+      await build({ baseUrl: 'https://e.example' });
+      expect(await readFile(path.join(site, 'upload.txt'), 'utf8')).toBe('mine\n');
+      // Two such copies: which is the site is not guessed; the build stops and names them.
+      await rename(site, aside);
+      await mkdir(`${aside.slice(0, -3)}998`);
+      await expect(build()).rejects.toThrow(/left 2 copies of it/);
+      await rm(`${aside.slice(0, -3)}998`, { recursive: true });
+      await rename(aside, site);
     });
+  });
+
+  it('builds through a link at --out whose folder a killed build left aside, and puts it back (re-attack trial)', async () => {
+    await story('l1', 1);
+    const www = await tempDir('feedpub-www-');
+    try {
+      const real = path.join(www, 'real');
+      const current = path.join(www, 'current');
+      await mkdir(real);
+      await symlink('real', current);
+      const { config, configDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example' });
+      await buildSite(config, current, { log: silentLogger });
+      await writeFile(path.join(real, 'upload.txt'), 'mine\n');
+      await rename(real, path.join(www, '.real.old-999999999'));
+      await buildSite(config, current, { log: silentLogger });
+      await removeDir(configDir);
+      expect((await lstat(current)).isSymbolicLink()).toBe(true);
+      expect(await readFile(path.join(real, 'upload.txt'), 'utf8')).toBe('mine\n');
+      expect(await readFile(path.join(real, 'articles/l1.html'), 'utf8')).toContain('Story l1');
+    } finally {
+      await removeDir(www);
+    }
   });
 
   it('writes a document again when its file was deleted from the build by hand, or replaced by a link', async () => {
