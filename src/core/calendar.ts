@@ -145,15 +145,26 @@ function formatOffset(minutes: number): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsets = new Map<string, number>();
+const DAY_MS = 86_400_000;
 
-/** Offset of `timeZone` from UTC, in minutes, at `utcMs`. Transitions fall on quarter hours (UTC) in every current zone, so quarter-hour buckets are exact. */
+/**
+ * Offset of `timeZone` from UTC, in minutes, at `utcMs`. Transitions fall on quarter hours (UTC)
+ * in every current zone, so quarter-hour buckets are exact. A UTC day with the same offset a day
+ * before and a day after has no transition (a zone changes at most twice a year): one bucket for
+ * the day. Datelines of one day were a formatToParts each, a few per cent of a parse.
+ */
 function offsetAt(utcMs: number, timeZone: string): number {
+  const dayKey = `${timeZone}@d${Math.floor(utcMs / DAY_MS)}`;
+  const ofDay = offsets.get(dayKey);
+  if (ofDay !== undefined) return ofDay;
   const key = `${timeZone}@${Math.floor(utcMs / 900_000)}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
     offset = computeOffset(utcMs, timeZone);
     if (offsets.size > 10_000) offsets.clear();
     offsets.set(key, offset);
+    const start = Math.floor(utcMs / DAY_MS) * DAY_MS;
+    if (computeOffset(start - DAY_MS, timeZone) === offset && computeOffset(start + 2 * DAY_MS, timeZone) === offset) offsets.set(dayKey, offset);
   }
   return offset;
 }

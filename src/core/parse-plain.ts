@@ -80,7 +80,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
   if (dropped > 0) warnings.push({ code: ProblemCode.MarksDropped, message: `body: dropped ${dropped} combining marks beyond 4 on one character` });
   if (head.author === undefined) head.creditFromText(paragraphs);
   head.dateFromLede(paragraphs[0]);
-  const language = detectLanguage(`${title} ${paragraphs.map((p) => p.text).join(' ')}`);
+  const language = detectLanguage([title, ...paragraphs.map((p) => p.text)]);
   reading.language = language;
   const author = head.author === undefined ? undefined : cleanLabel(head.author, 'credit', (w) => warnings.push(w)) || undefined;
   return {

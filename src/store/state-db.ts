@@ -12,6 +12,7 @@ import {
   refuseForeignOverBackup,
   refuseStorylessOverBackup,
 } from './state-errors.js';
+import { FilledKeys } from './filled-keys.js';
 import { writeSchema } from './state-schema.js';
 import { FILL_SETTING, HeldFiles, beginUnsyncedFill, endUnsyncedFill, fillToken, flushAhead } from './unsynced-fill.js';
 import { type StoredText, fromStored, toStored } from './stored-text.js';
@@ -56,6 +57,8 @@ export class StateDb {
   /** The copy of an older feedpub's store made at this open, before its upgrade (state-schema.ts). */
   readonly olderCopy: string | undefined;
   private unsynced = false;
+  /** While a first scan fills a store that knew nothing: what it wrote (store/filled-keys.ts). */
+  private written: FilledKeys | undefined;
   /** Inside withoutWrites, or surrendered: every write method does nothing. */
   private writesHeld = false;
   /** Another process took the state folder over (surrender): nothing is written to it again. */
@@ -184,28 +187,33 @@ export class StateDb {
   }
 
   get(filePath: string): StoredArticle | undefined {
+    if (this.written && !this.written.hasPath(filePath)) return undefined;
     const row = this.stmts.get.get(filePath);
     return row ? fromRow(row) : undefined;
   }
 
   /** Whether any record (live or deleted: its tombstone names it) has this id. */
   idInUse(id: string): boolean {
+    if (this.written && !this.written.hasId(id)) return false;
     return this.stmts.idInUse.get(id) !== undefined;
   }
 
   /** Whether any record (live or deleted) has this content hash. */
   hasHash(hash: string): boolean {
+    if (this.written && !this.written.hasHash(hash)) return false;
     return this.stmts.hasHash.get(hash) !== undefined;
   }
 
   /** Other records with the same content, deleted ones first (newest deletion first), at most SAME_BYTES_LIMIT. */
   withHash(hash: string, exceptPath: string): StoredArticle[] {
+    if (this.written && !this.written.hasHash(hash)) return [];
     return this.stmts.byHash.all(hash, exceptPath).map(fromRow);
   }
 
   put(record: StoredArticle): void {
     if (this.writesHeld) return;
     this.stmts.put.run(...articleValues(record));
+    this.written?.add(record);
   }
 
   /** Forget a path entirely (its identity moved to another path). */
@@ -446,7 +454,10 @@ export class StateDb {
    */
   bulkWrites(on: boolean): void {
     this.db.pragma(`wal_autocheckpoint = ${on ? 16_384 : 1000}`);
-    if (on && this.file !== ':memory:' && !this.unsynced && this.stmts.empty.get() !== undefined) this.beginFill();
+    const empty = on && this.stmts.empty.get() !== undefined;
+    if (empty) this.written = new FilledKeys();
+    if (!on) this.written = undefined;
+    if (empty && this.file !== ':memory:' && !this.unsynced) this.beginFill();
     if (on || this.surrendered) return;
     if (this.unsynced) this.db.pragma('synchronous = NORMAL');
     this.checkpoint();

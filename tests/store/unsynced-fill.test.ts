@@ -103,4 +103,26 @@ describe('unsynced first fill', () => {
     expect(again.get('other.txt')).toBeUndefined();
     again.close();
   });
+
+  it('answers, while it fills an empty store, what it wrote and what it did not, as the store would (filled-keys.ts)', () => {
+    const db = new StateDb(dir);
+    db.bulkWrites(true);
+    expect(db.get('a.txt')).toBeUndefined();
+    expect(db.idInUse('urn:x:a.txt')).toBe(false);
+    expect(db.hasHash('h-a.txt')).toBe(false);
+    db.put(record('a.txt'));
+    db.put({ ...record('b.txt'), hash: 'h-a.txt' });
+    expect(db.get('a.txt')).toMatchObject({ id: 'urn:x:a.txt' });
+    expect(db.idInUse('urn:x:a.txt')).toBe(true);
+    expect(db.withHash('h-a.txt', 'a.txt').map((r) => r.path)).toEqual(['b.txt']);
+    expect(db.get('c.txt')).toBeUndefined();
+    db.bulkWrites(false);
+    // After the fill, and in a store that knew stories, every answer is the store's.
+    db.put(record('c.txt'));
+    expect(db.get('c.txt')).toMatchObject({ id: 'urn:x:c.txt' });
+    db.bulkWrites(true);
+    db.put(record('d.txt'));
+    expect(db.hasHash('h-c.txt')).toBe(true);
+    db.close();
+  });
 });
