@@ -20,6 +20,7 @@ import { isStoreWriteError } from './store-retry.js';
 import type { ProblemBook } from './problem-book.js';
 import { startBatch, untilQuiet } from './read-batches.js';
 import { restoreEntries, storedNotes } from './restore-entries.js';
+import { Copies } from './copies.js';
 import { HeldMarks } from './held-marks.js';
 import { SiblingImages } from './sibling-images.js';
 import { RENAME_WINDOW_MS, RecentRemovals } from './rename-rules.js';
@@ -90,10 +91,13 @@ export class FileApplier {
     this.moves = new UrlMoves(store, log, now);
     this.toEntry = storedEntries(store, options.baseUrl, this.madeSummaries);
     this.held = new HeldMarks(store, now());
+    this.copies = new Copies(catalog, problems);
   }
 
   /** Held stories by their text, until their release (held-marks.ts). */
   private readonly held: HeldMarks;
+  /** Published copies of published stories (copies.ts). */
+  private readonly copies: Copies;
 
   /** Stories the batch applied now took down: logged after it, unless a rename in it moved them (then only renamed). */
   private readonly removed = new Set<string>();
@@ -104,8 +108,6 @@ export class FileApplier {
   private readonly madeSummaries = new MadeSummaries();
   /** The pictures saved beside the stories under their names, as the last scan listed them. */
   private readonly siblings = new SiblingImages();
-  /** Published copies (DUPLICATE_TEXT), with the path of the story each has the bytes of. */
-  private readonly copies = new Map<string, string>();
 
   /** Entries published by the batch whose transaction runs now: their bodies are in memory until it commits. */
   private unsettled: StoredEntry[] = [];
@@ -373,9 +375,7 @@ export class FileApplier {
     // (a file readable again, a folder that reappeared) are no update (new-user trial).
     const said = previous.renamed || current?.hash === hash ? undefined : current !== undefined ? 'article.updated' : 'article.added';
     this.publish(story, { slug, summary: ingested.summary, media: this.imagesOf(story, ingested.media), notes }, record, said, image);
-    if (previous.twin === undefined) this.copies.delete(relPath);
-    else this.copies.set(relPath, previous.twin);
-    this.settleCopies(relPath);
+    this.copies.published(relPath, previous.twin);
     return true;
   }
 
@@ -551,25 +551,10 @@ export class FileApplier {
 
   private unpublish(relPath: string, freed: string[]): boolean {
     if (!this.catalog.unpublish(relPath)) return false;
-    this.settleCopies(relPath);
+    this.copies.settle(relPath);
     this.store.deleteEntry(relPath);
     freed.push(relPath);
     return true;
-  }
-
-  /**
-   * A copy's DUPLICATE_TEXT goes when the two differ now (either edited, taken down or gone): it
-   * named a file that no longer holds its story, or none.
-   */
-  private settleCopies(changed: string): void {
-    for (const [copy, twin] of this.copies) {
-      if (copy !== changed && twin !== changed) continue;
-      const mine = this.catalog.get(copy);
-      const theirs = this.catalog.get(twin);
-      if (mine && theirs && mine.hash === theirs.hash) continue;
-      this.copies.delete(copy);
-      if (mine) this.problems.setFile(copy, this.problems.fileProblems(copy).filter((p) => p.code !== ProblemCode.DuplicateText));
-    }
   }
 
   private fail(relPath: string, error: ArticleError): boolean {
