@@ -274,6 +274,12 @@ export class FileApplier {
     this.siblings.replace(images);
   }
 
+  /** An image's event (saved or deleted): the story of its name may be read with it. */
+  imageEvent(relPath: string): void {
+    if (existsSync(path.join(this.options.articlesDir, relPath))) this.siblings.saved(relPath);
+    else this.siblings.deleted(relPath);
+  }
+
   private applyRead(relPath: string, read: Read, rootGone: boolean, freed: string[]): boolean {
     if ('error' in read) return this.fail(relPath, read.error);
     const { result } = read;
@@ -333,12 +339,13 @@ export class FileApplier {
       story.updated = undefined;
     }
     const previous = this.previousIdentity(relPath, hash, story);
-    // A second file with a published story's very bytes (a backup copy, a sync tool's conflicted
-    // copy) is published as a second entry: readers see the story twice (new-user trial). Said.
-    if (previous.twin !== undefined && !story.draft && release.kind !== 'held')
+    // A second file with a published or held story's very bytes (a backup copy, a sync tool's
+    // conflicted copy) is a second entry, now or at the release: readers see the story twice
+    // (new-user trials). Said, held or not.
+    if (previous.twin !== undefined && !story.draft)
       story.warnings.push({
         code: ProblemCode.DuplicateText,
-        message: `the same bytes as ${previous.twin}, which is published too: readers get the story twice; if this file is a copy (a backup, a sync tool's conflicted copy), delete it or move it out of the articles folder`,
+        message: `the same bytes as ${previous.twin}, which is ${this.catalog.get(previous.twin) ? 'published' : 'held'} too: readers get the story twice; if this file is a copy (a backup, a sync tool's conflicted copy), delete it or move it out of the articles folder`,
       });
     const record = resolveIdentity(previous.record, {
       idInUse: (id) => this.catalog.idOwner(id) !== undefined || this.store.idInUse(id),
@@ -478,8 +485,9 @@ export class FileApplier {
       const gone = moved || swapped;
       // Over a live story, only a move of this very moment: not a story deleted long ago whose text was pasted in.
       const recent = candidate.deletedAt === null || this.now() - candidate.deletedAt < RENAME_WINDOW_MS;
-      // A published story with these very bytes that stays where it is: this file is a copy of it.
-      if (!gone && twin === undefined && candidate !== editedRecord && this.catalog.get(candidate.path)) twin = candidate.path;
+      // A published or held story with these very bytes that stays where it is: this file is a copy of it.
+      const shown = this.catalog.get(candidate.path) !== undefined || this.catalog.heldFiles().has(candidate.path);
+      if (!gone && twin === undefined && candidate !== editedRecord && shown) twin = candidate.path;
       if (!gone || (ownLive && !recent)) continue;
       // The replaced story is deleted: its row moves aside (paths are unique) and keeps its id for the tombstone.
       if (ownLive) this.store.put({ ...own, path: `${relPath}${REPLACED}${this.now()}`, deletedAt: this.now() });

@@ -376,7 +376,10 @@ export class LiveSite {
       },
       onFolder: (p, gone) => (p === '' ? void this.guard?.check() : this.reconciler.folderChanged(p, gone)),
       onRescan: () => this.reconciler.schedule(0),
-      onImage: () => this.reconciler.imageSaved(),
+      onImage: (rel) => {
+        this.applier.imageEvent(rel);
+        this.reconciler.imageSaved();
+      },
       onArmed: () => this.emit({ type: 'watcher' }),
     });
     const watching = this.watcher.start();

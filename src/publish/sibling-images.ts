@@ -18,25 +18,43 @@ function stem(relPath: string): string | undefined {
  * schedules a scan, which lists it and reads the story of its name again.
  */
 export class SiblingImages {
-  private byStem = new Map<string, string>();
+  /** The images by stem, each stem's in the order of preference. */
+  private byStem = new Map<string, string[]>();
 
   /** The images the scan listed (paths in the articles folder). */
   replace(images: readonly string[]): void {
-    const byStem = new Map<string, string>();
-    const rank = (rel: string) => PREFERRED.indexOf(rel.slice(rel.lastIndexOf('.')).toLowerCase());
-    for (const rel of images) {
-      const key = stem(rel);
-      if (key === undefined) continue;
-      const other = byStem.get(key);
-      if (other === undefined || rank(rel) < rank(other) || (rank(rel) === rank(other) && rel < other)) byStem.set(key, rel);
-    }
-    this.byStem = byStem;
+    this.byStem = new Map();
+    for (const rel of images) this.saved(rel);
+  }
+
+  /**
+   * An image saved (its event, before the scan it schedules): known at once, so that a story
+   * saved with its picture (one `cp` of both) goes out with it, not a second later (new-user trial).
+   */
+  saved(rel: string): void {
+    const key = stem(rel);
+    if (key === undefined) return;
+    const all = (this.byStem.get(key) ?? []).filter((other) => other !== rel);
+    all.push(rel);
+    all.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    this.byStem.set(key, all);
+  }
+
+  /** An image deleted (its event). */
+  deleted(rel: string): void {
+    const key = stem(rel);
+    if (key === undefined) return;
+    const all = (this.byStem.get(key) ?? []).filter((other) => other !== rel);
+    if (all.length > 0) this.byStem.set(key, all);
+    else this.byStem.delete(key);
   }
 
   /** The picture of the story at `relPath`: the image of the same name beside it, if there is one. */
   of(relPath: string): string | undefined {
     if (this.byStem.size === 0) return undefined;
     const key = stem(relPath);
-    return key === undefined ? undefined : this.byStem.get(key);
+    return key === undefined ? undefined : this.byStem.get(key)?.[0];
   }
 }
+
+const rank = (rel: string) => PREFERRED.indexOf(rel.slice(rel.lastIndexOf('.')).toLowerCase());

@@ -22,7 +22,20 @@ export interface StoryImage {
  */
 export function readStoryImage(articlesDir: string, storyPath: string, url: string, urls: SiteUrls): StoryImage {
   const rel = urls.localImage(url);
-  if (rel === undefined) return {};
+  if (rel === undefined) {
+    // A path of the site's own that is no image beside the stories (`image: /images/cover.jpg`):
+    // nothing serves it, and its page showed a broken picture without a word (new-user trial).
+    if (!url.startsWith(urls.home)) return {};
+    const given = url.slice(urls.home.length - 1);
+    return {
+      problem: {
+        path: storyPath,
+        code: ProblemCode.ImageMissing,
+        reason: `image ${given}: not a picture saved beside the stories (only those are served), so its page shows a broken picture and the feeds none; save it in the articles folder and name it from the story (image: cover.jpg), or give a full https:// address`,
+        severity: 'warning',
+      },
+    };
+  }
   const file = path.join(articlesDir, rel);
   let bytes: Buffer;
   let mtimeMs: number;

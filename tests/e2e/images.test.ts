@@ -44,6 +44,16 @@ describe('story images', () => {
     expect((await fetch(`${url}/articles/world/flood.jpg`)).status).toBe(200);
     expect((await fetch(`${url}/articles/world/other.png`)).status).toBe(404);
     expect((await item('Fire in the hills'))?.enclosures ?? []).toEqual([]);
+    // Saved with its picture in one go: out with it at once (new-user trial: a second later).
+    await put(ctx.articles, 'world/train.jpg', jpeg(64, 48));
+    await put(ctx.articles, 'world/train.txt', 'Trains run again\n\n2026-01-07 09:00\n\nService resumed.\n');
+    const train = await waitFor(async () => await item('Trains run again'));
+    expect(train.enclosures?.[0]?.url).toBe(`${url}/articles/world/train.jpg`);
+    // A path of the site's own that is no picture beside the stories: said, not a silent broken picture.
+    await put(ctx.articles, 'cover.md', '---\ntitle: Cover story\ndate: 2026-01-08\nimage: /images/cover.jpg\n---\nBody\n');
+    const missing = await waitFor(() => ctx.running?.site.status().problems.find((p) => p.path === 'cover.md'));
+    expect(missing).toMatchObject({ code: 'IMAGE_MISSING', severity: 'warning' });
+    expect(missing.reason).toContain('image /images/cover.jpg: not a picture saved beside the stories');
     // Saved later beside a published story: read again by the scan its event schedules.
     await put(ctx.articles, 'world/fire.png', png(30, 20));
     await waitFor(async () => (await item('Fire in the hills'))?.enclosures?.[0]?.url === `${url}/articles/world/fire.png`, 15_000, 'the picture');

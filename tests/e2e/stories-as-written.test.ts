@@ -334,6 +334,12 @@ describe('a story saved twice', () => {
     // The original edited: they differ, and the note goes without the copy being saved again.
     await put(ctx.articles, 'flood.txt', 'Flood walls hold\n\n2026-01-05 09:00\n\nThe walls held, and again today.\n');
     await waitFor(() => !site.status().problems.some((p) => p.code === 'DUPLICATE_TEXT'));
+    // A copy of a held story is said too, before its release makes two entries (new-user trial).
+    await put(ctx.articles, 'rates.txt', `Rates rise\n\n${bangkok(Date.now() + 86_400_000)}\n\nThe central bank raised rates.\n`);
+    await waitFor(() => site.status().held.some((h) => h.path === 'rates.txt'));
+    await copyFile(path.join(ctx.articles, 'rates.txt'), path.join(ctx.articles, 'rates (1).txt'));
+    const held = await waitFor(() => site.status().problems.find((p) => p.path === 'rates (1).txt' && p.code === 'DUPLICATE_TEXT'));
+    expect(held.reason).toContain('the same bytes as rates.txt, which is held too');
   });
 });
 
