@@ -331,8 +331,15 @@ describe('a story saved twice', () => {
     expect(note).toMatchObject({ path: 'flood copy.txt', severity: 'warning' });
     expect(note.reason).toContain('the same bytes as flood.txt');
     expect(site.status().problems.filter((p) => p.path === 'flood.txt')).toEqual([]);
-    // The original edited: they differ, and the note goes without the copy being saved again.
+    // The original edited: two versions of one story (its headline and date) are out, said so (new-user trial).
     await put(ctx.articles, 'flood.txt', 'Flood walls hold\n\n2026-01-05 09:00\n\nThe walls held, and again today.\n');
+    await waitFor(() => site.status().problems.find((p) => p.code === 'DUPLICATE_TEXT')?.reason.includes('two versions of one story'));
+    // So when the copy is the one corrected.
+    await put(ctx.articles, 'flood copy.txt', 'Flood walls hold\n\n2026-01-05 09:00\n\nThe walls held, all of them.\n');
+    await waitFor(async () => (await getText(`${ctx.running?.url}/feed.json`)).text.includes('all of them'));
+    expect(site.status().problems.find((p) => p.path === 'flood copy.txt')?.reason).toContain('two versions of one story');
+    // Its headline changed: two stories, and the note goes without the copy being saved again.
+    await put(ctx.articles, 'flood.txt', 'Flood walls still hold\n\n2026-01-05 09:00\n\nThe walls held, and again today.\n');
     await waitFor(() => !site.status().problems.some((p) => p.code === 'DUPLICATE_TEXT'));
     // A copy of a held story is said too, before its release makes two entries (new-user trial).
     await put(ctx.articles, 'rates.txt', `Rates rise\n\n${bangkok(Date.now() + 86_400_000)}\n\nThe central bank raised rates.\n`);
