@@ -10,6 +10,9 @@ export const IMAGE_TYPES: Readonly<Record<string, string>> = Object.freeze({
   '.avif': 'image/avif',
 });
 
+/** The largest picture served or read for its size (a story's image is read whole). */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+
 /** An RSS enclosure / Atom rel="enclosure" / JSON Feed attachment (RSS 2.0 needs url, length, type). */
 export interface Enclosure {
   url: string;

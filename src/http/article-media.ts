@@ -5,13 +5,12 @@ import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { NextFunction, Request, Response } from 'express';
 import { ImageCheck, readImageDimensions } from '../core/image-dimensions.js';
-import { IMAGE_TYPES, imageType } from '../core/media.js';
+import { IMAGE_TYPES, MAX_IMAGE_BYTES, imageType } from '../core/media.js';
 import { matchRoute } from '../core/routes.js';
 import { notModified, preconditionFailed } from './conditional-get.js';
 import { isIgnoredName } from '../watch/ignore-rules.js';
 import type { RootIdentity } from '../watch/root-guard.js';
 
-const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
 /** An image file beside the stories, as read for a response. */
 export interface ArticleImage {
@@ -67,11 +66,13 @@ const SERVED_TYPES = new Set(Object.values(IMAGE_TYPES));
  * The type an image is served as: what its header says when that differs from its extension (a
  * PNG saved as `.jpg` was served as `image/jpeg`, with `nosniff`: new-user trial), if it is a type
  * the site serves; a header of another kind (an SVG, which can carry script, named `.png`) is
- * not served at all. A header too short to read keeps the extension's type (a file still arriving).
+ * not served at all, nor a file with no image header (a file still arriving is a moment's 404).
  */
 function servedType(body: Buffer, relPath: string, byExtension: string): string | undefined {
   const check = readImageDimensions(body, relPath);
-  if (check.code !== ImageCheck.Mismatch) return byExtension;
+  if (check.code === ImageCheck.Ok) return byExtension;
+  // No header of an image type at all (an SVG or a page named .jpg): never served (attack trial: served, with nosniff).
+  if (check.code !== ImageCheck.Mismatch) return undefined;
   return SERVED_TYPES.has(check.detected) ? check.detected : undefined;
 }
 

@@ -136,6 +136,10 @@ export class FileApplier {
     const list = [...new Set(paths)];
     let changed = false;
     const missing = (r: Read) => 'result' in r && r.result.kind === 'missing';
+    const undated = (r: Read) => {
+      const ingested = 'ingested' in r ? r.ingested : undefined;
+      return ingested?.ok === true && (ingested.story.date === undefined || ingested.story.dateSource?.lede === true);
+    };
     let cursor = 0;
     const prepare = async () => {
       const files = startBatch(this.options.articlesDir, list, cursor, (relPath, before) => this.read(relPath, before), seen);
@@ -154,8 +158,11 @@ export class FileApplier {
       if (cursor < list.length) ahead.push(prepare());
       // Yield between batches so requests are answered during a long first scan.
       if (!first) await new Promise((resolve) => setImmediate(resolve));
-      // Removals first: in a rename batch the old path is retired before the new one claims its identity.
-      jobs.sort((a, b) => Number(missing(b.read)) - Number(missing(a.read)));
+      // Removals first: in a rename batch the old path is retired before the new one claims its
+      // identity. Then stories dated in the file before those with no date of their own: a held
+      // story is known before an undated copy of it in the same batch (re-attack trial: the copy,
+      // its name first, went out).
+      jobs.sort((a, b) => Number(missing(b.read)) - Number(missing(a.read)) || Number(undated(a.read)) - Number(undated(b.read)));
       const freed: string[] = [];
       const unsettled: StoredEntry[] = [];
       this.unsettled = unsettled;
@@ -403,23 +410,24 @@ export class FileApplier {
     // held story renamed then went out at once with its secret text (attack trial).
     const dated = (r: IdentityRecord | undefined) => r !== undefined && r.published !== r.firstSeen;
     const mine = this.store.get(relPath);
-    const live = mine?.deletedAt === null;
-    const own = live && dated(mine) ? mine : this.store.withHash(hash, relPath).find((r) => this.stillKnown(r) && dated(r));
+    const own = mine?.deletedAt === null && dated(mine) ? mine : this.store.withHash(hash, relPath).find((r) => this.stillKnown(r) && dated(r));
     // A held story's text, whose release is later than the date it would have: the later. So a
-    // copy held by a story whose embargo moved later follows it (re-attack trial: it went out
-    // at the first time). A file that holds a story already is known by paragraphs only (an
-    // undated story kept its headline when a held one of that headline went: it was taken down).
-    const twin = this.held.twin(story, this.now(), live);
+    // copy held by a story whose embargo moved later follows it (re-attack trial: it went out at
+    // the first time). A story that is out is never taken down by another's embargo.
+    const twin = this.catalog.get(relPath) ? undefined : this.held.twin(story, this.now());
     const later = twin !== undefined && (own === undefined || twin.until > own.published) ? twin : undefined;
     const published = later?.until ?? own?.published;
-    if (published === undefined || (lede && published <= this.now())) return;
+    if (published === undefined) return;
+    // A lede's date stands when it is the later, or the story is out already: a wire story whose
+    // lede moved its embargo later was held to the earlier one (re-attack trial).
+    if (lede && (published <= (story.date?.getTime() ?? 0) || published <= this.now())) return;
     story.date = new Date(published);
     const kept = story.date.toISOString();
     story.warnings.push(
       later
         ? {
             code: ProblemCode.HeldText,
-            message: `its text is the held story ${later.path}'s (its headline, or half its paragraphs), and it has no date of its own: it is held until that story's release, ${kept}; if it is another story, give it a date line of its own to publish it now`,
+            message: `it has no date of its own, and its text is the held story ${later.path}'s (${later.by}): it is held until that story's release, ${kept}; if it is another story, give it a date line of its own to publish it now`,
           }
         : {
             code: ProblemCode.DateLost,

@@ -103,7 +103,9 @@ export async function removeLeftovers(outDir: string): Promise<void> {
       `${outDir} is missing and builds killed midway left ${aside.length} copies of it beside it (${aside.join(', ')}): rename the right one to ${path.basename(outDir)}, then build again`,
     );
   }
-  for (const name of all) if (existsSync(path.join(parent, name)) && dead(name, new RegExp(`^\\.${escaped}\\.(?:tmp|old|stale)-(\\d+)$`))) await remove(parent, name);
+  // A killed build's `.old` beside a folder that is there again (restored from a backup) may be the
+  // only copy of something: kept, never removed unasked (re-attack trial: a user's file went with it).
+  for (const name of all) if (existsSync(path.join(parent, name)) && dead(name, new RegExp(`^\\.${escaped}\\.(?:tmp|stale)-(\\d+)$`))) await remove(parent, name);
 }
 
 async function emptyOrMissing(dir: string): Promise<boolean> {

@@ -77,10 +77,11 @@ function headline(title: string): string {
  * A held story renamed and edited at once, its date line broken or deleted (or mistyped, then
  * deleted later), has neither its bytes nor its date to be known by: it went out at once, secret
  * text and all (trials). What is left is its text. A story with no date of its own (none that
- * reads, or only a wire lede's) is held until the latest release of the held stories it is: a new
- * file by one's headline (as its headline or one of its paragraphs: a broken dateline above the
- * headline becomes the headline) or by half of one's paragraphs; a file that holds a story already
- * by paragraphs only (an undated story keeps its headline when a held one of that headline goes).
+ * reads, or only a wire lede's) and not published now is held until the latest release of the held
+ * stories it is: by one's headline (as its headline or one of its paragraphs: a broken dateline
+ * above the headline becomes the headline) or by half of one's paragraphs (two at least). A story
+ * that is out stays out (re-attack trial: a follow-up held with the story's background paragraphs
+ * took it down for a month).
  * Compared as skeletons, whether or not the held file is still there (a "save as", then the
  * original deleted). A mark is kept by file and headline until its release, across restarts,
  * whatever becomes of its file (overwritten by another held story, turned into a draft), and goes
@@ -109,10 +110,10 @@ export class HeldMarks {
 
   /** The story at `relPath` is out: the marks of that file that it is go (its text is public now). */
   published(relPath: string, story: Story): void {
-    if (this.marks.size === 0) return;
+    if (![...this.marks.values()].some((mark) => mark.path === relPath)) return;
     const texts = textsOf(story);
     for (const [k, mark] of this.marks) {
-      if (mark.path !== relPath || !isIt(mark, texts, false)) continue;
+      if (mark.path !== relPath || !isIt(mark, texts)) continue;
       this.marks.delete(k);
       this.store.dropHeldMark(mark);
     }
@@ -122,15 +123,16 @@ export class HeldMarks {
    * The held story that `story` (no date of its own) is, of the latest release if several, if
    * any; `live`: its file holds a story already (then only its paragraphs tell).
    */
-  twin(story: Story, now: number, live: boolean): { path: string; until: number } | undefined {
-    let found: HeldMark | undefined;
+  twin(story: Story, now: number): { path: string; until: number; by: string } | undefined {
+    let found: { path: string; until: number; by: string } | undefined;
     let texts: Set<string> | undefined;
     for (const mark of this.marks.values()) {
       if (mark.until <= now || (found !== undefined && mark.until <= found.until)) continue;
       texts ??= textsOf(story);
-      if (isIt(mark, texts, live)) found = mark;
+      const by = whatMatches(mark, texts);
+      if (by !== undefined) found = { path: mark.path, until: mark.until, by };
     }
-    return found && { path: found.path, until: found.until };
+    return found;
   }
 }
 
@@ -141,9 +143,20 @@ function textsOf(story: Story): Set<string> {
   return new Set([digest(skeleton(story.title)), ...paragraphDigests(story.contentHtml, 1)]);
 }
 
-function isIt(mark: HeldMark, texts: ReadonlySet<string>, paragraphsOnly: boolean): boolean {
-  if (!paragraphsOnly && mark.title !== '' && texts.has(mark.title)) return true;
-  if (mark.paragraphs.length === 0) return false;
+/**
+ * How `texts` (a story's headline and paragraphs) are the held story's, said for the desk: its
+ * headline, or half its paragraphs and at least two of them when it has two or more (re-attack
+ * trial: one standard closing line, "This is a developing story", was half of a short story).
+ */
+function whatMatches(mark: HeldMark, texts: ReadonlySet<string>): string | undefined {
+  if (mark.title !== '' && texts.has(mark.title)) return 'its headline';
+  if (mark.paragraphs.length === 0) return undefined;
   const shared = mark.paragraphs.filter((p) => texts.has(p)).length;
-  return shared >= Math.max(1, mark.paragraphs.length * SHARED_SHARE);
+  const needed = Math.max(Math.min(2, mark.paragraphs.length), Math.ceil(mark.paragraphs.length * SHARED_SHARE));
+  return shared >= needed ? `${shared} of its ${mark.paragraphs.length} paragraphs` : undefined;
+}
+
+/** Whether a story at a held story's file is that story (its text public once this one is out). */
+function isIt(mark: HeldMark, texts: ReadonlySet<string>): boolean {
+  return whatMatches(mark, texts) !== undefined;
 }

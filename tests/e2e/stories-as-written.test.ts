@@ -121,7 +121,7 @@ describe('embargoes', () => {
     await rm(path.join(ctx.articles, 'budget.txt'));
     await waitFor(() => site.status().held.some((h) => h.path === 'budget-v2.txt'));
     expect(site.status().held.find((h) => h.path === 'budget-v2.txt')?.until).toBe(new Date(Math.floor(releaseAt / 1000) * 1000).toISOString());
-    expect(site.status().problems.find((p) => p.path === 'budget-v2.txt')?.reason).toContain("its text is the held story budget.txt's");
+    expect(site.status().problems.find((p) => p.path === 'budget-v2.txt')?.reason).toContain("its text is the held story budget.txt's (2 of its 2 paragraphs)");
     // Renamed with a mistyped time (not published: BAD_DATE), then fixed by deleting the line.
     await rename(path.join(ctx.articles, 'budget-v2.txt'), path.join(ctx.articles, 'budget-v3.txt'));
     await put(ctx.articles, 'budget-v3.txt', `Budget passes at last\n\n31 Dec 2026 25:00\n\nPolitics desk\n\n${body}`);
@@ -187,6 +187,22 @@ describe('embargoes', () => {
     await waitFor(() => Date.now() > first + 1500, 10_000, 'the first release time to pass');
     await waitFor(() => site.status().held.find((h) => h.path === 'award-copy.txt')?.until === new Date(Math.floor(releaseAt / 1000) * 1000).toISOString());
     expect((await getText(`${url}/feed.json`)).text).not.toContain('Kappa');
+    // A held story and its undated copy in one batch, the copy's name first: the copy is held too.
+    const stage = path.join(ctx.state, 'stage');
+    await put(stage, 'z-held.txt', `Secret merger between Alpha and Beta agreed\n\n${bangkok(releaseAt)}\n\nAlpha Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n`);
+    await put(stage, 'a-copy.txt', 'Secret merger between Alpha and Beta agreed\n\nAlpha Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n');
+    await Promise.all(['z-held.txt', 'a-copy.txt'].map((f) => rename(path.join(stage, f), path.join(ctx.articles, f))));
+    await waitFor(() => ['z-held.txt', 'a-copy.txt'].every((f) => heldPaths().includes(f)));
+    expect((await getText(`${url}/feed.json`)).text).not.toContain('Alpha');
+    // A published story edited, whose paragraphs a held follow-up reuses: it stays out (re-attack trial).
+    const background = 'The dam was built in 1964 and supplies water to four provinces.';
+    await put(ctx.articles, 'dam.txt', `Dam inspected\n\nEngineers inspected the dam on Monday.\n\n${background}\n`);
+    await waitFor(async () => (await getText(`${url}/feed.json`)).text.includes('Engineers inspected'));
+    await put(ctx.articles, 'dam-ruling.txt', `Court rules on the dam\n\n${bangkok(releaseAt)}\n\nThe court ruled the dam must be repaired.\n\n${background}\n`);
+    await waitFor(() => heldPaths().includes('dam-ruling.txt'));
+    await put(ctx.articles, 'dam.txt', `Dam inspected\n\nEngineers inspected the dam on Monday morning.\n\n${background}\n`);
+    await waitFor(async () => (await getText(`${url}/feed.json`)).text.includes('Monday morning'));
+    expect(heldPaths()).not.toContain('dam.txt');
   });
 
   it('calls a date more than a year ahead FAR_FUTURE on its line, and never dates a feed after the response', async () => {

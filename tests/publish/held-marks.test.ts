@@ -29,17 +29,19 @@ describe('HeldMarks', () => {
     expect(paragraphDigests('<p>Acme&#39;s merger with Bolt &amp; Co</p>')).toEqual(paragraphDigests("<p>Acme's merger with Bolt & Co</p>"));
   });
 
-  it('knows a held story by its headline (as headline or paragraph) or half its paragraphs; a file with a story by paragraphs only; never by a short headline', () => {
+  it('knows a held story by its headline (as headline or paragraph) or half its paragraphs, two at least; never by a short headline or one standard line', () => {
     const held = new HeldMarks(memory(), 0);
     held.hold('budget.txt', 5_000, story('Budget passes the House', ONE, TWO, THREE));
-    expect(held.twin(story('Budget passes at last', ONE, 'A new paragraph written today, long enough.', TWO), 1, false)).toMatchObject({ path: 'budget.txt', until: 5_000 });
-    expect(held.twin(story('BUDGET PASSES THE HOUSE', 'Entirely rewritten text of the story.'), 1, false), 'its headline').toMatchObject({ until: 5_000 });
-    expect(held.twin(story('15 Jnu 2027 09:00', 'Budget passes the House', 'Rewritten.'), 1, false), 'under a broken dateline').toMatchObject({ until: 5_000 });
-    expect(held.twin(story('Budget passes the House', 'Entirely rewritten text of the story.'), 1, true), 'a live file: paragraphs only').toBeUndefined();
-    expect(held.twin(story('Budget talks', ONE), 1, false), 'one paragraph of three').toBeUndefined();
-    expect(held.twin(story('Budget passes', ONE, TWO), 5_000, false), 'released').toBeUndefined();
+    expect(held.twin(story('Budget passes at last', ONE, 'A new paragraph written today, long enough.', TWO), 1)).toMatchObject({ path: 'budget.txt', until: 5_000 });
+    expect(held.twin(story('BUDGET PASSES THE HOUSE', 'Entirely rewritten text of the story.'), 1), 'its headline').toMatchObject({ until: 5_000 });
+    expect(held.twin(story('15 Jnu 2027 09:00', 'Budget passes the House', 'Rewritten.'), 1), 'under a broken dateline').toMatchObject({ until: 5_000 });
+    expect(held.twin(story('Budget talks', ONE, TWO), 1)).toMatchObject({ by: '2 of its 3 paragraphs' });
+    expect(held.twin(story('Budget talks', ONE), 1), 'one paragraph of three').toBeUndefined();
+    expect(held.twin(story('Budget passes', ONE, TWO), 5_000), 'released').toBeUndefined();
+    held.hold('fire.txt', 7_000, story('Fire at the market hall', 'Fire crews were called at dawn to the old market.', 'This is a developing story and will be updated.'));
+    expect(held.twin(story('Quake', 'A quake shook the north.', 'This is a developing story and will be updated.'), 1), 'one standard line of two').toBeUndefined();
     held.hold('fix.txt', 6_000, story('Correction', THREE));
-    expect(held.twin(story('Sports', 'Correction', 'The score was wrong in an earlier version.'), 1, false), 'a short headline tells nothing').toBeUndefined();
+    expect(held.twin(story('Sports', 'Correction', 'The score was wrong in an earlier version.'), 1), 'a short headline tells nothing').toBeUndefined();
   });
 
   it('keeps marks by file and headline (a file overwritten by another held story, a draft), the latest release wins, and a story published drops its own', () => {
@@ -48,12 +50,12 @@ describe('HeldMarks', () => {
     expect(store.kept.size, 'released before this start').toBe(0);
     held.hold('slot.txt', 5_000, story('Sigma wins the award', ONE, TWO));
     held.hold('slot.txt', 9_000, story('Tau loses the award', THREE));
-    expect(held.twin(story('Sigma', ONE, TWO), 200, false)).toMatchObject({ path: 'slot.txt', until: 5_000 });
-    expect(held.twin(story('Both', ONE, TWO, THREE), 200, false)).toMatchObject({ until: 9_000 });
+    expect(held.twin(story('Sigma', ONE, TWO), 200)).toMatchObject({ path: 'slot.txt', until: 5_000 });
+    expect(held.twin(story('Both', ONE, TWO, THREE), 200)).toMatchObject({ until: 9_000 });
     held.published('slot.txt', story('Tau loses the award', THREE));
-    expect(held.twin(story('Both', ONE, TWO, THREE), 200, false)).toMatchObject({ until: 5_000 });
+    expect(held.twin(story('Both', ONE, TWO, THREE), 200)).toMatchObject({ until: 5_000 });
     const again = new HeldMarks(store, 300);
-    expect(again.twin(story('Sigma', ONE, TWO), 300, false)).toMatchObject({ until: 5_000 });
+    expect(again.twin(story('Sigma', ONE, TWO), 300)).toMatchObject({ until: 5_000 });
     expect(store.kept.size).toBe(1);
   });
 });
