@@ -9,7 +9,6 @@ import {
   BUILD_MANIFEST,
   type BuildManifest,
   emptyManifest,
-  readPending,
   removePending,
   writeManifest,
   writePending,
@@ -28,7 +27,8 @@ import { type BuildFailures, ENCODINGS, type Target, WRITE_PARALLEL, keptAsItWas
 export async function updateTree(
   items: SnapshotItem[],
   files: Map<string, CopiedFile>,
-  before: BuildManifest,
+  /** The last build's manifest, and the files a killed build may have written (BUILD_PENDING). */
+  before: BuildManifest & { pending: ReadonlySet<string> },
   { outDir, pool, plain, aside }: Target,
   failures: BuildFailures,
 ): Promise<BuildManifest> {
@@ -39,7 +39,7 @@ export async function updateTree(
   const dirs = new FolderMaker();
   let n = 0;
   const temp = () => path.join(staging, String(n++));
-  const pending = await readPending(outDir);
+  const { pending } = before;
   try {
     const blocked = await clearNewPaths(items, files, before, pending, outDir, aside, failures);
     for (const [rel, file] of files) {

@@ -6,7 +6,7 @@ import { WritePool } from '../workers/write-pool.js';
 import { filesToCopy } from './build-files.js';
 import { foldersAreReal, lockBuildFolder, removeLeftovers, throughLink } from './build-folder.js';
 import { updateTree } from './build-in-place.js';
-import { readManifest } from './build-manifest.js';
+import { readManifest, readPending } from './build-manifest.js';
 import { documentFile, forgetDocumentFiles } from './build-paths.js';
 import { replaceTree } from './build-new-tree.js';
 import { BUILD_MARK, type BuildGuards, BuildTargetError, checkBuildTarget } from './build-target.js';
@@ -115,6 +115,7 @@ async function writeWith(
   const items = [...documents];
   const files = await filesToCopy(publicDir, articlesDir, folders.imagePublic);
   const before = await readManifest(outDir);
+  const pending = await readPending(outDir);
   let keyed = 0;
   let stale = 0;
   for (const item of items) {
@@ -127,6 +128,8 @@ async function writeWith(
     ...[...items.map((i) => i.path), ...before.documents.keys()].flatMap((p) => safeBuildFile(p) ?? []),
     ...files.keys(),
     ...before.files.keys(),
+    // A killed build's files are removed in place too: never through a link (the list is in the folder, anyone's to edit).
+    ...pending,
   ];
   const inPlace = keyed > 0 && stale * 2 < keyed && existsSync(path.join(outDir, BUILD_MARK)) && foldersAreReal(outDir, touched());
   // Checked again before writing: the folder may have changed during the minutes a large build takes.
@@ -135,7 +138,7 @@ async function writeWith(
   const target = { outDir, pool, plain: (urlPath: string) => writtenPlain(urlPath, precompress), aside: new OthersAside() };
   const kept: string[] = [];
   const manifest = inPlace
-    ? await updateTree(items, files, before, target, failures)
+    ? await updateTree(items, files, { ...before, pending }, target, failures)
     : await replaceTree(items, files, before, target, failures, guards, kept);
   const { written, skipped } = failures;
   let count = manifest.files.size;

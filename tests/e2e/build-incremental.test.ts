@@ -207,6 +207,16 @@ describe('build, again', () => {
       expect((await readFile(path.join(site, 'articles/p7.html'))).equals(page)).toBe(true);
       expect(existsSync(path.join(site, 'articles/p8.html'))).toBe(false);
       expect(existsSync(path.join(site, BUILD_PENDING)), 'gone with the manifest written').toBe(false);
+      // The list is in the folder, anyone's to edit: a file it names through a link is never removed.
+      const outside = await tempDir('feedpub-outside-');
+      await writeFile(path.join(outside, 'keep.txt'), 'kept\n');
+      await symlink(outside, path.join(site, 'ext'));
+      await writeFile(path.join(site, BUILD_PENDING), JSON.stringify(['ext/keep.txt']));
+      const { config: third, configDir: thirdDir } = await testConfig(ctx.articles, ctx.state, { baseUrl: 'https://news.example', precompress: 'all' });
+      await buildSite(third, site, { log: silentLogger });
+      await removeDir(thirdDir);
+      expect(await readFile(path.join(outside, 'keep.txt'), 'utf8')).toBe('kept\n');
+      await removeDir(outside);
     });
   });
 
