@@ -79,11 +79,10 @@ function headline(title: string): string {
  * text and all (trials). What is left is its text. A story with no date of its own (none that
  * reads, or only a wire lede's) and not published now is held until the latest release of the held
  * stories it is: by one's headline (as its headline or one of its paragraphs: a broken dateline
- * above the headline becomes the headline) or by half of one's paragraphs (two at least). A story
- * that is out stays out (re-attack trial: a follow-up held with the story's background paragraphs
- * took it down for a month).
- * Compared as skeletons, whether or not the held file is still there (a "save as", then the
- * original deleted). A mark is kept by file and headline until its release, across restarts,
+ * above the headline becomes the headline) or by half of one's paragraphs (two at least),
+ * compared as skeletons, whether or not the held file is still there (a "save as", then the
+ * original deleted). A story that is out stays out (re-attack trial: a follow-up held with its
+ * background paragraphs took it down for a month). A mark is kept by file and headline until its release, across restarts,
  * whatever becomes of its file (overwritten by another held story, turned into a draft), and goes
  * when that story is published: an embargo broken is worse than a story held too long, which the
  * desk explains (HELD_TEXT, naming the held file), and a date line of its own publishes it.
@@ -110,19 +109,17 @@ export class HeldMarks {
 
   /** The story at `relPath` is out: the marks of that file that it is go (its text is public now). */
   published(relPath: string, story: Story): void {
-    if (![...this.marks.values()].some((mark) => mark.path === relPath)) return;
-    const texts = textsOf(story);
+    let texts: Set<string> | undefined;
     for (const [k, mark] of this.marks) {
-      if (mark.path !== relPath || !isIt(mark, texts)) continue;
+      if (mark.path !== relPath) continue;
+      texts ??= textsOf(story);
+      if (!isIt(mark, texts)) continue;
       this.marks.delete(k);
       this.store.dropHeldMark(mark);
     }
   }
 
-  /**
-   * The held story that `story` (no date of its own) is, of the latest release if several, if
-   * any; `live`: its file holds a story already (then only its paragraphs tell).
-   */
+  /** The held story that `story` (no date of its own, not out) is, of the latest release if several, and what matched; or none. */
   twin(story: Story, now: number): { path: string; until: number; by: string } | undefined {
     let found: { path: string; until: number; by: string } | undefined;
     let texts: Set<string> | undefined;
