@@ -1,5 +1,6 @@
 // What the desk holds under embargo, remembered by its headline and paragraphs until its release: a story that is one of them, with no date of its own, stays held.
 import { hash } from 'node:crypto';
+import { htmlToText } from '../core/html-text.js';
 import type { Story } from '../core/model.js';
 import type { HeldMark } from '../store/state-db.js';
 
@@ -24,17 +25,6 @@ const SHARED_SHARE = 0.5;
 
 /** Decimal digits of the scripts a desk types in, to ASCII: ๒,๕๐๐ is 2,500 (re-attack trial: it leaked). */
 const DIGIT_ZEROS = [0x0e50, 0x0ed0, 0x0660, 0x06f0, 0x0966, 0x09e6, 0x1040, 0x17e0];
-
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-/** HTML text with its character references read (the sanitizer writes `&#39;` where Markdown kept `'`). */
-function htmlText(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] !== '#') return ENTITIES[ref.toLowerCase()] ?? whole;
-    const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
-  });
-}
 
 /**
  * A text as compared: its letters and digits only, compatibility-folded and lower-cased (ß as ss,
@@ -61,7 +51,7 @@ const digest = (text: string) => hash('sha1', text);
 export function paragraphDigests(contentHtml: string, min = MIN_TEXT): string[] {
   const out = new Set<string>();
   for (const part of contentHtml.split(/<\/(?:p|li|h[1-6]|blockquote|pre)>/)) {
-    const text = skeleton(htmlText(part));
+    const text = skeleton(htmlToText(part));
     if (text.length >= Math.max(1, min)) out.add(digest(text));
   }
   return [...out];
