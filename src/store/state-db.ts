@@ -124,7 +124,11 @@ export class StateDb {
         markDeleted: this.db.prepare<[number, string]>('UPDATE articles SET deleted_at = ? WHERE path = ? AND deleted_at IS NULL'),
         // Deletions of stories that were out: a held story (dated after its deletion) was no news to
         // readers, and its id and time are the desk's (new-user trial: tombstones in Atom of embargoed stories).
-        newestDeletion: this.db.prepare<[], { at: number | null }>('SELECT MAX(deleted_at) AS at FROM articles WHERE published <= deleted_at'),
+        // Walked down the deleted_at index, not MAX(...) WHERE: SQLite answered that by reading every
+        // row (3 ms at 10,000 stories, asked once per archive page: 2.6 s of a 13.7 s build).
+        newestDeletion: this.db.prepare<[], { at: number | null }>(
+          'SELECT deleted_at AS at FROM articles WHERE deleted_at IS NOT NULL AND published <= deleted_at ORDER BY deleted_at DESC LIMIT 1',
+        ),
         putEntry: this.db.prepare<[string, string, Buffer, Buffer | null, string | null]>(
           `INSERT INTO entries (path, meta, body, summary, notes) VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE
            SET meta = excluded.meta, body = excluded.body, summary = excluded.summary, notes = excluded.notes`,

@@ -51,6 +51,30 @@ describe('state store schema', () => {
     db.close();
   });
 
+  it('names the newest deletion of a story that was out, passing over held stories deleted later', () => {
+    const db = new StateDb(dir);
+    const record = (n: number, published: number, deletedAt: number | null) => ({
+      path: `s${n}.txt`,
+      id: `urn:uuid:${n}`,
+      published,
+      updated: published,
+      hash: `h${n}`,
+      firstSeen: 1,
+      deletedAt,
+      size: 10,
+      mtimeMs: 1,
+    });
+    expect(db.newestDeletion()).toBeUndefined();
+    for (let n = 0; n < 50; n++) db.put(record(n, 100, null));
+    db.put(record(50, 100, 300));
+    db.put(record(51, 100, 200));
+    // Held until 900, deleted at 400 and 500: never out, so no news to readers.
+    db.put(record(52, 900, 400));
+    db.put(record(53, 900, 500));
+    expect(db.newestDeletion()).toBe(300);
+    db.close();
+  });
+
   it('stores the summary made when a story was parsed', () => {
     const db = new StateDb(dir);
     db.putEntry('a.txt', '{}', '<p>Body</p>', 'Body');
