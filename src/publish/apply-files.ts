@@ -98,6 +98,16 @@ export class FileApplier {
   private readonly held: HeldMarks;
   /** Published copies of published stories (copies.ts). */
   private readonly copies: Copies;
+  /**
+   * Stories with no date of their own that this apply published (none was out before it), with
+   * the held marks' version then: a held story they are, read in a later batch, holds them too
+   * before anything of the apply is served (recheck).
+   */
+  private readonly freshUndated = new Map<string, number>();
+  /** Those read again because a held story came after them: their text may take them down. */
+  private rechecking = new Set<string>();
+  /** How deep apply() is (it applies slug losers and swap partners itself): the recheck is the outermost's. */
+  private depth = 0;
 
   /** Stories the batch applied now took down: logged after it, unless a rename in it moved them (then only renamed). */
   private readonly removed = new Set<string>();
@@ -133,6 +143,36 @@ export class FileApplier {
    * `seen`: the size and mtime a scan just listed them with (read-batches.ts).
    */
   async apply(paths: Iterable<string>, seen?: ReadonlyMap<string, FileStat>): Promise<boolean> {
+    if (this.depth === 0) this.freshUndated.clear();
+    this.depth++;
+    try {
+      const changed = await this.applyAll(paths, seen);
+      return this.depth === 1 ? (await this.recheck()) || changed : changed;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /**
+   * A held story and an undated copy of it in different batches, the copy's first: the copy went
+   * out (its held story was not known yet when it was applied; attack trial). Nothing of an apply
+   * is served before it ends (the rebuild follows it), so the copies published before a held story
+   * came are read again now and held by its text, as if it had come first.
+   */
+  private async recheck(): Promise<boolean> {
+    const late = [...this.freshUndated].filter(([p, version]) => version < this.held.version && this.catalog.get(p)).map(([p]) => p);
+    this.freshUndated.clear();
+    if (late.length === 0) return false;
+    this.rechecking = new Set(late);
+    try {
+      return await this.applyAll(late);
+    } finally {
+      this.rechecking = new Set();
+      this.freshUndated.clear();
+    }
+  }
+
+  private async applyAll(paths: Iterable<string>, seen?: ReadonlyMap<string, FileStat>): Promise<boolean> {
     const list = [...new Set(paths)];
     let changed = false;
     const missing = (r: Read) => 'result' in r && r.result.kind === 'missing';
@@ -254,7 +294,8 @@ export class FileApplier {
     const job: FileJob = { root: articlesDir, absPath: path.join(articlesDir, relPath), relPath, maxBytes: maxFileBytes };
     // Parsed again whatever its bytes: a story that last failed, or whose image changed.
     const current = this.catalog.get(relPath);
-    if (current && !this.problems.hasError(relPath) && this.staleImages([current]).length === 0) job.knownHash = current.hash;
+    const again = current && !this.problems.hasError(relPath) && !this.rechecking.has(relPath) && this.staleImages([current]).length === 0;
+    if (again) job.knownHash = current.hash;
     const outcome = await this.options.read(job, before);
     return 'error' in outcome ? { error: readError(relPath, outcome.error) } : outcome;
   }
@@ -314,6 +355,9 @@ export class FileApplier {
     }
     const { slug } = ingested;
     const { story, conflict } = admitId(relPath, ingested.story, (id) => this.catalog.idOwner(id));
+    const dateless = story.date === undefined || story.dateSource?.lede === true;
+    // Published by this very apply and read again (recheck): never served, so not yet out.
+    const out = this.rechecking.has(relPath) ? undefined : current;
     // A story that names no picture has the one saved beside it under its name (`flood.txt`, `flood.jpg`).
     const sibling = story.image === undefined ? this.siblings.of(relPath) : undefined;
     if (sibling !== undefined) story.image = STORED_BASE + paths.image(sibling);
@@ -330,7 +374,7 @@ export class FileApplier {
     if (release.kind === 'too-far')
       return this.fail(relPath, new ArticleError(ProblemCode.FarFuture, release.reason, relPath, { line: release.line }));
     // Held after it was out: a date edited into the future (a typo, often) takes a published story down. Said loudly.
-    const withdrawn = release.kind === 'held' && !story.draft && current !== undefined;
+    const withdrawn = release.kind === 'held' && !story.draft && out !== undefined;
     if (withdrawn)
       story.warnings.push({
         code: ProblemCode.HeldAfterPublished,
@@ -376,7 +420,7 @@ export class FileApplier {
       this.log[withdrawn ? 'warn' : 'info'](story.draft ? 'article.draft' : 'article.held', {
         file: relPath,
         until: release.kind === 'held' ? release.until.toISOString() : undefined,
-        was: current ? 'published' : undefined,
+        was: out ? 'published' : undefined,
       });
       return wasPublished;
     }
@@ -390,6 +434,7 @@ export class FileApplier {
     const said = previous.renamed || current?.hash === hash ? undefined : current !== undefined ? 'article.updated' : 'article.added';
     this.publish(story, { slug, summary: ingested.summary, media: this.imagesOf(story, ingested.media), notes }, record, said, image);
     this.copies.published(relPath, previous.twin);
+    if (dateless && current === undefined && !story.draft) this.freshUndated.set(relPath, this.held.version);
     return true;
   }
 
@@ -414,7 +459,7 @@ export class FileApplier {
     // A held story's text, whose release is later than the date it would have: the later. So a
     // copy held by a story whose embargo moved later follows it (re-attack trial: it went out at
     // the first time). A story that is out is never taken down by another's embargo.
-    const twin = this.catalog.get(relPath) ? undefined : this.held.twin(story, this.now());
+    const twin = this.catalog.get(relPath) && !this.rechecking.has(relPath) ? undefined : this.held.twin(story, this.now());
     const later = twin !== undefined && (own === undefined || twin.until > own.published) ? twin : undefined;
     const published = later?.until ?? own?.published;
     if (published === undefined) return;

@@ -79,6 +79,8 @@ function headline(title: string): string {
  */
 export class HeldMarks {
   private readonly marks = new Map<string, HeldMark>();
+  /** Counts the holds: a story applied before the last one may be a held story's copy unseen then. */
+  version = 0;
 
   constructor(
     private readonly store: HeldMarkStore,
@@ -95,6 +97,7 @@ export class HeldMarks {
     const mark = { path: relPath, until, title: headline(story.title), paragraphs: paragraphDigests(story.contentHtml) };
     this.marks.set(key(mark), mark);
     this.store.putHeldMark(mark);
+    this.version++;
   }
 
   /** The story at `relPath` is out: the marks of that file that it is go (its text is public now). */

@@ -205,6 +205,23 @@ describe('embargoes', () => {
     expect(heldPaths()).not.toContain('dam.txt');
   });
 
+  it('holds an undated copy read a batch before its held story at a first start (attack trial: it went out)', async () => {
+    const releaseAt = Date.now() + 3 * 86_400_000;
+    const text = 'Alpha Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n';
+    await put(ctx.articles, 'a-copy.txt', `Secret merger between Alpha and Beta agreed\n\n${text}`);
+    await put(ctx.articles, 'b-weather.txt', 'Weather in Bangkok today\n\nSunny all day, with light winds from the south.\n');
+    // More files between the two than a read batch holds (publish/read-batches.ts: 256).
+    for (let n = 0; n < 300; n++) await put(ctx.articles, `m-${String(n).padStart(3, '0')}.txt`, `Market note ${n}\n\n2026-01-05 09:00\n\nShares were flat.\n`);
+    await put(ctx.articles, 'z-held.txt', `Secret merger between Alpha and Beta agreed\n\n${bangkok(releaseAt)}\n\n${text}`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    expect(site.status().held.map((h) => h.path).sort()).toEqual(['a-copy.txt', 'z-held.txt']);
+    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'a-copy.txt', code: 'HELD_TEXT' }));
+    for (const feed of ['/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml']) expect((await getText(url + feed)).text).not.toContain('Alpha');
+    // An undated story that is no held story's stays out.
+    expect((await getText(`${url}/feed.json`)).text).toContain('Sunny all day');
+  });
+
   it('calls a date more than a year ahead FAR_FUTURE on its line, and never dates a feed after the response', async () => {
     await put(ctx.articles, 'typo.txt', 'Typo year\n\n24 พ.ย. 2605\n\nbody\n');
     await put(ctx.articles, 'ok.txt', 'Fine\n\n2026-01-05 09:00\n\nbody\n');
