@@ -108,6 +108,8 @@ export class FileApplier {
   private rechecking = new Set<string>();
   /** How deep apply() is (it applies slug losers and swap partners itself): the recheck is the outermost's. */
   private depth = 0;
+  /** Scans under way (holdScan): their steps are applies of their own, and the recheck is the scan's. */
+  private scans = 0;
 
   /** Stories the batch applied now took down: logged after it, unless a rename in it moved them (then only renamed). */
   private readonly removed = new Set<string>();
@@ -143,11 +145,17 @@ export class FileApplier {
    * `seen`: the size and mtime a scan just listed them with (read-batches.ts).
    */
   async apply(paths: Iterable<string>, seen?: ReadonlyMap<string, FileStat>): Promise<boolean> {
-    if (this.depth === 0) this.freshUndated.clear();
     this.depth++;
     try {
-      const changed = await this.applyAll(paths, seen);
-      return this.depth === 1 ? (await this.recheck()) || changed : changed;
+      let changed = await this.applyAll(paths, seen);
+      if (this.depth === 1 && this.scans === 0) {
+        // A batch of saves reads its own late copies again; a scan's are this apply's paths (holdScan).
+        const late = this.rechecking.size > 0 ? [] : this.lateCopies();
+        if (late.length > 0 && (await this.applyAll(late))) changed = true;
+        this.rechecking = new Set();
+        this.freshUndated.clear();
+      }
+      return changed;
     } finally {
       this.depth--;
     }
@@ -155,21 +163,15 @@ export class FileApplier {
 
   /**
    * A held story and an undated copy of it in different batches, the copy's first: the copy went
-   * out (its held story was not known yet when it was applied; attack trial). Nothing of an apply
-   * is served before it ends (the rebuild follows it), so the copies published before a held story
-   * came are read again now and held by its text, as if it had come first.
+   * out (its held story was not known yet when it was applied; attack trial). Nothing of an apply,
+   * or of a scan's steps, is served before it ends (the rebuild follows), so the copies published
+   * before a held story came are read again then, and held by its text as if it had come first.
    */
-  private async recheck(): Promise<boolean> {
+  private lateCopies(): string[] {
     const late = [...this.freshUndated].filter(([p, version]) => version < this.held.version && this.catalog.get(p)).map(([p]) => p);
     this.freshUndated.clear();
-    if (late.length === 0) return false;
     this.rechecking = new Set(late);
-    try {
-      return await this.applyAll(late);
-    } finally {
-      this.rechecking = new Set();
-      this.freshUndated.clear();
-    }
+    return late;
   }
 
   private async applyAll(paths: Iterable<string>, seen?: ReadonlyMap<string, FileStat>): Promise<boolean> {
@@ -300,9 +302,19 @@ export class FileApplier {
     return 'error' in outcome ? { error: readError(relPath, outcome.error) } : outcome;
   }
 
-  /** Keep removals matchable to additions until the release (a scan applying in steps): rename-rules.ts. */
-  holdRemovals(): () => void {
-    return this.lately.hold();
+  /**
+   * A scan applying in steps: its removals stay matchable to its additions (rename-rules.ts), and
+   * its undated stories are checked against the held stories of all its steps, until the release,
+   * which gives the files to apply again (lateCopies).
+   */
+  holdScan(): () => string[] {
+    const releaseRemovals = this.lately.hold();
+    this.scans++;
+    return () => {
+      releaseRemovals();
+      this.scans--;
+      return this.scans === 0 && this.depth === 0 ? this.lateCopies() : [];
+    };
   }
 
   /**

@@ -194,7 +194,7 @@ export class LiveSite {
       storedStats: () => this.store.liveStats(),
       staleImages: () => this.applier.staleImages(),
       listedImages: (images) => this.applier.imagesListed(images),
-      holdRemovals: () => this.applier.holdRemovals(),
+      holdScan: () => this.applier.holdScan(),
       rebuild: () => this.rebuild(),
       // Serve keeps one worker warm for the next save; a build parses nothing more.
       onRead: () => this.parser.rest(options.watch ? 1 : 0),

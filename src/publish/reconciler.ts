@@ -27,8 +27,11 @@ export interface ReconcilerOptions {
   apply: (paths: string[], seen: ReadonlyMap<string, FileStat>) => Promise<boolean>;
   /** Paths the state store believes exist (only the first scan retires the ones that are gone). */
   storedPaths: () => Iterable<string>;
-  /** Keep the removals a scan applies matchable to its additions until the returned release (its steps may take long). */
-  holdRemovals?: () => () => void;
+  /**
+   * Keep the removals a scan applies matchable to its additions, and its undated stories to its
+   * held ones, until the returned release (its steps may take long), which gives the files to apply again.
+   */
+  holdScan?: () => () => string[];
   /** The first scan takes the folder as this site's whatever it holds (`--adopt-folder`). */
   adoptFolder?: boolean;
   /** Whether the store knows a story of these bytes (content hash): a folder of renamed stories is this site's, not another's. */
@@ -204,14 +207,18 @@ export class Reconciler {
     // Files gone go first: a restart serves the stored stories meanwhile, and a story renamed
     // while unwatched finds its old identity retired in an earlier step than its new name.
     todo.sort((a, b) => Number(onDisk.has(a)) - Number(onDisk.has(b)));
-    const release = this.options.holdRemovals?.();
+    const release = this.options.holdScan?.();
+    let changed = false;
+    let again: string[] = [];
     try {
-      const changed = initial ? await this.applyWithProgress(todo, onDisk) : await this.repair(todo, onDisk);
+      changed = initial ? await this.applyWithProgress(todo, onDisk) : await this.repair(todo, onDisk);
       if (!this.closed) this.settle(todo, scan);
-      return { changed, files: scan.files.length, read: todo.length };
     } finally {
-      release?.();
+      again = release?.() ?? [];
     }
+    // Undated copies of a held story a later step read: none of the scan is served yet, so they are held now.
+    if (again.length > 0 && !this.closed && (await this.options.apply(again, onDisk))) changed = true;
+    return { changed, files: scan.files.length, read: todo.length };
   }
 
   /**

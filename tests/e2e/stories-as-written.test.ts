@@ -205,21 +205,31 @@ describe('embargoes', () => {
     expect(heldPaths()).not.toContain('dam.txt');
   });
 
-  it('holds an undated copy read a batch before its held story at a first start (attack trial: it went out)', async () => {
+  it('holds an undated copy read before its held story, in an earlier step of a first start or an earlier batch of a sync (attack trial: it went out)', async () => {
     const releaseAt = Date.now() + 3 * 86_400_000;
-    const text = 'Alpha Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n';
-    await put(ctx.articles, 'a-copy.txt', `Secret merger between Alpha and Beta agreed\n\n${text}`);
-    await put(ctx.articles, 'b-weather.txt', 'Weather in Bangkok today\n\nSunny all day, with light winds from the south.\n');
-    // More files between the two than a read batch holds (publish/read-batches.ts: 256).
-    for (let n = 0; n < 300; n++) await put(ctx.articles, `m-${String(n).padStart(3, '0')}.txt`, `Market note ${n}\n\n2026-01-05 09:00\n\nShares were flat.\n`);
-    await put(ctx.articles, 'z-held.txt', `Secret merger between Alpha and Beta agreed\n\n${bangkok(releaseAt)}\n\n${text}`);
-    ctx.running = await startSite(ctx.articles, ctx.state);
+    const files = (dir: string, name: string, filler: number) => [
+      put(dir, `a-${name}-copy.txt`, `Secret merger between ${name} and Beta agreed\n\n${name} Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n`),
+      put(dir, `b-${name}-weather.txt`, `Weather in ${name} today\n\nSunny all day, with light winds from the south.\n`),
+      ...Array.from({ length: filler }, (_, n) => put(dir, `m-${name}-${String(n).padStart(3, '0')}.txt`, `Market note ${n}\n\n2026-01-05 09:00\n\nShares were flat.\n`)),
+      put(dir, `z-${name}-held.txt`, `Secret merger between ${name} and Beta agreed\n\n${bangkok(releaseAt)}\n\n${name} Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n`),
+    ];
+    // The first start applies its scan in steps of 100 files here (4,096 by default).
+    await Promise.all(files(ctx.articles, 'Alpha', 250));
+    ctx.running = await startSite(ctx.articles, ctx.state, {}, { scanStep: 100 });
     const { url, site } = ctx.running;
-    expect(site.status().held.map((h) => h.path).sort()).toEqual(['a-copy.txt', 'z-held.txt']);
-    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'a-copy.txt', code: 'HELD_TEXT' }));
-    for (const feed of ['/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml']) expect((await getText(url + feed)).text).not.toContain('Alpha');
-    // An undated story that is no held story's stays out.
-    expect((await getText(`${url}/feed.json`)).text).toContain('Sunny all day');
+    const held = () => site.status().held.map((h) => h.path);
+    expect(held().sort()).toEqual(['a-Alpha-copy.txt', 'z-Alpha-held.txt']);
+    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'a-Alpha-copy.txt', code: 'HELD_TEXT' }));
+    for (const feed of ['/feed.xml', '/atom.xml', '/feed.json', '/news-sitemap.xml']) expect((await getText(url + feed)).text).not.toContain('Alpha Corp');
+    // An undated story that is no held story's goes out.
+    expect((await getText(`${url}/feed.json`)).text).toContain('Weather in Alpha');
+    // A folder of them moved in at once (a sync, a git pull), read in batches of 256: the same.
+    const stage = path.join(ctx.state, 'gamma');
+    await Promise.all(files(stage, 'Gamma', 300));
+    await rename(stage, path.join(ctx.articles, 'gamma'));
+    await waitFor(() => held().includes('gamma/z-Gamma-held.txt') && held().includes('gamma/a-Gamma-copy.txt'));
+    expect((await getText(`${url}/feed.json`)).text).not.toContain('Gamma Corp');
+    await waitFor(async () => (await getText(`${url}/feed.json`)).text.includes('Weather in Gamma'));
   });
 
   it('calls a date more than a year ahead FAR_FUTURE on its line, and never dates a feed after the response', async () => {
