@@ -17,6 +17,8 @@ export interface Dateline {
   credit?: string;
   /** The line is labelled as an update (`ปรับปรุง: ...`, `Updated ...`): its date is the update date. */
   update?: boolean;
+  /** The line is labelled as a release time (`Embargoed until ...`, `ห้ามเผยแพร่ก่อน ...`): the story goes out then, not before. */
+  release?: boolean;
   /** A time of day was written (a date alone may get its time from the next line). */
   timed: boolean;
 }
@@ -51,6 +53,13 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   if (!HAS_DIGIT.test(input)) return undefined;
   const full = normalize(input);
   if (full === '' || full.length > 160) return undefined;
+  // An embargo line (`Embargoed until …`, `ห้ามเผยแพร่ก่อน …`) is the time the story may go out:
+  // read without its label and marked (attack trial: each of these went out at once, unread).
+  const release = RELEASE_LABEL.exec(full);
+  if (release) {
+    const rest = readDateline(full.slice(release[0].length), timeZone, isCredit);
+    return rest && !rest.update && rest.updated === undefined ? { ...rest, release: true } : undefined;
+  }
   const labelled = UPDATE_LABEL.exec(full);
   // A line that opens with an update label (`ปรับปรุง: …`) is read without it and marked.
   const text = labelled?.index === 0 ? full.slice(labelled[0].length) : full;
@@ -84,12 +93,16 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   let place: string | undefined;
   let credit: string | undefined;
   if (prefix !== '') {
+    const loose = strip(prefix, true);
     if (isCredit(prefix)) credit = prefix;
     else if (isPlace(prefix)) place = prefix;
-    else return undefined;
+    else if (loose !== '' && isPlace(loose)) place = loose;
+    else if (loose !== '') return undefined;
   }
   if (suffix !== '') {
     if (credit === undefined && isCredit(suffix)) credit = suffix;
+    // `December 20, 2026 09:00 (Bangkok)`: the place whose clock it is, written after.
+    else if (place === undefined && credit === undefined && isPlace(suffix)) place = suffix;
     else return undefined;
   }
   const parts = { ...found.parts, hour: time?.hour ?? 0, minute: time?.minute ?? 0, second: time?.second ?? 0 };
@@ -170,7 +183,8 @@ const DATE_SHAPES: readonly { re: RegExp; read: (m: RegExpExecArray) => Found['p
     read: (m) => english(m[1], m[2], m[4], m[3]),
   },
   {
-    re: new RegExp(String.raw`(?<![\d.:])(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+${ERA}(\d{4})(?!\d)`, 'gu'),
+    // `20 December 2026`, and `20-Dec-2026` as forms and spreadsheets write it.
+    re: new RegExp(String.raw`(?<![\d.:])(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)([A-Za-z]{3,9})\.?(?:,?\s+|-)${ERA}(\d{4})(?!\d)`, 'gu'),
     read: (m) => english(m[2], m[1], m[4], m[3]),
   },
 ];
@@ -213,10 +227,12 @@ interface TimeMatch {
 
 const ZONE = String.raw`(?:\s*\(?((?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|${Object.keys(ZONE_ABBREVIATIONS)
   .sort((a, b) => b.length - a.length)
-  .join('|')})\)?(?![\p{L}\d]))?`;
-const CLOCK = String.raw`(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?(?!\d)\s*(?:น\.?|นาฬิกา|hrs?\.?|h\b)?|\s*(?:น\.|นาฬิกา))\s*(am|pm|a\.m\.|p\.m\.)?${ZONE}`;
+  .join('|')})\)?(?![\p{L}\d]|[.:]\d))?`;
+const CLOCK = String.raw`(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?(?!\d)\s*(?:น\.?|นาฬิกา|hrs?\.?|h\b)?|\s*(?:น\.|นาฬิกา)|(?=\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])))\s*(am|pm|a\.m\.|p\.m\.)?${ZONE}`;
+/** The end of a time range (`09.00-10.00 น.`, `9:00 to 10:00`): the story's time is its start. */
+const RANGE_END = String.raw`(?:\s*(?:[-–—]|to|ถึง)\s*\d{1,2}[:.]\d{2}\s*(?:น\.?|นาฬิกา)?)?`;
 /** A time right after the date: `, 14:30`, ` เวลา 14.30 น.`, `T14:30:00+07:00`, ` - 09.15 น. (GMT+7)`. */
-const TIME_AFTER = new RegExp(String.raw`^(?:T|\s*[,|/–—-]?\s*(?:เวลา|at|@)?\s*)${CLOCK}`, 'iu');
+const TIME_AFTER = new RegExp(String.raw`^(?:T|\s*[,|/–—-]?\s*(?:เวลา|at|@)?\s*)${CLOCK}${RANGE_END}`, 'iu');
 /** A time right before the date (time-first datelines: `08.00 น. 23 พ.ย. 2569`). */
 const TIME_BEFORE = new RegExp(String.raw`(?:^|\s)(?:เวลา\s*)?${CLOCK}\s*[,|/–—-]?\s*(?:(?:วัน)?ที่\s*)?$`, 'iu');
 
@@ -244,20 +260,48 @@ const DECORATION = new RegExp(
   ].join('|'),
   'iu',
 );
-const EDGE = /^[\s,;|:/·•–—()-]+|[\s,;|:/·•–—()-]+$/gu;
+// Asterisks and brackets too: `*** EMBARGOED UNTIL … ***`, `[EMBARGO: …]`.
+const EDGE = /^[\s,;|:/·•–—()*_[\]-]+|[\s,;|:/·•–—()*_[\]-]+$/gu;
 const DECORATION_HEAD = new RegExp(`^(?:${DECORATION.source})(?=[\\s,;|:/·•–—()-]|$)`, 'iu');
 const DECORATION_TAIL = new RegExp(`(?:^|(?<=[\\s,;|:/·•–—()-]))(?:${DECORATION.source})$`, 'iu');
+// Thai writes no space between words: a Thai label runs into the next one (`เผยแพร่วันที่ 20 ...`;
+// attack trial: unread, out at once). Tried last: `ที่มา: Reuters` is a credit, not `ที่` + `มา`.
+const GLUED_HEAD = new RegExp(`^(?:${DECORATION.source})(?:(?=[\\s,;|:/·•–—()-]|$)|(?<=[ก-๙.])(?=[ก-๙0-9]))`, 'iu');
+const GLUED_TAIL = new RegExp(`(?:^|(?<=[\\s,;|:/·•–—()-])|(?<=[ก-๙0-9])(?=[ก-๙]))(?:${DECORATION.source})$`, 'iu');
 
-/** The text around a date without separators and decorations. */
-function strip(text: string): string {
+/** The text around a date without separators and decorations (`glued`: Thai labels run together too). */
+function strip(text: string, glued = false): string {
+  const [head, tail] = glued ? [GLUED_HEAD, GLUED_TAIL] : [DECORATION_HEAD, DECORATION_TAIL];
   let rest = text.replace(EDGE, '');
   for (let i = 0; i < 6; i++) {
     const before = rest;
-    rest = rest.replace(DECORATION_HEAD, '').replace(EDGE, '').replace(DECORATION_TAIL, '').replace(EDGE, '');
+    rest = rest.replace(head, '').replace(EDGE, '').replace(tail, '').replace(EDGE, '');
     if (rest === before) break;
   }
   return rest;
 }
+
+/**
+ * Labels of a release time, at the head of a line: wire and press-release embargo lines in English
+ * and Thai. `Until 20 Dec 2026` alone in a story's head lines is one too: read as prose, it let the story out.
+ */
+const RELEASE_LABEL = new RegExp(
+  String.raw`^[\s*_\[(]*(?:` +
+    [
+      String.raw`(?:strictly\s+)?(?:under\s+)?embargo(?:ed)?(?:\s+(?:until|till|to|before|for|ถึง|จนถึง))?`,
+      String.raw`not\s+(?:to\s+be\s+(?:published|released|used)|for\s+(?:release|publication|broadcast|use))(?:\s+(?:before|until|till|prior\s+to))?`,
+      String.raw`(?:hold\s+)?for\s+release(?:\s+(?:on|at|after|from))?`,
+      String.raw`release(?:d)?\s+(?:date|time|on|at|after|from)`,
+      String.raw`do\s+not\s+(?:publish|release|use)\s+(?:before|until|till)`,
+      String.raw`(?:publish|publication)\s+(?:on|at|after|from|date|time)`,
+      String.raw`(?:until|till|not\s+before|no\s+earlier\s+than)(?=\s)`,
+      'ห้าม(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|ออกอากาศ)(?:ก่อน|จนถึง|จนกว่าจะถึง|จนกว่า)?',
+      '(?:กำหนด)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์|ออกอากาศ)ได้(?:ตั้งแต่|หลัง(?:จาก)?|เมื่อ|ใน)?',
+      'กำหนด(?:เผยแพร่|ลงข่าว|ตีพิมพ์)',
+    ].join('|') +
+    String.raw`)[\s*_\])]*[:：]?\s*`,
+  'iu',
+);
 
 const UPDATE_LABEL = /\s*[|,(]?\s*(?:ปรับปรุง(?:ล่าสุด)?|แก้ไข(?:ล่าสุด)?|อัปเดต|อัพเดท|อัพเดต|last updated|updated)\s*(?:เมื่อ)?\s*[:：]?\s*/iu;
 

@@ -45,7 +45,8 @@ export interface Story {
 export interface StoryReading {
   format: 'plain text' | 'Markdown';
   title?: { line: number; text: string };
-  dateline?: { line: number; text: string; date?: string; updated?: string; invalid?: string; place?: string };
+  /** `release`: an embargo line (`Embargoed until ...`), whose time is when the story goes out. */
+  dateline?: { line: number; text: string; date?: string; updated?: string; invalid?: string; place?: string; release?: boolean };
   credits: { line: number; text: string; evidence: string; author?: string; photo?: string }[];
   /** First line of each body paragraph, with its opening (`check --explain` shows its first words). */
   paragraphs: { line: number; text: string }[];

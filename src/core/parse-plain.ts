@@ -77,7 +77,8 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
     reading.paragraphs.push({ line: p.n, text: bounded.text.slice(0, PARAGRAPH_OPENING) });
     return `<p>${escapeHtml(bounded.text)}</p>`;
   });
-  if (dropped > 0) warnings.push({ code: ProblemCode.MarksDropped, message: `body: dropped ${dropped} combining marks beyond 4 on one character` });
+  if (dropped > 0)
+    warnings.push({ code: ProblemCode.MarksDropped, message: `body: dropped ${dropped} combining marks beyond 4 on one character` });
   if (head.author === undefined) head.creditFromText(paragraphs);
   head.dateFromLede(paragraphs[0]);
   const language = detectLanguage([title, ...paragraphs.map((p) => p.text)]);
@@ -166,6 +167,19 @@ class HeadReader {
     });
     if (!found) return false;
     if (aboveTitle && found.credit !== undefined) return false;
+    if (this.dateSource !== undefined && found.release && 'date' in found.reading) {
+      // An embargo line beside the dateline (either order): the story goes out at the later of the two.
+      const release = found.reading.date;
+      if (this.date === undefined || release.getTime() > this.date.getTime()) {
+        this.date = release;
+        this.dateSource = { line: line.n, text: cleanLine(line.text) };
+        if (this.reading.dateline)
+          Object.assign(this.reading.dateline, { line: line.n, text: cleanLine(line.text), date: release.toISOString(), release: true });
+      }
+      return true;
+    }
+    // The dateline after an embargo line: taken out of the text, the release time stays the story's.
+    if (this.dateSource !== undefined && this.reading.dateline?.release && !found.update && !found.release) return true;
     if (this.dateSource !== undefined) {
       if (!found.update || !('date' in found.reading)) return false;
       this.updated = found.reading.date;
@@ -191,7 +205,12 @@ class HeadReader {
   private record(line: Line, found: Dateline): void {
     const text = cleanLine(line.text);
     this.dateSource = { line: line.n, text };
-    const entry: NonNullable<StoryReading['dateline']> = { line: line.n, text, place: found.place };
+    const entry: NonNullable<StoryReading['dateline']> = {
+      line: line.n,
+      text,
+      place: found.place,
+      ...(found.release ? { release: true } : {}),
+    };
     this.reading.dateline = entry;
     if ('invalid' in found.reading) {
       entry.invalid = found.reading.invalid;
@@ -253,9 +272,17 @@ class HeadReader {
       this.dateSource = { line: first.n, text: opening, lede: true };
       return;
     }
-    const note = (why: string) => this.reading.notes.push({ line: first.n, note: `the wire dateline "${opening}" ${why}; the story is dated when the file was first seen` });
+    const note = (why: string) =>
+      this.reading.notes.push({
+        line: first.n,
+        note: `the wire dateline "${opening}" ${why}; the story is dated when the file was first seen`,
+      });
     if (found && 'invalid' in found.reading) note(`is not a real date (${found.reading.invalid})`);
-    else if (['2000', ', 2000'].some((year) => readDateline(`${opening}${year.startsWith(',') ? '' : ' '}${year}`, this.options.timeZone, () => false)))
+    else if (
+      ['2000', ', 2000'].some((year) =>
+        readDateline(`${opening}${year.startsWith(',') ? '' : ' '}${year}`, this.options.timeZone, () => false),
+      )
+    )
       note('has no year (write it with one, e.g. "Dec 3, 2026", to date the story by it)');
   }
 }

@@ -70,7 +70,11 @@ const SWAP_LOOKS = 3;
 
 /** Joins a replaced story's path and the time in the path of its record set aside (paths are unique; no file name holds a NUL). */
 const REPLACED = '\u0000replaced@';
-const isFolder = (dir: string) => stat(dir).then((s) => s.isDirectory(), () => false);
+const isFolder = (dir: string) =>
+  stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 
 /**
  * For each path: publish the new version of its story, hold it until its date, retire it (file gone, or now a
@@ -254,7 +258,10 @@ export class FileApplier {
    * stand for the folder) those done once none has come in for `quietMs`; the others are left
    * to finish in `lateReads`.
    */
-  private async readsInTime(all: { relPath: string; started: Promise<Read> }[], late: ApplyOptions['late']): Promise<{ path: string; read: Read }[]> {
+  private async readsInTime(
+    all: { relPath: string; started: Promise<Read> }[],
+    late: ApplyOptions['late'],
+  ): Promise<{ path: string; read: Read }[]> {
     // A path whose late read still runs (its save seen again, the settling look) is awaited
     // already (goLate): a batch of saves does not wait for it a second time. Four hostile files
     // re-applied so held every save after them to the time limit.
@@ -281,7 +288,10 @@ export class FileApplier {
     if (this.lateReads.has(relPath)) return;
     const entry: { read: Promise<Read>; done?: Read } = { read: started };
     this.lateReads.set(relPath, entry);
-    this.log.info('article.late', { file: relPath, reason: `still parsing ${late.quietMs / 1000} s after the others: applied when it ends` });
+    this.log.info('article.late', {
+      file: relPath,
+      reason: `still parsing ${late.quietMs / 1000} s after the others: applied when it ends`,
+    });
     void started.then((read) => {
       entry.done = read;
       if (this.lateReads.get(relPath) === entry) late.done(relPath);
@@ -325,7 +335,11 @@ export class FileApplier {
     const mismatched = new Set(this.problems.pathsWithCode(ProblemCode.ImageMismatch));
     const urls = siteUrls(this.options.baseUrl);
     return entries
-      .filter((e) => (e.image === undefined ? this.siblings.of(e.path) !== undefined : imageChanged(this.options.articlesDir, e, urls, mismatched.has(e.path))))
+      .filter((e) =>
+        e.image === undefined
+          ? this.siblings.of(e.path) !== undefined
+          : imageChanged(this.options.articlesDir, e, urls, mismatched.has(e.path)),
+      )
       .map((e) => e.path);
   }
 
@@ -398,7 +412,10 @@ export class FileApplier {
     }
     if (story.updated && story.updated.getTime() > this.now()) {
       // An update time ahead of now would date the feed after the response that serves it.
-      story.warnings.push({ code: ProblemCode.FutureDate, message: `updated: ${story.updated.toISOString()} is in the future; the time of this save is used` });
+      story.warnings.push({
+        code: ProblemCode.FutureDate,
+        message: `updated: ${story.updated.toISOString()} is in the future; the time of this save is used`,
+      });
       story.updated = undefined;
     }
     const previous = this.previousIdentity(relPath, hash, story);
@@ -467,7 +484,8 @@ export class FileApplier {
     // held story renamed then went out at once with its secret text (attack trial).
     const dated = (r: IdentityRecord | undefined) => r !== undefined && r.published !== r.firstSeen;
     const mine = this.store.get(relPath);
-    const own = mine?.deletedAt === null && dated(mine) ? mine : this.store.withHash(hash, relPath).find((r) => this.stillKnown(r) && dated(r));
+    const own =
+      mine?.deletedAt === null && dated(mine) ? mine : this.store.withHash(hash, relPath).find((r) => this.stillKnown(r) && dated(r));
     // A held story's text, whose release is later than the date it would have: the later. So a
     // copy held by a story whose embargo moved later follows it (re-attack trial: it went out at
     // the first time). A story that is out is never taken down by another's embargo.
@@ -516,7 +534,8 @@ export class FileApplier {
     if (said) this.log.info(said, { file: record.path, id: entry.id, title: entry.title });
     // Published, but with something an editor should know (a legacy encoding, characters removed): the log says so too.
     for (const note of made.notes) {
-      if (note.severity === 'warning') this.log.warn('article.warning', { file: record.path, code: note.code, reason: note.reason, line: note.line });
+      if (note.severity === 'warning')
+        this.log.warn('article.warning', { file: record.path, code: note.code, reason: note.reason, line: note.line });
     }
   }
 
@@ -632,9 +651,17 @@ export class FileApplier {
 
   private fail(relPath: string, error: ArticleError): boolean {
     if (error.fileStat) this.catalog.setStat(relPath, error.fileStat);
-    const news = this.problems.setFile(relPath, [{ path: relPath, code: error.code, reason: error.message, severity: 'error', line: error.line }]);
+    const news = this.problems.setFile(relPath, [
+      { path: relPath, code: error.code, reason: error.message, severity: 'error', line: error.line },
+    ]);
     const kept = this.catalog.get(relPath) ? 'last good version' : undefined;
-    this.log[news ? 'warn' : 'debug']('article.problem', { file: relPath, code: error.code, reason: error.message, line: error.line, kept });
+    this.log[news ? 'warn' : 'debug']('article.problem', {
+      file: relPath,
+      code: error.code,
+      reason: error.message,
+      line: error.line,
+      kept,
+    });
     return false;
   }
 }

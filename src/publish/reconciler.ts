@@ -157,7 +157,8 @@ export class Reconciler {
       this.last = { at: new Date(this.options.clock()).toISOString(), ms: 0, files: scan.files.length, read: 0 };
       return 'stop';
     }
-    if (released) log.info('scan.root-released', { folder: articlesDir, reason: "the folder holds this site's stories again: followed from here" });
+    if (released)
+      log.info('scan.root-released', { folder: articlesDir, reason: "the folder holds this site's stories again: followed from here" });
     problems.setScan(scan.problems);
     this.ignored = scan.ignored;
     this.options.listedImages?.(scan.images);
@@ -190,7 +191,9 @@ export class Reconciler {
     this.unreadableFolders = scan.unreadable;
     // Saved into it while its new watch is armed: no event, and this scan listed it already. A look soon after finds them.
     if (readable.length > 0 && (this.options.ensureWatched?.(readable) ?? 0) > 0) this.schedule(BURST_RESCAN_MS);
-    const unsettled = newFolders.filter((f) => f !== '' && (scan.folderIds.get(f) === undefined || scan.folderIds.get(f) !== this.settledFolders.get(f)));
+    const unsettled = newFolders.filter(
+      (f) => f !== '' && (scan.folderIds.get(f) === undefined || scan.folderIds.get(f) !== this.settledFolders.get(f)),
+    );
     const appeared = [...unsettled, ...readable];
     this.forgetSettled(scan.folders, scan.unreadable);
     if (appeared.length > 0) {
@@ -328,7 +331,11 @@ export class Reconciler {
     const moved = (p: string) => (onDisk.has(p) ? !knownIn.has(folderOf(p)) : !there.has(folderOf(p)));
     const lost = gaps.filter((p) => !moved(p)).length;
     const fields = { files: gaps.length, rewatched };
-    if (lost === 0) this.options.log.info('watch.folder-moved', { ...fields, reason: 'stories of a folder that moved, found by a scan before its report' });
+    if (lost === 0)
+      this.options.log.info('watch.folder-moved', {
+        ...fields,
+        reason: 'stories of a folder that moved, found by a scan before its report',
+      });
     else this.options.log.warn('watch.gap', { ...fields, reason: 'changes found by a scan that no file event reported' });
   }
 
@@ -383,7 +390,9 @@ export class Reconciler {
   folderChanged(rel: string, gone = false): void {
     // Gone: what comes back at this path is read whole, even the same folder (its files may have been
     // edited while it was away, unwatched, keeping their sizes and times: attack trial).
-    if (gone) for (const folder of this.settledFolders.keys()) if (folder === rel || folder.startsWith(`${rel}/`)) this.settledFolders.delete(folder);
+    if (gone)
+      for (const folder of this.settledFolders.keys())
+        if (folder === rel || folder.startsWith(`${rel}/`)) this.settledFolders.delete(folder);
     this.changedFolders.add(rel);
     this.schedule(0);
   }

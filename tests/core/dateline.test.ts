@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../src/core/dateline.js';
+import { parseDate, readDateline } from '../../src/core/dateline.js';
+import { parsePlain } from '../../src/core/parse-plain.js';
 
 const bkk = (s: string) => parseDate(s, 'Asia/Bangkok')?.toISOString();
 
@@ -35,5 +36,61 @@ describe('parseDate', () => {
   it('reads wall-clock times in the given zone, daylight saving included', () => {
     expect(parseDate('2026-07-01 12:00', 'America/New_York')?.toISOString()).toBe('2026-07-01T16:00:00.000Z');
     expect(parseDate('2026-01-01 12:00', 'America/New_York')?.toISOString()).toBe('2026-01-01T17:00:00.000Z');
+  });
+});
+
+describe('embargo lines', () => {
+  const read = (line: string) => readDateline(line, 'Asia/Bangkok', () => false);
+  // Attack trial: each of these went out at once, unread, with the story it was to hold.
+  it.each([
+    ['Embargoed until December 20, 2026 09:00', '2026-12-20T02:00:00.000Z'],
+    ['Embargo until 20 December 2026 09:00', '2026-12-20T02:00:00.000Z'],
+    ['EMBARGOED UNTIL 00:01 GMT, 20 December 2026', '2026-12-20T00:01:00.000Z'],
+    ['*** EMBARGOED UNTIL 20 December 2026 09:00 ***', '2026-12-20T02:00:00.000Z'],
+    ['[EMBARGO: 20 Dec 2026 09:00 ICT]', '2026-12-20T02:00:00.000Z'],
+    ['Not for release before December 20, 2026', '2026-12-19T17:00:00.000Z'],
+    ['Not to be published before 20 Dec 2026, 9am', '2026-12-20T02:00:00.000Z'],
+    ['Hold for release: December 20, 2026 09:00', '2026-12-20T02:00:00.000Z'],
+    ['For release December 20, 2026', '2026-12-19T17:00:00.000Z'],
+    ['Release date: 2026-12-20 09:00', '2026-12-20T02:00:00.000Z'],
+    ['Until 20 December 2026', '2026-12-19T17:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อน 20 ธ.ค. 2569 09.00 น.', '2026-12-20T02:00:00.000Z'],
+    ['ห้ามเผยแพร่จนถึงวันที่ 20 ธ.ค. 2569 เวลา 09.00 น.', '2026-12-20T02:00:00.000Z'],
+    ['เผยแพร่ได้ตั้งแต่ 20 ธ.ค. 2569', '2026-12-19T17:00:00.000Z'],
+    ['Embargo ถึง 20 ธ.ค. 2569', '2026-12-19T17:00:00.000Z'],
+  ])('%s', (line, expected) => {
+    const found = read(line);
+    expect(found?.release).toBe(true);
+    expect(found && 'date' in found.reading ? found.reading.date.toISOString() : found).toBe(expected);
+  });
+
+  it.each([
+    ['เผยแพร่วันที่ 20 ธันวาคม 2569 เวลา 09.00 น.', '2026-12-20T02:00:00.000Z'],
+    ['20 December 2026, 9am', '2026-12-20T02:00:00.000Z'],
+    ['20 Dec 2026 9 p.m.', '2026-12-20T14:00:00.000Z'],
+    ['20-Dec-2026', '2026-12-19T17:00:00.000Z'],
+    ['December 20, 2026 09:00 (Bangkok)', '2026-12-20T02:00:00.000Z'],
+    ['20 ธ.ค. 2569 เวลา 09.00-10.00 น.', '2026-12-20T02:00:00.000Z'],
+  ])('and dates as desks type them: %s', (line, expected) => {
+    const found = read(line);
+    expect(found && 'date' in found.reading ? found.reading.date.toISOString() : found).toBe(expected);
+    expect(found?.release).toBeUndefined();
+  });
+
+  it.each(['Until 5 May 2026, the company grew', 'The embargo ended on 20 Dec 2026 for most firms', 'ห้ามเผยแพร่ภาพนี้ซ้ำ'])(
+    'is not prose: %s',
+    (line) => {
+      expect(read(line)).toBeUndefined();
+    },
+  );
+
+  it('holds a story until its embargo line, before or after its dateline, and takes both lines out of the text', () => {
+    const options = { timeZone: 'Asia/Bangkok', boilerplateMarkers: [] as string[], maxTitleLength: 300 };
+    for (const head of ['1 Dec 2026 10:00\n\nEmbargoed until 20 Dec 2026 09:00', 'EMBARGOED UNTIL 20 Dec 2026 09:00\n\n1 Dec 2026 10:00']) {
+      const story = parsePlain(`Merger agreed\n\n${head}\n\nAlpha will buy Beta.\n`, 'm.txt', options);
+      expect(story.date?.toISOString()).toBe('2026-12-20T02:00:00.000Z');
+      expect(story.contentHtml).not.toMatch(/Dec 2026|Embargo/i);
+      expect(story.reading?.dateline?.release).toBe(true);
+    }
   });
 });

@@ -89,7 +89,9 @@ describe('embargoes', () => {
         path: 'flood.txt',
         severity: 'warning',
         code: 'HELD_AFTER_PUBLISHED',
-        reason: expect.stringMatching(/the story was published and is now held, out of every feed and page, until then; if the date is a typo/),
+        reason: expect.stringMatching(
+          /the story was published and is now held, out of every feed and page, until then; if the date is a typo/,
+        ),
       }),
     );
   });
@@ -109,19 +111,34 @@ describe('embargoes', () => {
 
   it('keeps holding a story renamed and edited with its date line gone, by its text: headline changed, a mistyped date fixed later, renamed while stopped (new-user trial)', async () => {
     const releaseAt = Date.now() + 3 * 86_400_000;
-    const body = 'The budget bill passed its third reading late on Monday night.\n\nThe opposition walked out before the final vote was taken.\n';
+    const body =
+      'The budget bill passed its third reading late on Monday night.\n\nThe opposition walked out before the final vote was taken.\n';
     await put(ctx.articles, 'budget.txt', `Budget passes\n\n${bangkok(releaseAt)}\n\nPolitics desk\n\n${body}`);
-    await put(ctx.articles, 'vat.txt', `VAT to rise\n\n${bangkok(releaseAt + 3_600_000)}\n\nThe cabinet agreed to raise VAT to ten percent from January.\n`);
+    await put(
+      ctx.articles,
+      'vat.txt',
+      `VAT to rise\n\n${bangkok(releaseAt + 3_600_000)}\n\nThe cabinet agreed to raise VAT to ten percent from January.\n`,
+    );
     ctx.running = await startSite(ctx.articles, ctx.state);
     const { url, site } = ctx.running;
-    const public_ = async () => (await Promise.all(['/feed.json', '/atom.xml', '/', '/sitemap.xml'].map((p) => getText(url + p)))).map((r) => r.text).join('\n');
-    expect(site.status().held.map((h) => h.path).sort()).toEqual(['budget.txt', 'vat.txt']);
+    const public_ = async () =>
+      (await Promise.all(['/feed.json', '/atom.xml', '/', '/sitemap.xml'].map((p) => getText(url + p)))).map((r) => r.text).join('\n');
+    expect(
+      site
+        .status()
+        .held.map((h) => h.path)
+        .sort(),
+    ).toEqual(['budget.txt', 'vat.txt']);
     // Headline changed and the date line deleted, written under a new name, the old one removed.
     await put(ctx.articles, 'budget-v2.txt', `Budget passes at last\n\nPolitics desk\n\n${body}`);
     await rm(path.join(ctx.articles, 'budget.txt'));
     await waitFor(() => site.status().held.some((h) => h.path === 'budget-v2.txt'));
-    expect(site.status().held.find((h) => h.path === 'budget-v2.txt')?.until).toBe(new Date(Math.floor(releaseAt / 1000) * 1000).toISOString());
-    expect(site.status().problems.find((p) => p.path === 'budget-v2.txt')?.reason).toContain("its text is the held story budget.txt's (2 of its 2 paragraphs)");
+    expect(site.status().held.find((h) => h.path === 'budget-v2.txt')?.until).toBe(
+      new Date(Math.floor(releaseAt / 1000) * 1000).toISOString(),
+    );
+    expect(site.status().problems.find((p) => p.path === 'budget-v2.txt')?.reason).toContain(
+      "its text is the held story budget.txt's (2 of its 2 paragraphs)",
+    );
     // Renamed with a mistyped time (not published: BAD_DATE), then fixed by deleting the line.
     await rename(path.join(ctx.articles, 'budget-v2.txt'), path.join(ctx.articles, 'budget-v3.txt'));
     await put(ctx.articles, 'budget-v3.txt', `Budget passes at last\n\n31 Dec 2026 25:00\n\nPolitics desk\n\n${body}`);
@@ -135,8 +152,15 @@ describe('embargoes', () => {
     await put(ctx.articles, 'vat-final.txt', 'VAT rises to ten percent\n\nThe cabinet agreed to raise VAT to ten percent from January.\n');
     await rm(path.join(ctx.articles, 'vat.txt'));
     ctx.running = await startSite(ctx.articles, ctx.state);
-    expect(ctx.running.site.status().held.map((h) => h.path).sort()).toEqual(['budget-v3.txt', 'vat-final.txt']);
-    const after = (await Promise.all(['/feed.json', '/atom.xml', '/', '/sitemap.xml'].map((p) => getText(ctx.running?.url + p)))).map((r) => r.text).join('\n');
+    expect(
+      ctx.running.site
+        .status()
+        .held.map((h) => h.path)
+        .sort(),
+    ).toEqual(['budget-v3.txt', 'vat-final.txt']);
+    const after = (await Promise.all(['/feed.json', '/atom.xml', '/', '/sitemap.xml'].map((p) => getText(ctx.running?.url + p))))
+      .map((r) => r.text)
+      .join('\n');
     expect(after).not.toContain('budget bill');
     expect(after).not.toContain('cabinet agreed');
     // A new story that shares none of their text goes out as ever.
@@ -144,7 +168,11 @@ describe('embargoes', () => {
     await waitFor(async () => (await getText(`${ctx.running?.url}/feed.json`)).text.includes('Rain tonight'));
     // Its date line above the headline, replaced by text that is no date: the headline is now a paragraph (attack trial).
     const { site: again } = ctx.running;
-    await put(ctx.articles, 'dl.txt', `${bangkok(releaseAt)}\n\nDateline above the headline\n\nThe minister resigned over the leaked tapes.\n`);
+    await put(
+      ctx.articles,
+      'dl.txt',
+      `${bangkok(releaseAt)}\n\nDateline above the headline\n\nThe minister resigned over the leaked tapes.\n`,
+    );
     await waitFor(() => again.status().held.some((h) => h.path === 'dl.txt'));
     await put(ctx.articles, 'dl-2.txt', 'Tomorrow morning\n\nDateline above the headline\n\nThe minister has resigned.\n');
     await rm(path.join(ctx.articles, 'dl.txt'));
@@ -169,7 +197,11 @@ describe('embargoes', () => {
     const heldPaths = () => site.status().held.map((h) => h.path);
     const releaseAt = Date.now() + 3 * 86_400_000;
     const lede = 'BANGKOK, Dec 3, 2026 (Reuters) - The central bank will raise its policy rate by half a point, officials said.';
-    await put(ctx.articles, 'wire.txt', `Central bank set to raise rates\n\n${bangkok(releaseAt)}\n\n${lede}\n\nThe decision surprised most economists.\n`);
+    await put(
+      ctx.articles,
+      'wire.txt',
+      `Central bank set to raise rates\n\n${bangkok(releaseAt)}\n\n${lede}\n\nThe decision surprised most economists.\n`,
+    );
     await waitFor(() => heldPaths().includes('wire.txt'));
     await put(ctx.articles, 'wire.txt', `Central bank set to raise rates\n\n${lede}\n\nThe decision surprised most economists.\n`);
     await waitFor(() => site.status().problems.some((p) => p.path === 'wire.txt' && p.code === 'DATE_LOST'));
@@ -183,14 +215,27 @@ describe('embargoes', () => {
     await put(ctx.articles, 'award-copy.txt', `Kappa wins the award\n\n${body}\n`);
     await waitFor(() => site.status().problems.some((p) => p.path === 'award-copy.txt' && p.code === 'HELD_TEXT'));
     await put(ctx.articles, 'award.txt', `Kappa wins the award\n\n${bangkok(releaseAt)}\n\n${body}\n`);
-    await waitFor(() => site.status().held.find((h) => h.path === 'award.txt')?.until === new Date(Math.floor(releaseAt / 1000) * 1000).toISOString());
+    await waitFor(
+      () => site.status().held.find((h) => h.path === 'award.txt')?.until === new Date(Math.floor(releaseAt / 1000) * 1000).toISOString(),
+    );
     await waitFor(() => Date.now() > first + 1500, 10_000, 'the first release time to pass');
-    await waitFor(() => site.status().held.find((h) => h.path === 'award-copy.txt')?.until === new Date(Math.floor(releaseAt / 1000) * 1000).toISOString());
+    await waitFor(
+      () =>
+        site.status().held.find((h) => h.path === 'award-copy.txt')?.until === new Date(Math.floor(releaseAt / 1000) * 1000).toISOString(),
+    );
     expect((await getText(`${url}/feed.json`)).text).not.toContain('Kappa');
     // A held story and its undated copy in one batch, the copy's name first: the copy is held too.
     const stage = path.join(ctx.state, 'stage');
-    await put(stage, 'z-held.txt', `Secret merger between Alpha and Beta agreed\n\n${bangkok(releaseAt)}\n\nAlpha Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n`);
-    await put(stage, 'a-copy.txt', 'Secret merger between Alpha and Beta agreed\n\nAlpha Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n');
+    await put(
+      stage,
+      'z-held.txt',
+      `Secret merger between Alpha and Beta agreed\n\n${bangkok(releaseAt)}\n\nAlpha Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n`,
+    );
+    await put(
+      stage,
+      'a-copy.txt',
+      'Secret merger between Alpha and Beta agreed\n\nAlpha Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n',
+    );
     await Promise.all(['z-held.txt', 'a-copy.txt'].map((f) => rename(path.join(stage, f), path.join(ctx.articles, f))));
     await waitFor(() => ['z-held.txt', 'a-copy.txt'].every((f) => heldPaths().includes(f)));
     expect((await getText(`${url}/feed.json`)).text).not.toContain('Alpha');
@@ -198,20 +243,57 @@ describe('embargoes', () => {
     const background = 'The dam was built in 1964 and supplies water to four provinces.';
     await put(ctx.articles, 'dam.txt', `Dam inspected\n\nEngineers inspected the dam on Monday.\n\n${background}\n`);
     await waitFor(async () => (await getText(`${url}/feed.json`)).text.includes('Engineers inspected'));
-    await put(ctx.articles, 'dam-ruling.txt', `Court rules on the dam\n\n${bangkok(releaseAt)}\n\nThe court ruled the dam must be repaired.\n\n${background}\n`);
+    await put(
+      ctx.articles,
+      'dam-ruling.txt',
+      `Court rules on the dam\n\n${bangkok(releaseAt)}\n\nThe court ruled the dam must be repaired.\n\n${background}\n`,
+    );
     await waitFor(() => heldPaths().includes('dam-ruling.txt'));
     await put(ctx.articles, 'dam.txt', `Dam inspected\n\nEngineers inspected the dam on Monday morning.\n\n${background}\n`);
     await waitFor(async () => (await getText(`${url}/feed.json`)).text.includes('Monday morning'));
     expect(heldPaths()).not.toContain('dam.txt');
   });
 
+  it('holds a story by its embargo line as wires and press releases write it, in English and Thai (attack trial: out at once)', async () => {
+    const releaseAt = Date.now() + 3 * 86_400_000;
+    const en = new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Bangkok', dateStyle: 'long' }).format(new Date(releaseAt));
+    await put(
+      ctx.articles,
+      'wire.txt',
+      `Rates to rise\n\n2026-12-01 10:00\n\nEMBARGOED UNTIL 00:01 ${en}\n\nThe central bank will raise rates.\n`,
+    );
+    await put(ctx.articles, 'press.txt', `Merger agreed\n\nNot for release before ${en}\n\nAlpha will buy Beta.\n`);
+    const th = bangkok(releaseAt).split(' ')[0];
+    await put(ctx.articles, 'th.txt', `ประกาศผลสอบ\n\nห้ามเผยแพร่ก่อน ${th} เวลา 09.00 น.\n\nผลสอบจะประกาศพรุ่งนี้\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    expect(
+      site
+        .status()
+        .held.map((h) => h.path)
+        .sort(),
+    ).toEqual(['press.txt', 'th.txt', 'wire.txt']);
+    const text = await documents(url);
+    for (const secret of ['Rates to rise', 'central bank', 'Alpha', 'ประกาศผลสอบ']) expect(text).not.toContain(secret);
+  });
+
   it('holds an undated copy read before its held story, in an earlier step of a first start or an earlier batch of a sync (attack trial: it went out)', async () => {
     const releaseAt = Date.now() + 3 * 86_400_000;
     const files = (dir: string, name: string, filler: number) => [
-      put(dir, `a-${name}-copy.txt`, `Secret merger between ${name} and Beta agreed\n\n${name} Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n`),
+      put(
+        dir,
+        `a-${name}-copy.txt`,
+        `Secret merger between ${name} and Beta agreed\n\n${name} Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n`,
+      ),
       put(dir, `b-${name}-weather.txt`, `Weather in ${name} today\n\nSunny all day, with light winds from the south.\n`),
-      ...Array.from({ length: filler }, (_, n) => put(dir, `m-${name}-${String(n).padStart(3, '0')}.txt`, `Market note ${n}\n\n2026-01-05 09:00\n\nShares were flat.\n`)),
-      put(dir, `z-${name}-held.txt`, `Secret merger between ${name} and Beta agreed\n\n${bangkok(releaseAt)}\n\n${name} Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n`),
+      ...Array.from({ length: filler }, (_, n) =>
+        put(dir, `m-${name}-${String(n).padStart(3, '0')}.txt`, `Market note ${n}\n\n2026-01-05 09:00\n\nShares were flat.\n`),
+      ),
+      put(
+        dir,
+        `z-${name}-held.txt`,
+        `Secret merger between ${name} and Beta agreed\n\n${bangkok(releaseAt)}\n\n${name} Corp will buy Beta Holdings for two billion.\n\nThe boards approved the deal on Sunday night.\n`,
+      ),
     ];
     // The first start applies its scan in steps of 100 files here (4,096 by default).
     await Promise.all(files(ctx.articles, 'Alpha', 250));
@@ -220,7 +302,8 @@ describe('embargoes', () => {
     const held = () => site.status().held.map((h) => h.path);
     expect(held().sort()).toEqual(['a-Alpha-copy.txt', 'z-Alpha-held.txt']);
     expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'a-Alpha-copy.txt', code: 'HELD_TEXT' }));
-    for (const feed of ['/feed.xml', '/atom.xml', '/feed.json', '/news-sitemap.xml']) expect((await getText(url + feed)).text).not.toContain('Alpha Corp');
+    for (const feed of ['/feed.xml', '/atom.xml', '/feed.json', '/news-sitemap.xml'])
+      expect((await getText(url + feed)).text).not.toContain('Alpha Corp');
     // An undated story that is no held story's goes out.
     expect((await getText(`${url}/feed.json`)).text).toContain('Weather in Alpha');
     // A folder of them moved in at once (a sync, a git pull), read in batches of 256: the same.
@@ -278,7 +361,11 @@ describe('a date that no longer reads', () => {
     const item = async () => (JSON.parse((await getText(`${url}/feed.json`)).text) as { items: Item[] }).items[0] as Item;
     const before = await item();
     expect(before.date_published).toBe('2026-11-30T02:15:00.000Z');
-    await put(ctx.articles, 'walls.txt', 'Flood walls hold\n\nBANGKOK, Novmber 30, 2026 9:15 AM\n\nThe walls held overnight, and again today.\n');
+    await put(
+      ctx.articles,
+      'walls.txt',
+      'Flood walls hold\n\nBANGKOK, Novmber 30, 2026 9:15 AM\n\nThe walls held overnight, and again today.\n',
+    );
     const after = await waitFor(async () => {
       const now = await item();
       return now.content_html.includes('again today') ? now : undefined;
@@ -288,7 +375,11 @@ describe('a date that no longer reads', () => {
     expect(lost).toMatchObject({ code: 'DATE_LOST', severity: 'warning' });
     expect(lost?.reason).toContain('2026-11-30T02:15:00.000Z');
     // Corrected, the warning goes and the date is the written one again.
-    await put(ctx.articles, 'walls.txt', 'Flood walls hold\n\nBANGKOK, November 30, 2026 9:15 AM\n\nThe walls held overnight, and again today.\n');
+    await put(
+      ctx.articles,
+      'walls.txt',
+      'Flood walls hold\n\nBANGKOK, November 30, 2026 9:15 AM\n\nThe walls held overnight, and again today.\n',
+    );
     await waitFor(() => !site.status().problems.some((p) => p.path === 'walls.txt'));
     expect((await item()).date_published).toBe('2026-11-30T02:15:00.000Z');
 
@@ -376,7 +467,12 @@ describe('a story saved twice', () => {
     expect(site.status().problems.filter((p) => p.path === 'flood.txt')).toEqual([]);
     // The original edited: two versions of one story (its headline and date) are out, said so (new-user trial).
     await put(ctx.articles, 'flood.txt', 'Flood walls hold\n\n2026-01-05 09:00\n\nThe walls held, and again today.\n');
-    await waitFor(() => site.status().problems.find((p) => p.code === 'DUPLICATE_TEXT')?.reason.includes('two versions of one story'));
+    await waitFor(() =>
+      site
+        .status()
+        .problems.find((p) => p.code === 'DUPLICATE_TEXT')
+        ?.reason.includes('two versions of one story'),
+    );
     // So when the copy is the one corrected.
     await put(ctx.articles, 'flood copy.txt', 'Flood walls hold\n\n2026-01-05 09:00\n\nThe walls held, all of them.\n');
     await waitFor(async () => (await getText(`${ctx.running?.url}/feed.json`)).text.includes('all of them'));
@@ -400,13 +496,9 @@ describe('check --explain', () => {
       'flood.txt',
       'น้ำท่วมเชียงราย\n\nเชียงราย 24 พ.ย. 2569 09.15 น.\n\nทีมข่าวภูมิภาค\n\nยอดผู้เสียชีวิตเพิ่มเป็น 12 ราย\n\nเพิ่มเพื่อน\n\nข่าวอื่น\n',
     );
-    const run = spawnSync(
-      process.execPath,
-      cliArgs('check', '--articles', ctx.articles, '--explain', file),
-      {
-        cwd: ctx.articles,
-      },
-    );
+    const run = spawnSync(process.execPath, cliArgs('check', '--articles', ctx.articles, '--explain', file), {
+      cwd: ctx.articles,
+    });
     const out = run.stdout.toString();
     expect(run.status, run.stderr.toString()).toBe(0);
     expect(out).toMatch(/title\s+line 1\s+น้ำท่วมเชียงราย/);
@@ -434,7 +526,9 @@ describe('check --explain', () => {
     // A name mistyped is the operator's slip (exit 2), not a story's problem (new-user trial: NOT_A_FILE).
     const missing = explain('world/snow.txt');
     expect(missing.status).toBe(2);
-    expect(missing.stderr.toString()).toBe(`feedpub: check --explain: no such file: ${path.join(path.dirname(ctx.articles), 'world', 'snow.txt')}\n`);
+    expect(missing.stderr.toString()).toBe(
+      `feedpub: check --explain: no such file: ${path.join(path.dirname(ctx.articles), 'world', 'snow.txt')}\n`,
+    );
     // A file named by its own path needs no articles folder where the command runs (new-user trial: BAD_CONFIG).
     const anywhere = spawnSync(process.execPath, cliArgs('check', '--explain', path.join(ctx.articles, 'world', 'rain.txt')), {
       cwd: ctx.state,
