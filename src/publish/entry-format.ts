@@ -9,9 +9,10 @@ import { FutureStories } from '../core/release.js';
  * a fixed width join without a space, and are never a credit; a Thai byline with an honorific
  * needs a family name; an enclosure keeps its image's mtime. 7: the images a story's text shows
  * or links (EntryMeta.media). 8: media holds every image the story names or shows, its `image:`
- * and links to the public base URL too: only those are served.
+ * and links to the public base URL too: only those are served. 9: embargo lines (`Embargoed until
+ * ...`) are the release time, and more date forms read (`9am`, `20-Dec-2026`, a time range).
  */
-export const ENTRY_FORMAT = 8;
+export const ENTRY_FORMAT = 9;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are
