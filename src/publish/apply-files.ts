@@ -21,7 +21,7 @@ import type { ProblemBook } from './problem-book.js';
 import { startBatch, untilQuiet } from './read-batches.js';
 import { restoreEntries, storedNotes } from './restore-entries.js';
 import { Copies } from './copies.js';
-import { HeldMarks } from './held-marks.js';
+import { HeldMarks, skeleton } from './held-marks.js';
 import { SiblingImages } from './sibling-images.js';
 import { RENAME_WINDOW_MS, RecentRemovals } from './rename-rules.js';
 import { MadeSummaries, type StoredEntry, storedEntries } from './stored-entry.js';
@@ -401,7 +401,8 @@ export class FileApplier {
       return this.fail(relPath, new ArticleError(ProblemCode.FarFuture, release.reason, relPath, { line: release.line }));
     // Held after it was out: a date edited into the future (a typo, often) takes a published story down. Said loudly.
     const withdrawn = release.kind === 'held' && !story.draft && out !== undefined;
-    if (withdrawn)
+    // Held by a held story's text (HELD_TEXT says so), not by a date of its own.
+    if (withdrawn && !story.warnings.some((w) => w.code === ProblemCode.HeldText))
       story.warnings.push({
         code: ProblemCode.HeldAfterPublished,
         message: `its date ${release.until.toISOString()} is in the future: the story was published and is now held, out of every feed and page, until then; if the date is a typo, correct it`,
@@ -488,8 +489,11 @@ export class FileApplier {
       mine?.deletedAt === null && dated(mine) ? mine : this.store.withHash(hash, relPath).find((r) => this.stillKnown(r) && dated(r));
     // A held story's text, whose release is later than the date it would have: the later. So a
     // copy held by a story whose embargo moved later follows it (re-attack trial: it went out at
-    // the first time). A story that is out is never taken down by another's embargo.
-    const twin = this.catalog.get(relPath) && !this.rechecking.has(relPath) ? undefined : this.held.twin(story, this.now());
+    // the first time). A story that is out is never taken down by another's embargo while it is
+    // the same story, by its headline: a published file saved over with a held story's text and
+    // headline is that story now (attack trial: it went out, secret text and all).
+    const out = this.rechecking.has(relPath) ? undefined : this.catalog.get(relPath);
+    const twin = out !== undefined && skeleton(out.title) === skeleton(story.title) ? undefined : this.held.twin(story, this.now());
     const later = twin !== undefined && (own === undefined || twin.until > own.published) ? twin : undefined;
     const published = later?.until ?? own?.published;
     if (published === undefined) return;

@@ -313,6 +313,15 @@ describe('embargoes', () => {
     await waitFor(() => held().includes('gamma/z-Gamma-held.txt') && held().includes('gamma/a-Gamma-copy.txt'));
     expect((await getText(`${url}/feed.json`)).text).not.toContain('Gamma Corp');
     await waitFor(async () => (await getText(`${url}/feed.json`)).text.includes('Weather in Gamma'));
+    // A published story's file saved over with a held story's text, its date line left out: held too (attack trial: out at once).
+    await put(
+      ctx.articles,
+      'b-Alpha-weather.txt',
+      'Secret merger between Alpha and Beta agreed\n\nAlpha Corp will buy Beta Holdings for two billion.\n',
+    );
+    await waitFor(() => held().includes('b-Alpha-weather.txt'));
+    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'b-Alpha-weather.txt', code: 'HELD_TEXT' }));
+    expect((await getText(`${url}/feed.json`)).text).not.toContain('Alpha Corp');
   });
 
   it('calls a date more than a year ahead FAR_FUTURE on its line, and never dates a feed after the response', async () => {
