@@ -20,6 +20,15 @@ const MIN_TEXT = 16;
  */
 const MIN_HEADLINE = 12;
 
+/**
+ * A first paragraph this long (letters and digits) is one story's own: a story that has it word
+ * for word is that story (new-user trial: a web version with a new headline, the lede as written
+ * and the rest edited went out). Kept among the paragraph digests, marked, so that a store an older
+ * feedpub reads has one more digest that never matches.
+ */
+const MIN_LEDE = 60;
+const LEDE = 'lede:';
+
 /** The share of a held story's paragraphs that a story must have word for word to be that story. */
 const SHARED_SHARE = 0.5;
 
@@ -47,14 +56,25 @@ export function skeleton(text: string): string {
 
 const digest = (text: string) => hash('sha1', text);
 
+const PARAGRAPH_END = /<\/(?:p|li|h[1-6]|blockquote|pre)>/;
+
 /** The digests of a story's paragraphs of some length (its HTML cut at each paragraph's end, as skeletons). */
 export function paragraphDigests(contentHtml: string, min = MIN_TEXT): string[] {
   const out = new Set<string>();
-  for (const part of contentHtml.split(/<\/(?:p|li|h[1-6]|blockquote|pre)>/)) {
+  for (const part of contentHtml.split(PARAGRAPH_END)) {
     const text = skeleton(htmlToText(part));
     if (text.length >= Math.max(1, min)) out.add(digest(text));
   }
   return [...out];
+}
+
+/** The digest of a story's first paragraph, when it is a lede of MIN_LEDE or more. */
+function ledeDigest(contentHtml: string): string | undefined {
+  for (const part of contentHtml.split(PARAGRAPH_END)) {
+    const text = skeleton(htmlToText(part));
+    if (text.length > 0) return text.length >= MIN_LEDE ? digest(text) : undefined;
+  }
+  return undefined;
 }
 
 /** A headline as remembered: its skeleton's digest, or none when too short to tell one story. */
@@ -94,7 +114,9 @@ export class HeldMarks {
 
   /** The story at `relPath` is held until `until`. */
   hold(relPath: string, until: number, story: Story): void {
-    const mark = { path: relPath, until, title: headline(story.title), paragraphs: paragraphDigests(story.contentHtml) };
+    const lede = ledeDigest(story.contentHtml);
+    const paragraphs = [...paragraphDigests(story.contentHtml), ...(lede === undefined ? [] : [LEDE + lede])];
+    const mark = { path: relPath, until, title: headline(story.title), paragraphs };
     this.marks.set(key(mark), mark);
     this.store.putHeldMark(mark);
     this.version++;
@@ -140,10 +162,13 @@ function textsOf(story: Story): Set<string> {
  */
 function whatMatches(mark: HeldMark, texts: ReadonlySet<string>): string | undefined {
   if (mark.title !== '' && texts.has(mark.title)) return 'its headline';
-  if (mark.paragraphs.length === 0) return undefined;
-  const shared = mark.paragraphs.filter((p) => texts.has(p)).length;
-  const needed = Math.max(Math.min(2, mark.paragraphs.length), Math.ceil(mark.paragraphs.length * SHARED_SHARE));
-  return shared >= needed ? `${shared} of its ${mark.paragraphs.length} paragraphs` : undefined;
+  const lede = mark.paragraphs.find((p) => p.startsWith(LEDE));
+  if (lede !== undefined && texts.has(lede.slice(LEDE.length))) return 'its first paragraph, word for word';
+  const paragraphs = mark.paragraphs.filter((p) => !p.startsWith(LEDE));
+  if (paragraphs.length === 0) return undefined;
+  const shared = paragraphs.filter((p) => texts.has(p)).length;
+  const needed = Math.max(Math.min(2, paragraphs.length), Math.ceil(paragraphs.length * SHARED_SHARE));
+  return shared >= needed ? `${shared} of its ${paragraphs.length} paragraphs` : undefined;
 }
 
 /** Whether a story at a held story's file is that story (its text public once this one is out). */
