@@ -80,7 +80,8 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
 
   checkMarkupComplexity(body, file);
   const bounded = limitMarks(sanitizeStoryHtml(renderer().render(body), options.pageUrl));
-  if (bounded.dropped > 0) warn({ code: ProblemCode.MarksDropped, message: `body: dropped ${bounded.dropped} combining marks beyond 4 on one character` });
+  if (bounded.dropped > 0)
+    warn({ code: ProblemCode.MarksDropped, message: `body: dropped ${bounded.dropped} combining marks beyond 4 on one character` });
   const contentHtml = bounded.text;
   const text_ = htmlToText(contentHtml);
   const summary = optionalString(meta, 'summary', file) ?? optionalString(meta, 'description', file);
@@ -98,8 +99,16 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   if (draft !== undefined && typeof draft !== 'boolean') {
     throw new ArticleError(ProblemCode.BadField, 'draft: must be true or false', file);
   }
-  const dateKey = meta.date !== undefined && meta.date !== null && meta.date !== '' ? 'date' : 'published';
-  const date = frontMatterDate(meta, dateKey, file, options.timeZone, lineOf(dateKey), source);
+  const given = (key: string) => meta[key] !== undefined && meta[key] !== null && meta[key] !== '';
+  const writtenKey = given('date') ? 'date' : 'published';
+  const written = frontMatterDate(meta, writtenKey, file, options.timeZone, lineOf(writtenKey), source);
+  // A release time (Hugo's `publishDate`, an embargo) holds the story until then: the later of the two wins.
+  const releaseKey = RELEASE_KEYS.find(given);
+  const release =
+    releaseKey === undefined ? undefined : frontMatterDate(meta, releaseKey, file, options.timeZone, lineOf(releaseKey), source);
+  const released = release !== undefined && (written === undefined || release.getTime() > written.getTime());
+  const dateKey = released ? (releaseKey as string) : writtenKey;
+  const date = released ? release : written;
   const updatedKey = meta.updated !== undefined && meta.updated !== null && meta.updated !== '' ? 'updated' : 'lastmod';
   const authorKey = meta.author === undefined || meta.author === null ? 'authors' : 'author';
   // A name has a letter or a digit: `,` or `-` alone is no one's (attack trial: an author page for ",").
@@ -113,13 +122,20 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   const reading: StoryReading = {
     format: 'Markdown',
     title: { line: title === meta.title ? lineOf('title') : 1, text: title },
-    credits: author === undefined ? [] : [{ line: lineOf(authorKey), text: author, evidence: `the front-matter field "${authorKey}"`, author }],
+    credits:
+      author === undefined ? [] : [{ line: lineOf(authorKey), text: author, evidence: `the front-matter field "${authorKey}"`, author }],
     paragraphs: [],
     fields: Object.keys(meta).map((name) => ({ line: lineOf(name), name, value: shortValue(meta[name]) })),
     language,
     notes: [],
   };
-  if (date) reading.dateline = { line: lineOf(dateKey), text: shortValue(meta[dateKey]), date: date.toISOString() };
+  if (date)
+    reading.dateline = {
+      line: lineOf(dateKey),
+      text: shortValue(meta[dateKey]),
+      date: date.toISOString(),
+      ...(released ? { release: true } : {}),
+    };
   return {
     title,
     author,
@@ -169,7 +185,10 @@ function withoutForbidden(meta: Meta, warn: (w: StoryWarning) => void): Meta {
   };
   const out = Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, clean(value)]));
   if (removed > 0)
-    warn({ code: ProblemCode.CharsRemoved, message: `front matter: removed ${removed} control or non-character code point(s) that XML forbids` });
+    warn({
+      code: ProblemCode.CharsRemoved,
+      message: `front matter: removed ${removed} control or non-character code point(s) that XML forbids`,
+    });
   return out;
 }
 
@@ -283,6 +302,20 @@ function frontMatterDate(meta: Meta, key: string, file: string, timeZone: string
   if ('invalid' in parsed) throw fail(`is not a real date: ${parsed.invalid}`);
   return parsed.date;
 }
+
+/** Front-matter names of a story's release time, as Hugo and desks write them. */
+const RELEASE_KEYS = [
+  'publishDate',
+  'publishdate',
+  'publish_date',
+  'embargo',
+  'embargoed',
+  'embargoUntil',
+  'embargo_until',
+  'embargoed_until',
+  'releaseDate',
+  'release_date',
+];
 
 /** A front-matter id, normalised the way every feed format will write it; must be an absolute URI. */
 function readId(meta: Meta, file: string): string | undefined {

@@ -127,20 +127,27 @@ describe('bounded text', () => {
     expect(story.warnings.filter((w) => /^(tags|categories): removed 1 bidirectional/.test(w.message))).toHaveLength(2);
   });
 
-  it('takes a front-matter list of authors (author or Hugo\'s authors, names or { name }) as one credit naming each', () => {
+  it("takes a front-matter list of authors (author or Hugo's authors, names or { name }) as one credit naming each", () => {
     const md = (front: string) => parseMarkdown(`---\ntitle: T\n${front}\n---\n\nbody`, 'a.md', options);
     expect(md('author: [Jane Doe, { name: John Roe }]').author).toBe('Jane Doe, John Roe');
     expect(md('authors:\n  - Jane Doe\n  - Reuters').author).toBe('Jane Doe, Reuters');
     expect(md('authors: Kim Lee').author).toBe('Kim Lee');
     expect(md('author: AFP\nauthors: [ignored]').author).toBe('AFP');
     expect(md('author: []').author).toBeUndefined();
-    expect(failure(() => md('author: [[nested]]'))).toMatchObject({ code: 'BAD_FIELD', message: expect.stringContaining('author: must be a name or a list of names') });
+    expect(failure(() => md('author: [[nested]]'))).toMatchObject({
+      code: 'BAD_FIELD',
+      message: expect.stringContaining('author: must be a name or a list of names'),
+    });
     // Front matter names each author as written: never split as a credit line in the text is (attack trial).
     expect(md('author: ["Doe, Jane", "AC/DC", "Smith and Wesson", "", " , "]').authors).toEqual(['Doe, Jane', 'AC/DC', 'Smith and Wesson']);
     expect(md('author: { name: "Bangkok Post, Thailand" }').authors).toEqual(['Bangkok Post, Thailand']);
     expect(md('author: Jane Doe and John Roe').authors).toEqual(['Jane Doe and John Roe']);
     const many = `authors: [${Array.from({ length: 51 }, (_, i) => `Writer ${i}`).join(', ')}]`;
-    expect(failure(() => md(many))).toMatchObject({ code: 'TOO_COMPLEX', message: '51 authors; at most 50 are allowed per story', line: 3 });
+    expect(failure(() => md(many))).toMatchObject({
+      code: 'TOO_COMPLEX',
+      message: '51 authors; at most 50 are allowed per story',
+      line: 3,
+    });
     expect(md(many.replace(', Writer 50', '')).authors).toHaveLength(50);
   });
 
@@ -362,5 +369,26 @@ describe('a paragraph hard-wrapped inside Thai words', () => {
   it('never leaves a Thai vowel sign or tone mark after a space', () => {
     const story = parsePlain(`หัวข่าว\n\n${wrapped.join('  \n  ')}\n`, 'wrap.txt', options);
     expect(story.contentHtml).not.toMatch(/\s[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/);
+  });
+});
+
+describe("a Markdown story's release time", () => {
+  it.each(['publishDate', 'embargo', 'embargoed_until', 'release_date'])(
+    'holds it until %s when that is later than its date (attack trial: out at once)',
+    (key) => {
+      const story = parseMarkdown(
+        `---\ntitle: Merger\ndate: 2026-12-01 10:00\n${key}: 2026-12-20 09:00\n---\n\nAlpha will buy Beta.\n`,
+        'a.md',
+        options,
+      );
+      expect(story.date?.toISOString()).toBe('2026-12-20T02:00:00.000Z');
+      expect(story.reading?.dateline).toMatchObject({ line: 4, release: true });
+    },
+  );
+
+  it('keeps its date when the release time is earlier, and refuses one that is no date', () => {
+    const story = parseMarkdown('---\ntitle: Merger\ndate: 2026-12-20 09:00\npublishDate: 2026-12-01\n---\n\nbody\n', 'a.md', options);
+    expect(story.date?.toISOString()).toBe('2026-12-20T02:00:00.000Z');
+    expect(failure(() => parseMarkdown('---\ntitle: Merger\nembargo: yes\n---\n\nbody\n', 'a.md', options)).code).toBe('BAD_DATE');
   });
 });
