@@ -10,7 +10,7 @@ import { FutureStories } from '../core/release.js';
  * needs a family name; an enclosure keeps its image's mtime. 7: the images a story's text shows
  * or links (EntryMeta.media). 8: media holds every image the story names or shows, its `image:`
  * and links to the public base URL too: only those are served. 9: embargo lines (`Embargoed until
- * ...`) are the release time, and more date forms read (`9am`, `20-Dec-2026`, a time range).
+ * ...`, front matter `publishDate:`) are the release time, and more date forms read (`9am`, `20-Dec-2026`, a time range).
  */
 export const ENTRY_FORMAT = 9;
 
