@@ -31,6 +31,7 @@ export function formatExplanation(e: Explanation, timeZone = 'UTC'): string {
       ? `not a real date: ${d.invalid}`
       : `${d.date ? wallAndInstant(d.date, timeZone) : ''}${d.updated ? `, updated ${wallAndInstant(d.updated, timeZone)}` : ''}`;
     row('dateline', d.line, `${d.text}  →  ${what}${d.place ? `  (place: ${d.place})` : ''}`);
+    if (d.release) row('', undefined, 'a release time (an embargo): the story goes out then, not before');
     // core/identity.ts: a lede's date never moves a story subscribers have already seen.
     if (e.story?.dateSource?.lede)
       row('', undefined, 'a wire lede: its date dates a new story; a story published before keeps the date it was published with');
