@@ -116,11 +116,73 @@ export const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
   AEDT: 660,
   NZST: 720,
   NZDT: 780,
+  // North America's, as embargoes from there are written.
+  // CST is not here: China's (+08:00) as often as Central (-06:00), so a line with it is not read.
   EST: -300,
   EDT: -240,
+  CDT: -300,
+  MST: -420,
+  MDT: -360,
   PST: -480,
   PDT: -420,
 };
+
+/** Zones named without saying summer or winter time: their offset is the one in force on the date. */
+export const GENERIC_ZONES: Readonly<Record<string, string>> = {
+  ET: 'America/New_York',
+  CT: 'America/Chicago',
+  MT: 'America/Denver',
+  PT: 'America/Los_Angeles',
+};
+
+/** Cities whose clock a dateline names after its time (`09:00 (New York)`, `09:00 London time`). */
+const CITY_ZONES: Readonly<Record<string, string>> = {
+  bangkok: 'Asia/Bangkok',
+  กรุงเทพ: 'Asia/Bangkok',
+  กรุงเทพฯ: 'Asia/Bangkok',
+  thailand: 'Asia/Bangkok',
+  'new york': 'America/New_York',
+  washington: 'America/New_York',
+  'washington dc': 'America/New_York',
+  chicago: 'America/Chicago',
+  'los angeles': 'America/Los_Angeles',
+  'san francisco': 'America/Los_Angeles',
+  london: 'Europe/London',
+  paris: 'Europe/Paris',
+  brussels: 'Europe/Brussels',
+  berlin: 'Europe/Berlin',
+  geneva: 'Europe/Zurich',
+  frankfurt: 'Europe/Berlin',
+  tokyo: 'Asia/Tokyo',
+  seoul: 'Asia/Seoul',
+  beijing: 'Asia/Shanghai',
+  shanghai: 'Asia/Shanghai',
+  'hong kong': 'Asia/Hong_Kong',
+  singapore: 'Asia/Singapore',
+  'kuala lumpur': 'Asia/Kuala_Lumpur',
+  jakarta: 'Asia/Jakarta',
+  manila: 'Asia/Manila',
+  hanoi: 'Asia/Ho_Chi_Minh',
+  yangon: 'Asia/Yangon',
+  'phnom penh': 'Asia/Phnom_Penh',
+  vientiane: 'Asia/Vientiane',
+  'new delhi': 'Asia/Kolkata',
+  delhi: 'Asia/Kolkata',
+  mumbai: 'Asia/Kolkata',
+  dubai: 'Asia/Dubai',
+  sydney: 'Australia/Sydney',
+};
+
+/** The IANA zone of a city named as a clock (`New York`, `London time`), or undefined. */
+export function cityZone(text: string): string | undefined {
+  return CITY_ZONES[
+    text
+      .toLowerCase()
+      .replace(/\s+time$/u, '')
+      .replace(/\s+/gu, ' ')
+      .trim()
+  ];
+}
 
 /** Minutes east of UTC for `Z`, `UTC`, `GMT`, `ICT`, `+07:00`, `+0700`, `GMT+7`; undefined when not a zone; NaN when malformed (minutes ≥ 60). */
 export function zoneOffsetMinutes(zone: string): number | undefined {
@@ -164,7 +226,8 @@ function offsetAt(utcMs: number, timeZone: string): number {
     if (offsets.size > 10_000) offsets.clear();
     offsets.set(key, offset);
     const start = Math.floor(utcMs / DAY_MS) * DAY_MS;
-    if (computeOffset(start - DAY_MS, timeZone) === offset && computeOffset(start + 2 * DAY_MS, timeZone) === offset) offsets.set(dayKey, offset);
+    if (computeOffset(start - DAY_MS, timeZone) === offset && computeOffset(start + 2 * DAY_MS, timeZone) === offset)
+      offsets.set(dayKey, offset);
   }
   return offset;
 }

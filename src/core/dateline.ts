@@ -1,5 +1,14 @@
 // Datelines as desks write them: a date (Thai, English, numeric, ISO), a time before or after it, a place or a credit beside it.
-import { EN_MONTHS, THAI_MONTHS, ZONE_ABBREVIATIONS, buildDate, christianYear, zoneOffsetMinutes } from './calendar.js';
+import {
+  EN_MONTHS,
+  GENERIC_ZONES,
+  THAI_MONTHS,
+  ZONE_ABBREVIATIONS,
+  buildDate,
+  christianYear,
+  cityZone,
+  zoneOffsetMinutes,
+} from './calendar.js';
 import { isKnownPlace } from './places.js';
 
 export { isValidTimeZone } from './calendar.js';
@@ -57,7 +66,8 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   // read without its label and marked (attack trial: each of these went out at once, unread).
   const release = RELEASE_LABEL.exec(full);
   if (release) {
-    const rest = readDateline(full.slice(release[0].length), timeZone, isCredit);
+    // `… เป็นต้นไป` ("onwards") closes a Thai release line; after a plain date it is prose (`from … on`).
+    const rest = readDateline(full.slice(release[0].length).replace(/\s*เป็นต้นไป\s*$/u, ''), timeZone, isCredit);
     return rest && !rest.update && rest.updated === undefined ? { ...rest, release: true } : undefined;
   }
   const labelled = UPDATE_LABEL.exec(full);
@@ -92,6 +102,7 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   const suffix = strip(text.slice(end));
   let place: string | undefined;
   let credit: string | undefined;
+  let clock = time?.iana ?? timeZone;
   if (prefix !== '') {
     const loose = strip(prefix, true);
     if (isCredit(prefix)) credit = prefix;
@@ -101,16 +112,19 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   }
   if (suffix !== '') {
     if (credit === undefined && isCredit(suffix)) credit = suffix;
-    // `December 20, 2026 09:00 (Bangkok)`: the place whose clock it is, written after.
-    else if (place === undefined && credit === undefined && isPlace(suffix)) place = suffix;
-    else return undefined;
+    // `December 20, 2026 09:00 (New York)`: the city whose clock it is, written after. Only a city
+    // whose zone is known: another would be read on the site's clock (attack trial: hours early).
+    else if (place === undefined && credit === undefined && time?.offsetMinutes === undefined && cityZone(suffix) !== undefined) {
+      place = suffix;
+      clock = cityZone(suffix) as string;
+    } else return undefined;
   }
   const parts = { ...found.parts, hour: time?.hour ?? 0, minute: time?.minute ?? 0, second: time?.second ?? 0 };
   let reading: DateReading;
   if (time?.invalid) reading = { invalid: time.invalid };
   else if (time?.offsetMinutes !== undefined && Number.isNaN(time.offsetMinutes))
     reading = { invalid: `"${time.zone}" is not a UTC offset` };
-  else reading = buildDate({ ...parts, offsetMinutes: time?.offsetMinutes }, timeZone);
+  else reading = buildDate({ ...parts, offsetMinutes: time?.offsetMinutes }, clock);
   return { reading, place, credit, timed: time !== undefined, update: labelled?.index === 0 || undefined };
 }
 
@@ -217,6 +231,8 @@ function findDate(text: string): Found | undefined {
 }
 
 interface TimeMatch {
+  /** A zone named without its season (`ET`): the offset in force on the date. */
+  iana?: string;
   hour: number;
   minute: number;
   second: number;
@@ -227,14 +243,15 @@ interface TimeMatch {
 
 const ZONE = String.raw`(?:\s*\(?((?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?|${Object.keys(ZONE_ABBREVIATIONS)
   .sort((a, b) => b.length - a.length)
-  .join('|')})\)?(?![\p{L}\d]|[.:]\d))?`;
+  .join('|')}|${Object.keys(GENERIC_ZONES).join('|')})\)?(?![\p{L}\d]|[.:]\d))?`;
 const CLOCK = String.raw`(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?(?!\d)\s*(?:น\.?|นาฬิกา|hrs?\.?|h\b)?|\s*(?:น\.|นาฬิกา)|(?=\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])))\s*(am|pm|a\.m\.|p\.m\.)?${ZONE}`;
-/** The end of a time range (`09.00-10.00 น.`, `9:00 to 10:00`): the story's time is its start. */
-const RANGE_END = String.raw`(?:\s*(?:[-–—]|to|ถึง)\s*\d{1,2}[:.]\d{2}\s*(?:น\.?|นาฬิกา)?)?`;
 /** A time right after the date: `, 14:30`, ` เวลา 14.30 น.`, `T14:30:00+07:00`, ` - 09.15 น. (GMT+7)`. */
-const TIME_AFTER = new RegExp(String.raw`^(?:T|\s*[,|/–—-]?\s*(?:เวลา|at|@)?\s*)${CLOCK}${RANGE_END}`, 'iu');
+const TIME_AFTER = new RegExp(String.raw`^(?:T|\s*[,|/–—-]?\s*(?:เวลา|at|@)?\s*)${CLOCK}`, 'iu');
 /** A time right before the date (time-first datelines: `08.00 น. 23 พ.ย. 2569`). */
-const TIME_BEFORE = new RegExp(String.raw`(?:^|\s)(?:เวลา\s*)?${CLOCK}\s*[,|/–—-]?\s*(?:(?:วัน)?ที่\s*)?$`, 'iu');
+const TIME_BEFORE = new RegExp(
+  String.raw`(?:^|\s)(?:เวลา\s*)?${CLOCK}\s*[,|/–—-]?\s*(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:(?:วัน)?ที่\s*)?$`,
+  'iu',
+);
 
 function readTime(m: RegExpExecArray): TimeMatch {
   let hour = Number(m[1]);
@@ -246,6 +263,8 @@ function readTime(m: RegExpExecArray): TimeMatch {
     if (hour < 1 || hour > 12) return { hour, minute, second, invalid: `${hour} ${ampm} is not a time` };
     hour = (hour % 12) + (ampm.startsWith('p') ? 12 : 0);
   }
+  const iana = zone === undefined ? undefined : GENERIC_ZONES[zone.toUpperCase()];
+  if (iana !== undefined) return { hour, minute, second, zone, iana };
   return { hour, minute, second, zone, offsetMinutes: zone === undefined ? undefined : zoneOffsetMinutes(zone) };
 }
 
@@ -288,15 +307,16 @@ function strip(text: string, glued = false): string {
 const RELEASE_LABEL = new RegExp(
   String.raw`^[\s*_\[(]*(?:` +
     [
-      String.raw`(?:strictly\s+)?(?:under\s+)?embargo(?:ed)?(?:\s+(?:until|till|to|before|for|ถึง|จนถึง))?`,
-      String.raw`not\s+(?:to\s+be\s+(?:published|released|used)|for\s+(?:release|publication|broadcast|use))(?:\s+(?:before|until|till|prior\s+to))?`,
+      String.raw`(?:note\s+to\s+editors\s*[:：]?\s*)?(?:strictly\s+)?(?:under\s+)?embargo(?:ed)?(?:\s+(?:lifts|ends|expires|is\s+lifted))?(?:\s+(?:until|till|to|before|for|at|on|ถึง|จนถึง))?`,
+      String.raw`(?:on\s+)?hold\s+until`,
+      String.raw`not\s+(?:to\s+be\s+(?:published|released|used)|for\s+(?:release|publication|broadcast|use)(?:\s+or\s+(?:release|publication|broadcast|use))?)(?:\s+(?:before|until|till|prior\s+to))?`,
       String.raw`(?:hold\s+)?for\s+release(?:\s+(?:on|at|after|from))?`,
       String.raw`release(?:d)?\s+(?:date|time|on|at|after|from)`,
       String.raw`do\s+not\s+(?:publish|release|use)\s+(?:before|until|till)`,
       String.raw`(?:publish|publication)\s+(?:on|at|after|from|date|time)`,
-      String.raw`(?:until|till|not\s+before|no\s+earlier\s+than)(?=\s)`,
-      'ห้าม(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|ออกอากาศ)(?:ก่อน|จนถึง|จนกว่าจะถึง|จนกว่า)?',
-      '(?:กำหนด)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์|ออกอากาศ)ได้(?:ตั้งแต่|หลัง(?:จาก)?|เมื่อ|ใน)?',
+      String.raw`(?:กรุณา)?(?:ห้าม|งด|อย่า)\s*(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|ออกอากาศ)\s*(?:ก่อน|จนถึง|จนกว่าจะถึง|จนกว่า)?`,
+      String.raw`(?:สามารถ|กำหนด)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์|ออกอากาศ)\s*ได้\s*(?:ตั้งแต่|หลัง(?:จาก)?|เมื่อ|ใน)?`,
+      String.raw`สำหรับ(?:เผยแพร่|ลงข่าว|ตีพิมพ์)`,
       'กำหนด(?:เผยแพร่|ลงข่าว|ตีพิมพ์)',
     ].join('|') +
     String.raw`)[\s*_\])]*[:：]?\s*`,

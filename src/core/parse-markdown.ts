@@ -5,6 +5,7 @@ import type * as Yaml from 'yaml';
 import { MIN_YEAR } from './calendar.js';
 import { checkAuthorCount, checkCategoryCount, checkMarkupComplexity } from './complexity.js';
 import { readDate } from './dateline.js';
+import { embargoRelease } from './embargo-lines.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
@@ -108,7 +109,19 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
     releaseKey === undefined ? undefined : frontMatterDate(meta, releaseKey, file, options.timeZone, lineOf(releaseKey), source);
   const released = release !== undefined && (written === undefined || release.getTime() > written.getTime());
   const dateKey = released ? (releaseKey as string) : writtenKey;
-  const date = released ? release : written;
+  const fromFields = released ? release : written;
+  // An embargo line in the text (`**Embargoed until ...**`), as a press release pasted in has it.
+  const bodyStart = text.slice(0, text.length - body.length).split('\n').length - 1;
+  const inText = embargoRelease(
+    body
+      .split('\n', 40)
+      .map((line, k) => ({ n: bodyStart + k + 1, text: line }))
+      .filter((l) => l.text.trim() !== ''),
+    options.timeZone,
+    file,
+  );
+  const byLine = inText !== undefined && (fromFields === undefined || inText.date.getTime() > fromFields.getTime());
+  const date = byLine ? inText.date : fromFields;
   const updatedKey = meta.updated !== undefined && meta.updated !== null && meta.updated !== '' ? 'updated' : 'lastmod';
   const authorKey = meta.author === undefined || meta.author === null ? 'authors' : 'author';
   // A name has a letter or a digit: `,` or `-` alone is no one's (attack trial: an author page for ",").
@@ -129,7 +142,8 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
     language,
     notes: [],
   };
-  if (date)
+  if (byLine) reading.dateline = { line: inText.line, text: inText.text, date: inText.date.toISOString(), release: true };
+  else if (date)
     reading.dateline = {
       line: lineOf(dateKey),
       text: shortValue(meta[dateKey]),
@@ -151,7 +165,11 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
     draft: draft === true,
     language,
     warnings,
-    dateSource: date ? { line: lineOf(dateKey), text: `${dateKey}: ${shortValue(meta[dateKey])}` } : undefined,
+    dateSource: byLine
+      ? { line: inText.line, text: inText.text }
+      : date
+        ? { line: lineOf(dateKey), text: `${dateKey}: ${shortValue(meta[dateKey])}` }
+        : undefined,
     reading,
   };
 }

@@ -1,6 +1,7 @@
 // The newsroom plain-text format: title line, credit and dateline lines by evidence, paragraphs, boilerplate cut.
 import { type CreditNames, creditNamesFor, readCredit } from './credit.js';
 import { type Dateline, readDateline, readTimeLine } from './dateline.js';
+import { embargoRelease } from './embargo-lines.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
@@ -80,6 +81,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
   if (dropped > 0)
     warnings.push({ code: ProblemCode.MarksDropped, message: `body: dropped ${dropped} combining marks beyond 4 on one character` });
   if (head.author === undefined) head.creditFromText(paragraphs);
+  head.releaseFromText(body);
   head.dateFromLede(paragraphs[0]);
   const language = detectLanguage([title, ...paragraphs.map((p) => p.text)]);
   reading.language = language;
@@ -189,6 +191,15 @@ class HeadReader {
     this.record(line, found);
     this.timed = found.timed;
     return true;
+  }
+
+  /** An embargo line below the head (under a standfirst and a byline): the story goes out at the later time; one that does not read stops it. */
+  releaseFromText(body: readonly Line[]): void {
+    const release = embargoRelease(body, this.options.timeZone, this.file);
+    if (release === undefined || (this.date !== undefined && release.date.getTime() <= this.date.getTime())) return;
+    this.date = release.date;
+    this.dateSource = { line: release.line, text: cleanLine(release.text) };
+    this.reading.dateline = { line: release.line, text: cleanLine(release.text), date: release.date.toISOString(), release: true };
   }
 
   /** A time alone on the line after a date written without one (`24 พ.ย. 69` then `16:45`). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate, readDateline } from '../../src/core/dateline.js';
+import { parseMarkdown } from '../../src/core/parse-markdown.js';
 import { parsePlain } from '../../src/core/parse-plain.js';
 
 const bkk = (s: string) => parseDate(s, 'Asia/Bangkok')?.toISOString();
@@ -53,7 +54,13 @@ describe('embargo lines', () => {
     ['Hold for release: December 20, 2026 09:00', '2026-12-20T02:00:00.000Z'],
     ['For release December 20, 2026', '2026-12-19T17:00:00.000Z'],
     ['Release date: 2026-12-20 09:00', '2026-12-20T02:00:00.000Z'],
-    ['Until 20 December 2026', '2026-12-19T17:00:00.000Z'],
+    ['Embargo lifts at 00:01 GMT on 20 December 2026', '2026-12-20T00:01:00.000Z'],
+    ['Embargoed until 00:01 GMT, Sunday 20 December 2026', '2026-12-20T00:01:00.000Z'],
+    ['EMBARGOED UNTIL: December 20, 2026 at 12:01 a.m. ET', '2026-12-20T05:01:00.000Z'],
+    ['Embargoed until December 20, 2026 09:00 (New York)', '2026-12-20T14:00:00.000Z'],
+    ['ห้ามเผยแพร่ ก่อน 20 ธ.ค. 2569', '2026-12-19T17:00:00.000Z'],
+    ['กรุณาอย่าเผยแพร่ก่อน 20 ธ.ค. 2569', '2026-12-19T17:00:00.000Z'],
+    ['เผยแพร่ได้ตั้งแต่ 20 ธ.ค. 2569 เวลา 09.00 น. เป็นต้นไป', '2026-12-20T02:00:00.000Z'],
     ['ห้ามเผยแพร่ก่อน 20 ธ.ค. 2569 09.00 น.', '2026-12-20T02:00:00.000Z'],
     ['ห้ามเผยแพร่จนถึงวันที่ 20 ธ.ค. 2569 เวลา 09.00 น.', '2026-12-20T02:00:00.000Z'],
     ['เผยแพร่ได้ตั้งแต่ 20 ธ.ค. 2569', '2026-12-19T17:00:00.000Z'],
@@ -70,19 +77,49 @@ describe('embargo lines', () => {
     ['20 Dec 2026 9 p.m.', '2026-12-20T14:00:00.000Z'],
     ['20-Dec-2026', '2026-12-19T17:00:00.000Z'],
     ['December 20, 2026 09:00 (Bangkok)', '2026-12-20T02:00:00.000Z'],
-    ['20 ธ.ค. 2569 เวลา 09.00-10.00 น.', '2026-12-20T02:00:00.000Z'],
+    ['20 Dec 2026 09:00 PT', '2026-12-20T17:00:00.000Z'],
   ])('and dates as desks type them: %s', (line, expected) => {
     const found = read(line);
     expect(found && 'date' in found.reading ? found.reading.date.toISOString() : found).toBe(expected);
     expect(found?.release).toBeUndefined();
   });
 
-  it.each(['Until 5 May 2026, the company grew', 'The embargo ended on 20 Dec 2026 for most firms', 'ห้ามเผยแพร่ภาพนี้ซ้ำ'])(
-    'is not prose: %s',
-    (line) => {
-      expect(read(line)).toBeUndefined();
-    },
-  );
+  it.each([
+    'Until 5 May 2026, the company grew',
+    'The embargo ended on 20 Dec 2026 for most firms',
+    'ห้ามเผยแพร่ภาพนี้ซ้ำ',
+    // An event's hours, a city whose clock is not known, and CST (China's or Central?) are no dateline.
+    'วันที่ 20 ธันวาคม 2569 เวลา 09.00-12.00 น.',
+    'Embargoed until December 20, 2026 09:00 (Springfield)',
+    'Embargoed until 20 Dec 2026 09:00 CST',
+  ])('is not read: %s', (line) => {
+    expect(read(line)).toBeUndefined();
+  });
+
+  it('refuses a story whose embargo line does not read, in the head or under a standfirst, plain text or Markdown (trials: out at once)', () => {
+    const options = {
+      timeZone: 'Asia/Bangkok',
+      boilerplateMarkers: [] as string[],
+      maxTitleLength: 300,
+      pageUrl: 'https://news.example/articles/m',
+    };
+    for (const line of ['Embargoed until further notice', 'EMBARGOED UNTIL 00:01 THURSDAY 17 DECEMBER', 'ห้ามเผยแพร่ก่อนวันจันทร์หน้า']) {
+      const plain = () =>
+        parsePlain(`Merger agreed\n\nA standfirst.\n\nBy Jane Doe\n\n${line}\n\nAlpha will buy Beta.\n`, 'm.txt', options);
+      expect(plain).toThrow(/embargo line/);
+      expect(() => parseMarkdown(`---\ntitle: Merger\n---\n\n**${line}**\n\nAlpha will buy Beta.\n`, 'm.md', options)).toThrow(
+        /line 5: the embargo line/,
+      );
+    }
+    // A story about a trade embargo is no embargo line.
+    expect(parsePlain('US lifts embargo on Cuba\n\nThe embargo on Cuba ends today.\n', 'c.txt', options).date).toBeUndefined();
+    const md = parseMarkdown(
+      '---\ntitle: Merger\ndate: 2026-12-01\n---\n\n**Embargoed until 20 Dec 2026 09:00 ICT**\n\nAlpha.\n',
+      'm.md',
+      options,
+    );
+    expect(md.date?.toISOString()).toBe('2026-12-20T02:00:00.000Z');
+  });
 
   it('holds a story until its embargo line, before or after its dateline, and takes both lines out of the text', () => {
     const options = { timeZone: 'Asia/Bangkok', boilerplateMarkers: [] as string[], maxTitleLength: 300 };

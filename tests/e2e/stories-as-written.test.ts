@@ -265,6 +265,8 @@ describe('embargoes', () => {
     await put(ctx.articles, 'press.txt', `Merger agreed\n\nNot for release before ${en}\n\nAlpha will buy Beta.\n`);
     const th = bangkok(releaseAt).split(' ')[0];
     await put(ctx.articles, 'th.txt', `ประกาศผลสอบ\n\nห้ามเผยแพร่ก่อน ${th} เวลา 09.00 น.\n\nผลสอบจะประกาศพรุ่งนี้\n`);
+    // One whose time does not read is not published at all, and the desk says which line.
+    await put(ctx.articles, 'notice.txt', 'Quarterly results\n\nA standfirst.\n\nEmbargoed until further notice\n\nProfits doubled.\n');
     ctx.running = await startSite(ctx.articles, ctx.state);
     const { url, site } = ctx.running;
     expect(
@@ -274,7 +276,8 @@ describe('embargoes', () => {
         .sort(),
     ).toEqual(['press.txt', 'th.txt', 'wire.txt']);
     const text = await documents(url);
-    for (const secret of ['Rates to rise', 'central bank', 'Alpha', 'ประกาศผลสอบ']) expect(text).not.toContain(secret);
+    for (const secret of ['Rates to rise', 'central bank', 'Alpha', 'ประกาศผลสอบ', 'Profits doubled']) expect(text).not.toContain(secret);
+    expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'notice.txt', code: 'BAD_DATE', line: 5 }));
   });
 
   it('holds an undated copy read before its held story, in an earlier step of a first start or an earlier batch of a sync (attack trial: it went out)', async () => {
