@@ -50,7 +50,8 @@ function run(args: string[], cwd: string): Run {
 /** Start `serve` and wait for it to be healthy; its URL. */
 async function serve(articles: string, state: string, cwd: string, ...more: string[]): Promise<{ url: string; server: Run }> {
   const server = run(['serve', '--articles', articles, '--state', state, '--port', '0', ...more], cwd);
-  const url = await waitFor(() => /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(server.out.stdout)?.[1], 20_000, 'listening');
+  // A lock of another host is watched for FOREIGN_WATCH_MS (16 s) before it is taken: the wait is on top of that.
+  const url = await waitFor(() => /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(server.out.stdout)?.[1], 45_000, 'listening');
   await waitFor(async () => (await fetch(`${url}/healthz`)).status === 200, 20_000, 'healthy');
   return { url, server };
 }
@@ -156,7 +157,7 @@ describe('a lock of another host', () => {
     expect(JSON.parse(readFileSync(path.join(state, 'serve.lock'), 'utf8')).pid).toBe(server.child.pid);
     server.child.kill('SIGTERM');
     expect(await server.done).toBe(0);
-  }, 60_000);
+  }, 90_000);
 
   it('ends a server whose lock another process took over with exit 1, saying why; it never takes the lock back', async () => {
     const { articles, state, cwd } = await dirs();
