@@ -166,6 +166,17 @@ export class FileApplier {
   }
 
   /**
+   * Whether the story at `relPath` was out when the server last stopped, though not restored now:
+   * a start that reads every file again (a new entry format) took published stories down with
+   * no warning (re-attack trial). Its record says so: live, and dated at or before now.
+   */
+  private outBeforeRestart(relPath: string): boolean {
+    if (this.rechecking.has(relPath)) return false;
+    const known = this.store.get(relPath);
+    return known !== undefined && known.deletedAt === null && known.published <= this.now() && !this.catalog.heldFiles().has(relPath);
+  }
+
+  /**
    * A held story and an undated copy of it in different batches, the copy's first: the copy went
    * out (its held story was not known yet when it was applied; attack trial). Nothing of an apply,
    * or of a scan's steps, is served before it ends (the rebuild follows), so the copies published
@@ -400,7 +411,7 @@ export class FileApplier {
     if (release.kind === 'too-far')
       return this.fail(relPath, new ArticleError(ProblemCode.FarFuture, release.reason, relPath, { line: release.line }));
     // Held after it was out: a date edited into the future (a typo, often) takes a published story down. Said loudly.
-    const withdrawn = release.kind === 'held' && !story.draft && out !== undefined;
+    const withdrawn = release.kind === 'held' && !story.draft && (out !== undefined || this.outBeforeRestart(relPath));
     // Held by a held story's text (HELD_TEXT says so), not by a date of its own.
     if (withdrawn && !story.warnings.some((w) => w.code === ProblemCode.HeldText))
       story.warnings.push({

@@ -47,7 +47,11 @@ const SECRET = 'merger-acme-globex-secret';
 
 async function newsroom(): Promise<void> {
   await put(ctx.articles, 'rain.txt', 'ฝนตกหนักในกรุงเทพฯ\n\n25 พ.ย. 2569 09.30 น.\n\nAFP\n\nเนื้อหาข่าวฝน\n');
-  await put(ctx.articles, `${SECRET}.md`, `---\ntitle: ACME buys Globex\ndate: ${inTwoDays()}\n---\nEmbargoed until the market closes.\n`);
+  await put(
+    ctx.articles,
+    `${SECRET}.md`,
+    `---\ntitle: ACME buys Globex\ndate: ${inTwoDays()}\n---\nTerms to be announced when the market closes.\n`,
+  );
   await put(ctx.articles, 'plans.md', '---\ntitle: Next week\ndraft: true\n---\nNot yet.\n');
   await put(ctx.articles, 'broken.md', '---\ntitle: [unclosed\n---\nbody\n');
   await put(ctx.articles, 'notes.docx', 'not an article');
@@ -111,7 +115,7 @@ describe("the editor's desk", () => {
     // The held story's preview is on the desk only.
     const preview = await get(`${deskUrl}/preview?path=${encodeURIComponent(`${SECRET}.md`)}`);
     expect(preview.status).toBe(200);
-    expect(preview.text).toContain('Embargoed until the market closes.');
+    expect(preview.text).toContain('Terms to be announced when the market closes.');
     expect((await get(`${url}/preview?path=${encodeURIComponent(`${SECRET}.md`)}`)).status).toBe(404);
     // So are the desk's script and stylesheet; the reader's stylesheet is on both.
     for (const asset of ['/desk.js', '/desk.css']) {
@@ -131,7 +135,11 @@ describe("the editor's desk", () => {
     await put(ctx.articles, 'pics/cover.png', png);
     await put(ctx.articles, 'pics/chart.png', png);
     const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    await put(ctx.articles, 'merger.md', `---\ntitle: Merger\ndate: ${soon}\nimage: pics/cover.png\n---\nText\n\n![chart](pics/chart.png) [elsewhere](other)\n`);
+    await put(
+      ctx.articles,
+      'merger.md',
+      `---\ntitle: Merger\ndate: ${soon}\nimage: pics/cover.png\n---\nText\n\n![chart](pics/chart.png) [elsewhere](other)\n`,
+    );
     ctx.running = await startSite(ctx.articles, ctx.state);
     const { url, deskUrl } = ctx.running;
     const preview = (await get(`${deskUrl}/preview?path=merger.md`)).text;

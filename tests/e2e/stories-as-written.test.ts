@@ -94,6 +94,13 @@ describe('embargoes', () => {
         ),
       }),
     );
+    // The same after a restart that reads every file again (new parse settings, a new feedpub): not silently (re-attack trial).
+    await put(ctx.articles, 'rain.txt', `Rain\n\n${bangkok(Date.now() - 3_600_000)}\n\nbody\n`);
+    await waitFor(async () => (await fetch(`${url}/articles/rain`)).status === 200);
+    await ctx.running.close();
+    await put(ctx.articles, 'rain.txt', `Rain\n\n${bangkok(Date.now() + 86_400_000)}\n\nbody\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state, { maxTitleLength: 299 });
+    expect(ctx.running.site.status().problems).toContainEqual(expect.objectContaining({ path: 'rain.txt', code: 'HELD_AFTER_PUBLISHED' }));
   });
 
   it('publishes a story whose embargo passed while the server was stopped, on the next start', async () => {
