@@ -67,7 +67,15 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   const release = RELEASE_LABEL.exec(full);
   if (release) {
     // `… เป็นต้นไป` ("onwards") closes a Thai release line; after a plain date it is prose (`from … on`).
-    const rest = readDateline(full.slice(release[0].length).replace(/\s*เป็นต้นไป\s*$/u, ''), timeZone, isCredit);
+    // A full stop ends an English one (`… Jan 5, 2027.`).
+    const rest = readDateline(
+      full
+        .slice(release[0].length)
+        .replace(/\s*เป็นต้นไป\s*$/u, '')
+        .replace(/(?<=[\p{L}\d)])\.$/u, ''),
+      timeZone,
+      isCredit,
+    );
     return rest && !rest.update && rest.updated === undefined ? { ...rest, release: true } : undefined;
   }
   const labelled = UPDATE_LABEL.exec(full);
@@ -314,7 +322,7 @@ const RELEASE_LABEL = new RegExp(
       String.raw`release(?:d)?\s+(?:date|time|on|at|after|from)`,
       String.raw`do\s+not\s+(?:publish|release|use)\s+(?:before|until|till)`,
       String.raw`(?:publish|publication)\s+(?:on|at|after|from|date|time)`,
-      String.raw`(?:กรุณา)?(?:ห้าม|งด|อย่า)\s*(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|ออกอากาศ)\s*(?:ก่อน|จนถึง|จนกว่าจะถึง|จนกว่า)?`,
+      String.raw`(?:กรุณา)?(?:ห้าม|งด|อย่า)\s*(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|นำเสนอ|ออกอากาศ)\s*(?:ก่อน|จนถึง|จนกว่าจะถึง|จนกว่า)?`,
       String.raw`(?:สามารถ|กำหนด)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์|ออกอากาศ)\s*ได้\s*(?:ตั้งแต่|หลัง(?:จาก)?|เมื่อ|ใน)?`,
       String.raw`สำหรับ(?:เผยแพร่|ลงข่าว|ตีพิมพ์)`,
       'กำหนด(?:เผยแพร่|ลงข่าว|ตีพิมพ์)',

@@ -5,11 +5,19 @@ import { ProblemCode } from './model.js';
 
 /**
  * How an embargo line opens, whatever follows: `Embargoed until further notice`, `EMBARGO: 0001
- * GMT 20/12`, `ห้ามเผยแพร่ก่อน 20 ธันวา`. Only at a line's head: a story about a trade embargo
- * says "the embargo on ...", and its headline is no line of this.
+ * GMT 20/12`, `Note: embargoed until ...`, `ห้ามเผยแพร่ก่อน 20 ธันวา`. Only the labels that say
+ * when, at a line's head: news about embargoes says "Embargo on Iranian oil ...", "Embargoed goods
+ * seized", "ห้ามเผยแพร่ภาพผู้ต้องหา..." (attack trial: each of those was refused).
  */
 const EMBARGO_OPENING =
-  /^[\s*_#>[(]*(?:note\s+to\s+editors\s*[:：]?\s*)?(?:strictly\s+)?(?:under\s+)?(?:embargo(?:ed)?(?=[\s:：*_\])]|$)|not\s+(?:to\s+be\s+(?:published|released)|for\s+(?:release|publication|broadcast))|hold\s+(?:for\s+release|until)|on\s+hold\s+until|do\s+not\s+(?:publish|release)|(?:กรุณา)?(?:ห้าม|งด|อย่า)\s*(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|ออกอากาศ)|(?:สามารถ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)\s*ได้(?:ตั้งแต่|หลัง|เมื่อ))/iu;
+  /^[\s*_#>[(•·–—-]*(?:\d{1,2}[.)]\s+)?(?:(?:note|notes|editors?|note\s+to\s+editors|หมายเหตุ|ข่าวนี้)\s*[:：]?\s*)?(?:strictly\s+)?(?:under\s+)?(?:embargo(?:ed)?\s*(?:until|till|to|[:：])|embargo\s+(?:lifts|ends|expires)\s+(?:at|on)|not\s+for\s+(?:release|publication|broadcast)(?:\s+or\s+\w+)?\s+(?:before|until)|hold\s+(?:for\s+release\s*(?:until|[:：])|until)|on\s+hold\s+until|do\s+not\s+(?:publish|release)\s+(?:before|until)|(?:กรุณา)?(?:ห้าม|งด|อย่า)\s*(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|นำเสนอ|ออกอากาศ)\s*(?:ก่อน|จนถึง|จนกว่า)|(?:สามารถ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)\s*ได้\s*(?:ตั้งแต่|หลัง|เมื่อ))/iu;
+
+/**
+ * What a time someone tried to write has: a digit, a month, a weekday, noon, or "notice" (until
+ * further notice). `Not for release before the election` is prose about a report, not an embargo.
+ */
+const WHEN =
+  /[0-9๐-๙]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])|\b(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?:day)?\b|noon|midnight|notice|(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)|(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.|เที่ยง|โมง|ทุ่ม|จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์/iu;
 
 /** Lines looked at: the head and opening paragraphs, where desks put an embargo (under a standfirst and a byline too). */
 const LOOKED_AT = 12;
@@ -28,8 +36,9 @@ export function embargoRelease(
 ): { date: Date; line: number; text: string } | undefined {
   let latest: { date: Date; line: number; text: string } | undefined;
   for (const { n, text } of lines.slice(0, LOOKED_AT)) {
-    if (!EMBARGO_OPENING.test(text)) continue;
-    const found = readDateline(text, timeZone, () => false);
+    const folded = foldWidth(text);
+    if (!EMBARGO_OPENING.test(folded) || !WHEN.test(folded)) continue;
+    const found = readDateline(folded.replace(LEAD, ''), timeZone, () => false);
     if (found?.release && 'date' in found.reading) {
       if (latest === undefined || found.reading.date.getTime() > latest.date.getTime())
         latest = { date: found.reading.date, line: n, text: text.trim() };
@@ -45,3 +54,11 @@ export function embargoRelease(
   }
   return latest;
 }
+
+/** Full-width Latin and digits as ASCII, soft hyphens gone (attack trial: `Ｅｍｂａｒｇｏｅｄ`, `Em\u00ADbargoed` went out). */
+function foldWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u00AD/gu, '');
+}
+
+/** What may stand before an embargo label: a list mark, a number, `Note:`, `หมายเหตุ:`, `ข่าวนี้`. */
+const LEAD = /^[\s*_#>[(•·–—-]*(?:\d{1,2}[.)]\s+)?(?:(?:note|notes|editors?|note\s+to\s+editors|หมายเหตุ|ข่าวนี้)\s*[:：]?\s*)?/iu;

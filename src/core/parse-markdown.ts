@@ -104,7 +104,8 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   const writtenKey = given('date') ? 'date' : 'published';
   const written = frontMatterDate(meta, writtenKey, file, options.timeZone, lineOf(writtenKey), source);
   // A release time (Hugo's `publishDate`, an embargo) holds the story until then: the later of the two wins.
-  const releaseKey = RELEASE_KEYS.find(given);
+  // Any case: `PublishDate:` and `Embargo:` went out at once (attack trial).
+  const releaseKey = Object.keys(meta).find((key) => RELEASE_KEYS.includes(key.toLowerCase()) && given(key));
   const release =
     releaseKey === undefined ? undefined : frontMatterDate(meta, releaseKey, file, options.timeZone, lineOf(releaseKey), source);
   const released = release !== undefined && (written === undefined || release.getTime() > written.getTime());
@@ -323,15 +324,15 @@ function frontMatterDate(meta: Meta, key: string, file: string, timeZone: string
 
 /** Front-matter names of a story's release time, as Hugo and desks write them. */
 const RELEASE_KEYS = [
-  'publishDate',
   'publishdate',
   'publish_date',
+  'publish_at',
   'embargo',
   'embargoed',
-  'embargoUntil',
+  'embargountil',
   'embargo_until',
   'embargoed_until',
-  'releaseDate',
+  'releasedate',
   'release_date',
 ];
 

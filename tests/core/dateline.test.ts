@@ -111,6 +111,32 @@ describe('embargo lines', () => {
         /line 5: the embargo line/,
       );
     }
+    // News about embargoes and bans is no embargo line (attack trial: each of these was refused).
+    for (const line of [
+      'Embargo on Iranian oil to continue until 2028, officials say.',
+      'Embargoed goods seized at port',
+      'EMBARGO: A history of sanctions',
+      'Hold for release of hostages urged by UN',
+      'Not for release before the election, the minister said of the report.',
+      'ห้ามเผยแพร่ภาพผู้ต้องหาก่อนศาลพิพากษา',
+      'ห้ามเผยแพร่ก่อนการเลือกตั้ง กกต. เตือนสื่อ',
+    ]) {
+      expect(parsePlain(`Headline\n\nA standfirst.\n\n${line}\n\nBody.\n`, 'n.txt', options).date, line).toBeUndefined();
+    }
+    // A list mark, a note, full-width letters or a soft hyphen before the label, a full stop after: still an embargo.
+    for (const line of [
+      'Note: embargoed until 10:00 ET Jan 5, 2027',
+      '• Embargoed until 10:00 ET Jan 5, 2027.',
+      'Ｅｍｂａｒｇｏｅｄ until 10:00 ET Jan 5, 2027',
+      'Em\u00ADbargoed until 10:00 ET Jan 5, 2027',
+    ]) {
+      expect(parsePlain(`Headline\n\nA standfirst.\n\n${line}\n\nBody.\n`, 'n.txt', options).date?.toISOString(), line).toBe(
+        '2027-01-05T15:00:00.000Z',
+      );
+    }
+    expect(parsePlain('H\n\nหมายเหตุ: ห้ามนำเสนอก่อน 5 ม.ค. 2570 10.00 น.\n\nเนื้อข่าว\n', 'n.txt', options).date?.toISOString()).toBe(
+      '2027-01-05T03:00:00.000Z',
+    );
     // A story about a trade embargo is no embargo line.
     expect(parsePlain('US lifts embargo on Cuba\n\nThe embargo on Cuba ends today.\n', 'c.txt', options).date).toBeUndefined();
     const md = parseMarkdown(

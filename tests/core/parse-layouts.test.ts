@@ -373,7 +373,7 @@ describe('a paragraph hard-wrapped inside Thai words', () => {
 });
 
 describe("a Markdown story's release time", () => {
-  it.each(['publishDate', 'embargo', 'embargoed_until', 'release_date'])(
+  it.each(['publishDate', 'PublishDate', 'Embargo', 'embargoed_until', 'release_date'])(
     'holds it until %s when that is later than its date (attack trial: out at once)',
     (key) => {
       const story = parseMarkdown(
