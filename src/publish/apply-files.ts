@@ -114,6 +114,8 @@ export class FileApplier {
   private depth = 0;
   /** Scans under way (holdScan): their steps are applies of their own, and the recheck is the scan's. */
   private scans = 0;
+  /** This start reads every stored story again (new parse settings or entry format): none is restored. */
+  private rereading = false;
 
   /** Stories the batch applied now took down: logged after it, unless a rename in it moved them (then only renamed). */
   private readonly removed = new Set<string>();
@@ -136,6 +138,7 @@ export class FileApplier {
    */
   restore(fingerprint: string): number {
     const kept = this.store.checkFingerprint(fingerprint);
+    this.rereading = kept === 'changed';
     if (kept === 'changed') this.log.info('state.reparse', { reason: 'parse settings or entry format changed: every file is read again' });
     if (kept !== 'kept') return 0;
     const rows = restoreEntries(this.store, this.toEntry, this.log, this.now());
@@ -171,7 +174,7 @@ export class FileApplier {
    * no warning (re-attack trial). Its record says so: live, and dated at or before now.
    */
   private outBeforeRestart(relPath: string): boolean {
-    if (this.rechecking.has(relPath)) return false;
+    if (!this.rereading || this.rechecking.has(relPath)) return false;
     const known = this.store.get(relPath);
     return known !== undefined && known.deletedAt === null && known.published <= this.now() && !this.catalog.heldFiles().has(relPath);
   }
