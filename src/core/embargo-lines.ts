@@ -19,6 +19,9 @@ const EMBARGO_OPENING =
 const WHEN =
   /[0-9๐-๙]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])|\b(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?:day)?\b|noon|midnight|notice|(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)|(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.|เที่ยง|โมง|ทุ่ม|จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์/iu;
 
+/** `Embargoed until …` says it is an embargo whatever follows (`until the market closes`): no time needed to be one. */
+const UNTIL = /^(?:strictly\s+)?(?:under\s+)?embargo(?:ed)?\s+(?:until|till)\b/iu;
+
 /** Lines looked at: the head and opening paragraphs, where desks put an embargo (under a standfirst and a byline too). */
 const LOOKED_AT = 12;
 
@@ -37,7 +40,7 @@ export function embargoRelease(
   let latest: { date: Date; line: number; text: string } | undefined;
   for (const { n, text } of lines.slice(0, LOOKED_AT)) {
     const folded = foldWidth(text);
-    if (!EMBARGO_OPENING.test(folded) || !WHEN.test(folded)) continue;
+    if (!EMBARGO_OPENING.test(folded) || !(WHEN.test(folded) || UNTIL.test(folded.replace(LEAD, '')))) continue;
     const found = readDateline(folded.replace(LEAD, ''), timeZone, () => false);
     if (found?.release && 'date' in found.reading) {
       if (latest === undefined || found.reading.date.getTime() > latest.date.getTime())

@@ -103,7 +103,12 @@ describe('embargo lines', () => {
       maxTitleLength: 300,
       pageUrl: 'https://news.example/articles/m',
     };
-    for (const line of ['Embargoed until further notice', 'EMBARGOED UNTIL 00:01 THURSDAY 17 DECEMBER', 'ห้ามเผยแพร่ก่อนวันจันทร์หน้า']) {
+    for (const line of [
+      'Embargoed until further notice',
+      'Embargoed until the market closes',
+      'EMBARGOED UNTIL 00:01 THURSDAY 17 DECEMBER',
+      'ห้ามเผยแพร่ก่อนวันจันทร์หน้า',
+    ]) {
       const plain = () =>
         parsePlain(`Merger agreed\n\nA standfirst.\n\nBy Jane Doe\n\n${line}\n\nAlpha will buy Beta.\n`, 'm.txt', options);
       expect(plain).toThrow(/embargo line/);
