@@ -134,7 +134,9 @@ async function main(argv: string[]): Promise<number> {
   }
   if (positionals.length > 1) {
     // `feedpub check articles/` is the commonest slip: the folder is an option, said so.
-    stderr.write(`feedpub: unexpected "${positionals.slice(1).join(' ')}" after ${command}: give folders with --articles, --state or --out\n\n${USAGE}`);
+    stderr.write(
+      `feedpub: unexpected "${positionals.slice(1).join(' ')}" after ${command}: give folders with --articles, --state or --out\n\n${USAGE}`,
+    );
     return 2;
   }
   const input: ConfigInput = {
@@ -255,7 +257,10 @@ async function serve(config: Readonly<Config>, log: Logger, adoptFolder = false)
       onLockLost: () => lockLost('lock-lost'),
       onProgress: createProgress(stderr, log),
       onListening: ({ url, baseUrl }) => process.stdout.write(`feedpub listening on ${url}/ (public URL ${baseUrl}/)\n`),
-      onDesk: (deskUrl) => process.stdout.write(`feedpub desk on ${deskUrl}/\n`),
+      onDesk: (deskUrl, movedFrom) =>
+        process.stdout.write(
+          `feedpub desk on ${deskUrl}/${movedFrom === undefined ? '' : ` (port ${movedFrom} is another program's: this site's desk is here, not there)`}\n`,
+        ),
     });
   } catch (error) {
     if (isOperatorError(error)) throw error;
@@ -267,7 +272,8 @@ async function serve(config: Readonly<Config>, log: Logger, adoptFolder = false)
     return 1;
   }
   // Said once the site serves and watches, unless a stop came first (the start then ended early).
-  if (!stopAsked && running.site.status().scanned) log.info('ready', { url: `${running.baseUrl}/`, articles: running.site.status().articles });
+  if (!stopAsked && running.site.status().scanned)
+    log.info('ready', { url: `${running.baseUrl}/`, articles: running.site.status().articles });
   const signal = await stopping;
   log.info('shutdown', { signal });
   await running.close();
@@ -322,15 +328,21 @@ async function build(config: Readonly<Config>, out: string, log: Logger, adoptFo
   if (config.baseUrl === undefined) {
     log.warn('build.base-url', {
       url: publicBaseUrl(config),
-      reason: 'no --base-url (or FEEDPUB_BASE_URL, or baseUrl in the config): every link in the build points at this address; set it to the public URL the files will be served from',
+      reason:
+        'no --base-url (or FEEDPUB_BASE_URL, or baseUrl in the config): every link in the build points at this address; set it to the public URL the files will be served from',
     });
   }
-  const { files, written, skipped, clashes, kept, replaced, status } = await buildSite(config, outDir, { log, adoptFolder, onProgress: createProgress(stderr, log) });
+  const { files, written, skipped, clashes, kept, replaced, status } = await buildSite(config, outDir, {
+    log,
+    adoptFolder,
+    onProgress: createProgress(stderr, log),
+  });
   for (const s of skipped) log.warn('build.skipped', { path: s.path, reason: s.reason });
   for (const group of clashes) {
     log.warn('build.case-clash', {
       files: group.join(' | '),
-      reason: 'these paths differ only by letter case or Unicode form: copied to macOS, Windows or a sync through them, one file overwrites the others; spell the names (categories, authors, folders) one way',
+      reason:
+        'these paths differ only by letter case or Unicode form: copied to macOS, Windows or a sync through them, one file overwrites the others; spell the names (categories, authors, folders) one way',
     });
   }
   if (kept.length > 0)
@@ -358,7 +370,9 @@ async function build(config: Readonly<Config>, out: string, log: Logger, adoptFo
     skipped: skipped.length,
   });
   if (skipped.length > 0) {
-    stderr.write(`feedpub: ${skipped.length} document(s) could not be written (listed above as build.skipped); the rest of the build is in place\n`);
+    stderr.write(
+      `feedpub: ${skipped.length} document(s) could not be written (listed above as build.skipped); the rest of the build is in place\n`,
+    );
     return 1;
   }
   return 0;
@@ -394,7 +408,10 @@ async function check(config: Readonly<Config>): Promise<number> {
 /** Failures the operator can fix, whose message says how: printed with their code (no stack), exit 2. */
 function isOperatorError(error: unknown): error is Error & { code: string } {
   return (
-    error instanceof StateLockedError || error instanceof StateStoreError || error instanceof BuildTargetError || error instanceof ForeignFolderError
+    error instanceof StateLockedError ||
+    error instanceof StateStoreError ||
+    error instanceof BuildTargetError ||
+    error instanceof ForeignFolderError
   );
 }
 

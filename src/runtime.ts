@@ -49,7 +49,8 @@ export interface ServeOptions extends SiteOptions, FrontDoorOptions {
   /** Called once the public port and the desk are bound, before the first scan (the CLI prints its "listening" line). */
   onListening?: (listening: { url: string; baseUrl: string }) => void;
   /** Called once the desk is bound (not when it is off or its default port was taken). */
-  onDesk?: (deskUrl: string) => void;
+  /** `movedFrom`: the default desk port was taken, and the desk is on another. */
+  onDesk?: (deskUrl: string, movedFrom?: number) => void;
   /** Settles when the process is asked to stop: a first scan still running stops at its next batch. */
   stopping?: Promise<unknown>;
   /** The state folder's lock was taken over by another process (state-lock.ts onLost): the caller stops this server. */
@@ -119,7 +120,8 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
     onLost: (holder) => {
       log.error('state.lock-lost', {
         holder: holder ? `process ${holder.pid} on ${holder.host}` : 'gone again',
-        reason: 'another process took over the state folder (this one stalled, or its lock was handed on): this server writes nothing more there and stops',
+        reason:
+          'another process took over the state folder (this one stalled, or its lock was handed on): this server writes nothing more there and stops',
       });
       takenOver.act();
       options.onLockLost?.();
@@ -141,7 +143,11 @@ export async function startServer(config: Readonly<Config>, options: ServeOption
     throw error;
   }
   try {
-    if (options.adoptFolder) options.log.warn('scan.folder-adopted', { folder: config.articlesDir, reason: '--adopt-folder: taken as this site\'s, whatever it holds' });
+    if (options.adoptFolder)
+      options.log.warn('scan.folder-adopted', {
+        folder: config.articlesDir,
+        reason: "--adopt-folder: taken as this site's, whatever it holds",
+      });
     else await checkFolderMatchesState(config.articlesDir, config.stateDir, folderState(store), backupOf(config.stateDir));
     return await serveWith(config, options, store, () => lock.release(), takenOver);
   } catch (error) {
@@ -216,7 +222,7 @@ async function serveWith(
   // Said only now: a desk port that cannot be bound ends the start, and a supervisor waiting for
   // the "listening" line must not have seen it.
   onListening?.({ url, baseUrl });
-  if (desk) onDesk?.(desk.url);
+  if (desk) onDesk?.(desk.url, desk.movedFrom);
   const close = async (graceMs = 10_000) => {
     desk?.close();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -249,7 +255,16 @@ export async function buildSite(
   config: Readonly<Config>,
   outDir: string,
   options: SiteOptions & { log: Logger },
-): Promise<{ files: number; written: number; skipped: BuildResult['skipped']; clashes: BuildResult['clashes']; kept: BuildResult['kept']; replaced: BuildResult['replaced']; status: SiteStatus; copiedState: boolean }> {
+): Promise<{
+  files: number;
+  written: number;
+  skipped: BuildResult['skipped'];
+  clashes: BuildResult['clashes'];
+  kept: BuildResult['kept'];
+  replaced: BuildResult['replaced'];
+  status: SiteStatus;
+  copiedState: boolean;
+}> {
   const { log, ...siteOptions } = options;
   // Refused before any work, and again at the swap (write-build): never over stories, state, the project or a system folder.
   const guards = {
@@ -276,7 +291,8 @@ export async function buildSite(
   if (state.copied) log.info('build.state-copy', { folder: config.stateDir, reason: 'served by another process: working on a copy' });
   try {
     if (!state.copied) undoInterruptedFill(state.stateDir, log);
-    if (siteOptions.adoptFolder) log.warn('scan.folder-adopted', { folder: config.articlesDir, reason: '--adopt-folder: taken as this site\'s, whatever it holds' });
+    if (siteOptions.adoptFolder)
+      log.warn('scan.folder-adopted', { folder: config.articlesDir, reason: "--adopt-folder: taken as this site's, whatever it holds" });
     else await checkStoredFolder(config, state.stateDir, log);
     const built = new LiveSite({
       ...siteOptions,
@@ -373,13 +389,17 @@ export async function pingHubs(config: Readonly<Config>, log: Logger): Promise<n
 function undoInterruptedFill(stateDir: string, log: Logger): void {
   const file = path.join(stateDir, STATE_FILE);
   if (undoUnsyncedFill(file) === 'undone') {
-    log.warn('state.refill', { file, reason: 'the first scan into this new store stopped before it was synced; it starts again (no story had been served from it)' });
+    log.warn('state.refill', {
+      file,
+      reason: 'the first scan into this new store stopped before it was synced; it starts again (no story had been served from it)',
+    });
   }
 }
 
 /** Say where the copy of an older feedpub's store went, made as this open upgraded it: the way back (README, State). */
 function saidUpgraded(store: StateDb, log: Logger): void {
-  if (store.olderCopy) log.info('state.upgraded', { copy: store.olderCopy, reason: 'the store as the older feedpub left it, kept: the way back to it' });
+  if (store.olderCopy)
+    log.info('state.upgraded', { copy: store.olderCopy, reason: 'the store as the older feedpub left it, kept: the way back to it' });
 }
 
 /**

@@ -272,7 +272,7 @@ describe("the editor's desk", () => {
     await reader.cancel();
   });
 
-  it('runs without the desk when its default port is taken, and says so in one log line', async () => {
+  it("puts the desk on a free port when its default port is taken, and names it (new-user trial: no desk, another site's at :8081)", async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const taken = (blocker.address() as AddressInfo).port;
@@ -288,10 +288,12 @@ describe("the editor's desk", () => {
       { log, watch: false },
     );
     try {
-      expect(running.deskUrl).toBeUndefined();
+      expect(running.deskUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(running.deskUrl).not.toBe(`http://127.0.0.1:${taken}`);
+      expect((await get(`${running.deskUrl}/`)).status).toBe(200);
       expect((await get(`${running.url}/healthz`)).status).toBe(200);
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toMatch(/^desk\.off .*EADDRINUSE/);
+      expect(warnings[0]).toMatch(/^desk\.moved .*EADDRINUSE/);
     } finally {
       await running.close(0);
       blocker.close();
