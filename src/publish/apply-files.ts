@@ -508,7 +508,11 @@ export class FileApplier {
     // headline is that story now (attack trial: it went out, secret text and all).
     const out = this.rechecking.has(relPath) ? undefined : this.catalog.get(relPath);
     const twin = out !== undefined && skeleton(out.title) === skeleton(story.title) ? undefined : this.held.twin(story, this.now());
-    const later = twin !== undefined && (own === undefined || twin.until > own.published) ? twin : undefined;
+    // At the very time of another held story it is, that story's copy still (a restart: its own
+    // record has that time; new-user trial: the desk said DATE_LOST, "the date line may be
+    // misspelt", of a copy that never had one). Not its own mark: a held story is no copy of itself.
+    const same = twin !== undefined && own !== undefined && twin.until === own.published && twin.path !== relPath;
+    const later = twin !== undefined && (own === undefined || twin.until > own.published || same) ? twin : undefined;
     const published = later?.until ?? own?.published;
     if (published === undefined) return;
     // A lede's date stands when it is the later, or the story is out already: a wire story whose
