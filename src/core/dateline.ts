@@ -112,11 +112,13 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   let credit: string | undefined;
   let clock = time?.iana ?? timeZone;
   if (prefix !== '') {
-    const loose = strip(prefix, true);
     if (isCredit(prefix)) credit = prefix;
     else if (isPlace(prefix)) place = prefix;
-    else if (loose !== '' && isPlace(loose)) place = loose;
-    else if (loose !== '') return undefined;
+    else {
+      const loose = strip(prefix, true);
+      if (loose !== '' && isPlace(loose)) place = loose;
+      else if (loose !== '') return undefined;
+    }
   }
   if (suffix !== '') {
     if (credit === undefined && isCredit(suffix)) credit = suffix;

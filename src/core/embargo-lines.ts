@@ -3,14 +3,19 @@ import { readDateline } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
 
+/** What may stand before an embargo label: a list mark, a number, `Note:`, `หมายเหตุ:`, `ข่าวนี้`. */
+const LEAD = /^[\s*_#>[(•·–—-]*(?:\d{1,2}[.)]\s+)?(?:(?:note|notes|editors?|note\s+to\s+editors|หมายเหตุ|ข่าวนี้)\s*[:：]?\s*)?/iu;
+
 /**
  * How an embargo line opens, whatever follows: `Embargoed until further notice`, `EMBARGO: 0001
  * GMT 20/12`, `Note: embargoed until ...`, `ห้ามเผยแพร่ก่อน 20 ธันวา`. Only the labels that say
  * when, at a line's head: news about embargoes says "Embargo on Iranian oil ...", "Embargoed goods
  * seized", "ห้ามเผยแพร่ภาพผู้ต้องหา..." (attack trial: each of those was refused).
  */
-const EMBARGO_OPENING =
-  /^[\s*_#>[(•·–—-]*(?:\d{1,2}[.)]\s+)?(?:(?:note|notes|editors?|note\s+to\s+editors|หมายเหตุ|ข่าวนี้)\s*[:：]?\s*)?(?:strictly\s+)?(?:under\s+)?(?:embargo(?:ed)?\s*(?:until|till|to|[:：])|embargo\s+(?:lifts|ends|expires)\s+(?:at|on)|not\s+for\s+(?:release|publication|broadcast)(?:\s+or\s+\w+)?\s+(?:before|until)|hold\s+(?:for\s+release\s*(?:until|[:：])|until)|on\s+hold\s+until|do\s+not\s+(?:publish|release)\s+(?:before|until)|(?:กรุณา)?(?:ห้าม|งด|อย่า)\s*(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|นำเสนอ|ออกอากาศ)\s*(?:ก่อน|จนถึง|จนกว่า)|(?:สามารถ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)\s*ได้\s*(?:ตั้งแต่|หลัง|เมื่อ))/iu;
+const EMBARGO_OPENING = new RegExp(
+  `${LEAD.source}(?:strictly\\s+)?(?:under\\s+)?(?:embargo(?:ed)?\\s*(?:until|till|to|[:：])|embargo\\s+(?:lifts|ends|expires)\\s+(?:at|on)|not\\s+for\\s+(?:release|publication|broadcast)(?:\\s+or\\s+\\w+)?\\s+(?:before|until)|hold\\s+(?:for\\s+release\\s*(?:until|[:：])|until)|on\\s+hold\\s+until|do\\s+not\\s+(?:publish|release)\\s+(?:before|until)|(?:กรุณา)?(?:ห้าม|งด|อย่า)\\s*(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|นำเสนอ|ออกอากาศ)\\s*(?:ก่อน|จนถึง|จนกว่า)|(?:สามารถ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)\\s*ได้\\s*(?:ตั้งแต่|หลัง|เมื่อ))`,
+  'iu',
+);
 
 /**
  * What a time someone tried to write has: a digit, a month, a weekday, noon, or "notice" (until
@@ -40,8 +45,10 @@ export function embargoRelease(
   let latest: { date: Date; line: number; text: string } | undefined;
   for (const { n, text } of lines.slice(0, LOOKED_AT)) {
     const folded = foldWidth(text);
-    if (!EMBARGO_OPENING.test(folded) || !(WHEN.test(folded) || UNTIL.test(folded.replace(LEAD, '')))) continue;
-    const found = readDateline(folded.replace(LEAD, ''), timeZone, () => false);
+    if (!EMBARGO_OPENING.test(folded)) continue;
+    const labelled = folded.replace(LEAD, '');
+    if (!WHEN.test(folded) && !UNTIL.test(labelled)) continue;
+    const found = readDateline(labelled, timeZone, () => false);
     if (found?.release && 'date' in found.reading) {
       if (latest === undefined || found.reading.date.getTime() > latest.date.getTime())
         latest = { date: found.reading.date, line: n, text: text.trim() };
@@ -62,6 +69,3 @@ export function embargoRelease(
 function foldWidth(text: string): string {
   return text.replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u00AD/gu, '');
 }
-
-/** What may stand before an embargo label: a list mark, a number, `Note:`, `หมายเหตุ:`, `ข่าวนี้`. */
-const LEAD = /^[\s*_#>[(•·–—-]*(?:\d{1,2}[.)]\s+)?(?:(?:note|notes|editors?|note\s+to\s+editors|หมายเหตุ|ข่าวนี้)\s*[:：]?\s*)?/iu;
