@@ -30,6 +30,11 @@ export interface Dateline {
   release?: boolean;
   /** A time of day was written (a date alone may get its time from the next line). */
   timed: boolean;
+  /**
+   * A numeric date that reads both ways (`05/01/2027`: 5 January day first, 1 May month first),
+   * said in words. Read day first; a release time written so is refused (dateline.ts readDateline).
+   */
+  ambiguous?: string;
 }
 
 /**
@@ -38,11 +43,14 @@ export interface Dateline {
  * `24.11.69`), English (`November 25, 2026 2:30 PM`) and Thai (`25 พ.ย. 2569 14.30 น.`,
  * `วันพุธที่ 25 พฤศจิกายน พ.ศ. 2569 เวลา 14.30 น.`), Thai or Arabic digits, a time before or after
  * the date. A time without an offset is read in `timeZone` (IANA name, e.g. `Asia/Bangkok`).
- * A date of the right shape that cannot be (31 ก.พ., year 1800, `+25:00`) is `{ invalid }`.
+ * A date of the right shape that cannot be (31 ก.พ., year 1800, `+25:00`) is `{ invalid }`, and
+ * so is a `release` time whose numeric date reads both ways (`05/01/2027`).
  */
-export function readDate(input: string, timeZone: string): DateReading | undefined {
+export function readDate(input: string, timeZone: string, release = false): DateReading | undefined {
   const line = readDateline(input, timeZone, () => false);
-  return line && line.place === undefined && line.credit === undefined && line.updated === undefined ? line.reading : undefined;
+  if (!line || line.place !== undefined || line.credit !== undefined || line.updated !== undefined) return undefined;
+  // A release time (front matter's `embargo:`) must not be read one way of two.
+  return release && line.ambiguous ? { invalid: line.ambiguous } : line.reading;
 }
 
 /** `readDate` for callers that only want a valid instant. */
@@ -76,7 +84,9 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
       timeZone,
       isCredit,
     );
-    return rest && !rest.update && rest.updated === undefined ? { ...rest, release: true } : undefined;
+    if (!rest || rest.update || rest.updated !== undefined) return undefined;
+    // An embargo read a day-first way where a US desk meant month first goes out months early (attack trial).
+    return rest.ambiguous ? { ...rest, release: true, reading: { invalid: rest.ambiguous } } : { ...rest, release: true };
   }
   const labelled = UPDATE_LABEL.exec(full);
   // A line that opens with an update label (`ปรับปรุง: …`) is read without it and marked.
@@ -135,7 +145,28 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   else if (time?.offsetMinutes !== undefined && Number.isNaN(time.offsetMinutes))
     reading = { invalid: `"${time.zone}" is not a UTC offset` };
   else reading = buildDate({ ...parts, offsetMinutes: time?.offsetMinutes }, clock);
-  return { reading, place, credit, timed: time !== undefined, update: labelled?.index === 0 || undefined };
+  const { monthFirst } = found.parts;
+  // A line in Thai is a Thai desk's, and Thai desks write the day first.
+  const ambiguous =
+    monthFirst && !THAI_SCRIPT.test(text)
+      ? `${text.slice(found.start, found.end).trim()} may be ${inWords(found.parts)} (day first) or ${inWords({ ...found.parts, ...monthFirst })} (month first)`
+      : undefined;
+  return {
+    reading,
+    place,
+    credit,
+    timed: time !== undefined,
+    update: labelled?.index === 0 || undefined,
+    ...(ambiguous ? { ambiguous } : {}),
+  };
+}
+
+const MONTH_NAMES = 'January February March April May June July August September October November December'.split(' ');
+
+const THAI_SCRIPT = /[\u0E00-\u0E7F]/u;
+
+function inWords(p: { year: number; month: number; day: number }): string {
+  return `${p.day} ${MONTH_NAMES[p.month - 1]} ${p.year}`;
 }
 
 /** A line that is only a time of day (`16:45`, `16.45 น.`, `เวลา 09:15 น.`): the time of a date on the line before. */
@@ -168,7 +199,8 @@ function normalize(input: string): string {
 interface Found {
   start: number;
   end: number;
-  parts: { year: number; month: number; day: number };
+  /** `monthFirst`: the other reading of a numeric date whose two first numbers may each be the month. */
+  parts: { year: number; month: number; day: number; monthFirst?: { month: number; day: number } };
 }
 
 const ERA = String.raw`(?:(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|B\.?E\.?|A\.?D\.?|C\.?E\.?)\s*)?`;
@@ -185,7 +217,11 @@ const DATE_SHAPES: readonly { re: RegExp; read: (m: RegExpExecArray) => Found['p
       const a = Number(m[1]);
       const b = Number(m[3]);
       const [day, month] = b > 12 && a <= 12 ? [b, a] : [a, b];
-      return { year: christianYear(m[4] as string, undefined), month, day };
+      const written = m[4] as string;
+      // Day first, as Thai and most desks write it; a US desk writes month first. A Buddhist-era year is Thai.
+      const christian = written.length === 4 ? Number(written) < 2400 : Number(written) < 43;
+      const both = christian && a !== b && a >= 1 && a <= 12 && b >= 1 && b <= 12;
+      return { year: christianYear(written, undefined), month, day, ...(both ? { monthFirst: { month: a, day: b } } : {}) };
     },
   },
   {

@@ -1,4 +1,4 @@
-// Embargo lines among a story's first lines: the release time they give, or a problem when one does not read.
+// Embargo lines in a story (any line among its first, a short one below): the release time they give, or a problem when one does not read.
 import { readDateline } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
@@ -27,12 +27,22 @@ const WHEN =
 /** `Embargoed until …` says it is an embargo whatever follows (`until the market closes`): no time needed to be one. */
 const UNTIL = /^(?:strictly\s+)?(?:under\s+)?embargo(?:ed)?\s+(?:until|till)\b/iu;
 
-/** Lines looked at: the head and opening paragraphs, where desks put an embargo (under a standfirst and a byline too). */
+/** Lines looked at whatever their length: the head and opening paragraphs, where desks put an embargo (under a standfirst and a byline too). */
 const LOOKED_AT = 12;
 
 /**
- * The latest release time of the embargo lines among `lines` (the story's first lines after its
- * title), or none. An embargo line whose time does not read is BAD_DATE: the story is not
+ * Below them, a line is an embargo line only if it is short: a notice at a release's foot (under
+ * `ENDS`, in notes to editors) went out at once (attack trial); a paragraph of prose that opens
+ * with `Not for release before …` is the story's text.
+ */
+const NOTICE_CHARS = 120;
+
+/** Characters foldWidth changes: most lines have none, and are tested as they are. */
+const WIDE = /[\uFF01-\uFF5E\u00AD]/u;
+
+/**
+ * The latest release time of the embargo lines among `lines` (the story's lines after its title:
+ * the first LOOKED_AT, and short ones below), or none. An embargo line whose time does not read is BAD_DATE: the story is not
  * published (or keeps its last good version) until the line reads or goes, since publishing it
  * would break the embargo it states (trials: `Embargoed until 00:01 GMT, Sunday 20 December`, a
  * time zone unknown, `until further notice`: each went out at once, line and all).
@@ -43,8 +53,9 @@ export function embargoRelease(
   file: string,
 ): { date: Date; line: number; text: string } | undefined {
   let latest: { date: Date; line: number; text: string } | undefined;
-  for (const { n, text } of lines.slice(0, LOOKED_AT)) {
-    const folded = foldWidth(text);
+  for (const [k, { n, text }] of lines.entries()) {
+    if (k >= LOOKED_AT && text.trim().length > NOTICE_CHARS) continue;
+    const folded = WIDE.test(text) ? foldWidth(text) : text;
     if (!EMBARGO_OPENING.test(folded)) continue;
     const labelled = folded.replace(LEAD, '');
     if (!WHEN.test(folded) && !UNTIL.test(labelled)) continue;
@@ -54,10 +65,17 @@ export function embargoRelease(
         latest = { date: found.reading.date, line: n, text: text.trim() };
       continue;
     }
-    const why = found && 'invalid' in found.reading ? `is not a real date (${found.reading.invalid})` : 'has no time that can be read';
+    const why = found?.ambiguous
+      ? `gives a date that ${found.ambiguous.replace(/^\S+ /, '')}`
+      : found && 'invalid' in found.reading
+        ? `is not a real date (${found.reading.invalid})`
+        : 'has no time that can be read';
+    const fix = found?.ambiguous
+      ? 'write the month in words'
+      : 'write the time as a dateline is written (20 December 2026 09:00 ICT, 20 ธ.ค. 2569 09.00 น., with the year)';
     throw new ArticleError(
       ProblemCode.BadDate,
-      `line ${n}: the embargo line "${text.trim().slice(0, 120)}" ${why}, so the story is not published: write the time as a dateline is written (20 December 2026 09:00 ICT, 20 ธ.ค. 2569 09.00 น., with the year), or delete the line once the story may go out`,
+      `line ${n}: the embargo line "${text.trim().slice(0, 120)}" ${why}, so the story is not published: ${fix}, or delete the line once the story may go out`,
       file,
       { line: n },
     );

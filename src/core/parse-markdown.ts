@@ -107,7 +107,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   // Any case: `PublishDate:` and `Embargo:` went out at once (attack trial).
   const releaseKey = Object.keys(meta).find((key) => RELEASE_KEYS.includes(key.toLowerCase()) && given(key));
   const release =
-    releaseKey === undefined ? undefined : frontMatterDate(meta, releaseKey, file, options.timeZone, lineOf(releaseKey), source);
+    releaseKey === undefined ? undefined : frontMatterDate(meta, releaseKey, file, options.timeZone, lineOf(releaseKey), source, true);
   const released = release !== undefined && (written === undefined || release.getTime() > written.getTime());
   const dateKey = released ? (releaseKey as string) : writtenKey;
   const fromFields = released ? release : written;
@@ -115,7 +115,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   const bodyStart = text.slice(0, text.length - body.length).split('\n').length - 1;
   const inText = embargoRelease(
     body
-      .split('\n', 40)
+      .split('\n')
       .map((line, k) => ({ n: bodyStart + k + 1, text: line }))
       .filter((l) => l.text.trim() !== ''),
     options.timeZone,
@@ -300,7 +300,15 @@ function readList(meta: Meta, key: string, file: string, warn: (warning: StoryWa
  * A front-matter date through the same checks as a dateline, whatever YAML made of it: a YAML
  * 1.1 timestamp arrives as a Date and must still be a real date after 1900.
  */
-function frontMatterDate(meta: Meta, key: string, file: string, timeZone: string, line: number, source = ''): Date | undefined {
+function frontMatterDate(
+  meta: Meta,
+  key: string,
+  file: string,
+  timeZone: string,
+  line: number,
+  source = '',
+  release = false,
+): Date | undefined {
   const value = meta[key];
   if (value === undefined || value === null || value === '') return undefined;
   const fail = (why: string) => new ArticleError(ProblemCode.BadDate, `${key}: "${shortValue(value)}" ${why}`, file, { line });
@@ -316,9 +324,16 @@ function frontMatterDate(meta: Meta, key: string, file: string, timeZone: string
     if (Number.isNaN(value.getTime()) || year < MIN_YEAR || year > 9999) throw fail(`is not a date between ${MIN_YEAR} and 9999`);
     return value;
   }
-  const parsed = typeof value === 'string' || typeof value === 'number' ? readDate(String(value), timeZone) : undefined;
+  const parsed = typeof value === 'string' || typeof value === 'number' ? readDate(String(value), timeZone, release) : undefined;
   if (!parsed) throw fail('is not a date (try 2026-11-25 14:30 or 25 พ.ย. 2569)');
-  if ('invalid' in parsed) throw fail(`is not a real date: ${parsed.invalid}`);
+  if ('invalid' in parsed) {
+    // A release time that reads two ways (readDate): which is meant is the desk's to say.
+    throw fail(
+      parsed.invalid.endsWith('(month first)')
+        ? `is a release time that ${parsed.invalid.replace(/^\S+ /, '')}: write the month in words, or 2027-01-05`
+        : `is not a real date: ${parsed.invalid}`,
+    );
+  }
   return parsed.date;
 }
 

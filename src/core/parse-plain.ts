@@ -225,13 +225,20 @@ class HeadReader {
     this.reading.dateline = entry;
     if ('invalid' in found.reading) {
       entry.invalid = found.reading.invalid;
-      throw new ArticleError(ProblemCode.BadDate, `line ${line.n}: "${text}" is not a real date: ${found.reading.invalid}`, this.file, {
+      const why =
+        found.release && found.ambiguous
+          ? `is an embargo whose date ${found.ambiguous}, so the story is not published: write the month in words`
+          : `is not a real date: ${found.reading.invalid}`;
+      throw new ArticleError(ProblemCode.BadDate, `line ${line.n}: "${text}" ${why}`, this.file, {
         line: line.n,
         reading: this.reading,
       });
     }
     this.date = found.reading.date;
     entry.date = this.date.toISOString();
+    if (found.ambiguous) {
+      this.reading.notes.push({ line: line.n, note: `${found.ambiguous}: read day first; write the month in words if the other is meant` });
+    }
     if (found.updated && 'date' in found.updated) {
       this.updated = found.updated.date;
       entry.updated = this.updated.toISOString();

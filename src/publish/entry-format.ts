@@ -11,8 +11,10 @@ import { FutureStories } from '../core/release.js';
  * or links (EntryMeta.media). 8: media holds every image the story names or shows, its `image:`
  * and links to the public base URL too: only those are served. 9: embargo lines (`Embargoed until
  * ...`, front matter `publishDate:`) are the release time, and more date forms read (`9am`, `20-Dec-2026`, a time range).
+ * 10: an embargo whose numeric date reads both ways (`05/01/2027`) is BAD_DATE; a short embargo
+ * line anywhere in the story is read (a notice at a release's foot).
  */
-export const ENTRY_FORMAT = 9;
+export const ENTRY_FORMAT = 10;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are

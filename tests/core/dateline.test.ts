@@ -161,4 +161,65 @@ describe('embargo lines', () => {
       expect(story.reading?.dateline?.release).toBe(true);
     }
   });
+
+  it('refuses an embargo whose numeric date reads both ways, in a line or in front matter; a dateline so written is read day first with a note', () => {
+    const options = {
+      timeZone: 'Asia/Bangkok',
+      boilerplateMarkers: [] as string[],
+      maxTitleLength: 300,
+      pageUrl: 'https://news.example/articles/m',
+    };
+    // A US desk's 1 May read as 5 January went out four months early (attack trial).
+    for (const head of [
+      'Embargoed until 05/01/2027 10:00 GMT',
+      '1 Dec 2026\n\nEmbargoed until 05/01/2027 10:00 GMT',
+      'A standfirst.\n\nNot for release before 05/01/2027 10:00 GMT',
+    ]) {
+      expect(() => parsePlain(`Merger agreed\n\n${head}\n\nAlpha will buy Beta.\n`, 'm.txt', options), head).toThrow(
+        /may be 5 January 2027 \(day first\) or 1 May 2027 \(month first\).*write the month in words/,
+      );
+    }
+    expect(() => parseMarkdown('---\ntitle: Merger\nembargo: 05/01/2027 10:00\n---\n\nAlpha.\n', 'm.md', options)).toThrow(
+      /embargo: "05\/01\/2027 10:00" is a release time that may be 5 January 2027/,
+    );
+    // One way only: a day over 12, the same number twice, a Buddhist-era year or a line in Thai (Thai desks write day first).
+    for (const [line, iso] of [
+      ['Embargoed until 13/01/2027 10:00 GMT', '2027-01-13T10:00:00.000Z'],
+      ['Embargoed until 01/13/2027 10:00 GMT', '2027-01-13T10:00:00.000Z'],
+      ['Embargoed until 05/05/2027 10:00 GMT', '2027-05-05T10:00:00.000Z'],
+      ['ห้ามเผยแพร่ก่อน 05/01/2570 10.00 น.', '2027-01-05T03:00:00.000Z'],
+      ['ห้ามเผยแพร่ก่อน 05/01/2027 10.00 น.', '2027-01-05T03:00:00.000Z'],
+    ]) {
+      expect(parsePlain(`Merger agreed\n\n${line}\n\nAlpha will buy Beta.\n`, 'm.txt', options).date?.toISOString(), line).toBe(iso);
+    }
+    const dated = parsePlain('Merger agreed\n\nBANGKOK, 05/01/2027\n\nAlpha will buy Beta.\n', 'm.txt', options);
+    expect(dated.date?.toISOString()).toBe('2027-01-04T17:00:00.000Z');
+    expect(dated.reading?.notes.map((n) => n.note).join()).toMatch(/may be 5 January 2027 \(day first\) or 1 May 2027/);
+  });
+
+  it('reads an embargo notice at the foot of a story, where a press release puts it, but not a paragraph of prose', () => {
+    const options = {
+      timeZone: 'Asia/Bangkok',
+      boilerplateMarkers: [] as string[],
+      maxTitleLength: 300,
+      pageUrl: 'https://news.example/articles/m',
+    };
+    const paragraphs = Array.from({ length: 14 }, (_, k) => `Paragraph ${k + 1} of the release.`).join('\n\n');
+    const foot = (line: string) => `Minister to unveil budget\n\n${paragraphs}\n\n-ENDS-\n\n${line}\n`;
+    // Below the twelfth line it went out at once (attack trial).
+    expect(parsePlain(foot('Embargoed until 10:00 GMT 6 January 2027'), 'm.txt', options).date?.toISOString()).toBe(
+      '2027-01-06T10:00:00.000Z',
+    );
+    expect(
+      parseMarkdown(
+        `---\ntitle: Budget\n---\n\n${foot('**Embargoed until 10:00 GMT 6 January 2027**')}`,
+        'm.md',
+        options,
+      ).date?.toISOString(),
+    ).toBe('2027-01-06T10:00:00.000Z');
+    expect(() => parsePlain(foot('Embargoed until further notice'), 'm.txt', options)).toThrow(/line 33: the embargo line/);
+    const prose =
+      'Not for release before 5 January 2027, the report was leaked to reporters who then wrote about its findings on the budget deficit.';
+    expect(parsePlain(foot(prose), 'm.txt', options).date).toBeUndefined();
+  });
 });
