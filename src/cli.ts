@@ -41,6 +41,7 @@ Options (environment fallback in brackets):
   --adopt-folder   serve or build: take the articles folder as this site's even when it holds
                    too few of its stories (renamed and edited at once); stories not found go (410)
   --out DIR        build output folder
+  --strict         with build: exit 1 when a story cannot be published (the build is still written)
   --explain FILE   with check: explain how one file is read
   --quiet          log warnings and errors only
   -h, --help       this help
@@ -59,6 +60,7 @@ const OPTIONS = {
   poll: { type: 'boolean' },
   'adopt-folder': { type: 'boolean' },
   out: { type: 'string' },
+  strict: { type: 'boolean' },
   explain: { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -139,6 +141,10 @@ async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
+  if (values.strict && command !== 'build') {
+    stderr.write(`feedpub: --strict is for build${command === 'check' ? ' (check exits 1 on a story in error already)' : ''}\n`);
+    return 2;
+  }
   const input: ConfigInput = {
     articles: values.articles,
     port: values.port,
@@ -185,7 +191,7 @@ async function main(argv: string[]): Promise<number> {
       stderr.write('feedpub: build needs --out DIR\n');
       return 2;
     }
-    return build(config, values.out, log, values['adopt-folder']);
+    return build(config, values.out, log, values['adopt-folder'], values.strict);
   }
   return serve(config, log, values['adopt-folder']);
 }
@@ -318,7 +324,7 @@ function waitForSignal(log: Logger): Promise<string> {
   });
 }
 
-async function build(config: Readonly<Config>, out: string, log: Logger, adoptFolder = false): Promise<number> {
+async function build(config: Readonly<Config>, out: string, log: Logger, adoptFolder = false, strict = false): Promise<number> {
   const outDir = path.resolve(out);
   // Never over the stories, the state, the project or a folder feedpub did not write (throws BuildTargetError).
   checkBuildTarget(outDir, { articlesDir: config.articlesDir, stateDir: config.stateDir, projectDirs: [process.cwd(), PACKAGE_DIR] });
@@ -372,6 +378,15 @@ async function build(config: Readonly<Config>, out: string, log: Logger, adoptFo
   if (skipped.length > 0) {
     stderr.write(
       `feedpub: ${skipped.length} document(s) could not be written (listed above as build.skipped); the rest of the build is in place\n`,
+    );
+    return 1;
+  }
+  // A deploy script's gate (issue: a build with broken stories exited 0): the build is in place, the
+  // stories in error are not in it, and `check` lists them.
+  const errors = status.problems.filter((p) => p.severity === 'error').length;
+  if (strict && errors > 0) {
+    stderr.write(
+      `feedpub: ${errors} stor${errors === 1 ? 'y' : 'ies'} could not be published (--strict); \`feedpub check\` lists each with its line and reason\n`,
     );
     return 1;
   }

@@ -195,7 +195,9 @@ describe('feedpub CLI', () => {
     // Built without --base-url: said once, before the work, with the address every link got.
     expect(stderr.match(/WARN {2}build\.base-url url=http:\/\/127\.0\.0\.1:8080 /g)).toHaveLength(1);
     expect(stderr.indexOf('build.base-url')).toBeLessThan(stderr.indexOf('article.added'));
-    const withUrl = await finished(run(['build', '--articles', articles, '--state', state, '--out', out, '--base-url', 'https://news.example'], cwd));
+    const withUrl = await finished(
+      run(['build', '--articles', articles, '--state', state, '--out', out, '--base-url', 'https://news.example'], cwd),
+    );
     expect(withUrl.stderr).not.toContain('build.base-url');
   });
 
@@ -207,7 +209,9 @@ describe('feedpub CLI', () => {
     await saidOnStderr(child, 'serve.base-url');
     child.kill('SIGTERM');
     const { stderr } = await done;
-    expect(stderr).toMatch(/WARN\s+serve\.base-url host=0\.0\.0\.0 url=http:\/\/127\.0\.0\.1:0 reason="listening on 0\.0\.0\.0 for other machines/);
+    expect(stderr).toMatch(
+      /WARN\s+serve\.base-url host=0\.0\.0\.0 url=http:\/\/127\.0\.0\.1:0 reason="listening on 0\.0\.0\.0 for other machines/,
+    );
     // On loopback, or with --base-url, nothing is said.
     const local = run(['serve', '--articles', articles, '--state', `${state}-2`, '--port', '0', '--admin-port', 'off'], cwd);
     const localDone = finished(local);
@@ -243,7 +247,9 @@ describe('feedpub CLI', () => {
     cleanup.push(`${state}-2`);
     // The public port taken is the operator's to fix as well: exit 2, what to do (new-user trial: exit 1, no advice).
     const publicPort = /^feedpub listening on http:\/\/127\.0\.0\.1:(\d+)\//m.exec(out)?.[1] ?? '';
-    const taken = await finished(run(['serve', '--articles', articles, '--state', `${state}-3`, '--port', publicPort, '--admin-port', 'off'], cwd));
+    const taken = await finished(
+      run(['serve', '--articles', articles, '--state', `${state}-3`, '--port', publicPort, '--admin-port', 'off'], cwd),
+    );
     expect(taken.code).toBe(2);
     expect(taken.stderr).toContain(`feedpub: PORT_UNAVAILABLE: cannot listen on 127.0.0.1:${publicPort} (EADDRINUSE`);
     expect(taken.stderr).toContain('give --port another port');
@@ -272,7 +278,9 @@ describe('feedpub CLI', () => {
 
     const missing = await finished(run(['check', '--articles', path.join(articles, 'nope')], articles));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^feedpub: BAD_CONFIG: invalid configuration: articles: cannot read folder .*nope: there is no such folder \(give --articles/);
+    expect(missing.stderr).toMatch(
+      /^feedpub: BAD_CONFIG: invalid configuration: articles: cannot read folder .*nope: there is no such folder \(give --articles/,
+    );
 
     const positional = await finished(run(['check', articles], cwd));
     expect(positional.code).toBe(2);
@@ -301,7 +309,9 @@ describe('feedpub CLI', () => {
     await put(cwd, 'feedpub.config.json', JSON.stringify({ itemLimit: 0, bogus: 1, other: 2 }));
     const unknownFields = await finished(run(['check', '--articles', articles], cwd));
     expect(unknownFields.code).toBe(2);
-    expect(unknownFields.stderr).toMatch(/invalid configuration: bogus, other: unknown fields \(known: .*\); itemLimit: must be a whole number/);
+    expect(unknownFields.stderr).toMatch(
+      /invalid configuration: bogus, other: unknown fields \(known: .*\); itemLimit: must be a whole number/,
+    );
     await put(cwd, 'feedpub.config.json', Buffer.from(`\uFEFF${JSON.stringify({ itemLimit: 5 })}`, 'utf16le'));
     const utf16 = await finished(run(['check', '--articles', articles], cwd));
     expect(utf16.code).toBe(2);
@@ -330,7 +340,9 @@ describe('feedpub CLI', () => {
     );
     await put(articles, 'later.txt', `Later\n\n${wall}\n\nbody\n`);
     const held = await finished(run(['check', '--articles', articles], cwd));
-    expect(held.stdout).toMatch(new RegExp(`later\\.txt: held until ${wall} Asia/Bangkok \\(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:00\\.000Z\\) \\(embargo\\)`));
+    expect(held.stdout).toMatch(
+      new RegExp(`later\\.txt: held until ${wall} Asia/Bangkok \\(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:00\\.000Z\\) \\(embargo\\)`),
+    );
     await removeDir(path.join(articles, 'later.txt'));
 
     await removeDir(path.join(articles, 'bad.md'));
@@ -376,5 +388,25 @@ describe('feedpub CLI', () => {
     ).toBe(0);
     const ids = (xml: string) => [...xml.matchAll(/<id>(urn:uuid:[^<]+)<\/id>/g)].map((m) => m[1]);
     expect(ids(await readFile(path.join(out, 'atom.xml'), 'utf8'))).toEqual(ids(atom));
+  });
+
+  it('build with a story in error writes the rest and exits 0, or 1 with --strict (a deploy gate); --strict elsewhere is refused', async () => {
+    const { articles, state, cwd } = await dirs();
+    await put(articles, 'good.txt', 'Good story\n\nbody\n');
+    await put(articles, 'bad.txt', 'Merger agreed\n\nEmbargoed until further notice\n\nAlpha will buy Beta.\n');
+    const out = path.join(cwd, 'site');
+    const args = ['build', '--out', out, '--articles', articles, '--state', state, '--base-url', 'https://news.example'];
+    expect((await finished(run(args, cwd))).code).toBe(0);
+    const strict = await finished(run([...args, '--strict'], cwd));
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('1 story could not be published (--strict)');
+    const feed = await readFile(path.join(out, 'feed.xml'), 'utf8');
+    expect(feed).toContain('Good story');
+    expect(feed).not.toContain('Merger agreed');
+    await removeDir(path.join(articles, 'bad.txt'));
+    expect((await finished(run([...args, '--strict'], cwd))).code).toBe(0);
+    const misplaced = await finished(run(['check', '--strict', '--articles', articles], cwd));
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain('--strict is for build');
   });
 });
