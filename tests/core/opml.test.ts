@@ -2,6 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Site } from '../../src/core/model.js';
+import { renderOpmlDocument } from '../../src/core/render/discovery.js';
 import { encodeSegment } from '../../src/core/routes.js';
 import { type OpmlInput, type OpmlUrls, renderOpml } from '../../src/core/render/opml.js';
 import { stripForbidden } from '../../src/core/text.js';
@@ -99,6 +101,29 @@ describe('renderOpml', () => {
     );
     expect(doc.opml.head).toEqual({ title: 'S', docs: 'http://opml.org/spec2.opml' });
     expect(doc.opml.body.outline.map((o) => o['@_text'])).toEqual(['S', 'หมวด']);
+  });
+
+  it("names its folders in the site's language, as the site's pages do (new-user trial: English on a Thai site)", () => {
+    const site: Site = {
+      title: 'S',
+      description: 'd',
+      language: 'th',
+      author: 'S',
+      baseUrl: BASE,
+      id: `${BASE}/`,
+      itemLimit: 10,
+      maxAge: 300,
+      hubs: [],
+    };
+    const folders = (language: string) =>
+      read(
+        renderOpmlDocument({ site: { ...site, language }, entries: [], categories: ['a'], authors: ['b'], updated: new Date(0) })
+          .body as string,
+      )
+        .opml.body.outline.slice(1)
+        .map((o) => o['@_text']);
+    expect(folders('th')).toEqual(['หมวดหมู่', 'ผู้เขียน']);
+    expect(folders('en-GB')).toEqual(['Categories', 'Authors']);
   });
 
   it.skipIf(spawnSync('python3', ['-c', 'import xml.etree.ElementTree']).status !== 0)(

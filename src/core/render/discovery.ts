@@ -3,6 +3,7 @@ import type { Entry, Site } from '../model.js';
 import { DISCOVERY, paths, siteUrls } from '../routes.js';
 import type { Document } from './documents.js';
 import { renderOpml } from './opml.js';
+import { sitePageWords } from '../site-page-words.js';
 import { SITEMAP_LIMITS, type SkippedUrl, type SitemapOptions, renderNewsSitemap, renderSitemaps } from './sitemaps.js';
 
 export const DISCOVERY_TYPES = {
@@ -89,8 +90,16 @@ export function renderNewsSitemapDocument(
 /** `/feeds.opml`: the site's RSS feed, then every category's and author's (OPML 2.0). */
 export function renderOpmlDocument(input: DiscoveryInput): Document {
   const urls = siteUrls(input.site.baseUrl);
+  const words = sitePageWords(input.site.language);
   const body = renderOpml(
-    { siteTitle: input.site.title, categories: [...input.categories], authors: [...input.authors], dateModified: input.updated },
+    {
+      siteTitle: input.site.title,
+      categories: [...input.categories],
+      authors: [...input.authors],
+      dateModified: input.updated,
+      // The folders a reader shows on import, in the site's language as its pages are (new-user trial: English on a Thai site).
+      labels: { categories: words.categories, authors: words.authors },
+    },
     {
       home: urls.home,
       siteFeed: urls.feed('rss'),
