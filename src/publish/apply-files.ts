@@ -362,6 +362,11 @@ export class FileApplier {
     this.siblings.replace(images);
   }
 
+  /** The image beside the story at `relPath` under its name, as last listed (a held story's desk preview shows it). */
+  siblingImage(relPath: string): string | undefined {
+    return this.siblings.of(relPath);
+  }
+
   /** An image's event (saved or deleted): the story of its name may be read with it. */
   imageEvent(relPath: string): void {
     if (existsSync(path.join(this.options.articlesDir, relPath))) this.siblings.saved(relPath);

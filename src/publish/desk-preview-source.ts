@@ -4,6 +4,7 @@ import { STORED_BASE } from '../core/entry-meta.js';
 import type { Ingested } from '../core/ingest.js';
 import type { Entry } from '../core/model.js';
 import type { DeskPreviewEntry } from '../core/render/desk-preview.js';
+import { paths } from '../core/routes.js';
 import { readArticle } from '../watch/read-article.js';
 
 export type { DeskPreviewEntry };
@@ -17,6 +18,8 @@ export interface PreviewInputs {
   maxFileBytes: number;
   baseUrl: string;
   ingest: (bytes: Uint8Array) => Promise<Ingested>;
+  /** The image saved beside the file under its name (publish/sibling-images.ts): its picture when it names none. */
+  sibling?: string;
 }
 
 /**
@@ -54,7 +57,11 @@ export async function previewOf(relPath: string, inputs: PreviewInputs): Promise
   // port keeps a held or draft story's images back until it is out.
   const images = `${STORED_BASE}/articles/`;
   const rebase = (text: string) => text.replaceAll(`src="${images}`, 'src="/articles/').replaceAll(STORED_BASE, inputs.baseUrl);
-  const image = story.image?.startsWith(images) ? story.image.slice(STORED_BASE.length) : story.image?.replaceAll(STORED_BASE, inputs.baseUrl);
+  // As the story will go out: with the picture beside it when it names none (new-user trial: a held story's preview had none).
+  const named = story.image?.startsWith(images)
+    ? story.image.slice(STORED_BASE.length)
+    : story.image?.replaceAll(STORED_BASE, inputs.baseUrl);
+  const image = named ?? (inputs.sibling === undefined ? undefined : paths.image(inputs.sibling));
   return {
     path: relPath,
     title: story.title,

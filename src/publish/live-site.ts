@@ -500,6 +500,7 @@ export class LiveSite {
       maxFileBytes: config.maxFileBytes,
       baseUrl,
       ingest: (bytes) => this.parser.parse(relPath, bytes),
+      sibling: this.applier.siblingImage(relPath),
     });
   }
 }

@@ -140,8 +140,13 @@ describe("the editor's desk", () => {
       'merger.md',
       `---\ntitle: Merger\ndate: ${soon}\nimage: pics/cover.png\n---\nText\n\n![chart](pics/chart.png) [elsewhere](other)\n`,
     );
+    // A held plain-text story and the picture saved beside it under its name (new-user trial: its preview had none).
+    await put(ctx.articles, 'pics/flood.txt', `Flood warning\n\n${soon}\n\nRivers are rising.\n`);
+    await put(ctx.articles, 'pics/flood.png', png);
     ctx.running = await startSite(ctx.articles, ctx.state);
     const { url, deskUrl } = ctx.running;
+    expect((await get(`${deskUrl}/preview?path=pics/flood.txt`)).text).toContain('src="/articles/pics/flood.png"');
+    expect((await get(`${url}/articles/pics/flood.png`)).status).toBe(404);
     const preview = (await get(`${deskUrl}/preview?path=merger.md`)).text;
     expect(preview).toContain('src="/articles/pics/chart.png"');
     expect(preview).toContain('src="/articles/pics/cover.png"');
