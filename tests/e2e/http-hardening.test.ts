@@ -37,9 +37,12 @@ function raw(payload: string | string[], waitMs = 5000, to = port): Promise<stri
     const [first = '', ...rest] = typeof payload === 'string' ? [payload] : payload;
     socket.write(first);
     for (const [i, piece] of rest.entries()) {
-      setTimeout(() => {
-        if (socket.writable) socket.write(piece);
-      }, 100 * (i + 1));
+      setTimeout(
+        () => {
+          if (socket.writable) socket.write(piece);
+        },
+        100 * (i + 1),
+      );
     }
     setTimeout(() => {
       socket.destroy();
@@ -84,6 +87,18 @@ describe('HTTP hardening', () => {
     expect(statusOf(await raw('GET /feed.xml HTTP/1.1\r\nHost x\r\n\r\n'))).toBe(400);
     expect(statusOf(await raw('GET /feed.xml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'))).toBe(200);
     expect(statusOf(await raw(`GET /feed.xml HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\nConnection: close\r\n\r\n`))).toBe(431);
+  });
+
+  it('answers a bad request pipelined behind good ones with 400 after their responses, in order', async () => {
+    // Attack trial: the connection closed after the 200s with no word on the bad request.
+    const statuses = (response: string) => [...response.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
+    const good = 'GET /feed.xml HTTP/1.1\r\nHost: x\r\n\r\n';
+    const bad = 'GET /atom.xml HTTP/1.1\r\nHost x\r\n\r\n';
+    expect(statuses(await raw(good + bad))).toEqual([200, 400]);
+    expect(statuses(await raw(good + good.replace('feed.xml', 'atom.xml') + bad))).toEqual([200, 200, 400]);
+    // A client that asked to close after the first gets nothing more.
+    expect(statuses(await raw(good.replace('\r\n\r\n', '\r\nConnection: close\r\n\r\n') + bad))).toEqual([200]);
+    expect(statusOf(await raw('GET /feed.xml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'))).toBe(200);
   });
 
   it('answers CONNECT with 405 on both ports, never a silent close', async () => {
