@@ -381,6 +381,8 @@ export class LiveSite {
         this.reconciler.imageSaved();
       },
       onArmed: () => this.emit({ type: 'watcher' }),
+      // A second's grace gathers a burst of them (a folder of such names copied in) into one scan.
+      onBadName: () => this.reconciler.schedule(1000),
     });
     const watching = this.watcher.start();
     // Rejected while the scan runs: awaited (and thrown) after it.

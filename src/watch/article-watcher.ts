@@ -20,6 +20,8 @@ export interface WatcherOptions {
   onImage?: (relPath: string) => void;
   /** chokidar has walked the folder: events are coming (after each start and restart). */
   onArmed?: () => void;
+  /** A file whose name is not UTF-8 was saved: no call opens it by the name Node gives it, and a scan reports it (scan-folder.ts). */
+  onBadName?: () => void;
 }
 
 /** Errors after which native watching cannot go on (inotify watches or file descriptors exhausted). */
@@ -150,6 +152,9 @@ export class ArticleWatcher {
     const rel = this.relative(file);
     if (rel.startsWith('..') || path.isAbsolute(rel) || rel === '') return;
     if (rel.split('/').some((segment) => isIgnoredName(segment))) return;
+    // Bytes of a name that are not UTF-8 (a TIS-620 name from an old Windows share) come as U+FFFD:
+    // the desk heard of such a file only at the periodic scan (trial), minutes later.
+    if (rel.includes('\uFFFD') && (article || path.extname(rel) === '')) this.options.onBadName?.();
     if (article) this.options.onPath(rel);
     else if (imageType(path.basename(file)) !== undefined) this.options.onImage?.(rel);
     // Another name: a folder whose permissions changed (chmod back to readable) says so only

@@ -8,7 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { LiveSite } from '../../src/publish/live-site.js';
 import type { FileJob } from '../../src/workers/read-story.js';
-import { assertWellFormed, getText, parseAtomFeed, parseRssFeed, put, removeDir, startSite, testConfig, waitFor, siteFolders } from '../helpers.js';
+import {
+  assertWellFormed,
+  getText,
+  parseAtomFeed,
+  parseRssFeed,
+  put,
+  removeDir,
+  startSite,
+  testConfig,
+  waitFor,
+  siteFolders,
+} from '../helpers.js';
 
 const ctx = siteFolders();
 
@@ -65,7 +76,10 @@ describe('bad input', () => {
     // A named pipe under a story's name: reported by the first scan as the watcher reports it while serving.
     execFileSync('mkfifo', [path.join(ctx.articles, 'pipe.txt')]);
     // A name in TIS-620 (not UTF-8): Node reads it with U+FFFD in its place, and cannot open it by that name.
-    writeFileSync(Buffer.concat([Buffer.from(path.join(ctx.articles, 'bad-')), Buffer.from([0xa2, 0xe8]), Buffer.from('-name.txt')]), 'Legacy name\n\nbody\n');
+    writeFileSync(
+      Buffer.concat([Buffer.from(path.join(ctx.articles, 'bad-')), Buffer.from([0xa2, 0xe8]), Buffer.from('-name.txt')]),
+      'Legacy name\n\nbody\n',
+    );
     await mkdir(path.join(ctx.articles, 'folder.txt'));
     await put(ctx.articles, 'folder.txt/inside.txt', 'Inside a folder named like an article\n\nbody\n');
     const deep = Array.from({ length: 50 }, (_, i) => `d${i}`).join('/');
@@ -109,6 +123,24 @@ describe('bad input', () => {
     expect((await getText(deepItem?.link ?? '')).status).toBe(200);
   });
 
+  it('reports a file saved with a name that is not UTF-8 while serving, without waiting for a periodic scan', async () => {
+    await put(ctx.articles, 'good.txt', 'Good story\n\nbody\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { deskUrl } = ctx.running;
+    expect((await status(deskUrl)).problems).toEqual([]);
+    // Trial: a TIS-620 name saved while serving was said only at the periodic scan (none here: reconcileSeconds 0).
+    writeFileSync(
+      Buffer.concat([Buffer.from(path.join(ctx.articles, 'late-')), Buffer.from([0xa2, 0xe8]), Buffer.from('.txt')]),
+      'Legacy name\n\nbody\n',
+    );
+    const found = await waitFor(
+      async () => (await status(deskUrl)).problems.find((p) => p.path === 'late-\uFFFD\uFFFD.txt'),
+      15_000,
+      'the bad name reported',
+    );
+    expect([found.code, found.reason]).toEqual(['UNREADABLE', expect.stringMatching(/file name is not valid UTF-8/)]);
+  });
+
   it('keeps reporting a folder nested too deep after the scan that found it', async () => {
     await put(ctx.articles, 'top.txt', 'Top story\n\nFine.\n');
     const deep = Array.from({ length: 67 }, (_, i) => `d${i}`).join('/');
@@ -125,7 +157,12 @@ describe('bad input', () => {
     await put(ctx.articles, 'long-title.txt', `${'ยาว'.repeat(1700)}\n\nbody\n`);
     const warned: string[] = [];
     const quiet = () => undefined;
-    const log = { debug: quiet, info: quiet, error: quiet, warn: (event: string, f?: Record<string, unknown>) => void warned.push(`${event} ${f?.file} ${f?.code}`) };
+    const log = {
+      debug: quiet,
+      info: quiet,
+      error: quiet,
+      warn: (event: string, f?: Record<string, unknown>) => void warned.push(`${event} ${f?.file} ${f?.code}`),
+    };
     ctx.running = await startSite(ctx.articles, ctx.state, {}, { log });
     // Published with a warning: the log says so as well as the desk (new-user trial: INFO article.added alone).
     expect(warned).toContain('article.warning legacy.txt LEGACY_ENCODING');
