@@ -85,8 +85,11 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
       isCredit,
     );
     if (!rest || rest.update || rest.updated !== undefined) return undefined;
-    // An embargo read a day-first way where a US desk meant month first goes out months early (attack trial).
-    return rest.ambiguous ? { ...rest, release: true, reading: { invalid: rest.ambiguous } } : { ...rest, release: true };
+    // An embargo read a day-first way where a US desk meant month first goes out months early
+    // (attack trial); a Thai label is a Thai desk's, whose dates are day first.
+    if (rest.ambiguous === undefined) return { ...rest, release: true };
+    if (THAI_SCRIPT.test(release[0])) return { ...rest, release: true, ambiguous: undefined };
+    return { ...rest, release: true, reading: { invalid: rest.ambiguous } };
   }
   const labelled = UPDATE_LABEL.exec(full);
   // A line that opens with an update label (`ปรับปรุง: …`) is read without it and marked.
@@ -177,7 +180,8 @@ export function readTimeLine(input: string): { hour: number; minute: number; sec
   // `3.14` is a number, not a time: a time has a colon, `น.`/`นาฬิกา`, am/pm, or a two-digit hour.
   if (!/:|น|am|pm|a\.m|p\.m/i.test(m[0]) && !/^\D*\d{2}[.]\d{2}/.test(m[0])) return undefined;
   const t = readTime(m);
-  if (t.invalid || t.hour > 23 || t.minute > 59 || t.offsetMinutes !== undefined) return undefined;
+  // With its zone too (`10:00 GMT` under `Embargoed until 6 January 2027`): the caller reads both lines as one.
+  if (t.invalid || t.hour > 23 || t.minute > 59 || (t.offsetMinutes !== undefined && Number.isNaN(t.offsetMinutes))) return undefined;
   return { hour: t.hour, minute: t.minute, second: t.second };
 }
 

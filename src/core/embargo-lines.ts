@@ -1,70 +1,133 @@
-// Embargo lines in a story (any line among its first, a short one below): the release time they give, or a problem when one does not read.
-import { readDateline } from './dateline.js';
+// Embargo lines in a story's text (its head and its foot alike): the release time they give, or a problem when one among the first lines does not read.
+import { type Dateline, readDateline } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
 
-/** What may stand before an embargo label: a list mark, a number, `Note:`, `หมายเหตุ:`, `ข่าวนี้`. */
-const LEAD = /^[\s*_#>[(•·–—-]*(?:\d{1,2}[.)]\s+)?(?:(?:note|notes|editors?|note\s+to\s+editors|หมายเหตุ|ข่าวนี้)\s*[:：]?\s*)?/iu;
+/** What may stand before an embargo label: list marks, quotes, rules, a number (`1.`). */
+const MARKS = String.raw`[\s*_#>[(•·–—=|"'“”‘’«»-]*(?:\d{1,2}[.)]\s+)?`;
 
 /**
- * How an embargo line opens, whatever follows: `Embargoed until further notice`, `EMBARGO: 0001
- * GMT 20/12`, `Note: embargoed until ...`, `ห้ามเผยแพร่ก่อน 20 ธันวา`. Only the labels that say
- * when, at a line's head: news about embargoes says "Embargo on Iranian oil ...", "Embargoed goods
- * seized", "ห้ามเผยแพร่ภาพผู้ต้องหา..." (attack trial: each of those was refused).
+ * A short heading before the label, ended by a colon, a bar or a dash (`PRESS RELEASE: `, `Acme
+ * Corp | `, `Editors' note – `), a sentence's opening (`This release is `), or Thai courtesy
+ * (`ขอความกรุณา`, `ข่าวประชาสัมพันธ์ `). Attack trial: each of these let a held release out.
  */
-const EMBARGO_OPENING = new RegExp(
-  `${LEAD.source}(?:strictly\\s+)?(?:under\\s+)?(?:embargo(?:ed)?\\s*(?:until|till|to|[:：])|embargo\\s+(?:lifts|ends|expires)\\s+(?:at|on)|not\\s+for\\s+(?:release|publication|broadcast)(?:\\s+or\\s+\\w+)?\\s+(?:before|until)|hold\\s+(?:for\\s+release\\s*(?:until|[:：])|until)|on\\s+hold\\s+until|do\\s+not\\s+(?:publish|release)\\s+(?:before|until)|(?:กรุณา)?(?:ห้าม|งด|อย่า)\\s*(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|นำเสนอ|ออกอากาศ)\\s*(?:ก่อน|จนถึง|จนกว่า)|(?:สามารถ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)\\s*ได้\\s*(?:ตั้งแต่|หลัง|เมื่อ))`,
+const PREFIX = String.raw`(?:[^:：|–—\n]{1,40}?\s*(?:[:：|]|\s[–—-])\s*${MARKS}|(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|story|item|announcement|report|statement|article|information|material|document)\s+(?:is|are)\s+|(?:ข่าว(?:ประชาสัมพันธ์|แจก|นี้)?\s*)?(?:ขอความกรุณา|กรุณา|โปรด)\s*|ข่าว(?:ประชาสัมพันธ์|แจก)\s*)?`;
+
+const THAI_VERBS = '(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|นำเสนอ|ออกอากาศ)';
+const EN_USES = '(?:release|publication|broadcast|use|posting)';
+
+/**
+ * The labels that say when a story may go out, in English and Thai, as wires and press releases
+ * write them. What follows is the time, read as a dateline is (dateline.ts): the label is given
+ * to the reader in one spelling it knows, `Embargoed until` or `ห้ามเผยแพร่ก่อน`.
+ */
+const LABELS: readonly { re: string; as: string; thai?: true }[] = [
+  {
+    // `Embargoed until`, `EMBARGO:`, `EMBARGO -`, `Embargo lifts at`, `Under strict embargo until`, `Media embargo:`, `Embargoed for release until`.
+    re: String.raw`(?:strictly\s+|under\s+(?:(?:a|an|strict)\s+)?)?(?:(?:media|news|press)\s+)?embargo(?:ed)?(?:\s+(?:for\s+release|lifts|ends|expires|is\s+lifted))?(?:\s+(?:until|till|to|before|at|on))?`,
+    as: 'Embargoed until',
+  },
+  { re: String.raw`not\s+to\s+be\s+(?:published|released|used|broadcast)(?:\s+(?:before|until|till|prior\s+to))?`, as: 'Embargoed until' },
+  {
+    // `Not for release before`, `Not for release, publication or broadcast before`.
+    re: String.raw`not\s+for\s+${EN_USES}(?:\s*,\s*${EN_USES})*(?:\s*,?\s*(?:or|and|/)\s*${EN_USES})?(?:\s+(?:before|until|till|prior\s+to))?`,
+    as: 'Embargoed until',
+  },
+  {
+    re: String.raw`(?:please\s+)?do\s+not\s+(?:publish|release|use|broadcast|air|post)(?:\s*(?:or|and|/|,)\s*(?:publish|release|use|broadcast|air|post))*(?:\s+(?:this|it))?\s+(?:before|until|till|prior\s+to)`,
+    as: 'Embargoed until',
+  },
+  { re: String.raw`(?:on\s+)?hold(?:\s+for\s+release)?\s+(?:until|till)|hold\s+for\s+release(?=\s*[:：])`, as: 'Embargoed until' },
+  {
+    // `ห้ามเผยแพร่ก่อน`, `ห้ามเผยแพร่ข่าวนี้ก่อน`, `ห้ามออกอากาศหรือเผยแพร่ก่อน`.
+    re: String.raw`(?:ห้าม|งด|อย่า)\s*${THAI_VERBS}(?:\s*(?:หรือ|และ|/|,)\s*${THAI_VERBS})*\s*(?:ข่าว(?:นี้)?)?\s*(?:ก่อน|จนถึง|จนกว่าจะถึง|จนกว่า)`,
+    as: 'ห้ามเผยแพร่ก่อน',
+    thai: true,
+  },
+  { re: String.raw`(?:สามารถ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)(?:ข่าว(?:นี้)?)?\s*ได้\s*(?:ตั้งแต่|หลัง(?:จาก)?|เมื่อ)`, as: 'เผยแพร่ได้ตั้งแต่', thai: true },
+];
+
+/** A line that opens (after marks and a heading) with a label: the label's index in LABELS is the group that matched. */
+const OPENING = new RegExp(`^${MARKS}${PREFIX}(?:${LABELS.map((l) => `(${l.re})`).join('|')})\\s*(?:[:：]|\\s[–—-])?\\s*`, 'iu');
+
+/** `Embargoed until …` says it is an embargo whatever follows (`until the market closes`, `until further notice`). */
+const UNTIL = /^(?:strictly\s+)?embargoed\s+(?:until|till)\b/iu;
+
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const THAI_MONTHS = String.raw`มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา|(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.`;
+const WEEKDAYS = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?`;
+const THAI_WEEKDAYS = 'จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์';
+
+/** A time someone tried to write starts right after its label: a digit, a month, a weekday, `วันที่`. */
+const TIME_START = new RegExp(
+  String.raw`^(?:(?:on|at|วันที่|เวลา|วัน|ใน)\s*)?(?:[0-9๐-๙]|(?:${MONTHS})\b|${WEEKDAYS}\b|${THAI_MONTHS}|${THAI_WEEKDAYS}|noon|midnight|เที่ยง|further\s+notice)`,
   'iu',
 );
 
 /**
- * What a time someone tried to write has: a digit, a month, a weekday, noon, or "notice" (until
- * further notice). `Not for release before the election` is prose about a report, not an embargo.
+ * And it has a clock, a day with its month, a numeric date, Thai hours, a Thai weekday named as a
+ * day, or "further notice": `Embargo: 60 years on`, `Embargo ends at midnight for Iranian oil
+ * buyers`, `ห้ามเผยแพร่ก่อนวันเลือกตั้ง 7 วัน` are news (attack trial: each was refused).
  */
-const WHEN =
-  /[0-9๐-๙]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])|\b(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?:day)?\b|noon|midnight|notice|(?:มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา)|(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.|เที่ยง|โมง|ทุ่ม|จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์/iu;
+const TIME_SIGNAL = new RegExp(
+  String.raw`[0-9๐-๙]{1,2}[:.][0-9๐-๙]{2}|\b\d{3,4}\s*(?:GMT|UTC|hrs?)\b|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}(?:st|nd|rd|th)?\s+(?:${MONTHS})\b|\b(?:${MONTHS})\.?\s+\d{1,2}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[0-9๐-๙]{1,2}\s*(?:${THAI_MONTHS})|น\.|นาฬิกา|โมง|ทุ่ม|วัน(?:${THAI_WEEKDAYS})|further\s+notice`,
+  'iu',
+);
 
-/** `Embargoed until …` says it is an embargo whatever follows (`until the market closes`): no time needed to be one. */
-const UNTIL = /^(?:strictly\s+)?(?:under\s+)?embargo(?:ed)?\s+(?:until|till)\b/iu;
-
-/** Lines looked at whatever their length: the head and opening paragraphs, where desks put an embargo (under a standfirst and a byline too). */
+/** Lines in which an embargo line that does not read stops the story: the head and opening paragraphs, where desks put one. */
 const LOOKED_AT = 12;
 
-/**
- * Below them, a line is an embargo line only if it is short: a notice at a release's foot (under
- * `ENDS`, in notes to editors) went out at once (attack trial); a paragraph of prose that opens
- * with `Not for release before …` is the story's text.
- */
-const NOTICE_CHARS = 120;
+/** The longest `Embargoed until …` line below them that stops the story when it does not read: a notice, not a sentence. */
+const FOOT_NOTICE = 80;
 
 /** Characters foldWidth changes: most lines have none, and are tested as they are. */
 const WIDE = /[\uFF01-\uFF5E\u00AD]/u;
 
+export interface EmbargoRelease {
+  date: Date;
+  /** The line of the latest release time, and its text. */
+  line: number;
+  text: string;
+  /** Every line read as an embargo line (a label wrapped onto the next line counts both): they leave the text. */
+  lines: number[];
+}
+
 /**
- * The latest release time of the embargo lines among `lines` (the story's lines after its title:
- * the first LOOKED_AT, and short ones below), or none. An embargo line whose time does not read is BAD_DATE: the story is not
- * published (or keeps its last good version) until the line reads or goes, since publishing it
- * would break the embargo it states (trials: `Embargoed until 00:01 GMT, Sunday 20 December`, a
- * time zone unknown, `until further notice`: each went out at once, line and all).
+ * The latest release time of the embargo lines among `lines` (the story's lines after its title),
+ * or none. Any line that opens with a label and reads is one, in the head or at the foot (under
+ * `ENDS`, in notes to editors). Among the first LOOKED_AT, a line whose label is followed by a
+ * time that does not read is BAD_DATE: the story is not published (or keeps its last good
+ * version) until the line reads or goes, since publishing it would break the embargo it states
+ * (trials: `Embargoed until 00:01 GMT, Sunday 20 December`, a zone unknown, `until further notice`).
+ * Lower down, such a line is the story's text.
  */
 export function embargoRelease(
   lines: readonly { n: number; text: string }[],
   timeZone: string,
   file: string,
-): { date: Date; line: number; text: string } | undefined {
-  let latest: { date: Date; line: number; text: string } | undefined;
+  /** Read only, never refused: lines cut off as page boilerplate. */
+  cut = false,
+): EmbargoRelease | undefined {
+  let latest: EmbargoRelease | undefined;
+  const taken: number[] = [];
   for (const [k, { n, text }] of lines.entries()) {
-    if (k >= LOOKED_AT && text.trim().length > NOTICE_CHARS) continue;
     const folded = WIDE.test(text) ? foldWidth(text) : text;
-    if (!EMBARGO_OPENING.test(folded)) continue;
-    const labelled = folded.replace(LEAD, '');
-    if (!WHEN.test(folded) && !UNTIL.test(labelled)) continue;
-    const found = readDateline(labelled, timeZone, () => false);
-    if (found?.release && 'date' in found.reading) {
+    const line = attempt(folded, timeZone);
+    if (!line) continue;
+    const next = lines[k + 1];
+    const wrapped = next !== undefined && next.n === n + 1 ? (WIDE.test(next.text) ? foldWidth(next.text) : next.text).trim() : undefined;
+    const found = readRelease(folded, line, wrapped, timeZone);
+    if (found && 'date' in found.reading) {
+      taken.push(n, ...(found.joined ? [n + 1] : []));
       if (latest === undefined || found.reading.date.getTime() > latest.date.getTime())
-        latest = { date: found.reading.date, line: n, text: text.trim() };
+        latest = { date: found.reading.date, line: n, text: text.trim(), lines: taken };
       continue;
     }
+    // Lower down, only a short `Embargoed until …` that does not read stops it: other labels open news
+    // there too (`Embargo: 60 years on`, `Not for release before 2030, the report said`: attack trial).
+    if (cut || (k >= LOOKED_AT && !(UNTIL.test(line.labelled) && text.trim().length <= FOOT_NOTICE))) continue;
+    if (!UNTIL.test(line.labelled) && !(TIME_START.test(line.rest) && TIME_SIGNAL.test(line.rest))) continue;
     const why = found?.ambiguous
       ? `gives a date that ${found.ambiguous.replace(/^\S+ /, '')}`
       : found && 'invalid' in found.reading
@@ -81,6 +144,54 @@ export function embargoRelease(
     );
   }
   return latest;
+}
+
+interface Attempt {
+  /** The label as written, without what stood before it. */
+  labelled: string;
+  /** What follows the label. */
+  rest: string;
+  /** The time read, if any: the label given in a spelling the dateline reader knows. */
+  found: (Dateline & { joined?: true }) | undefined;
+}
+
+/** A line that opens with a label, and the time after it read as a dateline. */
+function attempt(line: string, timeZone: string): Attempt | undefined {
+  const opening = OPENING.exec(line);
+  if (!opening) return undefined;
+  const label = LABELS[opening.slice(1).findIndex((g) => g !== undefined)] as (typeof LABELS)[number];
+  // Closing marks as opening ones: `=== … ===`, `"…"`, `**…**`.
+  const rest = line
+    .slice(opening[0].length)
+    .replace(/[\s*_#=|"'“”‘’«»\])>-]+$/u, '')
+    .trim();
+  const found = rest === '' ? undefined : readDateline(`${label.as} ${rest}`, timeZone, () => false);
+  return { labelled: opening[0].replace(LEADING, ''), rest, found: found?.release ? found : undefined };
+}
+
+const LEADING = new RegExp(`^${MARKS}${PREFIX}`, 'iu');
+
+/**
+ * The line's release time; else its first sentence's (`… 6 JANUARY 2027. This release must not
+ * be published before then.`); else with the next line of its paragraph, when the label or the
+ * time was wrapped onto it (`Embargoed` / `until 10:00 GMT …`). A date read alone takes a time
+ * alone on the next line (`… 6 January 2027` / `10:00 GMT`: the time was dropped, and the story
+ * went out 17 hours early).
+ */
+function readRelease(folded: string, line: Attempt, wrapped: string | undefined, timeZone: string): Attempt['found'] {
+  const reads = (a: Attempt | undefined) => a?.found !== undefined && 'date' in a.found.reading;
+  if (line.found && 'date' in line.found.reading) {
+    if (wrapped === undefined || line.found.timed) return line.found;
+    const timed = attempt(`${folded} ${wrapped}`, timeZone)?.found;
+    return timed?.timed && 'date' in timed.reading ? { ...timed, joined: true } : line.found;
+  }
+  const sentence = /^(.+?[\p{L}\d)])\.\s+\S/u.exec(line.rest)?.[1];
+  const head = folded.trimEnd();
+  const first = sentence === undefined ? undefined : attempt(head.slice(0, head.length - line.rest.length) + sentence, timeZone);
+  if (reads(first)) return first?.found;
+  const joined = wrapped === undefined ? undefined : attempt(`${folded} ${wrapped}`, timeZone);
+  if (reads(joined)) return { ...(joined?.found as Dateline), joined: true };
+  return line.found ?? first?.found;
 }
 
 /** Full-width Latin and digits as ASCII, soft hyphens gone (attack trial: `Ｅｍｂａｒｇｏｅｄ`, `Em\u00ADbargoed` went out). */

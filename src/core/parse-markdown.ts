@@ -79,6 +79,24 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   title = title === undefined ? '' : limitTitle(cleanLabel(title, 'title', warn), options.maxTitleLength);
   if (title === '') throw new ArticleError(ProblemCode.BadField, 'no title: set `title` in the front matter or start with `# Title`', file);
 
+  // An embargo line in the text (`**Embargoed until ...**`), as a press release pasted in has it:
+  // read, then out of the text, as a plain-text story's.
+  const bodyStart = text.slice(0, text.length - body.length).split('\n').length - 1;
+  const inText = embargoRelease(
+    body
+      .split('\n')
+      .map((line, k) => ({ n: bodyStart + k + 1, text: line }))
+      .filter((l) => l.text.trim() !== ''),
+    options.timeZone,
+    file,
+  );
+  if (inText) {
+    const read = new Set(inText.lines);
+    body = body
+      .split('\n')
+      .map((line, k) => (read.has(bodyStart + k + 1) ? '' : line))
+      .join('\n');
+  }
   checkMarkupComplexity(body, file);
   const bounded = limitMarks(sanitizeStoryHtml(renderer().render(body), options.pageUrl));
   if (bounded.dropped > 0)
@@ -104,23 +122,18 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   const writtenKey = given('date') ? 'date' : 'published';
   const written = frontMatterDate(meta, writtenKey, file, options.timeZone, lineOf(writtenKey), source);
   // A release time (Hugo's `publishDate`, an embargo) holds the story until then: the later of the two wins.
-  // Any case: `PublishDate:` and `Embargo:` went out at once (attack trial).
-  const releaseKey = Object.keys(meta).find((key) => RELEASE_KEYS.includes(key.toLowerCase()) && given(key));
-  const release =
-    releaseKey === undefined ? undefined : frontMatterDate(meta, releaseKey, file, options.timeZone, lineOf(releaseKey), source, true);
+  // Any case: `PublishDate:` and `Embargo:` went out at once (attack trial); every one given, the
+  // latest wins (`publishDate:` then `embargo:` went out at the first).
+  let releaseKey: string | undefined;
+  let release: Date | undefined;
+  for (const key of Object.keys(meta)) {
+    if (!RELEASE_KEYS.includes(key.toLowerCase().replace(/[\s-]/g, '_')) || !given(key)) continue;
+    const at = frontMatterDate(meta, key, file, options.timeZone, lineOf(key), source, true);
+    if (at !== undefined && (release === undefined || at.getTime() > release.getTime())) [releaseKey, release] = [key, at];
+  }
   const released = release !== undefined && (written === undefined || release.getTime() > written.getTime());
   const dateKey = released ? (releaseKey as string) : writtenKey;
   const fromFields = released ? release : written;
-  // An embargo line in the text (`**Embargoed until ...**`), as a press release pasted in has it.
-  const bodyStart = text.slice(0, text.length - body.length).split('\n').length - 1;
-  const inText = embargoRelease(
-    body
-      .split('\n')
-      .map((line, k) => ({ n: bodyStart + k + 1, text: line }))
-      .filter((l) => l.text.trim() !== ''),
-    options.timeZone,
-    file,
-  );
   const byLine = inText !== undefined && (fromFields === undefined || inText.date.getTime() > fromFields.getTime());
   const date = byLine ? inText.date : fromFields;
   const updatedKey = meta.updated !== undefined && meta.updated !== null && meta.updated !== '' ? 'updated' : 'lastmod';
@@ -337,7 +350,7 @@ function frontMatterDate(
   return parsed.date;
 }
 
-/** Front-matter names of a story's release time, as Hugo and desks write them. */
+/** Front-matter names of a story's release time, as Hugo and desks write them (case, spaces and hyphens aside: `Embargo-Until`, `embargoed until`). */
 const RELEASE_KEYS = [
   'publishdate',
   'publish_date',
@@ -347,6 +360,8 @@ const RELEASE_KEYS = [
   'embargountil',
   'embargo_until',
   'embargoed_until',
+  'embargo_date',
+  'embargodate',
   'releasedate',
   'release_date',
 ];

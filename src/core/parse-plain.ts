@@ -54,7 +54,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
 
   const head = new HeadReader(options, file, reading);
   // A dateline typed above the title (some CMS exports put it first).
-  while (lines.length > 1 && head.tryDateline(lines[0] as Line, true)) lines.shift();
+  while (lines.length > 1 && (head.tryDateline(lines[0] as Line, true) || head.releaseAbove(lines[0] as Line))) lines.shift();
   const titleLine = lines.shift();
   if (!titleLine) throw new ArticleError(ProblemCode.Empty, 'no title: the file has no text before its boilerplate', file);
   const title = limitTitle(
@@ -70,7 +70,9 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
   const wrapped = wrappedLines(lines);
   const body = lines.filter((line) => line.block > firstBlock + HEAD_PARAGRAPHS || wrapped.has(line) || !head.take(line));
 
-  const paragraphs = toParagraphs(body);
+  // Embargo lines read anywhere leave the text, as the head's do (new-user trial: `-ENDS-` gone, the notice stayed, after the release).
+  const released = head.releaseFromText(body, cutAt < 0 ? [] : toLines(all.slice(cutAt)).map((line) => ({ ...line, n: line.n + cutAt })));
+  const paragraphs = toParagraphs(released.size === 0 ? body : body.filter((line) => !released.has(line.n)));
   let dropped = 0;
   const html = paragraphs.map((p) => {
     const bounded = limitMarks(p.text);
@@ -81,7 +83,6 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
   if (dropped > 0)
     warnings.push({ code: ProblemCode.MarksDropped, message: `body: dropped ${dropped} combining marks beyond 4 on one character` });
   if (head.author === undefined) head.creditFromText(paragraphs);
-  head.releaseFromText(body);
   head.dateFromLede(paragraphs[0]);
   const language = detectLanguage([title, ...paragraphs.map((p) => p.text)]);
   reading.language = language;
@@ -193,10 +194,32 @@ class HeadReader {
     return true;
   }
 
-  /** An embargo line below the head (under a standfirst and a byline): the story goes out at the later time; one that does not read stops it. */
-  releaseFromText(body: readonly Line[]): void {
-    const release = embargoRelease(body, this.options.timeZone, this.file);
-    if (release === undefined || (this.date !== undefined && release.date.getTime() <= this.date.getTime())) return;
+  /**
+   * Embargo lines in the text (under a standfirst and a byline, at the foot, in the boilerplate cut
+   * off: a notice under `Read more` went out unread, attack trial): the story goes out at the
+   * latest time; one among the first lines that does not read stops it. Returns the lines read.
+   */
+  releaseFromText(body: readonly Line[], cut: readonly Line[]): ReadonlySet<number> {
+    const inText = embargoRelease(body, this.options.timeZone, this.file);
+    const below = cut.length === 0 ? undefined : embargoRelease(cut, this.options.timeZone, this.file, true);
+    const release = below && (!inText || below.date.getTime() > inText.date.getTime()) ? below : inText;
+    if (release !== undefined && (this.date === undefined || release.date.getTime() > this.date.getTime())) this.note(release);
+    return new Set(inText?.lines);
+  }
+
+  /**
+   * An embargo line above the headline that the dateline reader did not take: one in another form
+   * is read, and one that does not read stops the story (new-user trial: it became the headline,
+   * and the story went out at once).
+   */
+  releaseAbove(line: Line): boolean {
+    const release = embargoRelease([line], this.options.timeZone, this.file);
+    if (release === undefined) return false;
+    if (this.date === undefined || release.date.getTime() > this.date.getTime()) this.note(release);
+    return true;
+  }
+
+  private note(release: { date: Date; line: number; text: string }): void {
     this.date = release.date;
     this.dateSource = { line: release.line, text: cleanLine(release.text) };
     this.reading.dateline = { line: release.line, text: cleanLine(release.text), date: release.date.toISOString(), release: true };

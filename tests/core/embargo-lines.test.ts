@@ -1,0 +1,159 @@
+// Embargo lines as wires and press releases write them: read wherever they stand, out of the text once read; news that names an embargo is published.
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/core/parse-markdown.js';
+import { parsePlain } from '../../src/core/parse-plain.js';
+
+const options = {
+  timeZone: 'Asia/Bangkok',
+  boilerplateMarkers: ['Read more', 'แชร์'],
+  maxTitleLength: 300,
+  pageUrl: 'https://news.example/articles/m',
+};
+const JAN6 = '2027-01-06T10:00:00.000Z';
+const JAN5_BKK = '2027-01-05T03:00:00.000Z';
+const paragraphs = (count: number) => Array.from({ length: count }, (_, k) => `Paragraph ${k + 1} of the release.`).join('\n\n');
+
+describe('embargo lines', () => {
+  // Attack trial: each of these went out at once, in the head or below it.
+  it.each([
+    'PRESS RELEASE: EMBARGOED UNTIL 10:00 GMT 6 January 2027',
+    'Press release – Embargoed until 10:00 GMT 6 January 2027',
+    "Editors' note: embargoed until 10:00 GMT 6 January 2027",
+    'IMPORTANT: Embargoed until 10:00 GMT 6 January 2027',
+    '=== EMBARGOED UNTIL 10:00 GMT 6 January 2027 ===',
+    '"Embargoed until 10:00 GMT 6 January 2027"',
+    'Acme Corp | EMBARGOED UNTIL 10:00 GMT 6 January 2027',
+    'This story is embargoed until 10:00 GMT 6 January 2027',
+    'This release is embargoed until 10:00 GMT, 6 January 2027',
+    'Under strict embargo until 10:00 GMT 6 January 2027',
+    'Media embargo: 10:00 GMT 6 January 2027',
+    'Please do not publish before 10:00 GMT 6 January 2027',
+    'Do not publish or broadcast before 10:00 GMT 6 January 2027',
+    'Embargoed for release until 10:00 GMT 6 January 2027',
+    'Not for release, publication or broadcast before 10:00 GMT 6 January 2027',
+    'EMBARGO - 10:00 GMT 6 January 2027',
+    'Embargo lifts 10:00 GMT 6 January 2027',
+    'Embargo 10:00 GMT 6 January 2027',
+    'EMBARGOED – 10:00 GMT 6 January 2027',
+    'Not to be published before 10:00 GMT 6 January 2027',
+    'Not for use before 10:00 GMT 6 January 2027',
+    'Hold for release until 10:00 GMT 6 January 2027',
+    'EMBARGOED UNTIL 10:00 GMT ON WEDNESDAY 6 JANUARY 2027. This release must not be published, broadcast or posted online before then.',
+  ])('holds a story for %s, under a byline or at its foot, and takes the line out of the text', (line) => {
+    for (const story of [
+      `Acme launches widget\n\nA standfirst.\n\nBy Jane Doe, Staff Writer\n\n${line}\n\nAcme will launch a widget.\n`,
+      `Acme launches widget\n\n${paragraphs(14)}\n\n-ENDS-\n\n${line}\n`,
+    ]) {
+      const parsed = parsePlain(story, 'a.txt', options);
+      expect(parsed.date?.toISOString(), story).toBe(JAN6);
+      expect(parsed.contentHtml).not.toMatch(/embargo|not (?:for|to be)|do not|hold/i);
+    }
+  });
+
+  it.each([
+    'ห้ามเผยแพร่ข่าวก่อน 5 ม.ค. 2570 10.00 น.',
+    'ห้ามเผยแพร่ข่าวนี้ก่อน 5 ม.ค. 2570 10.00 น.',
+    'กรุณาอย่าเผยแพร่ข่าวนี้ก่อน 5 ม.ค. 2570 10.00 น.',
+    'ห้ามออกอากาศหรือเผยแพร่ก่อน 5 ม.ค. 2570 10.00 น.',
+    'ข่าวประชาสัมพันธ์ ห้ามเผยแพร่ก่อน 5 ม.ค. 2570 10.00 น.',
+    'ขอความกรุณางดเผยแพร่ก่อน 5 ม.ค. 2570 10.00 น.',
+    // A Thai label is a Thai desk's: its numeric date is day first.
+    'ห้ามเผยแพร่ก่อน 05/01/2027 10:00',
+  ])('holds a Thai story for %s', (line) => {
+    expect(parsePlain(`ข่าวเปิดตัวสินค้า\n\nบทนำของข่าว\n\n${line}\n\nเนื้อข่าว\n`, 'a.txt', options).date?.toISOString()).toBe(JAN5_BKK);
+  });
+
+  it('reads a notice cut off with the page boilerplate, a label or a time wrapped onto the next line, and a Markdown foot', () => {
+    const cut = parsePlain(
+      `Acme launches widget\n\nBody.\n\n-ENDS-\n\nRead more: www.acme.example\n\nEMBARGOED UNTIL 10:00 GMT 6 January 2027\n`,
+      'a.txt',
+      options,
+    );
+    expect(cut.date?.toISOString()).toBe(JAN6);
+    const thaiCut = parsePlain('ข่าวเปิดตัว\n\nเนื้อข่าว\n\nแชร์\n\nห้ามเผยแพร่ก่อน 5 ม.ค. 2570 10.00 น.\n', 'a.txt', options);
+    expect(thaiCut.date?.toISOString()).toBe(JAN5_BKK);
+    // Wrapped: the label alone, or the time alone on the next line (it was dropped: 17 hours early).
+    for (const line of ['Embargoed\nuntil 10:00 GMT 6 January 2027', 'Embargoed until 6 January 2027\n10:00 GMT']) {
+      const story = parsePlain(`Acme launches widget\n\nA standfirst.\n\n${line}\n\nAcme will launch a widget.\n`, 'a.txt', options);
+      expect(story.date?.toISOString(), line).toBe(JAN6);
+      expect(story.contentHtml).toBe('<p>A standfirst.</p>\n<p>Acme will launch a widget.</p>');
+    }
+    const md = parseMarkdown(
+      `---\ntitle: Widget\n---\n\n${paragraphs(14)}\n\n**Embargoed until 10:00 GMT 6 January 2027**\n`,
+      'a.md',
+      options,
+    );
+    expect(md.date?.toISOString()).toBe(JAN6);
+    expect(md.contentHtml).not.toMatch(/Embargo/);
+  });
+
+  it('reads or refuses an embargo line above the headline, which was taken for the headline (new-user trial: out at once)', () => {
+    const held = parsePlain(
+      'PRESS RELEASE: Embargoed until 10:00 GMT 6 January 2027\n\nReport on ocean plastics\n\nBody.\n',
+      'a.txt',
+      options,
+    );
+    expect([held.title, held.date?.toISOString()]).toEqual(['Report on ocean plastics', JAN6]);
+    for (const line of [
+      'Embargoed until 00:01 GMT, 20 December',
+      'Embargoed until 10:00 CST, 20 December 2026',
+      'EMBARGO: 20 Dec 2026 09:00 CST',
+      'Embargoed until further notice',
+      'ห้ามเผยแพร่ก่อน 20 ธ.ค. 09.00 น.',
+    ]) {
+      expect(() => parsePlain(`${line}\n\nReport on ocean plastics\n\nBy Jane Doe\n\nBody.\n`, 'a.txt', options), line).toThrow(
+        /line 1: the embargo line/,
+      );
+    }
+    // A headline about an embargo is a headline.
+    for (const title of [
+      'Embargo: 60 years on',
+      'Embargo ends at midnight for Iranian oil buyers',
+      'Embargo to end in March, ministers say',
+    ]) {
+      expect(parsePlain(`${title}\n\nBody.\n`, 'a.txt', options).title).toBe(title);
+    }
+  });
+
+  // Attack trial: each of these news lines was refused (BAD_DATE), in the head or lower down.
+  it.each([
+    'Embargo: 60 years on',
+    'Embargo to end in March, ministers say',
+    'Embargo ends at midnight for Iranian oil buyers',
+    '- Embargo: lifted in 2016, reimposed in 2019',
+    'Under embargo until 1990, South Africa was cut off from world sport.',
+    'Not for release before 2030, the leaked report said on Monday.',
+    'Hold until Monday, the coach told his players.',
+    'Do not publish before checking facts, the memo from 2019 said.',
+    'Embargo: the US may extend curbs on chip exports',
+    'ห้ามเผยแพร่ก่อนศาลมีคำพิพากษา ตามคำสั่งลงวันที่ 3 ธ.ค. 2569',
+    'ห้ามเผยแพร่ก่อนวันเลือกตั้ง 7 วัน',
+    'งดเผยแพร่ก่อนการเลือกตั้ง 7 วัน ตามกฎหมาย',
+    'สามารถเผยแพร่ได้หลังจากได้รับอนุมัติภายใน 15 วัน',
+    'ห้ามนำเสนอก่อนได้รับอนุญาตจากศาล ตามมาตรา 9',
+  ])('publishes news that says %s', (line) => {
+    for (const story of [`Headline\n\nA standfirst.\n\n${line}\n\nBody.\n`, `Headline\n\n${paragraphs(14)}\n\n${line}\n\nBody.\n`]) {
+      const parsed = parsePlain(story, 'n.txt', options);
+      expect(parsed.date, story).toBeUndefined();
+      expect(parsed.contentHtml).toContain(line.slice(2, 20));
+    }
+  });
+
+  it('takes the latest of every release time in front matter, under any spelling of its name', () => {
+    for (const fields of [
+      'publishDate: 2026-12-01T10:00:00+07:00\nembargo: 2027-01-06T10:00:00Z',
+      'embargo: 2027-01-06T10:00:00Z\npublishDate: 2026-12-01T10:00:00+07:00',
+      'Embargo-Until: 2027-01-06T10:00:00Z',
+      'embargo_date: 2027-01-06T10:00:00Z',
+      '"embargoed until": 2027-01-06T10:00:00Z',
+    ]) {
+      expect(parseMarkdown(`---\ntitle: Widget\n${fields}\n---\n\nBody.\n`, 'a.md', options).date?.toISOString(), fields).toBe(JAN6);
+    }
+  });
+
+  it('refuses a short "Embargoed until" that does not read at the foot, but not other labels there', () => {
+    const foot = (line: string) => `Acme launches widget\n\n${paragraphs(14)}\n\n-ENDS-\n\n${line}\n`;
+    expect(() => parsePlain(foot('Embargoed until further notice'), 'a.txt', options)).toThrow(/line 33: the embargo line/);
+    expect(parsePlain(foot('Embargo: see the note below'), 'a.txt', options).date).toBeUndefined();
+  });
+});
