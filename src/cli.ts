@@ -180,6 +180,13 @@ async function main(argv: string[]): Promise<number> {
       stderr.write(`feedpub: check --explain: no such file: ${storyPath(config.articlesDir, values.explain)}\n`);
       return 2;
     }
+    // A folder is no file to explain (attack trial: "ignored: not a story file", exit 0); `check` reads folders.
+    if (statSync(storyPath(config.articlesDir, values.explain)).isDirectory()) {
+      stderr.write(
+        `feedpub: check --explain reads one file, and ${storyPath(config.articlesDir, values.explain)} is a folder: check --articles FOLDER lists the problems of all its stories\n`,
+      );
+      return 2;
+    }
     const { text, ok } = explainFile(config, values.explain);
     process.stdout.write(text);
     return ok ? 0 : 1;
@@ -386,7 +393,7 @@ async function build(config: Readonly<Config>, out: string, log: Logger, adoptFo
   const errors = status.problems.filter((p) => p.severity === 'error').length;
   if (strict && errors > 0) {
     stderr.write(
-      `feedpub: ${errors} stor${errors === 1 ? 'y' : 'ies'} could not be published (--strict); \`feedpub check\` lists each with its line and reason\n`,
+      `feedpub: ${errors} stor${errors === 1 ? 'y' : 'ies'} could not be published (--strict): listed above as article.problem, and \`npm run feedpub -- check\` lists each with its line and reason\n`,
     );
     return 1;
   }

@@ -399,7 +399,8 @@ describe('feedpub CLI', () => {
     expect((await finished(run(args, cwd))).code).toBe(0);
     const strict = await finished(run([...args, '--strict'], cwd));
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toContain('1 story could not be published (--strict)');
+    expect(strict.stderr).toContain('1 story could not be published (--strict): listed above as article.problem');
+    expect(strict.stderr).toMatch(/WARN  article.problem file=bad.txt code=BAD_DATE/);
     const feed = await readFile(path.join(out, 'feed.xml'), 'utf8');
     expect(feed).toContain('Good story');
     expect(feed).not.toContain('Merger agreed');
@@ -408,5 +409,8 @@ describe('feedpub CLI', () => {
     const misplaced = await finished(run(['check', '--strict', '--articles', articles], cwd));
     expect(misplaced.code).toBe(2);
     expect(misplaced.stderr).toContain('--strict is for build');
+    // A folder is no file to explain (attack trial: "ignored", exit 0).
+    const folder = await finished(run(['check', '--explain', articles, '--articles', articles], cwd));
+    expect([folder.code, folder.stderr]).toEqual([2, expect.stringContaining('is a folder: check --articles FOLDER lists')]);
   });
 });
