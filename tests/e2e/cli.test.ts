@@ -400,7 +400,7 @@ describe('feedpub CLI', () => {
     const strict = await finished(run([...args, '--strict'], cwd));
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('1 story could not be published (--strict): listed above as article.problem');
-    expect(strict.stderr).toMatch(/WARN  article.problem file=bad.txt code=BAD_DATE/);
+    expect(strict.stderr).toMatch(/WARN {2}article.problem file=bad.txt code=BAD_DATE/);
     const feed = await readFile(path.join(out, 'feed.xml'), 'utf8');
     expect(feed).toContain('Good story');
     expect(feed).not.toContain('Merger agreed');
