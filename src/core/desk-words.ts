@@ -28,7 +28,8 @@ const th = {
     held: 'ข่าวจะเผยแพร่เองเมื่อถึงเวลาที่กำหนด',
     draft: 'ฉบับร่าง (draft: true) ยังไม่เผยแพร่',
     published: 'ผู้อ่านเห็นข่าวนี้แล้วในหน้าเว็บและฟีด',
-    ignored: 'ไม่ใช่ไฟล์ข่าว (ไม่ใช่ .txt หรือ .md หรือเป็นไฟล์ชั่วคราว/ไฟล์ซ่อน) ระบบข้ามไป ถ้าเป็นไฟล์ Word ให้บันทึกเป็นข้อความธรรมดา (.txt) หรือ Markdown (.md)',
+    ignored:
+      'ไม่ใช่ไฟล์ข่าว (ไม่ใช่ .txt หรือ .md หรือเป็นไฟล์ชั่วคราว/ไฟล์ซ่อน) ระบบข้ามไป ถ้าเป็นไฟล์ Word ให้บันทึกเป็นข้อความธรรมดา (.txt) หรือ Markdown (.md)',
   },
   legend: 'สถานะแต่ละแบบหมายถึงอะไร',
   all: 'ทั้งหมด',
@@ -83,7 +84,10 @@ const th = {
       what: 'ส่วนหัวระหว่างบรรทัด --- เขียนไม่ถูกต้อง',
       todo: 'ดูบรรทัดที่ระบุ แต่ละบรรทัดต้องเป็น ชื่อ: ค่า ข้อความที่มีเครื่องหมาย : ต้องอยู่ในเครื่องหมายคำพูด และเครื่องหมายคำพูดหรือวงเล็บ [ ] ที่เปิดแล้วต้องปิดด้วย',
     },
-    BAD_DATE: { what: 'วันที่ไม่ถูกต้อง', todo: 'อ่านวันที่ไม่ได้ หรือเป็นวันที่ไม่มีจริง (เช่น 31 เม.ย.) แก้วันที่ในบรรทัดที่ระบุ' },
+    BAD_DATE: {
+      what: 'วันที่ไม่ถูกต้อง',
+      todo: 'อ่านวันที่ไม่ได้ เป็นวันที่ไม่มีจริง (เช่น 31 เม.ย.) หรือเป็นเวลาห้ามเผยแพร่ (embargo) ที่อ่านได้สองแบบ (เช่น 05/01/2027 คือ 5 ม.ค. หรือ 1 พ.ค.: เขียนชื่อเดือน) แก้วันที่ในบรรทัดที่ระบุ',
+    },
     BAD_FIELD: { what: 'ค่าในส่วนหัวผิดรูปแบบ', todo: 'แก้ค่าในบรรทัดที่ระบุให้ถูกชนิด (เช่น tags เป็นรายการ draft เป็น true หรือ false)' },
     SYMLINK: { what: 'เป็นทางลัด ไม่ใช่ไฟล์จริง', todo: 'ระบบไม่ตามทางลัด (symbolic link) ให้วางไฟล์ข่าวจริงไว้ในโฟลเดอร์แทน' },
     SLUG_COLLISION: { what: 'ที่อยู่เว็บซ้ำกับข่าวอื่น', todo: 'เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง หรือกำหนด slug ใหม่ในส่วนหัว' },
@@ -113,7 +117,10 @@ const th = {
       what: 'ข่าวนี้มีเนื้อหาของข่าวที่รอเผยแพร่ จึงรอไปด้วย',
       todo: 'ไม่มีบรรทัดวันที่ของตัวเอง แต่พาดหัวหรือย่อหน้าตรงกับข่าวที่รอเผยแพร่ (ดูรายละเอียด) ถ้าเป็นข่าวอื่น ให้ใส่บรรทัดวันที่ของข่าวนี้ แล้วจะเผยแพร่ทันที',
     },
-    DUPLICATE_TEXT: { what: 'ไฟล์นี้เหมือนข่าวอื่นทุกตัวอักษร', todo: 'ข่าวเดียวกันจึงเผยแพร่สองครั้ง ถ้าไฟล์นี้เป็นสำเนา (ไฟล์สำรอง) ให้ลบหรือย้ายออกจากโฟลเดอร์ข่าว' },
+    DUPLICATE_TEXT: {
+      what: 'ไฟล์นี้เหมือนข่าวอื่นทุกตัวอักษร',
+      todo: 'ข่าวเดียวกันจึงเผยแพร่สองครั้ง ถ้าไฟล์นี้เป็นสำเนา (ไฟล์สำรอง) ให้ลบหรือย้ายออกจากโฟลเดอร์ข่าว',
+    },
     FAR_FUTURE: { what: 'วันที่เลยไปข้างหน้ากว่าหนึ่งปี', todo: 'น่าจะพิมพ์ปีผิด ตรวจปีอีกครั้ง (พ.ศ. มากกว่า ค.ศ. 543 ปี)' },
     TOO_COMPLEX: { what: 'ข่าวซับซ้อนเกินไป', todo: 'รูปแบบซ้อนกันลึกหรือมีส่วนย่อยมากเกินจะเผยแพร่ได้ปลอดภัย ลดการจัดรูปแบบลง' },
     STORE_WRITE: { what: 'ยังบันทึกการเปลี่ยนแปลงไม่ได้', todo: 'ข่าวเผยแพร่แล้ว ระบบจะลองบันทึกใหม่เอง แจ้งผู้ดูแลเซิร์ฟเวอร์ (ดิสก์อาจเต็ม)' },
@@ -144,7 +151,8 @@ const en = {
     held: 'Publishes itself at the time shown.',
     draft: 'Marked draft: true; not published.',
     published: 'Readers see it on the site and in the feeds.',
-    ignored: 'Not a story file (not .txt or .md, or a temporary or hidden file); skipped. A Word file? Save it as plain text (.txt) or Markdown (.md).',
+    ignored:
+      'Not a story file (not .txt or .md, or a temporary or hidden file); skipped. A Word file? Save it as plain text (.txt) or Markdown (.md).',
   },
   legend: 'What the states mean',
   all: 'All',
@@ -202,7 +210,10 @@ const en = {
       what: 'The header between the --- lines is not valid',
       todo: 'Look at the line shown: each line is `name: value`, text containing a colon needs quotes, and a quote or a [ bracket that is opened must be closed.',
     },
-    BAD_DATE: { what: 'The date is not valid', todo: 'It cannot be read, or names a day that does not exist (such as 31 April). Fix the date on the line shown.' },
+    BAD_DATE: {
+      what: 'The date is not valid',
+      todo: 'It cannot be read, names a day that does not exist (such as 31 April), or is an embargo that reads two ways (05/01/2027: 5 January or 1 May; write the month in words). Fix the date on the line shown.',
+    },
     BAD_FIELD: {
       what: 'A header field has the wrong kind of value',
       todo: 'Fix it on the line shown (tags is a list; draft is true or false).',
@@ -221,7 +232,10 @@ const en = {
       what: 'The articles folder holds other stories',
       todo: 'None of the published stories is in it, so nothing is taken down or published until the right folder is back. If these stories are a new site, start feedpub with a new state folder; tell whoever runs the server.',
     },
-    ROOT_EMPTY: { what: 'The articles folder is empty', todo: 'The stories stay published. Check that its drive or share is mounted; tell whoever runs the server.' },
+    ROOT_EMPTY: {
+      what: 'The articles folder is empty',
+      todo: 'The stories stay published. Check that its drive or share is mounted; tell whoever runs the server.',
+    },
     WARNING: {
       what: 'Published, with something fixed on the way',
       todo: 'For example stray characters removed. Open the preview to check it reads right.',
