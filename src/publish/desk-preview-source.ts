@@ -20,6 +20,8 @@ export interface PreviewInputs {
   ingest: (bytes: Uint8Array) => Promise<Ingested>;
   /** The image saved beside the file under its name (publish/sibling-images.ts): its picture when it names none. */
   sibling?: string;
+  /** When a held file goes out (epoch ms). */
+  heldUntil?: number;
 }
 
 /**
@@ -72,5 +74,6 @@ export async function previewOf(relPath: string, inputs: PreviewInputs): Promise
     image,
     categories: story.tags,
     language: story.language,
+    ...(inputs.heldUntil === undefined ? {} : { heldUntil: new Date(inputs.heldUntil) }),
   };
 }

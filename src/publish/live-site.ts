@@ -503,6 +503,7 @@ export class LiveSite {
       baseUrl,
       ingest: (bytes) => this.parser.parse(relPath, bytes),
       sibling: this.applier.siblingImage(relPath),
+      heldUntil: this.catalog.heldFiles().get(relPath),
     });
   }
 }

@@ -300,4 +300,23 @@ describe('renderDeskPreview', () => {
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(all(html, (e) => e.name === 'script' || DomUtils.hasAttrib(e, 'style'))).toEqual([]);
   });
+
+  it("writes dates in the site's language as the story page does, and a held story's release in the banner", () => {
+    const html = renderDeskPreview(
+      {
+        path: 'wire.txt',
+        title: 'Wire story',
+        contentHtml: '<p>Text</p>',
+        published: new Date('2026-12-15T03:00:00Z'),
+        language: 'en',
+        heldUntil: new Date('2026-12-15T03:00:00Z'),
+      },
+      th,
+      { site: { title: 'ข่าวเช้า', language: 'th', timeZone: 'Asia/Bangkok' } },
+    );
+    // New-user trial: the preview said "December 15, 2026 at 10:00 AM" where the page says 15 ธันวาคม 2569.
+    expect(html).toContain('<p class="meta" lang="th"><time datetime="2026-12-15T03:00:00.000Z">15 ธันวาคม 2569 เวลา 10:00</time></p>');
+    const banner = DomUtils.textContent(all(html, (e) => e.attribs.class === 'preview-banner'));
+    expect(banner).toContain('จะเผยแพร่เมื่อ 15 ธันวาคม 2569 เวลา 10:00 (Asia/Bangkok)');
+  });
 });

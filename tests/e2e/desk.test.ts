@@ -145,7 +145,10 @@ describe("the editor's desk", () => {
     await put(ctx.articles, 'pics/flood.png', png);
     ctx.running = await startSite(ctx.articles, ctx.state);
     const { url, deskUrl } = ctx.running;
-    expect((await get(`${deskUrl}/preview?path=pics/flood.txt`)).text).toContain('src="/articles/pics/flood.png"');
+    const flood = (await get(`${deskUrl}/preview?path=pics/flood.txt`)).text;
+    expect(flood).toContain('src="/articles/pics/flood.png"');
+    // And when it goes out, in the banner.
+    expect(flood).toMatch(/(?:จะเผยแพร่เมื่อ|Publishes) <time datetime="[^"]+">[^<]+<\/time> \(Asia\/Bangkok\)/);
     expect((await get(`${url}/articles/pics/flood.png`)).status).toBe(404);
     const preview = (await get(`${deskUrl}/preview?path=merger.md`)).text;
     expect(preview).toContain('src="/articles/pics/chart.png"');

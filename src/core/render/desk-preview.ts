@@ -14,6 +14,8 @@ export interface DeskPreviewEntry {
   image?: string;
   categories?: readonly string[];
   language?: string;
+  /** A held story's release time: the banner says when it goes out. */
+  heldUntil?: Date;
 }
 
 export interface DeskPreviewOptions {
@@ -32,11 +34,16 @@ export interface DeskPreviewOptions {
  */
 export function renderDeskPreview(entry: DeskPreviewEntry, words: DeskWords, opts: DeskPreviewOptions): string {
   const language = entry.language ?? opts.site.language;
-  const d = { language, timeZone: opts.site.timeZone };
+  // Dates in the site's language, as the story page writes them (new-user trial: an English story's preview on a Thai site had English dates).
+  const d = { language: opts.site.language, timeZone: opts.site.timeZone };
   const meta: string[] = [];
   if (entry.published) meta.push(timeElement(entry.published, d));
   if (entry.updated && entry.published && entry.updated.getTime() > entry.published.getTime()) meta.push(timeElement(entry.updated, d));
   if (entry.author) meta.push(escapeHtml(entry.author));
+  const metaLang = language === opts.site.language ? '' : ` lang="${escapeHtml(opts.site.language)}"`;
+  const held = entry.heldUntil
+    ? `<p>${escapeHtml(words.heldUntil)} ${timeElement(entry.heldUntil, { language: words.lang, timeZone: opts.site.timeZone })} (${escapeHtml(opts.site.timeZone)})</p>\n`
+    : '';
   const categories =
     entry.categories && entry.categories.length > 0
       ? `<p class="categories">${entry.categories.map((c) => `<span>${escapeHtml(c)}</span>`).join(' ')}</p>\n`
@@ -55,7 +62,7 @@ export function renderDeskPreview(entry: DeskPreviewEntry, words: DeskWords, opt
 <body class="preview">
 <aside class="preview-banner" lang="${escapeHtml(words.lang)}" role="note">
 <p><strong>${escapeHtml(words.previewBanner)}</strong></p>
-<p><code class="path">${escapeHtml(entry.path)}</code> · <a href="${escapeHtml(opts.deskPath ?? '/')}">${escapeHtml(words.backToDesk)}</a></p>
+${held}<p><code class="path">${escapeHtml(entry.path)}</code> · <a href="${escapeHtml(opts.deskPath ?? '/')}">${escapeHtml(words.backToDesk)}</a></p>
 </aside>
 <header>
 <p>${escapeHtml(opts.site.title)}</p>
@@ -63,7 +70,7 @@ export function renderDeskPreview(entry: DeskPreviewEntry, words: DeskWords, opt
 <main>
 <article>
 <h1>${escapeHtml(entry.title)}</h1>
-<p class="meta">${meta.join(' · ')}</p>
+<p class="meta"${metaLang}>${meta.join(' · ')}</p>
 ${categories}${image}${entry.contentHtml}
 </article>
 </main>
