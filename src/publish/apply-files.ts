@@ -407,11 +407,17 @@ export class FileApplier {
     const sibling = story.image === undefined ? this.siblings.of(relPath) : undefined;
     if (sibling !== undefined) story.image = STORED_BASE + paths.image(sibling);
     this.catalog.setReading(relPath, summarizeReading(story.reading, story));
-    const owner = this.catalog.slugOwner(slug);
+    const owner = this.catalog.slugOwner(slug) ?? this.catalog.heldSlugOwner(slug);
     if (owner !== undefined && owner !== relPath) {
+      const until = this.catalog.get(owner) ? undefined : this.catalog.heldFiles().get(owner);
+      const held = until === undefined ? '' : `, held until ${new Date(until).toISOString()}, which will take it then`;
       return this.fail(
         relPath,
-        new ArticleError(ProblemCode.SlugCollision, `its URL /${slug.join('/')} is already used by ${owner}`, relPath),
+        new ArticleError(
+          ProblemCode.SlugCollision,
+          `its URL /${slug.join('/')} is already used by ${owner}${held}; rename one of them, or give one a \`slug:\``,
+          relPath,
+        ),
       );
     }
     this.keepLostDate(relPath, hash, story);
@@ -462,7 +468,9 @@ export class FileApplier {
     if (release.kind === 'held' || story.draft) {
       const wasPublished = this.unpublish(relPath, freed);
       this.catalog.setDraft(relPath, story.draft);
-      this.catalog.setHeld(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
+      // A URL it kept and keeps no more (a draft now, renamed by `slug:`) goes to a file that lost it.
+      if (this.catalog.setHeld(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined, slug))
+        freed.push(relPath);
       // A draft keeps the marks of what was held at its file: its text is no more public than before.
       if (release.kind === 'held' && !story.draft) this.held.hold(relPath, release.until.getTime(), story);
       this.options.hold(relPath, release.kind === 'held' && !story.draft ? release.until.getTime() : undefined);
@@ -651,7 +659,7 @@ export class FileApplier {
   }
 
   private remove(relPath: string, freed: string[]): boolean {
-    this.catalog.forget(relPath);
+    if (this.catalog.forget(relPath)) freed.push(relPath);
     this.options.hold(relPath, undefined);
     this.problems.setFile(relPath, []);
     this.store.markDeleted(relPath, this.now());

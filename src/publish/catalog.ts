@@ -45,6 +45,9 @@ export class Catalog {
   private readonly drafts = new Set<string>();
   /** Held (embargoed) files and their release time (epoch ms). */
   private readonly held = new Map<string, number>();
+  /** The URL each held file will take (its slugKey), kept for it: and its file by that key. */
+  private readonly heldSlugs = new Map<string, string>();
+  private readonly heldSlugOwners = new Map<string, string>();
   /** Published entries by id: two files must never publish one id. */
   private readonly idOwners = new Map<string, string>();
   /** Stories per category and per author (the home page lists them). */
@@ -96,6 +99,15 @@ export class Catalog {
     return owner !== undefined && this.entries.has(owner) ? owner : undefined;
   }
 
+  /**
+   * The held file that will take this slug at its release, if any: a story saved meanwhile under
+   * the same name (`storm.md` beside a held `storm.txt`) took its URL and published its picture,
+   * and the held story failed at its release (attack trial).
+   */
+  heldSlugOwner(slug: readonly string[]): string | undefined {
+    return this.heldSlugOwners.get(slugKey(slug));
+  }
+
   /** The path whose published entry has this id, if any. */
   idOwner(id: string): string | undefined {
     return this.idOwners.get(id);
@@ -104,7 +116,7 @@ export class Catalog {
   /** Publish `entry` at its path, replacing the entry there. */
   publish(entry: Entry): void {
     const current = this.entries.get(entry.path);
-    this.held.delete(entry.path);
+    this.setHeld(entry.path, undefined);
     if (current && this.idOwners.get(current.id) === entry.path) this.idOwners.delete(current.id);
     this.idOwners.set(entry.id, entry.path);
     if (current) {
@@ -141,10 +153,23 @@ export class Catalog {
     else this.drafts.delete(path);
   }
 
-  /** The file at `path` is held until `until` (epoch ms), or no longer held (undefined). */
-  setHeld(path: string, until: number | undefined): void {
+  /**
+   * The file at `path` is held until `until` (epoch ms), keeping the URL of `slug` for it, or no
+   * longer held (undefined). True when a URL it kept is free now (another file may want it).
+   */
+  setHeld(path: string, until: number | undefined, slug?: readonly string[]): boolean {
     if (until === undefined) this.held.delete(path);
     else this.held.set(path, until);
+    const key = until === undefined || slug === undefined ? undefined : slugKey(slug);
+    const kept = this.heldSlugs.get(path);
+    if (kept === key) return false;
+    if (kept !== undefined && this.heldSlugOwners.get(kept) === path) this.heldSlugOwners.delete(kept);
+    this.heldSlugs.delete(path);
+    if (key !== undefined) {
+      this.heldSlugs.set(path, key);
+      this.heldSlugOwners.set(key, path);
+    }
+    return kept !== undefined;
   }
 
   /** True when a published story names or shows the image `rel` (a path in the articles folder): only such an image is public. */
@@ -179,11 +204,12 @@ export class Catalog {
   }
 
   /** The file is gone (or its identity moved): forget its stats and draft mark. */
-  forget(path: string): void {
+  /** Forget what is known of the file at `path` (gone); true when it kept a URL as a held story. */
+  forget(path: string): boolean {
     this.stats.delete(path);
     this.drafts.delete(path);
-    this.held.delete(path);
     this.readings.delete(path);
+    return this.setHeld(path, undefined);
   }
 
   /** Paths whose published entry changed (added, edited, removed) since the last call. */

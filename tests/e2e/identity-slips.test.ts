@@ -44,7 +44,8 @@ describe('story identity', () => {
     await waitFor(async () => (await atom(url)).items.find((i) => i.title === 'Story A')?.link.endsWith('/articles/b'), 10_000, 'A at b');
     await waitFor(async () => (await atom(url)).items.length === 2, 10_000, 'two stories');
     const { items, xml } = await atom(url);
-    for (const title of ['Story A', 'Story B']) expect(items.find((i) => i.title === title)?.id).toBe(before.find((i) => i.title === title)?.id);
+    for (const title of ['Story A', 'Story B'])
+      expect(items.find((i) => i.title === title)?.id).toBe(before.find((i) => i.title === title)?.id);
     expect(items.find((i) => i.title === 'Story B')?.link).toMatch(/\/articles\/a$/);
     expect(xml).not.toContain('deleted-entry');
     // The log names files, never the store's record set aside for the replaced story (it said "a.txt\u0000replaced@…").
@@ -65,7 +66,8 @@ describe('story identity', () => {
     await waitFor(async () => (await atom(url)).items.find((i) => i.title === 'Story h')?.link.endsWith('/articles/f'), 10_000, 'h at f');
     await waitFor(async () => (await atom(url)).items.length === 3, 10_000, 'three stories');
     const { items, xml } = await atom(url);
-    for (const title of ['Story f', 'Story g', 'Story h']) expect(items.find((i) => i.title === title)?.id).toBe(before.find((i) => i.title === title)?.id);
+    for (const title of ['Story f', 'Story g', 'Story h'])
+      expect(items.find((i) => i.title === title)?.id).toBe(before.find((i) => i.title === title)?.id);
     expect(xml).not.toContain('deleted-entry');
   });
 
@@ -105,7 +107,11 @@ describe('story identity', () => {
       rm(path.join(ctx.articles, 'weather.txt')),
       writeFile(path.join(ctx.articles, 'weather-25.txt'), dated('Weather', '2026-11-25 06:00', 'Sun today.')),
     ]);
-    await waitFor(async () => (await atom(url)).xml.includes('Sun today') && (await atom(url)).xml.includes('12 ราย'), 10_000, 'both saved');
+    await waitFor(
+      async () => (await atom(url)).xml.includes('Sun today') && (await atom(url)).xml.includes('12 ราย'),
+      10_000,
+      'both saved',
+    );
     const { items, xml } = await atom(url);
     expect(idOf(items, 'น้ำท่วมเชียงราย')).toBe(idOf(before, 'น้ำท่วมเชียงราย'));
     expect(items.find((i) => i.title === 'น้ำท่วมเชียงราย')?.link).toMatch(/\/articles\/flood-chiang-rai$/);
@@ -173,7 +179,11 @@ describe('story identity', () => {
     const { site } = ctx.running;
     await rename(path.join(ctx.articles, 'world'), path.join(ctx.articles, 'intl'));
     const has = (p: string) => site.snapshot.get(p) !== undefined;
-    await waitFor(() => site.status().articles === n && !has('/articles/world/d0/s0') && has(`/articles/intl/d29/s${n - 1}`), 40_000, 'the move applied');
+    await waitFor(
+      () => site.status().articles === n && !has('/articles/world/d0/s0') && has(`/articles/intl/d29/s${n - 1}`),
+      40_000,
+      'the move applied',
+    );
     // One more folder: a scan that ends after it has seen every folder event of the move.
     const after = new Date().toISOString();
     await mkdir(path.join(ctx.articles, 'intl', 'later'));
@@ -190,7 +200,11 @@ describe('story identity', () => {
       await utimes(path.join(outside, 'd0', 's0.txt'), mtime, mtime);
       await rename(path.join(ctx.articles, 'intl', 'd0'), path.join(outside, 'was-d0'));
       await rename(path.join(outside, 'd0'), path.join(ctx.articles, 'intl', 'd0'));
-      await waitFor(async () => (await getText(`${ctx.running?.url}/articles/intl/d0/s0`)).text.includes('The TEXT'), 20_000, 'the swapped-in text');
+      await waitFor(
+        async () => (await getText(`${ctx.running?.url}/articles/intl/d0/s0`)).text.includes('The TEXT'),
+        20_000,
+        'the swapped-in text',
+      );
     } finally {
       await removeDir(outside);
     }
@@ -367,6 +381,29 @@ describe('story identity', () => {
     expect(site.status().problems).toEqual([]);
   });
 
+  it("keeps a held story's URL and picture for it: a story saved under its name waits, and goes out when the held one is gone", async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/AlXlMwAAAABJRU5ErkJggg==', 'base64');
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await put(ctx.articles, 'storm.txt', `Storm warning\n\n${soon}\n\nSecret text.\n`);
+    await put(ctx.articles, 'storm.png', png);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    // Attack trial: storm.md took /articles/storm and made the held story's picture public; the held story failed at its release.
+    await put(ctx.articles, 'storm.md', '---\ntitle: Weather today\ndate: 2026-12-01\n---\n\nSunny.\n');
+    const clash = await waitFor(
+      () => site.status().problems.find((p) => p.path === 'storm.md' && p.code === 'SLUG_COLLISION'),
+      10_000,
+      'clash',
+    );
+    expect(clash.reason).toMatch(/already used by storm\.txt, held until \d{4}-.*; rename one of them/);
+    expect(await titles(url)).toEqual([]);
+    expect((await getText(`${url}/articles/storm.png`)).status).toBe(404);
+    expect((await getText(`${url}/articles/storm`)).status).toBe(404);
+    await rm(path.join(ctx.articles, 'storm.txt'));
+    await waitFor(async () => same(await titles(url), ['Weather today']), 10_000, 'the waiting story published');
+    expect((await getText(`${url}/articles/storm.png`)).status).toBe(200);
+  });
+
   it('unpublishes a story whose file became a folder (`rm x.txt; mkdir x.txt`), and it stays gone after a restart', async () => {
     await put(ctx.articles, 'x.txt', 'Story X\n\nbody\n');
     await put(ctx.articles, 'y.txt', 'Story Y\n\nbody\n');
@@ -398,7 +435,9 @@ describe('story identity', () => {
       await copyFile(path.join(otherState, 'state.db'), path.join(ctx.state, 'state.db'));
       await expect(startSite(ctx.articles, ctx.state)).rejects.toMatchObject({
         code: 'STATE_CORRUPT',
-        message: expect.stringMatching(/knows none of the stories in .* but its backup .*state\.db\.backup does \(such as a\.txt\): the store is not this site's\. Restore the backup \(cp /),
+        message: expect.stringMatching(
+          /knows none of the stories in .* but its backup .*state\.db\.backup does \(such as a\.txt\): the store is not this site's\. Restore the backup \(cp /,
+        ),
       });
       expect((await readFile(path.join(ctx.state, 'state.db.backup'))).equals(backup)).toBe(true);
       // The way back it names: the ids are those subscribers saw.
