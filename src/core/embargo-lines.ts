@@ -4,7 +4,7 @@ import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
 
 /** What may stand before an embargo label: list marks, quotes, rules, a number (`1.`). */
-const MARKS = String.raw`[\s*_#>[(•·–—=|"'“”‘’«»-]*(?:\d{1,2}[.)]\s+)?`;
+const MARKS = `[\\s*_#>[(•·–—=|"'“”‘’«»\u0060-]*(?:\\d{1,2}[.)]\\s+)?`;
 
 /**
  * A short heading before the label, ended by a colon, a bar or a dash (`PRESS RELEASE: `, `Acme
@@ -163,7 +163,8 @@ function attempt(line: string, timeZone: string): Attempt | undefined {
   // Closing marks as opening ones: `=== … ===`, `"…"`, `**…**`.
   const rest = line
     .slice(opening[0].length)
-    .replace(/[\s*_#=|"'“”‘’«»\])>-]+$/u, '')
+    .replace(/^[\s|*_`]+/u, '')
+    .replace(/[\s*_#=|"'“”‘’«»\])>`-]+$/u, '')
     .trim();
   const found = rest === '' ? undefined : readDateline(`${label.as} ${rest}`, timeZone, () => false);
   return { labelled: opening[0].replace(LEADING, ''), rest, found: found?.release ? found : undefined };

@@ -85,7 +85,8 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   const inText = embargoRelease(
     body
       .split('\n')
-      .map((line, k) => ({ n: bodyStart + k + 1, text: line }))
+      // As a reader would see it: not in markup, a comment or `&nbsp;` (attack trial: each went out at once).
+      .map((line, k) => ({ n: bodyStart + k + 1, text: line.includes('<') || line.includes('&') ? asShown(line) : line }))
       .filter((l) => l.text.trim() !== ''),
     options.timeZone,
     file,
@@ -348,6 +349,14 @@ function frontMatterDate(
     );
   }
   return parsed.date;
+}
+
+/** A Markdown line's words for the embargo reader: tags, comment marks and no-break spaces out. */
+function asShown(line: string): string {
+  return line
+    .replace(/<!--|-->/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/&nbsp;|&#160;|&#xa0;/gi, ' ');
 }
 
 /** Front-matter names of a story's release time, as Hugo and desks write them (case, spaces and hyphens aside: `Embargo-Until`, `embargoed until`). */

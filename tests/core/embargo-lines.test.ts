@@ -139,6 +139,18 @@ describe('embargo lines', () => {
     }
   });
 
+  it.each([
+    '<!-- EMBARGOED UNTIL 10:00 GMT 6 January 2027 -->',
+    '<p><strong>EMBARGOED UNTIL 10:00 GMT 6 January 2027</strong></p>',
+    '| Embargoed until | 10:00 GMT 6 January 2027 |',
+    '`EMBARGOED UNTIL 10:00 GMT 6 January 2027`',
+    'EMBARGOED&nbsp;UNTIL 10:00 GMT 6 January 2027',
+  ])('holds a Markdown story for %s (attack trial: out at once)', (line) => {
+    const md = parseMarkdown(`---\ntitle: Widget\n---\n\nA standfirst.\n\n${line}\n\nBody.\n`, 'a.md', options);
+    expect(md.date?.toISOString()).toBe(JAN6);
+    expect(md.contentHtml).not.toMatch(/EMBARGO/i);
+  });
+
   it('takes the latest of every release time in front matter, under any spelling of its name', () => {
     for (const fields of [
       'publishDate: 2026-12-01T10:00:00+07:00\nembargo: 2027-01-06T10:00:00Z',
