@@ -11,8 +11,9 @@ import { FutureStories } from '../core/release.js';
  * or links (EntryMeta.media). 8: media holds every image the story names or shows, its `image:`
  * and links to the public base URL too: only those are served. 9: embargo lines (`Embargoed until
  * ...`, front matter `publishDate:`) are the release time, and more date forms read (`9am`, `20-Dec-2026`, a time range).
- * 10: an embargo whose numeric date reads both ways (`05/01/2027`) is BAD_DATE; a short embargo
- * line anywhere in the story is read (a notice at a release's foot).
+ * 10: an embargo whose numeric date reads both ways (`05/01/2027`) is BAD_DATE; embargo lines are
+ * read anywhere in the text (more labels, a heading before them, wrapped, in Markdown markup) and
+ * leave it; one above the headline is no headline; front matter's latest release time wins.
  */
 export const ENTRY_FORMAT = 10;
 
