@@ -35,6 +35,8 @@ export interface Dateline {
    * said in words. Read day first; a release time written so is refused (dateline.ts readDateline).
    */
   ambiguous?: string;
+  /** `place` is the city whose clock the time is in, written after it (`09:00 (New York)`). */
+  cityClock?: true;
 }
 
 /**
@@ -85,6 +87,10 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
       isCredit,
     );
     if (!rest || rest.update || rest.updated !== undefined) return undefined;
+    // Words before the date of a release time are a time not read (`Noon GMT, 20 December`, `MARKET
+    // CLOSE, …`), not a place: read as one, the story was held to midnight, hours early (attack trial).
+    if (rest.place !== undefined && rest.credit === undefined && !rest.cityClock)
+      return { ...rest, release: true, reading: { invalid: `"${rest.place}" is not a time that can be read` } };
     // An embargo read a day-first way where a US desk meant month first goes out months early
     // (attack trial); a Thai label is a Thai desk's, whose dates are day first.
     if (rest.ambiguous === undefined) return { ...rest, release: true };
@@ -124,6 +130,7 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   let place: string | undefined;
   let credit: string | undefined;
   let clock = time?.iana ?? timeZone;
+  let cityClock = false;
   if (prefix !== '') {
     if (isCredit(prefix)) credit = prefix;
     else if (isPlace(prefix)) place = prefix;
@@ -140,6 +147,7 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
     else if (place === undefined && credit === undefined && time?.offsetMinutes === undefined && cityZone(suffix) !== undefined) {
       place = suffix;
       clock = cityZone(suffix) as string;
+      cityClock = true;
     } else return undefined;
   }
   const parts = { ...found.parts, hour: time?.hour ?? 0, minute: time?.minute ?? 0, second: time?.second ?? 0 };
@@ -161,6 +169,7 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
     timed: time !== undefined,
     update: labelled?.index === 0 || undefined,
     ...(ambiguous ? { ambiguous } : {}),
+    ...(cityClock ? { cityClock } : {}),
   };
 }
 
@@ -361,7 +370,6 @@ const RELEASE_LABEL = new RegExp(
       String.raw`(?:on\s+)?hold\s+until`,
       String.raw`not\s+(?:to\s+be\s+(?:published|released|used)|for\s+(?:release|publication|broadcast|use)(?:\s+or\s+(?:release|publication|broadcast|use))?)(?:\s+(?:before|until|till|prior\s+to))?`,
       String.raw`(?:hold\s+)?for\s+release(?:\s+(?:on|at|after|from))?`,
-      String.raw`release(?:d)?\s+(?:date|time|on|at|after|from)`,
       String.raw`do\s+not\s+(?:publish|release|use)\s+(?:before|until|till)`,
       String.raw`(?:publish|publication)\s+(?:on|at|after|from|date|time)`,
       String.raw`(?:กรุณา)?(?:ห้าม|งด|อย่า)\s*(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|นำเสนอ|ออกอากาศ)\s*(?:ก่อน|จนถึง|จนกว่าจะถึง|จนกว่า)?`,
@@ -375,9 +383,9 @@ const RELEASE_LABEL = new RegExp(
 
 const UPDATE_LABEL = /\s*[|,(]?\s*(?:ปรับปรุง(?:ล่าสุด)?|แก้ไข(?:ล่าสุด)?|อัปเดต|อัพเดท|อัพเดต|last updated|updated)\s*(?:เมื่อ)?\s*[:：]?\s*/iu;
 
-/** Words that start prose, not a place name (`เมื่อ 24 พ.ย. 2569`, `On 24 Nov 2026`); Thai glues them to the next word. */
+/** Words that start prose or a fact box, not a place name (`เมื่อ 24 พ.ย. 2569`, `On 24 Nov 2026`, `Release date: …` of a film: attack trial, held until it); Thai glues them to the next word. */
 const NOT_A_PLACE =
-  /^(?:เมื่อ|ตั้งแต่|จนถึง|ภายใน|ในวัน|คือ|เป็น|และ|ช่วง|ระหว่าง|ล่าสุด|วันนี้|(?:when|since|until|till|by|before|after|from|in|as of|the|a|an)(?:\s|$))/iu;
+  /^(?:เมื่อ|ตั้งแต่|จนถึง|ภายใน|ในวัน|คือ|เป็น|และ|ช่วง|ระหว่าง|ล่าสุด|วันนี้|(?:when|since|until|till|by|before|after|from|in|as of|the|a|an|release|released|launch|premiere|deadline|opening|closing|expiry|due)(?:\s|$))/iu;
 const ENDS_AS_PROSE = /(?:วันที่|ที่|เมื่อ|ตั้งแต่|ภายใน|ว่า)$/u;
 
 /**

@@ -4,17 +4,17 @@ import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
 
 /** What may stand before an embargo label: list marks, quotes, rules, a number (`1.`). */
-const MARKS = `[\\s*_#>[(•·–—=|"'“”‘’«»\u0060-]*(?:\\d{1,2}[.)]\\s+)?`;
+const MARKS = `(?:[\\s*_#>[(•·–—=|"'“”‘’«»\u0060-]|\\p{Extended_Pictographic}|\uFE0F)*(?:\\d{1,2}[.)]\\s+)?`;
 
 /**
  * A short heading before the label, ended by a colon, a bar or a dash (`PRESS RELEASE: `, `Acme
  * Corp | `, `Editors' note – `), a sentence's opening (`This release is `), or Thai courtesy
  * (`ขอความกรุณา`, `ข่าวประชาสัมพันธ์ `). Attack trial: each of these let a held release out.
  */
-const PREFIX = String.raw`(?:[^:：|–—\n]{1,40}?\s*(?:[:：|]|\s[–—-])\s*${MARKS}|(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|story|item|announcement|report|statement|article|information|material|document)\s+(?:is|are)\s+|(?:ข่าว(?:ประชาสัมพันธ์|แจก|นี้)?\s*)?(?:ขอความกรุณา|กรุณา|โปรด)\s*|ข่าว(?:ประชาสัมพันธ์|แจก)\s*)?`;
+const PREFIX = String.raw`(?:[^:：|/–—\n]{1,60}?\s*(?:[:：|/]|\s[–—-])\s*${MARKS}|this\s+is\s+an\s+embargoed\s+(?:(?:press|news|media)\s+)?release[.:]?\s+|(?:(?:all\s+)?(?:the\s+)?(?:information|details|content)\s+in\s+)?(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|story|item|announcement|report|statement|article|information|material|document)\s+(?:is|are)\s+|(?:ข่าว(?:ประชาสัมพันธ์|แจก|นี้)?\s*)?(?:ขอความกรุณา|ขอความร่วมมือ|ขอให้|กรุณา|โปรด)\s*|ข่าว(?:ประชาสัมพันธ์|แจก|นี้)\s*){0,2}`;
 
 const THAI_VERBS = '(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|นำเสนอ|ออกอากาศ)';
-const EN_USES = '(?:release|publication|broadcast|use|posting)';
+const EN_USES = '(?:release|publication|broadcast|use|posting|distribution)';
 
 /**
  * The labels that say when a story may go out, in English and Thai, as wires and press releases
@@ -24,7 +24,7 @@ const EN_USES = '(?:release|publication|broadcast|use|posting)';
 const LABELS: readonly { re: string; as: string; thai?: true }[] = [
   {
     // `Embargoed until`, `EMBARGO:`, `EMBARGO -`, `Embargo lifts at`, `Under strict embargo until`, `Media embargo:`, `Embargoed for release until`.
-    re: String.raw`(?:strictly\s+|under\s+(?:(?:a|an|strict)\s+)?)?(?:(?:media|news|press)\s+)?embargo(?:ed)?(?:\s+(?:for\s+release|lifts|ends|expires|is\s+lifted))?(?:\s+(?:until|till|to|before|at|on))?`,
+    re: String.raw`(?:strictly\s+|under\s+(?:(?:a|an|strict)\s+)?)?(?:(?:media|news|press|publication)\s+)?embargo(?:ed)?(?:\s+(?:for\s+release|lifts|ends|expires|is\s+lifted|date|time))?(?:\s+(?:until|till|to|before|at|on))?`,
     as: 'Embargoed until',
   },
   { re: String.raw`not\s+to\s+be\s+(?:published|released|used|broadcast)(?:\s+(?:before|until|till|prior\s+to))?`, as: 'Embargoed until' },
@@ -37,18 +37,19 @@ const LABELS: readonly { re: string; as: string; thai?: true }[] = [
     re: String.raw`(?:please\s+)?do\s+not\s+(?:publish|release|use|broadcast|air|post)(?:\s*(?:or|and|/|,)\s*(?:publish|release|use|broadcast|air|post))*(?:\s+(?:this|it))?\s+(?:before|until|till|prior\s+to)`,
     as: 'Embargoed until',
   },
-  { re: String.raw`(?:on\s+)?hold(?:\s+for\s+release)?\s+(?:until|till)|hold\s+for\s+release(?=\s*[:：])`, as: 'Embargoed until' },
+  { re: String.raw`(?:on\s+)?hold(?:\s+for\s+release)?\s+(?:until|till)|(?:hold\s+)?for\s+release(?=\s*[:：])`, as: 'Embargoed until' },
   {
     // `ห้ามเผยแพร่ก่อน`, `ห้ามเผยแพร่ข่าวนี้ก่อน`, `ห้ามออกอากาศหรือเผยแพร่ก่อน`.
-    re: String.raw`(?:ห้าม|งด|อย่า)\s*${THAI_VERBS}(?:\s*(?:หรือ|และ|/|,)\s*${THAI_VERBS})*\s*(?:ข่าว(?:นี้)?)?\s*(?:ก่อน|จนถึง|จนกว่าจะถึง|จนกว่า)`,
+    re: String.raw`(?:ห้าม|งด|อย่า)\s*(?:นำ(?:ข่าว(?:นี้)?)?ไป)?${THAI_VERBS}(?:\s*(?:หรือ|และ|/|,)\s*${THAI_VERBS})*\s*(?:ข่าว(?:นี้)?)?\s*(?:ก่อน|จนถึง|จนกว่าจะถึง|จนกว่า)`,
     as: 'ห้ามเผยแพร่ก่อน',
     thai: true,
   },
   { re: String.raw`(?:สามารถ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)(?:ข่าว(?:นี้)?)?\s*ได้\s*(?:ตั้งแต่|หลัง(?:จาก)?|เมื่อ)`, as: 'เผยแพร่ได้ตั้งแต่', thai: true },
+  { re: String.raw`กำหนด(?:การ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)(?=\s*[:：])`, as: 'เผยแพร่ได้ตั้งแต่', thai: true },
 ];
 
 /** A line that opens (after marks and a heading) with a label: the label's index in LABELS is the group that matched. */
-const OPENING = new RegExp(`^${MARKS}${PREFIX}(?:${LABELS.map((l) => `(${l.re})`).join('|')})\\s*(?:[:：]|\\s[–—-])?\\s*`, 'iu');
+const OPENING = new RegExp(`^${MARKS}${PREFIX}(?:${LABELS.map((l) => `(${l.re})`).join('|')})\\s*(?:[:：]|\\s?[–—]|\\s-)?\\s*`, 'iu');
 
 /** `Embargoed until …` says it is an embargo whatever follows (`until the market closes`, `until further notice`). */
 const UNTIL = /^(?:strictly\s+)?embargoed\s+(?:until|till)\b/iu;
@@ -78,8 +79,27 @@ const TIME_SIGNAL = new RegExp(
 /** Lines in which an embargo line that does not read stops the story: the head and opening paragraphs, where desks put one. */
 const LOOKED_AT = 12;
 
-/** The longest `Embargoed until …` line below them that stops the story when it does not read: a notice, not a sentence. */
-const FOOT_NOTICE = 80;
+/** The longest embargo line below them that stops the story when it does not read: a notice, not a paragraph. */
+const FOOT_NOTICE = 100;
+
+/** A line in quotation marks: a quotation. */
+const QUOTED = /^\s*["“”«'‘]/u;
+
+/** Words of a time and its zone, in lower case: others are a sentence going on. */
+const TIME_WORDS = new RegExp(
+  `^(?:on|at|the|of|until|till|and|or|am|pm|a\\.m\\.|p\\.m\\.|noon|midnight|hrs?|hours?|local|time|today|tonight|tomorrow|from|after|before|onwards|st|nd|rd|th|further|notice|${MONTHS}|${WEEKDAYS})$`,
+  'iu',
+);
+
+/** Thai words of a date and a time, out of the count of what else a Thai line says. */
+const THAI_TIME_WORDS = new RegExp(`วันที่|วัน|เวลา|น\\.|นาฬิกา|พ\\.ศ\\.|เป็นต้นไป|ตามเวลา(?:ประเทศไทย)?|${THAI_MONTHS}|${THAI_WEEKDAYS}`, 'gu');
+
+/** How many words after a label are a sentence's, not a time's: lower-case English words, and Thai beyond its date words (one for each three letters). */
+function proseWords(rest: string): number {
+  const english = (rest.match(/(?<![\p{L}])[a-z][a-z.']*/gu) ?? []).filter((w) => !TIME_WORDS.test(w.replace(/\.$/, ''))).length;
+  const thai = (rest.replace(THAI_TIME_WORDS, '').match(/[\u0E01-\u0E4E]/gu) ?? []).length;
+  return english + Math.floor(thai / 3);
+}
 
 /** Characters foldWidth changes: most lines have none, and are tested as they are. */
 const WIDE = /[\uFF01-\uFF5E\u00AD]/u;
@@ -111,7 +131,10 @@ export function embargoRelease(
 ): EmbargoRelease | undefined {
   let latest: EmbargoRelease | undefined;
   const taken: number[] = [];
+  let joined = -1;
   for (const [k, { n, text }] of lines.entries()) {
+    // The second half of a line read with the one before (a wrapped label or time).
+    if (k === joined) continue;
     const folded = WIDE.test(text) ? foldWidth(text) : text;
     const line = attempt(folded, timeZone);
     if (!line) continue;
@@ -119,15 +142,21 @@ export function embargoRelease(
     const wrapped = next !== undefined && next.n === n + 1 ? (WIDE.test(next.text) ? foldWidth(next.text) : next.text).trim() : undefined;
     const found = readRelease(folded, line, wrapped, timeZone);
     if (found && 'date' in found.reading) {
-      taken.push(n, ...(found.joined ? [n + 1] : []));
+      if (found.joined) joined = k + 1;
+      // A quotation stays (`"Embargoed until …", the announcement read`): the story quotes one, and is held by it all the same.
+      if (!QUOTED.test(text)) taken.push(n, ...(found.joined ? [n + 1] : []));
       if (latest === undefined || found.reading.date.getTime() > latest.date.getTime())
         latest = { date: found.reading.date, line: n, text: text.trim(), lines: taken };
       continue;
     }
-    // Lower down, only a short `Embargoed until …` that does not read stops it: other labels open news
-    // there too (`Embargo: 60 years on`, `Not for release before 2030, the report said`: attack trial).
-    if (cut || (k >= LOOKED_AT && !(UNTIL.test(line.labelled) && text.trim().length <= FOOT_NOTICE))) continue;
-    if (!UNTIL.test(line.labelled) && !(TIME_START.test(line.rest) && TIME_SIGNAL.test(line.rest))) continue;
+    // A notice that does not read stops the story: its label, then a time tried right after it, and
+    // not a sentence going on (`Embargo ends on 1 January 2027 for Cuban cigar importers, officials
+    // said`, `ห้ามเผยแพร่ก่อน 17.00 น. วันที่ 8 ก.พ. 2570 ซึ่งเป็นเวลาปิดหีบ`: news, refused in a trial).
+    // Lower down, only a short one: a notice at the foot, not a paragraph (attack trials both ways).
+    if (cut || (k >= LOOKED_AT && text.trim().length > FOOT_NOTICE)) continue;
+    const until = UNTIL.test(line.labelled);
+    const tried = until || (TIME_START.test(line.rest) && TIME_SIGNAL.test(line.rest));
+    if (!tried || proseWords(line.rest) >= (until ? 3 : 2)) continue;
     const why = found?.ambiguous
       ? `gives a date that ${found.ambiguous.replace(/^\S+ /, '')}`
       : found && 'invalid' in found.reading
@@ -183,7 +212,9 @@ function readRelease(folded: string, line: Attempt, wrapped: string | undefined,
   const reads = (a: Attempt | undefined) => a?.found !== undefined && 'date' in a.found.reading;
   if (line.found && 'date' in line.found.reading) {
     if (wrapped === undefined || line.found.timed) return line.found;
-    const timed = attempt(`${folded} ${wrapped}`, timeZone)?.found;
+    // The time alone on the next line, or under a label of its own (`Embargo date: …` / `Embargo time: 00:01 GMT`).
+    const time = attempt(wrapped, timeZone)?.rest ?? wrapped;
+    const timed = attempt(`${folded} ${time}`, timeZone)?.found;
     return timed?.timed && 'date' in timed.reading ? { ...timed, joined: true } : line.found;
   }
   const sentence = /^(.+?[\p{L}\d)])\.\s+\S/u.exec(line.rest)?.[1];

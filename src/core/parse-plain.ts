@@ -227,8 +227,11 @@ class HeadReader {
 
   /** A time alone on the line after a date written without one (`24 พ.ย. 69` then `16:45`). */
   private tryTime(line: Line): boolean {
-    if (this.dateSource === undefined || this.timed || readTimeLine(line.text) === undefined) return false;
-    const both = readDateline(`${this.dateSource.text} ${line.text}`, this.options.timeZone, () => false);
+    if (this.dateSource === undefined || this.timed) return false;
+    // Under its own label too: `Embargo date: …` then `Embargo time: 00:01 GMT` (re-attack trial: the time was refused).
+    const time = line.text.replace(TIME_LABEL, '');
+    if (readTimeLine(time) === undefined) return false;
+    const both = readDateline(`${this.dateSource.text} ${time}`, this.options.timeZone, () => false);
     if (!both?.timed || !('date' in both.reading)) return false;
     this.date = both.reading.date;
     this.timed = true;
@@ -327,6 +330,9 @@ class HeadReader {
       note('has no year (write it with one, e.g. "Dec 3, 2026", to date the story by it)');
   }
 }
+
+/** The label of a time written on a line of its own under its date. */
+const TIME_LABEL = /^\s*(?:(?:embargo(?:ed)?|release)\s+)?time\s*[:：]\s*/iu;
 
 /** `BANGKOK, Nov 24 (Reuters) -` or `เชียงใหม่ (สำนักข่าวไทย) –` opening a lede. */
 const WIRE_DATELINE = /^([\p{Lu}\p{Lo}][\p{L}\p{M}\p{N} .,'’ฯ/-]{1,40}?)\s*\(([^()]{2,40})\)\s*(?:[-–—]{1,2}|:)\s*\S/u;

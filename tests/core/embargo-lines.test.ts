@@ -46,7 +46,9 @@ describe('embargo lines', () => {
     ]) {
       const parsed = parsePlain(story, 'a.txt', options);
       expect(parsed.date?.toISOString(), story).toBe(JAN6);
-      expect(parsed.contentHtml).not.toMatch(/embargo|not (?:for|to be)|do not|hold/i);
+      // A quotation stays in the text: the story may be quoting one.
+      if (line.startsWith('"')) expect(parsed.contentHtml).toContain('Embargoed until');
+      else expect(parsed.contentHtml).not.toMatch(/embargo|not (?:for|to be)|do not|hold/i);
     }
   });
 
@@ -149,6 +151,63 @@ describe('embargo lines', () => {
     const md = parseMarkdown(`---\ntitle: Widget\n---\n\nA standfirst.\n\n${line}\n\nBody.\n`, 'a.md', options);
     expect(md.date?.toISOString()).toBe(JAN6);
     expect(md.contentHtml).not.toMatch(/EMBARGO/i);
+  });
+
+  // Re-attack trial: each of these went out at once, or was held to midnight, hours early.
+  it.each([
+    ['Embargoed until Noon GMT, 20 December 2026', /"Noon GMT" is not a time that can be read/],
+    ['EMBARGOED UNTIL MARKET CLOSE, 20 DECEMBER 2026', /"MARKET CLOSE" is not a time that can be read/],
+    ['EMBARGO: 00:01 GMT Thursday 20 December', /has no time that can be read/],
+  ])('refuses %s, at the head and at the foot', (line, why) => {
+    for (const story of [`Acme results\n\n${line}\n\nBody.\n`, `Acme results\n\n${paragraphs(14)}\n\n-ENDS-\n\n${line}\n`]) {
+      expect(() => parsePlain(story, 'a.txt', options), story).toThrow(why);
+    }
+  });
+
+  it.each([
+    'Not for distribution before 00:01 GMT 20 December 2026',
+    'Publication embargo: 00:01 GMT 20 December 2026',
+    'This is an embargoed release. Not for publication before 00:01 GMT 20 December 2026.',
+    'All information in this release is under embargo until 00:01 GMT 20 December 2026.',
+    'PLEASE NOTE: THIS RELEASE IS EMBARGOED UNTIL 00:01 GMT 20 DECEMBER 2026',
+    'ACME CORPORATION INVESTOR RELATIONS DEPARTMENT: EMBARGOED UNTIL 00:01 GMT 20 December 2026',
+    'NEWS RELEASE / EMBARGOED UNTIL 00:01 GMT 20 December 2026',
+    '⚠️ EMBARGOED UNTIL 00:01 GMT 20 December 2026',
+    'EMBARGO—00:01 GMT 20 December 2026',
+    'FOR RELEASE: 00:01 GMT 20 December 2026',
+    'Embargo date: 20 December 2026\nEmbargo time: 00:01 GMT',
+    'ข่าวนี้ห้ามเผยแพร่ก่อน 20 ธ.ค. 2569 เวลา 07.01 น.',
+    'ห้ามนำข่าวนี้ไปเผยแพร่ก่อน 20 ธ.ค. 2569 เวลา 07.01 น.',
+    'ขอความร่วมมืองดเผยแพร่ก่อนวันที่ 20 ธันวาคม 2569 เวลา 07.01 น.',
+    'ขอให้เผยแพร่ได้ตั้งแต่ 20 ธ.ค. 2569 เวลา 07.01 น.',
+    'กำหนดเผยแพร่: 20 ธ.ค. 2569 เวลา 07.01 น.',
+  ])('holds a story for %s', (line) => {
+    for (const story of [`Acme results\n\n${line}\n\nBody.\n`, `Acme results\n\n${paragraphs(14)}\n\n-ENDS-\n\n${line}\n`]) {
+      expect(parsePlain(story, 'a.txt', options).date?.toISOString(), story).toBe('2026-12-20T00:01:00.000Z');
+    }
+  });
+
+  it.each([
+    'Embargo ends on 1 January 2027 for Cuban cigar importers, officials said.',
+    'Embargo to 31 March 2027 hits Thai rice traders hardest, analysts said.',
+    'Police statement: "Please do not publish before 6 pm today while the operation continues."',
+    'Embargoed until 2030, the files cover the 1982 war.',
+    '- ห้ามเผยแพร่จนถึงเวลา 17.00 น. ของวันเลือกตั้ง',
+    '1. ห้ามเผยแพร่ก่อน 17.00 น. วันที่ 8 ก.พ. 2570 ซึ่งเป็นเวลาปิดหีบ',
+    'สามารถเผยแพร่ได้ตั้งแต่ 20 ธ.ค. 2569 เป็นต้นไป ตามคำสั่งคณะกรรมการ',
+  ])('publishes news that says %s (re-attack trial: refused)', (line) => {
+    const parsed = parsePlain(`Headline\n\nA standfirst.\n\n${line}\n\nBody.\n`, 'n.txt', options);
+    expect(parsed.date).toBeUndefined();
+  });
+
+  it('does not hold a product story by its release date (re-attack trial: held until it, the line gone)', () => {
+    const story = parsePlain(
+      'Sony sets PlayStation 6 launch\n\nTOKYO, Dec 1, 2026 (Reuters) - Sony said on Tuesday its new console will go on sale next year.\n\nRelease date: March 5, 2027\nPrice: $599\n\nAnalysts expect strong demand.\n',
+      's.txt',
+      options,
+    );
+    expect(story.date?.toISOString()).toBe('2026-11-30T17:00:00.000Z');
+    expect(story.contentHtml).toContain('Release date: March 5, 2027');
   });
 
   it('takes the latest of every release time in front matter, under any spelling of its name', () => {
