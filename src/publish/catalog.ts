@@ -203,8 +203,7 @@ export class Catalog {
     this.stats.set(path, stat);
   }
 
-  /** The file is gone (or its identity moved): forget its stats and draft mark. */
-  /** Forget what is known of the file at `path` (gone); true when it kept a URL as a held story. */
+  /** The file is gone (or its identity moved): forget its stats, draft mark and hold; true when it kept a URL as a held story. */
   forget(path: string): boolean {
     this.stats.delete(path);
     this.drafts.delete(path);
