@@ -93,9 +93,11 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
       return { ...rest, release: true, reading: { invalid: `"${rest.place}" is not a time that can be read` } };
     // An embargo read a day-first way where a US desk meant month first goes out months early
     // (attack trial); a Thai label is a Thai desk's, whose dates are day first.
-    if (rest.ambiguous === undefined) return { ...rest, release: true };
-    if (THAI_SCRIPT.test(release[0])) return { ...rest, release: true, ambiguous: undefined };
-    return { ...rest, release: true, reading: { invalid: rest.ambiguous } };
+    // Words after a release time are for the desks (`ทั้งสื่อสิ่งพิมพ์และออนไลน์`), no credit: one was made the author (attack trial).
+    const read = { ...rest, release: true as const, credit: undefined };
+    if (rest.ambiguous === undefined) return read;
+    if (THAI_SCRIPT.test(release[0])) return { ...read, ambiguous: undefined };
+    return { ...read, reading: { invalid: rest.ambiguous } };
   }
   const labelled = UPDATE_LABEL.exec(full);
   // A line that opens with an update label (`ปรับปรุง: …`) is read without it and marked.

@@ -49,7 +49,11 @@ const LABELS: readonly { re: string; as: string; thai?: true }[] = [
 ];
 
 /** A line that opens (after marks and a heading) with a label: the label's index in LABELS is the group that matched. */
-const OPENING = new RegExp(`^${MARKS}${PREFIX}(?:${LABELS.map((l) => `(${l.re})`).join('|')})\\s*(?:[:：]|\\s?[–—]|\\s-)?\\s*`, 'iu');
+const LABEL_GROUPS = `(?:${LABELS.map((l) => `(${l.re})`).join('|')})\\s*(?:[:：]|\\s?[–—]|\\s-)?\\s*`;
+const OPENING = new RegExp(`^${MARKS}${PREFIX}${LABEL_GROUPS}`, 'iu');
+
+/** The same with the label first: a notice's own words after its time (`… 2026 – not for broadcast before this time`) are no heading before another label. */
+const LABEL_FIRST = new RegExp(`^${MARKS}${LABEL_GROUPS}`, 'iu');
 
 /** `Embargoed until …` says it is an embargo whatever follows (`until the market closes`, `until further notice`). */
 const UNTIL = /^(?:strictly\s+)?embargoed\s+(?:until|till)\b/iu;
@@ -142,6 +146,9 @@ export function embargoRelease(
     const wrapped = next !== undefined && next.n === n + 1 ? (WIDE.test(next.text) ? foldWidth(next.text) : next.text).trim() : undefined;
     const found = readRelease(folded, line, wrapped, timeZone);
     if (found && 'date' in found.reading) {
+      // A date alone, with no time, is an embargo only under a label that states one and no heading:
+      // `- Embargo ends: 1 March 2027`, `คำสั่งศาล: ห้ามเผยแพร่จนถึง 31 ธ.ค. 2569` are news (attack trial: held).
+      if (!found.timed && (!line.notice || line.headed)) continue;
       if (found.joined) joined = k + 1;
       // A quotation stays (`"Embargoed until …", the announcement read`): the story quotes one, and is held by it all the same.
       if (!QUOTED.test(text)) taken.push(n, ...(found.joined ? [n + 1] : []));
@@ -153,10 +160,12 @@ export function embargoRelease(
     // not a sentence going on (`Embargo ends on 1 January 2027 for Cuban cigar importers, officials
     // said`, `ห้ามเผยแพร่ก่อน 17.00 น. วันที่ 8 ก.พ. 2570 ซึ่งเป็นเวลาปิดหีบ`: news, refused in a trial).
     // Lower down, only a short one: a notice at the foot, not a paragraph (attack trials both ways).
-    if (cut || (k >= LOOKED_AT && text.trim().length > FOOT_NOTICE)) continue;
+    // Its first sentence is the notice (`EMBARGOED UNTIL … 2026. This press release must not be published before then.`).
+    const notice = firstSentence(text.trim()) ?? text.trim();
+    if (cut || (k >= LOOKED_AT && notice.length > FOOT_NOTICE)) continue;
     const until = UNTIL.test(line.labelled);
     const tried = until || (TIME_START.test(line.rest) && TIME_SIGNAL.test(line.rest));
-    if (!tried || proseWords(line.rest) >= (until ? 3 : 2)) continue;
+    if (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2)) continue;
     const why = found?.ambiguous
       ? `gives a date that ${found.ambiguous.replace(/^\S+ /, '')}`
       : found && 'invalid' in found.reading
@@ -178,15 +187,21 @@ export function embargoRelease(
 interface Attempt {
   /** The label as written, without what stood before it. */
   labelled: string;
+  /** A label that states an embargo (`Embargoed until`, `Not for release before`, `ห้ามเผยแพร่ก่อน`), not one that reports one (`Embargo ends`, `Embargo date`). */
+  notice: boolean;
+  /** Words stood before the label (`PRESS RELEASE:`, `คำสั่งศาล:`). */
+  headed: boolean;
   /** What follows the label. */
   rest: string;
+  /** The line up to the end of its label: `rest`, or part of it, reads after it. */
+  opening: string;
   /** The time read, if any: the label given in a spelling the dateline reader knows. */
   found: (Dateline & { joined?: true }) | undefined;
 }
 
 /** A line that opens with a label, and the time after it read as a dateline. */
 function attempt(line: string, timeZone: string): Attempt | undefined {
-  const opening = OPENING.exec(line);
+  const opening = LABEL_FIRST.exec(line) ?? OPENING.exec(line);
   if (!opening) return undefined;
   const label = LABELS[opening.slice(1).findIndex((g) => g !== undefined)] as (typeof LABELS)[number];
   // Closing marks as opening ones: `=== … ===`, `"…"`, `**…**`.
@@ -196,8 +211,13 @@ function attempt(line: string, timeZone: string): Attempt | undefined {
     .replace(/[\s*_#=|"'“”‘’«»\])>`-]+$/u, '')
     .trim();
   const found = rest === '' ? undefined : readDateline(`${label.as} ${rest}`, timeZone, () => false);
-  return { labelled: opening[0].replace(LEADING, ''), rest, found: found?.release ? found : undefined };
+  const labelled = opening[0].replace(LEADING, '');
+  const headed = /[\p{L}\d]/u.test(opening[0].slice(0, opening[0].length - labelled.length));
+  return { labelled, notice: !REPORTED.test(labelled), headed, rest, opening: opening[0], found: found?.release ? found : undefined };
 }
+
+/** Labels that report an embargo more often than they state one: a date after them alone is news (`Embargo ends: 1 March 2027`, a sanctions explainer's key dates). */
+const REPORTED = /embargo(?:ed)?\s+(?:lifts|ends|expires|is\s+lifted|date|time|at|on)\b|^\s*(?:on\s+)?hold\b/iu;
 
 const LEADING = new RegExp(`^${MARKS}${PREFIX}`, 'iu');
 
@@ -217,13 +237,36 @@ function readRelease(folded: string, line: Attempt, wrapped: string | undefined,
     const timed = attempt(`${folded} ${time}`, timeZone)?.found;
     return timed?.timed && 'date' in timed.reading ? { ...timed, joined: true } : line.found;
   }
-  const sentence = /^(.+?[\p{L}\d)])\.\s+\S/u.exec(line.rest)?.[1];
-  const head = folded.trimEnd();
-  const first = sentence === undefined ? undefined : attempt(head.slice(0, head.length - line.rest.length) + sentence, timeZone);
+  const sentence = firstSentence(line.rest);
+  const first = sentence === undefined ? undefined : attempt(line.opening + sentence, timeZone);
   if (reads(first)) return first?.found;
   const joined = wrapped === undefined ? undefined : attempt(`${folded} ${wrapped}`, timeZone);
   if (reads(joined)) return { ...(joined?.found as Dateline), joined: true };
+  // A notice's time, then words for the desks (`…, for all media`, `– please respect the embargo`,
+  // `ทุกช่องทาง`, `ขอบคุณค่ะ`): the longest opening that reads as a date with its time (attack trial:
+  // out at once). Under a label that states an embargo only: `Embargo ends on 1 January 2027 for
+  // Cuban cigar importers` is news.
+  if (line.notice && line.rest.length <= 200) {
+    for (const cut of [...line.rest.matchAll(AFTER_TIME)].map((m) => m.index).reverse()) {
+      // Not a zone, or a second time, cut off: `… 09:00 CST` stays refused, not read on the site's clock.
+      if (cut === 0 || ZONE_NEXT.test(line.rest.slice(cut))) continue;
+      const opening = attempt(line.opening + line.rest.slice(0, cut), timeZone)?.found;
+      if (opening?.timed && 'date' in opening.reading) return opening;
+    }
+  }
   return line.found ?? first?.found;
+}
+
+/** Where a notice's time may end and words for the desks begin: a comma, a semicolon, a bracket, a dash, or a space after Thai hours. */
+const AFTER_TIME = /\s*[,;(–—]|\s+-\s|(?<=น\.|นาฬิกา)\s+/gu;
+
+/** What follows a cut that is still part of the time: a zone, a city's clock, a second time, a date. */
+const ZONE_NEXT = /^[\s,;(–—-]*(?:[A-Z]{2,5}\b|[A-Z][a-z]+\s+time\b|\d|(?:GMT|UTC)[+-])/u;
+
+/** The first sentence of a line that has more than one (`… 6 JANUARY 2027. This release must not …`). */
+function firstSentence(text: string): string | undefined {
+  // A full stop after a Latin letter or a digit, before a capital: not Thai `น.` or `ธ.ค.`, not `Jan. 5`.
+  return /^(.+?[A-Za-z\d)])\.\s+["“]?[A-Z]/u.exec(text)?.[1];
 }
 
 /** Full-width Latin and digits as ASCII, soft hyphens gone (attack trial: `Ｅｍｂａｒｇｏｅｄ`, `Em\u00ADbargoed` went out). */

@@ -200,6 +200,48 @@ describe('embargo lines', () => {
     expect(parsed.date).toBeUndefined();
   });
 
+  // Third attack trial: words for the desks after the time let these out at once.
+  it.each([
+    ['Embargoed until 10:00 ICT, 9 December 2026, for all media', '2026-12-09T03:00:00.000Z'],
+    ['Embargoed until 10:00 ICT, 9 December 2026 – not for broadcast or online publication before this time', '2026-12-09T03:00:00.000Z'],
+    ['Embargoed until 10:00 ICT, 9 December 2026 (embargo applies to print, broadcast and online)', '2026-12-09T03:00:00.000Z'],
+    ['EMBARGO: 00:01 GMT 9 December 2026 - please respect the embargo', '2026-12-09T00:01:00.000Z'],
+    ['**EMBARGOED UNTIL 00:01 GMT, 9 DECEMBER 2026** – for all media', '2026-12-09T00:01:00.000Z'],
+    ['ห้ามเผยแพร่ก่อน 9 ธ.ค. 2569 เวลา 10.00 น. ทุกช่องทาง', '2026-12-09T03:00:00.000Z'],
+    ['ขอความร่วมมืองดเผยแพร่ก่อน 9 ธ.ค. 2569 เวลา 10.00 น. ขอบพระคุณ', '2026-12-09T03:00:00.000Z'],
+  ])('holds a story for %s', (line, iso) => {
+    for (const story of [
+      `Acme unveils chip\n\n${line}\n\nBANGKOK - Acme Corp today unveiled a chip.\n`,
+      `Acme unveils chip\n\n${paragraphs(14)}\n\n-ENDS-\n\n${line}\n`,
+    ]) {
+      expect(parsePlain(story, 'a.txt', options).date?.toISOString(), story).toBe(iso);
+    }
+  });
+
+  it('refuses an unreadable notice at the foot by its first sentence, and does not make words after a release time its author', () => {
+    const foot = `Acme unveils chip\n\n${paragraphs(14)}\n\n-ENDS-\n\nNotes to editors\nEMBARGOED UNTIL 00:01 HRS (UK TIME) ON WEDNESDAY 9 DECEMBER 2026. This press release must not be published before then.\n`;
+    expect(() => parsePlain(foot, 'a.txt', options)).toThrow(/the embargo line/);
+    const thai = parsePlain('ข่าวเปิดตัว\n\nห้ามเผยแพร่ก่อนวันที่ 9 ธันวาคม 2569 เวลา 10.00 น. ทั้งสื่อสิ่งพิมพ์และออนไลน์\n\nเนื้อข่าว\n', 'a.txt', options);
+    expect([thai.date?.toISOString(), thai.author]).toEqual(['2026-12-09T03:00:00.000Z', undefined]);
+  });
+
+  it('does not hold a sanctions explainer by its key dates, or a court order by its heading (third attack trial: held)', () => {
+    const md = parseMarkdown(
+      '---\ntitle: EU sanctions explained\n---\n\nThe EU agreed new curbs.\n\n## Key dates\n\n- Embargo on Russian LNG: 1 January 2027\n- Embargo ends: 1 March 2027\n\n| Embargo ends | 1 March 2027 |\n\n### Embargo lifts 1 March 2027\n\nEmbargo date: 5 February 2027\n\nEmbargo ends 1 March 2027. Importers welcomed it.\n',
+      'a.md',
+      options,
+    );
+    expect(md.date).toBeUndefined();
+    expect(md.contentHtml).toContain('Embargo ends: 1 March 2027');
+    const court = parsePlain(
+      'ศาลสั่งห้ามเผยแพร่ภาพ\n\nกรุงเทพฯ - ศาลอาญามีคำสั่งในคดีดังกล่าว\n\nคำสั่งศาล: ห้ามเผยแพร่จนถึง 31 ธ.ค. 2569\n\nทนายความกล่าวว่าจะยื่นอุทธรณ์\n',
+      'a.txt',
+      options,
+    );
+    expect(court.date).toBeUndefined();
+    expect(court.contentHtml).toContain('คำสั่งศาล');
+  });
+
   it('does not hold a product story by its release date (re-attack trial: held until it, the line gone)', () => {
     const story = parsePlain(
       'Sony sets PlayStation 6 launch\n\nTOKYO, Dec 1, 2026 (Reuters) - Sony said on Tuesday its new console will go on sale next year.\n\nRelease date: March 5, 2027\nPrice: $599\n\nAnalysts expect strong demand.\n',
