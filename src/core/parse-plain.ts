@@ -73,6 +73,8 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
   // Embargo lines read anywhere leave the text, as the head's do (new-user trial: `-ENDS-` gone, the notice stayed, after the release).
   const released = head.releaseFromText(body, cutAt < 0 ? [] : toLines(all.slice(cutAt)).map((line) => ({ ...line, n: line.n + cutAt })));
   const paragraphs = toParagraphs(released.size === 0 ? body : body.filter((line) => !released.has(line.n)));
+  // Read after all: no "looks like a dateline that did not read" for them.
+  if (released.size > 0) reading.notes = reading.notes.filter((note) => note.line === undefined || !released.has(note.line));
   let dropped = 0;
   const html = paragraphs.map((p) => {
     const bounded = limitMarks(p.text);

@@ -218,6 +218,16 @@ describe('embargo lines', () => {
     }
   });
 
+  it('says nothing of a line that looked like a dateline and was read as a release time', () => {
+    const story = parsePlain(
+      'Headline\n\nA standfirst.\n\nEmbargo: 9 December 2026, 10:00 ICT (press conference)\n\nBody.\n',
+      'a.txt',
+      options,
+    );
+    expect(story.date?.toISOString()).toBe('2026-12-09T03:00:00.000Z');
+    expect(story.reading?.notes).toEqual([]);
+  });
+
   it('refuses an unreadable notice at the foot by its first sentence, and does not make words after a release time its author', () => {
     const foot = `Acme unveils chip\n\n${paragraphs(14)}\n\n-ENDS-\n\nNotes to editors\nEMBARGOED UNTIL 00:01 HRS (UK TIME) ON WEDNESDAY 9 DECEMBER 2026. This press release must not be published before then.\n`;
     expect(() => parsePlain(foot, 'a.txt', options)).toThrow(/the embargo line/);
