@@ -80,6 +80,9 @@ const TIME_SIGNAL = new RegExp(
   'iu',
 );
 
+/** A clock time as desks write one. */
+const CLOCK = /[0-9๐-๙]{1,2}[:.][0-9๐-๙]{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{3,4}\s*(?:GMT|UTC|hrs?)\b|น\.|นาฬิกา/iu;
+
 /** Lines in which an embargo line that does not read stops the story: the head and opening paragraphs, where desks put one. */
 const LOOKED_AT = 12;
 
@@ -124,7 +127,8 @@ export interface EmbargoRelease {
  * time that does not read is BAD_DATE: the story is not published (or keeps its last good
  * version) until the line reads or goes, since publishing it would break the embargo it states
  * (trials: `Embargoed until 00:01 GMT, Sunday 20 December`, a zone unknown, `until further notice`).
- * Lower down, such a line is the story's text.
+ * Lower down, so is a notice whose first sentence is at most FOOT_NOTICE characters; a longer line
+ * is the story's text, as is a line whose label reports an embargo (`Embargo ends`) with no clock.
  */
 export function embargoRelease(
   lines: readonly { n: number; text: string }[],
@@ -163,6 +167,8 @@ export function embargoRelease(
     // Its first sentence is the notice (`EMBARGOED UNTIL … 2026. This press release must not be published before then.`).
     const notice = firstSentence(text.trim()) ?? text.trim();
     if (cut || (k >= LOOKED_AT && notice.length > FOOT_NOTICE)) continue;
+    // A label that reports an embargo stops the story only with a clock after it (`Embargo ends: 05/01/2027` is an explainer's).
+    if (!line.notice && !CLOCK.test(line.rest)) continue;
     const until = UNTIL.test(line.labelled);
     const tried = until || (TIME_START.test(line.rest) && TIME_SIGNAL.test(line.rest));
     if (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2)) continue;
