@@ -207,9 +207,11 @@ interface Attempt {
 
 /** A line that opens with a label, and the time after it read as a dateline. */
 function attempt(line: string, timeZone: string): Attempt | undefined {
-  const opening = LABEL_FIRST.exec(line) ?? OPENING.exec(line);
+  const first = LABEL_FIRST.exec(line);
+  const opening = first ?? OPENING.exec(line);
   if (!opening) return undefined;
-  const label = LABELS[opening.slice(1).findIndex((g) => g !== undefined)] as (typeof LABELS)[number];
+  const group = opening.slice(1).findIndex((g) => g !== undefined);
+  const label = LABELS[group] as (typeof LABELS)[number];
   // Closing marks as opening ones: `=== … ===`, `"…"`, `**…**`.
   const rest = line
     .slice(opening[0].length)
@@ -217,15 +219,15 @@ function attempt(line: string, timeZone: string): Attempt | undefined {
     .replace(/[\s*_#=|"'“”‘’«»\])>`-]+$/u, '')
     .trim();
   const found = rest === '' ? undefined : readDateline(`${label.as} ${rest}`, timeZone, () => false);
-  const labelled = opening[0].replace(LEADING, '');
-  const headed = /[\p{L}\d]/u.test(opening[0].slice(0, opening[0].length - labelled.length));
+  // The label as matched (a heading pattern would take `Embargo ends:` itself for a heading), and whether words stood before it.
+  const labelled = opening[group + 1] as string;
+  const before = first ? '' : opening[0].slice(0, opening[0].toLowerCase().lastIndexOf(labelled.toLowerCase()));
+  const headed = /[\p{L}\d]/u.test(before);
   return { labelled, notice: !REPORTED.test(labelled), headed, rest, opening: opening[0], found: found?.release ? found : undefined };
 }
 
 /** Labels that report an embargo more often than they state one: a date after them alone is news (`Embargo ends: 1 March 2027`, a sanctions explainer's key dates). */
 const REPORTED = /embargo(?:ed)?\s+(?:lifts|ends|expires|is\s+lifted|date|time|at|on)\b|^\s*(?:on\s+)?hold\b/iu;
-
-const LEADING = new RegExp(`^${MARKS}${PREFIX}`, 'iu');
 
 /**
  * The line's release time; else its first sentence's (`… 6 JANUARY 2027. This release must not

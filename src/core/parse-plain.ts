@@ -172,6 +172,8 @@ class HeadReader {
     });
     if (!found) return false;
     if (aboveTitle && found.credit !== undefined) return false;
+    // A release time that does not read is the embargo reader's to judge (embargo-lines.ts: refused, or news).
+    if (found.release && 'invalid' in found.reading) return false;
     if (this.dateSource !== undefined && found.release && 'date' in found.reading) {
       // An embargo line beside the dateline (either order): the story goes out at the later of the two.
       const release = found.reading.date;

@@ -250,6 +250,8 @@ describe('embargo lines', () => {
     );
     expect(court.date).toBeUndefined();
     expect(court.contentHtml).toContain('คำสั่งศาล');
+    // A date that reads two ways after such a label is no embargo refused either.
+    expect(parsePlain('Sanctions explained\n\nEmbargo ends: 05/01/2027\n\nBody.\n', 'a.txt', options).date).toBeUndefined();
   });
 
   it('does not hold a product story by its release date (re-attack trial: held until it, the line gone)', () => {
