@@ -54,7 +54,13 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
 
   const head = new HeadReader(options, file, reading);
   // A dateline typed above the title (some CMS exports put it first).
-  while (lines.length > 1 && (head.tryDateline(lines[0] as Line, true) || head.releaseAbove(lines[0] as Line))) lines.shift();
+  // And a press release's kicker (`PRESS RELEASE`, `ข่าวประชาสัมพันธ์`): it was taken for the headline, and
+  // every release under it was held as a copy of an embargoed one by that "headline" (new-user trial).
+  while (
+    lines.length > 1 &&
+    (head.tryDateline(lines[0] as Line, true) || head.releaseAbove(lines[0] as Line) || KICKER.test((lines[0] as Line).text))
+  )
+    lines.shift();
   const titleLine = lines.shift();
   if (!titleLine) throw new ArticleError(ProblemCode.Empty, 'no title: the file has no text before its boilerplate', file);
   const title = limitTitle(
@@ -334,6 +340,10 @@ class HeadReader {
       note('has no year (write it with one, e.g. "Dec 3, 2026", to date the story by it)');
   }
 }
+
+/** A line that says what kind of text follows, above a press release's headline. */
+const KICKER =
+  /^[\s*_#=>[(•·–—-]*(?:for\s+immediate\s+release|(?:press|news|media)\s+release|press\s+statement|media\s+advisory|ข่าว(?:ประชาสัมพันธ์|แจก)(?:สื่อมวลชน)?|แถลงการณ์)[\s*_#=\])<>:：.-]*$/iu;
 
 /** The label of a time written on a line of its own under its date. */
 const TIME_LABEL = /^\s*(?:(?:embargo(?:ed)?|release)\s+)?time\s*[:：]\s*/iu;

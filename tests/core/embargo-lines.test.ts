@@ -218,6 +218,34 @@ describe('embargo lines', () => {
     }
   });
 
+  it('reads the commonest Thai wording, and takes a press release kicker out of the way of the headline (final new-user trial)', () => {
+    for (const line of [
+      '*** ขอความร่วมมือสื่อมวลชนงดเผยแพร่ก่อนวันพฤหัสบดีที่ 10 ธ.ค. 69 เวลา 10.00 น. ***',
+      'ขอความร่วมมือสื่อมวลชนงดเผยแพร่ก่อน 10 ธ.ค. 2569 เวลา 10.00 น.',
+    ]) {
+      for (const story of [
+        `ททท. เผยยอดนักท่องเที่ยว\n\nบทนำ\n\n${line}\n\nเนื้อข่าว\n`,
+        `ททท. เผยยอดนักท่องเที่ยว\n\n${paragraphs(14)}\n\n${line}\n`,
+      ]) {
+        expect(parsePlain(story, 'a.txt', options).date?.toISOString(), story).toBe('2026-12-10T03:00:00.000Z');
+      }
+    }
+    const held = parsePlain(
+      'ห้ามเผยแพร่ก่อนวันที่ 10 ธันวาคม 2569 เวลา 10.00 น.\n\nข่าวประชาสัมพันธ์\n\nโรงพยาบาลเปิดศูนย์ใหม่\n\nเนื้อข่าว\n',
+      'a.txt',
+      options,
+    );
+    expect([held.title, held.date?.toISOString(), held.contentHtml]).toEqual([
+      'โรงพยาบาลเปิดศูนย์ใหม่',
+      '2026-12-10T03:00:00.000Z',
+      '<p>เนื้อข่าว</p>',
+    ]);
+    expect(parsePlain('PRESS RELEASE\n\nKrungthai Foods to build a plant\n\nBody.\n', 'a.txt', options).title).toBe(
+      'Krungthai Foods to build a plant',
+    );
+    expect(parsePlain('Press release: a history\n\nBody.\n', 'a.txt', options).title).toBe('Press release: a history');
+  });
+
   it('says nothing of a line that looked like a dateline and was read as a release time', () => {
     const story = parsePlain(
       'Headline\n\nA standfirst.\n\nEmbargo: 9 December 2026, 10:00 ICT (press conference)\n\nBody.\n',
