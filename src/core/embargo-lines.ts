@@ -8,8 +8,9 @@ const MARKS = `(?:[\\s*_#>[(•·–—=|"'“”‘’«»\u0060-]|\\p{Extended
 
 /**
  * A short heading before the label, ended by a colon, a bar or a dash (`PRESS RELEASE: `, `Acme
- * Corp | `, `Editors' note – `), a sentence's opening (`This release is `), or Thai courtesy
- * (`ขอความกรุณา`, `ข่าวประชาสัมพันธ์ `). Attack trial: each of these let a held release out.
+ * Corp | `, `NEWS RELEASE / `, `Editors' note – `), a sentence's opening (`This release is `, `All
+ * information in this release is `), or Thai courtesy (`ขอความกรุณา`, `ขอความร่วมมือสื่อมวลชน`,
+ * `ข่าวประชาสัมพันธ์ `); two at most (`PLEASE NOTE: THIS RELEASE IS`). Trials: each let a held release out.
  */
 const PREFIX = String.raw`(?:[^:：|/–—\n]{1,60}?\s*(?:[:：|/]|\s[–—-])\s*${MARKS}|this\s+is\s+an\s+embargoed\s+(?:(?:press|news|media)\s+)?release[.:]?\s+|(?:(?:all\s+)?(?:the\s+)?(?:information|details|content)\s+in\s+)?(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|story|item|announcement|report|statement|article|information|material|document)\s+(?:is|are)\s+|(?:ข่าว(?:ประชาสัมพันธ์|แจก|นี้)?\s*)?(?:ขอความกรุณา|ขอความร่วมมือ|ขอให้|กรุณา|โปรด)\s*(?:(?:จาก)?(?:สื่อมวลชน|ผู้สื่อข่าว|กองบรรณาธิการ)(?:ทุกท่าน|ทุกสำนัก)?\s*)?|ข่าว(?:ประชาสัมพันธ์|แจก|นี้)\s*){0,2}`;
 
