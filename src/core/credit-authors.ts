@@ -9,9 +9,13 @@
 const BETWEEN = /\s*,\s*and\s+|\s*[,;|·]\s*|\s*(?<!\d)\/(?!\d)\s*|\s+(?:and|และ)\s+/giu;
 /** A suffix that belongs to the name before it (`Jane Doe, Jr.`), not a name of its own. */
 const SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md)\.?$/iu;
-/** A role that says what the name before it does (`Jane Doe, Staff Writer`): nobody's name, so no author. */
+/**
+ * A role that says what the name before it does (`Jane Doe, Staff Writer`, `Technology Reporter`,
+ * `Southeast Asia Correspondent`): nobody's name, so no author. Any beat of up to three words before
+ * the role word (trial: `Technology Reporter` had an author page of its own).
+ */
 const ROLE =
-  /^(?:(?:senior|chief|staff|special|contributing|foreign|political|business|sports?|science|economics?|associate|deputy|managing|executive|news|city|metro|regional|international|investigative|freelance)\s+)*(?:writers?|reporters?|correspondents?|editors?|contributors?|columnists?|photographers?|analysts?|producers?|staff|desk|bureau(?:\s+chief)?|interns?)$|^(?:ผู้สื่อข่าว|นักข่าว|บรรณาธิการ|ผู้เขียน|คอลัมนิสต์|ช่างภาพ)\S*$/iu;
+  /^(?:[\p{L}&'-]+\s+){0,3}(?:writers?|reporters?|correspondents?|editors?|contributors?|columnists?|photographers?|analysts?|producers?|bureau(?:\s+chief)?|interns?)$|^(?:(?:senior|chief|news|city|metro)\s+)*(?:staff|desk)$|^(?:ผู้สื่อข่าว|นักข่าว|บรรณาธิการ|ผู้เขียน|คอลัมนิสต์|ช่างภาพ)\S*$/iu;
 
 /**
  * A Thai courtesy title before a given and a family name (`นายสมชาย ใจดี`), and a Thai role after

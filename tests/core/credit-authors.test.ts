@@ -30,6 +30,11 @@ describe('credit authors', () => {
     ['Jane Doe, Senior Correspondent, and John Roe', ['Jane Doe', 'John Roe']],
     ['สมชาย ใจดี, ผู้สื่อข่าวภูมิภาค', ['สมชาย ใจดี']],
     ['Staff Writer', ['Staff Writer']],
+    // Any beat before the role (trial: "Technology Reporter" had an author page).
+    ['Jane Pradit, Technology Reporter', ['Jane Pradit']],
+    ['Kim Lee, Southeast Asia Correspondent', ['Kim Lee']],
+    ['Ann Roe, Chief Economics Editor; AP', ['Ann Roe', 'AP']],
+    ['Ed Editor', ['Ed Editor']],
     ['AFP, AFP', ['AFP']],
   ])('%s → %j', (credit, names) => {
     expect(creditAuthors(credit)).toEqual(names);
