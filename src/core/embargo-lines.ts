@@ -49,6 +49,14 @@ const LABELS: readonly { re: string; as: string; thai?: true }[] = [
   { re: String.raw`กำหนด(?:การ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)(?=\s*[:：])`, as: 'เผยแพร่ได้ตั้งแต่', thai: true },
 ];
 
+/**
+ * A word every label has: a line without one is tested no further. Every line of every story is
+ * looked at, on the parse workers of a first start and of each save; the heading pattern before a
+ * label tried dozens of starts on each.
+ */
+const LABEL_WORD =
+  /embargo|release|publi|broadcast|distribut|hold|not\s+(?:to|for)\s|do\s+not\s|เผยแพร่|ลงข่าว|ตีพิมพ์|นำเสนอ|เสนอข่าว|ออกอากาศ/iu;
+
 /** A line that opens (after marks and a heading) with a label: the label's index in LABELS is the group that matched. */
 const LABEL_GROUPS = `(?:${LABELS.map((l) => `(${l.re})`).join('|')})\\s*(?:[:：]|\\s?[–—]|\\s-)?\\s*`;
 const OPENING = new RegExp(`^${MARKS}${PREFIX}${LABEL_GROUPS}`, 'iu');
@@ -145,6 +153,7 @@ export function embargoRelease(
     // The second half of a line read with the one before (a wrapped label or time).
     if (k === joined) continue;
     const folded = WIDE.test(text) ? foldWidth(text) : text;
+    if (!LABEL_WORD.test(folded)) continue;
     const line = attempt(folded, timeZone);
     if (!line) continue;
     const next = lines[k + 1];
