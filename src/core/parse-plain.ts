@@ -261,11 +261,8 @@ class HeadReader {
     this.reading.dateline = entry;
     if ('invalid' in found.reading) {
       entry.invalid = found.reading.invalid;
-      const why =
-        found.release && found.ambiguous
-          ? `is an embargo whose date ${found.ambiguous}, so the story is not published: write the month in words`
-          : `is not a real date: ${found.reading.invalid}`;
-      throw new ArticleError(ProblemCode.BadDate, `line ${line.n}: "${text}" ${why}`, this.file, {
+      // A release time that does not read never comes here: tryDateline leaves it to the embargo reader.
+      throw new ArticleError(ProblemCode.BadDate, `line ${line.n}: "${text}" is not a real date: ${found.reading.invalid}`, this.file, {
         line: line.n,
         reading: this.reading,
       });
