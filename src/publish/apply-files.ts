@@ -444,7 +444,7 @@ export class FileApplier {
       });
       story.updated = undefined;
     }
-    const previous = this.previousIdentity(relPath, hash, story);
+    const previous = this.previousIdentity(relPath, hash, story, freed);
     // A second file with a published or held story's very bytes (a backup copy, a sync tool's
     // conflicted copy) is a second entry, now or at the release: readers see the story twice
     // (new-user trials). Said, held or not.
@@ -586,6 +586,7 @@ export class FileApplier {
     relPath: string,
     hash: string,
     story: Story,
+    freed: string[],
   ): { record: IdentityRecord | undefined; oldUrl?: string; renamed?: boolean; twin?: string } {
     const own = this.store.get(relPath);
     const ownLive = own !== undefined && own.deletedAt === null;
@@ -616,7 +617,8 @@ export class FileApplier {
       const retired = this.moves.takeRetired(candidate.path, candidate.id);
       const oldUrl = live ? paths.article(live.slug) : retired;
       this.store.remove(candidate.path);
-      this.catalog.forget(candidate.path);
+      // A held story renamed frees the URL it kept at its old name for a file that lost it.
+      if (this.catalog.forget(candidate.path)) freed.push(candidate.path);
       this.problems.setFile(candidate.path, []);
       this.unpublish(candidate.path, []);
       this.removed.delete(candidate.path);

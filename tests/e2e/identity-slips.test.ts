@@ -404,6 +404,18 @@ describe('story identity', () => {
     expect((await getText(`${url}/articles/storm.png`)).status).toBe(200);
   });
 
+  it("gives a held story's old URL to the story that waited for it when the held story is renamed", async () => {
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await put(ctx.articles, 'storm.txt', `Storm warning\n\n${soon}\n\nSecret text.\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    await put(ctx.articles, 'storm.md', '---\ntitle: Weather today\ndate: 2026-12-01\n---\n\nSunny.\n');
+    await waitFor(() => site.status().problems.find((p) => p.path === 'storm.md' && p.code === 'SLUG_COLLISION'), 10_000, 'clash');
+    await rename(path.join(ctx.articles, 'storm.txt'), path.join(ctx.articles, 'storm-warning.txt'));
+    await waitFor(async () => same(await titles(url), ['Weather today']), 10_000, 'the waiting story published');
+    expect(site.status().held.map((h) => h.path)).toEqual(['storm-warning.txt']);
+  });
+
   it('unpublishes a story whose file became a folder (`rm x.txt; mkdir x.txt`), and it stays gone after a restart', async () => {
     await put(ctx.articles, 'x.txt', 'Story X\n\nbody\n');
     await put(ctx.articles, 'y.txt', 'Story Y\n\nbody\n');
