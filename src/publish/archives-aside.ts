@@ -6,10 +6,11 @@ import type { ArchivePool } from '../workers/archive-pool.js';
 const ARCHIVE_PREFIX = paths.archive(1, 'rss').split('/1/')[0] as string;
 
 /**
- * Pages asked for ahead of the one being written, so that the worker is never idle while the main
- * thread renders the story pages between two archive pages.
+ * Pages asked for ahead of the one being written, so that no worker of the pool (one a core) is
+ * idle while the main thread renders the story pages between two archive pages: two ahead kept
+ * one of two workers waiting (10,000 stories: 11.0 s against 8.6 s with four).
  */
-const AHEAD = 2;
+const AHEAD = 4;
 
 /**
  * Pages rendered on the main thread before the worker is started for pages that do not come in a

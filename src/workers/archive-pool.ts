@@ -1,4 +1,5 @@
 // A worker thread that renders a build's archive pages, so that the main thread's story pages and it share the machine's cores.
+import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { EntryMeta } from '../core/entry-meta.js';
 import type { Freshness } from '../core/render/documents.js';
@@ -38,62 +39,80 @@ export type ArchiveResult = { id: number; made: ArchiveMade[] } | { id: number; 
 
 /**
  * Measured at 10,000 stories: archive pages were 2 s of a cold build's 4.7 s of rendering on the
- * main thread while the write worker sat idle 85 % of the time. One worker, started on the first
- * page asked for and ended by close(); its failure rejects, and the caller renders on the main thread.
+ * main thread while the write worker sat idle 85 % of the time. Then, with one worker, the main
+ * thread waited on it (its pages took 5.7 s of CPU; the parse workers are done by then): a worker
+ * a core, each started when a page finds the others busy, all ended by close(). A failure rejects
+ * every page asked for and the rest, and the caller renders them on the main thread.
  */
 export class ArchivePool {
-  private worker: Worker | undefined;
-  private readonly jobs = new Map<number, { resolve: (made: ArchiveMade[]) => void; reject: (error: Error) => void }>();
+  private readonly workers: Worker[] = [];
+  /** The jobs each worker has in hand: a page goes to the one with fewest. */
+  private readonly load = new Map<Worker, number>();
+  private readonly jobs = new Map<number, { worker: Worker; resolve: (made: ArchiveMade[]) => void; reject: (error: Error) => void }>();
   private nextId = 1;
-  /** Set when the worker crashed or could not start: the rest of the build renders on the main thread. */
+  /** Set when a worker crashed or could not start: the rest of the build renders on the main thread. */
   private broken: string | undefined;
+  private readonly size: number;
 
-  constructor(private readonly stateFile: string) {}
+  constructor(
+    private readonly stateFile: string,
+    size?: number,
+  ) {
+    this.size = size ?? Math.max(1, Math.min(4, os.availableParallelism()));
+  }
 
   render(page: ArchivePage): Promise<ArchiveMade[]> {
     if (this.broken !== undefined) return Promise.reject(new Error(this.broken));
-    const worker = this.start();
+    const worker = this.pick();
     const id = this.nextId++;
+    this.load.set(worker, (this.load.get(worker) ?? 0) + 1);
     return new Promise((resolve, reject) => {
-      this.jobs.set(id, { resolve, reject });
+      this.jobs.set(id, { worker, resolve, reject });
       worker.postMessage({ ...page, id } satisfies ArchiveRequest);
     });
   }
 
-  close(): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.failAll('the build stopped');
-    if (worker) {
+  close(message = 'the build stopped'): void {
+    const workers = this.workers.splice(0);
+    this.failAll(message);
+    for (const worker of workers) {
       // Not awaited, as in the other pools: terminate() of a worker with tsx's loader can hang on Node 20.
       worker.unref();
       void worker.terminate();
     }
   }
 
+  /** An idle worker, else a new one while fewer than `size` run, else the least loaded. */
+  private pick(): Worker {
+    const idle = this.workers.find((w) => (this.load.get(w) ?? 0) === 0);
+    if (idle) return idle;
+    if (this.workers.length < this.size) return this.start();
+    return this.workers.reduce((a, b) => ((this.load.get(b) ?? 0) < (this.load.get(a) ?? 0) ? b : a));
+  }
+
   private start(): Worker {
-    if (this.worker) return this.worker;
     const worker = startWorker('archive-worker', { stateFile: this.stateFile });
     worker.on('message', (result: ArchiveResult) => {
       const job = this.jobs.get(result.id);
       this.jobs.delete(result.id);
+      this.load.set(worker, (this.load.get(worker) ?? 1) - 1);
       if ('made' in result) job?.resolve(result.made);
       else job?.reject(new Error(result.error));
     });
     const gone = (message: string) => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
+      if (!this.workers.includes(worker)) return;
       this.broken = message;
-      this.failAll(message);
+      this.close(message);
     };
-    worker.on('error', (error) => gone(`the archive worker crashed: ${error.message}`));
-    worker.on('exit', () => gone('the archive worker stopped'));
-    this.worker = worker;
+    worker.on('error', (error) => gone(`an archive worker crashed: ${error.message}`));
+    worker.on('exit', () => gone('an archive worker stopped'));
+    this.workers.push(worker);
     return worker;
   }
 
   private failAll(message: string): void {
     for (const job of this.jobs.values()) job.reject(new Error(message));
     this.jobs.clear();
+    this.load.clear();
   }
 }

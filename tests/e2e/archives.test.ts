@@ -165,7 +165,8 @@ describe('feed history (RFC 5005)', () => {
     expect(await walk()).toEqual(every);
 
     // A restart keeps every place: the same pages, byte for byte but for the new port in the links.
-    const pages = () => Promise.all([1, 2, 3].map(async (n) => (await getText(`${url}/archive/${n}/atom.xml`)).text.replaceAll(url, 'ORIGIN')));
+    const pages = () =>
+      Promise.all([1, 2, 3].map(async (n) => (await getText(`${url}/archive/${n}/atom.xml`)).text.replaceAll(url, 'ORIGIN')));
     const before = await pages();
     await ctx.running.close();
     ctx.running = await startSite(ctx.articles, ctx.state, { itemLimit: 3 });
@@ -203,6 +204,27 @@ describe('feed history (RFC 5005)', () => {
         await expect(pool.render(other)).rejects.toThrow('b18.txt in the state store is not the story this build holds');
       } finally {
         pool.close();
+      }
+      // Pages asked for at once go to the pool's workers side by side, each page's bytes its own.
+      const wide = new ArchivePool(path.join(ctx.state, STATE_FILE), 2);
+      try {
+        const db = new Database(path.join(ctx.state, STATE_FILE), { readonly: true });
+        const rows = db.prepare('SELECT meta FROM entries').all() as { meta: string }[];
+        db.close();
+        const metas = rows.map((r) => JSON.parse(r.meta) as StoryKey).sort((a, b) => b.published - a.published);
+        const site = siteFromConfig(config, 'https://news.example');
+        const asked = [1, 2, 3, 4, 5].map((page) => {
+          const stories = metas.filter((m) => /^b\d+\.txt$/.test(m.path)).slice((5 - page) * 4 + 3, (5 - page) * 4 + 7);
+          const keys = stories.map(({ path, id, hash, published, updated, title }) => ({ path, id, hash, published, updated, title }));
+          return wide.render({ site, timeZone: config.timeZone, page, pages: 5, stories: keys });
+        });
+        const made = await Promise.all(asked);
+        for (const [i, docs] of made.entries())
+          expect(Buffer.from(docs[0]?.body ?? []).toString('utf8'), `page ${i + 1}`).toBe(
+            await readFile(path.join(out, 'archive', String(i + 1), 'feed.xml'), 'utf8'),
+          );
+      } finally {
+        wide.close();
       }
       ctx.running = await startSite(ctx.articles, ctx.state, { itemLimit: 4 }, { baseUrl: 'https://news.example' });
       for (let page = 1; page <= 5; page++) {
