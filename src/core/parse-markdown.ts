@@ -68,19 +68,10 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   let body = match ? text.slice(match[0].length) : text;
   const lineOf = (key: string) => fieldLine(source, key);
 
-  let title = optionalString(meta, 'title', file);
-  if (title === undefined) {
-    const heading = /^\s*#[ \t]+(.+?)[ \t#]*(?:\n|$)/.exec(body);
-    if (heading) {
-      title = heading[1] as string;
-      body = body.slice(heading[0].length);
-    }
-  }
-  title = title === undefined ? '' : limitTitle(cleanLabel(title, 'title', warn), options.maxTitleLength);
-  if (title === '') throw new ArticleError(ProblemCode.BadField, 'no title: set `title` in the front matter or start with `# Title`', file);
-
   // An embargo line in the text (`**Embargoed until ...**`), as a press release pasted in has it:
-  // read, then out of the text, as a plain-text story's.
+  // read, then out of the text, as a plain-text story's. Before the title is taken: a press
+  // release's `# EMBARGOED UNTIL …` heading was the story's title, and the story went out at once
+  // (a trial); the heading after it is the title.
   const bodyStart = text.slice(0, text.length - body.length).split('\n').length - 1;
   const inText = embargoRelease(
     body
@@ -97,6 +88,24 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
       .split('\n')
       .map((line, k) => (read.has(bodyStart + k + 1) ? '' : line))
       .join('\n');
+  }
+  let title = optionalString(meta, 'title', file);
+  let titleLine = title === undefined ? 1 : lineOf('title');
+  if (title === undefined) {
+    const heading = /^\s*#[ \t]+(.+?)[ \t#]*(?:\n|$)/.exec(body);
+    if (heading) {
+      title = heading[1] as string;
+      titleLine = bodyStart + heading[0].trimEnd().split('\n').length;
+      body = body.slice(heading[0].length);
+    }
+  }
+  title = title === undefined ? '' : limitTitle(cleanLabel(title, 'title', warn), options.maxTitleLength);
+  if (title === '') {
+    const why =
+      inText === undefined
+        ? ''
+        : ` (line ${inText.line}, "${inText.text.slice(0, 80)}", is the embargo line: the release time, not a title)`;
+    throw new ArticleError(ProblemCode.BadField, `no title${why}: set \`title\` in the front matter or start with \`# Title\``, file);
   }
   checkMarkupComplexity(body, file);
   const bounded = limitMarks(sanitizeStoryHtml(renderer().render(body), options.pageUrl));
@@ -149,7 +158,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   const language = lang ?? detectLanguage(`${title} ${text_}`);
   const reading: StoryReading = {
     format: 'Markdown',
-    title: { line: title === meta.title ? lineOf('title') : 1, text: title },
+    title: { line: titleLine, text: title },
     credits:
       author === undefined ? [] : [{ line: lineOf(authorKey), text: author, evidence: `the front-matter field "${authorKey}"`, author }],
     paragraphs: [],

@@ -14,8 +14,9 @@ import { FutureStories } from '../core/release.js';
  * 10: an embargo whose numeric date reads both ways (`05/01/2027`) is BAD_DATE; embargo lines are
  * read anywhere in the text (more labels, a heading before them, wrapped, in Markdown markup) and
  * leave it; one above the headline is no headline; front matter's latest release time wins.
+ * 11: a Markdown heading that is an embargo line is the release time, not the title.
  */
-export const ENTRY_FORMAT = 10;
+export const ENTRY_FORMAT = 11;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are

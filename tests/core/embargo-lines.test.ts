@@ -309,4 +309,24 @@ describe('embargo lines', () => {
     expect(() => parsePlain(foot('Embargoed until further notice'), 'a.txt', options)).toThrow(/line 33: the embargo line/);
     expect(parsePlain(foot('Embargo: see the note below'), 'a.txt', options).date).toBeUndefined();
   });
+
+  it('reads a Markdown heading that is an embargo line, and takes the next heading as the title (a trial: the notice was the title, out at once)', () => {
+    const md = parseMarkdown('# EMBARGOED UNTIL 10:00 GMT, 6 January 2027\n\n# Report on ocean plastics\n\nBody.\n', 'a.md', options);
+    expect([md.title, md.date?.toISOString(), md.reading?.title?.line]).toEqual(['Report on ocean plastics', JAN6, 3]);
+    expect(md.contentHtml).not.toContain('EMBARGO');
+    // Under front matter, and as a second-level heading.
+    const fm = parseMarkdown('---\nauthor: Jane\n---\n## Embargoed until 10:00 GMT 6 January 2027\n\n# Report\n\nBody.\n', 'a.md', options);
+    expect([fm.title, fm.date?.toISOString(), fm.reading?.title?.line]).toEqual(['Report', JAN6, 6]);
+    // The notice alone is no title: the story is refused, saying so.
+    expect(() => parseMarkdown('# EMBARGOED UNTIL 10:00 GMT, 6 January 2027\n\nBody.\n', 'a.md', options)).toThrow(
+      /no title \(line 1, .* is the embargo line/,
+    );
+    // A notice that does not read is refused there as below it; a headline about an embargo is a headline.
+    expect(() => parseMarkdown('# Embargoed until further notice\n\n# Report\n\nBody.\n', 'a.md', options)).toThrow(
+      /line 1: the embargo line/,
+    );
+    expect(parseMarkdown('# Embargo on Cuba ends after 60 years\n\nBody.\n', 'a.md', options).title).toBe(
+      'Embargo on Cuba ends after 60 years',
+    );
+  });
 });
