@@ -89,7 +89,7 @@ export function christianYear(written: string, era: 'be' | 'ce' | undefined): nu
   return era === 'be' || (era === undefined && year >= 2400 && year < 3100) ? year - 543 : year;
 }
 
-/** Zone abbreviations wire copy uses, in minutes east of UTC. Ambiguous ones (CST, IST's Irish use) are left out. */
+/** Zone abbreviations wire copy uses, in minutes east of UTC. CST is left out (China's or Central); IST is India's unless the site is Irish or Israeli (zoneOffsetMinutes). */
 export const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
   Z: 0,
   UT: 0,
@@ -184,9 +184,47 @@ export function cityZone(text: string): string | undefined {
   ];
 }
 
-/** Minutes east of UTC for `Z`, `UTC`, `GMT`, `ICT`, `+07:00`, `+0700`, `GMT+7`; undefined when not a zone; NaN when malformed (minutes ≥ 60). */
-export function zoneOffsetMinutes(zone: string): number | undefined {
-  const named = ZONE_ABBREVIATIONS[zone.toUpperCase()];
+/**
+ * The region whose winter or summer time an abbreviation names. Desks write one out of its season
+ * (`EDT` in December, `BST` in January, `EST` all year), meaning the region's clock that day; a
+ * release time so written is held to the later of the two readings (dateline.ts). GMT is not here:
+ * it is written for UTC as often as for London.
+ */
+const SEASONAL_ZONES: Readonly<Record<string, string>> = {
+  EST: 'America/New_York',
+  EDT: 'America/New_York',
+  CDT: 'America/Chicago',
+  MST: 'America/Denver',
+  MDT: 'America/Denver',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
+  WET: 'Europe/Lisbon',
+  BST: 'Europe/London',
+  CET: 'Europe/Paris',
+  CEST: 'Europe/Paris',
+  EET: 'Europe/Athens',
+  EEST: 'Europe/Athens',
+  AEST: 'Australia/Sydney',
+  AEDT: 'Australia/Sydney',
+  NZST: 'Pacific/Auckland',
+  NZDT: 'Pacific/Auckland',
+};
+
+/**
+ * IST is India's (+05:30), Ireland's summer time (+01:00) and Israel's (+02:00): a site whose own
+ * time zone is Irish or Israeli reads it as its own clock's. An Irish desk's `10:00 IST` was read
+ * as India's, and its embargo broken by four and a half hours (a trial).
+ */
+const IST_SITES: Readonly<Record<string, number>> = { 'Europe/Dublin': 60, 'Asia/Jerusalem': 120, 'Asia/Tel_Aviv': 120 };
+
+/**
+ * Minutes east of UTC for `Z`, `UTC`, `GMT`, `ICT`, `+07:00`, `+0700`, `GMT+7`; undefined when not a
+ * zone; NaN when malformed (minutes ≥ 60). `siteZone`: the site's time zone, which says whose IST is meant.
+ */
+export function zoneOffsetMinutes(zone: string, siteZone?: string): number | undefined {
+  const upper = zone.toUpperCase();
+  if (upper === 'IST' && siteZone !== undefined && IST_SITES[siteZone] !== undefined) return IST_SITES[siteZone];
+  const named = ZONE_ABBREVIATIONS[upper];
   if (named !== undefined) return named;
   const m = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/i.exec(zone);
   if (!m) return undefined;
@@ -194,6 +232,25 @@ export function zoneOffsetMinutes(zone: string): number | undefined {
   if (minutes >= 60) return Number.NaN;
   const total = Number(m[2]) * 60 + minutes;
   return m[1] === '-' ? -total : total;
+}
+
+/**
+ * A zone abbreviation written where its region keeps the other offset that day (`10:00 EDT` on 10
+ * December, when New York is on EST): the region, and the instant its clock shows that time. Else undefined.
+ */
+export function outOfSeason(
+  zone: string,
+  parts: DateParts,
+  written: Date,
+  siteZone: string,
+): { region: string; local: Date; offset: string } | undefined {
+  const upper = zone.toUpperCase();
+  const region = upper === 'IST' && IST_SITES[siteZone] !== undefined ? siteZone : SEASONAL_ZONES[upper];
+  if (region === undefined) return undefined;
+  const local = buildDate({ ...parts, offsetMinutes: undefined }, region);
+  if (!('date' in local) || local.date.getTime() === written.getTime()) return undefined;
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return { region, local: local.date, offset: formatOffset(Math.round((wall - local.date.getTime()) / 60_000)) };
 }
 
 function pad(n: number): string {

@@ -7,6 +7,7 @@ import {
   buildDate,
   christianYear,
   cityZone,
+  outOfSeason,
   zoneOffsetMinutes,
 } from './calendar.js';
 import { isKnownPlace } from './places.js';
@@ -37,6 +38,37 @@ export interface Dateline {
   ambiguous?: string;
   /** `place` is the city whose clock the time is in, written after it (`09:00 (New York)`). */
   cityClock?: true;
+  /**
+   * The zone written is its region's other season's (`10:00 EDT` on 10 December): the instant the
+   * region's clock shows that time. A release time is the later of the two (laterOfSeasons).
+   */
+  season?: { zone: string; region: string; local: Date; offset: string; note?: string };
+}
+
+/**
+ * A release time written with a zone out of its season, read as the later of the zone as written
+ * and its region's clock that day, and what the desk is told. An embargo is broken early, never
+ * kept late, by the reading the desk did not mean: `10:00 EDT` on 10 December went out at 14:00 UTC
+ * where New York's 10:00 is 15:00 UTC (a trial).
+ */
+/** What the desk is told of a dateline (not a release time) whose zone is out of its season: it is read as written. */
+export function seasonNote(line: Dateline): string | undefined {
+  const { season } = line;
+  if (season === undefined) return undefined;
+  if (season.note !== undefined) return season.note;
+  const where = season.region.split('/').pop()?.replace(/_/g, ' ');
+  return `${season.zone} is not ${where}'s clock on that date (${where} is at ${season.offset} then): read as written; if ${where}'s time is meant, write the UTC offset`;
+}
+
+export function laterOfSeasons(line: Dateline): { reading: DateReading; note?: string } {
+  const { season, reading } = line;
+  if (season === undefined || !('date' in reading)) return { reading };
+  const later = season.local.getTime() > reading.date.getTime() ? season.local : reading.date;
+  const where = season.region.split('/').pop()?.replace(/_/g, ' ');
+  return {
+    reading: { date: later },
+    note: `${season.zone} is not ${where}'s clock on that date (${where} is at ${season.offset} then): read as the later of ${season.zone} as written (${reading.date.toISOString()}) and ${where}'s time (${season.local.toISOString()}); write the UTC offset to be exact`,
+  };
 }
 
 /**
@@ -52,7 +84,8 @@ export function readDate(input: string, timeZone: string, release = false): Date
   const line = readDateline(input, timeZone, () => false);
   if (!line || line.place !== undefined || line.credit !== undefined || line.updated !== undefined) return undefined;
   // A release time (front matter's `embargo:`) must not be read one way of two.
-  return release && line.ambiguous ? { invalid: line.ambiguous } : line.reading;
+  if (release && line.ambiguous) return { invalid: line.ambiguous };
+  return release ? laterOfSeasons(line).reading : line.reading;
 }
 
 /** `readDate` for callers that only want a valid instant. */
@@ -94,7 +127,9 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
     // An embargo read a day-first way where a US desk meant month first goes out months early
     // (attack trial); a Thai label is a Thai desk's, whose dates are day first.
     // Words after a release time are for the desks (`ทั้งสื่อสิ่งพิมพ์และออนไลน์`), no credit: one was made the author (attack trial).
-    const read = { ...rest, release: true as const, credit: undefined };
+    const later = laterOfSeasons(rest);
+    const season = rest.season && later.note ? { season: { ...rest.season, note: later.note } } : {};
+    const read = { ...rest, release: true as const, credit: undefined, reading: later.reading, ...season };
     if (rest.ambiguous === undefined) return read;
     if (THAI_SCRIPT.test(release[0])) return { ...read, ambiguous: undefined };
     return { ...read, reading: { invalid: rest.ambiguous } };
@@ -118,12 +153,12 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   let time: TimeMatch | undefined;
   const after = TIME_AFTER.exec(text.slice(end));
   if (after) {
-    time = readTime(after);
+    time = readTime(after, timeZone);
     end += after[0].length;
   } else {
     const before = TIME_BEFORE.exec(text.slice(0, start));
     if (before) {
-      time = readTime(before);
+      time = readTime(before, timeZone);
       start = before.index;
     }
   }
@@ -158,6 +193,7 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   else if (time?.offsetMinutes !== undefined && Number.isNaN(time.offsetMinutes))
     reading = { invalid: `"${time.zone}" is not a UTC offset` };
   else reading = buildDate({ ...parts, offsetMinutes: time?.offsetMinutes }, clock);
+  const season = time?.zone !== undefined && 'date' in reading ? outOfSeason(time.zone, parts, reading.date, timeZone) : undefined;
   const { monthFirst } = found.parts;
   // A line in Thai is a Thai desk's, and Thai desks write the day first.
   const ambiguous =
@@ -172,6 +208,7 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
     update: labelled?.index === 0 || undefined,
     ...(ambiguous ? { ambiguous } : {}),
     ...(cityClock ? { cityClock } : {}),
+    ...(season && time?.zone !== undefined ? { season: { zone: time.zone, ...season } } : {}),
   };
 }
 
@@ -314,7 +351,8 @@ const TIME_BEFORE = new RegExp(
   'iu',
 );
 
-function readTime(m: RegExpExecArray): TimeMatch {
+/** `siteZone`: the site's time zone, which says whose IST is meant (calendar.ts zoneOffsetMinutes). */
+function readTime(m: RegExpExecArray, siteZone?: string): TimeMatch {
   let hour = Number(m[1]);
   const minute = Number(m[2] ?? '0');
   const second = Number(m[3] ?? '0');
@@ -326,7 +364,7 @@ function readTime(m: RegExpExecArray): TimeMatch {
   }
   const iana = zone === undefined ? undefined : GENERIC_ZONES[zone.toUpperCase()];
   if (iana !== undefined) return { hour, minute, second, zone, iana };
-  return { hour, minute, second, zone, offsetMinutes: zone === undefined ? undefined : zoneOffsetMinutes(zone) };
+  return { hour, minute, second, zone, offsetMinutes: zone === undefined ? undefined : zoneOffsetMinutes(zone, siteZone) };
 }
 
 /** Words that may stand around a date without being a place or a credit. */

@@ -127,6 +127,8 @@ export interface EmbargoRelease {
   text: string;
   /** Every line read as an embargo line (a label wrapped onto the next line counts both): they leave the text. */
   lines: number[];
+  /** What the desk is told of how the latest was read (a zone out of its season: dateline.ts laterOfSeasons). */
+  note?: string;
 }
 
 /**
@@ -167,7 +169,13 @@ export function embargoRelease(
       // A quotation stays (`"Embargoed until …", the announcement read`): the story quotes one, and is held by it all the same.
       if (!QUOTED.test(text)) taken.push(n, ...(found.joined ? [n + 1] : []));
       if (latest === undefined || found.reading.date.getTime() > latest.date.getTime())
-        latest = { date: found.reading.date, line: n, text: text.trim(), lines: taken };
+        latest = {
+          date: found.reading.date,
+          line: n,
+          text: text.trim(),
+          lines: taken,
+          ...(found.season?.note ? { note: found.season.note } : {}),
+        };
       continue;
     }
     // A notice that does not read stops the story: its label, then a time tried right after it, and

@@ -166,8 +166,10 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
     language,
     notes: [],
   };
-  if (byLine) reading.dateline = { line: inText.line, text: inText.text, date: inText.date.toISOString(), release: true };
-  else if (date)
+  if (byLine) {
+    reading.dateline = { line: inText.line, text: inText.text, date: inText.date.toISOString(), release: true };
+    if (inText.note !== undefined) reading.notes.push({ line: inText.line, note: inText.note });
+  } else if (date)
     reading.dateline = {
       line: lineOf(dateKey),
       text: shortValue(meta[dateKey]),

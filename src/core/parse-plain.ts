@@ -1,6 +1,6 @@
 // The newsroom plain-text format: title line, credit and dateline lines by evidence, paragraphs, boilerplate cut.
 import { type CreditNames, creditNamesFor, readCredit } from './credit.js';
-import { type Dateline, readDateline, readTimeLine } from './dateline.js';
+import { type Dateline, readDateline, readTimeLine, seasonNote } from './dateline.js';
 import { embargoRelease } from './embargo-lines.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
@@ -79,8 +79,6 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
   // Embargo lines read anywhere leave the text, as the head's do (new-user trial: `-ENDS-` gone, the notice stayed, after the release).
   const released = head.releaseFromText(body, cutAt < 0 ? [] : toLines(all.slice(cutAt)).map((line) => ({ ...line, n: line.n + cutAt })));
   const paragraphs = toParagraphs(released.size === 0 ? body : body.filter((line) => !released.has(line.n)));
-  // Read after all: no "looks like a dateline that did not read" for them.
-  if (released.size > 0) reading.notes = reading.notes.filter((note) => note.line === undefined || !released.has(note.line));
   let dropped = 0;
   const html = paragraphs.map((p) => {
     const bounded = limitMarks(p.text);
@@ -213,8 +211,14 @@ class HeadReader {
     const inText = embargoRelease(body, this.options.timeZone, this.file);
     const below = cut.length === 0 ? undefined : embargoRelease(cut, this.options.timeZone, this.file, true);
     const release = below && (!inText || below.date.getTime() > inText.date.getTime()) ? below : inText;
-    if (release !== undefined && (this.date === undefined || release.date.getTime() > this.date.getTime())) this.note(release);
-    return new Set(inText?.lines);
+    const read = new Set(inText?.lines);
+    // Read after all: no "looks like a dateline that did not read" for them.
+    if (read.size > 0) this.reading.notes = this.reading.notes.filter((note) => note.line === undefined || !read.has(note.line));
+    if (release !== undefined && (this.date === undefined || release.date.getTime() > this.date.getTime())) {
+      this.note(release);
+      if (release.note !== undefined) this.reading.notes.push({ line: release.line, note: release.note });
+    }
+    return read;
   }
 
   /**
@@ -269,6 +273,8 @@ class HeadReader {
     }
     this.date = found.reading.date;
     entry.date = this.date.toISOString();
+    const season = seasonNote(found);
+    if (season !== undefined) this.reading.notes.push({ line: line.n, note: season });
     if (found.ambiguous) {
       this.reading.notes.push({ line: line.n, note: `${found.ambiguous}: read day first; write the month in words if the other is meant` });
     }

@@ -14,9 +14,10 @@ import { FutureStories } from '../core/release.js';
  * 10: an embargo whose numeric date reads both ways (`05/01/2027`) is BAD_DATE; embargo lines are
  * read anywhere in the text (more labels, a heading before them, wrapped, in Markdown markup) and
  * leave it; one above the headline is no headline; front matter's latest release time wins.
- * 11: a Markdown heading that is an embargo line is the release time, not the title.
+ * 11: a Markdown heading that is an embargo line is the release time, not the title. 12: a release
+ * time whose zone is out of its season (`EDT` in December) is the later reading; IST follows the site's zone.
  */
-export const ENTRY_FORMAT = 11;
+export const ENTRY_FORMAT = 12;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are

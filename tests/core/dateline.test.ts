@@ -163,6 +163,46 @@ describe('embargo lines', () => {
     }
   });
 
+  it('holds an embargo whose zone is out of its season to the later reading, and reads IST as the site says (trials: hours early)', () => {
+    const release = (line: string, zone: string) => {
+      const found = readDateline(line, zone, () => false);
+      return found && 'date' in found.reading ? found.reading.date.toISOString() : found;
+    };
+    // New York is on EST in December: 10:00 there is 15:00 UTC, not EDT's 14:00.
+    expect(release('Embargoed until 10:00 EDT, 10 December 2026', 'Asia/Bangkok')).toBe('2026-12-10T15:00:00.000Z');
+    // EST in July: New York's 10:00 is 14:00 UTC, EST as written 15:00: the later.
+    expect(release('Embargoed until 10:00 EST, 10 July 2026', 'Asia/Bangkok')).toBe('2026-07-10T15:00:00.000Z');
+    // London is on GMT in January: BST's 00:01 would be 23:01 the day before.
+    expect(release('Embargoed until 00:01 BST, 10 January 2027', 'Asia/Bangkok')).toBe('2027-01-10T00:01:00.000Z');
+    // In season, as written.
+    expect(release('Embargoed until 10:00 EDT, 10 July 2026', 'Asia/Bangkok')).toBe('2026-07-10T14:00:00.000Z');
+    expect(release('Embargoed until 10:00 CET, 10 December 2026', 'Asia/Bangkok')).toBe('2026-12-10T09:00:00.000Z');
+    // IST: India's, unless the site is Irish (GMT in December, +01:00 in July) or Israeli.
+    expect(release('Embargoed until 10:00 IST, 10 December 2026', 'Asia/Bangkok')).toBe('2026-12-10T04:30:00.000Z');
+    expect(release('Embargoed until 10:00 IST, 10 December 2026', 'Europe/Dublin')).toBe('2026-12-10T10:00:00.000Z');
+    expect(release('Embargoed until 10:00 IST, 10 July 2026', 'Europe/Dublin')).toBe('2026-07-10T09:00:00.000Z');
+    expect(release('Embargoed until 10:00 IST, 10 December 2026', 'Asia/Jerusalem')).toBe('2026-12-10T08:00:00.000Z');
+    // A dateline is read as written, with a note; the embargo line's note says which reading it took.
+    const options = { timeZone: 'Asia/Bangkok', boilerplateMarkers: [] as string[], maxTitleLength: 300 };
+    const dated = parsePlain('Storm hits\n\nNEW YORK, July 10, 2026 10:00 EST\n\nBody.\n', 'a.txt', options);
+    expect(dated.date?.toISOString()).toBe('2026-07-10T15:00:00.000Z');
+    expect(dated.reading?.notes.map((n) => n.note)).toEqual([
+      expect.stringMatching(/^EST is not New York's clock on that date \(New York is at -04:00 then\): read as written/),
+    ]);
+    const held = parsePlain('Storm hits\n\nBy Jane Doe\n\nBody.\n\nEmbargoed until 10:00 EDT, 10 December 2026\n', 'a.txt', options);
+    expect(held.date?.toISOString()).toBe('2026-12-10T15:00:00.000Z');
+    expect(held.reading?.notes.map((n) => [n.line, n.note])).toEqual([
+      [7, expect.stringMatching(/^EDT is not New York's clock .* read as the later/)],
+    ]);
+    // Front matter and a Markdown line alike.
+    const md = (body: string) => parseMarkdown(body, 'a.md', { ...options, pageUrl: 'https://news.example/a' });
+    expect(md('---\ntitle: Storm\nembargo: 10 December 2026 10:00 EDT\n---\n\nBody.\n').date?.toISOString()).toBe(
+      '2026-12-10T15:00:00.000Z',
+    );
+    const line = md('# Storm\n\n**Embargoed until 10:00 EDT, 10 December 2026**\n\nBody.\n');
+    expect([line.date?.toISOString(), line.reading?.notes.length]).toEqual(['2026-12-10T15:00:00.000Z', 1]);
+  });
+
   it('refuses an embargo whose numeric date reads both ways, in a line or in front matter; a dateline so written is read day first with a note', () => {
     const options = {
       timeZone: 'Asia/Bangkok',
