@@ -141,6 +141,16 @@ const CITY_ZONES: Readonly<Record<string, string>> = {
   กรุงเทพ: 'Asia/Bangkok',
   กรุงเทพฯ: 'Asia/Bangkok',
   thailand: 'Asia/Bangkok',
+  ประเทศไทย: 'Asia/Bangkok',
+  uk: 'Europe/London',
+  'u.k.': 'Europe/London',
+  britain: 'Europe/London',
+  'united kingdom': 'Europe/London',
+  'us eastern': 'America/New_York',
+  'u.s. eastern': 'America/New_York',
+  eastern: 'America/New_York',
+  'us pacific': 'America/Los_Angeles',
+  pacific: 'America/Los_Angeles',
   'new york': 'America/New_York',
   washington: 'America/New_York',
   'washington dc': 'America/New_York',
@@ -173,16 +183,27 @@ const CITY_ZONES: Readonly<Record<string, string>> = {
   sydney: 'Australia/Sydney',
 };
 
-/** The IANA zone of a city named as a clock (`New York`, `London time`), or undefined. */
+/** The IANA zone of a city or country named as a clock (`New York`, `London time`, `(UK time)`, `ตามเวลาประเทศไทย`), or undefined. */
 export function cityZone(text: string): string | undefined {
   return CITY_ZONES[
     text
       .toLowerCase()
+      .replace(/^\(\s*|\s*\)$/gu, '')
+      .replace(/^(?:ตาม)?เวลา\s*/u, '')
       .replace(/\s+time$/u, '')
       .replace(/\s+/gu, ' ')
       .trim()
   ];
 }
+
+/**
+ * A clock named between a time and its date (`10 a.m. Bangkok time, Dec. 10`, `00:01 (UK TIME) 10
+ * December`, `10.00 น. (ตามเวลาประเทศไทย) วันที่ 10`), as a pattern: only the names cityZone knows.
+ */
+export const CLOCK_NAME = String.raw`\s*\(?\s*(?:ตาม)?(?:เวลา)?\s*(${Object.keys(CITY_ZONES)
+  .sort((a, b) => b.length - a.length)
+  .map((name) => name.replace(/[.]/g, '\\.').replace(/ /g, '\\s+'))
+  .join('|')})(?:\s+time)?\s*\)?`;
 
 /**
  * The region whose winter or summer time an abbreviation names. Desks write one out of its season

@@ -6,6 +6,7 @@ import {
   ZONE_ABBREVIATIONS,
   buildDate,
   christianYear,
+  CLOCK_NAME,
   cityZone,
   outOfSeason,
   zoneOffsetMinutes,
@@ -103,8 +104,9 @@ export function parseDate(input: string, timeZone: string): Date | undefined {
 export function readDateline(input: string, timeZone: string, isCredit: (text: string) => boolean): Dateline | undefined {
   // Every date shape has digits: a title or a credit line is told apart without normalizing it.
   if (!HAS_DIGIT.test(input)) return undefined;
-  const full = normalize(input);
-  if (full === '' || full.length > 160) return undefined;
+  const normal = normalize(input);
+  if (normal === '' || normal.length > 160) return undefined;
+  const full = clockForms(normal);
   // An embargo line (`Embargoed until …`, `ห้ามเผยแพร่ก่อน …`) is the time the story may go out:
   // read without its label and marked (attack trial: each of these went out at once, unread).
   const release = RELEASE_LABEL.exec(full);
@@ -151,6 +153,7 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   let start = found.start;
   let end = found.end;
   let time: TimeMatch | undefined;
+  let clockBefore: string | undefined;
   const after = TIME_AFTER.exec(text.slice(end));
   if (after) {
     time = readTime(after, timeZone);
@@ -160,13 +163,16 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
     if (before) {
       time = readTime(before, timeZone);
       start = before.index;
+      // A clock named between the time and the date (`10 a.m. Bangkok time, Dec. 10`): a time
+      // with a zone of its own is read in that zone, as a city after the date is.
+      if (before[6] !== undefined && time.offsetMinutes === undefined && time.iana === undefined) clockBefore = cityZone(before[6]);
     }
   }
   const prefix = strip(text.slice(0, start));
   const suffix = strip(text.slice(end));
   let place: string | undefined;
   let credit: string | undefined;
-  let clock = time?.iana ?? timeZone;
+  let clock = time?.iana ?? clockBefore ?? timeZone;
   let cityClock = false;
   if (prefix !== '') {
     if (isCredit(prefix)) credit = prefix;
@@ -181,7 +187,13 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
     if (credit === undefined && isCredit(suffix)) credit = suffix;
     // `December 20, 2026 09:00 (New York)`: the city whose clock it is, written after. Only a city
     // whose zone is known: another would be read on the site's clock (attack trial: hours early).
-    else if (place === undefined && credit === undefined && time?.offsetMinutes === undefined && cityZone(suffix) !== undefined) {
+    else if (
+      place === undefined &&
+      credit === undefined &&
+      time?.offsetMinutes === undefined &&
+      clockBefore === undefined &&
+      cityZone(suffix) !== undefined
+    ) {
       place = suffix;
       clock = cityZone(suffix) as string;
       cityClock = true;
@@ -247,6 +259,23 @@ function normalize(input: string): string {
       .replace(/([ก-ฮ])\. (?=[ก-ฮ]\.?)/gu, '$1.')
   );
 }
+
+/**
+ * Wire hours (`0001 HRS GMT`) as a clock reads them, and the same time on another clock given for
+ * convenience (`16:00 London time (11:00 US Eastern Time)`) left out: the first is read. Only on
+ * the short lines that may be datelines.
+ */
+function clockForms(text: string): string {
+  let out = text;
+  if (HOURS_WORD.test(out)) out = out.replace(WIRE_HOURS, '$1:$2 hrs');
+  if (out.includes('(')) out = out.replace(ALSO_AT, '$1');
+  return out;
+}
+
+const HOURS_WORD = /h(?:rs?|ours)\b/i;
+
+const WIRE_HOURS = /(?<![\d:.])([01]\d|2[0-3])([0-5]\d)\s*(?:hrs?|hours)\b\.?/giu;
+const ALSO_AT = /(\d{1,2}[:.]\d{2}[^()\d]{0,40}?)\s*\(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[\p{L} .]{1,40}\)/giu;
 
 interface Found {
   start: number;
@@ -347,7 +376,7 @@ const CLOCK = String.raw`(\d{1,2})(?:[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?(?!\d)
 const TIME_AFTER = new RegExp(String.raw`^(?:T|\s*[,|/–—-]?\s*(?:เวลา|at|@)?\s*)${CLOCK}`, 'iu');
 /** A time right before the date (time-first datelines: `08.00 น. 23 พ.ย. 2569`). */
 const TIME_BEFORE = new RegExp(
-  String.raw`(?:^|\s)(?:เวลา\s*)?${CLOCK}\s*[,|/–—-]?\s*(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:(?:วัน)?ที่\s*)?$`,
+  String.raw`(?:^|\s)(?:เวลา\s*)?${CLOCK}(?:${CLOCK_NAME})?\s*[,|/–—-]?\s*(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?(?:ของ\s*)?(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)?\s*)?(?:ที่\s*)?$`,
   'iu',
 );
 

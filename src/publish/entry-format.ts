@@ -16,8 +16,9 @@ import { FutureStories } from '../core/release.js';
  * leave it; one above the headline is no headline; front matter's latest release time wins.
  * 11: a Markdown heading that is an embargo line is the release time, not the title. 12: a release
  * time whose zone is out of its season (`EDT` in December) is the later reading; IST follows the site's zone.
+ * 13: wire hours (`0001 HRS`), a clock named between time and date (`(UK TIME)`, `Bangkok time`), a Thai weekday there.
  */
-export const ENTRY_FORMAT = 12;
+export const ENTRY_FORMAT = 13;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are

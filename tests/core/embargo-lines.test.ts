@@ -257,8 +257,11 @@ describe('embargo lines', () => {
   });
 
   it('refuses an unreadable notice at the foot by its first sentence, and does not make words after a release time its author', () => {
-    const foot = `Acme unveils chip\n\n${paragraphs(14)}\n\n-ENDS-\n\nNotes to editors\nEMBARGOED UNTIL 00:01 HRS (UK TIME) ON WEDNESDAY 9 DECEMBER 2026. This press release must not be published before then.\n`;
-    expect(() => parsePlain(foot, 'a.txt', options)).toThrow(/the embargo line/);
+    const foot = (time: string) =>
+      `Acme unveils chip\n\n${paragraphs(14)}\n\n-ENDS-\n\nNotes to editors\nEMBARGOED UNTIL ${time} (UK TIME) ON WEDNESDAY 9 DECEMBER 2026. This press release must not be published before then.\n`;
+    expect(() => parsePlain(foot('MIDNIGHT'), 'a.txt', options)).toThrow(/the embargo line/);
+    // Wire hours and a clock named before the date read (they were refused): London is on GMT in December.
+    expect(parsePlain(foot('00:01 HRS'), 'a.txt', options).date?.toISOString()).toBe('2026-12-09T00:01:00.000Z');
     const thai = parsePlain('ข่าวเปิดตัว\n\nห้ามเผยแพร่ก่อนวันที่ 9 ธันวาคม 2569 เวลา 10.00 น. ทั้งสื่อสิ่งพิมพ์และออนไลน์\n\nเนื้อข่าว\n', 'a.txt', options);
     expect([thai.date?.toISOString(), thai.author]).toEqual(['2026-12-09T03:00:00.000Z', undefined]);
   });
@@ -328,5 +331,30 @@ describe('embargo lines', () => {
     expect(parseMarkdown('# Embargo on Cuba ends after 60 years\n\nBody.\n', 'a.md', options).title).toBe(
       'Embargo on Cuba ends after 60 years',
     );
+  });
+
+  // Final trial of the last round: each was refused, and a wire desk meets them weekly.
+  it.each([
+    ['EMBARGOED UNTIL 0001 HRS GMT, 10 December 2026', '2026-12-10T00:01:00.000Z'],
+    ['Embargoed until 10 December 2026 1000 HRS ICT', '2026-12-10T03:00:00.000Z'],
+    ['Embargoed until 00:01 (UK TIME) 10 December 2026', '2026-12-10T00:01:00.000Z'],
+    ['Embargoed until 10 December 2026 00:01 (UK time)', '2026-12-10T00:01:00.000Z'],
+    ['Embargoed until 16:00 London time (11:00 US Eastern Time), 10 July 2026', '2026-07-10T15:00:00.000Z'],
+    ['Embargoed until 10 a.m. Bangkok time, Dec. 10, 2026', '2026-12-10T03:00:00.000Z'],
+    ['Embargoed until 9am Eastern, Dec. 10, 2026', '2026-12-10T14:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อนเวลา 10.00 น. ของวันที่ 10 ธ.ค. 2569', '2026-12-10T03:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อน 10.00 น. วันพฤหัสบดีที่ 10 ธันวาคม 2569', '2026-12-10T03:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อน 10.00 น. (ตามเวลาประเทศไทย) วันที่ 10 ธ.ค. 2569', '2026-12-10T03:00:00.000Z'],
+  ])('reads wire hours, a clock named before the date and a Thai weekday: %s', (line, date) => {
+    const story = parsePlain(`Report on ocean plastics\n\nBy Jane Doe\n\n${line}\n\nBody.\n`, 'a.txt', options);
+    expect(story.date?.toISOString()).toBe(date);
+    expect(story.contentHtml).toBe('<p>Body.</p>');
+  });
+
+  it('refuses a clock it does not know between the time and the date, and reads no wire hours in prose', () => {
+    expect(() => parsePlain('Report\n\nEmbargoed until 10 a.m. Perth time, Dec. 10, 2026\n\nBody.\n', 'a.txt', options)).toThrow(
+      /the embargo line/,
+    );
+    expect(parsePlain('Report\n\nThe crew logged 1200 hours before 10 December 2026.\n', 'a.txt', options).date).toBeUndefined();
   });
 });
