@@ -79,14 +79,16 @@ export function laterOfSeasons(line: Dateline): { reading: DateReading; note?: s
  * `วันพุธที่ 25 พฤศจิกายน พ.ศ. 2569 เวลา 14.30 น.`), Thai or Arabic digits, a time before or after
  * the date. A time without an offset is read in `timeZone` (IANA name, e.g. `Asia/Bangkok`).
  * A date of the right shape that cannot be (31 ก.พ., year 1800, `+25:00`) is `{ invalid }`, and
- * so is a `release` time whose numeric date reads both ways (`05/01/2027`).
+ * so is a `release` time whose numeric date reads both ways (`05/01/2027`); another is read day
+ * first, and `ambiguous` says both readings.
  */
-export function readDate(input: string, timeZone: string, release = false): DateReading | undefined {
+export function readDate(input: string, timeZone: string, release = false): (DateReading & { ambiguous?: string }) | undefined {
   const line = readDateline(input, timeZone, () => false);
   if (!line || line.place !== undefined || line.credit !== undefined || line.updated !== undefined) return undefined;
   // A release time (front matter's `embargo:`) must not be read one way of two.
   if (release && line.ambiguous) return { invalid: line.ambiguous };
-  return release ? laterOfSeasons(line).reading : line.reading;
+  if (release) return laterOfSeasons(line).reading;
+  return line.ambiguous !== undefined && 'date' in line.reading ? { ...line.reading, ambiguous: line.ambiguous } : line.reading;
 }
 
 /** `readDate` for callers that only want a valid instant. */
@@ -182,6 +184,9 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
       if (loose !== '' && isPlace(loose)) place = loose;
       else if (loose !== '') return undefined;
     }
+    // `Jazz Night: 20 December 2026` is a label and its date, not a dateline: an event preview was
+    // held until its event (a trial). A place before a colon is a wire's (`BANGKOK:`), one known, or Thai.
+    if (place !== undefined && /[:：]\s*$/u.test(text.slice(0, start)) && !placeBeforeColon(place)) return undefined;
   }
   if (suffix !== '') {
     if (credit === undefined && isCredit(suffix)) credit = suffix;
@@ -462,6 +467,10 @@ const ENDS_AS_PROSE = /(?:วันที่|ที่|เมื่อ|ตั้
  * forms), or at most four capitalised Latin words (`BANGKOK`, `Chiang Rai, Thailand`). No
  * digits, not a prose opener. An unknown Thai word is not a place: `เลื่อนเป็น 1 ธ.ค. 2569` is prose.
  */
+function placeBeforeColon(place: string): boolean {
+  return place === place.toUpperCase() || /[ก-๙]/u.test(place) || cityZone(place) !== undefined;
+}
+
 export function isPlace(text: string): boolean {
   if (text.length > 40 || NOT_A_PLACE.test(text) || ENDS_AS_PROSE.test(text)) return false;
   if (/[ก-๙]/u.test(text)) return isKnownPlace(text);

@@ -130,7 +130,9 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   }
   const given = (key: string) => meta[key] !== undefined && meta[key] !== null && meta[key] !== '';
   const writtenKey = given('date') ? 'date' : 'published';
-  const written = frontMatterDate(meta, writtenKey, file, options.timeZone, lineOf(writtenKey), source);
+  const dateNotes: { line: number; note: string }[] = [];
+  const twoWays = (line: number, note: string) => dateNotes.push({ line, note });
+  const written = frontMatterDate(meta, writtenKey, file, options.timeZone, lineOf(writtenKey), source, false, twoWays);
   // A release time (Hugo's `publishDate`, an embargo) holds the story until then: the later of the two wins.
   // Any case: `PublishDate:` and `Embargo:` went out at once (attack trial); every one given, the
   // latest wins (`publishDate:` then `embargo:` went out at the first).
@@ -156,6 +158,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   const tags = [...readList(meta, 'tags', file, warn), ...readList(meta, 'categories', file, warn)];
   checkCategoryCount(tags.length, file, lineOf(meta.tags !== undefined ? 'tags' : 'categories'));
   const language = lang ?? detectLanguage(`${title} ${text_}`);
+  const updated = frontMatterDate(meta, updatedKey, file, options.timeZone, lineOf(updatedKey), source, false, twoWays);
   const reading: StoryReading = {
     format: 'Markdown',
     title: { line: titleLine, text: title },
@@ -164,7 +167,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
     paragraphs: [],
     fields: Object.keys(meta).map((name) => ({ line: lineOf(name), name, value: shortValue(meta[name]) })),
     language,
-    notes: [],
+    notes: dateNotes,
   };
   if (byLine) {
     reading.dateline = { line: inText.line, text: inText.text, date: inText.date.toISOString(), release: true };
@@ -183,7 +186,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
     contentHtml,
     summary: summary !== undefined ? excerpt(cleanLabel(summary, 'summary', warn), 300) : undefined,
     date,
-    updated: frontMatterDate(meta, updatedKey, file, options.timeZone, lineOf(updatedKey), source),
+    updated,
     tags,
     image: image === undefined ? undefined : safeUrl(image, options.pageUrl),
     slug,
@@ -333,6 +336,8 @@ function frontMatterDate(
   line: number,
   source = '',
   release = false,
+  /** Told of a numeric date read day first that reads both ways (`05/01/2027`). */
+  note?: (line: number, text: string) => void,
 ): Date | undefined {
   const value = meta[key];
   if (value === undefined || value === null || value === '') return undefined;
@@ -359,6 +364,8 @@ function frontMatterDate(
         : `is not a real date: ${parsed.invalid}`,
     );
   }
+  if (parsed.ambiguous !== undefined)
+    note?.(line, `${key}: ${parsed.ambiguous}: read day first; write the month in words, or 2027-01-05, if the other is meant`);
   return parsed.date;
 }
 

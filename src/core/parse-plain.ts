@@ -139,10 +139,17 @@ class HeadReader {
     this.names = creditNamesFor(options.credits);
   }
 
+  /** A label and a date that reads (`Jazz Night: 20 December 2026`): an event's, no misspelt dateline. */
+  private labelledDate(text: string): boolean {
+    const m = /^[^:：]{1,40}[:：]\s*(\S.*)$/u.exec(text.trim());
+    const date = m ? readDateline(m[1] as string, this.options.timeZone, () => false) : undefined;
+    return date !== undefined && 'date' in date.reading;
+  }
+
   /** True when the line is a dateline or a credit, taken out of the body. */
   take(line: Line): boolean {
     if (this.tryDateline(line) || this.tryTime(line)) return true;
-    if (this.dateSource === undefined && looksLikeDateline(line.text)) {
+    if (this.dateSource === undefined && looksLikeDateline(line.text) && !this.labelledDate(line.text)) {
       // New-user trial: `PHUKET, Dcember 6, 2026 09:00` went out dated when first seen, with no word on the desk.
       this.reading.notes.push({
         line: line.n,

@@ -203,6 +203,27 @@ describe('embargo lines', () => {
     expect([line.date?.toISOString(), line.reading?.notes.length]).toEqual(['2026-12-10T15:00:00.000Z', 1]);
   });
 
+  it('takes a label and its date in the head for news, not a dateline, and says when a front-matter date reads two ways (trials: an event preview held)', () => {
+    const options = { timeZone: 'Asia/Bangkok', boilerplateMarkers: [] as string[], maxTitleLength: 300 };
+    const jazz = parsePlain('Jazz festival returns\n\nJazz Night: 20 December 2026\n\nTen bands this year.\n', 'a.txt', options);
+    expect([jazz.date, jazz.reading?.notes, jazz.contentHtml]).toEqual([
+      undefined,
+      [],
+      '<p>Jazz Night: 20 December 2026</p>\n<p>Ten bands this year.</p>',
+    ]);
+    // A wire's place before a colon, or one known, is a dateline still.
+    for (const line of ['BANGKOK: 20 November 2026', 'Bangkok: 20 November 2026', 'เชียงใหม่: 20 พ.ย. 2569'])
+      expect(parsePlain(`Storm\n\n${line}\n\nBody.\n`, 'a.txt', options).reading?.dateline?.place, line).toBeDefined();
+    const md = parseMarkdown('---\ntitle: Note\ndate: 05/01/2026\n---\n\nBody.\n', 'a.md', {
+      ...options,
+      pageUrl: 'https://news.example/a',
+    });
+    expect(md.date?.toISOString()).toBe('2026-01-04T17:00:00.000Z');
+    expect(md.reading?.notes).toEqual([
+      { line: 3, note: expect.stringMatching(/^date: 05\/01\/2026 may be 5 January 2026 \(day first\) or 1 May 2026/) },
+    ]);
+  });
+
   it('refuses an embargo whose numeric date reads both ways, in a line or in front matter; a dateline so written is read day first with a note', () => {
     const options = {
       timeZone: 'Asia/Bangkok',
