@@ -103,7 +103,7 @@ export function parseDate(input: string, timeZone: string): Date | undefined {
  * either side. Undefined when the line is anything else (prose that mentions a date included).
  * A second, labelled date (`ปรับปรุง: ...`, `Updated ...`) is the update date.
  */
-export function readDateline(input: string, timeZone: string, isCredit: (text: string) => boolean): Dateline | undefined {
+export function readDateline(input: string, timeZone: string, isCredit: (text: string) => boolean, dayFirst = false): Dateline | undefined {
   // Every date shape has digits: a title or a credit line is told apart without normalizing it.
   if (!HAS_DIGIT.test(input)) return undefined;
   const normal = normalize(input);
@@ -129,13 +129,13 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
     if (rest.place !== undefined && rest.credit === undefined && !rest.cityClock)
       return { ...rest, release: true, reading: { invalid: `"${rest.place}" is not a time that can be read` } };
     // An embargo read a day-first way where a US desk meant month first goes out months early
-    // (attack trial); a Thai label is a Thai desk's, whose dates are day first.
+    // (attack trial); a Thai label, or a Thai story (`dayFirst`), is a Thai desk's, whose dates are day first.
     // Words after a release time are for the desks (`ทั้งสื่อสิ่งพิมพ์และออนไลน์`), no credit: one was made the author (attack trial).
     const later = laterOfSeasons(rest);
     const season = rest.season && later.note ? { season: { ...rest.season, note: later.note } } : {};
     const read = { ...rest, release: true as const, credit: undefined, reading: later.reading, ...season };
     if (rest.ambiguous === undefined) return read;
-    if (THAI_SCRIPT.test(release[0])) return { ...read, ambiguous: undefined };
+    if (dayFirst || THAI_SCRIPT.test(release[0])) return { ...read, ambiguous: undefined };
     return { ...read, reading: { invalid: rest.ambiguous } };
   }
   const labelled = UPDATE_LABEL.exec(full);

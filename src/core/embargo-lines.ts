@@ -147,7 +147,14 @@ export function embargoRelease(
   file: string,
   /** Read only, never refused: lines cut off as page boilerplate. */
   cut = false,
+  /**
+   * Whether the story is Thai: then a numeric date is day first under any label (a Thai office's
+   * `EMBARGO: 10/12/2026 10:00` was refused as two-way). Asked only of a line with a label.
+   */
+  thai: () => boolean = () => false,
 ): EmbargoRelease | undefined {
+  let known: boolean | undefined;
+  const clock: Clock = { timeZone, dayFirst: () => (known ??= thai()) };
   let latest: EmbargoRelease | undefined;
   const taken: number[] = [];
   let joined = -1;
@@ -156,11 +163,13 @@ export function embargoRelease(
     if (k === joined) continue;
     const folded = WIDE.test(text) ? foldWidth(text) : text;
     if (!LABEL_WORD.test(folded)) continue;
-    const line = attempt(folded, timeZone);
+    const line = attempt(folded, clock);
     if (!line) continue;
     const next = lines[k + 1];
-    const wrapped = next !== undefined && next.n === n + 1 ? (WIDE.test(next.text) ? foldWidth(next.text) : next.text).trim() : undefined;
-    const found = readRelease(folded, line, wrapped, timeZone);
+    // A label alone (`EMBARGOED UNTIL:`) takes its time from the next line, a blank line between them or not (a trial: refused).
+    const follows = next !== undefined && (next.n === n + 1 || (line.rest === '' && next.n === n + 2));
+    const wrapped = follows ? (WIDE.test(next.text) ? foldWidth(next.text) : next.text).trim() : undefined;
+    const found = readRelease(folded, line, wrapped, clock);
     if (found && 'date' in found.reading) {
       // A date alone, with no time, is an embargo only under a label that states one and no heading:
       // `- Embargo ends: 1 March 2027`, `คำสั่งศาล: ห้ามเผยแพร่จนถึง 31 ธ.ค. 2569` are news (attack trial: held).
@@ -208,6 +217,20 @@ export function embargoRelease(
   return latest;
 }
 
+/** A line that is an embargo label and nothing more (`EMBARGOED UNTIL:`): its time is on a line of its own. */
+export function labelAlone(text: string): boolean {
+  const folded = WIDE.test(text) ? foldWidth(text) : text;
+  if (!LABEL_WORD.test(folded)) return false;
+  const line = attempt(folded, { timeZone: 'UTC', dayFirst: () => false });
+  return line !== undefined && line.rest === '' && line.notice && !line.headed;
+}
+
+/** How a release time is read: in the site's zone, and day first when the story is Thai. */
+interface Clock {
+  timeZone: string;
+  dayFirst: () => boolean;
+}
+
 interface Attempt {
   /** The label as written, without what stood before it. */
   labelled: string;
@@ -224,7 +247,7 @@ interface Attempt {
 }
 
 /** A line that opens with a label, and the time after it read as a dateline. */
-function attempt(line: string, timeZone: string): Attempt | undefined {
+function attempt(line: string, clock: Clock): Attempt | undefined {
   const first = LABEL_FIRST.exec(line);
   const opening = first ?? OPENING.exec(line);
   if (!opening) return undefined;
@@ -236,7 +259,7 @@ function attempt(line: string, timeZone: string): Attempt | undefined {
     .replace(/^[\s|*_`]+/u, '')
     .replace(/[\s*_#=|"'“”‘’«»\])>`-]+$/u, '')
     .trim();
-  const found = rest === '' ? undefined : readDateline(`${label.as} ${rest}`, timeZone, () => false);
+  const found = rest === '' ? undefined : readDateline(`${label.as} ${rest}`, clock.timeZone, () => false, clock.dayFirst());
   // The label as matched (a heading pattern would take `Embargo ends:` itself for a heading), and whether words stood before it.
   const labelled = opening[group + 1] as string;
   const before = first ? '' : opening[0].slice(0, opening[0].toLowerCase().lastIndexOf(labelled.toLowerCase()));
@@ -254,19 +277,19 @@ const REPORTED = /embargo(?:ed)?\s+(?:lifts|ends|expires|is\s+lifted|date|time|a
  * alone on the next line (`… 6 January 2027` / `10:00 GMT`: the time was dropped, and the story
  * went out 17 hours early).
  */
-function readRelease(folded: string, line: Attempt, wrapped: string | undefined, timeZone: string): Attempt['found'] {
+function readRelease(folded: string, line: Attempt, wrapped: string | undefined, clock: Clock): Attempt['found'] {
   const reads = (a: Attempt | undefined) => a?.found !== undefined && 'date' in a.found.reading;
   if (line.found && 'date' in line.found.reading) {
     if (wrapped === undefined || line.found.timed) return line.found;
     // The time alone on the next line, or under a label of its own (`Embargo date: …` / `Embargo time: 00:01 GMT`).
-    const time = attempt(wrapped, timeZone)?.rest ?? wrapped;
-    const timed = attempt(`${folded} ${time}`, timeZone)?.found;
+    const time = attempt(wrapped, clock)?.rest ?? wrapped;
+    const timed = attempt(`${folded} ${time}`, clock)?.found;
     return timed?.timed && 'date' in timed.reading ? { ...timed, joined: true } : line.found;
   }
   const sentence = firstSentence(line.rest);
-  const first = sentence === undefined ? undefined : attempt(line.opening + sentence, timeZone);
+  const first = sentence === undefined ? undefined : attempt(line.opening + sentence, clock);
   if (reads(first)) return first?.found;
-  const joined = wrapped === undefined ? undefined : attempt(`${folded} ${wrapped}`, timeZone);
+  const joined = wrapped === undefined ? undefined : attempt(`${folded} ${wrapped}`, clock);
   if (reads(joined)) return { ...(joined?.found as Dateline), joined: true };
   // A notice's time, then words for the desks (`…, for all media`, `– please respect the embargo`,
   // `ทุกช่องทาง`, `ขอบคุณค่ะ`): the longest opening that reads as a date with its time (attack trial:
@@ -276,7 +299,7 @@ function readRelease(folded: string, line: Attempt, wrapped: string | undefined,
     for (const cut of [...line.rest.matchAll(AFTER_TIME)].map((m) => m.index).reverse()) {
       // Not a zone, or a second time, cut off: `… 09:00 CST` stays refused, not read on the site's clock.
       if (cut === 0 || ZONE_NEXT.test(line.rest.slice(cut))) continue;
-      const opening = attempt(line.opening + line.rest.slice(0, cut), timeZone)?.found;
+      const opening = attempt(line.opening + line.rest.slice(0, cut), clock)?.found;
       if (opening?.timed && 'date' in opening.reading) return opening;
     }
   }

@@ -81,6 +81,8 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
       .filter((l) => l.text.trim() !== ''),
     options.timeZone,
     file,
+    false,
+    () => detectLanguage(body) === 'th',
   );
   if (inText) {
     const read = new Set(inText.lines);

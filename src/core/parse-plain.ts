@@ -1,7 +1,7 @@
 // The newsroom plain-text format: title line, credit and dateline lines by evidence, paragraphs, boilerplate cut.
 import { type CreditNames, creditNamesFor, readCredit } from './credit.js';
 import { type Dateline, readDateline, readTimeLine, seasonNote } from './dateline.js';
-import { embargoRelease } from './embargo-lines.js';
+import { embargoRelease, labelAlone } from './embargo-lines.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
@@ -215,13 +215,30 @@ class HeadReader {
    * latest time; one among the first lines that does not read stops it. Returns the lines read.
    */
   releaseFromText(body: readonly Line[], cut: readonly Line[]): ReadonlySet<number> {
-    const inText = embargoRelease(body, this.options.timeZone, this.file);
-    const below = cut.length === 0 ? undefined : embargoRelease(cut, this.options.timeZone, this.file, true);
+    const thai = () => detectLanguage(body.map((line) => line.text)) === 'th';
+    // A label alone above the dateline (`EMBARGOED UNTIL:`, a blank line, `10:00 GMT, 10 December
+    // 2026`): the dateline is its time (a trial: the label was refused as a notice with no time).
+    const source = this.reading.dateline?.release ? undefined : this.dateSource;
+    const lines =
+      source === undefined
+        ? body
+        : body.map((line) =>
+            line.n < source.line && line.n >= source.line - 2 && labelAlone(line.text)
+              ? { ...line, text: `${line.text} ${source.text}` }
+              : line,
+          );
+    const inText = embargoRelease(lines, this.options.timeZone, this.file, false, thai);
+    const below = cut.length === 0 ? undefined : embargoRelease(cut, this.options.timeZone, this.file, true, thai);
     const release = below && (!inText || below.date.getTime() > inText.date.getTime()) ? below : inText;
     const read = new Set(inText?.lines);
     // Read after all: no "looks like a dateline that did not read" for them.
     if (read.size > 0) this.reading.notes = this.reading.notes.filter((note) => note.line === undefined || !read.has(note.line));
-    if (release !== undefined && (this.date === undefined || release.date.getTime() > this.date.getTime())) {
+    // At the dateline's very time, the release names it (its label read with it, above).
+    const at = release?.date.getTime();
+    if (
+      release !== undefined &&
+      (this.date === undefined || (at as number) > this.date.getTime() || (at === this.date.getTime() && source !== undefined))
+    ) {
       this.note(release);
       if (release.note !== undefined) this.reading.notes.push({ line: release.line, note: release.note });
     }

@@ -17,9 +17,10 @@ import { FutureStories } from '../core/release.js';
  * 11: a Markdown heading that is an embargo line is the release time, not the title. 12: a release
  * time whose zone is out of its season (`EDT` in December) is the later reading; IST follows the site's zone.
  * 13: wire hours (`0001 HRS`), a clock named between time and date (`(UK TIME)`, `Bangkok time`), a Thai weekday there.
- * 14: `Jazz Night: 20 December 2026` is a label and its date, not a dateline at a place.
+ * 14: `Jazz Night: 20 December 2026` is a label and its date, not a dateline at a place. 15: an
+ * embargo label alone takes its time from the line below a blank line; a Thai story's numeric embargo date is day first.
  */
-export const ENTRY_FORMAT = 14;
+export const ENTRY_FORMAT = 15;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are

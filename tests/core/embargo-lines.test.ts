@@ -357,4 +357,23 @@ describe('embargo lines', () => {
     );
     expect(parsePlain('Report\n\nThe crew logged 1200 hours before 10 December 2026.\n', 'a.txt', options).date).toBeUndefined();
   });
+
+  it('reads a label alone with its time a blank line below, and a numeric date day first in a Thai story under an English label (trials: refused)', () => {
+    const head = parsePlain('Report on plastics\n\nEMBARGOED UNTIL:\n\n10:00 GMT, 6 January 2027\n\nBody.\n', 'a.txt', options);
+    expect([head.date?.toISOString(), head.reading?.dateline?.release, head.contentHtml]).toEqual([JAN6, true, '<p>Body.</p>']);
+    const foot = parsePlain(
+      `Report on plastics\n\n${paragraphs(3)}\n\n-ENDS-\n\nEMBARGOED UNTIL:\n\n10:00 GMT, 6 January 2027\n`,
+      'a.txt',
+      options,
+    );
+    expect(foot.date?.toISOString()).toBe(JAN6);
+    const thai = parsePlain('บริษัทเปิดตัวสินค้าใหม่\n\nEMBARGO: 05/01/2027 10:00\n\nบริษัท เอ จำกัด เปิดตัวสินค้าใหม่วันนี้\n', 'a.txt', options);
+    expect(thai.date?.toISOString()).toBe(JAN5_BKK);
+    const md = parseMarkdown('# เปิดตัวสินค้าใหม่\n\n**EMBARGO: 05/01/2027 10:00**\n\nบริษัท เอ จำกัด เปิดตัวสินค้าใหม่วันนี้\n', 'a.md', options);
+    expect(md.date?.toISOString()).toBe(JAN5_BKK);
+    // An English story's stays refused: which is meant is the desk's to say.
+    expect(() => parsePlain('Acme launches widget\n\nEMBARGO: 05/01/2027 10:00\n\nAcme launched a widget.\n', 'a.txt', options)).toThrow(
+      /may be 5 January 2027/,
+    );
+  });
 });
