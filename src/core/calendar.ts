@@ -152,6 +152,30 @@ const CITY_ZONES: Readonly<Record<string, string>> = {
   'us pacific': 'America/Los_Angeles',
   pacific: 'America/Los_Angeles',
   'new york': 'America/New_York',
+  นิวยอร์ก: 'America/New_York',
+  ลอนดอน: 'Europe/London',
+  กรุงลอนดอน: 'Europe/London',
+  ญี่ปุ่น: 'Asia/Tokyo',
+  โตเกียว: 'Asia/Tokyo',
+  กรีนิช: 'UTC',
+  มาตรฐานกรีนิช: 'UTC',
+  toronto: 'America/Toronto',
+  vancouver: 'America/Vancouver',
+  honolulu: 'Pacific/Honolulu',
+  'mexico city': 'America/Mexico_City',
+  johannesburg: 'Africa/Johannesburg',
+  nairobi: 'Africa/Nairobi',
+  cairo: 'Africa/Cairo',
+  madrid: 'Europe/Madrid',
+  rome: 'Europe/Rome',
+  moscow: 'Europe/Moscow',
+  istanbul: 'Europe/Istanbul',
+  'tel aviv': 'Asia/Jerusalem',
+  jerusalem: 'Asia/Jerusalem',
+  dublin: 'Europe/Dublin',
+  taipei: 'Asia/Taipei',
+  melbourne: 'Australia/Melbourne',
+  auckland: 'Pacific/Auckland',
   washington: 'America/New_York',
   'washington dc': 'America/New_York',
   chicago: 'America/Chicago',
@@ -236,7 +260,13 @@ const SEASONAL_ZONES: Readonly<Record<string, string>> = {
  * time zone is Irish or Israeli reads it as its own clock's. An Irish desk's `10:00 IST` was read
  * as India's, and its embargo broken by four and a half hours (a trial).
  */
-const IST_SITES: Readonly<Record<string, number>> = { 'Europe/Dublin': 60, 'Asia/Jerusalem': 120, 'Asia/Tel_Aviv': 120 };
+const IST_SITES: Readonly<Record<string, number>> = {
+  'Europe/Dublin': 60,
+  Eire: 60,
+  'Asia/Jerusalem': 120,
+  'Asia/Tel_Aviv': 120,
+  Israel: 120,
+};
 
 /**
  * Minutes east of UTC for `Z`, `UTC`, `GMT`, `ICT`, `+07:00`, `+0700`, `GMT+7`; undefined when not a

@@ -41,27 +41,23 @@ export interface Dateline {
   cityClock?: true;
   /**
    * The zone written is its region's other season's (`10:00 EDT` on 10 December): the instant the
-   * region's clock shows that time. A release time is the later of the two (laterOfSeasons).
+   * region's clock shows that time. The date read is the later of the two (laterOfSeasons).
    */
   season?: { zone: string; region: string; local: Date; offset: string; note?: string };
 }
 
 /**
- * A release time written with a zone out of its season, read as the later of the zone as written
+ * A date written with a zone out of its season, read as the later of the zone as written
  * and its region's clock that day, and what the desk is told. An embargo is broken early, never
  * kept late, by the reading the desk did not mean: `10:00 EDT` on 10 December went out at 14:00 UTC
  * where New York's 10:00 is 15:00 UTC (a trial).
  */
-/** What the desk is told of a dateline (not a release time) whose zone is out of its season: it is read as written. */
+/** What the desk is told of a date whose zone is out of its season (laterOfSeasons). */
 export function seasonNote(line: Dateline): string | undefined {
-  const { season } = line;
-  if (season === undefined) return undefined;
-  if (season.note !== undefined) return season.note;
-  const where = season.region.split('/').pop()?.replace(/_/g, ' ');
-  return `${season.zone} is not ${where}'s clock on that date (${where} is at ${season.offset} then): read as written; if ${where}'s time is meant, write the UTC offset`;
+  return line.season?.note;
 }
 
-export function laterOfSeasons(line: Dateline): { reading: DateReading; note?: string } {
+function laterOfSeasons(line: Pick<Dateline, 'reading' | 'season'>): { reading: DateReading; note?: string } {
   const { season, reading } = line;
   if (season === undefined || !('date' in reading)) return { reading };
   const later = season.local.getTime() > reading.date.getTime() ? season.local : reading.date;
@@ -87,7 +83,7 @@ export function readDate(input: string, timeZone: string, release = false): (Dat
   if (!line || line.place !== undefined || line.credit !== undefined || line.updated !== undefined) return undefined;
   // A release time (front matter's `embargo:`) must not be read one way of two.
   if (release && line.ambiguous) return { invalid: line.ambiguous };
-  if (release) return laterOfSeasons(line).reading;
+  if (release) return line.reading;
   return line.ambiguous !== undefined && 'date' in line.reading ? { ...line.reading, ambiguous: line.ambiguous } : line.reading;
 }
 
@@ -131,9 +127,7 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
     // An embargo read a day-first way where a US desk meant month first goes out months early
     // (attack trial); a Thai label, or a Thai story (`dayFirst`), is a Thai desk's, whose dates are day first.
     // Words after a release time are for the desks (`ทั้งสื่อสิ่งพิมพ์และออนไลน์`), no credit: one was made the author (attack trial).
-    const later = laterOfSeasons(rest);
-    const season = rest.season && later.note ? { season: { ...rest.season, note: later.note } } : {};
-    const read = { ...rest, release: true as const, credit: undefined, reading: later.reading, ...season };
+    const read = { ...rest, release: true as const, credit: undefined };
     if (rest.ambiguous === undefined) return read;
     if (dayFirst || THAI_SCRIPT.test(release[0])) return { ...read, ambiguous: undefined };
     return { ...read, reading: { invalid: rest.ambiguous } };
@@ -210,7 +204,14 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
   else if (time?.offsetMinutes !== undefined && Number.isNaN(time.offsetMinutes))
     reading = { invalid: `"${time.zone}" is not a UTC offset` };
   else reading = buildDate({ ...parts, offsetMinutes: time?.offsetMinutes }, clock);
-  const season = time?.zone !== undefined && 'date' in reading ? outOfSeason(time.zone, parts, reading.date, timeZone) : undefined;
+  const out = time?.zone !== undefined && 'date' in reading ? outOfSeason(time.zone, parts, reading.date, timeZone) : undefined;
+  const season = out && time?.zone !== undefined ? { zone: time.zone, ...out } : undefined;
+  if (season) {
+    // A dateline ahead is a hold too: the later reading, as for a release time (attack trial: an hour early).
+    const later = laterOfSeasons({ reading, season });
+    reading = later.reading;
+    if (later.note !== undefined) Object.assign(season, { note: later.note });
+  }
   const { monthFirst } = found.parts;
   // A line in Thai is a Thai desk's, and Thai desks write the day first.
   const ambiguous =
@@ -225,7 +226,7 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
     update: labelled?.index === 0 || undefined,
     ...(ambiguous ? { ambiguous } : {}),
     ...(cityClock ? { cityClock } : {}),
-    ...(season && time?.zone !== undefined ? { season: { zone: time.zone, ...season } } : {}),
+    ...(season ? { season } : {}),
   };
 }
 
@@ -273,14 +274,26 @@ function normalize(input: string): string {
 function clockForms(text: string): string {
   let out = text;
   if (HOURS_WORD.test(out)) out = out.replace(WIRE_HOURS, '$1:$2 hrs');
-  if (out.includes('(')) out = out.replace(ALSO_AT, '$1');
+  // The first time, unless only the second names its clock (`11:00 (16:00 GMT)`: read on the site's
+  // clock, it went out twelve hours early; attack trial).
+  // A zone and its offset in brackets (`10:00 ICT (GMT+7)`, `09:00 CST (GMT+8)`): the offset, which is exact.
+  if (out.includes('(')) out = out.replace(ZONE_AND_OFFSET, '$1');
+  if (out.includes('('))
+    out = out.replace(ALSO_AT, (_all, first: string, second: string) => (!named(first) && named(second) ? second : first));
   return out;
 }
 
 const HOURS_WORD = /h(?:rs?|ours)\b/i;
 
 const WIRE_HOURS = /(?<![\d:.])([01]\d|2[0-3])([0-5]\d)\s*(?:hrs?|hours)\b\.?/giu;
-const ALSO_AT = /(\d{1,2}[:.]\d{2}[^()\d]{0,40}?)\s*\(\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[\p{L} .]{1,40}\)/giu;
+const ALSO_AT = /(\d{1,2}[:.]\d{2}[^()\d]{0,40}?)\s*\(\s*(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[\p{L} .+-]{1,40}?\d{0,2})\s*\)/giu;
+
+const ZONE_AND_OFFSET = /(?<=\d\s*)[A-Z]{2,5}\s*\(\s*((?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?)\s*\)/gu;
+
+/** Whether a time as written names a clock: words after it besides am or pm (`GMT`, `London time`). */
+function named(time: string): boolean {
+  return /\p{L}/u.test(time.replace(/^\d{1,2}[:.]\d{2}/u, '').replace(/\b[ap]\.?\s?m\b\.?/iu, ''));
+}
 
 interface Found {
   start: number;

@@ -53,12 +53,17 @@ export function decodeArticle(bytes: Uint8Array, file?: string): Decoded {
       );
     }
   }
-  text = text.replace(/\r\n?/g, '\n');
+  // Unicode's own line and paragraph separators, and NEL, end lines too: read as spaces, a whole
+  // story became its title, its embargo line with it, and went out at once (attack trial).
+  text = text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n');
   const forbidden = countForbidden(text);
   if (forbidden > 0) {
-    const spaced = /[\v\f\u0085]/.test(text) ? ' (vertical tabs, form feeds and NELs became spaces)' : '';
+    const spaced = /[\v\f]/.test(text) ? ' (vertical tabs and form feeds became spaces)' : '';
     text = stripForbidden(text);
-    warnings.push({ code: ProblemCode.CharsRemoved, message: `removed ${forbidden} control or non-character code point(s) that XML forbids${spaced}` });
+    warnings.push({
+      code: ProblemCode.CharsRemoved,
+      message: `removed ${forbidden} control or non-character code point(s) that XML forbids${spaced}`,
+    });
   }
   if (text.trim() === '') throw new ArticleError(ProblemCode.Empty, 'file is empty or white space only', file);
   return { text, encoding, warnings };
@@ -75,14 +80,19 @@ function decodeStrict(label: 'utf-16le' | 'utf-16be', bytes: Uint8Array, file: s
     return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch (cause) {
     // The byte in the file (after its 2-byte mark), as for UTF-8: the editor goes to it (new-user trial: "invalid utf-16le" alone).
-    throw new ArticleError(ProblemCode.BadEncoding, `invalid ${label.toUpperCase()}: ${utf16Fault(bytes, label === 'utf-16le', 2)}`, file, { cause });
+    throw new ArticleError(ProblemCode.BadEncoding, `invalid ${label.toUpperCase()}: ${utf16Fault(bytes, label === 'utf-16le', 2)}`, file, {
+      cause,
+    });
   }
 }
 
 /** Where UTF-16 stops being UTF-16: a half surrogate pair, or an odd byte at the end. */
 function utf16Fault(bytes: Uint8Array, little: boolean, offset: number): string {
   const units = bytes.length >> 1;
-  const unit = (i: number) => (little ? (bytes[2 * i] as number) | ((bytes[2 * i + 1] as number) << 8) : ((bytes[2 * i] as number) << 8) | (bytes[2 * i + 1] as number));
+  const unit = (i: number) =>
+    little
+      ? (bytes[2 * i] as number) | ((bytes[2 * i + 1] as number) << 8)
+      : ((bytes[2 * i] as number) << 8) | (bytes[2 * i + 1] as number);
   for (let i = 0; i < units; i++) {
     const c = unit(i);
     if (c >= 0xdc00 && c <= 0xdfff) return `a lone low surrogate at byte ${2 * i + offset}`;
@@ -93,7 +103,9 @@ function utf16Fault(bytes: Uint8Array, little: boolean, offset: number): string 
       i++;
     }
   }
-  return bytes.length % 2 === 1 ? `an odd last byte at byte ${bytes.length - 1 + offset} (file still being written?)` : `at an unknown byte`;
+  return bytes.length % 2 === 1
+    ? `an odd last byte at byte ${bytes.length - 1 + offset} (file still being written?)`
+    : `at an unknown byte`;
 }
 
 /**

@@ -198,7 +198,10 @@ export function embargoRelease(
     if (!line.notice && !CLOCK.test(line.rest)) continue;
     const until = UNTIL.test(line.labelled);
     const tried = until || (TIME_START.test(line.rest) && TIME_SIGNAL.test(line.rest));
-    if (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2)) continue;
+    // A clock named in Thai that is not read (`ตามเวลาท้องถิ่น`, `ตามเวลาสหรัฐฯ`) is a time on another
+    // clock, never prose: the story went out at once, the line left in its text (attack trial).
+    const otherClock = line.notice && tried && THAI_CLOCK.test(line.rest);
+    if (!otherClock && (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2))) continue;
     const why = found?.ambiguous
       ? `gives a date that ${found.ambiguous.replace(/^\S+ /, '')}`
       : found && 'invalid' in found.reading
@@ -309,8 +312,16 @@ function readRelease(folded: string, line: Attempt, wrapped: string | undefined,
 /** Where a notice's time may end and words for the desks begin: a comma, a semicolon, a bracket, a dash, or a space after Thai hours. */
 const AFTER_TIME = /\s*[,;(–—]|\s+-\s|(?<=น\.|นาฬิกา)\s+/gu;
 
-/** What follows a cut that is still part of the time: a zone, a city's clock, a second time, a date. */
-const ZONE_NEXT = /^[\s,;(–—-]*(?:[A-Z]{2,5}\b|[A-Z][a-z]+\s+time\b|\d|(?:GMT|UTC)[+-])/u;
+/**
+ * What follows a cut that is still part of the time: a zone, a city's clock (`London time`, a name
+ * alone in brackets: `(Toronto)`, Thai `ตามเวลา…`), a second time, a date. Cut off, the time was read
+ * on the site's clock, hours early (attack trial).
+ */
+const ZONE_NEXT =
+  /^[\s,;(–—-]*(?:[A-Z]{2,5}\b|[A-Z][a-z]+\s+time\b|\d|(?:GMT|UTC)[+-]|(?:ตาม)?เวลา)|^\s*\(\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}\s*(?:\)|$)/u;
+
+/** A clock named in Thai (`ตามเวลา…`, `(เวลาลอนดอน)`). */
+const THAI_CLOCK = /ตามเวลา|\(\s*เวลา/u;
 
 /** The first sentence of a line that has more than one (`… 6 JANUARY 2027. This release must not …`). */
 function firstSentence(text: string): string | undefined {

@@ -141,7 +141,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   let releaseKey: string | undefined;
   let release: Date | undefined;
   for (const key of Object.keys(meta)) {
-    if (!RELEASE_KEYS.includes(key.toLowerCase().replace(/[\s-]/g, '_')) || !given(key)) continue;
+    if (!isReleaseKey(key) || !given(key)) continue;
     const at = frontMatterDate(meta, key, file, options.timeZone, lineOf(key), source, true);
     if (at !== undefined && (release === undefined || at.getTime() > release.getTime())) [releaseKey, release] = [key, at];
   }
@@ -384,16 +384,19 @@ const RELEASE_KEYS = [
   'publishdate',
   'publish_date',
   'publish_at',
-  'embargo',
-  'embargoed',
-  'embargountil',
-  'embargo_until',
-  'embargoed_until',
-  'embargo_date',
-  'embargodate',
+  'publish_time',
+  'pubdate',
   'releasedate',
   'release_date',
+  'release_time',
+  'releasetime',
 ];
+
+/** Any name with `embargo` in it is one too (`embargo_time`, `embargo_lifts`: each went out at once, attack trial). */
+function isReleaseKey(key: string): boolean {
+  const name = key.toLowerCase().replace(/[\s-]/g, '_');
+  return name.includes('embargo') || RELEASE_KEYS.includes(name);
+}
 
 /** A front-matter id, normalised the way every feed format will write it; must be an absolute URI. */
 function readId(meta: Meta, file: string): string | undefined {

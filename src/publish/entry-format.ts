@@ -19,8 +19,10 @@ import { FutureStories } from '../core/release.js';
  * 13: wire hours (`0001 HRS`), a clock named between time and date (`(UK TIME)`, `Bangkok time`), a Thai weekday there.
  * 14: `Jazz Night: 20 December 2026` is a label and its date, not a dateline at a place. 15: an
  * embargo label alone takes its time from the line below a blank line; a Thai story's numeric embargo date is day first.
+ * 16: any date with a zone out of season is the later reading; a bracketed time or city names the clock;
+ * front-matter names with `embargo`; U+2028, U+2029 and NEL end lines.
  */
-export const ENTRY_FORMAT = 15;
+export const ENTRY_FORMAT = 16;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are

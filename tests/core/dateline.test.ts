@@ -182,12 +182,12 @@ describe('embargo lines', () => {
     expect(release('Embargoed until 10:00 IST, 10 December 2026', 'Europe/Dublin')).toBe('2026-12-10T10:00:00.000Z');
     expect(release('Embargoed until 10:00 IST, 10 July 2026', 'Europe/Dublin')).toBe('2026-07-10T09:00:00.000Z');
     expect(release('Embargoed until 10:00 IST, 10 December 2026', 'Asia/Jerusalem')).toBe('2026-12-10T08:00:00.000Z');
-    // A dateline is read as written, with a note; the embargo line's note says which reading it took.
+    // A dateline ahead holds the story too: the same later reading, with a note saying which it took.
     const options = { timeZone: 'Asia/Bangkok', boilerplateMarkers: [] as string[], maxTitleLength: 300 };
     const dated = parsePlain('Storm hits\n\nNEW YORK, July 10, 2026 10:00 EST\n\nBody.\n', 'a.txt', options);
     expect(dated.date?.toISOString()).toBe('2026-07-10T15:00:00.000Z');
     expect(dated.reading?.notes.map((n) => n.note)).toEqual([
-      expect.stringMatching(/^EST is not New York's clock on that date \(New York is at -04:00 then\): read as written/),
+      expect.stringMatching(/^EST is not New York's clock on that date \(New York is at -04:00 then\): read as the later/),
     ]);
     const held = parsePlain('Storm hits\n\nBy Jane Doe\n\nBody.\n\nEmbargoed until 10:00 EDT, 10 December 2026\n', 'a.txt', options);
     expect(held.date?.toISOString()).toBe('2026-12-10T15:00:00.000Z');
@@ -199,6 +199,10 @@ describe('embargo lines', () => {
     expect(md('---\ntitle: Storm\nembargo: 10 December 2026 10:00 EDT\n---\n\nBody.\n').date?.toISOString()).toBe(
       '2026-12-10T15:00:00.000Z',
     );
+    expect(md('---\ntitle: Storm\ndate: 10 December 2026 10:00 EDT\n---\n\nBody.\n').date?.toISOString()).toBe('2026-12-10T15:00:00.000Z');
+    expect(release('LONDON, 20 January 2027 00:01 BST', 'Asia/Bangkok')).toBe('2027-01-20T00:01:00.000Z');
+    // A site's zone spelled by its old IANA name is the same site.
+    expect(release('Embargoed until 10:00 IST, 10 December 2026', 'Eire')).toBe('2026-12-10T10:00:00.000Z');
     const line = md('# Storm\n\n**Embargoed until 10:00 EDT, 10 December 2026**\n\nBody.\n');
     expect([line.date?.toISOString(), line.reading?.notes.length]).toEqual(['2026-12-10T15:00:00.000Z', 1]);
   });

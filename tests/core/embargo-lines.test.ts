@@ -1,5 +1,6 @@
 // Embargo lines as wires and press releases write them: read wherever they stand, out of the text once read; news that names an embargo is published.
 import { describe, expect, it } from 'vitest';
+import { ingestStory } from '../../src/core/ingest.js';
 import { parseMarkdown } from '../../src/core/parse-markdown.js';
 import { parsePlain } from '../../src/core/parse-plain.js';
 
@@ -345,6 +346,14 @@ describe('embargo lines', () => {
     ['ห้ามเผยแพร่ก่อนเวลา 10.00 น. ของวันที่ 10 ธ.ค. 2569', '2026-12-10T03:00:00.000Z'],
     ['ห้ามเผยแพร่ก่อน 10.00 น. วันพฤหัสบดีที่ 10 ธันวาคม 2569', '2026-12-10T03:00:00.000Z'],
     ['ห้ามเผยแพร่ก่อน 10.00 น. (ตามเวลาประเทศไทย) วันที่ 10 ธ.ค. 2569', '2026-12-10T03:00:00.000Z'],
+    // Attack trial, each read hours early: the bracketed time is the one with a clock, a bracketed city is its clock.
+    ['Embargoed until 11:00 (16:00 GMT) 20 December 2026', '2026-12-20T16:00:00.000Z'],
+    ['EMBARGOED UNTIL 5:50 P.M. (22:50 GMT) 7 DECEMBER 2026', '2026-12-07T22:50:00.000Z'],
+    ['Embargoed until 7 December 2026 18:00 (Toronto)', '2026-12-07T23:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อน 10.00 น. ตามเวลากรุงลอนดอน วันที่ 20 ธันวาคม 2569', '2026-12-20T10:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อนวันที่ 20 ธันวาคม 2569 เวลา 10.00 น. (เวลาลอนดอน)', '2026-12-20T10:00:00.000Z'],
+    // New-user trial: refused.
+    ['EMBARGOED UNTIL 10:00 ICT (GMT+7), 10 DECEMBER 2026', '2026-12-10T03:00:00.000Z'],
   ])('reads wire hours, a clock named before the date and a Thai weekday: %s', (line, date) => {
     const story = parsePlain(`Report on ocean plastics\n\nBy Jane Doe\n\n${line}\n\nBody.\n`, 'a.txt', options);
     expect(story.date?.toISOString()).toBe(date);
@@ -352,9 +361,13 @@ describe('embargo lines', () => {
   });
 
   it('refuses a clock it does not know between the time and the date, and reads no wire hours in prose', () => {
-    expect(() => parsePlain('Report\n\nEmbargoed until 10 a.m. Perth time, Dec. 10, 2026\n\nBody.\n', 'a.txt', options)).toThrow(
-      /the embargo line/,
-    );
+    for (const line of [
+      'Embargoed until 10 a.m. Perth time, Dec. 10, 2026',
+      'Embargoed until 7 December 2026 18:00 (Perthshire)',
+      'ห้ามเผยแพร่ก่อน 10.00 น. ตามเวลาท้องถิ่น วันที่ 20 ธันวาคม 2569',
+      'ห้ามเผยแพร่ก่อน 10.00 น. ตามเวลาสหรัฐฯ วันที่ 20 ธันวาคม 2569',
+    ])
+      expect(() => parsePlain(`Report\n\n${line}\n\nBody.\n`, 'a.txt', options), line).toThrow(/the embargo line/);
     expect(parsePlain('Report\n\nThe crew logged 1200 hours before 10 December 2026.\n', 'a.txt', options).date).toBeUndefined();
   });
 
@@ -375,5 +388,21 @@ describe('embargo lines', () => {
     expect(() => parsePlain('Acme launches widget\n\nEMBARGO: 05/01/2027 10:00\n\nAcme launched a widget.\n', 'a.txt', options)).toThrow(
       /may be 5 January 2027/,
     );
+  });
+
+  it('reads every front-matter name with embargo in it, and lines ended by Unicode separators (attack trial: out at once)', () => {
+    for (const key of ['embargo_time', 'embargo_lifts', 'Embargo-DateTime', 'release_time', 'pubDate'])
+      expect(
+        parseMarkdown(`---\ntitle: Widget\n${key}: 2027-01-06T10:00:00Z\n---\n\nBody.\n`, 'a.md', options).date?.toISOString(),
+        key,
+      ).toBe(JAN6);
+    for (const end of ['\u2028', '\u2029', '\u0085']) {
+      const story = ingestStory(
+        Buffer.from(['Report', '', 'Embargoed until 10:00 GMT 6 January 2027', '', 'Body.'].join(end)),
+        'a.txt',
+        options,
+      );
+      expect(story.ok && [story.story.title, story.story.date?.toISOString()], JSON.stringify(end)).toEqual(['Report', JAN6]);
+    }
   });
 });
