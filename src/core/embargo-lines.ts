@@ -163,8 +163,37 @@ export function embargoRelease(
     if (k === joined) continue;
     const folded = WIDE.test(text) ? foldWidth(text) : text;
     if (!LABEL_WORD.test(folded)) continue;
+    const record = (found: Dateline & { joined?: true }) => {
+      if (found.joined) joined = k + 1;
+      // A quotation stays (`"Embargoed until …", the announcement read`): the story quotes one, and is held by it all the same.
+      if (!QUOTED.test(text)) taken.push(n, ...(found.joined ? [n + 1] : []));
+      if ('date' in found.reading && (latest === undefined || found.reading.date.getTime() > latest.date.getTime()))
+        latest = {
+          date: found.reading.date,
+          line: n,
+          text: text.trim(),
+          lines: taken,
+          ...(found.season?.note ? { note: found.season.note } : {}),
+        };
+    };
     const line = attempt(folded, clock);
-    if (!line) continue;
+    const loose = line?.found && 'date' in line.found.reading ? undefined : looseRelease(folded, clock);
+    if (loose !== undefined && loose !== 'unread') {
+      record(loose);
+      continue;
+    }
+    if (!line) {
+      // A notice in words no label has, with a time that does not read: refused where one would be.
+      if (loose === 'unread' && !cut && (k < LOOKED_AT || (firstSentence(text.trim()) ?? text.trim()).length <= FOOT_NOTICE)) {
+        throw new ArticleError(
+          ProblemCode.BadDate,
+          `line ${n}: the embargo line "${text.trim().slice(0, 120)}" has no time that can be read, so the story is not published: write it as \`Embargoed until 20 December 2026 09:00 GMT\`, or delete the line once the story may go out`,
+          file,
+          { line: n },
+        );
+      }
+      continue;
+    }
     const next = lines[k + 1];
     // A label alone (`EMBARGOED UNTIL:`) takes its time from the next line, a blank line between them or not (a trial: refused).
     const follows = next !== undefined && (next.n === n + 1 || (line.rest === '' && next.n === n + 2));
@@ -174,17 +203,7 @@ export function embargoRelease(
       // A date alone, with no time, is an embargo only under a label that states one and no heading:
       // `- Embargo ends: 1 March 2027`, `คำสั่งศาล: ห้ามเผยแพร่จนถึง 31 ธ.ค. 2569` are news (attack trial: held).
       if (!found.timed && (!line.notice || line.headed)) continue;
-      if (found.joined) joined = k + 1;
-      // A quotation stays (`"Embargoed until …", the announcement read`): the story quotes one, and is held by it all the same.
-      if (!QUOTED.test(text)) taken.push(n, ...(found.joined ? [n + 1] : []));
-      if (latest === undefined || found.reading.date.getTime() > latest.date.getTime())
-        latest = {
-          date: found.reading.date,
-          line: n,
-          text: text.trim(),
-          lines: taken,
-          ...(found.season?.note ? { note: found.season.note } : {}),
-        };
+      record(found);
       continue;
     }
     // A notice that does not read stops the story: its label, then a time tried right after it, and
@@ -195,13 +214,16 @@ export function embargoRelease(
     const notice = firstSentence(text.trim()) ?? text.trim();
     if (cut || (k >= LOOKED_AT && notice.length > FOOT_NOTICE)) continue;
     // A label that reports an embargo stops the story only with a clock after it (`Embargo ends: 05/01/2027` is an explainer's).
-    if (!line.notice && !CLOCK.test(line.rest)) continue;
+    // A time after words that state an embargo that does not read (`EMBARGO NOTICE: 00:01 CST, …`) stops it too.
+    // The time right after the label is judged as such below (a Thai election rule's `17.00 น. … ซึ่ง…` is news).
+    const unread = loose === 'unread' && !TIME_START.test(line.rest);
+    if (!unread && !line.notice && !CLOCK.test(line.rest)) continue;
     const until = UNTIL.test(line.labelled);
     const tried = until || (TIME_START.test(line.rest) && TIME_SIGNAL.test(line.rest));
     // A clock named in Thai that is not read (`ตามเวลาท้องถิ่น`, `ตามเวลาสหรัฐฯ`) is a time on another
     // clock, never prose: the story went out at once, the line left in its text (attack trial).
     const otherClock = line.notice && tried && THAI_CLOCK.test(line.rest);
-    if (!otherClock && (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2))) continue;
+    if (!unread && !otherClock && (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2))) continue;
     const why = found?.ambiguous
       ? `gives a date that ${found.ambiguous.replace(/^\S+ /, '')}`
       : found && 'invalid' in found.reading
@@ -218,6 +240,41 @@ export function embargoRelease(
     );
   }
   return latest;
+}
+
+/**
+ * Words that state a release time where no label of LABELS stands (`EMBARGOED MATERIAL – …`,
+ * `EMBARGO NOTICE:`, `Strict embargo until`, `Release time:`, `For publication …`, a Thai kicker
+ * with `(ห้ามเผยแพร่ก่อน …)`): each went out at once in a trial, the notice its headline.
+ */
+const LOOSE_WORD =
+  /\bembargo|^[\s\W]*(?:(?:time\s+of\s+)?release|publish|publication|for\s+(?:immediate\s+)?(?:release|publication))\b|ห้ามเผยแพร่|ห้ามนำ.{0,20}เผยแพร่/iu;
+
+/** Where a release time may begin after such words: a digit, a month or weekday, after a mark or `until`, `after`, `at`, `on`. */
+const LOOSE_START = new RegExp(String.raw`(?<![\d:.])[0-9๐-๙]|(?<=[\s:–—(|-])(?:${MONTHS}|${WEEKDAYS})\b`, 'giu');
+
+/** A zone named in the words before the time (`Embargo (GMT): 00:01 …`): the time's clock. */
+const ZONE_WORD = /\b(GMT|UTC|ICT|BST|CET|CEST|EST|EDT|PST|PDT|JST|SGT|HKT|AEST|AEDT)\b/u;
+
+/**
+ * The latest release time read after such words (a time of day with it: a date alone is news), or
+ * `unread` when a time was written and none reads, or undefined.
+ */
+function looseRelease(text: string, clock: Clock): Dateline | 'unread' | undefined {
+  const sentence = firstSentence(text.trim()) ?? text.trim();
+  if (sentence.length > 140 || !LOOSE_WORD.test(sentence) || !TIME_SIGNAL.test(sentence)) return undefined;
+  let best: Dateline | undefined;
+  for (const m of sentence.matchAll(LOOSE_START)) {
+    const before = sentence.slice(0, m.index);
+    let rest = sentence.slice(m.index).replace(/[\s)\].]+$/u, '');
+    const zone = ZONE_WORD.exec(before)?.[1];
+    if (zone !== undefined && !ZONE_WORD.test(rest)) rest = rest.replace(/(\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)/iu, `$1 ${zone}`);
+    const found = readDateline(`Embargoed until ${rest}`, clock.timeZone, () => false, clock.dayFirst());
+    if (!found?.timed || !('date' in found.reading)) continue;
+    if (best === undefined || ('date' in best.reading && found.reading.date.getTime() > best.reading.date.getTime())) best = found;
+  }
+  // Refused only under a word that states an embargo: `Release the hounds at 10:00 sharp, …` is news.
+  return best ?? (CLOCK.test(sentence) && /embargo|ห้ามเผยแพร่/iu.test(sentence) ? 'unread' : undefined);
 }
 
 /** A line that is an embargo label and nothing more (`EMBARGOED UNTIL:`): its time is on a line of its own. */

@@ -20,9 +20,10 @@ import { FutureStories } from '../core/release.js';
  * 14: `Jazz Night: 20 December 2026` is a label and its date, not a dateline at a place. 15: an
  * embargo label alone takes its time from the line below a blank line; a Thai story's numeric embargo date is day first.
  * 16: any date with a zone out of season is the later reading; a bracketed time or city names the clock;
- * front-matter names with `embargo`; U+2028, U+2029 and NEL end lines.
+ * front-matter names with `embargo`; U+2028, U+2029 and NEL end lines. 17: a notice in words no label
+ * has (`EMBARGO NOTICE:`, `Release time:`, `For publication …`) holds the story by the time after them.
  */
-export const ENTRY_FORMAT = 16;
+export const ENTRY_FORMAT = 17;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are

@@ -405,4 +405,42 @@ describe('embargo lines', () => {
       expect(story.ok && [story.story.title, story.story.date?.toISOString()], JSON.stringify(end)).toEqual(['Report', JAN6]);
     }
   });
+
+  // Trials of this round: each went out at once, the notice its headline or left in its text.
+  it.each([
+    'EMBARGOED MATERIAL – 00:01 GMT 6 January 2027',
+    'EMBARGO NOTICE: 00:01 GMT, 6 January 2027',
+    'RELEASE: 00:01 GMT 6 JANUARY 2027',
+    'Embargo date and time: 6 January 2027, 00:01 GMT',
+    'Time of release: 00:01 GMT 6 January 2027',
+    'For immediate release after 00:01 GMT, 6 January 2027',
+    'Strict embargo until 00:01 GMT 6 January 2027',
+    'Embargoed news release: 00:01 GMT 6 January 2027',
+    'Embargo (GMT): 00:01 6 January 2027',
+    'Publish: 6 January 2027 00:01 GMT',
+  ])('holds a story by a notice in words no label has: %s', (line) => {
+    for (const story of [
+      parsePlain(`Report on plastics\n\nBy Jane Doe\n\n${line}\n\nBody.\n`, 'a.txt', options),
+      parsePlain(`${line}\n\nReport on plastics\n\nBody.\n`, 'a.txt', options),
+    ]) {
+      expect([story.title, story.date?.toISOString(), story.contentHtml]).toEqual([
+        'Report on plastics',
+        '2027-01-06T00:01:00.000Z',
+        '<p>Body.</p>',
+      ]);
+    }
+  });
+
+  it('reads a Thai kicker with its embargo in brackets, refuses such a notice it cannot read, and leaves news be', () => {
+    const kicker = parsePlain('ข่าวประชาสัมพันธ์ (ห้ามเผยแพร่ก่อน 5 ม.ค. 2570 เวลา 10.00 น.)\n\nเปิดตัวสินค้าใหม่\n\nเนื้อข่าว\n', 'a.txt', options);
+    expect([kicker.title, kicker.date?.toISOString()]).toEqual(['เปิดตัวสินค้าใหม่', JAN5_BKK]);
+    expect(() => parsePlain('Report\n\nEMBARGO NOTICE: 00:01 CST, 6 January 2027\n\nBody.\n', 'a.txt', options)).toThrow(
+      /line 3: the embargo line/,
+    );
+    for (const line of [
+      'Release the hounds at 10:00 sharp, said the coach on 3 May 2026',
+      'The embargo on Cuba ends on 1 January 2027, officials said',
+    ])
+      expect(parsePlain(`Report\n\n${line}\n\nBody.\n`, 'a.txt', options).date, line).toBeUndefined();
+  });
 });
