@@ -379,7 +379,10 @@ async function build(config: Readonly<Config>, out: string, log: Logger, adoptFo
     files,
     written,
     articles: status.articles,
-    problems: status.problems.length,
+    // As `check` counts them: info notes are no problems (new-user trial: `problems=2` of two notes).
+    errors: status.problems.filter((p) => p.severity === 'error').length,
+    warnings: status.problems.filter((p) => p.severity === 'warning').length,
+    notes: status.problems.filter((p) => p.severity === 'info').length,
     skipped: skipped.length,
   });
   if (skipped.length > 0) {

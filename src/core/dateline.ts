@@ -273,7 +273,9 @@ function normalize(input: string): string {
  */
 function clockForms(text: string): string {
   let out = text;
-  if (HOURS_WORD.test(out)) out = out.replace(WIRE_HOURS, '$1:$2 hrs');
+  if (HOURS_WORD.test(out)) out = out.replace(WIRE_HOURS, '$1:$2 hrs').replace(WIRE_ZONED, '$1:$2 ');
+  // `10TH DECEMBER`, as a release in capitals writes it.
+  if (CAPITAL_ORDINAL.test(out)) out = out.replace(CAPITAL_ORDINAL, (o) => o.toLowerCase());
   // The first time, unless only the second names its clock (`11:00 (16:00 GMT)`: read on the site's
   // clock, it went out twelve hours early; attack trial).
   // A zone and its offset in brackets (`10:00 ICT (GMT+7)`, `09:00 CST (GMT+8)`): the offset, which is exact.
@@ -283,7 +285,10 @@ function clockForms(text: string): string {
   return out;
 }
 
-const HOURS_WORD = /h(?:rs?|ours)\b/i;
+const HOURS_WORD = /h(?:rs?|ours)\b|\d{4}\s*(?:GMT|UTC)\b/i;
+/** Wire hours with a zone and no `HRS` (`0001 GMT`). */
+const WIRE_ZONED = /(?<![\d:.])([01]\d|2[0-3])([0-5]\d)\s*(?=(?:GMT|UTC)\b)/giu;
+const CAPITAL_ORDINAL = /(?<=\d)(?:ST|ND|RD|TH)\b/gu;
 
 const WIRE_HOURS = /(?<![\d:.])([01]\d|2[0-3])([0-5]\d)\s*(?:hrs?|hours)\b\.?/giu;
 const ALSO_AT = /(\d{1,2}[:.]\d{2}[^()\d]{0,40}?)\s*\(\s*(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[\p{L} .+-]{1,40}?\d{0,2})\s*\)/giu;

@@ -111,7 +111,7 @@ const th = {
       what: 'อ่านวันที่ของข่าวไม่ได้ จึงคงวันที่เดิมไว้',
       todo: 'บรรทัดวันที่อาจพิมพ์ผิด (เช่น ชื่อเดือน) บรรทัดนั้นจึงแสดงเป็นเนื้อข่าว แก้บรรทัดวันที่ให้ถูก',
     },
-    UNSURE: { what: 'ระบบไม่แน่ใจบางบรรทัด', todo: 'ข่าวเผยแพร่ตามที่เขียน ตรวจว่าบรรทัดที่ระบุ (เช่น เครดิต) แสดงตามที่ตั้งใจ' },
+    UNSURE: { what: 'ระบบไม่แน่ใจบางบรรทัด', todo: 'ระบบอ่านตามที่บันทึกไว้ข้างล่าง ตรวจว่าบรรทัดที่ระบุ (เช่น เครดิต เวลาห้ามเผยแพร่) อ่านได้ตามที่ตั้งใจ' },
     DUPLICATE_ID: { what: 'id ซ้ำกับไฟล์อื่น', todo: 'ไฟล์นี้จึงได้ id ใหม่ของตัวเอง ลบหรือเปลี่ยนช่อง id ถ้าไม่ได้ตั้งใจให้ซ้ำ' },
     HELD_TEXT: {
       what: 'ข่าวนี้มีเนื้อหาของข่าวที่รอเผยแพร่ จึงรอไปด้วย',
@@ -266,7 +266,8 @@ const en = {
     },
     UNSURE: {
       what: 'The desk was unsure about a line',
-      todo: 'Published as written. Check that the line shown (a credit?) reads as you meant.',
+      // Not "published": a held story's note (a zone out of season) said so (new-user trial).
+      todo: 'Read as the note below says. Check that the line shown (a credit? an embargo time?) reads as you meant.',
     },
     DUPLICATE_ID: {
       what: 'Another file already uses this id',

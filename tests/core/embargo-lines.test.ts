@@ -354,6 +354,9 @@ describe('embargo lines', () => {
     ['ห้ามเผยแพร่ก่อนวันที่ 20 ธันวาคม 2569 เวลา 10.00 น. (เวลาลอนดอน)', '2026-12-20T10:00:00.000Z'],
     // New-user trial: refused.
     ['EMBARGOED UNTIL 10:00 ICT (GMT+7), 10 DECEMBER 2026', '2026-12-10T03:00:00.000Z'],
+    ['EMBARGOED UNTIL 00:01 GMT 10TH DECEMBER 2026', '2026-12-10T00:01:00.000Z'],
+    ['Embargoed until 0001 GMT 10 December 2026', '2026-12-10T00:01:00.000Z'],
+    ['Embargoed until 10:00 SAST, 10 December 2026', '2026-12-10T08:00:00.000Z'],
   ])('reads wire hours, a clock named before the date and a Thai weekday: %s', (line, date) => {
     const story = parsePlain(`Report on ocean plastics\n\nBy Jane Doe\n\n${line}\n\nBody.\n`, 'a.txt', options);
     expect(story.date?.toISOString()).toBe(date);

@@ -192,6 +192,8 @@ describe('feedpub CLI', () => {
     const order = ['article.added', 'build.skipped', 'build.done', 'document(s) could not be written'].map((s) => stderr.indexOf(s));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Counted as `check` counts them: errors, warnings and notes apart (new-user trial: notes were `problems=`).
+    expect(stderr).toMatch(/build\.done .*articles=2 errors=0 warnings=\d+ notes=\d+ skipped=1/);
     // Built without --base-url: said once, before the work, with the address every link got.
     expect(stderr.match(/WARN {2}build\.base-url url=http:\/\/127\.0\.0\.1:8080 /g)).toHaveLength(1);
     expect(stderr.indexOf('build.base-url')).toBeLessThan(stderr.indexOf('article.added'));
