@@ -179,7 +179,7 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
       else if (loose !== '') return undefined;
     }
     // `Jazz Night: 20 December 2026` is a label and its date, not a dateline: an event preview was
-    // held until its event (a trial). A place before a colon is a wire's (`BANGKOK:`), one known, or Thai.
+    // held until its event (a trial). A place before a colon is one known, or Thai.
     if (place !== undefined && /[:：]\s*$/u.test(text.slice(0, start)) && !placeBeforeColon(place)) return undefined;
   }
   if (suffix !== '') {
@@ -485,8 +485,9 @@ const ENDS_AS_PROSE = /(?:วันที่|ที่|เมื่อ|ตั้
  * forms), or at most four capitalised Latin words (`BANGKOK`, `Chiang Rai, Thailand`). No
  * digits, not a prose opener. An unknown Thai word is not a place: `เลื่อนเป็น 1 ธ.ค. 2569` is prose.
  */
+/** A place before a colon is one known (`BANGKOK:`, `เชียงใหม่:`): `CONCERT: 20 December 2026` is a label (attack trial: held). */
 function placeBeforeColon(place: string): boolean {
-  return place === place.toUpperCase() || /[ก-๙]/u.test(place) || cityZone(place) !== undefined;
+  return /[ก-๙]/u.test(place) || cityZone(place) !== undefined;
 }
 
 export function isPlace(text: string): boolean {

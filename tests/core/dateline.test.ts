@@ -215,7 +215,9 @@ describe('embargo lines', () => {
       [],
       '<p>Jazz Night: 20 December 2026</p>\n<p>Ten bands this year.</p>',
     ]);
-    // A wire's place before a colon, or one known, is a dateline still.
+    for (const line of ['JAZZ NIGHT: 20 December 2026', 'CONCERT: 20 December 2026'])
+      expect(parsePlain(`Jazz festival returns\n\n${line}\n\nTen bands.\n`, 'a.txt', options).date, line).toBeUndefined();
+    // A place known before a colon is a dateline still.
     for (const line of ['BANGKOK: 20 November 2026', 'Bangkok: 20 November 2026', 'เชียงใหม่: 20 พ.ย. 2569'])
       expect(parsePlain(`Storm\n\n${line}\n\nBody.\n`, 'a.txt', options).reading?.dateline?.place, line).toBeDefined();
     const md = parseMarkdown('---\ntitle: Note\ndate: 05/01/2026\n---\n\nBody.\n', 'a.md', {
