@@ -279,7 +279,12 @@ function clockForms(text: string): string {
   // The first time, unless only the second names its clock (`11:00 (16:00 GMT)`: read on the site's
   // clock, it went out twelve hours early; attack trial).
   // A zone and its offset in brackets (`10:00 ICT (GMT+7)`, `09:00 CST (GMT+8)`): the offset, which is exact.
-  if (out.includes('(')) out = out.replace(ZONE_AND_OFFSET, '$1');
+  // When they disagree (`ICT (GMT+8)`), the later instant: the smaller offset (re-attack trial: an hour early).
+  if (out.includes('('))
+    out = out.replace(ZONE_AND_OFFSET, (_all, zone: string, offset: string) => {
+      const [named, given] = [zoneOffsetMinutes(zone), zoneOffsetMinutes(offset.replace(/\s+/gu, ''))];
+      return named !== undefined && given !== undefined && !Number.isNaN(given) && named < given ? zone : offset;
+    });
   if (out.includes('('))
     out = out.replace(ALSO_AT, (_all, first: string, second: string) => (!named(first) && named(second) ? second : first));
   return out;
@@ -293,7 +298,7 @@ const CAPITAL_ORDINAL = /(?<=\d)(?:ST|ND|RD|TH)\b/gu;
 const WIRE_HOURS = /(?<![\d:.])([01]\d|2[0-3])([0-5]\d)\s*(?:hrs?|hours)\b\.?/giu;
 const ALSO_AT = /(\d{1,2}[:.]\d{2}[^()\d]{0,40}?)\s*\(\s*(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?[\p{L} .+-]{1,40}?\d{0,2})\s*\)/giu;
 
-const ZONE_AND_OFFSET = /(?<=\d\s*)[A-Z]{2,5}\s*\(\s*((?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?)\s*\)/gu;
+const ZONE_AND_OFFSET = /(?<=\d\s*)([A-Z]{2,5})\s*\(\s*((?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?)\s*\)/gu;
 
 /** Whether a time as written names a clock: words after it besides am or pm (`GMT`, `London time`). */
 function named(time: string): boolean {

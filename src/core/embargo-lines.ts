@@ -1,4 +1,5 @@
 // Embargo lines in a story's text (its head and its foot alike): the release time they give, or a problem when one among the first lines does not read.
+import { cityZone } from './calendar.js';
 import { type Dateline, readDateline } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
@@ -243,38 +244,50 @@ export function embargoRelease(
 }
 
 /**
- * Words that state a release time where no label of LABELS stands (`EMBARGOED MATERIAL – …`,
- * `EMBARGO NOTICE:`, `Strict embargo until`, `Release time:`, `For publication …`, a Thai kicker
- * with `(ห้ามเผยแพร่ก่อน …)`): each went out at once in a trial, the notice its headline.
+ * Words that state a release time where no label of LABELS stands, at the line's head (`EMBARGOED
+ * MATERIAL – …`, `EMBARGO NOTICE:`, `Strict embargo until`, `Release time:`, `For publication …`, a
+ * Thai kicker with `(ห้ามเผยแพร่ก่อน …)`): each went out at once in a trial, the notice its
+ * headline. Only at the head: `The EU embargo on Russian oil takes effect at 00:01 CET on …` is news
+ * (re-attack trial: held, or refused).
  */
-const LOOSE_WORD =
-  /\bembargo|^[\s\W]*(?:(?:time\s+of\s+)?release|publish|publication|for\s+(?:immediate\s+)?(?:release|publication))\b|ห้ามเผยแพร่|ห้ามนำ.{0,20}เผยแพร่/iu;
+const LOOSE_WORD = new RegExp(
+  String.raw`^[\s*_#>"'“”‘’«»=|•·\[(-]*(?:(?:strict(?:ly)?\s+)?embargo|(?:news\s+)?release(?:\s+(?:time|date))?\s*(?:[:–—(]|-\s|at\b|embargoed\b)|time\s+of\s+release|publish\s*[:–—]|for\s+(?:immediate\s+)?(?:release|publication)\b|(?:ข่าวประชาสัมพันธ์\s*\(?\s*)?ห้าม(?:นำ\S{0,20})?เผยแพร่)`,
+  'iu',
+);
 
-/** Where a release time may begin after such words: a digit, a month or weekday, after a mark or `until`, `after`, `at`, `on`. */
+/** Where a release time may begin after such words: a digit, a month or weekday, after a mark or a space. */
 const LOOSE_START = new RegExp(String.raw`(?<![\d:.])[0-9๐-๙]|(?<=[\s:–—(|-])(?:${MONTHS}|${WEEKDAYS})\b`, 'giu');
 
 /** A zone named in the words before the time (`Embargo (GMT): 00:01 …`): the time's clock. */
 const ZONE_WORD = /\b(GMT|UTC|ICT|BST|CET|CEST|EST|EDT|PST|PDT|JST|SGT|HKT|AEST|AEDT)\b/u;
 
+/** A time of day as such lines write it, read or not: a clock, noon, midnight, Thai hours. */
+const ANY_TIME =
+  /[0-9๐-๙]{1,2}[:.][0-9๐-๙]{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{3,4}\s*(?:GMT|UTC|hrs?)\b|\bnoon\b|\bmidnight\b|น\.|นาฬิกา|โมง|ทุ่ม|เที่ยง/iu;
+
 /**
  * The latest release time read after such words (a time of day with it: a date alone is news), or
- * `unread` when a time was written and none reads, or undefined.
+ * `unread` when a time was written and none reads (the line is refused where a label's would be).
  */
 function looseRelease(text: string, clock: Clock): Dateline | 'unread' | undefined {
-  const sentence = firstSentence(text.trim()) ?? text.trim();
-  if (sentence.length > 140 || !LOOSE_WORD.test(sentence) || !TIME_SIGNAL.test(sentence)) return undefined;
+  const line = text.trim();
+  if (line.length > 200 || !LOOSE_WORD.test(line) || !ANY_TIME.test(line)) return undefined;
   let best: Dateline | undefined;
-  for (const m of sentence.matchAll(LOOSE_START)) {
-    const before = sentence.slice(0, m.index);
-    let rest = sentence.slice(m.index).replace(/[\s)\].]+$/u, '');
-    const zone = ZONE_WORD.exec(before)?.[1];
+  let unknownClock = false;
+  for (const m of line.matchAll(LOOSE_START)) {
+    const before = line.slice(0, m.index);
+    let rest = line.slice(m.index).replace(/[\s)\].]+$/u, '');
+    // A clock named in brackets before the time (`Embargo (GMT):`, `Release time (London):`): the time's.
+    const named = /\(([^()]{2,30})\)/u.exec(before)?.[1]?.trim();
+    const zone =
+      named === undefined ? undefined : (ZONE_WORD.exec(named)?.[1] ?? (cityZone(named) === undefined ? undefined : `(${named})`));
+    if (named !== undefined && zone === undefined && /\p{L}/u.test(named)) unknownClock = true;
     if (zone !== undefined && !ZONE_WORD.test(rest)) rest = rest.replace(/(\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)/iu, `$1 ${zone}`);
     const found = readDateline(`Embargoed until ${rest}`, clock.timeZone, () => false, clock.dayFirst());
     if (!found?.timed || !('date' in found.reading)) continue;
     if (best === undefined || ('date' in best.reading && found.reading.date.getTime() > best.reading.date.getTime())) best = found;
   }
-  // Refused only under a word that states an embargo: `Release the hounds at 10:00 sharp, …` is news.
-  return best ?? (CLOCK.test(sentence) && /embargo|ห้ามเผยแพร่/iu.test(sentence) ? 'unread' : undefined);
+  return best !== undefined && !unknownClock ? best : 'unread';
 }
 
 /** A line that is an embargo label and nothing more (`EMBARGOED UNTIL:`): its time is on a line of its own. */

@@ -23,8 +23,9 @@ import { FutureStories } from '../core/release.js';
  * front-matter names with `embargo`; U+2028, U+2029 and NEL end lines. 17: a notice in words no label
  * has (`EMBARGO NOTICE:`, `Release time:`, `For publication …`) holds the story by the time after them.
  * 18: `10TH DECEMBER`, `0001 GMT`, SAST, CAT, EAT, WAT, PKT. 19: `CONCERT: 20 December 2026` is no dateline (only a known place before a colon).
+ * 20: notices in other words only at a line's head; a clock in brackets before their time; a zone and offset that disagree: the later.
  */
-export const ENTRY_FORMAT = 19;
+export const ENTRY_FORMAT = 20;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are

@@ -446,4 +446,32 @@ describe('embargo lines', () => {
     ])
       expect(parsePlain(`Report\n\n${line}\n\nBody.\n`, 'a.txt', options).date, line).toBeUndefined();
   });
+
+  it.each([
+    ['EMBARGO NOTICE: 7 p.m. GMT, 10 December 2026', '2026-12-10T19:00:00.000Z'],
+    ['Release time: 7 p.m. GMT, 10 December 2026', '2026-12-10T19:00:00.000Z'],
+    ['Embargo (New York time): 19:00 10 December 2026', '2026-12-11T00:00:00.000Z'],
+    ['Release time (London): 19:00 10 December 2026', '2026-12-10T19:00:00.000Z'],
+    ['Embargoed until 10:00 ICT (GMT+8), 10 December 2026', '2026-12-10T03:00:00.000Z'],
+  ])('re-attack trial, each early: %s', (line, date) => {
+    expect(parsePlain(`Report\n\nBy Jane Doe\n\n${line}\n\nBody.\n`, 'a.txt', options).date?.toISOString()).toBe(date);
+  });
+
+  it('refuses such a notice whose time or clock does not read, and publishes news that mentions an embargo and a time (re-attack trial: held or refused)', () => {
+    for (const line of [
+      'EMBARGO NOTICE: 12 noon GMT, 10 December 2026',
+      'Release time: 19:00 10 December 2026 (all times EST)',
+      'ข่าวประชาสัมพันธ์ (ห้ามเผยแพร่ก่อน 10 ธ.ค. 2569 เวลา 10 โมงเช้า)',
+      'Embargo (Mars time): 19:00 10 December 2026',
+    ])
+      expect(() => parsePlain(`Report\n\nBy Jane Doe\n\n${line}\n\nBody.\n`, 'a.txt', options), line).toThrow(/the embargo line/);
+    for (const line of [
+      'The EU embargo on Russian oil products takes effect at 00:01 CET on 15 December 2026.',
+      'Kick-off is at 19:45 GMT on 12 December 2026, and team news is embargoed until an hour before.',
+      'The report, embargoed until 00:01 GMT on 10 December 2026, was leaked to reporters.',
+      'ศาลสั่งห้ามเผยแพร่ภาพผู้ต้องหาจนถึง 31 ธ.ค. 2569 เวลา 16.00 น.',
+      "OPEC's 1973 oil embargo began on 19 October 1973 at 08:00.",
+    ])
+      expect(parsePlain(`Report\n\nBy Jane Doe\n\nA first paragraph.\n\n${line}\n\nBody.\n`, 'a.txt', options).date, line).toBeUndefined();
+  });
 });
