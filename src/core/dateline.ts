@@ -46,17 +46,17 @@ export interface Dateline {
   season?: { zone: string; region: string; local: Date; offset: string; note?: string };
 }
 
+/** What the desk is told of a date whose zone is out of its season (laterOfSeasons). */
+export function seasonNote(line: Dateline): string | undefined {
+  return line.season?.note;
+}
+
 /**
  * A date written with a zone out of its season, read as the later of the zone as written
  * and its region's clock that day, and what the desk is told. An embargo is broken early, never
  * kept late, by the reading the desk did not mean: `10:00 EDT` on 10 December went out at 14:00 UTC
  * where New York's 10:00 is 15:00 UTC (a trial).
  */
-/** What the desk is told of a date whose zone is out of its season (laterOfSeasons). */
-export function seasonNote(line: Dateline): string | undefined {
-  return line.season?.note;
-}
-
 function laterOfSeasons(line: Pick<Dateline, 'reading' | 'season'>): { reading: DateReading; note?: string } {
   const { season, reading } = line;
   if (season === undefined || !('date' in reading)) return { reading };
@@ -276,8 +276,6 @@ function clockForms(text: string): string {
   if (HOURS_WORD.test(out)) out = out.replace(WIRE_HOURS, '$1:$2 hrs').replace(WIRE_ZONED, '$1:$2 ');
   // `10TH DECEMBER`, as a release in capitals writes it.
   if (CAPITAL_ORDINAL.test(out)) out = out.replace(CAPITAL_ORDINAL, (o) => o.toLowerCase());
-  // The first time, unless only the second names its clock (`11:00 (16:00 GMT)`: read on the site's
-  // clock, it went out twelve hours early; attack trial).
   // A zone and its offset in brackets (`10:00 ICT (GMT+7)`, `09:00 CST (GMT+8)`): the offset, which is exact.
   // When they disagree (`ICT (GMT+8)`), the later instant: the smaller offset (re-attack trial: an hour early).
   if (out.includes('('))
@@ -285,6 +283,8 @@ function clockForms(text: string): string {
       const [named, given] = [zoneOffsetMinutes(zone), zoneOffsetMinutes(offset.replace(/\s+/gu, ''))];
       return named !== undefined && given !== undefined && !Number.isNaN(given) && named < given ? zone : offset;
     });
+  // The first time, unless only the second names its clock (`11:00 (16:00 GMT)`: read on the site's
+  // clock, it went out twelve hours early; attack trial).
   if (out.includes('('))
     out = out.replace(ALSO_AT, (_all, first: string, second: string) => (!named(first) && named(second) ? second : first));
   return out;
