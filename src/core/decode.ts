@@ -55,7 +55,9 @@ export function decodeArticle(bytes: Uint8Array, file?: string): Decoded {
   }
   // Unicode's own line and paragraph separators, and NEL, end lines too: read as spaces, a whole
   // story became its title, its embargo line with it, and went out at once (attack trial).
-  text = text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n');
+  text = text.replace(/\r\n?/g, '\n');
+  // Tested apart: one pattern with both took twice the time of the first alone on every story.
+  if (OTHER_LINE_ENDS.test(text)) text = text.replace(/[\u0085\u2028\u2029]/g, '\n');
   const forbidden = countForbidden(text);
   if (forbidden > 0) {
     const spaced = /[\v\f]/.test(text) ? ' (vertical tabs and form feeds became spaces)' : '';
@@ -68,6 +70,8 @@ export function decodeArticle(bytes: Uint8Array, file?: string): Decoded {
   if (text.trim() === '') throw new ArticleError(ProblemCode.Empty, 'file is empty or white space only', file);
   return { text, encoding, warnings };
 }
+
+const OTHER_LINE_ENDS = /[\u0085\u2028\u2029]/;
 
 function decodeUtf8(bytes: Uint8Array, file: string | undefined, offset: number): string {
   const at = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
