@@ -48,7 +48,7 @@ export class ArchivePool {
   private readonly workers: Worker[] = [];
   /** The jobs each worker has in hand: a page goes to the one with fewest. */
   private readonly load = new Map<Worker, number>();
-  private readonly jobs = new Map<number, { worker: Worker; resolve: (made: ArchiveMade[]) => void; reject: (error: Error) => void }>();
+  private readonly jobs = new Map<number, { resolve: (made: ArchiveMade[]) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   /** Set when a worker crashed or could not start: the rest of the build renders on the main thread. */
   private broken: string | undefined;
@@ -67,7 +67,7 @@ export class ArchivePool {
     const id = this.nextId++;
     this.load.set(worker, (this.load.get(worker) ?? 0) + 1);
     return new Promise((resolve, reject) => {
-      this.jobs.set(id, { worker, resolve, reject });
+      this.jobs.set(id, { resolve, reject });
       worker.postMessage({ ...page, id } satisfies ArchiveRequest);
     });
   }
