@@ -46,11 +46,6 @@ export interface Dateline {
   season?: { zone: string; region: string; local: Date; offset: string; note?: string };
 }
 
-/** What the desk is told of a date whose zone is out of its season (laterOfSeasons). */
-export function seasonNote(line: Dateline): string | undefined {
-  return line.season?.note;
-}
-
 /**
  * A date written with a zone out of its season, read as the later of the zone as written
  * and its region's clock that day, and what the desk is told. An embargo is broken early, never

@@ -1,5 +1,5 @@
 // Embargo lines in a story's text (its head and its foot alike): the release time they give, or a problem when one among the first lines does not read.
-import { cityZone } from './calendar.js';
+import { ZONE_ABBREVIATIONS, cityZone } from './calendar.js';
 import { type Dateline, readDateline } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
@@ -250,17 +250,22 @@ export function embargoRelease(
  * headline. Only at the head: `The EU embargo on Russian oil takes effect at 00:01 CET on …` is news
  * (re-attack trial: held, or refused).
  */
-const LOOSE_WORD = /^[\s*_#>"'“”‘’«»=|•·[(-]*(?:(?:strict(?:ly)?\s+)?embargo|(?:news\s+)?release(?:\s+(?:time|date))?\s*(?:[:–—(]|-\s|at\b|embargoed\b)|time\s+of\s+release|publish\s*[:–—]|for\s+(?:immediate\s+)?(?:release|publication)\b|(?:ข่าวประชาสัมพันธ์\s*\(?\s*)?ห้าม(?:นำ\S{0,20})?เผยแพร่)/iu;
+const LOOSE_WORD =
+  /^[\s*_#>"'“”‘’«»=|•·[(-]*(?:(?:strict(?:ly)?\s+)?embargo|(?:news\s+)?release(?:\s+(?:time|date))?\s*(?:[:–—(]|-\s|at\b|embargoed\b)|time\s+of\s+release|publish\s*[:–—]|for\s+(?:immediate\s+)?(?:release|publication)\b|(?:ข่าวประชาสัมพันธ์\s*\(?\s*)?ห้าม(?:นำ\S{0,20})?เผยแพร่)/iu;
 
 /** Where a release time may begin after such words: a digit, a month or weekday, after a mark or a space. */
 const LOOSE_START = new RegExp(String.raw`(?<![\d:.])[0-9๐-๙]|(?<=[\s:–—(|-])(?:${MONTHS}|${WEEKDAYS})\b`, 'giu');
 
-/** A zone named in the words before the time (`Embargo (GMT): 00:01 …`): the time's clock. */
-const ZONE_WORD = /\b(GMT|UTC|ICT|BST|CET|CEST|EST|EDT|PST|PDT|JST|SGT|HKT|AEST|AEDT)\b/u;
+/** A zone named in the words before the time (`Embargo (GMT): 00:01 …`): the time's clock. The dateline reader's abbreviations of three letters or more. */
+const ZONE_WORD = new RegExp(
+  String.raw`\b(${Object.keys(ZONE_ABBREVIATIONS)
+    .filter((zone) => zone.length >= 3)
+    .join('|')})\b`,
+  'u',
+);
 
-/** A time of day as such lines write it, read or not: a clock, noon, midnight, Thai hours. */
-const ANY_TIME =
-  /[0-9๐-๙]{1,2}[:.][0-9๐-๙]{2}|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{3,4}\s*(?:GMT|UTC|hrs?)\b|\bnoon\b|\bmidnight\b|น\.|นาฬิกา|โมง|ทุ่ม|เที่ยง/iu;
+/** A time of day as such lines write it, read or not: a clock (CLOCK), noon, midnight, Thai hours. */
+const ANY_TIME = new RegExp(String.raw`${CLOCK.source}|\bnoon\b|\bmidnight\b|โมง|ทุ่ม|เที่ยง`, 'iu');
 
 /**
  * The latest release time read after such words (a time of day with it: a date alone is news), or

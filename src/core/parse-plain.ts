@@ -1,6 +1,6 @@
 // The newsroom plain-text format: title line, credit and dateline lines by evidence, paragraphs, boilerplate cut.
 import { type CreditNames, creditNamesFor, readCredit } from './credit.js';
-import { type Dateline, readDateline, readTimeLine, seasonNote } from './dateline.js';
+import { type Dateline, readDateline, readTimeLine } from './dateline.js';
 import { embargoRelease, labelAlone } from './embargo-lines.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
@@ -297,8 +297,7 @@ class HeadReader {
     }
     this.date = found.reading.date;
     entry.date = this.date.toISOString();
-    const season = seasonNote(found);
-    if (season !== undefined) this.reading.notes.push({ line: line.n, note: season });
+    if (found.season?.note !== undefined) this.reading.notes.push({ line: line.n, note: found.season.note });
     if (found.ambiguous) {
       this.reading.notes.push({ line: line.n, note: `${found.ambiguous}: read day first; write the month in words if the other is meant` });
     }
