@@ -50,16 +50,18 @@ export const MIN_YEAR = 1900;
 
 /**
  * The instant the parts name, or why they name none: a day that does not exist (31 February),
- * an hour past 23, a year before 1900 or past 9999, an offset beyond ±14:00 (RFC 3339's range
+ * an hour past 23 (but 24:00, the day's end), a year before 1900 or past 9999, an offset beyond ±14:00 (RFC 3339's range
  * of real zones). A time without an offset is read in `timeZone`, daylight saving included.
  */
 export function buildDate(p: DateParts, timeZone: string): { date: Date } | { invalid: string } {
   if (p.month < 1 || p.month > 12) return { invalid: `month ${p.month} does not exist` };
   if (p.year < MIN_YEAR) return { invalid: `year ${p.year} is before ${MIN_YEAR}` };
   if (p.year > 9999) return { invalid: `year ${p.year} is out of range` };
-  if (p.hour > 23 || p.minute > 59 || p.second > 59) return { invalid: `time ${p.hour}:${pad(p.minute)} does not exist` };
+  // 24:00 is the end of the day (ISO 8601): how a release at midnight is read (core/spoken-clock.ts).
+  const endOfDay = p.hour === 24 && p.minute === 0 && p.second === 0;
+  if ((p.hour > 23 && !endOfDay) || p.minute > 59 || p.second > 59) return { invalid: `time ${p.hour}:${pad(p.minute)} does not exist` };
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  const check = new Date(wall);
+  const check = new Date(Date.UTC(p.year, p.month - 1, p.day));
   if (p.day < 1 || check.getUTCDate() !== p.day || check.getUTCMonth() !== p.month - 1) {
     return { invalid: `day ${p.day} of month ${p.month} does not exist in ${p.year}` };
   }

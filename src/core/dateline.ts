@@ -12,6 +12,7 @@ import {
   zoneOffsetMinutes,
 } from './calendar.js';
 import { isKnownPlace } from './places.js';
+import { spokenClock } from './spoken-clock.js';
 
 export { isValidTimeZone } from './calendar.js';
 
@@ -242,14 +243,21 @@ export function readTimeLine(input: string): { hour: number; minute: number; sec
   if (!/:|น|am|pm|a\.m|p\.m/i.test(m[0]) && !/^\D*\d{2}[.]\d{2}/.test(m[0])) return undefined;
   const t = readTime(m);
   // With its zone too (`10:00 GMT` under `Embargoed until 6 January 2027`): the caller reads both lines as one.
-  if (t.invalid || t.hour > 23 || t.minute > 59 || (t.offsetMinutes !== undefined && Number.isNaN(t.offsetMinutes))) return undefined;
+  if (
+    t.invalid ||
+    t.hour > 24 ||
+    (t.hour === 24 && t.minute + t.second > 0) ||
+    t.minute > 59 ||
+    (t.offsetMinutes !== undefined && Number.isNaN(t.offsetMinutes))
+  )
+    return undefined;
   return { hour: t.hour, minute: t.minute, second: t.second };
 }
 
 const HAS_DIGIT = /[0-9๐-๙]/;
 
 function normalize(input: string): string {
-  return (
+  return spokenClock(
     input
       .replace(/[๐-๙]/gu, (d) => String(d.charCodeAt(0) - 0x0e50))
       .normalize('NFC')
@@ -257,7 +265,7 @@ function normalize(input: string): string {
       .replace(/\s+/gu, ' ')
       .trim()
       // `พ. ย.` and `พ.ย` are how some keyboards and OCR write `พ.ย.`.
-      .replace(/([ก-ฮ])\. (?=[ก-ฮ]\.?)/gu, '$1.')
+      .replace(/([ก-ฮ])\. (?=[ก-ฮ]\.?)/gu, '$1.'),
   );
 }
 

@@ -3,6 +3,7 @@ import { ZONE_ABBREVIATIONS, cityZone } from './calendar.js';
 import { type Dateline, readDateline } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
+import { spokenClock } from './spoken-clock.js';
 
 /** What may stand before an embargo label: list marks, quotes, rules, a number (`1.`). */
 const MARKS = `(?:[\\s*_#>[(•·–—=|"'“”‘’«»\u0060-]|\\p{Extended_Pictographic}|\uFE0F)*(?:\\d{1,2}[.)]\\s+)?`;
@@ -72,11 +73,13 @@ const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const THAI_MONTHS = String.raw`มกรา|กุมภา|มีนา|เมษา|พฤษภา|มิถุนา|กรกฎา|สิงหา|กันยา|ตุลา|พฤศจิกา|ธันวา|(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.`;
 const WEEKDAYS = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?';
+/** Parts of a Thai day with no hour (`ห้ามเผยแพร่ก่อนบ่ายวันที่ 10`): a time written, and not read (spoken-clock.ts reads the hours). */
+const THAI_DAY_PARTS = 'บ่าย|เช้า|เย็น|ค่ำ|ดึก|กลางคืน|กลางวัน';
 const THAI_WEEKDAYS = 'จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์';
 
 /** A time someone tried to write starts right after its label: a digit, a month, a weekday, `วันที่`. */
 const TIME_START = new RegExp(
-  String.raw`^(?:(?:on|at|วันที่|เวลา|วัน|ใน)\s*)?(?:[0-9๐-๙]|(?:${MONTHS})\b|${WEEKDAYS}\b|${THAI_MONTHS}|${THAI_WEEKDAYS}|noon|midnight|เที่ยง|further\s+notice)`,
+  String.raw`^(?:(?:on|at|วันที่|เวลา|วัน|ใน|ช่วง|ตอน)\s*)?(?:[0-9๐-๙]|(?:${MONTHS})\b|${WEEKDAYS}\b|${THAI_MONTHS}|${THAI_WEEKDAYS}|noon|midnight|เที่ยง|${THAI_DAY_PARTS}|further\s+notice)`,
   'iu',
 );
 
@@ -109,7 +112,10 @@ const TIME_WORDS = new RegExp(
 );
 
 /** Thai words of a date and a time, out of the count of what else a Thai line says. */
-const THAI_TIME_WORDS = new RegExp(`วันที่|วัน|เวลา|น\\.|นาฬิกา|พ\\.ศ\\.|เป็นต้นไป|ตามเวลา(?:ประเทศไทย)?|${THAI_MONTHS}|${THAI_WEEKDAYS}`, 'gu');
+const THAI_TIME_WORDS = new RegExp(
+  `วันที่|วัน|เวลา|น\\.|นาฬิกา|พ\\.ศ\\.|เป็นต้นไป|ตามเวลา(?:ประเทศไทย)?|ช่วง|ตอน|${THAI_DAY_PARTS}|${THAI_MONTHS}|${THAI_WEEKDAYS}`,
+  'gu',
+);
 
 /** How many words after a label are a sentence's, not a time's: lower-case English words, and Thai beyond its date words (one for each three letters). */
 function proseWords(rest: string): number {
@@ -162,8 +168,10 @@ export function embargoRelease(
   for (const [k, { n, text }] of lines.entries()) {
     // The second half of a line read with the one before (a wrapped label or time).
     if (k === joined) continue;
-    const folded = WIDE.test(text) ? foldWidth(text) : text;
-    if (!LABEL_WORD.test(folded)) continue;
+    const wide = WIDE.test(text) ? foldWidth(text) : text;
+    if (!LABEL_WORD.test(wide)) continue;
+    // A time in words (`10 โมงเช้า`, `noon`) as a clock writes it: each test below knows clocks.
+    const folded = spokenClock(wide);
     const record = (found: Dateline & { joined?: true }) => {
       if (found.joined) joined = k + 1;
       // A quotation stays (`"Embargoed until …", the announcement read`): the story quotes one, and is held by it all the same.

@@ -156,7 +156,6 @@ describe('embargo lines', () => {
 
   // Re-attack trial: each of these went out at once, or was held to midnight, hours early.
   it.each([
-    ['Embargoed until Noon GMT, 20 December 2026', /"Noon GMT" is not a time that can be read/],
     ['EMBARGOED UNTIL MARKET CLOSE, 20 DECEMBER 2026', /"MARKET CLOSE" is not a time that can be read/],
     ['EMBARGO: 00:01 GMT Thursday 20 December', /has no time that can be read/],
   ])('refuses %s, at the head and at the foot', (line, why) => {
@@ -260,7 +259,9 @@ describe('embargo lines', () => {
   it('refuses an unreadable notice at the foot by its first sentence, and does not make words after a release time its author', () => {
     const foot = (time: string) =>
       `Acme unveils chip\n\n${paragraphs(14)}\n\n-ENDS-\n\nNotes to editors\nEMBARGOED UNTIL ${time} (UK TIME) ON WEDNESDAY 9 DECEMBER 2026. This press release must not be published before then.\n`;
-    expect(() => parsePlain(foot('MIDNIGHT'), 'a.txt', options)).toThrow(/the embargo line/);
+    expect(() => parsePlain(foot('TEATIME'), 'a.txt', options)).toThrow(/the embargo line/);
+    // Midnight of a day is its end: the later of the two it may mean.
+    expect(parsePlain(foot('MIDNIGHT'), 'a.txt', options).date?.toISOString()).toBe('2026-12-10T00:00:00.000Z');
     // Wire hours and a clock named before the date read (they were refused): London is on GMT in December.
     expect(parsePlain(foot('00:01 HRS'), 'a.txt', options).date?.toISOString()).toBe('2026-12-09T00:01:00.000Z');
     const thai = parsePlain('ข่าวเปิดตัว\n\nห้ามเผยแพร่ก่อนวันที่ 9 ธันวาคม 2569 เวลา 10.00 น. ทั้งสื่อสิ่งพิมพ์และออนไลน์\n\nเนื้อข่าว\n', 'a.txt', options);
@@ -453,15 +454,16 @@ describe('embargo lines', () => {
     ['Embargo (New York time): 19:00 10 December 2026', '2026-12-11T00:00:00.000Z'],
     ['Release time (London): 19:00 10 December 2026', '2026-12-10T19:00:00.000Z'],
     ['Embargoed until 10:00 ICT (GMT+8), 10 December 2026', '2026-12-10T03:00:00.000Z'],
+    ['EMBARGO NOTICE: 12 noon GMT, 10 December 2026', '2026-12-10T12:00:00.000Z'],
+    ['ข่าวประชาสัมพันธ์ (ห้ามเผยแพร่ก่อน 10 ธ.ค. 2569 เวลา 10 โมงเช้า)', '2026-12-10T03:00:00.000Z'],
   ])('re-attack trial, each early: %s', (line, date) => {
     expect(parsePlain(`Report\n\nBy Jane Doe\n\n${line}\n\nBody.\n`, 'a.txt', options).date?.toISOString()).toBe(date);
   });
 
   it('refuses such a notice whose time or clock does not read, and publishes news that mentions an embargo and a time (re-attack trial: held or refused)', () => {
     for (const line of [
-      'EMBARGO NOTICE: 12 noon GMT, 10 December 2026',
       'Release time: 19:00 10 December 2026 (all times EST)',
-      'ข่าวประชาสัมพันธ์ (ห้ามเผยแพร่ก่อน 10 ธ.ค. 2569 เวลา 10 โมงเช้า)',
+      'ข่าวประชาสัมพันธ์ (ห้ามเผยแพร่ก่อน 10 ธ.ค. 2569 เวลา 6 โมง)',
       'Embargo (Mars time): 19:00 10 December 2026',
     ])
       expect(() => parsePlain(`Report\n\nBy Jane Doe\n\n${line}\n\nBody.\n`, 'a.txt', options), line).toThrow(/the embargo line/);
@@ -473,5 +475,55 @@ describe('embargo lines', () => {
       "OPEC's 1973 oil embargo began on 19 October 1973 at 08:00.",
     ])
       expect(parsePlain(`Report\n\nBy Jane Doe\n\nA first paragraph.\n\n${line}\n\nBody.\n`, 'a.txt', options).date, line).toBeUndefined();
+  });
+});
+
+// The Thai six-hour clock, noon and midnight, as desks write them (a trial: `ห้ามเผยแพร่ก่อน 10 โมงเช้า …` went out at once, its notice in the text).
+describe('embargo times in words', () => {
+  it.each([
+    ['ห้ามเผยแพร่ก่อน 10 โมงเช้า วันที่ 10 ธันวาคม 2569', '2026-12-10T03:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อน ๑๐ โมงเช้าวันที่ ๑๐ ธ.ค. ๒๕๖๙', '2026-12-10T03:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อนสิบเอ็ดโมง วันที่ 10 ธ.ค. 2569', '2026-12-10T04:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อนเที่ยงวัน วันที่ 10 ธ.ค. 2569', '2026-12-10T05:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อนบ่ายโมง วันที่ 10 ธันวาคม 2569', '2026-12-10T06:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อนบ่ายสามโมงครึ่ง วันที่ 10 ธ.ค. 2569', '2026-12-10T08:30:00.000Z'],
+    ['ห้ามเผยแพร่ก่อน 5 โมงเย็น วันที่ 10 ธ.ค. 2569', '2026-12-10T10:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อนหนึ่งทุ่มตรง วันที่ 10 ธ.ค. 2569', '2026-12-10T12:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อน 4 ทุ่มครึ่ง วันที่ 10 ธันวาคม 2569', '2026-12-10T15:30:00.000Z'],
+    ['ห้ามตีพิมพ์ก่อน 10 โมง 15 นาที วันที่ 10 ธ.ค. 2569', '2026-12-10T03:15:00.000Z'],
+    ['ห้ามเผยแพร่ก่อนตีห้า วันที่ 10 ธ.ค. 2569', '2026-12-09T22:00:00.000Z'],
+    // Midnight of a day is its end, the later of the two instants it may name.
+    ['ห้ามเผยแพร่ก่อนเที่ยงคืนวันที่ 10 ธ.ค. 2569', '2026-12-10T17:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อน 6 ทุ่ม วันที่ 10 ธ.ค. 2569', '2026-12-10T17:00:00.000Z'],
+    ['Embargoed until midnight GMT, 10 December 2026', '2026-12-11T00:00:00.000Z'],
+    ['Embargoed until 12 midnight GMT, 10 December 2026', '2026-12-11T00:00:00.000Z'],
+    ['Embargoed until 24:00 GMT, 10 December 2026', '2026-12-11T00:00:00.000Z'],
+    ['Embargoed until noon GMT, 10 December 2026', '2026-12-10T12:00:00.000Z'],
+    ['EMBARGOED UNTIL MIDDAY (UK TIME) 10 DECEMBER 2026', '2026-12-10T12:00:00.000Z'],
+  ])('holds a story for %s', (line, date) => {
+    for (const story of [`ข่าวเปิดตัว\n\n${line}\n\nเนื้อข่าว\n`, `ข่าวเปิดตัว\n\n${paragraphs(14)}\n\n-ENDS-\n\n${line}\n`]) {
+      const parsed = parsePlain(story, 'a.txt', options);
+      expect(parsed.date?.toISOString(), story).toBe(date);
+      expect(parsed.contentHtml, story).not.toContain(line.slice(0, 12));
+    }
+  });
+
+  it.each([
+    // Either half of the day, or a part of it with no hour: refused, never guessed.
+    'ห้ามเผยแพร่ก่อนหกโมง วันที่ 10 ธ.ค. 2569',
+    'ห้ามเผยแพร่ก่อน 2 โมง วันที่ 10 ธ.ค. 2569',
+    'ห้ามเผยแพร่ก่อนบ่ายวันที่ 10 ธ.ค. 2569',
+    'ห้ามเผยแพร่ก่อนตอนเช้าวันที่ 10 ธ.ค. 2569',
+    'ห้ามเผยแพร่ก่อน 3 โมงเย็น วันที่ 10 ธ.ค. 2569',
+    'Embargoed until 24:30 GMT, 10 December 2026',
+  ])('refuses %s', (line) => {
+    expect(() => parsePlain(`ข่าวเปิดตัว\n\n${line}\n\nเนื้อข่าว\n`, 'a.txt', options)).toThrow(/the embargo line/);
+  });
+
+  it('leaves Thai words that hold such syllables as they are', () => {
+    for (const line of ['นิตยสารตีพิมพ์บทความเมื่อวันที่ 10 ธ.ค. 2569', 'ศาลยืนยันความเที่ยงธรรมของคำตัดสินวันที่ 10 ธ.ค. 2569']) {
+      const parsed = parsePlain(`หัวข่าว\n\nย่อหน้าแรกของข่าว\n\n${line}\n\nเนื้อข่าว\n`, 'n.txt', options);
+      expect([parsed.date, parsed.contentHtml.includes(line)], line).toEqual([undefined, true]);
+    }
   });
 });

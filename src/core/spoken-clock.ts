@@ -1,0 +1,76 @@
+// Times of day written in words, as a clock reads them: the Thai six-hour clock (`10 โมงเช้า`, `บ่ายโมง`, `4 ทุ่ม`, `ตีห้า`), noon and midnight.
+
+/**
+ * Thai numbers as words, one to eleven (the most any of the clock's hours counts): longest first,
+ * so that `สิบเอ็ด` is not read as `สิบ`.
+ */
+const THAI_NUMBERS: Readonly<Record<string, number>> = {
+  สิบเอ็ด: 11,
+  สิบ: 10,
+  เก้า: 9,
+  แปด: 8,
+  เจ็ด: 7,
+  หก: 6,
+  ห้า: 5,
+  สี่: 4,
+  สาม: 3,
+  สอง: 2,
+  หนึ่ง: 1,
+};
+const NUMBER = `([0-9๐-๙]{1,2}|${Object.keys(THAI_NUMBERS).join('|')})`;
+const count = (written: string): number =>
+  THAI_NUMBERS[written] ?? Number(written.replace(/[๐-๙]/gu, (d) => String(d.charCodeAt(0) - 0x0e50)));
+
+/** Half past (`ครึ่ง`), or minutes (`15 นาที`), after an hour; `ตรง` is on the hour. */
+const MINUTES = String.raw`(?:\s*(ครึ่ง)|\s*([0-9๐-๙]{1,2})\s*นาที|\s*ตรง)?`;
+/**
+ * Not the start of another Thai word (`เที่ยงธรรม`, `ตีพิมพ์`): the time ends here, or runs into
+ * the words a date or a clock opens with, as Thai writes them unspaced (`เที่ยงคืนวันที่ 10`).
+ */
+const END = '(?:(?![\\u0E01-\\u0E4E])|(?=วัน|ของ|ตาม|เวลา|ณ|น\\.|นาฬิกา))';
+
+/**
+ * The Thai clock counts the day in watches: `ตี` 1-5 at night, `โมงเช้า` in the morning, `บ่าย …
+ * โมง` and `… โมงเย็น` after noon, `ทุ่ม` 1-5 in the evening, `เที่ยง` noon and `เที่ยงคืน` (or
+ * `6 ทุ่ม`) midnight. Each form with the hours it may count, and the hour of the day of each.
+ * A bare `N โมง` is the morning only from 7 to 11: `หกโมง` and `บ่าย`-less `2 โมง` are either
+ * half of the day, and stay unread (an embargo line so written is refused, never guessed).
+ */
+const FORMS: readonly { re: RegExp; hour: (n: number) => number | undefined }[] = [
+  { re: new RegExp(`ตี\\s*${NUMBER}${MINUTES}${END}`, 'gu'), hour: (n) => (n >= 1 && n <= 5 ? n : undefined) },
+  { re: new RegExp(`บ่าย\\s*(?:${NUMBER}\\s*(?:โมง)?|โมง)${MINUTES}${END}`, 'gu'), hour: (n) => (n >= 1 && n <= 5 ? 12 + n : undefined) },
+  { re: new RegExp(`${NUMBER}\\s*โมง\\s*เย็น${MINUTES}${END}`, 'gu'), hour: (n) => (n >= 4 && n <= 6 ? 12 + n : undefined) },
+  { re: new RegExp(`${NUMBER}\\s*โมง\\s*เช้า${MINUTES}${END}`, 'gu'), hour: (n) => (n >= 5 && n <= 11 ? n : undefined) },
+  { re: new RegExp(`${NUMBER}\\s*ทุ่ม${MINUTES}${END}`, 'gu'), hour: (n) => (n >= 1 && n <= 6 ? 18 + n : undefined) },
+  { re: new RegExp(`${NUMBER}\\s*โมง${MINUTES}${END}`, 'gu'), hour: (n) => (n >= 7 && n <= 11 ? n : undefined) },
+];
+
+/** Noon and midnight, in Thai and English (`12 noon`, `midnight`, `เที่ยงวัน`, `เที่ยงคืน`). */
+const NOON_MIDNIGHT = new RegExp(`(?:\\b12\\s*)?\\b(noon|midday|midnight)\\b|เที่ยง\\s*(คืน|วัน|ตรง)?${END}`, 'giu');
+
+/** A cheap test first: most lines name no such time. */
+const ANY = /โมง|ทุ่ม|ตี|บ่าย|เที่ยง|noon|midday|midnight/iu;
+
+const clock = (hour: number, minute: number) => ` ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')} `;
+
+/**
+ * `text` with each time of day in words as a clock writes it (`10 โมงเช้า` → `10:00`), for
+ * the date and time readers (dateline.ts). Midnight is `24:00`, the end of the day it names: a
+ * release `ห้ามเผยแพร่ก่อนเที่ยงคืนวันที่ 10`, `midnight, 10 December`, is read at its latest,
+ * never a day early. Digits are Arabic by now (the caller's normalize).
+ */
+export function spokenClock(text: string): string {
+  if (!ANY.test(text)) return text;
+  let out = text;
+  for (const { re, hour } of FORMS)
+    out = out.replace(re, (all: string, n: string | undefined, half: string | undefined, minutes: string | undefined) => {
+      // `บ่ายโมง` names no number: one o'clock.
+      const h = hour(n === undefined ? 1 : count(n));
+      const m = half ? 30 : minutes === undefined ? 0 : count(minutes);
+      return h === undefined || m > 59 ? all : clock(h, m);
+    });
+  out = out.replace(NOON_MIDNIGHT, (_all, english: string | undefined, thai: string | undefined) =>
+    (english ?? '').toLowerCase() === 'midnight' || thai === 'คืน' ? clock(24, 0) : clock(12, 0),
+  );
+  return out === text ? text : out.replace(/\s+/gu, ' ').trim();
+}
