@@ -13,7 +13,7 @@ import {
   refuseStorylessOverBackup,
 } from './state-errors.js';
 import { FilledKeys } from './filled-keys.js';
-import { writeSchema } from './state-schema.js';
+import { ARTICLE_INDEXES, ARTICLE_INDEX_NAMES, writeSchema } from './state-schema.js';
 import { FILL_SETTING, HeldFiles, beginUnsyncedFill, endUnsyncedFill, fillToken, flushAhead } from './unsynced-fill.js';
 import { type StoredText, fromStored, toStored } from './stored-text.js';
 import { ARTICLE_COLUMNS, type ArticleRow, type ArticleValues, type StoredArticle, articleValues, fromRow } from './article-row.js';
@@ -59,6 +59,10 @@ export class StateDb {
   private unsynced = false;
   /** While a first scan fills a store that knew nothing: what it wrote (store/filled-keys.ts). */
   private written: FilledKeys | undefined;
+  /** An unsynced fill writes without the articles' indexes: made again at its end, or at the first lookup that needs one. */
+  private unindexed = false;
+  /** Whether this fill dropped them (then a batch that rolled back may have taken the ones it made). */
+  private unsyncedIndexes = false;
   /** Inside withoutWrites, or surrendered: every write method does nothing. */
   private writesHeld = false;
   /** Another process took the state folder over (surrender): nothing is written to it again. */
@@ -154,7 +158,9 @@ export class StateDb {
         empty: this.db.prepare(
           'SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM entries) AND NOT EXISTS (SELECT 1 FROM redirects)',
         ),
-        redirect: this.db.prepare<[string], { to_path: string | null; id: string | null }>('SELECT to_path, id FROM redirects WHERE from_path = ?'),
+        redirect: this.db.prepare<[string], { to_path: string | null; id: string | null }>(
+          'SELECT to_path, id FROM redirects WHERE from_path = ?',
+        ),
         putRedirect: this.db.prepare<[string, string | null, number, string | null]>(
           'INSERT INTO redirects (from_path, to_path, at, id) VALUES (?, ?, ?, ?) ON CONFLICT(from_path) DO UPDATE SET to_path = excluded.to_path, at = excluded.at, id = excluded.id',
         ),
@@ -166,13 +172,19 @@ export class StateDb {
             'SELECT from_path FROM redirects WHERE file = ? AND id = ? AND to_path IS NULL ORDER BY at DESC LIMIT 1',
           )
           .pluck(),
-        revive: this.db.prepare<[string, string, string]>('UPDATE redirects SET to_path = ? WHERE id = ? AND to_path IS NULL AND from_path != ?'),
-        retarget: this.db.prepare<[string | null, string | null, string]>('UPDATE redirects SET to_path = ?, id = coalesce(?, id) WHERE to_path = ?'),
+        revive: this.db.prepare<[string, string, string]>(
+          'UPDATE redirects SET to_path = ? WHERE id = ? AND to_path IS NULL AND from_path != ?',
+        ),
+        retarget: this.db.prepare<[string | null, string | null, string]>(
+          'UPDATE redirects SET to_path = ?, id = coalesce(?, id) WHERE to_path = ?',
+        ),
         dropRedirect: this.db.prepare<[string]>('DELETE FROM redirects WHERE from_path = ?'),
         archiveRuns: this.db.prepare<[], [number, string]>('SELECT first, ids FROM archive_runs ORDER BY first').raw(),
         putArchiveRun: this.db.prepare<[number, string]>('INSERT OR IGNORE INTO archive_runs (first, ids) VALUES (?, ?)'),
         clearArchiveRuns: this.db.prepare('DELETE FROM archive_runs'),
-        heldMarks: this.db.prepare<[], { path: string; until: number; title: string; paragraphs: string }>('SELECT path, until, title, paragraphs FROM held_stories'),
+        heldMarks: this.db.prepare<[], { path: string; until: number; title: string; paragraphs: string }>(
+          'SELECT path, until, title, paragraphs FROM held_stories',
+        ),
         putHeldMark: this.db.prepare<[string, string, number, string]>(
           'INSERT INTO held_stories (path, title, until, paragraphs) VALUES (?, ?, ?, ?) ON CONFLICT(path, title) DO UPDATE SET until = excluded.until, paragraphs = excluded.paragraphs',
         ),
@@ -199,18 +211,21 @@ export class StateDb {
   /** Whether any record (live or deleted: its tombstone names it) has this id. */
   idInUse(id: string): boolean {
     if (this.written && !this.written.hasId(id)) return false;
+    this.indexed();
     return this.stmts.idInUse.get(id) !== undefined;
   }
 
   /** Whether any record (live or deleted) has this content hash. */
   hasHash(hash: string): boolean {
     if (this.written && !this.written.hasHash(hash)) return false;
+    this.indexed();
     return this.stmts.hasHash.get(hash) !== undefined;
   }
 
   /** Other records with the same content, deleted ones first (newest deletion first), at most SAME_BYTES_LIMIT. */
   withHash(hash: string, exceptPath: string): StoredArticle[] {
     if (this.written && !this.written.hasHash(hash)) return [];
+    this.indexed();
     return this.stmts.byHash.all(hash, exceptPath).map(fromRow);
   }
 
@@ -241,7 +256,8 @@ export class StateDb {
     for (const row of this.stmts.heldMarks.all()) {
       try {
         const paragraphs: unknown = JSON.parse(row.paragraphs);
-        if (Array.isArray(paragraphs)) marks.push({ path: row.path, until: row.until, title: row.title, paragraphs: paragraphs.map(String) });
+        if (Array.isArray(paragraphs))
+          marks.push({ path: row.path, until: row.until, title: row.title, paragraphs: paragraphs.map(String) });
       } catch {
         // Hand-edited: that story is remembered no more, the others are.
       }
@@ -445,7 +461,14 @@ export class StateDb {
   /** Run `fn` in one transaction: a batch is stored whole or not at all. */
   transaction<T>(fn: () => T): T {
     if (this.writesHeld) return fn();
-    const result = this.db.transaction(fn)();
+    let result: T;
+    try {
+      result = this.db.transaction(fn)();
+    } catch (error) {
+      // Indexes made in a batch that rolled back are gone with it.
+      if (this.unsyncedIndexes && !this.unindexed) this.unindexed = !this.hasIndexes();
+      throw error;
+    }
     if (this.unsynced && ++this.filled % 16 === 0) flushAhead(this.file, this.held, this.flushing);
     return result;
   }
@@ -462,7 +485,10 @@ export class StateDb {
     if (empty) this.written = new FilledKeys();
     if (!on) this.written = undefined;
     if (empty && this.file !== ':memory:' && !this.unsynced) this.beginFill();
+    if (on && this.unsynced && !this.unindexed) this.dropIndexes();
     if (on || this.surrendered) return;
+    this.indexed();
+    this.unsyncedIndexes = false;
     if (this.unsynced) this.db.pragma('synchronous = NORMAL');
     this.checkpoint();
     if (this.unsynced) {
@@ -477,6 +503,34 @@ export class StateDb {
       }
     }
     this.unsynced = false;
+  }
+
+  /**
+   * Three indexes on rows keyed by random hashes and ids cost a first scan more than the rows: each
+   * batch rewrote pages all over them (100,000 stories: 2.9 s of 12.5 s in transactions on the main
+   * thread, against 0.9 s to make them once at the end). Only in an unsynced fill, which a stop undoes
+   * (store/unsynced-fill.ts); a lookup that needs them (a copy, an id taken) makes them first.
+   */
+  private dropIndexes(): void {
+    this.db.exec(ARTICLE_INDEX_NAMES.map((name) => `DROP INDEX IF EXISTS ${name};`).join(''));
+    this.unindexed = true;
+    this.unsyncedIndexes = true;
+  }
+
+  private indexed(): void {
+    if (!this.unindexed) return;
+    this.db.exec(ARTICLE_INDEXES);
+    this.unindexed = false;
+  }
+
+  private hasIndexes(): boolean {
+    const found = this.db
+      .prepare<string[], number>(
+        `SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (${ARTICLE_INDEX_NAMES.map(() => '?').join(', ')})`,
+      )
+      .pluck()
+      .get(...ARTICLE_INDEX_NAMES);
+    return found === ARTICLE_INDEX_NAMES.length;
   }
 
   /** Name the fill in the store, synced (the checkpoint syncs it), then in the mark; only then stop syncing. */

@@ -34,6 +34,17 @@ function keepOlder(db: Database.Database, file: string, version: number): string
  * Create the tables that are missing and add the columns an older store lacks; refuse a store
  * of a newer feedpub (STATE_TOO_NEW), which may hold data this one would lose or leave stale.
  */
+/**
+ * The articles' lookups by content and id, and of deletions. A first scan into an empty store
+ * writes without them and makes them at its end (state-db.ts bulkWrites); a store left without
+ * them (a stop in between) has them again at its next open, here.
+ */
+export const ARTICLE_INDEXES = `
+      CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+      CREATE INDEX IF NOT EXISTS articles_id ON articles(id);
+      CREATE INDEX IF NOT EXISTS articles_deleted ON articles(deleted_at);`;
+export const ARTICLE_INDEX_NAMES = ['articles_hash', 'articles_id', 'articles_deleted'] as const;
+
 export function writeSchema(db: Database.Database, file: string): string | undefined {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
@@ -57,9 +68,7 @@ export function writeSchema(db: Database.Database, file: string): string | undef
         size INTEGER NOT NULL DEFAULT -1,
         mtime INTEGER NOT NULL DEFAULT -1
       );
-      CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
-      CREATE INDEX IF NOT EXISTS articles_id ON articles(id);
-      CREATE INDEX IF NOT EXISTS articles_deleted ON articles(deleted_at);
+      ${ARTICLE_INDEXES}
       CREATE TABLE IF NOT EXISTS entries (
         path TEXT PRIMARY KEY,
         meta TEXT NOT NULL,
