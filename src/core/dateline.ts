@@ -40,6 +40,8 @@ export interface Dateline {
   ambiguous?: string;
   /** `place` is the city whose clock the time is in, written after it (`09:00 (New York)`). */
   cityClock?: true;
+  /** The time names its clock (a zone, an offset, a city): else it was read on the site's. */
+  zoned?: true;
   /**
    * The zone written is its region's other season's (`10:00 EDT` on 10 December): the instant the
    * region's clock shows that time. The date read is the later of the two (laterOfSeasons).
@@ -222,6 +224,7 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
     update: labelled?.index === 0 || undefined,
     ...(ambiguous ? { ambiguous } : {}),
     ...(cityClock ? { cityClock } : {}),
+    ...(time?.zone !== undefined || clockBefore !== undefined || cityClock ? { zoned: true as const } : {}),
     ...(season ? { season } : {}),
   };
 }

@@ -176,14 +176,9 @@ export function embargoRelease(
       if (found.joined) joined = k + 1;
       // A quotation stays (`"Embargoed until …", the announcement read`): the story quotes one, and is held by it all the same.
       if (!QUOTED.test(text)) taken.push(n, ...(found.joined ? [n + 1] : []));
-      if ('date' in found.reading && (latest === undefined || found.reading.date.getTime() > latest.date.getTime()))
-        latest = {
-          date: found.reading.date,
-          line: n,
-          text: text.trim(),
-          lines: taken,
-          ...(found.season?.note ? { note: found.season.note } : {}),
-        };
+      if (!('date' in found.reading) || (latest !== undefined && found.reading.date.getTime() <= latest.date.getTime())) return;
+      const note = found.season?.note ?? unzoned(found, text, clock.timeZone);
+      latest = { date: found.reading.date, line: n, text: text.trim(), lines: taken, ...(note === undefined ? {} : { note }) };
     };
     const line = attempt(folded, clock);
     const loose = line?.found && 'date' in line.found.reading ? undefined : looseRelease(folded, clock);
@@ -249,6 +244,17 @@ export function embargoRelease(
     );
   }
   return latest;
+}
+
+/**
+ * What the desk is told of a release time in English that names no clock: it was read on the
+ * site's, which is another's than a wire's or a company's abroad (a trial: a London release on a
+ * Bangkok desk, `Embargoed until 00:01 Thursday 10 December`, out seven hours early). A Thai line
+ * is a Thai desk's, on Thailand's clock as the site's zone says.
+ */
+export function unzoned(found: Dateline, text: string, timeZone: string): string | undefined {
+  if (found.zoned || !('date' in found.reading) || /[\u0E00-\u0E7F]/u.test(text)) return undefined;
+  return `the release time names no zone: read on this site's clock (${timeZone}) as ${found.reading.date.toISOString()}; if it is another's (a wire's, a company's abroad), write its zone (GMT, EST, +00:00)`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The newsroom plain-text format: title line, credit and dateline lines by evidence, paragraphs, boilerplate cut.
 import { type CreditNames, creditNamesFor, readCredit } from './credit.js';
 import { type Dateline, readDateline, readTimeLine } from './dateline.js';
-import { embargoRelease, labelAlone } from './embargo-lines.js';
+import { embargoRelease, labelAlone, unzoned } from './embargo-lines.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
@@ -240,7 +240,7 @@ class HeadReader {
       (this.date === undefined || (at as number) > this.date.getTime() || (at === this.date.getTime() && source !== undefined))
     ) {
       this.note(release);
-      if (release.note !== undefined) this.reading.notes.push({ line: release.line, note: release.note });
+      this.releaseNote(release);
     }
     return read;
   }
@@ -253,8 +253,17 @@ class HeadReader {
   releaseAbove(line: Line): boolean {
     const release = embargoRelease([line], this.options.timeZone, this.file);
     if (release === undefined) return false;
-    if (this.date === undefined || release.date.getTime() > this.date.getTime()) this.note(release);
+    if (this.date === undefined || release.date.getTime() > this.date.getTime()) {
+      this.note(release);
+      this.releaseNote(release);
+    }
     return true;
+  }
+
+  /** What the desk is told of how a release time was read (a zone out of season, no zone), once a line. */
+  private releaseNote(release: { line: number; note?: string }): void {
+    const { line, note } = release;
+    if (note !== undefined && !this.reading.notes.some((n) => n.line === line && n.note === note)) this.reading.notes.push({ line, note });
   }
 
   private note(release: { date: Date; line: number; text: string }): void {
@@ -298,6 +307,7 @@ class HeadReader {
     this.date = found.reading.date;
     entry.date = this.date.toISOString();
     if (found.season?.note !== undefined) this.reading.notes.push({ line: line.n, note: found.season.note });
+    else if (found.release) this.releaseNote({ line: line.n, note: unzoned(found, line.text, this.options.timeZone) });
     if (found.ambiguous) {
       this.reading.notes.push({ line: line.n, note: `${found.ambiguous}: read day first; write the month in words if the other is meant` });
     }

@@ -24,7 +24,7 @@ import { FutureStories } from '../core/release.js';
  * has (`EMBARGO NOTICE:`, `Release time:`, `For publication …`) holds the story by the time after them.
  * 18: `10TH DECEMBER`, `0001 GMT`, SAST, CAT, EAT, WAT, PKT. 19: `CONCERT: 20 December 2026` is no dateline (only a known place before a colon).
  * 20: notices in other words only at a line's head; a clock in brackets before their time; a zone and offset that disagree: the later.
- * 21: times in words (the Thai six-hour clock, noon, midnight as the day's end) read.
+ * 21: times in words (the Thai six-hour clock, noon, midnight as the day's end) read; a release time in English with no zone has a note.
  */
 export const ENTRY_FORMAT = 21;
 

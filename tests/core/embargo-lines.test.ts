@@ -527,3 +527,36 @@ describe('embargo times in words', () => {
     }
   });
 });
+
+// A trial: a London release on a Bangkok desk, its time written without a zone, went out seven hours early, and nothing said how it was read.
+describe('a release time that names no zone', () => {
+  const noZone = /^the release time names no zone: read on this site's clock \(Asia\/Bangkok\) as 2026-12-09T17:01:00.000Z/;
+  it('is read on the site clock and said so on the desk, once, in the head, at the foot and in Markdown', () => {
+    const line = 'Embargoed until 00:01 Thursday 10 December 2026';
+    for (const story of [`Acme results\n\n${line}\n\nBody.\n`, `Acme results\n\n${paragraphs(14)}\n\n-ENDS-\n\n${line}\n`]) {
+      const parsed = parsePlain(story, 'a.txt', options);
+      expect(parsed.date?.toISOString()).toBe('2026-12-09T17:01:00.000Z');
+      expect(
+        parsed.reading?.notes.filter((n) => noZone.test(n.note)),
+        story,
+      ).toHaveLength(1);
+    }
+    const md = parseMarkdown(`---\ntitle: Acme results\n---\n\n${line}\n\nBody.\n`, 'a.md', options);
+    expect(md.reading?.notes.filter((n) => noZone.test(n.note))).toHaveLength(1);
+  });
+
+  it('says nothing of a time with its zone, or of a Thai line on a Thai desk', () => {
+    for (const line of [
+      'Embargoed until 00:01 GMT Thursday 10 December 2026',
+      'Embargoed until 10:00 (London) 10 December 2026',
+      'ห้ามเผยแพร่ก่อน 10 ธ.ค. 2569 เวลา 10.00 น.',
+    ]) {
+      const parsed = parsePlain(`Acme results\n\n${line}\n\nBody.\n`, 'a.txt', options);
+      expect(parsed.date, line).toBeDefined();
+      expect(
+        parsed.reading?.notes.filter((n) => /names no zone/.test(n.note)),
+        line,
+      ).toEqual([]);
+    }
+  });
+});
