@@ -287,6 +287,7 @@ export class Reconciler {
       this.options.onProgress?.(Math.min(i + step, todo.length), todo.length);
       heap.step();
     }
+    heap.end();
     return changed;
   }
 

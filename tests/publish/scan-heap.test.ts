@@ -8,7 +8,9 @@ describe('scan heap', () => {
   it('collects the garbage a scan step left in the old generation (vitest runs without --expose-gc)', async () => {
     const heap = new ScanHeap(0);
     // Kept alive across several turns, as a batch of stories is, so it leaves the young generation.
-    let held: string[][] | undefined = Array.from({ length: 40 }, (_, i) => Array.from({ length: 4000 }, (_, j) => `story ${i} ${j} ${'x'.repeat(200)}`));
+    let held: string[][] | undefined = Array.from({ length: 40 }, (_, i) =>
+      Array.from({ length: 4000 }, (_, j) => `story ${i} ${j} ${'x'.repeat(200)}`),
+    );
     for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
     expect(held.length).toBe(40);
     held = undefined;
@@ -16,5 +18,24 @@ describe('scan heap', () => {
     heap.step();
     // About 35 MB of strings was garbage: a full collection frees most of it.
     expect(before - usedMb()).toBeGreaterThan(20);
+  });
+
+  it('collects at the end of a scan what it left, and only when it left enough to be worth it', async () => {
+    const heap = new ScanHeap(1024);
+    let held: string[][] | undefined = Array.from({ length: 40 }, (_, i) =>
+      Array.from({ length: 4000 }, (_, j) => `end ${i} ${j} ${'y'.repeat(200)}`),
+    );
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(held.length).toBe(40);
+    held = undefined;
+    heap.step(); // under its slack: nothing collected
+    const before = usedMb();
+    heap.end();
+    expect(before - usedMb()).toBeGreaterThan(20);
+    // Nothing new since: a second end collects nothing (the heap does not shrink by a collection's worth).
+    const quiet = new ScanHeap(1024);
+    const after = usedMb();
+    quiet.end();
+    expect(Math.abs(after - usedMb())).toBeLessThan(8);
   });
 });
