@@ -461,7 +461,11 @@ export class FileApplier {
       seenAt: Math.min(file.mtimeMs, this.now()),
       feedId: this.options.feedId,
     });
-    this.store.put({ ...record, ...stat });
+    // Taken down after it was out, a story keeps the time it first went out while held: deleted
+    // before its new date, it is a deletion its readers must hear of (an Atom tombstone), as any
+    // other's; released, it is dated anew by resolveIdentity (attack trial: no tombstone).
+    const first = previous.record?.published;
+    this.store.put({ ...record, ...(withdrawn && first !== undefined && first < record.published ? { published: first } : {}), ...stat });
     const image = story.image === undefined ? {} : readStoryImage(this.options.articlesDir, relPath, story.image, stored);
     const notes = [...(conflict ? [conflict] : []), ...storyNotes(relPath, story), ...(image.problem ? [image.problem] : [])];
     this.problems.setFile(relPath, notes);
@@ -661,6 +665,9 @@ export class FileApplier {
   }
 
   private remove(relPath: string, freed: string[]): boolean {
+    // A story taken down after it was out (held, its record keeping when it went out): its deletion is a tombstone's news.
+    const known = this.catalog.heldFiles().has(relPath) ? this.store.get(relPath) : undefined;
+    const takenDown = known !== undefined && known.deletedAt === null && known.published <= this.now();
     if (this.catalog.forget(relPath)) freed.push(relPath);
     this.options.hold(relPath, undefined);
     this.problems.setFile(relPath, []);
@@ -675,7 +682,7 @@ export class FileApplier {
       this.removed.add(relPath);
       this.lately.add(relPath, { title: entry.title, publishedMs: entry.published.getTime() }, this.now());
     }
-    return removed;
+    return removed || takenDown;
   }
 
   private unpublish(relPath: string, freed: string[]): boolean {

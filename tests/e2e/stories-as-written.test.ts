@@ -103,6 +103,29 @@ describe('embargoes', () => {
     expect(ctx.running.site.status().problems).toContainEqual(expect.objectContaining({ path: 'rain.txt', code: 'HELD_AFTER_PUBLISHED' }));
   });
 
+  it('tells readers of a story taken down and then deleted before its new date: a tombstone, as for any story that was out (attack trial: none)', async () => {
+    await put(ctx.articles, 'leak.txt', `Leak\n\n${bangkok(Date.now() - 3_600_000)}\n\nbody\n`);
+    await put(ctx.articles, 'never.txt', `Never out\n\n${bangkok(Date.now() + 86_400_000)}\n\nbody\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    const id = parseAtomFeed((await getText(`${url}/atom.xml`)).text).entries?.find((e) => e.title?.value === 'Leak')?.id;
+    expect(id).toBeDefined();
+    await put(ctx.articles, 'leak.txt', `Leak\n\n${bangkok(Date.now() + 86_400_000)}\n\nbody\n`);
+    await waitFor(() => (site.status().held.some((h) => h.path === 'leak.txt') ? true : undefined));
+    // Held: out of the feed, and no tombstone (it comes back at its date).
+    const held = (await getText(`${url}/atom.xml`)).text;
+    expect(held).not.toContain('<title type="text">Leak</title>');
+    expect(held).not.toContain('deleted-entry');
+    await rm(path.join(ctx.articles, 'leak.txt'));
+    await rm(path.join(ctx.articles, 'never.txt'));
+    const atom = await waitFor(async () => {
+      const text = (await getText(`${url}/atom.xml`)).text;
+      return text.includes('deleted-entry') ? text : undefined;
+    });
+    // The story that was out has one; the one never out has none.
+    expect([...atom.matchAll(/<at:deleted-entry ref="([^"]+)"/g)].map((m) => m[1])).toEqual([id]);
+  });
+
   it('publishes a story whose embargo passed while the server was stopped, on the next start', async () => {
     const releaseAt = Math.ceil((Date.now() + 5000) / 1000) * 1000;
     await put(ctx.articles, 'later.txt', `Later\n\n${bangkok(releaseAt)}\n\nbody\n`);
