@@ -75,11 +75,21 @@ const THAI_MONTHS = String.raw`มกรา|กุมภา|มีนา|เม�
 const WEEKDAYS = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?';
 /** Parts of a Thai day with no hour (`ห้ามเผยแพร่ก่อนบ่ายวันที่ 10`): a time written, and not read (spoken-clock.ts reads the hours). */
 const THAI_DAY_PARTS = 'บ่าย|เช้า|เย็น|ค่ำ|ดึก|กลางคืน|กลางวัน';
+/**
+ * Words of a Thai time that spoken-clock.ts may not read (`เที่ยงคืนครึ่ง`, `สองยาม`, `ตีห้าสามสิบ`,
+ * `หลังเวลา 10.30 น.`, `เวลาเปิดตลาด`): a time tried, never a sentence going on. Counted as prose,
+ * such a notice was news, and went out at once with the notice as its first paragraph (new-user trial).
+ */
+const THAI_CLOCK_WORDS =
+  'โมง|ทุ่ม|ตี|ยาม|เที่ยง|คืน|ครึ่ง|ตรง|นาที|ชั่วโมง|ประมาณ|หลัง|ตั้งแต่|(?:เปิด|ปิด)ตลาด|(?:ยี่|สาม|สี่|ห้า)?สิบ|เอ็ด|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า';
+/** The same in English (`half past ten`, `a quarter to eleven`, `ten o'clock`, `market open`). */
+const EN_CLOCK_WORDS =
+  "half|past|quarter|a|to|o'clock|oclock|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|market|open|opening|close|closing|sharp";
 const THAI_WEEKDAYS = 'จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์';
 
 /** A time someone tried to write starts right after its label: a digit, a month, a weekday, `วันที่`. */
 const TIME_START = new RegExp(
-  String.raw`^(?:(?:on|at|วันที่|เวลา|วัน|ใน|ช่วง|ตอน)\s*)?(?:[0-9๐-๙]|(?:${MONTHS})\b|${WEEKDAYS}\b|${THAI_MONTHS}|${THAI_WEEKDAYS}|noon|midnight|เที่ยง|${THAI_DAY_PARTS}|further\s+notice)`,
+  String.raw`^(?:(?:on|at|วันที่|เวลา|วัน|ใน|ช่วง|ตอน)\s*)?(?:[0-9๐-๙]|(?:${MONTHS})\b|${WEEKDAYS}\b|${THAI_MONTHS}|${THAI_WEEKDAYS}|noon|midnight|midday|(?:half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|market)\b|${THAI_CLOCK_WORDS}|${THAI_DAY_PARTS}|further\s+notice)`,
   'iu',
 );
 
@@ -107,13 +117,13 @@ const QUOTED = /^\s*["“”«'‘]/u;
 
 /** Words of a time and its zone, in lower case: others are a sentence going on. */
 const TIME_WORDS = new RegExp(
-  `^(?:on|at|the|of|until|till|and|or|am|pm|a\\.m\\.|p\\.m\\.|noon|midnight|hrs?|hours?|local|time|today|tonight|tomorrow|from|after|before|onwards|st|nd|rd|th|further|notice|${MONTHS}|${WEEKDAYS})$`,
+  `^(?:on|at|the|of|until|till|and|or|am|pm|a\\.m\\.|p\\.m\\.|noon|midnight|midday|hrs?|hours?|local|time|today|tonight|tomorrow|from|after|before|onwards|st|nd|rd|th|further|notice|${EN_CLOCK_WORDS}|${MONTHS}|${WEEKDAYS})$`,
   'iu',
 );
 
 /** Thai words of a date and a time, out of the count of what else a Thai line says. */
 const THAI_TIME_WORDS = new RegExp(
-  `วันที่|วัน|เวลา|น\\.|นาฬิกา|พ\\.ศ\\.|เป็นต้นไป|ตามเวลา(?:ประเทศไทย)?|ช่วง|ตอน|${THAI_DAY_PARTS}|${THAI_MONTHS}|${THAI_WEEKDAYS}`,
+  `วันที่|วัน|เวลา|น\\.|นาฬิกา|พ\\.ศ\\.|เป็นต้นไป|ตามเวลา(?:ประเทศไทย)?|ช่วง|ตอน|${THAI_CLOCK_WORDS}|${THAI_DAY_PARTS}|${THAI_MONTHS}|${THAI_WEEKDAYS}`,
   'gu',
 );
 
