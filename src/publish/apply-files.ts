@@ -570,7 +570,14 @@ export class FileApplier {
     const entry = this.toEntry(meta, { body: story.contentHtml, summary: made.summary });
     this.unsettled.push(entry);
     this.catalog.publish(entry);
-    if (said) this.log.info(said, { file: record.path, id: entry.id, title: entry.title });
+    // A first scan into an empty store adds every story: one line each was 100,000 lines of log (new-user
+    // trial); scan.done counts them.
+    if (said)
+      this.log[said === 'article.added' && this.store.filling ? 'debug' : 'info'](said, {
+        file: record.path,
+        id: entry.id,
+        title: entry.title,
+      });
     // Published, but with something an editor should know (a legacy encoding, characters removed): the log says so too.
     for (const note of made.notes) {
       if (note.severity === 'warning')

@@ -281,6 +281,11 @@ export class StateDb {
     this.stmts.putEntry.run(filePath, meta, toStored(body), summary === undefined ? null : toStored(summary), notes);
   }
 
+  /** Whether a first scan is filling a store that knew no story (bulkWrites). */
+  get filling(): boolean {
+    return this.written !== undefined;
+  }
+
   /** False inside withoutWrites (a batch the disk refused, applied in memory) or once surrendered. */
   get writable(): boolean {
     return !this.writesHeld;
