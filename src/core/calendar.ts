@@ -69,10 +69,12 @@ export function buildDate(p: DateParts, timeZone: string): { date: Date } | { in
     if (Math.abs(p.offsetMinutes) > 14 * 60) return { invalid: `offset ${formatOffset(p.offsetMinutes)} is beyond ±14:00` };
     return { date: new Date(wall - p.offsetMinutes * 60_000) };
   }
-  // Two passes find the offset in force at that wall-clock time, DST included.
-  let utc = wall - offsetAt(wall, timeZone) * 60_000;
-  utc = wall - offsetAt(utc, timeZone) * 60_000;
-  return { date: new Date(utc) };
+  // The offsets in force half a day either side: a wall time in neither's reach (the spring gap,
+  // `02:30` in New York on its change day) or in both (the autumn hour, twice) is read as the later
+  // instant, as a release time must be (attack trial: the gap's 02:30 was read 01:30 EST, early).
+  const candidates = [-12, 12].map((hours) => wall - offsetAt(wall + hours * 3_600_000, timeZone) * 60_000);
+  const real = candidates.filter((utc) => utc + offsetAt(utc, timeZone) * 60_000 === wall);
+  return { date: new Date(Math.max(...(real.length > 0 ? real : candidates))) };
 }
 
 /**

@@ -81,7 +81,7 @@ const THAI_DAY_PARTS = 'บ่าย|เช้า|เย็น|ค่ำ|ดึ�
  * such a notice was news, and went out at once with the notice as its first paragraph (new-user trial).
  */
 const THAI_CLOCK_WORDS =
-  'โมง|ทุ่ม|ตี|ยาม|เที่ยง|คืน|ครึ่ง|ตรง|นาที|ชั่วโมง|ประมาณ|หลัง|ตั้งแต่|(?:เปิด|ปิด)ตลาด|(?:ยี่|สาม|สี่|ห้า)?สิบ|เอ็ด|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า';
+  'โมง|ทุ่ม|ตี|ยาม|ย่ำรุ่ง|ย่ำค่ำ|เที่ยง|คืน|ครึ่ง|ตรง|นาที|ชั่วโมง|กว่า|เศษ|ราว|ประมาณ|หลัง|ตั้งแต่|(?:เปิด|ปิด)ตลาด|(?:ยี่|สาม|สี่|ห้า)?สิบ|เอ็ด|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า';
 /** The same in English (`half past ten`, `a quarter to eleven`, `ten o'clock`, `market open`). */
 const EN_CLOCK_WORDS =
   "half|past|quarter|a|to|o'clock|oclock|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|market|open|opening|close|closing|sharp";
@@ -288,8 +288,11 @@ const ZONE_WORD = new RegExp(
   'u',
 );
 
-/** A time of day as such lines write it, read or not: a clock (CLOCK), noon, midnight, Thai hours. */
-const ANY_TIME = new RegExp(String.raw`${CLOCK.source}|\bnoon\b|\bmidnight\b|โมง|ทุ่ม|เที่ยง`, 'iu');
+/** A time of day as such lines write it, read or not: a clock (CLOCK), noon, midnight, Thai hours (`ตีหก`, `สองยาม`). */
+const ANY_TIME = new RegExp(
+  String.raw`${CLOCK.source}|\bnoon\b|\bmidnight\b|\bmidday\b|โมง|ทุ่ม|เที่ยง|บ่าย|ยาม|ย่ำ|ตี\s*(?:[0-9๐-๙]|หนึ่ง|สอง|สาม|สี่|ห้า|หก)`,
+  'iu',
+);
 
 /**
  * The latest release time read after such words (a time of day with it: a date alone is news), or

@@ -61,8 +61,15 @@ const FORMS: readonly { re: RegExp; hour: (n: number) => number | undefined }[] 
   { re: new RegExp(`${NUMBER}\\s*โมง${MINUTES}${END}`, 'gu'), hour: (n) => (n >= 7 && n <= 11 ? n : undefined) },
 ];
 
-/** Noon and midnight, in Thai and English (`12 noon`, `midnight`, `เที่ยงวัน`, `เที่ยงคืน`). */
-const NOON_MIDNIGHT = new RegExp(`(?:\\b12\\s*)?\\b(noon|midday|midnight)\\b|เที่ยง\\s*(คืน|วัน)?${MINUTES}${END}`, 'giu');
+/**
+ * Noon and midnight, in Thai and English (`12 noon`, `midnight`, `เที่ยงวัน`, `เที่ยงคืน`). Not after a
+ * time or `past` (`12.30 noon`, `half past noon`): read as 12:00, such a release went out half an
+ * hour early (attack trial); left as written, the line does not read.
+ */
+const NOON_MIDNIGHT = new RegExp(
+  `(?<!(?:\\b(?:past|to|after|before)|\\d)\\s*)(?:\\b12\\s*)?\\b(noon|midday|midnight)\\b|เที่ยง\\s*(คืน|วัน)?${MINUTES}${END}`,
+  'giu',
+);
 
 /** A cheap test first: most lines name no such time. */
 const ANY = /โมง|ทุ่ม|ตี|บ่าย|เที่ยง|noon|midday|midnight/iu;

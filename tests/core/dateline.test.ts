@@ -38,6 +38,19 @@ describe('parseDate', () => {
     expect(parseDate('2026-07-01 12:00', 'America/New_York')?.toISOString()).toBe('2026-07-01T16:00:00.000Z');
     expect(parseDate('2026-01-01 12:00', 'America/New_York')?.toISOString()).toBe('2026-01-01T17:00:00.000Z');
   });
+
+  // Attack trial: the spring gap's 02:30 in New York was read 01:30 EST, a release half an hour early.
+  it.each([
+    ['2027-03-14 02:30', 'America/New_York', '2027-03-14T07:30:00.000Z'], // no such time: after the gap
+    ['2026-11-01 01:30', 'America/New_York', '2026-11-01T06:30:00.000Z'], // twice: the second
+    ['2027-03-28 01:30', 'Europe/London', '2027-03-28T01:30:00.000Z'],
+    ['2026-10-25 01:30', 'Europe/London', '2026-10-25T01:30:00.000Z'],
+    ['2026-10-04 02:15', 'Australia/Lord_Howe', '2026-10-03T15:45:00.000Z'], // a half-hour change
+    ['2027-03-14 01:30', 'America/New_York', '2027-03-14T06:30:00.000Z'], // either side of a change, as written
+    ['2027-03-14 03:30', 'America/New_York', '2027-03-14T07:30:00.000Z'],
+  ])('reads %s in %s across a clock change as the later instant', (input, zone, iso) => {
+    expect(parseDate(input, zone)?.toISOString()).toBe(iso);
+  });
 });
 
 describe('embargo lines', () => {

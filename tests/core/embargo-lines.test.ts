@@ -536,6 +536,17 @@ describe('embargo times in words', () => {
     'Embargoed until a quarter to eleven, 10 December 2026',
     '**EMBARGOED UNTIL half past ten, 10 December 2026**',
     'Not for release before half past ten, 10 December 2026',
+    // Attack trial: each went out at once, or half an hour early (noon after a time read as 12:00).
+    'ห้ามเผยแพร่ก่อนบ่ายสองโมงกว่า วันที่ 20 ธันวาคม 2569',
+    'ห้ามเผยแพร่ก่อนเที่ยงกว่า วันที่ 20 ธันวาคม 2569',
+    'ห้ามเผยแพร่ก่อนตีสองกว่า วันที่ 20 ธันวาคม 2569',
+    'ห้ามเผยแพร่ก่อนย่ำรุ่ง วันที่ 20 ธันวาคม 2569',
+    'ห้ามเผยแพร่ก่อนตีหก วันที่ 20 ธันวาคม 2569',
+    'ห้ามเผยแพร่ก่อนวันที่ 20 ธันวาคม 2569 เวลาหกโมง',
+    'ห้ามเผยแพร่ก่อนวันที่ 20 ธันวาคม 2569 เวลาบ่ายสองโมงกว่า',
+    'ข่าวประชาสัมพันธ์ (ห้ามเผยแพร่ก่อน ตีหก วันที่ 20 ธันวาคม 2569)',
+    'Embargoed until half past noon ET December 10, 2026',
+    'Embargoed until 12.30 noon ET December 10, 2026',
   ])('refuses %s', (line) => {
     expect(() => parsePlain(`ข่าวเปิดตัว\n\n${line}\n\nเนื้อข่าว\n`, 'a.txt', options)).toThrow(/the embargo line/);
   });
