@@ -35,15 +35,17 @@ function keepOlder(db: Database.Database, file: string, version: number): string
  * of a newer feedpub (STATE_TOO_NEW), which may hold data this one would lose or leave stale.
  */
 /**
- * The articles' lookups by content and id, and of deletions. A first scan into an empty store
+ * The articles' lookups by content (with deletions in order: state-db.ts withHash), by id, and of
+ * deletions; `articles_hash`, by content alone, was the first's before it. A first scan into an empty store
  * writes without them and makes them at its end (state-db.ts bulkWrites); a store left without
  * them (a stop in between) has them again at its next open, here.
  */
 export const ARTICLE_INDEXES = `
-      CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+      DROP INDEX IF EXISTS articles_hash;
+      CREATE INDEX IF NOT EXISTS articles_hash_deleted ON articles(hash, deleted_at);
       CREATE INDEX IF NOT EXISTS articles_id ON articles(id);
       CREATE INDEX IF NOT EXISTS articles_deleted ON articles(deleted_at);`;
-export const ARTICLE_INDEX_NAMES = ['articles_hash', 'articles_id', 'articles_deleted'] as const;
+export const ARTICLE_INDEX_NAMES = ['articles_hash_deleted', 'articles_id', 'articles_deleted'] as const;
 
 export function writeSchema(db: Database.Database, file: string): string | undefined {
   const version = db.pragma('user_version', { simple: true }) as number;

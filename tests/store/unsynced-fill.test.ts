@@ -146,7 +146,7 @@ describe('unsynced first fill', () => {
         reader.close();
       }
     };
-    const all = ['articles_deleted', 'articles_hash', 'articles_id'];
+    const all = ['articles_deleted', 'articles_hash_deleted', 'articles_id'];
     const db = new StateDb(dir);
     db.bulkWrites(true);
     expect(indexes()).toEqual([]);
