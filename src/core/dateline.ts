@@ -97,7 +97,14 @@ export function parseDate(input: string, timeZone: string): Date | undefined {
  * either side. Undefined when the line is anything else (prose that mentions a date included).
  * A second, labelled date (`ปรับปรุง: ...`, `Updated ...`) is the update date.
  */
-export function readDateline(input: string, timeZone: string, isCredit: (text: string) => boolean, dayFirst = false): Dateline | undefined {
+export function readDateline(
+  input: string,
+  timeZone: string,
+  isCredit: (text: string) => boolean,
+  dayFirst = false,
+  /** Read after a release label: midnight (24:00) is the end of the day named, not its start. */
+  released = false,
+): Dateline | undefined {
   // Every date shape has digits: a title or a credit line is told apart without normalizing it.
   if (!HAS_DIGIT.test(input)) return undefined;
   const normal = normalize(input);
@@ -116,6 +123,8 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
         .replace(/(?<=[\p{L}\d)])\.$/u, ''),
       timeZone,
       isCredit,
+      false,
+      true,
     );
     if (!rest || rest.update || rest.updated !== undefined) return undefined;
     // Words before the date of a release time are a time not read (`Noon GMT, 20 December`, `MARKET
@@ -196,7 +205,10 @@ export function readDateline(input: string, timeZone: string, isCredit: (text: s
       cityClock = true;
     } else return undefined;
   }
-  const parts = { ...found.parts, hour: time?.hour ?? 0, minute: time?.minute ?? 0, second: time?.second ?? 0 };
+  // A dateline at midnight (`8 ธ.ค. 2569 เที่ยงคืน`, `24:00`) is the one just past, its day's start: read
+  // as its end, news was held for a day (attack trial). A release time's midnight is its day's end.
+  const hour = time?.hour === 24 && !released ? 0 : (time?.hour ?? 0);
+  const parts = { ...found.parts, hour, minute: time?.minute ?? 0, second: time?.second ?? 0 };
   let reading: DateReading;
   if (time?.invalid) reading = { invalid: time.invalid };
   else if (time?.offsetMinutes !== undefined && Number.isNaN(time.offsetMinutes))

@@ -256,6 +256,8 @@ export function embargoRelease(
   return latest;
 }
 
+export const NO_ZONE = 'the release time names no zone';
+
 /**
  * What the desk is told of a release time in English that names no clock: it was read on the
  * site's, which is another's than a wire's or a company's abroad (a trial: a London release on a
@@ -263,8 +265,9 @@ export function embargoRelease(
  * is a Thai desk's, on Thailand's clock as the site's zone says.
  */
 export function unzoned(found: Dateline, text: string, timeZone: string): string | undefined {
-  if (found.zoned || !('date' in found.reading) || /[\u0E00-\u0E7F]/u.test(text)) return undefined;
-  return `the release time names no zone: read on this site's clock (${timeZone}) as ${found.reading.date.toISOString()}; if it is another's (a wire's, a company's abroad), write its zone (GMT, EST, +00:00)`;
+  // Thai letters, not Thai digits: `Embargoed until 10 December 2026 ๑๐:๐๐` is English (attack trial: no note).
+  if (found.zoned || !('date' in found.reading) || /[\u0E01-\u0E4E]/u.test(text)) return undefined;
+  return `${NO_ZONE}: read on this site's clock (${timeZone}) as ${found.reading.date.toISOString()}; if it is another's (a wire's, a company's abroad), write its zone (GMT, EST, +00:00)`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // The newsroom plain-text format: title line, credit and dateline lines by evidence, paragraphs, boilerplate cut.
 import { type CreditNames, creditNamesFor, readCredit } from './credit.js';
 import { type Dateline, readDateline, readTimeLine } from './dateline.js';
-import { embargoRelease, labelAlone, unzoned } from './embargo-lines.js';
+import { NO_ZONE, embargoRelease, labelAlone, unzoned } from './embargo-lines.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
@@ -283,6 +283,12 @@ class HeadReader {
     this.date = both.reading.date;
     this.timed = true;
     if (this.reading.dateline) this.reading.dateline.date = this.date.toISOString();
+    if (this.reading.dateline?.release) {
+      // The note said the date alone's instant: it is the time's now, or none if the time names a zone (attack trial: 10 hours off).
+      const { line } = this.dateSource;
+      this.reading.notes = this.reading.notes.filter((n) => n.line !== line || !n.note.startsWith(NO_ZONE));
+      this.releaseNote({ line, note: unzoned(both, `${this.dateSource.text} ${time}`, this.options.timeZone) });
+    }
     return true;
   }
 

@@ -551,6 +551,14 @@ describe('embargo times in words', () => {
     expect(() => parsePlain(`ข่าวเปิดตัว\n\n${line}\n\nเนื้อข่าว\n`, 'a.txt', options)).toThrow(/the embargo line/);
   });
 
+  it('reads a dateline at midnight as the one just past, its day start, and a release at midnight as its day end (attack trial: news held a day)', () => {
+    for (const line of ['กรุงเทพฯ 8 ธ.ค. 2569 เที่ยงคืน', '8 ธ.ค. 2569 24:00 น.'])
+      expect(parsePlain(`ข่าวทดสอบ\n\n${line}\n\nเนื้อข่าว\n`, 'a.txt', options).date?.toISOString(), line).toBe('2026-12-07T17:00:00.000Z');
+    expect(parsePlain('ข่าวทดสอบ\n\nห้ามเผยแพร่ก่อนเที่ยงคืนวันที่ 8 ธ.ค. 2569\n\nเนื้อข่าว\n', 'a.txt', options).date?.toISOString()).toBe(
+      '2026-12-08T17:00:00.000Z',
+    );
+  });
+
   it('leaves Thai words that hold such syllables as they are', () => {
     for (const line of ['นิตยสารตีพิมพ์บทความเมื่อวันที่ 10 ธ.ค. 2569', 'ศาลยืนยันความเที่ยงธรรมของคำตัดสินวันที่ 10 ธ.ค. 2569']) {
       const parsed = parsePlain(`หัวข่าว\n\nย่อหน้าแรกของข่าว\n\n${line}\n\nเนื้อข่าว\n`, 'n.txt', options);
@@ -574,6 +582,21 @@ describe('a release time that names no zone', () => {
     }
     const md = parseMarkdown(`---\ntitle: Acme results\n---\n\n${line}\n\nBody.\n`, 'a.md', options);
     expect(md.reading?.notes.filter((n) => noZone.test(n.note))).toHaveLength(1);
+  });
+
+  it('says the instant of the time read from the next line, and of Thai digits in an English line (attack trial: 10 hours off, or none)', () => {
+    const ny = { ...options, timeZone: 'America/New_York' };
+    const notes = (text: string) => parsePlain(text, 'a.txt', ny).reading?.notes.filter((n) => /names no zone/.test(n.note)) ?? [];
+    for (const story of [
+      'Acme\n\nEmbargoed until 10 December 2026\n10:00\n\nBody.\n',
+      'Acme\n\nEmbargoed until 10 December 2026 ๑๐:๐๐\n\nBody.\n',
+    ]) {
+      expect(
+        notes(story).map((n) => n.note.match(/as (\S+);/)?.[1]),
+        story,
+      ).toEqual(['2026-12-10T15:00:00.000Z']);
+    }
+    expect(notes('Acme\n\nEmbargoed until 10 December 2026\n10:00 GMT\n\nBody.\n')).toEqual([]);
   });
 
   it('says nothing of a time with its zone, or of a Thai line on a Thai desk', () => {
