@@ -77,7 +77,8 @@ function laterOfSeasons(line: Pick<Dateline, 'reading' | 'season'>): { reading: 
  * first, and `ambiguous` says both readings.
  */
 export function readDate(input: string, timeZone: string, release = false): (DateReading & { ambiguous?: string }) | undefined {
-  const line = readDateline(input, timeZone, () => false);
+  // A release time's midnight is its day's end, as under a label in the text.
+  const line = readDateline(input, timeZone, () => false, false, release);
   if (!line || line.place !== undefined || line.credit !== undefined || line.updated !== undefined) return undefined;
   // A release time (front matter's `embargo:`) must not be read one way of two.
   if (release && line.ambiguous) return { invalid: line.ambiguous };

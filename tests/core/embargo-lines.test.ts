@@ -559,6 +559,16 @@ describe('embargo times in words', () => {
     );
   });
 
+  it("reads front matter's release at midnight as its day end, and its date at midnight as its day start", () => {
+    for (const embargo of ['midnight 10 December 2026', 'เที่ยงคืน 10 ธ.ค. 2569'])
+      expect(parseMarkdown(`---\ntitle: Widget\nembargo: "${embargo}"\n---\n\nBody.\n`, 'a.md', options).date?.toISOString(), embargo).toBe(
+        '2026-12-10T17:00:00.000Z',
+      );
+    expect(parseMarkdown('---\ntitle: Widget\ndate: "เที่ยงคืน 8 ธ.ค. 2569"\n---\n\nBody.\n', 'a.md', options).date?.toISOString()).toBe(
+      '2026-12-07T17:00:00.000Z',
+    );
+  });
+
   it('leaves Thai words that hold such syllables as they are', () => {
     for (const line of ['นิตยสารตีพิมพ์บทความเมื่อวันที่ 10 ธ.ค. 2569', 'ศาลยืนยันความเที่ยงธรรมของคำตัดสินวันที่ 10 ธ.ค. 2569']) {
       const parsed = parsePlain(`หัวข่าว\n\nย่อหน้าแรกของข่าว\n\n${line}\n\nเนื้อข่าว\n`, 'n.txt', options);
