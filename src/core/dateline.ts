@@ -121,7 +121,7 @@ export function readDateline(
       full
         .slice(release[0].length)
         .replace(/\s*เป็นต้นไป\s*$/u, '')
-        .replace(/(?<=[\p{L}\d)])\.$/u, ''),
+        .replace(/(?<=[\p{L}\d)])(?<![ap]\.m)\.$/iu, ''),
       timeZone,
       isCredit,
       false,
@@ -252,7 +252,8 @@ function inWords(p: { year: number; month: number; day: number }): string {
 
 /** A line that is only a time of day (`16:45`, `16.45 น.`, `เวลา 09:15 น.`): the time of a date on the line before. */
 export function readTimeLine(input: string): { hour: number; minute: number; second: number } | undefined {
-  const text = normalize(input);
+  // Wire hours too (`1030 HRS` under `Embargoed until 20 December 2026`: a trial held it to midnight, 10.5 hours early).
+  const text = clockForms(normalize(input));
   const m = TIME_AFTER.exec(text);
   if (!m || strip(text.slice(m[0].length)) !== '' || /^\s*$/.test(m[0])) return undefined;
   // `3.14` is a number, not a time: a time has a colon, `น.`/`นาฬิกา`, am/pm, or a two-digit hour.

@@ -67,7 +67,7 @@ const FORMS: readonly { re: RegExp; hour: (n: number) => number | undefined }[] 
  * hour early (attack trial); left as written, the line does not read.
  */
 const NOON_MIDNIGHT = new RegExp(
-  `(?<!(?:\\b(?:past|to|after|before)|\\d)\\s*)(?:\\b12\\s*)?\\b(noon|midday|midnight)\\b|เที่ยง\\s*(คืน|วัน)?${MINUTES}${END}`,
+  `(?<!(?:\\b(?:past|to|after|before)|\\d[:.]\\d\\d)\\s*)(?:\\b12\\s*)?\\b(noon|midday|midnight)\\b|เที่ยง\\s*(คืน|วัน)?${MINUTES}${END}`,
   'giu',
 );
 

@@ -464,8 +464,11 @@ export class FileApplier {
     // Taken down after it was out, a story keeps the time it first went out while held: deleted
     // before its new date, it is a deletion its readers must hear of (an Atom tombstone), as any
     // other's; released, it is dated anew by resolveIdentity (attack trial: no tombstone).
+    // Held and read again after a restart, it is no longer `withdrawn` (its hold was remembered): a record
+    // dated before now is one that went out (re-attack trial: the restart's read dated it anew, and no tombstone).
     const first = previous.record?.published;
-    this.store.put({ ...record, ...(withdrawn && first !== undefined && first < record.published ? { published: first } : {}), ...stat });
+    const wentOut = withdrawn || (release.kind === 'held' && !story.draft && first !== undefined && first <= this.now());
+    this.store.put({ ...record, ...(wentOut && first !== undefined && first < record.published ? { published: first } : {}), ...stat });
     const image = story.image === undefined ? {} : readStoryImage(this.options.articlesDir, relPath, story.image, stored);
     const notes = [...(conflict ? [conflict] : []), ...storyNotes(relPath, story), ...(image.problem ? [image.problem] : [])];
     this.problems.setFile(relPath, notes);

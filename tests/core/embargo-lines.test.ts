@@ -569,6 +569,18 @@ describe('embargo times in words', () => {
     );
   });
 
+  it.each([
+    ['10:30 a.m.', '2026-12-20T03:30:00.000Z'],
+    ['10 a.m.', '2026-12-20T03:00:00.000Z'],
+    ['noon', '2026-12-20T05:00:00.000Z'],
+    ['midnight', '2026-12-20T17:00:00.000Z'],
+    ['1030 HRS', '2026-12-20T03:30:00.000Z'],
+  ])('reads %s on the line under a release date (re-attack trial: held to the day start, hours early)', (time, iso) => {
+    expect(
+      parsePlain(`Test headline\n\nEmbargoed until 20 December 2026\n${time}\n\nBody text here.\n`, 'a.txt', options).date?.toISOString(),
+    ).toBe(iso);
+  });
+
   it('leaves Thai words that hold such syllables as they are', () => {
     for (const line of ['นิตยสารตีพิมพ์บทความเมื่อวันที่ 10 ธ.ค. 2569', 'ศาลยืนยันความเที่ยงธรรมของคำตัดสินวันที่ 10 ธ.ค. 2569']) {
       const parsed = parsePlain(`หัวข่าว\n\nย่อหน้าแรกของข่าว\n\n${line}\n\nเนื้อข่าว\n`, 'n.txt', options);

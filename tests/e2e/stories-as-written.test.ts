@@ -116,10 +116,16 @@ describe('embargoes', () => {
     const held = (await getText(`${url}/atom.xml`)).text;
     expect(held).not.toContain('<title type="text">Leak</title>');
     expect(held).not.toContain('deleted-entry');
+    // A restart reads it again, held (re-attack trial: that read dated its record anew, and its deletion left no tombstone).
+    await ctx.running.close();
+    await put(ctx.articles, 'leak.txt', `Leak\n\n${bangkok(Date.now() + 2 * 86_400_000)}\n\nbody, edited\n`);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const again = ctx.running.url;
+    expect((await getText(`${again}/atom.xml`)).text).not.toContain('deleted-entry');
     await rm(path.join(ctx.articles, 'leak.txt'));
     await rm(path.join(ctx.articles, 'never.txt'));
     const atom = await waitFor(async () => {
-      const text = (await getText(`${url}/atom.xml`)).text;
+      const text = (await getText(`${again}/atom.xml`)).text;
       return text.includes('deleted-entry') ? text : undefined;
     });
     // The story that was out has one; the one never out has none.
