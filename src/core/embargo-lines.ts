@@ -127,6 +127,24 @@ const THAI_TIME_WORDS = new RegExp(
   'gu',
 );
 
+/** Where a date may begin in what follows a label: a digit, or a month's name. */
+const DATE_BEGIN = new RegExp(String.raw`[0-9๐-๙]|\b(?:${MONTHS})\b`, 'iu');
+
+/** Whether `rest` is a few words (a time in words: `dawn on`, `หัวค่ำ`) and then a date that reads whole. */
+function wordsBeforeDate(rest: string, clock: Clock): boolean {
+  const at = rest.search(DATE_BEGIN);
+  if (at <= 0 || at > 40) return false;
+  const words = proseWords(rest.slice(0, at));
+  if (words < 1 || words > 4) return false;
+  const found = readDateline(
+    `Embargoed until ${rest.slice(at).replace(/[\s.)\]*]+$/u, '')}`,
+    clock.timeZone,
+    () => false,
+    clock.dayFirst(),
+  );
+  return found !== undefined && 'date' in found.reading;
+}
+
 /** How many words after a label are a sentence's, not a time's: lower-case English words, and Thai beyond its date words (one for each three letters). */
 function proseWords(rest: string): number {
   const english = (rest.match(/(?<![\p{L}])[a-z][a-z.']*/gu) ?? []).filter((w) => !TIME_WORDS.test(w.replace(/\.$/, ''))).length;
@@ -237,7 +255,11 @@ export function embargoRelease(
     // A clock named in Thai that is not read (`ตามเวลาท้องถิ่น`, `ตามเวลาสหรัฐฯ`) is a time on another
     // clock, never prose: the story went out at once, the line left in its text (attack trial).
     const otherClock = line.notice && tried && THAI_CLOCK.test(line.rest);
-    if (!unread && !otherClock && (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2))) continue;
+    // A few words where the time should be, then a date that reads (`Not for release before dawn on
+    // 20 December 2026`, `ห้ามเผยแพร่ก่อนหัวค่ำ วันที่ 20 ธ.ค. 2569`): a time in words not read, never news
+    // (re-attack trial: out at once under every label but `Embargoed until`).
+    const worded = line.notice && !line.headed && wordsBeforeDate(line.rest, clock);
+    if (!unread && !otherClock && !worded && (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2))) continue;
     const why = found?.ambiguous
       ? `gives a date that ${found.ambiguous.replace(/^\S+ /, '')}`
       : found && 'invalid' in found.reading

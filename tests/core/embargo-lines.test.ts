@@ -547,6 +547,13 @@ describe('embargo times in words', () => {
     'ข่าวประชาสัมพันธ์ (ห้ามเผยแพร่ก่อน ตีหก วันที่ 20 ธันวาคม 2569)',
     'Embargoed until half past noon ET December 10, 2026',
     'Embargoed until 12.30 noon ET December 10, 2026',
+    // Re-attack trial: words where the time should be, under a label other than `Embargoed until`: out at once.
+    'Not for release before dawn on 20 December 2026',
+    'Do not publish before teatime, 20 December 2026',
+    'ห้ามเผยแพร่ก่อนหัวค่ำ วันที่ 20 ธ.ค. 2569',
+    'ห้ามเผยแพร่ก่อนรุ่งเช้าวันที่ 20 ธ.ค. 2569',
+    'งดเผยแพร่ก่อนหัวค่ำ 20 ธ.ค. 2569',
+    'เผยแพร่ได้ตั้งแต่หัวค่ำ วันที่ 20 ธ.ค. 2569 เป็นต้นไป',
   ])('refuses %s', (line) => {
     expect(() => parsePlain(`ข่าวเปิดตัว\n\n${line}\n\nเนื้อข่าว\n`, 'a.txt', options)).toThrow(/the embargo line/);
   });
