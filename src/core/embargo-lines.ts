@@ -130,12 +130,22 @@ const THAI_TIME_WORDS = new RegExp(
 /** Where a date may begin in what follows a label: a digit, or a month's name. */
 const DATE_BEGIN = new RegExp(String.raw`[0-9๐-๙]|\b(?:${MONTHS})\b`, 'iu');
 
+const CONNECTOR = /^(?:on|at|the|of|until|till|by|from)$/iu;
+
 /** Whether `rest` is a few words (a time in words: `dawn on`, `หัวค่ำ`) and then a date that reads whole. */
 function wordsBeforeDate(rest: string, clock: Clock): boolean {
   const at = rest.search(DATE_BEGIN);
   if (at <= 0 || at > 40) return false;
-  const words = proseWords(rest.slice(0, at));
-  if (words < 1 || words > 4) return false;
+  // Words of a time count here (`half past ten`): they are the time not read. Thai has no spaces: at
+  // most twelve letters (`หัวค่ำ`, `รุ่งเช้า`, `เลิกงาน`), not a clause (`ศาลมีคำพิพากษา ตามคำสั่ง…`).
+  // A name and a colon (`Embargo on Russian LNG: 1 January 2027`) is a list of dates, not a time:
+  // the words of a time are lower case, unless the whole line is capitals.
+  const before = rest.slice(0, at).replace(/วันที่|เวลา|วัน|ของ/gu, ' ');
+  if (/[:：]/u.test(before)) return false;
+  const thai = (before.match(/[\u0E01-\u0E4E]/gu) ?? []).length;
+  const words = (before.match(/[A-Za-z']+/gu) ?? []).filter((w) => !CONNECTOR.test(w));
+  if (words.some((w) => /^[A-Z]/u.test(w)) && rest !== rest.toUpperCase()) return false;
+  if (thai > 12 || words.length > 4 || thai + words.length === 0) return false;
   const found = readDateline(
     `Embargoed until ${rest.slice(at).replace(/[\s.)\]*]+$/u, '')}`,
     clock.timeZone,
@@ -143,6 +153,20 @@ function wordsBeforeDate(rest: string, clock: Clock): boolean {
     clock.dayFirst(),
   );
   return found !== undefined && 'date' in found.reading;
+}
+
+/**
+ * Whether `rest` opens with a date that reads and goes on with a time it does not read
+ * (`20 ธ.ค. 2569 ไม่เกินสิบโมง`, `… หลังพิธีเปิดสิบโมง`): counted as a sentence, such a notice went out
+ * at once (re-attack trial). A date then words with no time (`… ซึ่งเป็นเวลาปิดหีบ`) stays news.
+ */
+function clockAfterDate(rest: string, clock: Clock): boolean {
+  if (!ANY_TIME.test(rest)) return false;
+  for (let cut = rest.lastIndexOf(' '); cut > 0; cut = rest.lastIndexOf(' ', cut - 1)) {
+    const found = readDateline(`Embargoed until ${rest.slice(0, cut)}`, clock.timeZone, () => false, clock.dayFirst());
+    if (found !== undefined && 'date' in found.reading) return ANY_TIME.test(rest.slice(cut));
+  }
+  return false;
 }
 
 /** How many words after a label are a sentence's, not a time's: lower-case English words, and Thai beyond its date words (one for each three letters). */
@@ -258,7 +282,7 @@ export function embargoRelease(
     // A few words where the time should be, then a date that reads (`Not for release before dawn on
     // 20 December 2026`, `ห้ามเผยแพร่ก่อนหัวค่ำ วันที่ 20 ธ.ค. 2569`): a time in words not read, never news
     // (re-attack trial: out at once under every label but `Embargoed until`).
-    const worded = line.notice && !line.headed && wordsBeforeDate(line.rest, clock);
+    const worded = line.notice && !line.headed && (wordsBeforeDate(line.rest, clock) || clockAfterDate(line.rest, clock));
     if (!unread && !otherClock && !worded && (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2))) continue;
     const why = found?.ambiguous
       ? `gives a date that ${found.ambiguous.replace(/^\S+ /, '')}`
@@ -325,7 +349,12 @@ const ANY_TIME = new RegExp(
  */
 function looseRelease(text: string, clock: Clock): Dateline | 'unread' | undefined {
   const line = text.trim();
-  if (line.length > 200 || !LOOSE_WORD.test(line) || !ANY_TIME.test(line)) return undefined;
+  if (line.length > 200) return undefined;
+  const words = LOOSE_WORD.exec(line);
+  if (!words) return undefined;
+  // A time in words and then a date (`For publication: dusk, 20 December 2026`, `Release time: half
+  // past ten, …`): unread, as under a label (re-attack trial: out at once, the notice its headline).
+  if (!ANY_TIME.test(line)) return wordsBeforeDate(line.slice(words[0].length).replace(/^[\s:–—-]+/u, ''), clock) ? 'unread' : undefined;
   let best: Dateline | undefined;
   let unknownClock = false;
   for (const m of line.matchAll(LOOSE_START)) {

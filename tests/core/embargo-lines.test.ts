@@ -554,6 +554,12 @@ describe('embargo times in words', () => {
     'ห้ามเผยแพร่ก่อนรุ่งเช้าวันที่ 20 ธ.ค. 2569',
     'งดเผยแพร่ก่อนหัวค่ำ 20 ธ.ค. 2569',
     'เผยแพร่ได้ตั้งแต่หัวค่ำ วันที่ 20 ธ.ค. 2569 เป็นต้นไป',
+    'NOT FOR RELEASE BEFORE DAWN ON 20 DECEMBER 2026',
+    'ห้ามเผยแพร่ก่อน 20 ธ.ค. 2569 ไม่เกินสิบโมง',
+    'ห้ามเผยแพร่ก่อน 20 ธ.ค. 2569 หลังพิธีเปิดสิบโมง',
+    'Release time: half past ten, 20 December 2026',
+    'For publication: dusk, 20 December 2026',
+    'Time of release: teatime 20 December 2026',
   ])('refuses %s', (line) => {
     expect(() => parsePlain(`ข่าวเปิดตัว\n\n${line}\n\nเนื้อข่าว\n`, 'a.txt', options)).toThrow(/the embargo line/);
   });
