@@ -161,10 +161,10 @@ function wordsBeforeDate(rest: string, clock: Clock): boolean {
  * at once (re-attack trial). A date then words with no time (`… ซึ่งเป็นเวลาปิดหีบ`) stays news.
  */
 function clockAfterDate(rest: string, clock: Clock): boolean {
-  if (!ANY_TIME.test(rest)) return false;
+  if (!TIME_WORDY.test(rest)) return false;
   for (let cut = rest.lastIndexOf(' '); cut > 0; cut = rest.lastIndexOf(' ', cut - 1)) {
     const found = readDateline(`Embargoed until ${rest.slice(0, cut)}`, clock.timeZone, () => false, clock.dayFirst());
-    if (found !== undefined && 'date' in found.reading) return ANY_TIME.test(rest.slice(cut));
+    if (found !== undefined && 'date' in found.reading) return TIME_WORDY.test(rest.slice(cut));
   }
   return false;
 }
@@ -338,10 +338,8 @@ const ZONE_WORD = new RegExp(
 );
 
 /** A time of day as such lines write it, read or not: a clock (CLOCK), noon, midnight, Thai hours (`ตีหก`, `สองยาม`). */
-const ANY_TIME = new RegExp(
-  String.raw`${CLOCK.source}|\bnoon\b|\bmidnight\b|\bmidday\b|โมง|ทุ่ม|เที่ยง|บ่าย|ยาม|ย่ำ|ตี\s*(?:[0-9๐-๙]|หนึ่ง|สอง|สาม|สี่|ห้า|หก)`,
-  'iu',
-);
+const ANY_TIME_SOURCE = String.raw`${CLOCK.source}|\bnoon\b|\bmidnight\b|\bmidday\b|โมง|ทุ่ม|เที่ยง|บ่าย|ยาม|ย่ำ|ตี\s*(?:[0-9๐-๙]|หนึ่ง|สอง|สาม|สี่|ห้า|หก)`;
+const ANY_TIME = new RegExp(ANY_TIME_SOURCE, 'iu');
 
 /**
  * The latest release time read after such words (a time of day with it: a date alone is news), or
@@ -354,7 +352,13 @@ function looseRelease(text: string, clock: Clock): Dateline | 'unread' | undefin
   if (!words) return undefined;
   // A time in words and then a date (`For publication: dusk, 20 December 2026`, `Release time: half
   // past ten, …`): unread, as under a label (re-attack trial: out at once, the notice its headline).
-  if (!ANY_TIME.test(line)) return wordsBeforeDate(line.slice(words[0].length).replace(/^[\s:–—-]+/u, ''), clock) ? 'unread' : undefined;
+  if (!ANY_TIME.test(line)) {
+    const rest = line.slice(words[0].length).replace(/^[\s:–—-]+/u, '');
+    // From the date on, past the rest of the notice's words (`EMBARGO NOTICE: 20 December 2026 at half past ten`).
+    const at = rest.search(DATE_BEGIN);
+    const dated = at > 0 && at <= 20 ? rest.slice(at) : rest;
+    return wordsBeforeDate(rest, clock) || clockAfterDate(dated, clock) ? 'unread' : undefined;
+  }
   let best: Dateline | undefined;
   let unknownClock = false;
   for (const m of line.matchAll(LOOSE_START)) {
@@ -452,15 +456,39 @@ function readRelease(folded: string, line: Attempt, wrapped: string | undefined,
   // out at once). Under a label that states an embargo only: `Embargo ends on 1 January 2027 for
   // Cuban cigar importers` is news.
   if (line.notice && line.rest.length <= 200) {
-    for (const cut of [...line.rest.matchAll(AFTER_TIME)].map((m) => m.index).reverse()) {
+    // English words for the desks after the time need no mark before them (`… 20 December 2026 for all
+    // media`, `… 10:30 GMT to any outlet`: second re-attack trial, out at once as a sentence).
+    const marks = new Set([...line.rest.matchAll(AFTER_TIME)].map((m) => m.index));
+    const cuts = [...marks, ...[...line.rest.matchAll(ENGLISH_AFTER)].map((m) => m.index)].sort((a, b) => b - a);
+    const until = UNTIL.test(line.labelled) || STRONG_LABEL.test(line.labelled);
+    for (const cut of cuts) {
       // Not a zone, or a second time, cut off: `… 09:00 CST` stays refused, not read on the site's clock.
       if (cut === 0 || ZONE_NEXT.test(line.rest.slice(cut))) continue;
       const opening = attempt(line.opening + line.rest.slice(0, cut), clock)?.found;
-      if (opening?.timed && 'date' in opening.reading) return opening;
+      if (opening === undefined || !('date' in opening.reading)) continue;
+      if (opening.timed) return opening;
+      // A date alone holds too, as it would alone on the line, when a few words for the desks follow
+      // it (`Embargoed until 20 December 2026 (check against delivery)`): after a mark, or after
+      // `Embargoed until`'s date; not a sentence (`Embargo to 31 March 2027 hits Thai rice traders`),
+      // nor words of a time it did not read (refused below).
+      const after = line.rest.slice(cut);
+      if (!line.headed && after.length <= 40 && !TIME_WORDY.test(after) && (marks.has(cut) || until)) return opening;
     }
   }
   return line.found ?? first?.found;
 }
+
+/** Labels that state an embargo in so many words, as `Embargoed until` does (not `Embargo to`, which news writes too). */
+const STRONG_LABEL = /^(?:not\s+for|not\s+to\s+be|(?:please\s+)?do\s+not)\b/iu;
+
+/** A lower-case English word after a space: where words for the desks may begin in English. */
+const ENGLISH_AFTER = /\s+(?=[a-z])/gu;
+
+/** Words of a time that no reader reads (sunrise, half past, the Thai day's parts), besides ANY_TIME's. */
+const TIME_WORDY = new RegExp(
+  String.raw`${ANY_TIME_SOURCE}|\b(?:half|quarter|o'?clock|sunrise|sunset|dawn|dusk|daybreak|morning|afternoon|evening|night|noon|lunchtime|teatime|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|เช้า|บ่าย|เย็น|ค่ำ|รุ่ง|สาง|พระอาทิตย์`,
+  'iu',
+);
 
 /** Where a notice's time may end and words for the desks begin: a comma, a semicolon, a bracket, a dash, or a space after Thai hours. */
 const AFTER_TIME = /\s*[,;(–—]|\s+-\s|(?<=น\.|นาฬิกา)\s+/gu;

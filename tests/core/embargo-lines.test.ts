@@ -560,6 +560,10 @@ describe('embargo times in words', () => {
     'Release time: half past ten, 20 December 2026',
     'For publication: dusk, 20 December 2026',
     'Time of release: teatime 20 December 2026',
+    // Second re-attack trial: a date, then a time in words after it, under loose words: out at once.
+    'Release time: 20 December 2026 at half past ten',
+    'EMBARGO NOTICE: 20 December 2026 at half past ten',
+    'For publication 20 December 2026 at sunrise',
   ])('refuses %s', (line) => {
     expect(() => parsePlain(`ข่าวเปิดตัว\n\n${line}\n\nเนื้อข่าว\n`, 'a.txt', options)).toThrow(/the embargo line/);
   });
@@ -647,5 +651,23 @@ describe('a release time that names no zone', () => {
         line,
       ).toEqual([]);
     }
+  });
+});
+
+// Second re-attack trial: a release line that reads, then a few words for the desks with no mark before them, went out at once as a sentence.
+describe('words for the desks after a release time', () => {
+  const london = { ...options, timeZone: 'Europe/London' };
+  it.each([
+    ['Embargoed until 00:01 GMT on 20 December 2026 for all media', '2026-12-20T00:01:00.000Z'],
+    ['Embargoed until 10:30 GMT 20 December 2026 for print and broadcast', '2026-12-20T10:30:00.000Z'],
+    ['Embargoed until 20 December 2026 at 10:30 when the minister speaks', '2026-12-20T10:30:00.000Z'],
+    ['Not for release before 10:30 GMT on 20 December 2026 to any outlet', '2026-12-20T10:30:00.000Z'],
+    ['Embargoed until 20 December 2026 (check against delivery)', '2026-12-20T00:00:00.000Z'],
+    ['Embargoed until 20 December 2026 for all media', '2026-12-20T00:00:00.000Z'],
+    ['Not for release before 20 December 2026 to any outlet', '2026-12-20T00:00:00.000Z'],
+    ['Do not publish before 20 December 2026 under any circumstances', '2026-12-20T00:00:00.000Z'],
+  ])('holds a story for %s', (line, iso) => {
+    for (const story of [`Acme results\n\n${line}\n\nBody.\n`, `Acme results\n\n${paragraphs(14)}\n\n-ENDS-\n\n${line}\n`])
+      expect(parsePlain(story, 'a.txt', london).date?.toISOString(), story).toBe(iso);
   });
 });
