@@ -490,6 +490,11 @@ const TIME_WORDY = new RegExp(
   'iu',
 );
 
+/** Whether a short line is a time written in a way the readers may not read (`10.30 น. ตามเวลาลอนดอน`, `half past ten`). */
+export function timeInWords(text: string): boolean {
+  return text.length <= 60 && TIME_WORDY.test(text);
+}
+
 /** Where a notice's time may end and words for the desks begin: a comma, a semicolon, a bracket, a dash, or a space after Thai hours. */
 const AFTER_TIME = /\s*[,;(–—]|\s+-\s|(?<=น\.|นาฬิกา)\s+/gu;
 

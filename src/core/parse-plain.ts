@@ -1,7 +1,7 @@
 // The newsroom plain-text format: title line, credit and dateline lines by evidence, paragraphs, boilerplate cut.
 import { type CreditNames, creditNamesFor, readCredit } from './credit.js';
 import { type Dateline, readDateline, readTimeLine } from './dateline.js';
-import { NO_ZONE, embargoRelease, labelAlone, unzoned } from './embargo-lines.js';
+import { NO_ZONE, embargoRelease, labelAlone, timeInWords, unzoned } from './embargo-lines.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
@@ -277,9 +277,21 @@ class HeadReader {
     if (this.dateSource === undefined || this.timed) return false;
     // Under its own label too: `Embargo date: …` then `Embargo time: 00:01 GMT` (re-attack trial: the time was refused).
     const time = line.text.replace(TIME_LABEL, '');
-    if (readTimeLine(time) === undefined) return false;
-    const both = readDateline(`${this.dateSource.text} ${time}`, this.options.timeZone, () => false);
-    if (!both?.timed || !('date' in both.reading)) return false;
+    const both =
+      readTimeLine(time) === undefined ? undefined : readDateline(`${this.dateSource.text} ${time}`, this.options.timeZone, () => false);
+    if (!both?.timed || !('date' in both.reading)) {
+      // Right under a release date with no time, a time the readers do not read (`10.30 น. ตามเวลาลอนดอน`,
+      // `half past ten`, `10:30 a.m. Eastern`) stops the story: held to the day's start, it went out up to
+      // 17.5 hours early (second re-attack trial).
+      if (this.reading.dateline?.release && line.n === this.dateSource.line + 1 && timeInWords(time.trim()))
+        throw new ArticleError(
+          ProblemCode.BadDate,
+          `line ${line.n}: "${line.text.trim().slice(0, 120)}", the time of the embargo line above it, cannot be read, so the story is not published: write it as a clock with its zone (10:30 GMT, 10.30 น.), or on the line with its date`,
+          this.file,
+          { line: line.n },
+        );
+      return false;
+    }
     this.date = both.reading.date;
     this.timed = true;
     if (this.reading.dateline) this.reading.dateline.date = this.date.toISOString();

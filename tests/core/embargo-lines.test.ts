@@ -671,3 +671,21 @@ describe('words for the desks after a release time', () => {
       expect(parsePlain(story, 'a.txt', london).date?.toISOString(), story).toBe(iso);
   });
 });
+
+// Second re-attack trial: a release date, then its time on the next line in a form no reader reads: held to the day's start, up to 17.5 hours early.
+describe('a release time on the line below that does not read', () => {
+  it.each(['10.30 น. ตามเวลาลอนดอน', 'half past ten', '10:30 a.m. Eastern'])('refuses %s under a release date', (time) => {
+    expect(() => parsePlain(`Test headline\n\nEmbargoed until 20 December 2026\n${time}\n\nBody text here.\n`, 'a.txt', options)).toThrow(
+      /line 4: .*the time of the embargo line above it, cannot be read/,
+    );
+  });
+
+  it('holds a release date over a lede that is no time, and reads a clock below it', () => {
+    expect(
+      parsePlain('Test headline\n\nEmbargoed until 20 December 2026\nLONDON — Body text here.\n', 'a.txt', options).date?.toISOString(),
+    ).toBe('2026-12-19T17:00:00.000Z');
+    expect(
+      parsePlain('Test headline\n\nEmbargoed until 20 December 2026\n10:30 GMT\n\nBody.\n', 'a.txt', options).date?.toISOString(),
+    ).toBe('2026-12-20T10:30:00.000Z');
+  });
+});
