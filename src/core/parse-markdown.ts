@@ -77,7 +77,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
     body
       .split('\n')
       // As a reader would see it: not in markup, a comment or `&nbsp;` (attack trial: each went out at once).
-      .map((line, k) => ({ n: bodyStart + k + 1, text: line.includes('<') || line.includes('&') ? asShown(line) : line }))
+      .map((line, k) => ({ n: bodyStart + k + 1, text: asShown(line) }))
       .filter((l) => l.text.trim() !== ''),
     options.timeZone,
     file,
@@ -373,11 +373,23 @@ function frontMatterDate(
 
 /** A Markdown line's words for the embargo reader: tags, comment marks and no-break spaces out. */
 function asShown(line: string): string {
-  return line
-    .replace(/<!--|-->/g, ' ')
-    .replace(/<[^<>]*>/g, ' ')
-    .replace(/&nbsp;|&#160;|&#xa0;/gi, ' ');
+  const shown =
+    line.includes('<') || line.includes('&')
+      ? line
+          .replace(/<!--|-->/g, ' ')
+          // A tag inside a word is no space in it (`Embar<span></span>goed`); one between words is.
+          .replace(/(?<=\p{L})(?:<[^<>]*>)+(?=\p{L})/gu, '')
+          .replace(/<[^<>]*>/g, ' ')
+          .replace(/&nbsp;|&#160;|&#xa0;/gi, ' ')
+          .replace(/&shy;|&#173;|&#xad;|&#8203;|&#x200b;|&zwsp;|&#8288;|&#x2060;|&#65279;|&#xfeff;/gi, '')
+      : line;
+  // Marks a reader never sees, and emphasis inside a word (`Embar**goed**`, `Embar\u200Bgoed until`): second
+  // re-attack trial, each went out at once where the plain-text story was held.
+  return shown.replace(INVISIBLE, '').replace(/(?<=\p{L})[*_]+(?=\p{L})/gu, '');
 }
+
+/** Characters that show nothing: zero-width spaces and joiners, the word joiner, a byte-order mark, a soft hyphen. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
 
 /** Front-matter names of a story's release time, as Hugo and desks write them (case, spaces and hyphens aside: `Embargo-Until`, `embargoed until`). */
 const RELEASE_KEYS = [

@@ -689,3 +689,18 @@ describe('a release time on the line below that does not read', () => {
     ).toBe('2026-12-20T10:30:00.000Z');
   });
 });
+
+// Second re-attack trial: in Markdown, a mark no reader sees or emphasis inside the label let the story out at once (plain text held it).
+describe('an embargo label in Markdown with invisible marks or markup inside it', () => {
+  it.each([
+    'Embar\u200Bgoed until 20 December 2026 at 10:30 GMT',
+    'Embar&#8203;goed until 20 December 2026 at 10:30 GMT',
+    'Embar&shy;goed until 20 December 2026 at 10:30 GMT',
+    'Embar<span></span>goed until 20 December 2026 at 10:30 GMT',
+    'Embar**goed** until 20 December 2026 at 10:30 GMT',
+  ])('holds a story for %s', (line) => {
+    const md = parseMarkdown(`# Headline\n\n${line}\n\nBody text.\n`, 'a.md', options);
+    expect(md.date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
+    expect(md.contentHtml).not.toContain('goed');
+  });
+});
