@@ -13,6 +13,7 @@ import {
 } from './calendar.js';
 import { isKnownPlace } from './places.js';
 import { spokenClock } from './spoken-clock.js';
+import { arabicDigits } from './text.js';
 
 export { isValidTimeZone } from './calendar.js';
 
@@ -275,8 +276,7 @@ const HAS_DIGIT = /[0-9๐-๙]/;
 
 function normalize(input: string): string {
   return spokenClock(
-    input
-      .replace(/[๐-๙]/gu, (d) => String(d.charCodeAt(0) - 0x0e50))
+    arabicDigits(input)
       .normalize('NFC')
       .replace(/[\u200B\u2060\uFEFF]/gu, '')
       .replace(/\s+/gu, ' ')

@@ -3,7 +3,7 @@ import { ZONE_ABBREVIATIONS, cityZone } from './calendar.js';
 import { type Dateline, readDateline } from './dateline.js';
 import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
-import { spokenClock } from './spoken-clock.js';
+import { THAI_NUMBER_WORDS, spokenClock } from './spoken-clock.js';
 
 /** What may stand before an embargo label: list marks, quotes, rules, a number (`1.`). */
 const MARKS = `(?:[\\s*_#>[(•·–—=|"'“”‘’«»\u0060-]|\\p{Extended_Pictographic}|\uFE0F)*(?:\\d{1,2}[.)]\\s+)?`;
@@ -80,16 +80,16 @@ const THAI_DAY_PARTS = 'บ่าย|เช้า|เย็น|ค่ำ|ดึ�
  * `หลังเวลา 10.30 น.`, `เวลาเปิดตลาด`): a time tried, never a sentence going on. Counted as prose,
  * such a notice was news, and went out at once with the notice as its first paragraph (new-user trial).
  */
-const THAI_CLOCK_WORDS =
-  'โมง|ทุ่ม|ตี|ยาม|ย่ำรุ่ง|ย่ำค่ำ|เที่ยง|คืน|ครึ่ง|ตรง|นาที|ชั่วโมง|กว่า|เศษ|ราว|ประมาณ|หลัง|ตั้งแต่|(?:เปิด|ปิด)ตลาด|(?:ยี่|สาม|สี่|ห้า)?สิบ|เอ็ด|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า';
+const THAI_CLOCK_WORDS = `โมง|ทุ่ม|ตี|ยาม|ย่ำรุ่ง|ย่ำค่ำ|เที่ยง|คืน|ครึ่ง|ตรง|นาที|ชั่วโมง|กว่า|เศษ|ราว|ประมาณ|หลัง|ตั้งแต่|(?:เปิด|ปิด)ตลาด|${THAI_NUMBER_WORDS}`;
+/** The hours in English words. */
+const EN_HOURS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
 /** The same in English (`half past ten`, `a quarter to eleven`, `ten o'clock`, `market open`). */
-const EN_CLOCK_WORDS =
-  "half|past|quarter|a|to|o'clock|oclock|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|market|open|opening|close|closing|sharp";
+const EN_CLOCK_WORDS = `half|past|quarter|a|to|o'clock|oclock|${EN_HOURS}|fifteen|twenty|thirty|forty|fifty|market|open|opening|close|closing|sharp`;
 const THAI_WEEKDAYS = 'จันทร์|อังคาร|พุธ|พฤหัส(?:บดี)?|ศุกร์|เสาร์|อาทิตย์';
 
 /** A time someone tried to write starts right after its label: a digit, a month, a weekday, `วันที่`. */
 const TIME_START = new RegExp(
-  String.raw`^(?:(?:on|at|วันที่|เวลา|วัน|ใน|ช่วง|ตอน)\s*)?(?:[0-9๐-๙]|(?:${MONTHS})\b|${WEEKDAYS}\b|${THAI_MONTHS}|${THAI_WEEKDAYS}|noon|midnight|midday|(?:half|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|market)\b|${THAI_CLOCK_WORDS}|${THAI_DAY_PARTS}|further\s+notice)`,
+  String.raw`^(?:(?:on|at|วันที่|เวลา|วัน|ใน|ช่วง|ตอน)\s*)?(?:[0-9๐-๙]|(?:${MONTHS})\b|${WEEKDAYS}\b|${THAI_MONTHS}|${THAI_WEEKDAYS}|noon|midnight|midday|(?:half|quarter|${EN_HOURS}|market)\b|${THAI_CLOCK_WORDS}|${THAI_DAY_PARTS}|further\s+notice)`,
   'iu',
 );
 
@@ -486,7 +486,7 @@ const ENGLISH_AFTER = /\s+(?=[a-z])/gu;
 
 /** Words of a time that no reader reads (sunrise, half past, the Thai day's parts), besides ANY_TIME's. */
 const TIME_WORDY = new RegExp(
-  String.raw`${ANY_TIME_SOURCE}|\b(?:half|quarter|o'?clock|sunrise|sunset|dawn|dusk|daybreak|morning|afternoon|evening|night|noon|lunchtime|teatime|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|เช้า|บ่าย|เย็น|ค่ำ|รุ่ง|สาง|พระอาทิตย์`,
+  String.raw`${ANY_TIME_SOURCE}|\b(?:half|quarter|o'?clock|sunrise|sunset|dawn|dusk|daybreak|morning|afternoon|evening|night|lunchtime|teatime|${EN_HOURS})\b|เช้า|บ่าย|เย็น|ค่ำ|รุ่ง|สาง|พระอาทิตย์`,
   'iu',
 );
 

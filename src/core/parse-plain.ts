@@ -7,7 +7,7 @@ import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
 import { ProblemCode, type Story, type StoryReading, type StoryWarning, noteHint } from './model.js';
 import { findBoilerplate } from './boilerplate-markers.js';
-import { cleanLabel, cleanLine, cutAtFixedWidth, escapeHtml, limitMarks, lineJoint } from './text.js';
+import { arabicDigits, cleanLabel, cleanLine, cutAtFixedWidth, escapeHtml, limitMarks, lineJoint } from './text.js';
 
 export interface ParseOptions {
   /** Lines that start page boilerplate: from such a line to the end is dropped. */
@@ -117,7 +117,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
 function looksLikeDateline(text: string): boolean {
   const line = text.trim();
   if (line.length > 60) return false;
-  const digits = line.replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50));
+  const digits = arabicDigits(line);
   const numbers = digits.match(/\d+/g) ?? [];
   return numbers.length >= 2 && numbers.some((n) => /^(19|20|24|25|26)\d\d$/.test(n));
 }

@@ -1,33 +1,17 @@
 // Times of day written in words, as a clock reads them: the Thai six-hour clock (`10 โมงเช้า`, `บ่ายโมง`, `4 ทุ่ม`, `ตีห้า`), noon and midnight.
+import { arabicDigits } from './text.js';
 
-/**
- * Thai numbers as words, one to eleven (the most any of the clock's hours counts): longest first,
- * so that `สิบเอ็ด` is not read as `สิบ`.
- */
-const THAI_NUMBERS: Readonly<Record<string, number>> = {
-  สิบเอ็ด: 11,
-  สิบ: 10,
-  เก้า: 9,
-  แปด: 8,
-  เจ็ด: 7,
-  หก: 6,
-  ห้า: 5,
-  สี่: 4,
-  สาม: 3,
-  สอง: 2,
-  หนึ่ง: 1,
-};
-const NUMBER = `([0-9๐-๙]{1,2}|${Object.keys(THAI_NUMBERS).join('|')})`;
-const count = (written: string): number =>
-  THAI_NUMBERS[written] ?? Number(written.replace(/[๐-๙]/gu, (d) => String(d.charCodeAt(0) - 0x0e50)));
-
-/** Thai numbers of minutes in words, 1 to 59 (`สิบห้า` 15, `ยี่สิบเอ็ด` 21, `สี่สิบห้า` 45). */
-const UNITS = 'เอ็ด|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า';
-const MINUTE_WORDS = `(?:ยี่|สาม|สี่|ห้า)?สิบ(?:${UNITS})?|${UNITS}`;
+/** Thai number words of units (`เอ็ด` only after `สิบ`). */
 const UNIT_VALUES: Readonly<Record<string, number>> = { เอ็ด: 1, หนึ่ง: 1, สอง: 2, สาม: 3, สี่: 4, ห้า: 5, หก: 6, เจ็ด: 7, แปด: 8, เก้า: 9 };
+const UNITS = 'หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า';
 
-function minutesOf(written: string): number {
-  if (/^[0-9๐-๙]+$/u.test(written)) return count(written);
+/** Thai numbers in words from one to 59 (`สิบเอ็ด` 11, `สิบห้า` 15, `ยี่สิบ` 20, `สี่สิบห้า` 45): the clock's hours and minutes. */
+export const THAI_NUMBER_WORDS = `(?:ยี่|สาม|สี่|ห้า)?สิบ(?:เอ็ด|${UNITS})?|${UNITS}`;
+const NUMBER = `([0-9๐-๙]{1,2}|${THAI_NUMBER_WORDS})`;
+
+/** The value of a number as NUMBER takes it (60, out of every range, when it is none). */
+function numberOf(written: string): number {
+  if (/^[0-9๐-๙]+$/u.test(written)) return Number(arabicDigits(written));
   const at = written.indexOf('สิบ');
   if (at < 0) return UNIT_VALUES[written] ?? 60;
   const tens = at === 0 ? 1 : written.startsWith('ยี่') ? 2 : (UNIT_VALUES[written.slice(0, at)] ?? 60);
@@ -36,7 +20,7 @@ function minutesOf(written: string): number {
 }
 
 /** Half past (`ครึ่ง`), or minutes (`15 นาที`, `สิบห้านาที`), after an hour; `ตรง` is on the hour. */
-const MINUTES = String.raw`(?:\s*(ครึ่ง)|\s*([0-9๐-๙]{1,2}|${MINUTE_WORDS})\s*นาที|\s*ตรง)?`;
+const MINUTES = String.raw`(?:\s*(ครึ่ง)|\s*${NUMBER}\s*นาที|\s*ตรง)?`;
 /**
  * Not the start of another Thai word (`เที่ยงธรรม`, `ตีพิมพ์`): the time ends here, or runs into
  * the words a date or a clock opens with, as Thai writes them unspaced (`เที่ยงคืนวันที่ 10`).
@@ -88,14 +72,14 @@ export function spokenClock(text: string): string {
   for (const { re, hour } of FORMS)
     out = out.replace(re, (all: string, n: string | undefined, half: string | undefined, minutes: string | undefined) => {
       // `บ่ายโมง` names no number: one o'clock.
-      const h = hour(n === undefined ? 1 : count(n));
-      const m = half ? 30 : minutes === undefined ? 0 : minutesOf(minutes);
+      const h = hour(n === undefined ? 1 : numberOf(n));
+      const m = half ? 30 : minutes === undefined ? 0 : numberOf(minutes);
       return h === undefined || m > 59 ? all : clock(h, m);
     });
   out = out.replace(
     NOON_MIDNIGHT,
     (all: string, english: string | undefined, night: string | undefined, half: string | undefined, minutes: string | undefined) => {
-      const m = half ? 30 : minutes === undefined ? 0 : minutesOf(minutes);
+      const m = half ? 30 : minutes === undefined ? 0 : numberOf(minutes);
       // Past midnight (`เที่ยงคืนครึ่ง`) is the next day's, or this one's: unread, as is a minute count past 59.
       if ((english ?? '').toLowerCase() === 'midnight' || night === 'คืน') return m === 0 ? clock(24, 0) : all;
       return m > 59 ? all : clock(12, m);

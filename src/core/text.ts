@@ -104,6 +104,11 @@ const THAI_CCC = Array.from({ length: 0x80 }, (_, i) => {
 // A raw CR would be turned into LF by every XML parser (XML 1.0 §2.11); a reference survives.
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#xD;' };
 
+/** `text` with Thai digits (๐-๙) as Arabic ones, which the date and time readers read. */
+export function arabicDigits(text: string): string {
+  return text.replace(/[๐-๙]/gu, (d) => String(d.charCodeAt(0) - 0x0e50));
+}
+
 /** Escape for XML text and attribute values; forbidden characters are dropped first. */
 export function escapeXml(text: string): string {
   return stripForbidden(text).replace(/[&<>"'\r]/g, (c) => XML_ESCAPES[c] ?? c);
