@@ -155,6 +155,9 @@ function wordsBeforeDate(rest: string, clock: Clock): boolean {
   return found !== undefined && 'date' in found.reading;
 }
 
+/** How far after a date its time in words may stand. */
+const AFTER_DATE = 30;
+
 /**
  * Whether `rest` opens with a date that reads and goes on with a time it does not read
  * (`20 ธ.ค. 2569 ไม่เกินสิบโมง`, `… หลังพิธีเปิดสิบโมง`): counted as a sentence, such a notice went out
@@ -164,10 +167,43 @@ function clockAfterDate(rest: string, clock: Clock): boolean {
   if (!TIME_WORDY.test(rest)) return false;
   for (let cut = rest.lastIndexOf(' '); cut > 0; cut = rest.lastIndexOf(' ', cut - 1)) {
     const found = readDateline(`Embargoed until ${rest.slice(0, cut)}`, clock.timeZone, () => false, clock.dayFirst());
-    if (found !== undefined && 'date' in found.reading) return TIME_WORDY.test(rest.slice(cut));
+    // Right after the date: words of a time further on are a sentence's (`Embargo to 31 March 2027 hits
+    // rice traders in the evening markets` is news).
+    if (found !== undefined && 'date' in found.reading) return TIME_WORDY.test(rest.slice(cut, cut + AFTER_DATE));
   }
   return false;
 }
+
+function timeInWordsError(n: number, text: string, file: string): ArticleError {
+  return new ArticleError(
+    ProblemCode.BadDate,
+    `line ${n}: the embargo line "${text.trim().slice(0, 120)}" has a time in words that cannot be read, so the story is not published: write the time as a dateline is written (20 December 2026 09:00 ICT, 20 ธ.ค. 2569 09.00 น., with the year), or delete the line once the story may go out`,
+    file,
+    { line: n },
+  );
+}
+
+/**
+ * For a release line the dateline reader read as a date alone: a BAD_DATE error when words of a
+ * time stand beside its date under a label that states an embargo (`Embargoed until 20 December
+ * 2026 at sunset`), which the embargo reader refuses; undefined otherwise.
+ */
+export function untimedRelease(line: { n: number; text: string }, timeZone: string, file: string): ArticleError | undefined {
+  const folded = spokenClock(WIDE.test(line.text) ? foldWidth(line.text) : line.text);
+  const clock: Clock = { timeZone, dayFirst: () => false };
+  const found = attempt(folded, clock);
+  if (!found?.notice || found.headed || found.found?.timed) return undefined;
+  return timeWordsBeside(found.rest, clock) ? timeInWordsError(line.n, line.text, file) : undefined;
+}
+
+/** Words of a time beside a date that reads (`sunrise on 20 December 2026`, `20 December 2026 at sunset`). */
+function timeWordsBeside(rest: string, clock: Clock): boolean {
+  const at = rest.search(DATE_BEGIN);
+  return (at > 0 && TIME_WORDY.test(rest.slice(0, at))) || clockAfterDate(rest, clock);
+}
+
+/** A clock time first after a label (`10:30 …`, `at 9 a.m. …`). */
+const CLOCK_FIRST = new RegExp(String.raw`^(?:at\s+)?(?:${CLOCK.source})`, 'iu');
 
 /** How many words after a label are a sentence's, not a time's: lower-case English words, and Thai beyond its date words (one for each three letters). */
 function proseWords(rest: string): number {
@@ -175,6 +211,21 @@ function proseWords(rest: string): number {
   const thai = (rest.replace(THAI_TIME_WORDS, '').match(/[\u0E01-\u0E4E]/gu) ?? []).length;
   return english + Math.floor(thai / 3);
 }
+
+/** A Markdown table's rule under its header row (`|---|:--:|`). */
+const TABLE_RULE = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/u;
+
+/** The cells of a table row (`| Time | 10:30 GMT |`). */
+function tableCells(row: string): string[] {
+  return row
+    .replace(/^\|/u, '')
+    .replace(/\|$/u, '')
+    .split('|')
+    .map((cell) => cell.trim());
+}
+
+/** A table cell that names a time (`Time`, `Embargo time`). */
+const TIME_CELL = /^(?:(?:embargo(?:ed)?|release)\s+)?time$/iu;
 
 /** Characters foldWidth changes: most lines have none, and are tested as they are. */
 const WIDE = /[\uFF01-\uFF5E\u00AD]/u;
@@ -225,9 +276,11 @@ export function embargoRelease(
     // A time in words (`10 โมงเช้า`, `noon`) as a clock writes it: each test below knows clocks.
     const folded = spokenClock(wide);
     const record = (found: Dateline & { joined?: true }) => {
-      if (found.joined) joined = k + 1;
+      // A table's header row goes with its rule (and the row below, when its time was read there).
+      const ruled = lines[k + 1]?.n === n + 1 && TABLE_RULE.test(lines[k + 1]?.text ?? '');
+      if (found.joined) joined = ruled ? k + 2 : k + 1;
       // A quotation stays (`"Embargoed until …", the announcement read`): the story quotes one, and is held by it all the same.
-      if (!QUOTED.test(text)) taken.push(n, ...(found.joined ? [n + 1] : []));
+      if (!QUOTED.test(text)) taken.push(n, ...(found.joined || ruled ? [n + 1] : []), ...(found.joined && ruled ? [n + 2] : []));
       if (!('date' in found.reading) || (latest !== undefined && found.reading.date.getTime() <= latest.date.getTime())) return;
       const note = found.season?.note ?? unzoned(found, text, clock.timeZone);
       latest = { date: found.reading.date, line: n, text: text.trim(), lines: taken, ...(note === undefined ? {} : { note }) };
@@ -250,17 +303,31 @@ export function embargoRelease(
       }
       continue;
     }
-    const next = lines[k + 1];
+    // A table's second row is the next line under its header's (`| Embargo | 20 December 2026 |`,
+    // `|---|---|`, `| Time | 10:30 GMT |`: held to the day's start in the second re-attack trial).
+    const ruled = TABLE_RULE.test(lines[k + 1]?.text ?? '') && lines[k + 1]?.n === n + 1 && lines[k + 2]?.n === n + 2;
+    const next = lines[ruled ? k + 2 : k + 1];
     // A label alone (`EMBARGOED UNTIL:`) takes its time from the next line, a blank line between them or not (a trial: refused).
-    const follows = next !== undefined && (next.n === n + 1 || (line.rest === '' && next.n === n + 2));
-    const wrapped = follows ? (WIDE.test(next.text) ? foldWidth(next.text) : next.text).trim() : undefined;
-    const found = readRelease(folded, line, wrapped, clock);
+    const follows = next !== undefined && (next.n === n + 1 || (line.rest === '' && next.n === n + 2) || ruled);
+    // A quotation's marks go (`> Embargoed until 10:30 GMT on` / `> 20 December 2026`: refused).
+    const below = follows ? (WIDE.test(next.text) ? foldWidth(next.text) : next.text).replace(/^\s*(?:>\s*)+/u, '').trim() : undefined;
+    // A table row's cells as words: its time (`| Time | 10:30 GMT |`), the header's date without its closing bar.
+    const cells = ruled && below !== undefined ? tableCells(below) : undefined;
+    const wrapped = cells === undefined ? below : cells.length === 2 && TIME_CELL.test(cells[0] as string) ? cells[1] : cells.join(' ');
+    const found = readRelease(ruled ? folded.replace(/[\s|]+$/u, '') : folded, line, wrapped, clock);
     if (found && 'date' in found.reading) {
       // A date alone, with no time, is an embargo only under a label that states one and no heading:
       // `- Embargo ends: 1 March 2027`, `คำสั่งศาล: ห้ามเผยแพร่จนถึง 31 ธ.ค. 2569` are news (attack trial: held).
       if (!found.timed && (!line.notice || line.headed)) continue;
-      record(found);
-      continue;
+      // A date read without the time in words beside it (`Embargoed until sunrise on 20 December
+      // 2026`, `… 2026 at sunset`): held to the day's start, hours early (second re-attack trial).
+      // Refused where a notice may be refused; elsewhere it holds to the day's start, as before.
+      const refusable = !cut && (k < LOOKED_AT || (firstSentence(text.trim()) ?? text.trim()).length <= FOOT_NOTICE);
+      if (found.timed || !refusable || !timeWordsBeside(line.rest, clock)) {
+        record(found);
+        continue;
+      }
+      throw timeInWordsError(n, text, file);
     }
     // A notice that does not read stops the story: its label, then a time tried right after it, and
     // not a sentence going on (`Embargo ends on 1 January 2027 for Cuban cigar importers, officials
@@ -283,7 +350,12 @@ export function embargoRelease(
     // 20 December 2026`, `ห้ามเผยแพร่ก่อนหัวค่ำ วันที่ 20 ธ.ค. 2569`): a time in words not read, never news
     // (re-attack trial: out at once under every label but `Embargoed until`).
     const worded = line.notice && !line.headed && (wordsBeforeDate(line.rest, clock) || clockAfterDate(line.rest, clock));
-    if (!unread && !otherClock && !worded && (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2))) continue;
+    // A clock right after `Embargoed until` or `Not for release before` is a release time, whatever
+    // words follow it (`Embargoed until 10:30 when the minister speaks on 20 December 2026`: out at
+    // once as a sentence in the second re-attack trial).
+    const clocked = !line.headed && (until || STRONG_LABEL.test(line.labelled)) && CLOCK_FIRST.test(line.rest);
+    if (!unread && !otherClock && !worded && !clocked && (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2)))
+      continue;
     const why = found?.ambiguous
       ? `gives a date that ${found.ambiguous.replace(/^\S+ /, '')}`
       : found && 'invalid' in found.reading
@@ -428,7 +500,7 @@ function attempt(line: string, clock: Clock): Attempt | undefined {
 }
 
 /** Labels that report an embargo more often than they state one: a date after them alone is news (`Embargo ends: 1 March 2027`, a sanctions explainer's key dates). */
-const REPORTED = /embargo(?:ed)?\s+(?:lifts|ends|expires|is\s+lifted|date|time|at|on)\b|^\s*(?:on\s+)?hold\b/iu;
+const REPORTED = /embargo(?:ed)?\s+(?:lifts|ends|expires|is\s+lifted|date|time|at|on)\b|^\s*(?:on\s+hold\b|hold\b(?!\s+for\s+release))/iu;
 
 /**
  * The line's release time; else its first sentence's (`… 6 JANUARY 2027. This release must not
@@ -486,7 +558,7 @@ const ENGLISH_AFTER = /\s+(?=[a-z])/gu;
 
 /** Words of a time that no reader reads (sunrise, half past, the Thai day's parts), besides ANY_TIME's. */
 const TIME_WORDY = new RegExp(
-  String.raw`${ANY_TIME_SOURCE}|\b(?:half|quarter|o'?clock|sunrise|sunset|dawn|dusk|daybreak|morning|afternoon|evening|night|lunchtime|teatime|${EN_HOURS})\b|เช้า|บ่าย|เย็น|ค่ำ|รุ่ง|สาง|พระอาทิตย์`,
+  String.raw`${ANY_TIME_SOURCE}|\b(?:half|quarter|o'?clock|sunrise|sunset|dawn|dusk|daybreak|morning|afternoon|evening|night|lunchtime|teatime|breakfast|lunch|dinner|supper|end\s+of\s+(?:the\s+)?(?:day|business)|close\s+of\s+business|${EN_HOURS})\b|เช้า|บ่าย|เย็น|ค่ำ|รุ่ง|สาง|พระอาทิตย์`,
   'iu',
 );
 

@@ -704,3 +704,71 @@ describe('an embargo label in Markdown with invisible marks or markup inside it'
     expect(md.contentHtml).not.toContain('goed');
   });
 });
+
+// Second re-attack trial of the last session: each of these went out at once or held only to the day's start.
+describe('a release time in words beside its date, or on a second line in Markdown', () => {
+  const body = '\n\nThe minister presents the budget to parliament that day.\n\nOfficials said the cabinet agreed it.\n';
+  it.each([
+    'Embargoed until 20 December 2026 at sunset',
+    'Embargoed until sunrise on 20 December 2026',
+    'Not for release before the evening of 20 December 2026',
+    'Hold for release until breakfast time, 20 December 2026',
+    'Embargoed until 10:30 when the minister speaks on 20 December 2026',
+    'Not for publication before 9 a.m. as the minister speaks, 20 December 2026',
+    'Embargoed until the end of the day on 20 December 2026',
+    'ห้ามเผยแพร่ก่อนรุ่งเช้าวันที่ 20 ธ.ค. 2569',
+  ])('refuses %s, in plain text and in Markdown', (line) => {
+    expect(() => parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options)).toThrow(
+      /line 3: the embargo line .* so the story is not published/,
+    );
+    expect(() => parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options)).toThrow(
+      /line 3: the embargo line .* so the story is not published/,
+    );
+  });
+
+  it.each([
+    ['Embargoed until Monday 20 December 2026', '2026-12-19T17:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อนวันจันทร์ที่ 20 ธ.ค. 2569', '2026-12-19T17:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อนวันที่ 20 ธ.ค. 2569 ตามเวลาประเทศไทย', '2026-12-19T17:00:00.000Z'],
+    ['Embargo to 31 March 2027 hits Thai rice traders in the evening markets', undefined],
+  ])('reads %s as before: a weekday or a clock named is no time in words, nor a sentence going on', (line, iso) => {
+    expect(parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options).date?.toISOString()).toBe(iso);
+    expect(parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options).date?.toISOString()).toBe(iso);
+  });
+
+  it('holds a story for a date alone under "Hold for release until", and publishes news of a film on hold', () => {
+    expect(parsePlain(`Budget plan\n\nHold for release until 20 December 2026${body}`, 'a.txt', options).date?.toISOString()).toBe(
+      '2026-12-19T17:00:00.000Z',
+    );
+    const news = parsePlain(
+      `Film delayed\n\nOn hold until 20 December 2026, the film lost its cinema slots, the studio said.${body}`,
+      'a.txt',
+      options,
+    );
+    expect(news.date).toBeUndefined();
+    expect(news.contentHtml).toContain('On hold until 20 December 2026');
+  });
+
+  it.each([
+    ['a bold pair', '**Embargoed until 10:30 GMT on\n20 December 2026**'],
+    ['a quoted pair', '> Embargoed until 10:30 GMT on\n> 20 December 2026'],
+    ['a table with the time in its second row', '| Embargo | 20 December 2026 |\n|---|---|\n| Time | 10:30 GMT |'],
+    ['a table with the time in a row of its own words', '| Embargo | 20 December 2026 |\n|:--|--:|\n| 10:30 GMT | |'],
+  ])('reads %s wrapped over two lines in Markdown, and takes it out of the text', (_what, notice) => {
+    const md = parseMarkdown(`# Budget plan\n\n${notice}${body}`, 'a.md', options);
+    expect(md.date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
+    expect(md.contentHtml).not.toMatch(/Embargo|10:30|---/);
+    expect(md.contentHtml).toContain('The minister presents');
+  });
+
+  it('holds a table with a date alone to its day, its rule gone with it, and keeps its other rows', () => {
+    const md = parseMarkdown(
+      `# Budget plan\n\n| Embargo | 20 December 2026 |\n|---|---|\n| Contact | press office |${body}`,
+      'a.md',
+      options,
+    );
+    expect(md.date?.toISOString()).toBe('2026-12-19T17:00:00.000Z');
+    expect(md.contentHtml).not.toMatch(/---|Embargo/);
+    expect(md.contentHtml).toContain('press office');
+  });
+});
