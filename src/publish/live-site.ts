@@ -1,4 +1,5 @@
 // The running site: its lifecycle (start, close) and status; each job is done by the part named for it.
+import { statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStat } from '../core/folder-diff.js';
@@ -16,6 +17,7 @@ import { ArchivePlaces } from './archive-places.js';
 import { entriesFingerprint } from './entry-format.js';
 import { Catalog } from './catalog.js';
 import { ChangeQueue } from './change-queue.js';
+import { changedWhileStopped } from './changed-while-stopped.js';
 import { ProblemBook } from './problem-book.js';
 import { ReleaseScheduler } from './scheduler.js';
 import { StoreRetry, isStoreWriteError } from './store-retry.js';
@@ -84,6 +86,8 @@ export class LiveSite {
   /** Stories are served (the stored ones, during a restart's first scan). */
   private serving = false;
   private scanned = false;
+  /** Rebuilds so far: whether a first scan rebuilt. */
+  private rebuilds = 0;
   private interrupted = false;
   private closing = false;
   private closed: Promise<void> | undefined;
@@ -321,11 +325,23 @@ export class LiveSite {
     this.parser.warm();
     const restored = this.applier.restore(entriesFingerprint(this.options.config));
     if (restored > 0) log.info('state.restored', { articles: restored });
-    // A restart serves what a finished scan stored, at once, while the folder is compared with it:
-    // a story changed or deleted while the server was down is corrected when the scan reaches it.
+    // A restart serves what a finished scan stored, at once, while the folder is compared with it,
+    // unless a published story's file changed or went meanwhile: then, as a first start, once the
+    // scan has read the folder (a story taken down while stopped was public again until then).
+    let waited = false;
     if (restored > 0 && this.options.watch && this.store.wasScanned()) {
-      this.rebuild();
-      this.serving = true;
+      const changed = this.rootIsFolder() ? this.changedWhileStopped() : undefined;
+      if (changed === undefined) {
+        this.rebuild();
+        this.serving = true;
+      } else {
+        waited = true;
+        log.info('state.changed', {
+          path: changed,
+          reason:
+            'a published story changed or went while the server was stopped: the stories are served once the scan has read the folder',
+        });
+      }
     }
     // A restart serves the stored stories already: its walk goes on beside the scan, however long (WATCH_HEAD_START_MS).
     const restart = this.serving;
@@ -343,8 +359,11 @@ export class LiveSite {
       this.watcher = undefined;
       watching = undefined;
     }
+    const rebuilds = this.rebuilds;
     await this.queue.run(() => this.firstScan());
     if (this.interrupted || this.closing) return;
+    // A scan that stopped (the folder emptied or another site's: held) rebuilt nothing: the stored stories are served, as before.
+    if (waited && this.rebuilds === rebuilds) this.rebuild();
     this.serving = true;
     this.scanned = true;
     if (this.options.watch) {
@@ -424,6 +443,24 @@ export class LiveSite {
     this.interruptStart();
   }
 
+  /** The first published story whose file changed or went while the server was stopped (changed-while-stopped.ts). */
+  private changedWhileStopped(): string | undefined {
+    return changedWhileStopped(
+      this.options.config.articlesDir,
+      this.catalog.list().map((e) => e.path),
+      this.catalog.knownStats(),
+    );
+  }
+
+  /** The articles folder is there as a folder: a missing one (a share not mounted yet) is the folder guard's to judge, and the stored stories are served meanwhile. */
+  private rootIsFolder(): boolean {
+    try {
+      return statSync(this.options.config.articlesDir, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    } catch {
+      return false;
+    }
+  }
+
   /** Stop everything; a second call (a stop asked for twice) waits for the first. */
   close(): Promise<void> {
     this.closed ??= this.closeOnce();
@@ -449,6 +486,7 @@ export class LiveSite {
   }
 
   private rebuild(): void {
+    this.rebuilds++;
     const changedFeeds = this.builder.rebuild();
     this.notifier?.notify(changedFeeds);
     this.emit({ type: 'rebuilt' });

@@ -11,6 +11,10 @@ import { ROOT, getText, put, removeDir, siteFolders, startSite, tempDir, testCon
 
 const ctx = siteFolders();
 
+/** A release date a month ahead (`20 January 2027`): within the year a date may lie ahead. */
+const inAMonth = () =>
+  new Date(Date.now() + 30 * 86_400_000).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 const story = (title: string) => `${title}\n\n24 พ.ย. 2569 10.00 น.\n\nAFP\n\nเนื้อข่าวของเรื่อง ${title} ยาวพอสำหรับย่อหน้าหนึ่ง\n`;
 
 interface Seen {
@@ -42,29 +46,52 @@ async function servedOnce(): Promise<void> {
 }
 
 describe('a restart over a kept state', () => {
-  it('serves the stored stories before its first scan, then what the folder holds now', async () => {
+  it('serves the stored stories before its first scan when none changed, then what the folder holds now', async () => {
     await put(ctx.articles, 'kept.txt', story('เรื่องที่คงอยู่'));
-    await put(ctx.articles, 'deleted.txt', story('เรื่องที่จะถูกลบ'));
     const first = await startSite(ctx.articles, ctx.state);
     await first.close();
 
-    // While the server is down: one story deleted, one added.
-    await rm(path.join(ctx.articles, 'deleted.txt'));
+    // While the server is down: one story added (a published one untouched).
     await writeFile(path.join(ctx.articles, 'added.txt'), story('เรื่องใหม่ระหว่างปิด'));
 
     const { site, seen } = await startNoting();
     try {
       // The first rebuild is the stored state; it is served (healthz 200) while the scan reads the folder.
       expect(seen[0]).toMatchObject({ event: 'rebuilt', scanned: false });
-      expect(seen[0]?.rss).toContain('เรื่องที่จะถูกลบ');
+      expect(seen[0]?.rss).toContain('เรื่องที่คงอยู่');
       expect(seen[0]?.rss).not.toContain('เรื่องใหม่ระหว่างปิด');
       expect(seen[1]).toMatchObject({ event: 'applied', ready: true, scanned: false });
       // Once the scan is done, the feed is the folder's.
-      const last = seen.at(-1);
       expect(site.status()).toMatchObject({ ready: true, scanned: true });
-      expect(last?.rss).toContain('เรื่องใหม่ระหว่างปิด');
-      expect(last?.rss).not.toContain('เรื่องที่จะถูกลบ');
-      expect(last?.rss).toContain('เรื่องที่คงอยู่');
+      expect(seen.at(-1)?.rss).toContain('เรื่องใหม่ระหว่างปิด');
+      expect(seen.at(-1)?.rss).toContain('เรื่องที่คงอยู่');
+    } finally {
+      await site.close();
+    }
+  });
+
+  // A deploy's `git pull` between stop and start: a story taken down then was public again until the scan reached its file.
+  it.each([
+    [
+      'held by an embargo line',
+      (file: string) => writeFile(file, story('เรื่องที่ถูกดึงกลับ').replace('AFP\n', `AFP\n\nEmbargoed until ${inAMonth()} 10:00 GMT\n`)),
+    ],
+    ['deleted', (file: string) => rm(file)],
+  ])('never serves a story %s while the server was stopped, and serves the others once the scan is done', async (_how, takeDown) => {
+    await put(ctx.articles, 'kept.txt', story('เรื่องที่คงอยู่'));
+    await put(ctx.articles, 'pulled.txt', story('เรื่องที่ถูกดึงกลับ'));
+    await (await startSite(ctx.articles, ctx.state)).close();
+    await takeDown(path.join(ctx.articles, 'pulled.txt'));
+    const events: string[] = [];
+    const log: Logger = { ...silentLogger, info: (event) => events.push(event) };
+    const { site, seen } = await startNoting({}, log);
+    try {
+      expect(events).toContain('state.changed');
+      // No early rebuild of the stored stories: one, after the scan, without the story.
+      expect(seen.map((s) => s.event)).toEqual(['applied', 'rebuilt']);
+      for (const s of seen) expect(s.rss).not.toContain('เรื่องที่ถูกดึงกลับ');
+      expect(seen.at(-1)?.rss).toContain('เรื่องที่คงอยู่');
+      expect(site.status()).toMatchObject({ ready: true, scanned: true });
     } finally {
       await site.close();
     }
@@ -123,10 +150,14 @@ describe('a restart over a kept state', () => {
 
   it("keeps a published story's warnings on the desk after a restart that does not read its file again", async () => {
     // "ข่าวด่วน" and a body in TIS-620: published, with the advice to save it as UTF-8.
-    const thai = (text: string) => Buffer.from([...text].map((c) => (c.charCodeAt(0) >= 0x0e01 ? c.charCodeAt(0) - 0x0e01 + 0xa1 : c.charCodeAt(0))));
+    const thai = (text: string) =>
+      Buffer.from([...text].map((c) => (c.charCodeAt(0) >= 0x0e01 ? c.charCodeAt(0) - 0x0e01 + 0xa1 : c.charCodeAt(0))));
     await writeFile(path.join(ctx.articles, 'legacy.txt'), thai(`ข่าวด่วน\n\n2026-11-24 10:00\n\nเนื้อหาข่าวด่วน\n`));
     const warned = (site: { status(): { problems: { path: string; reason: string }[] } }) =>
-      site.status().problems.filter((p) => p.path === 'legacy.txt').map((p) => p.reason);
+      site
+        .status()
+        .problems.filter((p) => p.path === 'legacy.txt')
+        .map((p) => p.reason);
     const first = await startSite(ctx.articles, ctx.state);
     expect(warned(first.site)).toEqual([expect.stringMatching(/legacy Thai/)]);
     await first.close();
@@ -205,7 +236,9 @@ describe('a restart over a kept state', () => {
     await waitFor(async () => (await getText(`${url}/feed.json`)).text.includes('เรื่องต่อมา'));
     const db = new Database(path.join(ctx.state, 'state.db'), { readonly: true });
     try {
-      const kept = db.prepare("SELECT count(*) AS n FROM entries WHERE path IN ('seed.txt', 'short.txt') AND summary IS NOT NULL").get() as { n: number };
+      const kept = db
+        .prepare("SELECT count(*) AS n FROM entries WHERE path IN ('seed.txt', 'short.txt') AND summary IS NOT NULL")
+        .get() as { n: number };
       expect(kept.n).toBe(2);
     } finally {
       db.close();
