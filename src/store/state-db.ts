@@ -49,6 +49,12 @@ export type StoredEntryRow = [path: string, meta: string, size: number, mtime: n
  */
 export const SAME_BYTES_LIMIT = 16;
 
+/** The two lookups of withHash (hash, a path to leave out; then the count still wanted): each a walk down articles_hash_deleted (tests check its plan). */
+export const SAME_BYTES_SQL = {
+  deleted: `SELECT * FROM articles WHERE hash = ? AND deleted_at IS NOT NULL AND path <> ? ORDER BY deleted_at DESC LIMIT ${SAME_BYTES_LIMIT}`,
+  live: 'SELECT * FROM articles WHERE hash = ? AND deleted_at IS NULL AND path <> ? LIMIT ?',
+} as const;
+
 export class StateDb {
   private readonly db: Database.Database;
   private readonly stmts;
@@ -118,12 +124,8 @@ export class StateDb {
         // Deleted first, newest deletion first, then live ones: two walks down articles_hash_deleted
         // that stop at the limit. One query ordered by `deleted_at IS NULL` read and sorted every row of
         // that content for each file: 10,000 identical files took a first start 33-43 s, 20,000 86 s (attack trial).
-        deletedByHash: this.db.prepare<[string, string], ArticleRow>(
-          `SELECT * FROM articles WHERE hash = ? AND deleted_at IS NOT NULL AND path <> ? ORDER BY deleted_at DESC LIMIT ${SAME_BYTES_LIMIT}`,
-        ),
-        liveByHash: this.db.prepare<[string, string, number], ArticleRow>(
-          'SELECT * FROM articles WHERE hash = ? AND deleted_at IS NULL AND path <> ? LIMIT ?',
-        ),
+        deletedByHash: this.db.prepare<[string, string], ArticleRow>(SAME_BYTES_SQL.deleted),
+        liveByHash: this.db.prepare<[string, string, number], ArticleRow>(SAME_BYTES_SQL.live),
         put: this.db.prepare<ArticleValues>(
           `INSERT INTO articles (${ARTICLE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(path) DO UPDATE SET id = excluded.id, published = excluded.published, updated = excluded.updated,

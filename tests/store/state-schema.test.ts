@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { buildSite } from '../../src/runtime.js';
-import { SAME_BYTES_LIMIT, StateDb, StateStoreError } from '../../src/store/state-db.js';
+import { SAME_BYTES_LIMIT, SAME_BYTES_SQL, StateDb, StateStoreError } from '../../src/store/state-db.js';
 import { put, removeDir, tempDir, testConfig } from '../helpers.js';
 
 let dir = '';
@@ -53,11 +53,11 @@ describe('state store schema', () => {
     // Each walk stops at the limit: no sort of every copy (attack trial: 20,000 identical files took a first start 86 s).
     const reader = new Database(path.join(dir, 'state.db'), { readonly: true });
     try {
-      for (const sql of [
-        "SELECT * FROM articles WHERE hash = 'same' AND deleted_at IS NOT NULL AND path <> 'x' ORDER BY deleted_at DESC LIMIT 16",
-        "SELECT * FROM articles WHERE hash = 'same' AND deleted_at IS NULL AND path <> 'x' LIMIT 16",
-      ]) {
-        const plan = reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[];
+      for (const [sql, params] of [
+        [SAME_BYTES_SQL.deleted, ['same', 'x']],
+        [SAME_BYTES_SQL.live, ['same', 'x', 16]],
+      ] as const) {
+        const plan = reader.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
         expect(plan.map((p) => p.detail).join(' | '), sql).toMatch(
           /^SEARCH articles USING INDEX articles_hash_deleted \(hash=\? AND deleted_at[>=]\?\)$/,
         );
