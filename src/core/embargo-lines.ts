@@ -184,16 +184,37 @@ function timeInWordsError(n: number, text: string, file: string): ArticleError {
 }
 
 /**
- * For a release line the dateline reader read as a date alone: a BAD_DATE error when words of a
- * time stand beside its date under a label that states an embargo (`Embargoed until 20 December
- * 2026 at sunset`), which the embargo reader refuses; undefined otherwise.
+ * For a release line the dateline reader read: a BAD_DATE error, as the embargo reader gives, when
+ * under a label that states an embargo its time is approximate (`Embargoed until about 10:00 GMT
+ * on …`) or its date stands without the words of its time (`Embargoed until 20 December 2026 at
+ * sunset`); undefined otherwise.
  */
-export function untimedRelease(line: { n: number; text: string }, timeZone: string, file: string): ArticleError | undefined {
+export function releaseRefusal(line: { n: number; text: string }, timeZone: string, file: string): ArticleError | undefined {
   const folded = spokenClock(WIDE.test(line.text) ? foldWidth(line.text) : line.text);
   const clock: Clock = { timeZone, dayFirst: () => false };
   const found = attempt(folded, clock);
-  if (!found?.notice || found.headed || found.found?.timed) return undefined;
-  return timeWordsBeside(found.rest, clock) ? timeInWordsError(line.n, line.text, file) : undefined;
+  if (!found?.notice || found.headed) return undefined;
+  if (APPROXIMATE.test(found.rest)) return approximateError(line.n, line.text, file);
+  return !found.found?.timed && timeWordsBeside(found.rest, clock) ? timeInWordsError(line.n, line.text, file) : undefined;
+}
+
+/**
+ * A time said to be approximate right after the label (`about 10:00`, `around 10am`, `เวลาประมาณ
+ * 10.00 น.`, `ราว 10 โมง`): an embargo is to the minute. A second clock in brackets after the time
+ * (`(about 17:00 Bangkok)`) is no such time.
+ */
+const APPROXIMATE = new RegExp(
+  String.raw`^(?:at\s+|เวลา\s*)?(?:\b(?:about|approximately|approx\.|around|roughly|circa|some\s+time\s+after)\s+(?:at\s+)?|(?:โดย)?(?:ประมาณ|ราว\s*ๆ|ราว)\s*)(?=[0-9๐-๙]|${THAI_NUMBER_WORDS})`,
+  'iu',
+);
+
+function approximateError(n: number, text: string, file: string): ArticleError {
+  return new ArticleError(
+    ProblemCode.BadDate,
+    `line ${n}: the embargo line "${text.trim().slice(0, 120)}" gives an approximate time, so the story is not published: write the exact time (20 December 2026 09:00 ICT, 20 ธ.ค. 2569 09.00 น.), or delete the line once the story may go out`,
+    file,
+    { line: n },
+  );
 }
 
 /** Words of a time beside a date that reads (`sunrise on 20 December 2026`, `20 December 2026 at sunset`). */
@@ -288,6 +309,7 @@ export function embargoRelease(
     const line = attempt(folded, clock);
     const loose = line?.found && 'date' in line.found.reading ? undefined : looseRelease(folded, clock);
     if (loose !== undefined && loose !== 'unread') {
+      if (line?.notice && !line.headed && !cut && APPROXIMATE.test(line.rest)) throw approximateError(n, text, file);
       record(loose);
       continue;
     }
@@ -319,6 +341,8 @@ export function embargoRelease(
       // A date alone, with no time, is an embargo only under a label that states one and no heading:
       // `- Embargo ends: 1 March 2027`, `คำสั่งศาล: ห้ามเผยแพร่จนถึง 31 ธ.ค. 2569` are news (attack trial: held).
       if (!found.timed && (!line.notice || line.headed)) continue;
+      // An approximate time (`Embargoed until about 10:00 GMT …`) was read as exact, up to the minutes it allows early.
+      if (line.notice && !line.headed && !cut && APPROXIMATE.test(line.rest)) throw approximateError(n, text, file);
       // A date read without the time in words beside it (`Embargoed until sunrise on 20 December
       // 2026`, `… 2026 at sunset`): held to the day's start, hours early (second re-attack trial).
       // Refused where a notice may be refused; elsewhere it holds to the day's start, as before.
@@ -356,6 +380,7 @@ export function embargoRelease(
     const clocked = !line.headed && (until || STRONG_LABEL.test(line.labelled)) && CLOCK_FIRST.test(line.rest);
     if (!unread && !otherClock && !worded && !clocked && (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2)))
       continue;
+    if (line.notice && !line.headed && APPROXIMATE.test(line.rest)) throw approximateError(n, text, file);
     const why = found?.ambiguous
       ? `gives a date that ${found.ambiguous.replace(/^\S+ /, '')}`
       : found && 'invalid' in found.reading

@@ -1,7 +1,7 @@
 // The newsroom plain-text format: title line, credit and dateline lines by evidence, paragraphs, boilerplate cut.
 import { type CreditNames, creditNamesFor, readCredit } from './credit.js';
 import { type Dateline, readDateline, readTimeLine } from './dateline.js';
-import { NO_ZONE, embargoRelease, labelAlone, timeInWords, untimedRelease, unzoned } from './embargo-lines.js';
+import { NO_ZONE, embargoRelease, labelAlone, timeInWords, releaseRefusal, unzoned } from './embargo-lines.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
@@ -185,10 +185,10 @@ class HeadReader {
     if (aboveTitle && found.credit !== undefined) return false;
     // A release time that does not read is the embargo reader's to judge (embargo-lines.ts: refused, or news).
     if (found.release && 'invalid' in found.reading) return false;
-    // A date read without the words of its time (`… 20 December 2026 at sunset`): refused, as the embargo reader refuses it.
-    if (found.release && !found.timed) {
-      const worded = untimedRelease(line, this.options.timeZone, this.file);
-      if (worded) throw worded;
+    // An approximate time, or a date read without the words of its time (`… 20 December 2026 at sunset`): refused, as the embargo reader refuses them.
+    if (found.release) {
+      const refused = releaseRefusal(line, this.options.timeZone, this.file);
+      if (refused) throw refused;
     }
     if (this.dateSource !== undefined && found.release && 'date' in found.reading) {
       // An embargo line beside the dateline (either order): the story goes out at the later of the two.

@@ -736,6 +736,26 @@ describe('a release time in words beside its date, or on a second line in Markdo
     expect(parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options).date?.toISOString()).toBe(iso);
   });
 
+  it.each([
+    'Embargoed until about 10:00 GMT on 20 December 2026',
+    'Embargoed until around 10am GMT, 20 December 2026',
+    'Not for release before approximately 09:30 GMT on 20 December 2026',
+    'ห้ามเผยแพร่ก่อนประมาณ 10 โมง วันที่ 20 ธ.ค. 2569',
+    'ห้ามเผยแพร่ก่อนเวลาประมาณ 10.00 น. วันที่ 20 ธ.ค. 2569',
+    'ห้ามเผยแพร่ก่อนราวๆ สิบโมง วันที่ 20 ธ.ค. 2569',
+  ])('refuses an approximate time, %s (it was read as exact)', (line) => {
+    for (const parse of [
+      () => parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options),
+      () => parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options),
+    ])
+      expect(parse).toThrow(/line 3: the embargo line .* gives an approximate time, so the story is not published/);
+  });
+
+  it('reads a release time with an approximate second clock in brackets after it', () => {
+    const line = 'Embargoed until 10:00 GMT on 20 December 2026 (about 17:00 Bangkok)';
+    expect(parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options).date?.toISOString()).toBe('2026-12-20T10:00:00.000Z');
+  });
+
   it('holds a story for a date alone under "Hold for release until", and publishes news of a film on hold', () => {
     expect(parsePlain(`Budget plan\n\nHold for release until 20 December 2026${body}`, 'a.txt', options).date?.toISOString()).toBe(
       '2026-12-19T17:00:00.000Z',
