@@ -14,7 +14,11 @@ const MARKS = `(?:[\\s*_#>[(•·–—=|"'“”‘’«»\u0060-]|\\p{Extended
  * information in this release is `), or Thai courtesy (`ขอความกรุณา`, `ขอความร่วมมือสื่อมวลชน`,
  * `ข่าวประชาสัมพันธ์ `); two at most (`PLEASE NOTE: THIS RELEASE IS`). Trials: each let a held release out.
  */
-const PREFIX = String.raw`(?:[^:：|/–—\n]{1,60}?\s*(?:[:：|/]|\s[–—-])\s*${MARKS}|this\s+is\s+an\s+embargoed\s+(?:(?:press|news|media)\s+)?release[.:]?\s+|(?:(?:all\s+)?(?:the\s+)?(?:information|details|content)\s+in\s+)?(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|story|item|announcement|report|statement|article|information|material|document)\s+(?:is|are)\s+|(?:ข่าว(?:ประชาสัมพันธ์|แจก|นี้)?\s*)?(?:ขอความกรุณา|ขอความร่วมมือ|ขอให้|กรุณา|โปรด)\s*(?:(?:จาก)?(?:สื่อมวลชน|ผู้สื่อข่าว|กองบรรณาธิการ)(?:ทุกท่าน|ทุกสำนัก)?\s*)?|ข่าว(?:ประชาสัมพันธ์|แจก|นี้)\s*){0,2}`;
+const OPENER = String.raw`this\s+is\s+an\s+embargoed\s+(?:(?:press|news|media)\s+)?release[.:]?\s+|(?:(?:all\s+)?(?:the\s+)?(?:information|details|content)\s+in\s+)?(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|story|item|announcement|report|statement|article|information|material|document)\s+(?:is|are)\s+|(?:ข่าว(?:ประชาสัมพันธ์|แจก|นี้)?\s*)?(?:ขอความกรุณา|ขอความร่วมมือ|ขอให้|กรุณา|โปรด)\s*(?:(?:จาก)?(?:สื่อมวลชน|ผู้สื่อข่าว|กองบรรณาธิการ)(?:ทุกท่าน|ทุกสำนัก)?\s*)?|ข่าว(?:ประชาสัมพันธ์|แจก|นี้)\s*`;
+const PREFIX = String.raw`(?:[^:：|/–—\n]{1,60}?\s*(?:[:：|/]|\s[–—-])\s*${MARKS}|${OPENER}){0,2}`;
+
+/** A notice's own opening words before its label (`This release is`, `ขอความร่วมมือสื่อมวลชน`): part of the notice, no heading over it (new-user trial: a date alone after them went out at once). */
+const OPENERS = new RegExp(`^(?:${MARKS}(?:${OPENER}))+`, 'iu');
 
 const THAI_VERBS = '(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|นำเสนอ|ออกอากาศ)';
 const EN_USES = '(?:release|publication|broadcast|use|posting|distribution)';
@@ -138,10 +142,10 @@ function wordsBeforeDate(rest: string, clock: Clock): boolean {
   if (at <= 0 || at > 40) return false;
   // Words of a time count here (`half past ten`): they are the time not read. Thai has no spaces: at
   // most twelve letters (`หัวค่ำ`, `รุ่งเช้า`, `เลิกงาน`), not a clause (`ศาลมีคำพิพากษา ตามคำสั่ง…`).
-  // A name and a colon (`Embargo on Russian LNG: 1 January 2027`) is a list of dates, not a time:
+  // A name and a colon or a table's bar (`Embargo on Russian LNG: 1 January 2027`) is a list of dates, not a time:
   // the words of a time are lower case, unless the whole line is capitals.
   const before = rest.slice(0, at).replace(/วันที่|เวลา|วัน|ของ/gu, ' ');
-  if (/[:：]/u.test(before)) return false;
+  if (/[:：|]/u.test(before)) return false;
   const thai = (before.match(/[\u0E01-\u0E4E]/gu) ?? []).length;
   const words = (before.match(/[A-Za-z']+/gu) ?? []).filter((w) => !CONNECTOR.test(w));
   if (words.some((w) => /^[A-Z]/u.test(w)) && rest !== rest.toUpperCase()) return false;
@@ -155,20 +159,32 @@ function wordsBeforeDate(rest: string, clock: Clock): boolean {
   return found !== undefined && 'date' in found.reading;
 }
 
-/** How far after a date its time in words may stand. */
-const AFTER_DATE = 30;
+/** How far after a date its time in words may stand, in Thai (no spaces: `หลังพิธีเปิดสิบโมง`), or where the date's end is not known. */
+const AFTER_DATE = 20;
+
+/** A date as written in full (`20 December 2026`, `December 20, 2026`, `2026-12-20`, `20/12/2026`, `20 ธ.ค. 2569`): where its end is. */
+const DATE_TEXT = new RegExp(
+  String.raw`[0-9๐-๙]{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\.?,?\s+\d{4}|(?:${MONTHS})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|[0-9๐-๙]{1,2}\s*(?:${THAI_MONTHS})[\u0E01-\u0E4E]*\s*(?:พ\.ศ\.\s*)?[0-9๐-๙]{2,4}`,
+  'iu',
+);
 
 /**
- * Whether `rest` opens with a date that reads and goes on with a time it does not read
- * (`20 ธ.ค. 2569 ไม่เกินสิบโมง`, `… หลังพิธีเปิดสิบโมง`): counted as a sentence, such a notice went out
- * at once (re-attack trial). A date then words with no time (`… ซึ่งเป็นเวลาปิดหีบ`) stays news.
+ * Whether `rest` has a date that reads and goes on with a time it does not read (`20 ธ.ค. 2569
+ * ไม่เกินสิบโมง`, `… หลังพิธีเปิดสิบโมง`, `… 2026 at sunset for all media`): counted as a sentence, such
+ * a notice went out at once (re-attack trial). Right after the date only: words of a time further
+ * on are a sentence's (`Embargo to 31 March 2027 hits rice traders in the evening markets`), as is a
+ * date then words with no time (`… ซึ่งเป็นเวลาปิดหีบ`).
  */
-function clockAfterDate(rest: string, clock: Clock): boolean {
+function clockAfterDate(rest: string, clock: Clock, strict = false): boolean {
   if (!TIME_WORDY.test(rest)) return false;
+  const date = DATE_TEXT.exec(rest);
+  if (date) {
+    const after = rest.slice(date.index + date[0].length);
+    if (strict) return TIME_WORDY.test(after);
+    return /^\s*[\u0E01-\u0E4E]/u.test(after) ? TIME_WORDY.test(after.slice(0, AFTER_DATE + 2)) : TIME_RIGHT_AFTER.test(after);
+  }
   for (let cut = rest.lastIndexOf(' '); cut > 0; cut = rest.lastIndexOf(' ', cut - 1)) {
     const found = readDateline(`Embargoed until ${rest.slice(0, cut)}`, clock.timeZone, () => false, clock.dayFirst());
-    // Right after the date: words of a time further on are a sentence's (`Embargo to 31 March 2027 hits
-    // rice traders in the evening markets` is news).
     if (found !== undefined && 'date' in found.reading) return TIME_WORDY.test(rest.slice(cut, cut + AFTER_DATE));
   }
   return false;
@@ -179,7 +195,7 @@ function timeInWordsError(n: number, text: string, file: string): ArticleError {
     ProblemCode.BadDate,
     `line ${n}: the embargo line "${text.trim().slice(0, 120)}" has a time in words that cannot be read, so the story is not published: write the time as a dateline is written (20 December 2026 09:00 ICT, 20 ธ.ค. 2569 09.00 น., with the year), or delete the line once the story may go out`,
     file,
-    { line: n },
+    { line: n, withholds: true },
   );
 }
 
@@ -187,16 +203,28 @@ function timeInWordsError(n: number, text: string, file: string): ArticleError {
  * For a release line the dateline reader read: a BAD_DATE error, as the embargo reader gives, when
  * under a label that states an embargo its time is approximate (`Embargoed until about 10:00 GMT
  * on …`) or its date stands without the words of its time (`Embargoed until 20 December 2026 at
- * sunset`); undefined otherwise.
+ * sunset`); `news` for a date alone that reports when an embargo ends; undefined otherwise.
  */
-export function releaseRefusal(line: { n: number; text: string }, timeZone: string, file: string): ArticleError | undefined {
+export function releaseRefusal(
+  line: { n: number; text: string },
+  timeZone: string,
+  file: string,
+  /** The dateline reader read a time in it. */
+  timed: boolean,
+): ArticleError | 'news' | undefined {
   const folded = spokenClock(WIDE.test(line.text) ? foldWidth(line.text) : line.text);
   const clock: Clock = { timeZone, dayFirst: () => false };
   const found = attempt(folded, clock);
-  if (!found?.notice || found.headed) return undefined;
-  if (APPROXIMATE.test(found.rest)) return approximateError(line.n, line.text, file);
-  return !found.found?.timed && timeWordsBeside(found.rest, clock) ? timeInWordsError(line.n, line.text, file) : undefined;
+  if (found === undefined || found.headed) return undefined;
+  if (found.notice && APPROXIMATE.test(found.rest)) return approximateError(line.n, line.text, file);
+  if (timed || found.found?.timed) return undefined;
+  if (timeWordsBeside(found.rest, clock, found.strict)) return timeInWordsError(line.n, line.text, file);
+  // A date alone after words that report an embargo is news, as the embargo reader has it (new-user trial: held in plain text).
+  return REPORTS_END.test(found.labelled) ? 'news' : undefined;
 }
+
+/** Labels that tell when an embargo ends: with a date alone, an explainer's (`Embargo ends: 1 March 2027`), not a notice. */
+const REPORTS_END = /embargo(?:ed)?\s+(?:lifts|ends|expires|is\s+lifted)\b/iu;
 
 /**
  * A time said to be approximate right after the label (`about 10:00`, `around 10am`, `เวลาประมาณ
@@ -213,18 +241,29 @@ function approximateError(n: number, text: string, file: string): ArticleError {
     ProblemCode.BadDate,
     `line ${n}: the embargo line "${text.trim().slice(0, 120)}" gives an approximate time, so the story is not published: write the exact time (20 December 2026 09:00 ICT, 20 ธ.ค. 2569 09.00 น.), or delete the line once the story may go out`,
     file,
-    { line: n },
+    { line: n, withholds: true },
   );
 }
 
 /** Words of a time beside a date that reads (`sunrise on 20 December 2026`, `20 December 2026 at sunset`). */
-function timeWordsBeside(rest: string, clock: Clock): boolean {
-  const at = rest.search(DATE_BEGIN);
-  return (at > 0 && TIME_WORDY.test(rest.slice(0, at))) || clockAfterDate(rest, clock);
+function timeWordsBeside(rest: string, clock: Clock, strict = false): boolean {
+  return timeWordsBefore(rest) || clockAfterDate(rest, clock, strict);
 }
 
 /** A clock time first after a label (`10:30 …`, `at 9 a.m. …`). */
 const CLOCK_FIRST = new RegExp(String.raw`^(?:at\s+)?(?:${CLOCK.source})`, 'iu');
+
+/** What may follow that clock and stand before its date: its zone, `น.`, `on`, `วันที่`; then the date. */
+const DATE_AFTER_CLOCK = new RegExp(
+  String.raw`^\s*(?:น\.|นาฬิกา)?\s*(?:(?:[A-Z]{2,5}|hrs?)\b)?[\s,]*(?:on\s+|the\s+|(?:วันที่|วัน)\s*)*(?:[0-9๐-๙]|(?:${MONTHS})\b|${WEEKDAYS}\b|${THAI_WEEKDAYS}|${THAI_MONTHS})`,
+  'iu',
+);
+
+/** Words of a time before the date (`breakfast time, Sunday 20 December 2026`, `รุ่งเช้าวันอาทิตย์ที่ 20 …`). */
+function timeWordsBefore(rest: string): boolean {
+  const at = rest.search(DATE_BEGIN);
+  return at > 0 && TIME_WORDY.test(rest.slice(0, at));
+}
 
 /** How many words after a label are a sentence's, not a time's: lower-case English words, and Thai beyond its date words (one for each three letters). */
 function proseWords(rest: string): number {
@@ -239,14 +278,49 @@ const TABLE_RULE = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$/u;
 /** The cells of a table row (`| Time | 10:30 GMT |`). */
 function tableCells(row: string): string[] {
   return row
+    .trim()
     .replace(/^\|/u, '')
     .replace(/\|$/u, '')
     .split('|')
-    .map((cell) => cell.trim());
+    .map((cell) => cell.replace(/^[\s*_`]+|[\s*_`]+$/gu, ''));
 }
 
-/** A table cell that names a time (`Time`, `Embargo time`). */
-const TIME_CELL = /^(?:(?:embargo(?:ed)?|release)\s+)?time$/iu;
+/** A table cell that names a time (`Time`, `Embargo time`, `Time (GMT):`, `Hour`), and the zone it names. */
+const TIME_CELL = /^(?:(?:embargo(?:ed)?|release)\s+)?(?:time|hour)\s*(?:\(([^()]{1,30})\))?\s*[:：]?$/iu;
+
+/** A cell that names what a table's column holds (`Date`, `Time`, `Embargo date`, `วันที่`, `เวลา`). */
+const COLUMN_CELL = /^(?:(?:embargo(?:ed)?|release)\s+)?(?:date|time|day|hour)s?\s*(?:\([^()]{1,30}\))?\s*[:：]?$|^(?:วันที่|เวลา|วันเวลา)$/iu;
+
+/** A Markdown table row with its outer bars (`| Time | 10:30 GMT |`). */
+const TABLE_ROW = /^\s*\|.*\|\s*$/u;
+
+/** A table header row laid out by columns (`| Embargo | Time |`, `| Embargo date | Embargo time |`): its label alone, or none. */
+function byColumns(row: string): string | undefined {
+  const cells = tableCells(row);
+  const [first, ...others] = cells;
+  if (first === undefined || others.length === 0 || !others.every((c) => COLUMN_CELL.test(c))) return undefined;
+  return `${first.replace(/\s*(?:date|time)$/iu, '')}:`;
+}
+
+/**
+ * The line under a notice as words of it: a quotation's or a heading's marks and emphasis gone
+ * (`> 20 December 2026`, `### 10:30 GMT`, `**Time:** 10:30 GMT`); a table row's cells (`| Time |
+ * 10:30 GMT |` as its time, with a zone its label names; `| 20 December 2026 | 10:30 GMT |` as both).
+ */
+function wrappedPart(text: string, tableRow: boolean): string {
+  const plain = (WIDE.test(text) ? foldWidth(text) : text).trim();
+  if (tableRow) {
+    const cells = tableCells(plain).filter((c) => c !== '');
+    const named = cells.length === 2 ? TIME_CELL.exec(cells[0] as string) : null;
+    if (named) return `${cells[1]}${named[1] === undefined ? '' : ` ${named[1]}`}`;
+    return cells.join(' ');
+  }
+  return plain
+    .replace(/^(?:[>#]\s*)+/u, '')
+    .replace(/[*_`]+/gu, '')
+    .replace(/^\s*(?:(?:embargo(?:ed)?|release)\s+)?time\s*[:：]\s*/iu, '')
+    .trim();
+}
 
 /** Characters foldWidth changes: most lines have none, and are tested as they are. */
 const WIDE = /[\uFF01-\uFF5E\u00AD]/u;
@@ -296,9 +370,10 @@ export function embargoRelease(
     if (!LABEL_WORD.test(wide)) continue;
     // A time in words (`10 โมงเช้า`, `noon`) as a clock writes it: each test below knows clocks.
     const folded = spokenClock(wide);
+    // A table row: the next row holds more of the notice, under a rule when this is its header row.
+    const ruled = TABLE_RULE.test(lines[k + 1]?.text ?? '') && lines[k + 1]?.n === n + 1;
     const record = (found: Dateline & { joined?: true }) => {
       // A table's header row goes with its rule (and the row below, when its time was read there).
-      const ruled = lines[k + 1]?.n === n + 1 && TABLE_RULE.test(lines[k + 1]?.text ?? '');
       if (found.joined) joined = ruled ? k + 2 : k + 1;
       // A quotation stays (`"Embargoed until …", the announcement read`): the story quotes one, and is held by it all the same.
       if (!QUOTED.test(text)) taken.push(n, ...(found.joined || ruled ? [n + 1] : []), ...(found.joined && ruled ? [n + 2] : []));
@@ -306,7 +381,11 @@ export function embargoRelease(
       const note = found.season?.note ?? unzoned(found, text, clock.timeZone);
       latest = { date: found.reading.date, line: n, text: text.trim(), lines: taken, ...(note === undefined ? {} : { note }) };
     };
-    const line = attempt(folded, clock);
+    const rowLine = TABLE_ROW.test(folded) ? lines[ruled ? k + 2 : k + 1] : undefined;
+    const row = rowLine !== undefined && rowLine.n === n + (ruled ? 2 : 1) && TABLE_ROW.test(rowLine.text) ? rowLine : undefined;
+    // A table laid out by columns (`| Embargo | Time |` over `| 20 December 2026 | 10:30 GMT |`): its label, then the row below.
+    const columns = row === undefined ? undefined : byColumns(folded);
+    const line = attempt(columns ?? folded, clock);
     const loose = line?.found && 'date' in line.found.reading ? undefined : looseRelease(folded, clock);
     if (loose !== undefined && loose !== 'unread') {
       if (line?.notice && !line.headed && !cut && APPROXIMATE.test(line.rest)) throw approximateError(n, text, file);
@@ -320,38 +399,35 @@ export function embargoRelease(
           ProblemCode.BadDate,
           `line ${n}: the embargo line "${text.trim().slice(0, 120)}" has no time that can be read, so the story is not published: write it as \`Embargoed until 20 December 2026 09:00 GMT\`, or delete the line once the story may go out`,
           file,
-          { line: n },
+          { line: n, withholds: true },
         );
       }
       continue;
     }
-    // A table's second row is the next line under its header's (`| Embargo | 20 December 2026 |`,
-    // `|---|---|`, `| Time | 10:30 GMT |`: held to the day's start in the second re-attack trial).
-    const ruled = TABLE_RULE.test(lines[k + 1]?.text ?? '') && lines[k + 1]?.n === n + 1 && lines[k + 2]?.n === n + 2;
-    const next = lines[ruled ? k + 2 : k + 1];
+    // A table's next row holds the rest (`| Embargo | 20 December 2026 |`, `|---|---|`, `| Time | 10:30
+    // GMT |`: held to the day's start in the second re-attack trial), as the next line does.
+    const next = row ?? lines[k + 1];
     // A label alone (`EMBARGOED UNTIL:`) takes its time from the next line, a blank line between them or not (a trial: refused).
-    const follows = next !== undefined && (next.n === n + 1 || (line.rest === '' && next.n === n + 2) || ruled);
-    // A quotation's marks go (`> Embargoed until 10:30 GMT on` / `> 20 December 2026`: refused).
-    const below = follows ? (WIDE.test(next.text) ? foldWidth(next.text) : next.text).replace(/^\s*(?:>\s*)+/u, '').trim() : undefined;
-    // A table row's cells as words: its time (`| Time | 10:30 GMT |`), the header's date without its closing bar.
-    const cells = ruled && below !== undefined ? tableCells(below) : undefined;
-    const wrapped = cells === undefined ? below : cells.length === 2 && TIME_CELL.test(cells[0] as string) ? cells[1] : cells.join(' ');
-    const found = readRelease(ruled ? folded.replace(/[\s|]+$/u, '') : folded, line, wrapped, clock);
+    const follows = next !== undefined && (next.n === n + 1 || (line.rest === '' && next.n === n + 2) || next === row);
+    const wrapped = follows ? wrappedPart(next.text, row !== undefined) : undefined;
+    const found = readRelease(columns ?? (row ? tableCells(folded).join(' ') : folded), line, wrapped, clock);
     if (found && 'date' in found.reading) {
+      // A date read without the time in words beside it (`Embargoed until sunrise on 20 December
+      // 2026`, `… 2026 at sunset`), with the line below when it was read with it (`> Embargoed until
+      // sunrise on` / `> 20 December 2026`), or a time in words alone on that line (`**at sunset**`, a
+      // table's `| Time | sunset |`): held to the day's start, hours early (second re-attack trial).
+      // Refused where a notice may be refused; elsewhere it holds to the day's start, as before.
+      const refusable = !cut && !line.headed && (k < LOOKED_AT || (firstSentence(text.trim()) ?? text.trim()).length <= FOOT_NOTICE);
+      const beside = found.joined && wrapped !== undefined ? `${line.rest} ${wrapped}` : line.rest;
+      const below = line.notice && !found.joined && follows && wrapped !== undefined && timeInWords(wrapped);
+      if (!found.timed && refusable && (timeWordsBeside(beside, clock, line.strict) || below)) throw timeInWordsError(n, text, file);
       // A date alone, with no time, is an embargo only under a label that states one and no heading:
       // `- Embargo ends: 1 March 2027`, `คำสั่งศาล: ห้ามเผยแพร่จนถึง 31 ธ.ค. 2569` are news (attack trial: held).
       if (!found.timed && (!line.notice || line.headed)) continue;
       // An approximate time (`Embargoed until about 10:00 GMT …`) was read as exact, up to the minutes it allows early.
       if (line.notice && !line.headed && !cut && APPROXIMATE.test(line.rest)) throw approximateError(n, text, file);
-      // A date read without the time in words beside it (`Embargoed until sunrise on 20 December
-      // 2026`, `… 2026 at sunset`): held to the day's start, hours early (second re-attack trial).
-      // Refused where a notice may be refused; elsewhere it holds to the day's start, as before.
-      const refusable = !cut && (k < LOOKED_AT || (firstSentence(text.trim()) ?? text.trim()).length <= FOOT_NOTICE);
-      if (found.timed || !refusable || !timeWordsBeside(line.rest, clock)) {
-        record(found);
-        continue;
-      }
-      throw timeInWordsError(n, text, file);
+      record(found);
+      continue;
     }
     // A notice that does not read stops the story: its label, then a time tried right after it, and
     // not a sentence going on (`Embargo ends on 1 January 2027 for Cuban cigar importers, officials
@@ -373,11 +449,23 @@ export function embargoRelease(
     // A few words where the time should be, then a date that reads (`Not for release before dawn on
     // 20 December 2026`, `ห้ามเผยแพร่ก่อนหัวค่ำ วันที่ 20 ธ.ค. 2569`): a time in words not read, never news
     // (re-attack trial: out at once under every label but `Embargoed until`).
-    const worded = line.notice && !line.headed && (wordsBeforeDate(line.rest, clock) || clockAfterDate(line.rest, clock));
+    const worded =
+      line.notice &&
+      !line.headed &&
+      (wordsBeforeDate(line.rest, clock) || clockAfterDate(line.rest, clock, line.strict) || timeWordsBefore(line.rest));
     // A clock right after `Embargoed until` or `Not for release before` is a release time, whatever
     // words follow it (`Embargoed until 10:30 when the minister speaks on 20 December 2026`: out at
     // once as a sentence in the second re-attack trial).
-    const clocked = !line.headed && (until || STRONG_LABEL.test(line.labelled)) && CLOCK_FIRST.test(line.rest);
+    // Under other labels, when words and not its date follow the clock (`EMBARGO: 10:30 when …`); a
+    // clock, its date, then a clause is a sentence (`ห้ามเผยแพร่ก่อน 17.00 น. วันที่ 8 ก.พ. 2570 ซึ่งเป็นเวลาปิดหีบ`).
+    // Only with a date further on: `Embargoed until 10am: the secret life of press releases` is a headline (re-attack trial).
+    const afterClock = line.rest.replace(CLOCK_FIRST, '');
+    const clocked =
+      !line.headed &&
+      line.notice &&
+      CLOCK_FIRST.test(line.rest) &&
+      DATE_BEGIN.test(afterClock) &&
+      (until || STRONG_LABEL.test(line.labelled) || !DATE_AFTER_CLOCK.test(afterClock));
     if (!unread && !otherClock && !worded && !clocked && (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2)))
       continue;
     if (line.notice && !line.headed && APPROXIMATE.test(line.rest)) throw approximateError(n, text, file);
@@ -393,7 +481,7 @@ export function embargoRelease(
       ProblemCode.BadDate,
       `line ${n}: the embargo line "${text.trim().slice(0, 120)}" ${why}, so the story is not published: ${fix}, or delete the line once the story may go out`,
       file,
-      { line: n },
+      { line: n, withholds: true },
     );
   }
   return latest;
@@ -501,6 +589,12 @@ interface Attempt {
   opening: string;
   /** The time read, if any: the label given in a spelling the dateline reader knows. */
   found: (Dateline & { joined?: true }) | undefined;
+  /**
+   * A label no sentence opens with (`Embargoed until`, `Not for release before`, `ห้ามเผยแพร่ก่อน`, any
+   * with a colon): words of a time anywhere after its date are its time's. After another (`Embargo
+   * to …`), only right after the date: `… hits rice traders in the evening markets` is news.
+   */
+  strict: boolean;
 }
 
 /** A line that opens with a label, and the time after it read as a dateline. */
@@ -520,8 +614,17 @@ function attempt(line: string, clock: Clock): Attempt | undefined {
   // The label as matched (a heading pattern would take `Embargo ends:` itself for a heading), and whether words stood before it.
   const labelled = opening[group + 1] as string;
   const before = first ? '' : opening[0].slice(0, opening[0].toLowerCase().lastIndexOf(labelled.toLowerCase()));
-  const headed = /[\p{L}\d]/u.test(before);
-  return { labelled, notice: !REPORTED.test(labelled), headed, rest, opening: opening[0], found: found?.release ? found : undefined };
+  const headed = /[\p{L}\d]/u.test(before.replace(OPENERS, ''));
+  const strict = UNTIL.test(labelled) || STRONG_LABEL.test(labelled) || label.thai === true || /[:：]\s*$/u.test(opening[0]);
+  return {
+    labelled,
+    notice: !REPORTED.test(labelled),
+    headed,
+    rest,
+    opening: opening[0],
+    found: found?.release ? found : undefined,
+    strict,
+  };
 }
 
 /** Labels that report an embargo more often than they state one: a date after them alone is news (`Embargo ends: 1 March 2027`, a sanctions explainer's key dates). */
@@ -582,8 +685,12 @@ const STRONG_LABEL = /^(?:not\s+for|not\s+to\s+be|(?:please\s+)?do\s+not)\b/iu;
 const ENGLISH_AFTER = /\s+(?=[a-z])/gu;
 
 /** Words of a time that no reader reads (sunrise, half past, the Thai day's parts), besides ANY_TIME's. */
-const TIME_WORDY = new RegExp(
-  String.raw`${ANY_TIME_SOURCE}|\b(?:half|quarter|o'?clock|sunrise|sunset|dawn|dusk|daybreak|morning|afternoon|evening|night|lunchtime|teatime|breakfast|lunch|dinner|supper|end\s+of\s+(?:the\s+)?(?:day|business)|close\s+of\s+business|${EN_HOURS})\b|เช้า|บ่าย|เย็น|ค่ำ|รุ่ง|สาง|พระอาทิตย์`,
+const TIME_WORDY_SOURCE = String.raw`${ANY_TIME_SOURCE}|\b(?:half|quarter|o['’]?clock|sun[\s-]?(?:rise|set|down|up)|nightfall|twilight|first\s+light|after\s+dark|dawn|dusk|daybreak|when|once|upon|(?:on|upon)\s+delivery|conclusion|mid-?(?:morning|day|afternoon)|top\s+of\s+the\s+hour|(?:close|end)(?:\s+|-)of(?:\s+|-)(?:the\s+)?(?:trading|play|business|day|session|meeting|conference)|day['’]s\s+end|market\s+(?:open|close)|opening\s+bell|trading\s+hours|cob|eod|tb[acd]|to\s+be\s+(?:confirmed|announced|advised)|to\s+follow|\d{1,2}\s?h(?:\s?\d{2})?|at\s+\d{1,2}(?![\d:.])|morning|afternoon|evening|night|lunchtime|teatime|breakfast|lunch|dinner|supper|end\s+of\s+(?:the\s+)?(?:day|business)|close\s+of\s+business|${EN_HOURS})\b|เช้า|บ่าย|เย็น|ค่ำ|รุ่ง|สาง|พระอาทิตย์|ตะวัน|โพล้เพล้|มืด|หลัง|เลิก|ตลาด|แถลง|พิธี`;
+const TIME_WORDY = new RegExp(TIME_WORDY_SOURCE, 'iu');
+
+/** English words of a time right after a date, a few small words at most between (`… 2026 at sunset`, `…, close of business`). */
+const TIME_RIGHT_AFTER = new RegExp(
+  String.raw`^[\s,;(–—-]*(?:(?:at|by|on|in|around|about|from|before|after|until|till|during|the)\s+)*(?:${TIME_WORDY_SOURCE})`,
   'iu',
 );
 

@@ -10,16 +10,22 @@ export class ArticleError extends Error {
   readonly line: number | undefined;
   /** What the parser had read when it failed: `check --explain` shows it. */
   readonly reading: StoryReading | undefined;
+  /**
+   * The file states an embargo that cannot be read: a version of the story that is out goes down
+   * too (publish/apply-files.ts), where another problem keeps the last good version published.
+   */
+  readonly withholds: boolean;
   constructor(
     readonly code: ProblemCode,
     message: string,
     readonly file?: string,
-    options?: { cause?: unknown; fileStat?: { size: number; mtimeMs: number }; line?: number; reading?: StoryReading },
+    options?: { cause?: unknown; fileStat?: { size: number; mtimeMs: number }; line?: number; reading?: StoryReading; withholds?: boolean },
   ) {
     super(message, options);
     this.fileStat = options?.fileStat;
     this.line = options?.line;
     this.reading = options?.reading;
+    this.withholds = options?.withholds ?? false;
   }
 }
 

@@ -18,6 +18,8 @@ export interface IngestFailure {
   message: string;
   line?: number;
   reading?: StoryReading;
+  /** An embargo stated and not read: a published version goes down too (ArticleError.withholds). */
+  withholds?: true;
 }
 
 /**
@@ -27,7 +29,9 @@ export interface IngestFailure {
  * when only the story's own is given. `media`: the images beside the stories that its text shows
  * or links (core/local-media.ts).
  */
-export type Ingested = { ok: true; story: Story; slug: string[]; summary?: string; media: string[] } | { ok: false; failure: IngestFailure };
+export type Ingested =
+  | { ok: true; story: Story; slug: string[]; summary?: string; media: string[] }
+  | { ok: false; failure: IngestFailure };
 
 /**
  * Decode and parse one file's bytes into its Story and final slug (path-derived, the last
@@ -46,7 +50,11 @@ export function ingestStory(bytes: Uint8Array, relPath: string, options: IngestO
     const slug = story.slug ? slugFromPath(relPath, story.slug) : pathSlug;
     return { ok: true, story, slug, ...(summary === undefined ? {} : { summary }), media: localMedia(story.contentHtml) };
   } catch (e) {
-    if (e instanceof ArticleError) return { ok: false, failure: { code: e.code, message: e.message, line: e.line, reading: e.reading } };
+    if (e instanceof ArticleError)
+      return {
+        ok: false,
+        failure: { code: e.code, message: e.message, line: e.line, reading: e.reading, ...(e.withholds ? { withholds: true } : {}) },
+      };
     // A bug of ours on strange input: reported against the file, never thrown at the caller.
     return { ok: false, failure: { code: 'UNREADABLE', message: `the parser failed: ${e instanceof Error ? e.message : String(e)}` } };
   }

@@ -343,13 +343,18 @@ function frontMatterDate(
 ): Date | undefined {
   const value = meta[key];
   if (value === undefined || value === null || value === '') return undefined;
-  const fail = (why: string) => new ArticleError(ProblemCode.BadDate, `${key}: "${shortValue(value)}" ${why}`, file, { line });
+  // A release time that does not read withholds the story (ArticleError.withholds), as an embargo line's does.
+  const fail = (why: string) =>
+    new ArticleError(ProblemCode.BadDate, `${key}: "${shortValue(value)}" ${why}`, file, { line, withholds: release });
   if (value instanceof Date) {
     // YAML's own timestamps roll 2026-02-31 over to 3 March: judge the text as written too.
     const written = new RegExp(`^['"]?${key}['"]?\\s*:\\s*(?:!!timestamp\\s+)?['"]?([^'"#\\n]+)`, 'm').exec(source)?.[1]?.trim();
     const asWritten = written === undefined ? undefined : readDate(written, timeZone);
     if (asWritten && 'invalid' in asWritten) {
-      throw new ArticleError(ProblemCode.BadDate, `${key}: "${written}" is not a real date: ${asWritten.invalid}`, file, { line });
+      throw new ArticleError(ProblemCode.BadDate, `${key}: "${written}" is not a real date: ${asWritten.invalid}`, file, {
+        line,
+        withholds: release,
+      });
     }
     if (written !== undefined && /^\d{4}-\d{1,2}-\d{1,2}/.test(written) && !asWritten) throw fail('is not a real date');
     const year = value.getUTCFullYear();

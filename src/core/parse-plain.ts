@@ -187,8 +187,9 @@ class HeadReader {
     if (found.release && 'invalid' in found.reading) return false;
     // An approximate time, or a date read without the words of its time (`… 20 December 2026 at sunset`): refused, as the embargo reader refuses them.
     if (found.release) {
-      const refused = releaseRefusal(line, this.options.timeZone, this.file);
-      if (refused) throw refused;
+      const judged = releaseRefusal(line, this.options.timeZone, this.file, found.timed);
+      if (judged === 'news') return false;
+      if (judged) throw judged;
     }
     if (this.dateSource !== undefined && found.release && 'date' in found.reading) {
       // An embargo line beside the dateline (either order): the story goes out at the later of the two.
@@ -293,7 +294,7 @@ class HeadReader {
           ProblemCode.BadDate,
           `line ${line.n}: "${line.text.trim().slice(0, 120)}", the time of the embargo line above it, cannot be read, so the story is not published: write it as a clock with its zone (10:30 GMT, 10.30 น.), or on the line with its date`,
           this.file,
-          { line: line.n },
+          { line: line.n, withholds: true },
         );
       return false;
     }

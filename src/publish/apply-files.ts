@@ -396,7 +396,13 @@ export class FileApplier {
     if (!ingested.ok) {
       const f = ingested.failure;
       if (f.reading) this.catalog.setReading(relPath, summarizeReading(f.reading));
-      return this.fail(relPath, new ArticleError(f.code, f.message, relPath, { line: f.line, reading: f.reading }));
+      // An embargo line added that does not read (a story pulled back in a hurry): the version that
+      // is out goes down with it, where another problem keeps it up (re-attack trial: before the
+      // line was refused it held the story, and refused it stayed public).
+      const withdrawn = f.withholds === true && this.unpublish(relPath, freed);
+      const message = withdrawn ? `${f.message} (the version that was out is taken down until then)` : f.message;
+      this.fail(relPath, new ArticleError(f.code, message, relPath, { line: f.line, reading: f.reading }));
+      return withdrawn;
     }
     const { slug } = ingested;
     const { story, conflict } = admitId(relPath, ingested.story, (id) => this.catalog.idOwner(id));

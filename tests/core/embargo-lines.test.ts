@@ -792,3 +792,77 @@ describe('a release time in words beside its date, or on a second line in Markdo
     expect(md.contentHtml).toContain('press office');
   });
 });
+
+// This session's trials (new user and attack) of the forms above: each went out at once, or was held only to the day's start.
+describe('embargo forms from the trials of the time-in-words reader', () => {
+  const body = '\n\nThe minister presents the budget to parliament that day.\n\nOfficials said the cabinet agreed it.\n';
+  const plain = (line: string) => parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options);
+  const md = (line: string) => parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options);
+  it.each([
+    'Hold for release until breakfast time, Sunday 20 December 2026',
+    'ห้ามเผยแพร่ก่อนรุ่งเช้าวันอาทิตย์ที่ 20 ธันวาคม 2569',
+    'ห้ามเผยแพร่ก่อนพระอาทิตย์ขึ้นวันที่ 20 ธ.ค. 2569',
+    'ขอความร่วมมือสื่อมวลชนงดเผยแพร่ก่อนรุ่งเช้าวันที่ 20 ธ.ค. 2569',
+    'Hold for release until 10:30 when the minister speaks on 20 December 2026',
+    'EMBARGO: 10:30 when the minister speaks, 20 December 2026',
+    'ห้ามเผยแพร่ก่อน 10.30 น. ขณะที่รัฐมนตรีแถลง วันที่ 20 ธ.ค. 2569',
+    'Embargoed until 20 December 2026 at sundown',
+    'Embargoed until 20 December 2026 at sunset for all media',
+    'Embargoed until 20 December 2026, when the minister speaks',
+    'Embargoed until 20 December 2026, the day the minister speaks at dusk.',
+    'EMBARGO: 20 Dec 2026, sundown',
+    'Publication embargo: 20 December 2026, after dark',
+    'Embargoed until 20 December 2026 at 6 o’clock',
+    'Embargoed until 20 December 2026 at 10h30',
+    'Embargoed until 20 December 2026 (time to be confirmed)',
+    'Embargo lifts at sunrise on 20 December 2026',
+    'ห้ามเผยแพร่ก่อน 20 ธ.ค. 2569 หลังตลาดปิด',
+    'ห้ามเผยแพร่ก่อนวันที่ 20 ธ.ค. 2569 ซึ่งรัฐมนตรีจะแถลงข่าวในช่วงเย็น',
+    'This release is embargoed until 20 December 2026 at sunset.',
+  ])('refuses %s', (line) => {
+    expect(() => plain(line)).toThrow(/line 3: the embargo line/);
+    expect(() => md(line)).toThrow(/line 3: the embargo line/);
+  });
+
+  it.each([
+    ['**Embargoed until 20 December 2026**\n**at sunset**'],
+    ['> Embargoed until 20 December 2026\n> at sunset'],
+    ['> Embargoed until sunrise on\n> 20 December 2026'],
+    ['| Embargo | 20 December 2026 |\n|---|---|\n| Time | sunset |'],
+    ['| Embargo | 20 December 2026 |\n|---|---|\n| Time | 10:30 when the minister speaks |'],
+    ['## Embargo\n\n20 December 2026 at sunset'],
+  ])('refuses a notice in Markdown whose time in words is on its second line: %s', (notice) => {
+    expect(() => md(notice)).toThrow(/line 3: the embargo line/);
+  });
+
+  it.each([
+    ['| Embargo | Time |\n|---|---|\n| 20 December 2026 | 10:30 GMT |'],
+    ['| Embargo date | Embargo time |\n|---|---|\n| 20 December 2026 | 10:30 GMT |'],
+    ['| | |\n|---|---|\n| Embargo | 20 December 2026 |\n| Time | 10:30 GMT |'],
+    ['| **Embargo** | **20 December 2026** |\n|---|---|\n| **Time** | **10:30 GMT** |'],
+    ['| Embargo | 20 December 2026 | |\n|---|---|---|\n| Time | 10:30 GMT | |'],
+    ['| Embargo | 20 December 2026 |\n|---|---|\n| Time (GMT) | 10:30 |'],
+    ['**Embargo:** 20 December 2026\n**Time:** 10:30 GMT'],
+    ['### EMBARGOED UNTIL 20 DECEMBER 2026\n### 10:30 GMT'],
+  ])('reads a Markdown notice laid out as %s', (notice) => {
+    expect(md(notice).date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
+  });
+
+  it.each([
+    ['ขอความร่วมมือสื่อมวลชนงดเผยแพร่ก่อนวันที่ 20 ธ.ค. 2569', '2026-12-19T17:00:00.000Z'],
+    ['This press release is embargoed until 20 December 2026', '2026-12-19T17:00:00.000Z'],
+    ['Embargo ends: 1 March 2027', undefined],
+    ['Embargo lifts: 1 March 2027', undefined],
+    ['Embargo until 20 December 2026 hits fishermen at sunset, officials said', undefined],
+    ['Embargoed until 10am: the secret life of press releases', undefined],
+    ['Not for release before 9 a.m. briefings became the norm, ministers used to leak budgets to friendly papers.', undefined],
+    ['ห้ามเผยแพร่ก่อน 17.00 น. วันที่ 8 ก.พ. 2570 ซึ่งเป็นเวลาปิดหีบ', undefined],
+  ])('reads %s as a notice of its day, or as news, in plain text and Markdown', (line, iso) => {
+    expect(plain(line).date?.toISOString()).toBe(iso);
+    expect(md(line).date?.toISOString()).toBe(iso);
+  });
+
+  it('keeps a sanctions table of dates as news', () => {
+    expect(md('| Sanction | Date |\n|---|---|\n| Embargo on diesel | 5 February 2027 |').date).toBeUndefined();
+  });
+});

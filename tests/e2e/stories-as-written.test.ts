@@ -76,6 +76,29 @@ describe('embargoes', () => {
     expect(site.status().held).toEqual([]);
   });
 
+  // Re-attack trial: pulled back with a notice the reader refuses, the story stayed out as its last good version.
+  it.each([
+    ['an embargo line that does not read', 'Embargoed until 20 December 2026 at sunset\n\n'],
+    ['an approximate release time', 'ห้ามเผยแพร่ก่อนเวลาประมาณ 10.00 น. วันที่ 20 ธ.ค. 2569\n\n'],
+  ])('takes a published story down when %s is added, and publishes it again once the line goes', async (_what, notice) => {
+    const story = (head: string) => `Flood\n\n${head}${bangkok(Date.now() - 3_600_000)}\n\nThe river rose overnight in the north.\n`;
+    await put(ctx.articles, 'flood.txt', story(''));
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    expect((await fetch(`${url}/articles/flood`)).status).toBe(200);
+    await put(ctx.articles, 'flood.txt', story(notice));
+    const problem = await waitFor(() => site.status().problems.find((p) => p.path === 'flood.txt' && p.code === 'BAD_DATE'));
+    expect(problem.reason).toMatch(/the version that was out is taken down until then/);
+    expect((await fetch(`${url}/articles/flood`)).status).toBe(404);
+    expect((await getText(`${url}/feed.xml`)).text).not.toContain('Flood');
+    // Still down after a restart (its stored entry went with it).
+    await ctx.running.close();
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    expect((await fetch(`${ctx.running.url}/articles/flood`)).status).toBe(404);
+    await put(ctx.articles, 'flood.txt', story(''));
+    await waitFor(async () => (await fetch(`${ctx.running?.url}/articles/flood`)).status === 200);
+  });
+
   it('warns when a published story is taken down because its date was edited into the future', async () => {
     await put(ctx.articles, 'flood.txt', `Flood\n\n${bangkok(Date.now() - 3_600_000)}\n\nbody\n`);
     ctx.running = await startSite(ctx.articles, ctx.state);
