@@ -9,7 +9,7 @@ import { embargoRelease } from './embargo-lines.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
-import { ProblemCode, type Story, type StoryReading, type StoryWarning } from './model.js';
+import { ProblemCode, type Story, type StoryReading, type StoryWarning, noteHint } from './model.js';
 import { limitTitle } from './parse-plain.js';
 import type { StoryOptions as ParseOptions } from './parse-story.js';
 import { htmlToText } from './html-text.js';
@@ -202,6 +202,8 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
         ? { line: lineOf(dateKey), text: `${dateKey}: ${shortValue(meta[dateKey])}` }
         : undefined,
     reading,
+    // The reader's notes on the desk, as a plain-text story's (new-user trial: a release time with no zone said nothing there).
+    ...(reading.notes.length > 0 ? { hints: reading.notes.map(noteHint) } : {}),
   };
 }
 

@@ -866,3 +866,10 @@ describe('embargo forms from the trials of the time-in-words reader', () => {
     expect(md('| Sanction | Date |\n|---|---|\n| Embargo on diesel | 5 February 2027 |').date).toBeUndefined();
   });
 });
+
+describe('the desk note of a release time with no zone in Markdown', () => {
+  it('is a hint of the story, as in plain text (new-user trial: only --explain showed it)', () => {
+    const md = parseMarkdown('# T\n\nEmbargoed until 09:00, 20 December 2026\n\nBody text here.\n', 'a.md', options);
+    expect(md.hints).toEqual([expect.stringMatching(/^line 3: the release time names no zone/)]);
+  });
+});
