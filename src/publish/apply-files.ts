@@ -428,8 +428,14 @@ export class FileApplier {
     }
     this.keepLostDate(relPath, hash, story);
     const release = releaseOf(story, this.now(), this.options.futureStories, this.options.timeZone);
-    if (release.kind === 'too-far')
-      return this.fail(relPath, new ArticleError(ProblemCode.FarFuture, release.reason, relPath, { line: release.line }));
+    if (release.kind === 'too-far') {
+      // An embargo line that far ahead is a typo or "indefinitely": either way it says not yet, and a
+      // version that is out goes down with it (new-user trial: pulled back so, the story stayed out).
+      const withdrawn = story.reading?.dateline?.release === true && this.unpublish(relPath, freed);
+      const reason = withdrawn ? `${release.reason} (the version that was out is taken down until then)` : release.reason;
+      this.fail(relPath, new ArticleError(ProblemCode.FarFuture, reason, relPath, { line: release.line }));
+      return withdrawn;
+    }
     // Held after it was out: a date edited into the future (a typo, often) takes a published story down. Said loudly.
     const withdrawn = release.kind === 'held' && !story.draft && (out !== undefined || this.outBeforeRestart(relPath));
     // Held by a held story's text (HELD_TEXT says so), not by a date of its own.

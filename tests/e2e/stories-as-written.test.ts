@@ -99,6 +99,18 @@ describe('embargoes', () => {
     await waitFor(async () => (await fetch(`${ctx.running?.url}/articles/flood`)).status === 200);
   });
 
+  it('takes a published story down when an embargo more than a year ahead is added (FAR_FUTURE)', async () => {
+    const story = (head: string) => `Flood\n\n${head}${bangkok(Date.now() - 3_600_000)}\n\nThe river rose overnight in the north.\n`;
+    await put(ctx.articles, 'flood.txt', story(''));
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    expect((await fetch(`${url}/articles/flood`)).status).toBe(200);
+    await put(ctx.articles, 'flood.txt', story('Embargoed until 20 December 2099 10:00 GMT\n\n'));
+    const problem = await waitFor(() => site.status().problems.find((p) => p.path === 'flood.txt' && p.code === 'FAR_FUTURE'));
+    expect(problem.reason).toMatch(/the version that was out is taken down until then/);
+    expect((await fetch(`${url}/articles/flood`)).status).toBe(404);
+  });
+
   it('warns when a published story is taken down because its date was edited into the future', async () => {
     await put(ctx.articles, 'flood.txt', `Flood\n\n${bangkok(Date.now() - 3_600_000)}\n\nbody\n`);
     ctx.running = await startSite(ctx.articles, ctx.state);
