@@ -1,6 +1,5 @@
 // The running site: its lifecycle (start, close) and status; each job is done by the part named for it.
-import { statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStat } from '../core/folder-diff.js';
 import type { Site } from '../core/model.js';
@@ -44,6 +43,9 @@ const LATE_QUIET_MS = 1000;
  * both finds what was saved before the watch was armed (README, performance).
  */
 const WATCH_HEAD_START_MS = 250;
+
+/** How long the articles folder may take to answer before a restart serves its stored stories unlooked (rootAnswers). */
+const ROOT_ANSWER_MS = 2000;
 
 /** True when `promise` settles within `ms`. */
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
@@ -330,7 +332,7 @@ export class LiveSite {
     // scan has read the folder (a story taken down while stopped was public again until then).
     let waited = false;
     if (restored > 0 && this.options.watch && this.store.wasScanned()) {
-      const changed = this.rootIsFolder() ? this.changedWhileStopped() : undefined;
+      const changed = (await this.rootAnswers()) ? this.changedWhileStopped() : undefined;
       if (changed === undefined) {
         this.rebuild();
         this.serving = true;
@@ -452,12 +454,25 @@ export class LiveSite {
     );
   }
 
-  /** The articles folder is there as a folder: a missing one (a share not mounted yet) is the folder guard's to judge, and the stored stories are served meanwhile. */
-  private rootIsFolder(): boolean {
+  /**
+   * The articles folder is there as a folder and answers within ROOT_ANSWER_MS: a missing one (a
+   * share not mounted yet) is the folder guard's to judge, and a share that hangs (its server down)
+   * would hold this thread in lstat, serving nothing: either way the stored stories are served
+   * meanwhile, as before the look at each file.
+   */
+  private async rootAnswers(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), ROOT_ANSWER_MS);
+    });
+    const looked = stat(this.options.config.articlesDir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     try {
-      return statSync(this.options.config.articlesDir, { throwIfNoEntry: false })?.isDirectory() ?? false;
-    } catch {
-      return false;
+      return await Promise.race([looked, late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
