@@ -14,7 +14,7 @@ const MARKS = `(?:[\\s*_#>[(•·–—=|"'“”‘’«»\u0060-]|\\p{Extended
  * information in this release is `), or Thai courtesy (`ขอความกรุณา`, `ขอความร่วมมือสื่อมวลชน`,
  * `ข่าวประชาสัมพันธ์ `); two at most (`PLEASE NOTE: THIS RELEASE IS`). Trials: each let a held release out.
  */
-const OPENER = String.raw`this\s+is\s+an\s+embargoed\s+(?:(?:press|news|media)\s+)?release[.:]?\s+|(?:(?:all\s+)?(?:the\s+)?(?:information|details|content)\s+in\s+)?(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|story|item|announcement|report|statement|article|information|material|document)\s+(?:is|are)\s+|(?:ข่าว(?:ประชาสัมพันธ์|แจก|นี้)?\s*)?(?:ขอความกรุณา|ขอความร่วมมือ|ขอให้|กรุณา|โปรด)\s*(?:(?:จาก)?(?:สื่อมวลชน|ผู้สื่อข่าว|กองบรรณาธิการ)(?:ทุกท่าน|ทุกสำนัก)?\s*)?|ข่าว(?:ประชาสัมพันธ์|แจก|นี้)\s*`;
+const OPENER = String.raw`this\s+is\s+an\s+embargoed\s+(?:(?:press|news|media)\s+)?release[.:]?\s+|(?:(?:all\s+)?(?:the\s+)?(?:information|details|content)\s+in\s+)?(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|story|item|announcement|report|statement|article|information|material|document|study|paper|research|findings|results|data)\s+(?:is|are)\s+|(?:ข่าว(?:ประชาสัมพันธ์|แจก|นี้)?\s*)?(?:ขอความกรุณา|ขอความร่วมมือ|ขอให้|กรุณา|โปรด)\s*(?:(?:จาก)?(?:สื่อมวลชน|ผู้สื่อข่าว|กองบรรณาธิการ)(?:ทุกท่าน|ทุกสำนัก)?\s*)?|ข่าว(?:ประชาสัมพันธ์|แจก|นี้)\s*`;
 const PREFIX = String.raw`(?:[^:：|/–—\n]{1,60}?\s*(?:[:：|/]|\s[–—-])\s*${MARKS}|${OPENER}){0,2}`;
 
 /** A notice's own opening words before its label (`This release is`, `ขอความร่วมมือสื่อมวลชน`): part of the notice, no heading over it (new-user trial: a date alone after them went out at once). */
@@ -41,10 +41,13 @@ const LABELS: readonly { re: string; as: string; thai?: true }[] = [
     as: 'Embargoed until',
   },
   {
-    re: String.raw`(?:please\s+)?do\s+not\s+(?:publish|release|use|broadcast|air|post)(?:\s*(?:or|and|/|,)\s*(?:publish|release|use|broadcast|air|post))*(?:\s+(?:this|it))?\s+(?:before|until|till|prior\s+to)`,
+    re: String.raw`(?:please\s+)?(?:do\s+not|don['’]t)\s+(?:publish|release|use|broadcast|air|post)(?:\s*(?:or|and|/|,)\s*(?:publish|release|use|broadcast|air|post))*(?:\s+(?:this|it))?\s+(?:before|until|till|prior\s+to)`,
     as: 'Embargoed until',
   },
-  { re: String.raw`(?:on\s+)?hold(?:\s+for\s+release)?\s+(?:until|till)|(?:hold\s+)?for\s+release(?=\s*[:：])`, as: 'Embargoed until' },
+  {
+    re: String.raw`(?:please\s+)?(?:on\s+)?hold(?:\s+for\s+release)?\s+(?:until|till)|(?:hold\s+)?for\s+release(?=\s*[:：])|hold(?=\s*[:：])|no\s+(?:publication|release|broadcast)\s+(?:before|until|till|prior\s+to)`,
+    as: 'Embargoed until',
+  },
   {
     // `ห้ามเผยแพร่ก่อน`, `ห้ามเผยแพร่ข่าวนี้ก่อน`, `ห้ามออกอากาศหรือเผยแพร่ก่อน`.
     re: String.raw`(?:ห้าม|งด|อย่า)\s*(?:นำ(?:ข่าว(?:นี้)?)?ไป)?${THAI_VERBS}(?:\s*(?:หรือ|และ|/|,)\s*${THAI_VERBS})*\s*(?:ข่าว(?:นี้)?)?\s*(?:ก่อน|จนถึง|จนกว่าจะถึง|จนกว่า)`,
@@ -159,6 +162,9 @@ function wordsBeforeDate(rest: string, clock: Clock): boolean {
   return found !== undefined && 'date' in found.reading;
 }
 
+/** A clause of an event right after a release date (`… 2026 at the opening ceremony`, `… following the announcement`): its time, not read. */
+const EVENT_AFTER = /^[\s,;(–—-]*(?:at|after|following|during|upon|as|when|once|before|by|in\s+the)\b|^\s*(?:ขณะ|เมื่อ|ระหว่าง|ในงาน|ช่วง)/iu;
+
 /** How far after a date its time in words may stand, in Thai (no spaces: `หลังพิธีเปิดสิบโมง`), or where the date's end is not known. */
 const AFTER_DATE = 20;
 
@@ -176,13 +182,14 @@ const DATE_TEXT = new RegExp(
  * date then words with no time (`… ซึ่งเป็นเวลาปิดหีบ`).
  */
 function clockAfterDate(rest: string, clock: Clock, strict = false): boolean {
-  if (!TIME_WORDY.test(rest)) return false;
+  if (!TIME_WORDY.test(rest) && !strict) return false;
   const date = DATE_TEXT.exec(rest);
   if (date) {
     const after = rest.slice(date.index + date[0].length);
-    if (strict) return TIME_WORDY.test(after);
+    if (strict) return TIME_WORDY.test(after) || EVENT_AFTER.test(after);
     return /^\s*[\u0E01-\u0E4E]/u.test(after) ? TIME_WORDY.test(after.slice(0, AFTER_DATE + 2)) : TIME_RIGHT_AFTER.test(after);
   }
+  if (!TIME_WORDY.test(rest)) return false;
   for (let cut = rest.lastIndexOf(' '); cut > 0; cut = rest.lastIndexOf(' ', cut - 1)) {
     const found = readDateline(`Embargoed until ${rest.slice(0, cut)}`, clock.timeZone, () => false, clock.dayFirst());
     if (found !== undefined && 'date' in found.reading) return TIME_WORDY.test(rest.slice(cut, cut + AFTER_DATE));
@@ -190,12 +197,34 @@ function clockAfterDate(rest: string, clock: Clock, strict = false): boolean {
   return false;
 }
 
-function timeInWordsError(n: number, text: string, file: string): ArticleError {
+/**
+ * Whether a notice refused takes a published story down (ArticleError.withholds): one that states an
+ * embargo (no report of one, no heading over it, no quotation), with words of a time in it or `until
+ * further notice`, and no sign of news: who said it (`…, diplomats said`, `ตามประกาศ กสทช.`), a
+ * headline's colon after its first words (`Embargoed until sunset: how a wire story leaked …`). A
+ * re-attack trial: each news line the reader refuses took a published story down when an update added it.
+ */
+function withholds(line: Attempt, text: string): boolean {
+  return (
+    line.notice &&
+    !line.headed &&
+    !QUOTED.test(text) &&
+    !ATTRIBUTED.test(text) &&
+    !/(?<![0-9๐-๙])[:：](?![0-9๐-๙])/u.test(line.rest.replace(/^(?:notice|note|advisory|alert|details)\s*[:：]\s*/iu, '')) &&
+    (TIME_WORDY.test(line.rest) || /\b(?:at|after|following|during|upon|further\s+notice)\b|แจ้งให้ทราบ/iu.test(line.rest))
+  );
+}
+
+/** Who said it: news reports a rule or a ban (`…, the court ruled`, `ตามคำสั่งศาล`), a notice does not. */
+const ATTRIBUTED =
+  /,\s*(?:[\p{L}'’.-]+\s+){0,4}(?:said|says|told|reported|announced|ruled|ordered|added|confirmed|warned)\b|\b(?:according\s+to|the\s+(?:court|judge|ministry|regulator)\s+(?:ruled|ordered|said))\b|ตามประกาศ|ตามคำสั่ง|ตามระเบียบ|กล่าวว่า|ระบุว่า|เปิดเผยว่า/iu;
+
+function timeInWordsError(n: number, text: string, file: string, withholds: boolean): ArticleError {
   return new ArticleError(
     ProblemCode.BadDate,
     `line ${n}: the embargo line "${text.trim().slice(0, 120)}" has a time in words that cannot be read, so the story is not published: write the time as a dateline is written (20 December 2026 09:00 ICT, 20 ธ.ค. 2569 09.00 น., with the year), or delete the line once the story may go out`,
     file,
-    { line: n, withholds: true },
+    { line: n, withholds },
   );
 }
 
@@ -216,9 +245,9 @@ export function releaseRefusal(
   const clock: Clock = { timeZone, dayFirst: () => false };
   const found = attempt(folded, clock);
   if (found === undefined || found.headed) return undefined;
-  if (found.notice && APPROXIMATE.test(found.rest)) return approximateError(line.n, line.text, file);
+  if (found.notice && APPROXIMATE.test(found.rest)) return approximateError(line.n, line.text, file, withholds(found, line.text));
   if (timed || found.found?.timed) return undefined;
-  if (timeWordsBeside(found.rest, clock, found.strict)) return timeInWordsError(line.n, line.text, file);
+  if (timeWordsBeside(found.rest, clock, found.strict)) return timeInWordsError(line.n, line.text, file, withholds(found, line.text));
   // A date alone after words that report an embargo is news, as the embargo reader has it (new-user trial: held in plain text).
   return REPORTS_END.test(found.labelled) ? 'news' : undefined;
 }
@@ -232,16 +261,16 @@ const REPORTS_END = /embargo(?:ed)?\s+(?:lifts|ends|expires|is\s+lifted)\b/iu;
  * (`(about 17:00 Bangkok)`) is no such time.
  */
 const APPROXIMATE = new RegExp(
-  String.raw`^(?:at\s+|เวลา\s*)?(?:\b(?:about|approximately|approx\.|around|roughly|circa|some\s+time\s+after)\s+(?:at\s+)?|(?:โดย)?(?:ประมาณ|ราว\s*ๆ|ราว)\s*)(?=[0-9๐-๙]|${THAI_NUMBER_WORDS})`,
+  String.raw`^(?:at\s+|เวลา\s*)?(?:\b(?:about|approximately|approx\.?|around|roughly|circa|ca?\.|some\s+time\s+after)\s*(?:at\s+)?|~\s*|(?:โดย)?(?:ประมาณ|ราว\s*ๆ|ราว)\s*)(?=[0-9๐-๙]|${THAI_NUMBER_WORDS})|^[^()]*?(?:\(\s*approx(?:imately)?\.?\s*\)|\bor\s+(?:thereabouts|so|when|after|once|until)\b|\bgive\s+or\s+take\b|โดยประมาณ|หรือหลัง|หรือเมื่อ)`,
   'iu',
 );
 
-function approximateError(n: number, text: string, file: string): ArticleError {
+function approximateError(n: number, text: string, file: string, withholds: boolean): ArticleError {
   return new ArticleError(
     ProblemCode.BadDate,
     `line ${n}: the embargo line "${text.trim().slice(0, 120)}" gives an approximate time, so the story is not published: write the exact time (20 December 2026 09:00 ICT, 20 ธ.ค. 2569 09.00 น.), or delete the line once the story may go out`,
     file,
-    { line: n, withholds: true },
+    { line: n, withholds },
   );
 }
 
@@ -372,23 +401,27 @@ export function embargoRelease(
     const folded = spokenClock(wide);
     // A table row: the next row holds more of the notice, under a rule when this is its header row.
     const ruled = TABLE_RULE.test(lines[k + 1]?.text ?? '') && lines[k + 1]?.n === n + 1;
-    const record = (found: Dateline & { joined?: true }) => {
-      // A table's header row goes with its rule (and the row below, when its time was read there).
-      if (found.joined) joined = ruled ? k + 2 : k + 1;
+    const record = (found: Dateline & { joined?: true; third?: true }) => {
+      // A table's header row goes with its rule (and the row below, when its time was read there);
+      // a notice over three lines (label, date, time) with both below.
+      const two = found.joined && (ruled || found.third === true);
+      if (found.joined) joined = two ? k + 2 : k + 1;
       // A quotation stays (`"Embargoed until …", the announcement read`): the story quotes one, and is held by it all the same.
-      if (!QUOTED.test(text)) taken.push(n, ...(found.joined || ruled ? [n + 1] : []), ...(found.joined && ruled ? [n + 2] : []));
+      if (!QUOTED.test(text)) taken.push(n, ...(found.joined || ruled ? [n + 1] : []), ...(two ? [n + 2] : []));
       if (!('date' in found.reading) || (latest !== undefined && found.reading.date.getTime() <= latest.date.getTime())) return;
       const note = found.season?.note ?? unzoned(found, text, clock.timeZone);
       latest = { date: found.reading.date, line: n, text: text.trim(), lines: taken, ...(note === undefined ? {} : { note }) };
     };
-    const rowLine = TABLE_ROW.test(folded) ? lines[ruled ? k + 2 : k + 1] : undefined;
-    const row = rowLine !== undefined && rowLine.n === n + (ruled ? 2 : 1) && TABLE_ROW.test(rowLine.text) ? rowLine : undefined;
+    // Under a rule, a row without its outer bars too (`Embargo | 20 December 2026`, `--- | ---`, `Time | 10:30 GMT`).
+    const isRow = (t: string) => TABLE_ROW.test(t) || (ruled && t.includes('|'));
+    const rowLine = isRow(folded) ? lines[ruled ? k + 2 : k + 1] : undefined;
+    const row = rowLine !== undefined && rowLine.n === n + (ruled ? 2 : 1) && isRow(rowLine.text) ? rowLine : undefined;
     // A table laid out by columns (`| Embargo | Time |` over `| 20 December 2026 | 10:30 GMT |`): its label, then the row below.
     const columns = row === undefined ? undefined : byColumns(folded);
     const line = attempt(columns ?? folded, clock);
     const loose = line?.found && 'date' in line.found.reading ? undefined : looseRelease(folded, clock);
     if (loose !== undefined && loose !== 'unread') {
-      if (line?.notice && !line.headed && !cut && APPROXIMATE.test(line.rest)) throw approximateError(n, text, file);
+      if (line?.notice && !line.headed && !cut && APPROXIMATE.test(line.rest)) throw approximateError(n, text, file, withholds(line, text));
       record(loose);
       continue;
     }
@@ -401,7 +434,7 @@ export function embargoRelease(
           file,
           // A published story goes down for a notice (`EMBARGO NOTICE: …`), not for a sentence that
           // opens with such words (`Embargo on Iranian crude lifts at noon …, diplomats said`).
-          { line: n, withholds: /^[^0-9๐-๙]*[:：–—]/u.test(text) },
+          { line: n, withholds: /^[^0-9๐-๙]*[:：–—]/u.test(text) && /embargo|ห้าม|งด/iu.test(text) },
         );
       }
       continue;
@@ -412,7 +445,30 @@ export function embargoRelease(
     // A label alone (`EMBARGOED UNTIL:`) takes its time from the next line, a blank line between them or not (a trial: refused).
     const follows = next !== undefined && (next.n === n + 1 || (line.rest === '' && next.n === n + 2) || next === row);
     const wrapped = follows ? wrappedPart(next.text, row !== undefined) : undefined;
-    const found = readRelease(columns ?? (row ? tableCells(folded).join(' ') : folded), line, wrapped, clock);
+    let found: (Dateline & { joined?: true; third?: true }) | undefined = readRelease(
+      columns ?? (row ? tableCells(folded).join(' ') : folded),
+      line,
+      wrapped,
+      clock,
+    );
+    // A label alone, its date, then its time, a line each (`## EMBARGOED UNTIL` / `## 20 December 2026` / `## 10:30 GMT`,
+    // the same in a quotation): held to the day's start in the re-attack trial.
+    const third = lines[k + 2];
+    if (
+      found?.joined &&
+      !found.timed &&
+      line.rest === '' &&
+      row === undefined &&
+      next !== undefined &&
+      next === lines[k + 1] &&
+      third?.n === next.n + 1
+    ) {
+      const time = wrappedPart(third.text, false);
+      const timed = attempt(`${folded} ${wrapped} ${time}`, clock)?.found;
+      if (timed?.timed && 'date' in timed.reading) found = { ...timed, joined: true, third: true };
+      else if (timeInWords(time) && !cut)
+        throw timeInWordsError(third.n, third.text, file, withholds({ ...line, rest: `${wrapped} ${time}` }, text));
+    }
     if (found && 'date' in found.reading) {
       // A date read without the time in words beside it (`Embargoed until sunrise on 20 December
       // 2026`, `… 2026 at sunset`), with the line below when it was read with it (`> Embargoed until
@@ -422,12 +478,13 @@ export function embargoRelease(
       const refusable = !cut && !line.headed && (k < LOOKED_AT || (firstSentence(text.trim()) ?? text.trim()).length <= FOOT_NOTICE);
       const beside = found.joined && wrapped !== undefined ? `${line.rest} ${wrapped}` : line.rest;
       const below = line.notice && !found.joined && follows && wrapped !== undefined && timeInWords(wrapped);
-      if (!found.timed && refusable && (timeWordsBeside(beside, clock, line.strict) || below)) throw timeInWordsError(n, text, file);
+      if (!found.timed && refusable && (timeWordsBeside(beside, clock, line.strict) || below))
+        throw timeInWordsError(n, text, file, withholds(line, text));
       // A date alone, with no time, is an embargo only under a label that states one and no heading:
       // `- Embargo ends: 1 March 2027`, `คำสั่งศาล: ห้ามเผยแพร่จนถึง 31 ธ.ค. 2569` are news (attack trial: held).
       if (!found.timed && (!line.notice || line.headed)) continue;
       // An approximate time (`Embargoed until about 10:00 GMT …`) was read as exact, up to the minutes it allows early.
-      if (line.notice && !line.headed && !cut && APPROXIMATE.test(line.rest)) throw approximateError(n, text, file);
+      if (line.notice && !line.headed && !cut && APPROXIMATE.test(line.rest)) throw approximateError(n, text, file, withholds(line, text));
       record(found);
       continue;
     }
@@ -470,7 +527,7 @@ export function embargoRelease(
       (until || STRONG_LABEL.test(line.labelled) || !DATE_AFTER_CLOCK.test(afterClock));
     if (!unread && !otherClock && !worded && !clocked && (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2)))
       continue;
-    if (line.notice && !line.headed && APPROXIMATE.test(line.rest)) throw approximateError(n, text, file);
+    if (line.notice && !line.headed && APPROXIMATE.test(line.rest)) throw approximateError(n, text, file, withholds(line, text));
     const why = found?.ambiguous
       ? `gives a date that ${found.ambiguous.replace(/^\S+ /, '')}`
       : found && 'invalid' in found.reading
@@ -483,7 +540,7 @@ export function embargoRelease(
       ProblemCode.BadDate,
       `line ${n}: the embargo line "${text.trim().slice(0, 120)}" ${why}, so the story is not published: ${fix}, or delete the line once the story may go out`,
       file,
-      { line: n, withholds: true },
+      { line: n, withholds: withholds(line, text) },
     );
   }
   return latest;
@@ -630,7 +687,8 @@ function attempt(line: string, clock: Clock): Attempt | undefined {
 }
 
 /** Labels that report an embargo more often than they state one: a date after them alone is news (`Embargo ends: 1 March 2027`, a sanctions explainer's key dates). */
-const REPORTED = /embargo(?:ed)?\s+(?:lifts|ends|expires|is\s+lifted|date|time|at|on)\b|^\s*(?:on\s+hold\b|hold\b(?!\s+for\s+release))/iu;
+const REPORTED =
+  /embargo(?:ed)?\s+(?:lifts|lifted|ends|ended|expires|is\s+lifted|date|time|at|on)\b|^\s*(?:on\s+hold\b|hold\b(?!\s+for\s+release))/iu;
 
 /**
  * The line's release time; else its first sentence's (`… 6 JANUARY 2027. This release must not
@@ -687,7 +745,7 @@ const STRONG_LABEL = /^(?:not\s+for|not\s+to\s+be|(?:please\s+)?do\s+not)\b/iu;
 const ENGLISH_AFTER = /\s+(?=[a-z])/gu;
 
 /** Words of a time that no reader reads (sunrise, half past, the Thai day's parts), besides ANY_TIME's. */
-const TIME_WORDY_SOURCE = String.raw`${ANY_TIME_SOURCE}|\b(?:half|quarter|o['’]?clock|sun[\s-]?(?:rise|set|down|up)|nightfall|twilight|first\s+light|after\s+dark|dawn|dusk|daybreak|when|once|upon|(?:on|upon)\s+delivery|conclusion|mid-?(?:morning|day|afternoon)|top\s+of\s+the\s+hour|(?:close|end)(?:\s+|-)of(?:\s+|-)(?:the\s+)?(?:trading|play|business|day|session|meeting|conference)|day['’]s\s+end|market\s+(?:open|close)|opening\s+bell|trading\s+hours|cob|eod|tb[acd]|to\s+be\s+(?:confirmed|announced|advised)|to\s+follow|\d{1,2}\s?h(?:\s?\d{2})?|at\s+\d{1,2}(?![\d:.])|morning|afternoon|evening|night|lunchtime|teatime|breakfast|lunch|dinner|supper|end\s+of\s+(?:the\s+)?(?:day|business)|close\s+of\s+business|${EN_HOURS})\b|เช้า|บ่าย|เย็น|ค่ำ|รุ่ง|สาง|พระอาทิตย์|ตะวัน|โพล้เพล้|มืด|หลัง|เลิก|ตลาด|แถลง|พิธี`;
+const TIME_WORDY_SOURCE = String.raw`${ANY_TIME_SOURCE}|\b(?:half|quarter|o['’]?clock|sun[\s-]?(?:rise|set|down|up)|nightfall|twilight|first\s+light|after\s+dark|dawn|dusk|daybreak|when|once|upon|(?:on|upon)\s+delivery|conclusion|mid-?(?:morning|day|afternoon)|top\s+of\s+the\s+hour|(?:close|end)(?:\s+|-)of(?:\s+|-)(?:the\s+)?(?:trading|play|business|day|session|meeting|conference)|day['’]s\s+end|market\s+(?:open|close)|opening\s+bell|trading\s+hours|cob|eod|tb[acd]|to\s+be\s+(?:confirmed|announced|advised)|to\s+follow|\d{1,2}\s?h(?:\s?\d{2})?|at\s+\d{1,2}(?![\d:.])|morning|afternoon|evening|night|lunchtime|teatime|breakfast|lunch|dinner|supper|end\s+of\s+(?:the\s+)?(?:day|business)|close\s+of\s+business|${EN_HOURS})\b|เช้า|บ่าย|เย็น|ค่ำ|รุ่ง|สาง|พระอาทิตย์|ตะวัน|โพล้เพล้|มืด|หลัง|เลิก|ตลาด|แถลง|พิธี|แจ้งให้ทราบ|ยังไม่ยืนยัน|ขณะ|เมื่อ|\bat\s+\d{4}\b`;
 const TIME_WORDY = new RegExp(TIME_WORDY_SOURCE, 'iu');
 
 /** English words of a time right after a date, a few small words at most between (`… 2026 at sunset`, `…, close of business`). */

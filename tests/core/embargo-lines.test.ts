@@ -873,3 +873,63 @@ describe('the desk note of a release time with no zone in Markdown', () => {
     expect(md.hints).toEqual([expect.stringMatching(/^line 3: the release time names no zone/)]);
   });
 });
+
+// Re-attack trial of the session's fixes: out at once or early, and news whose refusal took a published story down.
+describe('embargo forms from the re-attack trial', () => {
+  const body = '\n\nThe minister presents the budget to parliament that day.\n\nOfficials said the cabinet agreed it.\n';
+  const plain = (line: string) => parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options);
+  const md = (line: string) => parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options);
+  const refusal = (line: string) => {
+    const r = ingestStory(Buffer.from(`Budget plan\n\n${line}${body}`), 'a.txt', options);
+    return r.ok ? undefined : { code: r.failure.code, withholds: r.failure.withholds === true };
+  };
+
+  it.each([
+    "Don't publish before 10:30 GMT on 20 December 2026",
+    'Please hold until 10:30 GMT on 20 December 2026',
+    'No publication before 10:30 GMT on 20 December 2026',
+    'HOLD: 10:30 GMT 20 December 2026',
+    'The study is embargoed until 10:30 GMT on 20 December 2026.',
+  ])('reads %s', (line) => {
+    expect(plain(line).date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
+    expect(md(line).date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
+  });
+
+  it.each([
+    ['## EMBARGOED UNTIL\n## 20 December 2026\n## 10:30 GMT'],
+    ['> Embargoed until\n> 20 December 2026\n> 10:30 GMT'],
+    ['Embargo | 20 December 2026\n--- | ---\nTime | 10:30 GMT'],
+  ])('reads a Markdown notice over three lines or in a table without outer bars: %s', (notice) => {
+    expect(md(notice).date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
+  });
+
+  it.each([
+    'Embargoed until 20 December 2026 at 0930',
+    'Embargoed until 20 December 2026 at the opening ceremony',
+    'Embargoed until 20 December 2026 following the announcement',
+    'Embargoed until approx 10:00 GMT on 20 December 2026',
+    'Embargoed until 10:00 GMT (approx) on 20 December 2026',
+    'Embargoed until 10:00 GMT on 20 December 2026 or when the minister finishes speaking',
+    'ห้ามเผยแพร่ก่อนวันที่ 20 ธ.ค. 2569 ณ เวลาที่จะแจ้งให้ทราบ',
+  ])('refuses %s, and it withholds a published story', (line) => {
+    expect(refusal(line)).toEqual({ code: 'BAD_DATE', withholds: true });
+  });
+
+  it.each([
+    'Embargo on Iranian crude lifts at noon on 20 December 2026, diplomats said.',
+    'Embargo to be lifted at noon on 20 December 2026, minister says.',
+    'Embargo lifted: exports resume at dawn on 20 December 2026',
+    'Embargoed until sunset: how a wire story leaked on 20 December 2026',
+    'Not for publication until the trial ends on 20 December 2026, the court ruled this morning.',
+    'ห้ามออกอากาศก่อน 22.00 น. สำหรับรายการเรท 18+ ตามประกาศ กสทช.',
+    'Release date: 20 December 2026, evening premiere at Siam Paragon',
+    '“Embargoed until sunset” was stamped on the file, dated 20 December 2026.',
+  ])('refuses, or publishes, %s, and never takes a published story down for it', (line) => {
+    expect(refusal(line)?.withholds ?? false).toBe(false);
+  });
+
+  it('takes a published story down for "until further notice", and for a notice with its own colon', () => {
+    expect(refusal('Embargoed until further notice')).toEqual({ code: 'BAD_DATE', withholds: true });
+    expect(refusal('EMBARGO NOTICE: 20 December 2026 at half past ten')).toEqual({ code: 'BAD_DATE', withholds: true });
+  });
+});
