@@ -14,11 +14,13 @@ const MARKS = `(?:[\\s*_#>[(•·–—=|"'“”‘’«»\u0060-]|\\p{Extended
  * information in this release is `), or Thai courtesy (`ขอความกรุณา`, `ขอความร่วมมือสื่อมวลชน`,
  * `ข่าวประชาสัมพันธ์ `); two at most (`PLEASE NOTE: THIS RELEASE IS`). Trials: each let a held release out.
  */
+/** A kicker before the label with a space only (`PRESS RELEASE Embargoed until …`, `URGENT …`, `ข่าวด่วน …`): a heading (re-attack trial: out at once). */
+const KICKER = String.raw`(?:(?:press|news|media)\s+(?:release|advisory|alert)|urgent|n\.?\s?b\.?|notes?\s+to\s+editors|ข่าวด่วน|ด่วน|หมายเหตุ)\s*[:：–—-]?\s+${MARKS}`;
 const OPENER = String.raw`this\s+is\s+an\s+embargoed\s+(?:(?:press|news|media)\s+)?release[.:]?\s+|(?:(?:all\s+)?(?:the\s+)?(?:information|details|content)\s+in\s+)?(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|story|item|announcement|report|statement|article|information|material|document|study|paper|research|findings|results|data)\s+(?:is|are)\s+|(?:ข่าว(?:ประชาสัมพันธ์|แจก|นี้)?\s*)?(?:ขอความกรุณา|ขอความร่วมมือ|ขอให้|กรุณา|โปรด)\s*(?:(?:จาก)?(?:สื่อมวลชน|ผู้สื่อข่าว|กองบรรณาธิการ)(?:ทุกท่าน|ทุกสำนัก)?\s*)?|ข่าว(?:ประชาสัมพันธ์|แจก|นี้)\s*`;
-const PREFIX = String.raw`(?:[^:：|/–—\n]{1,60}?\s*(?:[:：|/]|\s[–—-])\s*${MARKS}|${OPENER}){0,2}`;
+const PREFIX = String.raw`(?:[^:：|/–—\n]{1,60}?\s*(?:[:：|/]|\s[–—-])\s*${MARKS}|${KICKER}|${OPENER}){0,2}`;
 
 /** A notice's own opening words before its label (`This release is`, `ขอความร่วมมือสื่อมวลชน`): part of the notice, no heading over it (new-user trial: a date alone after them went out at once). */
-const OPENERS = new RegExp(`^(?:${MARKS}(?:${OPENER}))+`, 'iu');
+const OPENERS = new RegExp(`^(?:${MARKS}(?:${OPENER}|${KICKER}))+`, 'iu');
 
 const THAI_VERBS = '(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|นำเสนอ|ออกอากาศ)';
 const EN_USES = '(?:release|publication|broadcast|use|posting|distribution)';
@@ -352,7 +354,7 @@ function wrappedPart(text: string, tableRow: boolean): string {
 }
 
 /** Characters foldWidth changes: most lines have none, and are tested as they are. */
-const WIDE = /[\uFF01-\uFF5E\u00AD]/u;
+const WIDE = /[\uFF01-\uFF5E\u00AD]|เเ/u;
 
 export interface EmbargoRelease {
   date: Date;
@@ -781,5 +783,11 @@ function firstSentence(text: string): string | undefined {
 
 /** Full-width Latin and digits as ASCII, soft hyphens gone (attack trial: `Ｅｍｂａｒｇｏｅｄ`, `Em\u00ADbargoed` went out). */
 function foldWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u00AD/gu, '');
+  return (
+    text
+      .replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/\u00AD/gu, '')
+      // แ typed as two เ, a common Thai typo (`ห้ามเผยเเพร่ก่อน`: re-attack trial, out at once).
+      .replace(/เเ/gu, 'แ')
+  );
 }

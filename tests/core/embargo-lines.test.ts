@@ -933,3 +933,19 @@ describe('embargo forms from the re-attack trial', () => {
     expect(refusal('EMBARGO NOTICE: 20 December 2026 at half past ten')).toEqual({ code: 'BAD_DATE', withholds: true });
   });
 });
+
+describe('a kicker before the notice, and a Thai typo in its label', () => {
+  const body = '\n\nThe minister presents the budget to parliament that day.\n\nOfficials said the cabinet agreed it.\n';
+  it.each([
+    ['ห้ามเผยเเพร่ก่อน 10.30 น. วันที่ 20 ธ.ค. 2569', '2026-12-20T03:30:00.000Z'],
+    ['PRESS RELEASE Embargoed until 10:30 GMT 20 December 2026', '2026-12-20T10:30:00.000Z'],
+    ['URGENT Embargoed until 10:30 GMT 20 December 2026', '2026-12-20T10:30:00.000Z'],
+    ['PRESS RELEASE: Embargoed until 20 December 2026', '2026-12-19T17:00:00.000Z'],
+    ['MEDIA ADVISORY Embargoed until 20 December 2026', '2026-12-19T17:00:00.000Z'],
+    ['Notes to editors: Embargoed until 20 December 2026', '2026-12-19T17:00:00.000Z'],
+    ['คำสั่งศาล: ห้ามเผยแพร่จนถึง 31 ธ.ค. 2569', undefined],
+  ])('reads %s (re-attack trial: out at once)', (line, iso) => {
+    expect(parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options).date?.toISOString()).toBe(iso);
+    expect(parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options).date?.toISOString()).toBe(iso);
+  });
+});
