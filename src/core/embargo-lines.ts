@@ -721,20 +721,26 @@ function readRelease(folded: string, line: Attempt, wrapped: string | undefined,
     // English words for the desks after the time need no mark before them (`… 20 December 2026 for all
     // media`, `… 10:30 GMT to any outlet`: second re-attack trial, out at once as a sentence).
     const marks = new Set([...line.rest.matchAll(AFTER_TIME)].map((m) => m.index));
-    const cuts = [...marks, ...[...line.rest.matchAll(ENGLISH_AFTER)].map((m) => m.index)].sort((a, b) => b - a);
+    // After a Thai year, for a date alone only (`ห้ามเผยแพร่ก่อนวันที่ 20 ธ.ค. 2569 ทุกช่องทาง`: re-attack trial,
+    // out at once where English held): a time read so would make news of a rule a notice (`… 17.00 น.
+    // วันที่ 8 ก.พ. 2570 ซึ่งเป็นเวลาปิดหีบ`).
+    const years = new Set([...line.rest.matchAll(/(?<=[0-9๐-๙]{4})\s+(?=[\u0E01-\u0E4E])/gu)].map((m) => m.index));
+    const cuts = [...new Set([...marks, ...years, ...[...line.rest.matchAll(ENGLISH_AFTER)].map((m) => m.index)])].sort((a, b) => b - a);
     const until = UNTIL.test(line.labelled) || STRONG_LABEL.test(line.labelled);
     for (const cut of cuts) {
       // Not a zone, or a second time, cut off: `… 09:00 CST` stays refused, not read on the site's clock.
       if (cut === 0 || ZONE_NEXT.test(line.rest.slice(cut))) continue;
       const opening = attempt(line.opening + line.rest.slice(0, cut), clock)?.found;
       if (opening === undefined || !('date' in opening.reading)) continue;
-      if (opening.timed) return opening;
+      if (opening.timed && !(years.has(cut) && !marks.has(cut))) return opening;
+      if (opening.timed) continue;
       // A date alone holds too, as it would alone on the line, when a few words for the desks follow
       // it (`Embargoed until 20 December 2026 (check against delivery)`): after a mark, or after
       // `Embargoed until`'s date; not a sentence (`Embargo to 31 March 2027 hits Thai rice traders`),
       // nor words of a time it did not read (refused below).
       const after = line.rest.slice(cut);
-      if (!line.headed && after.length <= 40 && !TIME_WORDY.test(after) && (marks.has(cut) || until)) return opening;
+      const thai = years.has(cut) && after.trim().length <= 20;
+      if (!line.headed && after.length <= 40 && !TIME_WORDY.test(after) && (marks.has(cut) || until || thai)) return opening;
     }
   }
   return line.found ?? first?.found;

@@ -944,6 +944,9 @@ describe('a kicker before the notice, and a Thai typo in its label', () => {
     ['MEDIA ADVISORY Embargoed until 20 December 2026', '2026-12-19T17:00:00.000Z'],
     ['Notes to editors: Embargoed until 20 December 2026', '2026-12-19T17:00:00.000Z'],
     ['คำสั่งศาล: ห้ามเผยแพร่จนถึง 31 ธ.ค. 2569', undefined],
+    ['ห้ามเผยแพร่ก่อนวันที่ 20 ธ.ค. 2569 ทุกช่องทาง', '2026-12-19T17:00:00.000Z'],
+    ['ห้ามเผยแพร่ก่อนวันที่ 20 ธ.ค. 2569 ขอบคุณค่ะ', '2026-12-19T17:00:00.000Z'],
+    ['สามารถเผยแพร่ได้ตั้งแต่ 20 ธ.ค. 2569 เป็นต้นไป ตามคำสั่งคณะกรรมการ', undefined],
   ])('reads %s (re-attack trial: out at once)', (line, iso) => {
     expect(parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options).date?.toISOString()).toBe(iso);
     expect(parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options).date?.toISOString()).toBe(iso);
