@@ -33,7 +33,7 @@ const EN_USES = '(?:release|publication|broadcast|use|posting|distribution)';
 const LABELS: readonly { re: string; as: string; thai?: true }[] = [
   {
     // `Embargoed until`, `EMBARGO:`, `EMBARGO -`, `Embargo lifts at`, `Under strict embargo until`, `Media embargo:`, `Embargoed for release until`.
-    re: String.raw`(?:strictly\s+|under\s+(?:(?:a|an|strict)\s+)?)?(?:(?:media|news|press|publication)\s+)?embargo(?:ed)?(?:\s+(?:for\s+release|lifts|ends|expires|is\s+lifted|date|time))?(?:\s+(?:until|till|to|before|at|on))?`,
+    re: String.raw`(?:strict(?:ly)?\s+|under\s+(?:(?:a|an|strict)\s+)?)?(?:(?:media|news|press|publication)\s+)?embargo(?:ed)?(?:\s+(?:for\s+release|lifts|ends|expires|is\s+lifted|date|time))?(?:\s+(?:until|till|to|before|at|on))?`,
     as: 'Embargoed until',
   },
   { re: String.raw`not\s+to\s+be\s+(?:published|released|used|broadcast)(?:\s+(?:before|until|till|prior\s+to))?`, as: 'Embargoed until' },
@@ -207,19 +207,31 @@ function clockAfterDate(rest: string, clock: Clock, strict = false): boolean {
  * re-attack trial: each news line the reader refuses took a published story down when an update added it.
  */
 function withholds(line: Attempt, text: string): boolean {
+  if (QUOTED.test(text) || ATTRIBUTED.test(text)) return false;
+  const rest = line.rest.replace(/^(?:notice|note|advisory|alert|details)\s*[:：]\s*/iu, '');
+  if (FURTHER.test(rest)) return true;
+  if (!line.notice || line.headed) return false;
+  const strong = UNTIL.test(line.labelled) || STRONG_LABEL.test(line.labelled) || line.strict;
+  // A sentence, or a headline's colon before one (`Embargoed until sunset: how a wire story leaked …`).
+  if (proseWords(firstSentence(rest) ?? rest) > 4) return false;
+  const colon = /(?<![0-9๐-๙])[:：](?![0-9๐-๙])/u.exec(rest);
+  if (colon && proseWords(rest.slice(colon.index)) >= 3) return false;
+  // Under `Embargo`, `Embargoed` alone: a time right after it (`Embargo talks resume at noon …` is news).
+  if (!strong && !TIME_START.test(rest)) return false;
   return (
-    line.notice &&
-    !line.headed &&
-    !QUOTED.test(text) &&
-    !ATTRIBUTED.test(text) &&
-    !/(?<![0-9๐-๙])[:：](?![0-9๐-๙])/u.test(line.rest.replace(/^(?:notice|note|advisory|alert|details)\s*[:：]\s*/iu, '')) &&
-    (TIME_WORDY.test(line.rest) || /\b(?:at|after|following|during|upon|further\s+notice)\b|แจ้งให้ทราบ/iu.test(line.rest))
+    UNTIL.test(line.labelled) ||
+    STRONG_LABEL.test(line.labelled) ||
+    TIME_WORDY.test(rest) ||
+    /\b(?:at|after|following|during|upon)\b/iu.test(rest)
   );
 }
 
+/** A story held until someone says so (`until further notice`, `จนกว่าจะแจ้งอีกครั้ง`): pulled back, never news. */
+const FURTHER = /\b(?:until|till)?\s*further\s+(?:notice|instructions?|advice|orders)\b|จนกว่าจะ(?:แจ้ง|มีประกาศ|ได้รับ)|แจ้งให้ทราบ|แจ้งอีกครั้ง/iu;
+
 /** Who said it: news reports a rule or a ban (`…, the court ruled`, `ตามคำสั่งศาล`), a notice does not. */
 const ATTRIBUTED =
-  /,\s*(?:[\p{L}'’.-]+\s+){0,4}(?:said|says|told|reported|announced|ruled|ordered|added|confirmed|warned)\b|\b(?:according\s+to|the\s+(?:court|judge|ministry|regulator)\s+(?:ruled|ordered|said))\b|ตามประกาศ|ตามคำสั่ง|ตามระเบียบ|กล่าวว่า|ระบุว่า|เปิดเผยว่า/iu;
+  /,\s*(?:[\p{L}'’.-]+\s+){0,4}(?:said|says|told|reported|announced|ruled|ordered|added|confirmed|warned)\b|\b(?:according\s+to|the\s+(?:court|judge|ministry|regulator)\s+(?:ruled|ordered|said))\b|ตามประกาศ|ตามคำสั่ง|ตามระเบียบ|ข้อกำหนด|กล่าวว่า|ระบุว่า|เปิดเผยว่า/iu;
 
 function timeInWordsError(n: number, text: string, file: string, withholds: boolean): ArticleError {
   return new ArticleError(
@@ -436,7 +448,7 @@ export function embargoRelease(
           file,
           // A published story goes down for a notice (`EMBARGO NOTICE: …`), not for a sentence that
           // opens with such words (`Embargo on Iranian crude lifts at noon …, diplomats said`).
-          { line: n, withholds: /^[^0-9๐-๙]*[:：–—]/u.test(text) && /embargo|ห้าม|งด/iu.test(text) },
+          { line: n, withholds: /^[^0-9๐-๙]*[:：–—]/u.test(text) && /embargo|ห้าม|งด/iu.test(text) && /[0-9๐-๙]/u.test(text) },
         );
       }
       continue;
@@ -501,7 +513,18 @@ export function embargoRelease(
     // A time after words that state an embargo that does not read (`EMBARGO NOTICE: 00:01 CST, …`) stops it too.
     // The time right after the label is judged as such below (a Thai election rule's `17.00 น. … ซึ่ง…` is news).
     const unread = loose === 'unread' && !TIME_START.test(line.rest);
-    if (!unread && !line.notice && !CLOCK.test(line.rest)) continue;
+    // `Until further notice` (any label, `Hold until …` too) and Thai `จนกว่าจะแจ้งอีกครั้ง`: a story pulled
+    // back, never news; `Embargoed until` an event in a few words (`the speech is delivered`, `we say
+    // so`), and a Thai label before an event (`ก่อนการแถลงข่าว`): no time that reads (second re-attack: out at once).
+    const furthered = FURTHER.test(line.rest) && !ATTRIBUTED.test(text);
+    const evented =
+      line.notice &&
+      !line.headed &&
+      !DATE_BEGIN.test(line.rest) &&
+      !/[:：]/u.test(line.rest) &&
+      !ATTRIBUTED.test(text) &&
+      ((UNTIL.test(line.labelled) && proseWords(line.rest) <= 4) || (/[\u0E00-\u0E7F]/u.test(line.labelled) && TIME_WORDY.test(line.rest)));
+    if (!unread && !furthered && !evented && !line.notice && !CLOCK.test(line.rest)) continue;
     const until = UNTIL.test(line.labelled);
     const tried = until || (TIME_START.test(line.rest) && TIME_SIGNAL.test(line.rest));
     // A clock named in Thai that is not read (`ตามเวลาท้องถิ่น`, `ตามเวลาสหรัฐฯ`) is a time on another
@@ -527,7 +550,15 @@ export function embargoRelease(
       CLOCK_FIRST.test(line.rest) &&
       DATE_BEGIN.test(afterClock) &&
       (until || STRONG_LABEL.test(line.labelled) || !DATE_AFTER_CLOCK.test(afterClock));
-    if (!unread && !otherClock && !worded && !clocked && (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2)))
+    if (
+      !unread &&
+      !otherClock &&
+      !worded &&
+      !clocked &&
+      !furthered &&
+      !evented &&
+      (!tried || proseWords(firstSentence(line.rest) ?? line.rest) >= (until ? 3 : 2))
+    )
       continue;
     if (line.notice && !line.headed && APPROXIMATE.test(line.rest)) throw approximateError(n, text, file, withholds(line, text));
     const why = found?.ambiguous

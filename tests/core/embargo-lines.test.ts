@@ -952,3 +952,43 @@ describe('a kicker before the notice, and a Thai typo in its label', () => {
     expect(parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options).date?.toISOString()).toBe(iso);
   });
 });
+
+// Second re-attack of withholding: pull-backs that stayed public, and news that took a published story down.
+describe('a story pulled back until further notice, and news that never takes one down', () => {
+  const body = '\n\nThe minister presents the budget to parliament that day.\n\nOfficials said the cabinet agreed it.\n';
+  const refusal = (line: string, file = 'a.txt') => {
+    const r = ingestStory(Buffer.from(`${file.endsWith('.md') ? '# ' : ''}Budget plan\n\n${line}${body}`), file, options);
+    return r.ok ? undefined : { code: r.failure.code, withholds: r.failure.withholds === true };
+  };
+  it.each([
+    'Embargoed until further notice: do not publish',
+    'Embargoed until further notice; do not publish',
+    'Embargo: until further notice',
+    'STRICT EMBARGO UNTIL FURTHER NOTICE',
+    'Embargo in effect until further notice',
+    'Hold until further notice',
+    'UPDATE: embargoed until further notice',
+    'Embargoed until the speech is delivered',
+    'Embargoed until we say so',
+    'Embargoed until 14 December',
+    'Embargoed until tomorrow',
+    'ห้ามเผยแพร่จนกว่าจะแจ้งอีกครั้ง',
+    'ขอความร่วมมือสื่อมวลชนงดเผยแพร่จนกว่าจะแจ้งอีกครั้ง',
+    'ห้ามเผยแพร่ก่อนการแถลงข่าว',
+  ])('refuses %s and takes a published story down', (line) => {
+    expect(refusal(line)).toEqual({ code: 'BAD_DATE', withholds: true });
+    expect(refusal(line, 'a.md')).toEqual({ code: 'BAD_DATE', withholds: true });
+  });
+
+  it.each([
+    'Embargo talks between Washington and Caracas resume at noon on Wednesday in Geneva, with oil licences on the table.',
+    'Embargo begins at midnight on Iranian oil',
+    'Embargoed aircraft parts were seized at 2 a.m. at Suvarnabhumi airport.',
+    'Strict embargo on Iranian crude: tankers turned back at midnight',
+    'ห้ามเผยแพร่ข่าวปลอม: รัฐบาลทุ่มงบปราบปราม',
+    'ห้ามเผยแพร่ก่อนปิดหีบเลือกตั้งเวลา 17.00 น. เป็นข้อกำหนดของ กกต.',
+    'Not for release before 5pm, the budget details were nonetheless posted online at noon.',
+  ])('never takes a published story down for %s', (line) => {
+    expect(refusal(line)?.withholds ?? false).toBe(false);
+  });
+});
