@@ -14,6 +14,17 @@ const JAN6 = '2027-01-06T10:00:00.000Z';
 const JAN5_BKK = '2027-01-05T03:00:00.000Z';
 const paragraphs = (count: number) => Array.from({ length: count }, (_, k) => `Paragraph ${k + 1} of the release.`).join('\n\n');
 
+/** Two paragraphs under the line a test reads. */
+const BODY = '\n\nThe minister presents the budget to parliament that day.\n\nOfficials said the cabinet agreed it.\n';
+const plainStory = (line: string) => parsePlain(`Budget plan\n\n${line}${BODY}`, 'a.txt', options);
+const mdStory = (line: string) => parseMarkdown(`# Budget plan\n\n${line}${BODY}`, 'a.md', options);
+
+/** How a story with `line` under its title fails, if it does: its code, and whether a published version goes down (withholds). */
+function refusal(line: string, file = 'a.txt'): { code: string; withholds: boolean } | undefined {
+  const r = ingestStory(Buffer.from(`${file.endsWith('.md') ? '# ' : ''}Budget plan\n\n${line}${BODY}`), file, options);
+  return r.ok ? undefined : { code: r.failure.code, withholds: r.failure.withholds === true };
+}
+
 describe('embargo lines', () => {
   // Attack trial: each of these went out at once, in the head or below it.
   it.each([
@@ -707,7 +718,6 @@ describe('an embargo label in Markdown with invisible marks or markup inside it'
 
 // Second re-attack trial of the last session: each of these went out at once or held only to the day's start.
 describe('a release time in words beside its date, or on a second line in Markdown', () => {
-  const body = '\n\nThe minister presents the budget to parliament that day.\n\nOfficials said the cabinet agreed it.\n';
   it.each([
     'Embargoed until 20 December 2026 at sunset',
     'Embargoed until sunrise on 20 December 2026',
@@ -718,10 +728,10 @@ describe('a release time in words beside its date, or on a second line in Markdo
     'Embargoed until the end of the day on 20 December 2026',
     'ห้ามเผยแพร่ก่อนรุ่งเช้าวันที่ 20 ธ.ค. 2569',
   ])('refuses %s, in plain text and in Markdown', (line) => {
-    expect(() => parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options)).toThrow(
+    expect(() => parsePlain(`Budget plan\n\n${line}${BODY}`, 'a.txt', options)).toThrow(
       /line 3: the embargo line .* so the story is not published/,
     );
-    expect(() => parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options)).toThrow(
+    expect(() => parseMarkdown(`# Budget plan\n\n${line}${BODY}`, 'a.md', options)).toThrow(
       /line 3: the embargo line .* so the story is not published/,
     );
   });
@@ -732,8 +742,8 @@ describe('a release time in words beside its date, or on a second line in Markdo
     ['ห้ามเผยแพร่ก่อนวันที่ 20 ธ.ค. 2569 ตามเวลาประเทศไทย', '2026-12-19T17:00:00.000Z'],
     ['Embargo to 31 March 2027 hits Thai rice traders in the evening markets', undefined],
   ])('reads %s as before: a weekday or a clock named is no time in words, nor a sentence going on', (line, iso) => {
-    expect(parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options).date?.toISOString()).toBe(iso);
-    expect(parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options).date?.toISOString()).toBe(iso);
+    expect(parsePlain(`Budget plan\n\n${line}${BODY}`, 'a.txt', options).date?.toISOString()).toBe(iso);
+    expect(parseMarkdown(`# Budget plan\n\n${line}${BODY}`, 'a.md', options).date?.toISOString()).toBe(iso);
   });
 
   it.each([
@@ -745,23 +755,23 @@ describe('a release time in words beside its date, or on a second line in Markdo
     'ห้ามเผยแพร่ก่อนราวๆ สิบโมง วันที่ 20 ธ.ค. 2569',
   ])('refuses an approximate time, %s (it was read as exact)', (line) => {
     for (const parse of [
-      () => parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options),
-      () => parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options),
+      () => parsePlain(`Budget plan\n\n${line}${BODY}`, 'a.txt', options),
+      () => parseMarkdown(`# Budget plan\n\n${line}${BODY}`, 'a.md', options),
     ])
       expect(parse).toThrow(/line 3: the embargo line .* gives an approximate time, so the story is not published/);
   });
 
   it('reads a release time with an approximate second clock in brackets after it', () => {
     const line = 'Embargoed until 10:00 GMT on 20 December 2026 (about 17:00 Bangkok)';
-    expect(parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options).date?.toISOString()).toBe('2026-12-20T10:00:00.000Z');
+    expect(parsePlain(`Budget plan\n\n${line}${BODY}`, 'a.txt', options).date?.toISOString()).toBe('2026-12-20T10:00:00.000Z');
   });
 
   it('holds a story for a date alone under "Hold for release until", and publishes news of a film on hold', () => {
-    expect(parsePlain(`Budget plan\n\nHold for release until 20 December 2026${body}`, 'a.txt', options).date?.toISOString()).toBe(
+    expect(parsePlain(`Budget plan\n\nHold for release until 20 December 2026${BODY}`, 'a.txt', options).date?.toISOString()).toBe(
       '2026-12-19T17:00:00.000Z',
     );
     const news = parsePlain(
-      `Film delayed\n\nOn hold until 20 December 2026, the film lost its cinema slots, the studio said.${body}`,
+      `Film delayed\n\nOn hold until 20 December 2026, the film lost its cinema slots, the studio said.${BODY}`,
       'a.txt',
       options,
     );
@@ -775,7 +785,7 @@ describe('a release time in words beside its date, or on a second line in Markdo
     ['a table with the time in its second row', '| Embargo | 20 December 2026 |\n|---|---|\n| Time | 10:30 GMT |'],
     ['a table with the time in a row of its own words', '| Embargo | 20 December 2026 |\n|:--|--:|\n| 10:30 GMT | |'],
   ])('reads %s wrapped over two lines in Markdown, and takes it out of the text', (_what, notice) => {
-    const md = parseMarkdown(`# Budget plan\n\n${notice}${body}`, 'a.md', options);
+    const md = parseMarkdown(`# Budget plan\n\n${notice}${BODY}`, 'a.md', options);
     expect(md.date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
     expect(md.contentHtml).not.toMatch(/Embargo|10:30|---/);
     expect(md.contentHtml).toContain('The minister presents');
@@ -783,7 +793,7 @@ describe('a release time in words beside its date, or on a second line in Markdo
 
   it('holds a table with a date alone to its day, its rule gone with it, and keeps its other rows', () => {
     const md = parseMarkdown(
-      `# Budget plan\n\n| Embargo | 20 December 2026 |\n|---|---|\n| Contact | press office |${body}`,
+      `# Budget plan\n\n| Embargo | 20 December 2026 |\n|---|---|\n| Contact | press office |${BODY}`,
       'a.md',
       options,
     );
@@ -795,9 +805,6 @@ describe('a release time in words beside its date, or on a second line in Markdo
 
 // This session's trials (new user and attack) of the forms above: each went out at once, or was held only to the day's start.
 describe('embargo forms from the trials of the time-in-words reader', () => {
-  const body = '\n\nThe minister presents the budget to parliament that day.\n\nOfficials said the cabinet agreed it.\n';
-  const plain = (line: string) => parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options);
-  const md = (line: string) => parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options);
   it.each([
     'Hold for release until breakfast time, Sunday 20 December 2026',
     'ห้ามเผยแพร่ก่อนรุ่งเช้าวันอาทิตย์ที่ 20 ธันวาคม 2569',
@@ -820,8 +827,8 @@ describe('embargo forms from the trials of the time-in-words reader', () => {
     'ห้ามเผยแพร่ก่อนวันที่ 20 ธ.ค. 2569 ซึ่งรัฐมนตรีจะแถลงข่าวในช่วงเย็น',
     'This release is embargoed until 20 December 2026 at sunset.',
   ])('refuses %s', (line) => {
-    expect(() => plain(line)).toThrow(/line 3: the embargo line/);
-    expect(() => md(line)).toThrow(/line 3: the embargo line/);
+    expect(() => plainStory(line)).toThrow(/line 3: the embargo line/);
+    expect(() => mdStory(line)).toThrow(/line 3: the embargo line/);
   });
 
   it.each([
@@ -832,7 +839,7 @@ describe('embargo forms from the trials of the time-in-words reader', () => {
     ['| Embargo | 20 December 2026 |\n|---|---|\n| Time | 10:30 when the minister speaks |'],
     ['## Embargo\n\n20 December 2026 at sunset'],
   ])('refuses a notice in Markdown whose time in words is on its second line: %s', (notice) => {
-    expect(() => md(notice)).toThrow(/line 3: the embargo line/);
+    expect(() => mdStory(notice)).toThrow(/line 3: the embargo line/);
   });
 
   it.each([
@@ -845,7 +852,7 @@ describe('embargo forms from the trials of the time-in-words reader', () => {
     ['**Embargo:** 20 December 2026\n**Time:** 10:30 GMT'],
     ['### EMBARGOED UNTIL 20 DECEMBER 2026\n### 10:30 GMT'],
   ])('reads a Markdown notice laid out as %s', (notice) => {
-    expect(md(notice).date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
+    expect(mdStory(notice).date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
   });
 
   it.each([
@@ -858,12 +865,12 @@ describe('embargo forms from the trials of the time-in-words reader', () => {
     ['Not for release before 9 a.m. briefings became the norm, ministers used to leak budgets to friendly papers.', undefined],
     ['ห้ามเผยแพร่ก่อน 17.00 น. วันที่ 8 ก.พ. 2570 ซึ่งเป็นเวลาปิดหีบ', undefined],
   ])('reads %s as a notice of its day, or as news, in plain text and Markdown', (line, iso) => {
-    expect(plain(line).date?.toISOString()).toBe(iso);
-    expect(md(line).date?.toISOString()).toBe(iso);
+    expect(plainStory(line).date?.toISOString()).toBe(iso);
+    expect(mdStory(line).date?.toISOString()).toBe(iso);
   });
 
   it('keeps a sanctions table of dates as news', () => {
-    expect(md('| Sanction | Date |\n|---|---|\n| Embargo on diesel | 5 February 2027 |').date).toBeUndefined();
+    expect(mdStory('| Sanction | Date |\n|---|---|\n| Embargo on diesel | 5 February 2027 |').date).toBeUndefined();
   });
 });
 
@@ -876,14 +883,6 @@ describe('the desk note of a release time with no zone in Markdown', () => {
 
 // Re-attack trial of the session's fixes: out at once or early, and news whose refusal took a published story down.
 describe('embargo forms from the re-attack trial', () => {
-  const body = '\n\nThe minister presents the budget to parliament that day.\n\nOfficials said the cabinet agreed it.\n';
-  const plain = (line: string) => parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options);
-  const md = (line: string) => parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options);
-  const refusal = (line: string) => {
-    const r = ingestStory(Buffer.from(`Budget plan\n\n${line}${body}`), 'a.txt', options);
-    return r.ok ? undefined : { code: r.failure.code, withholds: r.failure.withholds === true };
-  };
-
   it.each([
     "Don't publish before 10:30 GMT on 20 December 2026",
     'Please hold until 10:30 GMT on 20 December 2026',
@@ -891,8 +890,8 @@ describe('embargo forms from the re-attack trial', () => {
     'HOLD: 10:30 GMT 20 December 2026',
     'The study is embargoed until 10:30 GMT on 20 December 2026.',
   ])('reads %s', (line) => {
-    expect(plain(line).date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
-    expect(md(line).date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
+    expect(plainStory(line).date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
+    expect(mdStory(line).date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
   });
 
   it.each([
@@ -900,7 +899,7 @@ describe('embargo forms from the re-attack trial', () => {
     ['> Embargoed until\n> 20 December 2026\n> 10:30 GMT'],
     ['Embargo | 20 December 2026\n--- | ---\nTime | 10:30 GMT'],
   ])('reads a Markdown notice over three lines or in a table without outer bars: %s', (notice) => {
-    expect(md(notice).date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
+    expect(mdStory(notice).date?.toISOString()).toBe('2026-12-20T10:30:00.000Z');
   });
 
   it.each([
@@ -935,7 +934,6 @@ describe('embargo forms from the re-attack trial', () => {
 });
 
 describe('a kicker before the notice, and a Thai typo in its label', () => {
-  const body = '\n\nThe minister presents the budget to parliament that day.\n\nOfficials said the cabinet agreed it.\n';
   it.each([
     ['ห้ามเผยเเพร่ก่อน 10.30 น. วันที่ 20 ธ.ค. 2569', '2026-12-20T03:30:00.000Z'],
     ['PRESS RELEASE Embargoed until 10:30 GMT 20 December 2026', '2026-12-20T10:30:00.000Z'],
@@ -948,18 +946,13 @@ describe('a kicker before the notice, and a Thai typo in its label', () => {
     ['ห้ามเผยแพร่ก่อนวันที่ 20 ธ.ค. 2569 ขอบคุณค่ะ', '2026-12-19T17:00:00.000Z'],
     ['สามารถเผยแพร่ได้ตั้งแต่ 20 ธ.ค. 2569 เป็นต้นไป ตามคำสั่งคณะกรรมการ', undefined],
   ])('reads %s (re-attack trial: out at once)', (line, iso) => {
-    expect(parsePlain(`Budget plan\n\n${line}${body}`, 'a.txt', options).date?.toISOString()).toBe(iso);
-    expect(parseMarkdown(`# Budget plan\n\n${line}${body}`, 'a.md', options).date?.toISOString()).toBe(iso);
+    expect(parsePlain(`Budget plan\n\n${line}${BODY}`, 'a.txt', options).date?.toISOString()).toBe(iso);
+    expect(parseMarkdown(`# Budget plan\n\n${line}${BODY}`, 'a.md', options).date?.toISOString()).toBe(iso);
   });
 });
 
 // Second re-attack of withholding: pull-backs that stayed public, and news that took a published story down.
 describe('a story pulled back until further notice, and news that never takes one down', () => {
-  const body = '\n\nThe minister presents the budget to parliament that day.\n\nOfficials said the cabinet agreed it.\n';
-  const refusal = (line: string, file = 'a.txt') => {
-    const r = ingestStory(Buffer.from(`${file.endsWith('.md') ? '# ' : ''}Budget plan\n\n${line}${body}`), file, options);
-    return r.ok ? undefined : { code: r.failure.code, withholds: r.failure.withholds === true };
-  };
   it.each([
     'Embargoed until further notice: do not publish',
     'Embargoed until further notice; do not publish',
