@@ -129,7 +129,12 @@ export async function testConfig(
     path.join(configDir, 'feedpub.config.json'),
     JSON.stringify({ title: 'Test desk', language: 'th', reconcileSeconds: 0, ...overrides }),
   );
-  return { config: loadConfig({ articles: articlesDir, state: stateDir, port, adminPort: '0' }, {}, configDir, ROOT), configDir };
+  try {
+    return { config: loadConfig({ articles: articlesDir, state: stateDir, port, adminPort: '0' }, {}, configDir, ROOT), configDir };
+  } finally {
+    // Read once, resolved against it: nothing reads the folder again (9 of 28 callers left it in /tmp).
+    await removeDir(configDir);
+  }
 }
 
 /** Start the real site (watcher, store, snapshot) behind the real front door on port 0, through runtime.ts as the CLI does. */
