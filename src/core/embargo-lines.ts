@@ -200,11 +200,14 @@ function clockAfterDate(rest: string, clock: Clock, strict = false): boolean {
 }
 
 /**
- * Whether a notice refused takes a published story down (ArticleError.withholds): one that states an
- * embargo (no report of one, no heading over it, no quotation), with words of a time in it or `until
- * further notice`, and no sign of news: who said it (`…, diplomats said`, `ตามประกาศ กสทช.`), a
- * headline's colon after its first words (`Embargoed until sunset: how a wire story leaked …`). A
- * re-attack trial: each news line the reader refuses took a published story down when an update added it.
+ * Whether a notice refused takes a published story down (ArticleError.withholds). `Until further
+ * notice` under any label does, unless quoted or attributed. Otherwise one that states an embargo
+ * (no report of one, no heading over it) and reads as a notice: `Embargoed until` or `Not for …`
+ * with a few words, or a time in words or an event (`at`, `after`, …); under a bare `Embargo` only
+ * with a time right after it. Never one with a sign of news: who said it (`…, diplomats said`,
+ * `ตามประกาศ กสทช.`), a sentence after the label, a headline's colon before one (`Embargoed until
+ * sunset: how a wire story leaked …`). Re-attack trials: with every refusal withholding, news lines
+ * an update added took published stories down; with too few, pull-backs stayed public.
  */
 function withholds(line: Attempt, text: string): boolean {
   if (QUOTED.test(text) || ATTRIBUTED.test(text)) return false;
