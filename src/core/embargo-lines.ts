@@ -251,7 +251,7 @@ function timeInWordsError(n: number, text: string, file: string, withholds: bool
  * on …`) or its date stands without the words of its time (`Embargoed until 20 December 2026 at
  * sunset`); `news` for a date alone that reports when an embargo ends; undefined otherwise.
  */
-export function releaseRefusal(
+export function judgeReleaseLine(
   line: { n: number; text: string },
   timeZone: string,
   file: string,

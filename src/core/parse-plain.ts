@@ -1,7 +1,7 @@
 // The newsroom plain-text format: title line, credit and dateline lines by evidence, paragraphs, boilerplate cut.
 import { type CreditNames, creditNamesFor, readCredit } from './credit.js';
 import { type Dateline, readDateline, readTimeLine } from './dateline.js';
-import { NO_ZONE, embargoRelease, labelAlone, timeInWords, releaseRefusal, unzoned } from './embargo-lines.js';
+import { NO_ZONE, embargoRelease, labelAlone, timeInWords, judgeReleaseLine, unzoned } from './embargo-lines.js';
 import { ArticleError } from './errors.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
@@ -187,7 +187,7 @@ class HeadReader {
     if (found.release && 'invalid' in found.reading) return false;
     // An approximate time, or a date read without the words of its time (`… 20 December 2026 at sunset`): refused, as the embargo reader refuses them.
     if (found.release) {
-      const judged = releaseRefusal(line, this.options.timeZone, this.file, found.timed);
+      const judged = judgeReleaseLine(line, this.options.timeZone, this.file, found.timed);
       if (judged === 'news') return false;
       if (judged) throw judged;
     }
