@@ -717,17 +717,14 @@ export class FileApplier {
 
   private fail(relPath: string, error: ArticleError): boolean {
     if (error.fileStat) this.catalog.setStat(relPath, error.fileStat);
-    const news = this.problems.setFile(relPath, [
-      { path: relPath, code: error.code, reason: error.message, severity: 'error', line: error.line },
-    ]);
     const kept = this.catalog.get(relPath) ? 'last good version' : undefined;
-    this.log[news ? 'warn' : 'debug']('article.problem', {
-      file: relPath,
-      code: error.code,
-      reason: error.message,
-      line: error.line,
-      kept,
-    });
+    // The parser speaks of the story; with a version out, it is this save that is not published
+    // (second re-attack trial: the desk said "not published" of a story readers still had).
+    const reason = kept
+      ? error.message.replace('so the story is not published', 'so this save is not published (the version that was out stays published)')
+      : error.message;
+    const news = this.problems.setFile(relPath, [{ path: relPath, code: error.code, reason, severity: 'error', line: error.line }]);
+    this.log[news ? 'warn' : 'debug']('article.problem', { file: relPath, code: error.code, reason, line: error.line, kept });
     return false;
   }
 }

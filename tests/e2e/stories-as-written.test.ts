@@ -99,6 +99,18 @@ describe('embargoes', () => {
     await waitFor(async () => (await fetch(`${ctx.running?.url}/articles/flood`)).status === 200);
   });
 
+  it('keeps a published story up when an update adds news the embargo reader refuses, and says this save is not published', async () => {
+    const story = (line: string) => `Crude\n\n${bangkok(Date.now() - 3_600_000)}\n\n${line}The tankers turned back overnight.\n`;
+    await put(ctx.articles, 'crude.txt', story(''));
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    expect((await fetch(`${url}/articles/crude`)).status).toBe(200);
+    await put(ctx.articles, 'crude.txt', story('Embargo on Iranian crude lifts at noon on 20 December 2026, diplomats said.\n\n'));
+    const problem = await waitFor(() => site.status().problems.find((p) => p.path === 'crude.txt' && p.code === 'BAD_DATE'));
+    expect(problem.reason).toMatch(/so this save is not published \(the version that was out stays published\)/);
+    expect((await fetch(`${url}/articles/crude`)).status).toBe(200);
+  });
+
   it('takes a published story down when an embargo more than a year ahead is added (FAR_FUTURE)', async () => {
     const story = (head: string) => `Flood\n\n${head}${bangkok(Date.now() - 3_600_000)}\n\nThe river rose overnight in the north.\n`;
     await put(ctx.articles, 'flood.txt', story(''));
