@@ -12,6 +12,21 @@ function bangkok(at: number): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Bangkok', dateStyle: 'short', timeStyle: 'medium' }).format(new Date(at));
 }
 
+/** A flood story dated an hour ago, with `head` above its dateline (what an update adds). */
+const flood = (head: string) => `Flood\n\n${head}${bangkok(Date.now() - 3_600_000)}\n\nThe river rose overnight in the north.\n`;
+
+/** Serve `file` as `before`, save it as `after`, and wait until the desk shows its problem `code`. */
+async function publishThenSave(file: string, before: string, after: string, code: string) {
+  await put(ctx.articles, file, before);
+  ctx.running = await startSite(ctx.articles, ctx.state);
+  const { url, site } = ctx.running;
+  const page = `${url}/articles/${file.replace(/\.txt$/, '')}`;
+  expect((await fetch(page)).status).toBe(200);
+  await put(ctx.articles, file, after);
+  const problem = await waitFor(() => site.status().problems.find((p) => p.path === file && p.code === code));
+  return { url, page, problem };
+}
+
 async function documents(url: string): Promise<string> {
   const parts = await Promise.all(['/feed.xml', '/atom.xml', '/feed.json', '/', '/categories/world/'].map((p) => getText(url + p)));
   return parts.map((p) => p.text).join('\n');
@@ -81,46 +96,31 @@ describe('embargoes', () => {
     ['an embargo line that does not read', 'Embargoed until 20 December 2026 at sunset\n\n'],
     ['an approximate release time', 'ห้ามเผยแพร่ก่อนเวลาประมาณ 10.00 น. วันที่ 20 ธ.ค. 2569\n\n'],
   ])('takes a published story down when %s is added, and publishes it again once the line goes', async (_what, notice) => {
-    const story = (head: string) => `Flood\n\n${head}${bangkok(Date.now() - 3_600_000)}\n\nThe river rose overnight in the north.\n`;
-    await put(ctx.articles, 'flood.txt', story(''));
-    ctx.running = await startSite(ctx.articles, ctx.state);
-    const { url, site } = ctx.running;
-    expect((await fetch(`${url}/articles/flood`)).status).toBe(200);
-    await put(ctx.articles, 'flood.txt', story(notice));
-    const problem = await waitFor(() => site.status().problems.find((p) => p.path === 'flood.txt' && p.code === 'BAD_DATE'));
+    const { url, page, problem } = await publishThenSave('flood.txt', flood(''), flood(notice), 'BAD_DATE');
     expect(problem.reason).toMatch(/the version that was out is taken down until then/);
-    expect((await fetch(`${url}/articles/flood`)).status).toBe(404);
+    expect((await fetch(page)).status).toBe(404);
     expect((await getText(`${url}/feed.xml`)).text).not.toContain('Flood');
     // Still down after a restart (its stored entry went with it).
-    await ctx.running.close();
+    await ctx.running?.close();
     ctx.running = await startSite(ctx.articles, ctx.state);
     expect((await fetch(`${ctx.running.url}/articles/flood`)).status).toBe(404);
-    await put(ctx.articles, 'flood.txt', story(''));
+    await put(ctx.articles, 'flood.txt', flood(''));
     await waitFor(async () => (await fetch(`${ctx.running?.url}/articles/flood`)).status === 200);
   });
 
   it('keeps a published story up when an update adds news the embargo reader refuses, and says this save is not published', async () => {
     const story = (line: string) => `Crude\n\n${bangkok(Date.now() - 3_600_000)}\n\n${line}The tankers turned back overnight.\n`;
-    await put(ctx.articles, 'crude.txt', story(''));
-    ctx.running = await startSite(ctx.articles, ctx.state);
-    const { url, site } = ctx.running;
-    expect((await fetch(`${url}/articles/crude`)).status).toBe(200);
-    await put(ctx.articles, 'crude.txt', story('Embargo on Iranian crude lifts at noon on 20 December 2026, diplomats said.\n\n'));
-    const problem = await waitFor(() => site.status().problems.find((p) => p.path === 'crude.txt' && p.code === 'BAD_DATE'));
+    const news = 'Embargo on Iranian crude lifts at noon on 20 December 2026, diplomats said.\n\n';
+    const { page, problem } = await publishThenSave('crude.txt', story(''), story(news), 'BAD_DATE');
     expect(problem.reason).toMatch(/so this save is not published \(the version that was out stays published\)/);
-    expect((await fetch(`${url}/articles/crude`)).status).toBe(200);
+    expect((await fetch(page)).status).toBe(200);
   });
 
   it('takes a published story down when an embargo more than a year ahead is added (FAR_FUTURE)', async () => {
-    const story = (head: string) => `Flood\n\n${head}${bangkok(Date.now() - 3_600_000)}\n\nThe river rose overnight in the north.\n`;
-    await put(ctx.articles, 'flood.txt', story(''));
-    ctx.running = await startSite(ctx.articles, ctx.state);
-    const { url, site } = ctx.running;
-    expect((await fetch(`${url}/articles/flood`)).status).toBe(200);
-    await put(ctx.articles, 'flood.txt', story('Embargoed until 20 December 2099 10:00 GMT\n\n'));
-    const problem = await waitFor(() => site.status().problems.find((p) => p.path === 'flood.txt' && p.code === 'FAR_FUTURE'));
+    const farAhead = flood('Embargoed until 20 December 2099 10:00 GMT\n\n');
+    const { page, problem } = await publishThenSave('flood.txt', flood(''), farAhead, 'FAR_FUTURE');
     expect(problem.reason).toMatch(/the version that was out is taken down until then/);
-    expect((await fetch(`${url}/articles/flood`)).status).toBe(404);
+    expect((await fetch(page)).status).toBe(404);
   });
 
   it('warns when a published story is taken down because its date was edited into the future', async () => {
