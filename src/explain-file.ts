@@ -48,8 +48,16 @@ export function explainFile(config: Readonly<Config>, file: string, now: number 
         problems.push(...storyNotes(rel, story));
         const release = releaseOf(story, now, config.futureStories, config.timeZone);
         if (release.kind === 'too-far') fail(ProblemCode.FarFuture, release.reason, release.line);
-        else if (story.draft) explanation.outcome = 'a draft: not published until `draft: true` is removed';
-        else if (release.kind === 'held') explanation.outcome = `held until ${wallAndInstant(release.until.toISOString(), config.timeZone)}, then published by itself`;
+        else if (story.draft) {
+          // Which line or field keeps it a draft (hold-marks.ts), or `draft: true`.
+          const by = story.warnings
+            .find((w) => w.code === ProblemCode.HeldBack)
+            ?.message.replace(/, so the story is kept as a draft.*$/, '');
+          explanation.outcome = by
+            ? `a draft: ${by}; not published until it goes`
+            : 'a draft: not published until `draft: true` is removed';
+        } else if (release.kind === 'held')
+          explanation.outcome = `held until ${wallAndInstant(release.until.toISOString(), config.timeZone)}, then published by itself`;
         else explanation.outcome = `published as /articles/${ingested.slug.map(encodeURIComponent).join('/')}`;
       }
     }

@@ -26,7 +26,7 @@ const th = {
     problem: 'ไฟล์นี้เผยแพร่ไม่ได้ ดูวิธีแก้ด้านล่าง',
     kept: 'ฉบับที่บันทึกล่าสุดมีปัญหา ผู้อ่านยังเห็นฉบับที่ดีก่อนหน้า',
     held: 'ข่าวจะเผยแพร่เองเมื่อถึงเวลาที่กำหนด',
-    draft: 'ฉบับร่าง (draft: true) ยังไม่เผยแพร่',
+    draft: 'ฉบับร่าง (draft: true, published: false, status: draft หรือบรรทัด ห้ามเผยแพร่ / DO NOT PUBLISH) ยังไม่เผยแพร่',
     published: 'ผู้อ่านเห็นข่าวนี้แล้วในหน้าเว็บและฟีด',
     ignored:
       'ไม่ใช่ไฟล์ข่าว (ไม่ใช่ .txt หรือ .md หรือเป็นไฟล์ชั่วคราว/ไฟล์ซ่อน) ระบบข้ามไป ถ้าเป็นไฟล์ Word ให้บันทึกเป็นข้อความธรรมดา (.txt) หรือ Markdown (.md)',
@@ -121,6 +121,10 @@ const th = {
       what: 'ไฟล์นี้เหมือนข่าวอื่นทุกตัวอักษร',
       todo: 'ข่าวเดียวกันจึงเผยแพร่สองครั้ง ถ้าไฟล์นี้เป็นสำเนา (ไฟล์สำรอง) ให้ลบหรือย้ายออกจากโฟลเดอร์ข่าว',
     },
+    HELD_BACK: {
+      what: 'มีบรรทัดหรือค่าในส่วนหัวสั่งว่ายังไม่ให้เผยแพร่',
+      todo: 'ข่าวนี้เก็บเป็นฉบับร่าง ถ้าพร้อมเผยแพร่แล้ว ให้ลบบรรทัดที่ระบุ (เช่น ห้ามเผยแพร่ DO NOT PUBLISH HOLD)',
+    },
     FAR_FUTURE: { what: 'วันที่เลยไปข้างหน้ากว่าหนึ่งปี', todo: 'น่าจะพิมพ์ปีผิด ตรวจปีอีกครั้ง (พ.ศ. มากกว่า ค.ศ. 543 ปี)' },
     TOO_COMPLEX: { what: 'ข่าวซับซ้อนเกินไป', todo: 'รูปแบบซ้อนกันลึกหรือมีส่วนย่อยมากเกินจะเผยแพร่ได้ปลอดภัย ลดการจัดรูปแบบลง' },
     STORE_WRITE: { what: 'ยังบันทึกการเปลี่ยนแปลงไม่ได้', todo: 'ข่าวเผยแพร่แล้ว ระบบจะลองบันทึกใหม่เอง แจ้งผู้ดูแลเซิร์ฟเวอร์ (ดิสก์อาจเต็ม)' },
@@ -149,7 +153,7 @@ const en = {
     problem: 'This file cannot be published: see what to do below.',
     kept: 'The latest save has a problem; readers still see the last good version.',
     held: 'Publishes itself at the time shown.',
-    draft: 'Marked draft: true; not published.',
+    draft: 'A draft (draft: true, published: false, status: draft, or a line such as DO NOT PUBLISH): not published.',
     published: 'Readers see it on the site and in the feeds.',
     ignored:
       'Not a story file (not .txt or .md, or a temporary or hidden file); skipped. A Word file? Save it as plain text (.txt) or Markdown (.md).',
@@ -280,6 +284,10 @@ const en = {
     DUPLICATE_TEXT: {
       what: 'The same file as another story',
       todo: 'Readers get the story twice. If this file is a copy (a backup), delete it or move it out of the articles folder.',
+    },
+    HELD_BACK: {
+      what: 'A line or field says not to publish',
+      todo: 'Kept as a draft. When it is cleared, delete the line shown (DO NOT PUBLISH, HOLD FOR LEGAL, KILL...) or the field.',
     },
     FAR_FUTURE: { what: 'Dated more than a year ahead', todo: 'Probably a typo in the year (Buddhist-era years are 543 ahead).' },
     TOO_COMPLEX: {

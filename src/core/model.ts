@@ -165,6 +165,8 @@ export const ProblemCode = {
   /** A story image whose header is not what its extension says, or unreadable: no enclosure until it is fixed. */
   ImageMismatch: 'IMAGE_MISMATCH',
   ImageMissing: 'IMAGE_MISSING',
+  /** A line or front-matter field says not to publish (`DO NOT PUBLISH`, `HOLD FOR LEGAL`, `ห้ามเผยแพร่`, `status: pending`): a draft until it goes. */
+  HeldBack: 'HELD_BACK',
 } as const;
 
 /** A story published with something changed or guessed on the way: what, said to the editor with its code. */

@@ -7,6 +7,7 @@ import { checkAuthorCount, checkCategoryCount, checkMarkupComplexity } from './c
 import { readDate } from './dateline.js';
 import { embargoRelease } from './embargo-lines.js';
 import { ArticleError } from './errors.js';
+import { brokenFrontMatterHolds, frontMatterHold, holdLine, holdMessage, markedTitle, yesNo } from './hold-marks.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
 import { ProblemCode, type Story, type StoryReading, type StoryWarning, noteHint } from './model.js';
@@ -91,6 +92,13 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
       .map((line, k) => (read.has(bodyStart + k + 1) ? '' : line))
       .join('\n');
   }
+  // A do-not-publish line among the first lines (`**DO NOT PUBLISH**`, `> HOLD FOR LEGAL`, `<!-- KILL -->`): a draft, the line out of the text.
+  const heldBy = holdLines(body, bodyStart);
+  if (heldBy) {
+    const lines = body.split('\n');
+    lines[heldBy.line - bodyStart - 1] = '';
+    body = lines.join('\n');
+  }
   let title = optionalString(meta, 'title', file);
   let titleLine = title === undefined ? 1 : lineOf('title');
   if (title === undefined) {
@@ -101,6 +109,10 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
       body = body.slice(heading[0].length);
     }
   }
+  // `# DRAFT: Budget plan`, `title: Budget plan [DO NOT PUBLISH]`: the headline without its mark, and a draft.
+  const marked = title === undefined ? undefined : markedTitle(title);
+  if (marked) title = marked.title;
+  const hold = heldBy ?? (marked ? { line: titleLine, mark: marked.mark } : undefined);
   title = title === undefined ? '' : limitTitle(cleanLabel(title, 'title', warn), options.maxTitleLength);
   if (title === '') {
     const why =
@@ -126,12 +138,13 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   if (slug !== undefined && !/^[^/\\?#%\s.][^/\\?#%\s]*$/u.test(slug)) {
     throw new ArticleError(ProblemCode.BadField, `slug: "${slug}" must be one path segment without / \\ ? # % or spaces`, file);
   }
-  const draft = meta.draft;
-  if (draft !== undefined && typeof draft !== 'boolean') {
-    throw new ArticleError(ProblemCode.BadField, 'draft: must be true or false', file);
-  }
+  const fieldHold = frontMatterHold(meta, file, lineOf);
+  if (hold) warn({ code: ProblemCode.HeldBack, message: holdMessage(hold.line, hold.mark) });
+  else if (fieldHold && fieldHold.key !== 'draft')
+    warn({ code: ProblemCode.HeldBack, message: holdMessage(lineOf(fieldHold.key), `${fieldHold.key}: ${fieldHold.value}`) });
   const given = (key: string) => meta[key] !== undefined && meta[key] !== null && meta[key] !== '';
-  const writtenKey = given('date') ? 'date' : 'published';
+  // Jekyll's `published: false` (or `true`) is a switch, not a date.
+  const writtenKey = given('date') || yesNo(meta.published) !== undefined ? 'date' : 'published';
   const dateNotes: { line: number; note: string }[] = [];
   const twoWays = (line: number, note: string) => dateNotes.push({ line, note });
   const written = frontMatterDate(meta, writtenKey, file, options.timeZone, lineOf(writtenKey), source, false, twoWays);
@@ -193,7 +206,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
     image: image === undefined ? undefined : safeUrl(image, options.pageUrl),
     slug,
     id,
-    draft: draft === true,
+    draft: hold !== undefined || fieldHold !== undefined,
     language,
     warnings,
     dateSource: byLine
@@ -211,6 +224,30 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
 function fieldLine(source: string, key: string): number {
   const at = source.split('\n').findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`) || l.startsWith(`'${key}':`));
   return at < 0 ? 1 : at + 2;
+}
+
+const HELD_WHILE_BROKEN = ' (it names a draft, status or release field, so the story is not published until it reads)';
+
+/** How far into the text a do-not-publish line is read: the head, where desks put their notes. */
+const HOLD_LINES = 12;
+
+/** The first do-not-publish line among the text's first non-blank lines as a reader sees them, out of fenced code. */
+function holdLines(body: string, bodyStart: number): { line: number; mark: string } | undefined {
+  let seen = 0;
+  let fenced = false;
+  const lines = body.split('\n');
+  for (let k = 0; k < lines.length && seen < HOLD_LINES; k++) {
+    const raw = lines[k] as string;
+    if (/^\s{0,3}(?:```|~~~)/.test(raw)) fenced = !fenced;
+    const text = asShown(raw);
+    if (text.trim() === '') continue;
+    seen++;
+    // A headline with its mark (`# DRAFT: Budget plan`) stays: the title keeps its words.
+    if (fenced || markedTitle(text.replace(/^\s*#+\s*/, ''))) continue;
+    const mark = holdLine(text);
+    if (mark !== undefined) return { line: bodyStart + k + 1, mark };
+  }
+  return undefined;
 }
 
 function shortValue(value: unknown): string {
@@ -271,10 +308,18 @@ function readFrontMatter(source: string, file: string): Meta {
     // it. The line goes with the problem (shown beside it, as every problem's is), the column here.
     const at = where ? ` at column ${where.col}` : '';
     const what = (error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, '');
-    throw new ArticleError(ProblemCode.BadFrontMatter, `front matter is not valid YAML${at}: ${what}`, file, {
-      cause: error,
-      ...(where ? { line: where.line + 1 } : {}),
-    });
+    // One that names a field able to hold the story back takes a published version down (hold-marks.ts).
+    const withholds = brokenFrontMatterHolds(source, isReleaseKey);
+    throw new ArticleError(
+      ProblemCode.BadFrontMatter,
+      `front matter is not valid YAML${at}: ${what}${withholds ? HELD_WHILE_BROKEN : ''}`,
+      file,
+      {
+        cause: error,
+        withholds,
+        ...(where ? { line: where.line + 1 } : {}),
+      },
+    );
   }
   let value: unknown;
   try {

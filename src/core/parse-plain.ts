@@ -7,6 +7,7 @@ import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
 import { ProblemCode, type Story, type StoryReading, type StoryWarning, noteHint } from './model.js';
 import { findBoilerplate } from './boilerplate-markers.js';
+import { holdLine, holdMessage, markedTitle } from './hold-marks.js';
 import { arabicDigits, cleanLabel, cleanLine, cutAtFixedWidth, escapeHtml, limitMarks, lineJoint } from './text.js';
 
 export interface ParseOptions {
@@ -58,13 +59,19 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
   // every release under it was held as a copy of an embargoed one by that "headline" (new-user trial).
   while (
     lines.length > 1 &&
-    (head.tryDateline(lines[0] as Line, true) || head.releaseAbove(lines[0] as Line) || KICKER.test((lines[0] as Line).text))
+    (head.tryDateline(lines[0] as Line, true) ||
+      head.releaseAbove(lines[0] as Line) ||
+      KICKER.test((lines[0] as Line).text) ||
+      head.holdAbove(lines[0] as Line))
   )
     lines.shift();
   const titleLine = lines.shift();
   if (!titleLine) throw new ArticleError(ProblemCode.Empty, 'no title: the file has no text before its boilerplate', file);
+  // `DRAFT: Budget plan`, `Budget plan [DO NOT PUBLISH]`: the headline keeps its words, the story is a draft.
+  const marked = markedTitle(titleLine.text);
+  if (marked) head.held(titleLine.n, marked.mark);
   const title = limitTitle(
-    cleanLabel(titleLine.text, 'title', (w) => warnings.push(w)),
+    cleanLabel(marked?.title ?? titleLine.text, 'title', (w) => warnings.push(w)),
     options.maxTitleLength,
   );
   // A line of only zero-width or bidi characters is not blank to trim(), and empty once cleaned.
@@ -78,7 +85,10 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
 
   // Embargo lines read anywhere leave the text, as the head's do (new-user trial: `-ENDS-` gone, the notice stayed, after the release).
   const released = head.releaseFromText(body, cutAt < 0 ? [] : toLines(all.slice(cutAt)).map((line) => ({ ...line, n: line.n + cutAt })));
-  const paragraphs = toParagraphs(released.size === 0 ? body : body.filter((line) => !released.has(line.n)));
+  // Do-not-publish lines in the head, once the embargo reader has had its lines (`Embargoed` / `until …` is its).
+  const held = head.holdsIn(body.filter((line) => line.block <= firstBlock + HEAD_PARAGRAPHS && !released.has(line.n)));
+  const out = released.size + held.size === 0 ? body : body.filter((line) => !released.has(line.n) && !held.has(line.n));
+  const paragraphs = toParagraphs(out);
   let dropped = 0;
   const html = paragraphs.map((p) => {
     const bounded = limitMarks(p.text);
@@ -93,6 +103,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
   const language = detectLanguage([title, ...paragraphs.map((p) => p.text)]);
   reading.language = language;
   const author = head.author === undefined ? undefined : cleanLabel(head.author, 'credit', (w) => warnings.push(w)) || undefined;
+  if (head.hold) warnings.push({ code: ProblemCode.HeldBack, message: holdMessage(head.hold.line, head.hold.mark) });
   return {
     title,
     author,
@@ -100,7 +111,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
     date: head.date,
     updated: head.updated,
     tags: [],
-    draft: false,
+    draft: head.hold !== undefined,
     language,
     warnings,
     hints: reading.notes.map(noteHint),
@@ -144,6 +155,43 @@ class HeadReader {
     const m = /^[^:：]{1,40}[:：]\s*(\S.*)$/u.exec(text.trim());
     const date = m ? readDateline(m[1] as string, this.options.timeZone, () => false) : undefined;
     return date !== undefined && 'date' in date.reading;
+  }
+
+  /** A do-not-publish mark (hold-marks.ts): the first one found, which keeps the story a draft. */
+  hold: { line: number; mark: string } | undefined;
+
+  held(line: number, mark: string): void {
+    this.hold ??= { line, mark };
+  }
+
+  /** A do-not-publish line above the headline (`DO NOT PUBLISH`, `HOLD FOR LEGAL`), taken out; not a mark on the headline itself (`DRAFT: Budget plan`). */
+  holdAbove(line: Line): boolean {
+    if (markedTitle(line.text)) return false;
+    const mark = holdLine(line.text);
+    if (mark === undefined || this.embargoLine(line)) return false;
+    this.held(line.n, mark);
+    return true;
+  }
+
+  /** The do-not-publish lines among `lines` (hold-marks.ts), each out of the text; the first keeps the story a draft. */
+  holdsIn(lines: readonly Line[]): ReadonlySet<number> {
+    const found = new Set<number>();
+    for (const line of lines) {
+      const mark = holdLine(line.text);
+      if (mark === undefined || this.embargoLine(line)) continue;
+      this.held(line.n, mark);
+      found.add(line.n);
+    }
+    return found;
+  }
+
+  /** An embargo line, read or refused (`Embargoed until further notice`): the embargo reader's, not a do-not-publish mark. */
+  private embargoLine(line: Line): boolean {
+    try {
+      return embargoRelease([line], this.options.timeZone, this.file) !== undefined;
+    } catch {
+      return true;
+    }
   }
 
   /** True when the line is a dateline or a credit, taken out of the body. */

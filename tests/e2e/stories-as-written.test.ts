@@ -20,7 +20,7 @@ async function publishThenSave(file: string, before: string, after: string, code
   await put(ctx.articles, file, before);
   ctx.running = await startSite(ctx.articles, ctx.state);
   const { url, site } = ctx.running;
-  const page = `${url}/articles/${file.replace(/\.txt$/, '')}`;
+  const page = `${url}/articles/${file.replace(/\.(?:txt|md)$/, '')}`;
   expect((await fetch(page)).status).toBe(200);
   await put(ctx.articles, file, after);
   const problem = await waitFor(() => site.status().problems.find((p) => p.path === file && p.code === code));
@@ -439,6 +439,59 @@ describe('embargoes', () => {
     expect(Date.parse(rss.res.headers.get('last-modified') ?? '')).toBeLessThanOrEqual(served);
     for (const item of parseRssFeed(rss.text).items ?? []) expect(Date.parse(item.pubDate ?? '')).toBeLessThanOrEqual(served + 1000);
     expect(site.status().problems).toContainEqual(expect.objectContaining({ path: 'next-week.txt', code: 'FUTURE_DATE' }));
+  });
+});
+
+describe('do-not-publish marks', () => {
+  it('takes a published story down when a desk adds DO NOT PUBLISH, says why on the desk, and publishes it under the same id once the line goes', async () => {
+    await put(ctx.articles, 'flood.txt', flood(''));
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    const page = `${url}/articles/flood`;
+    const id = parseAtomFeed((await getText(`${url}/atom.xml`)).text).entries?.find((e) => e.title?.value === 'Flood')?.id;
+    expect(id).toMatch(/^urn:uuid:/);
+    await put(ctx.articles, 'flood.txt', `DO NOT PUBLISH\n${flood('')}`);
+    const problem = await waitFor(() => site.status().problems.find((p) => p.path === 'flood.txt' && p.code === 'HELD_BACK'));
+    expect(problem).toMatchObject({ line: 1, severity: 'warning', reason: expect.stringMatching(/"DO NOT PUBLISH" says not to publish/) });
+    await waitFor(async () => ((await fetch(page)).status === 404 ? true : undefined));
+    expect(await documents(url)).not.toContain('Flood');
+    expect(JSON.parse((await getText(`${url}/status`)).text)).toMatchObject({ drafts: 1, articles: 0 });
+    // The desk shows it as a draft, with its line; the public port names neither.
+    const desk = (await getText(`${ctx.running?.deskUrl}/`)).text;
+    expect(desk).toMatch(/data-path="flood\.txt" data-state="draft"/);
+    expect(desk).toContain('HELD_BACK');
+    expect((await getText(`${url}/status`)).text).not.toContain('HELD_BACK');
+    await put(ctx.articles, 'flood.txt', flood(''));
+    const back = await waitFor(async () => {
+      const atom = parseAtomFeed((await getText(`${url}/atom.xml`)).text);
+      return atom.entries?.find((e) => e.title?.value === 'Flood');
+    });
+    expect(back.id).toBe(id);
+  });
+
+  it.each([
+    ['published: false', 'HELD_BACK'],
+    ['status: pending', 'HELD_BACK'],
+    ['draft: maybe', 'BAD_FIELD'],
+    ['draft: true\ntags: [unclosed', 'BAD_FRONT_MATTER'],
+  ])('takes a published Markdown story down when %s is added', async (field, code) => {
+    const md = (extra: string) => `---\ntitle: Rates\ndate: 2026-11-20 09:00\n${extra}---\n\nThe bank held rates.\n`;
+    const { url, page } = await publishThenSave('rates.md', md(''), md(`${field}\n`), code);
+    await waitFor(async () => ((await fetch(page)).status === 404 ? true : undefined));
+    expect(await documents(url)).not.toContain('Rates');
+  });
+
+  it('never publishes a new story marked so, and check --explain says which line keeps it back', async () => {
+    const file = await put(ctx.articles, 'plan.txt', 'Budget plan\n\nHOLD FOR LEGAL\n\nThe minister presents the budget.\n');
+    await put(ctx.articles, 'wp.md', '---\ntitle: Imported\nstatus: draft\n---\n\nFrom WordPress.\n');
+    await put(ctx.articles, 'news.txt', 'Kill switch fails at plant\n\nDo not use the lifts, officials said.\n');
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const text = await documents(ctx.running.url);
+    expect(text).toContain('Kill switch fails at plant');
+    expect(text).not.toContain('Budget plan');
+    expect(text).not.toContain('Imported');
+    const run = spawnSync(process.execPath, cliArgs('check', '--articles', ctx.articles, '--explain', file), { cwd: ctx.articles });
+    expect(run.stdout.toString()).toMatch(/outcome\s+a draft: line 3: "HOLD FOR LEGAL" says not to publish; not published until it goes/);
   });
 });
 
