@@ -6,7 +6,7 @@ import { ProblemCode } from './model.js';
 import { THAI_NUMBER_WORDS, spokenClock } from './spoken-clock.js';
 
 /** What may stand before an embargo label: list marks, quotes, rules, a number (`1.`). */
-const MARKS = `(?:[\\s*_#>[(•·–—=|"'“”‘’«»\u0060-]|\\p{Extended_Pictographic}|\uFE0F)*(?:\\d{1,2}[.)]\\s+)?`;
+const MARKS = `(?:[\\s*_#>[(•·–—=|"'“”‘’«»\u0060+~<-]|\\p{Extended_Pictographic}|\uFE0F)*(?:\\d{1,2}[.)]\\s+)?`;
 
 /**
  * A short heading before the label, ended by a colon, a bar or a dash (`PRESS RELEASE: `, `Acme
@@ -15,15 +15,18 @@ const MARKS = `(?:[\\s*_#>[(•·–—=|"'“”‘’«»\u0060-]|\\p{Extended
  * `ข่าวประชาสัมพันธ์ `); two at most (`PLEASE NOTE: THIS RELEASE IS`). Trials: each let a held release out.
  */
 /** A kicker before the label with a space only (`PRESS RELEASE Embargoed until …`, `URGENT …`, `ข่าวด่วน …`): a heading (re-attack trial: out at once). */
-const KICKER = String.raw`(?:(?:press|news|media)\s+(?:release|advisory|alert)|urgent|n\.?\s?b\.?|notes?\s+to\s+editors|ข่าวด่วน|ด่วน|หมายเหตุ)\s*[:：–—-]?\s+${MARKS}`;
+const KICKER = String.raw`(?:(?:press|news|media)\s+(?:release|advisory|alert)|urgent|important|n\.?\s?b\.?|notes?\s+to\s+editors|ข่าวด่วน|ด่วน(?:ที่สุด)?|หมายเหตุ|สำคัญ(?:มาก)?)\s*[:：–—-]?\s+${MARKS}`;
 const OPENER = String.raw`this\s+is\s+an\s+embargoed\s+(?:(?:press|news|media)\s+)?release[.:]?\s+|(?:(?:all\s+)?(?:the\s+)?(?:information|details|content)\s+in\s+)?(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|story|item|announcement|report|statement|article|information|material|document|study|paper|research|findings|results|data)\s+(?:is|are)\s+|(?:ข่าว(?:ประชาสัมพันธ์|แจก|นี้)?\s*)?(?:ขอความกรุณา|ขอความร่วมมือ|ขอให้|กรุณา|โปรด)\s*(?:(?:จาก)?(?:สื่อมวลชน|ผู้สื่อข่าว|กองบรรณาธิการ)(?:ทุกท่าน|ทุกสำนัก)?\s*)?|ข่าว(?:ประชาสัมพันธ์|แจก|นี้)\s*`;
 const PREFIX = String.raw`(?:[^:：|/–—\n]{1,60}?\s*(?:[:：|/]|\s[–—-])\s*${MARKS}|${KICKER}|${OPENER}){0,2}`;
 
 /** A notice's own opening words before its label (`This release is`, `ขอความร่วมมือสื่อมวลชน`): part of the notice, no heading over it (new-user trial: a date alone after them went out at once). */
 const OPENERS = new RegExp(`^(?:${MARKS}(?:${OPENER}|${KICKER}))+`, 'iu');
 
-const THAI_VERBS = '(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|นำเสนอ|ออกอากาศ)';
-const EN_USES = '(?:release|publication|broadcast|use|posting|distribution)';
+const THAI_VERBS = '(?:เผยแพร่|ลงข่าว|ตีพิมพ์|เสนอข่าว|นำเสนอ|ออกอากาศ|โพสต์|แชร์)';
+const EN_USES =
+  '(?:(?:online|web|print|broadcast)\\s+(?:use|publication|release)|release|publication|broadcast|use|posting|distribution|print|online|web|air)';
+/** Misspelt as typed in a hurry (`Embaroged`, `Embargeod`, `Embagoed`): letters of the word only, so no other word matches. */
+const EMBARGO = '(?:embargo(?:ed)?|emb[aegor]{3,6}d)';
 
 /**
  * The labels that say when a story may go out, in English and Thai, as wires and press releases
@@ -33,9 +36,11 @@ const EN_USES = '(?:release|publication|broadcast|use|posting|distribution)';
 const LABELS: readonly { re: string; as: string; thai?: true }[] = [
   {
     // `Embargoed until`, `EMBARGO:`, `EMBARGO -`, `Embargo lifts at`, `Under strict embargo until`, `Media embargo:`, `Embargoed for release until`.
-    re: String.raw`(?:strict(?:ly)?\s+|under\s+(?:(?:a|an|strict)\s+)?)?(?:(?:media|news|press|publication)\s+)?embargo(?:ed)?(?:\s+(?:for\s+release|lifts|ends|expires|is\s+lifted|date|time))?(?:\s+(?:until|till|to|before|at|on))?`,
+    re: String.raw`(?:strict(?:ly)?\s+|under\s+(?:(?:a|an|strict)\s+)?)?(?:(?:media|news|press|publication)\s+)?${EMBARGO}(?:\s+(?:for\s+release|lifts|ends|expires|is\s+lifted|date|time))?(?:\s+(?:until|till|to|before|at|on))?`,
     as: 'Embargoed until',
   },
+  // `Please respect the embargo: …`, with its colon or dash (without, a sentence that mentions one).
+  { re: String.raw`please\s+(?:respect|observe|honou?r|note)\s+the\s+embargo(?=\s*[:：–—-])`, as: 'Embargoed until' },
   { re: String.raw`not\s+to\s+be\s+(?:published|released|used|broadcast)(?:\s+(?:before|until|till|prior\s+to))?`, as: 'Embargoed until' },
   {
     // `Not for release before`, `Not for release, publication or broadcast before`.
@@ -43,11 +48,11 @@ const LABELS: readonly { re: string; as: string; thai?: true }[] = [
     as: 'Embargoed until',
   },
   {
-    re: String.raw`(?:please\s+)?(?:do\s+not|don['’]t)\s+(?:publish|release|use|broadcast|air|post)(?:\s*(?:or|and|/|,)\s*(?:publish|release|use|broadcast|air|post))*(?:\s+(?:this|it))?\s+(?:before|until|till|prior\s+to)`,
+    re: String.raw`(?:please\s+)?(?:do\s+not|don['’]t)\s+(?:publish|release|use|broadcast|air|post|print|distribute)(?:\s*(?:or|and|/|,)\s*(?:publish|release|use|broadcast|air|post|print|distribute))*(?:\s+(?:this|it))?\s+(?:before|until|till|prior\s+to)`,
     as: 'Embargoed until',
   },
   {
-    re: String.raw`(?:please\s+)?(?:on\s+)?hold(?:\s+for\s+release)?\s+(?:until|till)|(?:hold\s+)?for\s+release(?=\s*[:：])|hold(?=\s*[:：])|no\s+(?:publication|release|broadcast)\s+(?:before|until|till|prior\s+to)`,
+    re: String.raw`(?:please\s+)?(?:on\s+)?hold(?:\s+for\s+release)?\s+(?:until|till)|(?:hold\s+)?for\s+release(?=\s*[:：])|hold(?=\s*[:：])|no\s+(?:publication|release|broadcast)\s+(?:before|until|till|prior\s+to)|not\s+before`,
     as: 'Embargoed until',
   },
   {
@@ -56,8 +61,10 @@ const LABELS: readonly { re: string; as: string; thai?: true }[] = [
     as: 'ห้ามเผยแพร่ก่อน',
     thai: true,
   },
-  { re: String.raw`(?:สามารถ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)(?:ข่าว(?:นี้)?)?\s*ได้\s*(?:ตั้งแต่|หลัง(?:จาก)?|เมื่อ)`, as: 'เผยแพร่ได้ตั้งแต่', thai: true },
-  { re: String.raw`กำหนด(?:การ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)(?=\s*[:：])`, as: 'เผยแพร่ได้ตั้งแต่', thai: true },
+  // `Publish on …`, `เผยแพร่ได้ …`: the dateline reader's labels (dateline.ts RELEASE_LABEL), for Markdown's text too.
+  { re: String.raw`(?:publish|publication)\s+(?:on|at|after|from)`, as: 'Embargoed until' },
+  { re: String.raw`(?:สามารถ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)(?:ข่าว(?:นี้)?)?\s*ได้\s*(?:ตั้งแต่|หลัง(?:จาก)?|เมื่อ|ใน)?`, as: 'เผยแพร่ได้ตั้งแต่', thai: true },
+  { re: String.raw`กำหนด(?:การ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์|ออกอากาศ)(?=\s*[:：])`, as: 'เผยแพร่ได้ตั้งแต่', thai: true },
 ];
 
 /**
@@ -66,7 +73,7 @@ const LABELS: readonly { re: string; as: string; thai?: true }[] = [
  * label tried dozens of starts on each.
  */
 const LABEL_WORD =
-  /embargo|release|publi|broadcast|distribut|hold|not\s+(?:to|for)\s|do\s+not\s|เผยแพร่|ลงข่าว|ตีพิมพ์|นำเสนอ|เสนอข่าว|ออกอากาศ/iu;
+  /emb[aegor]{3}|release|publi|print|broadcast|distribut|hold|not\s+(?:to|for|before)\s|do\s+not\s|เผยแพร่|ลงข่าว|ตีพิมพ์|นำเสนอ|เสนอข่าว|ออกอากาศ|โพสต์|แชร์/iu;
 
 /** A line that opens (after marks and a heading) with a label: the label's index in LABELS is the group that matched. */
 const LABEL_GROUPS = `(?:${LABELS.map((l) => `(${l.re})`).join('|')})\\s*(?:[:：]|\\s?[–—]|\\s-)?\\s*`;
@@ -703,7 +710,7 @@ function attempt(line: string, clock: Clock): Attempt | undefined {
   const rest = line
     .slice(opening[0].length)
     .replace(/^[\s|*_`]+/u, '')
-    .replace(/[\s*_#=|"'“”‘’«»\])>`-]+$/u, '')
+    .replace(/[\s*_#=|"'“”‘’«»\])>`+~<-]+$/u, '')
     .trim();
   const found = rest === '' ? undefined : readDateline(`${label.as} ${rest}`, clock.timeZone, () => false, clock.dayFirst());
   // The label as matched (a heading pattern would take `Embargo ends:` itself for a heading), and whether words stood before it.

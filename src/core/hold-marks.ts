@@ -1,91 +1,182 @@
 // Marks that say a story must not go out: a newsroom's line (`DO NOT PUBLISH`, `HOLD FOR LEGAL`, `KILL`, `ห้ามเผยแพร่`) and the front-matter fields other tools write for a draft (`published: false`, `status: draft`).
+//
+// A desk writes its marks as no headline is written: in capitals (`DO NOT PUBLISH – legal is
+// checking`), addressed to the desk (`EDS: do not use`), about "this story", or, in Thai, as the
+// whole line. Headlines open with the same words in other ways (`Do not use, FDA warns`, `Report
+// withdrawn by ministry`, `DRAFT: Bears take quarterback first overall`, `ห้ามเผยแพร่! ศาลสั่ง…`):
+// an attack trial made each of those a draft when any case and any continuation counted, so a
+// mixed-case phrase counts only as the whole line, and a one-word mark with words after it
+// (`HOLD – legal`) never on the headline's own line.
 import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
 
-/**
- * Words that say "not this story, not now" whatever follows them: a phrase no headline or lede
- * opens with, so the line may go on with the desk's reasons (`DO NOT PUBLISH – legal is
- * checking`, `Hold for legal per Somchai`, `ห้ามเผยแพร่จนกว่าจะได้รับอนุมัติ`).
- */
+/** How a line was read as a mark. `labelled`: one word with words after it (`KILL: wrong figures`), a kicker when it is the headline. */
+export interface HoldMark {
+  mark: string;
+  labelled?: true;
+}
+
+const VERBS = String.raw`publish|use|run|print|post|air|broadcast|release|distribute|move|file|share|send|go\s+live|pub`;
+const NOUNS = 'story|item|copy|article|piece|version|report|text|release|publication|file';
+
+/** Phrases a desk writes, no headline's opening in capitals or as the whole line. */
 const PHRASES = [
-  String.raw`(?:please\s+|pls\s+)?(?:do\s+not|don[’']?t|never)\s+(?:publish|use|run|print|post|air|broadcast|release|distribute|move|file)(?:\s+(?:this|the|yet))?(?:\s+(?:story|item|copy|article|piece|version|report|text|release))?`,
-  String.raw`not\s+(?:for|to\s+be)\s+(?:publication|published|release|released|use|used|broadcast|distribution|distributed|print|printed)`,
-  String.raw`(?:mandatory\s+)?kill(?:ed)?\s+(?:this\s+)?(?:story|item|copy|article|version)`,
-  String.raw`mandatory\s+kill`,
-  String.raw`(?:this\s+)?(?:story|item|article|copy|report)\s+(?:is\s+|has\s+been\s+)?(?:killed|withdrawn|pulled|spiked|on\s+hold|held|embargoed)`,
-  String.raw`(?:on\s+)?hold\s+(?:for|pending)\s+(?:legal|lawyers?|review|editors?|the\s+desk|desk|checks?|approval|sign[-\s]?off|clearance|fact[-\s]?check(?:ing)?)(?:\s+(?:review|check|checks|clearance|team|department|sign[-\s]?off))?`,
-  String.raw`(?:on\s+)?hold\s+(?:this|the)\s+(?:story|item|copy|article)`,
+  String.raw`(?:please\s+|pls\s+|plz\s+)?(?:do\s+not|don[’']?t|never|dnp)\s+(?:${VERBS})(?:\s*(?:or|and|/|,)\s*(?:${VERBS}))*`,
+  'dnp|do[-_./]not[-_./]publish',
+  String.raw`not\s+(?:yet\s+|ready\s+)?(?:for|to\s+be)\s+(?:public\s+)?(?:publication|published|release|released|use|used|broadcast|distribution|distributed|print|printed|pub)(?:\s+(?:or|and)\s+(?:publication|release|use|broadcast|distribution|print))*`,
+  String.raw`kill\s+advisory|mandatory\s+kill|(?:mandatory\s+|please\s+)?kill(?:ed)?(?:\s+(?:the|this)\s+(?:${NOUNS}))?`,
+  String.raw`(?:the\s+|this\s+)?(?:${NOUNS})\s+(?:is\s+|has\s+been\s+)?(?:killed|withdrawn|pulled|spiked|on\s+hold|held|embargoed|cancell?ed)`,
+  String.raw`(?:on\s+)?(?:hold|held|holding)\s+(?:for|pending|until)\s+(?:legal|lawyers?|review|editors?|the\s+desk|desk|checks?|approval|sign[-\s]?off|clearance|fact[-\s]?check(?:ing)?|release|further\s+notice)`,
+  String.raw`legal\s+hold|(?:on\s+)?hold\s+(?:this|the)\s+(?:${NOUNS})`,
   String.raw`(?:for\s+)?internal\s+(?:use\s+)?only`,
-  String.raw`draft\s+(?:only|copy|version|story)|(?:working|unedited|rough)\s+draft`,
-  String.raw`under\s+embargo|strictly\s+embargoed|embargoed\s+(?:story|item|copy|material|release)`,
-  // Thai: "do not publish", "publication suspended", "not yet published", "news withdrawn", "awaiting checks", "this news is banned from publication".
-  '(?:ข่าวนี้)?(?:ห้าม|งด|ระงับ(?:การ)?|ยังไม่(?:ให้)?|ยังไม่ต้อง|ไม่ให้)(?:นำ(?:ข่าว(?:นี้)?)?(?:ไป)?)?(?:เผยแพร่|เผยเเพร่|ลงข่าว|ตีพิมพ์|ออกอากาศ|ใช้ข่าว(?:นี้)?|โพสต์|ลง)',
-  '(?:ถอน|ดึง)ข่าว(?:นี้)?|ข่าว(?:นี้)?ถูก(?:ถอน|ดึง|ระงับ)|รอ(?:การ)?ตรวจ(?:สอบ)?|รอฝ่ายกฎหมาย|ฉบับร่าง|ร่างข่าว',
+  String.raw`(?:please\s+)?disregard(?:\s+(?:this|the)\s+(?:${NOUNS}))?`,
+  String.raw`(?:first\s+|working\s+|unedited\s+|rough\s+)?draft(?:\s+(?:only|copy|version|story|for\s+\S+(?:\s+\S+)?))?`,
+  String.raw`under\s+embargo|strictly\s+embargoed|embargoed\s+(?:story|item|copy|material|release)|for\s+release\s*[:：]\s*on\s+hold`,
 ];
 
+/** About this story itself (`Reuters has withdrawn this story`, `Please do not publish this story yet`): any case, any words after. */
+const SELF = new RegExp(
+  String.raw`^(?:(?:\S+\s+){0,3}(?:has|have|is|are)\s+(?:withdrawn|killed|pulled|spiked|withdrawing|killing)\s+this\s+(?:${NOUNS})|(?:please\s+)?(?:do\s+not|don[’']?t)\s+(?:${VERBS})\s+this\s+(?:${NOUNS})|(?:please\s+)?(?:kill|disregard|withdraw|spike|hold)\s+this\s+(?:${NOUNS})|this\s+(?:${NOUNS})\s+(?:is|has\s+been)\s+(?:withdrawn|killed|pulled|spiked|on\s+hold|held|embargoed|cancell?ed)|(?:spiked|killed|pulled|withdrawn|held)\s+by\s+(?:the\s+)?(?:editor|desk|subs?|legal|lawyers?))\b`,
+  'iu',
+);
+
+/** One word a desk types as a mark: in capitals, alone, repeated (`KILL KILL KILL`), or with its reason after a separator. */
+const WORD = 'DRAFT|HOLD|KILL|KILLED|SPIKE|SPIKED|WITHDRAWN|EMBARGOED|EMBARGO|UNPUBLISHED|PULLED|HELD|ELIMINATION|DISREGARD|DNP';
+const WORD_ALONE = new RegExp(String.raw`^(?:${WORD})(?:\s+V?\d{1,3}(?:\.\d+)?)?(?:[\s,;/–—-]+(?:${WORD}))*$`, 'u');
+/** A phrase of one word (`Draft`, `kill`): a mark only as WORD says, in capitals. */
+const ONE_WORD = /^(?:draft|kill|killed|disregard|dnp)$/iu;
+const WORD_LABEL = new RegExp(String.raw`^(?:${WORD})(?:\s*[:：–—|/(]|\s+-+\s)\s*\S`, 'u');
+
+/** A note to the desk before the mark (`ATTENTION EDITORS:`, `EDS:`, `LEGAL –`, `หมายเหตุถึงบรรณาธิการ:`): the mark counts in any case after it. */
+const TO_THE_DESK = /^(?:(?:(?:attention|attn\.?|note\s+to|notice\s+to|message\s+to|advisory\s+to)\s+)?(?:editors?|eds\.?|desks?|subs|all\s+clients|clients)(?:[’']?\s*note)?|editor[’']?s\s+note|desk\s+note|legal|memo|reminder|fyi)\s*[:：–—-]\s*/iu;
+const THAI_DESK =
+  /^(?:หมายเหตุ(?:ถึง)?\s*(?:บรรณาธิการ|กองบรรณาธิการ|บก\.?)?|ถึง\s*(?:บรรณาธิการ|กองบรรณาธิการ|บก\.?)|บก\.?|ด่วน(?:ที่สุด)?|สำคัญ(?:มาก)?)\s*[:：!–—-]?\s*/u;
+
+/** A heading in capitals before the mark (`CONFIDENTIAL – NOT FOR PUBLICATION`, `TEST STORY - DO NOT PUBLISH`, `AFP`). */
+const CAPS_HEAD = /^[\p{Lu}\d][\p{Lu}\d .&'’]{0,30}?\s*(?:[:：|/]|\s?[–—-]+)\s*|^(?:AFP|AP|REUTERS|ANSA|DPA|EFE|XINHUA|KYODO|BERNAMA)\s+/u;
+
 /**
- * One word a desk types as a mark (`DRAFT`, `HOLD`, `KILL`): alone on its line in any case; with
- * more words (`DRAFT: Budget plan`, `HOLD – legal`) only in capitals, as slugs are written, so a
- * headline that opens with the word (`Draft: five things we learned`) stays a headline.
+ * Thai: the whole line, with a polite word before or after it and, after a space or not, the
+ * desk's reason (`ห้ามเผยแพร่ จนกว่าจะได้รับอนุมัติ`). No capitals to tell a headline by: a line that
+ * goes on otherwise (`ห้ามเผยแพร่ภาพผู้ต้องหา`, `ห้ามเผยแพร่! ศาลสั่งปิดเว็บไซต์`, `ยังไม่ลงรอยกัน`) is text.
  */
-const WORDS = String.raw`draft|hold|on\s+hold|kill|killed|spiked|withdrawn|embargoed|embargo|unpublished|ร่าง`;
+const THAI_VERB = '(?:เผยแพร่|เผยเเพร่|เผยแพร|เผยแผ่|ลงข่าว|ลงเว็บ(?:ไซต์)?|ลงออนไลน์|ตีพิมพ์|ออกอากาศ|ใช้ข่าว|โพสต์|ปล่อยข่าว|ส่งต่อ)';
+const THAI_PHRASE = String.raw`(?:กรุณา|โปรด|ขอ(?:ให้)?)?\s*(?:(?:ข่าวนี้)?(?:ห้าม|งด|อย่า(?:เพิ่ง)?|ระงับ(?:การ)?|ยังไม่(?:ให้|ต้อง)?|ไม่ให้)\s*(?:นำ(?:ข่าว(?:นี้)?)?(?:ออก|ไป)?)?\s*${THAI_VERB}(?:ข่าว)?(?:นี้)?|(?:ถอน|ดึง|ยกเลิก)ข่าว(?:นี้)?(?:ด่วน)?|ข่าว(?:นี้)?ถูก(?:ถอน|ดึง|ระงับ|ยกเลิก)|รอ(?:การ)?(?:ตรวจสอบ|ตรวจ|อนุมัติ)|รอ\s*บก\.?\s*(?:อนุมัติ|ตรวจ(?:สอบ)?)|ยังไม่(?:ได้)?(?:รับ)?อนุมัติ|รอฝ่ายกฎหมาย(?:ตรวจ(?:สอบ)?)?|ฉบับร่าง|ร่างข่าว|ใช้ภายใน(?:เท่านั้น)?)`;
+const THAI_POLITE = '(?:ค่ะ|คะ|ครับ|นะ(?:คะ|ครับ|ค่ะ)?|จ้า|จ้ะ)?';
+const THAI_REASON = String.raw`(?:\s*(?:จนกว่า|รอ|เนื่องจาก|เพราะ|ก่อนได้รับ|ก่อนตรวจ|ระหว่าง|ติดต่อ|สอบถาม)\S*(?:\s+\S+){0,6}|\s*(?:ใน)?ทุกช่องทาง|\s*ต่อ|\s*ทาง(?:ออนไลน์|เว็บไซต์|โซเชียล\S*)|\s*[:：–—(-].*)?`;
+const THAI_LINE = new RegExp(`^${THAI_PHRASE}${THAI_POLITE}${THAI_REASON}${THAI_POLITE}$`, 'u');
 
-/** Desk words after a phrase: a separator, or a word that says until when, why or on whose word. */
-const GOES_ON = String.raw`(?:\s*[:：;,.!?–—/|(\[-]|\s+(?:until|till|pending|per|by|for|from|as|while|because|yet|now|today|please)\b|(?:จนกว่า|เนื่องจาก|เพราะ|ตาม|รอ|ก่อนได้รับ|ข่าวนี้|ทุกช่องทาง))`;
+const PHRASE = new RegExp(`^(?:${PHRASES.join('|')})`, 'iu');
 
-/** A note to the desk before the mark (`ATTENTION EDITORS:`, `EDS:`, `หมายเหตุถึงบรรณาธิการ:`). */
-const TO_THE_DESK = String.raw`(?:(?:attention|attn\.?|note\s+to|notice\s+to|message\s+to|advisory\s+to)\s+)?(?:editors?|eds\.?|desks?|subs|all\s+clients|clients)\s*[:：–—-]\s*|(?:editor[’']?s\s+note|advisory|note|urgent|nb)\s*[:：–—-]\s*|(?:หมายเหตุ(?:ถึง)?(?:บรรณาธิการ|กองบรรณาธิการ|บก\.?)?|ถึง(?:บรรณาธิการ|กองบรรณาธิการ|บก\.?))\s*[:：–—-]?\s*`;
-
-/** Markup and rules around a line (`**…**`, `### …`, `> …`, `=== … ===`, `<!-- … -->`, `[…]`, `(…)`). */
-const AROUND = /^[\s*_=~#>|•·[\](){}<!–—-]+|[\s*_=~#|•·[\](){}<>!.–—-]+$/gu;
+/** Characters that show nothing, and bidi controls: a word processor's, inside `DO NOT PUB\u200BLISH` or `ห้าม\u200Bเผยแพร่`. */
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+/** Markup, rules, brackets and symbols around a line (`**…**`, `+++ … +++`, `🚫 … 🚫`, `<!-- … -->`, `XXX … XXX`). */
+const AROUND =
+  /^(?:[\s*_=~#>|•·[\](){}<!.…–—+`'"“”‘’«»/\\-]|\p{Extended_Pictographic}|\uFE0F|X{3,}\s)+|(?:[\s*_=~#>|•·[\](){}<!.…–—+`'"“”‘’«»/\\-]|\p{Extended_Pictographic}|\uFE0F|\sX{3,})+$/gu;
 const QUOTED = /^[\s*_#>]*["“”'‘«„]/u;
 
-const PHRASE_LINE = new RegExp(`^(?:${TO_THE_DESK})?(?:${PHRASES.join('|')})(?:$|${GOES_ON})`, 'iu');
-const WORD_ALONE = new RegExp(`^(?:${TO_THE_DESK})?(?:${WORDS})$`, 'iu');
-const WORD_BEFORE = new RegExp(`^(?:${TO_THE_DESK})?(?:${WORDS})\\s*[:：–—|/-]\\s*(\\S.*)$`, 'iu');
-const WORD_LABEL = new RegExp(`^(?:${TO_THE_DESK})?(${WORDS.toUpperCase().replace(/\\S/g, '\\s')})\\s*[:：–—|/-]\\s*(\\S.*)$`, 'u');
-
-/** Lines longer than this are prose, whatever they open with. */
+/** Lines longer than this are prose, whatever they open with (and no pattern here runs on more). */
 const LONGEST = 160;
 
-/** A line as a reader sees its words: markup, rules and brackets around it gone. */
+/** Words one of the marks has: a line without one is looked at no further (every short line of every story passes here). */
+const MARK_WORD =
+  /publi|\bpub\b|\buse|\brun\b|print|post|\bair\b|broadcast|releas|distribut|\bmove|\bfile|share|send|live|kill|hold|held|draft|embarg|withdr|spike|pull|disregard|dnp|internal|eliminat|เผย|ลง|ตีพิมพ์|ออกอากาศ|ใช้|โพสต์|ปล่อย|ส่งต่อ|ถอน|ดึง|ยกเลิก|ระงับ|รอ|อนุมัติ|ร่าง/iu;
+
+/** A phrase in mixed case counts as the whole line only when it names publishing or the lawyers (`Do not publish`, `Hold for legal`): `Do not use.`, `Don't move.` are ledes. */
+const MIXED_WHOLE = /publi|\bpub\b|legal|lawyer|internal/iu;
+
+/** A line as a reader sees its words: invisible characters, markup, rules and symbols around it gone, full-width letters folded. */
 function bare(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').replace(AROUND, '').trim();
+  return folded(text).replace(/\s+/gu, ' ').replace(AROUND, '').trim();
 }
 
 /**
- * The mark when the whole line is a do-not-publish notice (its words for the desk after it
- * allowed), else undefined. A line in quotation marks is a quotation, not the desk's; a line with
- * a number is not a notice without a time.
+ * Full-width letters as ASCII (`ＤＯ ＮＯＴ`), invisible characters gone. Not NFKC: it splits Thai's
+ * sara am (`นำ` → nikhahit and sara aa), and no Thai mark read.
  */
-export function holdLine(text: string): string | undefined {
-  // A number is a time, a date or a count: the embargo reader's (`HOLD: 10:30 GMT …`) or news (`Under embargo until 1990, …`).
-  if (text.length > LONGEST || QUOTED.test(text) || /[0-9๐-๙]/u.test(text)) return undefined;
-  const line = bare(text);
+function folded(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .replace(/[\uFF01-\uFF5E]/gu, (c) => String.fromCharCode((c.codePointAt(0) as number) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+}
+
+const hasLower = (text: string) => /\p{Ll}/u.test(text);
+
+/** The mark when the whole line says not to publish (hold-marks.ts, top), else undefined. */
+export function holdLine(text: string): HoldMark | undefined {
+  if (text.length > LONGEST || QUOTED.test(text) || !MARK_WORD.test(folded(text))) return undefined;
+  // A zero-width space is a word's break in Thai and may stand for a space (`DO\u200BNOT\u200BPUBLISH`) or split a word (`PUB\u200BLISH`): both read.
+  return readHold(bare(text)) ?? (text.includes('\u200B') ? readHold(bare(text.replace(/\u200B/g, ' '))) : undefined);
+}
+
+function readHold(line: string): HoldMark | undefined {
   if (line === '') return undefined;
-  if (PHRASE_LINE.test(line) || WORD_ALONE.test(line)) return line;
-  if (WORD_LABEL.test(line)) return line;
-  // A one-word mark in any case before a notice (`Draft - do not publish`, `Hold: not for publication`).
-  const rest = WORD_BEFORE.exec(line)?.[1];
-  return rest !== undefined && PHRASE_LINE.test(rest) ? line : undefined;
+  if (THAI_LINE.test(line.replace(THAI_DESK, ''))) return { mark: line };
+  if (SELF.test(line)) return { mark: line };
+  const desk = TO_THE_DESK.exec(line);
+  const rest = desk ? line.slice(desk[0].length) : line;
+  if (desk && rest !== '' && (PHRASE.test(rest) || SELF.test(rest) || WORD_ALONE.test(rest.toUpperCase()))) return { mark: line };
+  if (phrases(rest)) return { mark: line };
+  return capsMark(rest) ?? capsMark(rest.replace(CAPS_HEAD, ''));
+}
+
+/** Two marks or more and nothing else, in any case (`Story pulled, do not use`, `Draft - do not publish`). */
+function phrases(line: string): boolean {
+  const parts = line.split(/\s*[,;–—|]\s*|\s+-+\s+|\s*-\s+|\s+-\s*/u).filter((p) => p !== '');
+  return parts.length >= 2 && parts.every((part) => PHRASE.exec(part)?.[0].length === part.length || WORD_ALONE.test(part.toUpperCase()));
+}
+
+/** Desk words after a phrase in mixed case that names publishing or the lawyers (`Hold for legal review per Somchai`). */
+const DESK_WORDS =
+  /^\s+(?:review|checks?|checking|clearance|sign[-\s]?off|yet|please|thanks|per\s+\S+(?:\s+\S+)?|pending\s+\S+(?:\s+\S+)?)(?:\s+(?:per\s+\S+(?:\s+\S+)?|please|thanks))?$/iu;
+
+/** A mark written in capitals: a phrase alone or with anything after it, or one word alone or with its reason. */
+function capsMark(line: string): HoldMark | undefined {
+  if (line === '') return undefined;
+  if (WORD_ALONE.test(line)) return { mark: line };
+  const phrase = PHRASE.exec(line);
+  // One word (`DRAFT`, `KILL`): alone, or a label with its reason, never a phrase with a headline after it.
+  if (phrase && ONE_WORD.test(phrase[0])) return WORD_LABEL.test(line) ? { mark: line, labelled: true } : undefined;
+  if (phrase && !hasLower(phrase[0])) {
+    const after = line.slice(phrase[0].length);
+    // Mixed case after a phrase in capitals: a reason after a separator only (`DO NOT PUBLISH – legal is checking`).
+    if (after === '' || !hasLower(after) || /^\s*[:：;,.!?–—|/([-]/u.test(after)) return { mark: line };
+    return undefined;
+  }
+  if (phrase && MIXED_WHOLE.test(phrase[0]) && (phrase[0].length === line.length || DESK_WORDS.test(line.slice(phrase[0].length))))
+    return { mark: line };
+  if (WORD_LABEL.test(line)) return { mark: line, labelled: true };
+  return undefined;
 }
 
 /**
- * A headline with a mark on it: a one-word mark in capitals before it (`DRAFT: Budget plan`,
- * `HOLD – Budget plan`), or a notice in brackets after it (`Budget plan [DO NOT PUBLISH]`,
- * `งบประมาณ (ร่าง)`). The headline without the mark, and the mark; undefined for a headline.
+ * A headline with a mark on it: in brackets before or after it (`[DRAFT] Budget plan`, `Budget
+ * plan [DO NOT PUBLISH]`, `งบประมาณ (ห้ามเผยแพร่)`), after a dash or between stars at its end
+ * (`Budget plan – WITHDRAWN`, `Budget plan ***DO NOT PUBLISH***`), or a phrase in capitals before
+ * it (`DO NOT PUBLISH: Budget plan`). The mark must be one in capitals or Thai: `Fed decision
+ * (hold)`, `Nadal out (withdrawn)` are headlines. The headline without it and the mark; undefined for a headline.
  */
 export function markedTitle(text: string): { title: string; mark: string } | undefined {
-  const line = text.normalize('NFC').replace(/\s+/gu, ' ').trim();
-  const label = WORD_LABEL.exec(line.replace(/^[\s*_#>]+/u, ''));
-  // `HOLD: do not publish` is a notice with no headline on it.
-  if (label && !PHRASE_LINE.test(bare(line)) && holdLine(label[2] as string) === undefined)
-    return { title: (label[2] as string).trim(), mark: (label[1] as string).trim() };
-  const bracket = /^(.*\S)\s*[([{]([^()[\]{}]{1,60})[)\]}]\s*$/u.exec(line);
-  if (bracket) {
-    const inside = bracket[2] as string;
-    if (PHRASE_LINE.test(bare(inside)) || WORD_ALONE.test(bare(inside)) || WORD_LABEL.test(bare(inside)))
-      return { title: bracket[1] as string, mark: bare(inside) };
+  if (text.length > 2 * LONGEST) return undefined;
+  const line = text.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+  const strong = (mark: string) => {
+    const found = holdLine(mark);
+    return found !== undefined && !found.labelled && (!hasLower(bare(mark)) || THAI_LINE.test(bare(mark)));
+  };
+  const before = /^[[(]\s*([^()[\]]{1,60}?)\s*[\])]\s*(\S.*)$/u.exec(line);
+  if (before && strong(before[1] as string)) return { title: before[2] as string, mark: (before[1] as string).trim() };
+  const after =
+    /^(.*\S)\s*(?:[([{]\s*([^()[\]{}]{1,60}?)\s*[)\]}]|\s(?:[–—]|-{1,2})\s*([^–—]{1,60}?)|\*{2,3}\s*([^*]{1,60}?)\s*\*{2,3})\s*$/u.exec(
+      line,
+    );
+  const suffix = after?.[2] ?? after?.[3] ?? after?.[4];
+  if (after && suffix !== undefined && strong(suffix)) return { title: after[1] as string, mark: suffix.trim() };
+  const phrase = PHRASE.exec(bare(line));
+  if (phrase && !hasLower(phrase[0]) && !WORD_ALONE.test(phrase[0])) {
+    const rest = /^\s*[:：–—|-]+\s*(\S.*)$/u.exec(bare(line).slice(phrase[0].length))?.[1];
+    if (rest !== undefined && hasLower(rest)) return { title: rest, mark: phrase[0] };
   }
   return undefined;
 }
@@ -95,15 +186,16 @@ export function holdMessage(line: number, mark: string): string {
   return `line ${line}: "${mark.slice(0, 80)}" says not to publish, so the story is kept as a draft, out of every feed and page: delete the line (or the mark) to publish it`;
 }
 
-/** Values of `published:` and `draft:` as YAML 1.1 and desks write them (`yes`, `no`, `on`, `off`), any case. */
+/** Values of `published:` and `draft:` as YAML 1.1 and desks write them (`yes`, `no`, `on`, `off`, 1, 0), any case. */
 const TRUE = new Set(['true', 'yes', 'y', 'on']);
 const FALSE = new Set(['false', 'no', 'n', 'off']);
 
 /** `true`/`false` however written, else undefined. */
 export function yesNo(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const word = String(value).trim().toLowerCase();
+  if (value === 0 || value === 1) return value === 1;
+  if (typeof value !== 'string') return undefined;
+  const word = value.trim().toLowerCase();
   return TRUE.has(word) ? true : FALSE.has(word) ? false : undefined;
 }
 
@@ -114,6 +206,7 @@ const DRAFT_STATUS = new Set([
   'pending',
   'private',
   'trash',
+  'trashed',
   'hidden',
   'unpublished',
   'hold',
@@ -123,48 +216,101 @@ const DRAFT_STATUS = new Set([
   'future',
   'embargoed',
   'killed',
+  'spiked',
   'withdrawn',
+  'deleted',
+  'rejected',
   'review',
   'in review',
+  'needs review',
+  'pending review',
+  'awaiting approval',
+  'wip',
+  'work in progress',
+  'do not publish',
+  'not for publication',
+  'ร่าง',
+  'ฉบับร่าง',
+  'ห้ามเผยแพร่',
+  'รอตรวจ',
+  'รอตรวจสอบ',
+  'รออนุมัติ',
 ]);
 
+const draftStatus = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? DRAFT_STATUS.has(value.trim().toLowerCase().replace(/[-_]/g, ' '))
+    : Array.isArray(value) && value.some(draftStatus);
+
+/** True for the draft fields themselves (`draft`, `isDraft`): their meaning needs no word on the desk. */
+export const isDraftField = (key: string) => fieldName(key) === 'draft' || fieldName(key) === 'isdraft';
+
+/** Field names as desks vary them: `Draft`, `IS_DRAFT`, `isDraft` are `draft`/`isdraft`. */
+const fieldName = (key: string) => key.toLowerCase().replace(/[\s_-]/g, '');
+
 /**
- * Whether front matter keeps the story a draft, and by which field: `draft` (a boolean however
- * written), Jekyll's `published: false`, or a `status:` of draft, pending, private... (any other
- * status, `publish` or `developing`, says nothing). A `draft` value that reads neither way is
- * BAD_FIELD, and takes a published version down: the desk meant something by it.
+ * Whether front matter keeps the story a draft, and by which field: `draft` or `isDraft` (a
+ * boolean however written), Jekyll's `published: false`, `publish: false`, a `status:` of
+ * draft, pending, private... (any other status, `publish` or `developing`, says nothing), any
+ * case of their names; or a note field (`note: DO NOT PUBLISH`) or a comment line (`# HOLD`) that
+ * is a mark. A `draft` value that reads neither way is BAD_FIELD, and takes a published version
+ * down: the desk meant something by it.
  */
 export function frontMatterHold(
   meta: Record<string, unknown>,
   file: string,
   lineOf: (key: string) => number,
-): { key: string; value: string } | undefined {
-  const draft = meta.draft;
-  if (draft !== undefined && draft !== null) {
-    const read = yesNo(draft);
-    if (read === undefined)
-      throw new ArticleError(
-        ProblemCode.BadField,
-        `draft: "${String(draft).slice(0, 40)}" must be true or false (the story stays unpublished until it is)`,
-        file,
-        {
-          line: lineOf('draft'),
-          withholds: true,
-        },
-      );
-    if (read) return { key: 'draft', value: 'true' };
+  source = '',
+): { key: string; value: string; line?: number } | undefined {
+  for (const [key, value] of Object.entries(meta)) {
+    const name = fieldName(key);
+    if (value === undefined || value === null || value === '') continue;
+    if (name === 'draft' || name === 'isdraft') {
+      const read = yesNo(value);
+      if (read === undefined)
+        throw new ArticleError(
+          ProblemCode.BadField,
+          `${key}: "${String(value).slice(0, 40)}" must be true or false (the story stays unpublished until it is)`,
+          file,
+          { line: lineOf(key), withholds: true },
+        );
+      if (read) return { key, value: String(value) };
+    } else if ((name === 'published' || name === 'publish') && yesNo(value) === false) return { key, value: String(value) };
+    else if (name === 'status' && draftStatus(value)) return { key, value: String(value) };
+    else if (NOTE_FIELDS.has(name) && typeof value === 'string') {
+      const mark = holdLine(value);
+      if (mark && !mark.labelled && !hasLower(mark.mark.replace(TO_THE_DESK, ''))) return { key, value };
+    }
   }
-  if (yesNo(meta.published) === false) return { key: 'published', value: 'false' };
-  const status = meta.status;
-  if (typeof status === 'string' && DRAFT_STATUS.has(status.trim().toLowerCase().replace(/[-_]/g, ' ')))
-    return { key: 'status', value: status.trim() };
+  // A comment in the front matter is the desk's (`# DO NOT PUBLISH`).
+  const lines = source.split('\n');
+  for (let k = 0; k < lines.length; k++) {
+    const comment = /^\s*#\s*(.+)$/.exec(lines[k] as string)?.[1];
+    const mark = comment === undefined ? undefined : holdLine(comment);
+    // Line k of the front matter is line k + 2 of the file, under its opening `---`.
+    if (mark && !mark.labelled) return { key: '#', value: mark.mark, line: k + 2 };
+  }
   return undefined;
 }
 
+/** Fields that hold the desk's notes: a mark there (in capitals, or Thai) holds the story. */
+const NOTE_FIELDS = new Set([
+  'note',
+  'notes',
+  'comment',
+  'comments',
+  'editornote',
+  'desknote',
+  'memo',
+  'summary',
+  'description',
+  'หมายเหตุ',
+]);
+
 /**
  * Front matter that does not parse, with a line that names a field able to hold the story back
- * (`draft`, `published`, `status`, a release time): the problem takes a published version down,
- * as such a field that reads would (attack trial: `draft: true` added above a broken line left the story out).
+ * (`draft`, `published: false`, a draft `status`, a release time): the problem takes a published
+ * version down, as such a field that reads would.
  */
 export function brokenFrontMatterHolds(source: string, isReleaseKey: (key: string) => boolean): boolean {
   for (const raw of source.split('\n')) {
@@ -172,11 +318,11 @@ export function brokenFrontMatterHolds(source: string, isReleaseKey: (key: strin
     if (!field) continue;
     const key = field[1] as string;
     const value = (field[2] as string).trim();
-    const name = key.toLowerCase();
+    const name = fieldName(key);
     if (isReleaseKey(key)) return true;
-    if (name === 'draft' && yesNo(value) !== false) return true;
-    if (name === 'published' && yesNo(value) === false) return true;
-    if (name === 'status' && DRAFT_STATUS.has(value.toLowerCase().replace(/[-_]/g, ' '))) return true;
+    if ((name === 'draft' || name === 'isdraft') && yesNo(value) !== false) return true;
+    if ((name === 'published' || name === 'publish') && yesNo(value) === false) return true;
+    if (name === 'status' && draftStatus(value)) return true;
   }
   return false;
 }

@@ -7,7 +7,7 @@ import { checkAuthorCount, checkCategoryCount, checkMarkupComplexity } from './c
 import { readDate } from './dateline.js';
 import { embargoRelease } from './embargo-lines.js';
 import { ArticleError } from './errors.js';
-import { brokenFrontMatterHolds, frontMatterHold, holdLine, holdMessage, markedTitle, yesNo } from './hold-marks.js';
+import { brokenFrontMatterHolds, frontMatterHold, holdLine, holdMessage, isDraftField, markedTitle, yesNo } from './hold-marks.js';
 import { excerpt } from './excerpt.js';
 import { detectLanguage } from './language.js';
 import { ProblemCode, type Story, type StoryReading, type StoryWarning, noteHint } from './model.js';
@@ -16,6 +16,7 @@ import type { StoryOptions as ParseOptions } from './parse-story.js';
 import { htmlToText } from './html-text.js';
 import { sanitizeStoryHtml } from './sanitize.js';
 import { cleanLabel, cleanLine, countForbidden, limitMarks, lineJoint, stripForbidden } from './text.js';
+import { decodeHTML } from 'entities';
 
 /**
  * markdown-it, yaml and sanitize-html (sanitize.ts) are loaded with the first Markdown story: they
@@ -92,8 +93,8 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
       .map((line, k) => (read.has(bodyStart + k + 1) ? '' : line))
       .join('\n');
   }
-  // A do-not-publish line among the first lines (`**DO NOT PUBLISH**`, `> HOLD FOR LEGAL`, `<!-- KILL -->`): a draft, the line out of the text.
-  const heldBy = holdLines(body, bodyStart);
+  // A do-not-publish line (`**DO NOT PUBLISH**`, `> HOLD FOR LEGAL`, `<!-- KILL -->`): a draft, the line out of the text.
+  const heldBy = holdLines(body, bodyStart, optionalString(meta, 'title', file) === undefined);
   if (heldBy) {
     const lines = body.split('\n');
     lines[heldBy.line - bodyStart - 1] = '';
@@ -109,10 +110,13 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
       body = body.slice(heading[0].length);
     }
   }
-  // `# DRAFT: Budget plan`, `title: Budget plan [DO NOT PUBLISH]`: the headline without its mark, and a draft.
+  // `# Budget plan [DO NOT PUBLISH]`, `title: DO NOT PUBLISH: Budget plan`: the headline without its mark, and a draft;
+  // a headline that is a mark alone (`# DO NOT PUBLISH`) keeps its words.
   const marked = title === undefined ? undefined : markedTitle(title);
   if (marked) title = marked.title;
-  const hold = heldBy ?? (marked ? { line: titleLine, mark: marked.mark } : undefined);
+  const alone = title === undefined || marked ? undefined : holdLine(asShown(title));
+  const titleMark = marked?.mark ?? (alone && !alone.labelled ? alone.mark : undefined);
+  const hold = heldBy ?? (titleMark === undefined ? undefined : { line: titleLine, mark: titleMark });
   title = title === undefined ? '' : limitTitle(cleanLabel(title, 'title', warn), options.maxTitleLength);
   if (title === '') {
     const why =
@@ -138,10 +142,12 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   if (slug !== undefined && !/^[^/\\?#%\s.][^/\\?#%\s]*$/u.test(slug)) {
     throw new ArticleError(ProblemCode.BadField, `slug: "${slug}" must be one path segment without / \\ ? # % or spaces`, file);
   }
-  const fieldHold = frontMatterHold(meta, file, lineOf);
+  const fieldHold = frontMatterHold(meta, file, lineOf, source);
   if (hold) warn({ code: ProblemCode.HeldBack, message: holdMessage(hold.line, hold.mark) });
-  else if (fieldHold && fieldHold.key !== 'draft')
-    warn({ code: ProblemCode.HeldBack, message: holdMessage(lineOf(fieldHold.key), `${fieldHold.key}: ${fieldHold.value}`) });
+  else if (fieldHold && !isDraftField(fieldHold.key)) {
+    const said = fieldHold.key === '#' ? fieldHold.value : `${fieldHold.key}: ${fieldHold.value}`;
+    warn({ code: ProblemCode.HeldBack, message: holdMessage(fieldHold.line ?? lineOf(fieldHold.key), said) });
+  }
   const given = (key: string) => meta[key] !== undefined && meta[key] !== null && meta[key] !== '';
   // Jekyll's `published: false` (or `true`) is a switch, not a date.
   const writtenKey = given('date') || yesNo(meta.published) !== undefined ? 'date' : 'published';
@@ -220,6 +226,20 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   };
 }
 
+/**
+ * A release time refused as the same words on an embargo line are (a time in words, an
+ * approximate one): `embargo: 20 December 2026 at sunset` held the story only to the day's start.
+ */
+function refuseAsEmbargoLine(key: string, value: string, file: string, line: number, timeZone: string): void {
+  try {
+    embargoRelease([{ n: line, text: `Embargoed until ${value}` }], timeZone, file);
+  } catch (error) {
+    if (!(error instanceof ArticleError)) throw error;
+    const why = error.message.replace(/^line \d+: the embargo line ".*?" /, '');
+    throw new ArticleError(ProblemCode.BadDate, `${key}: "${shortValue(value)}" ${why}`, file, { line, withholds: true });
+  }
+}
+
 /** 1-based line of `key:` in the file (front matter starts on line 2, after `---`); 1 when not found. */
 function fieldLine(source: string, key: string): number {
   const at = source.split('\n').findIndex((l) => l.startsWith(`${key}:`) || l.startsWith(`"${key}":`) || l.startsWith(`'${key}':`));
@@ -228,24 +248,36 @@ function fieldLine(source: string, key: string): number {
 
 const HELD_WHILE_BROKEN = ' (it names a draft, status or release field, so the story is not published until it reads)';
 
-/** How far into the text a do-not-publish line is read: the head, where desks put their notes. */
+/** How far into the text any do-not-publish line is read: the head, where desks put their notes; past it, a paragraph of a mark alone. */
 const HOLD_LINES = 12;
 
-/** The first do-not-publish line among the text's first non-blank lines as a reader sees them, out of fenced code. */
-function holdLines(body: string, bodyStart: number): { line: number; mark: string } | undefined {
+/**
+ * The first do-not-publish line as a reader sees it, out of fenced code: any among the first
+ * non-blank lines but the headline (`headingTitle`: the first line, a `# …` heading, is the title;
+ * its own mark is the title's), a table's cells one by one; past them, only a paragraph that is a
+ * mark alone, and no one-word label (`HOLD – legal`).
+ */
+function holdLines(body: string, bodyStart: number, headingTitle: boolean): { line: number; mark: string } | undefined {
   let seen = 0;
   let fenced = false;
   const lines = body.split('\n');
-  for (let k = 0; k < lines.length && seen < HOLD_LINES; k++) {
+  const blank = (k: number) => k < 0 || k >= lines.length || (lines[k] as string).trim() === '';
+  for (let k = 0; k < lines.length; k++) {
     const raw = lines[k] as string;
-    if (/^\s{0,3}(?:```|~~~)/.test(raw)) fenced = !fenced;
-    const text = asShown(raw);
-    if (text.trim() === '') continue;
+    if (/^\s{0,3}(?:```|~~~)/.test(raw)) {
+      fenced = !fenced;
+      continue;
+    }
+    if (raw.trim() === '') continue;
     seen++;
-    // A headline with its mark (`# DRAFT: Budget plan`) stays: the title keeps its words.
-    if (fenced || markedTitle(text.replace(/^\s*#+\s*/, ''))) continue;
-    const mark = holdLine(text);
-    if (mark !== undefined) return { line: bodyStart + k + 1, mark };
+    const head = seen <= HOLD_LINES;
+    if (fenced || (seen === 1 && headingTitle && /^\s*#[ \t]/.test(raw)) || (!head && !(blank(k - 1) && blank(k + 1)))) continue;
+    const cells = raw.trim().startsWith('|') ? raw.split('|') : [raw];
+    for (const cell of cells) {
+      // A zero-width space for a space (`DO\u200BNOT\u200BPUBLISH`): asShown drops it.
+      const mark = holdLine(asShown(cell)) ?? (cell.includes('\u200B') ? holdLine(asShown(cell.replace(/\u200B/g, ' '))) : undefined);
+      if (mark !== undefined && (head || !mark.labelled)) return { line: bodyStart + k + 1, mark: mark.mark };
+    }
   }
   return undefined;
 }
@@ -418,6 +450,7 @@ function frontMatterDate(
         : `is not a real date: ${parsed.invalid}`,
     );
   }
+  if (release && typeof value === 'string') refuseAsEmbargoLine(key, value, file, line, timeZone);
   if (parsed.ambiguous !== undefined)
     note?.(line, `${key}: ${parsed.ambiguous}: read day first; write the month in words, or 2027-01-05, if the other is meant`);
   return parsed.date;
@@ -427,17 +460,34 @@ function frontMatterDate(
 function asShown(line: string): string {
   const shown =
     line.includes('<') || line.includes('&')
-      ? line
-          .replace(/<!--|-->/g, ' ')
-          // A tag inside a word is no space in it (`Embar<span></span>goed`); one between words is.
-          .replace(/(?<=\p{L})(?:<[^<>]*>)+(?=\p{L})/gu, '')
-          .replace(/<[^<>]*>/g, ' ')
-          .replace(/&nbsp;|&#160;|&#xa0;/gi, ' ')
-          .replace(/&shy;|&#173;|&#xad;|&#8203;|&#x200b;|&zwsp;|&#8288;|&#x2060;|&#65279;|&#xfeff;/gi, '')
+      ? decodeHTML(
+          line
+            .replace(/<!--|-->/g, ' ')
+            // A tag inside a word is no space in it (`Embar<span></span>goed`); one between words is.
+            .replace(/(?<=\p{L})(?:<[^<>]*>)+(?=\p{L})/gu, '')
+            .replace(/<[^<>]*>/g, ' '),
+          // Every reference, as markdown-it shows it: `&#69;mbargoed`, `Embargo&colon;` (attack trials: out at once).
+        ).replace(/\u00A0/g, ' ')
       : line;
   // Marks a reader never sees, and emphasis inside a word (`Embar**goed**`, `Embar\u200Bgoed until`): second
   // re-attack trial, each went out at once where the plain-text story was held.
-  return shown.replace(INVISIBLE, '').replace(/(?<=\p{L})[*_]+(?=\p{L})/gu, '');
+  return inlineText(shown.replace(INVISIBLE, '').replace(/(?<=\p{L})[*_]+(?=\p{L})/gu, ''));
+}
+
+/**
+ * Inline Markdown as its words: a link as its text, a footnote mark gone, emphasis around words
+ * gone, a backslash escape as its character. A release time in bold or linked (`Embargo: **10:30
+ * GMT** …`, `[20 December 2026](…)`) was refused as a time that does not read.
+ */
+function inlineText(line: string): string {
+  if (!/[*_[\\]/.test(line)) return line;
+  // Bounded runs: a line of `[` with no `]` (a hostile file) must not take quadratic time.
+  return line
+    .replace(/\[\^[^[\]]{0,64}\]/g, '')
+    .replace(/!?\[([^[\]]{0,300})\]\([^()\s]{0,2000}\)/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!:|])/g, '$1')
+    .replace(/(^|[\s(])[*_]{1,3}(?=\S)/gu, '$1')
+    .replace(/(?<=\S)[*_]{1,3}(?=[\s).,:;!?]|$)/gu, '');
 }
 
 /** Characters that show nothing: zero-width spaces and joiners, the word joiner, a byte-order mark, a soft hyphen. */

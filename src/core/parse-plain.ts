@@ -62,14 +62,16 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
     (head.tryDateline(lines[0] as Line, true) ||
       head.releaseAbove(lines[0] as Line) ||
       KICKER.test((lines[0] as Line).text) ||
-      head.holdAbove(lines[0] as Line))
+      head.holdAbove(lines[0] as Line, lines[1]?.block === lines[0]?.block))
   )
     lines.shift();
   const titleLine = lines.shift();
   if (!titleLine) throw new ArticleError(ProblemCode.Empty, 'no title: the file has no text before its boilerplate', file);
-  // `DRAFT: Budget plan`, `Budget plan [DO NOT PUBLISH]`: the headline keeps its words, the story is a draft.
+  // `Budget plan [DO NOT PUBLISH]`, `DO NOT PUBLISH: Budget plan`: the headline keeps its words, the story is a draft;
+  // and a file of a mark alone (saved early) is one too.
   const marked = markedTitle(titleLine.text);
   if (marked) head.held(titleLine.n, marked.mark);
+  else head.holdTitle(titleLine);
   const title = limitTitle(
     cleanLabel(marked?.title ?? titleLine.text, 'title', (w) => warnings.push(w)),
     options.maxTitleLength,
@@ -85,8 +87,15 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
 
   // Embargo lines read anywhere leave the text, as the head's do (new-user trial: `-ENDS-` gone, the notice stayed, after the release).
   const released = head.releaseFromText(body, cutAt < 0 ? [] : toLines(all.slice(cutAt)).map((line) => ({ ...line, n: line.n + cutAt })));
-  // Do-not-publish lines in the head, once the embargo reader has had its lines (`Embargoed` / `until …` is its).
-  const held = head.holdsIn(body.filter((line) => line.block <= firstBlock + HEAD_PARAGRAPHS && !released.has(line.n)));
+  // Do-not-publish lines, once the embargo reader has had its lines (`Embargoed` / `until …` is its): in the head,
+  // and past it a paragraph of a mark alone (at the foot, under a third block).
+  const inBlock = new Map<number, number>();
+  for (const line of body) inBlock.set(line.block, (inBlock.get(line.block) ?? 0) + 1);
+  const held = head.holdsIn(
+    body.filter((line) => !released.has(line.n)),
+    (line) => line.block <= firstBlock + HEAD_PARAGRAPHS,
+    (line) => inBlock.get(line.block) === 1,
+  );
   const out = released.size + held.size === 0 ? body : body.filter((line) => !released.has(line.n) && !held.has(line.n));
   const paragraphs = toParagraphs(out);
   let dropped = 0;
@@ -164,22 +173,38 @@ class HeadReader {
     this.hold ??= { line, mark };
   }
 
-  /** A do-not-publish line above the headline (`DO NOT PUBLISH`, `HOLD FOR LEGAL`), taken out; not a mark on the headline itself (`DRAFT: Budget plan`). */
-  holdAbove(line: Line): boolean {
-    if (markedTitle(line.text)) return false;
-    const mark = holdLine(line.text);
-    if (mark === undefined || this.embargoLine(line)) return false;
-    this.held(line.n, mark);
+  /**
+   * A do-not-publish line above the headline (`DO NOT PUBLISH`, `HOLD FOR LEGAL`), taken out. With
+   * no headline right under it, a one-word mark with words after it (`HOLD: CENTRAL BANK KEEPS
+   * RATES`, `DRAFT: Bears take quarterback`) or a marked headline is the headline (attack trial: drafts).
+   */
+  holdAbove(line: Line, headlineBelow: boolean): boolean {
+    const found = holdLine(line.text);
+    if (found === undefined || this.embargoLine(line)) return false;
+    if (!headlineBelow && (found.labelled || markedTitle(line.text))) return false;
+    this.held(line.n, found.mark);
     return true;
   }
 
-  /** The do-not-publish lines among `lines` (hold-marks.ts), each out of the text; the first keeps the story a draft. */
-  holdsIn(lines: readonly Line[]): ReadonlySet<number> {
+  /** A headline that is a mark alone (`DO NOT PUBLISH`, a file saved before its story was written): a draft, its headline as typed. */
+  holdTitle(line: Line): void {
+    const found = holdLine(line.text);
+    if (found !== undefined && !found.labelled && !this.embargoLine(line)) this.held(line.n, found.mark);
+  }
+
+  /**
+   * The do-not-publish lines among `lines` (hold-marks.ts), each out of the text; the first keeps
+   * the story a draft. Past the head, only a mark that is its paragraph, and no one-word label
+   * (`HOLD – legal`), which a caps standfirst may open with.
+   */
+  holdsIn(lines: readonly Line[], inHead: (line: Line) => boolean, alone: (line: Line) => boolean): ReadonlySet<number> {
     const found = new Set<number>();
     for (const line of lines) {
+      const head = inHead(line);
+      if (!head && !alone(line)) continue;
       const mark = holdLine(line.text);
-      if (mark === undefined || this.embargoLine(line)) continue;
-      this.held(line.n, mark);
+      if (mark === undefined || (!head && mark.labelled) || this.embargoLine(line)) continue;
+      this.held(line.n, mark.mark);
       found.add(line.n);
     }
     return found;
@@ -205,7 +230,8 @@ class HeadReader {
       });
     }
     // A wire lede (`กรุงเทพฯ 24 พ.ย. (รอยเตอร์) - ราคาน้ำมัน…`) names its agency but is the story's first sentence.
-    if (WIRE_DATELINE.test(cleanLine(line.text))) return false;
+    // A do-not-publish line is no byline (`Embargoed until further notice per the editor` was the author, and out).
+    if (WIRE_DATELINE.test(cleanLine(line.text)) || holdLine(line.text) !== undefined || this.embargoLine(line)) return false;
     const found = readCredit(line.text, this.names);
     if (found === undefined) return false;
     if ('unsure' in found) {

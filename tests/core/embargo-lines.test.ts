@@ -985,3 +985,76 @@ describe('a story pulled back until further notice, and news that never takes on
     expect(refusal(line)?.withholds ?? false).toBe(false);
   });
 });
+
+describe('notices in forms the trials found going out at once', () => {
+  const AT = '2026-12-20T10:30:00.000Z';
+  const THAI_AT = '2026-12-20T03:30:00.000Z';
+  it.each([
+    ['Not for print or online before 10:30 GMT 20 December 2026', AT],
+    ['Not for online use before 20 December 2026 10:30 GMT', AT],
+    ["Don't print before 10:30 GMT 20 December 2026", AT],
+    ['Not before 10:30 GMT 20 December 2026', AT],
+    ['Please respect the embargo: 10:30 GMT 20 December 2026', AT],
+    ['Embaroged until 10:30 GMT 20 December 2026', AT],
+    ['Embargeod until 10:30 GMT 20 December 2026', AT],
+    ['+++ EMBARGOED UNTIL 10:30 GMT 20 December 2026 +++', AT],
+    ['~~~ Embargoed until 10:30 GMT 20 December 2026 ~~~', AT],
+    ['IMPORTANT: Embargoed until 10:30 GMT 20 December 2026', AT],
+    ['Publish at 10:30 GMT on 20 December 2026', AT],
+    ['ห้ามโพสต์ก่อน 20 ธ.ค. 2569 10.30 น.', THAI_AT],
+    ['ห้ามแชร์ก่อน 20 ธ.ค. 2569 10.30 น.', THAI_AT],
+    ['กำหนดออกอากาศ: 20 ธ.ค. 2569 10.30 น.', THAI_AT],
+    ['สำคัญ ห้ามเผยแพร่ก่อน 20 ธ.ค. 2569 10.30 น.', THAI_AT],
+    ['เผยแพร่ได้ 20 ธ.ค. 2569 10.30 น.', THAI_AT],
+  ])('holds a story for %s, in both formats', (line, at) => {
+    expect(plainStory(`${line}\n\n`).date?.toISOString()).toBe(at);
+    expect(mdStory(`${line}\n\n`).date?.toISOString()).toBe(at);
+  });
+
+  it.each([
+    'Embargo: **10:30 GMT** 20 December 2026',
+    'Embargoed until _10:30 GMT_ on 20 December 2026',
+    'Embargoed until 10:30 GMT, [20 December 2026](https://example.com/schedule)',
+    'Embargoed until 10:30 GMT 20 December 2026[^1]',
+    'Embargo\\: 10:30 GMT 20 December 2026',
+    '&#69;mbargoed until 10:30 GMT 20 December 2026',
+    '&#x45;mbargoed until 10:30 GMT 20 December 2026',
+    'Embargo&colon; 10:30 GMT 20 December 2026',
+  ])('reads a Markdown notice as a reader sees it: %s', (line) => {
+    const story = mdStory(`${line}\n\n`);
+    expect(story.date?.toISOString()).toBe(AT);
+    expect(story.contentHtml).not.toMatch(/mbargo/);
+  });
+
+  it.each([
+    'Please respect the embargo, the minister told reporters on 1 December 2026',
+    'Do not share before checking facts, police urged on 1 December 2026',
+    'Not before 2027, the minister said.',
+    'Important: the budget passed on 1 December 2026 at 10:30',
+    'ห้ามแชร์คลิปก่อนตรวจสอบข้อเท็จจริง',
+    'เผยแพร่ได้ไม่นาน ก็มีผู้ชมกว่าล้านคน',
+    'Embed code expires 20 December 2026 10:30 GMT',
+  ])('publishes %s as news', (line) => {
+    expect(refusal(`${line}\n\n`)).toBeUndefined();
+    expect(plainStory(`${line}\n\n`).date).toBeUndefined();
+  });
+});
+
+describe('notices that went out as something else', () => {
+  it('never takes a notice for a byline (Embargoed until further notice per the editor was the author, and out)', () => {
+    expect(refusal('Embargoed until further notice per the editor\n\n')).toEqual({ code: 'BAD_DATE', withholds: true });
+    expect(refusal('Embargoed until further notice per the editor\n\n', 'a.md')).toEqual({ code: 'BAD_DATE', withholds: true });
+  });
+
+  it.each(['20 December 2026 at sunset', '2026-12-20 sunset', 'about 10:00 GMT 20 December 2026'])(
+    'refuses a front-matter release time of %s as the embargo line would be, and takes a published story down',
+    (value) => {
+      const r = ingestStory(Buffer.from(`---\ntitle: Budget plan\nembargo: ${value}\n---\n${BODY}`), 'a.md', options);
+      expect(r.ok ? undefined : { code: r.failure.code, line: r.failure.line, withholds: r.failure.withholds }).toEqual({
+        code: 'BAD_DATE',
+        line: 3,
+        withholds: true,
+      });
+    },
+  );
+});

@@ -17,15 +17,19 @@ function failure(text: string, file = 'a.md') {
   return result.ok ? undefined : { code: result.failure.code, withholds: result.failure.withholds === true };
 }
 
+// Found by an attack trial: marks that went out (each now a draft, above or below the headline, in both formats).
 const NOTICES = [
   'DO NOT PUBLISH',
-  'Do not use',
+  'Do not publish',
+  'DO NOT USE',
   'Please do not publish this story yet',
   'NOT FOR PUBLICATION',
   'HOLD FOR LEGAL',
   'Hold for legal review per Somchai',
   'HOLD: do not publish',
   'KILL',
+  'KILL KILL KILL',
+  'HOLD HOLD HOLD',
   'MANDATORY KILL',
   'Kill this story',
   'Story pulled, do not use',
@@ -48,81 +52,357 @@ const NOTICES = [
   'ยังไม่เผยแพร่',
   'ข่าวนี้ห้ามเผยแพร่',
   'ห้ามเผยแพร่จนกว่าจะได้รับอนุมัติ',
+  'ห้ามเผยแพร่ จนกว่าจะได้รับอนุมัติ',
+  'ห้ามเผยแพร่ รอฝ่ายกฎหมาย',
+  'ห้าม เผยแพร่',
+  'ห้ามเผยแพร่ค่ะ',
+  'ห้ามเผยแพร่นะครับ',
+  'อย่าเผยแพร่',
+  'อย่าลงข่าวนี้',
+  'กรุณางดเผยแพร่',
+  'กรุณาอย่าเผยแพร่',
+  'โปรดงดใช้ข่าวนี้',
+  'ขอถอนข่าว',
+  'ขอถอนข่าวนี้',
+  'ขอดึงข่าว',
+  'ยกเลิกข่าว',
+  'ยกเลิกข่าวนี้',
+  'ถอนข่าวด่วน',
+  'ด่วน! ถอนข่าว',
+  'ใช้ภายในเท่านั้น',
+  'ห้ามเผยแผ่',
+  'ห้ามเผยแพร',
+  'ห้ามนำออกเผยแพร่',
+  'ห้ามปล่อยข่าว',
+  'ห้ามลงเว็บ',
+  'ห้ามลงออนไลน์',
+  'ห้ามส่งต่อ',
+  'ห้ามเผยแพร่ในทุกช่องทาง',
+  'ห้ามเผยแพร่ต่อ',
+  'ห้ามเผยแพร่ทางออนไลน์',
+  'รออนุมัติ',
+  'รอ บก.อนุมัติ',
+  'ยังไม่อนุมัติ',
+  'หมายเหตุถึง บก.: ห้ามเผยแพร่',
+  'บก.: ห้ามเผยแพร่',
+  '🚫ห้ามเผยแพร่',
   'ถอนข่าว',
   'รอตรวจสอบ',
   'หมายเหตุถึงบรรณาธิการ: ห้ามเผยแพร่',
+  'DO NOT PUB\u200bLISH',
+  'DO\u200bNOT\u200bPUBLISH',
+  '\u200eDO NOT PUBLISH',
+  '\u2066DO NOT PUBLISH\u2069',
+  'ห้าม\u200bเผยแพร่',
+  'ＤＯ ＮＯＴ ＰＵＢＬＩＳＨ',
+  'DO NOT PUBLISH BEFORE LEGAL REVIEW',
+  'DO NOT PUBLISH ANY OF THIS',
+  'DO NOT PUBLISH ANYTHING BELOW',
+  'DO NOT PUBLISH ONLINE',
+  'DO NOT PUBLISH OR SHARE',
+  'NOT FOR PUBLICATION OR BROADCAST',
+  'CONFIDENTIAL – NOT FOR PUBLICATION',
+  'SUB JUDICE – DO NOT PUBLISH',
+  'TEST STORY - DO NOT PUBLISH',
+  'IMPORTANT: DO NOT PUBLISH',
+  'CAUTION – do not publish',
+  'LEGAL: do not publish',
+  'DESK NOTE: do not publish',
+  'MEMO: do not publish',
+  'Reminder: do not publish',
+  'FYI – do not publish',
+  'Eds note: do not use',
+  'HELD FOR LEGAL',
+  'HOLDING FOR LEGAL',
+  'HOLD UNTIL LEGAL CLEARS',
+  'LEGAL HOLD',
+  'KILL THE STORY',
+  'PLEASE KILL',
+  'Eds: Please kill this story',
+  'SPIKE',
+  'PULLED',
+  'HELD',
+  'HOLD FOR RELEASE',
+  'FOR RELEASE: ON HOLD',
+  'NOT YET FOR PUBLICATION',
+  'NOT READY FOR PUBLICATION',
+  'NOT FOR PUBLIC RELEASE',
+  'FIRST DRAFT',
+  'DRAFT 2',
+  'DRAFT V2',
+  'DRAFT FOR CLIENT APPROVAL',
+  'DNP',
+  'DO-NOT-PUBLISH',
+  "PLZ DON'T PUBLISH",
+  'DO NOT POST ONLINE',
+  'DO NOT SHARE',
+  'DO NOT SEND',
+  'DO NOT GO LIVE',
+  'PLEASE DISREGARD',
+  'EDS: Please disregard',
+  'ELIMINATION',
+  'AFP KILL ADVISORY',
+  'CORRECTION: STORY WITHDRAWN',
+  'Reuters has withdrawn this story',
+  'AFP KILL',
+  'Spiked by editor',
+  '🚫 DO NOT PUBLISH 🚫',
+  '⚠️ DO NOT PUBLISH ⚠️',
+  '🔴 HOLD FOR LEGAL',
+  '+++ DO NOT PUBLISH +++',
+  'XXX DO NOT PUBLISH XXX',
+  'DO NOT PUBLISH…',
+  'DO.NOT.PUBLISH',
+  'DO/NOT/PUBLISH',
+  'DO NOT PUBLISH – call Somchai on 081-234-5678 first',
+  'HOLD FOR LEGAL (ext 4432)',
+  'DO NOT USE PER LEGAL 3/5',
+  'DO NOT PUBLISH - v2',
+  'ห้ามเผยแพร่ ติดต่อ 02-123-4567',
+  'Publication on hold',
 ];
 
-const NEWS = [
+// Headlines the first version made drafts (attack trial): in either format, as the headline, each is news.
+const HEADLINES = [
+  'Report withdrawn by ministry after errors',
+  "Don't publish, judge tells newspaper",
+  'Do not use, FDA warns of tainted eye drops',
+  "Don't post, police tell parents",
+  "Don't move, police told hostages",
+  'Do not air, regulator tells broadcaster',
+  'Never post, experts warn teenagers',
+  'Item withdrawn from sale over safety fears',
+  'Article withdrawn by journal amid fraud probe',
+  'Story pulled from website after complaints',
+  'Report held by police, lawyer says',
+  'Report on hold until next year',
+  'Report withdrawn, minister apologises',
+  'Under embargo, Iran turns to barter',
+  'Under embargo for decades, Cuba looks to tourism',
+  'Not for publication: the secret memo that sank a minister',
+  'Not for use by children, FDA says of new syrup',
+  'Not for broadcast: the tapes the BBC buried',
+  'Draft version: what the leaked bill says',
+  "Rough draft: a novel's long road",
+  'Working draft by EU leaks to press',
+  'Hold for review: court pauses merger',
+  'On hold for checks, flights resume',
+  'Internal use only: the memo that leaked',
+  'Story on hold: what next for the BBC',
+  'Kill',
+  'Hold',
+  'Embargo',
+  'Withdrawn',
+  'Draft',
+  'ยังไม่ลงรอยกัน พรรคร่วมรัฐบาลถกงบประมาณ',
+  'ห้ามลง! เตือนนักท่องเที่ยว คลื่นสูง',
+  'ห้ามลงเพราะน้ำเชี่ยว นักท่องเที่ยวต้องระวัง',
+  'รอตรวจสอบ! ศพปริศนาริมคลอง',
+  'รอตรวจสอบตามขั้นตอน ตำรวจยังไม่สรุป',
+  'ยังไม่ลงตามนัด ผู้ต้องหาหลบหนี',
+  'ไม่ให้ลงตามคำสั่งศาล ชาวประมงโวย',
+  'ห้ามโพสต์ตามกฎหมายใหม่ เริ่มมีผล',
+  'ห้ามเผยแพร่! ศาลสั่งปิดเว็บไซต์',
+  'ห้ามออกอากาศ! กสทช.สั่งช่องดัง',
+  'ถอนข่าว! สำนักข่าวดังขอโทษ',
+  'ร่าง: รัฐธรรมนูญฉบับใหม่ เปิดรับฟังความเห็น',
+  'ร่าง – พ.ร.บ.สุราก้าวหน้า ผ่านวาระแรก',
+  'สภาฯ รับหลักการ พ.ร.บ.งบประมาณ (ร่าง)',
+  'DRAFT: Bears take quarterback first overall',
+  'DRAFT – Bears take quarterback first overall',
+  'HOLD: CENTRAL BANK KEEPS RATES',
+  'HOLD | Central bank keeps rates steady',
+  'KILLED: TWO DIE IN HIGHWAY CRASH',
+  'WITHDRAWN: NADAL PULLS OUT OF WIMBLEDON',
+  'UNPUBLISHED: the letters of a poet',
+  'KILL-SWITCH LAW PASSES SENATE',
+  'HOLD-UP AT CITY BANK',
+  'Nadal out of Wimbledon (withdrawn)',
+  'EU publishes AI code of practice (draft)',
+  'Fed rate decision (hold)',
+  'Bank of Thailand rates (on hold)',
+  'Do not use the lifts, officials said',
+  'Draft: five things we learned',
+  'ห้ามเผยแพร่ภาพผู้ต้องหา',
+  'Kill switch fails at plant',
+  'Hold firm, PM tells party',
+  'Kill the bill, protesters demand',
+  'Mandatory kill switch for AI, EU says',
+];
+
+// Standfirsts, ledes and Markdown section lines the first version made drafts (attack trial).
+const TEXT = [
+  'Not for use by children, the agency said.',
+  'Urgent: do not use, the FDA warned on Friday.',
+  "Don't move.",
+  'Kill.',
+  'Do not use.',
+  '## Draft',
+  '### Hold',
+  '- Hold',
+  '**Withdrawn**',
+  '## Killed',
+  '## ร่าง',
+  '*Under embargo for decades, the island looks to tourism*',
+  'Report withdrawn by ministry after errors',
+  'Under embargo, Iran turns to barter',
+  'Draft: five things we learned',
+  'ห้ามเผยแพร่ภาพผู้ต้องหา',
+  'ยังไม่ลงรอยกัน พรรคร่วมรัฐบาลถกงบประมาณ',
+  'รอตรวจสอบ! ศพปริศนาริมคลอง',
+  "'Do not publish,' the minister told reporters.",
+  'Under embargo until 1990, South Africa was cut off from world sport.',
   'Do not use the lifts during the fire, officials said',
   'Hold the line',
-  'Hold on, says the coach',
-  'Draft: five things we learned',
-  'Drafted players report to camp',
-  'Kill switch fails at plant',
-  'Withdrawn troops return home',
   'Not for the faint-hearted',
   'Internal memo leaks',
-  '"Do not publish," the minister told reporters.',
-  'Under embargo until 1990, South Africa was cut off from world sport.',
-  'ร่าง พ.ร.บ.งบฯ ผ่านสภา',
-  'ห้ามเผยแพร่ภาพผู้ต้องหา',
   'งดจำหน่ายสุรา 3 วัน',
 ];
 
+// Marks on the headline's own line: a draft, the headline without its mark.
+const MARKED_TITLES = [
+  'Cabinet approves budget – WITHDRAWN',
+  'Cabinet approves budget -- KILL',
+  'Cabinet approves budget ***DO NOT PUBLISH***',
+  '[DRAFT] Cabinet approves budget',
+  '(DRAFT) Cabinet approves budget',
+  'KILL ADVISORY: Cabinet approves budget',
+  'DO NOT PUBLISH: Cabinet approves budget',
+  'Cabinet approves budget - DO NOT PUBLISH',
+  'Cabinet approves budget [DO NOT PUBLISH]',
+  'งบประมาณผ่านสภา (ห้ามเผยแพร่)',
+  'DO NOT PUBLISH',
+  'ห้ามเผยแพร่',
+];
+
+const BODY_LEDE =
+  'BANGKOK, 5 March 2026 – The ministry withdrew its report on Tuesday after errors were found.\n\nOfficials said the figures would be corrected.\n';
+
 describe('do-not-publish lines', () => {
-  it.each(NOTICES)('keeps a plain-text story a draft for %s, above or below the headline, with the line out of the text', (notice) => {
-    for (const text of [`${notice}\nBudget plan\n\n${BODY}`, `Budget plan\n\n${notice}\n\n${BODY}`]) {
-      const story = read(text);
-      expect(story.draft, text).toBe(true);
-      expect(story.title).toBe('Budget plan');
-      expect(story.contentHtml).not.toContain(notice.replace(/[*[\]]/g, ''));
-      expect(story.warnings).toContainEqual({ code: 'HELD_BACK', message: expect.stringMatching(/^line [13]: ".+" says not to publish/) });
+  it.each(NOTICES)(
+    'keeps a story a draft for %s, above or below the headline, in both formats, with the line out of the text',
+    (notice) => {
+      for (const [text, file] of [
+        [`${notice}\nBudget plan\n\n${BODY}`, 'a.txt'],
+        [`Budget plan\n\n${notice}\n\n${BODY}`, 'a.txt'],
+        [`# Budget plan\n\n${notice}\n\n${BODY}`, 'a.md'],
+      ]) {
+        const story = read(text as string, file);
+        expect(story.draft, text).toBe(true);
+        expect(story.title).toBe('Budget plan');
+        expect(story.warnings).toContainEqual({
+          code: 'HELD_BACK',
+          message: expect.stringMatching(/^line [13]: ".+" says not to publish/),
+        });
+      }
+      expect(read(`Budget plan\n\n${notice}\n\n${BODY}`).contentHtml).not.toContain(notice.replace(/[*[\]]/g, ''));
+    },
+  );
+
+  it.each(HEADLINES)('publishes a story headlined %s, in either format', (headline) => {
+    for (const [text, file] of [
+      [`${headline}\n\n${BODY_LEDE}`, 'a.txt'],
+      [`# ${headline}\n\n${BODY_LEDE}`, 'a.md'],
+      [`---\ntitle: ${JSON.stringify(headline)}\n---\n\n${BODY_LEDE}`, 'a.md'],
+    ]) {
+      const story = read(text as string, file);
+      expect([story.draft, story.title], text).toEqual([false, headline]);
     }
   });
 
-  it.each(NOTICES)('keeps a Markdown story a draft for %s among its first lines', (notice) => {
-    const story = read(`# Budget plan\n\n${notice}\n\n${BODY}`, 'a.md');
-    expect(story.draft).toBe(true);
-    expect(story.title).toBe('Budget plan');
-    expect(story.warnings.map((w) => w.code)).toContain('HELD_BACK');
-  });
-
-  it.each(NEWS)('publishes %s as news, in either format', (line) => {
-    const plain = read(`Budget plan\n\n${line}\n\n${BODY}`);
-    expect(plain.draft).toBe(false);
-    expect(plain.warnings.map((w) => w.code)).not.toContain('HELD_BACK');
-    expect(read(`# Budget plan\n\n${line}\n\n${BODY}`, 'a.md').draft).toBe(false);
-    // As the headline too.
-    expect(read(`${line}\n\n${BODY}`).title).toBe(line);
-  });
-
-  it('reads a mark on the headline itself and keeps the headline', () => {
-    for (const [line, title] of [
-      ['DRAFT: Budget plan', 'Budget plan'],
-      ['HOLD – Budget plan', 'Budget plan'],
-      ['Budget plan [DO NOT PUBLISH]', 'Budget plan'],
-      ['Budget plan (draft)', 'Budget plan'],
-      ['งบประมาณ (ร่าง)', 'งบประมาณ'],
+  it.each(TEXT)('publishes a story with %s under its headline, in either format', (line) => {
+    for (const [text, file] of [
+      [`Budget plan\n\n${line}\n\n${BODY}`, 'a.txt'],
+      [`# Budget plan\n\n${line}\n\n${BODY}`, 'a.md'],
     ]) {
-      const story = read(`${line}\n\n${BODY}`);
-      expect([story.draft, story.title], line).toEqual([true, title]);
-      expect(read(`# ${line}\n\n${BODY}`, 'a.md').title).toBe(title);
+      const story = read(text as string, file);
+      expect(story.draft, text).toBe(false);
+      expect(story.warnings.map((w) => w.code)).not.toContain('HELD_BACK');
+    }
+  });
+
+  it.each(MARKED_TITLES)('reads the mark on the headline %s and keeps the headline', (line) => {
+    for (const [text, file] of [
+      [`${line}\n\n${BODY}`, 'a.txt'],
+      [`# ${line}\n\n${BODY}`, 'a.md'],
+      [`---\ntitle: ${JSON.stringify(line)}\n---\n\n${BODY}`, 'a.md'],
+    ]) {
+      const story = read(text as string, file);
+      expect(story.draft, text).toBe(true);
+      expect(story.title.length).toBeGreaterThan(0);
+      expect(story.title === line || !/DO NOT|DRAFT|KILL|WITHDRAWN|ห้ามเผยแพร่/.test(story.title), story.title).toBe(true);
     }
     expect(markedTitle('Budget plan (AFP)')).toBeUndefined();
-    expect(markedTitle('Budget plan [UPDATED]')).toBeUndefined();
+    expect(markedTitle('Fed rate decision (hold)')).toBeUndefined();
   });
 
-  it('leaves a notice in fenced code, beyond the head, or with a time to the embargo reader', () => {
+  it('reads a one-word mark with its reason (HOLD – legal to check) under the headline, never as the headline', () => {
+    expect(read(`Budget plan\n\nHOLD – legal to check the figures\n\n${BODY}`).draft).toBe(true);
+    expect(read(`---\ntitle: Budget plan\n---\n\nKILL: wrong figures\n\n${BODY}`, 'a.md').draft).toBe(true);
+    expect(read(`HOLD: CENTRAL BANK KEEPS RATES\n\n${BODY}`).draft).toBe(false);
+    // Right above the headline, it is the desk's.
+    expect(read(`HOLD – legal\nBudget plan\n\n${BODY}`).title).toBe('Budget plan');
+  });
+
+  it('reads a mark that is a paragraph alone past the head, and leaves code, labels and times alone', () => {
+    const far = (mark: string) => `Budget plan\n\n${'A paragraph.\n\n'.repeat(4)}${mark}\n`;
+    expect(read(far('DO NOT PUBLISH')).draft).toBe(true);
+    expect(read(far('HOLD – legal')).draft).toBe(false);
     expect(read(`# Budget plan\n\n\`\`\`\nDO NOT PUBLISH\n\`\`\`\n\n${BODY}`, 'a.md').draft).toBe(false);
-    const far = `Budget plan\n\n${'A paragraph.\n\n'.repeat(4)}DO NOT PUBLISH\n`;
-    expect(read(far).draft).toBe(false);
     // A time makes it an embargo line: held to its time, never a draft.
     const held = read(`Budget plan\n\nHOLD: 10:30 GMT 20 December 2026\n\n${BODY}`);
     expect([held.draft, held.date?.toISOString()]).toEqual([false, '2026-12-20T10:30:00.000Z']);
     expect(holdLine('DO NOT PUBLISH before 10:30 GMT')).toBeUndefined();
   });
+
+  it('keeps a file of a mark alone a draft, its headline as typed', () => {
+    expect(read('DO NOT PUBLISH\n')).toMatchObject({ draft: true, title: 'DO NOT PUBLISH' });
+  });
+
+  it('reads a headline of punctuation in linear time (attack trial: 18 s for one line)', () => {
+    const started = performance.now();
+    expect(markedTitle(`DRAFT: ${'-*'.repeat(64_000)}`)).toBeUndefined();
+    read(`DRAFT: ${'-*'.repeat(64_000)}\n\n${BODY}`);
+    read(`# Budget plan\n\n${'[c '.repeat(100_000)}\n`, 'a.md');
+    // Generous: the quadratic forms took seconds to minutes; this is a guard against their return, not a benchmark.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
 });
+
+// Front matter the attack trial found going out (any case of the names, more statuses, note fields, comments).
+const MARKS_FM = [
+  'Draft: true',
+  'DRAFT: true',
+  'draft: 1',
+  'Published: false',
+  'PUBLISHED: false',
+  'published: 0',
+  'Status: draft',
+  'STATUS: draft',
+  'status: spiked',
+  'status: needs review',
+  'status: ร่าง',
+  'status: [draft]',
+  'isDraft: true',
+  'is_draft: yes',
+  'publish: false',
+  '# DO NOT PUBLISH',
+  'note: DO NOT PUBLISH',
+  'summary: DO NOT PUBLISH',
+  'notes: ห้ามเผยแพร่',
+];
+const NEWS_FM = [
+  'status: developing',
+  'Status: published',
+  'draft: false',
+  "draft: ''",
+  'draft: 0',
+  'note: Do not use the lifts',
+  'description: Hold the line',
+  'summary: Do not use, FDA warns of tainted eye drops',
+  'published: true',
+  '# TODO add photo',
+];
 
 describe('draft fields other tools write', () => {
   const md = (field: string) => `---\ntitle: Budget plan\n${field}\n---\n\n${BODY}`;
@@ -136,11 +416,12 @@ describe('draft fields other tools write', () => {
     'draft: yes',
     'draft: True',
     'draft: on',
+    ...MARKS_FM,
   ])('keeps a story with %s a draft', (field) => {
     expect(read(md(field), 'a.md').draft).toBe(true);
   });
 
-  it.each(['published: true', 'status: publish', 'status: developing', 'draft: no', 'draft: false'])(
+  it.each(['published: true', 'status: publish', 'status: developing', 'draft: no', 'draft: false', ...NEWS_FM])(
     'publishes a story with %s',
     (field) => {
       const story = read(md(field), 'a.md');
@@ -173,6 +454,13 @@ describe('draft fields other tools write', () => {
   });
 
   it('reads yes and no as desks write them', () => {
-    expect([yesNo('Yes'), yesNo('OFF'), yesNo(true), yesNo('maybe'), yesNo(1)]).toEqual([true, false, true, undefined, undefined]);
+    expect([yesNo('Yes'), yesNo('OFF'), yesNo(true), yesNo('maybe'), yesNo(1), yesNo(2)]).toEqual([
+      true,
+      false,
+      true,
+      undefined,
+      true,
+      undefined,
+    ]);
   });
 });
