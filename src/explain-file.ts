@@ -6,7 +6,7 @@ import { ArticleError } from './core/errors.js';
 import { type Explanation, formatExplanation } from './core/explain.js';
 import { wallAndInstant } from './core/human-date.js';
 import { ingestStory } from './core/ingest.js';
-import { type Problem, ProblemCode } from './core/model.js';
+import { type Problem, ProblemCode, type Story } from './core/model.js';
 import { releaseOf } from './core/release.js';
 import { storyNotes } from './publish/story-notes.js';
 import { isArticleFile } from './watch/ignore-rules.js';
@@ -53,9 +53,7 @@ export function explainFile(config: Readonly<Config>, file: string, now: number 
           const by = story.warnings
             .find((w) => w.code === ProblemCode.HeldBack)
             ?.message.replace(/, so the story is kept as a draft.*$/, '');
-          explanation.outcome = by
-            ? `a draft: ${by}; not published until it goes`
-            : 'a draft: not published until `draft: true` is removed';
+          explanation.outcome = by ? `a draft: ${by}; not published until it goes` : draftField(story);
         } else if (release.kind === 'held')
           explanation.outcome = `held until ${wallAndInstant(release.until.toISOString(), config.timeZone)}, then published by itself`;
         else explanation.outcome = `published as /articles/${ingested.slug.map(encodeURIComponent).join('/')}`;
@@ -76,4 +74,12 @@ export function storyPath(articlesDir: string, file: string): string {
   if (path.isAbsolute(file) || existsSync(typed)) return typed;
   const inArticles = path.resolve(articlesDir, file);
   return existsSync(inArticles) ? inArticles : typed;
+}
+
+/** What keeps a story a draft when no mark is named: its `draft` field as written (`Draft: yes`, `isDraft: 1`), with its line. */
+function draftField(story: Story): string {
+  const field = story.reading?.fields?.find((f) => /^(?:is[_-]?)?draft$/i.test(f.name));
+  return field
+    ? `a draft: not published until \`${field.name}: ${field.value}\` (line ${field.line}) is removed or false`
+    : 'a draft: not published until `draft: true` is removed';
 }

@@ -44,7 +44,7 @@ const LABELS: readonly { re: string; as: string; thai?: true }[] = [
   { re: String.raw`not\s+to\s+be\s+(?:published|released|used|broadcast)(?:\s+(?:before|until|till|prior\s+to))?`, as: 'Embargoed until' },
   {
     // `Not for release before`, `Not for release, publication or broadcast before`.
-    re: String.raw`not\s+for\s+${EN_USES}(?:\s*,\s*${EN_USES})*(?:\s*,?\s*(?:or|and|/)\s*${EN_USES})?(?:\s+(?:before|until|till|prior\s+to))?`,
+    re: String.raw`(?:strict(?:ly)?\s+)?not\s+for\s+${EN_USES}(?:\s*,\s*${EN_USES})*(?:\s*,?\s*(?:or|and|/)\s*${EN_USES})?(?:\s+(?:before|until|till|prior\s+to))?`,
     as: 'Embargoed until',
   },
   {
@@ -52,7 +52,7 @@ const LABELS: readonly { re: string; as: string; thai?: true }[] = [
     as: 'Embargoed until',
   },
   {
-    re: String.raw`(?:please\s+)?(?:on\s+)?hold(?:\s+for\s+release)?\s+(?:until|till)|(?:hold\s+)?for\s+release(?=\s*[:：])|hold(?=\s*[:：])|no\s+(?:publication|release|broadcast)\s+(?:before|until|till|prior\s+to)|not\s+before`,
+    re: String.raw`(?:please\s+)?(?:on\s+)?hold(?:\s+for\s+release)?\s+(?:until|till)|(?:hold\s+)?for\s+release(?=\s*[:：])|hold(?=\s*[:：])|no\s+(?:publication|release|broadcast)\s+(?:before|until|till|prior\s+to)`,
     as: 'Embargoed until',
   },
   {
@@ -62,9 +62,9 @@ const LABELS: readonly { re: string; as: string; thai?: true }[] = [
     thai: true,
   },
   // `Publish on …`, `เผยแพร่ได้ …`: the dateline reader's labels (dateline.ts RELEASE_LABEL), for Markdown's text too.
-  { re: String.raw`(?:publish|publication)\s+(?:on|at|after|from)`, as: 'Embargoed until' },
+  { re: String.raw`publish\s+(?:on|at|after|from)`, as: 'Embargoed until' },
   { re: String.raw`(?:สามารถ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)(?:ข่าว(?:นี้)?)?\s*ได้\s*(?:ตั้งแต่|หลัง(?:จาก)?|เมื่อ|ใน)?`, as: 'เผยแพร่ได้ตั้งแต่', thai: true },
-  { re: String.raw`กำหนด(?:การ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์|ออกอากาศ)(?=\s*[:：])`, as: 'เผยแพร่ได้ตั้งแต่', thai: true },
+  { re: String.raw`กำหนด(?:การ)?(?:เผยแพร่|ลงข่าว|ตีพิมพ์)(?=\s*[:：])`, as: 'เผยแพร่ได้ตั้งแต่', thai: true },
 ];
 
 /**
@@ -700,7 +700,8 @@ interface Attempt {
 }
 
 /** A line that opens with a label, and the time after it read as a dateline. */
-function attempt(line: string, clock: Clock): Attempt | undefined {
+function attempt(written: string, clock: Clock): Attempt | undefined {
+  const line = plainRules(written);
   const first = LABEL_FIRST.exec(line);
   const opening = first ?? OPENING.exec(line);
   if (!opening) return undefined;
@@ -727,6 +728,15 @@ function attempt(line: string, clock: Clock): Attempt | undefined {
     found: found?.release ? found : undefined,
     strict,
   };
+}
+
+/**
+ * A rule of marks (`- - - - PRESS RELEASE - - - -`, `=-=-=-`) as one space: the heading and
+ * marks before a label could split such a run in so many ways that one 173-character line took
+ * six seconds to read (attack trial). A rule is decoration wherever it stands.
+ */
+function plainRules(line: string): string {
+  return line.includes('  ') || /(?:\s*[-–—=*_~+#|•·]){3}/u.test(line) ? line.replace(/(?:\s*[-–—=*_~+#|•·]){3,}\s*/gu, ' ') : line;
 }
 
 /** Labels that report an embargo more often than they state one: a date after them alone is news (`Embargo ends: 1 March 2027`, a sanctions explainer's key dates). */

@@ -10,10 +10,15 @@
 import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
 
-/** How a line was read as a mark. `labelled`: one word with words after it (`KILL: wrong figures`), a kicker when it is the headline. */
+/**
+ * How a line was read as a mark. `whole`: the mark and nothing else (or the desk's reason after it:
+ * `DO NOT PUBLISH – legal is checking`), anywhere a mark is read. `head`: one that a caps headline
+ * or a standfirst could also be (`KILL: wrong figures`, `DO NOT PUBLISH ANY OF THIS`, `รออนุมัติ`),
+ * read only under the headline, never as it or above it.
+ */
 export interface HoldMark {
   mark: string;
-  labelled?: true;
+  kind: 'whole' | 'head';
 }
 
 const VERBS = String.raw`publish|use|run|print|post|air|broadcast|release|distribute|move|file|share|send|go\s+live|pub`;
@@ -25,7 +30,8 @@ const PHRASES = [
   'dnp|do[-_./]not[-_./]publish',
   String.raw`not\s+(?:yet\s+|ready\s+)?(?:for|to\s+be)\s+(?:public\s+)?(?:publication|published|release|released|use|used|broadcast|distribution|distributed|print|printed|pub)(?:\s+(?:or|and)\s+(?:publication|release|use|broadcast|distribution|print))*`,
   String.raw`kill\s+advisory|mandatory\s+kill|(?:mandatory\s+|please\s+)?kill(?:ed)?(?:\s+(?:the|this)\s+(?:${NOUNS}))?`,
-  String.raw`(?:the\s+|this\s+)?(?:${NOUNS})\s+(?:is\s+|has\s+been\s+)?(?:killed|withdrawn|pulled|spiked|on\s+hold|held|embargoed|cancell?ed)`,
+  // `STORY WITHDRAWN`, not `REPORT WITHDRAWN` or `ARTICLE WITHDRAWN BY JOURNAL` (caps headlines: trial).
+  String.raw`(?:the\s+|this\s+)?(?:story|item|copy)\s+(?:is\s+|has\s+been\s+)?(?:killed|withdrawn|pulled|spiked|on\s+hold|held|embargoed|cancell?ed)`,
   String.raw`(?:on\s+)?(?:hold|held|holding)\s+(?:for|pending|until)\s+(?:legal|lawyers?|review|editors?|the\s+desk|desk|checks?|approval|sign[-\s]?off|clearance|fact[-\s]?check(?:ing)?|release|further\s+notice)`,
   String.raw`legal\s+hold|(?:on\s+)?hold\s+(?:this|the)\s+(?:${NOUNS})`,
   String.raw`(?:for\s+)?internal\s+(?:use\s+)?only`,
@@ -33,6 +39,17 @@ const PHRASES = [
   String.raw`(?:first\s+|working\s+|unedited\s+|rough\s+)?draft(?:\s+(?:only|copy|version|story|for\s+\S+(?:\s+\S+)?))?`,
   String.raw`under\s+embargo|strictly\s+embargoed|embargoed\s+(?:story|item|copy|material|release)|for\s+release\s*[:：]\s*on\s+hold`,
 ];
+
+/** A correction's own notice (`This story has been withdrawn and replaced with a corrected version`): the story is the replacement. */
+const REPLACED = /\b(?:and\s+)?(?:replaced|reissued|superseded|corrected\s+version|updated\s+version)\b/iu;
+
+/** A desk's word in the reason after a mark: who clears it, or what is wrong (`– legal is checking`, `: wrong figures`). */
+const DESK_REASON =
+  /legal|lawyer|desk|editor|\bsubs?\b|check|clear|review|approv|wait|until|till|pending|\bper\b|correct|error|wrong|mistake|final|ready|source|confirm|\bask|\bcall|\bext\b|\btel\b|phone|\bv\d|version|draft|รอ|กฎหมาย|ตรวจ|อนุมัติ|ยืนยัน|โทร/iu;
+
+/** Said only by a desk, as the whole line in any case (`Story withdrawn`, `Mandatory kill`, `PLS HOLD`, `Spike this`, `This is a draft`, `Sub judice`). */
+const DESK_ONLY =
+  /^(?:story\s+(?:has\s+been\s+|is\s+)?(?:withdrawn|killed|pulled|spiked|on\s+hold|held)|mandatory\s+kill|kill\s+advisory|(?:please|pls|plz)\s+hold(?:\s+(?:this(?:\s+one)?|it))?|hold\s+(?:pls|plz|please)|(?:spike|kill|hold|withdraw)\s+this(?:\s+one)?|this\s+is\s+(?:a|the)\s+draft|not\s+yet\s+cleared\s+for\s+\w+|embargoed|sub\s+judice)$/iu;
 
 /** About this story itself (`Reuters has withdrawn this story`, `Please do not publish this story yet`): any case, any words after. */
 const SELF = new RegExp(
@@ -48,7 +65,8 @@ const ONE_WORD = /^(?:draft|kill|killed|disregard|dnp)$/iu;
 const WORD_LABEL = new RegExp(String.raw`^(?:${WORD})(?:\s*[:：–—|/(]|\s+-+\s)\s*\S`, 'u');
 
 /** A note to the desk before the mark (`ATTENTION EDITORS:`, `EDS:`, `LEGAL –`, `หมายเหตุถึงบรรณาธิการ:`): the mark counts in any case after it. */
-const TO_THE_DESK = /^(?:(?:(?:attention|attn\.?|note\s+to|notice\s+to|message\s+to|advisory\s+to)\s+)?(?:editors?|eds\.?|desks?|subs|all\s+clients|clients)(?:[’']?\s*note)?|editor[’']?s\s+note|desk\s+note|legal|memo|reminder|fyi)\s*[:：–—-]\s*/iu;
+const TO_THE_DESK =
+  /^(?:(?:(?:attention|attn\.?|note\s+to|notice\s+to|message\s+to|advisory\s+to)\s+)?(?:editors?|eds\.?|desks?|subs|all\s+clients|clients)(?:[’']?\s*note)?|editor[’']?s\s+note|desk\s+note|legal|reminder|fyi)\s*[:：–—-]\s*/iu;
 const THAI_DESK =
   /^(?:หมายเหตุ(?:ถึง)?\s*(?:บรรณาธิการ|กองบรรณาธิการ|บก\.?)?|ถึง\s*(?:บรรณาธิการ|กองบรรณาธิการ|บก\.?)|บก\.?|ด่วน(?:ที่สุด)?|สำคัญ(?:มาก)?)\s*[:：!–—-]?\s*/u;
 
@@ -60,13 +78,22 @@ const CAPS_HEAD = /^[\p{Lu}\d][\p{Lu}\d .&'’]{0,30}?\s*(?:[:：|/]|\s?[–—-
  * desk's reason (`ห้ามเผยแพร่ จนกว่าจะได้รับอนุมัติ`). No capitals to tell a headline by: a line that
  * goes on otherwise (`ห้ามเผยแพร่ภาพผู้ต้องหา`, `ห้ามเผยแพร่! ศาลสั่งปิดเว็บไซต์`, `ยังไม่ลงรอยกัน`) is text.
  */
-const THAI_VERB = '(?:เผยแพร่|เผยเเพร่|เผยแพร|เผยแผ่|ลงข่าว|ลงเว็บ(?:ไซต์)?|ลงออนไลน์|ตีพิมพ์|ออกอากาศ|ใช้ข่าว|โพสต์|ปล่อยข่าว|ส่งต่อ)';
-const THAI_PHRASE = String.raw`(?:กรุณา|โปรด|ขอ(?:ให้)?)?\s*(?:(?:ข่าวนี้)?(?:ห้าม|งด|อย่า(?:เพิ่ง)?|ระงับ(?:การ)?|ยังไม่(?:ให้|ต้อง)?|ไม่ให้)\s*(?:นำ(?:ข่าว(?:นี้)?)?(?:ออก|ไป)?)?\s*${THAI_VERB}(?:ข่าว)?(?:นี้)?|(?:ถอน|ดึง|ยกเลิก)ข่าว(?:นี้)?(?:ด่วน)?|ข่าว(?:นี้)?ถูก(?:ถอน|ดึง|ระงับ|ยกเลิก)|รอ(?:การ)?(?:ตรวจสอบ|ตรวจ|อนุมัติ)|รอ\s*บก\.?\s*(?:อนุมัติ|ตรวจ(?:สอบ)?)|ยังไม่(?:ได้)?(?:รับ)?อนุมัติ|รอฝ่ายกฎหมาย(?:ตรวจ(?:สอบ)?)?|ฉบับร่าง|ร่างข่าว|ใช้ภายใน(?:เท่านั้น)?)`;
-const THAI_POLITE = '(?:ค่ะ|คะ|ครับ|นะ(?:คะ|ครับ|ค่ะ)?|จ้า|จ้ะ)?';
+const THAI_VERB = '(?:เผยแพร่|เผยเเพร่|เผยแพร|เผยแผ่|ลงข่าว|ลงเว็บ(?:ไซต์)?|ลงออนไลน์|ตีพิมพ์|ออกอากาศ|ใช้ข่าว|ปล่อยข่าว)';
+const THAI_PUBLISH = String.raw`(?:กรุณา|โปรด|ขอ(?:ให้)?|ยัง)?\s*(?:(?:ข่าวนี้)?(?:ห้าม|งด|อย่า(?:เพิ่ง)?|ระงับ(?:การ)?|ยกเลิก(?:การ)?|ยังไม่(?:ให้|ต้อง)?|ไม่ให้)\s*(?:นำ(?:ข่าว(?:นี้)?)?(?:ออก|ไป)?)?\s*${THAI_VERB}(?:ข่าว)?(?:นี้)?|ไม่ใช้ข่าวนี้|ระงับข่าว(?:นี้)?|(?:ขอ)?(?:ถอน|ดึง|ยกเลิก)ข่าว(?:นี้)?(?:ด่วน)?|ข่าว(?:นี้)?(?:ขอถอน|ถูก(?:ถอน|ดึง|ระงับ|ยกเลิก))|ฉบับร่าง|ร่างข่าว)`;
+/** Waiting words (`รออนุมัติ`, `ใช้ภายในเท่านั้น`): a desk's status under the headline, a project table's elsewhere. */
+const THAI_WAITING = String.raw`(?:รอ(?:การ)?(?:ตรวจสอบ|ตรวจ|อนุมัติ)|รอ\s*บก\.?\s*(?:อนุมัติ|ตรวจ(?:สอบ)?)|ยังไม่(?:ได้)?(?:รับ)?อนุมัติ|รอฝ่ายกฎหมาย(?:ตรวจ(?:สอบ)?)?(?:ก่อน)?|ใช้ภายใน(?:เท่านั้น)?)`;
+const THAI_POLITE = String.raw`(?:\s*(?:โดย)?เด็ดขาด)?(?:ค่ะ|คะ|ครับ|นะ(?:คะ|ครับ|ค่ะ)?|จ้า|จ้ะ)?(?:พี่|น้อง|ทุกคน)?`;
 const THAI_REASON = String.raw`(?:\s*(?:จนกว่า|รอ|เนื่องจาก|เพราะ|ก่อนได้รับ|ก่อนตรวจ|ระหว่าง|ติดต่อ|สอบถาม)\S*(?:\s+\S+){0,6}|\s*(?:ใน)?ทุกช่องทาง|\s*ต่อ|\s*ทาง(?:ออนไลน์|เว็บไซต์|โซเชียล\S*)|\s*[:：–—(-].*)?`;
-const THAI_LINE = new RegExp(`^${THAI_PHRASE}${THAI_POLITE}${THAI_REASON}${THAI_POLITE}$`, 'u');
+const thaiLine = (phrase: string) =>
+  new RegExp(`^${phrase}${THAI_POLITE}(?:\\s+${THAI_PUBLISH}${THAI_POLITE})?${THAI_REASON}${THAI_POLITE}$`, 'u');
+const THAI_LINE = thaiLine(THAI_PUBLISH);
+const THAI_HEAD = thaiLine(THAI_WAITING);
 
 const PHRASE = new RegExp(`^(?:${PHRASES.join('|')})`, 'iu');
+/** One-word marks a headline may carry as its own: instructions in capitals, not words of news (`KILLED`, `HELD`, `EMBARGO`). */
+const TITLE_WORD = /^(?:DRAFT|KILL|DNP|HOLD FOR LEGAL)$/u;
+/** Phrases that tell the desk what to do (or not), not what happened: a headline's own mark in brackets or after a dash. */
+const INSTRUCTION = /\b(?:not|don[’']?t|never|dnp|internal|legal|kill)\b/iu;
 
 /** Characters that show nothing, and bidi controls: a word processor's, inside `DO NOT PUB\u200BLISH` or `ห้าม\u200Bเผยแพร่`. */
 const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
@@ -80,7 +107,7 @@ const LONGEST = 160;
 
 /** Words one of the marks has: a line without one is looked at no further (every short line of every story passes here). */
 const MARK_WORD =
-  /publi|\bpub\b|\buse|\brun\b|print|post|\bair\b|broadcast|releas|distribut|\bmove|\bfile|share|send|live|kill|hold|held|draft|embarg|withdr|spike|pull|disregard|dnp|internal|eliminat|เผย|ลง|ตีพิมพ์|ออกอากาศ|ใช้|โพสต์|ปล่อย|ส่งต่อ|ถอน|ดึง|ยกเลิก|ระงับ|รอ|อนุมัติ|ร่าง/iu;
+  /judice|publi|\bpub\b|\buse|\brun\b|print|post|\bair\b|broadcast|releas|distribut|\bmove|\bfile|share|send|live|kill|hold|held|draft|embarg|withdr|spike|pull|disregard|dnp|internal|eliminat|เผย|ลง|ตีพิมพ์|ออกอากาศ|ใช้|โพสต์|ปล่อย|ส่งต่อ|ถอน|ดึง|ยกเลิก|ระงับ|รอ|อนุมัติ|ร่าง/iu;
 
 /** A phrase in mixed case counts as the whole line only when it names publishing or the lawyers (`Do not publish`, `Hold for legal`): `Do not use.`, `Don't move.` are ledes. */
 const MIXED_WHOLE = /publi|\bpub\b|legal|lawyer|internal/iu;
@@ -113,12 +140,17 @@ export function holdLine(text: string): HoldMark | undefined {
 
 function readHold(line: string): HoldMark | undefined {
   if (line === '') return undefined;
-  if (THAI_LINE.test(line.replace(THAI_DESK, ''))) return { mark: line };
-  if (SELF.test(line)) return { mark: line };
+  const whole = { mark: line, kind: 'whole' } as const;
+  const thai = line.replace(THAI_DESK, '');
+  if (THAI_LINE.test(thai)) return whole;
+  if (THAI_HEAD.test(thai)) return { mark: line, kind: 'head' };
+  if (SELF.test(line) && !REPLACED.test(line)) return whole;
+  if (DESK_ONLY.test(line)) return whole;
   const desk = TO_THE_DESK.exec(line);
   const rest = desk ? line.slice(desk[0].length) : line;
-  if (desk && rest !== '' && (PHRASE.test(rest) || SELF.test(rest) || WORD_ALONE.test(rest.toUpperCase()))) return { mark: line };
-  if (phrases(rest)) return { mark: line };
+  // After a note to the desk, any case; still the mark alone or with its reason (`MEMO: DO NOT USE PERSONAL PHONES, STAFF TOLD` is a headline).
+  if (desk && rest !== '' && (SELF.test(rest) || DESK_ONLY.test(rest) || capsMark(rest.toUpperCase())?.kind === 'whole')) return whole;
+  if (phrases(rest)) return whole;
   return capsMark(rest) ?? capsMark(rest.replace(CAPS_HEAD, ''));
 }
 
@@ -128,26 +160,31 @@ function phrases(line: string): boolean {
   return parts.length >= 2 && parts.every((part) => PHRASE.exec(part)?.[0].length === part.length || WORD_ALONE.test(part.toUpperCase()));
 }
 
-/** Desk words after a phrase in mixed case that names publishing or the lawyers (`Hold for legal review per Somchai`). */
-const DESK_WORDS =
-  /^\s+(?:review|checks?|checking|clearance|sign[-\s]?off|yet|please|thanks|per\s+\S+(?:\s+\S+)?|pending\s+\S+(?:\s+\S+)?)(?:\s+(?:per\s+\S+(?:\s+\S+)?|please|thanks))?$/iu;
-
-/** A mark written in capitals: a phrase alone or with anything after it, or one word alone or with its reason. */
+/**
+ * A mark in capitals: a phrase alone, or with the desk's reason after a separator (`DO NOT PUBLISH –
+ * legal is checking`; `DO NOT USE: a sign on the broken lift` is a caption), or with a few more
+ * words in capitals (`DO NOT PUBLISH ONLINE`, under the headline only: `DO NOT USE, FDA WARNS` is a
+ * caps headline); one word alone, or under the headline with its reason (`KILL: wrong figures`;
+ * `KILLED: 3 IN BANGKOK BLAST` is a headline). In mixed case, a phrase that names publishing or the
+ * lawyers, alone or with the desk's reason (`Do not publish until legal clears`).
+ */
 function capsMark(line: string): HoldMark | undefined {
   if (line === '') return undefined;
-  if (WORD_ALONE.test(line)) return { mark: line };
+  if (WORD_ALONE.test(line)) return { mark: line, kind: 'whole' };
   const phrase = PHRASE.exec(line);
-  // One word (`DRAFT`, `KILL`): alone, or a label with its reason, never a phrase with a headline after it.
-  if (phrase && ONE_WORD.test(phrase[0])) return WORD_LABEL.test(line) ? { mark: line, labelled: true } : undefined;
+  const after = phrase ? line.slice(phrase[0].length) : '';
+  const reasoned = (text: string) => /^\s*[:：;,.!?–—|/([-]/u.test(text) && DESK_REASON.test(text);
+  if (phrase && ONE_WORD.test(phrase[0]))
+    return WORD_LABEL.test(line) && DESK_REASON.test(after) ? { mark: line, kind: 'head' } : undefined;
   if (phrase && !hasLower(phrase[0])) {
-    const after = line.slice(phrase[0].length);
-    // Mixed case after a phrase in capitals: a reason after a separator only (`DO NOT PUBLISH – legal is checking`).
-    if (after === '' || !hasLower(after) || /^\s*[:：;,.!?–—|/([-]/u.test(after)) return { mark: line };
+    if (after === '' || reasoned(after)) return { mark: line, kind: 'whole' };
+    const words = after.trim().split(/\s+/u).length;
+    if (!hasLower(after) && !/[,?!]/u.test(after) && (words <= 4 || DESK_REASON.test(after))) return { mark: line, kind: 'head' };
     return undefined;
   }
-  if (phrase && MIXED_WHOLE.test(phrase[0]) && (phrase[0].length === line.length || DESK_WORDS.test(line.slice(phrase[0].length))))
-    return { mark: line };
-  if (WORD_LABEL.test(line)) return { mark: line, labelled: true };
+  if (phrase && MIXED_WHOLE.test(phrase[0]) && (after === '' || (DESK_REASON.test(after) && !/[,?!]/u.test(after))))
+    return { mark: line, kind: 'whole' };
+  if (WORD_LABEL.test(line) && DESK_REASON.test(line.replace(/^\S+/u, ''))) return { mark: line, kind: 'head' };
   return undefined;
 }
 
@@ -161,20 +198,27 @@ function capsMark(line: string): HoldMark | undefined {
 export function markedTitle(text: string): { title: string; mark: string } | undefined {
   if (text.length > 2 * LONGEST) return undefined;
   const line = text.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
-  const strong = (mark: string) => {
+  // A mark of its own on a headline: an instruction (`DO NOT PUBLISH`, `DRAFT`, `KILL`, `[do not publish]`) or Thai
+  // publishing words, never a tag a headline carries (`[EMBARGO]`, `– KILLED`, `(HELD)`, `(รอตรวจสอบ)`: trials).
+  const strong = (mark: string, bracketed: boolean) => {
     const found = holdLine(mark);
-    return found !== undefined && !found.labelled && (!hasLower(bare(mark)) || THAI_LINE.test(bare(mark)));
+    const word = bare(mark);
+    const thai = THAI_LINE.test(word) && new RegExp(THAI_VERB, 'u').test(word);
+    return (
+      found?.kind === 'whole' &&
+      (TITLE_WORD.test(word) || (bracketed && thai) || (/\s/u.test(word) && PHRASE.test(word) && INSTRUCTION.test(word)))
+    );
   };
   const before = /^[[(]\s*([^()[\]]{1,60}?)\s*[\])]\s*(\S.*)$/u.exec(line);
-  if (before && strong(before[1] as string)) return { title: before[2] as string, mark: (before[1] as string).trim() };
+  if (before && strong(before[1] as string, true)) return { title: before[2] as string, mark: (before[1] as string).trim() };
   const after =
     /^(.*\S)\s*(?:[([{]\s*([^()[\]{}]{1,60}?)\s*[)\]}]|\s(?:[–—]|-{1,2})\s*([^–—]{1,60}?)|\*{2,3}\s*([^*]{1,60}?)\s*\*{2,3})\s*$/u.exec(
       line,
     );
   const suffix = after?.[2] ?? after?.[3] ?? after?.[4];
-  if (after && suffix !== undefined && strong(suffix)) return { title: after[1] as string, mark: suffix.trim() };
+  if (after && suffix !== undefined && strong(suffix, after[2] !== undefined)) return { title: after[1] as string, mark: suffix.trim() };
   const phrase = PHRASE.exec(bare(line));
-  if (phrase && !hasLower(phrase[0]) && !WORD_ALONE.test(phrase[0])) {
+  if (phrase && !hasLower(phrase[0]) && !WORD_ALONE.test(phrase[0]) && MIXED_WHOLE.test(phrase[0])) {
     const rest = /^\s*[:：–—|-]+\s*(\S.*)$/u.exec(bare(line).slice(phrase[0].length))?.[1];
     if (rest !== undefined && hasLower(rest)) return { title: rest, mark: phrase[0] };
   }
@@ -277,9 +321,11 @@ export function frontMatterHold(
       if (read) return { key, value: String(value) };
     } else if ((name === 'published' || name === 'publish') && yesNo(value) === false) return { key, value: String(value) };
     else if (name === 'status' && draftStatus(value)) return { key, value: String(value) };
-    else if (NOTE_FIELDS.has(name) && typeof value === 'string') {
-      const mark = holdLine(value);
-      if (mark && !mark.labelled && !hasLower(mark.mark.replace(TO_THE_DESK, ''))) return { key, value };
+    else if (NOTE_FIELDS.has(name)) {
+      // A note is the desk's whatever its case (`note: do not publish – legal`), a list of notes too, a block's first line.
+      const notes = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+      const mark = notes.map((v) => v.trim().split('\n')[0] as string).find((v) => holdLine(v.toUpperCase()) !== undefined || holdLine(v));
+      if (mark !== undefined) return { key, value: mark };
     }
   }
   // A comment in the front matter is the desk's (`# DO NOT PUBLISH`).
@@ -288,24 +334,13 @@ export function frontMatterHold(
     const comment = /^\s*#\s*(.+)$/.exec(lines[k] as string)?.[1];
     const mark = comment === undefined ? undefined : holdLine(comment);
     // Line k of the front matter is line k + 2 of the file, under its opening `---`.
-    if (mark && !mark.labelled) return { key: '#', value: mark.mark, line: k + 2 };
+    if (mark) return { key: '#', value: mark.mark, line: k + 2 };
   }
   return undefined;
 }
 
-/** Fields that hold the desk's notes: a mark there (in capitals, or Thai) holds the story. */
-const NOTE_FIELDS = new Set([
-  'note',
-  'notes',
-  'comment',
-  'comments',
-  'editornote',
-  'desknote',
-  'memo',
-  'summary',
-  'description',
-  'หมายเหตุ',
-]);
+/** Fields that hold the desk's notes (not a summary or description, which may quote a sign: trial): a mark there holds the story. */
+const NOTE_FIELDS = new Set(['note', 'notes', 'comment', 'comments', 'editornote', 'desknote', 'memo', 'หมายเหตุ']);
 
 /**
  * Front matter that does not parse, with a line that names a field able to hold the story back

@@ -94,7 +94,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
       .join('\n');
   }
   // A do-not-publish line (`**DO NOT PUBLISH**`, `> HOLD FOR LEGAL`, `<!-- KILL -->`): a draft, the line out of the text.
-  const heldBy = holdLines(body, bodyStart, optionalString(meta, 'title', file) === undefined);
+  const heldBy = holdLines(body, bodyStart);
   if (heldBy) {
     const lines = body.split('\n');
     lines[heldBy.line - bodyStart - 1] = '';
@@ -115,7 +115,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   const marked = title === undefined ? undefined : markedTitle(title);
   if (marked) title = marked.title;
   const alone = title === undefined || marked ? undefined : holdLine(asShown(title));
-  const titleMark = marked?.mark ?? (alone && !alone.labelled ? alone.mark : undefined);
+  const titleMark = marked?.mark ?? (alone?.kind === 'whole' ? alone.mark : undefined);
   const hold = heldBy ?? (titleMark === undefined ? undefined : { line: titleLine, mark: titleMark });
   title = title === undefined ? '' : limitTitle(cleanLabel(title, 'title', warn), options.maxTitleLength);
   if (title === '') {
@@ -160,7 +160,8 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions)
   let releaseKey: string | undefined;
   let release: Date | undefined;
   for (const key of Object.keys(meta)) {
-    if (!isReleaseKey(key) || !given(key)) continue;
+    // `embargo: false`, `none`, `n/a`, `-`, `lifted`: no release time (CMS exports write them; trial: refused, and taken down).
+    if (!isReleaseKey(key) || !given(key) || NO_RELEASE.test(String(meta[key]).trim())) continue;
     const at = frontMatterDate(meta, key, file, options.timeZone, lineOf(key), source, true);
     if (at !== undefined && (release === undefined || at.getTime() > release.getTime())) [releaseKey, release] = [key, at];
   }
@@ -246,23 +247,24 @@ function fieldLine(source: string, key: string): number {
   return at < 0 ? 1 : at + 2;
 }
 
+/** A release field's value that says there is none. */
+const NO_RELEASE = /^(?:false|no|none|n\/?a|-+|0|lifted|null|nil|no\s+embargo|ไม่มี)$/iu;
+
 const HELD_WHILE_BROKEN = ' (it names a draft, status or release field, so the story is not published until it reads)';
 
-/** How far into the text any do-not-publish line is read: the head, where desks put their notes; past it, a paragraph of a mark alone. */
+/** How far into the text a do-not-publish line is read: the head, where desks put their notes. */
 const HOLD_LINES = 12;
 
 /**
- * The first do-not-publish line as a reader sees it, out of fenced code: any among the first
- * non-blank lines but the headline (`headingTitle`: the first line, a `# …` heading, is the title;
- * its own mark is the title's), a table's cells one by one; past them, only a paragraph that is a
- * mark alone, and no one-word label (`HOLD – legal`).
+ * The first do-not-publish line among the text's first non-blank lines as a reader sees them, out
+ * of fenced code, headings, lists and tables (a section `## Draft`, a picks table's `DRAFT`, a
+ * list's `- Not for publication`: trials), the title's own line aside.
  */
-function holdLines(body: string, bodyStart: number, headingTitle: boolean): { line: number; mark: string } | undefined {
+function holdLines(body: string, bodyStart: number): { line: number; mark: string } | undefined {
   let seen = 0;
   let fenced = false;
   const lines = body.split('\n');
-  const blank = (k: number) => k < 0 || k >= lines.length || (lines[k] as string).trim() === '';
-  for (let k = 0; k < lines.length; k++) {
+  for (let k = 0; k < lines.length && seen < HOLD_LINES; k++) {
     const raw = lines[k] as string;
     if (/^\s{0,3}(?:```|~~~)/.test(raw)) {
       fenced = !fenced;
@@ -270,14 +272,10 @@ function holdLines(body: string, bodyStart: number, headingTitle: boolean): { li
     }
     if (raw.trim() === '') continue;
     seen++;
-    const head = seen <= HOLD_LINES;
-    if (fenced || (seen === 1 && headingTitle && /^\s*#[ \t]/.test(raw)) || (!head && !(blank(k - 1) && blank(k + 1)))) continue;
-    const cells = raw.trim().startsWith('|') ? raw.split('|') : [raw];
-    for (const cell of cells) {
-      // A zero-width space for a space (`DO\u200BNOT\u200BPUBLISH`): asShown drops it.
-      const mark = holdLine(asShown(cell)) ?? (cell.includes('\u200B') ? holdLine(asShown(cell.replace(/\u200B/g, ' '))) : undefined);
-      if (mark !== undefined && (head || !mark.labelled)) return { line: bodyStart + k + 1, mark: mark.mark };
-    }
+    if (fenced || /^\s{0,3}(?:#|[-*+]\s|\d{1,3}[.)]\s|\|)/.test(raw)) continue;
+    // A zero-width space for a space (`DO\u200BNOT\u200BPUBLISH`): asShown drops it.
+    const mark = holdLine(asShown(raw)) ?? (raw.includes('\u200B') ? holdLine(asShown(raw.replace(/\u200B/g, ' '))) : undefined);
+    if (mark !== undefined) return { line: bodyStart + k + 1, mark: mark.mark };
   }
   return undefined;
 }

@@ -62,7 +62,7 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
     (head.tryDateline(lines[0] as Line, true) ||
       head.releaseAbove(lines[0] as Line) ||
       KICKER.test((lines[0] as Line).text) ||
-      head.holdAbove(lines[0] as Line, lines[1]?.block === lines[0]?.block))
+      head.holdAbove(lines[0] as Line, lines[1]?.block === lines[0]?.block ? lines[1] : undefined))
   )
     lines.shift();
   const titleLine = lines.shift();
@@ -87,15 +87,8 @@ export function parsePlain(text: string, file: string, options: ParseOptions): S
 
   // Embargo lines read anywhere leave the text, as the head's do (new-user trial: `-ENDS-` gone, the notice stayed, after the release).
   const released = head.releaseFromText(body, cutAt < 0 ? [] : toLines(all.slice(cutAt)).map((line) => ({ ...line, n: line.n + cutAt })));
-  // Do-not-publish lines, once the embargo reader has had its lines (`Embargoed` / `until …` is its): in the head,
-  // and past it a paragraph of a mark alone (at the foot, under a third block).
-  const inBlock = new Map<number, number>();
-  for (const line of body) inBlock.set(line.block, (inBlock.get(line.block) ?? 0) + 1);
-  const held = head.holdsIn(
-    body.filter((line) => !released.has(line.n)),
-    (line) => line.block <= firstBlock + HEAD_PARAGRAPHS,
-    (line) => inBlock.get(line.block) === 1,
-  );
+  // Do-not-publish lines in the head, once the embargo reader has had its lines (`Embargoed` / `until …` is its).
+  const held = head.holdsIn(body.filter((line) => line.block <= firstBlock + HEAD_PARAGRAPHS && !released.has(line.n)));
   const out = released.size + held.size === 0 ? body : body.filter((line) => !released.has(line.n) && !held.has(line.n));
   const paragraphs = toParagraphs(out);
   let dropped = 0;
@@ -142,6 +135,12 @@ function looksLikeDateline(text: string): boolean {
   return numbers.length >= 2 && numbers.some((n) => /^(19|20|24|25|26)\d\d$/.test(n));
 }
 
+/** A line a headline could be: short, no sentence's end (a standfirst under a caps headline is a sentence). */
+function looksLikeHeadline(text: string): boolean {
+  const line = text.trim();
+  return line.length > 0 && line.length <= 120 && !/[.!?。]$/u.test(line);
+}
+
 /** Reads the head lines of one story: the first dateline and the credits. */
 class HeadReader {
   date: Date | undefined;
@@ -178,32 +177,41 @@ class HeadReader {
    * no headline right under it, a one-word mark with words after it (`HOLD: CENTRAL BANK KEEPS
    * RATES`, `DRAFT: Bears take quarterback`) or a marked headline is the headline (attack trial: drafts).
    */
-  holdAbove(line: Line, headlineBelow: boolean): boolean {
+  holdAbove(line: Line, below: Line | undefined): boolean {
     const found = holdLine(line.text);
     if (found === undefined || this.embargoLine(line)) return false;
-    if (!headlineBelow && (found.labelled || markedTitle(line.text))) return false;
+    // A mark a caps headline could also be (`KILLED: 3 IN BANGKOK BLAST`, `DO NOT USE FDA WARNS`) is one only with a
+    // headline right under it: not a dateline, a byline, or a blank line (trial: drafts of the headline).
+    if (found.kind === 'head' && (below === undefined || this.headLine(below) || !looksLikeHeadline(below.text))) return false;
+    if (below === undefined && markedTitle(line.text)) return false;
     this.held(line.n, found.mark);
     return true;
+  }
+
+  /** A dateline or a credit: what stands under a headline, so the line above it is the headline. */
+  private headLine(line: Line): boolean {
+    const dateline = readDateline(line.text, this.options.timeZone, () => false);
+    if (dateline !== undefined && 'date' in dateline.reading) return true;
+    const credit = readCredit(line.text, this.names);
+    return credit !== undefined && 'credit' in credit;
   }
 
   /** A headline that is a mark alone (`DO NOT PUBLISH`, a file saved before its story was written): a draft, its headline as typed. */
   holdTitle(line: Line): void {
     const found = holdLine(line.text);
-    if (found !== undefined && !found.labelled && !this.embargoLine(line)) this.held(line.n, found.mark);
+    if (found?.kind === 'whole' && !this.embargoLine(line)) this.held(line.n, found.mark);
   }
 
   /**
-   * The do-not-publish lines among `lines` (hold-marks.ts), each out of the text; the first keeps
-   * the story a draft. Past the head, only a mark that is its paragraph, and no one-word label
-   * (`HOLD – legal`), which a caps standfirst may open with.
+   * The do-not-publish lines among the head's `lines` (hold-marks.ts), each out of the text; the
+   * first keeps the story a draft. Not past the head: a box score's `DNP`, a quoted sign, a
+   * fact-check's closing `อย่าส่งต่อ` are text (trials).
    */
-  holdsIn(lines: readonly Line[], inHead: (line: Line) => boolean, alone: (line: Line) => boolean): ReadonlySet<number> {
+  holdsIn(lines: readonly Line[]): ReadonlySet<number> {
     const found = new Set<number>();
     for (const line of lines) {
-      const head = inHead(line);
-      if (!head && !alone(line)) continue;
       const mark = holdLine(line.text);
-      if (mark === undefined || (!head && mark.labelled) || this.embargoLine(line)) continue;
+      if (mark === undefined || this.embargoLine(line)) continue;
       this.held(line.n, mark.mark);
       found.add(line.n);
     }

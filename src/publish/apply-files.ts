@@ -539,7 +539,14 @@ export class FileApplier {
     // the same story, by its headline: a published file saved over with a held story's text and
     // headline is that story now (attack trial: it went out, secret text and all).
     const out = this.rechecking.has(relPath) ? undefined : this.catalog.get(relPath);
-    const twin = out !== undefined && skeleton(out.title) === skeleton(story.title) ? undefined : this.held.twin(story, this.now());
+    // A story that went out, pulled back by an embargo line and saved without it, is out again as
+    // it was: its own mark is no other held story (new-user trial: held "as the held story
+    // floods.txt", itself, until the time the line had). A line that does not read still withholds.
+    const wasOut = mine !== undefined && mine.deletedAt === null && mine.published <= this.now();
+    const twin =
+      out !== undefined && skeleton(out.title) === skeleton(story.title)
+        ? undefined
+        : this.held.twin(story, this.now(), wasOut ? relPath : undefined);
     // At the very time of another held story it is, that story's copy still (a restart: its own
     // record has that time; new-user trial: the desk said DATE_LOST, "the date line may be
     // misspelt", of a copy that never had one). Not its own mark: a held story is no copy of itself.

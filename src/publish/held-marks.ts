@@ -134,12 +134,12 @@ export class HeldMarks {
     }
   }
 
-  /** The held story that `story` (no date of its own, not out) is, of the latest release if several, and what matched; or none. */
-  twin(story: Story, now: number): { path: string; until: number; by: string } | undefined {
+  /** The held story that `story` (no date of its own, not out) is, of the latest release if several, and what matched; or none. `except`: a file whose own marks do not count. */
+  twin(story: Story, now: number, except?: string): { path: string; until: number; by: string } | undefined {
     let found: { path: string; until: number; by: string } | undefined;
     let texts: Set<string> | undefined;
     for (const mark of this.marks.values()) {
-      if (mark.until <= now || (found !== undefined && mark.until <= found.until)) continue;
+      if (mark.path === except || mark.until <= now || (found !== undefined && mark.until <= found.until)) continue;
       texts ??= textsOf(story);
       const by = whatMatches(mark, texts);
       if (by !== undefined) found = { path: mark.path, until: mark.until, by };

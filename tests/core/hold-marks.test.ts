@@ -76,7 +76,6 @@ const NOTICES = [
   'ห้ามปล่อยข่าว',
   'ห้ามลงเว็บ',
   'ห้ามลงออนไลน์',
-  'ห้ามส่งต่อ',
   'ห้ามเผยแพร่ในทุกช่องทาง',
   'ห้ามเผยแพร่ต่อ',
   'ห้ามเผยแพร่ทางออนไลน์',
@@ -159,7 +158,38 @@ const NOTICES = [
   'DO NOT USE PER LEGAL 3/5',
   'DO NOT PUBLISH - v2',
   'ห้ามเผยแพร่ ติดต่อ 02-123-4567',
-  'Publication on hold',
+  'Do not publish until legal clears',
+  'Hold until lawyers clear it',
+  'Not for publication until cleared',
+  'Story withdrawn',
+  'Story killed',
+  'Story on hold',
+  'Story has been pulled',
+  'Mandatory kill',
+  'Kill advisory',
+  'Editors: please hold',
+  'PLS HOLD',
+  'HOLD PLS',
+  'Please hold this one',
+  'Spike this',
+  'This is a draft',
+  'Not yet cleared for publication',
+  'Embargoed',
+  'SUB JUDICE',
+  'ฉบับร่าง ห้ามเผยแพร่',
+  'ห้ามเผยแพร่ครับพี่',
+  'ห้ามเผยแพร่เด็ดขาด',
+  'ห้ามเผยแพร่โดยเด็ดขาด',
+  'ยังห้ามเผยแพร่',
+  'ระงับข่าว',
+  'ยกเลิกการเผยแพร่',
+  'ข่าวนี้ขอถอน',
+  'รอฝ่ายกฎหมายก่อน',
+  'ไม่ใช้ข่าวนี้',
+  'HOLD – legal to check the figures',
+  'KILL: wrong figures',
+  'DRAFT – needs second source',
+  'WITHDRAWN – see correction',
 ];
 
 // Headlines the first version made drafts (attack trial): in either format, as the headline, each is news.
@@ -237,31 +267,30 @@ const TEXT = [
   "Don't move.",
   'Kill.',
   'Do not use.',
-  '## Draft',
   '### Hold',
-  '- Hold',
-  '**Withdrawn**',
-  '## Killed',
-  '## ร่าง',
-  '*Under embargo for decades, the island looks to tourism*',
   'Report withdrawn by ministry after errors',
   'Under embargo, Iran turns to barter',
   'Draft: five things we learned',
   'ห้ามเผยแพร่ภาพผู้ต้องหา',
   'ยังไม่ลงรอยกัน พรรคร่วมรัฐบาลถกงบประมาณ',
   'รอตรวจสอบ! ศพปริศนาริมคลอง',
-  "'Do not publish,' the minister told reporters.",
+  '"Do not publish," the minister told reporters.',
   'Under embargo until 1990, South Africa was cut off from world sport.',
   'Do not use the lifts during the fire, officials said',
   'Hold the line',
   'Not for the faint-hearted',
   'Internal memo leaks',
   'งดจำหน่ายสุรา 3 วัน',
+  'ห้ามส่งต่อ',
+  'HOLD: central bank keeps rates at 2.5%',
+  'This story has been withdrawn and replaced with a corrected version.',
+  'กำหนดออกอากาศ: 20 ธันวาคม 2569 เวลา 20.00 น. ทางช่อง 3',
+  'Not before December 20, 2026.',
+  'Publication on December 15',
 ];
 
 // Marks on the headline's own line: a draft, the headline without its mark.
 const MARKED_TITLES = [
-  'Cabinet approves budget – WITHDRAWN',
   'Cabinet approves budget -- KILL',
   'Cabinet approves budget ***DO NOT PUBLISH***',
   '[DRAFT] Cabinet approves budget',
@@ -273,6 +302,62 @@ const MARKED_TITLES = [
   'งบประมาณผ่านสภา (ห้ามเผยแพร่)',
   'DO NOT PUBLISH',
   'ห้ามเผยแพร่',
+  'Budget plan cuts deficit [do not publish]',
+];
+
+// Caps headlines with a dateline, a byline or a standfirst right under them (re-attack trial: drafts, the next line the title).
+const HEADLINES_OVER = [
+  'KILLED: 3 IN BANGKOK BLAST',
+  'HOLD: CENTRAL BANK KEEPS RATES',
+  'DRAFT: BEARS TAKE QUARTERBACK FIRST',
+  'WITHDRAWN: MINISTER QUITS RACE',
+  'PULLED: RECALLED BABY FORMULA',
+  'SPIKED: BITCOIN JUMPS 20%',
+  'EMBARGO: US SANCTIONS RUSSIA OIL',
+  'HELD: SUSPECT DETAINED AT AIRPORT',
+  'ELIMINATION: THAI TEAM OUT',
+  'DO NOT USE, FDA WARNS',
+  'DO NOT USE FDA WARNS ON EYE DROPS',
+  'DO NOT PUBLISH PHOTOS, POLICE URGE',
+  'INTERNAL USE ONLY? LEAKED MEMO SHOWS',
+  'HOLD FOR RELEASE? NO, SAYS COURT',
+  'NEVER PUBLISH AGAIN, VOWS AUTHOR',
+  'STORY PULLED BY TIMES AFTER LAWSUIT',
+  'ARTICLE WITHDRAWN BY JOURNAL',
+  'REPORT WITHDRAWN',
+  'MEMO: DO NOT USE PERSONAL PHONES, STAFF TOLD',
+  'ห้ามส่งต่อ',
+  'อย่าโพสต์',
+  'Myanmar arms [EMBARGO]',
+  'US oil trade – EMBARGO',
+  'Hamas leader – KILLED',
+  'Israel hostage deal – HELD',
+  'Ukraine talks (HELD)',
+  'World Cup: Thailand out – ELIMINATION',
+  'Trade deal – HOLD',
+  'เลือกตั้ง (รอตรวจสอบ)',
+  'ร่างรัฐธรรมนูญ – ฉบับร่าง',
+];
+
+// Markdown captions, lists, tables and section headings among the first lines (re-attack trial: drafts).
+const MD_TEXT = [
+  '## Draft',
+  '- Hold',
+  '**Withdrawn**',
+  '## Killed',
+  '## ร่าง',
+  '*Under embargo for decades, the island looks to tourism*',
+  '*DO NOT USE: a sign on the broken lift at Siam station*',
+  '*KILL: the word on every placard*',
+  '| สะพาน | รออนุมัติ |',
+  '| Province | KILLED | INJURED |',
+  '- Internal use only',
+  '- Not for publication',
+  '- อย่าส่งต่อ',
+  '- DO NOT USE',
+  '## KILLED',
+  '## DRAFT',
+  '## Do not publish',
 ];
 
 const BODY_LEDE =
@@ -310,6 +395,18 @@ describe('do-not-publish lines', () => {
     }
   });
 
+  it.each(HEADLINES_OVER)('publishes %s as the headline over a dateline, a byline or a standfirst', (headline) => {
+    for (const under of ['BANGKOK, December 8, 2026 —', 'By Somchai Jaidee', 'The ministry said on Tuesday it would act.']) {
+      const story = read(`${headline}\n${under}\n\n${BODY_LEDE}`);
+      expect([story.draft, story.title], under).toEqual([false, headline]);
+    }
+  });
+
+  it.each(MD_TEXT)('publishes a Markdown story with %s among its first lines', (line) => {
+    expect(read(`# Budget plan\n\n${line}\n\n${BODY}`, 'a.md').draft).toBe(false);
+    expect(read(`---\ntitle: Budget plan\n---\n\n${line}\n\n${BODY}`, 'a.md').draft).toBe(false);
+  });
+
   it.each(TEXT)('publishes a story with %s under its headline, in either format', (line) => {
     for (const [text, file] of [
       [`Budget plan\n\n${line}\n\n${BODY}`, 'a.txt'],
@@ -344,10 +441,11 @@ describe('do-not-publish lines', () => {
     expect(read(`HOLD – legal\nBudget plan\n\n${BODY}`).title).toBe('Budget plan');
   });
 
-  it('reads a mark that is a paragraph alone past the head, and leaves code, labels and times alone', () => {
+  it('leaves a mark past the head, in code, or with a time alone', () => {
     const far = (mark: string) => `Budget plan\n\n${'A paragraph.\n\n'.repeat(4)}${mark}\n`;
-    expect(read(far('DO NOT PUBLISH')).draft).toBe(true);
-    expect(read(far('HOLD – legal')).draft).toBe(false);
+    // Past the head a mark is text: a box score's DNP, a quoted sign (new-user trial: drafts).
+    expect(read(far('DO NOT PUBLISH')).draft).toBe(false);
+    expect(read(far('DNP')).draft).toBe(false);
     expect(read(`# Budget plan\n\n\`\`\`\nDO NOT PUBLISH\n\`\`\`\n\n${BODY}`, 'a.md').draft).toBe(false);
     // A time makes it an embargo line: held to its time, never a draft.
     const held = read(`Budget plan\n\nHOLD: 10:30 GMT 20 December 2026\n\n${BODY}`);
@@ -388,8 +486,15 @@ const MARKS_FM = [
   'publish: false',
   '# DO NOT PUBLISH',
   'note: DO NOT PUBLISH',
-  'summary: DO NOT PUBLISH',
   'notes: ห้ามเผยแพร่',
+  'note: "DO NOT PUBLISH – legal is checking"',
+  'note: do not publish',
+  'note: "Hold for legal review"',
+  'editorNote: "Please do not publish this story yet"',
+  'comment: "Kill this story"',
+  'comment: "EDS: do not use"',
+  'memo: "Not for publication"',
+  'notes: ["DO NOT PUBLISH"]',
 ];
 const NEWS_FM = [
   'status: developing',
@@ -397,11 +502,20 @@ const NEWS_FM = [
   'draft: false',
   "draft: ''",
   'draft: 0',
-  'note: Do not use the lifts',
   'description: Hold the line',
   'summary: Do not use, FDA warns of tainted eye drops',
   'published: true',
   '# TODO add photo',
+  'summary: "DO NOT USE, FDA WARNS"',
+  'summary: "NOT FOR PUBLICATION: THE MEMO THAT SANK A MINISTER"',
+  'description: "INTERNAL USE ONLY — HOW A LEAKED MEMO SPREAD"',
+  'embargo: false',
+  'embargo: none',
+  'embargo: "no"',
+  'embargo: "N/A"',
+  'embargo: "-"',
+  'embargo: 0',
+  'embargo: lifted',
 ];
 
 describe('draft fields other tools write', () => {

@@ -108,6 +108,24 @@ describe('embargoes', () => {
     await waitFor(async () => (await fetch(`${ctx.running?.url}/articles/flood`)).status === 200);
   });
 
+  // New-user trial: a story with no date line of its own, pulled back so and restored, stayed held as a copy of itself.
+  it('publishes a story with no date line again, under its id, once the embargo line that pulled it back is deleted', async () => {
+    const story = 'Floods\n\nReuters\n\nThe river rose overnight in the north.\n';
+    await put(ctx.articles, 'floods.txt', story);
+    ctx.running = await startSite(ctx.articles, ctx.state);
+    const { url, site } = ctx.running;
+    const entry = async () => parseAtomFeed((await getText(`${url}/atom.xml`)).text).entries?.find((e) => e.title?.value === 'Floods');
+    const before = await entry();
+    expect(before?.id).toMatch(/^urn:uuid:/);
+    await put(ctx.articles, 'floods.txt', `Embargoed until ${bangkok(Date.now() + 3 * 86_400_000)}\n${story}`);
+    await waitFor(() => (site.status().held.some((h) => h.path === 'floods.txt') ? true : undefined), 10_000, 'the hold');
+    expect((await fetch(`${url}/articles/floods`)).status).toBe(404);
+    await put(ctx.articles, 'floods.txt', story);
+    const back = await waitFor(entry, 10_000, 'the story back');
+    expect([back.id, back.published]).toEqual([before?.id, before?.published]);
+    expect(site.status().problems.filter((p) => p.path === 'floods.txt')).toEqual([]);
+  });
+
   it('keeps a published story up when an update adds news the embargo reader refuses, and says this save is not published', async () => {
     const story = (line: string) => `Crude\n\n${bangkok(Date.now() - 3_600_000)}\n\n${line}The tankers turned back overnight.\n`;
     const news = 'Embargo on Iranian crude lifts at noon on 20 December 2026, diplomats said.\n\n';
