@@ -21,44 +21,53 @@ export interface HoldMark {
   kind: 'whole' | 'head';
 }
 
-const VERBS = String.raw`publish|use|run|print|post|air|broadcast|release|distribute|move|file|share|send|go\s+live|pub`;
-const NOUNS = 'story|item|copy|article|piece|version|report|text|release|publication|file';
+const VERBS = String.raw`(?:publish|use|run|print|post|air|broadcast|release|distribute|move|file|share|send|go\s+live|pub)\b`;
+/** What a desk calls the copy in its notes (`this story`); `this report`, `this version`, `this text` are news's words too (trial). */
+const NOUNS = 'story|item';
 
 /** Phrases a desk writes, no headline's opening in capitals or as the whole line. */
 const PHRASES = [
-  String.raw`(?:please\s+|pls\s+|plz\s+)?(?:do\s+not|don[’']?t|never|dnp)\s+(?:${VERBS})(?:\s*(?:or|and|/|,)\s*(?:${VERBS}))*`,
+  // Not `never`: `Never publish what you cannot confirm` is a maxim, `NEVER POST YOUR BOARDING PASS` advice (trial).
+  String.raw`(?:please\s+|pls\s+|plz\s+)?(?:do\s+not|don[’']?t|dnp)\s+(?:${VERBS})(?:\s*(?:or|and|/|,)\s*(?:${VERBS}))*`,
   'dnp|do[-_./]not[-_./]publish',
-  String.raw`not\s+(?:yet\s+|ready\s+)?(?:for|to\s+be)\s+(?:public\s+)?(?:publication|published|release|released|use|used|broadcast|distribution|distributed|print|printed|pub)(?:\s+(?:or|and)\s+(?:publication|release|use|broadcast|distribution|print))*`,
+  String.raw`not\s+(?:yet\s+|ready\s+)?(?:for|to\s+be)\s+(?:public\s+)?(?:publication|published|release|released|use|used|broadcast|distribution|distributed|print|printed|pub)\b(?:\s+(?:or|and)\s+(?:publication|release|use|broadcast|distribution|print)\b)*`,
   String.raw`kill\s+advisory|mandatory\s+kill|(?:mandatory\s+|please\s+)?kill(?:ed)?(?:\s+(?:the|this)\s+(?:${NOUNS}))?`,
   // `STORY WITHDRAWN`, not `REPORT WITHDRAWN` or `ARTICLE WITHDRAWN BY JOURNAL` (caps headlines: trial).
   String.raw`(?:the\s+|this\s+)?(?:story|item|copy)\s+(?:is\s+|has\s+been\s+)?(?:killed|withdrawn|pulled|spiked|on\s+hold|held|embargoed|cancell?ed)`,
-  String.raw`(?:on\s+)?(?:hold|held|holding)\s+(?:for|pending|until)\s+(?:legal|lawyers?|review|editors?|the\s+desk|desk|checks?|approval|sign[-\s]?off|clearance|fact[-\s]?check(?:ing)?|release|further\s+notice)`,
-  String.raw`legal\s+hold|(?:on\s+)?hold\s+(?:this|the)\s+(?:${NOUNS})`,
-  String.raw`(?:for\s+)?internal\s+(?:use\s+)?only`,
+  String.raw`(?:on\s+)?(?:hold|held|holding)\s+(?:for|pending|until)\s+(?:legal|lawyers?|review|editors?|the\s+desk|desk|checks?|approval|sign[-\s]?off|clearance|fact[-\s]?check(?:ing)?|release|further\s+notice)(?:\s+(?:review|check|checks|clearance|team))?\b`,
+  String.raw`(?:on\s+)?hold\s+(?:this|the)\s+(?:${NOUNS})\b`,
+  String.raw`(?:for\s+)?internal\s+(?:use\s+)?only\b`,
   String.raw`(?:please\s+)?disregard(?:\s+(?:this|the)\s+(?:${NOUNS}))?`,
-  String.raw`(?:first\s+|working\s+|unedited\s+|rough\s+)?draft(?:\s+(?:only|copy|version|story|for\s+\S+(?:\s+\S+)?))?`,
+  // Not `FIRST DRAFT`: a newsletter's name (trial).
+  String.raw`(?:working\s+|unedited\s+|rough\s+)?draft(?:\s+(?:only|copy|version|story|for\s+\S+(?:\s+\S+)?))?`,
   String.raw`under\s+embargo|strictly\s+embargoed|embargoed\s+(?:story|item|copy|material|release)|for\s+release\s*[:：]\s*on\s+hold`,
 ];
 
 /** A correction's own notice (`This story has been withdrawn and replaced with a corrected version`): the story is the replacement. */
 const REPLACED = /\b(?:and\s+)?(?:replaced|reissued|superseded|corrected\s+version|updated\s+version)\b/iu;
 
-/** A desk's word in the reason after a mark: who clears it, or what is wrong (`– legal is checking`, `: wrong figures`). */
+/**
+ * A word that names the desk in the reason after a mark, as a whole word (`– legal is checking`, `–
+ * ask the desk`): words of news inside or beside it (`semi-final`, `Kuwait`, `terror`, `source:`,
+ * `pending appeal`, `until 2045`) made law reports, box scores and headlines drafts (trial).
+ */
 const DESK_REASON =
-  /legal|lawyer|desk|editor|\bsubs?\b|check|clear|review|approv|wait|until|till|pending|\bper\b|correct|error|wrong|mistake|final|ready|source|confirm|\bask|\bcall|\bext\b|\btel\b|phone|\bv\d|version|draft|รอ|กฎหมาย|ตรวจ|อนุมัติ|ยืนยัน|โทร/iu;
+  /(?<![\p{L}\p{N}])(?:legal|lawyers?|desk|editors?|eds|subs|sub-editors?|approval|approved?|cleared|clears?|clearance|sign-?off|fact-?check(?:ing)?|กฎหมาย|บก\.?|บรรณาธิการ|อนุมัติ)(?![\p{L}\p{N}])/iu;
 
-/** Said only by a desk, as the whole line in any case (`Story withdrawn`, `Mandatory kill`, `PLS HOLD`, `Spike this`, `This is a draft`, `Sub judice`). */
+/** Said only by a desk, as the whole line in any case (`Story withdrawn`, `Mandatory kill`, `Spike this`, `This is a draft`, `Spiked by the editor`). */
 const DESK_ONLY =
-  /^(?:story\s+(?:has\s+been\s+|is\s+)?(?:withdrawn|killed|pulled|spiked|on\s+hold|held)|mandatory\s+kill|kill\s+advisory|(?:please|pls|plz)\s+hold(?:\s+(?:this(?:\s+one)?|it))?|hold\s+(?:pls|plz|please)|(?:spike|kill|hold|withdraw)\s+this(?:\s+one)?|this\s+is\s+(?:a|the)\s+draft|not\s+yet\s+cleared\s+for\s+\w+|embargoed|sub\s+judice)$/iu;
+  /^(?:story\s+(?:has\s+been\s+|is\s+)?(?:withdrawn|killed|pulled|spiked|on\s+hold|held)|mandatory\s+kill|kill\s+advisory|(?:spike|kill|withdraw)\s+this(?:\s+one)?|this\s+is\s+(?:a|the)\s+draft|not\s+yet\s+cleared\s+for\s+\w+|(?:spiked|killed|pulled|withdrawn|held)\s+by\s+(?:the\s+)?(?:editor|desk|subs?|legal|lawyers?))$/iu;
+/** A desk's too, but a feature's headline or a column's kicker as well (`Please hold`, `Sub judice`): under the headline only. */
+const DESK_HEAD = /^(?:(?:please|pls|plz)\s+hold(?:\s+(?:this(?:\s+one)?|it))?|hold\s+(?:pls|plz|please)|embargoed|sub\s+judice)$/iu;
 
 /** About this story itself (`Reuters has withdrawn this story`, `Please do not publish this story yet`): any case, any words after. */
 const SELF = new RegExp(
-  String.raw`^(?:(?:\S+\s+){0,3}(?:has|have|is|are)\s+(?:withdrawn|killed|pulled|spiked|withdrawing|killing)\s+this\s+(?:${NOUNS})|(?:please\s+)?(?:do\s+not|don[’']?t)\s+(?:${VERBS})\s+this\s+(?:${NOUNS})|(?:please\s+)?(?:kill|disregard|withdraw|spike|hold)\s+this\s+(?:${NOUNS})|this\s+(?:${NOUNS})\s+(?:is|has\s+been)\s+(?:withdrawn|killed|pulled|spiked|on\s+hold|held|embargoed|cancell?ed)|(?:spiked|killed|pulled|withdrawn|held)\s+by\s+(?:the\s+)?(?:editor|desk|subs?|legal|lawyers?))\b`,
+  String.raw`^(?:(?:\S+\s+){0,3}(?:has|have|is|are)\s+(?:withdrawn|killed|pulled|spiked|withdrawing|killing)\s+this\s+(?:${NOUNS})|(?:please\s+)?(?:do\s+not|don[’']?t)\s+(?:${VERBS})\s+this\s+(?:${NOUNS})|(?:please\s+)?(?:kill|disregard|withdraw|spike|hold)\s+this\s+(?:${NOUNS})|this\s+(?:${NOUNS})\s+(?:is|has\s+been)\s+(?:withdrawn|killed|pulled|spiked|on\s+hold|held|embargoed|cancell?ed))\b`,
   'iu',
 );
 
 /** One word a desk types as a mark: in capitals, alone, repeated (`KILL KILL KILL`), or with its reason after a separator. */
-const WORD = 'DRAFT|HOLD|KILL|KILLED|SPIKE|SPIKED|WITHDRAWN|EMBARGOED|EMBARGO|UNPUBLISHED|PULLED|HELD|ELIMINATION|DISREGARD|DNP';
+const WORD = 'DRAFT|HOLD|LEGAL HOLD|KILL|KILLED|SPIKE|SPIKED|WITHDRAWN|EMBARGOED|EMBARGO|UNPUBLISHED|PULLED|HELD|ELIMINATION|DISREGARD|DNP';
 const WORD_ALONE = new RegExp(String.raw`^(?:${WORD})(?:\s+V?\d{1,3}(?:\.\d+)?)?(?:[\s,;/–—-]+(?:${WORD}))*$`, 'u');
 /** A phrase of one word (`Draft`, `kill`): a mark only as WORD says, in capitals. */
 const ONE_WORD = /^(?:draft|kill|killed|disregard|dnp)$/iu;
@@ -71,27 +80,39 @@ const THAI_DESK =
   /^(?:หมายเหตุ(?:ถึง)?\s*(?:บรรณาธิการ|กองบรรณาธิการ|บก\.?)?|ถึง\s*(?:บรรณาธิการ|กองบรรณาธิการ|บก\.?)|บก\.?|ด่วน(?:ที่สุด)?|สำคัญ(?:มาก)?)\s*[:：!–—-]?\s*/u;
 
 /** A heading in capitals before the mark (`CONFIDENTIAL – NOT FOR PUBLICATION`, `TEST STORY - DO NOT PUBLISH`, `AFP`). */
-const CAPS_HEAD = /^[\p{Lu}\d][\p{Lu}\d .&'’]{0,30}?\s*(?:[:：|/]|\s?[–—-]+)\s*|^(?:AFP|AP|REUTERS|ANSA|DPA|EFE|XINHUA|KYODO|BERNAMA)\s+/u;
+const CAPS_HEAD = /^[\p{Lu}\d][\p{Lu}\d .&'’]{0,30}?\s*(?:[:：|/]|\s?[–—-]+)\s*/u;
+/** A wire's name before its advisory (`AFP KILL`, `AP KILL ADVISORY`). */
+const AGENCY = /^(?:AFP|AP|REUTERS|ANSA|DPA|EFE|XINHUA|KYODO|BERNAMA)\s+/u;
+/** Instructions no headline's kicker is: in capitals, any reason in mixed case after them (`HOLD FOR LEGAL (ext 4432)`, `DO NOT PUBLISH - v2`). */
+const STRONG = /^(?:DO NOT PUBLISH|DON'T PUBLISH|NOT FOR PUBLICATION|DNP|HOLD FOR LEGAL|DO NOT RUN|KILL THIS STORY)$/u;
 
 /**
  * Thai: the whole line, with a polite word before or after it and, after a space or not, the
  * desk's reason (`ห้ามเผยแพร่ จนกว่าจะได้รับอนุมัติ`). No capitals to tell a headline by: a line that
  * goes on otherwise (`ห้ามเผยแพร่ภาพผู้ต้องหา`, `ห้ามเผยแพร่! ศาลสั่งปิดเว็บไซต์`, `ยังไม่ลงรอยกัน`) is text.
  */
-const THAI_VERB = '(?:เผยแพร่|เผยเเพร่|เผยแพร|เผยแผ่|ลงข่าว|ลงเว็บ(?:ไซต์)?|ลงออนไลน์|ตีพิมพ์|ออกอากาศ|ใช้ข่าว|ปล่อยข่าว)';
+/** Not `ออกอากาศ`: a broadcast suspended (`ระงับการออกอากาศ – กสทช. สั่ง…`, `งดออกอากาศ`) is news (trial). */
+const THAI_VERB = '(?:เผยแพร่|เผยเเพร่|เผยแพร|เผยแผ่|ลงข่าว|ลงเว็บ(?:ไซต์)?|ลงออนไลน์|ตีพิมพ์|ใช้ข่าว|ปล่อยข่าว|ลง(?=\\s|$|นะ|ครับ|ค่ะ|ก่อน))';
 const THAI_PUBLISH = String.raw`(?:กรุณา|โปรด|ขอ(?:ให้)?|ยัง)?\s*(?:(?:ข่าวนี้)?(?:ห้าม|งด|อย่า(?:เพิ่ง)?|ระงับ(?:การ)?|ยกเลิก(?:การ)?|ยังไม่(?:ให้|ต้อง)?|ไม่ให้)\s*(?:นำ(?:ข่าว(?:นี้)?)?(?:ออก|ไป)?)?\s*${THAI_VERB}(?:ข่าว)?(?:นี้)?|ไม่ใช้ข่าวนี้|ระงับข่าว(?:นี้)?|(?:ขอ)?(?:ถอน|ดึง|ยกเลิก)ข่าว(?:นี้)?(?:ด่วน)?|ข่าว(?:นี้)?(?:ขอถอน|ถูก(?:ถอน|ดึง|ระงับ|ยกเลิก))|ฉบับร่าง|ร่างข่าว)`;
 /** Waiting words (`รออนุมัติ`, `ใช้ภายในเท่านั้น`): a desk's status under the headline, a project table's elsewhere. */
-const THAI_WAITING = String.raw`(?:รอ(?:การ)?(?:ตรวจสอบ|ตรวจ|อนุมัติ)|รอ\s*บก\.?\s*(?:อนุมัติ|ตรวจ(?:สอบ)?)|ยังไม่(?:ได้)?(?:รับ)?อนุมัติ|รอฝ่ายกฎหมาย(?:ตรวจ(?:สอบ)?)?(?:ก่อน)?|ใช้ภายใน(?:เท่านั้น)?)`;
+const THAI_WAITING = String.raw`(?:รอ(?:การ)?(?:ตรวจสอบ|ตรวจ|อนุมัติ)|รอ\s*บก\.?\s*(?:อนุมัติ|ตรวจ(?:สอบ)?)(?:ก่อน(?:ลง|เผยแพร่))?|ยังไม่(?:ได้)?(?:รับ)?อนุมัติ|รอฝ่ายกฎหมาย(?:ตรวจ(?:สอบ)?)?(?:ก่อน)?)`;
 const THAI_POLITE = String.raw`(?:\s*(?:โดย)?เด็ดขาด)?(?:ค่ะ|คะ|ครับ|นะ(?:คะ|ครับ|ค่ะ)?|จ้า|จ้ะ)?(?:พี่|น้อง|ทุกคน)?`;
-const THAI_REASON = String.raw`(?:\s*(?:จนกว่า|รอ|เนื่องจาก|เพราะ|ก่อนได้รับ|ก่อนตรวจ|ระหว่าง|ติดต่อ|สอบถาม)\S*(?:\s+\S+){0,6}|\s*(?:ใน)?ทุกช่องทาง|\s*ต่อ|\s*ทาง(?:ออนไลน์|เว็บไซต์|โซเชียล\S*)|\s*[:：–—(-].*)?`;
+/**
+ * The desk's reason after a Thai mark: waiting on the desk, the lawyers or an approval, with or
+ * without a separator; not any words (`ยังไม่เผยแพร่ จนกว่าคดีจะสิ้นสุด`, `รอตรวจสอบ: ยังไม่พบต้นฉบับ`,
+ * `โปรดอย่าเผยแพร่ต่อ` are news: trial).
+ */
+const THAI_REASON = String.raw`(?:\s*[:：–—(-]?\s*(?:รอ\s*(?:ฝ่าย)?(?:กฎหมาย|บก\.?|บรรณาธิการ|อนุมัติ|ตรวจ)|จนกว่า(?:จะ)?(?:ได้รับ)?(?:การ)?(?:อนุมัติ|แจ้ง|ตรวจ)|ก่อนได้รับ(?:การ)?อนุมัติ|ติดต่อ\s*(?:บก|ฝ่าย))\S*(?:\s+\S+){0,4}\)?|\s*(?:ใน)?ทุกช่องทาง|\s*ทาง(?:ออนไลน์|เว็บไซต์))?`;
 const thaiLine = (phrase: string) =>
   new RegExp(`^${phrase}${THAI_POLITE}(?:\\s+${THAI_PUBLISH}${THAI_POLITE})?${THAI_REASON}${THAI_POLITE}$`, 'u');
 const THAI_LINE = thaiLine(THAI_PUBLISH);
 const THAI_HEAD = thaiLine(THAI_WAITING);
 
-const PHRASE = new RegExp(`^(?:${PHRASES.join('|')})`, 'iu');
+const PHRASE = new RegExp(`^(?:${PHRASES.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 /** One-word marks a headline may carry as its own: instructions in capitals, not words of news (`KILLED`, `HELD`, `EMBARGO`). */
 const TITLE_WORD = /^(?:DRAFT|KILL|DNP|HOLD FOR LEGAL)$/u;
+/** In brackets before the headline, a hold too (`[HOLD] Budget plan`): a tag after it is news's (`Trade deal – HOLD`). */
+const TITLE_WORD_BEFORE = /^(?:DRAFT|KILL|DNP|HOLD|HOLD FOR LEGAL)$/u;
 /** Phrases that tell the desk what to do (or not), not what happened: a headline's own mark in brackets or after a dash. */
 const INSTRUCTION = /\b(?:not|don[’']?t|never|dnp|internal|legal|kill)\b/iu;
 
@@ -111,6 +132,12 @@ const MARK_WORD =
 
 /** A phrase in mixed case counts as the whole line only when it names publishing or the lawyers (`Do not publish`, `Hold for legal`): `Do not use.`, `Don't move.` are ledes. */
 const MIXED_WHOLE = /publi|\bpub\b|legal|lawyer|internal/iu;
+
+/** What a desk adds after a mark in capitals (`DO NOT PUBLISH ONLINE`, `… ANY OF THIS`, `… BEFORE LEGAL REVIEW`); not any words (`DO NOT USE TAP WATER`). */
+const CAPS_MORE =
+  /^\s+(?:YET|NOW|TODAY|ONLINE|ON\s+(?:THE\s+)?WEB(?:SITE)?|ANY\s+OF\s+(?:THIS|IT)|ANYTHING(?:\s+BELOW)?|THIS(?:\s+(?:STORY|ITEM|ONE))?|PLEASE|PLS|OR\s+(?:SHARE|POST|BROADCAST|AIR)|(?:BEFORE|UNTIL|PER|PENDING)\s+(?:LEGAL|LAWYERS|THE\s+DESK|EDITORS?|APPROVAL)\b.*)[!.]*$/u;
+/** The same after a publishing phrase in mixed case (`Do not publish yet`, `Not for publication yet!`). */
+const MIXED_MORE = /^\s+(?:yet|now|today|please|pls|online|per\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)?)[!.]*$/u;
 
 /** A line as a reader sees its words: invisible characters, markup, rules and symbols around it gone, full-width letters folded. */
 function bare(text: string): string {
@@ -146,12 +173,24 @@ function readHold(line: string): HoldMark | undefined {
   if (THAI_HEAD.test(thai)) return { mark: line, kind: 'head' };
   if (SELF.test(line) && !REPLACED.test(line)) return whole;
   if (DESK_ONLY.test(line)) return whole;
+  if (DESK_HEAD.test(line)) return { mark: line, kind: 'head' };
   const desk = TO_THE_DESK.exec(line);
   const rest = desk ? line.slice(desk[0].length) : line;
   // After a note to the desk, any case; still the mark alone or with its reason (`MEMO: DO NOT USE PERSONAL PHONES, STAFF TOLD` is a headline).
-  if (desk && rest !== '' && (SELF.test(rest) || DESK_ONLY.test(rest) || capsMark(rest.toUpperCase())?.kind === 'whole')) return whole;
+  if (
+    desk &&
+    rest !== '' &&
+    (SELF.test(rest) || DESK_ONLY.test(rest) || DESK_HEAD.test(rest) || capsMark(rest.toUpperCase())?.kind === 'whole')
+  )
+    return whole;
   if (phrases(rest)) return whole;
-  return capsMark(rest) ?? capsMark(rest.replace(CAPS_HEAD, ''));
+  const mark = capsMark(rest);
+  if (mark) return mark;
+  // A caps heading before a phrase (`SUB JUDICE – DO NOT PUBLISH`), never before one word (`RATING: HOLD`, `CONSERVATIVE: HOLD`: trial).
+  const agency = AGENCY.exec(rest);
+  if (agency) return capsMark(rest.slice(agency[0].length));
+  const headed = rest.replace(CAPS_HEAD, '');
+  return headed !== rest && !ONE_WORD.test(headed) && !WORD_ALONE.test(headed) ? capsMark(headed) : undefined;
 }
 
 /** Two marks or more and nothing else, in any case (`Story pulled, do not use`, `Draft - do not publish`). */
@@ -178,11 +217,17 @@ function capsMark(line: string): HoldMark | undefined {
     return WORD_LABEL.test(line) && DESK_REASON.test(after) ? { mark: line, kind: 'head' } : undefined;
   if (phrase && !hasLower(phrase[0])) {
     if (after === '' || reasoned(after)) return { mark: line, kind: 'whole' };
-    const words = after.trim().split(/\s+/u).length;
-    if (!hasLower(after) && !/[,?!]/u.test(after) && (words <= 4 || DESK_REASON.test(after))) return { mark: line, kind: 'head' };
+    if (STRONG.test(phrase[0].replace(/\s+/gu, ' ').replace('’', "'")) && /^\s*[:：;,.!?–—|/([-]/u.test(after) && /[\p{Ll}\d]/u.test(after))
+      return { mark: line, kind: 'whole' };
+    if (CAPS_MORE.test(after) || (!hasLower(after) && !/[,?!]/u.test(after) && DESK_REASON.test(after)))
+      return { mark: line, kind: 'head' };
     return undefined;
   }
-  if (phrase && MIXED_WHOLE.test(phrase[0]) && (after === '' || (DESK_REASON.test(after) && !/[,?!]/u.test(after))))
+  if (
+    phrase &&
+    MIXED_WHOLE.test(phrase[0]) &&
+    (after === '' || MIXED_MORE.test(after) || (DESK_REASON.test(after) && !/[,?!]/u.test(after)))
+  )
     return { mark: line, kind: 'whole' };
   if (WORD_LABEL.test(line) && DESK_REASON.test(line.replace(/^\S+/u, ''))) return { mark: line, kind: 'head' };
   return undefined;
@@ -210,7 +255,8 @@ export function markedTitle(text: string): { title: string; mark: string } | und
     );
   };
   const before = /^[[(]\s*([^()[\]]{1,60}?)\s*[\])]\s*(\S.*)$/u.exec(line);
-  if (before && strong(before[1] as string, true)) return { title: before[2] as string, mark: (before[1] as string).trim() };
+  if (before && (strong(before[1] as string, true) || TITLE_WORD_BEFORE.test(bare(before[1] as string))))
+    return { title: before[2] as string, mark: (before[1] as string).trim() };
   const after =
     /^(.*\S)\s*(?:[([{]\s*([^()[\]{}]{1,60}?)\s*[)\]}]|\s(?:[–—]|-{1,2})\s*([^–—]{1,60}?)|\*{2,3}\s*([^*]{1,60}?)\s*\*{2,3})\s*$/u.exec(
       line,
@@ -264,8 +310,9 @@ const DRAFT_STATUS = new Set([
   'withdrawn',
   'deleted',
   'rejected',
-  'review',
   'in review',
+  'in progress',
+  'not ready',
   'needs review',
   'pending review',
   'awaiting approval',
@@ -320,7 +367,7 @@ export function frontMatterHold(
         );
       if (read) return { key, value: String(value) };
     } else if ((name === 'published' || name === 'publish') && yesNo(value) === false) return { key, value: String(value) };
-    else if (name === 'status' && draftStatus(value)) return { key, value: String(value) };
+    else if ((name === 'status' || name === 'state') && draftStatus(value)) return { key, value: String(value) };
     else if (NOTE_FIELDS.has(name)) {
       // A note is the desk's whatever its case (`note: do not publish – legal`), a list of notes too, a block's first line.
       const notes = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
@@ -357,7 +404,7 @@ export function brokenFrontMatterHolds(source: string, isReleaseKey: (key: strin
     if (isReleaseKey(key)) return true;
     if ((name === 'draft' || name === 'isdraft') && yesNo(value) !== false) return true;
     if ((name === 'published' || name === 'publish') && yesNo(value) === false) return true;
-    if (name === 'status' && draftStatus(value)) return true;
+    if ((name === 'status' || name === 'state') && draftStatus(value)) return true;
   }
   return false;
 }
