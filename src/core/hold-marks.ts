@@ -18,12 +18,12 @@ import { ProblemCode } from './model.js';
  */
 export interface HoldMark {
   mark: string;
-  kind: 'whole' | 'head';
+  kind: 'whole' | 'head' | 'below';
 }
 
 const VERBS = String.raw`(?:publish|use|run|print|post|air|broadcast|release|distribute|move|file|share|send|go\s+live|pub)\b`;
 /** What a desk calls the copy in its notes (`this story`); `this report`, `this version`, `this text` are news's words too (trial). */
-const NOUNS = 'story|item';
+const NOUNS = 'story';
 
 /** Phrases a desk writes, no headline's opening in capitals or as the whole line. */
 const PHRASES = [
@@ -39,20 +39,12 @@ const PHRASES = [
   String.raw`(?:for\s+)?internal\s+(?:use\s+)?only\b`,
   String.raw`(?:please\s+)?disregard(?:\s+(?:this|the)\s+(?:${NOUNS}))?`,
   // Not `FIRST DRAFT`: a newsletter's name (trial).
-  String.raw`(?:working\s+|unedited\s+|rough\s+)?draft(?:\s+(?:only|copy|version|story|for\s+\S+(?:\s+\S+)?))?`,
+  String.raw`(?:working\s+|unedited\s+|rough\s+)?draft(?:\s+(?:only|copy|version|story))?`,
   String.raw`under\s+embargo|strictly\s+embargoed|embargoed\s+(?:story|item|copy|material|release)|for\s+release\s*[:：]\s*on\s+hold`,
 ];
 
 /** A correction's own notice (`This story has been withdrawn and replaced with a corrected version`): the story is the replacement. */
 const REPLACED = /\b(?:and\s+)?(?:replaced|reissued|superseded|corrected\s+version|updated\s+version)\b/iu;
-
-/**
- * A word that names the desk in the reason after a mark, as a whole word (`– legal is checking`, `–
- * ask the desk`): words of news inside or beside it (`semi-final`, `Kuwait`, `terror`, `source:`,
- * `pending appeal`, `until 2045`) made law reports, box scores and headlines drafts (trial).
- */
-const DESK_REASON =
-  /(?<![\p{L}\p{N}])(?:legal|lawyers?|desk|editors?|eds|subs|sub-editors?|approval|approved?|cleared|clears?|clearance|sign-?off|fact-?check(?:ing)?|กฎหมาย|บก\.?|บรรณาธิการ|อนุมัติ)(?![\p{L}\p{N}])/iu;
 
 /** Said only by a desk, as the whole line in any case (`Story withdrawn`, `Mandatory kill`, `Spike this`, `This is a draft`, `Spiked by the editor`). */
 const DESK_ONLY =
@@ -69,9 +61,10 @@ const SELF = new RegExp(
 /** One word a desk types as a mark: in capitals, alone, repeated (`KILL KILL KILL`), or with its reason after a separator. */
 const WORD = 'DRAFT|HOLD|LEGAL HOLD|KILL|KILLED|SPIKE|SPIKED|WITHDRAWN|EMBARGOED|EMBARGO|UNPUBLISHED|PULLED|HELD|ELIMINATION|DISREGARD|DNP';
 const WORD_ALONE = new RegExp(String.raw`^(?:${WORD})(?:\s+V?\d{1,3}(?:\.\d+)?)?(?:[\s,;/–—-]+(?:${WORD}))*$`, 'u');
+/** One-word orders: no kicker says them. */
+const ORDERS = /^(?:KILL|HOLD|SPIKE|DNP)(?:[\s,;/–—-]+(?:KILL|HOLD|SPIKE|DNP))*$/u;
 /** A phrase of one word (`Draft`, `kill`): a mark only as WORD says, in capitals. */
 const ONE_WORD = /^(?:draft|kill|killed|disregard|dnp)$/iu;
-const WORD_LABEL = new RegExp(String.raw`^(?:${WORD})(?:\s*[:：–—|/(]|\s+-+\s)\s*\S`, 'u');
 
 /** A note to the desk before the mark (`ATTENTION EDITORS:`, `EDS:`, `LEGAL –`, `หมายเหตุถึงบรรณาธิการ:`): the mark counts in any case after it. */
 const TO_THE_DESK =
@@ -84,7 +77,7 @@ const CAPS_HEAD = /^[\p{Lu}\d][\p{Lu}\d .&'’]{0,30}?\s*(?:[:：|/]|\s?[–—-
 /** A wire's name before its advisory (`AFP KILL`, `AP KILL ADVISORY`). */
 const AGENCY = /^(?:AFP|AP|REUTERS|ANSA|DPA|EFE|XINHUA|KYODO|BERNAMA)\s+/u;
 /** Instructions no headline's kicker is: in capitals, any reason in mixed case after them (`HOLD FOR LEGAL (ext 4432)`, `DO NOT PUBLISH - v2`). */
-const STRONG = /^(?:DO NOT PUBLISH|DON'T PUBLISH|NOT FOR PUBLICATION|DNP|HOLD FOR LEGAL|DO NOT RUN|KILL THIS STORY)$/u;
+const STRONG = /^(?:DO NOT PUBLISH|DON'T PUBLISH|NOT FOR PUBLICATION|DNP|HOLD FOR LEGAL|KILL THIS STORY)$/u;
 
 /**
  * Thai: the whole line, with a polite word before or after it and, after a space or not, the
@@ -93,20 +86,17 @@ const STRONG = /^(?:DO NOT PUBLISH|DON'T PUBLISH|NOT FOR PUBLICATION|DNP|HOLD FO
  */
 /** Not `ออกอากาศ`: a broadcast suspended (`ระงับการออกอากาศ – กสทช. สั่ง…`, `งดออกอากาศ`) is news (trial). */
 const THAI_VERB = '(?:เผยแพร่|เผยเเพร่|เผยแพร|เผยแผ่|ลงข่าว|ลงเว็บ(?:ไซต์)?|ลงออนไลน์|ตีพิมพ์|ใช้ข่าว|ปล่อยข่าว|ลง(?=\\s|$|นะ|ครับ|ค่ะ|ก่อน))';
-const THAI_PUBLISH = String.raw`(?:กรุณา|โปรด|ขอ(?:ให้)?|ยัง)?\s*(?:(?:ข่าวนี้)?(?:ห้าม|งด|อย่า(?:เพิ่ง)?|ระงับ(?:การ)?|ยกเลิก(?:การ)?|ยังไม่(?:ให้|ต้อง)?|ไม่ให้)\s*(?:นำ(?:ข่าว(?:นี้)?)?(?:ออก|ไป)?)?\s*${THAI_VERB}(?:ข่าว)?(?:นี้)?|ไม่ใช้ข่าวนี้|ระงับข่าว(?:นี้)?|(?:ขอ)?(?:ถอน|ดึง|ยกเลิก)ข่าว(?:นี้)?(?:ด่วน)?|ข่าว(?:นี้)?(?:ขอถอน|ถูก(?:ถอน|ดึง|ระงับ|ยกเลิก))|ฉบับร่าง|ร่างข่าว)`;
-/** Waiting words (`รออนุมัติ`, `ใช้ภายในเท่านั้น`): a desk's status under the headline, a project table's elsewhere. */
-const THAI_WAITING = String.raw`(?:รอ(?:การ)?(?:ตรวจสอบ|ตรวจ|อนุมัติ)|รอ\s*บก\.?\s*(?:อนุมัติ|ตรวจ(?:สอบ)?)(?:ก่อน(?:ลง|เผยแพร่))?|ยังไม่(?:ได้)?(?:รับ)?อนุมัติ|รอฝ่ายกฎหมาย(?:ตรวจ(?:สอบ)?)?(?:ก่อน)?)`;
+const THAI_PUBLISH = String.raw`(?:กรุณา|โปรด|ขอ|ยัง)?\s*(?:(?:ข่าวนี้)?(?:ห้าม|งด|อย่า(?:เพิ่ง)?|ระงับ(?:การ)?|ยกเลิก(?:การ)?|ยังไม่(?:ให้|ต้อง)?|ไม่ให้)\s*(?:นำ(?:ข่าว(?:นี้)?)?(?:ออก|ไป)?)?\s*${THAI_VERB}(?:ข่าว)?(?:นี้)?|ไม่ใช้ข่าวนี้|ระงับข่าว(?:นี้)?|(?:ขอ)?(?:ถอน|ดึง|ยกเลิก)ข่าว(?:นี้)?(?:ด่วน)?|ข่าว(?:นี้)?(?:ขอถอน|ถูก(?:ถอน|ดึง|ระงับ|ยกเลิก))|ฉบับร่าง|ร่างข่าว)`;
 const THAI_POLITE = String.raw`(?:\s*(?:โดย)?เด็ดขาด)?(?:ค่ะ|คะ|ครับ|นะ(?:คะ|ครับ|ค่ะ)?|จ้า|จ้ะ)?(?:พี่|น้อง|ทุกคน)?`;
 /**
  * The desk's reason after a Thai mark: waiting on the desk, the lawyers or an approval, with or
  * without a separator; not any words (`ยังไม่เผยแพร่ จนกว่าคดีจะสิ้นสุด`, `รอตรวจสอบ: ยังไม่พบต้นฉบับ`,
  * `โปรดอย่าเผยแพร่ต่อ` are news: trial).
  */
-const THAI_REASON = String.raw`(?:\s*[:：–—(-]?\s*(?:รอ\s*(?:ฝ่าย)?(?:กฎหมาย|บก\.?|บรรณาธิการ|อนุมัติ|ตรวจ)|จนกว่า(?:จะ)?(?:ได้รับ)?(?:การ)?(?:อนุมัติ|แจ้ง|ตรวจ)|ก่อนได้รับ(?:การ)?อนุมัติ|ติดต่อ\s*(?:บก|ฝ่าย))\S*(?:\s+\S+){0,4}\)?|\s*(?:ใน)?ทุกช่องทาง|\s*ทาง(?:ออนไลน์|เว็บไซต์))?`;
+const THAI_REASON = String.raw`(?:\s*[:：–—(-]?\s*(?:รอ\s*(?:ฝ่าย)?(?:กฎหมาย|บก\.?|บรรณาธิการ|อนุมัติ|ตรวจ)|จนกว่า(?:จะ)?(?:ได้รับ)?(?:การ)?(?:อนุมัติ|แจ้ง|ตรวจ)|ก่อนได้รับ(?:การ)?อนุมัติ|ติดต่อ\s*(?:บก|ฝ่าย))\S*(?:\s+\S+){0,4}\)?)?`;
 const thaiLine = (phrase: string) =>
   new RegExp(`^${phrase}${THAI_POLITE}(?:\\s+${THAI_PUBLISH}${THAI_POLITE})?${THAI_REASON}${THAI_POLITE}$`, 'u');
 const THAI_LINE = thaiLine(THAI_PUBLISH);
-const THAI_HEAD = thaiLine(THAI_WAITING);
 
 const PHRASE = new RegExp(`^(?:${PHRASES.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 /** One-word marks a headline may carry as its own: instructions in capitals, not words of news (`KILLED`, `HELD`, `EMBARGO`). */
@@ -114,7 +104,7 @@ const TITLE_WORD = /^(?:DRAFT|KILL|DNP|HOLD FOR LEGAL)$/u;
 /** In brackets before the headline, a hold too (`[HOLD] Budget plan`): a tag after it is news's (`Trade deal – HOLD`). */
 const TITLE_WORD_BEFORE = /^(?:DRAFT|KILL|DNP|HOLD|HOLD FOR LEGAL)$/u;
 /** Phrases that tell the desk what to do (or not), not what happened: a headline's own mark in brackets or after a dash. */
-const INSTRUCTION = /\b(?:not|don[’']?t|never|dnp|internal|legal|kill)\b/iu;
+const INSTRUCTION = /\b(?:not|don[’']?t|never|dnp|internal|legal|kill|hold|disregard)\b/iu;
 
 /** Characters that show nothing, and bidi controls: a word processor's, inside `DO NOT PUB\u200BLISH` or `ห้าม\u200Bเผยแพร่`. */
 const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
@@ -133,9 +123,13 @@ const MARK_WORD =
 /** A phrase in mixed case counts as the whole line only when it names publishing or the lawyers (`Do not publish`, `Hold for legal`): `Do not use.`, `Don't move.` are ledes. */
 const MIXED_WHOLE = /publi|\bpub\b|legal|lawyer|internal/iu;
 
+/** A desk's note that the story may go (`HOLD FOR LEGAL – cleared by legal 14 May`, `approved by desk, ok to run`). */
+const CLEARED =
+  /(?<![\p{L}\p{N}])(?<!not\s+(?:yet\s+)?)(?:cleared|approved|lifted|ok(?:'?d)?\s+to\s+(?:run|publish|go)|go\s+ahead|อนุมัติแล้ว|ลงได้)(?![\p{L}\p{N}])/iu;
+
 /** What a desk adds after a mark in capitals (`DO NOT PUBLISH ONLINE`, `… ANY OF THIS`, `… BEFORE LEGAL REVIEW`); not any words (`DO NOT USE TAP WATER`). */
 const CAPS_MORE =
-  /^\s+(?:YET|NOW|TODAY|ONLINE|ON\s+(?:THE\s+)?WEB(?:SITE)?|ANY\s+OF\s+(?:THIS|IT)|ANYTHING(?:\s+BELOW)?|THIS(?:\s+(?:STORY|ITEM|ONE))?|PLEASE|PLS|OR\s+(?:SHARE|POST|BROADCAST|AIR)|(?:BEFORE|UNTIL|PER|PENDING)\s+(?:LEGAL|LAWYERS|THE\s+DESK|EDITORS?|APPROVAL)\b.*)[!.]*$/u;
+  /^\s+(?:YET|NOW|TODAY|ONLINE|ON\s+(?:THE\s+)?WEB(?:SITE)?|ANY\s+OF\s+(?:THIS|IT)|ANYTHING(?:\s+BELOW)?|THIS(?:\s+(?:STORY|ITEM|ONE))?|PLEASE|PLS|OR\s+(?:SHARE|POST|BROADCAST|AIR))[!.]*$/u;
 /** The same after a publishing phrase in mixed case (`Do not publish yet`, `Not for publication yet!`). */
 const MIXED_MORE = /^\s+(?:yet|now|today|please|pls|online|per\s+\p{Lu}\S*(?:\s+\p{Lu}\S*)?)[!.]*$/u;
 
@@ -166,11 +160,10 @@ export function holdLine(text: string): HoldMark | undefined {
 }
 
 function readHold(line: string): HoldMark | undefined {
-  if (line === '') return undefined;
+  if (line === '' || CLEARED.test(line)) return undefined;
   const whole = { mark: line, kind: 'whole' } as const;
   const thai = line.replace(THAI_DESK, '');
   if (THAI_LINE.test(thai)) return whole;
-  if (THAI_HEAD.test(thai)) return { mark: line, kind: 'head' };
   if (SELF.test(line) && !REPLACED.test(line)) return whole;
   if (DESK_ONLY.test(line)) return whole;
   if (DESK_HEAD.test(line)) return { mark: line, kind: 'head' };
@@ -180,17 +173,23 @@ function readHold(line: string): HoldMark | undefined {
   if (
     desk &&
     rest !== '' &&
-    (SELF.test(rest) || DESK_ONLY.test(rest) || DESK_HEAD.test(rest) || capsMark(rest.toUpperCase())?.kind === 'whole')
+    (SELF.test(rest) || DESK_ONLY.test(rest) || DESK_HEAD.test(rest) || capsMark(rest.toUpperCase()) !== undefined)
   )
     return whole;
   if (phrases(rest)) return whole;
   const mark = capsMark(rest);
   if (mark) return mark;
-  // A caps heading before a phrase (`SUB JUDICE – DO NOT PUBLISH`), never before one word (`RATING: HOLD`, `CONSERVATIVE: HOLD`: trial).
   const agency = AGENCY.exec(rest);
   if (agency) return capsMark(rest.slice(agency[0].length));
+  // A caps heading before the plainest instructions (`SUB JUDICE – DO NOT PUBLISH`), nothing else (`RATING: HOLD`,
+  // `STATUS: ON HOLD PENDING APPROVAL`: fact boxes, trials).
   const headed = rest.replace(CAPS_HEAD, '');
-  return headed !== rest && !ONE_WORD.test(headed) && !WORD_ALONE.test(headed) ? capsMark(headed) : undefined;
+  if (headed === rest) return undefined;
+  if (DESK_ONLY.test(headed)) return { mark: line, kind: 'whole' };
+  const order = PHRASE.exec(headed)?.[0];
+  if (order === undefined || !STRONG.test(order.replace(/\s+/gu, ' ').toUpperCase())) return undefined;
+  // `CAUTION – do not publish`, `MEMO: do not publish`: the plainest order in any case, alone.
+  return capsMark(headed) ?? (headed.length === order.length ? { mark: line, kind: 'whole' } : undefined);
 }
 
 /** Two marks or more and nothing else, in any case (`Story pulled, do not use`, `Draft - do not publish`). */
@@ -209,28 +208,22 @@ function phrases(line: string): boolean {
  */
 function capsMark(line: string): HoldMark | undefined {
   if (line === '') return undefined;
-  if (WORD_ALONE.test(line)) return { mark: line, kind: 'whole' };
+  // An order (`KILL`, `HOLD`, `KILL KILL KILL`) anywhere in the head; a word that is also a kicker's (`EMBARGO`, `DRAFT`,
+  // `WITHDRAWN` over an NFL or a sanctions headline: trial) under the headline only.
+  if (WORD_ALONE.test(line)) return { mark: line, kind: ORDERS.test(line) ? 'whole' : 'below' };
   const phrase = PHRASE.exec(line);
-  const after = phrase ? line.slice(phrase[0].length) : '';
-  const reasoned = (text: string) => /^\s*[:：;,.!?–—|/([-]/u.test(text) && DESK_REASON.test(text);
-  if (phrase && ONE_WORD.test(phrase[0]))
-    return WORD_LABEL.test(line) && DESK_REASON.test(after) ? { mark: line, kind: 'head' } : undefined;
-  if (phrase && !hasLower(phrase[0])) {
-    if (after === '' || reasoned(after)) return { mark: line, kind: 'whole' };
+  if (!phrase || ONE_WORD.test(phrase[0])) return undefined;
+  const after = line.slice(phrase[0].length);
+  if (!hasLower(phrase[0])) {
+    // A state rather than an order (`UNDER EMBARGO` over a headline is a kicker: trial): under the headline only.
+    if (after === '') return { mark: line, kind: INSTRUCTION.test(phrase[0]) ? 'whole' : 'below' };
+    // A reason only after the plainest instructions, and then only where a headline is not (`DO NOT USE: Cough syrup…`,
+    // `HOLD FOR LEGAL? WHY THE PM'S LAWYERS…`, `KILLED: Editor of local news site` are headlines: trials).
     if (STRONG.test(phrase[0].replace(/\s+/gu, ' ').replace('’', "'")) && /^\s*[:：;,.!?–—|/([-]/u.test(after) && /[\p{Ll}\d]/u.test(after))
-      return { mark: line, kind: 'whole' };
-    if (CAPS_MORE.test(after) || (!hasLower(after) && !/[,?!]/u.test(after) && DESK_REASON.test(after)))
       return { mark: line, kind: 'head' };
-    return undefined;
+    return CAPS_MORE.test(after) ? { mark: line, kind: 'head' } : undefined;
   }
-  if (
-    phrase &&
-    MIXED_WHOLE.test(phrase[0]) &&
-    (after === '' || MIXED_MORE.test(after) || (DESK_REASON.test(after) && !/[,?!]/u.test(after)))
-  )
-    return { mark: line, kind: 'whole' };
-  if (WORD_LABEL.test(line) && DESK_REASON.test(line.replace(/^\S+/u, ''))) return { mark: line, kind: 'head' };
-  return undefined;
+  return MIXED_WHOLE.test(phrase[0]) && (after === '' || MIXED_MORE.test(after)) ? { mark: line, kind: 'whole' } : undefined;
 }
 
 /**
@@ -248,11 +241,10 @@ export function markedTitle(text: string): { title: string; mark: string } | und
   const strong = (mark: string, bracketed: boolean) => {
     const found = holdLine(mark);
     const word = bare(mark);
-    const thai = THAI_LINE.test(word) && new RegExp(THAI_VERB, 'u').test(word);
-    return (
-      found?.kind === 'whole' &&
-      (TITLE_WORD.test(word) || (bracketed && thai) || (/\s/u.test(word) && PHRASE.test(word) && INSTRUCTION.test(word)))
-    );
+    const thai = THAI_LINE.test(word) && /^(?:ห้าม|งด|อย่า|ระงับ)/u.test(word);
+    // In lower case only the plainest order (`[do not publish]`): `(not for publication)`, `(internal use only)` tag a leak's headline (trial).
+    const order = hasLower(word) ? /^(?:do\s+not|don[’']?t)\s+(?:publish|run|use)\b/iu.test(word) : INSTRUCTION.test(word);
+    return found?.kind === 'whole' && (TITLE_WORD.test(word) || (bracketed && thai) || (/\s/u.test(word) && PHRASE.test(word) && order));
   };
   const before = /^[[(]\s*([^()[\]]{1,60}?)\s*[\])]\s*(\S.*)$/u.exec(line);
   if (before && (strong(before[1] as string, true) || TITLE_WORD_BEFORE.test(bare(before[1] as string))))

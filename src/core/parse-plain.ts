@@ -182,6 +182,7 @@ class HeadReader {
     if (found === undefined || this.embargoLine(line)) return false;
     // A mark a caps headline could also be (`KILLED: 3 IN BANGKOK BLAST`, `DO NOT USE FDA WARNS`) is one only with a
     // headline right under it: not a dateline, a byline, or a blank line (trial: drafts of the headline).
+    if (found.kind === 'below') return false;
     if (found.kind === 'head' && (below === undefined || this.headLine(below) || !looksLikeHeadline(below.text))) return false;
     if (below === undefined && markedTitle(line.text)) return false;
     this.held(line.n, found.mark);
