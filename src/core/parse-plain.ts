@@ -173,9 +173,10 @@ class HeadReader {
   }
 
   /**
-   * A do-not-publish line above the headline (`DO NOT PUBLISH`, `HOLD FOR LEGAL`), taken out. With
-   * no headline right under it, a one-word mark with words after it (`HOLD: CENTRAL BANK KEEPS
-   * RATES`, `DRAFT: Bears take quarterback`) or a marked headline is the headline (attack trial: drafts).
+   * A do-not-publish line above the headline (`DO NOT PUBLISH`, `KILL`), taken out. A mark of the
+   * `head` kind (`DO NOT PUBLISH – call Somchai`) only with a headline right under it; one of the
+   * `below` kind (`DRAFT`, `EMBARGO`: a kicker's words) never; and with no line under it, a marked
+   * headline (`Budget plan [DO NOT PUBLISH]`) is the headline.
    */
   holdAbove(line: Line, below: Line | undefined): boolean {
     const found = holdLine(line.text);
