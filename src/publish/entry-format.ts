@@ -25,8 +25,11 @@ import { FutureStories } from '../core/release.js';
  * 18: `10TH DECEMBER`, `0001 GMT`, SAST, CAT, EAT, WAT, PKT. 19: `CONCERT: 20 December 2026` is no dateline (only a known place before a colon).
  * 20: notices in other words only at a line's head; a clock in brackets before their time; a zone and offset that disagree: the later.
  * 21: times in words (the Thai six-hour clock, noon, midnight as the day's end) read; a release time in English with no zone has a note.
+ * 22: do-not-publish marks (`DO NOT PUBLISH`, `ห้ามเผยแพร่`, a headline's `[DRAFT]`, `published: false`, `status: draft`) make
+ * drafts; more embargo notices read (`Not for print or online before`, misspellings, Markdown as shown): a story published
+ * by an older feedpub with such a line in it is read again, not kept out by its stale parse.
  */
-export const ENTRY_FORMAT = 21;
+export const ENTRY_FORMAT = 22;
 
 /**
  * When this changes (parse settings, what a future date means, entry format), stored entries are
