@@ -1,20 +1,20 @@
 // Marks that say a story must not go out: a newsroom's line (`DO NOT PUBLISH`, `HOLD FOR LEGAL`, `KILL`, `ห้ามเผยแพร่`) and the front-matter fields other tools write for a draft (`published: false`, `status: draft`).
 //
-// A desk writes its marks as no headline is written: in capitals (`DO NOT PUBLISH – legal is
-// checking`), addressed to the desk (`EDS: do not use`), about "this story", or, in Thai, as the
-// whole line. Headlines open with the same words in other ways (`Do not use, FDA warns`, `Report
-// withdrawn by ministry`, `DRAFT: Bears take quarterback first overall`, `ห้ามเผยแพร่! ศาลสั่ง…`):
-// an attack trial made each of those a draft when any case and any continuation counted, so a
-// mixed-case phrase counts only as the whole line, and a one-word mark with words after it
-// (`HOLD – legal`) never on the headline's own line.
+// A desk writes its marks as no headline is written: an order in capitals (`DO NOT PUBLISH`, `KILL`,
+// a reason only after the plainest: `DO NOT PUBLISH – call Somchai`), addressed to the desk (`EDS: do
+// not use`), about "this story", a publishing phrase alone, or, in Thai, the whole line. Headlines,
+// kickers, live blogs and law reports open with the same words in other ways (`Do not use, FDA warns`,
+// `KILLED: 3 IN BANGKOK BLAST`, `HELD: The ban is lawful`, `EMBARGO` over a sanctions headline,
+// `ห้ามเผยแพร่! ศาลสั่ง…`): four attack trials made each kind of those a draft under a looser rule, so
+// the rule leans to news, and the README lists the desk forms it leaves as text.
 import { ArticleError } from './errors.js';
 import { ProblemCode } from './model.js';
 
 /**
- * How a line was read as a mark. `whole`: the mark and nothing else (or the desk's reason after it:
- * `DO NOT PUBLISH – legal is checking`), anywhere a mark is read. `head`: one that a caps headline
- * or a standfirst could also be (`KILL: wrong figures`, `DO NOT PUBLISH ANY OF THIS`, `รออนุมัติ`),
- * read only under the headline, never as it or above it.
+ * How a line was read as a mark. `whole`: an order and nothing else, anywhere in the head. `head`: an
+ * order with its reason or desk words after it (`DO NOT PUBLISH – call Somchai`, `DO NOT PUBLISH
+ * ONLINE`), under the headline or right above one. `below`: words a kicker also is (`DRAFT`,
+ * `EMBARGO`, `UNDER EMBARGO`), under the headline only.
  */
 export interface HoldMark {
   mark: string;
