@@ -79,11 +79,6 @@ const AGENCY = /^(?:AFP|AP|REUTERS|ANSA|DPA|EFE|XINHUA|KYODO|BERNAMA)\s+/u;
 /** Instructions no headline's kicker is: in capitals, any reason in mixed case after them (`HOLD FOR LEGAL (ext 4432)`, `DO NOT PUBLISH - v2`). */
 const STRONG = /^(?:DO NOT PUBLISH|DON'T PUBLISH|NOT FOR PUBLICATION|DNP|HOLD FOR LEGAL|KILL THIS STORY)$/u;
 
-/**
- * Thai: the whole line, with a polite word before or after it and, after a space or not, the
- * desk's reason (`ห้ามเผยแพร่ จนกว่าจะได้รับอนุมัติ`). No capitals to tell a headline by: a line that
- * goes on otherwise (`ห้ามเผยแพร่ภาพผู้ต้องหา`, `ห้ามเผยแพร่! ศาลสั่งปิดเว็บไซต์`, `ยังไม่ลงรอยกัน`) is text.
- */
 /** Not `ออกอากาศ`: a broadcast suspended (`ระงับการออกอากาศ – กสทช. สั่ง…`, `งดออกอากาศ`) is news (trial). */
 const THAI_VERB = '(?:เผยแพร่|เผยเเพร่|เผยแพร|เผยแผ่|ลงข่าว|ลงเว็บ(?:ไซต์)?|ลงออนไลน์|ตีพิมพ์|ใช้ข่าว|ปล่อยข่าว|ลง(?=\\s|$|นะ|ครับ|ค่ะ|ก่อน))';
 const THAI_PUBLISH = String.raw`(?:กรุณา|โปรด|ขอ|ยัง)?\s*(?:(?:ข่าวนี้)?(?:ห้าม|งด|อย่า(?:เพิ่ง)?|ระงับ(?:การ)?|ยกเลิก(?:การ)?|ยังไม่(?:ให้|ต้อง)?|ไม่ให้)\s*(?:นำ(?:ข่าว(?:นี้)?)?(?:ออก|ไป)?)?\s*${THAI_VERB}(?:ข่าว)?(?:นี้)?|ไม่ใช้ข่าวนี้|ระงับข่าว(?:นี้)?|(?:ขอ)?(?:ถอน|ดึง|ยกเลิก)ข่าว(?:นี้)?(?:ด่วน)?|ข่าว(?:นี้)?(?:ขอถอน|ถูก(?:ถอน|ดึง|ระงับ|ยกเลิก))|ฉบับร่าง|ร่างข่าว)`;
@@ -94,6 +89,11 @@ const THAI_POLITE = String.raw`(?:\s*(?:โดย)?เด็ดขาด)?(?:ค
  * `โปรดอย่าเผยแพร่ต่อ` are news: trial).
  */
 const THAI_REASON = String.raw`(?:\s*[:：–—(-]?\s*(?:รอ\s*(?:ฝ่าย)?(?:กฎหมาย|บก\.?|บรรณาธิการ|อนุมัติ|ตรวจ)|จนกว่า(?:จะ)?(?:ได้รับ)?(?:การ)?(?:อนุมัติ|แจ้ง|ตรวจ)|ก่อนได้รับ(?:การ)?อนุมัติ|ติดต่อ\s*(?:บก|ฝ่าย))\S*(?:\s+\S+){0,4}\)?)?`;
+/**
+ * Thai: the whole line, with a polite word before or after it and, after a space or not, the
+ * desk's reason (`ห้ามเผยแพร่ จนกว่าจะได้รับอนุมัติ`). No capitals to tell a headline by: a line that
+ * goes on otherwise (`ห้ามเผยแพร่ภาพผู้ต้องหา`, `ห้ามเผยแพร่! ศาลสั่งปิดเว็บไซต์`, `ยังไม่ลงรอยกัน`) is text.
+ */
 const thaiLine = (phrase: string) =>
   new RegExp(`^${phrase}${THAI_POLITE}(?:\\s+${THAI_PUBLISH}${THAI_POLITE})?${THAI_REASON}${THAI_POLITE}$`, 'u');
 const THAI_LINE = thaiLine(THAI_PUBLISH);
@@ -127,7 +127,7 @@ const MIXED_WHOLE = /publi|\bpub\b|legal|lawyer|internal/iu;
 const CLEARED =
   /(?<![\p{L}\p{N}])(?<!not\s+(?:yet\s+)?)(?:cleared|approved|lifted|ok(?:'?d)?\s+to\s+(?:run|publish|go)|go\s+ahead|อนุมัติแล้ว|ลงได้)(?![\p{L}\p{N}])/iu;
 
-/** What a desk adds after a mark in capitals (`DO NOT PUBLISH ONLINE`, `… ANY OF THIS`, `… BEFORE LEGAL REVIEW`); not any words (`DO NOT USE TAP WATER`). */
+/** What a desk adds after a mark in capitals (`DO NOT PUBLISH ONLINE`, `… ANY OF THIS`, `… YET`); not any words (`DO NOT USE TAP WATER`). */
 const CAPS_MORE =
   /^\s+(?:YET|NOW|TODAY|ONLINE|ON\s+(?:THE\s+)?WEB(?:SITE)?|ANY\s+OF\s+(?:THIS|IT)|ANYTHING(?:\s+BELOW)?|THIS(?:\s+(?:STORY|ITEM|ONE))?|PLEASE|PLS|OR\s+(?:SHARE|POST|BROADCAST|AIR))[!.]*$/u;
 /** The same after a publishing phrase in mixed case (`Do not publish yet`, `Not for publication yet!`). */

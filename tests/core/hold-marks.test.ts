@@ -12,6 +12,15 @@ function read(text: string, file = 'a.txt') {
   return result.story;
 }
 
+/** `headline` as each format writes one: a plain-text first line, a Markdown heading, a front-matter title. */
+function asHeadline(headline: string, body: string): [text: string, file: string][] {
+  return [
+    [`${headline}\n\n${body}`, 'a.txt'],
+    [`# ${headline}\n\n${body}`, 'a.md'],
+    [`---\ntitle: ${JSON.stringify(headline)}\n---\n\n${body}`, 'a.md'],
+  ];
+}
+
 function failure(text: string, file = 'a.md') {
   const result = ingestStory(Buffer.from(text), file, options);
   return result.ok ? undefined : { code: result.failure.code, withholds: result.failure.withholds === true };
@@ -436,16 +445,7 @@ const MD_TEXT = [
 ];
 
 // Words a kicker also is: marks under the headline only (fourth attack: `EMBARGO` over a sanctions headline was a draft).
-const MARKS_BELOW = [
-  'DRAFT',
-  'UNDER EMBARGO',
-  'LEGAL HOLD',
-  'PULLED',
-  'HELD',
-  'DRAFT 2',
-  'DRAFT V2',
-  'ELIMINATION',
-];
+const MARKS_BELOW = ['DRAFT', 'UNDER EMBARGO', 'LEGAL HOLD', 'PULLED', 'HELD', 'DRAFT 2', 'DRAFT V2', 'ELIMINATION'];
 
 const BODY_LEDE =
   'BANGKOK, 5 March 2026 – The ministry withdrew its report on Tuesday after errors were found.\n\nOfficials said the figures would be corrected.\n';
@@ -478,12 +478,8 @@ describe('do-not-publish lines', () => {
   });
 
   it.each(HEADLINES)('publishes a story headlined %s, in either format', (headline) => {
-    for (const [text, file] of [
-      [`${headline}\n\n${BODY_LEDE}`, 'a.txt'],
-      [`# ${headline}\n\n${BODY_LEDE}`, 'a.md'],
-      [`---\ntitle: ${JSON.stringify(headline)}\n---\n\n${BODY_LEDE}`, 'a.md'],
-    ]) {
-      const story = read(text as string, file);
+    for (const [text, file] of asHeadline(headline, BODY_LEDE)) {
+      const story = read(text, file);
       expect([story.draft, story.title], text).toEqual([false, headline]);
     }
   });
@@ -512,12 +508,8 @@ describe('do-not-publish lines', () => {
   });
 
   it.each(MARKED_TITLES)('reads the mark on the headline %s and keeps the headline', (line) => {
-    for (const [text, file] of [
-      [`${line}\n\n${BODY}`, 'a.txt'],
-      [`# ${line}\n\n${BODY}`, 'a.md'],
-      [`---\ntitle: ${JSON.stringify(line)}\n---\n\n${BODY}`, 'a.md'],
-    ]) {
-      const story = read(text as string, file);
+    for (const [text, file] of asHeadline(line, BODY)) {
+      const story = read(text, file);
       expect(story.draft, text).toBe(true);
       expect(story.title.length).toBeGreaterThan(0);
       expect(story.title === line || !/DO NOT|DRAFT|KILL|WITHDRAWN|ห้ามเผยแพร่/.test(story.title), story.title).toBe(true);
